@@ -1,0 +1,153 @@
+"""The article record (schema dateline/article@1, see docs/output-contract.md in shared/).
+
+Plain dataclasses; ``to_dict`` gives the JSON shape of the contract. Extractors return these
+typed records; only the store and the CLI serialise them.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA = "dateline/article@1"
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """One mention of an entity in the text (character offsets into the analysed text)."""
+    start: int
+    end: int
+    text: str
+    entity: str | None = None      # entity id, e.g. "e3"
+    name: str | None = None        # canonical name of the entity
+    kind: str = "other"            # person|organization|country|place|other
+    code: str | None = None        # ISO 3166-1 alpha-3 (or IGO)
+    role: str | None = None        # e.g. "leader", "president", "official" when known
+    metonym: bool = False          # a capital standing for its government ("Pyongyang said")
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    kind: str
+    code: str | None
+    mentions: list[Span] = field(default_factory=list)
+    role: str | None = None
+    source: str | None = None      # provenance: "gazetteer:countries", "pattern:title", ...
+
+
+@dataclass
+class Timex:
+    id: str
+    start: int
+    end: int
+    text: str
+    type: str                      # DATE|TIME|DURATION|SET
+    value: str
+    mod: str | None = None
+    anchor: str | None = None      # "dct", "timex:t3", "event:v2" ... how the value was resolved
+    rule: str | None = None        # provenance: the rule that produced it
+
+
+@dataclass
+class ActorRef:
+    entity: str | None = None
+    name: str | None = None
+    code: str | None = None
+
+
+@dataclass
+class SourceRef(ActorRef):
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Quote:
+    id: str
+    start: int
+    end: int
+    text: str
+    speaker: ActorRef
+    cue: str | None = None
+    attribution: str | None = None  # id of the attribution it belongs to
+
+
+@dataclass
+class Attribution:
+    id: str
+    direct: bool
+    source: SourceRef
+    cue: Span
+    content: Span
+    attitude: str | None = None     # neutral|assertive|doubtful
+    rule: str | None = None
+
+
+@dataclass
+class Series:
+    ordinal: int
+    noun: str
+    since: str | None = None
+
+
+@dataclass
+class Event:
+    id: str
+    cameo: str
+    plover: str | None
+    goldstein: float | None
+    trigger: Span
+    actor: ActorRef | None
+    target: ActorRef | None
+    date: str | None
+    date_timex: str | None
+    location: dict | None
+    sources: list[ActorRef]
+    negated: bool
+    hypothetical: bool
+    series: Series | None
+    sentence: dict
+    quad_class: int | None = None
+    date_from: str | None = None    # how the date was found: "timex", "anchor", "dct", ...
+    attributions: list[str] = field(default_factory=list)
+    rule: str | None = None
+
+
+@dataclass
+class ArticleMeta:
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_from: str = "none"
+    published_evidence: str | None = None
+    dateline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+
+
+@dataclass
+class Record:
+    article: ArticleMeta
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        out: dict[str, Any] = {"schema": SCHEMA}
+        out.update(d)
+        return out
