@@ -58,3 +58,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if e > start:
             fixed.append((start, e))
     return fixed
+
+
+_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Word and punctuation tokens of text[start:end] as (start, end, string), offsets into text."""
+    end = len(text) if end is None else end
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]

@@ -1,0 +1,105 @@
+"""Throughput of `analyze` over the TimeBank texts, next to dateparser's search_dates (the date
+finder NGEC/POLECAT use) over the same texts, in one command.
+
+    .venv/bin/python benchmarks/bench_throughput.py [--limit N] [--dir TBAQ/TimeBank]
+
+Each side runs in its own child process (so that peak memory is its own) and reports documents
+per second and peak resident memory; the last lines print the ratios.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DIR = REPO.parent / "shared" / "data" / "tempeval3" / "TBAQ-cleaned" / "TimeBank"
+
+
+def load_docs(folder: Path, limit: int | None) -> list[tuple[str, str, str]]:
+    docs = []
+    for p in sorted(folder.glob("*.tml"))[: limit or None]:
+        root = ET.parse(p).getroot()
+        text_el = root.find(".//TEXT")
+        text = "".join(text_el.itertext()) if text_el is not None else ""
+        dct = ""
+        for t in root.iter("TIMEX3"):
+            if t.get("functionInDocument") == "CREATION_TIME":
+                dct = (t.get("value") or "")[:10]
+                break
+        docs.append((p.stem, text, dct))
+    return docs
+
+
+def side(name: str, folder: Path, limit: int | None) -> dict:
+    docs = load_docs(folder, limit)
+    words = sum(len(t.split()) for _, t, _ in docs)
+    if name == "dateline":
+        from dateline import analyze
+
+        analyze("Warm-up: North Korea fired a missile on Monday, officials said.", published="2019-10-31")
+        t0 = time.perf_counter()
+        n_events = 0
+        for doc_id, text, dct in docs:
+            rec = analyze(text, published=dct or None, id=doc_id)
+            n_events += len(rec.events)
+        dt = time.perf_counter() - t0
+        extra = {"events": n_events}
+    else:
+        import datetime as _dt
+
+        from dateparser.search import search_dates
+
+        search_dates("warm up on Monday", settings={"RELATIVE_BASE": _dt.datetime(2019, 10, 31)})
+        t0 = time.perf_counter()
+        found = 0
+        for doc_id, text, dct in docs:
+            base = _dt.datetime.fromisoformat(dct) if dct else _dt.datetime(2000, 1, 1)
+            res = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
+            found += len(res)
+        dt = time.perf_counter() - t0
+        extra = {"dates": found}
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"side": name, "docs": len(docs), "words": words, "seconds": dt, "docs_per_s": len(docs) / dt,
+            "peak_rss_mb": rss_mb, **extra}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dir", type=Path, default=DEFAULT_DIR)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--side", choices=["dateline", "dateparser"], help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if not args.dir.is_dir():
+        print(f"error: {args.dir}: no TimeBank folder", file=sys.stderr)
+        return 2
+    if args.side:
+        print(json.dumps(side(args.side, args.dir, args.limit)))
+        return 0
+    results = {}
+    for name in ("dateline", "dateparser"):
+        cmd = [sys.executable, __file__, "--side", name, "--dir", str(args.dir)]
+        if args.limit:
+            cmd += ["--limit", str(args.limit)]
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        if r.returncode != 0:
+            print(f"error: {name} side failed:\n{r.stderr[-2000:]}", file=sys.stderr)
+            return 1
+        results[name] = json.loads(r.stdout.strip().splitlines()[-1])
+    print(f"{'side':<12}{'docs':>6}{'words':>9}{'seconds':>10}{'docs/s':>10}{'peak MB':>10}")
+    for name, r in results.items():
+        print(f"{name:<12}{r['docs']:>6}{r['words']:>9}{r['seconds']:>10.2f}{r['docs_per_s']:>10.1f}{r['peak_rss_mb']:>10.0f}")
+    a, b = results["dateline"], results["dateparser"]
+    print(f"ratio: dateline analyze (all stages) is {a['docs_per_s'] / b['docs_per_s']:.1f}x the docs/s of "
+          f"dateparser search_dates (dates only); peak memory ratio {a['peak_rss_mb'] / b['peak_rss_mb']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""Article metadata: dateline, bylines, outlet, and the publication date with its evidence.
+
+The publication date is taken, in order of trust, from the caller ("given"), from page or feed
+metadata ("metadata"), or inferred from the text ("inferred"): a full date in the lede, or a
+weekday with a month and day ("Thursday, Oct. 31") whose candidate years are narrowed by the
+officials the article names with their titles (a president named as president must be in
+office on that day, by the terms in the gazetteer).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from .extract.entities import NAME_RE
+from .extract.gazetteer import Gazetteer, Leader, load
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY_DATE = re.compile(rf"\b{_WD}(?:['’]s)?,?\s+\(?{_MON}\s+(?P<day>\d{{1,2}})(?!\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?")
+DATE_WEEKDAY = re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?!\d),?\s+(?:\(?){_WD}")
+FULL_DATE = re.compile(
+    rf"\b(?:{_MON}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<mon2>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year2>(?:19|20)\d\d)"
+    rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))\b")
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*(?:—|–|--|-|:)\s*")
+BYLINE_TOP = re.compile(r"^\s*By\s+(?P<names>[^\n]{3,120}?)\s*$", re.M)
+WRITTEN_BY = re.compile(r"(?:This|The)\s+(?:article|story|report)\s+was\s+(?:written|reported)\s+by\s+"
+                        r"(?P<names>[^,.\n]+?)(?:,\s*(?:a|an|the)\s+[^.\n]*?\b(?:for|at|with)\s+(?P<outlet>[^,.\n]+))?\.")
+CONTRIBUTED = re.compile(r"(?P<who>[^.\n]+?)\s+contributed(?:\s+(?:reporting|to\s+this\s+(?:report|article|story)))")
+REPORTING_BY = re.compile(r"\b(?P<what>Additional\s+reporting|Reporting|Writing)\s+by\s+(?P<names>[^;.\n]+)")
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    dateline: str | None = None
+    dateline_end: int = 0
+    authors: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    published: str | None = None
+    published_from: str = "none"
+    published_evidence: str | None = None
+
+
+def _split_names(s: str) -> list[str]:
+    s = re.sub(r"\s+in\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?(?=\s*(?:,|and\b|$))", "", s.strip())
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", s)
+    out = []
+    for p in parts:
+        p = re.sub(r"^.*?['’]s\s+(?=[A-Z])", "", p.strip())      # "The Washington Post's Min Joo Kim"
+        m = NAME_RE.fullmatch(p.strip())
+        if m and len(p.split()) >= 2:
+            out.append(p.strip())
+    return out
+
+
+def find_dateline(text: str) -> tuple[str | None, str | None, int]:
+    """("TOKYO", outlet or None, offset where the story begins)."""
+    first = text.lstrip()[:120]
+    m = DATELINE.match(text)
+    if not m or len(m.group("place")) < 3 or not first:
+        return None, None, 0
+    place = m.group("place")
+    if m.group("region"):
+        place = f"{place}, {m.group('region')}"
+    return place, (m.group("outlet") or None), m.end()
+
+
+def find_bylines(text: str) -> tuple[list[str], list[str], str | None]:
+    authors: list[str] = []
+    contributors: list[str] = []
+    outlet = None
+    head = text[:400]
+    m = BYLINE_TOP.search(head)
+    if m:
+        names = m.group("names")
+        names, _, org = names.partition(" | ")
+        parts = re.split(r",\s*(?=[A-Z][a-z]+(?:\s|$))", names)
+        authors += _split_names(names)
+        if not authors and parts:
+            authors += _split_names(parts[0])
+    for m in WRITTEN_BY.finditer(text):
+        authors += [n for n in _split_names(m.group("names")) if n not in authors]
+        if m.group("outlet"):
+            outlet = m.group("outlet").strip()
+    for m in CONTRIBUTED.finditer(text):
+        who = m.group("who")
+        who = re.split(r"[.;:]\s+", who)[-1]
+        om = re.match(r"\s*((?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)['’]s\s+", who)
+        if om and not outlet:
+            outlet = om.group(1)
+        contributors += [n for n in _split_names(who) if n not in contributors]
+    for m in REPORTING_BY.finditer(text):
+        names = _split_names(m.group("names"))
+        if m.group("what").lower().startswith("additional"):
+            contributors += [n for n in names if n not in contributors]
+        else:
+            authors += [n for n in names if n not in authors]
+    return authors, contributors, outlet
+
+
+def _mk(year: int, mon: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, mon, day)
+    except ValueError:
+        return None
+
+
+def _titled_leaders(text: str, gaz: Gazetteer) -> list[tuple[str, list[Leader]]]:
+    """People named with a title ("President Moon", "North Korean leader Kim Jong Un"): each with
+    the gazetteer rows (office terms) that title fits."""
+    out = []
+    titles = sorted(gaz.titles | {r for r in gaz.roles if gaz.roles[r].get("category") == "government"},
+                    key=len, reverse=True)
+    if not titles:
+        return out
+    pat = re.compile(r"\b(" + "|".join(map(re.escape, titles)) + r")\s+(" + NAME_RE.pattern + r")",
+                     re.IGNORECASE)
+    for m in pat.finditer(text):
+        title, name = m.group(1), m.group(2)
+        if not name[:1].isupper():
+            continue
+        toks = name.split()
+        rows = [ld for ld in gaz.leaders if ld.name == name or ld.name.split()[0:len(toks)] == toks]
+        if not rows:
+            rows = gaz.by_surname.get(toks[0], []) if len(toks) == 1 else []
+            if not rows:
+                # a full name whose surname is known ("President Donald Trump")
+                rows = [ld for ld in gaz.leaders if ld.surname == toks[-1] and toks[0] in ld.name]
+        t = title.lower()
+        fit = [ld for ld in rows if any(t == x.lower() for x in ld.titles) or t == ld.role.lower()
+               or t in ld.role.lower().split()]
+        if fit:
+            out.append((m.group(0), fit))
+    return out
+
+
+def infer_published(text: str, *, today: _dt.date | None = None, gaz: Gazetteer | None = None
+                    ) -> tuple[str | None, str | None]:
+    """(YYYY-MM-DD or None, evidence)."""
+    gaz = gaz or load()
+    today = today or _dt.date.today()
+    lede = text[:1500]
+    m = WEEKDAY_DATE.search(lede) or DATE_WEEKDAY.search(lede)
+    if m:
+        mon = _MONTHS[m.group("mon").lower().rstrip(".")]
+        day = int(m.group("day"))
+        wd = _WEEKDAYS[m.group("wd").lower()]
+        if m.groupdict().get("year"):
+            d = _mk(int(m.group("year")), mon, day)
+            if d:
+                return d.isoformat(), f"full date in the text: '{m.group(0)}'"
+        cands = [d for y in range(1950, today.year + 2) if (d := _mk(y, mon, day)) and d.weekday() == wd
+                 and d <= today + _dt.timedelta(days=2)]
+        if not cands:
+            return None, f"'{m.group(0)}': no year has that weekday on that date"
+        ev = [f"'{m.group(0)}' fits {', '.join(str(d.year) for d in cands[-6:])}"]
+        titled = _titled_leaders(text, gaz)
+        kept = cands
+        for phrase, rows in titled:
+            k2 = [d for d in kept if any(r.in_office(d) for r in rows)]
+            if k2 and len(k2) < len(kept):
+                ev.append(f"'{phrase}' in office only in {', '.join(str(d.year) for d in k2[-6:])}")
+                kept = k2
+        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+        if years and len(kept) > 1:
+            k2 = [d for d in kept if d.year >= max(years)]
+            if k2 and len(k2) < len(kept):
+                ev.append(f"the text mentions {max(years)}")
+                kept = k2
+        if len(kept) == 1:
+            return kept[0].isoformat(), "; ".join(ev)
+        ev.append(f"undecided between {', '.join(str(d.year) for d in kept[-6:])}: chose the latest")
+        return kept[-1].isoformat(), "; ".join(ev)
+    fulls = []
+    for fm in FULL_DATE.finditer(text):
+        if fm.group("iso"):
+            d = _mk(*map(int, fm.group("iso").split("-")))
+        elif fm.group("year"):
+            d = _mk(int(fm.group("year")), _MONTHS[fm.group("mon").lower().rstrip(".")], int(fm.group("day")))
+        else:
+            d = _mk(int(fm.group("year2")), _MONTHS[fm.group("mon2").lower()], int(fm.group("day2")))
+        if d and d <= today:
+            fulls.append((d, fm.group(0)))
+    if fulls:
+        d, s = max(fulls)
+        return d.isoformat(), f"the latest full date in the text: '{s}'"
+    return None, None
+
+
+def extract_meta(text: str, *, title: str | None = None, published: str | None = None,
+                 published_from: str | None = None, outlet: str | None = None,
+                 authors: list[str] | None = None, today: _dt.date | None = None) -> Meta:
+    meta = Meta(title=title)
+    meta.dateline, dl_outlet, meta.dateline_end = find_dateline(text)
+    a, c, o = find_bylines(text)
+    meta.authors = list(authors or []) or a
+    meta.contributors = c
+    meta.outlet = outlet or dl_outlet or o
+    if published:
+        meta.published = published[:10]
+        meta.published_from = published_from or "given"
+    else:
+        p, ev = infer_published(text, today=today)
+        if p:
+            meta.published, meta.published_from, meta.published_evidence = p, "inferred", ev
+        else:
+            meta.published_from = "none"
+            meta.published_evidence = ev
+    return meta

@@ -1,0 +1,183 @@
+"""Command line: thin commands over the library.
+
+    dateline analyze [FILE ...|-] [--format text|json|jsonl] [--input-format auto|text|html|jsonl]
+                     [--published YYYY-MM-DD] [--max-bytes N]
+
+Errors are reported per input (named) and the batch goes on; the exit status is 1 when any
+input failed, with a summary on stderr. No Python traceback reaches the user.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from typing import Iterator
+
+from . import __version__
+from .errors import DatelineError, InputError
+from .ingest.readers import Failed, RawArticle, read_file, read_source
+from .record import Record
+from .settings import load_settings
+
+
+def _inputs(args) -> Iterator[RawArticle | Failed]:
+    paths = args.files or ["-"]
+    for p in paths:
+        if p == "-":
+            data = sys.stdin.buffer.read()
+            yield from read_source("<stdin>", data, input_format=args.input_format, max_bytes=args.settings.max_bytes)
+        else:
+            yield from read_file(p, input_format=args.input_format, max_bytes=args.settings.max_bytes)
+
+
+def _error_obj(rid, err: DatelineError) -> dict:
+    return {"id": rid, "error": {"code": err.code, "message": err.message}}
+
+
+def _actor(a) -> str:
+    if not a:
+        return "–"
+    name = a.get("name") or "?"
+    return f"{name} ({a['code']})" if a.get("code") else name
+
+
+def render_text(rec: dict, out) -> None:
+    a = rec["article"]
+    w = out.write
+    w(f"== {a['id']}" + (f": {a['title']}" if a.get("title") else "") + "\n")
+    pub = a.get("published") or "unknown"
+    how = a.get("published_from")
+    w(f"Published:    {pub} ({how}" + (f": {a['published_evidence']}" if a.get("published_evidence") else "") + ")\n")
+    for label, key in (("Outlet", "outlet"), ("Dateline", "dateline")):
+        if a.get(key):
+            w(f"{label + ':':<14}{a[key]}\n")
+    if a.get("authors"):
+        w(f"{'Authors:':<14}{', '.join(a['authors'])}\n")
+    if a.get("contributors"):
+        w(f"{'Contributors:':<14}{', '.join(a['contributors'])}\n")
+    events = sorted(rec["events"], key=lambda e: (e.get("date") is None, e.get("date") or "", e["trigger"]["start"]))
+    w(f"\nEvents ({len(events)})\n")
+    if not events:
+        w("  (none found)\n")
+    for e in events:
+        flags = []
+        if e.get("negated"):
+            flags.append("NOT")
+        if e.get("hypothetical"):
+            flags.append("hypothetical")
+        flag = f" [{', '.join(flags)}]" if flags else ""
+        w(f"  {e.get('date') or 'undated':<12} {_actor(e.get('actor'))} → {_actor(e.get('target'))}: "
+          f"\"{e['trigger']['text']}\" CAMEO {e['cameo']}"
+          + (f" / {e['plover']}" if e.get("plover") else "")
+          + (f" (Goldstein {e['goldstein']:+.1f})" if e.get("goldstein") is not None else "") + flag + "\n")
+        extra = []
+        if e.get("location"):
+            loc = e["location"]
+            extra.append(f"where: {loc['name']}" + (f" ({loc['code']})" if loc.get("code") else ""))
+        if e.get("sources"):
+            extra.append("reported by: " + "; ".join(_actor(s) for s in e["sources"]))
+        if e.get("series"):
+            s = e["series"]
+            extra.append(f"series: {s['ordinal']}th {s['noun']}" + (f" since {s['since']}" if s.get("since") else ""))
+        if extra:
+            w("  " + " " * 13 + " | ".join(extra) + "\n")
+    quotes = rec["quotes"]
+    w(f"\nQuotations ({len(quotes)})\n")
+    for q in quotes:
+        sp = q.get("speaker") or {}
+        txt = q["text"] if len(q["text"]) <= 100 else q["text"][:97] + "..."
+        w(f"  “{txt}” — {_actor(sp) if sp.get('name') or sp.get('code') else 'unknown speaker'}"
+          + (f" ({q['cue']})" if q.get("cue") else "") + "\n")
+    for warn in rec.get("warnings") or []:
+        w(f"warning: {warn}\n")
+    w("\n")
+
+
+def cmd_analyze(args) -> int:
+    from .pipeline import analyze_raw
+
+    failures = 0
+    total = 0
+    out = sys.stdout
+    for item in _inputs(args):
+        total += 1
+        if isinstance(item, Failed):
+            failures += 1
+            rid = item.id
+            print(f"dateline: error: {item.error.message}", file=sys.stderr)
+            obj = _error_obj(rid, item.error)
+        else:
+            if args.published:
+                item.published = args.published
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    rec: Record = analyze_raw(item, settings=args.settings)
+                obj = rec.to_dict()
+                for wmsg in rec.warnings:
+                    print(f"dateline: warning: {wmsg}", file=sys.stderr)
+            except DatelineError as e:
+                failures += 1
+                print(f"dateline: error: {e.message}", file=sys.stderr)
+                obj = _error_obj(item.id, e)
+            except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
+                failures += 1
+                msg = f"{item.id}: internal error while analysing ({type(e).__name__}: {e})"
+                print(f"dateline: error: {msg}", file=sys.stderr)
+                obj = {"id": item.id, "error": {"code": "internal", "message": msg}}
+        if args.format == "jsonl":
+            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        elif args.format == "json":
+            out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+        elif "error" in obj:
+            out.write(f"== {obj['id']}: error: {obj['error']['message']}\n\n")
+        else:
+            render_text(obj, out)
+        out.flush()
+    if failures:
+        print(f"dateline: {failures} of {total} inputs failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="dateline", description="A dated, sourced record of events from news articles.")
+    ap.add_argument("--version", action="version", version=f"dateline {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    an = sub.add_parser("analyze", help="analyse articles and print their records")
+    an.add_argument("files", nargs="*", metavar="FILE", help="text, HTML or JSONL files; '-' or nothing: stdin")
+    an.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
+                    help="text (for people, default), json, jsonl")
+    an.add_argument("--input-format", choices=["auto", "text", "html", "jsonl"], default="auto",
+                    help="how to read the input (auto: by extension and content)")
+    an.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) of the input articles")
+    an.add_argument("--max-bytes", type=int, metavar="N", help="refuse texts larger than N bytes (default 10 MB)")
+    an.set_defaults(func=cmd_analyze)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = build_parser()
+    args = ap.parse_args(argv)
+    try:
+        args.settings = load_settings(max_bytes=getattr(args, "max_bytes", None))
+        if getattr(args, "published", None):
+            import datetime as _dt
+            try:
+                _dt.date.fromisoformat(args.published[:10])
+            except ValueError:
+                ap.error(f"--published: '{args.published}' is not a date (YYYY-MM-DD)")
+        return args.func(args)
+    except DatelineError as e:
+        print(f"dateline: error: {e.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("dateline: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""Exceptions with messages meant for people: each names the input and the problem."""
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """Base class; ``code`` is a short machine-readable reason."""
+    code = "error"
+
+    def __init__(self, message: str, *, code: str | None = None):
+        super().__init__(message)
+        if code:
+            self.code = code
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class InputError(DatelineError):
+    """The input cannot be analysed (empty, binary, too large, not JSON, no text...)."""
+    code = "bad_input"
+
+
+class SettingsError(DatelineError):
+    code = "bad_settings"

@@ -1,0 +1,106 @@
+"""Direct quotations: find the double quotation marks of a text and pair them.
+
+Handles curly (“ ”), straight (") and typewriter-convention (`` '' and the NYT's '' ... '')
+double quotes, guillemets, and quotes that run over several paragraphs (a paragraph that opens
+a quote without closing it continues into the next paragraph when that one opens with a mark).
+Single quotes are left alone (they nest inside double ones, and ’ is also an apostrophe).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# `` and '' before the single characters; a straight ' is never a double mark
+MARK = re.compile(r"``|''|[\"“”«»„]")
+_OPENERS = {"``", "“", "«", "„"}
+_CLOSERS = {"”", "»"}
+_BEFORE_OPEN = set(" \t\n\r([{—–-/\u00a0") | {""}
+_AFTER_CLOSE = set(" \t\n\r.,;:!?)]}—–-\u00a0") | {""}
+
+
+@dataclass
+class QuoteGroup:
+    """One quotation, possibly over several paragraphs: ``segments`` are the inner spans
+    (without the marks), one per paragraph; ``start``/``end`` the outer span with the marks."""
+    start: int
+    end: int
+    segments: list[tuple[int, int]] = field(default_factory=list)
+    closed: bool = True
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.segments[0][0], self.segments[-1][1]
+
+
+def _direction(text: str, s: int, e: int, inside: bool) -> str:
+    m = text[s:e]
+    before = text[s - 1] if s > 0 else ""
+    after = text[e] if e < len(text) else ""
+    can_open = before in _BEFORE_OPEN or before in "\"“'‘" or not before.isalnum()
+    can_open = can_open and after not in " \t\n\r" and after != ""
+    can_close = after in _AFTER_CLOSE or after in "'’\"”" or not after.isalnum()
+    can_close = can_close and before not in " \t\n\r"
+    if m in _OPENERS:
+        # a curly opener used as a closer ("word“ ") by some sites
+        return "close" if inside and can_close and not can_open else "open"
+    if m in _CLOSERS:
+        return "open" if not inside and can_open and not can_close else "close"
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "close" if inside else "open"
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteGroup]:
+    """Paired double quotes of ``text`` as QuoteGroups, in text order."""
+    groups: list[QuoteGroup] = []
+    pending: QuoteGroup | None = None   # a quote left open at the end of the previous paragraph
+    for pi, (ps, pe) in enumerate(paragraphs):
+        marks = [(m.start(), m.end()) for m in MARK.finditer(text, ps, pe)]
+        cur: QuoteGroup | None = None
+        seg_start = None
+        k = 0
+        if pending is not None:
+            if marks and marks[0][0] == ps and _direction(text, *marks[0], False) == "open":
+                cur, seg_start = pending, marks[0][1]
+                k = 1
+            pending = None
+        for s, e in marks[k:]:
+            d = _direction(text, s, e, cur is not None)
+            if d == "open":
+                if cur is not None:  # an opener inside an open quote: the first one was never closed
+                    a, b = _strip(text, seg_start, s)
+                    if b > a:
+                        cur.segments.append((a, b))
+                        cur.end, cur.closed = b, False
+                        groups.append(cur)
+                cur, seg_start = QuoteGroup(s, e), e
+            elif cur is not None:
+                a, b = _strip(text, seg_start, s)
+                if b > a:
+                    cur.segments.append((a, b))
+                    cur.end, cur.closed = e, True
+                    if not groups or groups[-1] is not cur:
+                        groups.append(cur)
+                cur = None
+        if cur is not None:  # open at the paragraph end
+            a, b = _strip(text, seg_start, pe)
+            if b > a:
+                cur.segments.append((a, b))
+                cur.end, cur.closed = pe, False
+                nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+                if nxt and MARK.match(text, nxt[0]) and \
+                        _direction(text, nxt[0], MARK.match(text, nxt[0]).end(), False) == "open":
+                    pending = cur
+                if not groups or groups[-1] is not cur:
+                    groups.append(cur)
+    return groups

@@ -1,0 +1,372 @@
+"""Entities: states, people, organisations and places, with their mentions and state codes.
+
+Three sources, in order of trust: the gazetteer (states, capitals as metonyms, officials with
+terms of office, organisations, places), patterns for names the gazetteer does not know
+(titles and roles, appositions "X, a senior analyst at Y,", speech verbs "said X"), and name
+coreference inside the article ("Kim" -> the last full name with that surname mentioned).
+A generic organisation ("Defense Ministry") takes its state from a possessive or adjective
+("Japan's Defense Ministry", "the South Korean Defense Ministry").
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from ..record import Entity, Mention, Span
+from ..resources import read_tsv
+from .gazetteer import Entry, Gazetteer, Leader, load
+
+# A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J."
+_NAME_TOK = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
+_PARTICLE = r"(?:de|da|del|van|von|bin|ibn|al|el|la|le|di|du|dos)"
+_NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+|al-)?{_NAME_TOK}){{0,3}}(?:,?\s+Jr\.)?"
+NAME_RE = re.compile(_NAME)
+
+_PLACE_PREPS = {"in", "at", "near", "outside", "around", "from", "to", "of", "into", "across",
+                "via", "toward", "towards", "inside"}
+_PLACE_NOUNS = {"capital", "city", "town", "village", "province", "port", "region", "border"}
+
+
+def _lex(name: str) -> set[str]:
+    return {r["word"] for r in read_tsv("entities", name)}
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str
+    code: str | None
+    form: str
+    role: str | None = None
+    metonym: bool = False
+    leaders: tuple[Leader, ...] = ()
+    source: str = "gazetteer"
+    entity_key: tuple | None = None
+
+
+@dataclass
+class EntityResult:
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+
+def _prev_word(text: str, pos: int, n: int = 1) -> list[str]:
+    words = re.findall(r"[\w'’.-]+|[,;:—–]", text[max(0, pos - 80):pos])
+    return words[-n:]
+
+
+def _next_words(text: str, pos: int, n: int = 2) -> list[str]:
+    return re.findall(r"[\w'’-]+|[,;:.—–]", text[pos:pos + 80])[:n]
+
+
+def _choose(entries: list[Entry]) -> Entry:
+    order = {"country": 0, "person": 1, "organization": 2, "place": 3}
+    return sorted(entries, key=lambda e: (order.get(e.kind, 9), e.form == "contextual"))[0]
+
+
+class EntityExtractor:
+    def __init__(self, gaz: Gazetteer | None = None):
+        self.gaz = gaz or load()
+        self.org_heads = _lex("org_heads.tsv")
+        self.not_names = _lex("not_names.tsv")
+        self.speech = {w.lower() for w in _lex("speech_verbs.tsv")}
+        self.surname_first = _lex("surname_first.tsv")
+
+    # ---------------------------------------------------------------- gazetteer
+    def _gazetteer_mentions(self, text: str) -> list[_Raw]:
+        out = []
+        for s, e, form in self.gaz.find(text):
+            entry = _choose(self.gaz.surface[form])
+            out.append(_Raw(s, e, text[s:e], entry.kind, entry.name, entry.code, entry.form,
+                            leaders=entry.leaders, role=entry.category))
+        return out
+
+    def _country_before(self, text: str, pos: int, raws: list[_Raw]) -> str | None:
+        """Code of a state named just before pos: "Japan's X", "the South Korean X", "North Korea's top X"."""
+        for r in reversed(raws):
+            if r.end > pos:
+                continue
+            gap = text[r.end:pos]
+            if len(gap) > 40 or re.search(r"[.;:\"“”]", gap):
+                return None
+            if r.kind == "country" or (r.kind == "place" and r.form == "capital") or \
+                    (r.kind == "organization" and r.code):
+                gw = gap.strip()
+                if re.fullmatch(r"(?:['’]s?)?(?:\s*(?:[A-Za-z-]+\s*){0,3})", gw) and \
+                        (gw.startswith(("'", "’")) or r.form in ("adjective",) or r.kind == "country"):
+                    return r.code
+            return None
+        return None
+
+    def _country_after(self, text: str, pos: int, raws: list[_Raw]) -> str | None:
+        """Code of a state in "of X" / "for X" right after pos."""
+        m = re.match(r"\s+(?:of|for|in)\s+(?:the\s+)?", text[pos:pos + 30])
+        if not m:
+            return None
+        at = pos + m.end()
+        for r in raws:
+            if r.start == at and r.kind in ("country", "place") and r.code:
+                return r.code
+        return None
+
+    def _resolve_gazetteer(self, text: str, raws: list[_Raw], dateline_end: int) -> list[_Raw]:
+        codes_named = {r.code for r in raws if r.kind == "country" and r.form != "contextual"}
+        out: list[_Raw] = []
+        for r in raws:
+            if r.form == "contextual" and r.code not in codes_named:
+                continue
+            if r.form == "capital":
+                r.metonym = self._is_metonym(text, r, dateline_end)
+                if r.metonym:
+                    cname = self.gaz.countries.get(r.code, {}).get("name", r.name)
+                    r.kind, r.name = "country", cname
+            if r.form == "generic":
+                code = self._country_before(text, r.start, out) or self._country_after(text, r.end, raws)
+                r.code = code
+            out.append(r)
+        return out
+
+    def _is_metonym(self, text: str, r: _Raw, dateline_end: int) -> bool:
+        if r.start < dateline_end:
+            return False
+        prev = [w.lower() for w in _prev_word(text, r.start, 3)]
+        nxt = _next_words(text, r.end, 2)
+        if nxt and nxt[0] in ("'s", "’s", "'", "’"):
+            return True
+        if text[r.end:r.end + 2] in ("'s", "’s"):
+            return True
+        if prev and prev[-1] == ",":
+            # "the capital, Pyongyang" / "the city, Seoul": an apposition to a place noun
+            if len(prev) >= 2 and prev[-2] in _PLACE_NOUNS:
+                return False
+        if prev and (prev[-1] in _PLACE_PREPS or prev[-1] in _PLACE_NOUNS):
+            # "from Pyongyang" stays a place, except "coming from Pyongyang" statements: keep it simple
+            return prev[-1] in ("from",) and bool(re.match(r"\s+(?:is|was|are|were)\b", text[r.end:r.end + 10]))
+        if nxt and nxt[0] and nxt[0][0].isupper():
+            return False      # part of a longer name ("Seoul National University")
+        if nxt and nxt[0] == "-":
+            return False      # "Seoul-based"
+        return True
+
+    # ---------------------------------------------------------------- patterns
+    def _pattern_people(self, text: str, sentences, taken: list[tuple[int, int]]) -> list[_Raw]:
+        out: list[_Raw] = []
+
+        def free(s, e):
+            return all(e <= a or s >= b for a, b in taken) and all(e <= o.start or s >= o.end for o in out)
+
+        roles = self.gaz.roles
+        for m in NAME_RE.finditer(text):
+            s, e = m.start(), m.end()
+            name = m.group()
+            toks = name.split()
+            # strip leading title/role words and non-names ("President", "The")
+            while toks and (toks[0].lower() in roles or toks[0] in self.gaz.titles or toks[0] in self.not_names):
+                s = text.index(toks[0], s) + len(toks[0])
+                while s < e and text[s].isspace():
+                    s += 1
+                toks = toks[1:]
+            while toks and (toks[-1] in self.not_names or toks[-1].lower() in roles):
+                toks = toks[:-1]
+                e = s + len(" ".join(toks)) if toks else s
+                e = s + len(re.match(r"\S+(?:\s+\S+){%d}" % (len(toks) - 1), text[s:]).group()) if toks else s
+            if not toks or e <= s:
+                continue
+            name = text[s:e]
+            if not free(s, e):
+                continue
+            if len(toks) < 2 and not self._single_ok(text, s, e):
+                continue
+            if any(t in self.org_heads for t in toks):
+                continue
+            why = self._person_evidence(text, s, e, len(toks))
+            if not why:
+                continue
+            out.append(_Raw(s, e, name, "person", name, None, "pattern", source=f"pattern:{why}"))
+        return out
+
+    def _single_ok(self, text: str, s: int, e: int) -> bool:
+        return False
+
+    def _person_evidence(self, text: str, s: int, e: int, ntok: int) -> str | None:
+        prev = [w for w in _prev_word(text, s, 2)]
+        nxt = _next_words(text, e, 3)
+        roles = self.gaz.roles
+        if prev and (prev[-1].lower() in roles or prev[-1] in self.gaz.titles):
+            return "role-before"
+        if prev and prev[-1].lower() in self.speech:
+            return "speech-verb-before"
+        if prev and prev[-1] in ("By", "by") and ntok >= 2:
+            return "byline"
+        if nxt and nxt[0].lower() in self.speech:
+            return "speech-verb-after"
+        if nxt and nxt[0] == "," and len(nxt) > 1 and nxt[1].lower() in ("a", "an", "the", "who", "whose"):
+            follow = re.match(r",\s+(?:a|an|the|who|whose)\s+([^,.;]{0,80})", text[e:])
+            if follow and any(w.lower().strip("'’s") in roles for w in follow.group(1).split()[:6]):
+                return "apposition"
+            if follow and nxt[1].lower() in ("who", "whose"):
+                return "relative-clause"
+        if nxt and nxt[0] in ("'s", "’s") and ntok >= 2:
+            return None
+        return None
+
+    def _pattern_orgs(self, text: str, taken: list[tuple[int, int]]) -> list[_Raw]:
+        out = []
+        for m in re.finditer(rf"(?:The\s+)?(?:{_NAME_TOK}|[A-Z]{{2,}})(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?(?:{_NAME_TOK}|[A-Z]{{2,}}))*", text):
+            toks = m.group().split()
+            # the organisation ends at its last head word ("NK News", "Korea Institute for ...")
+            heads = [i for i, t in enumerate(toks) if t in self.org_heads]
+            if not heads:
+                continue
+            last = heads[-1]
+            if last == 0:
+                continue
+            name = " ".join(toks[:last + 1])
+            s = m.start()
+            e = s + len(re.match(r"\S+(?:\s+\S+){%d}" % last, text[s:]).group())
+            if toks[0] == "The" and s == 0 or (toks[0] == "The" and text[s - 1] in "\n"):
+                pass
+            if any(not (e <= a or s >= b) for a, b in taken):
+                continue
+            out.append(_Raw(s, e, text[s:e], "organization", name, None, "pattern", source="pattern:org-head"))
+        return out
+
+    # ---------------------------------------------------------------- main
+    def extract(self, text: str, sentences: list[tuple[int, int]], *, published: _dt.date | None = None,
+                dateline_end: int = 0, bylines: list[str] = ()) -> EntityResult:
+        raws = self._resolve_gazetteer(text, self._gazetteer_mentions(text), dateline_end)
+        taken = [(r.start, r.end) for r in raws]
+        orgs = self._pattern_orgs(text, taken)
+        taken += [(r.start, r.end) for r in orgs]
+        people = self._pattern_people(text, sentences, taken)
+        raws = sorted(raws + orgs + people, key=lambda r: r.start)
+        self._person_codes(text, raws)
+        raws = self._surnames(text, raws, published, set(bylines))
+        return self._build(raws, published)
+
+    def _person_codes(self, text: str, raws: list[_Raw]) -> None:
+        """A person found by pattern takes a state from its role context."""
+        for i, r in enumerate(raws):
+            if r.kind != "person" or r.code:
+                continue
+            code = self._country_before(text, r.start, raws[:i])
+            if not code:
+                m = re.match(r",\s+(?:a|an|the)\s+([^,.;]{0,80})", text[r.end:])
+                if m:
+                    seg_end = r.end + m.end()
+                    for o in raws[i + 1:]:
+                        if o.start >= seg_end:
+                            break
+                        if o.kind in ("country",) or (o.kind == "organization" and o.code) or o.form == "capital":
+                            code = o.code
+                            break
+            r.code = code
+
+    def _surnames(self, text: str, raws: list[_Raw], published, bylines: set[str]) -> list[_Raw]:
+        """Surname-only mentions ("Kim", "President Moon") linked to a full name or the gazetteer."""
+        persons = [r for r in raws if r.kind == "person"]
+        known: dict[str, list[_Raw]] = {}
+        for p in persons:
+            toks = p.name.split()
+            sur = self._surname_of(p)
+            if sur:
+                known.setdefault(sur, []).append(p)
+        surnames = set(known) | set(self.gaz.by_surname)
+        if not surnames:
+            return raws
+        pat = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, surnames), key=len, reverse=True))
+                         + r")(?![\w-])")
+        taken = [(r.start, r.end) for r in raws]
+        extra = []
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(not (e <= a or s >= b) for a, b in taken):
+                continue
+            sur = m.group(1)
+            nxt = text[e:e + 2]
+            if nxt[:1] and nxt[:1].isalpha():
+                continue
+            prev = _prev_word(text, s, 1)
+            title = prev[0] if prev and prev[0] in self.gaz.titles else None
+            # the full name mentioned nearest before (not a byline name), else after
+            cands = [p for p in known.get(sur, []) if p.name not in bylines]
+            before = [p for p in cands if p.start < s]
+            target = before[-1] if before else (cands[0] if cands else None)
+            if target is not None:
+                extra.append(_Raw(s, e, sur, "person", target.name, target.code, "surname",
+                                  leaders=target.leaders, source="coref:surname", entity_key=("person", target.name)))
+                continue
+            if title or (not cands and sur in self.gaz.by_surname and len(sur) > 3):
+                lds = self._leader_for(sur, title, published)
+                if lds:
+                    ld = lds[0]
+                    extra.append(_Raw(s, e, sur, "person", ld.name, ld.code, "surname",
+                                      leaders=tuple(x for x in self.gaz.leaders if x.name == ld.name),
+                                      source="gazetteer:title+surname" if title else "gazetteer:surname"))
+                    # later bare surnames resolve to this one
+                    known.setdefault(sur, []).append(extra[-1])
+        return sorted(raws + extra, key=lambda r: r.start)
+
+    def _surname_of(self, p: _Raw) -> str | None:
+        if p.leaders:
+            return p.leaders[0].surname
+        toks = p.name.split()
+        if len(toks) < 2:
+            return None
+        if toks[0] in self.surname_first:
+            return toks[0]
+        return toks[-1]
+
+    def _leader_for(self, surname: str, title: str | None, published) -> list[Leader]:
+        lds = self.gaz.by_surname.get(surname, [])
+        if title:
+            lds = [x for x in lds if title in x.titles] or []
+        if published:
+            inoff = [x for x in lds if x.in_office(published)]
+            if inoff:
+                return inoff
+            if title:
+                return []
+        return lds if len({x.name for x in lds}) == 1 else []
+
+    def _build(self, raws: list[_Raw], published) -> EntityResult:
+        res = EntityResult()
+        ents: dict[tuple, Entity] = {}
+        for r in raws:
+            key = r.entity_key or (r.kind, r.name, r.code if r.kind != "person" else None)
+            if r.kind == "person" and r.entity_key is None:
+                key = ("person", r.name)
+            ent = ents.get(key)
+            if ent is None:
+                ent = Entity(id=f"e{len(ents) + 1}", name=r.name, kind=r.kind, code=r.code,
+                             source=r.source + (":" + r.form if r.source == "gazetteer" else ""))
+                ents[key] = ent
+            elif ent.code is None and r.code:
+                ent.code = r.code
+            ent.mentions.append(Span(r.start, r.end, r.text))
+            res.mentions.append(Mention(r.start, r.end, r.text, entity=ent.id, name=ent.name, kind=r.kind,
+                                        code=r.code or ent.code, role=r.role, metonym=r.metonym))
+        for m in res.mentions:       # codes learnt later in the article flow back
+            if m.code is None:
+                m.code = next(e.code for e in ents.values() if e.id == m.entity)
+        res.entities = list(ents.values())
+        return res
+
+
+_EXTRACTOR: EntityExtractor | None = None
+
+
+def extract_entities(text: str, sentences: list[tuple[int, int]], *, published=None, dateline_end: int = 0,
+                     bylines: list[str] = ()) -> EntityResult:
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = EntityExtractor()
+    return _EXTRACTOR.extract(text, sentences, published=published, dateline_end=dateline_end,
+                              bylines=bylines)

@@ -1,0 +1,560 @@
+"""Events: CAMEO-coded happenings with actor, target, date, place, sources and modality.
+
+Triggers come from the dictionary in resources/cameo/patterns.tsv (verbs in every inflection,
+nouns in singular and plural, optional object words that must occur nearby). Actor and target
+come from the clause around the trigger (active and passive voice, possessives and adjectives on
+nominal triggers, pronouns back to the last fitting entity), the date from the clause's time
+expression or from an anchor ("four days after X warned" dates the warning by the main event),
+sources from the attributions whose content holds the event. Reports of one happening inside the
+article are merged.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..record import ActorRef, Attribution, Event, Mention, Series, Span, Timex
+from ..resources import multi, read_tsv
+from ..text import tokenize
+from .lexicon import is_participle, noun_forms, verb_forms
+
+_ORDINALS = {w: i for i, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "get", "got", "gets", "getting"}
+_NEG = {"not", "n't", "never", "no", "neither", "nor", "without"}
+_NEG_VERBS = {"fail", "failed", "fails", "refused", "refuse", "refuses", "declined", "denied", "deny", "denies"}
+_MODAL = {"could", "would", "might", "may", "should", "must", "can", "will", "shall", "'ll", "if", "unless",
+          "whether", "hope", "hopes", "hoped", "plan", "plans", "planned", "planning", "intend", "intends",
+          "threatened", "threatens", "threaten", "want", "wants", "wanted", "expected", "likely", "possible",
+          "possibly", "consider", "considering", "considered", "attempt", "effort", "aim", "aimed", "seek",
+          "seeking", "sought", "urged", "urge", "called", "calls", "demanded", "proposal", "proposed", "offer",
+          "ready", "willing", "prepared", "vowed", "pledged", "promised", "able", "unable", "chance", "risk"}
+_CLAUSE_BREAK = {";", ":", "—", "–", "(", ")"}
+_SUBORD = {"after", "before", "when", "while", "as", "because", "since", "although", "though", "until",
+           "whereas", "which", "who", "whom", "that", "where", "but", "if", "unless", "whether"}
+_PREPS = {"of", "with", "to", "for", "against", "between", "in", "at", "from", "by", "on", "into", "over",
+          "about", "toward", "towards", "via", "through", "among", "amid", "under", "near", "than", "like"}
+_PERSON_PRON = {"he", "she", "him", "his", "her"}
+_STATE_PRON = {"it", "its"}
+_PLURAL_PRON = {"they", "their", "them"}
+_DEF_STATE = re.compile(r"\bthe\s+(?:country|regime|government|nation|state|North|South|isolated\s+state)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str
+    pos: str
+    words: tuple[str, ...]
+    objects: frozenset[str]
+    preps: frozenset[str]
+    row: int
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    code: str
+    name: str
+    goldstein: float | None
+    quad_class: int | None
+    plover: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def codebook() -> dict[str, CodeInfo]:
+    out = {}
+    for r in read_tsv("cameo", "codes.tsv"):
+        g = r.get("goldstein")
+        q = r.get("quad_class")
+        out[r["code"]] = CodeInfo(r["code"], r.get("name", ""), float(g) if g else None,
+                                  int(q) if q else None, r.get("plover") or None)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary() -> dict[str, list[Pattern]]:
+    """first-word surface form -> patterns that may start there."""
+    index: dict[str, list[Pattern]] = {}
+    for n, r in enumerate(read_tsv("cameo", "patterns.tsv")):
+        words = tuple(r["trigger"].lower().split())
+        if not words:
+            continue
+        objects = set()
+        for o in multi(r.get("objects")):
+            objects |= noun_forms(o)
+        p = Pattern(r["code"], r["pos"], words, frozenset(objects), frozenset(multi(r.get("preps"))), n)
+        if p.pos == "verb":
+            firsts = verb_forms(words[0])
+        elif len(words) == 1:
+            firsts = noun_forms(words[0])
+        else:
+            firsts = {words[0]}
+        for f in firsts:
+            index.setdefault(f, []).append(p)
+    return index
+
+
+@dataclass
+class _Cand:
+    pattern: Pattern
+    tok: int              # index of the head token
+    end_tok: int          # index after the last trigger token
+    start: int
+    end: int
+    sent: int
+    actor: Mention | None = None
+    target: Mention | None = None
+    date: str | None = None
+    date_timex: str | None = None
+    date_from: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    passive: bool = False
+    location: dict | None = None
+    series: Series | None = None
+    sources: list = field(default_factory=list)
+    attributions: list = field(default_factory=list)
+
+
+class EventExtractor:
+    def __init__(self) -> None:
+        self.index = dictionary()
+        self.codes = codebook()
+
+    # -------------------------------------------------------------- triggers
+    def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int) -> tuple[Pattern, int] | None:
+        best = None
+        for p in self.index.get(low[i], ()):
+            j = i + 1
+            ok = True
+            for w in p.words[1:]:
+                # allow up to 2 intervening tokens between a head and its particle/object
+                found = None
+                for k in range(j, min(j + 3, len(low))):
+                    if low[k] in noun_forms(w) or low[k] == w:
+                        found = k
+                        break
+                    if low[k] in {",", ".", ";", '"', "“", "”"}:
+                        break
+                if found is None:
+                    ok = False
+                    break
+                j = found + 1
+            if not ok:
+                continue
+            if p.pos == "noun" and len(p.words) > 1 and low[j - 1] not in noun_forms(p.words[-1]):
+                continue
+            if p.objects and not self._objects_ok(p, low, i, j):
+                continue
+            score = (bool(p.objects), len(p.words), -p.row)
+            if best is None or score > best[0]:
+                best = (score, p, j)
+        return (best[1], best[2]) if best else None
+
+    @staticmethod
+    def _objects_ok(p: Pattern, low: list[str], i: int, j: int) -> bool:
+        if p.pos == "verb":
+            window = []
+            for k in range(j, min(j + 7, len(low))):
+                if low[k] in {".", ";", "but"}:
+                    break
+                window.append(low[k])
+            return any(w in p.objects for w in window)
+        before = low[max(0, i - 3):i]
+        after = low[j:j + 4] if j < len(low) and low[j] == "of" else []
+        return any(w in p.objects for w in before + after)
+
+    # -------------------------------------------------------------- helpers
+    def _clause_bounds(self, toks, low, i, j) -> tuple[int, int]:
+        """Token range of the clause around trigger tokens i..j."""
+        s = 0
+        for k in range(i - 1, -1, -1):
+            w = low[k]
+            if w in _CLAUSE_BREAK or (w in _SUBORD and k > 0):
+                s = k + 1
+                break
+            if w == "," and k + 1 < len(low) and low[k + 1] in ("but", "and", "while", "whereas", "which", "who"):
+                s = k + 1
+                break
+        e = len(low)
+        for k in range(j, len(low)):
+            w = low[k]
+            if w in _CLAUSE_BREAK or (w in _SUBORD and w not in ("that",)) or w in ("said", "says", "told"):
+                e = k
+                break
+            if w == "," and k + 1 < len(low) and low[k + 1] in ("but", "and", "while", "whereas", "which", "who",
+                                                                  "calling", "saying", "marking", "citing"):
+                e = k
+                break
+        return s, e
+
+    @staticmethod
+    def _resolve(m: Mention, mentions: list[Mention], text: str) -> Mention | None:
+        return m
+
+    def _pronoun(self, word: str, pos: int, mentions: list[Mention]) -> Mention | None:
+        kinds = ("person",) if word in _PERSON_PRON else ("country", "organization") if word in _STATE_PRON \
+            else ("country", "organization", "person")
+        for m in reversed(mentions):
+            if m.end <= pos and m.kind in kinds and (m.kind != "place"):
+                return m
+        return None
+
+    def _actor_before(self, text, toks, low, s, i, mentions, sent_range) -> Mention | None:
+        """The subject: the nearest entity (or pronoun) before the trigger in the clause, not inside a PP."""
+        start_c, end_c = toks[s][0] if s < len(toks) else sent_range[0], toks[i][0]
+        cands: list[tuple[int, Mention]] = []
+        for m in mentions:
+            if m.start >= start_c and m.end <= end_c and m.kind in ("country", "person", "organization"):
+                cands.append((m.start, m))
+        # pronouns and "the country" in the clause
+        for k in range(s, i):
+            w = low[k]
+            if w in _PERSON_PRON | _STATE_PRON | _PLURAL_PRON | {"they"}:
+                r = self._pronoun(w, toks[k][0], mentions)
+                if r:
+                    cands.append((toks[k][0], Mention(toks[k][0], toks[k][1], toks[k][2], r.entity, r.name,
+                                                       r.kind, r.code, r.role, r.metonym)))
+        for m in _DEF_STATE.finditer(text, start_c, end_c):
+            r = self._pronoun("it", m.start(), [x for x in mentions if x.kind == "country"])
+            if r:
+                cands.append((m.start(), Mention(m.start(), m.end(), m.group(), r.entity, r.name, r.kind, r.code)))
+        cands.sort(key=lambda c: c[0])
+        for pos, m in reversed(cands):
+            k = self._tok_at(toks, pos)
+            # skip the objects of prepositions ("the talks with Seoul")
+            if k is not None and k > 0 and low[k - 1] in _PREPS - {"by"}:
+                if low[k - 1] == "between":
+                    return m
+                continue
+            if k is not None and k > 1 and low[k - 1] in ("the", "a", "an") and low[k - 2] in _PREPS:
+                continue
+            return m
+        return None
+
+    @staticmethod
+    def _tok_at(toks, pos) -> int | None:
+        for k, t in enumerate(toks):
+            if t[0] == pos:
+                return k
+            if t[0] > pos:
+                return k
+        return None
+
+    def _first_after(self, toks, j, e, mentions, exclude_code, kinds=("country", "person", "organization"),
+                     preps=None, low=None) -> Mention | None:
+        if j >= len(toks):
+            return None
+        a, b = toks[j][0], toks[e - 1][1] if e - 1 < len(toks) and e > j else toks[-1][1]
+        for m in mentions:
+            if m.start >= a and m.end <= b and m.kind in kinds:
+                if exclude_code and m.code == exclude_code:
+                    continue
+                if preps and low is not None:
+                    k = self._tok_at(toks, m.start)
+                    prevw = [low[x] for x in range(max(j, k - 3), k)] if k is not None else []
+                    if not any(w in preps for w in prevw):
+                        continue
+                return m
+        return None
+
+    # -------------------------------------------------------------- main
+    def extract(self, text: str, sentences, mentions: list[Mention], timexes: list[Timex],
+                attributions: list[Attribution], *, published: str | None = None,
+                quote_spans: list[tuple[int, int]] = ()) -> list[Event]:
+        cands: list[_Cand] = []
+        sent_toks = []
+        for si, (ss, se) in enumerate(sentences):
+            toks = tokenize(text, ss, se)
+            low = [t[2].lower() for t in toks]
+            sent_toks.append((toks, low))
+            used = set()
+            for i in range(len(toks)):
+                if i in used:
+                    continue
+                if any(a <= toks[i][0] < b for a, b in quote_spans):
+                    continue        # words inside quotation marks are speech, not narrated events
+                hit = self._match(toks, low, i)
+                if not hit:
+                    continue
+                p, j = hit
+                used.update(range(i, j))
+                c = _Cand(p, i, j, toks[i][0], toks[j - 1][1], si)
+                self._fill(c, text, toks, low, (ss, se), mentions, timexes)
+                cands.append(c)
+        self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
+        self._series(cands, text, sentences, sent_toks, timexes)
+        self._sources(cands, sentences, attributions, text)
+        cands = self._merge(cands)
+        return [self._to_event(n, c, text, sentences) for n, c in enumerate(cands, start=1)]
+
+    def _fill(self, c: _Cand, text, toks, low, sent_range, mentions, timexes) -> None:
+        i, j = c.tok, c.end_tok
+        s, e = self._clause_bounds(toks, low, i, j)
+        p = c.pattern
+        # passive voice: "were launched (by X)"
+        if p.pos == "verb" and i > 0 and is_participle(low[i]):
+            k = i - 1
+            while k >= s and low[k] in ("also", "reportedly", "allegedly", "not", "n't", "being", "been",
+                                        "already", "later", "then", "first"):
+                k -= 1
+            if k >= s and low[k] in _BE:
+                c.passive = True
+        if c.passive:
+            by = None
+            for k in range(j, e):
+                if low[k] == "by":
+                    by = self._first_after(toks, k + 1, e, mentions, None)
+                    break
+            c.actor = by
+            c.target = self._actor_before(text, toks, low, s, i, mentions, sent_range) if by else None
+        elif p.pos == "noun":
+            c.actor = self._noun_actor(text, toks, low, s, i, j, e, mentions, sent_range)
+        else:
+            c.actor = self._actor_before(text, toks, low, s, i, mentions, sent_range)
+            # "Talks between A and B broke down"
+            between = [k for k in range(s, i) if low[k] == "between"]
+            if between:
+                b = self._first_after(toks, between[0] + 1, i, mentions, None)
+                if b:
+                    c.actor = b
+                    c.target = self._first_after(toks, between[0] + 1, i, mentions, b.code)
+        if c.target is None:
+            c.target = self._first_after(toks, j, e, mentions, c.actor.code if c.actor else None,
+                                         preps=p.preps or None, low=low)
+            if c.target is None and p.preps:
+                c.target = self._first_after(toks, j, e, mentions, c.actor.code if c.actor else None)
+        # location: "in/at/near PLACE" in the clause
+        for m in mentions:
+            if toks[j - 1][1] <= m.start and (e >= len(toks) or m.end <= toks[min(e, len(toks)) - 1][1]) \
+                    and (m.kind == "place" or (m.kind == "country" and not m.metonym)):
+                k = self._tok_at(toks, m.start)
+                if k is not None and k > 0 and low[k - 1] in ("in", "at", "near", "from", "off", "over"):
+                    c.location = {"name": m.name, "code": m.code}
+                    break
+        # modality
+        pre = low[s:i]
+        near = low[max(s, i - 4):i]
+        c.negated = any(w in _NEG for w in near) or any(w in _NEG_VERBS for w in pre)
+        inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in
+                  ("the", "a", "an", "his", "her", "its", "their", "our", "this", "that") for k in range(len(pre)))
+        c.hypothetical = any(w in _MODAL for w in pre) or (inf and p.pos == "noun") or \
+            (p.pos == "verb" and i > 0 and low[i - 1] == "to")
+        # date: a time expression of the clause (not a duration, not "since X", not after a speech verb)
+        a = toks[s][0] if s < len(toks) else sent_range[0]
+        b = toks[e - 1][1] if 0 < e <= len(toks) else sent_range[1]
+        best = None
+        for t in timexes:
+            if t.type not in ("DATE", "TIME") or not (sent_range[0] <= t.start < sent_range[1]):
+                continue
+            k = self._tok_at(toks, t.start)
+            prevw = low[k - 1] if k else ""
+            prev2 = low[k - 2] if k and k > 1 else ""
+            if prevw in ("since", "until", "through", "by", "till") or prev2 in ("since",):
+                continue
+            if prevw in ("said", "says", "told", "reported", "announced", "added") or \
+                    prev2 in ("said", "says", "told", "reported", "announced"):
+                continue
+            inside = a <= t.start < b
+            dist = min(abs(t.start - c.start), abs(t.end - c.end))
+            key = (not inside, dist)
+            if best is None or key < best[0]:
+                best = (key, t)
+        if best:
+            c.date, c.date_timex, c.date_from = best[1].value, best[1].id, "timex"
+
+    def _noun_actor(self, text, toks, low, s, i, j, e, mentions, sent_range) -> Mention | None:
+        # "North Korea's test", "the North Korean test", "a test by North Korea", else the clause subject
+        for m in reversed(mentions):
+            if m.end <= toks[i][0] and toks[i][0] - m.end <= 40 and m.kind in ("country", "person", "organization"):
+                gap = text[m.end:toks[i][0]]
+                if re.fullmatch(r"(?:['’]s?)?(?:\s+[\w-]+){0,3}\s*", gap) and (gap.startswith(("'", "’"))
+                                                                               or m.text[0].isupper()):
+                    if not re.search(r"\b(?:of|with|to|for|against|between|by|from|in|at|on)\b", gap):
+                        return m
+                break
+        for k in range(j, min(e, j + 3)):
+            if low[k] == "by":
+                return self._first_after(toks, k + 1, e, mentions, None)
+        return self._actor_before(text, toks, low, s, i, mentions, sent_range)
+
+    def _anchor_dates(self, cands, text, sentences, sent_toks, timexes, published) -> None:
+        """'<duration> after|before <clause>': the clause's events get the main event's date -/+ duration."""
+        from .timexes import shift_value  # the time stage's arithmetic
+
+        by_sent: dict[int, list[_Cand]] = {}
+        for c in cands:
+            by_sent.setdefault(c.sent, []).append(c)
+        tx_by_id = {t.id: t for t in timexes}
+        for si, lst in by_sent.items():
+            toks, low = sent_toks[si]
+            ss, se = sentences[si]
+            for t in timexes:
+                if t.type != "DURATION" or not (ss <= t.start < se):
+                    continue
+                k = self._tok_at(toks, t.end)
+                if k is None or k >= len(low) or low[k] not in ("after", "before", "later", "earlier"):
+                    continue
+                sign = -1 if low[k] == "after" else 1
+                pivot = toks[k][0]
+                main = [c for c in lst if c.end <= t.start]
+                sub = [c for c in lst if c.start > pivot]
+                if low[k] in ("later", "earlier"):
+                    continue
+                if not sub:
+                    continue
+                ref = None
+                if main:
+                    m = main[-1]
+                    ref = m.date or self._coref_date(m, cands)
+                if ref is None and not main:
+                    continue
+                if ref is None:
+                    ref = published
+                if not ref:
+                    continue
+                val = shift_value(ref, t.value, sign)
+                if not val:
+                    continue
+                for c in sub:
+                    if c.date_from == "timex" and c.date_timex and tx_by_id[c.date_timex].start > pivot:
+                        continue
+                    c.date, c.date_timex, c.date_from = val, t.id, "anchor"
+        # undated events coreferent with an earlier dated one take its date
+        for c in cands:
+            if c.date is None:
+                d = self._coref_date(c, cands)
+                if d:
+                    c.date, c.date_from = d, "coreference"
+
+    @staticmethod
+    def _coref_date(c: _Cand, cands) -> str | None:
+        for o in cands:
+            if o is c or o.start >= c.start:
+                break
+            if o.date and o.pattern.code[:2] == c.pattern.code[:2] and not o.hypothetical and (
+                    c.actor is None or o.actor is None or o.actor.code == c.actor.code):
+                pass
+        prev = [o for o in cands if o is not c and o.start < c.start and o.date and not o.hypothetical
+                and o.pattern.code[:2] == c.pattern.code[:2]
+                and (c.actor is None or o.actor is None or o.actor.code == c.actor.code)]
+        return prev[-1].date if prev else None
+
+    def _series(self, cands, text, sentences, sent_toks, timexes) -> None:
+        pat = re.compile(r"\b(?:its|the|their|his|her|a)\s+(\d+)(?:st|nd|rd|th)?|\b(?:its|the|their|his|her)\s+("
+                         + "|".join(_ORDINALS) + r")\b", re.I)
+        for m in pat.finditer(text):
+            ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
+            if m.group(1) and not re.match(r"\d+(?:st|nd|rd|th)", text[m.start(1):m.start(1) + 6]):
+                continue
+            rest = re.match(r"\s+(?:[\w-]+\s+){0,2}?([a-z-]+?)s?\s+(since|this|so\s+far|of\s+the\s+year|in)\b",
+                            text[m.end():m.end() + 80])
+            if not rest or ordinal < 2:
+                continue
+            noun = rest.group(1)
+            anchor_pos = m.end() + rest.end()
+            since = None
+            for t in timexes:
+                if t.start >= anchor_pos - 5 and t.start <= anchor_pos + 3:
+                    since = t.value
+                    break
+            if rest.group(2).startswith("this") or rest.group(2).startswith("of"):
+                for t in timexes:
+                    if m.end() <= t.start <= m.end() + rest.end() + 15:
+                        since = t.value
+                        break
+            si = next((n for n, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
+            owners = [c for c in cands if c.sent == si and not c.hypothetical]
+            if not owners:
+                continue
+            # the event the phrase comments on: the nearest before it, else after
+            before = [c for c in owners if c.end <= m.start()]
+            owner = before[-1] if before else owners[0]
+            owner.series = Series(ordinal, noun, since)
+            # a trigger inside the series phrase itself ("12th test") is the same event
+            for c in list(cands):
+                if c is not owner and m.start() <= c.start <= anchor_pos:
+                    cands.remove(c)
+
+    def _sources(self, cands, sentences, attributions: list[Attribution], text) -> None:
+        for c in cands:
+            for a in attributions:
+                inside = a.content.start <= c.start and c.end <= a.content.end
+                near = False
+                if not inside and c.pattern.objects:
+                    sa = next((n for n, (x, y) in enumerate(sentences) if x <= a.cue.start < y), -9)
+                    if abs(sa - c.sent) <= 1:
+                        content = a.content.text.lower()
+                        near = any(re.search(rf"\b{re.escape(w)}\b", content) for w in c.pattern.objects)
+                if inside or near:
+                    src = a.source
+                    ref = ActorRef(src.entity, src.name, src.code)
+                    if all((r.entity, r.name) != (ref.entity, ref.name) for r in c.sources):
+                        c.sources.append(ref)
+                    c.attributions.append(a.id)
+
+    def _merge(self, cands: list[_Cand]) -> list[_Cand]:
+        """Reports of one happening in the article become one event (same root, actor, date)."""
+        out: list[_Cand] = []
+        for c in cands:
+            twin = None
+            for o in out:
+                if o.pattern.code[:2] != c.pattern.code[:2] or o.hypothetical != c.hypothetical \
+                        or o.negated != c.negated:
+                    continue
+                ac, oc = (c.actor.code if c.actor else None), (o.actor.code if o.actor else None)
+                if ac and oc and ac != oc:
+                    continue
+                tc, otc = (c.target.code if c.target else None), (o.target.code if o.target else None)
+                if tc and otc and tc != otc:
+                    continue
+                if c.date and o.date and c.date != o.date:
+                    continue
+                if not (c.date or o.date) and c.sent - o.sent > 1:
+                    continue
+                twin = o
+                break
+            if twin is None:
+                out.append(c)
+                continue
+            twin.actor = twin.actor or c.actor
+            twin.target = twin.target or c.target
+            twin.date = twin.date or c.date
+            twin.date_timex = twin.date_timex or c.date_timex
+            twin.location = twin.location or c.location
+            twin.series = twin.series or c.series
+            for s in c.sources:
+                if s not in twin.sources:
+                    twin.sources.append(s)
+            twin.attributions += [a for a in c.attributions if a not in twin.attributions]
+            if len(c.pattern.code) > len(twin.pattern.code):
+                twin.pattern = c.pattern if c.pattern.code[:2] == twin.pattern.code[:2] else twin.pattern
+        return out
+
+    def _to_event(self, n: int, c: _Cand, text: str, sentences) -> Event:
+        info = self.codes.get(c.pattern.code)
+        ss, se = sentences[c.sent]
+
+        def ref(m: Mention | None) -> ActorRef | None:
+            return ActorRef(m.entity, m.name, m.code) if m else None
+
+        return Event(
+            id=f"v{n}", cameo=c.pattern.code, plover=info.plover if info else None,
+            goldstein=info.goldstein if info else None,
+            trigger=Span(c.start, c.end, text[c.start:c.end]), actor=ref(c.actor), target=ref(c.target),
+            date=c.date, date_timex=c.date_timex, location=c.location, sources=c.sources,
+            negated=c.negated, hypothetical=c.hypothetical, series=c.series,
+            sentence={"start": ss, "end": se}, quad_class=info.quad_class if info else None,
+            date_from=c.date_from, attributions=c.attributions, rule=f"patterns.tsv:{c.pattern.row + 1}")
+
+
+_EXTRACTOR: EventExtractor | None = None
+
+
+def extract_events(text, sentences, mentions, timexes, attributions, *, published=None, quote_spans=()):
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = EventExtractor()
+    return _EXTRACTOR.extract(text, sentences, mentions, timexes, attributions, published=published,
+                              quote_spans=quote_spans)

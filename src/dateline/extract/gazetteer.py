@@ -1,0 +1,164 @@
+"""The gazetteer: states, capitals, demonyms, officials with terms, organisations, places, roles.
+
+Built once from the TSV files in ``resources/gazetteer`` (each states its sources) into one
+Aho-Corasick automaton over surface forms. Matching is case-sensitive on the forms as written,
+plus an UPPER-CASE variant for names that appear in datelines ("TOKYO") and a lower-case
+variant for generic organisation types ("the defense ministry").
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from ..resources import multi, read_tsv
+
+GAZ = "gazetteer"
+
+
+@dataclass(frozen=True)
+class Leader:
+    name: str
+    surname: str
+    code: str
+    role: str
+    titles: tuple[str, ...]
+    start: _dt.date | None
+    end: _dt.date | None
+
+    def in_office(self, day: _dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass
+class Entry:
+    """What one surface form denotes."""
+    kind: str            # country|person|organization|place
+    name: str            # canonical name
+    code: str | None
+    form: str            # name|alias|adjective|capital|contextual|org|generic|place|leader
+    category: str | None = None
+    leaders: tuple[Leader, ...] = ()
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, dict] = field(default_factory=dict)       # code -> row
+    leaders: list[Leader] = field(default_factory=list)
+    by_surname: dict[str, list[Leader]] = field(default_factory=dict)
+    roles: dict[str, dict] = field(default_factory=dict)           # lower word -> row
+    titles: set[str] = field(default_factory=set)                  # "President", "Prime Minister"
+    surface: dict[str, list[Entry]] = field(default_factory=dict)
+    automaton: object = None
+
+    def add(self, form: str, entry: Entry, *, upper: bool = False, lower: bool = False) -> None:
+        forms = {form}
+        if upper:
+            forms.add(form.upper())
+        if lower:
+            forms.add(form.lower())
+        for f in forms:
+            if len(f) < 2:
+                continue
+            lst = self.surface.setdefault(f, [])
+            if entry not in lst:
+                lst.append(entry)
+
+    def build(self) -> None:
+        a = ahocorasick.Automaton()
+        for form in self.surface:
+            a.add_word(form, form)
+        a.make_automaton()
+        self.automaton = a
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Leftmost-longest matches at word boundaries: (start, end, surface form)."""
+        cands = []
+        for end_idx, form in self.automaton.iter(text):
+            end = end_idx + 1
+            start = end - len(form)
+            if start > 0 and (text[start - 1].isalnum() or (text[start - 1] in "-" and form[0].isalnum())):
+                continue
+            if end < len(text) and text[end].isalnum() and form[-1].isalnum():
+                continue
+            if end < len(text) and text[end] == "-" and form[-1].isalnum() and end + 1 < len(text) \
+                    and text[end + 1].islower():
+                continue          # "Korea-based" is fine, "Seoul-based" is an adjective: still a match
+            cands.append((start, end, form))
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        out, last_end = [], -1
+        for s, e, f in cands:
+            if s >= last_end:
+                out.append((s, e, f))
+                last_end = e
+        return out
+
+    def leaders_by_surname(self, surname: str) -> list[Leader]:
+        return self.by_surname.get(surname, [])
+
+
+def _date(s: str) -> _dt.date | None:
+    if not s:
+        return None
+    try:
+        return _dt.date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    g = Gazetteer()
+    for row in read_tsv(GAZ, "countries.tsv"):
+        code = row["code"]
+        g.countries[code] = row
+        name = row["name"]
+        country = Entry("country", name, code, "name")
+        g.add(name, country, upper=True)
+        for al in multi(row.get("aliases")):
+            g.add(al, Entry("country", name, code, "alias"), upper=not al.isupper())
+        for adj in multi(row.get("adjectives")):
+            g.add(adj, Entry("country", name, code, "adjective"))
+        for cap in multi(row.get("capital")) + multi(row.get("capital_aliases")):
+            g.add(cap, Entry("place", cap if cap in multi(row.get("capital")) else
+                             (multi(row.get("capital")) or [cap])[0], code, "capital"), upper=True)
+        for al in multi(row.get("contextual_aliases")):
+            g.add(al, Entry("country", name, code, "contextual"))
+    for row in read_tsv(GAZ, "places.tsv"):
+        code = row["code"] or None
+        e = Entry("place", row["name"], code, "place", category=row.get("type") or None)
+        g.add(row["name"], e, upper=True)
+        for al in multi(row.get("aliases")):
+            g.add(al, Entry("place", row["name"], code, "place", category=row.get("type") or None),
+                  upper=True)
+    for row in read_tsv(GAZ, "organizations.tsv"):
+        generic = row.get("generic") == "1"
+        code = row["code"] or None
+        e = Entry("organization", row["name"], code, "generic" if generic else "org",
+                  category=row.get("category") or None)
+        for form in [row["name"]] + multi(row.get("aliases")):
+            g.add(form, e, lower=generic)
+    people: dict[str, list[Leader]] = {}
+    for row in read_tsv(GAZ, "leaders.tsv"):
+        ld = Leader(row["name"], row.get("surname") or row["name"].split()[-1], row["code"],
+                    row.get("role") or "", tuple(multi(row.get("titles"))),
+                    _date(row.get("start", "")), _date(row.get("end", "")))
+        g.leaders.append(ld)
+        people.setdefault(row["name"], []).append(ld)
+        g.titles.update(ld.titles)
+        for sn in {ld.surname, row["name"].split()[-1]}:
+            lst = g.by_surname.setdefault(sn, [])
+            lst.append(ld)
+        for al in multi(row.get("aliases")):
+            people.setdefault("\x00" + al, []).append(ld)
+    for key, lds in people.items():
+        form = key[1:] if key.startswith("\x00") else key
+        canonical = lds[0].name
+        rows = tuple(x for x in g.leaders if x.name == canonical)
+        g.add(form, Entry("person", canonical, rows[0].code, "leader", leaders=rows))
+    for row in read_tsv(GAZ, "roles.tsv"):
+        g.roles[row["word"].lower()] = row
+    g.build()
+    return g

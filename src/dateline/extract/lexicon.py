@@ -1,0 +1,66 @@
+"""English inflection for dictionary triggers: base form -> every surface form.
+
+Regular rules plus the irregular and consonant-doubling table in resources/cameo/irregular_verbs.tsv.
+"""
+from __future__ import annotations
+
+import functools
+
+from ..resources import read_tsv
+
+_VOWELS = set("aeiou")
+
+
+@functools.lru_cache(maxsize=1)
+def irregular() -> dict[str, dict[str, str]]:
+    try:
+        rows = read_tsv("cameo", "irregular_verbs.tsv")
+    except Exception:  # noqa: BLE001 - the table is optional for the regular rules
+        return {}
+    return {r["base"].lower(): r for r in rows}
+
+
+def verb_forms(base: str) -> set[str]:
+    base = base.lower()
+    row = irregular().get(base)
+    if row:
+        forms = {base}
+        for k in ("past", "participle", "third", "ing"):
+            forms.update(x for x in row.get(k, "").lower().split("|") if x)
+        return forms
+    forms = {base}
+    if base.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(base + "es")
+    elif base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
+        forms.add(base[:-1] + "ies")
+    else:
+        forms.add(base + "s")
+    if base.endswith("e"):
+        forms.update({base + "d", base[:-1] + "ing"})
+    elif base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
+        forms.update({base[:-1] + "ied", base + "ing"})
+    else:
+        forms.update({base + "ed", base + "ing"})
+    return forms
+
+
+def noun_forms(base: str) -> set[str]:
+    base = base.lower()
+    forms = {base}
+    if base.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(base + "es")
+    elif base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
+        forms.add(base[:-1] + "ies")
+    else:
+        forms.add(base + "s")
+    return forms
+
+
+@functools.lru_cache(maxsize=1)
+def _participles() -> frozenset[str]:
+    return frozenset(x for r in irregular().values() for x in r.get("participle", "").lower().split("|") if x)
+
+
+def is_participle(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("ed") or w in _participles()

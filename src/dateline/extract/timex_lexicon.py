@@ -1,0 +1,206 @@
+"""Vocabulary for the time-expression tagger, loaded once from ``dateline/resources/time/*.json``.
+
+Everything language-specific (month and weekday names, number words, units, seasons, parts of
+day, modifiers, vague references, holidays, frequency words, tense cues, time zones) lives in
+those data files; this module turns them into lookup tables and regular-expression alternations.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+RESOURCE_FILES = ("months", "weekdays", "numbers", "units", "seasons", "parts_of_day", "modifiers",
+                  "refs", "frequencies", "tense_cues", "holidays", "timezones")
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    """The parsed JSON data file ``resources/time/<name>.json``."""
+    ref = resources.files("dateline.resources").joinpath("time", f"{name}.json")
+    return json.loads(ref.read_text(encoding="utf-8"))
+
+
+def alt(words, *, escape: bool = True) -> str:
+    """A regex alternation of ``words``, longest first; spaces match any whitespace run."""
+    items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    parts = []
+    for w in items:
+        p = re.escape(w) if escape else w
+        p = p.replace(r"\ ", r"\s+").replace(" ", r"\s+")
+        parts.append(p)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _case_forms(word: str) -> set[str]:
+    return {word, word.upper()}
+
+
+class Lexicon:
+    """Lookup tables built from the data files (one shared instance: :data:`LEX`)."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()  # which data files were consulted (for tests)
+        mo = self._load("months")
+        self.months: dict[str, int] = {}
+        for k, v in mo["months"].items():
+            for f in _case_forms(k):
+                self.months[f] = v
+        self.month_ambiguous = {a for k in mo["ambiguous"] for a in _case_forms(k)}
+        wd = self._load("weekdays")
+        self.weekdays: dict[str, int] = {}
+        self.weekday_full: dict[str, int] = {}
+        for k, v in wd["weekdays"].items():
+            for f in _case_forms(k):
+                self.weekdays[f] = v
+                if not k.endswith("."):
+                    self.weekday_full[f] = v
+        self.weekday_name_followers = wd["name_followers"]
+
+        nu = self._load("numbers")
+        self.numwords: dict[str, float] = {}
+        for k, v in nu["units"].items():
+            self.numwords[k] = v
+        for k, v in nu["tens"].items():
+            self.numwords[k] = v
+            for uk, uv in nu["units"].items():
+                if 1 <= uv <= 9:
+                    self.numwords[f"{k}-{uk}"] = v + uv
+                    self.numwords[f"{k} {uk}"] = v + uv
+        for sk, sv in nu["scales"].items():
+            for pre, pv in [("a", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5),
+                            ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10)]:
+                self.numwords[f"{pre} {sk}"] = pv * sv
+        self.articles = {k: v for k, v in nu["articles"].items()}
+        self.vague = list(nu["vague"])
+        self.ordinals: dict[str, int] = dict(nu["ordinal_units"])
+        for k, v in nu["ordinal_tens"].items():
+            self.ordinals[k] = v
+            tens = k[:-4] + "y"  # twentieth -> twenty
+            for uk, uv in nu["ordinal_units"].items():
+                if uv <= 9:
+                    self.ordinals[f"{tens}-{uk}"] = v + uv
+                    self.ordinals[f"{tens} {uk}"] = v + uv
+        self.decade_words = nu["decade_words"]
+
+        un = self._load("units")
+        self.units = un["units"]
+        self.unit_forms: dict[str, str] = {k: k for k in self.units}
+        self.unit_forms.update(un["plurals"])
+        self.unit_qualifiers = un["qualifiers"]
+
+        se = self._load("seasons")
+        self.seasons = se["seasons"]
+        self.season_months = se["months"]
+        self.season_ambiguous = set(se["ambiguous"])
+
+        pd = self._load("parts_of_day")
+        self.parts = pd["parts"]
+        self.clock_words = pd["clock"]
+        self.day_words = pd["day_words"]
+
+        md = self._load("modifiers")
+        self.point_mods = md["point"]
+        self.approx_mods = md["approx"]
+        self.approx_suffix = md["approx_suffix"]
+
+        rf = self._load("refs")
+        self.refs: dict[str, str] = {}
+        for kind in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+            for p in rf[kind]:
+                self.refs[p.lower()] = kind
+        self.ref_adjectives = {k: v for k, v in rf["adjectives"].items() if v}
+        self.vague_ago = rf["vague_ago"]
+
+        fr = self._load("frequencies")
+        self.freq_adverbs = {k: v for k, v in fr["adverbs"].items() if v}
+        self.set_quantifiers = fr["quantifiers"]
+
+        tc = self._load("tense_cues")
+        self.future_cues = {w.lower() for w in tc["future"]}
+        self.past_cues = {w.lower() for w in tc["past"]}
+        self.ed_exceptions = {w.lower() for w in tc["ed_exceptions"]}
+
+        ho = self._load("holidays")
+        self.hol_fixed = {k: v for k, v in ho["fixed"].items() if v}
+        self.hol_nth = ho["nth_weekday"]
+        self.hol_easter = ho["easter"]
+        self.hol_election = ho["election_day"]
+        self.holidays = set(self.hol_fixed) | set(self.hol_nth) | set(self.hol_easter) | set(self.hol_election)
+
+        tz = self._load("timezones")
+        self.zones = tz["zones"]
+
+        # --- regex alternations -------------------------------------------------------------
+        self.re_month = alt(self.months)
+        self.re_weekday = alt(self.weekday_full)
+        self.re_weekday_any = alt(self.weekdays)
+        self.re_numword = alt(list(self.numwords) + list(self.articles))
+        self.re_vague = alt(self.vague)
+        self.re_ordinal = alt(self.ordinals)
+        self.re_unit = alt(self.unit_forms)
+        self.re_qual = alt(self.unit_qualifiers)
+        self.re_season = alt(self.seasons)
+        self.re_part = alt(self.parts)
+        self.re_clock = alt(self.clock_words)
+        self.re_zone = alt(self.zones)
+        self.re_holiday = alt(self.holidays)
+        self.re_decade_word = alt(self.decade_words)
+        self.re_point_mod = alt(self.point_mods)
+        self.re_approx = alt(self.approx_mods)
+        self.re_approx_suffix = alt(self.approx_suffix)
+        self.re_freq = alt(self.freq_adverbs)
+        self.re_name_follow = alt(self.weekday_name_followers)
+
+    def _load(self, name: str) -> dict:
+        self.used.add(name)
+        return load(name)
+
+    # --- lookups -------------------------------------------------------------------------
+    def month(self, s: str) -> int | None:
+        s = re.sub(r"\s+", " ", s.strip())
+        if s in self.months:
+            return self.months[s]
+        t = s[:1].upper() + s[1:].lower()
+        return self.months.get(t) or self.months.get(t.rstrip(".")) or self.months.get(t + ".")
+
+    def weekday(self, s: str) -> int | None:
+        s = s.strip()
+        t = s[:1].upper() + s[1:].lower()
+        return self.weekdays.get(s) or self.weekdays.get(t) or self.weekdays.get(t.rstrip("s"))
+
+    def unit(self, s: str) -> str | None:
+        """Canonical unit name ("day", "week", ...) of a unit word (singular or plural)."""
+        return self.unit_forms.get(s.lower().replace("-", ""), self.unit_forms.get(s.lower()))
+
+    def number(self, s: str):
+        """Value of a number expression ("twenty-one", "2 1/2", "a couple of", "1,500"); None if vague."""
+        s = re.sub(r"\s+", " ", s.strip().lower())
+        if not s:
+            return None
+        frac = 0.0
+        m = re.match(r"^(.*?)(?:\s*(?:1/2|½)|\s+and\s+a\s+half)$", s)
+        if m and m.group(1):
+            s, frac = m.group(1).strip(), 0.5
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", s):
+            v = float(s.replace(",", ""))
+            v += frac
+            return int(v) if v.is_integer() else v
+        if s in self.numwords:
+            v = self.numwords[s] + frac
+        elif s in self.articles:
+            v = self.articles[s] + frac
+        else:
+            return None
+        return int(v) if float(v).is_integer() else v
+
+    def ordinal(self, s: str) -> int | None:
+        s = re.sub(r"\s+", " ", s.strip().lower())
+        m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", s)
+        if m:
+            return int(m.group(1))
+        return self.ordinals.get(s)
+
+
+LEX = Lexicon()

@@ -1,0 +1,190 @@
+"""Readers: files, web pages and JSONL batches -> RawArticle (or an InputError for that input).
+
+Every problem is reported with the input's name: an empty file, a binary file, text over the size
+limit, a JSONL line that is not JSON or has no text. Invalid UTF-8 is decoded with replacement
+characters and a warning that names the first bad byte offset.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError
+
+HTML_EXT = {".html", ".htm", ".xhtml"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+_HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<!--)", re.I)
+
+
+@dataclass
+class RawArticle:
+    id: str
+    text: str | None = None
+    html: str | None = None
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Failed:
+    """An input that could not be read; it takes the place of its article in a batch."""
+    id: str | None
+    error: InputError
+
+
+def decode(data: bytes, name: str) -> tuple[str, list[str]]:
+    """UTF-8 text of ``data``; invalid bytes are replaced and reported by offset."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as e:
+        bad = e.start
+        text = data.decode("utf-8", errors="replace")
+        return text, [f"{name}: invalid UTF-8 at byte offset {bad}; undecodable bytes were replaced with U+FFFD"]
+
+
+def check_bytes(data: bytes, name: str, max_bytes: int) -> None:
+    if not data.strip():
+        raise InputError(f"{name}: the input is empty: nothing to analyse", code="empty")
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{name}: the input is {len(data) / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB; "
+            f"raise it with --max-bytes N (or max_bytes in the settings file)", code="too_large")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError(f"{name}: the input looks binary (it contains NUL bytes), not text or HTML",
+                         code="binary")
+    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    if ctrl > 0.1 * len(head):
+        raise InputError(f"{name}: the input looks binary ({ctrl} control bytes in the first {len(head)})",
+                         code="binary")
+
+
+def looks_html(data: bytes, name: str = "") -> bool:
+    return Path(name).suffix.lower() in HTML_EXT or bool(_HTML_START.match(data[:512]))
+
+
+def from_html(html: str, *, id: str, url: str | None = None) -> RawArticle:
+    """Main text and metadata of a web page, through trafilatura."""
+    import trafilatura  # imported here: only pages need it
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    if doc is None:
+        raise InputError(f"{id}: no article text found in the HTML page", code="no_text")
+    d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = d.get("text") or ""
+    title = d.get("title") or None
+    lines = text.split("\n")
+    if title and lines and lines[0].strip() == title.strip():
+        lines = lines[1:]
+    text = "\n\n".join(ln.strip() for ln in lines if ln.strip())
+    if not text.strip():
+        raise InputError(f"{id}: no article text found in the HTML page", code="no_text")
+    authors = [a.strip() for a in re.split(r";|,| and ", d.get("author") or "") if a.strip()]
+    return RawArticle(id=id, text=text, title=title, url=url or d.get("url"),
+                      published=(d.get("date") or None), outlet=d.get("sitename") or None, authors=authors)
+
+
+def read_jsonl(data: bytes, name: str, max_bytes: int) -> Iterator[RawArticle | Failed]:
+    text, warnings = decode(data, name)
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Failed(None, InputError(f"{where}: not JSON ({e.msg} at column {e.colno})", code="bad_json"))
+            continue
+        if not isinstance(obj, dict):
+            yield Failed(None, InputError(f"{where}: a JSON object is expected, got {type(obj).__name__}",
+                                          code="bad_record"))
+            continue
+        rid = str(obj.get("id") if obj.get("id") is not None else f"{Path(name).stem}:{n}")
+        body, html = obj.get("text"), obj.get("html")
+        if not (isinstance(body, str) and body.strip()) and not (isinstance(html, str) and html.strip()):
+            yield Failed(rid, InputError(f"{where}: record '{rid}' has no \"text\" or \"html\"", code="no_text"))
+            continue
+        size = len((body or html).encode("utf-8"))
+        if size > max_bytes:
+            yield Failed(rid, InputError(
+                f"{where}: record '{rid}' is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB; "
+                "raise it with --max-bytes N", code="too_large"))
+            continue
+        try:
+            if isinstance(body, str) and body.strip():
+                art = RawArticle(id=rid, text=body)
+            else:
+                art = from_html(html, id=rid, url=obj.get("url"))
+        except InputError as e:
+            yield Failed(rid, e)
+            continue
+        for k in ("published", "title", "url", "outlet"):
+            if isinstance(obj.get(k), str) and obj[k].strip():
+                setattr(art, k, obj[k].strip())
+        art.warnings += warnings
+        warnings = []
+        yield art
+
+
+def read_source(name: str, data: bytes, *, input_format: str = "auto", max_bytes: int = 10_000_000
+                ) -> Iterator[RawArticle | Failed]:
+    """Articles in one input (a file's bytes, or stdin's): text, html or jsonl; 'auto' guesses."""
+    fmt = input_format
+    if fmt == "auto":
+        suffix = Path(name).suffix.lower()
+        if suffix in JSONL_EXT:
+            fmt = "jsonl"
+        elif looks_html(data, name):
+            fmt = "html"
+        else:
+            fmt = "text"
+    if fmt == "jsonl":
+        if not data.strip():
+            yield Failed(None, InputError(f"{name}: the input is empty: no JSONL records", code="empty"))
+            return
+        yield from read_jsonl(data, name, max_bytes)
+        return
+    rid = Path(name).stem if name not in ("-", "<stdin>") else "stdin"
+    try:
+        check_bytes(data, name, max_bytes)
+        text, warnings = decode(data, name)
+        if fmt == "html":
+            art = from_html(text, id=rid)
+        else:
+            art = RawArticle(id=rid, text=text.replace("\r\n", "\n"))
+        art.warnings += warnings
+        yield art
+    except InputError as e:
+        yield Failed(rid, e)
+
+
+def read_file(path: str | Path, *, input_format: str = "auto", max_bytes: int = 10_000_000
+              ) -> Iterator[RawArticle | Failed]:
+    p = Path(path)
+    name = str(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{name}: is a folder; give files (the ingest command reads folders)",
+                             code="is_dir")
+        size = p.stat().st_size
+        if size > max_bytes and input_format != "jsonl" and p.suffix.lower() not in JSONL_EXT:
+            raise InputError(
+                f"{name}: the input is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB; "
+                "raise it with --max-bytes N (or max_bytes in the settings file)", code="too_large")
+        data = p.read_bytes()
+    except InputError as e:
+        yield Failed(p.stem, e)
+        return
+    except OSError as e:
+        yield Failed(p.stem, InputError(f"{name}: cannot read ({e.strerror})", code="unreadable"))
+        return
+    yield from read_source(name, data, input_format=input_format, max_bytes=max_bytes)

@@ -1,0 +1,98 @@
+"""The analysis pipeline: one article in, one article record out.
+
+Stages run in one direction, each reading what the one before wrote:
+metadata -> sentences -> time expressions -> entities -> attribution -> events.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+
+from .article import extract_meta
+from .errors import InputError
+from .extract.attribution import extract_attributions
+from .extract.entities import extract_entities
+from .extract.events import extract_events
+from .extract.timexes import tag_timexes
+from .ingest.readers import RawArticle, from_html
+from .record import ArticleMeta, Entity, Record, Span
+from .settings import Settings, load_settings
+from .text import split_sentences
+
+
+def _parse_date(value: str | None, what: str) -> _dt.date | None:
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(f"{what}: '{value}' is not an ISO date (YYYY-MM-DD or a datetime)",
+                         code="bad_date") from None
+
+
+def _article_id(text: str) -> str:
+    return "a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt.date | None = None) -> Record:
+    settings = settings or load_settings()
+    warnings = list(raw.warnings)
+    published_from = "given"
+    if raw.html is not None and raw.text is None:
+        page = from_html(raw.html, id=raw.id, url=raw.url)
+        raw.text = page.text
+        raw.title = raw.title or page.title
+        raw.outlet = raw.outlet or page.outlet
+        raw.authors = raw.authors or page.authors
+        if not raw.published and page.published:
+            raw.published, published_from = page.published, "metadata"
+    elif raw.published and getattr(raw, "published_from", None):
+        published_from = raw.published_from
+    text = raw.text or ""
+    if not text.strip():
+        raise InputError(f"{raw.id}: the text is empty: nothing to analyse", code="empty")
+    if len(text.encode("utf-8")) > settings.max_bytes:
+        raise InputError(f"{raw.id}: the text is over the limit of {settings.max_bytes / 1e6:.1f} MB; "
+                         "raise it with --max-bytes N", code="too_large")
+    _parse_date(raw.published, f"{raw.id}: published")
+    meta = extract_meta(text, title=raw.title, published=raw.published, published_from=published_from,
+                        outlet=raw.outlet, authors=raw.authors, today=today)
+    dct = _parse_date(meta.published, f"{raw.id}: published")
+    sentences = split_sentences(text)
+    timexes = tag_timexes(text, dct, sentences=sentences)
+    bylines = meta.authors + meta.contributors
+    ents = extract_entities(text, sentences, published=dct, dateline_end=meta.dateline_end, bylines=bylines)
+    _add_bylines(text, ents, bylines)
+    quotes, attributions = extract_attributions(text, sentences, ents.mentions)
+    quote_spans = [(q.start, q.end) for q in quotes]
+    events = extract_events(text, sentences, ents.mentions, timexes, attributions,
+                            published=meta.published, quote_spans=quote_spans)
+    article = ArticleMeta(
+        id=raw.id or _article_id(text), text=text, title=meta.title, url=raw.url, published=meta.published,
+        published_from=meta.published_from, published_evidence=meta.published_evidence,
+        dateline=meta.dateline, authors=meta.authors, contributors=meta.contributors, outlet=meta.outlet)
+    return Record(article=article, entities=ents.entities, timexes=timexes, quotes=quotes,
+                  attributions=attributions, events=events, warnings=warnings)
+
+
+def _add_bylines(text: str, ents, names: list[str]) -> None:
+    """Authors and contributors are people of the article even where no pattern found them."""
+    known = {e.name for e in ents.entities}
+    for name in names:
+        if name in known:
+            continue
+        spans = [Span(m.start(), m.end(), m.group()) for m in re.finditer(re.escape(name), text)]
+        ents.entities.append(Entity(id=f"e{len(ents.entities) + 1}", name=name, kind="person", code=None,
+                                    mentions=spans, source="byline"))
+
+
+def analyze(text: str | None = None, *, html: str | None = None, published: str | None = None,
+            id: str | None = None, title: str | None = None, url: str | None = None,
+            outlet: str | None = None, settings: Settings | None = None) -> Record:
+    """Analyse one article given as plain text or as an HTML page; returns its Record."""
+    if text is None and html is None:
+        raise InputError("analyze: give the article's text or html", code="no_text")
+    raw = RawArticle(id=id or _article_id(text or html or ""), text=text, html=html, published=published,
+                     title=title, url=url, outlet=outlet)
+    return analyze_raw(raw, settings=settings)

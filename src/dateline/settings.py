@@ -1,0 +1,46 @@
+"""One settings object: package defaults, then a user file, then explicit overrides (CLI flags).
+
+The user file is TOML: ``$DATELINE_SETTINGS`` if set, else ``./dateline.toml``, else
+``~/.config/dateline/settings.toml``. Unknown keys are an error that names the file and key.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from .errors import SettingsError
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_bytes: int = 10_000_000          # larger texts are refused (raise with --max-bytes)
+    year_min: int = 1950                 # earliest year considered when inferring a publication date
+
+
+def _user_file() -> Path | None:
+    env = os.environ.get("DATELINE_SETTINGS")
+    if env:
+        return Path(env)
+    for p in (Path("dateline.toml"), Path.home() / ".config" / "dateline" / "settings.toml"):
+        if p.is_file():
+            return p
+    return None
+
+
+def load_settings(**overrides) -> Settings:
+    s = Settings()
+    p = _user_file()
+    if p is not None:
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise SettingsError(f"{p}: cannot read settings file ({e})") from None
+        known = {f.name: f.type for f in fields(Settings)}
+        for k, v in data.items():
+            if k not in known:
+                raise SettingsError(f"{p}: unknown setting '{k}' (known: {', '.join(sorted(known))})")
+        s = replace(s, **data)
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    return replace(s, **clean) if clean else s

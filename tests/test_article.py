@@ -1,0 +1,79 @@
+import datetime as dt
+
+import pytest
+
+from dateline.article import extract_meta, find_bylines, find_dateline, infer_published
+
+
+@pytest.mark.parametrize("text,place,outlet", [
+    ("TOKYO — The ministry said.", "TOKYO", None),
+    ("SEOUL, Oct 31 (Reuters) - North Korea fired.", "SEOUL", "Reuters"),
+    ("WASHINGTON -- Officials met.", "WASHINGTON", None),
+    ("NEW DELHI — Talks began.", "NEW DELHI", None),
+    ("The ministry said on Friday that talks would resume.", None, None),
+])
+def test_dateline(text, place, outlet):
+    got_place, got_outlet, end = find_dateline(text)
+    assert got_place == place
+    assert got_outlet == outlet
+    if place:
+        assert text[end:end + 1].isalpha()
+
+
+@pytest.mark.parametrize("text,authors,contributors,outlet", [
+    ("By Ann Writer\n\nLONDON — Something happened.", ["Ann Writer"], [], None),
+    ("By Ann Writer and Bo Reporter\n\nText.", ["Ann Writer", "Bo Reporter"], [], None),
+    ("Text.\n\nThis article was written by Pat Writer, a reporter for The Example Herald.",
+     ["Pat Writer"], [], "The Example Herald"),
+    ("Text. The Example Herald's Jin Example in Seoul contributed to this report.",
+     [], ["Jin Example"], "The Example Herald"),
+    ("Text.\n\nReporting by Ann Writer; Additional reporting by Bo Reporter; Editing by Cy Editor",
+     ["Ann Writer"], ["Bo Reporter"], None),
+    ("Kim Lee and Sam Park in Tokyo contributed reporting.", [], ["Kim Lee", "Sam Park"], None),
+])
+def test_bylines(text, authors, contributors, outlet):
+    a, c, o = find_bylines(text)
+    assert a == authors
+    assert c == contributors
+    assert o == outlet
+
+
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # weekday + date decides among the years where it fits; the president named must be in office
+    ("Officials met Thursday, Oct. 31, and President Moon Jae-in welcomed the plan.", "2019-10-31"),
+    # Barack Obama was president in 2013 but not in 2019 or 2024
+    ("The summit ended Thursday, Oct. 31, and President Obama left.", "2013-10-31"),
+    ("The vote is on Tuesday, Nov. 5, 2019, officials said.", "2019-11-05"),
+    ("A report dated March 3, 2015 was released. Nothing else.", "2015-03-03"),
+    ("Nothing in this text says when it was written.", None),
+])
+def test_infer_published(text, expected):
+    got, evidence = infer_published(text, today=TODAY)
+    assert got == expected
+    if expected:
+        assert evidence
+
+
+def test_undecided_years_are_said_in_evidence():
+    got, evidence = infer_published("Markets rose Thursday, Oct. 31, on hopes of a deal.", today=TODAY)
+    assert got == "2024-10-31"
+    assert "undecided" in evidence
+
+
+def test_given_date_wins(sample_text):
+    meta = extract_meta(sample_text, published="2019-11-15T08:00:00Z")
+    assert meta.published == "2019-11-15"
+    assert meta.published_from == "given"
+
+
+def test_meta_from_sample(sample_text):
+    meta = extract_meta(sample_text, today=TODAY)
+    assert meta.dateline == "SEOUL"
+    assert meta.authors == ["Pat Writer"]
+    assert meta.contributors == ["Jin Example"]
+    assert meta.outlet == "The Example Herald"
+    assert meta.published_from == "inferred"
+    assert meta.published.endswith("-11-15")
