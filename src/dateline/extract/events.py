@@ -50,6 +50,7 @@ class Pattern:
     objects: frozenset[str]
     preps: frozenset[str]
     row: int
+    subjects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,11 @@ def dictionary() -> dict[str, list[Pattern]]:
         objects = set()
         for o in multi(r.get("objects")):
             objects |= noun_forms(o)
-        p = Pattern(r["code"], r["pos"], words, frozenset(objects), frozenset(multi(r.get("preps"))), n)
+        subjects = set()
+        for o in multi(r.get("subjects")):
+            subjects |= noun_forms(o)
+        p = Pattern(r["code"], r["pos"], words, frozenset(objects), frozenset(multi(r.get("preps"))), n,
+                    frozenset(subjects))
         if p.pos == "verb":
             firsts = verb_forms(words[0])
         elif len(words) == 1:
@@ -147,7 +152,10 @@ class EventExtractor:
                 continue
             if p.objects and not self._objects_ok(p, low, i, j):
                 continue
-            score = (bool(p.objects), len(p.words), -p.row)
+            if p.subjects and not any(w in p.subjects for w in low[max(0, i - 8):i]):
+                continue
+            # precedence: the longest trigger, then a row whose objects were found, then file order
+            score = (len(p.words), bool(p.objects), -p.row)
             if best is None or score > best[0]:
                 best = (score, p, j)
         return (best[1], best[2]) if best else None

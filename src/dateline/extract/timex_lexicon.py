@@ -106,10 +106,15 @@ class Lexicon:
         self.approx_suffix = md["approx_suffix"]
 
         rf = self._load("refs")
-        self.refs: dict[str, str] = {}
+        self.refs: dict[str, str] = {}          # span phrase -> kind (no left context)
+        self.refs_ctx: dict[str, list[tuple[str, str]]] = {}  # span phrase -> (required left context, kind)
         for kind in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
             for p in rf[kind]:
-                self.refs[p.lower()] = kind
+                left, _, span = p.lower().rpartition("|")
+                if left:
+                    self.refs_ctx.setdefault(span, []).append((left.strip(), kind))
+                else:
+                    self.refs[span] = kind
         self.ref_adjectives = {k: v for k, v in rf["adjectives"].items() if v}
         self.vague_ago = rf["vague_ago"]
 
@@ -151,6 +156,7 @@ class Lexicon:
         self.re_approx = alt(self.approx_mods)
         self.re_approx_suffix = alt(self.approx_suffix)
         self.re_freq = alt(self.freq_adverbs)
+        self.re_refs = alt(list(self.refs) + list(self.refs_ctx))
         self.re_name_follow = alt(self.weekday_name_followers)
 
     def _load(self, name: str) -> dict:

@@ -1,0 +1,82 @@
+import datetime as dt
+
+import pytest
+
+from dateline.extract.entities import extract_entities
+from dateline.resources import read_tsv
+from dateline.text import split_sentences
+
+
+def ents(text, **kw):
+    res = extract_entities(text, split_sentences(text), **kw)
+    return res
+
+
+def find(res, surface):
+    """(kind, code, name) of the entity that has a mention with this exact text."""
+    by_id = res.by_id()
+    for m in res.mentions:
+        if m.text == surface:
+            e = by_id[m.entity]
+            return e.kind, m.code, e.name
+    return None
+
+
+@pytest.mark.parametrize("text,surface,kind,code", [
+    ("North Korea fired a missile.", "North Korea", "country", "PRK"),
+    ("The DPRK said nothing.", "DPRK", "country", "PRK"),
+    ("A North Korean diplomat left.", "North Korean", "country", "PRK"),
+    ("Pyongyang rejected the offer.", "Pyongyang", "country", "PRK"),          # capital as metonym
+    ("Seoul's attempt to talk failed.", "Seoul", "country", "KOR"),
+    ("Washington wants a deal.", "Washington", "country", "USA"),
+    ("He lives in Pyongyang with his family.", "Pyongyang", "place", "PRK"),   # the city
+    ("TOKYO — The ministry said.", "TOKYO", "place", "JPN"),                   # a dateline is a place
+    ("U.S. officials met Chinese officials.", "U.S.", "country", "USA"),
+    ("Japan's Defense Ministry said so.", "Defense Ministry", "organization", "JPN"),
+    ("South Korea's Joint Chiefs of Staff said so.", "Joint Chiefs of Staff", "organization", "KOR"),
+    ("The United Nations Security Council met.", "United Nations Security Council", "organization", "IGO"),
+])
+def test_gazetteer_entities(text, surface, kind, code):
+    got = find(ents(text), surface)
+    assert got is not None, f"{surface!r} not found"
+    assert got[0] == kind
+    assert got[1] == code
+
+
+def test_contextual_alias_needs_its_state():
+    assert find(ents("North Korea and the South met. The North said it would go."), "North") is not None
+    assert find(ents("Talks in the North of England ended."), "North") is None
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("North Korean leader Kim Jong Un met troops. Later Kim left.", "Kim Jong Un", "PRK"),
+    ("Laura Example, a senior analyst at the Example Institute, disagreed.", "Laura Example", None),
+    ('"It is over," said Laura Example.', "Laura Example", None),
+    ("Bo Example, a South Korean official, said talks were off.", "Bo Example", "KOR"),
+])
+def test_people(text, name, code):
+    res = ents(text)
+    people = {e.name: e for e in res.entities if e.kind == "person"}
+    assert name in people
+    assert people[name].code == code
+
+
+def test_surname_coreference_prefers_the_earlier_full_name():
+    text = ("North Korean leader Kim Jong Un sent a letter. Kim also wrote a poem.\n\n"
+            "The Example Herald's Min Ji Kim in Seoul contributed to this report.")
+    res = ents(text, bylines=["Min Ji Kim"])
+    second = [m for m in res.mentions if m.text == "Kim" and m.start > 40][0]
+    assert second.name == "Kim Jong Un" and second.code == "PRK"
+
+
+def test_title_and_surname_through_terms_of_office():
+    res = ents("President Moon welcomed the letter.", published=dt.date(2019, 10, 31))
+    assert find(res, "Moon")[2] == "Moon Jae-in"
+
+
+@pytest.mark.parametrize("fname", ["org_heads.tsv", "not_names.tsv", "speech_verbs.tsv", "surname_first.tsv"])
+def test_entity_lexicons_load(fname):
+    rows = read_tsv("entities", fname)
+    words = [r["word"] for r in rows]
+    assert words and len(words) == len(set(words))
+    assert all(w == w.strip() and w for w in words)

@@ -1,0 +1,82 @@
+import pytest
+
+import dateline
+from dateline.extract.events import codebook, dictionary
+from dateline.extract.lexicon import noun_forms, verb_forms
+
+
+def events(text, published="2019-11-15"):
+    return dateline.analyze(text, published=published).events
+
+
+def main_event(text, root, published="2019-11-15"):
+    evs = [e for e in events(text, published) if e.cameo.startswith(root)]
+    assert evs, f"no CAMEO {root} event in {text!r}: {[(e.cameo, e.trigger.text) for e in events(text, published)]}"
+    return evs[0]
+
+
+@pytest.mark.parametrize("text,root,actor,target,date", [
+    # (text, CAMEO root, actor code, target code, date)
+    ("North Korea fired two ballistic missiles on Friday.", "15", "PRK", None, "2019-11-15"),
+    ("Iran test-fired a cruise missile on Tuesday, state media reported.", "15", "IRN", None, "2019-11-12"),
+    ("Russia denounced the United States on Monday.", "11", "RUS", "USA", "2019-11-11"),
+    ("Japan condemned North Korea's launch on Thursday.", "11", "JPN", "PRK", "2019-11-14"),
+    ("China rejected Japan's proposal on Wednesday.", "12", "CHN", "JPN", "2019-11-13"),
+    ("The proposal was rejected by China on Wednesday.", "12", "CHN", None, "2019-11-13"),
+    ("Kim Jong Un met Xi Jinping in Beijing on Tuesday.", "04", "PRK", "CHN", "2019-11-12"),
+])
+def test_actor_target_date(text, root, actor, target, date):
+    e = main_event(text, root)
+    assert (e.actor.code if e.actor else None) == actor
+    if target:
+        assert (e.target.code if e.target else None) == target
+    assert e.date == date
+
+
+def test_anchor_after():
+    e = main_event("The launch came three days after North Korea threatened the United States.", "13",
+                   published="2019-11-15")
+    assert e.date == "2019-11-12"
+
+
+def test_negated_and_hypothetical():
+    neg = main_event("North Korea did not fire any missiles on Friday.", "15")
+    assert neg.negated
+    hyp = main_event("North Korea could fire more missiles if talks fail.", "15")
+    assert hyp.hypothetical
+
+
+def test_series_claim():
+    e = main_event("North Korea launched two missiles on Friday, its 13th test since May.", "15")
+    assert e.series is not None
+    assert (e.series.ordinal, e.series.noun, e.series.since) == (13, "test", "2019-05")
+
+
+def test_sources_from_attribution():
+    e = main_event("North Korea fired two missiles on Friday, South Korea's Joint Chiefs of Staff said.", "15")
+    assert any(s.code == "KOR" for s in e.sources)
+
+
+def test_reports_of_one_launch_merge():
+    text = ("North Korea launched two missiles on Friday. The missiles were fired from a site near the coast, "
+            "officials said.")
+    launches = [e for e in events(text) if e.cameo.startswith("15")]
+    assert len(launches) == 1
+
+
+def test_every_pattern_code_is_in_the_codebook():
+    codes = codebook()
+    for first, pats in dictionary().items():
+        for p in pats:
+            assert p.code in codes, p
+
+
+@pytest.mark.parametrize("base,form", [("launch", "launched"), ("fire", "fired"), ("deny", "denied"),
+                                       ("send", "sent"), ("meet", "met"), ("stop", "stopped")])
+def test_verb_forms(base, form):
+    assert form in verb_forms(base)
+
+
+@pytest.mark.parametrize("base,form", [("missile", "missiles"), ("talk", "talks"), ("ally", "allies")])
+def test_noun_forms(base, form):
+    assert form in noun_forms(base)
