@@ -363,10 +363,18 @@ def _np_left(d: _Doc, end: int, lo: int, appos: bool = True) -> tuple[int, int] 
             n += 1
             if w in _POSS or w in ("the", "a", "an", "this", "these", "those"):
                 # a determiner opens the NP unless a possessor precedes ("the party's nominee")
-                if not (x - 1 >= lo and d.low[x - 1].endswith(("'s", "’s", "s'", "s’"))):
-                    break
+                # or it follows "of"/"for"/"at"... inside a larger NP ("head of the agency")
+                if x - 1 >= lo and d.low[x - 1].endswith(("'s", "’s", "s'", "s’")):
+                    continue
+                if x - 2 >= lo and d.low[x - 1] in _PREP_IN_NP and _is_word(d.words[x - 2]) \
+                        and d.inq[x - 2] < 0 and d.low[x - 2] not in _CLAUSE \
+                        and d.low[x - 2] not in _PREP and not _cue_word(d, x - 2) \
+                        and d.low[x - 2] not in _AUX:
+                    continue
+                break
             continue
-        if _cue_word(d, x) and not t[:1].isupper() and n > 0:
+        if n > 0 and not t[:1].isupper() and (w,) in cue_forms() \
+                and cue_forms()[(w,)].form in ("past", "ing"):
             break
         start -= 1
         n += 1
@@ -389,7 +397,7 @@ def _subject_ok(d: _Doc, np: tuple[int, int], lo: int, f: CueForm, aux: bool) ->
     """Is this NP a plausible subject for the cue form (not a noun use of the cue, not the
     object of a preposition, agreeing in number)?"""
     s, e = np
-    if s - 1 >= lo and d.low[s - 1] in _PREP and d.low[s - 1] not in ("as", "than") \
+    if s - 1 >= lo and d.low[s - 1] in _PREP and d.low[s - 1] not in _SUBORD_PREP \
             and d.inq[s - 1] < 0:
         return False
     head = e - 1
@@ -405,6 +413,7 @@ def _subject_ok(d: _Doc, np: tuple[int, int], lo: int, f: CueForm, aux: bool) ->
     pron = hw in _SUBJ_PRON
     if not pron:
         ok_start = (first in _DET or first in _POSS or ft[:1].isupper() or first[:1].isdigit()
+                    or any(d.words[x][:1].isupper() for x in range(s, j))
                     or first in _PLURAL_BARE or hw in _PLURAL_BARE
                     or tuple(d.low[s:j]) in source_nouns() or (hw,) in source_nouns()
                     or first.endswith(("'s", "’s")))
@@ -417,10 +426,18 @@ def _subject_ok(d: _Doc, np: tuple[int, int], lo: int, f: CueForm, aux: bool) ->
                                             and not ht[:1].isupper())
                       or any(d.low[x] == "and" for x in range(s, j))))
     if f.form == "base" and not plural:
-        return hw == "who" or (ht[:1].isupper() and hw.endswith("s"))
+        return f.also_past or hw == "who" or (ht[:1].isupper() and hw.endswith("s"))
     if f.form == "s" and plural and not ht[:1].isupper():
         return False
     return True
+
+
+def _head_len(d: _Doc, np: tuple[int, int]) -> int:
+    """Length of an NP before its first comma (an appositive is not counted)."""
+    j = np[0]
+    while j < np[1] and d.low[j] != ",":
+        j += 1
+    return j - np[0]
 
 
 def _cue_word(d: _Doc, x: int) -> bool:
@@ -555,7 +572,12 @@ class _Analyzer:
             return i
         w = d.low[i]
         if w in _OBJ_PRON:
-            return i + 1
+            nxt = d.low[i + 1] if i + 1 < hi else "."
+            if w not in ("it", "her", "you") or nxt in _SUBJ_PRON or d.inq[i + 1 if i + 1 < hi else i] >= 0 \
+                    or nxt in ("that", ",", ":", "to", "on", "in", "about", ".", "during", "at", "this",
+                               "last", "earlier", "what", "how", "why", "whether", "if"):
+                return i + 1
+            return i
         np = _np_right(d, i, hi, max_len=8)
         if np and np[1] - np[0] <= 8:
             nxt = d.low[np[1]] if np[1] < hi else ""
@@ -586,14 +608,14 @@ class _Analyzer:
             return False
         return _subject_ok(d, np, j, c[0], k > np[1])
 
-    def content_end(self, i: int, hi: int, rel: bool = False) -> int:
+    def content_end(self, i: int, hi: int, rel: bool = False, nested: bool = False) -> int:
         """Where a content starting at token i ends: the unit end, or before ', according to',
         ', saying ...', a coordinated clause with its own cue (', but critics say'), ';', or an
         attribution already taken."""
         d = self.d
         j = i
         while j < hi:
-            if self.taken[j]:
+            if self.taken[j] and not nested:
                 return j
             if d.inq[j] >= 0:
                 j = d.group_end_tok(j)
@@ -722,7 +744,7 @@ class _Analyzer:
             return None
         inverted = False
         np = _np_left(d, k, lo)
-        if np and self.boundary_before(np[0], lo) and np[1] - np[0] <= 14 \
+        if np and self.boundary_before(np[0], lo) and _head_len(d, np) <= 14 \
                 and d.low[np[0]] not in ("who", "which", "that") \
                 and _subject_ok(d, np, lo, f, k < c):
             src = np
@@ -738,7 +760,8 @@ class _Analyzer:
             if not np:
                 return None
             e = np[1]
-            if e < hi and d.inq[e] < 0 and d.low[e] in ("who", "that", "whose", "which"):
+            if e < hi and d.inq[e] < 0 and (d.low[e] in ("who", "that", "whose", "which") or (
+                    d.words[e].islower() and (d.low[e].endswith(("ed", "ing")) or d.low[e] == "known"))):
                 while e < hi and d.inq[e] < 0 and d.low[e] not in (",", ";") \
                         and not (d.low[e] in _END_PUNCT and e == hi - 1) \
                         and not (d.low[e] == "and" and d.cue_at(e + 1, hi)):
@@ -746,9 +769,16 @@ class _Analyzer:
             # the appositive runs to the unit end, or to a comma before a quote or a cue
             if e < hi and d.low[e] == ",":
                 e2 = e + 1
-                while e2 < hi and d.low[e2] != ";" and d.inq[e2] < 0 and not (
+                while e2 < hi and d.low[e2] != ";" and not (
                         d.low[e2] == "," and e2 + 1 < hi and (
                             d.inq[e2 + 1] >= 0 or d.cue_at(e2 + 1, hi) is not None)):
+                    if d.inq[e2] >= 0:
+                        ge = d.group_end_tok(e2)
+                        if d.is_open[e2] and ge - e2 <= 8 and e2 + 1 < hi \
+                                and d.words[e2 + 1][:1].isupper():
+                            e2 = ge
+                            continue
+                        break
                     e2 += 1
                 e = e2
             src = self.trim(np[0], e)
@@ -770,11 +800,13 @@ class _Analyzer:
             j = self.skip_object(j, hi)
         j = self.skip_adjuncts(j, hi)
         if j < hi and d.inq[j] < 0 and (d.low[j] in _ADJUNCT_START or d.low[j] in _PREP or (
-                d.low[j].endswith("ing") and d.words[j].islower()) or d.low[j] in ("twice", "once")):
-            # "said at Mission College as she sat ...", "he said introducing Clinton"
-            while j < hi and d.inq[j] < 0 and d.low[j] not in (",", ":", ";", "that") \
-                    and d.low[j] not in _DASHES:
-                j += 1
+                d.low[j].endswith("ing") and d.words[j].islower()) or d.low[j] in _SUBORD):
+            # "said at Mission College as she sat ...", "he said introducing Clinton",
+            # "Christie said when asked whether ..."
+            j0 = j
+            while j < hi and d.low[j] not in (",", ":", ";") and d.low[j] not in _DASHES \
+                    and not (d.low[j] == "that" and j - j0 < 6) and not d.is_open[j]:
+                j = d.group_end_tok(j) if d.inq[j] >= 0 else j + 1
         cont = None
         if j >= hi or all(d.low[x] in _END_PUNCT or d.low[x] in _QMARKS or d.low[x] == ")"
                           for x in range(j, hi)):
@@ -837,11 +869,11 @@ class _Analyzer:
         if not np:
             # "... and added that": a second verb of the same subject
             if k - 1 >= lo and d.low[k - 1] in ("and", "but") and f.form in ("past", "s"):
-                prev = self.last_source(lo, c)
+                prev = self.clause_subject(k - 1, lo)
                 if prev is not None:
                     return self._content_after(c, ce, lo, hi, f, prev, "pre:coordinated")
             return None
-        if np[1] - np[0] > 16 or not _subject_ok(d, np, lo, f, k < c):
+        if _head_len(d, np) > 16 or not _subject_ok(d, np, lo, f, k < c):
             return None
         return self._content_after(c, ce, lo, hi, f, np, "pre")
 
@@ -989,17 +1021,20 @@ class _Analyzer:
             return hi, d.group_end_tok(hi)
         return None
 
-    def title_colon(self, lo: int, hi: int):
-        """A headline 'Sanders: Endorsements prove ...'."""
+    def title_colon(self, lo: int, hi: int, title: bool = True):
+        """A headline 'Sanders: Endorsements prove ...', or a paragraph 'Sen. X: "..."'."""
         d = self.d
-        for x in range(lo, min(hi, lo + 7)):
+        for x in range(lo, min(hi, lo + 9)):
             if d.low[x] == ":" and d.inq[x] < 0:
                 if x == lo or not all(d.words[y][:1].isupper() or not _is_word(d.words[y])
-                                      or d.low[y] in ("of", "the", "and") for y in range(lo, x)):
+                                      or d.low[y] in ("of", "the", "and", "for") or d.low[y] in _DET
+                                      for y in range(lo, x)):
                     return None
                 a, b = self.trim(x + 1, hi)
-                if b - a < 3:
+                if b - a < 3 or (not title and not d.is_open[a]):
                     return None
+                if not title and d.group_end_tok(a) < b:
+                    b = d.group_end_tok(a)
                 return self.add(_Att(_COLON_CUE, (x, x + 1), (lo, x), (a, b), "title-colon",
                                      self.is_quote_span(a, b)))
         return None
@@ -1028,6 +1063,8 @@ class _Analyzer:
                     i += 1
             if ui == 0 and d.ends[hi - 1] <= first_para_end and "\n" not in d.text[d.starts[lo]:d.ends[hi - 1]]:
                 self.title_colon(lo, hi)
+            elif not cues and (lo == 0 or "\n" in d.text[d.ends[lo - 1]:d.starts[lo]]):
+                self.title_colon(lo, hi, title=False)
             # pass 1: content-before frames; 'according to' first (it is the outer one)
             for c, ce, f in cues:
                 if "prep" in f.cue.frames and not any(self.taken[x] for x in range(c, ce)):
@@ -1114,7 +1151,7 @@ class _Analyzer:
                     c, ce, f, np = best
                     if any(n.cue_span == (c, ce) for n in out):
                         continue
-                    e = self.content_end(ce, b)
+                    e = min(self.content_end(ce, b, nested=True), b)
                     na, nb = self.trim(self.skip_adjuncts(ce, e), e)
                     if nb > na:
                         n = _Att(f.cue, (c, ce), np, (na, nb), "nested")
@@ -1131,6 +1168,9 @@ _COORD_STRONG = {"but", "although", "though", "whereas", "while"}
 _ADJ_OK = {"about", "by", "over", "during", "through", "to", "after", "before", "like", "amid",
            "into", "against", "between", "under", "upon", "without", "within", "toward",
            "towards", "despite"}
+_SUBORD_PREP = {"as", "than", "after", "before", "since", "until", "like", "following"}
+_SUBORD = {"when", "while", "as", "after", "before", "because", "since", "although", "though",
+           "twice", "once", "again", "later", "afterward", "afterwards", "referring", "adding"}
 _WH = {"whether", "if", "what", "why", "how", "who", "when", "where", "which"}
 
 
@@ -1279,9 +1319,16 @@ def _clean(ref: SourceRef) -> SourceRef:
     return SourceRef(entity=ref.entity, name=ref.name, code=ref.code, start=ref.start, end=ref.end)
 
 
-def extract_attributions(text: str, sentences: list[tuple[int, int]],
-                         mentions: list[Mention]) -> tuple[list[Quote], list[Attribution]]:
-    """Direct quotes and attributions (reported speech and thought) of ``text``."""
+def extract_attributions(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
+                         *, nested: bool = False) -> tuple[list[Quote], list[Attribution]]:
+    """Direct quotes and attributions (reported speech and thought) of ``text``.
+
+    ``sentences`` are ``dateline.text.split_sentences(text)``; ``mentions`` the entity mentions
+    (may be empty). Each word takes part in at most one attribution (as in PolNeAR); a partial
+    quote inside an indirect content takes the speaker of the nearest speech cue before it
+    (``X said Kim expressed his "deep condolences"`` -> Kim) while its ``attribution`` stays the
+    outer one, unless ``nested=True``, which also reports those inner attributions (rule
+    ``nested``)."""
     if not text:
         return [], []
     d = _Doc(text, sentences)
@@ -1299,7 +1346,11 @@ def extract_attributions(text: str, sentences: list[tuple[int, int]],
             res.note(att.src_ref.start or 0, att.src_ref)
         else:
             att.src_ref = SourceRef()
-    for n, att in enumerate(an.atts, 1):
+    n = 0
+    for att in an.atts:
+        if att.nested and not nested:
+            continue
+        n += 1
         aid = f"a{n}"
         by_att[id(att)] = aid
         cs, ce = d.starts[att.cue_span[0]], d.ends[att.cue_span[1] - 1]
@@ -1335,7 +1386,8 @@ def extract_attributions(text: str, sentences: list[tuple[int, int]],
             qn += 1
             ref = att.src_ref or SourceRef()
             cue = text[d.starts[att.cue_span[0]]:d.ends[att.cue_span[1] - 1]]
+            owner_id = by_att.get(id(att)) or by_att.get(id(att.parent))
             quotes.append(Quote(id=f"q{qn}", start=sa, end=sb, text=text[sa:sb],
                                 speaker=ActorRef(entity=ref.entity, name=ref.name, code=ref.code),
-                                cue=cue, attribution=by_att[id(att)]))
+                                cue=cue, attribution=owner_id))
     return quotes, atts

@@ -31,6 +31,7 @@ class CueForm:
     cue: Cue
     words: tuple[str, ...]  # the lower-case words of this form ("pointed", "out")
     form: str               # base|s|past|ing (of the first word)
+    also_past: bool = False  # a base form that is also the past ("read")
 
 
 def inflect(lemma: str) -> dict[str, str]:
@@ -83,6 +84,9 @@ def cue_forms() -> dict[tuple[str, ...], CueForm]:
         cue = Cue(lemma, attitude, frozenset(f for f in frames.split(",") if f), cls)
         head, *rest = lemma.split()
         words: list[str] = []
+        listed = [f for f in forms.split("|") if f and f != "+"]
+        no_past = "+" not in forms.split("|") and not any(
+            _form_kind(f.split()[0], head) == "past" for f in listed)
         for f in forms.split("|"):
             if f == "+":
                 words.extend(inflect(head).values())
@@ -93,7 +97,8 @@ def cue_forms() -> dict[tuple[str, ...], CueForm]:
             continue
         for w in dict.fromkeys(words):
             key = (w, *rest)
-            out.setdefault(key, CueForm(cue, key, _form_kind(w, head)))
+            kind = _form_kind(w, head)
+            out.setdefault(key, CueForm(cue, key, kind, kind == "base" and no_past))
     return out
 
 

@@ -31,11 +31,20 @@ _MODAL = {"could", "would", "might", "may", "should", "must", "can", "will", "sh
           "possibly", "consider", "considering", "considered", "attempt", "effort", "aim", "aimed", "seek",
           "seeking", "sought", "urged", "urge", "called", "calls", "demanded", "proposal", "proposed", "offer",
           "ready", "willing", "prepared", "vowed", "pledged", "promised", "able", "unable", "chance", "risk"}
+_DETS = {"the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those",
+         "some", "any", "no", "every", "each", "two", "three", "four", "five", "several", "many", "more", "further",
+         "new", "first", "second", "last", "latest", "recent", "previous", "next", "of", "for", "after", "before",
+         "during", "since", "in", "at", "on", "with", "without", "into", "amid", "despite", "following"}
+_VERB_BEFORE = {"to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "not", "n't",
+                "did", "does", "do", "they", "we", "i", "you", "he", "she", "it", "also", "has", "have", "had",
+                "who", "never", "reportedly", "allegedly", "then", "later", "repeatedly", "again"}
+_QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 _CLAUSE_BREAK = {";", ":", "—", "–", "(", ")"}
-_SUBORD = {"after", "before", "when", "while", "as", "because", "since", "although", "though", "until",
+_SUBORD = {"after", "before", "when", "while", "as", "because", "although", "though", "until",
            "whereas", "which", "who", "whom", "that", "where", "but", "if", "unless", "whether"}
 _PREPS = {"of", "with", "to", "for", "against", "between", "in", "at", "from", "by", "on", "into", "over",
           "about", "toward", "towards", "via", "through", "among", "amid", "under", "near", "than", "like"}
+_NOUN_TARGET_PREPS = frozenset({"against", "with", "on", "toward", "towards", "at", "to", "of"})
 _PERSON_PRON = {"he", "she", "him", "his", "her"}
 _STATE_PRON = {"it", "its"}
 _PLURAL_PRON = {"they", "their", "them"}
@@ -128,20 +137,53 @@ class EventExtractor:
         self.codes = codebook()
 
     # -------------------------------------------------------------- triggers
+    @staticmethod
+    def _pos_fits(pos: str, toks, low: list[str], i: int) -> bool:
+        """Without a tagger: does the context allow the word at i to be a verb / a noun?"""
+        w = low[i]
+        prev = low[i - 1] if i > 0 else ""
+        noun_ctx = i == 0 or prev in _DETS or prev.isdigit() or prev in _QUOTE_MARKS \
+            or prev in ("'s", "’s") or toks[i - 1][2].endswith(("'s", "’s"))
+        verb_ctx = prev in _VERB_BEFORE
+        if pos == "noun":
+            if verb_ctx:
+                return False
+            if w.endswith(("ed",)) and not noun_ctx:
+                return False
+            return True
+        # verb
+        if noun_ctx and not w.endswith("ed"):
+            return False
+        if w.endswith("s") and not w.endswith("ss") and not verb_ctx:
+            # "talks", "tests": a verb only after a singular subject that is a pronoun or a name
+            return prev in ("he", "she", "it", "who", "which", "that") or (i > 1 and toks[i - 1][2][:1].isupper())
+        if not w.endswith(("ed", "ing", "s")) and not verb_ctx:
+            # a bare stem ("offer", "attack") is a verb after a plural subject or a name, else a noun
+            return prev.endswith("s") or (i > 1 and toks[i - 1][2][:1].isupper())
+        return True
+
     def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int) -> tuple[Pattern, int] | None:
         best = None
         for p in self.index.get(low[i], ()):
+            if not self._pos_fits(p.pos, toks, low, i):
+                continue
             j = i + 1
             ok = True
             for w in p.words[1:]:
                 # allow up to 2 intervening tokens between a head and its particle/object
                 found = None
-                for k in range(j, min(j + 3, len(low))):
+                k, seen = j, 0
+                while k < len(low) and seen < 3:
+                    if low[k] in _QUOTE_MARKS:
+                        k += 1
+                        continue
                     if low[k] in noun_forms(w) or low[k] == w:
                         found = k
                         break
-                    if low[k] in {",", ".", ";", '"', "“", "”"}:
+                    if low[k] in {",", ".", ";"}:
                         break
+                    k += 1
+                    seen += 1
                 if found is None:
                     ok = False
                     break
@@ -168,7 +210,12 @@ class EventExtractor:
                 if low[k] in {".", ";", "but"}:
                     break
                 window.append(low[k])
-            return any(w in p.objects for w in window)
+            if any(w in p.objects for w in window):
+                return True
+            # passive: "the missiles were fired" -- the object is the subject before the verb
+            if is_participle(low[i]) and any(w in _BE for w in low[max(0, i - 3):i]):
+                return any(w in p.objects for w in low[max(0, i - 6):i])
+            return False
         before = low[max(0, i - 3):i]
         after = low[j:j + 4] if j < len(low) and low[j] == "of" else []
         return any(w in p.objects for w in before + after)
@@ -261,7 +308,7 @@ class EventExtractor:
                     continue
                 if preps and low is not None:
                     k = self._tok_at(toks, m.start)
-                    prevw = [low[x] for x in range(max(j, k - 3), k)] if k is not None else []
+                    prevw = [low[x] for x in range(j, k)] if k is not None else []
                     if not any(w in preps for w in prevw):
                         continue
                 return m
@@ -273,6 +320,8 @@ class EventExtractor:
                 quote_spans: list[tuple[int, int]] = ()) -> list[Event]:
         cands: list[_Cand] = []
         sent_toks = []
+        reported = [(a.content.start, a.content.end, a.source.start, a.source.end) for a in attributions
+                    if a.source.start is not None]
         for si, (ss, se) in enumerate(sentences):
             toks = tokenize(text, ss, se)
             low = [t[2].lower() for t in toks]
@@ -289,13 +338,50 @@ class EventExtractor:
                 p, j = hit
                 used.update(range(i, j))
                 c = _Cand(p, i, j, toks[i][0], toks[j - 1][1], si)
-                self._fill(c, text, toks, low, (ss, se), mentions, timexes)
+                # whoever reports the event is not a participant of it
+                srcs = [(a, b) for cs, ce, a, b in reported if cs <= c.start < ce and a > c.end]
+                ms = [m for m in mentions if not any(a <= m.start < b for a, b in srcs)] if srcs else mentions
+                self._fill(c, text, toks, low, (ss, se), ms, timexes)
                 cands.append(c)
+        cands = self._drop_consumed_subjects(cands, sent_toks)
+        cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
         self._series(cands, text, sentences, sent_toks, timexes)
         self._sources(cands, sentences, attributions, text)
         cands = self._merge(cands)
+        # a bare nominal mention with no participant ("the negotiations") refers, it does not report
+        cands = [c for c in cands if c.pattern.pos == "verb"
+                 or ((c.actor is not None or c.target is not None) and not c.hypothetical)]
         return [self._to_event(n, c, text, sentences) for n, c in enumerate(cands, start=1)]
+
+    @staticmethod
+    def _drop_consumed_subjects(cands: list[_Cand], sent_toks) -> list[_Cand]:
+        """'Talks ... broke down': the subject noun belongs to the subject-constrained event."""
+        drop = set()
+        for c in cands:
+            if not c.pattern.subjects:
+                continue
+            toks, low = sent_toks[c.sent]
+            for o in cands:
+                if o is not c and o.sent == c.sent and o.pattern.pos == "noun" and o.tok < c.tok \
+                        and c.tok - o.tok <= 8 and low[o.tok] in c.pattern.subjects:
+                    drop.add(id(o))
+        return [c for c in cands if id(c) not in drop]
+
+    @staticmethod
+    def _drop_consumed_objects(cands: list[_Cand], sent_toks) -> list[_Cand]:
+        """'rebuffed an attempt to hold talks': the object word belongs to the event whose pattern named it."""
+        drop = set()
+        for c in cands:
+            if not c.pattern.objects or c.pattern.pos != "verb":
+                continue
+            toks, low = sent_toks[c.sent]
+            for o in cands:
+                if o is c or o.sent != c.sent or not (c.end_tok <= o.tok < c.end_tok + 7):
+                    continue
+                if any(low[k] in c.pattern.objects for k in range(o.tok, o.end_tok)):
+                    drop.add(id(o))
+        return [c for c in cands if id(c) not in drop]
 
     def _fill(self, c: _Cand, text, toks, low, sent_range, mentions, timexes) -> None:
         i, j = c.tok, c.end_tok
@@ -329,10 +415,15 @@ class EventExtractor:
                     c.actor = b
                     c.target = self._first_after(toks, between[0] + 1, i, mentions, b.code)
         if c.target is None:
-            c.target = self._first_after(toks, j, e, mentions, c.actor.code if c.actor else None,
-                                         preps=p.preps or None, low=low)
-            if c.target is None and p.preps:
-                c.target = self._first_after(toks, j, e, mentions, c.actor.code if c.actor else None)
+            excl = c.actor.code if c.actor else None
+            if p.pos == "noun":
+                # a nominal event's target is introduced by a preposition ("criticism of X", "talks with X")
+                c.target = self._first_after(toks, j, e, mentions, excl, preps=p.preps or _NOUN_TARGET_PREPS,
+                                             low=low)
+            else:
+                c.target = self._first_after(toks, j, e, mentions, excl, preps=p.preps or None, low=low)
+                if c.target is None and p.preps:
+                    c.target = self._first_after(toks, j, e, mentions, excl)
         # location: "in/at/near PLACE" in the clause
         for m in mentions:
             if toks[j - 1][1] <= m.start and (e >= len(toks) or m.end <= toks[min(e, len(toks)) - 1][1]) \
@@ -365,6 +456,10 @@ class EventExtractor:
                     prev2 in ("said", "says", "told", "reported", "announced"):
                 continue
             inside = a <= t.start < b
+            if not inside and t.start > c.start:
+                continue      # a later clause's time belongs to that clause
+            if not inside and self._in_anchor(t, timexes, text):
+                continue
             dist = min(abs(t.start - c.start), abs(t.end - c.end))
             key = (not inside, dist)
             if best is None or key < best[0]:
@@ -372,10 +467,20 @@ class EventExtractor:
         if best:
             c.date, c.date_timex, c.date_from = best[1].value, best[1].id, "timex"
 
+    @staticmethod
+    def _in_anchor(t: Timex, timexes, text) -> bool:
+        """A time expression inside '<duration> after ...' is not the main clause's time."""
+        before = text[max(0, t.start - 120):t.start]
+        return bool(re.search(r"\b(?:after|before)\b[^.;]*$", before)) and any(
+            d.type == "DURATION" and d.end <= t.start and re.match(r"\s+(?:after|before)\b", text[d.end:d.end + 8])
+            and t.start - d.end < 120 for d in timexes)
+
     def _noun_actor(self, text, toks, low, s, i, j, e, mentions, sent_range) -> Mention | None:
         # "North Korea's test", "the North Korean test", "a test by North Korea", else the clause subject
         for m in reversed(mentions):
-            if m.end <= toks[i][0] and toks[i][0] - m.end <= 40 and m.kind in ("country", "person", "organization"):
+            if m.end > toks[i][0]:
+                continue
+            if toks[i][0] - m.end <= 40 and m.kind in ("country", "person", "organization"):
                 gap = text[m.end:toks[i][0]]
                 if re.fullmatch(r"(?:['’]s?)?(?:\s+[\w-]+){0,3}\s*", gap) and (gap.startswith(("'", "’"))
                                                                                or m.text[0].isupper()):
@@ -385,7 +490,13 @@ class EventExtractor:
         for k in range(j, min(e, j + 3)):
             if low[k] == "by":
                 return self._first_after(toks, k + 1, e, mentions, None)
-        return self._actor_before(text, toks, low, s, i, mentions, sent_range)
+        subj = self._actor_before(text, toks, low, s, i, mentions, sent_range)
+        if subj is not None:
+            k0 = self._tok_at(toks, subj.end)
+            between = low[k0:i] if k0 is not None else []
+            if any(w in _PREPS or w in {",", "to"} for w in between):
+                return None       # "... with more missile tests": the subject does not own the noun
+        return subj
 
     def _anchor_dates(self, cands, text, sentences, sent_toks, timexes, published) -> None:
         """'<duration> after|before <clause>': the clause's events get the main event's date -/+ duration."""
@@ -426,8 +537,6 @@ class EventExtractor:
                 if not val:
                     continue
                 for c in sub:
-                    if c.date_from == "timex" and c.date_timex and tx_by_id[c.date_timex].start > pivot:
-                        continue
                     c.date, c.date_timex, c.date_from = val, t.id, "anchor"
         # undated events coreferent with an earlier dated one take its date
         for c in cands:
@@ -517,9 +626,7 @@ class EventExtractor:
                 tc, otc = (c.target.code if c.target else None), (o.target.code if o.target else None)
                 if tc and otc and tc != otc:
                     continue
-                if c.date and o.date and c.date != o.date:
-                    continue
-                if not (c.date or o.date) and c.sent - o.sent > 1:
+                if c.date != o.date and (c.date and o.date or c.sent - o.sent > 1):
                     continue
                 twin = o
                 break

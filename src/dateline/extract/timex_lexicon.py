@@ -126,6 +126,7 @@ class Lexicon:
         self.future_cues = {w.lower() for w in tc["future"]}
         self.past_cues = {w.lower() for w in tc["past"]}
         self.ed_exceptions = {w.lower() for w in tc["ed_exceptions"]}
+        self.present_cues = {w.lower() for w in tc["present"]}
 
         ho = self._load("holidays")
         self.hol_fixed = {k: v for k, v in ho["fixed"].items() if v}

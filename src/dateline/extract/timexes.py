@@ -117,6 +117,7 @@ class _Ctx:
         ws = self.words(idx)
         i = bisect.bisect_left(ws, (start, ""))
         j = bisect.bisect_left(ws, (end, ""))
+        weak = 0
         for k in list(range(i - 1, max(-1, i - 13), -1)) + list(range(j, min(len(ws), j + 8))):
             c = _cue(ws[k][1], ws[k + 1][1] if k + 1 < len(ws) else "")
             if c < 0:
@@ -126,9 +127,12 @@ class _Ctx:
                     return 1
                 if prev3 and prev3[-1] in ("to",):
                     continue
+            if c == 2:
+                weak = weak or 1
+                continue
             if c:
                 return c
-        return 0
+        return weak
 
     def prev_word(self, pos: int) -> str:
         m = _PREV_WORD.search(self.text, max(0, pos - 40), pos)
@@ -188,6 +192,8 @@ def _cue(w: str, nxt: str) -> int:
         return -1
     if len(w) > 4 and w.endswith("ed") and w not in L.ed_exceptions:
         return -1
+    if w in L.present_cues:
+        return 2   # weak: present tense with a day name usually announces a schedule
     return 0
 
 
@@ -1138,7 +1144,7 @@ def _acc_duration(m, text, ctx):
 
 
 @rule("duration", rf"{_B}(?P<the>(?:the|these|those|its|their|his|her|our)\s+(?:(?P<adj>past|last|next|first|final|previous|coming|following|latest|ensuing|initial|remaining|preceding|prior|same|intervening|subsequent|better\s+part\s+of\s+the|entire|whole|full|last\s+several|past\s+several)\s+)?)?"
-      rf"(?:(?P<num0>{NUMD}|{L.re_numword})\s*(?:to|or|-|–)\s*)?"
+      rf"(?:(?P<num0>{NUMD}|{L.re_numword})(?:\s*(?:to|or|–)\s*|-(?=\d)))?"
       rf"(?P<num>{NUM}|{VAGUE})(?P<sep>\s+|-)(?:(?:{QUAL})[\s-]+)?(?P<unit>{UNIT})(?![\w’])(?P<long>-long)?(?P<half>\s+and\s+a\s+half)?", prio=4, accept=_acc_duration)
 def _r_duration(m, ctx):
     unit = L.unit(m.group("unit"))
@@ -1548,31 +1554,110 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
 # ---------------------------------------------------------------------------------------------
 # driver
 # ---------------------------------------------------------------------------------------------
-# cheap prefilter: skip text regions with no temporal trigger at all
-_TRIGGER = re.compile(
-    rf"\d|(?-i:{L.re_month})|(?-i:{L.re_weekday})|{L.re_unit}|{L.re_refs}|{L.re_freq}|{SEASON}|{PART}|{L.re_clock}|(?-i:{L.re_holiday})"
-    r"|today|tonight|yesterday|tomorrow|overnight|current|recent|future|quarter|half|century|decade|"
-    rf"{L.re_decade_word}|year|per\s+annum",
-    re.I)
+# Prefilter. Each rule only runs inside windows around the tokens that can anchor it (a month
+# name, a unit word, a year-like number ...), found with one cheap tokenising pass.
+_TOKEN = re.compile(r"\d+(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?|[A-Za-z]+")
+_WIN = 50
+# (left, right) reach of the window around a trigger token, per class
+_WIN_BY_CLASS = {"UNIT": (40, 25), "TIME": (12, 45), "MONTH": (30, 25), "YEAR": (30, 25), "WD": (25, 25),
+                 "PART": (30, 25), "REF": (30, 8), "REFADJ": (5, 20), "FREQ": (5, 15), "DEIXIS": (25, 25)}
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
-    """Windows of text around trigger words, merged; rules run only inside them."""
-    segs: list[list[int]] = []
+def _last_word(phrase: str) -> str:
+    return re.findall(r"[a-z]+", phrase.lower())[-1]
+
+
+def _build_token_classes() -> dict[str, set[str]]:
+    tc: dict[str, set[str]] = {}
+
+    def add(words, cls):
+        for w in words:
+            for t in re.findall(r"[a-z]+", w.lower()):
+                tc.setdefault(t, set()).add(cls)
+
+    add(L.months, "MONTH")
+    add(list(L.weekday_full) + [w + "s" for w in L.weekday_full], "WD")
+    add(list(L.unit_forms) + ["annum", "period", "half"], "UNIT")
+    add(list(L.parts) + list(L.clock_words) + ["clock"], "PART")
+    add(["today", "tonight", "yesterday", "tomorrow", "overnight"], "DEIXIS")
+    add([_last_word(p) for p in list(L.refs) + list(L.refs_ctx)], "REF")
+    add(["current", "recent"], "REFADJ")
+    add(L.freq_adverbs, "FREQ")
+    add([_last_word(h) for h in L.holidays], "HOL")
+    add(L.seasons, "SEASON")
+    add(list(L.decade_words), "DECADE")
+    add(["nineteen", "eighteen", "seventeen", "thousand"], "SPOKEN")
+    add(["q"], "Q")
+    return tc
+
+
+_TOKEN_CLASSES = _build_token_classes()
+_AMPM_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\b|[AP]M\b|o['’]clock|in\s+the\s+(?:morning|afternoon|evening))", re.I)
+
+_RULE_CLASSES = {
+    "date_mdy": {"MONTH"}, "date_dmy": {"MONTH"}, "month_year": {"MONTH"}, "month": {"MONTH"},
+    "date_numeric": {"NUMDATE"}, "year": {"YEAR"}, "year_period": {"YEAR"}, "the_year": {"UNIT"},
+    "spoken_year": {"SPOKEN", "DECADE"}, "decade": {"YEAR", "DECADE"}, "century": {"UNIT"},
+    "quarter": {"UNIT", "Q"}, "quarter_rel": {"UNIT"}, "season": {"SEASON"}, "weekday": {"WD"},
+    "deictic_day": {"DEIXIS", "PART"}, "pod_day": {"PART"}, "time": {"TIME", "PART"},
+    "ago": {"UNIT"}, "duration": {"UNIT"}, "duration_vague": {"UNIT"}, "recent_units": {"UNIT"},
+    "rel_unit": {"UNIT", "PART"}, "mod_unit": {"UNIT"}, "year_ago_adj": {"UNIT"}, "day_before": {"UNIT"},
+    "holiday": {"HOL"}, "set_every": {"UNIT", "WD", "MONTH", "SEASON", "PART"}, "set_rate": {"UNIT"},
+    "set_freq": {"FREQ"}, "ref": {"REF"}, "ref_adj": {"REFADJ"},
+}
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Merged text windows around the tokens of each trigger class."""
     n = len(text)
-    for m in _TRIGGER.finditer(text):
-        s = max(0, m.start() - 60)
-        e = min(n, m.end() + 60)
-        # widen to whitespace so that word boundaries are real
-        while s > 0 and not text[s - 1].isspace():
-            s -= 1
-        while e < n and not text[e].isspace():
-            e += 1
-        if segs and s <= segs[-1][1]:
-            segs[-1][1] = max(segs[-1][1], e)
+    spans: dict[str, list[list[int]]] = {}
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            classes = set()
+            digits = re.match(r"\d+", tok).group()
+            if len(digits) == 4 and 1000 <= int(digits) <= 2099:
+                classes.add("YEAR")
+            elif len(digits) == 2 and tok.endswith("s"):
+                classes.add("DECADE")
+            if re.search(r"\d[/-]\d", tok):
+                classes.add("NUMDATE")
+            if ":" in tok or "." in tok or _AMPM_AFTER.match(text, m.end()):
+                classes.add("TIME")
+            if not classes:
+                continue
         else:
-            segs.append([s, e])
-    return [(s, e) for s, e in segs]
+            classes = _TOKEN_CLASSES.get(tok.lower())
+            if not classes:
+                continue
+        for c in classes:
+            lw, rw = _WIN_BY_CLASS.get(c, (_WIN, _WIN))
+            s = max(0, m.start() - lw)
+            e = min(n, m.end() + rw)
+            while s > 0 and not text[s - 1].isspace():
+                s -= 1
+            while e < n and not text[e].isspace():
+                e += 1
+            lst = spans.setdefault(c, [])
+            if lst and s <= lst[-1][1]:
+                if e > lst[-1][1]:
+                    lst[-1][1] = e
+            else:
+                lst.append([s, e])
+    return {c: [(a, b) for a, b in v] for c, v in spans.items()}
+
+
+def _rule_windows(wins: dict[str, list[tuple[int, int]]], classes: set[str]) -> list[tuple[int, int]]:
+    if len(classes) == 1:
+        return wins.get(next(iter(classes)), [])
+    allw = sorted(w for c in classes for w in wins.get(c, []))
+    out: list[list[int]] = []
+    for s, e in allw:
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
 
 
 def _to_date(dct):
@@ -1603,8 +1688,10 @@ def tag_timexes(text: str, dct: _dt.date | _dt.datetime | None, *,
         sentences = split_sentences(text)
     ctx = _Ctx(text, _to_date(dct), sorted(sentences))
     cands = []
-    for s, e in _segments(text):
-        for r in RULES:
+    wins = _windows(text)
+    seen: set[tuple[int, int, str]] = set()
+    for r in RULES:
+        for s, e in _rule_windows(wins, _RULE_CLASSES[r.name]):
             for m in r.rx.finditer(text, s, e):
                 if m.end() == m.start():
                     continue
@@ -1615,6 +1702,10 @@ def tag_timexes(text: str, dct: _dt.date | _dt.datetime | None, *,
                         continue
                 if span[1] <= span[0]:
                     continue
+                key = (span[0], span[1], r.name)
+                if key in seen:
+                    continue
+                seen.add(key)
                 cands.append((span[0], span[1], r.prio, r, m))
     # overlap resolution: longest span first, then priority, then earliest
     cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))

@@ -1,0 +1,277 @@
+"""Tests for the TIMEX3 tagger (dateline.extract.timexes). Example sentences are our own."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+from importlib import resources
+
+import pytest
+
+from dateline.extract.timexes import parse_duration_value, shift_value, tag_timexes
+from dateline.extract.timex_lexicon import LEX, RESOURCE_FILES, Lexicon, load
+
+DCT = dt.date(2019, 10, 31)  # a Thursday, ISO week 2019-W44
+
+
+def _find(text, phrase, dct=DCT):
+    txs = tag_timexes(text, dct)
+    for t in txs:
+        if t.text == phrase:
+            return t
+    raise AssertionError(f"{phrase!r} not tagged in {text!r}: {[(t.text, t.value) for t in txs]}")
+
+
+# (sentence, expected span text, type, value)
+CASES = [
+    # explicit dates
+    ("The ceasefire began on Oct. 31, 2019, officials said.", "Oct. 31, 2019", "DATE", "2019-10-31"),
+    ("The ceasefire began on October 31, 2019, officials said.", "October 31, 2019", "DATE", "2019-10-31"),
+    ("The treaty was signed on 31 October 2019 in Geneva.", "31 October 2019", "DATE", "2019-10-31"),
+    ("The form is dated 10/31/2019.", "10/31/2019", "DATE", "2019-10-31"),
+    ("The log entry reads 2019-10-31.", "2019-10-31", "DATE", "2019-10-31"),
+    ("Rebels fired two rockets Thursday, Oct. 31, at the base.", "Thursday, Oct. 31", "DATE", "2019-10-31"),
+    ("The report was filed Sept. 12.", "Sept. 12", "DATE", "2019-09-12"),
+    ("The vote is set for Nov. 5.", "Nov. 5", "DATE", "2019-11-05"),
+    ("Prices peaked in July 2017.", "July 2017", "DATE", "2017-07"),
+    ("She left the company in 1998.", "1998", "DATE", "1998"),
+    ("Revenue rose in fiscal 2018.", "fiscal 2018", "DATE", "2018"),
+    ("Output grew through the 1990s.", "the 1990s", "DATE", "199"),
+    ("The castle dates from the 12th century.", "the 12th century", "DATE", "11"),
+    # quarters, halves, seasons
+    ("Profit fell in the third quarter.", "the third quarter", "DATE", "2019-Q3"),
+    ("The firm posted third-quarter losses.", "third-quarter", "DATE", "2019-Q3"),
+    ("Sales rose in the first half of 2018.", "the first half of 2018", "DATE", "2018-H1"),
+    ("The dam will be finished next summer.", "next summer", "DATE", "2020-SU"),
+    ("Crops failed last spring.", "last spring", "DATE", "2019-SP"),
+    # deictic
+    ("The minister resigned yesterday.", "yesterday", "DATE", "2019-10-30"),
+    ("The talks resume tomorrow.", "tomorrow", "DATE", "2019-11-01"),
+    ("The envoy arrives today.", "today", "DATE", "2019-10-31"),
+    ("Officials met last week in Oslo.", "last week", "DATE", "2019-W43"),
+    ("Officials met two weeks ago in Oslo.", "two weeks ago", "DATE", "2019-W42"),
+    ("The plant closed three years ago.", "three years ago", "DATE", "2016"),
+    ("Inflation slowed this year.", "this year", "DATE", "2019"),
+    ("Inflation slowed last year.", "last year", "DATE", "2018"),
+    ("Elections are due next month.", "next month", "DATE", "2019-11"),
+    ("The strike started earlier this month.", "earlier this month", "DATE", "2019-10"),
+    ("The army must withdraw by the end of the year.", "the end of the year", "DATE", "2019"),
+    ("The group set an end-of-year deadline.", "end-of-year", "DATE", "2019"),
+    ("The report will be published in early December.", "early December", "DATE", "2019-12"),
+    ("The vote is expected in mid-November.", "mid-November", "DATE", "2019-11"),
+    # weekdays (DCT is a Thursday)
+    ("The leader spoke Thursday in the capital.", "Thursday", "DATE", "2019-10-31"),
+    ("Protesters gathered on Sunday near the palace.", "Sunday", "DATE", "2019-10-27"),
+    ("The letter arrived late Wednesday.", "late Wednesday", "DATE", "2019-10-30"),
+    ("The ministers will meet on Tuesday.", "Tuesday", "DATE", "2019-11-05"),
+    ("The summit is scheduled for Friday.", "Friday", "DATE", "2019-11-01"),
+    ("Shelling resumed Sunday night.", "Sunday night", "TIME", "2019-10-27TNI"),
+    ("Markets closed this morning.", "this morning", "TIME", "2019-10-31TMO"),
+    ("The ship docked at 4:35 p.m. EDT.", "4:35 p.m. EDT", "TIME", "2019-10-31T16:35"),
+    ("Polls will close at 9 p.m. Friday.", "9 p.m. Friday", "TIME", "2019-11-01T21:00"),
+    # bare months and anaphora
+    ("It was the country's fifth launch since May.", "May", "DATE", "2019-05"),
+    ("Parliament will reconvene in March.", "March", "DATE", "2020-03"),
+    ("The rebels struck on Oct. 2. The next day, troops arrived.", "The next day", "DATE", "2019-10-03"),
+    ("The rebels struck on Oct. 2. A day later, troops arrived.", "A day later", "DATE", "2019-10-03"),
+    ("The rebels struck on Oct. 2. The previous day, talks had failed.", "The previous day", "DATE", "2019-10-01"),
+    ("Thanksgiving falls late this year.", "Thanksgiving", "DATE", "2019-11-28"),
+    ("Pilgrims gathered at Easter.", "Easter", "DATE", "2019-04-21"),
+    # durations
+    ("The siege lasted four days.", "four days", "DURATION", "P4D"),
+    ("The talks ended after an eight-month stalemate.", "eight-month", "DURATION", "P8M"),
+    ("The hearing took three hours.", "three hours", "DURATION", "PT3H"),
+    ("The drought lasted about two years.", "about two years", "DURATION", "P2Y"),
+    ("Growth stalled over the past three years.", "the past three years", "DURATION", "P3Y"),
+    ("The envoy waited twenty-one days.", "twenty-one days", "DURATION", "P21D"),
+    ("The strike came four days after the vote.", "four days", "DURATION", "P4D"),
+    ("The trial could last several months.", "several months", "DURATION", "PXM"),
+    ("Repairs take 2 1/2 hours.", "2 1/2 hours", "DURATION", "PT2H30M"),
+    # sets
+    ("The council meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+    ("The index is published weekly.", "weekly", "SET", "P1W"),
+    ("The fee is paid annually.", "annually", "SET", "P1Y"),
+    ("Inspections happen every two weeks.", "every two weeks", "SET", "P2W"),
+    # vague references
+    ("The border is now closed.", "now", "DATE", "PRESENT_REF"),
+    ("The rebels currently hold the town.", "currently", "DATE", "PRESENT_REF"),
+    ("Troops recently left the area.", "recently", "DATE", "PAST_REF"),
+    ("Such attacks were rare in the past.", "the past", "DATE", "PAST_REF"),
+    ("Talks may resume in the future.", "the future", "DATE", "FUTURE_REF"),
+]
+
+
+@pytest.mark.parametrize("text,span,typ,value", CASES)
+def test_tag_and_normalise(text, span, typ, value):
+    t = _find(text, span)
+    assert (t.type, t.value) == (typ, value), (t.type, t.value, t.rule)
+    assert text[t.start:t.end] == t.text
+
+
+MODS = [
+    ("The letter arrived late Wednesday.", "late Wednesday", "END"),
+    ("The report will be published in early December.", "early December", "START"),
+    ("The vote is expected in mid-November.", "mid-November", "MID"),
+    ("The army must withdraw by the end of the year.", "the end of the year", "END"),
+    ("The drought lasted about two years.", "about two years", "APPROX"),
+    ("The hearing lasted more than four hours.", "more than four hours", "MORE_THAN"),
+]
+
+
+@pytest.mark.parametrize("text,span,mod", MODS)
+def test_mods(text, span, mod):
+    assert _find(text, span).mod == mod
+
+
+NOT_TIMEX = [
+    ("The missile test may have been aimed at Washington.", "may"),
+    ("May I ask a question?", "May"),
+    ("The Sunday Times reported the deal.", "Sunday"),
+    ("The second missile fell into the sea.", "second"),
+    ("It was the 12th test this year.", "12th"),
+    ("More than 2,000 troops crossed the border.", "2,000"),
+    ("Prices may fall if demand weakens.", "fall"),
+    ("April Jones and June Smith spoke to reporters.", "April"),
+    ("April Jones and June Smith spoke to reporters.", "June"),
+    ("Thousands joined the march through the city.", "march"),
+    ("The 45-year-old suspect was arrested.", "45-year-old"),
+    ("Flight 1549 landed in the river.", "1549"),
+]
+
+
+@pytest.mark.parametrize("text,word", NOT_TIMEX)
+def test_not_timexes(text, word):
+    txs = tag_timexes(text, DCT)
+    assert not any(word in t.text for t in txs), [(t.text, t.value) for t in txs]
+
+
+SPANS = [  # TimeBank span conventions: prepositions out, determiners and modifiers in
+    ("Troops withdrew on Sunday.", "Sunday"),
+    ("No launches have been seen since May.", "May"),
+    ("Rain fell for the past three years.", "the past three years"),
+    ("Crowds formed two weeks ago.", "two weeks ago"),
+]
+
+
+@pytest.mark.parametrize("text,span", SPANS)
+def test_spans(text, span):
+    txs = tag_timexes(text, DCT)
+    assert span in [t.text for t in txs]
+
+
+NO_DCT = [
+    ("The deadline is Oct. 31.", "Oct. 31", "XXXX-10-31"),
+    ("Talks resumed last year.", "last year", "XXXX"),
+    ("The vote took place Tuesday.", "Tuesday", "XXXX-WXX-2"),
+    ("The war lasted four years.", "four years", "P4Y"),
+    ("It ended in 1998.", "1998", "1998"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", NO_DCT)
+def test_no_dct(text, span, value):
+    assert _find(text, span, dct=None).value == value
+
+
+def test_api_shape_and_order():
+    text = "On Monday, a day after the vote, officials met again. They will meet next week."
+    txs = tag_timexes(text, dt.datetime(2019, 10, 31, 12, 0))
+    assert [t.id for t in txs] == [f"t{i}" for i in range(1, len(txs) + 1)]
+    assert [t.start for t in txs] == sorted(t.start for t in txs)
+    for t in txs:
+        assert text[t.start:t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.rule and t.anchor
+    assert tag_timexes("", DCT) == []
+    assert tag_timexes("No times here at all.", DCT) == []
+
+
+def test_sentences_argument():
+    text = "Talks failed Tuesday. Negotiators will return Friday."
+    sents = [(0, 21), (22, len(text))]
+    vals = [t.value for t in tag_timexes(text, DCT, sentences=sents)]
+    assert vals == ["2019-10-29", "2019-11-01"]
+
+
+def test_anaphora_anchor_points_to_previous_timex():
+    text = "The attack happened on Oct. 2. The next day, the army responded."
+    txs = tag_timexes(text, DCT)
+    assert txs[1].anchor == txs[0].id
+
+
+SHIFTS = [
+    ("2019-10-31", "P4D", -1, "2019-10-27"),
+    ("2019-10-31", "P1D", -1, "2019-10-30"),
+    ("2019-10-31", "P1W", 1, "2019-11-07"),
+    ("2019-03-31", "P1M", -1, "2019-02-28"),
+    ("2019-W44", "P2W", -1, "2019-W42"),
+    ("2019-W01", "P1W", -1, "2018-W52"),
+    ("2019-10", "P1Y", -1, "2018-10"),
+    ("2019-10", "P3M", 1, "2020-01"),
+    ("2019-Q1", "P1Q", -1, "2018-Q4"),
+    ("2019-Q3", "P1Y", -1, "2018-Q3"),
+    ("2019", "P3Y", -1, "2016"),
+    ("201", "P1E", -1, "200"),
+    ("2019-10-31T16:35", "PT2H", 1, "2019-10-31T18:35"),
+    ("2019-10-31TEV", "P1D", -1, "2019-10-30TEV"),
+    ("2019", "P3D", -1, None),
+    ("XXXX-10-31", "P1D", -1, None),
+    ("PRESENT_REF", "P1D", -1, None),
+    ("2019-10-31", "PXD", -1, None),
+]
+
+
+@pytest.mark.parametrize("value,dur,sign,expected", SHIFTS)
+def test_shift_value(value, dur, sign, expected):
+    assert shift_value(value, dur, sign) == expected
+
+
+@pytest.mark.parametrize("dur,expected", [
+    ("P4D", {"D": 4}), ("P2Y6M", {"Y": 2, "M": 6}), ("PT1H30M", {"H": 1, "TM": 30}),
+    ("PXY", {"Y": None}), ("P1E", {"E": 1}), ("nonsense", None), ("P", None),
+])
+def test_parse_duration_value(dur, expected):
+    assert parse_duration_value(dur) == expected
+
+
+def test_data_files_load_and_are_used():
+    folder = resources.files("dateline.resources").joinpath("time")
+    names = sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
+    assert names == sorted(RESOURCE_FILES)
+    for name in names:
+        data = json.loads(folder.joinpath(f"{name}.json").read_text(encoding="utf-8"))
+        assert isinstance(data.get("_source"), str) and data["_source"], name
+        assert load(name) == data
+    lex = Lexicon()
+    assert lex.used == set(RESOURCE_FILES)
+    # entries reach the tagger: one expression per data file
+    probes = {
+        "months": ("Sept. 3", "2019-09-03"), "weekdays": ("Monday", "2019-10-28"),
+        "numbers": ("twenty-one days", "P21D"), "units": ("a fortnight", "P2W"),
+        "seasons": ("last autumn", "2018-FA"), "parts_of_day": ("Tuesday afternoon", "2019-10-29TAF"),
+        "modifiers": ("at least three days", "P3D"), "refs": ("nowadays", "PRESENT_REF"),
+        "frequencies": ("hourly", "PT1H"), "tense_cues": ("Monday", "2019-11-04"),
+        "holidays": ("Labor Day", "2019-09-02"), "timezones": ("10 a.m. GMT", "2019-10-31T10:00"),
+    }
+    sentences = {"tense_cues": "The envoy will arrive Monday.", "modifiers": "The fighting lasted at least three days."}
+    for name, (phrase, value) in probes.items():
+        text = sentences.get(name, f"It happened {phrase}.")
+        assert _find(text, phrase).value == value, name
+    assert LEX.zones["EDT"] == -4 and LEX.month("Sept.") == 9
+
+
+def test_speed_700_words():
+    para = ("The rebels said on Thursday, Oct. 31, that they had held the town for four days, "
+            "two weeks after talks broke down in Stockholm earlier this month. Officials will meet "
+            "next Tuesday and again in early December, a spokesman said late Wednesday. The army "
+            "has lost 2,000 troops since May and expects the war to last about two more years. ")
+    text = para * (700 // len(para.split()) + 1)
+    from dateline.text import split_sentences
+    sents = split_sentences(text)
+    tag_timexes(text, DCT, sentences=sents)
+    t0 = time.perf_counter()
+    for _ in range(5):
+        tag_timexes(text, DCT, sentences=sents)
+    per = (time.perf_counter() - t0) / 5
+    assert per < 0.05, per
