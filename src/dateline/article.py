@@ -125,19 +125,21 @@ def _titled_leaders(text: str, gaz: Gazetteer) -> list[tuple[str, list[Leader]]]
                     key=len, reverse=True)
     if not titles:
         return out
-    pat = re.compile(r"\b(" + "|".join(map(re.escape, titles)) + r")\s+(" + NAME_RE.pattern + r")",
-                     re.IGNORECASE)
+    pat = re.compile(r"\b((?i:" + "|".join(map(re.escape, titles)) + r"))\s+(" + NAME_RE.pattern + r")")
     for m in pat.finditer(text):
         title, name = m.group(1), m.group(2)
-        if not name[:1].isupper():
-            continue
         toks = name.split()
-        rows = [ld for ld in gaz.leaders if ld.name == name or ld.name.split()[0:len(toks)] == toks]
-        if not rows:
-            rows = gaz.by_surname.get(toks[0], []) if len(toks) == 1 else []
-            if not rows:
+        rows: list[Leader] = []
+        for n in range(len(toks), 0, -1):       # the longest known name at the start of the match
+            head = toks[:n]
+            rows = [ld for ld in gaz.leaders if ld.name.split() == head]
+            if not rows and n == 1:
+                rows = gaz.by_surname.get(head[0], [])
+            if not rows and n >= 2:
                 # a full name whose surname is known ("President Donald Trump")
-                rows = [ld for ld in gaz.leaders if ld.surname == toks[-1] and toks[0] in ld.name]
+                rows = [ld for ld in gaz.leaders if ld.surname == head[-1] and head[0] in ld.name.split()]
+            if rows:
+                break
         t = title.lower()
         fit = [ld for ld in rows if any(t == x.lower() for x in ld.titles) or t == ld.role.lower()
                or t in ld.role.lower().split()]

@@ -34,8 +34,8 @@ def test_actor_target_date(text, root, actor, target, date):
 
 
 def test_anchor_after():
-    e = main_event("The launch came three days after North Korea threatened the United States.", "13",
-                   published="2019-11-15")
+    e = main_event("North Korea fired a missile on Friday, three days after it threatened the United States.",
+                   "13", published="2019-11-15")
     assert e.date == "2019-11-12"
 
 

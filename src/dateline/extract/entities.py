@@ -134,8 +134,8 @@ class EntityExtractor:
         return out
 
     def _is_metonym(self, text: str, r: _Raw, dateline_end: int) -> bool:
-        if r.start < dateline_end:
-            return False
+        if r.start < dateline_end or (r.text.isupper() and len(r.text) > 3):
+            return False      # a dateline ("TOKYO —") names the place of reporting
         prev = [w.lower() for w in _prev_word(text, r.start, 3)]
         nxt = _next_words(text, r.end, 2)
         if nxt and nxt[0] in ("'s", "’s", "'", "’"):

@@ -28,9 +28,9 @@ _NEG_VERBS = {"fail", "failed", "fails", "refused", "refuse", "refuses", "declin
 _MODAL = {"could", "would", "might", "may", "should", "must", "can", "will", "shall", "'ll", "if", "unless",
           "whether", "hope", "hopes", "hoped", "plan", "plans", "planned", "planning", "intend", "intends",
           "threatened", "threatens", "threaten", "want", "wants", "wanted", "expected", "likely", "possible",
-          "possibly", "consider", "considering", "considered", "attempt", "effort", "aim", "aimed", "seek",
-          "seeking", "sought", "urged", "urge", "called", "calls", "demanded", "proposal", "proposed", "offer",
-          "ready", "willing", "prepared", "vowed", "pledged", "promised", "able", "unable", "chance", "risk"}
+          "possibly", "consider", "considering", "considered", "aimed", "seek",
+          "seeking", "sought", "urged", "urge", "called", "calls", "demanded", "proposed", 
+          "vowed", "pledged", "promised", }
 _DETS = {"the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those",
          "some", "any", "no", "every", "each", "two", "three", "four", "five", "several", "many", "more", "further",
          "new", "first", "second", "last", "latest", "recent", "previous", "next", "of", "for", "after", "before",

@@ -118,7 +118,7 @@ class _Ctx:
         i = bisect.bisect_left(ws, (start, ""))
         j = bisect.bisect_left(ws, (end, ""))
         weak = 0
-        for k in list(range(i - 1, max(-1, i - 13), -1)) + list(range(j, min(len(ws), j + 8))):
+        for k in list(range(i - 1, max(-1, i - 13), -1)) + list(range(j, min(len(ws), j + 12))):
             c = _cue(ws[k][1], ws[k + 1][1] if k + 1 < len(ws) else "")
             if c < 0:
                 # a participle after a future auxiliary ("will be paid", "is to be completed")
@@ -186,6 +186,8 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 
 
 def _cue(w: str, nxt: str) -> int:
+    if w == "next" and nxt == "to":
+        return 0
     if w in L.future_cues or f"{w} {nxt}" in L.future_cues:
         return 1
     if w in L.past_cues or f"{w} {nxt}" in L.past_cues:
@@ -867,6 +869,8 @@ def _r_weekday(m, ctx):
         d = _weekday_date(ctx, wd, -1 if t < 0 else 1, base)
     else:
         t = ctx.tense(m.start(), m.end())
+        if re.match(r"['’]s\s", ctx.text[m.end():m.end() + 3]) and not m.group("pod"):
+            t = -1   # "Wednesday's ruling": an event already reported
         d = _weekday_date(ctx, wd, 1 if t > 0 else -1, base)
     v = date_to_value(d, "day")
     if pod:
