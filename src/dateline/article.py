@@ -40,6 +40,22 @@ CONTRIBUTED = re.compile(r"(?P<who>[^.\n]+?)\s+contributed(?:\s+(?:reporting|to\
 REPORTING_BY = re.compile(r"\b(?P<what>Additional\s+reporting|Reporting|Writing)\s+by\s+(?P<names>[^;.\n]+)")
 
 
+DATELINE_DATE = re.compile(rf"^\s*[A-Z][A-Z.'’\- ]+,\s*(?:[A-Z][a-z.]+,\s*)?{_MON}\s+(?P<day>\d{{1,2}})\b")
+
+
+class _Found:
+    """A match-like pair of a dateline's month-day and the lede's weekday."""
+
+    def __init__(self, text: str, mon: str, day: str, wd: str):
+        self._g = {"mon": mon, "day": day, "wd": wd, "year": None, 0: text}
+
+    def group(self, k=0):
+        return self._g[k]
+
+    def groupdict(self):
+        return self._g
+
+
 @dataclass
 class Meta:
     title: str | None = None
@@ -155,6 +171,12 @@ def infer_published(text: str, *, today: _dt.date | None = None, gaz: Gazetteer 
     today = today or _dt.date.today()
     lede = text[:1500]
     m = WEEKDAY_DATE.search(lede) or DATE_WEEKDAY.search(lede)
+    dm = DATELINE_DATE.match(text)
+    if not m and dm:
+        # "SEOUL, Oct 31 (Reuters) - ... on Thursday": the dateline's day is the lede's weekday
+        wm = re.search(_WD, text[dm.end():dm.end() + 400])
+        if wm:
+            m = _Found(f"{dm.group(0).strip()} ... {wm.group(0)}", dm.group("mon"), dm.group("day"), wm.group("wd"))
     if m:
         mon = _MONTHS[m.group("mon").lower().rstrip(".")]
         day = int(m.group("day"))

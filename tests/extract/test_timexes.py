@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import time
 from importlib import resources
 
@@ -236,7 +235,7 @@ def test_parse_duration_value(dur, expected):
 
 
 def test_data_files_load_and_are_used():
-    folder = resources.files("dateline.resources").joinpath("time")
+    folder = resources.files("dateline").joinpath("resources", "time")
     names = sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
     assert names == sorted(RESOURCE_FILES)
     for name in names:

@@ -28,7 +28,6 @@ source span minus leading determiners.
 from __future__ import annotations
 
 import bisect
-import os as _os
 import re
 
 from dateline.extract.attribution_lexicon import Cue, CueForm, cue_forms, pronouns, source_nouns
@@ -324,7 +323,8 @@ def _np_left(d: _Doc, end: int, lo: int, appos: bool = True) -> tuple[int, int] 
                 if any(d.inq[x] >= 0 or d.low[x] in ("that", ";", ":") for x in range(p + 1, k)):
                     continue
                 head = _np_left(d, p, lo, appos=False)
-                if head and not (head[0] - 1 >= lo and d.low[head[0] - 1] in _PREP):
+                if head and not (head[0] - 1 >= lo and d.low[head[0] - 1] in _PREP) \
+                        and not all(d.low[x][:1].isdigit() for x in range(*head)):
                     return head[0], k
         return None
     start = end
@@ -621,8 +621,19 @@ class _Analyzer:
                 j = d.group_end_tok(j)
                 continue
             w = d.low[j]
-            if w == ";":
+            if w == ";" and self.clause_cue_at(j + 1, hi):
                 return j
+            if w == "," and j + 2 < hi and d.low[j + 1] in ("and", "but") and j > i:
+                k = j + 2
+                while k < hi and (d.low[k] in _ADV or _is_ly(d.low[k])) and d.inq[k] < 0:
+                    k += 1
+                if k < hi and d.inq[k] < 0 and d.words[k].islower() and (
+                        d.low[k] in _AUX and d.low[k] not in ("to", "not") or d.low[k].endswith("ed")):
+                    return j
+            if w == "," and j + 2 < hi and d.low[j + 1] in ("while", "after", "before", "by", "when"):
+                c = d.cue_at(j + 2, hi)
+                if c and c[0].form == "ing":
+                    return j
             if w in (",", ":", "(") or w in _DASHES:
                 if j + 1 < hi and d.inq[j + 1] < 0:
                     nxt = d.low[j + 1]
@@ -757,9 +768,15 @@ class _Analyzer:
         elif self.boundary_before(k, lo) and k == c:
             # said X: inversion
             np = _np_right(d, ce, hi)
-            if not np:
+            if not np or (np[1] - np[0] == 1 and d.low[np[0]] in _SUBJ_PRON):
                 return None
             e = np[1]
+            if e < hi and d.inq[e] < 0 and not (
+                    d.low[e] in (",", ";", ")") or d.low[e] in _END_PUNCT or d.low[e] in _DASHES
+                    or d.low[e] in ("who", "that", "whose", "which", "known")
+                    or d.low[e] in _ADJUNCT_START or d.low[e] in _PREP or d.low[e] in _SUBORD
+                    or (d.words[e].islower() and d.low[e].endswith(("ed", "ing")))):
+                return None
             if e < hi and d.inq[e] < 0 and (d.low[e] in ("who", "that", "whose", "which") or (
                     d.words[e].islower() and (d.low[e].endswith(("ed", "ing")) or d.low[e] == "known"))):
                 while e < hi and d.inq[e] < 0 and d.low[e] not in (",", ";") \
@@ -847,6 +864,9 @@ class _Analyzer:
         if cont:
             c2a, c2b = self.trim(*cont)
             if c2b > c2a:
+                if d.is_open[c2a] and not self.has_quote(ca, cb):
+                    # "In February, Mr. Trump said, ''...''": a fronted adverbial, not content
+                    ca = c2a
                 cb = c2b
                 direct = direct or self.is_quote_span(c2a, c2b)
         att = _Att(f.cue, (c, ce), src, (ca, cb), "post:inverted" if inverted else "post", direct)
@@ -1087,15 +1107,16 @@ class _Analyzer:
                 # a quotation with no cue continues the direct attribution just before it
                 qstart = next((x for x in range(lo, min(hi, lo + 12)) if d.is_open[x]), None)
                 if (prev_direct is not None and qstart is not None and para - prev_end_para <= 1
-                        and True and self.mostly_quote(lo, hi)):
+                        and self.mostly_quote(lo, hi)):
                     e = max(d.group_end_tok(x) for x in range(lo, hi) if d.is_open[x])
                     a, b = prev_direct.content
                     if e > b:
-                        mode = _os.environ.get("ATTR_CONT", "line")
                         newline = "\n" in d.text[d.ends[b - 1]:d.starts[lo]]
                         between = any(o is not prev_direct and b <= o.content[0] < lo
                                       for o in self.atts)
-                        if not between and (mode == "merge" or (mode == "line" and not newline)):
+                        # on the same line it is one more fragment of the same content; on a new
+                        # line (paragraph) an attribution of its own, with the same source
+                        if not between and not newline:
                             prev_direct.content = (a, e)
                             for x in range(lo, e):
                                 self.taken[x] = 1
@@ -1199,6 +1220,7 @@ class _Resolver:
         self.mstarts = [m.start for m in self.mentions]
         self.pron = pronouns()
         self.nouns = source_nouns()
+        self.nouns_flat = {k[-1] for k, v in self.nouns.items() if v[0] in ("role", "anonymous")}
         self.history: list[tuple[int, SourceRef]] = []   # (char pos, resolved source)
 
     def before(self, pos: int, kinds, role: str | None = None):
@@ -1269,6 +1291,14 @@ class _Resolver:
                 return ref
             if m is not None:
                 return self.fill(ref, m)
+            if not self.mentions:
+                # no mentions: the last named source stands behind "the statement"
+                for p, prev in reversed(self.history):
+                    if p < cs and prev.name and prev.name[:1].isupper() \
+                            and getattr(prev, "_kind", None) != "person" \
+                            and prev.name.split()[-1].lower() not in self.nouns_flat:
+                        ref.name, ref.entity, ref.code = prev.name, prev.entity, prev.code
+                        return ref
         if typ == "role" and len(head_words) <= 3:
             m = self.before(cs, ("person",), role=noun)
             if m is not None:
@@ -1278,7 +1308,7 @@ class _Resolver:
 
     def last_named(self, pos: int, kinds):
         for p, ref in reversed(self.history):
-            if p < pos and ref.name and ref.name[:1].isupper() and (
+            if p < pos and ref.name and ref.name[:1].isupper() and ref.name.lower() not in self.pron and (
                     getattr(ref, "_kind", None) in kinds or getattr(ref, "_kind", None) is None):
                 if "person" in kinds and getattr(ref, "_kind", None) is None:
                     return ref

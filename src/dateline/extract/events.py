@@ -477,9 +477,12 @@ class EventExtractor:
 
     def _noun_actor(self, text, toks, low, s, i, j, e, mentions, sent_range) -> Mention | None:
         # "North Korea's test", "the North Korean test", "a test by North Korea", else the clause subject
+        clause_start = toks[s][0] if s < len(toks) else sent_range[0]
         for m in reversed(mentions):
             if m.end > toks[i][0]:
                 continue
+            if m.start < clause_start:
+                break
             if toks[i][0] - m.end <= 40 and m.kind in ("country", "person", "organization"):
                 gap = text[m.end:toks[i][0]]
                 if re.fullmatch(r"(?:['’]s?)?(?:\s+[\w-]+){0,3}\s*", gap) and (gap.startswith(("'", "’"))

@@ -18,7 +18,7 @@ RESOURCE_FILES = ("months", "weekdays", "numbers", "units", "seasons", "parts_of
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
     """The parsed JSON data file ``resources/time/<name>.json``."""
-    ref = resources.files("dateline.resources").joinpath("time", f"{name}.json")
+    ref = resources.files("dateline").joinpath("resources", "time", f"{name}.json")
     return json.loads(ref.read_text(encoding="utf-8"))
 
 

@@ -50,6 +50,13 @@ def parse_value(value: str) -> dict | None:
 
     Values with ``X`` placeholders, ``PRESENT_REF`` and the like give None.
     """
+    try:
+        return _parse_value(value)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _parse_value(value: str) -> dict | None:
     if not value:
         return None
     m = _V.match(value)

@@ -374,13 +374,6 @@ def rule(name, pattern, prio=0, accept=None):
     return deco
 
 
-def _span_group(g):
-    """accept function: use named group ``g`` as the span."""
-    def acc(m, text, ctx):
-        return m.span(g) if m.group(g) else m.span()
-    return acc
-
-
 # --- explicit calendar dates -----------------------------------------------------------------
 def _md_value(ctx, m, mon: int, day: int, year: int | None, wd: int | None = None) -> _Res | None:
     if not 1 <= day <= 31:
@@ -456,12 +449,33 @@ def _r_date_numeric(m, ctx):
     return _Res("DATE", v)
 
 
-@rule("month_year", rf"{_B}(?P<mon>{MONTH})(?:\s+of|\s*,)?\s+(?P<year>{YEAR4}|'\d\d(?!\d))"
+_SPOKEN_YEAR = rf"(?:(?:nineteen|eighteen|twenty)[\s-]+(?:{L.re_numword})|two\s+thousand(?:\s+(?:and\s+)?(?:{L.re_numword}))?)"
+
+
+def _spoken_year_value(s: str) -> int | None:
+    s = re.sub(r"\s+", " ", s.strip().lower())
+    m = re.match(r"two thousand(?: (?:and )?(.+))?$", s)
+    if m:
+        r = L.number(m.group(1)) if m.group(1) else 0
+        return 2000 + r if r is not None and r < 100 else None
+    m = re.match(r"(nineteen|eighteen|twenty)[\s-]+(.+)$", s)
+    if m:
+        r = L.number(m.group(2))
+        if r is not None and 10 <= r < 100:
+            return {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}[m.group(1)] + r
+    return None
+
+
+@rule("month_year", rf"{_B}(?P<mon>{MONTH})(?:\s+of|\s*,)?\s+(?P<year>{YEAR4}|'\d\d(?!\d)|{_SPOKEN_YEAR}(?![\w-]))"
       rf"|{_B}(?P<mon2>{MONTH})\s+(?P<rel>this|last|next)\s+year{_E}", prio=8)
 def _r_month_year(m, ctx):
     if m.group("mon"):
         mon = L.month(m.group("mon"))
-        return _Res("DATE", f"{_year_of(m.group('year')):04d}-{mon:02d}")
+        ys = m.group("year")
+        y = _year_of(ys) if ys[0] in "0123456789'’" else _spoken_year_value(ys)
+        if y is None:
+            return None
+        return _Res("DATE", f"{y:04d}-{mon:02d}")
     mon = L.month(m.group("mon2"))
     off = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
     y = ctx.rel("year", off)
@@ -783,7 +797,7 @@ def _acc_season(m, text, ctx):
 
 
 @rule("season", rf"{_B}(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|that|early|late|mid|the\s+early|the\s+late|the\s+mid)[\s-]+)?"
-      rf"(?P<s>{SEASON}){_E}(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?", prio=5, accept=_acc_season)
+      rf"(?P<s>{SEASON}){_E}(?:\s+(?:of\s+)?(?P<year>{YEAR4}|{_SPOKEN_YEAR}(?![\w-])))?", prio=5, accept=_acc_season)
 def _r_season(m, ctx):
     code = L.seasons[m.group("s").lower()]
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
@@ -793,7 +807,10 @@ def _r_season(m, ctx):
             mod = L.point_mods[w]
             rel = rel[: -len(w)].strip()
     if m.group("year"):
-        return _Res("DATE", f"{int(m.group('year')):04d}-{code}", mod=mod)
+        ys = m.group("year")
+        y = int(ys) if ys.isdigit() else _spoken_year_value(ys)
+        if y is not None:
+            return _Res("DATE", f"{y:04d}-{code}", mod=mod)
     if ctx.dct is None:
         return _Res("DATE", f"XXXX-{code}", mod=mod, anchor="none")
     d = ctx.dct
@@ -1249,6 +1266,13 @@ def _r_rel_unit(m, ctx):
         return None
     if unit == "weekend":
         return _weekend(ctx, m, off)
+    if rel == "last" and unit == "year" and ctx.dct is not None and not re.match(r"['’]s\b", ctx.text[m.end():m.end() + 2]):
+        # "compared with $3 million last year" in a report on a quarter: that quarter a year before
+        before = ctx.text[max(0, m.start() - 60):m.start()]
+        if re.search(r"(?:\$|\bfrom\b|\bcompared\s+with\b|\bthan\b|\bversus\b|%)[^.;]*$", before):
+            v, a = _period_ref(ctx, m.start())
+            if v and parse_value(v)["gran"] == "quarter":
+                return _Res("DATE", shift_units(v, -1, "Y"), anchor=a, noref=True)
     if rel in ("the past", "the last") and _after_prep(ctx, m.start(), ("over", "during", "for", "throughout", "within", "in")) and unit != "year":
         return _Res("DURATION", _dur(1, unit))
     if rel in ("the coming", "coming") and _after_prep(ctx, m.start(), ("over", "during", "for", "throughout", "within", "in")):
@@ -1727,7 +1751,7 @@ def tag_timexes(text: str, dct: _dt.date | _dt.datetime | None, *,
         try:
             res = r.handler(m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError, AttributeError, IndexError):
-            res = None
+            res = None  # a rule that cannot normalise (odd DCT, impossible date) proposes nothing
         if res is None or not res.value:
             # a rejected long candidate may hide a shorter valid one: rerun the rules on the span
             res2 = _fallback(ctx, s, e, r)
