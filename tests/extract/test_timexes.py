@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from importlib import resources
 
 import pytest
@@ -259,18 +258,3 @@ def test_data_files_load_and_are_used():
         assert _find(text, phrase).value == value, name
     assert LEX.zones["EDT"] == -4 and LEX.month("Sept.") == 9
 
-
-def test_speed_700_words():
-    para = ("The rebels said on Thursday, Oct. 31, that they had held the town for four days, "
-            "two weeks after talks broke down in Stockholm earlier this month. Officials will meet "
-            "next Tuesday and again in early December, a spokesman said late Wednesday. The army "
-            "has lost 2,000 troops since May and expects the war to last about two more years. ")
-    text = para * (700 // len(para.split()) + 1)
-    from dateline.text import split_sentences
-    sents = split_sentences(text)
-    tag_timexes(text, DCT, sentences=sents)
-    t0 = time.perf_counter()
-    for _ in range(5):
-        tag_timexes(text, DCT, sentences=sents)
-    per = (time.perf_counter() - t0) / 5
-    assert per < 0.05, per

@@ -1160,13 +1160,18 @@ class _Analyzer:
                     continue
                 seen.add(gi)
                 best = None
+                first = None
                 for c in range(x - 1, a - 1, -1):
                     r = d.cue_at(c, b)
                     if r and r[0].cue.speaks and r[0].form != "ing":
                         k, be = _skip_left_aux(d, c, a)
                         np = None if be else _np_left(d, k, a)
                         if np and _subject_ok(d, np, a, r[0], k < c):
-                            best = (c, r[1], r[0], np)
+                            best = (first or (c, r[1], r[0]))[:3] + (np,)
+                            break
+                        if first is None and k - 1 >= a and d.low[k - 1] in ("and", "but"):
+                            first = (c, r[1], r[0])   # "X expressed A and offered B"
+                            continue
                         break
                 if best:
                     c, ce, f, np = best
@@ -1307,13 +1312,12 @@ class _Resolver:
         return ref
 
     def last_named(self, pos: int, kinds):
+        """The last source with a name (or a resolved kind that fits) before pos."""
         for p, ref in reversed(self.history):
-            if p < pos and ref.name and ref.name[:1].isupper() and ref.name.lower() not in self.pron and (
-                    getattr(ref, "_kind", None) in kinds or getattr(ref, "_kind", None) is None):
-                if "person" in kinds and getattr(ref, "_kind", None) is None:
-                    return ref
-                if getattr(ref, "_kind", None) in kinds:
-                    return ref
+            kind = getattr(ref, "_kind", None)
+            if p < pos and ref.name and ref.name[:1].isupper() \
+                    and ref.name.lower() not in self.pron and (kind in kinds or kind is None):
+                return ref
         return None
 
     def mention_in(self, a: int, b: int):

@@ -1188,15 +1188,6 @@ def _r_duration(m, ctx):
         return None
     if n is not None and n > 10000:
         return None
-    # singular unit with a plural number is a compound adjective ("two-year"), fine; "one years" no
-    if L.number(low) == 1 and m.group("unit").lower() != unit and m.group("sep") != "-":
-        pass
-    if m.group("unit").lower() == unit and n not in (None, 1) and m.group("sep") != "-" and not (isinstance(n, float) and n < 1):
-        # "five year" without hyphen (spoken style) is still a duration
-        pass
-    adj = (m.group("adj") or "").lower()
-    if n is None and adj in ("past", "last", "recent", "next", "coming"):
-        pass
     return _Res("DURATION", _dur(n, unit), mod=mod)
 
 
