@@ -77,3 +77,18 @@ def test_meta_from_sample(sample_text):
     assert meta.outlet == "The Example Herald"
     assert meta.published_from == "inferred"
     assert meta.published.endswith("-11-15")
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Talks Collapse in Geneva\n\nGENEVA — The talks collapsed on Monday.", "Talks Collapse in Geneva"),
+    ("Rebels seize a second town in the north\n\nThe rebels took the town.", "Rebels seize a second town in the north"),
+    ("The rebels took the town on Monday, officials said.\n\nThey left later.", None),
+    ("By Ann Writer\n\nText.", None),
+])
+def test_title_from_plain_text(text, title):
+    assert extract_meta(text, published="2020-01-01").title == title
+
+
+def test_follow_line_is_an_author():
+    a, _, _ = find_bylines("Text of the story.\n\nFollow Ann Writer on Twitter @annwriter.")
+    assert a == ["Ann Writer"]

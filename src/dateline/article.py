@@ -37,6 +37,7 @@ BYLINE_TOP = re.compile(r"^\s*By\s+(?P<names>[^\n]{3,120}?)\s*$", re.M)
 WRITTEN_BY = re.compile(r"(?:This|The)\s+(?:article|story|report)\s+was\s+(?:written|reported)\s+by\s+"
                         r"(?P<names>[^,.\n]+?)(?:,\s*(?:a|an|the)\s+[^.\n]*?\b(?:for|at|with)\s+(?P<outlet>[^,.\n]+))?\.")
 CONTRIBUTED = re.compile(r"(?P<who>[^.\n]+?)\s+contributed(?:\s+(?:reporting|to\s+this\s+(?:report|article|story)))")
+FOLLOW = re.compile(r"^\s*Follow\s+(?P<names>[A-Z][^\n]{2,60}?)\s+on\s+(?:Twitter|X|Facebook|Instagram)\b", re.M)
 REPORTING_BY = re.compile(r"\b(?P<what>Additional\s+reporting|Reporting|Writing)\s+by\s+(?P<names>[^;.\n]+)")
 
 
@@ -117,6 +118,8 @@ def find_bylines(text: str) -> tuple[list[str], list[str], str | None]:
         if om and not outlet:
             outlet = om.group(1)
         contributors += [n for n in _split_names(who) if n not in contributors]
+    for m in FOLLOW.finditer(text):
+        authors += [n for n in _split_names(m.group("names")) if n not in authors]
     for m in REPORTING_BY.finditer(text):
         names = _split_names(m.group("names"))
         if m.group("what").lower().startswith("additional"):
@@ -124,6 +127,22 @@ def find_bylines(text: str) -> tuple[list[str], list[str], str | None]:
         else:
             authors += [n for n in names if n not in authors]
     return authors, contributors, outlet
+
+
+def find_title(text: str) -> str | None:
+    """A headline as the first line of a plain text: short, set apart by a blank line, and either
+    without a closing full stop or in title case."""
+    m = re.match(r"\s*([^\n]{3,200})\n\s*\n", text)
+    if not m:
+        return None
+    line = m.group(1).strip()
+    words = line.split()
+    if not (1 < len(words) <= 25) or DATELINE.match(line) or BYLINE_TOP.match(line):
+        return None
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) / len(words)
+    if not line.endswith((".", "?", "!", ".”", ".’", '."')) or caps >= 0.6:
+        return line
+    return None
 
 
 def _mk(year: int, mon: int, day: int) -> _dt.date | None:
@@ -226,7 +245,7 @@ def infer_published(text: str, *, today: _dt.date | None = None, gaz: Gazetteer 
 def extract_meta(text: str, *, title: str | None = None, published: str | None = None,
                  published_from: str | None = None, outlet: str | None = None,
                  authors: list[str] | None = None, today: _dt.date | None = None) -> Meta:
-    meta = Meta(title=title)
+    meta = Meta(title=title or find_title(text))
     meta.dateline, dl_outlet, meta.dateline_end = find_dateline(text)
     a, c, o = find_bylines(text)
     meta.authors = list(authors or []) or a

@@ -529,6 +529,9 @@ class _Analyzer:
         d = self.d
         j = i
         while j < hi:
+            j = self.skip_time(j, hi)
+            if j >= hi:
+                break
             w = d.low[j]
             if d.inq[j] >= 0:
                 break
@@ -556,6 +559,15 @@ class _Analyzer:
                 continue
             break
         return j
+
+    def skip_time(self, i: int, hi: int) -> int:
+        """Skip a short time expression: "on Tuesday", "last week", "earlier this month"."""
+        d = self.d
+        m = _TIME_RE.match(" ".join(d.low[i:min(hi, i + 5)]))
+        if not m or not m.group(0).strip():
+            return i
+        n = len(m.group(0).split())
+        return i + n
 
     def skip_object(self, i: int, hi: int) -> int:
         """Skip an addressee ("told reporters", "told CNN's Jake Tapper", "told him",
@@ -765,6 +777,9 @@ class _Analyzer:
                 b -= 1
             if d.inq[b] >= 0 and d.low[b] in _QMARKS:
                 b += 1
+        elif np and k == c and d.low[c - 1] == "," and _head_len(d, np) <= 14 \
+                and d.low[np[0]] not in ("who", "which", "that") and _subject_ok(d, np, lo, f, False):
+            return None   # "The senator, citing an audit, said ...": pre-posed
         elif self.boundary_before(k, lo) and k == c:
             # said X: inversion
             np = _np_right(d, ce, hi)
@@ -932,7 +947,8 @@ class _Analyzer:
             if not ((w == "that" and "thatx" in fr) or (w == "to" and "to" in fr)
                     or (w in _WH and "wh" in fr)):
                 return None
-        rel = src is not None and src[1] - src[0] == 1 and d.low[src[0]] in ("who", "which")
+        rel = (src is not None and src[1] - src[0] == 1 and d.low[src[0]] in ("who", "which")) \
+            or rule.startswith("participle")
         b = self.content_end(j, hi, rel)
         if d.is_open[j]:
             # a content opening with a quotation is the quotation (and those right after it)
@@ -1194,6 +1210,11 @@ _COORD_STRONG = {"but", "although", "though", "whereas", "while"}
 _ADJ_OK = {"about", "by", "over", "during", "through", "to", "after", "before", "like", "amid",
            "into", "against", "between", "under", "upon", "without", "within", "toward",
            "towards", "despite"}
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_TIME_RE = re.compile(
+    rf"(?:(?:on|late|early) )?{_DAY}(?: (?:morning|afternoon|evening|night))?\b"
+    r"|(?:(?:earlier|later) )?(?:last|this|next) (?:week|month|year|weekend|spring|summer|fall|autumn|winter|morning|night)\b"
+    r"|(?:yesterday|today|tonight|earlier|later|recently|previously)\b(?: (?:this|last) (?:week|month|year))?")
 _SUBORD_PREP = {"as", "than", "after", "before", "since", "until", "like", "following"}
 _SUBORD = {"when", "while", "as", "after", "before", "because", "since", "although", "though",
            "twice", "once", "again", "later", "afterward", "afterwards", "referring", "adding"}

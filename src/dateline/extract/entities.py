@@ -281,6 +281,8 @@ class EntityExtractor:
         surnames = set(known) | set(self.gaz.by_surname)
         if not surnames:
             return raws
+        # a person named in full in the article outranks a place of the same name ("Rhodes", "Austin")
+        raws = [r for r in raws if not (r.kind == "place" and r.form == "place" and r.text in known)]
         pat = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, surnames), key=len, reverse=True))
                          + r")(?![\w-])")
         taken = [(r.start, r.end) for r in raws]

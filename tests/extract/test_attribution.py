@@ -1,0 +1,360 @@
+"""Tests for dateline.extract.attribution (quotes, speakers, reported speech).
+
+All example sentences are made up for these tests.
+"""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from dateline.extract.attribution import extract_attributions
+from dateline.extract.attribution_lexicon import cue_forms, inflect, pronouns, source_nouns
+from dateline.record import Mention
+from dateline.text import split_sentences
+
+
+def run(text, mentions=None):
+    return extract_attributions(text, split_sentences(text), mentions or [])
+
+
+def only(atts, rule_prefix=None):
+    assert atts, "no attribution found"
+    return atts[0]
+
+
+# ---- direct quotes: the quoted words, the speaker and the cue ------------------------------
+DIRECT = [
+    # quote first, subject + cue after
+    ('"The harvest was the worst in a decade," Anna Petrova said.',
+     "The harvest was the worst in a decade,", "Anna Petrova", "said"),
+    # inverted cue, speaker with an appositive
+    ('"Prices will keep rising," said Tomas Berg, a senior analyst at Nordic Grain.',
+     "Prices will keep rising,", "Tomas Berg", "said"),
+    # speaker before, colon
+    ('The mayor said: "We will rebuild the bridge before winter."',
+     "We will rebuild the bridge before winter.", "mayor", "said"),
+    # told + addressee
+    ('"We are not leaving," the union leader told reporters on Monday.',
+     "We are not leaving,", "union leader", "told"),
+    # curly quotes, appositive before the cue
+    ("“The border stays closed,” Ilse Varga, the interior minister, said on Friday.",
+     "The border stays closed,", "Ilse Varga", "said"),
+    # typewriter convention used by some archives: two apostrophes
+    ("''Nobody expected the vote to be this close,'' Mr. Okafor said.",
+     "Nobody expected the vote to be this close,", "Mr. Okafor", "said"),
+    # `` ... '' convention
+    ("``The talks are over,'' the envoy said.",
+     "The talks are over,", "envoy", "said"),
+    # participle after a main clause
+    ('The delegation walked out, calling the offer "an insult."',
+     "an insult.", "delegation", "calling"),
+    # a cue word that is not in a fixed list of forms (regular inflection)
+    ('"We have done nothing wrong," the company insisted.',
+     "We have done nothing wrong,", "company", "insisted"),
+]
+
+
+@pytest.mark.parametrize("text,quote,speaker,cue", DIRECT)
+def test_direct_quotes(text, quote, speaker, cue):
+    quotes, atts = run(text)
+    assert [q.text for q in quotes] == [quote]
+    q = quotes[0]
+    assert speaker in (q.speaker.name or "")
+    assert q.cue == cue
+    a = next(a for a in atts if a.id == q.attribution)
+    assert a.source.start is not None and speaker in text[a.source.start:a.source.end]
+    # the quote's offsets point at its words, without the marks
+    assert text[q.start:q.end] == quote
+
+
+def test_interrupted_quote_is_one_attribution():
+    text = '"The first phase is done," she said, "but the second will take years."'
+    quotes, atts = run(text)
+    assert len(atts) == 1 and atts[0].direct
+    assert [q.text for q in quotes] == ["The first phase is done,", "but the second will take years."]
+    assert {q.attribution for q in quotes} == {atts[0].id}
+    assert atts[0].content.text.startswith("The first phase") and atts[0].content.text.endswith("years.")
+
+
+def test_quote_over_several_paragraphs():
+    text = ('The minister said:\n\n"We have cut the deficit in half.\n\n'
+            '"Next year we will cut it again."\n\nThe opposition was not convinced.')
+    quotes, atts = run(text)
+    assert [q.text for q in quotes] == ["We have cut the deficit in half.", "Next year we will cut it again."]
+    assert len({q.attribution for q in quotes}) == 1
+    assert all(q.speaker.name == "minister" for q in quotes)
+
+
+def test_quote_sentence_without_cue_continues_previous_speaker():
+    text = '"We are ready," Colonel Diaz said. "The troops have been trained for months."'
+    quotes, atts = run(text)
+    assert len(quotes) == 2
+    assert all(q.speaker.name == "Colonel Diaz" for q in quotes)
+
+
+def test_nested_single_quotes_stay_inside():
+    text = "\"They keep saying 'trust us,' but nobody does,\" the farmer said."
+    quotes, _ = run(text)
+    assert [q.text for q in quotes] == ["They keep saying 'trust us,' but nobody does,"]
+
+
+def test_scare_quotes_without_speaker_are_not_quotes():
+    text = 'The so-called "green corridor" opened last spring.'
+    quotes, atts = run(text)
+    assert quotes == [] and atts == []
+
+
+# ---- indirect speech and thought: source span, cue, content --------------------------------
+INDIRECT = [
+    ("The ministry said that exports fell by a third.", "The ministry", "said",
+     "that exports fell by a third"),
+    ("Officials said the dam could fail within days.", "Officials", "said",
+     "the dam could fail within days"),
+    ("According to the central bank, inflation will peak in May.", "the central bank",
+     "According to", "inflation will peak in May"),
+    ("Inflation will peak in May, according to the central bank.", "the central bank",
+     "according to", "Inflation will peak in May"),
+    ("The general told lawmakers that the army needed more drones.", "The general", "told",
+     "that the army needed more drones"),
+    ("Many economists believe the recession is already over.", "Many economists", "believe",
+     "the recession is already over"),
+    ("The rebels warned that they would resume the attacks.", "The rebels", "warned",
+     "that they would resume the attacks"),
+    ("The harbor will reopen next week, the port authority said.", "the port authority", "said",
+     "The harbor will reopen next week"),
+    ("In a statement, the agency said it had found no traces of the virus.", "the agency", "said",
+     "it had found no traces of the virus"),
+    ("State media reported that the leader had inspected a new factory.", "State media",
+     "reported", "that the leader had inspected a new factory"),
+    ("Two officials, speaking on condition of anonymity, said the deal was close.",
+     "Two officials", "said", "the deal was close"),
+    ("The Daily Courier reported that the minister would resign.", "The Daily Courier",
+     "reported", "that the minister would resign"),
+    ("Lagos said on Tuesday it would not pay the debt.", "Lagos", "said",
+     "it would not pay the debt"),
+    ("The senator, citing a new audit, said the program wasted millions.", "The senator",
+     "said", "the program wasted millions"),
+    ("The coach has repeatedly said the team needs time.", "The coach", "said",
+     "the team needs time"),
+    ("As reported by the Evening Post, the factory will close.", "the Evening Post",
+     "As reported by", "the factory will close"),
+]
+
+
+@pytest.mark.parametrize("text,source,cue,content", INDIRECT)
+def test_indirect(text, source, cue, content):
+    _, atts = run(text)
+    a = only(atts)
+    assert not a.direct
+    assert a.cue.text == cue
+    assert a.content.text == content
+    assert a.source.start is not None and text[a.source.start:a.source.end].startswith(source)
+
+
+def test_participle_takes_subject_of_main_clause():
+    text = "The party rejected the budget on Monday, saying it would raise taxes."
+    _, atts = run(text)
+    saying = next(a for a in atts if a.cue.text == "saying")
+    assert saying.content.text == "it would raise taxes"
+    assert saying.source.name == "party"
+
+
+def test_content_stops_at_a_new_attribution():
+    text = "The mayor said the roads were safe, adding that crews worked through the night."
+    _, atts = run(text)
+    assert [(a.cue.text, a.content.text) for a in atts] == [
+        ("said", "the roads were safe"),
+        ("adding", "that crews worked through the night")]
+    assert atts[1].source.name == "mayor"
+
+
+@pytest.mark.parametrize("text", [
+    "The report was published on Monday.",
+    "Her latest call for calm went unanswered.",
+    "The plan includes new taxes and fewer subsidies.",
+    "They went to the United States last year.",
+])
+def test_no_false_cues(text):
+    assert run(text) == ([], [])
+
+
+ATTITUDES = [
+    ("The minister claimed that the figures were wrong.", "doubtful"),
+    ("The minister insisted that the figures were wrong.", "assertive"),
+    ("The minister said that the figures were wrong.", "neutral"),
+]
+
+
+@pytest.mark.parametrize("text,attitude", ATTITUDES)
+def test_attitude(text, attitude):
+    assert run(text)[1][0].attitude == attitude
+
+
+# ---- speakers resolved against mentions ------------------------------------------------------
+
+ARTICLE = (
+    "GENEVA — Veloria accused its neighbor of moving troops to the border on Sunday, "
+    "and its foreign ministry warned it would not tolerate what it called \"reckless provocations.\"\n\n"
+    "President Aldo Brenn said the country wanted talks. \"We prefer dialogue to weapons,\" he "
+    "told a crowd in the capital.\n\n"
+    "Marisol Quant, an analyst at the Institute for Border Studies, said the dispute had deep roots. "
+    "\"Both sides have reasons to step back,\" she said. \"Neither can afford a long standoff.\"\n\n"
+    "State television later showed the president visiting a hospital, with state media saying he "
+    "had \"full confidence\" in the army.\n\n"
+    "\"This is a dangerous moment,\" said Karl Oduya, the regional envoy."
+)
+
+
+def _mentions(text):
+    specs = [
+        (r"Veloria", "e1", "Veloria", "country", "VLR"),
+        (r"foreign ministry", "e1", "Veloria", "country", "VLR"),
+        (r"state media|State television", "e1", "Veloria", "country", "VLR"),
+        (r"President Aldo Brenn|Brenn", "e2", "Aldo Brenn", "person", "VLR"),
+        (r"Marisol Quant", "e3", "Marisol Quant", "person", None),
+        (r"Institute for Border Studies", "e4", "Institute for Border Studies", "organization", None),
+        (r"Karl Oduya", "e5", "Karl Oduya", "person", None),
+    ]
+    out = []
+    for pat, ent, name, kind, code in specs:
+        for m in re.finditer(pat, text):
+            out.append(Mention(m.start(), m.end(), m.group(), entity=ent, name=name, kind=kind,
+                               code=code, role="president" if ent == "e2" else None))
+    return sorted(out, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize("quote,speaker,code", [
+    ("reckless provocations.", "Veloria", "VLR"),          # "what it called": it -> the country
+    ("We prefer dialogue to weapons,", "Aldo Brenn", "VLR"),  # he -> last person
+    ("Both sides have reasons to step back,", "Marisol Quant", None),
+    ("Neither can afford a long standoff.", "Marisol Quant", None),  # continuation
+    ("full confidence", "Veloria", "VLR"),                 # with state media saying ...
+    ("This is a dangerous moment,", "Karl Oduya", None),
+])
+def test_article_speakers_with_mentions(quote, speaker, code):
+    quotes, atts = run(ARTICLE, _mentions(ARTICLE))
+    q = next(q for q in quotes if q.text == quote)
+    assert q.speaker.name == speaker
+    assert q.speaker.code == code
+    assert q.attribution in {a.id for a in atts}
+
+
+def test_article_without_mentions_uses_span_names():
+    quotes, atts = run(ARTICLE)
+    assert len(quotes) == 6
+    names = {q.text: q.speaker.name for q in quotes}
+    assert names["This is a dangerous moment,"] == "Karl Oduya"
+    assert names["We prefer dialogue to weapons,"] == "President Aldo Brenn"   # he -> last named
+    assert all(a.source.entity is None and a.source.code is None for a in atts)
+    # ids are dense and every quote points at an attribution
+    assert [a.id for a in atts] == [f"a{i}" for i in range(1, len(atts) + 1)]
+    assert [q.id for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
+    assert {q.attribution for q in quotes} <= {a.id for a in atts}
+
+
+def test_quote_inside_indirect_content_takes_inner_speaker():
+    text = ('The leader expressed his "deep regret" over the accident, '
+            'the neighboring government said on Monday.')
+    ms = [Mention(4, 10, "leader", entity="e1", name="Leader Kim", kind="person", code="AAA"),
+          Mention(52, 83, "the neighboring government", entity="e2", name="Bmania", kind="country",
+                  code="BBB")]
+    quotes, atts = run(text, ms)
+    assert quotes[0].text == "deep regret"
+    assert quotes[0].speaker.name == "Leader Kim"
+    assert len(atts) == 1 and atts[0].source.name == "Bmania"
+    assert quotes[0].attribution == atts[0].id
+    _, with_nested = extract_attributions(text, split_sentences(text), ms, nested=True)
+    assert [a.rule for a in with_nested][-1] == "nested"
+
+
+def test_generic_source_resolves_to_last_actor():
+    text = ("Ostland said it had closed its embassy. The statement said the decision was final.")
+    ms = [Mention(0, 7, "Ostland", entity="e1", name="Ostland", kind="country", code="OST")]
+    _, atts = run(text, ms)
+    assert [a.source.code for a in atts] == ["OST", "OST"]
+
+
+def test_role_noun_resolves_to_person_with_role():
+    text = ("Prime Minister Lena Holt met the unions. The prime minister said the strike must end.")
+    ms = [Mention(0, 24, "Prime Minister Lena Holt", entity="e1", name="Lena Holt", kind="person",
+                  code="XYZ", role="prime minister")]
+    _, atts = run(text, ms)
+    assert atts[0].source.name == "Lena Holt"
+
+
+# ---- the data files load and every entry is used ----------------------------------------------
+
+def test_cue_lexicon_loads_and_every_cue_is_found():
+    forms = cue_forms()
+    lemmas = {f.cue.lemma for f in forms.values()}
+    assert {"say", "tell", "according to", "claim", "deny", "believe", "warn", "call"} <= lemmas
+    for lemma in lemmas:
+        form = next(f for f in forms.values() if f.cue.lemma == lemma)
+        words = " ".join(form.words)
+        text = f"Yesterday the officials {words} the plan."
+        if lemma == "according to":
+            text = "According to the officials, the plan failed."
+        from dateline.extract.attribution import _Doc
+        d = _Doc(text, split_sentences(text))
+        hits = [d.cue_at(i, len(d.low)) for i in range(len(d.low))]
+        assert any(h and h[0].cue.lemma == lemma for h in hits), lemma
+    for f in forms.values():
+        assert f.cue.attitude in ("neutral", "assertive", "doubtful")
+        assert f.cue.frames <= {"that", "thatx", "obj", "objthat", "objas", "to", "wh", "post", "prep"}
+        assert f.cue.cls in ("speech", "writing", "report", "thought", "intent", "evidence")
+
+
+@pytest.mark.parametrize("lemma,expected", [
+    ("warn", {"base": "warn", "s": "warns", "past": "warned", "ing": "warning"}),
+    ("deny", {"base": "deny", "s": "denies", "past": "denied", "ing": "denying"}),
+    ("argue", {"base": "argue", "s": "argues", "past": "argued", "ing": "arguing"}),
+    ("stress", {"base": "stress", "s": "stresses", "past": "stressed", "ing": "stressing"}),
+])
+def test_inflection_rule(lemma, expected):
+    assert inflect(lemma) == expected
+
+
+def test_pronoun_file_loads_and_each_pronoun_resolves():
+    table = pronouns()
+    assert {"he", "she", "it", "they"} <= set(table)
+    for pron, (kinds, number) in table.items():
+        assert number in ("sg", "pl")
+        kind = kinds[0]
+        text = f"Zorba met them. {pron.capitalize()} said the talks had failed."
+        ms = [Mention(0, 5, "Zorba", entity="e1", name="Zorba", kind=kind, code="ZZZ")]
+        _, atts = run(text, ms)
+        if pron in ("he", "she", "it", "they", "we", "i", "who", "which"):
+            # subject pronouns are sources and resolve to the fitting mention
+            if atts and atts[0].source.start is not None and \
+                    text[atts[0].source.start:atts[0].source.end].lower() == pron:
+                assert atts[0].source.name == "Zorba", pron
+
+
+def test_source_noun_file_loads_and_types_are_known():
+    table = source_nouns()
+    types = {t for t, _ in table.values()}
+    assert types == {"generic", "state", "role", "anonymous", "publication"}
+    kinds = {k for _, ks in table.values() for k in ks}
+    assert kinds <= {"person", "organization", "country"}
+    # one of each resolving type is used by the resolver
+    text = "Ostland closed the port. State media said the port was unsafe."
+    ms = [Mention(0, 7, "Ostland", entity="e1", name="Ostland", kind="country", code="OST")]
+    assert run(text, ms)[1][0].source.code == "OST"
+
+
+def test_empty_and_plain_text():
+    assert extract_attributions("", [], []) == ([], [])
+    assert run("Rain fell all day.") == ([], [])
+
+
+def test_speed():
+    body = (ARTICLE + "\n\n") * 8   # ~ 6,000 characters
+    sents = split_sentences(body)
+    extract_attributions(body, sents, [])
+    t = time.perf_counter()
+    for _ in range(5):
+        extract_attributions(body, sents, [])
+    per = (time.perf_counter() - t) / 5
+    assert per < 0.05, per
