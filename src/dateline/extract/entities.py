@@ -48,6 +48,21 @@ class _Raw:
     entity_key: tuple | None = None
 
 
+class _Busy:
+    """Character positions already claimed by a mention (constant-time overlap checks)."""
+
+    def __init__(self, size: int, spans=()):
+        self.mask = bytearray(size + 1)
+        for a, b in spans:
+            self.take(a, b)
+
+    def take(self, a: int, b: int) -> None:
+        self.mask[a:b] = b"\x01" * (b - a)
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(self.mask[a:b])
+
+
 @dataclass
 class EntityResult:
     entities: list[Entity] = field(default_factory=list)
@@ -158,9 +173,7 @@ class EntityExtractor:
     # ---------------------------------------------------------------- patterns
     def _pattern_people(self, text: str, sentences, taken: list[tuple[int, int]]) -> list[_Raw]:
         out: list[_Raw] = []
-
-        def free(s, e):
-            return all(e <= a or s >= b for a, b in taken) and all(e <= o.start or s >= o.end for o in out)
+        busy = _Busy(len(text), taken)
 
         roles = self.gaz.roles
         for m in NAME_RE.finditer(text):
@@ -180,7 +193,7 @@ class EntityExtractor:
             if not toks or e <= s:
                 continue
             name = text[s:e]
-            if not free(s, e):
+            if not busy.free(s, e):
                 continue
             if len(toks) < 2 and not self._single_ok(text, s, e):
                 continue
@@ -190,6 +203,7 @@ class EntityExtractor:
             if not why:
                 continue
             out.append(_Raw(s, e, name, "person", name, None, "pattern", source=f"pattern:{why}"))
+            busy.take(s, e)
         return out
 
     def _single_ok(self, text: str, s: int, e: int) -> bool:
@@ -219,6 +233,7 @@ class EntityExtractor:
 
     def _pattern_orgs(self, text: str, taken: list[tuple[int, int]]) -> list[_Raw]:
         out = []
+        busy = _Busy(len(text), taken)
         for m in re.finditer(rf"(?:The\s+)?(?:{_NAME_TOK}|[A-Z]{{2,}})(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?(?:{_NAME_TOK}|[A-Z]{{2,}}))*", text):
             toks = m.group().split()
             # the organisation ends at its last head word ("NK News", "Korea Institute for ...")
@@ -233,7 +248,7 @@ class EntityExtractor:
             e = s + len(re.match(r"\S+(?:\s+\S+){%d}" % last, text[s:]).group())
             if toks[0] == "The" and s == 0 or (toks[0] == "The" and text[s - 1] in "\n"):
                 pass
-            if any(not (e <= a or s >= b) for a, b in taken):
+            if not busy.free(s, e):
                 continue
             out.append(_Raw(s, e, text[s:e], "organization", name, None, "pattern", source="pattern:org-head"))
         return out
@@ -285,11 +300,11 @@ class EntityExtractor:
         raws = [r for r in raws if not (r.kind == "place" and r.form == "place" and r.text in known)]
         pat = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, surnames), key=len, reverse=True))
                          + r")(?![\w-])")
-        taken = [(r.start, r.end) for r in raws]
+        busy = _Busy(len(text), [(r.start, r.end) for r in raws])
         extra = []
         for m in pat.finditer(text):
             s, e = m.span()
-            if any(not (e <= a or s >= b) for a, b in taken):
+            if not busy.free(s, e):
                 continue
             sur = m.group(1)
             nxt = text[e:e + 2]

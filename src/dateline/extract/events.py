@@ -10,6 +10,7 @@ article are merged.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -290,12 +291,9 @@ class EventExtractor:
 
     @staticmethod
     def _tok_at(toks, pos) -> int | None:
-        for k, t in enumerate(toks):
-            if t[0] == pos:
-                return k
-            if t[0] > pos:
-                return k
-        return None
+        """Index of the first token starting at or after pos (None past the end)."""
+        k = bisect.bisect_left(toks, pos, key=lambda t: t[0])
+        return k if k < len(toks) else None
 
     def _first_after(self, toks, j, e, mentions, exclude_code, kinds=("country", "person", "organization"),
                      preps=None, low=None) -> Mention | None:
@@ -322,7 +320,18 @@ class EventExtractor:
         sent_toks = []
         reported = [(a.content.start, a.content.end, a.source.start, a.source.end) for a in attributions
                     if a.source.start is not None]
+        quotes = sorted(quote_spans)
+        q_starts = [a for a, _ in quotes]
+
+        def quoted(pos: int) -> bool:
+            k = bisect.bisect_right(q_starts, pos) - 1
+            return k >= 0 and quotes[k][0] <= pos < quotes[k][1]
+
+        m_starts = [m.start for m in mentions]
         for si, (ss, se) in enumerate(sentences):
+            # the mentions of this sentence and the three before it (pronouns look no further back)
+            lo = bisect.bisect_left(m_starts, sentences[max(0, si - 3)][0])
+            window = mentions[lo:bisect.bisect_left(m_starts, se)]
             toks = tokenize(text, ss, se)
             low = [t[2].lower() for t in toks]
             sent_toks.append((toks, low))
@@ -330,7 +339,7 @@ class EventExtractor:
             for i in range(len(toks)):
                 if i in used:
                     continue
-                if any(a <= toks[i][0] < b for a, b in quote_spans):
+                if quoted(toks[i][0]):
                     continue        # words inside quotation marks are speech, not narrated events
                 hit = self._match(toks, low, i)
                 if not hit:
@@ -340,7 +349,7 @@ class EventExtractor:
                 c = _Cand(p, i, j, toks[i][0], toks[j - 1][1], si)
                 # whoever reports the event is not a participant of it
                 srcs = [(a, b) for cs, ce, a, b in reported if cs <= c.start < ce and a > c.end]
-                ms = [m for m in mentions if not any(a <= m.start < b for a, b in srcs)] if srcs else mentions
+                ms = [m for m in window if not any(a <= m.start < b for a, b in srcs)] if srcs else window
                 self._fill(c, text, toks, low, (ss, se), ms, timexes)
                 cands.append(c)
         cands = self._drop_consumed_subjects(cands, sent_toks)
@@ -598,12 +607,27 @@ class EventExtractor:
                     cands.remove(c)
 
     def _sources(self, cands, sentences, attributions: list[Attribution], text) -> None:
+        starts = [x for x, _ in sentences]
+
+        def sent_of(pos: int) -> int:
+            return bisect.bisect_right(starts, pos) - 1
+
+        by_sent: dict[int, list[tuple[int, Attribution]]] = {}
+        for a in attributions:
+            sa = sent_of(a.cue.start)
+            for n in range(sent_of(a.content.start), sent_of(max(a.content.start, a.content.end - 1)) + 1):
+                by_sent.setdefault(n, []).append((sa, a))
+            for n in (sa - 1, sa, sa + 1):
+                by_sent.setdefault(n, []).append((sa, a))
         for c in cands:
-            for a in attributions:
+            seen = set()
+            for sa, a in by_sent.get(c.sent, ()):
+                if a.id in seen:
+                    continue
+                seen.add(a.id)
                 inside = a.content.start <= c.start and c.end <= a.content.end
                 near = False
                 if not inside and c.pattern.objects:
-                    sa = next((n for n, (x, y) in enumerate(sentences) if x <= a.cue.start < y), -9)
                     if abs(sa - c.sent) <= 1:
                         content = a.content.text.lower()
                         near = any(re.search(rf"\b{re.escape(w)}\b", content) for w in c.pattern.objects)
