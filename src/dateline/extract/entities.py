@@ -134,6 +134,7 @@ class EntityExtractor:
     def _resolve_gazetteer(self, text: str, raws: list[_Raw], dateline_end: int) -> list[_Raw]:
         codes_named = {r.code for r in raws if r.kind == "country" and r.form != "contextual"}
         out: list[_Raw] = []
+        seen_generic: dict[str, str] = {}
         for r in raws:
             if r.form == "contextual" and r.code not in codes_named:
                 continue
@@ -144,15 +145,39 @@ class EntityExtractor:
                     r.kind, r.name = "country", cname
             if r.form == "generic":
                 code = self._country_before(text, r.start, out) or self._country_after(text, r.end, raws)
+                if code:
+                    r.source = "gazetteer+context"
+                else:
+                    # the same organisation named with its state earlier in the article
+                    code = seen_generic.get(r.name)
                 r.code = code
+                if code:
+                    seen_generic.setdefault(r.name, code)
             out.append(r)
+        self._default_generic_codes(raws, out, dateline_end)
         return out
+
+    def _default_generic_codes(self, raws: list[_Raw], out: list[_Raw], dateline_end: int) -> None:
+        """A generic organisation never tied to a state: state media belong to the state the article
+        is most about; ministries and armed forces to the state of the dateline, else the same."""
+        counts: dict[str, int] = {}
+        for r in out:
+            if r.kind == "country" and r.code:
+                counts[r.code] = counts.get(r.code, 0) + 1
+        focus = max(counts, key=lambda c: (counts[c], -min(x.start for x in out if x.code == c))) if counts else None
+        home = next((r.code for r in raws if r.start < dateline_end and r.code), None)
+        for r in out:
+            if r.form == "generic" and not r.code:
+                r.code = (focus if r.role == "news" else home or focus)
+                r.source = "gazetteer+article-focus" if r.code else r.source
 
     def _is_metonym(self, text: str, r: _Raw, dateline_end: int) -> bool:
         if r.start < dateline_end or (r.text.isupper() and len(r.text) > 3):
             return False      # a dateline ("TOKYO —") names the place of reporting
         prev = [w.lower() for w in _prev_word(text, r.start, 3)]
         nxt = _next_words(text, r.end, 2)
+        if prev and prev[-1] == "the":
+            return False      # "the Stockholm talks": the place names the event
         if nxt and nxt[0] in ("'s", "’s", "'", "’"):
             return True
         if text[r.end:r.end + 2] in ("'s", "’s"):
