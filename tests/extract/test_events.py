@@ -24,6 +24,14 @@ def main_event(text, root, published="2019-11-15"):
     ("China rejected Japan's proposal on Wednesday.", "12", "CHN", "JPN", "2019-11-13"),
     ("The proposal was rejected by China on Wednesday.", "12", "CHN", None, "2019-11-13"),
     ("Kim Jong Un met Xi Jinping in Beijing on Tuesday.", "04", "PRK", "CHN", "2019-11-12"),
+    # a coordinated subject: the first conjunct acts, the second is the counterpart
+    ("Turkey and Syria agreed to a ceasefire on Thursday.", "08", "TUR", "SYR", "2019-11-14"),
+    # a place as direct object stands for its state; the reporting military is not a participant
+    ("Russian forces shelled the city of Kharkiv on Monday, Ukraine's military said.", "19", "RUS", "UKR",
+     "2019-11-11"),
+    # a generic organisation takes the state the article is about
+    ("Police arrested 25 opposition supporters in Caracas on Friday.", "17", "VEN", None, "2019-11-15"),
+    ("The European Union imposed new sanctions on Iran on Monday.", "16", "IGO", "IRN", "2019-11-11"),
 ])
 def test_actor_target_date(text, root, actor, target, date):
     e = main_event(text, root)

@@ -162,8 +162,8 @@ class EntityExtractor:
         is most about; ministries and armed forces to the state of the dateline, else the same."""
         counts: dict[str, int] = {}
         for r in out:
-            if r.kind == "country" and r.code:
-                counts[r.code] = counts.get(r.code, 0) + 1
+            if r.code and r.code != "IGO" and r.form != "generic":
+                counts[r.code] = counts.get(r.code, 0) + (2 if r.kind == "country" else 1)
         focus = max(counts, key=lambda c: (counts[c], -min(x.start for x in out if x.code == c))) if counts else None
         home = next((r.code for r in raws if r.start < dateline_end and r.code), None)
         for r in out:

@@ -277,7 +277,7 @@ class EventExtractor:
             if r:
                 cands.append((m.start(), Mention(m.start(), m.end(), m.group(), r.entity, r.name, r.kind, r.code)))
         cands.sort(key=lambda c: c[0])
-        for pos, m in reversed(cands):
+        for n, (pos, m) in enumerate(reversed(cands)):
             k = self._tok_at(toks, pos)
             # skip the objects of prepositions ("the talks with Seoul")
             if k is not None and k > 0 and low[k - 1] in _PREPS - {"by"}:
@@ -286,6 +286,11 @@ class EventExtractor:
                 continue
             if k is not None and k > 1 and low[k - 1] in ("the", "a", "an") and low[k - 2] in _PREPS:
                 continue
+            # "Turkey and Syria agreed": the first conjunct is the actor (the second one the target)
+            if k is not None and k > 0 and low[k - 1] == "and":
+                earlier = [c for c in cands if c[0] < pos and c[1].code != m.code]
+                if earlier and toks[k - 1][0] - earlier[-1][1].end <= 2:
+                    return earlier[-1][1]
             return m
         return None
 
@@ -423,6 +428,8 @@ class EventExtractor:
                 if b:
                     c.actor = b
                     c.target = self._first_after(toks, between[0] + 1, i, mentions, b.code)
+        if c.target is None and c.actor is not None and p.pos == "verb" and not c.passive:
+            c.target = self._conjunct_after(text, c.actor, mentions)
         if c.target is None:
             excl = c.actor.code if c.actor else None
             if p.pos == "noun":
@@ -433,6 +440,8 @@ class EventExtractor:
                 c.target = self._first_after(toks, j, e, mentions, excl, preps=p.preps or None, low=low)
                 if c.target is None and p.preps:
                     c.target = self._first_after(toks, j, e, mentions, excl)
+                if c.target is None:
+                    c.target = self._place_object(toks, low, j, e, mentions, excl)
         # location: "in/at/near PLACE" in the clause
         for m in mentions:
             if toks[j - 1][1] <= m.start and (e >= len(toks) or m.end <= toks[min(e, len(toks)) - 1][1]) \
@@ -483,6 +492,29 @@ class EventExtractor:
         return bool(re.search(r"\b(?:after|before)\b[^.;]*$", before)) and any(
             d.type == "DURATION" and d.end <= t.start and re.match(r"\s+(?:after|before)\b", text[d.end:d.end + 8])
             and t.start - d.end < 120 for d in timexes)
+
+    def _place_object(self, toks, low, j, e, mentions, excl) -> Mention | None:
+        """A place as the direct object ("shelled the city of Kharkiv") stands for its state."""
+        for m in mentions:
+            if m.kind != "place" or not m.code or m.code == excl:
+                continue
+            k = self._tok_at(toks, m.start)
+            if k is None or not (j <= k < e):
+                continue
+            between = low[j:k]
+            if all(w not in _PREPS or w == "of" for w in between) and len(between) <= 4:
+                return m
+            return None
+        return None
+
+    @staticmethod
+    def _conjunct_after(text: str, actor: Mention, mentions) -> Mention | None:
+        """The second conjunct of a coordinated subject ("Turkey and Syria agreed" -> Syria)."""
+        for m in mentions:
+            if m.start > actor.end and re.fullmatch(r"\s+and\s+", text[actor.end:m.start]) \
+                    and m.kind in ("country", "person", "organization") and m.code != actor.code:
+                return m
+        return None
 
     def _noun_actor(self, text, toks, low, s, i, j, e, mentions, sent_range) -> Mention | None:
         # "North Korea's test", "the North Korean test", "a test by North Korea", else the clause subject

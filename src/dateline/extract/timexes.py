@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from dateline.record import Timex
 from dateline.extract.timex_lexicon import LEX
+from dateline.extract.timex_sentences import light_sentences
 from dateline.extract.timex_values import (
     date_to_value, make_duration, parse_duration_value, parse_value, shift_units, shift_value,
     truncate, value_start_date,
@@ -1696,15 +1697,15 @@ def tag_timexes(text: str, dct: _dt.date | _dt.datetime | None, *,
 
     ``dct``: the document creation time (publication date) that deictic expressions are
     resolved against; None leaves them underspecified (``XXXX-10-31``). ``sentences``: sentence
-    spans (``dateline.text.split_sentences(text)`` when None), used for tense cues and for the
-    reach of anaphoric references. Returns :class:`~dateline.record.Timex` records in text order
+    spans (the pipeline passes ``dateline.text.split_sentences(text)``; when None the tagger's
+    own light splitter, :func:`~dateline.extract.timex_sentences.light_sentences`, is used),
+    for tense cues and for the reach of anaphoric references. Returns :class:`~dateline.record.Timex` records in text order
     with ids ``t1``, ``t2``, ...; ``start``/``end`` are character offsets into ``text``.
     """
     if not text:
         return []
     if sentences is None:
-        from dateline.text import split_sentences
-        sentences = split_sentences(text)
+        sentences = light_sentences(text)
     ctx = _Ctx(text, _to_date(dct), sorted(sentences))
     cands = []
     wins = _windows(text)
