@@ -81,3 +81,32 @@ def test_large_text_refused_with_limit(run_cli, tmp_path):
     r = run_cli("analyze", "--max-bytes", "1000000", str(p))
     assert r.returncode == 1
     assert "--max-bytes" in r.stderr.decode()
+
+
+def test_html_page_by_extension_and_flag(run_cli, tmp_path):
+    page = ("<html><head><title>Talks resume in Geneva</title>"
+            "<meta property='article:published_time' content='2021-03-04T09:00:00Z'></head><body><article>"
+            "<h1>Talks resume in Geneva</h1><p>GENEVA — Iran and France held talks on Thursday, officials said, "
+            "the first meeting of their envoys in months.</p><p>\"We made progress,\" said Ann Example, a diplomat "
+            "who attended the meeting.</p></article></body></html>")
+    p = tmp_path / "page.html"
+    p.write_text(page)
+    r = run_cli("analyze", "--format", "json", str(p))
+    assert r.returncode == 0, r.stderr.decode()
+    rec = json.loads(r.stdout)
+    assert rec["article"]["title"] == "Talks resume in Geneva"
+    assert rec["article"]["published"] == "2021-03-04"
+    assert rec["article"]["published_from"] == "metadata"
+    assert rec["article"]["text"].startswith("GENEVA")
+    q = tmp_path / "page.txt"
+    q.write_text(page)
+    r2 = run_cli("analyze", "--input-format", "html", "--format", "json", str(q))
+    assert json.loads(r2.stdout)["article"]["title"] == "Talks resume in Geneva"
+
+
+def test_python_api(sample_text):
+    import dateline
+    rec = dateline.analyze(sample_text, published="2019-11-15")
+    d = rec.to_dict()
+    assert d["article"]["published_from"] == "given"
+    assert any(e["cameo"].startswith("15") for e in d["events"])

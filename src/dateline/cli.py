@@ -109,7 +109,7 @@ def cmd_analyze(args) -> int:
             obj = _error_obj(rid, item.error)
         else:
             if args.published:
-                item.published = args.published
+                item.published, item.published_from = args.published, "given"
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")

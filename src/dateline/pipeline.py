@@ -38,7 +38,7 @@ def _article_id(text: str) -> str:
 def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt.date | None = None) -> Record:
     settings = settings or load_settings()
     warnings = list(raw.warnings)
-    published_from = "given"
+    published_from = raw.published_from or "given"
     if raw.html is not None and raw.text is None:
         page = from_html(raw.html, id=raw.id, url=raw.url)
         raw.text = page.text
@@ -47,8 +47,6 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
         raw.authors = raw.authors or page.authors
         if not raw.published and page.published:
             raw.published, published_from = page.published, "metadata"
-    elif raw.published and getattr(raw, "published_from", None):
-        published_from = raw.published_from
     text = raw.text or ""
     if not text.strip():
         raise InputError(f"{raw.id}: the text is empty: nothing to analyse", code="empty")

@@ -52,6 +52,8 @@ def test_negated_and_hypothetical():
     assert neg.negated
     hyp = main_event("North Korea could fire more missiles if talks fail.", "15")
     assert hyp.hypothetical
+    denied = main_event("Iran denied on Saturday that it had supplied drones to Russia.", "07")
+    assert denied.negated
 
 
 def test_series_claim():

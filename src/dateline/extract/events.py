@@ -26,6 +26,7 @@ _ORDINALS = {w: i for i, w in enumerate(
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "get", "got", "gets", "getting"}
 _NEG = {"not", "n't", "never", "no", "neither", "nor", "without"}
 _NEG_VERBS = {"fail", "failed", "fails", "refused", "refuse", "refuses", "declined", "denied", "deny", "denies"}
+_DENY = {"denied", "denies", "deny", "denying", "rejected", "dismissed", "refuted", "disputed"}
 _MODAL = {"could", "would", "might", "may", "should", "must", "can", "will", "shall", "'ll", "if", "unless",
           "whether", "hope", "hopes", "hoped", "plan", "plans", "planned", "planning", "intend", "intends",
           "threatened", "threatens", "threaten", "want", "wants", "wanted", "expected", "likely", "possible",
@@ -454,6 +455,10 @@ class EventExtractor:
         pre = low[s:i]
         near = low[max(s, i - 4):i]
         c.negated = any(w in _NEG for w in near) or any(w in _NEG_VERBS for w in pre)
+        # "Iran denied that it had supplied drones": a denied clause is not asserted
+        if s > 0 and not c.negated:
+            gov = low[max(0, s - 8):s]
+            c.negated = any(w in _DENY for w in gov)
         inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in
                   ("the", "a", "an", "his", "her", "its", "their", "our", "this", "that") for k in range(len(pre)))
         c.hypothetical = any(w in _MODAL for w in pre) or (inf and p.pos == "noun") or \

@@ -23,14 +23,43 @@ def load(name: str) -> dict:
 
 
 def alt(words, *, escape: bool = True) -> str:
-    """A regex alternation of ``words``, longest first; spaces match any whitespace run."""
+    """A regex alternation of ``words`` in which spaces match any whitespace run.
+
+    Literal words (``escape=True``) are compiled as a prefix tree ("t(?:en|wo|hree)"), which
+    Python's backtracking engine rejects at the first character instead of trying each word in
+    turn; a word that is a prefix of another is tried after the longer one (longest first, as a
+    plain longest-first alternation would)."""
     items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    parts = []
+    if not escape:
+        parts = [w.replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in items]
+        return "(?:" + "|".join(parts) + ")"
+    trie: dict = {}
     for w in items:
-        p = re.escape(w) if escape else w
-        p = p.replace(r"\ ", r"\s+").replace(" ", r"\s+")
-        parts.append(p)
-    return "(?:" + "|".join(parts) + ")"
+        node = trie
+        for ch in re.sub(r"\s+", " ", w):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _depth(node: dict) -> int:
+    return max((1 + _depth(v) if k else 0 for k, v in node.items()), default=0)
+
+
+def _trie_regex(node: dict) -> str:
+    """The alternation of the suffixes below ``node`` (longest first; "" when only the end)."""
+    kids = sorted(((k, v) for k, v in node.items() if k), key=lambda kv: (-_depth(kv[1]), kv[0]))
+    branches = []
+    for ch, sub in kids:
+        lit = r"\s+" if ch == " " else re.escape(ch)
+        while len(sub) == 1 and "" not in sub:      # a chain of single children: one literal run
+            (ch, sub), = sub.items()
+            lit += r"\s+" if ch == " " else re.escape(ch)
+        rest = _trie_regex(sub)
+        if rest:
+            lit += "(?:" + rest + ")" + ("?" if "" in sub else "")
+        branches.append(lit)
+    return "|".join(branches)
 
 
 def _case_forms(word: str) -> set[str]:

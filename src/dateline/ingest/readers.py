@@ -25,6 +25,7 @@ class RawArticle:
     text: str | None = None
     html: str | None = None
     published: str | None = None
+    published_from: str | None = None     # "given" (by the caller) or "metadata" (page/feed)
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
@@ -89,8 +90,10 @@ def from_html(html: str, *, id: str, url: str | None = None) -> RawArticle:
     if not text.strip():
         raise InputError(f"{id}: no article text found in the HTML page", code="no_text")
     authors = [a.strip() for a in re.split(r";|,| and ", d.get("author") or "") if a.strip()]
-    return RawArticle(id=id, text=text, title=title, url=url or d.get("url"),
-                      published=(d.get("date") or None), outlet=d.get("sitename") or None, authors=authors)
+    date = d.get("date") or None
+    return RawArticle(id=id, text=text, title=title, url=url or d.get("url"), published=date,
+                      published_from="metadata" if date else None, outlet=d.get("sitename") or None,
+                      authors=authors)
 
 
 def read_jsonl(data: bytes, name: str, max_bytes: int) -> Iterator[RawArticle | Failed]:
@@ -130,6 +133,8 @@ def read_jsonl(data: bytes, name: str, max_bytes: int) -> Iterator[RawArticle | 
         for k in ("published", "title", "url", "outlet"):
             if isinstance(obj.get(k), str) and obj[k].strip():
                 setattr(art, k, obj[k].strip())
+                if k == "published":
+                    art.published_from = "given"
         art.warnings += warnings
         warnings = []
         yield art
