@@ -94,19 +94,14 @@ def render_text(rec: dict, out) -> None:
     w("\n")
 
 
-def cmd_analyze(args) -> int:
+def _analyzed(args) -> Iterator[dict]:
+    """Record dicts (or error objects) for every input, in input order; errors go to stderr."""
     from .pipeline import analyze_raw
 
-    failures = 0
-    total = 0
-    out = sys.stdout
     for item in _inputs(args):
-        total += 1
         if isinstance(item, Failed):
-            failures += 1
-            rid = item.id
             print(f"dateline: error: {item.error.message}", file=sys.stderr)
-            obj = _error_obj(rid, item.error)
+            obj = _error_obj(item.id, item.error)
         else:
             if args.published:
                 item.published, item.published_from = args.published, "given"
@@ -118,14 +113,22 @@ def cmd_analyze(args) -> int:
                 for wmsg in rec.warnings:
                     print(f"dateline: warning: {wmsg}", file=sys.stderr)
             except DatelineError as e:
-                failures += 1
                 print(f"dateline: error: {e.message}", file=sys.stderr)
                 obj = _error_obj(item.id, e)
             except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
-                failures += 1
                 msg = f"{item.id}: internal error while analysing ({type(e).__name__}: {e})"
                 print(f"dateline: error: {msg}", file=sys.stderr)
                 obj = {"id": item.id, "error": {"code": "internal", "message": msg}}
+        yield obj
+
+
+def _emit(objs, args) -> int:
+    """Print records in the chosen format; exit status 1 (with a summary) when any input failed."""
+    failures = total = 0
+    out = sys.stdout
+    for obj in objs:
+        total += 1
+        failures += "error" in obj
         if args.format == "jsonl":
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")
         elif args.format == "json":
@@ -141,19 +144,36 @@ def cmd_analyze(args) -> int:
     return 0
 
 
+def cmd_analyze(args) -> int:
+    return _emit(_analyzed(args), args)
+
+
+def cmd_merge(args) -> int:
+    from .timeline.merge import merge_records
+
+    return _emit(merge_records(list(_analyzed(args))), args)
+
+
+def _add_input_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="*", metavar="FILE", help="text, HTML or JSONL files; '-' or nothing: stdin")
+    p.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
+                   help="text (for people, default), json, jsonl")
+    p.add_argument("--input-format", choices=["auto", "text", "html", "jsonl"], default="auto",
+                   help="how to read the input (auto: by extension and content)")
+    p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) of the input articles")
+    p.add_argument("--max-bytes", type=int, metavar="N", help="refuse texts larger than N bytes (default 10 MB)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="dateline", description="A dated, sourced record of events from news articles.")
     ap.add_argument("--version", action="version", version=f"dateline {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     an = sub.add_parser("analyze", help="analyse articles and print their records")
-    an.add_argument("files", nargs="*", metavar="FILE", help="text, HTML or JSONL files; '-' or nothing: stdin")
-    an.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
-                    help="text (for people, default), json, jsonl")
-    an.add_argument("--input-format", choices=["auto", "text", "html", "jsonl"], default="auto",
-                    help="how to read the input (auto: by extension and content)")
-    an.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) of the input articles")
-    an.add_argument("--max-bytes", type=int, metavar="N", help="refuse texts larger than N bytes (default 10 MB)")
+    _add_input_args(an)
     an.set_defaults(func=cmd_analyze)
+    mg = sub.add_parser("merge", help="analyse articles and give every event the cluster of its happening")
+    _add_input_args(mg)
+    mg.set_defaults(func=cmd_merge)
     return ap
 
 

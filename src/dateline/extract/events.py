@@ -53,6 +53,16 @@ _PLURAL_PRON = {"they", "their", "them"}
 _DEF_STATE = re.compile(r"\bthe\s+(?:country|regime|government|nation|state|North|South|isolated\s+state)\b", re.I)
 
 
+def _same_day(a: str | None, b: str | None) -> bool:
+    """Equal TimeML values, or a day and a time of that day ("2019-10-31", "2019-10-31T16:35")."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return len(short) == 10 and long_.startswith(short + "T")
+
+
 @dataclass(frozen=True)
 class Pattern:
     code: str
@@ -690,7 +700,7 @@ class EventExtractor:
                 tc, otc = (c.target.code if c.target else None), (o.target.code if o.target else None)
                 if tc and otc and tc != otc:
                     continue
-                if c.date != o.date and (c.date and o.date or c.sent - o.sent > 1):
+                if not _same_day(c.date, o.date) and (c.date and o.date or c.sent - o.sent > 1):
                     continue
                 twin = o
                 break
@@ -699,6 +709,8 @@ class EventExtractor:
                 continue
             twin.actor = twin.actor or c.actor
             twin.target = twin.target or c.target
+            if twin.date and c.date and len(c.date) > len(twin.date):
+                twin.date, twin.date_timex = c.date, c.date_timex       # the more precise of the two
             twin.date = twin.date or c.date
             twin.date_timex = twin.date_timex or c.date_timex
             twin.location = twin.location or c.location

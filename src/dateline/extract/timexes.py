@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from dateline.record import Timex
-from dateline.extract.timex_lexicon import LEX
+from dateline.extract.timex_lexicon import LEX, alt
 from dateline.extract.timex_sentences import light_sentences
 from dateline.extract.timex_values import (
     date_to_value, make_duration, parse_duration_value, parse_value, shift_units, shift_value,
@@ -1576,7 +1576,6 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
 # ---------------------------------------------------------------------------------------------
 # Prefilter. Each rule only runs inside windows around the tokens that can anchor it (a month
 # name, a unit word, a year-like number ...), found with one cheap tokenising pass.
-_TOKEN = re.compile(r"\d+(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?|[A-Za-z]+")
 _WIN = 50
 # (left, right) reach of the window around a trigger token, per class
 _WIN_BY_CLASS = {"UNIT": (40, 25), "TIME": (12, 45), "MONTH": (30, 25), "YEAR": (30, 25), "WD": (25, 25),
@@ -1612,6 +1611,9 @@ def _build_token_classes() -> dict[str, set[str]]:
 
 
 _TOKEN_CLASSES = _build_token_classes()
+# one pass finds only the tokens that can trigger a rule: number tokens and the class words
+_TRIGGER = re.compile(r"\d+(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
+                      rf"|(?<![A-Za-z]){alt(_TOKEN_CLASSES)}(?![A-Za-z])", re.I)
 _AMPM_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\b|[AP]M\b|o['’]clock|in\s+the\s+(?:morning|afternoon|evening))", re.I)
 
 _RULE_CLASSES = {
@@ -1631,7 +1633,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Merged text windows around the tokens of each trigger class."""
     n = len(text)
     spans: dict[str, list[list[int]]] = {}
-    for m in _TOKEN.finditer(text):
+    for m in _TRIGGER.finditer(text):
         tok = m.group()
         if tok[0].isdigit():
             classes = set()

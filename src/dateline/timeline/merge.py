@@ -1,0 +1,267 @@
+"""Cross-article event merging: reports of one real-world happening become one cluster.
+
+Two reports may be one event when
+- their CAMEO codes are of one family (resources/cameo/families.tsv: an attack reported as
+  an airstrike (19x) by one outlet and as killings (18x) by another),
+- their actors and targets agree by state code (a person belongs to its state) or one is unknown,
+- their dates agree within their precision (2019-10 contains 2019-10-31; a day-precise date may be
+  one day off, as time zones make a launch at 22:11 UTC the next local day),
+- their places agree when both are given.
+A report joins the cluster it agrees with best (scored by exact code, exact date, named actor and
+target, place); the cluster keeps every report and gets a best date, actor, target and place by
+the evidence of its reports, with the conflicting details counted.
+
+The same functions serve `dateline merge` (in memory) and the store (one report at a time).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import functools
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..resources import read_tsv
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})")
+_YEAR = re.compile(r"^(\d{4})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+@functools.lru_cache(maxsize=1)
+def families() -> dict[str, str]:
+    """CAMEO root -> family name."""
+    return {r["root"]: r["family"] for r in read_tsv("cameo", "families.tsv")}
+
+
+def date_range(value: str | None) -> tuple[_dt.date, _dt.date, int] | None:
+    """(first day, last day, precision in days) of a TimeML DATE value; None when not anchored."""
+    if not value:
+        return None
+    try:
+        if m := _DAY.match(value):
+            d = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d, 1
+        if m := _WEEK.match(value):
+            mon = _dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return mon, mon + _dt.timedelta(days=6), 7
+        if m := _MONTH.match(value):
+            y, mo = int(m[1]), int(m[2])
+            return _dt.date(y, mo, 1), _dt.date(y, mo, calendar.monthrange(y, mo)[1]), 30
+        if m := _QUARTER.match(value):
+            y, q = int(m[1]), int(m[2])
+            start = _dt.date(y, 3 * q - 2, 1)
+            end_m = 3 * q
+            return start, _dt.date(y, end_m, calendar.monthrange(y, end_m)[1]), 91
+        if m := _YEAR.match(value):
+            y = int(m[1])
+            return _dt.date(y, 1, 1), _dt.date(y, 12, 31), 365
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass
+class Report:
+    """One article's report of an event, as merging sees it."""
+    article_id: str
+    event_id: str
+    cameo: str
+    actor_code: str | None = None
+    actor_name: str | None = None
+    target_code: str | None = None
+    target_name: str | None = None
+    date: str | None = None
+    location_code: str | None = None
+    location_name: str | None = None
+    published: str | None = None
+    trigger: str = ""
+    sources: list[str] = field(default_factory=list)
+    url: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+
+    @property
+    def root(self) -> str:
+        return self.cameo[:2]
+
+    @property
+    def family(self) -> str:
+        return families().get(self.root, self.root)
+
+    @property
+    def key(self) -> str:
+        return f"{self.article_id}:{self.event_id}"
+
+    @property
+    def span(self):
+        return date_range(self.date)
+
+
+def report_from(record: dict, event: dict) -> Report:
+    """A Report from an article record (dateline/article@1 dict) and one of its events."""
+    art = record.get("article") or {}
+
+    def code(x):
+        return (x or {}).get("code")
+
+    def name(x):
+        return (x or {}).get("name")
+
+    loc = event.get("location") or {}
+    return Report(
+        article_id=str(art.get("id")), event_id=str(event.get("id")), cameo=str(event.get("cameo") or ""),
+        actor_code=code(event.get("actor")), actor_name=name(event.get("actor")),
+        target_code=code(event.get("target")), target_name=name(event.get("target")),
+        date=event.get("date"), location_code=loc.get("code"), location_name=loc.get("name"),
+        published=art.get("published"), trigger=((event.get("trigger") or {}).get("text") or "").lower(),
+        sources=[s.get("name") or s.get("code") or "" for s in event.get("sources") or []],
+        url=art.get("url"), negated=bool(event.get("negated")), hypothetical=bool(event.get("hypothetical")))
+
+
+def _dates_agree(a: Report, b: Report) -> bool | None:
+    """True/False when both are dated; None when one is not."""
+    ra, rb = a.span, b.span
+    if ra is None or rb is None:
+        return None
+    slack = _dt.timedelta(days=1 if min(ra[2], rb[2]) == 1 else 0)   # time zones: a day either way
+    return ra[0] - slack <= rb[1] and rb[0] - slack <= ra[1]
+
+
+def agreement(a: Report, b: Report) -> int | None:
+    """How well two reports agree to be one happening (higher is better); None when they cannot be."""
+    if a.negated or b.negated or a.hypothetical or b.hypothetical:
+        return None
+    if a.family != b.family:
+        return None
+    for x, y in ((a.actor_code, b.actor_code), (a.target_code, b.target_code), (a.location_code, b.location_code)):
+        if x and y and x != y:
+            return None
+    dates = _dates_agree(a, b)
+    if dates is False:
+        return None
+    if dates is None:
+        # an undated report joins only a report of the same dyad published within two days
+        if not (a.actor_code and a.actor_code == b.actor_code and a.target_code == b.target_code):
+            return None
+        pa, pb = date_range(a.published), date_range(b.published)
+        if not (pa and pb and abs((pa[0] - pb[0]).days) <= 2):
+            return None
+    score = 1
+    score += 3 if a.cameo == b.cameo else 1 if a.root == b.root else 0
+    score += 2 if a.date and a.date == b.date else 0
+    score += 1 if a.actor_code and a.actor_code == b.actor_code else 0
+    score += 1 if a.target_code and a.target_code == b.target_code else 0
+    score += 1 if a.location_code and a.location_code == b.location_code else 0
+    score += 1 if a.trigger and a.trigger == b.trigger else 0
+    if not a.actor_code and not b.actor_code and not a.target_code and not b.target_code:
+        # two reports with no known participant must share the exact code and date
+        if not (a.cameo == b.cameo and a.date and a.date == b.date):
+            return None
+    return score
+
+
+def cluster_id(first: Report) -> str:
+    return "c" + hashlib.sha1(first.key.encode("utf-8")).hexdigest()[:12]
+
+
+def assign(report: Report, candidates: list[tuple[str, Report]]) -> str | None:
+    """The cluster (among the candidates' clusters) that this report joins, or None for a new one.
+
+    A report joins a cluster only when it agrees with every report already in it that comes from
+    another article (a report never merges with a different event of its own article)."""
+    by_cluster: dict[str, list[Report]] = {}
+    for cid, r in candidates:
+        by_cluster.setdefault(cid, []).append(r)
+    best, best_score = None, 0
+    for cid, members in by_cluster.items():
+        if any(m.article_id == report.article_id for m in members):
+            continue
+        scores = [agreement(report, m) for m in members]
+        if any(s is None for s in scores):
+            continue
+        s = sum(scores) / len(scores)
+        if s > best_score:
+            best, best_score = cid, s
+    return best
+
+
+def cluster_reports(reports: list[Report]) -> list[str]:
+    """Cluster ids for the reports (in their order), greedily in date order."""
+    order = sorted(range(len(reports)), key=lambda i: ((reports[i].span or (_dt.date.max,))[0], i))
+    ids: list[str | None] = [None] * len(reports)
+    members: dict[str, list[tuple[str, Report]]] = {}
+    by_family: dict[str, list[str]] = {}
+    for i in order:
+        r = reports[i]
+        cands = [m for cid in by_family.get(r.family, ()) for m in members[cid]]
+        cid = assign(r, cands)
+        if cid is None:
+            cid = cluster_id(r)
+            members[cid] = []
+            by_family.setdefault(r.family, []).append(cid)
+        members[cid].append((cid, r))
+        ids[i] = cid
+    return [x or "" for x in ids]
+
+
+def _best(values: list[str | None]) -> tuple[str | None, dict[str, int]]:
+    vals = [v for v in values if v]
+    if not vals:
+        return None, {}
+    counts = Counter(vals)
+    return counts.most_common(1)[0][0], dict(counts)
+
+
+def summarize(reports: list[Report]) -> dict:
+    """Best date, actor, target, place and code of a cluster by the evidence of its reports, with
+    the conflicting details and their counts."""
+    dated = [r for r in reports if r.span]
+    best_date, date_counts = None, {}
+    if dated:
+        # the most reported value, preferring the most precise among equally reported ones
+        counts = Counter(r.date for r in dated)
+        best_date = max(counts, key=lambda d: (counts[d], -date_range(d)[2]))
+        date_counts = dict(counts)
+    actor, actor_counts = _best([r.actor_code for r in reports])
+    target, target_counts = _best([r.target_code for r in reports])
+    loc, loc_counts = _best([r.location_code for r in reports])
+    cameo, cameo_counts = _best([r.cameo for r in reports])
+    name_of = {}
+    for r in reports:
+        if r.actor_code and r.actor_name:
+            name_of.setdefault(("a", r.actor_code), r.actor_name)
+        if r.target_code and r.target_name:
+            name_of.setdefault(("t", r.target_code), r.target_name)
+        if r.location_code and r.location_name:
+            name_of.setdefault(("l", r.location_code), r.location_name)
+    conflicts = {k: v for k, v in (("date", date_counts), ("actor", actor_counts), ("target", target_counts),
+                                   ("location", loc_counts), ("cameo", cameo_counts)) if len(v) > 1}
+    return {
+        "cameo": cameo, "date": best_date, "actor": actor, "actor_name": name_of.get(("a", actor)),
+        "target": target, "target_name": name_of.get(("t", target)),
+        "location": loc, "location_name": name_of.get(("l", loc)),
+        "articles": len({r.article_id for r in reports}), "reports": len(reports),
+        "sources": sorted({s for r in reports for s in r.sources if s}),
+        "urls": sorted({r.url for r in reports if r.url}),
+        "conflicts": conflicts,
+    }
+
+
+def merge_records(records: list[dict]) -> list[dict]:
+    """`dateline merge`: every event of every record gets "cluster" (the id of its happening)."""
+    refs, reports = [], []
+    for ri, rec in enumerate(records):
+        if "error" in rec:
+            continue
+        for ei, ev in enumerate(rec.get("events") or []):
+            refs.append((ri, ei))
+            reports.append(report_from(rec, ev))
+    ids = cluster_reports(reports)
+    for (ri, ei), cid in zip(refs, ids):
+        records[ri]["events"][ei]["cluster"] = cid
+    return records
