@@ -90,3 +90,10 @@ def test_verb_forms(base, form):
 @pytest.mark.parametrize("base,form", [("missile", "missiles"), ("talk", "talks"), ("ally", "allies")])
 def test_noun_forms(base, form):
     assert form in noun_forms(base)
+
+
+def test_series_claim_in_a_later_sentence():
+    text = ("North Korea fired two missiles on Friday, South Korea's military said. "
+            "It was North Korea's ninth launch since May.")
+    e = main_event(text, "15")
+    assert e.series is not None and (e.series.ordinal, e.series.noun, e.series.since) == (9, "launch", "2019-05")

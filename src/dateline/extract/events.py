@@ -618,8 +618,9 @@ class EventExtractor:
         return prev[-1].date if prev else None
 
     def _series(self, cands, text, sentences, sent_toks, timexes) -> None:
-        pat = re.compile(r"\b(?:its|the|their|his|her|a)\s+(\d+)(?:st|nd|rd|th)?|\b(?:its|the|their|his|her)\s+("
-                         + "|".join(_ORDINALS) + r")\b", re.I)
+        owner_words = r"(?:[Ii]ts|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|a|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}['’]s)"
+        pat = re.compile(rf"\b{owner_words}\s+(\d+)(?:st|nd|rd|th)?|\b{owner_words}\s+("
+                         + "|".join(_ORDINALS) + r")\b")
         for m in pat.finditer(text):
             ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
             if m.group(1) and not re.match(r"\d+(?:st|nd|rd|th)", text[m.start(1):m.start(1) + 6]):
@@ -642,6 +643,11 @@ class EventExtractor:
                         break
             si = next((n for n, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
             owners = [c for c in cands if c.sent == si and not c.hypothetical]
+            if not owners and si is not None:
+                # "It was North Korea's 12th launch since May": the latest event of the noun's kind
+                roots = {p.code[:2] for p in [*self.index.get(noun, ()), *self.index.get(noun + "s", ())]}
+                owners = [c for c in cands if si - 3 <= c.sent < si and not c.hypothetical
+                          and c.pattern.code[:2] in roots][-1:]
             if not owners:
                 continue
             # the event the phrase comments on: the nearest before it, else after
