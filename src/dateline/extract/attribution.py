@@ -1163,6 +1163,39 @@ class _Analyzer:
             prev_end_para = d.para_of(d.starts[max(last.content[1], hi) - 1])
         self.atts.sort(key=lambda a: (min(a.content[0], a.cue_span[0])))
 
+    def uncued_quotes(self, min_words: int = 0):
+        """A quotation that no cue claimed is still a direct attribution: its source is the
+        speaker of the nearest direct attribution in the same or the previous paragraph, else
+        the source of an attribution just before it in its paragraph, else null."""
+        d = self.d
+        min_words = min_words or UNCUED_MIN_WORDS
+        order = sorted((a for a in self.atts if not a.nested), key=lambda a: a.content[0])
+        starts = [a.content[0] for a in order]
+        for gi, (lo, hi) in enumerate(d.gtok):
+            if hi <= lo or any(self.taken[x] for x in range(lo, hi)):
+                continue
+            if not d.is_open[lo]:
+                continue
+            nw = sum(1 for x in range(lo, hi) if _is_word(d.words[x]))
+            if nw < min_words:
+                continue
+            para = d.para_of(d.starts[lo])
+            src = None
+            k = bisect.bisect_left(starts, lo) - 1
+            while k >= 0:
+                o = order[k]
+                if o.content[1] <= lo:
+                    p = d.para_of(d.starts[o.content[1] - 1])
+                    if para - p > 1:
+                        break
+                    if o.src and (o.direct or p == para):
+                        src = o.src
+                        break
+                k -= 1
+            att = _Att(_QUOTE_CUE, (lo, lo + 1), src, (lo, hi), "quote", True)
+            self.add(att)
+        self.atts.sort(key=lambda a: (min(a.content[0], a.cue_span[0]), a.nested))
+
     def mostly_quote(self, lo: int, hi: int) -> bool:
         d = self.d
         words = [x for x in range(lo, hi) if _is_word(d.words[x])]
@@ -1213,6 +1246,8 @@ class _Analyzer:
 
 
 _COLON_CUE = Cue(":", "neutral", frozenset({"that"}), "speech")
+_QUOTE_CUE = Cue('"', "neutral", frozenset({"that"}), "speech")
+UNCUED_MIN_WORDS = 4
 _COORD = {"and", "but", "while", "although", "though", "whereas", "yet", "as"}
 _COORD_STRONG = {"but", "although", "though", "whereas", "while"}
 _ADJ_OK = {"about", "by", "over", "during", "through", "to", "after", "before", "like", "amid",
@@ -1397,6 +1432,7 @@ def extract_attributions(text: str, sentences: list[tuple[int, int]], mentions: 
     an = _Analyzer(d)
     an.run()
     an.nested_for_quotes()
+    an.uncued_quotes()
     res = _Resolver(text, d, mentions or [])
     atts: list[Attribution] = []
     quotes: list[Quote] = []

@@ -351,12 +351,16 @@ class EventExtractor:
             toks = tokenize(text, ss, se)
             low = [t[2].lower() for t in toks]
             sent_toks.append((toks, low))
+            words = [t[2] for t in toks if t[2][:1].isalpha()]
+            titlecase = bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
             used = set()
             for i in range(len(toks)):
                 if i in used:
                     continue
                 if quoted(toks[i][0]):
                     continue        # words inside quotation marks are speech, not narrated events
+                if i > 0 and toks[i][2][:1].isupper() and not titlecase:
+                    continue        # a capitalised word inside a sentence is part of a name ("Promises")
                 hit = self._match(toks, low, i)
                 if not hit:
                     continue

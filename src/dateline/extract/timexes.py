@@ -139,6 +139,25 @@ class _Ctx:
         m = _PREV_WORD.search(self.text, max(0, pos - 40), pos)
         return m.group(1).lower() if m else ""
 
+    def focal_quarter(self, pos: int, max_sents: int | None = None) -> tuple[str | None, str]:
+        """The quarter a report is about: the latest explicitly named quarter before ``pos``
+        ("third-quarter net income rose ...") that is not an indefinite mention ("after a flat
+        second quarter", "a fourth-quarter charge"); else the most recent quarter.
+
+        Anaphoric "the quarter", "the latest period", "the year-ago quarter" and comparisons
+        ("from $5 million a year earlier") refer to it."""
+        for tx, p in reversed(self.done):
+            if tx.start >= pos or p is None or p["gran"] != "quarter" or tx.rule != "quarter":
+                continue
+            if _INDEFINITE_BEFORE.search(self.text, max(0, tx.start - 30), tx.start):
+                continue
+            return tx.value, tx.id
+        return self.ref(pos, want="quarter", max_sents=max_sents)
+
+    def duration_since(self, pos: int, since: int) -> bool:
+        """True when a duration was tagged in [since, pos) (e.g. "in the first nine months")."""
+        return any(since <= tx.start < pos and tx.type == "DURATION" for tx, _ in self.done[-4:])
+
     # values ----------------------------------------------------------------------------------
     def dctv(self, gran: str) -> str:
         if self.dct is None:
@@ -184,6 +203,7 @@ class _Ctx:
 
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def _cue(w: str, nxt: str) -> int:
@@ -616,10 +636,12 @@ def _r_spoken_year(m, ctx):
 def _r_year_period(m, ctx):
     y = int(m.group("y"))
     u = m.group("u").lower()
+    if u == "period" and ctx.duration_since(m.start(), ctx.sent_span(m.start())[0]):
+        return _Res("DATE", f"{y:04d}", noref=True)   # "in the first nine months ... the 1988 period"
     if u in ("period", "quarter"):
-        v, a = ctx.ref(m.start(), want="quarter", max_sents=4)
+        v, a = ctx.focal_quarter(m.start(), max_sents=4)
         if v:
-            return _Res("DATE", f"{y:04d}{v[4:]}", anchor=a)
+            return _Res("DATE", f"{y:04d}{v[4:]}", anchor=a, noref=not v.startswith(f"{y:04d}"))
     return _Res("DATE", f"{y:04d}")
 
 
@@ -755,7 +777,7 @@ def _r_quarter_rel(m, ctx):
         return None
     if ctx.dct is None:
         return _Res("DATE", "XXXX-QX", anchor="none")
-    refq, a = ctx.ref(m.start(), want="quarter")
+    refq, a = ctx.focal_quarter(m.start())
     if yearago:
         if refq:
             return _Res("DATE", shift_units(refq, -1, "Y"), anchor=a, noref=True)
@@ -1045,8 +1067,8 @@ def _r_ago(m, ctx):
         n = _num(nums)
     pre = re.sub(r"\s+", " ", m.group("pre").strip().lower())
     mod = L.approx_mods.get(pre) if pre else None
-    if d in ("before", "after", "on") or (d in ("earlier", "later") and _followed_by_clause(m, ctx)):
-        # "four days after X": the duration only
+    if d in ("before", "after", "on") or (d in ("earlier", "later") and (_followed_by_clause(m, ctx) or _span_later(m))):
+        # "four days after X", "three days later": the duration only (TimeBank practice)
         if n is None and nums is None:
             return None
         return _Res("DURATION", _dur(n, unit), mod=mod)
@@ -1110,12 +1132,34 @@ def _r_ago(m, ctx):
     return _Res("DATE", out, mod=mod, anchor=anchor, noref=(unit == "year" and n == 1 and anchor != "dct"))
 
 
+_PERIOD_STEP = {"year": (1, "Y"), "half": (6, "M"), "quarter": (1, "Q"), "month": (1, "M"), "week": (1, "W"),
+                "day": (1, "D")}
+
+
+def _ended_year_before(ctx, v: str) -> bool:
+    """True when the period ``v`` ended more than nine months before the DCT: a comparison
+    period of a report ("the 1988 period", "last year"), not the one it is about."""
+    p = parse_value(v)
+    if not p or ctx.dct is None or p["gran"] not in _PERIOD_STEP:
+        return False
+    n, code = _PERIOD_STEP[p["gran"]]
+    nxt = shift_units(v, n, code)
+    end = value_start_date(nxt) if nxt else None
+    return end is not None and (ctx.dct - end).days > 270
+
+
 def _period_ref(ctx, pos):
     """An explicit quarter/half/month mentioned in the last few sentences (earnings-report style
-    "from $5 million a year earlier" compares with the same period a year before)."""
+    "from $5 million a year earlier" compares with the same period a year before); none when
+    the sentence speaks of a span ("in the first nine months, ... a year earlier": the year)."""
+    if ctx.duration_since(pos, ctx.sent_span(pos)[0]):
+        return None, "none"
     for want, reach in (("quarter", 4), ("half", 3), ("month", 1)):
-        v, a = ctx.ref(pos, want=want, max_sents=reach)
-        if v:
+        if want == "quarter":
+            v, a = ctx.focal_quarter(pos, max_sents=reach)
+        else:
+            v, a = ctx.ref(pos, want=want, max_sents=reach)
+        if v and not _ended_year_before(ctx, v):
             return v, a
     return None, "none"
 
@@ -1125,10 +1169,19 @@ def _followed_by_clause(m, ctx) -> bool:
     return bool(re.match(r"\s+(?:than\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z])", nxt))
 
 
+def _span_later(m) -> bool:
+    """"three days later", "a week earlier": TimeBank tags the duration ("three days", P3D) and
+    leaves "later" as a signal; only "a year earlier" (a comparison period) is a date."""
+    if m.group("num") is None:
+        return False
+    unit = L.unit(m.group("unit"))
+    return not (unit == "year" and _num(m.group("num")) == 1)
+
+
 def _acc_ago(m, text, ctx):
     d = m.group("dir").lower()
     if d in ("before", "after", "on", "earlier", "later"):
-        if d in ("before", "after", "on") or _followed_by_clause(m, ctx):
+        if d in ("before", "after", "on") or _followed_by_clause(m, ctx) or (d in ("earlier", "later") and _span_later(m)):
             if d == "on" and not re.match(r"\s*[,.;]", text[m.end():m.end() + 3]):
                 return None
             if d in ("before", "after") and re.match(r"[ \t]*(?:[,.;:)]|$)", text[m.end():m.end() + 3]):
@@ -1339,13 +1392,15 @@ def _r_mod_unit(m, ctx):
 
 
 @rule("year_ago_adj", rf"{_B}(?P<det>the\s+|a\s+)?(?P<w>year-(?:earlier|ago)|year\s+earlier|prior-year|year-before)(?=\s+[a-z])(?!\s+(?:than|to)\b)"
-      rf"(?P<noun>\s+(?:period|quarter|level|levels|figure|figures|results|month|months))?", prio=3)
+      rf"(?P<noun>\s+(?:period|quarter|month|months))?", prio=3)
 def _r_year_ago_adj(m, ctx):
     if m.group("noun") and m.group("noun").strip().lower() == "months":
         return None
     v, a = ctx.ref(m.start(), max_sents=3)
     p = parse_value(v) if v else None
     if p and p["gran"] in ("quarter", "half", "month", "year") and a != "dct":
+        if _ended_year_before(ctx, v):
+            return _Res("DATE", v, anchor=a, noref=True)   # already the year-ago period
         return _Res("DATE", shift_units(v, -1, "Y"), anchor=a, noref=True)
     if ctx.dct is None:
         return _Res("DATE", "XXXX", anchor="none")

@@ -84,6 +84,7 @@ class Report:
     url: str | None = None
     negated: bool = False
     hypothetical: bool = False
+    names: frozenset[str] = frozenset()     # people, organisations and places the article names
 
     @property
     def root(self) -> str:
@@ -113,6 +114,8 @@ def report_from(record: dict, event: dict) -> Report:
         return (x or {}).get("name")
 
     loc = event.get("location") or {}
+    names = frozenset(str(e.get("name")).lower() for e in record.get("entities") or []
+                      if e.get("kind") in ("person", "organization", "place") and e.get("name"))
     return Report(
         article_id=str(art.get("id")), event_id=str(event.get("id")), cameo=str(event.get("cameo") or ""),
         actor_code=code(event.get("actor")), actor_name=name(event.get("actor")),
@@ -120,7 +123,22 @@ def report_from(record: dict, event: dict) -> Report:
         date=event.get("date"), location_code=loc.get("code"), location_name=loc.get("name"),
         published=art.get("published"), trigger=((event.get("trigger") or {}).get("text") or "").lower(),
         sources=[s.get("name") or s.get("code") or "" for s in event.get("sources") or []],
-        url=art.get("url"), negated=bool(event.get("negated")), hypothetical=bool(event.get("hypothetical")))
+        url=art.get("url"), negated=bool(event.get("negated")), hypothetical=bool(event.get("hypothetical")),
+        names=names)
+
+
+def _story_overlap(a: Report, b: Report) -> tuple[float, int]:
+    """(Jaccard, count) of the named people, organisations and places of the two articles."""
+    if not a.names or not b.names:
+        return 0.0, 0
+    shared = len(a.names & b.names)
+    return shared / len(a.names | b.names), shared
+
+
+def _same_story(a: Report, b: Report) -> bool:
+    """Articles that name largely the same people, organisations and places tell one story."""
+    jac, shared = _story_overlap(a, b)
+    return jac >= 0.2 and shared >= 2
 
 
 def _dates_agree(a: Report, b: Report) -> bool | None:
@@ -144,12 +162,14 @@ def agreement(a: Report, b: Report) -> int | None:
     dates = _dates_agree(a, b)
     if dates is False:
         return None
+    story = _same_story(a, b)
     if dates is None:
-        # an undated report joins only a report of the same dyad published within two days
-        if not (a.actor_code and a.actor_code == b.actor_code and a.target_code == b.target_code):
-            return None
+        # an undated report joins a report of the same dyad published within two days, or one of
+        # the same story (the same people and places) with the same kind of event
         pa, pb = date_range(a.published), date_range(b.published)
-        if not (pa and pb and abs((pa[0] - pb[0]).days) <= 2):
+        dyad = bool(a.actor_code and a.actor_code == b.actor_code and a.target_code == b.target_code
+                    and pa and pb and abs((pa[0] - pb[0]).days) <= 2)
+        if not dyad and not (story and a.cameo[:3] == b.cameo[:3]):
             return None
     score = 1
     score += 3 if a.cameo == b.cameo else 1 if a.root == b.root else 0
@@ -159,9 +179,10 @@ def agreement(a: Report, b: Report) -> int | None:
     score += 1 if a.location_code and a.location_code == b.location_code else 0
     score += 1 if a.trigger and a.trigger == b.trigger else 0
     if not a.actor_code and not b.actor_code and not a.target_code and not b.target_code:
-        # two reports with no known participant must share the exact code and date
-        if not (a.cameo == b.cameo and a.date and a.date == b.date):
+        # two reports with no known participant must share the exact code and date, or the story
+        if not (a.cameo == b.cameo and ((a.date and a.date == b.date) or story)):
             return None
+    score += round(4 * _story_overlap(a, b)[0])
     return score
 
 
@@ -202,6 +223,8 @@ def cluster_reports(reports: list[Report]) -> list[str]:
         cid = assign(r, cands)
         if cid is None:
             cid = cluster_id(r)
+            while cid in members:           # the same article:event key given twice
+                cid = "c" + hashlib.sha1(cid.encode("utf-8")).hexdigest()[:12]
             members[cid] = []
             by_family.setdefault(r.family, []).append(cid)
         members[cid].append((cid, r))

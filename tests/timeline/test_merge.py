@@ -1,0 +1,81 @@
+"""Cross-article merging of event reports (dateline.timeline.merge)."""
+import pytest
+
+from dateline.timeline.merge import Report, agreement, cluster_reports, date_range, merge_records, summarize
+
+
+def rep(article, cameo="150", actor="PRK", target=None, date="2019-10-31", loc=None, names=(), **kw):
+    return Report(article_id=article, event_id="v1", cameo=cameo, actor_code=actor, target_code=target, date=date,
+                  location_code=loc, names=frozenset(names), **kw)
+
+
+@pytest.mark.parametrize("value,first,last,precision", [
+    ("2019-10-31", "2019-10-31", "2019-10-31", 1),
+    ("2019-10-31T16:35", "2019-10-31", "2019-10-31", 1),
+    ("2019-W43", "2019-10-21", "2019-10-27", 7),
+    ("2019-10", "2019-10-01", "2019-10-31", 30),
+    ("2019-Q4", "2019-10-01", "2019-12-31", 91),
+    ("2019", "2019-01-01", "2019-12-31", 365),
+])
+def test_date_range(value, first, last, precision):
+    a, b, p = date_range(value)
+    assert (a.isoformat(), b.isoformat(), p) == (first, last, precision)
+
+
+@pytest.mark.parametrize("value", [None, "", "XXXX-10-31", "PRESENT_REF", "P4D"])
+def test_unanchored_dates_have_no_range(value):
+    assert date_range(value) is None
+
+
+@pytest.mark.parametrize("a,b,same", [
+    (rep("x"), rep("y"), True),
+    (rep("x", date="2019-10-31"), rep("y", date="2019-11-01"), True),        # a time zone apart
+    (rep("x", date="2019-10-31"), rep("y", date="2019-11-02"), False),
+    (rep("x", date="2019-10"), rep("y", date="2019-10-31"), True),            # within its precision
+    (rep("x"), rep("y", actor="KOR"), False),                                 # different states
+    (rep("x"), rep("y", actor=None), True),                                   # an unknown actor agrees
+    (rep("x", cameo="150"), rep("y", cameo="111"), False),                    # other kind of event
+    (rep("x", loc="PRK"), rep("y", loc="JPN"), False),
+    (rep("x", cameo="190", date="2019-10-31"), rep("y", cameo="183", date="2019-10-31"), True),  # one family
+    (rep("x", hypothetical=True), rep("y"), False),
+    (rep("x", date=None, actor=None, names={"tara reid", "promises"}),
+     rep("y", date=None, actor=None, names={"tara reid", "promises", "malibu"}), True),
+    (rep("x", date=None, actor=None, names={"tara reid"}), rep("y", date=None, actor=None, names={"lindsay lohan"}),
+     False),
+])
+def test_agreement(a, b, same):
+    assert (agreement(a, b) is not None) == same
+
+
+def test_one_cluster_per_launch_day_whatever_the_number_of_reports():
+    reports = [rep("a1", date="2019-10-31"), rep("a2", date="2019-11-01"), rep("a3", date="2019-10-31T07:10"),
+               rep("a4", date="2019-10-02"), rep("a5", date="2019-10-02", actor=None)]
+    ids = cluster_reports(reports)
+    assert ids[0] == ids[1] == ids[2]
+    assert ids[3] == ids[4]
+    assert ids[0] != ids[3]
+
+
+def test_reports_of_one_article_never_merge_across_clusters():
+    second = rep("a1")
+    second.event_id = "v2"
+    ids = cluster_reports([rep("a1"), second])
+    assert ids[0] != ids[1]
+
+
+def test_summary_counts_conflicts():
+    reports = [rep("a1", date="2019-10-31", sources=["JCS"]), rep("a2", date="2019-10-31"),
+               rep("a3", date="2019-11-01", sources=["Defense Ministry"])]
+    s = summarize(reports)
+    assert s["date"] == "2019-10-31" and s["articles"] == 3
+    assert s["conflicts"]["date"] == {"2019-10-31": 2, "2019-11-01": 1}
+    assert s["sources"] == ["Defense Ministry", "JCS"]
+
+
+def test_merge_records_adds_cluster_to_every_event():
+    def record(aid, date):
+        return {"article": {"id": aid, "published": date},
+                "events": [{"id": "v1", "cameo": "150", "actor": {"code": "PRK", "name": "North Korea"},
+                            "target": None, "date": date, "trigger": {"text": "fired"}}]}
+    recs = merge_records([record("a", "2019-10-31"), {"id": "bad", "error": {}}, record("b", "2019-10-31")])
+    assert recs[0]["events"][0]["cluster"] == recs[2]["events"][0]["cluster"]
