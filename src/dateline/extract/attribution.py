@@ -641,6 +641,8 @@ class _Analyzer:
                 j = d.group_end_tok(j)
                 continue
             w = d.low[j]
+            if w in (".", "?", "!") and j > i and j + 1 < hi and d.is_open[j + 1]:
+                return j + 1   # '... could come. "Every ..."': a quotation of its own
             if w == ";" and self.clause_cue_at(j + 1, hi):
                 return j
             if w == "," and j + 2 < hi and d.low[j + 1] in ("and", "but") and j > i:
@@ -865,6 +867,8 @@ class _Analyzer:
                 cont = (nxt, self.content_end(nxt, hi))
         elif inverted and d.low[j] in _COORD:
             pass
+        elif b - 2 >= lo and d.is_close[b - 1] and d.low[b - 2] in (",", "?", "!"):
+            pass       # '"...," X told a voter passing by': the quotation is the content
         else:
             return None   # "After the vote, he said the plan failed": pre-posed
         # the content before

@@ -269,7 +269,8 @@ def _pick_year_md(ctx: _Ctx, m: int, d: int, tense: int) -> int | None:
 
 def _pick_year_month(ctx: _Ctx, m: int, tense: int, rel: str = "") -> int | None:
     """Year for a bare month name: "last"/"next" are strict, tense picks the last/next such
-    month (the current month counts) within nine months, else the closest."""
+    month (the current month counts) within nine months, else the closest (ties and near-ties,
+    up to two months, go to the past)."""
     dct = ctx.dct
     if dct is None:
         return None
@@ -285,7 +286,7 @@ def _pick_year_month(ctx: _Ctx, m: int, tense: int, rel: str = "") -> int | None
         return dct.year if m <= dct.month else dct.year - 1
     if tense > 0 and fwd <= 9:
         return dct.year if m >= dct.month else dct.year + 1
-    if back <= fwd:
+    if back <= fwd + 2:   # no cue: news mostly reports the past; the future wins only when much nearer
         return dct.year if m <= dct.month else dct.year - 1
     return dct.year if m >= dct.month else dct.year + 1
 

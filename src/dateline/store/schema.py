@@ -1,0 +1,174 @@
+"""The store's schema, as numbered migrations per dialect (sqlite, postgres).
+
+A migration is a list of statements; `schema_version` holds the versions applied. To change the
+schema, append a migration (never edit an applied one): a store opened by a newer dateline is
+brought up to date in one transaction per migration.
+
+Tables
+  articles   one row per stored article: its dedup key (url or content hash), the record's id,
+             metadata, text, the whole dateline/article@1 record (JSON) and provenance
+             (source path, component, dateline version, time of ingest)
+  events     one row per reported event (a "report"): the event as the record gives it, with its
+             character spans (trigger, sentence), the rule that coded it, and its cluster
+  clusters   one row per real-world happening: best date/actor/target/place/code by the evidence
+             of its reports (dateline.timeline.merge.summarize), counts, sources, urls, conflicts
+  failures   inputs that could not be read or analysed, with their error (one row per input)
+"""
+from __future__ import annotations
+
+_ARTICLE_COLS = """
+    key TEXT NOT NULL UNIQUE,
+    dedup TEXT NOT NULL UNIQUE,
+    record_id TEXT,
+    url TEXT,
+    content_hash TEXT,
+    title TEXT,
+    outlet TEXT,
+    published TEXT,
+    published_from TEXT,
+    dateline TEXT,
+    authors TEXT,
+    source TEXT,
+    text TEXT,
+    record TEXT,
+    n_events INTEGER NOT NULL DEFAULT 0,
+    component TEXT,
+    version TEXT,
+    ingested_at TEXT
+"""
+
+_EVENT_COLS = """
+    key TEXT NOT NULL UNIQUE,
+    article_key TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    cluster TEXT,
+    cameo TEXT NOT NULL,
+    root TEXT,
+    family TEXT,
+    plover TEXT,
+    goldstein REAL,
+    quad_class INTEGER,
+    actor_code TEXT,
+    actor_name TEXT,
+    actor_entity TEXT,
+    target_code TEXT,
+    target_name TEXT,
+    target_entity TEXT,
+    date TEXT,
+    date_from TEXT,
+    day_first TEXT,
+    day_last TEXT,
+    precision INTEGER,
+    published TEXT,
+    location_code TEXT,
+    location_name TEXT,
+    negated INTEGER NOT NULL DEFAULT 0,
+    hypothetical INTEGER NOT NULL DEFAULT 0,
+    series_ordinal INTEGER,
+    series_noun TEXT,
+    series_since TEXT,
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    trigger_text TEXT,
+    sentence_start INTEGER,
+    sentence_end INTEGER,
+    sentence_text TEXT,
+    sources TEXT,
+    url TEXT,
+    rule TEXT,
+    component TEXT,
+    version TEXT
+"""
+
+_CLUSTER_COLS = """
+    id TEXT PRIMARY KEY,
+    family TEXT,
+    cameo TEXT,
+    root TEXT,
+    plover TEXT,
+    goldstein REAL,
+    quad_class INTEGER,
+    date TEXT,
+    day TEXT,
+    day_first TEXT,
+    day_last TEXT,
+    precision INTEGER,
+    actor TEXT,
+    actor_name TEXT,
+    target TEXT,
+    target_name TEXT,
+    location TEXT,
+    location_name TEXT,
+    n_articles INTEGER NOT NULL DEFAULT 0,
+    n_reports INTEGER NOT NULL DEFAULT 0,
+    n_sources INTEGER NOT NULL DEFAULT 0,
+    sources TEXT,
+    urls TEXT,
+    conflicts TEXT,
+    negated INTEGER NOT NULL DEFAULT 0,
+    hypothetical INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT,
+    updated_at TEXT
+"""
+
+_FAILURE_COLS = """
+    key TEXT NOT NULL UNIQUE,
+    source TEXT,
+    item_id TEXT,
+    code TEXT,
+    message TEXT,
+    version TEXT,
+    at TEXT
+"""
+
+_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS events_family_day ON events(family, day_first, day_last)",
+    "CREATE INDEX IF NOT EXISTS events_family_pub ON events(family, published)",
+    "CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster)",
+    "CREATE INDEX IF NOT EXISTS events_article ON events(article_key)",
+    "CREATE INDEX IF NOT EXISTS events_series ON events(series_ordinal)",
+    "CREATE INDEX IF NOT EXISTS clusters_actor_day ON clusters(actor, day)",
+    "CREATE INDEX IF NOT EXISTS clusters_actor_root_day ON clusters(actor, root, day)",
+    "CREATE INDEX IF NOT EXISTS clusters_target_day ON clusters(target, day)",
+    "CREATE INDEX IF NOT EXISTS clusters_cameo ON clusters(cameo)",
+    "CREATE INDEX IF NOT EXISTS clusters_day ON clusters(day)",
+    "CREATE INDEX IF NOT EXISTS articles_content_hash ON articles(content_hash)",
+    "CREATE INDEX IF NOT EXISTS articles_url ON articles(url)",
+]
+
+SQLITE = [
+    # 1: the tables, their indexes and full-text search (FTS5, contentless-delete-free external tables)
+    [
+        f"CREATE TABLE articles (n INTEGER PRIMARY KEY, {_ARTICLE_COLS})",
+        f"CREATE TABLE events (n INTEGER PRIMARY KEY, {_EVENT_COLS})",
+        f"CREATE TABLE clusters ({_CLUSTER_COLS})",
+        f"CREATE TABLE failures (n INTEGER PRIMARY KEY, {_FAILURE_COLS})",
+        *_INDEXES,
+        "CREATE VIRTUAL TABLE events_fts USING fts5(sentence_text, trigger_text, content='events', content_rowid='n')",
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='n')",
+        "CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN "
+        "INSERT INTO events_fts(rowid, sentence_text, trigger_text) VALUES (new.n, new.sentence_text, new.trigger_text); END",
+        "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN "
+        "INSERT INTO articles_fts(rowid, title, text) VALUES (new.n, new.title, new.text); END",
+    ],
+]
+
+POSTGRES = [
+    [
+        f"CREATE TABLE articles (n BIGSERIAL PRIMARY KEY, {_ARTICLE_COLS})",
+        f"CREATE TABLE events (n BIGSERIAL PRIMARY KEY, {_EVENT_COLS})",
+        f"CREATE TABLE clusters ({_CLUSTER_COLS})",
+        f"CREATE TABLE failures (n BIGSERIAL PRIMARY KEY, {_FAILURE_COLS})",
+        *_INDEXES,
+        "CREATE INDEX events_fts ON events USING GIN "
+        "(to_tsvector('english', coalesce(sentence_text, '') || ' ' || coalesce(trigger_text, '')))",
+        "CREATE INDEX articles_fts ON articles USING GIN "
+        "(to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')))",
+    ],
+]
+
+MIGRATIONS = {"sqlite": SQLITE, "postgres": POSTGRES}
+
+
+def latest(dialect: str) -> int:
+    return len(MIGRATIONS[dialect])
