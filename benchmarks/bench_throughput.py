@@ -56,11 +56,12 @@ def side(name: str, folder: Path, limit: int | None) -> dict:
         analyze("Warm-up: North Korea fired a missile on Monday, officials said.", published="2019-10-31")
         t0 = time.perf_counter()
         n_events = 0
+        stages: dict = {}
         for doc_id, text, dct in docs:
-            rec = analyze(text, published=dct or None, id=doc_id)
+            rec = analyze(text, published=dct or None, id=doc_id, timings=stages)
             n_events += len(rec.events)
         dt = time.perf_counter() - t0
-        extra = {"events": n_events}
+        extra = {"events": n_events, "stages": stages}
     else:
         import datetime as _dt
 
@@ -106,6 +107,9 @@ def main() -> int:
     for name, r in results.items():
         print(f"{name:<12}{r['docs']:>6}{r['words']:>9}{r['seconds']:>10.2f}{r['docs_per_s']:>10.1f}{r['peak_rss_mb']:>10.0f}")
     a, t, b = results["dateline"], results["timex"], results["dateparser"]
+    total = sum(a["stages"].values())
+    print("analyze time by stage: " + ", ".join(f"{k} {v / total:.0%}" for k, v in
+                                              sorted(a["stages"].items(), key=lambda kv: -kv[1])))
     print(f"ratio: dateline analyze (all stages) is {a['docs_per_s'] / b['docs_per_s']:.1f}x the docs/s of "
           f"dateparser search_dates (dates only); peak memory ratio {a['peak_rss_mb'] / b['peak_rss_mb']:.2f}")
     print(f"ratio: dateline's time tagger alone is {t['docs_per_s'] / b['docs_per_s']:.1f}x the docs/s of "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -36,7 +37,7 @@ DATELINE = re.compile(
 BYLINE_TOP = re.compile(r"^\s*By\s+(?P<names>[^\n]{3,120}?)\s*$", re.M)
 WRITTEN_BY = re.compile(r"(?:This|The)\s+(?:article|story|report)\s+was\s+(?:written|reported)\s+by\s+"
                         r"(?P<names>[^,.\n]+?)(?:,\s*(?:a|an|the)\s+[^.\n]*?\b(?:for|at|with)\s+(?P<outlet>[^,.\n]+))?\.")
-CONTRIBUTED = re.compile(r"(?P<who>[^.\n]+?)\s+contributed(?:\s+(?:reporting|to\s+this\s+(?:report|article|story)))")
+CONTRIBUTED = re.compile(r"\s+contributed(?:\s+(?:reporting|to\s+this\s+(?:report|article|story)))")
 FOLLOW = re.compile(r"^\s*Follow\s+(?P<names>[A-Z][^\n]{2,60}?)\s+on\s+(?:Twitter|X|Facebook|Instagram)\b", re.M)
 REPORTING_BY = re.compile(r"\b(?P<what>Additional\s+reporting|Reporting|Writing)\s+by\s+(?P<names>[^;.\n]+)")
 
@@ -112,7 +113,8 @@ def find_bylines(text: str) -> tuple[list[str], list[str], str | None]:
         if m.group("outlet"):
             outlet = m.group("outlet").strip()
     for m in CONTRIBUTED.finditer(text):
-        who = m.group("who")
+        line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1, 0)
+        who = text[line_start:m.start()].strip()
         who = re.split(r"[.;:]\s+", who)[-1]
         om = re.match(r"\s*((?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)['’]s\s+", who)
         if om and not outlet:
@@ -152,15 +154,22 @@ def _mk(year: int, mon: int, day: int) -> _dt.date | None:
         return None
 
 
-def _titled_leaders(text: str, gaz: Gazetteer) -> list[tuple[str, list[Leader]]]:
-    """People named with a title ("President Moon", "North Korean leader Kim Jong Un"): each with
-    the gazetteer rows (office terms) that title fits."""
-    out = []
+@functools.lru_cache(maxsize=4)
+def _title_pattern(gaz: Gazetteer) -> re.Pattern | None:
     titles = sorted(gaz.titles | {r for r in gaz.roles if gaz.roles[r].get("category") == "government"},
                     key=len, reverse=True)
     if not titles:
+        return None
+    return re.compile(r"\b((?i:" + "|".join(map(re.escape, titles)) + r"))\s+(" + NAME_RE.pattern + r")")
+
+
+def _titled_leaders(text: str, gaz: Gazetteer) -> list[tuple[str, list[Leader]]]:
+    """People named with a title ("President Moon", "North Korean leader Kim Jong Un"): each with
+    the gazetteer rows (office terms) that title fits."""
+    out: list[tuple[str, list[Leader]]] = []
+    pat = _title_pattern(gaz)
+    if pat is None:
         return out
-    pat = re.compile(r"\b((?i:" + "|".join(map(re.escape, titles)) + r"))\s+(" + NAME_RE.pattern + r")")
     for m in pat.finditer(text):
         title, name = m.group(1), m.group(2)
         toks = name.split()

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import re
+import time
+from contextlib import contextmanager
 
 from .article import extract_meta
 from .errors import InputError
@@ -35,7 +37,21 @@ def _article_id(text: str) -> str:
     return "a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt.date | None = None) -> Record:
+@contextmanager
+def _stage(timings: dict | None, name: str):
+    if timings is None:
+        yield
+        return
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+
+
+def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt.date | None = None,
+                timings: dict | None = None) -> Record:
+    """Analyse one article. ``timings``, when given, accumulates the seconds spent in each stage."""
     settings = settings or load_settings()
     warnings = list(raw.warnings)
     published_from = raw.published_from or "given"
@@ -54,18 +70,24 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
         raise InputError(f"{raw.id}: the text is over the limit of {settings.max_bytes / 1e6:.1f} MB; "
                          "raise it with --max-bytes N", code="too_large")
     _parse_date(raw.published, f"{raw.id}: published")
-    meta = extract_meta(text, title=raw.title, published=raw.published, published_from=published_from,
-                        outlet=raw.outlet, authors=raw.authors, today=today)
+    with _stage(timings, "metadata"):
+        meta = extract_meta(text, title=raw.title, published=raw.published, published_from=published_from,
+                            outlet=raw.outlet, authors=raw.authors, today=today)
     dct = _parse_date(meta.published, f"{raw.id}: published")
-    sentences = split_sentences(text)
-    timexes = tag_timexes(text, dct, sentences=sentences)
+    with _stage(timings, "sentences"):
+        sentences = split_sentences(text)
+    with _stage(timings, "timexes"):
+        timexes = tag_timexes(text, dct, sentences=sentences)
     bylines = meta.authors + meta.contributors
-    ents = extract_entities(text, sentences, published=dct, dateline_end=meta.dateline_end, bylines=bylines)
-    _add_bylines(text, ents, bylines)
-    quotes, attributions = extract_attributions(text, sentences, ents.mentions)
+    with _stage(timings, "entities"):
+        ents = extract_entities(text, sentences, published=dct, dateline_end=meta.dateline_end, bylines=bylines)
+        _add_bylines(text, ents, bylines)
+    with _stage(timings, "attribution"):
+        quotes, attributions = extract_attributions(text, sentences, ents.mentions)
     quote_spans = [(q.start, q.end) for q in quotes]
-    events = extract_events(text, sentences, ents.mentions, timexes, attributions,
-                            published=meta.published, quote_spans=quote_spans)
+    with _stage(timings, "events"):
+        events = extract_events(text, sentences, ents.mentions, timexes, attributions,
+                                published=meta.published, quote_spans=quote_spans)
     article = ArticleMeta(
         id=raw.id or _article_id(text), text=text, title=meta.title, url=raw.url, published=meta.published,
         published_from=meta.published_from, published_evidence=meta.published_evidence,
@@ -87,10 +109,10 @@ def _add_bylines(text: str, ents, names: list[str]) -> None:
 
 def analyze(text: str | None = None, *, html: str | None = None, published: str | None = None,
             id: str | None = None, title: str | None = None, url: str | None = None,
-            outlet: str | None = None, settings: Settings | None = None) -> Record:
+            outlet: str | None = None, settings: Settings | None = None, timings: dict | None = None) -> Record:
     """Analyse one article given as plain text or as an HTML page; returns its Record."""
     if text is None and html is None:
         raise InputError("analyze: give the article's text or html", code="no_text")
     raw = RawArticle(id=id or _article_id(text or html or ""), text=text, html=html, published=published,
                      title=title, url=url, outlet=outlet)
-    return analyze_raw(raw, settings=settings)
+    return analyze_raw(raw, settings=settings, timings=timings)

@@ -97,7 +97,39 @@ CASES = [
     ("Troops recently left the area.", "recently", "DATE", "PAST_REF"),
     ("Such attacks were rare in the past.", "the past", "DATE", "PAST_REF"),
     ("Talks may resume in the future.", "the future", "DATE", "FUTURE_REF"),
+    # rates: only a count of occurrences makes "a <unit>" a SET
+    ("The committee meets twice a month.", "a month", "SET", "P1M"),
+    ("Inspectors visit three times per year.", "per year", "SET", "P1Y"),
+    # a bare month without a tense cue: the past wins unless the future is much nearer
+    ("Share price: $42 in June, $29 in March.", "March", "DATE", "2019-03"),
+    ("Share price: $42 in June, $29 in December.", "December", "DATE", "2019-12"),
 ]
+
+# Earnings-report anaphora (DCT 2019-10-31): "the quarter", "the latest period" and year-ago
+# comparisons refer to the report's quarter, not to a quarter mentioned in passing.
+REPORT = [
+    ("Acme's third-quarter profit rose 5%. After a flat second quarter, sales recovered. "
+     "In the latest quarter, margins widened.", "the latest quarter", "2019-Q3"),
+    ("Acme's third-quarter profit rose 5%. It expects a fourth-quarter charge of $2 million. "
+     "Margins widened in the latest quarter, compared with a loss a year ago.", "a year ago", "2018-Q3"),
+    ("Acme's third-quarter profit rose 5%. After a flat second quarter, sales recovered. "
+     "Costs were lower in the 2019 period.", "the 2019 period", "2019-Q3"),
+    # a span in the sentence ("the first nine months") makes the comparison the year
+    ("Acme's third-quarter profit rose 5%. In the first nine months, net was $9 million, "
+     "compared with $7 million in the 2018 period.", "the 2018 period", "2018"),
+    ("Acme's third-quarter profit rose 5%. In the first nine months, net was $9 million, "
+     "up from $7 million a year earlier.", "a year earlier", "2018"),
+    # a year-ago adjective after a period that is already a year back is that period
+    ("Acme's third-quarter profit rose 5%. In the first nine months, net was $9 million, "
+     "compared with $7 million in the 2018 period. The year-ago results included a charge.", "year-ago", "2018"),
+    ("Acme earned $3 million in the third quarter. The year-earlier results were restated.", "year-earlier", "2018-Q3"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", REPORT)
+def test_report_periods(text, span, value):
+    t = _find(text, span)
+    assert t.value == value, (t.value, t.rule)
 
 
 @pytest.mark.parametrize("text,span,typ,value", CASES)
@@ -135,6 +167,11 @@ NOT_TIMEX = [
     ("Thousands joined the march through the city.", "march"),
     ("The 45-year-old suspect was arrested.", "45-year-old"),
     ("Flight 1549 landed in the river.", "1549"),
+    # rates of an amount are not time expressions (TimeBank leaves them untagged)
+    ("The deal will save the company $5 million a year.", "a year"),
+    ("The airline flies four flights a week to Oslo.", "a week"),
+    ("Rooms cost between $35 and $55 a night.", "a night"),
+    ("The chip runs 15 million instructions per second.", "per second"),
 ]
 
 
@@ -190,6 +227,33 @@ def test_sentences_argument():
     sents = [(0, 21), (22, len(text))]
     vals = [t.value for t in tag_timexes(text, DCT, sentences=sents)]
     assert vals == ["2019-10-29", "2019-11-01"]
+
+
+def test_own_sentence_split_matches_given_sentences():
+    # without ``sentences`` the tagger splits on its own (abbreviations do not end a sentence)
+    from dateline.extract.timex_sentences import light_sentences
+
+    text = ("Mr. Lee met U.S. officials on Oct. 5 in Washington, D.C. He will return Tuesday.\n\n"
+            "Talks failed Tuesday. Negotiators will return Friday.")
+    spans = light_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Mr. Lee met U.S. officials on Oct. 5 in Washington, D.C. He will return Tuesday.",
+        "Talks failed Tuesday.", "Negotiators will return Friday."]
+    vals = [t.value for t in tag_timexes(text, DCT)]
+    assert vals == [t.value for t in tag_timexes(text, DCT, sentences=spans)]
+    assert vals[-2:] == ["2019-10-29", "2019-11-01"]
+
+
+def test_alternation_prefix_tree_keeps_longest_first():
+    import re
+
+    from dateline.extract.timex_lexicon import alt
+
+    words = ["two", "twenty", "twenty-one", "ten", "a", "a few", "a couple of"]
+    rx = re.compile(rf"(?<!\w){alt(words)}(?!\w)")
+    found = [m.group() for m in rx.finditer("a few, twenty-one, twenty, two, ten, a couple of, a")]
+    assert found == ["a few", "twenty-one", "twenty", "two", "ten", "a couple of", "a"]
+    assert re.fullmatch(alt(["a few"]), "a  few")   # spaces match any whitespace run
 
 
 def test_anaphora_anchor_points_to_previous_timex():

@@ -694,6 +694,12 @@ class _Analyzer:
         d = self.d
         return a < b and d.inq[a] >= 0 and d.inq[a] == d.inq[b - 1] and d.low[a] in _QMARKS
 
+    def ends_with_quote(self, a: int, b: int) -> bool:
+        d = self.d
+        while b - 1 > a and d.low[b - 1] in _END_PUNCT and d.inq[b - 1] < 0:
+            b -= 1
+        return b > a and d.inq[b - 1] >= 0
+
     def has_quote(self, a: int, b: int) -> bool:
         return any(self.d.inq[x] >= 0 for x in range(a, b))
 
@@ -1161,7 +1167,7 @@ class _Analyzer:
                     continue
                 prev_direct = None
                 continue
-            quoted = [a for a in new if self.has_quote(*a.content)]
+            quoted = [a for a in new if a.direct or self.ends_with_quote(*a.content)]
             prev_direct = max(quoted, key=lambda a: a.content[1]) if quoted else None
             last = max(new, key=lambda a: a.content[1])
             prev_end_para = d.para_of(d.starts[max(last.content[1], hi) - 1])

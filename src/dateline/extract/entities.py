@@ -350,7 +350,7 @@ class EntityExtractor:
                 if lds:
                     ld = lds[0]
                     extra.append(_Raw(s, e, sur, "person", ld.name, ld.code, "surname",
-                                      leaders=tuple(x for x in self.gaz.leaders if x.name == ld.name),
+                                      leaders=self.gaz.terms.get(ld.name, (ld,)),
                                       source="gazetteer:title+surname" if title else "gazetteer:surname"))
                     # later bare surnames resolve to this one
                     known.setdefault(sur, []).append(extra[-1])

@@ -43,11 +43,12 @@ class Entry:
     leaders: tuple[Leader, ...] = ()
 
 
-@dataclass
+@dataclass(eq=False)
 class Gazetteer:
     countries: dict[str, dict] = field(default_factory=dict)       # code -> row
     leaders: list[Leader] = field(default_factory=list)
     by_surname: dict[str, list[Leader]] = field(default_factory=dict)
+    terms: dict[str, tuple[Leader, ...]] = field(default_factory=dict)    # name -> every office held
     roles: dict[str, dict] = field(default_factory=dict)           # lower word -> row
     titles: set[str] = field(default_factory=set)                  # "President", "Prime Minister"
     surface: dict[str, list[Entry]] = field(default_factory=dict)
@@ -153,10 +154,14 @@ def load() -> Gazetteer:
             lst.append(ld)
         for al in multi(row.get("aliases")):
             people.setdefault("\x00" + al, []).append(ld)
+    terms: dict[str, list[Leader]] = {}
+    for ld in g.leaders:
+        terms.setdefault(ld.name, []).append(ld)
+    g.terms = {k: tuple(v) for k, v in terms.items()}
     for key, lds in people.items():
         form = key[1:] if key.startswith("\x00") else key
         canonical = lds[0].name
-        rows = tuple(x for x in g.leaders if x.name == canonical)
+        rows = g.terms[canonical]
         g.add(form, Entry("person", canonical, rows[0].code, "leader", leaders=rows))
     for row in read_tsv(GAZ, "roles.tsv"):
         g.roles[row["word"].lower()] = row

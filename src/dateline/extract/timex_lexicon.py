@@ -150,6 +150,8 @@ class Lexicon:
         fr = self._load("frequencies")
         self.freq_adverbs = {k: v for k, v in fr["adverbs"].items() if v}
         self.set_quantifiers = fr["quantifiers"]
+        self.rate_heads = fr["rate_heads"]
+        self.amount_words = fr["amount_words"]
 
         tc = self._load("tense_cues")
         self.future_cues = {w.lower() for w in tc["future"]}
@@ -186,6 +188,8 @@ class Lexicon:
         self.re_approx = alt(self.approx_mods)
         self.re_approx_suffix = alt(self.approx_suffix)
         self.re_freq = alt(self.freq_adverbs)
+        self.re_rate_head = alt(self.rate_heads)
+        self.re_amount = alt(self.amount_words)
         self.re_refs = alt(list(self.refs) + list(self.refs_ctx))
         self.re_name_follow = alt(self.weekday_name_followers)
 

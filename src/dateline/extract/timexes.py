@@ -1068,8 +1068,8 @@ def _r_ago(m, ctx):
         n = _num(nums)
     pre = re.sub(r"\s+", " ", m.group("pre").strip().lower())
     mod = L.approx_mods.get(pre) if pre else None
-    if d in ("before", "after", "on") or (d in ("earlier", "later") and (_followed_by_clause(m, ctx) or _span_later(m))):
-        # "four days after X", "three days later": the duration only (TimeBank practice)
+    if d in ("before", "after", "on") or (d in ("earlier", "later") and _followed_by_clause(m, ctx)):
+        # "four days after X": the duration only
         if n is None and nums is None:
             return None
         return _Res("DURATION", _dur(n, unit), mod=mod)
@@ -1170,19 +1170,10 @@ def _followed_by_clause(m, ctx) -> bool:
     return bool(re.match(r"\s+(?:than\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z])", nxt))
 
 
-def _span_later(m) -> bool:
-    """"three days later", "a week earlier": TimeBank tags the duration ("three days", P3D) and
-    leaves "later" as a signal; only "a year earlier" (a comparison period) is a date."""
-    if m.group("num") is None:
-        return False
-    unit = L.unit(m.group("unit"))
-    return not (unit == "year" and _num(m.group("num")) == 1)
-
-
 def _acc_ago(m, text, ctx):
     d = m.group("dir").lower()
     if d in ("before", "after", "on", "earlier", "later"):
-        if d in ("before", "after", "on") or _followed_by_clause(m, ctx) or (d in ("earlier", "later") and _span_later(m)):
+        if d in ("before", "after", "on") or _followed_by_clause(m, ctx):
             if d == "on" and not re.match(r"\s*[,.;]", text[m.end():m.end() + 3]):
                 return None
             if d in ("before", "after") and re.match(r"[ \t]*(?:[,.;:)]|$)", text[m.end():m.end() + 3]):
@@ -1213,10 +1204,16 @@ def _acc_duration(m, text, ctx):
         return None
     if nums in ("a", "an") and m.group("the"):
         return None
+    if nums in ("a", "an", "per") and _RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return None   # a rate of an amount: "$5 million a year", "700 seats a week"
+
     if unit == "quarter" and (re.match(r"\s+of\b", after) or "-" in m.group("sep")
                               and not re.match(r"\s+(?:period|term|span|stretch|run|low|high|decline|drop|rise|gain|loss|profit)", after)):
         return None   # "three-quarters of", "more than a quarter of": fractions
     return m.span()
+
+
+_RATE_BEFORE = re.compile(rf"(?:\d%?|%|(?<![\w-])(?:{L.re_numword}|{L.re_amount}))(?:\s+[A-Za-z-]+)?\s+$", re.I)
 
 
 @rule("duration", rf"{_B}(?P<the>(?:the|these|those|its|their|his|her|our)\s+(?:(?P<adj>past|last|next|first|final|previous|coming|following|latest|ensuing|initial|remaining|preceding|prior|same|intervening|subsequent|better\s+part\s+of\s+the|entire|whole|full|last\s+several|past\s+several)\s+)?)?"
@@ -1502,13 +1499,10 @@ def _r_set_every(m, ctx):
     return _Res("SET", f"XXXX-XX-XXT{L.parts[m.group('pod').lower()]}")
 
 
-@rule("set_rate", rf"(?:\b(?:once|twice|thrice|times|percent|cents|dollars|million|billion|trillion|barrels|tons)|%|\d)\s+(?P<span>(?:a|an|per)\s+(?P<unit>{UNIT}))(?![\w-])(?!\s+(?:ago|earlier|later|after|before|old|or)\b)"
-      rf"|{_B}(?P<span2>per\s+(?:(?P<unit2>{UNIT})|annum))(?![\w-])", prio=8,
-      accept=lambda m, text, ctx: m.span("span") if m.group("span") else m.span("span2"))
+@rule("set_rate", rf"{_B}(?:{L.re_rate_head})\s+(?P<span>(?:a|an|per)\s+(?P<unit>{UNIT}))(?![\w-])(?!\s+(?:ago|earlier|later|after|before|old|or)\b)",
+      prio=8, accept=lambda m, text, ctx: m.span("span"))
 def _r_set_rate(m, ctx):
-    u = m.group("unit") or m.group("unit2")
-    if u is None:
-        return _Res("SET", "P1Y")
+    u = m.group("unit")
     unit = L.unit(u)
     if unit is None or u.lower() != unit:
         return None

@@ -137,15 +137,15 @@ _INDEXES = [
 ]
 
 SQLITE = [
-    # 1: the tables, their indexes and full-text search (FTS5, contentless-delete-free external tables)
+    # 1: the tables, their indexes and full-text search (FTS5 external-content tables, porter stemming)
     [
         f"CREATE TABLE articles (n INTEGER PRIMARY KEY, {_ARTICLE_COLS})",
         f"CREATE TABLE events (n INTEGER PRIMARY KEY, {_EVENT_COLS})",
         f"CREATE TABLE clusters ({_CLUSTER_COLS})",
         f"CREATE TABLE failures (n INTEGER PRIMARY KEY, {_FAILURE_COLS})",
         *_INDEXES,
-        "CREATE VIRTUAL TABLE events_fts USING fts5(sentence_text, trigger_text, content='events', content_rowid='n')",
-        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='n')",
+        "CREATE VIRTUAL TABLE events_fts USING fts5(sentence_text, trigger_text, content='events', content_rowid='n', tokenize='porter unicode61')",
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='n', tokenize='porter unicode61')",
         "CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN "
         "INSERT INTO events_fts(rowid, sentence_text, trigger_text) VALUES (new.n, new.sentence_text, new.trigger_text); END",
         "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN "

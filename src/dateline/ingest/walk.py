@@ -1,0 +1,95 @@
+"""Files and folders -> the articles in them (text, HTML, JSONL batches, RSS/Atom feeds).
+
+Folders are walked recursively in name order; hidden files and folders are skipped, and in a
+folder only files with a known extension (or none) are read. A file named on the command line is
+always read. Each input is a `Source` that knows roughly how many articles it holds (for the
+progress bar) and yields RawArticle or Failed items.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError
+from .feeds import FEED_EXT, looks_feed, read_feed
+from .readers import HTML_EXT, JSONL_EXT, Failed, RawArticle, read_source
+
+TEXT_EXT = {".txt", ".text", ".md", ""}
+KNOWN_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT | FEED_EXT
+
+
+@dataclass
+class Source:
+    path: Path
+    explicit: bool = False
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def _data(self) -> bytes:
+        return self.path.read_bytes()
+
+    def kind(self, data: bytes) -> str:
+        suffix = self.path.suffix.lower()
+        if suffix in JSONL_EXT:
+            return "jsonl"
+        if looks_feed(data, self.name) or suffix in {".rss", ".atom", ".feed"}:
+            return "feed"
+        return "auto"
+
+    def estimate(self) -> int:
+        """About how many articles this input holds (JSONL lines, feed entries, else 1)."""
+        try:
+            suffix = self.path.suffix.lower()
+            if suffix in JSONL_EXT:
+                with self.path.open("rb") as f:
+                    return max(1, sum(1 for line in f if line.strip()))
+            if suffix in FEED_EXT:
+                data = self._data()
+                return max(1, data.count(b"<item") + data.count(b"<entry"))
+        except OSError:
+            pass
+        return 1
+
+    def items(self, *, max_bytes: int) -> Iterator[RawArticle | Failed]:
+        try:
+            size = self.path.stat().st_size
+            is_batch = self.path.suffix.lower() in JSONL_EXT | FEED_EXT
+            if size > max_bytes and not is_batch:
+                raise InputError(
+                    f"{self.name}: the input is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB; "
+                    "raise it with --max-bytes N (or max_bytes in the settings file)", code="too_large")
+            data = self._data()
+        except InputError as e:
+            yield Failed(self.path.stem, e)
+            return
+        except OSError as e:
+            yield Failed(self.path.stem, InputError(f"{self.name}: cannot read ({e.strerror})", code="unreadable"))
+            return
+        kind = self.kind(data)
+        if kind == "feed":
+            yield from read_feed(data, self.name, max_bytes=max_bytes)
+        else:
+            yield from read_source(self.name, data, input_format="jsonl" if kind == "jsonl" else "auto",
+                                   max_bytes=max_bytes)
+
+
+def walk(paths: list[str | Path]) -> Iterator[Source | Failed]:
+    """The inputs under the given paths, in order; a path that does not exist is a Failed."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    fp = Path(root) / f
+                    if f.startswith(".") or fp.suffix.lower() not in KNOWN_EXT:
+                        continue
+                    yield Source(fp)
+        elif path.exists():
+            yield Source(path, explicit=True)
+        else:
+            yield Failed(path.stem, InputError(f"{path}: no such file or folder", code="not_found"))

@@ -1,0 +1,343 @@
+"""The store interface and what every backend shares.
+
+A store keeps article records, their events (reports) and the event clusters (happenings) the
+reports are merged into. ``add_article`` writes one article, its events and their cluster
+assignments in ONE transaction: an ingest killed at any point leaves each article either fully
+stored or absent, so running it again stores every article exactly once.
+
+Merging uses dateline.timeline.merge (the same functions as `dateline merge`): a new report is
+offered the clusters of its CAMEO family whose reports are dated within a few days of it (or, for
+an undated report, published within two days) and joins the one ``assign`` picks, or starts one.
+
+Backends implement the connection, the placeholder style, transactions and full-text matching;
+the SQL itself is shared (``?`` placeholders, converted for PostgreSQL).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import re
+import unicodedata
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from .. import __version__
+from ..timeline import merge as M
+from . import schema
+
+COMPONENT = "dateline.pipeline"
+SLACK_DAYS = 3          # candidate clusters: reports dated within this many days of the new one
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written (bad URL, server down, newer schema...)."""
+
+    def __init__(self, message: str, *, code: str = "store"):
+        super().__init__(message)
+        self.code = code
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+# ---------------------------------------------------------------------------- identity of articles
+_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_|ref$|cmpid$)")
+
+
+def normalize_url(url: str) -> str:
+    """A URL as an identity: lower-case scheme and host, no fragment, no tracking parameters, no
+    trailing slash, no default port."""
+    u = urlsplit(url.strip())
+    host = (u.hostname or "").lower()
+    if u.port and not ((u.scheme == "http" and u.port == 80) or (u.scheme == "https" and u.port == 443)):
+        host = f"{host}:{u.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(u.query, keep_blank_values=True) if not _TRACKING.match(k.lower())])
+    path = u.path.rstrip("/") or ""
+    scheme = (u.scheme or "http").lower()
+    if scheme == "https":
+        scheme = "http"       # the same page over http and https
+    return urlunsplit((scheme, host, path, query, ""))
+
+
+def normalize_text(text: str) -> str:
+    """Text as an identity: NFKC, case-folded, whitespace collapsed, typographic quotes unified."""
+    t = unicodedata.normalize("NFKC", text).casefold()
+    t = t.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-"}))
+    return " ".join(t.split())
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha1(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+def dedup_key(*, url: str | None, text: str | None = None, html: str | None = None) -> str:
+    """The identity of an article: its URL when known, else the hash of its normalised content."""
+    if url and url.strip():
+        return "url:" + normalize_url(url)
+    return "sha1:" + content_hash(text if text is not None else (html or ""))
+
+
+def article_key(dedup: str) -> str:
+    return "a" + hashlib.sha1(dedup.encode("utf-8")).hexdigest()[:16]
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _iso(d: _dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+@dataclass
+class AddResult:
+    stored: bool               # False: the article was already there (nothing written)
+    key: str
+    events: int = 0
+    new_clusters: int = 0
+    joined_clusters: int = 0
+
+
+_REPORT_COLS = ("article_key, event_id, cameo, actor_code, actor_name, target_code, target_name, date, "
+                "location_code, location_name, published, trigger_text, sources, url, negated, hypothetical, cluster")
+
+
+def _report_of_row(r: dict) -> tuple[str, M.Report]:
+    rep = M.Report(article_id=r["article_key"], event_id=r["event_id"], cameo=r["cameo"],
+                   actor_code=r["actor_code"], actor_name=r["actor_name"], target_code=r["target_code"],
+                   target_name=r["target_name"], date=r["date"], location_code=r["location_code"],
+                   location_name=r["location_name"], published=r["published"],
+                   trigger=(r["trigger_text"] or "").lower(), sources=json.loads(r["sources"] or "[]"),
+                   url=r["url"], negated=bool(r["negated"]), hypothetical=bool(r["hypothetical"]))
+    return r["cluster"], rep
+
+
+class Store:
+    """One small interface over SQLite and PostgreSQL (see ``open_store``)."""
+
+    dialect = "?"
+    url = ""
+
+    # -------------------------------------------------------------- backend hooks
+    def _connect(self) -> None:
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        raise NotImplementedError
+
+    def _cursor_rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict]:
+        raise NotImplementedError
+
+    def _exec(self, sql: str, params: Iterable[Any] = ()) -> int:
+        """Run one statement; returns the number of rows it changed."""
+        raise NotImplementedError
+
+    def text_match(self, what: str) -> str:
+        """A SQL condition (one ``?`` parameter: the user's words) matching events by full text;
+        what: 'sentence' (the event's sentence and trigger) or 'article' (its article)."""
+        raise NotImplementedError
+
+    def text_param(self, words: str) -> str:
+        return words
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -------------------------------------------------------------- schema
+    def migrate(self) -> int:
+        """Apply the migrations this store lacks; returns the schema version."""
+        steps = schema.MIGRATIONS[self.dialect]
+        with self.transaction():
+            self._exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        current = self.schema_version()
+        if current > len(steps):
+            raise StoreError(f"{self.url}: the store has schema version {current}, newer than this dateline "
+                             f"({__version__}) knows ({len(steps)}); upgrade dateline", code="schema")
+        for v in range(current + 1, len(steps) + 1):
+            with self.transaction():
+                for stmt in steps[v - 1]:
+                    self._exec(stmt)
+                self._exec("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", (v, _now()))
+        return len(steps)
+
+    def schema_version(self) -> int:
+        rows = self.rows("SELECT max(version) AS v FROM schema_version")
+        return int(rows[0]["v"] or 0) if rows else 0
+
+    # -------------------------------------------------------------- reading
+    def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict]:
+        return self._cursor_rows(sql, tuple(params))
+
+    def scalar(self, sql: str, params: Iterable[Any] = ()):
+        r = self.rows(sql, params)
+        return next(iter(r[0].values())) if r else None
+
+    def has_article(self, dedup: str) -> bool:
+        return bool(self.rows("SELECT 1 AS x FROM articles WHERE dedup = ?", (dedup,)))
+
+    def article(self, key: str) -> dict | None:
+        r = self.rows("SELECT * FROM articles WHERE key = ? OR record_id = ? ORDER BY n LIMIT 1", (key, key))
+        return r[0] if r else None
+
+    def counts(self) -> dict[str, int]:
+        return {t: int(self.scalar(f"SELECT count(*) AS c FROM {t}") or 0)
+                for t in ("articles", "events", "clusters", "failures")}
+
+    def cluster(self, cid: str) -> dict | None:
+        r = self.rows("SELECT * FROM clusters WHERE id = ?", (cid,))
+        return r[0] if r else None
+
+    def cluster_reports(self, cid: str) -> list[dict]:
+        return self.rows("SELECT e.*, a.record_id, a.outlet, a.title FROM events e JOIN articles a ON a.key = e.article_key "
+                         "WHERE e.cluster = ? ORDER BY e.n", (cid,))
+
+    def failures(self) -> list[dict]:
+        return self.rows("SELECT * FROM failures ORDER BY n")
+
+    # -------------------------------------------------------------- writing
+    def add_failure(self, *, source: str, item_id: str | None, code: str, message: str) -> None:
+        """Record an input that failed (one row per input: a re-run updates it)."""
+        key = f"{source}#{item_id or ''}#{message if item_id is None else ''}"
+        with self.transaction():
+            self._exec("INSERT INTO failures (key, source, item_id, code, message, version, at) VALUES (?,?,?,?,?,?,?) "
+                       "ON CONFLICT (key) DO UPDATE SET code = excluded.code, message = excluded.message, "
+                       "version = excluded.version, at = excluded.at",
+                       (key, source, item_id, code, message, __version__, _now()))
+
+    def add_article(self, record: dict, *, dedup: str | None = None, source: str | None = None) -> AddResult:
+        """Store one article record (dateline/article@1 dict) with its events, merged into clusters,
+        in one transaction. An article already stored (same dedup key) is not written again."""
+        art = record.get("article") or {}
+        text = art.get("text") or ""
+        dedup = dedup or dedup_key(url=art.get("url"), text=text)
+        key = article_key(dedup)
+        with self.transaction():
+            if self.has_article(dedup):
+                return AddResult(False, key)
+            events = record.get("events") or []
+            self._exec(
+                "INSERT INTO articles (key, dedup, record_id, url, content_hash, title, outlet, published, published_from, "
+                "dateline, authors, source, text, record, n_events, component, version, ingested_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (key, dedup, art.get("id"), art.get("url"), content_hash(text), art.get("title"), art.get("outlet"),
+                 art.get("published"), art.get("published_from"), art.get("dateline"),
+                 json.dumps(art.get("authors") or [], ensure_ascii=False), source, text,
+                 json.dumps(record, ensure_ascii=False), len(events), COMPONENT, __version__, _now()))
+            res = AddResult(True, key, events=len(events))
+            touched: set[str] = set()
+            pairs = []
+            for ev in events:
+                rep = M.report_from(record, ev)
+                rep.article_id = key           # unique in the store, whatever the record's id
+                pairs.append((ev, rep))
+            pairs.sort(key=lambda p: ((p[1].span or (_dt.date.max,))[0], p[1].event_id))
+            for ev, rep in pairs:
+                cid = None
+                if not (rep.negated or rep.hypothetical):
+                    cid = M.assign(rep, self._candidates(rep))
+                if cid is None:
+                    cid = M.cluster_id(rep)
+                    res.new_clusters += 1
+                else:
+                    res.joined_clusters += 1
+                self._insert_event(key, rep, ev, text, cid)
+                touched.add(cid)
+            for cid in sorted(touched):
+                self._refresh_cluster(cid)
+        return res
+
+    def _candidates(self, rep: M.Report) -> list[tuple[str, M.Report]]:
+        """Every report of each cluster that this report might join (same family, near in time)."""
+        span = rep.span
+        conds, params = [], []
+        pub = M.date_range(rep.published)
+        if span:
+            lo, hi = span[0] - _dt.timedelta(days=SLACK_DAYS), span[1] + _dt.timedelta(days=SLACK_DAYS)
+            conds.append("(day_first <= ? AND day_last >= ?)")
+            params += [hi.isoformat(), lo.isoformat()]
+        if pub:
+            # undated reports join only by publication date (merge.agreement), within two days
+            conds.append("(day_first IS NULL AND published >= ? AND published <= ?)" if span else
+                         "(published >= ? AND published <= ?)")
+            params += [(pub[0] - _dt.timedelta(days=2)).isoformat(), (pub[0] + _dt.timedelta(days=3)).isoformat()]
+        if not conds:
+            return []
+        ids = self.rows(
+            f"SELECT DISTINCT cluster FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
+            f"AND ({' OR '.join(conds)})", [rep.family] + params)
+        if not ids:
+            return []
+        cids = [r["cluster"] for r in ids]
+        out = []
+        for i in range(0, len(cids), 500):
+            chunk = cids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            out += [_report_of_row(r) for r in self.rows(
+                f"SELECT {_REPORT_COLS} FROM events WHERE cluster IN ({marks}) ORDER BY n", chunk)]
+        return out
+
+    def _insert_event(self, akey: str, rep: M.Report, ev: dict, text: str, cid: str) -> None:
+        span = rep.span
+        trig = ev.get("trigger") or {}
+        sent = ev.get("sentence") or {}
+        s0, s1 = sent.get("start"), sent.get("end")
+        stext = text[s0:s1] if isinstance(s0, int) and isinstance(s1, int) else None
+        series = ev.get("series") or {}
+        actor, target = ev.get("actor") or {}, ev.get("target") or {}
+        self._exec(
+            "INSERT INTO events (key, article_key, event_id, cluster, cameo, root, family, plover, goldstein, quad_class, "
+            "actor_code, actor_name, actor_entity, target_code, target_name, target_entity, date, date_from, day_first, "
+            "day_last, precision, published, location_code, location_name, negated, hypothetical, series_ordinal, "
+            "series_noun, series_since, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, "
+            "sentence_text, sources, url, rule, component, version) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (f"{akey}:{rep.event_id}", akey, rep.event_id, cid, rep.cameo, rep.root, rep.family, ev.get("plover"),
+             ev.get("goldstein"), ev.get("quad_class"), rep.actor_code, rep.actor_name, actor.get("entity"),
+             rep.target_code, rep.target_name, target.get("entity"), rep.date, ev.get("date_from"),
+             _iso(span[0]) if span else None, _iso(span[1]) if span else None, span[2] if span else None,
+             _iso((M.date_range(rep.published) or (None,))[0]),
+             rep.location_code, rep.location_name, int(rep.negated), int(rep.hypothetical),
+             series.get("ordinal"), series.get("noun"), series.get("since"),
+             trig.get("start"), trig.get("end"), trig.get("text"), s0, s1, stext,
+             json.dumps(rep.sources, ensure_ascii=False), rep.url, ev.get("rule"), "dateline.extract.events",
+             __version__))
+
+    def _refresh_cluster(self, cid: str) -> None:
+        rows = self.rows(f"SELECT {_REPORT_COLS}, plover, goldstein, quad_class FROM events WHERE cluster = ? ORDER BY n",
+                         (cid,))
+        reps = [_report_of_row(r)[1] for r in rows]
+        s = M.summarize(reps)
+        best = next((r for r in rows if r["cameo"] == s["cameo"]), rows[0])
+        span = M.date_range(s["date"])
+        self._exec(
+            "INSERT INTO clusters (id, family, cameo, root, plover, goldstein, quad_class, date, day, day_first, day_last, "
+            "precision, actor, actor_name, target, target_name, location, location_name, n_articles, n_reports, "
+            "n_sources, sources, urls, conflicts, negated, hypothetical, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT (id) DO UPDATE SET family = excluded.family, cameo = excluded.cameo, root = excluded.root, "
+            "plover = excluded.plover, goldstein = excluded.goldstein, quad_class = excluded.quad_class, "
+            "date = excluded.date, day = excluded.day, day_first = excluded.day_first, day_last = excluded.day_last, "
+            "precision = excluded.precision, actor = excluded.actor, actor_name = excluded.actor_name, "
+            "target = excluded.target, target_name = excluded.target_name, location = excluded.location, "
+            "location_name = excluded.location_name, n_articles = excluded.n_articles, n_reports = excluded.n_reports, "
+            "n_sources = excluded.n_sources, sources = excluded.sources, urls = excluded.urls, "
+            "conflicts = excluded.conflicts, negated = excluded.negated, hypothetical = excluded.hypothetical, "
+            "updated_at = excluded.updated_at",
+            (cid, reps[0].family, s["cameo"], (s["cameo"] or "")[:2] or None, best["plover"], best["goldstein"],
+             best["quad_class"], s["date"], _iso(span[0]) if span and span[2] == 1 else None,
+             _iso(span[0]) if span else None, _iso(span[1]) if span else None, span[2] if span else None,
+             s["actor"], s["actor_name"], s["target"], s["target_name"], s["location"], s["location_name"],
+             s["articles"], s["reports"], len(s["sources"]), json.dumps(s["sources"], ensure_ascii=False),
+             json.dumps(s["urls"], ensure_ascii=False), json.dumps(s["conflicts"], ensure_ascii=False),
+             int(all(r.negated for r in reps)), int(all(r.hypothetical for r in reps)), _now(), _now()))

@@ -1,0 +1,100 @@
+"""SQLite store (the default): one file, WAL journal, one writer at a time, FTS5 full text.
+
+Writers take the write lock at the start of each transaction (BEGIN IMMEDIATE), so two ingests
+into one file serialise article by article instead of failing half-way; readers never block.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .base import Store, StoreError
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class SQLiteStore(Store):
+    dialect = "sqlite"
+
+    def __init__(self, path: str | Path, *, readonly: bool = False, timeout: float = 60.0):
+        self.path = Path(path)
+        self.url = f"sqlite:///{self.path}"
+        self.readonly = readonly
+        if readonly and not self.path.exists():
+            raise StoreError(f"{self.path}: no such store; create it with `dateline ingest PATH --db {self.path}`",
+                             code="no_store")
+        try:
+            if readonly:
+                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=timeout,
+                                            isolation_level=None, check_same_thread=False)
+            else:
+                if self.path.parent and not self.path.parent.exists():
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None,
+                                            check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")   # WAL + NORMAL: durable per commit up to power loss
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot open as a SQLite store ({e})", code="bad_store") from None
+        self._depth = 0
+        try:
+            if not readonly:
+                self.migrate()
+            elif self.schema_version() == 0:
+                raise StoreError(f"{self.path}: not a dateline store (no schema_version)", code="bad_store")
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot open as a SQLite store ({e})", code="bad_store") from None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
+
+    def _cursor_rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict]:
+        try:
+            return [dict(r) for r in self.conn.execute(sql, tuple(params))]
+        except sqlite3.OperationalError as e:
+            if "no such table" in str(e):
+                raise StoreError(f"{self.path}: not a dateline store ({e})", code="bad_store") from None
+            raise
+
+    def _exec(self, sql: str, params: Iterable[Any] = ()) -> int:
+        return self.conn.execute(sql, tuple(params)).rowcount
+
+    def text_match(self, what: str) -> str:
+        if what == "article":
+            return "e.article_key IN (SELECT key FROM articles WHERE n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
+        return "e.n IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+
+    def text_param(self, words: str) -> str:
+        # every word must occur (quoted, so that the user's punctuation is never FTS5 syntax)
+        toks = _WORD.findall(words)
+        return " ".join(f'"{t}"' for t in toks) or '""'
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
