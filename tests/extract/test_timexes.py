@@ -315,8 +315,11 @@ def test_data_files_load_and_are_used():
         "modifiers": ("at least three days", "P3D"), "refs": ("nowadays", "PRESENT_REF"),
         "frequencies": ("hourly", "PT1H"), "tense_cues": ("Monday", "2019-11-04"),
         "holidays": ("Labor Day", "2019-09-02"), "timezones": ("10 a.m. GMT", "2019-10-31T10:00"),
+        "sentence_abbreviations": ("Tuesday", "2019-11-05"),
     }
-    sentences = {"tense_cues": "The envoy will arrive Monday.", "modifiers": "The fighting lasted at least three days."}
+    sentences = {"tense_cues": "The envoy will arrive Monday.", "modifiers": "The fighting lasted at least three days.",
+                 # "Gen." does not end the sentence, so the future cue reaches the weekday
+                 "sentence_abbreviations": "The envoy will meet Gen. Lee on Tuesday."}
     for name, (phrase, value) in probes.items():
         text = sentences.get(name, f"It happened {phrase}.")
         assert _find(text, phrase).value == value, name

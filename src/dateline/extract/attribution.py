@@ -638,11 +638,23 @@ class _Analyzer:
             if self.taken[j] and not nested:
                 return j
             if d.inq[j] >= 0:
-                j = d.group_end_tok(j)
+                g = d.group_end_tok(j)
+                # '"...," referencing ...': a participle after a quotation closed by a comma
+                if j > i and g < hi and d.is_close[g - 1] and g - 2 > j and d.low[g - 2] == "," \
+                        and d.inq[g] < 0 and d.words[g].islower() and d.low[g].endswith("ing") \
+                        and not nested:
+                    return g
+                j = g
                 continue
             w = d.low[j]
             if w in (".", "?", "!") and j > i and j + 1 < hi and d.is_open[j + 1]:
                 return j + 1   # '... could come. "Every ..."': a quotation of its own
+            if w == ":" and j > i and j + 1 < hi and d.is_open[j + 1]:
+                return j       # '..., X fired back: "..."': a quotation with a cue of its own
+            if w in ("before", "after", "while", "by") and j > i and j + 1 < hi:
+                c = d.cue_at(j + 1, hi)
+                if c and c[0].form == "ing":
+                    return j
             if w == ";" and self.clause_cue_at(j + 1, hi):
                 return j
             if w == "," and j + 2 < hi and d.low[j + 1] in ("and", "but") and j > i:
@@ -856,6 +868,9 @@ class _Analyzer:
                     and not (d.low[j] == "that" and j - j0 < 6) and not d.is_open[j]:
                 j = d.group_end_tok(j) if d.inq[j] >= 0 else j + 1
         cont = None
+        if not inverted and j < hi and d.low[j] == ":" and j + 1 < hi and d.is_open[j + 1] \
+                and not self.ends_with_quote(b0, b):
+            return None   # 'After the vote, Trump said: "..."': pre-posed
         if j >= hi or all(d.low[x] in _END_PUNCT or d.low[x] in _QMARKS or d.low[x] == ")"
                           for x in range(j, hi)):
             pass
@@ -897,7 +912,7 @@ class _Analyzer:
         if cont:
             c2a, c2b = self.trim(*cont)
             if c2b > c2a:
-                if d.is_open[c2a] and not self.has_quote(ca, cb):
+                if d.is_open[c2a] and not self.ends_with_quote(ca, cb):
                     # "In February, Mr. Trump said, ''...''": a fronted adverbial, not content
                     ca = c2a
                 cb = c2b

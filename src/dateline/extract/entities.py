@@ -22,6 +22,7 @@ _NAME_TOK = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|del|van|von|bin|ibn|al|el|la|le|di|du|dos)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+|al-)?{_NAME_TOK}){{0,3}}(?:,?\s+Jr\.)?"
 NAME_RE = re.compile(_NAME)
+_CAP_WORDS = re.compile(r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))")
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "around", "from", "to", "of", "into", "across",
                 "via", "toward", "towards", "inside"}
@@ -323,15 +324,21 @@ class EntityExtractor:
             return raws
         # a person named in full in the article outranks a place of the same name ("Rhodes", "Austin")
         raws = [r for r in raws if not (r.kind == "place" and r.form == "place" and r.text in known)]
-        pat = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, surnames), key=len, reverse=True))
-                         + r")(?![\w-])")
         busy = _Busy(len(text), [(r.start, r.end) for r in raws])
         extra = []
-        for m in pat.finditer(text):
-            s, e = m.span()
+        for m in _CAP_WORDS.finditer(text):
+            # the longest run of capitalised words (up to three) that is a known surname
+            words = m.group(1).split()
+            for n in range(len(words), 0, -1):
+                if " ".join(words[:n]) in surnames:
+                    break
+            else:
+                continue
+            sur = " ".join(words[:n])
+            s = m.start(1)
+            e = s + len(sur) if n == 1 else s + len(re.match(r"\S+(?:\s+\S+){%d}" % (n - 1), text[s:]).group())
             if not busy.free(s, e):
                 continue
-            sur = m.group(1)
             nxt = text[e:e + 2]
             if nxt[:1] and nxt[:1].isalpha():
                 continue

@@ -1,7 +1,8 @@
 """Vocabulary for the time-expression tagger, loaded once from ``dateline/resources/time/*.json``.
 
 Everything language-specific (month and weekday names, number words, units, seasons, parts of
-day, modifiers, vague references, holidays, frequency words, tense cues, time zones) lives in
+day, modifiers, vague references, holidays, frequency words, tense cues, time zones, the
+abbreviations of the tagger's own sentence splitter) lives in
 those data files; this module turns them into lookup tables and regular-expression alternations.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 RESOURCE_FILES = ("months", "weekdays", "numbers", "units", "seasons", "parts_of_day", "modifiers",
-                  "refs", "frequencies", "tense_cues", "holidays", "timezones")
+                  "refs", "frequencies", "tense_cues", "holidays", "timezones", "sentence_abbreviations")
 
 
 @lru_cache(maxsize=None)
@@ -168,6 +169,9 @@ class Lexicon:
 
         tz = self._load("timezones")
         self.zones = tz["zones"]
+
+        sa = self._load("sentence_abbreviations")
+        self.sentence_abbreviations = frozenset(w.lower() for w in sa["abbreviations"])
 
         # --- regex alternations -------------------------------------------------------------
         self.re_month = alt(self.months)

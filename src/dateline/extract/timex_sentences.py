@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from dateline.extract.timex_lexicon import load
+from dateline.extract.timex_lexicon import LEX
 
-ABBREVIATIONS = frozenset(w.lower() for w in load("sentence_abbreviations")["abbreviations"])
+ABBREVIATIONS = LEX.sentence_abbreviations
 
 _BOUNDARY = re.compile(
     r"(?P<p>[.!?]+)[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])"   # final punctuation before a capital

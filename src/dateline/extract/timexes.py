@@ -638,7 +638,7 @@ def _r_year_period(m, ctx):
     y = int(m.group("y"))
     u = m.group("u").lower()
     if u == "period" and ctx.duration_since(m.start(), ctx.sent_span(m.start())[0]):
-        return _Res("DATE", f"{y:04d}", noref=True)   # "in the first nine months ... the 1988 period"
+        return _Res("DATE", f"{y:04d}")   # "in the first nine months ... the 1988 period"
     if u in ("period", "quarter"):
         v, a = ctx.focal_quarter(m.start(), max_sents=4)
         if v:

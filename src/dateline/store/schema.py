@@ -130,6 +130,7 @@ _INDEXES = [
     "CREATE INDEX IF NOT EXISTS clusters_actor_day ON clusters(actor, day)",
     "CREATE INDEX IF NOT EXISTS clusters_actor_root_day ON clusters(actor, root, day)",
     "CREATE INDEX IF NOT EXISTS clusters_target_day ON clusters(target, day)",
+    "CREATE INDEX IF NOT EXISTS clusters_actor_cameo_day ON clusters(actor, cameo, day_first)",
     "CREATE INDEX IF NOT EXISTS clusters_cameo ON clusters(cameo)",
     "CREATE INDEX IF NOT EXISTS clusters_day ON clusters(day)",
     "CREATE INDEX IF NOT EXISTS articles_content_hash ON articles(content_hash)",
