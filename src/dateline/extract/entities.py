@@ -221,8 +221,8 @@ class EntityExtractor:
             name = text[s:e]
             if not busy.free(s, e):
                 continue
-            if len(toks) < 2 and not self._single_ok(text, s, e):
-                continue
+            if len(toks) < 2:
+                continue          # a single word is a name only through coreference (below)
             if any(t in self.org_heads for t in toks):
                 continue
             why = self._person_evidence(text, s, e, len(toks))
@@ -231,9 +231,6 @@ class EntityExtractor:
             out.append(_Raw(s, e, name, "person", name, None, "pattern", source=f"pattern:{why}"))
             busy.take(s, e)
         return out
-
-    def _single_ok(self, text: str, s: int, e: int) -> bool:
-        return False
 
     def _person_evidence(self, text: str, s: int, e: int, ntok: int) -> str | None:
         prev = [w for w in _prev_word(text, s, 2)]

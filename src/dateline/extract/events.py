@@ -256,10 +256,6 @@ class EventExtractor:
                 break
         return s, e
 
-    @staticmethod
-    def _resolve(m: Mention, mentions: list[Mention], text: str) -> Mention | None:
-        return m
-
     def _pronoun(self, word: str, pos: int, mentions: list[Mention]) -> Mention | None:
         kinds = ("person",) if word in _PERSON_PRON else ("country", "organization") if word in _STATE_PRON \
             else ("country", "organization", "person")
@@ -610,12 +606,7 @@ class EventExtractor:
 
     @staticmethod
     def _coref_date(c: _Cand, cands) -> str | None:
-        for o in cands:
-            if o is c or o.start >= c.start:
-                break
-            if o.date and o.pattern.code[:2] == c.pattern.code[:2] and not o.hypothetical and (
-                    c.actor is None or o.actor is None or o.actor.code == c.actor.code):
-                pass
+        """The date of the latest earlier report of the same kind of event by a compatible actor."""
         prev = [o for o in cands if o is not c and o.start < c.start and o.date and not o.hypothetical
                 and o.pattern.code[:2] == c.pattern.code[:2]
                 and (c.actor is None or o.actor is None or o.actor.code == c.actor.code)]

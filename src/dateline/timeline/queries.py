@@ -1,0 +1,278 @@
+"""Questions to the record: events, timelines, counts, series claims, dyads, export.
+
+Every query counts event CLUSTERS (happenings: dateline.timeline.merge), never reports: ten
+articles about one launch are one launch. Negated ("did not fire") and hypothetical ("could
+launch") events are stored but left out unless ``include_all`` is given.
+
+Filters: ``actor``/``target`` take a code (PRK, USA, IGO) or a part of a name ("Kim");
+``cameo`` is a code prefix ("15" = root 15, "150"); ``since``/``until`` take YYYY, YYYY-MM or
+YYYY-MM-DD and keep the events whose (best) date lies wholly inside.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import json
+import re
+from collections import defaultdict
+from typing import Any
+
+from ..resources import read_tsv
+from ..store.base import Store
+from .merge import date_range
+
+_CODE = re.compile(r"^[A-Za-z]{3}$")
+
+
+class QueryError(ValueError):
+    """A bad query argument (a date that is not a date...)."""
+
+    code = "bad_query"
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+@functools.lru_cache(maxsize=1)
+def cameo_names() -> dict[str, str]:
+    return {r["code"]: r["name"] for r in read_tsv("cameo", "codes.tsv")}
+
+
+def cameo_name(code: str | None) -> str:
+    if not code:
+        return ""
+    names = cameo_names()
+    return names.get(code) or names.get(code[:3]) or names.get(code[:2]) or ""
+
+
+def bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """First day of ``since`` and last day of ``until`` (ISO), checked."""
+    out = []
+    for label, v, i in (("--since", since, 0), ("--until", until, 1)):
+        if not v:
+            out.append(None)
+            continue
+        r = date_range(v.strip())
+        if r is None or r[2] > 366:
+            raise QueryError(f"{label} {v!r}: not a date (give YYYY, YYYY-MM or YYYY-MM-DD)")
+        out.append(r[i].isoformat())
+    return out[0], out[1]
+
+
+def _prefix_range(prefix: str) -> tuple[str, str]:
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _party(col: str, name_col: str, value: str, conds: list[str], params: list[Any]) -> None:
+    if _CODE.match(value.strip()):
+        conds.append(f"{col} = ?")
+        params.append(value.strip().upper())
+    else:
+        conds.append(f"lower({name_col}) LIKE ?")
+        params.append(f"%{value.strip().lower()}%")
+
+
+def _where(store: Store, *, actor=None, target=None, either=None, cameo=None, since=None, until=None,
+           text=None, text_in="sentence", include_all=False) -> tuple[str, list[Any]]:
+    conds: list[str] = []
+    params: list[Any] = []
+    if not include_all:
+        conds.append("c.negated = 0 AND c.hypothetical = 0")
+    if actor:
+        _party("c.actor", "c.actor_name", actor, conds, params)
+    if target:
+        _party("c.target", "c.target_name", target, conds, params)
+    if either:
+        a: list[str] = []
+        _party("c.actor", "c.actor_name", either, a, params)
+        _party("c.target", "c.target_name", either, a, params)
+        conds.append(f"({' OR '.join(a)})")
+    if cameo:
+        c = cameo.strip()
+        if not c.isdigit():
+            raise QueryError(f"--cameo {cameo!r}: a CAMEO code or prefix is digits (15, 150, 1631)")
+        lo, hi = _prefix_range(c)
+        conds.append("c.cameo >= ? AND c.cameo < ?")
+        params += [lo, hi]
+    lo_day, hi_day = bounds(since, until)
+    if lo_day:
+        conds.append("c.day_first >= ?")
+        params.append(lo_day)
+    if hi_day:
+        conds.append("c.day_last <= ?")
+        params.append(hi_day)
+    if text:
+        where_text = {"sentence": [store.text_match("sentence")], "article": [store.text_match("article")],
+                      "both": [store.text_match("sentence"), store.text_match("article")]}[text_in]
+        conds.append(f"c.id IN (SELECT e.cluster FROM events e WHERE {' OR '.join(where_text)})")
+        params += [store.text_param(text)] * len(where_text)
+    return (" AND ".join(conds) or "1 = 1"), params
+
+
+def _row(c: dict) -> dict:
+    sources = json.loads(c.get("sources") or "[]")
+    return {
+        "cluster": c["id"], "date": c["date"], "day": c["day"] or c["day_first"],
+        "actor": c["actor"], "actor_name": c["actor_name"], "target": c["target"], "target_name": c["target_name"],
+        "cameo": c["cameo"], "event": cameo_name(c["cameo"]), "root": c["root"], "plover": c["plover"],
+        "quad_class": c["quad_class"], "goldstein": c["goldstein"],
+        "location": c["location_name"] or c["location"], "location_code": c["location"],
+        "articles": c["n_articles"], "reports": c["n_reports"], "sources": sources, "n_sources": c["n_sources"],
+        "urls": json.loads(c.get("urls") or "[]"), "conflicts": json.loads(c.get("conflicts") or "{}"),
+        "negated": bool(c["negated"]), "hypothetical": bool(c["hypothetical"]),
+    }
+
+
+_ORDER = " ORDER BY c.day_first IS NULL, c.day_first, c.date, c.id"
+
+
+def events(store: Store, *, limit: int | None = None, **filters) -> list[dict]:
+    """The happenings that match the filters, by date; each with one sentence that reported it."""
+    where, params = _where(store, **filters)
+    sql = f"SELECT c.* FROM clusters c WHERE {where}{_ORDER}"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    rows = [_row(c) for c in store.rows(sql, params)]
+    _add_sentences(store, rows)
+    return rows
+
+
+def _add_sentences(store: Store, rows: list[dict]) -> None:
+    ids = [r["cluster"] for r in rows]
+    first: dict[str, dict] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for e in store.rows(f"SELECT e.cluster, e.sentence_text, e.article_key, e.sentence_start, e.sentence_end, "
+                            f"e.trigger_start, e.trigger_end, e.rule, e.version, a.record_id "
+                            f"FROM events e JOIN articles a ON a.key = e.article_key "
+                            f"WHERE e.cluster IN ({marks}) ORDER BY e.n", chunk):
+            first.setdefault(e["cluster"], e)
+    for r in rows:
+        e = first.get(r["cluster"])
+        r["sentence"] = " ".join((e["sentence_text"] or "").split()) if e else None
+        r["evidence"] = ({"article": e["record_id"], "article_key": e["article_key"],
+                          "sentence": [e["sentence_start"], e["sentence_end"]],
+                          "trigger": [e["trigger_start"], e["trigger_end"]], "rule": e["rule"],
+                          "version": e["version"]} if e else None)
+
+
+def count(store: Store, **filters) -> dict:
+    """The number of distinct happenings that match, with the list."""
+    rows = events(store, **filters)
+    return {"count": len(rows), "events": rows}
+
+
+def count_only(store: Store, **filters) -> int:
+    where, params = _where(store, **filters)
+    return int(store.scalar(f"SELECT count(*) AS n FROM clusters c WHERE {where}", params) or 0)
+
+
+def timeline(store: Store, **filters) -> list[dict]:
+    """Happenings by day (dated ones first, in order), with their numbers of reports and sources."""
+    where, params = _where(store, **filters)
+    rows = store.rows(f"SELECT c.* FROM clusters c WHERE {where} AND c.day_first IS NOT NULL{_ORDER}", params)
+    return [_row(c) for c in rows]
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def claims(store: Store, *, include_all: bool = False) -> list[dict]:
+    """Every series claim ("its 12th launch since May") checked against the record: the number of
+    distinct happenings of the same actor and CAMEO root from the `since` date to the claiming
+    event's date (both inclusive)."""
+    cond = "" if include_all else " AND e.negated = 0 AND e.hypothetical = 0"
+    rows = store.rows(
+        "SELECT e.*, a.record_id, a.outlet, a.title, a.url AS article_url, a.published AS article_published, "
+        "c.actor AS c_actor, c.day AS c_day, c.day_first AS c_first, c.root AS c_root "
+        "FROM events e JOIN articles a ON a.key = e.article_key LEFT JOIN clusters c ON c.id = e.cluster "
+        f"WHERE e.series_ordinal IS NOT NULL{cond} ORDER BY e.day_first, a.published, e.n")
+    out = []
+    for e in rows:
+        actor = e["c_actor"] or e["actor_code"]
+        root = e["root"]
+        on = e["c_day"] or (e["day_first"] if e["precision"] == 1 else None)
+        since = e["series_since"]
+        noun = e["series_noun"] or "event"
+        claim = {"article": e["record_id"], "outlet": e["outlet"], "url": e["article_url"],
+                 "cluster": e["cluster"], "actor": actor, "cameo_root": root, "ordinal": e["series_ordinal"],
+                 "noun": noun, "since": since, "on": on,
+                 "sentence": " ".join((e["sentence_text"] or "").split()),
+                 "evidence": {"article_key": e["article_key"], "event": e["event_id"],
+                              "sentence": [e["sentence_start"], e["sentence_end"]], "rule": e["rule"],
+                              "version": e["version"]}}
+        said = f"claimed {ordinal(e['series_ordinal'])} {noun}" + (f" since {since}" if since else "") + \
+            (f" on {on}" if on else "")
+        start = date_range(since) if since else None
+        if not actor or not on or start is None:
+            why = "no actor" if not actor else "no day for the claiming event" if not on else "no start date"
+            claim.update(held=None, status="unchecked", events=[], check=f"{said}; cannot check: {why}")
+            out.append(claim)
+            continue
+        lo = start[0].isoformat()
+        held = store.rows(
+            "SELECT c.id, c.day_first, c.date FROM clusters c WHERE c.actor = ? AND c.root = ? "
+            "AND c.negated = 0 AND c.hypothetical = 0 AND c.day_first >= ? AND c.day_last <= ? "
+            "ORDER BY c.day_first, c.id", (actor, root, lo, on))
+        n = len(held)
+        status = "consistent" if n == e["series_ordinal"] else "inconsistent"
+        claim.update(held=n, status=status, events=[{"cluster": h["id"], "date": h["date"]} for h in held],
+                     check=f"{said}; the record holds {n} distinct {_plural(noun) if n != 1 else noun} "
+                           f"from {lo} to {on}: {status}")
+        out.append(claim)
+    return out
+
+
+def dyads(store: Store, **filters) -> list[dict]:
+    """Per actor pair (both known) and ISO week: the number of happenings and their Goldstein sum."""
+    where, params = _where(store, **filters)
+    agg: dict[tuple, list] = defaultdict(lambda: [0, 0.0, set()])
+    for c in store.rows(f"SELECT c.actor, c.target, c.day_first, c.goldstein, c.cameo FROM clusters c "
+                        f"WHERE {where} AND c.actor IS NOT NULL AND c.target IS NOT NULL "
+                        f"AND c.day_first IS NOT NULL", params):
+        y, w, _ = _dt.date.fromisoformat(c["day_first"]).isocalendar()
+        a = agg[(f"{y}-W{w:02d}", c["actor"], c["target"])]
+        a[0] += 1
+        a[1] += c["goldstein"] or 0.0
+        a[2].add(c["cameo"])
+    return [{"week": k[0], "actor": k[1], "target": k[2], "events": v[0], "goldstein": round(v[1], 2),
+             "cameo": sorted(v[2])} for k, v in sorted(agg.items())]
+
+
+EXPORT_COLUMNS = [
+    "GlobalEventID", "Day", "DateValue", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name",
+    "EventCode", "EventRootCode", "EventName", "QuadClass", "GoldsteinScale", "PLOVER",
+    "NumArticles", "NumMentions", "NumSources", "Sources", "SourceURLs",
+    "ActionGeo_FullName", "ActionGeo_CountryCode", "IsNegated", "IsHypothetical",
+]
+
+
+def export(store: Store, **filters) -> list[dict]:
+    """One row per happening, in GDELT-like columns (Day is YYYYMMDD as GDELT's SQLDATE)."""
+    where, params = _where(store, **filters)
+    out = []
+    for c in store.rows(f"SELECT c.* FROM clusters c WHERE {where}{_ORDER}", params):
+        r = _row(c)
+        out.append({
+            "GlobalEventID": r["cluster"], "Day": int(r["day"].replace("-", "")) if r["day"] else None,
+            "DateValue": r["date"], "Actor1Code": r["actor"], "Actor1Name": r["actor_name"],
+            "Actor2Code": r["target"], "Actor2Name": r["target_name"], "EventCode": r["cameo"],
+            "EventRootCode": r["root"], "EventName": r["event"], "QuadClass": r["quad_class"],
+            "GoldsteinScale": r["goldstein"], "PLOVER": r["plover"], "NumArticles": r["articles"],
+            "NumMentions": r["reports"], "NumSources": r["n_sources"], "Sources": r["sources"],
+            "SourceURLs": r["urls"], "ActionGeo_FullName": r["location"], "ActionGeo_CountryCode": r["location_code"],
+            "IsNegated": r["negated"], "IsHypothetical": r["hypothetical"],
+        })
+    return out
