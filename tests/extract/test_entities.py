@@ -80,3 +80,19 @@ def test_entity_lexicons_load(fname):
     words = [r["word"] for r in rows]
     assert words and len(words) == len(set(words))
     assert all(w == w.strip() and w for w in words)
+
+
+def test_honorific_makes_a_person_over_a_place():
+    res = ents("Mr. Rhodes said the plan was sound. Rhodes later left for Athens.")
+    names = [(m.text, m.kind) for m in res.mentions]
+    assert ("Rhodes", "person") in names
+    assert ("Rhodes", "place") not in names
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("Putin said the talks were useful.", "Vladimir Putin"),     # one official has that surname
+    ("Charles said the talks were useful.", None),               # also a given name: not resolved
+])
+def test_bare_surnames(text, expect):
+    people = [e.name for e in ents(text).entities if e.kind == "person"]
+    assert (people[0] if people else None) == expect

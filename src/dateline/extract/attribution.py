@@ -175,6 +175,16 @@ class _Doc:
                 self.is_close[hi - 1] = True
         self.para_starts = [p[0] for p in self.paras]
         self.units = self._units(sentences)
+        # title-case lines (headlines): their cue words are capitalised ("Obama Says ...")
+        self.headline = bytearray(len(toks))
+        for ps, pe in self.paras:
+            lo = bisect.bisect_left(self.starts, ps)
+            hi = bisect.bisect_left(self.starts, pe)
+            long = [x for x in range(lo, hi) if len(self.words[x]) > 3 and self.words[x].isalpha()]
+            if 3 <= len(long) and hi - lo <= 30 and \
+                    sum(self.words[x][:1].isupper() for x in long) >= 0.8 * len(long):
+                for x in range(lo + 1, hi):
+                    self.headline[x] = 1
 
     def para_of(self, char: int) -> int:
         return bisect.bisect_right(self.para_starts, char) - 1
@@ -259,7 +269,7 @@ class _Doc:
             if f and (w.islower() or self.low[i] == "according"):
                 return f, i + 2
         f = forms.get((self.low[i],))
-        if f and w.islower() and len(f.words) == 1:
+        if f and (w.islower() or self.headline[i] and w[1:].islower()) and len(f.words) == 1:
             return f, i + 1
         return None
 
@@ -644,6 +654,8 @@ class _Analyzer:
                         and d.inq[g] < 0 and d.words[g].islower() and d.low[g].endswith("ing") \
                         and not nested:
                     return g
+                if j > i and g < hi and d.is_close[g - 1] and not nested and self.adjunct_after_quote(g, hi):
+                    return g
                 j = g
                 continue
             w = d.low[j]
@@ -692,6 +704,23 @@ class _Analyzer:
                     return j
             j += 1
         return hi
+
+    def adjunct_after_quote(self, g: int, hi: int) -> bool:
+        """Does an adjunct that is not part of the content follow a closing quotation at g
+        ('... as a "disgrace" Wednesday on a radio show', '"...," but stopped short')?"""
+        d = self.d
+        w = d.low[g]
+        if d.inq[g] >= 0 or not d.words[g][:1].isalpha() and w != ",":
+            return False
+        if w in _WEEKDAYS and g > 0 and d.low[g - 2] != ",":
+            return True
+        nxt = d.low[g + 1] if g + 1 < hi else ""
+        if w in ("during", "on", "at", "in") and g + 1 < hi and d.inq[g + 1] < 0 \
+                and (nxt in ("a", "an", "the", "his", "her", "their", "its") or d.words[g + 1][:1].isupper()):
+            return True
+        if w == "," and nxt == "but" and d.low[g - 2] == ",":
+            return True
+        return False
 
     def trim(self, a: int, b: int) -> tuple[int, int]:
         d = self.d
@@ -1097,7 +1126,8 @@ class _Analyzer:
             if d.low[x] == ":" and d.inq[x] < 0:
                 if x == lo or not all(d.words[y][:1].isupper() or not _is_word(d.words[y])
                                       or d.low[y] in ("of", "the", "and", "for") or d.low[y] in _DET
-                                      for y in range(lo, x)):
+                                      or (title and d.low[y] in _PREP and y > lo)
+                                      for y in range(lo, x)) or not d.words[lo][:1].isupper():
                     return None
                 a, b = self.trim(x + 1, hi)
                 if b - a < 3 or (not title and not d.is_open[a]):

@@ -22,6 +22,7 @@ _NAME_TOK = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|del|van|von|bin|ibn|al|el|la|le|di|du|dos)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+|al-)?{_NAME_TOK}){{0,3}}(?:,?\s+Jr\.)?"
 NAME_RE = re.compile(_NAME)
+_HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr|Mme|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.\s+({_NAME})")
 _CAP_WORDS = re.compile(r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))")
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "around", "from", "to", "of", "into", "across",
@@ -94,6 +95,8 @@ class EntityExtractor:
         self.not_names = _lex("not_names.tsv")
         self.speech = {w.lower() for w in _lex("speech_verbs.tsv")}
         self.surname_first = _lex("surname_first.tsv")
+        self.given_names = {ld.name.split()[0] for ld in self.gaz.leaders if len(ld.name.split()) > 1
+                            and ld.name.split()[0] not in self.surname_first}
 
     # ---------------------------------------------------------------- gazetteer
     def _gazetteer_mentions(self, text: str) -> list[_Raw]:
@@ -254,6 +257,17 @@ class EntityExtractor:
             return None
         return None
 
+    def _honorific_people(self, text: str, raws: list[_Raw]) -> list[_Raw]:
+        """"Mr. Rhodes", "Dr. Lee": an honorific makes a person of the name after it, even where the
+        gazetteer knows a place of that name; a person already in the gazetteer keeps its entry."""
+        out = []
+        for m in _HONORIFIC.finditer(text):
+            s, e = m.span(1)
+            if any(r.kind == "person" and r.start <= s < r.end for r in raws):
+                continue
+            out.append(_Raw(s, e, text[s:e], "person", text[s:e], None, "pattern", source="pattern:honorific"))
+        return out
+
     def _pattern_orgs(self, text: str, taken: list[tuple[int, int]]) -> list[_Raw]:
         out = []
         busy = _Busy(len(text), taken)
@@ -280,6 +294,9 @@ class EntityExtractor:
     def extract(self, text: str, sentences: list[tuple[int, int]], *, published: _dt.date | None = None,
                 dateline_end: int = 0, bylines: list[str] = ()) -> EntityResult:
         raws = self._resolve_gazetteer(text, self._gazetteer_mentions(text), dateline_end)
+        honored = self._honorific_people(text, raws)
+        if honored:
+            raws = [r for r in raws if not any(h.start < r.end and r.start < h.end for h in honored)] + honored
         taken = [(r.start, r.end) for r in raws]
         orgs = self._pattern_orgs(text, taken)
         taken += [(r.start, r.end) for r in orgs]
@@ -349,7 +366,7 @@ class EntityExtractor:
                 extra.append(_Raw(s, e, sur, "person", target.name, target.code, "surname",
                                   leaders=target.leaders, source="coref:surname", entity_key=("person", target.name)))
                 continue
-            if title or (not cands and sur in self.gaz.by_surname and len(sur) > 3):
+            if title or (not cands and self._distinctive_surname(sur)):
                 lds = self._leader_for(sur, title, published)
                 if lds:
                     ld = lds[0]
@@ -360,12 +377,19 @@ class EntityExtractor:
                     known.setdefault(sur, []).append(extra[-1])
         return sorted(raws + extra, key=lambda r: r.start)
 
+    def _distinctive_surname(self, sur: str) -> bool:
+        """A bare surname names a gazetteer official only when one person has it and it is not
+        also a given name or a place ("Putin" yes; "Charles", "Moon", "Lee" no)."""
+        people = {ld.name for ld in self.gaz.by_surname.get(sur, [])}
+        return len(sur) > 3 and len(people) == 1 and sur not in self.given_names \
+            and all(e.kind == "person" for e in self.gaz.surface.get(sur, []))
+
     def _surname_of(self, p: _Raw) -> str | None:
         if p.leaders:
             return p.leaders[0].surname
         toks = p.name.split()
         if len(toks) < 2:
-            return None
+            return toks[0] if toks and p.source == "pattern:honorific" else None
         if toks[0] in self.surname_first:
             return toks[0]
         return toks[-1]

@@ -25,6 +25,7 @@ from typing import Any, Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .. import __version__
+from ..errors import DatelineError
 from ..timeline import merge as M
 from . import schema
 
@@ -32,16 +33,10 @@ COMPONENT = "dateline.pipeline"
 SLACK_DAYS = 3          # candidate clusters: reports dated within this many days of the new one
 
 
-class StoreError(Exception):
+class StoreError(DatelineError):
     """The store cannot be opened or written (bad URL, server down, newer schema...)."""
 
-    def __init__(self, message: str, *, code: str = "store"):
-        super().__init__(message)
-        self.code = code
-
-    @property
-    def message(self) -> str:
-        return str(self)
+    code = "store"
 
 
 # ---------------------------------------------------------------------------- identity of articles

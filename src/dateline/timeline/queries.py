@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from ..errors import DatelineError
 from ..resources import read_tsv
 from ..store.base import Store
 from .merge import date_range
@@ -24,14 +25,10 @@ from .merge import date_range
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 
 
-class QueryError(ValueError):
+class QueryError(DatelineError):
     """A bad query argument (a date that is not a date...)."""
 
     code = "bad_query"
-
-    @property
-    def message(self) -> str:
-        return str(self)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,0 +1,402 @@
+"""Commands over the record store: ingest, events, timeline, count, claims, dyads, export.
+
+    dateline ingest PATH... [--db URL] [--quiet]
+    dateline events   [--db URL] [--actor A] [--target T] [--cameo PREFIX] [--since D] [--until D] [--text WORDS]
+    dateline timeline [--db URL] [--actor A] ...
+    dateline count    [--db URL] --actor PRK --cameo 150 --since 2019-05-01 --until 2019-10-31
+    dateline claims   [--db URL]
+    dateline dyads    [--db URL] [--since D] [--until D]
+    dateline export   [--db URL] --format csv|jsonl|parquet [--output FILE]
+
+``register(subparsers)`` adds them to dateline's parser; ``python -m dateline.cli_record`` runs
+dateline's command line with them. The store is ``--db`` (a SQLite file path, sqlite:///PATH or
+postgresql://...), else $DATELINE_DB, else ./dateline.db.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from typing import Any, Callable
+
+from .errors import DatelineError
+from .store import DEFAULT_DB, StoreError, open_store
+from .timeline import queries as Q
+
+FORMATS = ["table", "json", "jsonl", "csv"]
+
+
+# ------------------------------------------------------------------------------------------- output
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "yes" if v else ""
+    if isinstance(v, float):
+        return f"{v:+.1f}"
+    if isinstance(v, (list, tuple)):
+        return "; ".join(_cell(x) for x in v)
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+def _table(rows: list[dict], columns: list[tuple[str, str]], out, *, max_width: int = 60) -> None:
+    if not rows:
+        out.write("(nothing found)\n")
+        return
+    cells = [[_cell(r.get(k)) for k, _ in columns] for r in rows]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, (_, h) in enumerate(columns)]
+    out.write("  ".join(h.ljust(w) for (_, h), w in zip(columns, widths)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in cells:
+        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
+
+
+def _csv(rows: list[dict], columns: list[str], out) -> None:
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(columns)
+    for r in rows:
+        w.writerow([_cell(r.get(k)) if not isinstance(r.get(k), float) else r.get(k) for k in columns])
+
+
+def emit(rows: list[dict], fmt: str, columns: list[tuple[str, str]], *, out=None, wrapper: dict | None = None,
+         header: str | None = None, footer: str | None = None) -> None:
+    out = out or sys.stdout
+    if fmt == "json":
+        obj = {**wrapper, "events": rows} if wrapper is not None else rows
+        out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        _csv(rows, [k for k, _ in columns] if columns and rows and all(k in rows[0] for k, _ in columns)
+             else list(rows[0]) if rows else [k for k, _ in columns], out)
+    else:
+        if header:
+            out.write(header + "\n")
+        _table(rows, columns, out)
+        if footer:
+            out.write(footer + "\n")
+
+
+EVENT_COLUMNS = [("day", "date"), ("actor", "actor"), ("target", "target"), ("cameo", "cameo"),
+                 ("event", "event"), ("goldstein", "goldstein"), ("location", "where"), ("articles", "articles"),
+                 ("reports", "reports"), ("n_sources", "sources"), ("cluster", "event id")]
+CSV_EVENT_COLUMNS = ["cluster", "date", "day", "actor", "actor_name", "target", "target_name", "cameo", "event",
+                     "root", "plover", "quad_class", "goldstein", "location", "location_code", "articles",
+                     "reports", "n_sources", "sources", "urls", "negated", "hypothetical", "sentence"]
+
+
+def _events_out(rows, args, *, wrapper=None, header=None, footer=None):
+    if args.format == "csv":
+        _csv(rows, CSV_EVENT_COLUMNS, sys.stdout)
+        return
+    cols = EVENT_COLUMNS + ([("sentence", "reported as")] if args.format == "table" and args.sentences else [])
+    emit(rows, args.format, cols, wrapper=wrapper, header=header, footer=footer)
+
+
+# ------------------------------------------------------------------------------------------- commands
+def _db(args) -> str:
+    return args.db or os.environ.get("DATELINE_DB") or DEFAULT_DB
+
+
+def _open(args, *, readonly: bool = True):
+    return open_store(_db(args), readonly=readonly)
+
+
+def _filters(args, *keys) -> dict:
+    f = {}
+    for k in keys:
+        v = getattr(args, k, None)
+        if v not in (None, False):
+            f[k] = v
+    f["include_all"] = bool(getattr(args, "all", False))
+    return f
+
+
+def cmd_ingest(args) -> int:
+    from .store.ingest import ingest
+
+    quiet = args.quiet or not sys.stderr.isatty()
+    progress = None
+    log: Callable[[str], None] = lambda m: print(f"dateline: error: {m}", file=sys.stderr, flush=True)  # noqa: E731
+    if not quiet:
+        progress = _RichProgress()
+        log = progress.log
+    with open_store(_db(args)) as store:
+        summary = ingest(args.paths, store, settings=args.settings, progress=progress, on_error=log,
+                         published=args.published)
+        counts = store.counts()
+    print(f"dateline: {summary.line()}", file=sys.stderr)
+    print(f"dateline: the store {_db(args)} holds {counts['articles']} article(s), {counts['clusters']} event(s) "
+          f"from {counts['events']} report(s), {counts['failures']} failure row(s)", file=sys.stderr)
+    if summary.failed:
+        print(f"dateline: {summary.failed} input(s) failed (kept as failure rows; see the messages above)",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+class _RichProgress:
+    """A progress bar on stderr with the rate (articles/s) and the time left."""
+
+    def __init__(self):
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task):
+                return Text(f"{task.speed:.1f} articles/s" if task.speed else "– articles/s")
+
+        self.console = Console(stderr=True)
+        self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), Rate(), TimeElapsedColumn(),
+                            TextColumn("ETA"), TimeRemainingColumn(), console=self.console, transient=False)
+        self.task = None
+
+    def start(self, total: int) -> None:
+        self.bar.start()
+        self.task = self.bar.add_task("ingest", total=total)
+
+    def advance(self, n: int = 1, *, note: str = "") -> None:
+        task = self.bar.tasks[0]
+        if task.total is not None and task.completed + n > task.total:
+            self.bar.update(self.task, total=task.completed + n)
+        self.bar.advance(self.task, n)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+    def log(self, message: str) -> None:
+        self.console.print(f"dateline: error: {message}", markup=False, highlight=False)
+
+
+def cmd_events(args) -> int:
+    with _open(args) as store:
+        rows = Q.events(store, limit=args.limit, text_in=args.text_in,
+                        **_filters(args, "actor", "target", "cameo", "since", "until", "text"))
+    _events_out(rows, args, footer=f"{len(rows)} event(s)")
+    return 0
+
+
+def cmd_count(args) -> int:
+    with _open(args) as store:
+        res = Q.count(store, **_filters(args, "actor", "target", "cameo", "since", "until", "text"))
+    n = res["count"]
+    if args.format == "table":
+        print(f"{n} distinct event(s)")
+        if n:
+            _table(res["events"], EVENT_COLUMNS, sys.stdout)
+    else:
+        _events_out(res["events"], args, wrapper={"count": n})
+    return 0
+
+
+def cmd_timeline(args) -> int:
+    with _open(args) as store:
+        rows = Q.timeline(store, **_filters(args, "actor", "target", "either", "cameo", "since", "until", "text"))
+    if args.format != "table":
+        _events_out(rows, args)
+        return 0
+    if not rows:
+        print("(nothing found)")
+        return 0
+    last = None
+    for r in rows:
+        day = r["day"] if r["date"] and len(r["date"]) >= 10 else r["date"]
+        if day != last:
+            print(f"{day}")
+            last = day
+        who = _who(r["actor"], r["actor_name"])
+        whom = _who(r["target"], r["target_name"])
+        what = f"{who} → {whom}" if r["target"] or r["target_name"] else who
+        where = f" in {r['location']}" if r["location"] else ""
+        gold = f" ({r['goldstein']:+.1f})" if r["goldstein"] is not None else ""
+        print(f"  {what}: {r['event'] or 'CAMEO ' + r['cameo']} [{r['cameo']}]{gold}{where}"
+              f" — {r['reports']} report(s) in {r['articles']} article(s), {r['n_sources']} source(s)")
+        if r["conflicts"].get("date"):
+            print("      dates reported: " + ", ".join(f"{d} ×{n}" for d, n in sorted(r["conflicts"]["date"].items())))
+    print(f"{len(rows)} event(s)")
+    return 0
+
+
+def _who(code, name) -> str:
+    if name and code:
+        return f"{name} ({code})"
+    return name or code or "unknown"
+
+
+def cmd_claims(args) -> int:
+    with _open(args) as store:
+        rows = Q.claims(store, include_all=args.all)
+    if args.format == "table":
+        if not rows:
+            print("(no series claims in the store)")
+        for r in rows:
+            src = r["outlet"] or r["article"]
+            print(f"{r['status'].upper():<13} {r['check']}  [{src}]")
+        bad = sum(r["status"] == "inconsistent" for r in rows)
+        print(f"{len(rows)} claim(s): {sum(r['status'] == 'consistent' for r in rows)} consistent, {bad} inconsistent, "
+              f"{sum(r['status'] == 'unchecked' for r in rows)} unchecked")
+        return 0
+    cols = [("status", "status"), ("check", "check"), ("outlet", "outlet"), ("article", "article"),
+            ("actor", "actor"), ("cameo_root", "root"), ("ordinal", "ordinal"), ("noun", "noun"),
+            ("since", "since"), ("on", "on"), ("held", "held"), ("url", "url"), ("sentence", "sentence")]
+    emit(rows, args.format, cols)
+    return 0
+
+
+def cmd_dyads(args) -> int:
+    with _open(args) as store:
+        rows = Q.dyads(store, **_filters(args, "actor", "target", "cameo", "since", "until"))
+    emit(rows, args.format, [("week", "week"), ("actor", "actor"), ("target", "target"), ("events", "events"),
+                             ("goldstein", "goldstein sum"), ("cameo", "codes")])
+    return 0
+
+
+def cmd_export(args) -> int:
+    with _open(args) as store:
+        rows = Q.export(store, **_filters(args, "actor", "target", "cameo", "since", "until"))
+    if args.format == "parquet":
+        if not args.output:
+            raise StoreError("export --format parquet needs --output FILE", code="bad_args")
+        write_parquet(rows, args.output)
+        print(f"dateline: {len(rows)} event(s) written to {args.output}", file=sys.stderr)
+        return 0
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        if args.format == "jsonl":
+            for r in rows:
+                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        else:
+            w = csv.writer(out, lineterminator="\n")
+            w.writerow(Q.EXPORT_COLUMNS)
+            for r in rows:
+                w.writerow(["; ".join(r[k]) if isinstance(r[k], list) else ("" if r[k] is None else
+                            int(r[k]) if isinstance(r[k], bool) else r[k]) for k in Q.EXPORT_COLUMNS])
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def write_parquet(rows: list[dict], path: str) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"Day": pa.int32(), "QuadClass": pa.int8(), "GoldsteinScale": pa.float64(), "NumArticles": pa.int32(),
+             "NumMentions": pa.int32(), "NumSources": pa.int32(), "Sources": pa.list_(pa.string()),
+             "SourceURLs": pa.list_(pa.string()), "IsNegated": pa.bool_(), "IsHypothetical": pa.bool_()}
+    schema = pa.schema([(c, types.get(c, pa.string())) for c in Q.EXPORT_COLUMNS])
+    table = pa.Table.from_pylist(rows, schema=schema)
+    pq.write_table(table, path)
+
+
+# ------------------------------------------------------------------------------------------- parser
+def _common(p: argparse.ArgumentParser, *, formats=FORMATS) -> None:
+    p.add_argument("--db", metavar="URL", help=f"the store: a SQLite file, sqlite:///PATH or postgresql://... "
+                                                f"(default: $DATELINE_DB or ./{DEFAULT_DB})")
+    p.add_argument("--format", choices=formats, default=formats[0], help=f"output: {', '.join(formats)}")
+
+
+def _filter_args(p: argparse.ArgumentParser, *, text: bool = True) -> None:
+    p.add_argument("--actor", help="actor code (PRK) or part of a name")
+    p.add_argument("--target", help="target code (USA) or part of a name")
+    p.add_argument("--cameo", metavar="PREFIX", help="CAMEO code or prefix (15 = root 15, 150)")
+    p.add_argument("--since", metavar="DATE", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="to this date, inclusive")
+    if text:
+        p.add_argument("--text", metavar="WORDS", help="full-text search (every word must occur)")
+    p.add_argument("--all", action="store_true", help="include negated and hypothetical events")
+
+
+def register(subparsers) -> None:
+    """Add the store commands to dateline's subparsers."""
+    ig = subparsers.add_parser("ingest", help="analyse files, folders, JSONL batches and feeds into the store")
+    ig.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (read recursively)")
+    ig.add_argument("--db", metavar="URL", help=f"the store (default: $DATELINE_DB or ./{DEFAULT_DB})")
+    ig.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    ig.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) of every input article")
+    ig.add_argument("--max-bytes", type=int, metavar="N", help="refuse texts larger than N bytes (default 10 MB)")
+    ig.set_defaults(func=cmd_ingest)
+
+    ev = subparsers.add_parser("events", help="events (happenings) in the store that match the filters")
+    _common(ev)
+    _filter_args(ev)
+    ev.add_argument("--text-in", choices=["sentence", "article", "both"], default="sentence",
+                    help="where --text searches: the event's sentence (default), its article, or both")
+    ev.add_argument("--limit", type=int, metavar="N")
+    ev.add_argument("--sentences", action="store_true", help="show a sentence that reported each event")
+    ev.set_defaults(func=cmd_events)
+
+    tl = subparsers.add_parser("timeline", help="events by day with their numbers of reports and sources")
+    _common(tl)
+    _filter_args(tl)
+    tl.add_argument("--either", metavar="A", help="events where A is the actor or the target")
+    tl.set_defaults(func=cmd_timeline, sentences=False)
+
+    ct = subparsers.add_parser("count", help="the number of distinct events that match, listed")
+    _common(ct)
+    _filter_args(ct)
+    ct.set_defaults(func=cmd_count, sentences=False)
+
+    cl = subparsers.add_parser("claims", help="series claims ('its 12th launch since May') checked against the store")
+    _common(cl)
+    cl.add_argument("--all", action="store_true", help="include claims in negated or hypothetical statements")
+    cl.set_defaults(func=cmd_claims)
+
+    dy = subparsers.add_parser("dyads", help="events and Goldstein sum per actor pair per ISO week")
+    _common(dy)
+    _filter_args(dy, text=False)
+    dy.set_defaults(func=cmd_dyads)
+
+    ex = subparsers.add_parser("export", help="one row per event in GDELT-like columns")
+    _common(ex, formats=["csv", "jsonl", "parquet"])
+    _filter_args(ex, text=False)
+    ex.add_argument("--output", "-o", metavar="FILE", help="write to FILE (needed for parquet; default stdout)")
+    ex.set_defaults(func=cmd_export)
+
+
+def _subparsers(ap: argparse.ArgumentParser):
+    for a in ap._actions:  # noqa: SLF001 - argparse keeps its subparsers here
+        if isinstance(a, argparse._SubParsersAction):  # noqa: SLF001
+            return a
+    raise RuntimeError("dateline's parser has no subcommands")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .cli import build_parser as base
+
+    ap = base()
+    sub = _subparsers(ap)
+    if "ingest" not in sub.choices:
+        register(sub)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .settings import load_settings
+
+    ap = build_parser()
+    args = ap.parse_args(argv)
+    try:
+        args.settings = load_settings(max_bytes=getattr(args, "max_bytes", None))
+        return args.func(args)
+    except DatelineError as e:
+        print(f"dateline: error: {e.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("dateline: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
