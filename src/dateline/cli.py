@@ -69,6 +69,7 @@ def render_text(rec: dict, out) -> None:
         flag = f" [{', '.join(flags)}]" if flags else ""
         w(f"  {e.get('date') or 'undated':<12} {_actor(e.get('actor'))} → {_actor(e.get('target'))}: "
           f"\"{e['trigger']['text']}\" CAMEO {e['cameo']}"
+          + (f" {e['cameo_name']}" if e.get("cameo_name") else "")
           + (f" / {e['plover']}" if e.get("plover") else "")
           + (f" (Goldstein {e['goldstein']:+.1f})" if e.get("goldstein") is not None else "") + flag + "\n")
         extra = []
@@ -174,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     mg = sub.add_parser("merge", help="analyse articles and give every event the cluster of its happening")
     _add_input_args(mg)
     mg.set_defaults(func=cmd_merge)
+    from . import cli_record  # the record store's commands: ingest, events, timeline, count, claims...
+
+    cli_record.register(sub)
     return ap
 
 

@@ -116,6 +116,7 @@ class Event:
     series: Series | None
     sentence: dict
     quad_class: int | None = None
+    cameo_name: str | None = None   # the CAMEO codebook's name of the code
     date_from: str | None = None    # how the date was found: "timex", "anchor", "dct", ...
     attributions: list[str] = field(default_factory=list)
     rule: str | None = None

@@ -738,6 +738,7 @@ class EventExtractor:
             date=c.date, date_timex=c.date_timex, location=c.location, sources=c.sources,
             negated=c.negated, hypothetical=c.hypothetical, series=c.series,
             sentence={"start": ss, "end": se}, quad_class=info.quad_class if info else None,
+            cameo_name=info.name if info else None,
             date_from=c.date_from, attributions=c.attributions, rule=f"patterns.tsv:{c.pattern.row + 1}")
 
 
