@@ -30,6 +30,7 @@ class Mention:
     code: str | None = None        # ISO 3166-1 alpha-3 (or IGO)
     role: str | None = None        # e.g. "leader", "president", "official" when known
     metonym: bool = False          # a capital standing for its government ("Pyongyang said")
+    form: str | None = None        # how it was named: name, alias, adjective, capital, pattern ...
 
 
 @dataclass

@@ -715,8 +715,11 @@ class _Analyzer:
         if w in _WEEKDAYS and g > 0 and d.low[g - 2] != ",":
             return True
         nxt = d.low[g + 1] if g + 1 < hi else ""
-        if w in ("during", "on", "at", "in") and g + 1 < hi and d.inq[g + 1] < 0 \
-                and (nxt in ("a", "an", "the", "his", "her", "their", "its") or d.words[g + 1][:1].isupper()):
+        if g + 1 >= hi or d.inq[g + 1] >= 0:
+            return False
+        if w == "during" or (w == "in" and nxt in ("a", "an")) or (
+                w in ("on", "at") and (nxt in ("a", "an", "his", "her", "their")
+                                       or w == "on" and d.words[g + 1][:1].isupper())):
             return True
         if w == "," and nxt == "but" and d.low[g - 2] == ",":
             return True
@@ -987,7 +990,8 @@ class _Analyzer:
             j2 = self.skip_object(j, hi)
             if "objthat" in f.cue.frames or (j2 < hi and d.low[j2] == "to"):
                 j = j2
-        j = self.skip_adjuncts(j, hi)
+        if not (j < hi and d.low[j] == "to" and "to" in f.cue.frames):
+            j = self.skip_adjuncts(j, hi)
         colon = False
         while j < hi and (d.low[j] in (",", ":") or d.low[j] in _DASHES) and d.inq[j] < 0:
             colon = colon or d.low[j] == ":"

@@ -422,7 +422,7 @@ class EntityExtractor:
                 ent.code = r.code
             ent.mentions.append(Span(r.start, r.end, r.text))
             res.mentions.append(Mention(r.start, r.end, r.text, entity=ent.id, name=ent.name, kind=r.kind,
-                                        code=r.code or ent.code, role=r.role, metonym=r.metonym))
+                                        code=r.code or ent.code, role=r.role, metonym=r.metonym, form=r.form))
         for m in res.mentions:       # codes learnt later in the article flow back
             if m.code is None:
                 m.code = next(e.code for e in ents.values() if e.id == m.entity)

@@ -12,44 +12,39 @@ from __future__ import annotations
 
 import bisect
 import functools
+import json
 import re
 from dataclasses import dataclass, field
 
 from ..record import ActorRef, Attribution, Event, Mention, Series, Span, Timex
-from ..resources import multi, read_tsv
+from ..resources import multi, path, read_tsv
 from ..text import tokenize
 from .lexicon import is_participle, noun_forms, verb_forms
 
-_ORDINALS = {w: i for i, w in enumerate(
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
-_BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "get", "got", "gets", "getting"}
-_NEG = {"not", "n't", "never", "no", "neither", "nor", "without"}
-_NEG_VERBS = {"fail", "failed", "fails", "refused", "refuse", "refuses", "declined", "denied", "deny", "denies"}
-_DENY = {"denied", "denies", "deny", "denying", "rejected", "dismissed", "refuted", "disputed"}
-_MODAL = {"could", "would", "might", "may", "should", "must", "can", "will", "shall", "'ll", "if", "unless",
-          "whether", "hope", "hopes", "hoped", "plan", "plans", "planned", "planning", "intend", "intends",
-          "threatened", "threatens", "threaten", "want", "wants", "wanted", "expected", "likely", "possible",
-          "possibly", "consider", "considering", "considered", "aimed", "seek",
-          "seeking", "sought", "urged", "urge", "called", "calls", "demanded", "proposed", 
-          "vowed", "pledged", "promised", }
-_DETS = {"the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those",
-         "some", "any", "no", "every", "each", "two", "three", "four", "five", "several", "many", "more", "further",
-         "new", "first", "second", "last", "latest", "recent", "previous", "next", "of", "for", "after", "before",
-         "during", "since", "in", "at", "on", "with", "without", "into", "amid", "despite", "following"}
-_VERB_BEFORE = {"to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "not", "n't",
-                "did", "does", "do", "they", "we", "i", "you", "he", "she", "it", "also", "has", "have", "had",
-                "who", "never", "reportedly", "allegedly", "then", "later", "repeatedly", "again"}
-_QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
-_CLAUSE_BREAK = {";", ":", "—", "–", "(", ")"}
-_SUBORD = {"after", "before", "when", "while", "as", "because", "although", "though", "until",
-           "whereas", "which", "who", "whom", "that", "where", "but", "if", "unless", "whether"}
-_PREPS = {"of", "with", "to", "for", "against", "between", "in", "at", "from", "by", "on", "into", "over",
-          "about", "toward", "towards", "via", "through", "among", "amid", "under", "near", "than", "like"}
-_NOUN_TARGET_PREPS = frozenset({"against", "with", "on", "toward", "towards", "at", "to", "of"})
-_PERSON_PRON = {"he", "she", "him", "his", "her"}
-_STATE_PRON = {"it", "its"}
-_PLURAL_PRON = {"they", "their", "them"}
+@functools.lru_cache(maxsize=1)
+def _grammar() -> dict[str, list[str]]:
+    """Function-word lists (resources/cameo/grammar.json), each with what it is for."""
+    data = json.loads(path("cameo", "grammar.json").read_text(encoding="utf-8"))
+    return {k: v["words"] for k, v in data.items() if not k.startswith("_")}
+
+
+_G = _grammar()
+_ORDINALS = {w: i for i, w in enumerate(_G["ordinals"])}
+_BE = set(_G["be_forms"])
+_NEG = set(_G["negation"])
+_NEG_VERBS = set(_G["negating_verbs"])
+_DENY = set(_G["deny_verbs"])
+_MODAL = set(_G["modality"])
+_DETS = set(_G["determiners"])
+_VERB_BEFORE = set(_G["verb_before"])
+_QUOTE_MARKS = set(_G["quote_marks"])
+_CLAUSE_BREAK = set(_G["clause_breaks"])
+_SUBORD = set(_G["subordinators"])
+_PREPS = set(_G["prepositions"])
+_NOUN_TARGET_PREPS = frozenset(_G["noun_target_prepositions"])
+_PERSON_PRON = set(_G["person_pronouns"])
+_STATE_PRON = set(_G["state_pronouns"])
+_PLURAL_PRON = set(_G["plural_pronouns"])
 _DEF_STATE = re.compile(r"\bthe\s+(?:country|regime|government|nation|state|North|South|isolated\s+state)\b", re.I)
 
 
@@ -81,6 +76,13 @@ class CodeInfo:
     goldstein: float | None
     quad_class: int | None
     plover: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def _agent_nouns() -> frozenset[str]:
+    words = {r["word"].lower() for r in read_tsv("entities", "agent_nouns.tsv")}
+    words |= {r["word"].lower() for r in read_tsv("gazetteer", "roles.tsv")}
+    return frozenset(words)
 
 
 @functools.lru_cache(maxsize=1)
@@ -264,7 +266,7 @@ class EventExtractor:
                 return m
         return None
 
-    def _actor_before(self, text, toks, low, s, i, mentions, sent_range) -> Mention | None:
+    def _actor_before(self, text, toks, low, s, i, mentions, sent_range, verbs=()) -> Mention | None:
         """The subject: the nearest entity (or pronoun) before the trigger in the clause, not inside a PP."""
         start_c, end_c = toks[s][0] if s < len(toks) else sent_range[0], toks[i][0]
         cands: list[tuple[int, Mention]] = []
@@ -284,15 +286,35 @@ class EventExtractor:
             if r:
                 cands.append((m.start(), Mention(m.start(), m.end(), m.group(), r.entity, r.name, r.kind, r.code)))
         cands.sort(key=lambda c: c[0])
-        for n, (pos, m) in enumerate(reversed(cands)):
+        named = {x for _, mm in cands for x in range(self._tok_at(toks, mm.start) or 0,
+                                                        (self._tok_at(toks, mm.end) or len(toks)))}
+
+        def in_pp(k: int | None) -> bool:
+            """The mention at token k belongs to a prepositional phrase ("the talks with Seoul", "in
+            the Kenyan and Tanzanian capitals", "at the embassies in Nairobi, Kenya")."""
+            if k is None:
+                return False
+            for x in range(k - 1, max(-1, k - 16), -1):
+                w = low[x]
+                if w in ("by", "between"):
+                    return False
+                if w in _PREPS:
+                    return True
+                if w in _DETS or w in ("and", "or", ",", "'s", "’s") or x in named or toks[x][2][:1].isupper():
+                    continue
+                return False
+            return False
+
+        for pos, m in reversed(cands):
             k = self._tok_at(toks, pos)
-            # skip the objects of prepositions ("the talks with Seoul")
-            if k is not None and k > 0 and low[k - 1] in _PREPS - {"by"}:
-                if low[k - 1] == "between":
-                    return m
+            if in_pp(k):
                 continue
-            if k is not None and k > 1 and low[k - 1] in ("the", "a", "an") and low[k - 2] in _PREPS:
-                continue
+            prev_verbs = [v for v in verbs if s <= v < (k if k is not None else i) and v != i]
+            if prev_verbs and not any(low[x] in _CLAUSE_BREAK or low[x] in ("and", "but", ",")
+                                      for x in range(max(prev_verbs) + 1, k if k is not None else i)):
+                continue          # the object of an earlier verb ("condemned Japan and praised ...")
+            if m.form == "adjective" and not self._agentive(low, k, toks, m):
+                continue          # "the Kenyan capital": an adjective is an actor only on an agent noun
             # "Turkey and Syria agreed": the first conjunct is the actor (the second one the target)
             if k is not None and k > 0 and low[k - 1] == "and":
                 earlier = [c for c in cands if c[0] < pos and c[1].code != m.code]
@@ -300,6 +322,21 @@ class EventExtractor:
                     return earlier[-1][1]
             return m
         return None
+
+    def _agentive(self, low, k, toks, m: Mention) -> bool:
+        """An adjective mention ("South Korean", "Kenyan") heads an agent: officials, forces, leader..."""
+        after = self._tok_at(toks, m.end)
+        if after is None:
+            return False
+        # skip coordinated adjectives ("Kenyan and Tanzanian officials") and one modifier
+        for x in range(after, min(after + 4, len(low))):
+            if low[x] in _agent_nouns():
+                return True
+            if low[x] in ("and", ",", "or") or toks[x][2][:1].isupper():
+                continue
+            if x > after:
+                break
+        return m.text.endswith("s") and not m.text.endswith("ss")     # "Americans", "Israelis"
 
     @staticmethod
     def _tok_at(toks, pos) -> int | None:
@@ -350,6 +387,7 @@ class EventExtractor:
             words = [t[2] for t in toks if t[2][:1].isalpha()]
             titlecase = bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
             used = set()
+            found: list[_Cand] = []
             for i in range(len(toks)):
                 if i in used:
                     continue
@@ -362,11 +400,13 @@ class EventExtractor:
                     continue
                 p, j = hit
                 used.update(range(i, j))
-                c = _Cand(p, i, j, toks[i][0], toks[j - 1][1], si)
+                found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
+            verbs = [c.tok for c in found if c.pattern.pos == "verb"]
+            for c in found:
                 # whoever reports the event is not a participant of it
                 srcs = [(a, b) for cs, ce, a, b in reported if cs <= c.start < ce and a > c.end]
                 ms = [m for m in window if not any(a <= m.start < b for a, b in srcs)] if srcs else window
-                self._fill(c, text, toks, low, (ss, se), ms, timexes)
+                self._fill(c, text, toks, low, (ss, se), ms, timexes, verbs)
                 cands.append(c)
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
@@ -408,7 +448,7 @@ class EventExtractor:
                     drop.add(id(o))
         return [c for c in cands if id(c) not in drop]
 
-    def _fill(self, c: _Cand, text, toks, low, sent_range, mentions, timexes) -> None:
+    def _fill(self, c: _Cand, text, toks, low, sent_range, mentions, timexes, verbs=()) -> None:
         i, j = c.tok, c.end_tok
         s, e = self._clause_bounds(toks, low, i, j)
         p = c.pattern
@@ -427,11 +467,11 @@ class EventExtractor:
                     by = self._first_after(toks, k + 1, e, mentions, None)
                     break
             c.actor = by
-            c.target = self._actor_before(text, toks, low, s, i, mentions, sent_range) if by else None
+            c.target = self._actor_before(text, toks, low, s, i, mentions, sent_range, verbs) if by else None
         elif p.pos == "noun":
-            c.actor = self._noun_actor(text, toks, low, s, i, j, e, mentions, sent_range)
+            c.actor = self._noun_actor(text, toks, low, s, i, j, e, mentions, sent_range, verbs)
         else:
-            c.actor = self._actor_before(text, toks, low, s, i, mentions, sent_range)
+            c.actor = self._actor_before(text, toks, low, s, i, mentions, sent_range, verbs)
             # "Talks between A and B broke down"
             between = [k for k in range(s, i) if low[k] == "between"]
             if between:
@@ -531,7 +571,7 @@ class EventExtractor:
                 return m
         return None
 
-    def _noun_actor(self, text, toks, low, s, i, j, e, mentions, sent_range) -> Mention | None:
+    def _noun_actor(self, text, toks, low, s, i, j, e, mentions, sent_range, verbs=()) -> Mention | None:
         # "North Korea's test", "the North Korean test", "a test by North Korea", else the clause subject
         clause_start = toks[s][0] if s < len(toks) else sent_range[0]
         for m in reversed(mentions):
@@ -541,6 +581,9 @@ class EventExtractor:
                 break
             if toks[i][0] - m.end <= 40 and m.kind in ("country", "person", "organization"):
                 gap = text[m.end:toks[i][0]]
+                km = self._tok_at(toks, m.end)
+                if km is not None and any(km <= v < i for v in verbs):
+                    break         # "the Council condemned the bombing": a verb stands between
                 if re.fullmatch(r"(?:['’]s?)?(?:\s+[\w-]+){0,3}\s*", gap) and (gap.startswith(("'", "’"))
                                                                                or m.text[0].isupper()):
                     if not re.search(r"\b(?:of|with|to|for|against|between|by|from|in|at|on)\b", gap):
@@ -549,12 +592,14 @@ class EventExtractor:
         for k in range(j, min(e, j + 3)):
             if low[k] == "by":
                 return self._first_after(toks, k + 1, e, mentions, None)
-        subj = self._actor_before(text, toks, low, s, i, mentions, sent_range)
+        subj = self._actor_before(text, toks, low, s, i, mentions, sent_range, verbs)
         if subj is not None:
             k0 = self._tok_at(toks, subj.end)
             between = low[k0:i] if k0 is not None else []
             if any(w in _PREPS or w in {",", "to"} for w in between):
                 return None       # "... with more missile tests": the subject does not own the noun
+            if k0 is not None and any(k0 <= v < i for v in verbs):
+                return None       # "the Council condemned the bombing": the subject acts in the verb
         return subj
 
     def _anchor_dates(self, cands, text, sentences, sent_toks, timexes, published) -> None:

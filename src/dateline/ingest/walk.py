@@ -16,7 +16,7 @@ from ..errors import InputError
 from .feeds import FEED_EXT, looks_feed, read_feed
 from .readers import HTML_EXT, JSONL_EXT, Failed, RawArticle, read_source
 
-TEXT_EXT = {".txt", ".text", ".md", ""}
+TEXT_EXT = {".txt", ".text", ""}
 KNOWN_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT | FEED_EXT
 
 

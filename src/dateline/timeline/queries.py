@@ -210,11 +210,12 @@ def claims(store: Store, *, include_all: bool = False) -> list[dict]:
                  "evidence": {"article_key": e["article_key"], "event": e["event_id"],
                               "sentence": [e["sentence_start"], e["sentence_end"]], "rule": e["rule"],
                               "version": e["version"]}}
-        said = f"claimed {ordinal(e['series_ordinal'])} {noun}" + (f" since {since}" if since else "") + \
-            (f" on {on}" if on else "")
         start = date_range(since) if since else None
+        said = f"claimed {ordinal(e['series_ordinal'])} {noun}" + \
+            (f" since {since}" if start else f" within {since}" if since else "") + (f" on {on}" if on else "")
         if not actor or not on or start is None:
-            why = "no actor" if not actor else "no day for the claiming event" if not on else "no start date"
+            why = ("no actor" if not actor else "no day for the claiming event" if not on else
+                   f"'{since}' is not a start date" if since else "no start date")
             claim.update(held=None, status="unchecked", events=[], check=f"{said}; cannot check: {why}")
             out.append(claim)
             continue
@@ -229,7 +230,23 @@ def claims(store: Store, *, include_all: bool = False) -> list[dict]:
                      check=f"{said}; the record holds {n} distinct {_plural(noun) if n != 1 else noun} "
                            f"from {lo} to {on}: {status}")
         out.append(claim)
-    return out
+    return _one_per_article(out)
+
+
+def _one_per_article(claims_: list[dict]) -> list[dict]:
+    """One claim per article and (ordinal, noun, since): a headline and its lede often say it twice;
+    the checkable one (with an actor and a day) is kept."""
+    rank = {"consistent": 0, "inconsistent": 0, "unchecked": 1}
+    best: dict[tuple, dict] = {}
+    order: list[tuple] = []
+    for c in claims_:
+        k = (c["evidence"]["article_key"], c["ordinal"], c["noun"], c["since"])
+        if k not in best:
+            order.append(k)
+            best[k] = c
+        elif rank[c["status"]] < rank[best[k]["status"]]:
+            best[k] = c
+    return [best[k] for k in order]
 
 
 def dyads(store: Store, **filters) -> list[dict]:
