@@ -10,6 +10,7 @@ from dateline.article import extract_meta, find_bylines, find_dateline, infer_pu
     ("SEOUL, Oct 31 (Reuters) - North Korea fired.", "SEOUL", "Reuters"),
     ("WASHINGTON -- Officials met.", "WASHINGTON", None),
     ("NEW DELHI — Talks began.", "NEW DELHI", None),
+    ("\n\nLAGOS, Nigeria (AP) _\n\nTalks began.", "LAGOS, Nigeria", "AP"),
     ("The ministry said on Friday that talks would resume.", None, None),
 ])
 def test_dateline(text, place, outlet):

@@ -33,7 +33,7 @@ DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
-    r"\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*(?:—|–|--|-|:)\s*")
+    r"\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*(?:—|–|--|-|:|_)\s*")
 BYLINE_TOP = re.compile(r"^\s*By\s+(?P<names>[^\n]{3,120}?)\s*$", re.M)
 WRITTEN_BY = re.compile(r"(?:This|The)\s+(?:article|story|report)\s+was\s+(?:written|reported)\s+by\s+"
                         r"(?P<names>[^,.\n]+?)(?:,\s*(?:a|an|the)\s+[^.\n]*?\b(?:for|at|with)\s+(?P<outlet>[^,.\n]+))?\.")
