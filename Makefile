@@ -13,8 +13,14 @@ $(BIN)/dateline: pyproject.toml
 
 setup: $(BIN)/dateline
 
+DB ?= dateline.db
+DL := $(BIN)/python -m dateline.cli_record
+
 demo: setup
-	$(BIN)/dateline analyze examples/articles/*.txt
+	$(DL) ingest examples --db $(DB)
+	$(DL) timeline --actor PRK --cameo 15 --db $(DB)
+	$(DL) count --actor PRK --cameo 150 --since 2019-05-01 --until 2019-10-31 --db $(DB)
+	$(DL) claims --db $(DB)
 
 test: setup
 	$(BIN)/python -m pytest -m "not slow" -q
@@ -27,6 +33,13 @@ gate: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_throughput.py
+	$(BIN)/python benchmarks/bench_store.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Retrain the shipped English pipeline (src/dateline/models/en_dateline) from ../shared/data/treebanks:
+# converts the treebanks, trains on one thread (about an hour), evaluates on EWT/GUM test, packages.
+.PHONY: model
+model: setup
+	$(BIN)/python training/build_model.py

@@ -287,8 +287,11 @@ def cmd_export(args) -> int:
 
 
 def write_parquet(rows: list[dict], path: str) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise StoreError("parquet export needs pyarrow: pip install 'dateline[parquet]'", code="no_pyarrow") from None
 
     types = {"Day": pa.int32(), "QuadClass": pa.int8(), "GoldsteinScale": pa.float64(), "NumArticles": pa.int32(),
              "NumMentions": pa.int32(), "NumSources": pa.int32(), "Sources": pa.list_(pa.string()),

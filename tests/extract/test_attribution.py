@@ -186,6 +186,96 @@ def test_attitude(text, attitude):
     assert run(text)[1][0].attitude == attitude
 
 
+# ---- quotations without a recognised cue, and frames beyond plain speech -----------------------
+UNCUED = [
+    # a quotation paragraph with no cue at all: a direct attribution with a null source
+    ('The crowd fell silent.\n\n"We will not give up the farm without a fight."', None),
+    # an unknown verb before the quotation: the quote is still reported
+    ('At the end of the rally she boomed: "Nobody can stop this movement now."', None),
+]
+
+
+@pytest.mark.parametrize("text,source", UNCUED)
+def test_quotation_without_cue_is_a_direct_attribution(text, source):
+    quotes, atts = run(text)
+    assert len(quotes) == 1 and len(atts) == 1
+    assert atts[0].direct and atts[0].content.text == quotes[0].text
+    assert atts[0].source.name == source
+    assert quotes[0].attribution == atts[0].id
+
+
+def test_quotation_without_cue_takes_the_source_just_before_it():
+    text = 'The engineer said the levee had held. "We were lucky this time, and we know it."'
+    quotes, atts = run(text)
+    assert len(atts) == 2 and atts[1].direct
+    assert [q.speaker.name for q in quotes] == ["engineer"]
+
+
+FRAMES = [
+    # infinitive complements of intent and speech cues
+    ("The governor promised to rebuild the bridge by spring.", "promised", "The governor",
+     "to rebuild the bridge by spring"),
+    ("The spokesman declined to comment on the report.", "declined", "The spokesman",
+     "to comment on the report"),
+    # raising verbs: the content is the subject with its complement, the source is null
+    ("The new dam is expected to open next year.", "expected", None,
+     "The new dam is expected to open next year"),
+    ("The minister seemed to doubt the figures.", "seemed", None,
+     "The minister seemed to doubt the figures"),
+    # a question whose asker is not named
+    ("When asked whether the mine would reopen, the owner shrugged.", "asked", None,
+     "whether the mine would reopen"),
+    # a reduced relative: the group is the source, its object the content
+    ("A lobby group backing the canal project funded the ads.", "backing", "A lobby group",
+     "the canal project"),
+    # a headline in title case
+    ("Mayor Says River Port Will Close\n\nThe port has lost money for years.", "Says", "Mayor",
+     "River Port Will Close"),
+    # a quotation before an appositive with an age and an unknown addressee
+    ('"We each vote our own way," Ruth Olsen, 61, told a neighbor walking by.', "told",
+     "Ruth Olsen", "We each vote our own way,"),
+]
+
+
+@pytest.mark.parametrize("text,cue,source,content", FRAMES)
+def test_more_frames(text, cue, source, content):
+    _, atts = run(text)
+    a = next((a for a in atts if a.cue.text == cue), None)
+    assert a is not None, atts
+    assert a.content.text == content
+    if source is None:
+        assert a.source.start is None and a.source.name is None
+    else:
+        assert text[a.source.start:a.source.end].startswith(source)
+
+
+BOUNDARIES = [
+    # a content stops where a new quotation sentence opens
+    ('The mayor said crews had "done their best." "Now we rebuild," he added.',
+     "said", 'crews had "done their best."'),
+    # ... before a clause with a new subject after ", but"
+    ("The union had hoped to reach a deal, but the company walked away on Friday.",
+     "hoped", "to reach a deal"),
+    # ... after a quotation followed by an adjunct that is not reported
+    ('The senator called the bill "a disgrace" during a radio interview.',
+     "called", 'the bill "a disgrace"'),
+]
+
+
+@pytest.mark.parametrize("text,cue,content", BOUNDARIES)
+def test_content_boundaries(text, cue, content):
+    _, atts = run(text)
+    a = next(a for a in atts if a.cue.text == cue)
+    assert a.content.text == content
+
+
+def test_participle_after_but_takes_the_new_subject():
+    text = ('The envoy had hoped to revive the talks, but the rebels walked out, '
+            'calling the offer "an insult."')
+    quotes, _ = run(text)
+    assert quotes[0].speaker.name == "rebels"
+
+
 # ---- speakers resolved against mentions ------------------------------------------------------
 
 ARTICLE = (
@@ -296,7 +386,8 @@ def test_cue_lexicon_loads_and_every_cue_is_found():
         assert any(h and h[0].cue.lemma == lemma for h in hits), lemma
     for f in forms.values():
         assert f.cue.attitude in ("neutral", "assertive", "doubtful")
-        assert f.cue.frames <= {"that", "thatx", "obj", "objthat", "objas", "to", "wh", "post", "prep"}
+        assert f.cue.frames <= {"that", "thatx", "obj", "objthat", "objas", "to", "wh", "post", "prep",
+                                "raise"}
         assert f.cue.cls in ("speech", "writing", "report", "thought", "intent", "evidence")
 
 

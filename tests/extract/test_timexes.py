@@ -72,7 +72,11 @@ CASES = [
     ("It was the country's fifth launch since May.", "May", "DATE", "2019-05"),
     ("Parliament will reconvene in March.", "March", "DATE", "2020-03"),
     ("The rebels struck on Oct. 2. The next day, troops arrived.", "The next day", "DATE", "2019-10-03"),
-    ("The rebels struck on Oct. 2. A day later, troops arrived.", "A day later", "DATE", "2019-10-03"),
+    # "N <short unit> later/earlier": the duration alone (conventions.json); longer units stay points
+    ("The rebels struck on Oct. 2. A day later, troops arrived.", "A day", "DURATION", "P1D"),
+    ("Talks failed on Oct. 2. Three days later, they resumed.", "Three days", "DURATION", "P3D"),
+    ("Officials met again a few hours later.", "a few hours", "DURATION", "PTXH"),
+    ("The plant reopened on May 3, 2017. A year later, it closed again.", "A year later", "DATE", "2018"),
     ("The rebels struck on Oct. 2. The previous day, talks had failed.", "The previous day", "DATE", "2019-10-01"),
     ("Thanksgiving falls late this year.", "Thanksgiving", "DATE", "2019-11-28"),
     ("Pilgrims gathered at Easter.", "Easter", "DATE", "2019-04-21"),
@@ -100,6 +104,22 @@ CASES = [
     # rates: only a count of occurrences makes "a <unit>" a SET
     ("The committee meets twice a month.", "a month", "SET", "P1M"),
     ("Inspectors visit three times per year.", "per year", "SET", "P1Y"),
+    # tense cues: "effective" looks ahead; an -ed adjective after a determiner is no past tense
+    ("The board will appoint a new chief, effective Feb. 1.", "Feb. 1", "DATE", "2020-02-01"),
+    ("The bank named a new chief, effective Feb. 1.", "Feb. 1", "DATE", "2020-02-01"),
+    ("The dividend will be paid on a still unspecified date in March.", "March", "DATE", "2020-03"),
+    ("In the fiscal year ended Jan. 31, sales rose.", "Jan. 31", "DATE", "2019-01-31"),
+    ("The doctor was shot last Oct. 23 at his home.", "Oct. 23", "DATE", "2019-10-23"),
+    ("The summit will be held on April 24 and 25.", "25", "DATE", "2020-04-25"),
+    ("Talks ran March 3 and 4, 2018, in Oslo.", "March 3", "DATE", "2018-03-03"),
+    # clock times: a day after a parenthetical gloss; "until" a deadline looks ahead
+    ("The blast occurred at 10:35 a.m. (0735 GMT) Tuesday.", "10:35 a.m.", "TIME", "2019-10-29T10:35"),
+    ("He will leave at 4 in the morning (4 a.m. EDT Saturday).", "4 in the morning", "TIME", "2019-11-02T04:00"),
+    ("Officials gave the group until 9 a.m. Monday to respond.", "9 a.m. Monday", "TIME", "2019-11-04T09:00"),
+    ("Stocks fell Monday. Tokyo shares were depressed by overnight losses in New York.", "overnight", "TIME", "2019-10-27TNI"),
+    ("Sales will slow through the first two quarters of 2020.", "the first two quarters of 2020", "DATE", "2020-H1"),
+    ("Earnings fell in the last half of 2018.", "the last half of 2018", "DATE", "2018-H2"),
+    ("Then, a week or so ago, the general chose a date.", "a week or so ago", "DATE", "2019-W43"),
     # a bare month without a tense cue: the past wins unless the future is much nearer
     ("Share price: $42 in June, $29 in March.", "March", "DATE", "2019-03"),
     ("Share price: $42 in June, $29 in December.", "December", "DATE", "2019-12"),
@@ -123,6 +143,13 @@ REPORT = [
     ("Acme's third-quarter profit rose 5%. In the first nine months, net was $9 million, "
      "compared with $7 million in the 2018 period. The year-ago results included a charge.", "year-ago", "2018"),
     ("Acme earned $3 million in the third quarter. The year-earlier results were restated.", "year-earlier", "2018-Q3"),
+    # a quarter that is not over yet is a forecast, not the report's period
+    ("Acme's third-quarter profit rose 5%. It expects weak results through the third quarter of next year. "
+     "In the year-ago period, it earned $2 million.", "the year-ago period", "2018-Q3"),
+    # "last year" is the year, the report's quarter a year before only right after a compared amount
+    ("Acme's third-quarter profit rose 5% to $5 million, compared with $3 million last year.", "last year", "2018-Q3"),
+    ("Acme's third-quarter profit rose 5%. The firm, which last year sold its bakery unit, gained 3%.", "last year", "2018"),
+    ("Acme's third-quarter profit rose 5%. Its share of the market was 21% last year.", "last year", "2018"),
 ]
 
 
@@ -172,6 +199,16 @@ NOT_TIMEX = [
     ("The airline flies four flights a week to Oslo.", "a week"),
     ("Rooms cost between $35 and $55 a night.", "a night"),
     ("The chip runs 15 million instructions per second.", "per second"),
+    # conventions.json: forms TimeBank/AQUAINT annotators mostly leave untagged
+    ("Sales are expected to rise 8% annually.", "annually"),
+    ("The plant will produce 10,000 units annually.", "annually"),
+    ("The split and quarterly dividend are payable in May.", "quarterly"),
+    ("Police cited the recent bombing.", "recent"),
+    ("There are no talks at the moment.", "moment"),
+    ("At the time the rebels were weak.", "the time"),
+    ("Young people in today's world face new risks.", "today"),
+    ("He was soon released by the police.", "soon"),
+    ("Traders suffer losses on deals made that day.", "that day"),
 ]
 
 
@@ -315,13 +352,24 @@ def test_data_files_load_and_are_used():
         "modifiers": ("at least three days", "P3D"), "refs": ("nowadays", "PRESENT_REF"),
         "frequencies": ("hourly", "PT1H"), "tense_cues": ("Monday", "2019-11-04"),
         "holidays": ("Labor Day", "2019-09-02"), "timezones": ("10 a.m. GMT", "2019-10-31T10:00"),
-        "sentence_abbreviations": ("Tuesday", "2019-11-05"),
+        "sentence_abbreviations": ("Tuesday", "2019-11-05"), "conventions": ("Three days", "P3D"),
     }
     sentences = {"tense_cues": "The envoy will arrive Monday.", "modifiers": "The fighting lasted at least three days.",
                  # "Gen." does not end the sentence, so the future cue reaches the weekday
-                 "sentence_abbreviations": "The envoy will meet Gen. Lee on Tuesday."}
+                 "sentence_abbreviations": "The envoy will meet Gen. Lee on Tuesday.",
+                 "conventions": "Talks failed on Oct. 2. Three days later, they resumed."}
     for name, (phrase, value) in probes.items():
         text = sentences.get(name, f"It happened {phrase}.")
         assert _find(text, phrase).value == value, name
     assert LEX.zones["EDT"] == -4 and LEX.month("Sept.") == 9
 
+
+
+def test_conventions_carry_their_counts():
+    # every convention records the corpus counts it was chosen from (provenance)
+    conv = load("conventions")
+    families = {k: v for k, v in conv.items() if not k.startswith("_")}
+    assert families
+    for name, fam in families.items():
+        assert isinstance(fam.get("counts"), dict) and fam["counts"], name
+        assert isinstance(fam.get("_comment"), str), name

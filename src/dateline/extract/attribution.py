@@ -15,7 +15,15 @@ are tried against a few frames, in this order:
 4. participles: ``..., saying ...``, ``with X saying ...`` (the source is the subject of the
    clause the participle hangs on, or X).
 
-A quotation unit with no cue of its own continues the direct attribution just before it. As in
+Then: raising verbs (``X seemed to ...``, ``X is expected to ...``: null source, the content is
+X with its complement), ``(when) asked whether ...`` (null source), reduced relatives of intent
+cues (``a group backing X``), and title-case headlines (``Mayor Says ...``).
+
+A quotation unit with no cue of its own continues the direct attribution just before it; any
+quotation (two words or more, not a ``so-called`` term) that no cue claimed becomes a direct
+attribution of its own (rule ``quote``) with the source of the nearest direct attribution in
+the same or previous paragraph (or of an attribution just before it in its paragraph), else a
+null source. As in
 PolNeAR, each word takes part in one attribution: a cue inside the content of another is not
 reported, except that a partial quotation inside an indirect content takes the speaker of the
 nearest speech cue before it (``Y expressed his "deep condolences", X said`` -> Y); the quote
@@ -676,6 +684,13 @@ class _Analyzer:
                 if k < hi and d.inq[k] < 0 and d.words[k].islower() and (
                         d.low[k] in _AUX and d.low[k] not in ("to", "not") or d.low[k].endswith("ed")):
                     return j
+            if w == "," and j + 2 < hi and d.low[j + 1] == "but" and j > i and d.inq[j + 2] < 0 \
+                    and (d.words[j + 2][:1].isupper() or d.low[j + 2] in ("the", "his", "her", "their")):
+                # ', but North Korea walked away': a new clause with its own subject
+                np = _np_right(d, j + 2, hi, max_len=6)
+                if np and np[1] < hi and d.words[np[1]].islower() and (
+                        d.low[np[1]].endswith("ed") or d.low[np[1]] in _AUX):
+                    return j
             if w == "," and j + 2 < hi and d.low[j + 1] in ("while", "after", "before", "by", "when"):
                 c = d.cue_at(j + 2, hi)
                 if c and c[0].form == "ing":
@@ -920,7 +935,8 @@ class _Analyzer:
                 cont = (nxt, self.content_end(nxt, hi))
         elif inverted and d.low[j] in _COORD:
             pass
-        elif b - 2 >= lo and d.is_close[b - 1] and d.low[b - 2] in (",", "?", "!"):
+        elif b - 2 >= lo and d.is_close[b - 1] and d.low[b - 2] in (",", "?", "!") \
+                and self.is_quote_span(*self.trim(b0, b)):
             pass       # '"...," X told a voter passing by': the quotation is the content
         else:
             return None   # "After the vote, he said the plan failed": pre-posed
@@ -1016,6 +1032,12 @@ class _Analyzer:
         rel = (src is not None and src[1] - src[0] == 1 and d.low[src[0]] in ("who", "which")) \
             or rule.startswith("participle")
         b = self.content_end(j, hi, rel)
+        if src is not None and src[1] - src[0] == 1 and d.low[src[0]] in ("who", "that", "which") \
+                and not (fr & {"that", "thatx", "to", "wh", "objthat"}):
+            # 'voters who support X were angry': the object only
+            np = _np_right(d, j, b, max_len=12)
+            if np:
+                b = np[1]
         if d.is_open[j]:
             # a content opening with a quotation is the quotation (and those right after it)
             q = d.group_end_tok(j)
@@ -1077,11 +1099,97 @@ class _Analyzer:
                 rule = "participle:with"
             elif not _is_word(d.words[c - 1]) and prev not in ("(",):
                 return None
+            elif f.cue.cls == "intent" and _is_word(d.words[c - 1]):
+                return None   # 'a group backing X': a reduced relative
         if src is None:
             src = self.clause_subject(c, lo)
         if src is None:
             return None
         return self._content_after(c, ce, lo, hi, f, src, rule)
+
+    def raising(self, c: int, ce: int, lo: int, hi: int, f: CueForm):
+        """'X seemed to ...', 'X appears ready ...', 'X is expected to ...': the writer's (or
+        nobody's) view of X; the content is X with its complement (the cue is a gap in it),
+        and the source is null."""
+        d = self.d
+        if "raise" in f.cue.frames:
+            pass
+        elif f.cue.lemma == "expect" and f.form == "past" and ce < hi and d.low[ce] == "to":
+            pass
+        else:
+            return None
+        k, be = _skip_left_aux(d, c, lo)
+        if f.cue.lemma == "expect" and not be:
+            return None
+        if "raise" in f.cue.frames and be:
+            return None
+        np = _np_left(d, k, lo)
+        if not np or any(self.taken[x] for x in range(*np)) or _head_len(d, np) > 12:
+            return None
+        if not _subject_ok(d, np, lo, f, True):
+            return None
+        if ce >= hi or d.inq[ce] >= 0 or d.low[ce] in _END_PUNCT or d.low[ce] in ("that", "like", "as") \
+                or (d.low[ce] in _PREP and d.low[ce] != "to") or d.words[ce][:1].isupper():
+            return None
+        b = self.content_end(ce, hi)
+        for x in range(ce + 1, b):
+            if d.inq[x] < 0 and (d.low[x] in (",", ";", "(") or d.low[x] in _DASHES
+                                 or d.low[x] in ("when", "while", "because", "as", "despite")):
+                b = x
+                break
+        a, b = self.trim(np[0], b)
+        if b - ce < 1:
+            return None
+        att = _Att(f.cue, (c, ce), None, (a, b), "raising")
+        return self.add(att)
+
+    def asked_wh(self, c: int, ce: int, lo: int, hi: int, f: CueForm):
+        """'(When) asked whether ..., X said': the question is the content, its asker unnamed."""
+        d = self.d
+        if f.cue.lemma != "ask" or f.form != "past" or ce >= hi:
+            return None
+        if not (c == lo or d.low[c - 1] in ("when", "if", "after", "once", "while", "but", "and", "as")
+                and (c - 1 == lo or d.low[c - 2] in (",", "but", "and"))):
+            return None
+        j = ce
+        if d.low[j] in _WH or d.low[j] == "about":
+            pass
+        else:
+            return None
+        e = j
+        while e < hi and not (d.low[e] in (",", ";", ":") and d.inq[e] < 0):
+            e = d.group_end_tok(e) if d.inq[e] >= 0 else e + 1
+        a, b = self.trim(j + 1 if d.low[j] == "about" else j, e)
+        if b <= a:
+            return None
+        return self.add(_Att(f.cue, (c, ce), None, (a, b), "asked"))
+
+    def reduced_relative(self, c: int, ce: int, lo: int, hi: int, f: CueForm):
+        """'a super PAC supporting X': the noun before the participle is the source and the
+        object NP after it the content (intent cues with an object)."""
+        d = self.d
+        if f.form != "ing" or f.cue.cls != "intent" or "obj" not in f.cue.frames or c - 1 < lo:
+            return None
+        if not _is_word(d.words[c - 1]) or d.low[c - 1] in _AUX or d.low[c - 1] in _PREP \
+                or d.low[c - 1] in _CLAUSE or d.low[c - 1] in _DET:
+            return None
+        np = _np_left(d, c, lo, appos=False)
+        if not np or any(self.taken[x] for x in range(*np)):
+            return None
+        e = ce
+        while e < hi and d.inq[e] < 0 and d.low[e] not in (",", ";", ":", "(", ".", "who", "which",
+                                                          "that", "but", "while", "in", "on", "at") \
+                and d.low[e] not in _DASHES:
+            if d.low[e] == "and" and not (e + 1 < hi and d.words[e + 1][:1].isupper()):
+                break
+            e += 1
+        obj = _np_right(d, ce, e, max_len=12)
+        if obj and d.low[obj[1] - 1] not in ("and",):
+            e = min(e, obj[1]) if obj[1] < e and not d.words[obj[1]][:1].isupper() else e
+        a, b = self.trim(ce, e)
+        if b <= a or b - a > 12:
+            return None
+        return self.add(_Att(f.cue, (c, ce), np, (a, b), "participle:relative"))
 
     def clause_subject(self, c: int, lo: int):
         """The subject of the clause a participle at c hangs on: the source of an attribution
@@ -1089,7 +1197,12 @@ class _Analyzer:
         d = self.d
         prev = self.last_source(lo, c)
         if prev is not None:
-            return prev
+            # unless a new clause ('..., but North Korea walked away, calling ...') starts
+            # after that attribution's cue
+            pc = max(a.cue_span[1] for a in self.atts if a.src == prev and lo <= a.cue_span[0] < c)
+            if not any(d.low[x] in (";", "but") and d.inq[x] < 0 for x in range(pc, c)):
+                return prev
+            lo = max(x for x in range(pc, c) if d.low[x] in (";", "but") and d.inq[x] < 0)
         # clause start: after 'but', ';' or the unit start; a relative pronoun is the subject
         s = lo
         for x in range(c - 1, lo - 1, -1):
@@ -1181,9 +1294,11 @@ class _Analyzer:
                 if any(self.taken[x] for x in range(c, ce)) or "prep" in f.cue.frames:
                     continue
                 if f.form == "ing":
-                    self.participle(c, ce, lo, hi, f) or self.preposed(c, ce, lo, hi, f)
+                    self.participle(c, ce, lo, hi, f) or self.reduced_relative(c, ce, lo, hi, f) \
+                        or self.preposed(c, ce, lo, hi, f)
                 else:
-                    self.preposed(c, ce, lo, hi, f)
+                    self.raising(c, ce, lo, hi, f) or self.asked_wh(c, ce, lo, hi, f) \
+                        or self.preposed(c, ce, lo, hi, f)
             new = self.atts[n_before:]
             para = d.para_of(d.starts[lo])
             if not new:
@@ -1238,6 +1353,9 @@ class _Analyzer:
             nw = sum(1 for x in range(lo, hi) if _is_word(d.words[x]))
             if nw < min_words:
                 continue
+            if nw < 4 and lo > 0 and (d.low[lo - 1] in ("so-called",)
+                                      or d.words[lo - 1][:1].isdigit()):
+                continue   # 'the so-called "green corridor"': a term, not a quotation
             para = d.para_of(d.starts[lo])
             src = None
             k = bisect.bisect_left(starts, lo) - 1
@@ -1306,7 +1424,7 @@ class _Analyzer:
 
 _COLON_CUE = Cue(":", "neutral", frozenset({"that"}), "speech")
 _QUOTE_CUE = Cue('"', "neutral", frozenset({"that"}), "speech")
-UNCUED_MIN_WORDS = 4
+UNCUED_MIN_WORDS = 2
 _COORD = {"and", "but", "while", "although", "though", "whereas", "yet", "as"}
 _COORD_STRONG = {"but", "although", "though", "whereas", "while"}
 _ADJ_OK = {"about", "by", "over", "during", "through", "to", "after", "before", "like", "amid",

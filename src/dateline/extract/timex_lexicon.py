@@ -13,7 +13,8 @@ from functools import lru_cache
 from importlib import resources
 
 RESOURCE_FILES = ("months", "weekdays", "numbers", "units", "seasons", "parts_of_day", "modifiers",
-                  "refs", "frequencies", "tense_cues", "holidays", "timezones", "sentence_abbreviations")
+                  "refs", "frequencies", "tense_cues", "holidays", "timezones", "sentence_abbreviations",
+                  "conventions")
 
 
 @lru_cache(maxsize=None)
@@ -135,17 +136,29 @@ class Lexicon:
         self.approx_mods = md["approx"]
         self.approx_suffix = md["approx_suffix"]
 
+        cv = self._load("conventions")
+        self.conventions = cv
+        untagged_refs = {p.lower() for p in cv["untagged_refs"]["phrases"]}
+        self.short_later_units = set(cv["short_unit_later_earlier"]["units"])
+        self.freq_untagged_after_amount = set(cv["frequency_untagged"]["after_amount"])
+        self.freq_untagged_prenominal = set(cv["frequency_untagged"]["prenominal"])
+        self.generic_today_nouns = set(cv["generic_today"]["nouns"])
+        self.soon_past_untagged = cv["soon_in_past_narrative"]["choice"] == "untagged"
+
         rf = self._load("refs")
         self.refs: dict[str, str] = {}          # span phrase -> kind (no left context)
         self.refs_ctx: dict[str, list[tuple[str, str]]] = {}  # span phrase -> (required left context, kind)
         for kind in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
             for p in rf[kind]:
+                if p.lower() in untagged_refs:
+                    continue
                 left, _, span = p.lower().rpartition("|")
                 if left:
                     self.refs_ctx.setdefault(span, []).append((left.strip(), kind))
                 else:
                     self.refs[span] = kind
-        self.ref_adjectives = {k: v for k, v in rf["adjectives"].items() if v}
+        self.ref_adjectives = {k: v for k, v in rf["adjectives"].items()
+                               if v and k not in cv["untagged_ref_adjectives"]["words"]}
         self.vague_ago = rf["vague_ago"]
 
         fr = self._load("frequencies")

@@ -121,6 +121,8 @@ class _Ctx:
         weak = 0
         for k in list(range(i - 1, max(-1, i - 13), -1)) + list(range(j, min(len(ws), j + 12))):
             c = _cue(ws[k][1], ws[k + 1][1] if k + 1 < len(ws) else "")
+            if c < 0 and k > 0 and ws[k - 1][1] in _ADJ_BEFORE_ED and ws[k][1] not in L.past_cues:
+                continue  # "a still unspecified date", "the planned merger": an adjective, not a past verb
             if c < 0:
                 # a participle after a future auxiliary ("will be paid", "is to be completed")
                 prev3 = [ws[q][1] for q in range(max(0, k - 3), k)]
@@ -151,6 +153,9 @@ class _Ctx:
                 continue
             if _INDEFINITE_BEFORE.search(self.text, max(0, tx.start - 30), tx.start):
                 continue
+            nxt = shift_units(tx.value, 1, "Q") if self.dct is not None else None
+            if nxt and (value_start_date(nxt) or self.dct) > self.dct:
+                continue  # not over yet: a forecast ("into the fourth quarter"), not the report's period
             return tx.value, tx.id
         return self.ref(pos, want="quarter", max_sents=max_sents)
 
@@ -202,6 +207,8 @@ class _Ctx:
         return date_to_value(self.dct, "day"), "dct"
 
 
+_ADJ_BEFORE_ED = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "still",
+                  "newly", "so-called"}
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 
@@ -256,7 +263,7 @@ def _pick_year_md(ctx: _Ctx, m: int, d: int, tense: int) -> int | None:
         past = [(y, x) for y, x in cands if x <= dct]
         if past:
             y, x = max(past, key=lambda t: t[1])
-            if (dct - x).days <= 270:
+            if (dct - x).days <= 300:
                 return y
     if tense > 0:
         fut = [(y, x) for y, x in cands if x >= dct]
@@ -403,7 +410,9 @@ def _md_value(ctx, m, mon: int, day: int, year: int | None, wd: int | None = Non
     if year is None:
         if ctx.dct is None:
             return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}", anchor="none")
-        year = _pick_year_md(ctx, mon, day, ctx.tense(m.start(), m.end()))
+        rel = ctx.prev_word(m.start())
+        t = -1 if rel == "last" else (1 if rel == "next" else ctx.tense(m.start(), m.end()))
+        year = _pick_year_md(ctx, mon, day, t)
         anchor = "dct"
     else:
         anchor = None
@@ -418,7 +427,12 @@ def _r_date_mdy(m, ctx):
     mon = L.month(m.group("mon"))
     day = L.ordinal(m.group("day"))
     year = _year_of(m.group("year")) if m.group("year") else None
+    if year is None and (co := _COORD_YEAR.match(ctx.text, m.end())):
+        year = int(co.group("y"))   # "March 3 and 4, 2018"
     return _md_value(ctx, m, mon, day, year)
+
+
+_COORD_YEAR = re.compile(rf"\s*(?:and|or|&)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*,\s*(?P<y>{YEAR4})")
 
 
 def _acc_mdy(m, text, ctx):
@@ -453,6 +467,20 @@ def _acc_dmy(m, text, ctx):
 
 
 RULES[-1].accept = _acc_dmy
+
+
+@rule("date_md_coord", rf"{_B}(?P<mon>{MONTH})\s*(?P<d1>{DAYNUM})\s+(?:and|or|&)\s+(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+      rf"(?![\d%])(?!,\d)(?![.:]\d)(?!\s*(?:percent|per\s+cent|million|billion|[ap]\.?m\b|p\.m|a\.m))(?:\s*,\s*(?P<year>{YEAR4}))?",
+      prio=9, accept=lambda m, text, ctx: (m.start("d2"), m.end()))
+def _r_date_md_coord(m, ctx):
+    # "on April 24 and 25": the second day of the same month
+    mon = L.month(m.group("mon"))
+    day = L.ordinal(m.group("d2"))
+    d1 = L.ordinal(m.group("d1"))
+    if day is None or d1 is None or day <= d1:
+        return None
+    year = _year_of(m.group("year")) if m.group("year") else None
+    return _md_value(ctx, m, mon, day, year)
 
 
 @rule("date_numeric", r"(?<![\d/.])(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
@@ -516,6 +544,8 @@ def _acc_month(m, text, ctx):
     rel = m.group("rel")
     nxt = text[m.end(): m.end() + 20]
     if rel:
+        if re.match(rf"\s*{DAYNUM}", nxt):
+            return None   # "last Oct. 23": the date (date_mdy), not the month
         return m.span()
     prev = ctx.prev_word(s)
     if s > 0 and text[s - 1] == "-" and text[max(0, s - 4):s].lower() == "mid-":
@@ -764,6 +794,16 @@ def _acc_quarter(m, text, ctx):
 RULES[-1].accept = _acc_quarter
 
 
+@rule("half_of_year", rf"{_B}(?:the\s+)?(?P<w>last|latter|first|second)\s+(?P<u>half|two\s+quarters)\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{YEAR4}){_E}", prio=8)
+def _r_half_of_year(m, ctx):
+    # "the last half of 1989" -> 1989-H2, "the first two quarters of 1990" -> 1990-H1
+    w = m.group("w").lower()
+    if w == "second" and m.group("u").lower() != "half":
+        return None
+    h = 1 if w == "first" else 2
+    return _Res("DATE", f"{int(m.group('y')):04d}-H{h}")
+
+
 @rule("quarter_rel", rf"{_B}(?P<det>the|this|that|last|next|its|their)\s+(?:(?P<adj>latest|current|previous|prior|preceding|same|year-earlier|year-ago|comparable|corresponding|most\s+recent|just-ended|just\s+ended|recent|past|fiscal|fourth|first|second|third)[\s-]+)*"
       rf"(?P<unit>quarter|period){_E}", prio=4)
 def _r_quarter_rel(m, ctx):
@@ -930,6 +970,10 @@ _DAYW = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day befo
 def _r_deictic_day(m, ctx):
     if m.group("w"):
         w = re.sub(r"\s+", " ", m.group("w").lower())
+        if w == "today" and not m.group("pod"):
+            nxt = re.match(r"['’]s\s+([a-z]+)", ctx.text[m.end():m.end() + 30])
+            if nxt and nxt.group(1) in L.generic_today_nouns:
+                return None  # "today's world": the present era, left untagged
         off = _DAYW[w]
         pod = L.parts.get(m.group("pod").lower()) if m.group("pod") else None
         if w == "tonight":
@@ -938,6 +982,12 @@ def _r_deictic_day(m, ctx):
             pod = "NI"
             if ctx.tense(m.start(), m.end()) < 0:
                 off = -1
+                # in a report on an earlier day ("Friday ... overnight losses"), the night before that day
+                rv, ra = ctx.ref(m.start(), min_gran="day", max_sents=3)
+                rd = value_start_date(rv) if rv and ra != "dct" else None
+                if rd is not None and ctx.dct is not None and rd < ctx.dct:
+                    v = date_to_value(rd - _dt.timedelta(days=1), "day")
+                    return _Res("TIME", f"{v}TNI", anchor=ra)
     else:
         rel = m.group("rel").lower()
         pod = L.parts[m.group("pod2").lower()]
@@ -1004,9 +1054,17 @@ def _r_time(m, ctx):
     # the day
     day = None
     anchor = "dct"
-    if m.group("dwd"):
+    paren = _PAREN_DAY.match(ctx.text, m.end()) if not (m.group("dwd") or m.group("dday") or m.group("dmon")) else None
+    if paren:
+        # "10:35 a.m. (0735 GMT) Friday": the day named after a parenthetical gloss
+        wd = L.weekday(paren.group("wd") or paren.group("wd2"))
+        t = ctx.tense(m.start(), paren.end())
+        day = _weekday_date(ctx, wd, 1 if t > 0 else -1)
+    elif m.group("dwd"):
         wd = L.weekday(m.group("dwd"))
         t = ctx.tense(m.start(), m.end())
+        if ctx.prev_word(m.start()) in ("until", "till", "by"):
+            t = 1   # a deadline: "until 9 a.m. Tuesday"
         day = _weekday_date(ctx, wd, 1 if t > 0 else -1)
     elif m.group("dday"):
         w = m.group("dday").lower()
@@ -1033,6 +1091,9 @@ def _r_time(m, ctx):
     return _Res("TIME", f"{date_to_value(day, 'day')}T{hh:02d}:{mi:02d}", anchor=anchor)
 
 
+_PAREN_DAY = re.compile(rf"\s*\((?:[^()\n]{{1,30}}\)\s*,?\s*(?P<wd>{WD})(?![a-z])|[^()\n]{{0,30}}?(?P<wd2>{WD})\))")
+
+
 def _acc_time(m, text, ctx):
     if m.group("cw") and re.search(r"(?i)\bhigh\s+$", text[max(0, m.start() - 6):m.start()]):
         return None
@@ -1052,7 +1113,7 @@ RULES[-1].accept = _acc_time
 
 # --- "two weeks ago", "a year earlier", "four days after ..." ----------------------------------
 @rule("ago", rf"{_B}(?P<pre>(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|just|only|over|barely|at\s+least)\s+)?)"
-      rf"(?P<num>{NUM}|{VAGUE})?(?:\s+|-)?(?:{QUAL}\s+)?(?P<unit>{UNIT})(?P<gap>\s+)(?P<dir>ago|earlier|later|before|after|hence|from\s+now|back|previously|prior(?!\s+to)|on){_E}", prio=9)
+      rf"(?P<num>{NUM}|{VAGUE})?(?:\s+|-)?(?:{QUAL}\s+)?(?P<unit>{UNIT})(?P<gap>\s+(?:or\s+so\s+)?)(?P<dir>ago|earlier|later|before|after|hence|from\s+now|back|previously|prior(?!\s+to)|on){_E}", prio=9)
 def _r_ago(m, ctx):
     unit = L.unit(m.group("unit"))
     if unit is None:
@@ -1068,7 +1129,7 @@ def _r_ago(m, ctx):
         n = _num(nums)
     pre = re.sub(r"\s+", " ", m.group("pre").strip().lower())
     mod = L.approx_mods.get(pre) if pre else None
-    if d in ("before", "after", "on") or (d in ("earlier", "later") and _followed_by_clause(m, ctx)):
+    if d in ("before", "after", "on") or (d in ("earlier", "later") and (_followed_by_clause(m, ctx) or _short_later(m))):
         # "four days after X": the duration only
         if n is None and nums is None:
             return None
@@ -1170,9 +1231,18 @@ def _followed_by_clause(m, ctx) -> bool:
     return bool(re.match(r"\s+(?:than\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z])", nxt))
 
 
+def _short_later(m) -> bool:
+    """ "three days later", "a few hours earlier": with a unit shorter than a month the duration
+    alone is the timex (conventions.json); "a year earlier" stays an anaphoric point."""
+    return (m.group("dir").lower() in ("earlier", "later") and m.group("num") is not None
+            and L.unit(m.group("unit")) in L.short_later_units)
+
+
 def _acc_ago(m, text, ctx):
     d = m.group("dir").lower()
     if d in ("before", "after", "on", "earlier", "later"):
+        if _short_later(m):
+            return m.start(), m.end("unit")
         if d in ("before", "after", "on") or _followed_by_clause(m, ctx):
             if d == "on" and not re.match(r"\s*[,.;]", text[m.end():m.end() + 3]):
                 return None
@@ -1286,6 +1356,8 @@ def _r_rel_unit(m, ctx):
         off = _ANA_OFF[rel]
         gran = "day" if (unit == "day" or is_pod) else ("week" if unit == "weekend" else unit)
         v, anchor = ctx.ref(m.start(), min_gran=gran if gran != "week" else "week")
+        if rel in ("that", "that same", "the very same") and unit == "day" and anchor == "dct":
+            return None   # "trades made that day": no day to refer back to (a generic day)
         if v is None:
             if ctx.dct is None:
                 return _Res("DATE", _XVAL[gran], anchor="none")
@@ -1311,8 +1383,8 @@ def _r_rel_unit(m, ctx):
         return _weekend(ctx, m, off)
     if rel == "last" and unit == "year" and ctx.dct is not None and not re.match(r"['’]s\b", ctx.text[m.end():m.end() + 2]):
         # "compared with $3 million last year" in a report on a quarter: that quarter a year before
-        before = ctx.text[max(0, m.start() - 60):m.start()]
-        if re.search(r"(?:\$|\bfrom\b|\bcompared\s+with\b|\bthan\b|\bversus\b|%)[^.;]*$", before):
+        before = ctx.text[max(0, m.start() - 90):m.start()]
+        if _COMPARED_AMOUNT.search(before):
             v, a = _period_ref(ctx, m.start())
             if v and parse_value(v)["gran"] == "quarter":
                 return _Res("DATE", shift_units(v, -1, "Y"), anchor=a, noref=True)
@@ -1321,6 +1393,13 @@ def _r_rel_unit(m, ctx):
     if rel in ("the coming", "coming") and _after_prep(ctx, m.start(), ("over", "during", "for", "throughout", "within", "in")):
         return _Res("DURATION", _dur(1, unit))
     return _Res("DATE", ctx.rel(unit, off), anchor="dct" if ctx.dct else "none")
+
+
+# "compared with $3 million last year", "from a loss of $2.1 million, or 5 cents a share, last year":
+# only right after a compared amount is "last year" the report's period a year before (conventions.json)
+_COMPARED_AMOUNT = re.compile(
+    r"(?:\bcompared\s+with|\bfrom|\bversus|\bvs\.)\s+(?:(?:a|an)\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?"
+    r"(?:[A-Z]{0,2}[$#£€]\s?)\d[\d,.]*(?:\s+(?:million|billion))?(?:,\s+or\s+[^,.;]{1,30}?\s+a\s+share,?)?\s+$")
 
 
 def _after_prep(ctx, pos, preps) -> bool:
@@ -1518,7 +1597,17 @@ def _r_set_freq(m, ctx):
         return None  # adjective: "its quarterly dividend"
     if w == "daily" and prev == "average":
         return None
+    if w in L.freq_untagged_prenominal and nxt and nxt.group(1) not in _FREQ_ADVERB_NEXT:
+        return None  # "quarterly dividend", "monthly payments": a reporting-period adjective
+    if w in L.freq_untagged_after_amount and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "rise 8% annually", "10,000 units annually": the rate of an amount
     return _Res("SET", L.freq_adverbs[w])
+
+
+# words after a frequency word that show it is an adverb ("adjusted quarterly and ..."), not an adjective
+_FREQ_ADVERB_NEXT = {"and", "or", "but", "to", "in", "for", "by", "on", "at", "from", "since", "through", "until",
+                     "with", "as", "the", "a", "an", "if", "when", "while", "because", "so", "than", "thereafter",
+                     "instead", "rather", "is", "are", "was", "were", "will", "would", "after", "before"}
 
 
 # --- vague references ------------------------------------------------------------------------
@@ -1537,7 +1626,12 @@ def _acc_ref(m, text, ctx):
         if re.search(r"(?i)\bas\s+$", text[max(0, m.start() - 4):m.start()]) or \
                 re.match(r"\s+(?:after|before|thereafter|afterwards?)\b", text[m.end():m.end() + 14]):
             return None
+        if L.soon_past_untagged and _SOON_PAST.search(text, max(0, m.start() - 12), min(len(text), m.end() + 16)):
+            return None  # "he was soon released": soon after a past event, not a FUTURE_REF
     return m.span()
+
+
+_SOON_PAST = re.compile(r"(?i)(?<![\w-])(?:was|were|had|that)\s+soon\s+(?:[a-z]+ed|became|began|came|went|grew|fell|rose|found|gave|made|took|left|got|saw|became)(?![\w-])")
 
 
 @rule("ref", rf"{_B}(?P<w>{L.re_refs}){_E}", prio=2, accept=_acc_ref)
@@ -1563,7 +1657,12 @@ _REF_ADJ_BAD_NEXT = {"account", "accounts", "affairs", "events", "account's", "d
                      "crisis", "conflict", "talks", "round", "state", "model", "plan", "plans", "setup", "trend"}
 
 
-@rule("ref_adj", rf"{_B}(?P<w>current|recent)(?=\s+[a-z])", prio=1)
+# adjectives tagged on their own ("current market conditions"); "recent" and "future" are mostly
+# left untagged in TimeBank/AQUAINT (conventions.json)
+_REF_ADJ_TAGGED = [w for w in ("current", "recent") if w in L.ref_adjectives]
+
+
+@rule("ref_adj", rf"{_B}(?P<w>{alt(_REF_ADJ_TAGGED)})(?=\s+[a-z])", prio=1)
 def _r_ref_adj(m, ctx):
     nxt = re.match(r"\s+([a-z'-]+)", ctx.text[m.end():m.end() + 30])
     if nxt and nxt.group(1) in _REF_ADJ_BAD_NEXT and m.group("w").lower() == "current":
@@ -1650,7 +1749,7 @@ def _build_token_classes() -> dict[str, set[str]]:
     add(list(L.parts) + list(L.clock_words) + ["clock"], "PART")
     add(["today", "tonight", "yesterday", "tomorrow", "overnight"], "DEIXIS")
     add([_last_word(p) for p in list(L.refs) + list(L.refs_ctx)], "REF")
-    add(["current", "recent"], "REFADJ")
+    add(_REF_ADJ_TAGGED, "REFADJ")
     add(L.freq_adverbs, "FREQ")
     add([_last_word(h) for h in L.holidays], "HOL")
     add(L.seasons, "SEASON")
@@ -1667,10 +1766,10 @@ _TRIGGER = re.compile(r"\d+(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
 _AMPM_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\b|[AP]M\b|o['’]clock|in\s+the\s+(?:morning|afternoon|evening))", re.I)
 
 _RULE_CLASSES = {
-    "date_mdy": {"MONTH"}, "date_dmy": {"MONTH"}, "month_year": {"MONTH"}, "month": {"MONTH"},
+    "date_mdy": {"MONTH"}, "date_dmy": {"MONTH"}, "date_md_coord": {"MONTH"}, "month_year": {"MONTH"}, "month": {"MONTH"},
     "date_numeric": {"NUMDATE"}, "year": {"YEAR"}, "year_period": {"YEAR"}, "the_year": {"UNIT"},
     "spoken_year": {"SPOKEN", "DECADE"}, "decade": {"YEAR", "DECADE"}, "century": {"UNIT"},
-    "quarter": {"UNIT", "Q"}, "quarter_rel": {"UNIT"}, "season": {"SEASON"}, "weekday": {"WD"},
+    "quarter": {"UNIT", "Q"}, "quarter_rel": {"UNIT"}, "half_of_year": {"UNIT"}, "season": {"SEASON"}, "weekday": {"WD"},
     "deictic_day": {"DEIXIS", "PART"}, "pod_day": {"PART"}, "time": {"TIME", "PART"},
     "ago": {"UNIT"}, "duration": {"UNIT"}, "duration_vague": {"UNIT"}, "recent_units": {"UNIT"},
     "rel_unit": {"UNIT", "PART"}, "mod_unit": {"UNIT"}, "year_ago_adj": {"UNIT"}, "day_before": {"UNIT"},

@@ -26,7 +26,7 @@ class PostgresStore(Store):
             import psycopg
             from psycopg.rows import dict_row
         except ImportError:  # pragma: no cover - psycopg is a dependency
-            raise StoreError("PostgreSQL needs psycopg 3: pip install 'psycopg[binary]'", code="no_driver") from None
+            raise StoreError("PostgreSQL needs psycopg 3: pip install 'dateline[postgres]'", code="no_driver") from None
         self.url = url
         self._psycopg = psycopg
         try:

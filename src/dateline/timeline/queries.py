@@ -121,7 +121,7 @@ def _row(c: dict) -> dict:
     }
 
 
-_ORDER = " ORDER BY c.day_first IS NULL, c.day_first, c.date, c.id"
+_ORDER = " ORDER BY c.day_first IS NULL, c.day_first, c.cameo, c.date, c.id"
 
 
 def events(store: Store, *, limit: int | None = None, **filters) -> list[dict]:
@@ -246,7 +246,7 @@ def _one_per_article(claims_: list[dict]) -> list[dict]:
             best[k] = c
         elif rank[c["status"]] < rank[best[k]["status"]]:
             best[k] = c
-    return [best[k] for k in order]
+    return sorted((best[k] for k in order), key=lambda c: (c["on"] is None, c["on"] or "", c["article"] or ""))
 
 
 def dyads(store: Store, **filters) -> list[dict]:

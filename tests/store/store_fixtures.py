@@ -1,5 +1,7 @@
 """Store fixtures: a real SQLite file and a real PostgreSQL server (started by the tests).
 
+Imported by the store tests (`from store_fixtures import *`): tests keep one conftest.py.
+
 The server is Debian's `postgresql` package: initdb + pg_ctl into a temporary folder, on a free
 port on 127.0.0.1, run as the `postgres` user (through runuser) when the tests run as root. When
 no server can be started, the PostgreSQL half of the parametrised tests is skipped with the reason.
@@ -149,3 +151,14 @@ def record(aid: str, published: str | None, events: list[dict], *, url: str | No
                     "contributors": [], "outlet": outlet, "text": text or f"North Korea fired a missile ({aid})."},
         "entities": [], "timexes": [], "quotes": [], "attributions": [], "events": events,
     }
+
+
+class _Build:
+    event = staticmethod(event)
+    record = staticmethod(record)
+
+
+@pytest.fixture
+def build():
+    """build.record(...) and build.event(...): article records written by hand (no analysis)."""
+    return _Build

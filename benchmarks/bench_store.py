@@ -1,0 +1,179 @@
+"""The record store, measured as ratios against a peer run in the same command.
+
+    .venv/bin/python benchmarks/bench_store.py [--limit N] [--events 1000000] [--skip-ingest] [--skip-queries]
+
+1. Ingest rate: articles per second of `ingest` (analysis + store + merging, into a fresh SQLite
+   file) over the TimeBank + AQUAINT + PolNeAR texts, next to the analysis alone on the same texts
+   (the peer): the ratio is the cost of storing and merging.
+2. Queries: `count` and `timeline` (dateline.timeline.queries, with the store's indexes) on a store
+   of N generated events (clusters; default one million), next to a plain full scan of the same
+   table answering the same question (SQLite's NOT INDEXED).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"
+
+
+def load_texts(limit: int | None) -> list[dict]:
+    docs = []
+    for sub in ("TimeBank", "AQUAINT"):
+        for p in sorted((SHARED / "tempeval3" / "TBAQ-cleaned" / sub).glob("*.tml")):
+            root = ET.parse(p).getroot()
+            el = root.find(".//TEXT")
+            dct = next((t.get("value", "")[:10] for t in root.iter("TIMEX3")
+                        if t.get("functionInDocument") == "CREATION_TIME"), "")
+            docs.append({"id": f"{sub}/{p.stem}", "text": "".join(el.itertext()) if el is not None else "",
+                         **({"published": dct} if dct else {})})
+    for split in ("train", "dev"):
+        for p in sorted((SHARED / "polnear" / split / "text").glob("*.txt")):
+            docs.append({"id": f"polnear/{split}/{p.stem}", "text": p.read_text(encoding="utf-8", errors="replace")})
+    docs = [d for d in docs if d["text"].strip()]
+    if limit:
+        random.Random(7).shuffle(docs)
+        docs = docs[:limit]
+    return docs
+
+
+def bench_ingest(limit: int | None) -> None:
+    import warnings
+
+    from dateline.ingest.readers import RawArticle
+    from dateline.pipeline import analyze_raw
+    from dateline.store import open_store
+    from dateline.store.ingest import ingest
+
+    docs = load_texts(limit)
+    if not docs:
+        print("ingest: no texts found under", SHARED)
+        return
+    words = sum(len(d["text"].split()) for d in docs)
+    print(f"ingest: {len(docs)} texts ({words} words) from TimeBank, AQUAINT, PolNeAR")
+    analyze_raw(RawArticle(id="warm", text="North Korea fired a missile on Monday.", published="2019-10-31"))
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "batch.jsonl"
+        batch.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+        # the peer: the same analysis, nothing stored
+        t0 = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for d in docs:
+                try:
+                    analyze_raw(RawArticle(id=d["id"], text=d["text"], published=d.get("published"),
+                                           published_from="given" if d.get("published") else None))
+                except Exception:  # noqa: BLE001
+                    pass
+        t_an = time.perf_counter() - t0
+        with open_store(Path(tmp) / "bench.db") as store:
+            summ = ingest([batch], store)
+            counts = store.counts()
+        t_in = summ.seconds
+    print(f"  analyze only : {len(docs) / t_an:8.1f} articles/s ({t_an:.1f} s)")
+    print(f"  ingest       : {summ.stored / t_in:8.1f} articles/s ({t_in:.1f} s; {counts['events']} reports -> "
+          f"{counts['clusters']} events; {summ.failed} failed)")
+    print(f"  ratio ingest/analyze rate: {summ.stored / t_in / (len(docs) / t_an):.2f} "
+          f"(1.00 = storing and merging cost nothing)")
+
+
+ACTORS = ["PRK", "USA", "KOR", "JPN", "CHN", "RUS", "IRN", "ISR", "SYR", "UKR", "GBR", "FRA", "DEU", "IND", "PAK",
+          "AFG", "IRQ", "TUR", "EGY", "SAU", "NGA", "ETH", "VEN", "CUB", "BRA", "MEX", "CAN", "AUS", "IGO", "PSE"]
+CODES = ["010", "020", "036", "040", "042", "043", "051", "057", "061", "111", "112", "120", "130", "138", "141",
+         "150", "152", "163", "173", "180", "190", "193", "195", "1821"]
+
+
+def fill(store, n: int) -> float:
+    rnd = random.Random(42)
+    t0 = time.perf_counter()
+    start = dt.date(2000, 1, 1).toordinal()
+    span = dt.date(2020, 12, 31).toordinal() - start
+    batch = []
+    with store.transaction():
+        for i in range(n):
+            day = dt.date.fromordinal(start + rnd.randrange(span)).isoformat()
+            code = rnd.choice(CODES)
+            actor = rnd.choice(ACTORS)
+            target = rnd.choice(ACTORS + [None])
+            neg = rnd.random() < 0.03
+            batch.append((f"g{i:08d}", code[:2], code, code[:2], -7.2, 4, day, day, day, day, 1, actor,
+                          actor, target, target, rnd.randint(1, 9), rnd.randint(1, 12), rnd.randint(1, 5),
+                          int(neg), 0))
+            if len(batch) == 50_000:
+                _insert(store, batch)
+                batch = []
+        if batch:
+            _insert(store, batch)
+    if hasattr(store, "conn"):
+        store.conn.execute("ANALYZE")
+    return time.perf_counter() - t0
+
+
+def _insert(store, rows) -> None:
+    store.conn.executemany(
+        "INSERT INTO clusters (id, family, cameo, root, goldstein, quad_class, date, day, day_first, day_last, "
+        "precision, actor, actor_name, target, target_name, n_articles, n_reports, n_sources, negated, hypothetical) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+
+def timed(fn, repeat: int = 5) -> tuple[float, object]:
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, out
+
+
+def bench_queries(n: int) -> None:
+    from dateline.store import open_store
+    from dateline.timeline import queries as Q
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "million.db")
+        secs = fill(store, n)
+        print(f"queries: a SQLite store of {n} generated events (filled in {secs:.1f} s)")
+        f = dict(actor="PRK", cameo="150", since="2019-05-01", until="2019-10-31")
+        t_count, c = timed(lambda: Q.count_only(store, **f))
+        scan_count = ("SELECT count(*) AS n FROM clusters NOT INDEXED WHERE negated = 0 AND hypothetical = 0 "
+                      "AND actor = ? AND cameo >= '150' AND cameo < '151' AND day_first >= ? AND day_last <= ?")
+        t_scan, s = timed(lambda: store.scalar(scan_count, ("PRK", "2019-05-01", "2019-10-31")))
+        assert c == s, (c, s)
+        t_list, rows = timed(lambda: Q.count(store, **f), repeat=3)
+        print(f"  count PRK 150 2019-05..10 : {t_count * 1e3:8.2f} ms ({c} events; with the list: "
+              f"{t_list * 1e3:.2f} ms)   full scan: {t_scan * 1e3:8.2f} ms   ratio scan/count: {t_scan / t_count:.0f}x")
+        tf = dict(actor="PRK", since="2019-01-01", until="2019-12-31")
+        t_tl, tl = timed(lambda: Q.timeline(store, **tf))
+        scan_tl = ("SELECT * FROM clusters NOT INDEXED WHERE negated = 0 AND hypothetical = 0 AND actor = ? "
+                   "AND day_first >= ? AND day_last <= ? ORDER BY day_first, cameo, date, id")
+        t_scan2, s2 = timed(lambda: store.rows(scan_tl, ("PRK", "2019-01-01", "2019-12-31")))
+        assert len(tl) == len(s2)
+        print(f"  timeline PRK 2019         : {t_tl * 1e3:8.2f} ms ({len(tl)} events)   full scan: {t_scan2 * 1e3:8.2f} ms"
+              f"   ratio scan/timeline: {t_scan2 / t_tl:.1f}x")
+        store.close()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, help="ingest only N texts (a quick run)")
+    ap.add_argument("--events", type=int, default=1_000_000, help="events in the generated store (default 1e6)")
+    ap.add_argument("--skip-ingest", action="store_true")
+    ap.add_argument("--skip-queries", action="store_true")
+    a = ap.parse_args()
+    if not a.skip_ingest:
+        bench_ingest(a.limit)
+    if not a.skip_queries:
+        bench_queries(a.events)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""Queries over a small hand-made record (both stores): tables of questions and their answers."""
+from __future__ import annotations
+
+import pytest
+
+from store_fixtures import build, pg_server, store, store_url  # noqa: F401 - fixtures
+
+from dateline.timeline import queries as Q
+
+# (article, published, outlet, [(event id, cameo, actor, target, date, extra)])
+CORPUS = [
+    ("w-0504", "2019-05-04", "Wire", [("v1", "150", "PRK", None, "2019-05-04T09:06", {})]),
+    ("t-0503", "2019-05-03", "Times", [("v1", "150", "PRK", None, "2019-05-03", {})]),        # US date of 05-04
+    ("w-0509", "2019-05-09", "Wire", [("v1", "150", "PRK", None, "2019-05-09", {})]),
+    ("h-0725", "2019-07-25", "Herald", [("v1", "150", "PRK", None, "2019-07-25", {}),
+                                        ("v2", "036", "USA", "PRK", "2019-06-30", {})]),
+    ("w-0731", "2019-07-31", "Wire", [("v1", "150", "PRK", None, "2019-07-31", {}),
+                                      ("v2", "150", "PRK", None, "2019-07-25", {})]),          # background: joins
+    ("w-0824", "2019-08-24", "Wire", [("v1", "150", "PRK", None, "2019-08-24",
+                                       {"series": {"ordinal": 5, "noun": "launch", "since": "2019-05"}})]),
+    ("p-0824", "2019-08-24", "Ledger", [("v1", "150", "PRK", "KOR", "2019-08-24",
+                                         {"series": {"ordinal": 6, "noun": "launch", "since": "2019-05"}})]),
+    ("k-1101", "2019-11-01", "Kanto", [("v1", "141", "JPN", "PRK", "2019-11-01", {}),
+                                       ("v2", "150", "PRK", None, "2019-10-31", {}),
+                                       ("v3", "150", "PRK", None, "2019-11-03", {"hypothetical": True}),
+                                       ("v4", "150", "PRK", None, "2019-10-30", {"negated": True})]),
+    ("x-1031", "2019-10-31", "Wire", [("v1", "150", "PRK", None, "2019-10-31",
+                                       {"series": {"ordinal": 7, "noun": "launch", "since": "2019-05"}}),
+                                      ("v2", "111", "PRK", "USA", "2019-10-31", {})]),
+    ("c-0901", "2019-09-01", "Wire", [("v1", "042", "CHN", "PRK", "2019-09", {})]),
+]
+
+
+@pytest.fixture
+def filled(store, build):
+    for aid, pub, outlet, evs in CORPUS:
+        events = [build.event(eid, cameo, actor=a, target=t, date=d, **extra) for eid, cameo, a, t, d, extra in evs]
+        store.add_article(build.record(aid, pub, events, outlet=outlet, url=f"https://{outlet.lower()}.example/{aid}"))
+    return store
+
+
+@pytest.mark.parametrize("filters,expected", [
+    (dict(actor="PRK", cameo="150"), 6),                                  # 05-04, 05-09, 07-25, 07-31, 08-24, 10-31
+    (dict(actor="PRK", cameo="150", since="2019-05-01", until="2019-10-31"), 6),
+    (dict(actor="PRK", cameo="150", since="2019-05", until="2019-08"), 5),
+    (dict(actor="PRK", cameo="150", since="2019-07-26"), 3),
+    (dict(actor="PRK", cameo="15"), 6),
+    (dict(actor="PRK", cameo="1"), 7),                                     # + the criticism (111)
+    (dict(actor="prk", cameo="150", include_all=True), 8),                # + negated + hypothetical
+    (dict(actor="North Korea"), 7),
+    (dict(target="PRK"), 3),
+    (dict(actor="USA", target="PRK"), 1),
+    (dict(since="2019-09", until="2019-09"), 1),                          # the month-precise event
+    (dict(cameo="14"), 1),
+    (dict(actor="RUS"), 0),
+])
+def test_count(filled, filters, expected):
+    assert Q.count_only(filled, **filters) == expected
+    assert Q.count(filled, **filters)["count"] == expected
+
+
+def test_count_lists_each_launch_once_with_all_its_articles(filled):
+    res = Q.count(filled, actor="PRK", cameo="150", since="2019-05-01", until="2019-10-31")
+    days = [r["day"] for r in res["events"]]
+    assert days == ["2019-05-04", "2019-05-09", "2019-07-25", "2019-07-31", "2019-08-24", "2019-10-31"]
+    by_day = {r["day"]: r for r in res["events"]}
+    assert by_day["2019-05-04"]["articles"] == 2 and by_day["2019-05-04"]["conflicts"]["date"]
+    assert by_day["2019-07-25"]["articles"] == 2 and by_day["2019-07-25"]["reports"] == 2
+    assert by_day["2019-08-24"]["urls"] == ["https://ledger.example/p-0824", "https://wire.example/w-0824"]
+    assert by_day["2019-10-31"]["evidence"]["rule"] == "test:rule"
+
+
+def test_timeline_by_day(filled):
+    rows = Q.timeline(filled, actor="PRK")
+    assert [(r["day"], r["cameo"]) for r in rows] == [
+        ("2019-05-04", "150"), ("2019-05-09", "150"), ("2019-07-25", "150"), ("2019-07-31", "150"),
+        ("2019-08-24", "150"), ("2019-10-31", "111"), ("2019-10-31", "150")]
+    assert rows[-1]["reports"] == 2 and rows[-1]["n_sources"] == 0
+    either = Q.timeline(filled, either="PRK")
+    assert len(either) == 10          # + USA→PRK (06-30), CHN→PRK (2019-09), JPN→PRK (11-01)
+
+
+@pytest.mark.parametrize("article,status,held", [
+    ("w-0824", "consistent", 5),       # 05-04, 05-09, 07-25, 07-31, 08-24
+    ("p-0824", "inconsistent", 5),
+    ("x-1031", "inconsistent", 6),     # claimed 7th; the record holds 6
+])
+def test_claims(filled, article, status, held):
+    claims = {c["article"]: c for c in Q.claims(filled)}
+    c = claims[article]
+    assert (c["status"], c["held"]) == (status, held)
+    assert f"the record holds {held} distinct launches" in c["check"] and c["check"].endswith(status)
+
+
+def test_dyads_per_week(filled):
+    rows = Q.dyads(filled)
+    keys = [(r["week"], r["actor"], r["target"], r["events"]) for r in rows]
+    assert ("2019-W26", "USA", "PRK", 1) in keys
+    assert ("2019-W44", "PRK", "USA", 1) in keys and ("2019-W44", "JPN", "PRK", 1) in keys
+    assert all(isinstance(r["goldstein"], float) for r in rows)
+    assert Q.dyads(filled, since="2019-10-01") == [r for r in rows if r["week"] >= "2019-W40"]
+
+
+def test_export_rows(filled):
+    rows = Q.export(filled, actor="PRK", cameo="150")
+    assert len(rows) == 6 and list(rows[0]) == Q.EXPORT_COLUMNS
+    r = rows[0]
+    assert r["Day"] == 20190504 and r["EventRootCode"] == "15" and r["QuadClass"] == 4
+    assert r["GoldsteinScale"] == -7.2 and r["NumArticles"] == 2 and r["NumSources"] == 0
+
+
+@pytest.mark.parametrize("bad", [dict(since="last May"), dict(until="2019-13"), dict(cameo="1a")])
+def test_bad_query_arguments(filled, bad):
+    with pytest.raises(Q.QueryError):
+        Q.count(filled, **bad)
+
+
+@pytest.mark.parametrize("n,word", [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"),
+                                    (13, "13th"), (21, "21st"), (102, "102nd")])
+def test_ordinal(n, word):
+    assert Q.ordinal(n) == word
