@@ -1006,6 +1006,21 @@ def _r_deictic_day(m, ctx):
     return _Res("DATE", v, anchor="dct")
 
 
+@rule("pod_ref", rf"{_B}(?:in|by|during|until|since)\s+(?P<span>(?:the\s+)?(?:(?:early|late)\s+|mid[\s-]?)?(?P<pod>morning|afternoon|evening))(?![\w-])"
+      rf"(?!\s+(?:of|after|before|hours|edition|editions|papers?|news|session|sessions|show|rush|prayers?|star|light)\b)",
+      prio=7, accept=lambda m, text, ctx: m.span("span"))
+def _r_pod_ref(m, ctx):
+    # "Dealers bought in the morning", "By mid afternoon, ...": a part of the day under discussion
+    pod = L.parts[m.group("pod").lower()]
+    v, a = ctx.ref(m.start(), min_gran="day", max_sents=2)
+    d = value_start_date(v) if v and a != "dct" else None
+    if d is None:
+        if ctx.dct is None:
+            return _Res("TIME", f"XXXX-XX-XXT{pod}", anchor="none")
+        d, a = ctx.dct, "dct"
+    return _Res("TIME", f"{date_to_value(d, 'day')}T{pod}", anchor=a)
+
+
 @rule("pod_day", rf"{_B}(?P<pod>{PART})\s+(?:(?P<dd>today|yesterday|tomorrow)|(?P<wd>{WD}))(?![\w-])", prio=7)
 def _r_pod_day(m, ctx):
     pod = L.parts[m.group("pod").lower()]
@@ -1770,7 +1785,7 @@ _RULE_CLASSES = {
     "date_numeric": {"NUMDATE"}, "year": {"YEAR"}, "year_period": {"YEAR"}, "the_year": {"UNIT"},
     "spoken_year": {"SPOKEN", "DECADE"}, "decade": {"YEAR", "DECADE"}, "century": {"UNIT"},
     "quarter": {"UNIT", "Q"}, "quarter_rel": {"UNIT"}, "half_of_year": {"UNIT"}, "season": {"SEASON"}, "weekday": {"WD"},
-    "deictic_day": {"DEIXIS", "PART"}, "pod_day": {"PART"}, "time": {"TIME", "PART"},
+    "deictic_day": {"DEIXIS", "PART"}, "pod_day": {"PART"}, "pod_ref": {"PART"}, "time": {"TIME", "PART"},
     "ago": {"UNIT"}, "duration": {"UNIT"}, "duration_vague": {"UNIT"}, "recent_units": {"UNIT"},
     "rel_unit": {"UNIT", "PART"}, "mod_unit": {"UNIT"}, "year_ago_adj": {"UNIT"}, "day_before": {"UNIT"},
     "holiday": {"HOL"}, "set_every": {"UNIT", "WD", "MONTH", "SEASON", "PART"}, "set_rate": {"UNIT"},
