@@ -120,6 +120,11 @@ CASES = [
     ("Sales will slow through the first two quarters of 2020.", "the first two quarters of 2020", "DATE", "2020-H1"),
     ("Earnings fell in the last half of 2018.", "the last half of 2018", "DATE", "2018-H2"),
     ("Then, a week or so ago, the general chose a date.", "a week or so ago", "DATE", "2019-W43"),
+    ("The offer had been due to expire Friday evening.", "Friday evening", "TIME", "2019-10-25TEV"),
+    ("Two new flights will leave on Tuesday nights from March 30.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    # a part of the day under discussion: the day just reported, else the DCT
+    ("Shares fell Friday. Dealers sold heavily in the morning.", "the morning", "TIME", "2019-10-25TMO"),
+    ("By mid afternoon, officials were reporting new clashes.", "mid afternoon", "TIME", "2019-10-31TAF"),
     # a bare month without a tense cue: the past wins unless the future is much nearer
     ("Share price: $42 in June, $29 in March.", "March", "DATE", "2019-03"),
     ("Share price: $42 in June, $29 in December.", "December", "DATE", "2019-12"),
@@ -143,6 +148,8 @@ REPORT = [
     ("Acme's third-quarter profit rose 5%. In the first nine months, net was $9 million, "
      "compared with $7 million in the 2018 period. The year-ago results included a charge.", "year-ago", "2018"),
     ("Acme earned $3 million in the third quarter. The year-earlier results were restated.", "year-earlier", "2018-Q3"),
+    ("Acme's third-quarter profit was $2 million, or 5 cents a share, in the year-ago quarter. "
+     "The year-ago results were restated.", "year-ago", "2018-Q3"),
     # a quarter that is not over yet is a forecast, not the report's period
     ("Acme's third-quarter profit rose 5%. It expects weak results through the third quarter of next year. "
      "In the year-ago period, it earned $2 million.", "the year-ago period", "2018-Q3"),
@@ -206,6 +213,7 @@ NOT_TIMEX = [
     ("Police cited the recent bombing.", "recent"),
     ("There are no talks at the moment.", "moment"),
     ("At the time the rebels were weak.", "the time"),
+    ("The troops will stay for the foreseeable future.", "future"),
     ("Young people in today's world face new risks.", "today"),
     ("He was soon released by the police.", "soon"),
     ("Traders suffer losses on deals made that day.", "that day"),

@@ -133,6 +133,8 @@ class _Ctx:
             if c == 2:
                 weak = weak or 1
                 continue
+            if c > 0 and k >= 2 and ws[k - 2][1] == "had" and ws[k - 1][1] == "been":
+                return -1   # "had been due to expire Friday": a plan in the past
             if c:
                 return c
         return weak
@@ -249,7 +251,8 @@ def _pick_year_md(ctx: _Ctx, m: int, d: int, tense: int) -> int | None:
     """Year for a month-day without a year.
 
     The tense of the sentence picks the last (past) or next (future) such date when it lies
-    within about nine months of the DCT; otherwise, and without a tense cue, the date closest to
+    within about nine months (ten for a past date: "the fiscal year ended Jan. 31" in late
+    October) of the DCT; otherwise, and without a tense cue, the date closest to
     the DCT wins (news mostly speaks of the recent past and the near future).
     """
     dct = ctx.dct
@@ -925,8 +928,8 @@ def _r_weekday(m, ctx):
     wd = L.weekday(m.group("wd"))
     pod = L.parts.get(m.group("pod").lower()) if m.group("pod") else None
     if m.group("pl") or (m.group("pod") and m.group("pod").lower().endswith("s") and not m.group("rel")):
-        if m.group("pl"):
-            return _Res("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
+        # "Mondays", "Tuesday nights": a recurring day
+        return _Res("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     anchor = "dct"
     base = None
@@ -1488,6 +1491,17 @@ def _r_mod_unit(m, ctx):
 def _r_year_ago_adj(m, ctx):
     if m.group("noun") and m.group("noun").strip().lower() == "months":
         return None
+    # "in the year-ago quarter. The year-ago results ...": the year-ago period just named
+    si = ctx.sent_index(m.start())
+    for tx, _ in reversed(ctx.done):
+        if tx.start >= m.start():
+            continue
+        if ctx.sent_index(tx.start) < si - 1:
+            break
+        pv = parse_value(tx.value) if tx.type == "DATE" else None
+        if pv and pv["gran"] in ("quarter", "half") and _ended_year_before(ctx, tx.value):
+            return _Res("DATE", tx.value, anchor=tx.id, noref=True)
+        break
     v, a = ctx.ref(m.start(), max_sents=3)
     p = parse_value(v) if v else None
     if p and p["gran"] in ("quarter", "half", "month", "year") and a != "dct":
