@@ -93,3 +93,17 @@ def test_title_from_plain_text(text, title):
 def test_follow_line_is_an_author():
     a, _, _ = find_bylines("Text of the story.\n\nFollow Ann Writer on Twitter @annwriter.")
     assert a == ["Ann Writer"]
+
+
+def test_date_line_under_the_headline_wins():
+    text = ("Rebels take the port\n\nMay 9, 2019\n\nBy Jo Example\n\n"
+            "ADEN, May 9 (Example Wire) - Rebels took the port on Thursday, May 9, officials said.")
+    meta = extract_meta(text, today=TODAY)
+    assert meta.published == "2019-05-09" and "date line" in meta.published_evidence
+    assert meta.dateline == "ADEN" and meta.outlet == "Example Wire"
+    assert meta.title == "Rebels take the port" and meta.authors == ["Jo Example"]
+
+
+def test_named_year_decides_between_candidate_years():
+    got, ev = infer_published("Rebels took the port on Thursday, May 9, their first gain of 2019.", today=TODAY)
+    assert got == "2019-05-09"

@@ -84,15 +84,20 @@ def _split_names(s: str) -> list[str]:
 
 
 def find_dateline(text: str) -> tuple[str | None, str | None, int]:
-    """("TOKYO", outlet or None, offset where the story begins)."""
-    first = text.lstrip()[:120]
-    m = DATELINE.match(text)
-    if not m or len(m.group("place")) < 3 or not first:
+    """("TOKYO", outlet or None, offset where the story begins). The dateline opens the text or the
+    first paragraph after a headline, a byline or a date line."""
+    story = _story_start(text)
+    offset = text.find(story) if story is not text else 0
+    m = DATELINE.match(story)
+    if not m or len(m.group("place")) < 3:
         return None, None, 0
     place = m.group("place")
     if m.group("region"):
         place = f"{place}, {m.group('region')}"
-    return place, (m.group("outlet") or None), m.end()
+    end = offset + m.end()
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return place, (m.group("outlet") or None), end
 
 
 def find_bylines(text: str) -> tuple[list[str], list[str], str | None]:
@@ -192,14 +197,48 @@ def _titled_leaders(text: str, gaz: Gazetteer) -> list[tuple[str, list[Leader]]]
     return out
 
 
+def _date_line(text: str) -> tuple[str, str] | None:
+    """A line of its own near the top that is a full date ("May 9, 2019", "Updated 9 May 2019")."""
+    for line in text[:600].split("\n")[:6]:
+        line = line.strip()
+        if not line or len(line) > 60:
+            continue
+        fm = FULL_DATE.search(line)
+        if fm and len(line) - len(fm.group(0)) <= 25 and not re.search(r"[.!?]\s*$", line.replace(fm.group(0), "")):
+            d = _full_date(fm)
+            if d:
+                return d.isoformat(), f"the date line '{line}'"
+    return None
+
+
+def _full_date(fm) -> _dt.date | None:
+    if fm.group("iso"):
+        return _mk(*map(int, fm.group("iso").split("-")))
+    if fm.group("year"):
+        return _mk(int(fm.group("year")), _MONTHS[fm.group("mon").lower().rstrip(".")], int(fm.group("day")))
+    return _mk(int(fm.group("year2")), _MONTHS[fm.group("mon2").lower()], int(fm.group("day2")))
+
+
+def _story_start(text: str) -> str:
+    """The text from where the story begins: after a headline and byline lines, if any."""
+    paras = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    for p in paras[:4]:
+        if DATELINE.match(p) or len(p) > 200:
+            return p
+    return text
+
+
 def infer_published(text: str, *, today: _dt.date | None = None, gaz: Gazetteer | None = None
                     ) -> tuple[str | None, str | None]:
     """(YYYY-MM-DD or None, evidence)."""
     gaz = gaz or load()
     today = today or _dt.date.today()
     lede = text[:1500]
+    head = _date_line(text)
+    if head:
+        return head
     m = WEEKDAY_DATE.search(lede) or DATE_WEEKDAY.search(lede)
-    dm = DATELINE_DATE.match(text)
+    dm = DATELINE_DATE.match(_story_start(text))
     if not m and dm:
         # "SEOUL, Oct 31 (Reuters) - ... on Thursday": the dateline's day is the lede's weekday
         wm = re.search(_WD, text[dm.end():dm.end() + 400])
@@ -225,11 +264,12 @@ def infer_published(text: str, *, today: _dt.date | None = None, gaz: Gazetteer 
             if k2 and len(k2) < len(kept):
                 ev.append(f"'{phrase}' in office only in {', '.join(str(d.year) for d in k2[-6:])}")
                 kept = k2
-        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}
         if years and len(kept) > 1:
-            k2 = [d for d in kept if d.year >= max(years)]
+            # a year the text names is the likeliest; else none before the latest year it names
+            k2 = [d for d in kept if d.year in years] or [d for d in kept if d.year >= max(years)]
             if k2 and len(k2) < len(kept):
-                ev.append(f"the text mentions {max(years)}")
+                ev.append(f"the text mentions {', '.join(str(y) for y in sorted(years)[-4:])}")
                 kept = k2
         if len(kept) == 1:
             return kept[0].isoformat(), "; ".join(ev)
@@ -237,12 +277,7 @@ def infer_published(text: str, *, today: _dt.date | None = None, gaz: Gazetteer 
         return kept[-1].isoformat(), "; ".join(ev)
     fulls = []
     for fm in FULL_DATE.finditer(text):
-        if fm.group("iso"):
-            d = _mk(*map(int, fm.group("iso").split("-")))
-        elif fm.group("year"):
-            d = _mk(int(fm.group("year")), _MONTHS[fm.group("mon").lower().rstrip(".")], int(fm.group("day")))
-        else:
-            d = _mk(int(fm.group("year2")), _MONTHS[fm.group("mon2").lower()], int(fm.group("day2")))
+        d = _full_date(fm)
         if d and d <= today:
             fulls.append((d, fm.group(0)))
     if fulls:

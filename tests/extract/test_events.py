@@ -97,3 +97,31 @@ def test_series_claim_in_a_later_sentence():
             "It was North Korea's ninth launch since May.")
     e = main_event(text, "15")
     assert e.series is not None and (e.series.ordinal, e.series.noun, e.series.since) == (9, "launch", "2019-05")
+
+
+@pytest.mark.parametrize("text,published,root,date", [
+    ("Japan protested on Friday after Pyongyang launched two ballistic missiles a day earlier.",
+     "2019-11-01", "15", "2019-10-31"),
+    ("North Korea fired a missile on Oct. 2. A day later, South Korea protested to North Korea.",
+     "2019-11-01", "14", "2019-10-03"),
+])
+def test_relative_dates_from_the_time_in_focus(text, published, root, date):
+    assert main_event(text, root, published=published).date == date
+
+
+def test_a_source_named_after_its_content_is_not_the_antecedent():
+    text = ("North Korea fired two missiles on Friday, South Korea's Joint Chiefs of Staff said, its first "
+            "launch since it tested a long-range missile in November 2017.")
+    tested = [e for e in events(text, "2019-08-02") if e.trigger.text == "tested"][0]
+    assert tested.actor.code == "PRK"
+
+
+def test_reports_of_one_launch_merge_with_part_of_day_and_clock_time():
+    text = ("North Korea fired two missiles on Friday morning. The projectiles were launched at 8:01 a.m. "
+            "from a site near the coast, officials said.")
+    assert len([e for e in events(text) if e.cameo.startswith("15")]) == 1
+
+
+def test_series_noun_is_singular():
+    e = main_event("North Korea fired two missiles on Friday, its ninth round of launches since May.", "15")
+    assert e.series is not None and e.series.noun in ("round", "launch")

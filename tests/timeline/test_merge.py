@@ -79,3 +79,8 @@ def test_merge_records_adds_cluster_to_every_event():
                             "target": None, "date": date, "trigger": {"text": "fired"}}]}
     recs = merge_records([record("a", "2019-10-31"), {"id": "bad", "error": {}}, record("b", "2019-10-31")])
     assert recs[0]["events"][0]["cluster"] == recs[2]["events"][0]["cluster"]
+
+
+def test_summary_prefers_a_clock_time_among_equally_reported_days():
+    s = summarize([rep("a1", date="2019-07-24TEV"), rep("a2", date="2019-07-25T05:34")])
+    assert s["date"] == "2019-07-25T05:34"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..record import ActorRef, Attribution, Event, Mention, Series, Span, Timex
 from ..resources import multi, path, read_tsv
 from ..text import tokenize
-from .lexicon import is_participle, noun_forms, verb_forms
+from .lexicon import is_participle, noun_forms, singular, verb_forms
 
 @functools.lru_cache(maxsize=1)
 def _grammar() -> dict[str, list[str]]:
@@ -49,13 +49,12 @@ _DEF_STATE = re.compile(r"\bthe\s+(?:country|regime|government|nation|state|Nort
 
 
 def _same_day(a: str | None, b: str | None) -> bool:
-    """Equal TimeML values, or a day and a time of that day ("2019-10-31", "2019-10-31T16:35")."""
+    """Equal TimeML values, or a day and times of that day ("2019-10-31", "2019-10-31T16:35", "2019-10-31TMO")."""
     if a == b:
         return True
-    if not a or not b:
+    if not a or not b or len(a) < 10 or len(b) < 10:
         return False
-    short, long_ = sorted((a, b), key=len)
-    return len(short) == 10 and long_.startswith(short + "T")
+    return a[:10] == b[:10] and a[:1].isdigit() and (len(a) == 10 or a[10] == "T") and (len(b) == 10 or b[10] == "T")
 
 
 @dataclass(frozen=True)
@@ -294,7 +293,7 @@ class EventExtractor:
             the Kenyan and Tanzanian capitals", "at the embassies in Nairobi, Kenya")."""
             if k is None:
                 return False
-            for x in range(k - 1, max(-1, k - 16), -1):
+            for x in range(k - 1, max(s - 1, k - 16), -1):     # never past the clause start
                 w = low[x]
                 if w in ("by", "between"):
                     return False
@@ -403,8 +402,11 @@ class EventExtractor:
                 found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
             verbs = [c.tok for c in found if c.pattern.pos == "verb"]
             for c in found:
-                # whoever reports the event is not a participant of it
+                # whoever reports the event is not a participant of it; nor is a source named after
+                # its content ("X fired ..., Y said, its first launch since it tested ...") the
+                # antecedent of what follows in the same sentence
                 srcs = [(a, b) for cs, ce, a, b in reported if cs <= c.start < ce and a > c.end]
+                srcs += [(a, b) for cs, ce, a, b in reported if cs < a and ss <= a and b <= c.start]
                 ms = [m for m in window if not any(a <= m.start < b for a, b in srcs)] if srcs else window
                 self._fill(c, text, toks, low, (ss, se), ms, timexes, verbs)
                 cands.append(c)
@@ -619,12 +621,13 @@ class EventExtractor:
                 k = self._tok_at(toks, t.end)
                 if k is None or k >= len(low) or low[k] not in ("after", "before", "later", "earlier"):
                     continue
+                if low[k] in ("later", "earlier"):
+                    self._shift_relative(t, low[k], lst, cands, timexes, published, shift_value)
+                    continue
                 sign = -1 if low[k] == "after" else 1
                 pivot = toks[k][0]
                 main = [c for c in lst if c.end <= t.start]
                 sub = [c for c in lst if c.start > pivot]
-                if low[k] in ("later", "earlier"):
-                    continue
                 if not sub:
                     continue
                 ref = None
@@ -650,6 +653,24 @@ class EventExtractor:
                     c.date, c.date_from = d, "coreference"
 
     @staticmethod
+    def _shift_relative(t: Timex, word: str, lst, cands, timexes, published, shift_value) -> None:
+        """'<event> a day earlier' / 'A day later, <event>': the event is dated from the time in focus
+        (the latest dated event before it, else the latest date mentioned, else the publication date)."""
+        before = [c for c in lst if c.end <= t.start]
+        targets = [before[-1]] if before else [c for c in lst if c.start >= t.end][:1]
+        sign = 1 if word == "later" else -1
+        for c in targets:
+            ref = next((o.date for o in reversed(cands) if o is not c and o.start < c.start and o.date
+                        and o.date_from != "relative" and len(o.date) >= 10), None)
+            if ref is None:
+                ref = next((x.value for x in reversed(timexes) if x.end <= min(c.start, t.start)
+                            and x.type in ("DATE", "TIME") and len(x.value) >= 10 and x.value[:1].isdigit()),
+                           None) or published
+            val = shift_value(ref[:10], t.value, sign) if ref else None
+            if val:
+                c.date, c.date_timex, c.date_from = val, t.id, "relative"
+
+    @staticmethod
     def _coref_date(c: _Cand, cands) -> str | None:
         """The date of the latest earlier report of the same kind of event by a compatible actor."""
         prev = [o for o in cands if o is not c and o.start < c.start and o.date and not o.hypothetical
@@ -665,11 +686,11 @@ class EventExtractor:
             ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
             if m.group(1) and not re.match(r"\d+(?:st|nd|rd|th)", text[m.start(1):m.start(1) + 6]):
                 continue
-            rest = re.match(r"\s+(?:[\w-]+\s+){0,2}?([a-z-]+?)s?\s+(since|this|so\s+far|of\s+the\s+year|in)\b",
+            rest = re.match(r"\s+(?:[\w-]+\s+){0,2}?([a-z-]+)\s+(since|this|so\s+far|of\s+the\s+year|in)\b",
                             text[m.end():m.end() + 80])
             if not rest or ordinal < 2:
                 continue
-            noun = rest.group(1)
+            noun = singular(rest.group(1))
             anchor_pos = m.end() + rest.end()
             since = None
             for t in timexes:
@@ -746,8 +767,12 @@ class EventExtractor:
                 tc, otc = (c.target.code if c.target else None), (o.target.code if o.target else None)
                 if tc and otc and tc != otc:
                     continue
-                if not _same_day(c.date, o.date) and (c.date and o.date or c.sent - o.sent > 1):
-                    continue
+                if not _same_day(c.date, o.date):
+                    if c.date and o.date:
+                        continue
+                    # an undated report far from the other merges only when the actor is named and equal
+                    if abs(c.sent - o.sent) > 1 and not (ac and ac == oc and c.pattern.code == o.pattern.code):
+                        continue
                 twin = o
                 break
             if twin is None:

@@ -64,3 +64,15 @@ def _participles() -> frozenset[str]:
 def is_participle(word: str) -> bool:
     w = word.lower()
     return w.endswith("ed") or w in _participles()
+
+
+def singular(noun: str) -> str:
+    """The singular of a regular English plural ("launches" -> "launch", "tests" -> "test")."""
+    w = noun.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w

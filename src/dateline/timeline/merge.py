@@ -232,6 +232,13 @@ def cluster_reports(reports: list[Report]) -> list[str]:
     return [x or "" for x in ids]
 
 
+def _clock(value: str) -> int:
+    """2 for a clock time ("2019-07-25T05:34"), 1 for a part of day ("2019-07-24TEV"), 0 for a day."""
+    if "T" not in value:
+        return 0
+    return 2 if re.match(r"\d{4}-\d{2}-\d{2}T\d", value) else 1
+
+
 def _best(values: list[str | None]) -> tuple[str | None, dict[str, int]]:
     vals = [v for v in values if v]
     if not vals:
@@ -248,7 +255,7 @@ def summarize(reports: list[Report]) -> dict:
     if dated:
         # the most reported value, preferring the most precise among equally reported ones
         counts = Counter(r.date for r in dated)
-        best_date = max(counts, key=lambda d: (counts[d], -date_range(d)[2]))
+        best_date = max(counts, key=lambda d: (counts[d], -date_range(d)[2], _clock(d)))
         date_counts = dict(counts)
     actor, actor_counts = _best([r.actor_code for r in reports])
     target, target_counts = _best([r.target_code for r in reports])
