@@ -686,7 +686,7 @@ class EventExtractor:
             ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
             if m.group(1) and not re.match(r"\d+(?:st|nd|rd|th)", text[m.start(1):m.start(1) + 6]):
                 continue
-            rest = re.match(r"\s+(?:[\w-]+\s+){0,2}?([a-z-]+)\s+(since|this|so\s+far|of\s+the\s+year|in)\b",
+            rest = re.match(r"\s+(?:[\w-]+\s+){0,2}?([a-z-]+)\s+(since|this|so\s+far|of\s+the\s+year|in|within)\b",
                             text[m.end():m.end() + 80])
             if not rest or ordinal < 2:
                 continue
