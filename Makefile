@@ -14,7 +14,7 @@ $(BIN)/dateline: pyproject.toml
 setup: $(BIN)/dateline
 
 DB ?= dateline.db
-DL := $(BIN)/python -m dateline.cli_record
+DL := $(BIN)/dateline
 
 demo: setup
 	$(DL) ingest examples --db $(DB)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .extract.entities import NAME_RE
 from .extract.gazetteer import Gazetteer, Leader, load
+from .extract.timex_values import safe_date
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -152,11 +153,7 @@ def find_title(text: str) -> str | None:
     return None
 
 
-def _mk(year: int, mon: int, day: int) -> _dt.date | None:
-    try:
-        return _dt.date(year, mon, day)
-    except ValueError:
-        return None
+_mk = safe_date
 
 
 @functools.lru_cache(maxsize=4)

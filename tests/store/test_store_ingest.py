@@ -24,7 +24,7 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 
 
 def cli(*args: str, db: Path, env_extra: dict | None = None, **kw) -> subprocess.Popen | subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "dateline.cli_record", *args, "--db", str(db)]
+    cmd = [sys.executable, "-m", "dateline.cli", *args, "--db", str(db)]
     env = dict(os.environ, **(env_extra or {}))
     return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=240, cwd=REPO, **kw)
 
@@ -88,7 +88,7 @@ def test_killed_half_way_and_resumed_stores_each_article_once(tmp_path):
     src = tmp_path / "in"
     small_articles(src, 30)
     db = tmp_path / "kill.db"
-    cmd = [sys.executable, "-m", "dateline.cli_record", "ingest", str(src), "--db", str(db), "--quiet",
+    cmd = [sys.executable, "-m", "dateline.cli", "ingest", str(src), "--db", str(db), "--quiet",
            "--published", "2019-05-01"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
     killed_at = None

@@ -1053,23 +1053,28 @@ class _Analyzer:
         att = _Att(f.cue, (c, ce), src, (a, b), rule, self.is_quote_span(a, b))
         return self.add(att)
 
+    def _fronted(self, c: int, ce: int, e: int, hi: int, f: CueForm, *, skip_quotes: bool):
+        """A fronted participial clause ("Recalling X, the statement ...", "In declaring X, the pope
+        ..."): its content runs to the first comma outside quotes, the source is the subject after it."""
+        d = self.d
+        while e < hi and not (d.low[e] == "," and d.inq[e] < 0):
+            e = d.group_end_tok(e) if skip_quotes and d.inq[e] >= 0 else e + 1
+        np = _np_right(d, e + 1, hi) if e < hi else None
+        if np is None:
+            return None
+        content = self.trim(ce, e)
+        if content[1] <= content[0]:
+            return None
+        quoted = self.is_quote_span(*content) if skip_quotes else False
+        return self.add(_Att(f.cue, (c, ce), np, content, "participle:fronted", quoted))
+
     def participle(self, c: int, ce: int, lo: int, hi: int, f: CueForm):
         d = self.d
         if f.form != "ing":
             return None
         if c == lo or (c - 1 == lo and not _is_word(d.words[lo])):
             # "Recalling ''...,'' the statement urged ...": the subject follows
-            e = ce
-            while e < hi and not (d.low[e] == "," and d.inq[e] < 0):
-                e = d.group_end_tok(e) if d.inq[e] >= 0 else e + 1
-            np = _np_right(d, e + 1, hi) if e < hi else None
-            if np is None:
-                return None
-            content = self.trim(ce, e)
-            if content[1] <= content[0]:
-                return None
-            return self.add(_Att(f.cue, (c, ce), np, content, "participle:fronted",
-                                 self.is_quote_span(*content)))
+            return self._fronted(c, ce, ce, hi, f, skip_quotes=True)
         if c - 1 < lo:
             return None
         prev = d.low[c - 1]
@@ -1082,16 +1087,7 @@ class _Analyzer:
             src = _np_left(d, k, lo)
         elif prev in _PREP and (c - 1 == lo or d.low[c - 2] in (",", "but", "and")):
             # "In declaring X, the pope ...": the subject follows the participial clause
-            e = c + 1
-            while e < hi and not (d.low[e] == "," and d.inq[e] < 0):
-                e += 1
-            np = _np_right(d, e + 1, hi) if e < hi else None
-            if np is None:
-                return None
-            content = self.trim(ce, e)
-            if content[1] <= content[0]:
-                return None
-            return self.add(_Att(f.cue, (c, ce), np, content, "participle:fronted"))
+            return self._fronted(c, ce, c + 1, hi, f, skip_quotes=False)
         elif prev not in _PART_BEFORE:
             np = _np_left(d, c, lo, appos=False)
             if np and np[0] - 1 >= lo and d.low[np[0] - 1] == "with":

@@ -400,3 +400,11 @@ def shift_value(value: str, duration: str, sign: int) -> str | None:
     except (OverflowError, ValueError):
         return None
     return None
+
+
+def safe_date(y: int, m: int, d: int) -> _dt.date | None:
+    """The date, or None where it does not exist (Feb. 30)."""
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None

@@ -30,7 +30,7 @@ from dateline.record import Timex
 from dateline.extract.timex_lexicon import LEX, alt
 from dateline.extract.timex_sentences import light_sentences
 from dateline.extract.timex_values import (
-    date_to_value, make_duration, parse_duration_value, parse_value, shift_units, shift_value,
+    date_to_value, make_duration, parse_duration_value, parse_value, safe_date, shift_units, shift_value,
     truncate, value_start_date,
 )
 
@@ -240,11 +240,7 @@ def _year_of(y: str) -> int:
     return v
 
 
-def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
-    try:
-        return _dt.date(y, m, d)
-    except ValueError:
-        return None
+_safe_date = safe_date
 
 
 def _pick_year_md(ctx: _Ctx, m: int, d: int, tense: int) -> int | None:
