@@ -163,6 +163,8 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
                    help="how to read the input (auto: by extension and content)")
     p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) of the input articles")
     p.add_argument("--max-bytes", type=int, metavar="N", help="refuse texts larger than N bytes (default 10 MB)")
+    p.add_argument("--model", metavar="NAME", help="statistical pipeline: default (shipped), none (rules only), "
+                   "or an installed spaCy pipeline by name or path")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -185,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = build_parser()
     args = ap.parse_args(argv)
     try:
-        args.settings = load_settings(max_bytes=getattr(args, "max_bytes", None))
+        args.settings = load_settings(max_bytes=getattr(args, "max_bytes", None), model=getattr(args, "model", None))
         if getattr(args, "published", None):
             import datetime as _dt
             try:

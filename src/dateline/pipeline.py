@@ -15,10 +15,10 @@ from .article import extract_meta
 from .errors import InputError
 from .extract.attribution import extract_attributions
 from .extract.entities import extract_entities
-from .extract.events import extract_events
+from .extract.events import extract_events, trigger_sentences
 from .extract.timexes import tag_timexes
 from .ingest.readers import RawArticle, from_html
-from .record import ArticleMeta, Entity, Record, Span
+from .record import ArticleMeta, Entity, Mention, Record, Span
 from .settings import Settings, load_settings
 from .text import split_sentences
 
@@ -79,21 +79,73 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
     with _stage(timings, "timexes"):
         timexes = tag_timexes(text, dct, sentences=sentences)
     bylines = meta.authors + meta.contributors
+    with _stage(timings, "parse"):
+        parses = _parse_trigger_sentences(text, sentences, settings.model)
     with _stage(timings, "entities"):
         ents = extract_entities(text, sentences, published=dct, dateline_end=meta.dateline_end, bylines=bylines)
         _add_bylines(text, ents, bylines)
+        if parses:
+            _add_recognised(text, ents, parses.values())
     with _stage(timings, "attribution"):
         quotes, attributions = extract_attributions(text, sentences, ents.mentions)
     quote_spans = [(q.start, q.end) for q in quotes]
     with _stage(timings, "events"):
         events = extract_events(text, sentences, ents.mentions, timexes, attributions,
-                                published=meta.published, quote_spans=quote_spans)
+                                published=meta.published, quote_spans=quote_spans, parses=parses)
     article = ArticleMeta(
         id=raw.id or _article_id(text), text=text, title=meta.title, url=raw.url, published=meta.published,
         published_from=meta.published_from, published_evidence=meta.published_evidence,
         dateline=meta.dateline, authors=meta.authors, contributors=meta.contributors, outlet=meta.outlet)
     return Record(article=article, entities=ents.entities, timexes=timexes, quotes=quotes,
                   attributions=attributions, events=events, warnings=warnings)
+
+
+def _parse_trigger_sentences(text: str, sentences, model: str | None) -> dict:
+    """Parse only the sentences with an event trigger (sentence index -> parsed span); {} for the
+    rules-only profile."""
+    from .nlp import load_pipeline, parse
+
+    nlp = load_pipeline(model)
+    if nlp is None:
+        return {}
+    wanted = trigger_sentences(text, sentences)
+    if not wanted:
+        return {}
+    spans = parse(nlp, text, [sentences[i] for i in wanted])
+    return dict(zip(wanted, spans))
+
+
+def _add_recognised(text: str, ents, spans) -> None:
+    """People, organisations and places the recogniser found where the gazetteer and the patterns
+    found nothing (they never override a gazetteer entity)."""
+    from .nlp import entity_type
+
+    kinds = {"PER": "person", "ORG": "organization", "LOC": "place"}
+    taken = [(m.start, m.end) for m in ents.mentions]
+    by_name = {(e.kind, e.name): e for e in ents.entities}
+    added = False
+    for span in spans:
+        for ent in span.ents:
+            kind = kinds.get(entity_type(ent.label_) or "")
+            s, e = ent.start_char, ent.end_char
+            if kind is None or any(a < e and s < b for a, b in taken) or len(ent.text) < 2:
+                continue
+            name = ent.text
+            entity = by_name.get((kind, name))
+            if entity is None and kind == "person" and " " not in name:
+                # a surname alone is the person named in full before ("Kim" -> Kim Jong Un)
+                entity = next((x for x in ents.entities if x.kind == "person" and name in x.name.split()), None)
+            if entity is None:
+                entity = Entity(id=f"e{len(ents.entities) + 1}", name=name, kind=kind, code=None, source="model:ner")
+                ents.entities.append(entity)
+                by_name[(kind, name)] = entity
+            entity.mentions.append(Span(s, e, text[s:e]))
+            ents.mentions.append(Mention(s, e, text[s:e], entity=entity.id, name=entity.name, kind=kind,
+                                         code=entity.code, form="model"))
+            taken.append((s, e))
+            added = True
+    if added:
+        ents.mentions.sort(key=lambda m: m.start)
 
 
 def _add_bylines(text: str, ents, names: list[str]) -> None:

@@ -41,7 +41,7 @@ import re
 from functools import lru_cache
 
 from dateline.extract.attribution_lexicon import Cue, CueForm, cue_forms, pronouns, source_nouns
-from dateline.extract.attribution_quotes import find_quotes
+from dateline.extract.attribution_quotes import find_headline_quotes, find_quotes
 from dateline.record import ActorRef, Attribution, Mention, Quote, SourceRef, Span
 from dateline.text import paragraphs
 
@@ -54,6 +54,7 @@ _ABBR = (r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Sgt|Capt|Cmdr|A
 _TOKEN = re.compile(rf"``|''|[“”\"«»„]|{_ABBR}|(?:[A-Za-z]\.){{2,}}|[A-Z]\.(?=\s+[A-Z])"
                     r"|\w+(?:[-'’.&/]\w+)*(?:(?<=s)['’](?=\s))?|\.\.\.|…|--|[—–]|\S")
 _QMARKS = {"``", "''", "“", "”", '"', "«", "»", "„"}
+_SMARKS = {"‘", "’", "'"}   # single marks: quotation marks only in headline quote groups
 
 # --- closed word classes (grammar, not lexicon) -------------------------------------------
 _DET = {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
@@ -165,7 +166,8 @@ class _Doc:
                     self.low[i] = m.group(1)
         self.n = len(toks)
         self.paras = paragraphs(text)
-        self.groups = find_quotes(text, self.paras)
+        self.groups = sorted(find_quotes(text, self.paras) + find_headline_quotes(text, self.paras),
+                             key=lambda g: g.start)
         # quote group of each token (marks included), -1 outside
         self.inq = [-1] * len(toks)
         self.is_open = [False] * len(toks)
@@ -177,9 +179,10 @@ class _Doc:
             self.gtok.append((lo, hi))
             for i in range(lo, hi):
                 self.inq[i] = gi
-            if lo < len(toks) and self.low[lo] in _QMARKS:
+            marks = _SMARKS if g.single else _QMARKS
+            if lo < len(toks) and self.low[lo] in marks:
                 self.is_open[lo] = True
-            if hi - 1 >= lo and self.low[hi - 1] in _QMARKS and g.closed:
+            if hi - 1 >= lo and self.low[hi - 1] in marks and g.closed:
                 self.is_close[hi - 1] = True
         self.para_starts = [p[0] for p in self.paras]
         self.units = self._units(sentences)
@@ -310,18 +313,35 @@ def _skip_left_aux(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
                 k -= 1
             continue
         if w == "," and k - 2 >= lo:
-            # "he, once again, said"
+            # "he, once again, said", "X, however, says"
             p = k - 2
             while p >= lo and d.low[p] != "," and (d.low[p] in _ADV or d.low[p] in _TIME
-                                                   or _is_ly(d.low[p]) or d.low[p] in _WEEKDAYS):
+                                                   or _is_ly(d.low[p]) or d.low[p] in _WEEKDAYS
+                                                   or d.low[p] in _CONNECTIVE):
                 p -= 1
             if p >= lo and p < k - 2 and d.low[p] == ",":
+                k = p
+                continue
+            # "who, on a press call Friday, criticized": a fronted prepositional adjunct
+            p = k - 2
+            while p >= lo and p >= k - 10 and d.low[p] != "," and d.inq[p] < 0 \
+                    and d.low[p] not in _CLAUSE_STOP:
+                p -= 1
+            if p >= lo and p < k - 3 and d.low[p] == "," and d.low[p + 1] in _ADJ_PREP \
+                    and d.words[p + 1].islower():
                 k = p
                 continue
         break
     return k, be
 
 
+_CONNECTIVE = {"however", "meanwhile", "though", "moreover", "furthermore", "nonetheless",
+               "nevertheless", "instead", "too", "in", "turn", "for", "his", "her", "their", "its",
+               "part", "indeed", "therefore", "thus", "of", "course", "apparently"}
+_ADJ_PREP = {"in", "on", "at", "during", "after", "before", "while", "speaking", "according",
+             "asked", "when", "like", "unlike", "despite", "as", "from", "for", "with", "without",
+             "through", "over", "under", "via", "at", "upon"}
+_CLAUSE_STOP = {"that", "who", "which", "and", "but", ";", ":", ".", "?", "!"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -664,6 +684,8 @@ class _Analyzer:
                     return g
                 if j > i and g < hi and d.is_close[g - 1] and not nested and self.adjunct_after_quote(g, hi):
                     return g
+                if j > i and g < hi and d.is_close[g - 1] and not nested and self.verb_after_quote(g, hi):
+                    return g
                 j = g
                 continue
             w = d.low[j]
@@ -720,6 +742,21 @@ class _Analyzer:
             j += 1
         return hi
 
+    def verb_after_quote(self, g: int, hi: int) -> bool:
+        """Does a second verb phrase of the main clause follow a closing quotation at g
+        ('calling him a "liar" and asserting ...', '... "third-rate," and boycotted ...')?"""
+        d = self.d
+        x = g + 1 if d.low[g] == "," else g
+        if x + 1 >= hi or d.low[x] not in ("and", "but") or d.inq[x + 1] >= 0:
+            return False
+        w, t = d.low[x + 1], d.words[x + 1]
+        if not t.islower():
+            return False
+        c = d.cue_at(x + 1, hi)
+        if c and "prep" not in c[0].cue.frames:
+            return True
+        return w.endswith("ed") and len(w) > 4 and w not in _NOT_VERB_ED
+
     def adjunct_after_quote(self, g: int, hi: int) -> bool:
         """Does an adjunct that is not part of the content follow a closing quotation at g
         ('... as a "disgrace" Wednesday on a radio show', '"...," but stopped short')?"""
@@ -751,7 +788,8 @@ class _Analyzer:
 
     def is_quote_span(self, a: int, b: int) -> bool:
         d = self.d
-        return a < b and d.inq[a] >= 0 and d.inq[a] == d.inq[b - 1] and d.low[a] in _QMARKS
+        return a < b and d.inq[a] >= 0 and d.inq[a] == d.inq[b - 1] and (d.low[a] in _QMARKS
+                                                                      or d.is_open[a])
 
     def ends_with_quote(self, a: int, b: int) -> bool:
         d = self.d
@@ -874,11 +912,14 @@ class _Analyzer:
                         and not (d.low[e] == "and" and d.cue_at(e + 1, hi)):
                     e += 1
             # the appositive runs to the unit end, or to a comma before a quote or a cue
-            if e < hi and d.low[e] == ",":
+            if e < hi and d.low[e] == "," and not (
+                    e + 1 < hi and d.low[e + 1] in ("who", "which") and self.clause_cue_at(e + 1, hi)):
+                # (not before ', who said ...': a relative clause with a cue of its own)
                 e2 = e + 1
                 while e2 < hi and d.low[e2] != ";" and not (
                         d.low[e2] == "," and e2 + 1 < hi and (
-                            d.inq[e2 + 1] >= 0 or d.cue_at(e2 + 1, hi) is not None)):
+                            d.inq[e2 + 1] >= 0 or d.cue_at(e2 + 1, hi) is not None
+                            or d.low[e2 + 1] in ("who", "which") and self.clause_cue_at(e2 + 1, hi))):
                     if d.inq[e2] >= 0:
                         ge = d.group_end_tok(e2)
                         if d.is_open[e2] and ge - e2 <= 8 and e2 + 1 < hi \
@@ -930,6 +971,8 @@ class _Analyzer:
                 pass       # ", adding ..." / ", according to": attributions of their own
             elif d.low[nxt] in _COORD and self.clause_cue_at(nxt + 1, hi):
                 pass
+            elif d.low[nxt] in ("who", "which") and self.clause_cue_at(nxt, hi):
+                pass       # '..., said X, who added that ...': a cue of its own
             elif d.inq[nxt] >= 0 or (d.low[j] == "," and d.low[nxt] not in _COORD
                                      and not self.is_quote_span(*self.trim(b0, b))):
                 cont = (nxt, self.content_end(nxt, hi))
@@ -1033,7 +1076,8 @@ class _Analyzer:
             or rule.startswith("participle")
         b = self.content_end(j, hi, rel)
         if src is not None and src[1] - src[0] == 1 and d.low[src[0]] in ("who", "that", "which") \
-                and not (fr & {"that", "thatx", "to", "wh", "objthat"}):
+                and not (fr & {"that", "thatx", "to", "wh", "objthat"}) \
+                and not (src[0] > 0 and d.low[src[0] - 1] == "," and "objas" in fr):
             # 'voters who support X were angry': the object only
             np = _np_right(d, j, b, max_len=12)
             if np:
@@ -1078,6 +1122,8 @@ class _Analyzer:
         if c - 1 < lo:
             return None
         prev = d.low[c - 1]
+        if d.is_close[c - 1] and c - 2 >= lo and d.low[c - 2] == ",":
+            prev = ","   # '... “that person,” telling ...'
         if prev in _AUX or prev in _BE:
             return None
         src = None
@@ -1341,17 +1387,26 @@ class _Analyzer:
         min_words = min_words or UNCUED_MIN_WORDS
         order = sorted((a for a in self.atts if not a.nested), key=lambda a: a.content[0])
         starts = [a.content[0] for a in order]
+        self._ustarts = [u[0] for u in d.units]
         for gi, (lo, hi) in enumerate(d.gtok):
             if hi <= lo or any(self.taken[x] for x in range(lo, hi)):
                 continue
             if not d.is_open[lo]:
                 continue
+            if lo > 0 and d.low[lo - 1] == "=":
+                continue   # a markup attribute ('<tweet author="...">')
             nw = sum(1 for x in range(lo, hi) if _is_word(d.words[x]))
-            if nw < min_words:
+            prev = d.low[lo - 1] if lo > 0 else ""
+            if nw < min_words and not (nw >= 1 and prev in _NAMING):
+                if nw >= 1:
+                    self.cue_before_quote(lo)
                 continue
-            if nw < 4 and lo > 0 and (d.low[lo - 1] in ("so-called",)
-                                      or d.words[lo - 1][:1].isdigit()):
+            if nw < 4 and lo > 0 and (prev in ("so-called",) or d.words[lo - 1][:1].isdigit()):
                 continue   # 'the so-called "green corridor"': a term, not a quotation
+            if nw <= 5 and not self.short_quote_ok(lo, hi):
+                continue
+            if self.cue_before_quote(lo):
+                continue
             para = d.para_of(d.starts[lo])
             src = None
             k = bisect.bisect_left(starts, lo) - 1
@@ -1368,6 +1423,110 @@ class _Analyzer:
             att = _Att(_QUOTE_CUE, (lo, lo + 1), src, (lo, hi), "quote", True)
             self.add(att)
         self.atts.sort(key=lambda a: (min(a.content[0], a.cue_span[0]), a.nested))
+
+    def short_quote_ok(self, lo: int, hi: int) -> bool:
+        """Is a short quotation with no cue likely quoted speech rather than a title or a
+        term? Not after a possessive or a preposition ('on CBS's "Face the Nation"', 'with
+        "Fox and Friends"'), nor a title-case name with no closing punctuation."""
+        d = self.d
+        prev = d.low[lo - 1] if lo > 0 else ""
+        if prev in _NAMING or prev == ":":
+            return True
+        if prev.endswith(("'s", "’s", "s'", "s’")) or prev in _SHORT_Q_BAD_PREV:
+            return False
+        inner = [x for x in range(lo + 1, hi) if d.low[x] not in _QMARKS and d.low[x] not in _SMARKS]
+        words = [x for x in inner if _is_word(d.words[x])]
+        last = d.low[inner[-1]] if inner else ""
+        title = all(d.words[x][:1].isupper() or d.low[x] in _TITLE_SMALL for x in words)
+        return not (title and last not in (".", "!", "?", ","))
+
+    def verb_before_quote(self, q: int, lo: int, hi: int):
+        """A quotation ending the object of a verb that is not in the cue lexicon, right
+        after the verb's named or pronoun subject ('Smith decried the "systemic racism"',
+        'she routinely characterizes herself as a "change warrior"'): content from after the
+        verb to the end of the quotation, source the subject."""
+        d = self.d
+        x = q - 1
+        while x >= lo and x >= q - 10:
+            w = d.low[x]
+            if self.taken[x] or d.inq[x] >= 0 or w in _END_PUNCT or w in _DASHES or w in ("(", ")"):
+                return None
+            t = d.words[x]
+            if t.islower() and len(w) > 3 and (w.endswith("ed") and w not in _NOT_VERB_ED
+                                               or w.endswith("s") and not w.endswith("ss")):
+                k, be = _skip_left_aux(d, x, lo)
+                if be:
+                    return None
+                np = _np_left(d, k, lo, appos=False)
+                if np and k == x and w.endswith("s") and not w.endswith("es") and False:
+                    return None
+                if np and _head_len(d, np) <= 5 and not any(self.taken[y] for y in range(*np)) \
+                        and (np[0] == lo or d.low[np[0] - 1] in (",", "and", "but", "when", "while",
+                                                                  "as", "after", "before", "because")) \
+                        and (d.words[np[1] - 1][:1].isupper() or d.low[np[1] - 1] in _SUBJ_PRON
+                             and d.low[np[1] - 1] not in ("that", "which", "it")):
+                    b = d.group_end_tok(q)
+                    a, b = self.trim(x + 1, b)
+                    if b > q and a < q + 1 and b - a <= 30:
+                        return self.add(_Att(_VERB_CUE, (x, x + 1), np, (a, b), "verb-quote"))
+                return None
+            x -= 1
+        return None
+
+    def unit_of(self, i: int) -> tuple[int, int]:
+        d = self.d
+        k = bisect.bisect_right(self._ustarts, i) - 1
+        return d.units[max(k, 0)]
+
+    def cue_before_quote(self, q: int):
+        """A quotation that no frame claimed, right after a cue of its clause whose subject
+        was not found ('..., accused him of having a "penchant for X."'): the content runs from
+        after the cue, the source is the clause subject (or none)."""
+        d = self.d
+        lo, hi = self.unit_of(q)
+        c = None
+        x = q - 1
+        while x >= lo and x >= q - 12:
+            if self.taken[x] or d.inq[x] >= 0 or d.low[x] in (".", ";", "?", "!", ":", "(", ")") \
+                    or d.low[x] in _DASHES:
+                break
+            r = d.cue_at(x, hi)
+            if r and "prep" not in r[0].cue.frames and r[0].cue.cls != "evidence" \
+                    and not (x > 0 and d.low[x - 1] in ("<", "/")):
+                c = (x, r[1], r[0])
+                break
+            x -= 1
+        if c is None:
+            return self.verb_before_quote(q, lo, hi)
+        c, ce, f = c
+        if d.low[c] == "known" or any(self.taken[y] for y in range(c, ce)) or any(d.low[y] == "," for y in range(ce, q)):
+            return None
+        k, be = _skip_left_aux(d, c, lo)
+        if be and f.form in ("past", "base"):
+            return None   # passive
+        src = None
+        if f.form == "ing":
+            src = self.clause_subject(c, lo)
+        else:
+            np = _np_left(d, k, lo)
+            if np and not any(self.taken[y] for y in range(*np)) and _head_len(d, np) <= 8 \
+                    and not (np[0] - 1 >= lo and d.low[np[0] - 1] in _PREP):
+                src = np
+            else:
+                src = self.clause_subject(c, lo)
+        if src is not None and any(self.taken[y] for y in range(*src)):
+            src = None
+        b = self.content_end(ce, hi)
+        y = d.group_end_tok(q)
+        if y >= b or d.low[y - 2] in (",", ".", "?", "!") or d.low[y] in _CLAUSE \
+                or d.low[y] in _END_PUNCT:
+            b = min(b, y)   # the quotation closes the clause
+        while y < b and not (d.inq[y] < 0 and (d.low[y] in (",", ";", "(") or d.low[y] in _DASHES)):
+            y = d.group_end_tok(y) if d.inq[y] >= 0 else y + 1
+        a, b = self.trim(ce, min(b, y))
+        if b <= q or a >= q + 1:
+            return None
+        return self.add(_Att(f.cue, (c, ce), src, (a, b), "cue-quote"))
 
     def mostly_quote(self, lo: int, hi: int) -> bool:
         d = self.d
@@ -1418,7 +1577,15 @@ class _Analyzer:
         self.atts.sort(key=lambda a: (min(a.content[0], a.cue_span[0]), a.nested))
 
 
+_NAMING = {"titled", "entitled", "dubbed", "nicknamed", "billed", "named", "called", "as",
+           "slogan", "motto", "headline", "headlined", "by"}
+_SHORT_Q_BAD_PREV = {"and", "or", "on", "for", "with", "from", "about", "an", "in", "at", "into"}
+_TITLE_SMALL = {"of", "the", "and", "a", "an", "for", "in", "on", "to", "with", "at", "or", "&"}
+_NOT_VERB_ED = {"need", "speed", "seed", "feed", "bred", "shed", "red", "bed", "wed", "indeed",
+                "united", "limited", "related", "detailed", "advanced", "based", "concerned",
+                "interested", "supposed", "used", "so-called", "alleged", "armed", "talented"}
 _COLON_CUE = Cue(":", "neutral", frozenset({"that"}), "speech")
+_VERB_CUE = Cue("verb", "neutral", frozenset({"obj"}), "speech")
 _QUOTE_CUE = Cue('"', "neutral", frozenset({"that"}), "speech")
 UNCUED_MIN_WORDS = 2
 _COORD = {"and", "but", "while", "although", "though", "whereas", "yet", "as"}
@@ -1502,6 +1669,14 @@ class _Resolver:
         # 2. pronouns
         if len(head_words) == 1 and head_words[0] in self.pron:
             kinds = self.pron[head_words[0]][0]
+            if head_words[0] in ("who", "which"):
+                # a relative pronoun stands for the source just before it ('said X, who added')
+                for p, prev in reversed(self.history):
+                    if prev.end is not None and 0 <= cs - prev.end <= 3 \
+                            and text[prev.end:cs].strip() in ("", ","):
+                        ref.entity, ref.name, ref.code = prev.entity, prev.name, prev.code
+                        ref._kind = getattr(prev, "_kind", None)  # type: ignore[attr-defined]
+                        return ref
             m = self.before(cs, kinds)
             if m is not None:
                 return self.fill(ref, m)

@@ -26,6 +26,7 @@ class QuoteGroup:
     end: int
     segments: list[tuple[int, int]] = field(default_factory=list)
     closed: bool = True
+    single: bool = False    # single quotation marks (headlines only)
 
     @property
     def inner(self) -> tuple[int, int]:
@@ -104,3 +105,35 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteGroup
                 if not groups or groups[-1] is not cur:
                     groups.append(cur)
     return groups
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–-]))[‘'](?=[\w$])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.!?,%])[’'](?![\w])")
+HEADLINE_MAX_WORDS = 25
+
+
+def find_headline_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteGroup]:
+    """Single-quoted quotations in short paragraphs with no double quotes (headlines and
+    decks: ``Clinton calls it 'a disgrace'``, ``DNC issues ‘deep and sincere apology’``). An
+    opening mark follows a space (or the line start) and precedes a word; the closing mark
+    follows a word or punctuation and no word follows it; a possessive ``s’`` closes only when
+    no other closing mark follows."""
+    out: list[QuoteGroup] = []
+    for ps, pe in paragraphs:
+        para = text[ps:pe]
+        if MARK.search(para) or len(para.split()) > HEADLINE_MAX_WORDS:
+            continue
+        pos = 0
+        while True:
+            m = _SINGLE_OPEN.search(para, pos)
+            if not m:
+                break
+            closers = [c for c in _SINGLE_CLOSE.finditer(para, m.end())]
+            if not closers:
+                break
+            c = next((c for c in closers if para[c.start() - 1] != "s"), closers[0])
+            a, b = _strip(text, ps + m.end(), ps + c.start())
+            if b > a:
+                out.append(QuoteGroup(ps + m.start(), ps + c.end(), [(a, b)], True, True))
+            pos = c.end()
+    return out

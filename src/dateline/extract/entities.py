@@ -343,6 +343,8 @@ class EntityExtractor:
         for m in _CAP_WORDS.finditer(text):
             # the longest run of capitalised words (up to three) that is a known surname
             words = m.group(1).split()
+            if words[0].endswith(("'s", "’s")):
+                words = [words[0][:-2]]           # "Kim's climb"
             for n in range(len(words), 0, -1):
                 if " ".join(words[:n]) in surnames:
                     break

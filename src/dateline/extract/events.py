@@ -77,6 +77,38 @@ class CodeInfo:
     plover: str | None
 
 
+# dependency labels of the UD scheme (the shipped model) and of ClearNLP (spaCy's English models)
+_SUBJ = {"nsubj", "csubj"}
+_SUBJ_PASS = {"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"}
+_OBJ = {"obj", "dobj", "iobj", "dative"}
+_POSS = {"nmod:poss", "poss"}
+_CLAUSE_DEPS = {"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis"}
+
+
+def _child(tok, labels):
+    return next((ch for ch in tok.children if ch.dep_ in labels), None) if tok is not None else None
+
+
+def _agent(tok):
+    """The agent of a passive or nominal event: "by X" (UD obl/nmod with case "by"; ClearNLP agent)."""
+    for ch in tok.children:
+        if ch.dep_ == "agent":
+            return _child(ch, {"pobj"})
+        if ch.dep_ in ("obl", "obl:agent", "nmod") and any(g.dep_ == "case" and g.lower_ == "by" for g in ch.children):
+            return ch
+    return None
+
+
+def _prep_object(tok, preps):
+    """The object of a preposition from ``preps`` attached to tok ("to X", "against X")."""
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ in preps:
+            return _child(ch, {"pobj"})
+        if ch.dep_ in ("obl", "nmod", "iobj") and any(g.dep_ == "case" and g.lower_ in preps for g in ch.children):
+            return ch
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def _agent_nouns() -> frozenset[str]:
     words = {r["word"].lower() for r in read_tsv("entities", "agent_nouns.tsv")}
@@ -361,13 +393,8 @@ class EventExtractor:
         return None
 
     # -------------------------------------------------------------- main
-    def extract(self, text: str, sentences, mentions: list[Mention], timexes: list[Timex],
-                attributions: list[Attribution], *, published: str | None = None,
-                quote_spans: list[tuple[int, int]] = ()) -> list[Event]:
-        cands: list[_Cand] = []
-        sent_toks = []
-        reported = [(a.content.start, a.content.end, a.source.start, a.source.end) for a in attributions
-                    if a.source.start is not None]
+    def triggers(self, text: str, sentences, quote_spans=()) -> list[tuple[list, list[str], list["_Cand"]]]:
+        """Per sentence: its tokens, their lower-case forms, and the event triggers found in it."""
         quotes = sorted(quote_spans)
         q_starts = [a for a, _ in quotes]
 
@@ -375,14 +402,10 @@ class EventExtractor:
             k = bisect.bisect_right(q_starts, pos) - 1
             return k >= 0 and quotes[k][0] <= pos < quotes[k][1]
 
-        m_starts = [m.start for m in mentions]
+        out = []
         for si, (ss, se) in enumerate(sentences):
-            # the mentions of this sentence and the three before it (pronouns look no further back)
-            lo = bisect.bisect_left(m_starts, sentences[max(0, si - 3)][0])
-            window = mentions[lo:bisect.bisect_left(m_starts, se)]
             toks = tokenize(text, ss, se)
             low = [t[2].lower() for t in toks]
-            sent_toks.append((toks, low))
             words = [t[2] for t in toks if t[2][:1].isalpha()]
             titlecase = bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
             used = set()
@@ -400,7 +423,31 @@ class EventExtractor:
                 p, j = hit
                 used.update(range(i, j))
                 found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
+            out.append((toks, low, found))
+        return out
+
+    def trigger_sentences(self, text: str, sentences, quote_spans=()) -> list[int]:
+        """Indices of the sentences that hold an event trigger (the ones worth parsing)."""
+        return [si for si, (_, _, found) in enumerate(self.triggers(text, sentences, quote_spans)) if found]
+
+    def extract(self, text: str, sentences, mentions: list[Mention], timexes: list[Timex],
+                attributions: list[Attribution], *, published: str | None = None,
+                quote_spans: list[tuple[int, int]] = (), parses: dict | None = None) -> list[Event]:
+        """Events of the article. ``parses`` (sentence index -> parsed spaCy Span), when given,
+        supplies actor and target from the dependency parse; the rules fill in the rest."""
+        cands: list[_Cand] = []
+        sent_toks = []
+        reported = [(a.content.start, a.content.end, a.source.start, a.source.end) for a in attributions
+                    if a.source.start is not None]
+        m_starts = [m.start for m in mentions]
+        for si, (toks, low, found) in enumerate(self.triggers(text, sentences, quote_spans)):
+            ss, se = sentences[si]
+            # the mentions of this sentence and the three before it (pronouns look no further back)
+            lo = bisect.bisect_left(m_starts, sentences[max(0, si - 3)][0])
+            window = mentions[lo:bisect.bisect_left(m_starts, se)]
+            sent_toks.append((toks, low))
             verbs = [c.tok for c in found if c.pattern.pos == "verb"]
+            parse = parses.get(si) if parses else None
             for c in found:
                 # whoever reports the event is not a participant of it; nor is a source named after
                 # its content ("X fired ..., Y said, its first launch since it tested ...") the
@@ -409,6 +456,8 @@ class EventExtractor:
                 srcs += [(a, b) for cs, ce, a, b in reported if cs < a and ss <= a and b <= c.start]
                 ms = [m for m in window if not any(a <= m.start < b for a, b in srcs)] if srcs else window
                 self._fill(c, text, toks, low, (ss, se), ms, timexes, verbs)
+                if parse is not None:
+                    self._from_parse(c, parse, ms)
                 cands.append(c)
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
@@ -420,6 +469,66 @@ class EventExtractor:
         cands = [c for c in cands if c.pattern.pos == "verb"
                  or ((c.actor is not None or c.target is not None) and not c.hypothetical)]
         return [self._to_event(n, c, text, sentences) for n, c in enumerate(cands, start=1)]
+
+    # ------------------------------------------------------------ dependency parse
+    def _from_parse(self, c: _Cand, parse, mentions: list[Mention]) -> None:
+        """Actor and target from the parse of the sentence (UD or ClearNLP labels); where the parse
+        names an entity for a role, it replaces the rules' guess."""
+        tok = next((t for t in parse if t.idx == c.start), None)
+        if tok is None or not tok.dep_:
+            return
+        actor = target = None
+        if c.pattern.pos == "verb":
+            head = tok
+            # "X condemned ... and offered ...": a coordinated verb shares its subject
+            subj = _child(head, _SUBJ) or (_child(head.head, _SUBJ) if head.dep_ == "conj" else None)
+            passive = _child(head, _SUBJ_PASS)
+            agent = _agent(head)
+            if passive is not None or c.passive:
+                actor = self._mention_of(agent, mentions) if agent is not None else None
+                target = self._mention_of(passive, mentions) if passive is not None else None
+            else:
+                actor = self._mention_of(subj, mentions) if subj is not None else None
+                obj = _child(head, _OBJ)
+                if c.pattern.preps:
+                    target = self._mention_of(_prep_object(head, c.pattern.preps), mentions)
+                if target is None and obj is not None:
+                    target = self._mention_of(obj, mentions)
+        else:
+            poss = _child(tok, _POSS)
+            if poss is not None:
+                actor = self._mention_of(poss, mentions)
+            agent = _agent(tok)
+            if actor is None and agent is not None:
+                actor = self._mention_of(agent, mentions)
+            target = self._mention_of(_prep_object(tok, c.pattern.preps or _NOUN_TARGET_PREPS), mentions)
+        if actor is not None and actor.kind in ("country", "person", "organization"):
+            c.actor = actor
+        if target is not None and target.kind in ("country", "person", "organization", "place") and (
+                c.actor is None or target.code != c.actor.code):
+            c.target = target
+
+    def _mention_of(self, token, mentions: list[Mention]) -> Mention | None:
+        """The entity a dependent names: a mention over the token itself, else the first one in its
+        phrase (not inside a clause of its own), a pronoun resolved to the last fitting entity."""
+        if token is None:
+            return None
+        for m in mentions:
+            if m.start <= token.idx < m.end:
+                return m
+        low = token.lower_
+        if low in _PERSON_PRON | _STATE_PRON | _PLURAL_PRON:
+            return self._pronoun(low, token.idx, mentions)
+        phrase, stack = [], [token]
+        while stack:                      # the phrase without the clauses inside it
+            t = stack.pop()
+            phrase.append(t)
+            stack.extend(ch for ch in t.children if ch.dep_ not in _CLAUSE_DEPS)
+        for t in sorted(phrase, key=lambda t: t.i):
+            for m in mentions:
+                if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization", "place"):
+                    return m
+        return None
 
     @staticmethod
     def _drop_consumed_subjects(cands: list[_Cand], sent_toks) -> list[_Cand]:
@@ -815,9 +924,18 @@ class EventExtractor:
 _EXTRACTOR: EventExtractor | None = None
 
 
-def extract_events(text, sentences, mentions, timexes, attributions, *, published=None, quote_spans=()):
+def _extractor() -> EventExtractor:
     global _EXTRACTOR
     if _EXTRACTOR is None:
         _EXTRACTOR = EventExtractor()
-    return _EXTRACTOR.extract(text, sentences, mentions, timexes, attributions, published=published,
-                              quote_spans=quote_spans)
+    return _EXTRACTOR
+
+
+def extract_events(text, sentences, mentions, timexes, attributions, *, published=None, quote_spans=(),
+                   parses=None):
+    return _extractor().extract(text, sentences, mentions, timexes, attributions, published=published,
+                                quote_spans=quote_spans, parses=parses)
+
+
+def trigger_sentences(text, sentences, quote_spans=()) -> list[int]:
+    return _extractor().trigger_sentences(text, sentences, quote_spans)
