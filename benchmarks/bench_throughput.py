@@ -3,8 +3,10 @@ dateparser's search_dates (the date finder NGEC/POLECAT use) over the same texts
 
     .venv/bin/python benchmarks/bench_throughput.py [--limit N] [--dir TBAQ/TimeBank]
 
-Each side runs in its own child process (so that peak memory is its own) and reports documents
-per second and peak resident memory; the last lines print the ratios.
+Each side runs in its own child process on one core (so that peak memory is its own) and reports
+documents per second and peak resident memory: `dateline` is the rules-only profile, `dateline-model`
+the default profile with the statistical pipeline (--model), `tokenizer` spaCy's bare tokenizer over
+the same texts (the ceiling). The last lines print the ratios.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+SIDES = ("dateline", "dateline-model", "tokenizer", "timex", "dateparser")
 DEFAULT_DIR = REPO.parent / "shared" / "data" / "tempeval3" / "TBAQ-cleaned" / "TimeBank"
 
 
@@ -37,7 +40,7 @@ def load_docs(folder: Path, limit: int | None) -> list[tuple[str, str, str]]:
     return docs
 
 
-def side(name: str, folder: Path, limit: int | None) -> dict:
+def side(name: str, folder: Path, limit: int | None, model: str = "default") -> dict:
     docs = load_docs(folder, limit)
     words = sum(len(t.split()) for _, t, _ in docs)
     if name == "timex":
@@ -50,18 +53,31 @@ def side(name: str, folder: Path, limit: int | None) -> dict:
             found += len(tag_timexes(text, base))
         dt = time.perf_counter() - t0
         extra = {"dates": found}
-    elif name == "dateline":
+    elif name.startswith("dateline"):
         from dateline import analyze
+        from dateline.settings import load_settings
 
-        analyze("Warm-up: North Korea fired a missile on Monday, officials said.", published="2019-10-31")
+        settings = load_settings(model=model if name == "dateline-model" else "none")
+        analyze("Warm-up: North Korea fired a missile on Monday, officials said.", published="2019-10-31",
+                settings=settings)
         t0 = time.perf_counter()
         n_events = 0
         stages: dict = {}
         for doc_id, text, dct in docs:
-            rec = analyze(text, published=dct or None, id=doc_id, timings=stages)
+            rec = analyze(text, published=dct or None, id=doc_id, timings=stages, settings=settings)
             n_events += len(rec.events)
         dt = time.perf_counter() - t0
         extra = {"events": n_events, "stages": stages}
+    elif name == "tokenizer":
+        import spacy
+
+        nlp = spacy.blank("en")
+        t0 = time.perf_counter()
+        n = 0
+        for doc_id, text, dct in docs:
+            n += len(nlp.make_doc(text))
+        dt = time.perf_counter() - t0
+        extra = {"tokens": n}
     else:
         import datetime as _dt
 
@@ -85,17 +101,21 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dir", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--side", choices=["dateline", "timex", "dateparser"], help=argparse.SUPPRESS)
+    ap.add_argument("--model", default="default",
+                    help="the statistical pipeline of the default profile (a name or path; 'none' skips that side)")
+    ap.add_argument("--side", choices=SIDES, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if not args.dir.is_dir():
         print(f"error: {args.dir}: no TimeBank folder", file=sys.stderr)
         return 2
     if args.side:
-        print(json.dumps(side(args.side, args.dir, args.limit)))
+        print(json.dumps(side(args.side, args.dir, args.limit, args.model)))
         return 0
     results = {}
-    for name in ("dateline", "timex", "dateparser"):
-        cmd = [sys.executable, __file__, "--side", name, "--dir", str(args.dir)]
+    for name in SIDES:
+        if name == "dateline-model" and args.model == "none":
+            continue
+        cmd = [sys.executable, __file__, "--side", name, "--dir", str(args.dir), "--model", args.model]
         if args.limit:
             cmd += ["--limit", str(args.limit)]
         r = subprocess.run(cmd, capture_output=True, text=True)
@@ -107,9 +127,18 @@ def main() -> int:
     for name, r in results.items():
         print(f"{name:<12}{r['docs']:>6}{r['words']:>9}{r['seconds']:>10.2f}{r['docs_per_s']:>10.1f}{r['peak_rss_mb']:>10.0f}")
     a, t, b = results["dateline"], results["timex"], results["dateparser"]
-    total = sum(a["stages"].values())
-    print("analyze time by stage: " + ", ".join(f"{k} {v / total:.0%}" for k, v in
-                                              sorted(a["stages"].items(), key=lambda kv: -kv[1])))
+    for name in ("dateline", "dateline-model"):
+        if name in results:
+            st = results[name]["stages"]
+            total = sum(st.values())
+            print(f"{name} time by stage: " + ", ".join(f"{k} {v / total:.0%}" for k, v in
+                                                       sorted(st.items(), key=lambda kv: -kv[1])))
+    tok = results["tokenizer"]
+    for name, label in (("dateline", "rules-only profile"), ("dateline-model", "default profile (parser)")):
+        if name in results:
+            r = results[name]
+            print(f"ratio: {label}: {r['docs_per_s']:.1f} articles/s on one core = "
+                  f"{r['docs_per_s'] / tok['docs_per_s']:.3f} of the bare spaCy tokenizer's rate")
     print(f"ratio: dateline analyze (all stages) is {a['docs_per_s'] / b['docs_per_s']:.1f}x the docs/s of "
           f"dateparser search_dates (dates only); peak memory ratio {a['peak_rss_mb'] / b['peak_rss_mb']:.2f}")
     print(f"ratio: dateline's time tagger alone is {t['docs_per_s'] / b['docs_per_s']:.1f}x the docs/s of "

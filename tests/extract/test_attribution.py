@@ -433,3 +433,84 @@ def test_empty_and_plain_text():
     assert extract_attributions("", [], []) == ([], [])
     assert run("Rain fell all day.") == ([], [])
 
+
+
+# ---- quotations recovered with the words before them, and short quotations ----------------------
+QUOTE_FRAMES = [
+    # a lexicon cue whose subject is out of reach (a list of verb phrases): the content runs
+    # from after the cue to the end of the quotation, with a one-word quotation too
+    ("In the spring she toured the mills, met the owners; and declared that the plan ''works.''",
+     "declared", None, "that the plan ''works.''"),
+    # a verb outside the lexicon right after a named subject, ending in a quotation
+    ('Lena Fischer decried the "quiet sabotage" of the budget.', "decried", "Lena Fischer",
+     'the "quiet sabotage"'),
+    ('Lena Fischer decried the budget as "quiet sabotage."', "decried", "Lena Fischer",
+     'the budget as "quiet sabotage."'),
+    # a participle after a quotation closed by a comma
+    ('The council did not want to discuss "that plan," telling reporters that it is focused on '
+     '"keeping the lights on."', "telling", "The council",
+     'that it is focused on "keeping the lights on."'),
+    # a relative clause with its own cue after an inverted source
+    ('"The numbers are solid," said Maria Lund, who added that the fund would "stay the course."',
+     "added", "who", 'that the fund would "stay the course."'),
+    # a sentence adverb or a fronted adjunct between the subject and the cue
+    ("Supporters of the plan, however, say it would protect the coast.", "say",
+     "Supporters of the plan", "it would protect the coast"),
+    ("The board was calmer than its chairman, who, on a call Friday, criticized the mayor for the "
+     "delay.", "criticized", "who", "the mayor for the delay"),
+    # the content stops before a second verb phrase after the quotation
+    ('Kim called the plan "reckless" and promised to fight it.', "called", "Kim",
+     'the plan "reckless"'),
+]
+
+
+@pytest.mark.parametrize("text,cue,source,content", QUOTE_FRAMES)
+def test_quotations_with_the_words_before_them(text, cue, source, content):
+    _, atts = run(text)
+    a = next((a for a in atts if a.cue.text == cue), None)
+    assert a is not None, atts
+    assert a.content.text == content
+    if source is None:
+        assert a.source.start is None
+    else:
+        assert text[a.source.start:a.source.end].startswith(source)
+
+
+def test_relative_pronoun_source_is_the_inverted_source_before_it():
+    text = '"The numbers are solid," said Maria Lund, who added that the fund would "stay the course."'
+    _, atts = run(text)
+    said = next(a for a in atts if a.cue.text == "said")
+    added = next(a for a in atts if a.cue.text == "added")
+    assert said.source.name == "Maria Lund" and added.source.name == "Maria Lund"
+
+
+SHORT_QUOTES = [
+    # titles after a possessive or a preposition are not quotations
+    ('He spoke on the network\'s "Weekend Desk" program.', []),
+    ('She was a guest with "Morning Report" hosts.', []),
+    # markup attributes are not quotations, nor is a cue word inside a tag
+    ('<tweet author="Jane Roe" date="May 1">Great day at the fair.</tweet>', []),
+    # a one-word quotation after a naming word is reported
+    ('The ad, titled "Rise," runs this week.', ["Rise,"]),
+    # single quotes in a short headline-like paragraph with no double quotes
+    ("Farm group issues ‘urgent warning’ to growers\n\nThe group met on Monday.",
+     ["urgent warning"]),
+    ("Senator calls new tariff 'a tax on farmers'\n\nThe tariff takes effect in May.",
+     ["a tax on farmers"]),
+    # ... but not apostrophes, nor single quotes in body text with double quotes
+    ("The farmers' union said it won't sign.", []),
+]
+
+
+@pytest.mark.parametrize("text,quoted", SHORT_QUOTES)
+def test_short_and_single_quotes(text, quoted):
+    _, atts = run(text)
+    direct = [a.content.text.strip("'‘’\"“”") for a in atts if a.direct]
+    assert direct == [q.strip("'‘’\"“”") for q in quoted] or (
+        quoted and all(any(q in a.content.text for a in atts) for q in quoted)), atts
+
+
+def test_single_quotes_in_body_text_stay_inside_double_quotes():
+    text = '"We heard the word \'maybe\' too often," the grower said.\n\nThe grower\'s \'deal\' failed.'
+    quotes, _ = run(text)
+    assert [q.text for q in quotes] == ["We heard the word 'maybe' too often,"]

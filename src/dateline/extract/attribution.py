@@ -1491,6 +1491,9 @@ class _Analyzer:
                     or d.low[x] in _DASHES:
                 break
             r = d.cue_at(x, hi)
+            if r and x > lo and (d.low[x - 1] in _DET or d.low[x - 1] in _POSS
+                                 or d.low[x - 1].endswith(("'s", "’s"))):
+                r = None   # a noun ('the plan')
             if r and "prep" not in r[0].cue.frames and r[0].cue.cls != "evidence" \
                     and not (x > 0 and d.low[x - 1] in ("<", "/")):
                 c = (x, r[1], r[0])
