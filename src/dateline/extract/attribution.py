@@ -19,9 +19,14 @@ Then: raising verbs (``X seemed to ...``, ``X is expected to ...``: null source,
 X with its complement), ``(when) asked whether ...`` (null source), reduced relatives of intent
 cues (``a group backing X``), and title-case headlines (``Mayor Says ...``).
 
-A quotation unit with no cue of its own continues the direct attribution just before it; any
-quotation (two words or more, not a ``so-called`` term) that no cue claimed becomes a direct
-attribution of its own (rule ``quote``) with the source of the nearest direct attribution in
+A quotation unit with no cue of its own continues the direct attribution just before it. A
+quotation that no frame claimed but that ends a clause opened by a cue (``..., and declared
+that torture "works."``; rule ``cue-quote``) or by a verb right after a named or pronoun
+subject (``Smith decried the "quiet sabotage"``; rule ``verb-quote``) takes the words from
+after that verb. Any other quotation (two words or more, or one after a naming word like
+``titled``; not a ``so-called`` term, not a short title after a possessive or preposition, not a
+markup attribute) that no cue claimed becomes a direct attribution of its own (rule ``quote``)
+with the source of the nearest direct attribution in
 the same or previous paragraph (or of an attribution just before it in its paragraph), else a
 null source. As in
 PolNeAR, each word takes part in one attribution: a cue inside the content of another is not
@@ -29,6 +34,9 @@ reported, except that a partial quotation inside an indirect content takes the s
 nearest speech cue before it (``Y expressed his "deep condolences", X said`` -> Y); the quote
 keeps the outer attribution's id, and ``nested=True`` also reports the inner attribution
 (rule ``nested``).
+
+Single quotation marks count as quotation marks only in short paragraphs with no double quotes
+(headlines and decks: ``DNC issues ‘deep and sincere apology’``).
 
 Sources are resolved against the entity mentions (overlap, pronouns, role nouns, generic
 institutional sources like "the statement" or "state media"); without mentions the name is the
@@ -684,7 +692,8 @@ class _Analyzer:
                     return g
                 if j > i and g < hi and d.is_close[g - 1] and not nested and self.adjunct_after_quote(g, hi):
                     return g
-                if j > i and g < hi and d.is_close[g - 1] and not nested and self.verb_after_quote(g, hi):
+                if j > i and g < hi and d.is_close[g - 1] and not nested \
+                        and self.verb_after_quote(g, hi):
                     return g
                 j = g
                 continue
@@ -1397,15 +1406,13 @@ class _Analyzer:
                 continue   # a markup attribute ('<tweet author="...">')
             nw = sum(1 for x in range(lo, hi) if _is_word(d.words[x]))
             prev = d.low[lo - 1] if lo > 0 else ""
-            if nw < min_words and not (nw >= 1 and prev in _NAMING):
-                if nw >= 1:
-                    self.cue_before_quote(lo)
-                continue
             if nw < 4 and lo > 0 and (prev in ("so-called",) or d.words[lo - 1][:1].isdigit()):
                 continue   # 'the so-called "green corridor"': a term, not a quotation
-            if nw <= 5 and not self.short_quote_ok(lo, hi):
+            if nw >= 1 and self.cue_before_quote(lo):
                 continue
-            if self.cue_before_quote(lo):
+            if nw < min_words and not (nw >= 1 and prev in _NAMING):
+                continue
+            if nw <= 5 and not self.short_quote_ok(lo, hi):
                 continue
             para = d.para_of(d.starts[lo])
             src = None
@@ -1434,7 +1441,8 @@ class _Analyzer:
             return True
         if prev.endswith(("'s", "’s", "s'", "s’")) or prev in _SHORT_Q_BAD_PREV:
             return False
-        inner = [x for x in range(lo + 1, hi) if d.low[x] not in _QMARKS and d.low[x] not in _SMARKS]
+        inner = [x for x in range(lo + 1, hi)
+                 if d.low[x] not in _QMARKS and d.low[x] not in _SMARKS]
         words = [x for x in inner if _is_word(d.words[x])]
         last = d.low[inner[-1]] if inner else ""
         title = all(d.words[x][:1].isupper() or d.low[x] in _TITLE_SMALL for x in words)
@@ -1452,14 +1460,13 @@ class _Analyzer:
             if self.taken[x] or d.inq[x] >= 0 or w in _END_PUNCT or w in _DASHES or w in ("(", ")"):
                 return None
             t = d.words[x]
-            if t.islower() and len(w) > 3 and (w.endswith("ed") and w not in _NOT_VERB_ED
-                                               or w.endswith("s") and not w.endswith("ss")):
+            if t.islower() and (len(w) > 3 and (w.endswith("ed") and w not in _NOT_VERB_ED
+                                                or w.endswith("s") and not w.endswith("ss"))
+                                or w in _IRREGULAR_PAST):
                 k, be = _skip_left_aux(d, x, lo)
                 if be:
                     return None
                 np = _np_left(d, k, lo, appos=False)
-                if np and k == x and w.endswith("s") and not w.endswith("es") and False:
-                    return None
                 if np and _head_len(d, np) <= 5 and not any(self.taken[y] for y in range(*np)) \
                         and (np[0] == lo or d.low[np[0] - 1] in (",", "and", "but", "when", "while",
                                                                   "as", "after", "before", "because")) \
@@ -1469,7 +1476,8 @@ class _Analyzer:
                     a, b = self.trim(x + 1, b)
                     if b > q and a < q + 1 and b - a <= 30:
                         return self.add(_Att(_VERB_CUE, (x, x + 1), np, (a, b), "verb-quote"))
-                return None
+                if w.endswith("ed") or w in _IRREGULAR_PAST:
+                    return None
             x -= 1
         return None
 
@@ -1502,7 +1510,8 @@ class _Analyzer:
         if c is None:
             return self.verb_before_quote(q, lo, hi)
         c, ce, f = c
-        if d.low[c] == "known" or any(self.taken[y] for y in range(c, ce)) or any(d.low[y] == "," for y in range(ce, q)):
+        if d.low[c] == "known" or any(self.taken[y] for y in range(c, ce)) \
+                or any(d.low[y] == "," for y in range(ce, q)):
             return None
         k, be = _skip_left_aux(d, c, lo)
         if be and f.form in ("past", "base"):
@@ -1584,6 +1593,12 @@ _NAMING = {"titled", "entitled", "dubbed", "nicknamed", "billed", "named", "call
            "slogan", "motto", "headline", "headlined", "by"}
 _SHORT_Q_BAD_PREV = {"and", "or", "on", "for", "with", "from", "about", "an", "in", "at", "into"}
 _TITLE_SMALL = {"of", "the", "and", "a", "an", "for", "in", "on", "to", "with", "at", "or", "&"}
+_IRREGULAR_PAST = {"spoke", "stood", "took", "gave", "made", "put", "thought", "brought", "sent",
+                   "held", "kept", "left", "met", "ran", "saw", "set", "went", "won", "chose",
+                   "drew", "fought", "led", "sought", "struck", "threw", "wore", "broke", "got",
+                   "came", "began", "became", "felt", "found", "heard", "knew", "meant", "paid",
+                   "rose", "sang", "shook", "swore", "taught", "understood", "hit", "cut", "let",
+                   "laid", "lent", "lost", "sold", "spent", "stuck", "tore", "wrote", "told"}
 _NOT_VERB_ED = {"need", "speed", "seed", "feed", "bred", "shed", "red", "bed", "wed", "indeed",
                 "united", "limited", "related", "detailed", "advanced", "based", "concerned",
                 "interested", "supposed", "used", "so-called", "alleged", "armed", "talented"}
