@@ -10,11 +10,13 @@ A generic organisation ("Defense Ministry") takes its state from a possessive or
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import json
 import re
 from dataclasses import dataclass, field
 
 from ..record import Entity, Mention, Span
-from ..resources import read_tsv
+from ..resources import path, read_tsv
 from .gazetteer import Entry, Gazetteer, Leader, load
 
 # A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J."
@@ -22,12 +24,24 @@ _NAME_TOK = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|del|van|von|bin|ibn|al|el|la|le|di|du|dos)"
 _NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+|al-)?{_NAME_TOK}){{0,3}}(?:,?\s+Jr\.)?"
 NAME_RE = re.compile(_NAME)
-_HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr|Mme|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof)\.\s+({_NAME})")
 _CAP_WORDS = re.compile(r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))")
 
-_PLACE_PREPS = {"in", "at", "near", "outside", "around", "from", "to", "of", "into", "across",
-                "via", "toward", "towards", "inside"}
-_PLACE_NOUNS = {"capital", "city", "town", "village", "province", "port", "region", "border"}
+
+
+def context_words(key: str) -> list[str]:
+    """A list of resources/entities/context.json (each list there says what it is for)."""
+    return _context()[key]
+
+
+@functools.lru_cache(maxsize=1)
+def _context() -> dict[str, list[str]]:
+    data = json.loads(path("entities", "context.json").read_text(encoding="utf-8"))
+    return {k: v["words"] for k, v in data.items() if not k.startswith("_")}
+
+
+_PLACE_PREPS = set(context_words("place_prepositions"))
+_PLACE_NOUNS = set(context_words("place_nouns"))
+_HONORIFIC = re.compile(r"\b(?:" + "|".join(map(re.escape, context_words("honorifics"))) + rf")\.\s+({_NAME})")
 
 
 def _lex(name: str) -> set[str]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..record import ActorRef, Attribution, Event, Mention, Series, Span, Timex
 from ..resources import multi, path, read_tsv
 from ..text import tokenize
+from .entities import context_words
 from .lexicon import is_participle, noun_forms, singular, verb_forms
 
 @functools.lru_cache(maxsize=1)
@@ -45,7 +46,8 @@ _NOUN_TARGET_PREPS = frozenset(_G["noun_target_prepositions"])
 _PERSON_PRON = set(_G["person_pronouns"])
 _STATE_PRON = set(_G["state_pronouns"])
 _PLURAL_PRON = set(_G["plural_pronouns"])
-_DEF_STATE = re.compile(r"\bthe\s+(?:country|regime|government|nation|state|North|South|isolated\s+state)\b", re.I)
+_DEF_STATE = re.compile(r"\bthe\s+(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+")
+                                                    for w in context_words("state_nouns")) + r")\b", re.I)
 
 
 def _same_day(a: str | None, b: str | None) -> bool:
