@@ -30,6 +30,8 @@ def test_dateline(text, place, outlet):
      [], ["Jin Example"], "The Example Herald"),
     ("Text.\n\nReporting by Ann Writer; Additional reporting by Bo Reporter; Editing by Cy Editor",
      ["Ann Writer"], ["Bo Reporter"], None),
+    ("Text.\n\nReporting by Ann Writer; additional reporting by Bo Reporter in Dubai.", ["Ann Writer"], ["Bo Reporter"],
+     None),
     ("Kim Lee and Sam Park in Tokyo contributed reporting.", [], ["Kim Lee", "Sam Park"], None),
 ])
 def test_bylines(text, authors, contributors, outlet):

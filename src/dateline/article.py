@@ -40,7 +40,7 @@ WRITTEN_BY = re.compile(r"(?:This|The)\s+(?:article|story|report)\s+was\s+(?:wri
                         r"(?P<names>[^,.\n]+?)(?:,\s*(?:a|an|the)\s+[^.\n]*?\b(?:for|at|with)\s+(?P<outlet>[^,.\n]+))?\.")
 CONTRIBUTED = re.compile(r"\s+contributed(?:\s+(?:reporting|to\s+this\s+(?:report|article|story)))")
 FOLLOW = re.compile(r"^\s*Follow\s+(?P<names>[A-Z][^\n]{2,60}?)\s+on\s+(?:Twitter|X|Facebook|Instagram)\b", re.M)
-REPORTING_BY = re.compile(r"\b(?P<what>Additional\s+reporting|Reporting|Writing)\s+by\s+(?P<names>[^;.\n]+)")
+REPORTING_BY = re.compile(r"\b(?P<what>[Aa]dditional\s+reporting|Reporting|Writing)\s+by\s+(?P<names>[^;.\n]+)")
 
 
 DATELINE_DATE = re.compile(rf"^\s*[A-Z][A-Z.'’\- ]+,\s*(?:[A-Z][a-z.]+,\s*)?{_MON}\s+(?P<day>\d{{1,2}})\b")

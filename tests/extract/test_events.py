@@ -32,6 +32,8 @@ def main_event(text, root, published="2019-11-15"):
     # a generic organisation takes the state the article is about
     ("Police arrested 25 opposition supporters in Caracas on Friday.", "17", "VEN", None, "2019-11-15"),
     ("The European Union imposed new sanctions on Iran on Monday.", "16", "IGO", "IRN", "2019-11-11"),
+    # a list of co-actors: the first acts, none of them is the target
+    ("France, Germany and Britain threatened Iran with sanctions on Monday.", "13", "FRA", "IRN", "2019-11-11"),
 ])
 def test_actor_target_date(text, root, actor, target, date):
     e = main_event(text, root)
@@ -125,3 +127,13 @@ def test_reports_of_one_launch_merge_with_part_of_day_and_clock_time():
 def test_series_noun_is_singular():
     e = main_event("North Korea fired two missiles on Friday, its ninth round of launches since May.", "15")
     assert e.series is not None and e.series.noun in ("round", "launch")
+
+
+def test_gerund_after_a_noun_is_not_a_verb():
+    evs = events("Iran refused on Monday to attend the agency's board meeting in Vienna.")
+    assert all(e.trigger.text != "meeting" for e in evs)
+
+
+def test_conditional_clause_is_hypothetical():
+    e = main_event("Britain threatened to act if Iran did not cooperate with the inspectors.", "06")
+    assert e.hypothetical

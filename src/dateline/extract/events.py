@@ -201,6 +201,9 @@ class EventExtractor:
         # verb
         if noun_ctx and not w.endswith("ed"):
             return False
+        if w.endswith("ing") and not (verb_ctx or prev in _BE or prev in (",", "and", "or", "by", "after", "before",
+                                                                            "while", "without", "when", "")):
+            return False          # "the board meeting", "a bombing": a gerund or a noun
         if w.endswith("s") and not w.endswith("ss") and not verb_ctx:
             # "talks", "tests": a verb only after a singular subject that is a pronoun or a name
             return prev in ("he", "she", "it", "who", "which", "that") or (i > 1 and toks[i - 1][2][:1].isupper())
@@ -348,12 +351,14 @@ class EventExtractor:
                 continue          # the object of an earlier verb ("condemned Japan and praised ...")
             if m.form == "adjective" and not self._agentive(low, k, toks, m):
                 continue          # "the Kenyan capital": an adjective is an actor only on an agent noun
-            # "Turkey and Syria agreed": the first conjunct is the actor (the second one the target)
-            if k is not None and k > 0 and low[k - 1] == "and":
-                earlier = [c for c in cands if c[0] < pos and c[1].code != m.code]
-                if earlier and toks[k - 1][0] - earlier[-1][1].end <= 2:
-                    return earlier[-1][1]
-            return m
+            # "Turkey and Syria agreed", "France, Germany and Britain warned": the first conjunct acts
+            first = m
+            while True:
+                before = [c for c in cands if c[1].end <= first.start]
+                if not before or not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", text[before[-1][1].end:first.start]):
+                    break
+                first = before[-1][1]
+            return first
         return None
 
     def _agentive(self, low, k, toks, m: Mention) -> bool:
@@ -592,8 +597,6 @@ class EventExtractor:
                 if b:
                     c.actor = b
                     c.target = self._first_after(toks, between[0] + 1, i, mentions, b.code)
-        if c.target is None and c.actor is not None and p.pos == "verb" and not c.passive:
-            c.target = self._conjunct_after(text, c.actor, mentions)
         if c.target is None:
             excl = c.actor.code if c.actor else None
             if p.pos == "noun":
@@ -606,6 +609,9 @@ class EventExtractor:
                     c.target = self._first_after(toks, j, e, mentions, excl)
                 if c.target is None:
                     c.target = self._place_object(toks, low, j, e, mentions, excl)
+        if c.target is None and c.actor is not None and p.pos == "verb" and not c.passive:
+            # "Turkey and Syria agreed": with nothing else named, the partner of a pair is the target
+            c.target = self._conjunct_after(text, c.actor, mentions)
         # location: "in/at/near PLACE" in the clause
         for m in mentions:
             if toks[j - 1][1] <= m.start and (e >= len(toks) or m.end <= toks[min(e, len(toks)) - 1][1]) \
@@ -625,7 +631,7 @@ class EventExtractor:
         inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in
                   ("the", "a", "an", "his", "her", "its", "their", "our", "this", "that") for k in range(len(pre)))
         c.hypothetical = any(w in _MODAL for w in pre) or (inf and p.pos == "noun") or \
-            (p.pos == "verb" and i > 0 and low[i - 1] == "to")
+            (p.pos == "verb" and i > 0 and low[i - 1] == "to") or (s > 0 and low[s - 1] in _MODAL)
         # date: a time expression of the clause (not a duration, not "since X", not after a speech verb)
         a = toks[s][0] if s < len(toks) else sent_range[0]
         b = toks[e - 1][1] if 0 < e <= len(toks) else sent_range[1]
@@ -677,10 +683,14 @@ class EventExtractor:
 
     @staticmethod
     def _conjunct_after(text: str, actor: Mention, mentions) -> Mention | None:
-        """The second conjunct of a coordinated subject ("Turkey and Syria agreed" -> Syria)."""
-        for m in mentions:
+        """The second of a coordinated pair of subjects ("Turkey and Syria agreed" -> Syria); none for
+        a longer list ("France, Germany and Britain warned": all three act)."""
+        for n, m in enumerate(mentions):
             if m.start > actor.end and re.fullmatch(r"\s+and\s+", text[actor.end:m.start]) \
                     and m.kind in ("country", "person", "organization") and m.code != actor.code:
+                nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+                if nxt is not None and re.fullmatch(r"\s*,?\s*and\s+|\s*,\s*", text[m.end:nxt.start]):
+                    return None
                 return m
         return None
 
