@@ -70,7 +70,7 @@ def test_parse_keeps_article_offsets_and_skips_other_sentences(default_nlp):
         for tok in sent:
             assert text[tok.idx:tok.idx + len(tok.text)] == tok.text
             assert sent.start <= tok.head.i < sent.end  # heads never leave their sentence
-        assert sum(1 for t in sent if t.head is t) >= 1
+        assert sum(1 for t in sent if t.head.i == t.i) >= 1
     skipped = doc.char_span(*spans[1])
     assert all(not t.dep_ for t in skipped)
     ordered = next(t for t in out[2] if t.text == "ordered")

@@ -29,9 +29,10 @@ SOURCES = [
         "name": "UD_English-EWT (Universal Dependencies English Web Treebank)",
         "url": "https://github.com/UniversalDependencies/UD_English-EWT",
         "license": "CC BY-SA 4.0",
-        "author": "Natalia Silveira, Timothy Dozat, Marie-Catherine de Marneffe, Samuel Bowman, Miriam "
-                  "Connor, John Bauer, Christopher D. Manning and the UD English EWT contributors; "
-                  "source texts: LDC English Web Treebank (LDC2012T13)",
+        "author": "Natalia Silveira, Timothy Dozat, Christopher Manning, Sebastian Schuster, Ethan Chi, "
+                  "John Bauer, Miriam Connor, Marie-Catherine de Marneffe, Nathan Schneider, Sam Bowman, "
+                  "Hanzhi Zhu, Daniel Galbraith (UD_English-EWT contributors); sentences from the LDC "
+                  "English Web Treebank (LDC2012T13)",
         "used_for": "tags, morphology, dependencies (train), model selection (dev), scores (test)",
     },
     {
@@ -51,7 +52,7 @@ SOURCES = [
                    "Corpus conversations); political speeches public domain. wikiHow, fiction, court, "
                    "essay, letter and podcast documents (CC BY-NC-SA or unnamed) were NOT trained on; "
                    "GUM test (all genres) is used for evaluation only.",
-        "author": "Amir Zeldes and the GUM annotators (https://gucorpling.org/gum/); texts by their "
+        "author": "Amir Zeldes, Siyao Peng and the GUM annotators (https://gucorpling.org/gum/); texts by their "
                   "respective authors at Wikinews, Wikivoyage, OpenStax, PLOS and other open-access "
                   "journals, YouTube creators, John Du Bois / UCSB (Santa Barbara Corpus)",
         "used_for": "tags, morphology, dependencies (train, allowed genres), scores (test)",
@@ -148,6 +149,7 @@ def evaluate_and_package(model: Path, corpus: Path, dest: Path, train_info: dict
         "sources": SOURCES,
     })
     ewt = res["ewt_test_sentences"]
+    meta["spacy_version"] = ">=3.8.0,<3.9.0"
     meta["performance"] = {k: ewt[k] for k in ("dep_uas", "dep_las", "tag_acc", "pos_acc", "morph_acc",
                                                "ents_p", "ents_r", "ents_f", "ents_per_type")}
     meta["dateline"] = {

@@ -180,11 +180,6 @@ def gum_genre(doc_id: str) -> str:
     return m.group(1) if m else "?"
 
 
-def fill_doc_ids(sents):
-    """EWT carries newdoc only on a document's first sentence; it is carried forward by read_conllu."""
-    return sents
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--treebanks", type=Path, default=Path("../shared/data/treebanks"))

@@ -133,7 +133,8 @@ def gazetteer_patterns() -> tuple[tuple[str, str], ...]:
     """(label, phrase) pairs from the gazetteer: states and places LOC, officials PER, organisations ORG.
 
     Left out: demonyms (UNER does not tag them), surnames alone, generic organisation types
-    ("Navy", "Parliament"), government-building metonyms and context-dependent aliases.
+    ("Navy", "Parliament"), government-building metonyms and context-dependent aliases. (The extractors match the whole gazetteer themselves;
+    this ruler only keeps the recogniser consistent with it.)
     """
     pats: dict[str, str] = {}
     for row in _rows("countries.tsv"):

@@ -80,7 +80,7 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
         timexes = tag_timexes(text, dct, sentences=sentences)
     bylines = meta.authors + meta.contributors
     with _stage(timings, "parse"):
-        parses = _parse_trigger_sentences(text, sentences, settings.model)
+        parses = _parse_trigger_sentences(text, sentences, settings.model, story_start=meta.dateline_end)
     with _stage(timings, "entities"):
         ents = extract_entities(text, sentences, published=dct, dateline_end=meta.dateline_end, bylines=bylines)
         _add_bylines(text, ents, bylines)
@@ -100,9 +100,9 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
                   attributions=attributions, events=events, warnings=warnings)
 
 
-def _parse_trigger_sentences(text: str, sentences, model: str | None) -> dict:
+def _parse_trigger_sentences(text: str, sentences, model: str | None, *, story_start: int = 0) -> dict:
     """Parse only the sentences with an event trigger (sentence index -> parsed span); {} for the
-    rules-only profile."""
+    rules-only profile. A dateline ("SEOUL, Aug 6 (Reuters) -") is left out of the first sentence."""
     from .nlp import load_pipeline, parse
 
     nlp = load_pipeline(model)
@@ -111,7 +111,8 @@ def _parse_trigger_sentences(text: str, sentences, model: str | None) -> dict:
     wanted = trigger_sentences(text, sentences)
     if not wanted:
         return {}
-    spans = parse(nlp, text, [sentences[i] for i in wanted])
+    spans = parse(nlp, text, [(max(sentences[i][0], min(story_start, sentences[i][1])), sentences[i][1])
+                              for i in wanted])
     return dict(zip(wanted, spans))
 
 

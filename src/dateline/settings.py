@@ -17,7 +17,7 @@ from .errors import SettingsError
 class Settings:
     max_bytes: int = 10_000_000          # larger texts are refused (raise with --max-bytes)
     year_min: int = 1950                 # earliest year considered when inferring a publication date
-    model: str = "none"                  # statistical pipeline: "default" (shipped), "none" (rules only),
+    model: str = "default"               # statistical pipeline: "default" (shipped), "none" (rules only),
                                          # or an installed spaCy pipeline by name or path
 
 

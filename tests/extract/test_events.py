@@ -137,3 +137,28 @@ def test_gerund_after_a_noun_is_not_a_verb():
 def test_conditional_clause_is_hypothetical():
     e = main_event("Britain threatened to act if Iran did not cooperate with the inspectors.", "06")
     assert e.hypothetical
+
+
+def events_with(text, model, published="2019-11-15"):
+    from dateline.settings import load_settings
+    return dateline.analyze(text, published=published, settings=load_settings(model=model)).events
+
+
+@pytest.mark.parametrize("model", ["none", "default"])
+@pytest.mark.parametrize("text,root,actor,target", [
+    ("Seoul's attempt to hold talks was rebuffed by Pyongyang on Monday.", "12", "PRK", "KOR"),
+    ("North Korea fired two ballistic missiles on Friday, Japan's Defense Ministry said.", "15", "PRK", None),
+    ("Japan condemned North Korea on Thursday.", "11", "JPN", "PRK"),
+])
+def test_each_profile_codes_actor_and_target(model, text, root, actor, target):
+    e = [x for x in events_with(text, model) if x.cameo.startswith(root)][0]
+    assert (e.actor.code if e.actor else None) == actor
+    assert (e.target.code if e.target else None) == target
+
+
+def test_the_parse_finds_a_subject_inside_its_phrase():
+    # the rules skip entities inside prepositional phrases; the parse knows "the head of X" is the subject
+    text = "The head of the European Commission criticized China on Monday over its trade practices."
+    e = [x for x in events_with(text, "default") if x.cameo.startswith("11")][0]
+    assert e.actor is not None and e.actor.code == "IGO"
+    assert e.target is not None and e.target.code == "CHN"

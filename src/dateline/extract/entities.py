@@ -359,11 +359,9 @@ class EntityExtractor:
             words = m.group(1).split()
             if words[0].endswith(("'s", "’s")):
                 words = [words[0][:-2]]           # "Kim's climb"
-            for n in range(len(words), 0, -1):
-                if " ".join(words[:n]) in surnames:
-                    break
-            else:
-                continue
+            n = len(words)
+            if " ".join(words) not in surnames:
+                continue          # part of a longer name ("Example Wire", "Trump Tower")
             sur = " ".join(words[:n])
             s = m.start(1)
             e = s + len(sur) if n == 1 else s + len(re.match(r"\S+(?:\s+\S+){%d}" % (n - 1), text[s:]).group())
