@@ -110,3 +110,19 @@ def test_python_api(sample_text):
     d = rec.to_dict()
     assert d["article"]["published_from"] == "given"
     assert any(e["cameo"].startswith("15") for e in d["events"])
+
+
+def test_published_is_normalised_and_bylines_are_people(run_cli, tmp_path):
+    p = tmp_path / "s.txt"
+    p.write_text("Jane Roe condemned North Korea on Friday.\n\nFollow Jane Roe on Twitter.\n")
+    r = run_cli("analyze", "--model", "none", "--format", "json", "--published", "20191031", str(p))
+    rec = json.loads(r.stdout)
+    assert rec["article"]["published"] == "2019-10-31"
+    assert rec["article"]["authors"] == ["Jane Roe"]
+    ev = [e for e in rec["events"] if e["cameo"].startswith("11")][0]
+    assert ev["actor"]["name"] == "Jane Roe"
+
+
+def test_unwritable_output_is_a_message(run_cli, tmp_path):
+    r = run_cli("export", "--db", str(tmp_path / "x.db"), "--format", "csv", "--output", str(tmp_path / "no" / "x.csv"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr.decode()

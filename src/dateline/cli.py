@@ -187,6 +187,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = build_parser()
     args = ap.parse_args(argv)
     try:
+        return _run(ap, args)
+    except BrokenPipeError:
+        return 0
+
+
+def _run(ap, args) -> int:
+    try:
         args.settings = load_settings(max_bytes=getattr(args, "max_bytes", None), model=getattr(args, "model", None))
         if getattr(args, "published", None):
             import datetime as _dt
@@ -198,11 +205,15 @@ def main(argv: list[str] | None = None) -> int:
     except DatelineError as e:
         print(f"dateline: error: {e.message}", file=sys.stderr)
         return 2
+    except OSError as e:
+        if isinstance(e, BrokenPipeError):
+            raise
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        print(f"dateline: error: {where}{e.strerror or e}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("dateline: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":

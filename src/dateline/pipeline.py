@@ -5,6 +5,7 @@ metadata -> sentences -> time expressions -> entities -> attribution -> events.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import hashlib
 import re
@@ -15,7 +16,7 @@ from .article import extract_meta
 from .errors import InputError
 from .extract.attribution import extract_attributions
 from .extract.entities import extract_entities
-from .extract.events import extract_events, trigger_sentences
+from .extract.events import extract_events, find_triggers
 from .extract.timexes import tag_timexes
 from .ingest.readers import RawArticle, from_html
 from .record import ArticleMeta, Entity, Mention, Record, Span
@@ -69,9 +70,10 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
     if len(text.encode("utf-8")) > settings.max_bytes:
         raise InputError(f"{raw.id}: the text is over the limit of {settings.max_bytes / 1e6:.1f} MB; "
                          "raise it with --max-bytes N", code="too_large")
-    _parse_date(raw.published, f"{raw.id}: published")
+    given = _parse_date(raw.published, f"{raw.id}: published")     # stored as YYYY-MM-DD
     with _stage(timings, "metadata"):
-        meta = extract_meta(text, title=raw.title, published=raw.published, published_from=published_from,
+        meta = extract_meta(text, title=raw.title, published=given.isoformat() if given else None,
+                            published_from=published_from,
                             outlet=raw.outlet, authors=raw.authors, today=today)
     dct = _parse_date(meta.published, f"{raw.id}: published")
     with _stage(timings, "sentences"):
@@ -79,8 +81,11 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
     with _stage(timings, "timexes"):
         timexes = tag_timexes(text, dct, sentences=sentences)
     bylines = meta.authors + meta.contributors
+    with _stage(timings, "events"):
+        found = find_triggers(text, sentences)
     with _stage(timings, "parse"):
-        parses = _parse_trigger_sentences(text, sentences, settings.model, story_start=meta.dateline_end)
+        wanted = [si for si, (_, _, cands) in enumerate(found) if cands]
+        parses = _parse_sentences(text, sentences, wanted, settings.model, story_start=meta.dateline_end)
     with _stage(timings, "entities"):
         ents = extract_entities(text, sentences, published=dct, dateline_end=meta.dateline_end, bylines=bylines)
         _add_bylines(text, ents, bylines)
@@ -91,7 +96,7 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
     quote_spans = [(q.start, q.end) for q in quotes]
     with _stage(timings, "events"):
         events = extract_events(text, sentences, ents.mentions, timexes, attributions,
-                                published=meta.published, quote_spans=quote_spans, parses=parses)
+                                published=meta.published, quote_spans=quote_spans, parses=parses, found=found)
     article = ArticleMeta(
         id=raw.id or _article_id(text), text=text, title=meta.title, url=raw.url, published=meta.published,
         published_from=meta.published_from, published_evidence=meta.published_evidence,
@@ -100,20 +105,35 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
                   attributions=attributions, events=events, warnings=warnings)
 
 
-def _parse_trigger_sentences(text: str, sentences, model: str | None, *, story_start: int = 0) -> dict:
-    """Parse only the sentences with an event trigger (sentence index -> parsed span); {} for the
-    rules-only profile. A dateline ("SEOUL, Aug 6 (Reuters) -") is left out of the first sentence."""
+def _parse_sentences(text: str, sentences, wanted: list[int], model: str | None, *, story_start: int = 0) -> dict:
+    """Parse only the wanted sentences (those with an event trigger): sentence index -> parsed span;
+    {} for the rules-only profile. A dateline ("SEOUL, Aug 6 (Reuters) -") is left out."""
     from .nlp import load_pipeline, parse
 
     nlp = load_pipeline(model)
-    if nlp is None:
-        return {}
-    wanted = trigger_sentences(text, sentences)
-    if not wanted:
+    if nlp is None or not wanted:
         return {}
     spans = parse(nlp, text, [(max(sentences[i][0], min(story_start, sentences[i][1])), sentences[i][1])
                               for i in wanted])
     return dict(zip(wanted, spans))
+
+
+def _add_mention(text: str, ents, s: int, e: int, kind: str, name: str, source: str) -> bool:
+    """Add a mention of a person/organisation/place the extractors did not find (bylines, the
+    recogniser): to the entity of that name, else to a new one; never over an existing mention."""
+    if any(m.start < e and s < m.end for m in ents.mentions):
+        return False
+    entity = next((x for x in ents.entities if x.kind == kind and x.name == name), None)
+    if entity is None and kind == "person" and " " not in name:
+        # a surname alone is the person named in full before ("Kim" -> Kim Jong Un)
+        entity = next((x for x in ents.entities if x.kind == "person" and name in x.name.split()), None)
+    if entity is None:
+        entity = Entity(id=f"e{len(ents.entities) + 1}", name=name, kind=kind, code=None, source=source)
+        ents.entities.append(entity)
+    entity.mentions.append(Span(s, e, text[s:e]))
+    bisect.insort(ents.mentions, Mention(s, e, text[s:e], entity=entity.id, name=entity.name, kind=kind,
+                                         code=entity.code, form=source), key=lambda m: m.start)
+    return True
 
 
 def _add_recognised(text: str, ents, spans) -> None:
@@ -122,42 +142,21 @@ def _add_recognised(text: str, ents, spans) -> None:
     from .nlp import entity_type
 
     kinds = {"PER": "person", "ORG": "organization", "LOC": "place"}
-    taken = [(m.start, m.end) for m in ents.mentions]
-    by_name = {(e.kind, e.name): e for e in ents.entities}
-    added = False
     for span in spans:
         for ent in span.ents:
             kind = kinds.get(entity_type(ent.label_) or "")
-            s, e = ent.start_char, ent.end_char
-            if kind is None or any(a < e and s < b for a, b in taken) or len(ent.text) < 2:
-                continue
-            name = ent.text
-            entity = by_name.get((kind, name))
-            if entity is None and kind == "person" and " " not in name:
-                # a surname alone is the person named in full before ("Kim" -> Kim Jong Un)
-                entity = next((x for x in ents.entities if x.kind == "person" and name in x.name.split()), None)
-            if entity is None:
-                entity = Entity(id=f"e{len(ents.entities) + 1}", name=name, kind=kind, code=None, source="model:ner")
-                ents.entities.append(entity)
-                by_name[(kind, name)] = entity
-            entity.mentions.append(Span(s, e, text[s:e]))
-            ents.mentions.append(Mention(s, e, text[s:e], entity=entity.id, name=entity.name, kind=kind,
-                                         code=entity.code, form="model"))
-            taken.append((s, e))
-            added = True
-    if added:
-        ents.mentions.sort(key=lambda m: m.start)
+            if kind is not None and len(ent.text) >= 2:
+                _add_mention(text, ents, ent.start_char, ent.end_char, kind, ent.text, "model:ner")
 
 
 def _add_bylines(text: str, ents, names: list[str]) -> None:
     """Authors and contributors are people of the article even where no pattern found them."""
-    known = {e.name for e in ents.entities}
     for name in names:
-        if name in known:
-            continue
-        spans = [Span(m.start(), m.end(), m.group()) for m in re.finditer(re.escape(name), text)]
-        ents.entities.append(Entity(id=f"e{len(ents.entities) + 1}", name=name, kind="person", code=None,
-                                    mentions=spans, source="byline"))
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            _add_mention(text, ents, m.start(), m.end(), "person", name, "byline")
+        if not any(x.kind == "person" and x.name == name for x in ents.entities):
+            ents.entities.append(Entity(id=f"e{len(ents.entities) + 1}", name=name, kind="person", code=None,
+                                        source="byline"))
 
 
 def analyze(text: str | None = None, *, html: str | None = None, published: str | None = None,

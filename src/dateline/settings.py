@@ -39,10 +39,12 @@ def load_settings(**overrides) -> Settings:
             data = tomllib.loads(p.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             raise SettingsError(f"{p}: cannot read settings file ({e})") from None
-        known = {f.name: f.type for f in fields(Settings)}
+        known = {f.name: type(f.default) for f in fields(Settings)}
         for k, v in data.items():
             if k not in known:
                 raise SettingsError(f"{p}: unknown setting '{k}' (known: {', '.join(sorted(known))})")
+            if not isinstance(v, known[k]) or isinstance(v, bool) != (known[k] is bool):
+                raise SettingsError(f"{p}: setting '{k}' must be {known[k].__name__}, not {type(v).__name__} ({v!r})")
         s = replace(s, **data)
     clean = {k: v for k, v in overrides.items() if v is not None}
     return replace(s, **clean) if clean else s

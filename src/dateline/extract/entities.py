@@ -22,7 +22,7 @@ from .gazetteer import Entry, Gazetteer, Leader, load
 # A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J."
 _NAME_TOK = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|del|van|von|bin|ibn|al|el|la|le|di|du|dos)"
-_NAME = rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+|al-)?{_NAME_TOK}){{0,3}}(?:,?\s+Jr\.)?"
+_NAME = rf"{_NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+|al-)?{_NAME_TOK}){{0,3}}(?:,?[ \t]+Jr\.)?"   # one line
 NAME_RE = re.compile(_NAME)
 _CAP_WORDS = re.compile(r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))")
 

@@ -433,29 +433,37 @@ class EventExtractor:
             out.append((toks, low, found))
         return out
 
-    def trigger_sentences(self, text: str, sentences, quote_spans=()) -> list[int]:
-        """Indices of the sentences that hold an event trigger (the ones worth parsing)."""
-        return [si for si, (_, _, found) in enumerate(self.triggers(text, sentences, quote_spans)) if found]
-
     def extract(self, text: str, sentences, mentions: list[Mention], timexes: list[Timex],
                 attributions: list[Attribution], *, published: str | None = None,
-                quote_spans: list[tuple[int, int]] = (), parses: dict | None = None) -> list[Event]:
+                quote_spans: list[tuple[int, int]] = (), parses: dict | None = None,
+                found: list | None = None) -> list[Event]:
         """Events of the article. ``parses`` (sentence index -> parsed spaCy Span), when given,
-        supplies actor and target from the dependency parse; the rules fill in the rest."""
+        supplies actor and target from the dependency parse; the rules fill in the rest. ``found``:
+        the result of ``triggers(text, sentences)`` when the caller already has it."""
+        if found is None:
+            found = self.triggers(text, sentences, quote_spans)
+        elif quote_spans:
+            quotes = sorted(quote_spans)
+            q_starts = [a for a, _ in quotes]
+
+            def unquoted(c):
+                k = bisect.bisect_right(q_starts, c.start) - 1
+                return not (k >= 0 and quotes[k][0] <= c.start < quotes[k][1])
+            found = [(toks, low, [c for c in cs if unquoted(c)]) for toks, low, cs in found]
         cands: list[_Cand] = []
         sent_toks = []
         reported = [(a.content.start, a.content.end, a.source.start, a.source.end) for a in attributions
                     if a.source.start is not None]
         m_starts = [m.start for m in mentions]
-        for si, (toks, low, found) in enumerate(self.triggers(text, sentences, quote_spans)):
+        for si, (toks, low, in_sentence) in enumerate(found):
             ss, se = sentences[si]
             # the mentions of this sentence and the three before it (pronouns look no further back)
             lo = bisect.bisect_left(m_starts, sentences[max(0, si - 3)][0])
             window = mentions[lo:bisect.bisect_left(m_starts, se)]
             sent_toks.append((toks, low))
-            verbs = [c.tok for c in found if c.pattern.pos == "verb"]
+            verbs = [c.tok for c in in_sentence if c.pattern.pos == "verb"]
             parse = parses.get(si) if parses else None
-            for c in found:
+            for c in in_sentence:
                 # whoever reports the event is not a participant of it; nor is a source named after
                 # its content ("X fired ..., Y said, its first launch since it tested ...") the
                 # antecedent of what follows in the same sentence
@@ -944,10 +952,11 @@ def _extractor() -> EventExtractor:
 
 
 def extract_events(text, sentences, mentions, timexes, attributions, *, published=None, quote_spans=(),
-                   parses=None):
+                   parses=None, found=None):
     return _extractor().extract(text, sentences, mentions, timexes, attributions, published=published,
-                                quote_spans=quote_spans, parses=parses)
+                                quote_spans=quote_spans, parses=parses, found=found)
 
 
-def trigger_sentences(text, sentences, quote_spans=()) -> list[int]:
-    return _extractor().trigger_sentences(text, sentences, quote_spans)
+def find_triggers(text, sentences, quote_spans=()):
+    """Per sentence: (tokens, lower-case forms, triggers); pass it back to extract_events as ``found``."""
+    return _extractor().triggers(text, sentences, quote_spans)

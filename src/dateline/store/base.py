@@ -101,13 +101,14 @@ _REPORT_COLS = ("article_key, event_id, cameo, actor_code, actor_name, target_co
                 "location_code, location_name, published, trigger_text, sources, url, negated, hypothetical, cluster")
 
 
-def _report_of_row(r: dict) -> tuple[str, M.Report]:
+def _report_of_row(r: dict, names: frozenset[str] = frozenset()) -> tuple[str, M.Report]:
     rep = M.Report(article_id=r["article_key"], event_id=r["event_id"], cameo=r["cameo"],
                    actor_code=r["actor_code"], actor_name=r["actor_name"], target_code=r["target_code"],
                    target_name=r["target_name"], date=r["date"], location_code=r["location_code"],
                    location_name=r["location_name"], published=r["published"],
                    trigger=(r["trigger_text"] or "").lower(), sources=json.loads(r["sources"] or "[]"),
-                   url=r["url"], negated=bool(r["negated"]), hypothetical=bool(r["hypothetical"]))
+                   url=r["url"], negated=bool(r["negated"]), hypothetical=bool(r["hypothetical"]),
+                   names=names)
     return r["cluster"], rep
 
 
@@ -275,11 +276,16 @@ class Store:
             return []
         cids = [r["cluster"] for r in ids]
         out = []
+        names: dict[str, frozenset[str]] = {}     # per article: what merging compares as "the story"
+        cols = ", ".join("e." + c.strip() for c in _REPORT_COLS.split(","))
         for i in range(0, len(cids), 500):
             chunk = cids[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            out += [_report_of_row(r) for r in self.rows(
-                f"SELECT {_REPORT_COLS} FROM events WHERE cluster IN ({marks}) ORDER BY n", chunk)]
+            for r in self.rows(f"SELECT {cols}, a.record AS record FROM events e JOIN articles a "
+                               f"ON a.key = e.article_key WHERE e.cluster IN ({marks}) ORDER BY e.n", chunk):
+                if r["article_key"] not in names:
+                    names[r["article_key"]] = M.story_names(json.loads(r["record"] or "{}"))
+                out.append(_report_of_row(r, names[r["article_key"]]))
         return out
 
     def _insert_event(self, akey: str, rep: M.Report, ev: dict, text: str, cid: str) -> None:

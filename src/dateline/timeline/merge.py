@@ -103,6 +103,12 @@ class Report:
         return date_range(self.date)
 
 
+def story_names(record: dict) -> frozenset[str]:
+    """The people, organisations and places an article record names (what makes two articles one story)."""
+    return frozenset(str(e.get("name")).lower() for e in record.get("entities") or []
+                     if e.get("kind") in ("person", "organization", "place") and e.get("name"))
+
+
 def report_from(record: dict, event: dict) -> Report:
     """A Report from an article record (dateline/article@1 dict) and one of its events."""
     art = record.get("article") or {}
@@ -114,8 +120,7 @@ def report_from(record: dict, event: dict) -> Report:
         return (x or {}).get("name")
 
     loc = event.get("location") or {}
-    names = frozenset(str(e.get("name")).lower() for e in record.get("entities") or []
-                      if e.get("kind") in ("person", "organization", "place") and e.get("name"))
+    names = story_names(record)
     return Report(
         article_id=str(art.get("id")), event_id=str(event.get("id")), cameo=str(event.get("cameo") or ""),
         actor_code=code(event.get("actor")), actor_name=name(event.get("actor")),

@@ -1,0 +1,26 @@
+import pytest
+
+from dateline.errors import SettingsError
+from dateline.settings import load_settings
+
+
+@pytest.mark.parametrize("content,needle", [
+    ('max_bytes = "10"\n', "must be int"),
+    ('colour = "red"\n', "unknown setting 'colour'"),
+    ('max_bytes = [\n', "cannot read settings file"),
+])
+def test_bad_settings_files_name_the_file_and_key(tmp_path, monkeypatch, content, needle):
+    p = tmp_path / "s.toml"
+    p.write_text(content)
+    monkeypatch.setenv("DATELINE_SETTINGS", str(p))
+    with pytest.raises(SettingsError) as e:
+        load_settings()
+    assert needle in str(e.value) and "s.toml" in str(e.value)
+
+
+def test_file_then_flags(tmp_path, monkeypatch):
+    p = tmp_path / "s.toml"
+    p.write_text('max_bytes = 2000\nmodel = "none"\n')
+    monkeypatch.setenv("DATELINE_SETTINGS", str(p))
+    assert load_settings().max_bytes == 2000
+    assert load_settings(max_bytes=5).max_bytes == 5 and load_settings().model == "none"
