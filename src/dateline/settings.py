@@ -16,7 +16,6 @@ from .errors import SettingsError
 @dataclass(frozen=True)
 class Settings:
     max_bytes: int = 10_000_000          # larger texts are refused (raise with --max-bytes)
-    year_min: int = 1950                 # earliest year considered when inferring a publication date
     model: str = "default"               # statistical pipeline: "default" (shipped), "none" (rules only),
                                          # or an installed spaCy pipeline by name or path
 

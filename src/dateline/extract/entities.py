@@ -231,7 +231,6 @@ class EntityExtractor:
                 toks = toks[1:]
             while toks and (toks[-1] in self.not_names or toks[-1].lower() in roles):
                 toks = toks[:-1]
-                e = s + len(" ".join(toks)) if toks else s
                 e = s + len(re.match(r"\S+(?:\s+\S+){%d}" % (len(toks) - 1), text[s:]).group()) if toks else s
             if not toks or e <= s:
                 continue
@@ -267,8 +266,6 @@ class EntityExtractor:
                 return "apposition"
             if follow and nxt[1].lower() in ("who", "whose"):
                 return "relative-clause"
-        if nxt and nxt[0] in ("'s", "’s") and ntok >= 2:
-            return None
         return None
 
     def _honorific_people(self, text: str, raws: list[_Raw]) -> list[_Raw]:
@@ -297,8 +294,6 @@ class EntityExtractor:
             name = " ".join(toks[:last + 1])
             s = m.start()
             e = s + len(re.match(r"\S+(?:\s+\S+){%d}" % last, text[s:]).group())
-            if toks[0] == "The" and s == 0 or (toks[0] == "The" and text[s - 1] in "\n"):
-                pass
             if not busy.free(s, e):
                 continue
             out.append(_Raw(s, e, text[s:e], "organization", name, None, "pattern", source="pattern:org-head"))

@@ -46,6 +46,7 @@ _NOUN_TARGET_PREPS = frozenset(_G["noun_target_prepositions"])
 _PERSON_PRON = set(_G["person_pronouns"])
 _STATE_PRON = set(_G["state_pronouns"])
 _PLURAL_PRON = set(_G["plural_pronouns"])
+_PRONOUNS = _PERSON_PRON | _STATE_PRON | _PLURAL_PRON
 _DEF_STATE = re.compile(r"\bthe\s+(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+")
                                                     for w in context_words("state_nouns")) + r")\b", re.I)
 
@@ -312,7 +313,7 @@ class EventExtractor:
         # pronouns and "the country" in the clause
         for k in range(s, i):
             w = low[k]
-            if w in _PERSON_PRON | _STATE_PRON | _PLURAL_PRON | {"they"}:
+            if w in _PRONOUNS:
                 r = self._pronoun(w, toks[k][0], mentions)
                 if r:
                     cands.append((toks[k][0], Mention(toks[k][0], toks[k][1], toks[k][2], r.entity, r.name,
@@ -532,7 +533,7 @@ class EventExtractor:
             if m.start <= token.idx < m.end:
                 return m
         low = token.lower_
-        if low in _PERSON_PRON | _STATE_PRON | _PLURAL_PRON:
+        if low in _PRONOUNS:
             return self._pronoun(low, token.idx, mentions)
         phrase, stack = [], [token]
         while stack:                      # the phrase without the clauses inside it

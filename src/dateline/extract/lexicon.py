@@ -20,14 +20,15 @@ def irregular() -> dict[str, dict[str, str]]:
     return {r["base"].lower(): r for r in rows}
 
 
-def verb_forms(base: str) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def verb_forms(base: str) -> frozenset[str]:
     base = base.lower()
     row = irregular().get(base)
     if row:
         forms = {base}
         for k in ("past", "participle", "third", "ing"):
             forms.update(x for x in row.get(k, "").lower().split("|") if x)
-        return forms
+        return frozenset(forms)
     forms = {base}
     if base.endswith(("s", "x", "z", "ch", "sh", "o")):
         forms.add(base + "es")
@@ -41,10 +42,11 @@ def verb_forms(base: str) -> set[str]:
         forms.update({base[:-1] + "ied", base + "ing"})
     else:
         forms.update({base + "ed", base + "ing"})
-    return forms
+    return frozenset(forms)
 
 
-def noun_forms(base: str) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def noun_forms(base: str) -> frozenset[str]:
     base = base.lower()
     forms = {base}
     if base.endswith(("s", "x", "z", "ch", "sh")):
@@ -53,7 +55,7 @@ def noun_forms(base: str) -> set[str]:
         forms.add(base[:-1] + "ies")
     else:
         forms.add(base + "s")
-    return forms
+    return frozenset(forms)
 
 
 @functools.lru_cache(maxsize=1)
