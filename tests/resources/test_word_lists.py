@@ -7,7 +7,8 @@ import pytest
 from dateline.resources import path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "dateline"
-LISTS = [("cameo", "grammar.json", "extract/events.py"), ("entities", "context.json", "extract/entities.py")]
+LISTS = [("cameo", "grammar.json", "extract/events.py"), ("entities", "context.json", "extract/entities.py"),
+         ("attribution", "word_classes.json", "extract/attribution.py")]
 
 
 @pytest.mark.parametrize("folder,name,user", LISTS)

@@ -45,12 +45,14 @@ source span minus leading determiners.
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from functools import lru_cache
 
 from dateline.extract.attribution_lexicon import Cue, CueForm, cue_forms, pronouns, source_nouns
 from dateline.extract.attribution_quotes import find_headline_quotes, find_quotes
 from dateline.record import ActorRef, Attribution, Mention, Quote, SourceRef, Span
+from dateline.resources import path
 from dateline.text import paragraphs
 
 __all__ = ["extract_attributions"]
@@ -64,83 +66,32 @@ _TOKEN = re.compile(rf"``|''|[“”\"«»„]|{_ABBR}|(?:[A-Za-z]\.){{2,}}|[A-Z
 _QMARKS = {"``", "''", "“", "”", '"', "«", "»", "„"}
 _SMARKS = {"‘", "’", "'"}   # single marks: quotation marks only in headline quote groups
 
-# --- closed word classes (grammar, not lexicon) -------------------------------------------
-_DET = {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
-        "your", "some", "many", "several", "other", "both", "all", "most", "few", "each", "every",
-        "another", "no", "any", "such", "more", "one", "two", "three", "four", "five", "top",
-        "senior", "former", "neither", "either", "much"}
-_POSS = {"his", "her", "its", "their", "our", "my", "your"}
-_AUX = {"has", "have", "had", "'ve", "is", "was", "are", "were", "be", "been", "being", "will",
-        "would", "could", "should", "may", "might", "must", "can", "shall", "do", "does", "did",
-        "not", "n't", "never", "'s", "’s", "’ve", "’d", "'d", "'ll", "’ll", "also", "has", "to",
-        "ca", "wo", "cannot", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't",
-        "won't", "wouldn't", "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "hadn’t",
-        "won’t", "wouldn’t", "isn't", "isn’t", "wasn't", "wasn’t", "aren't", "aren’t"}
-_BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s", "isn't", "isn’t",
-       "wasn't", "wasn’t", "aren't", "aren’t"}
-_ADV = {"also", "later", "then", "once", "often", "again", "already", "just", "still", "even",
-        "first", "long", "flatly", "never", "now", "since", "too", "further", "in", "turn",
-        "initially", "subsequently", "ultimately", "finally", "recently", "previously", "reportedly",
-        "repeatedly", "publicly", "privately", "quickly", "only", "always", "both", "all",
-        "similarly", "likewise", "separately", "earlier", "yesterday", "today", "tonight"}
-_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-         "yesterday", "tonight", "earlier", "later", "last", "this", "next", "week", "month",
-         "year", "morning", "afternoon", "evening", "night", "weekend", "recently", "then", "now",
-         "previously", "again", "also", "too", "afterward", "afterwards", "once", "ago", "days",
-         "weeks", "months", "years", "late", "early", "on", "in", "at", "this", "past"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
-_CLAUSE = {"that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "when",
-           "while", "as", "after", "before", "if", "since", "though", "although", "unless",
-           "until", "where", "whether", "so", "than", "yet", "what", "how", "why", "once",
-           "whereas", "whenever", "wherever", "however", "instead", "despite", "during", "like",
-           "unlike", "amid", "about", "by", "into", "onto", "over", "through", "against",
-           "between", "under", "upon", "without", "within", "toward", "towards", "there", "here",
-           "not", "never", "then", "also", "even", "only", "just", "still", "to"}
-_PREP_IN_NP = {"of", "for", "at", "from", "in", "on", "with", "to"}
-_PREP = {"about", "above", "across", "after", "against", "along", "alongside", "amid", "amidst",
-         "among", "around", "as", "at", "before", "behind", "below", "beneath", "beside",
-         "besides", "between", "beyond", "by", "despite", "during", "except", "following", "for",
-         "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "outside",
-         "over", "past", "per", "since", "than", "through", "throughout", "to", "toward",
-         "towards", "under", "unlike", "until", "upon", "via", "with", "within", "without",
-         "regarding", "concerning", "including", "versus", "vs."}
-_PLURAL_BARE = {"people", "police", "media", "officials", "experts", "analysts", "critics",
-                "voters", "sources", "aides", "advisers", "advisors", "residents", "witnesses",
-                "observers", "diplomats", "economists", "democrats", "republicans", "polls",
-                "surveys", "studies", "reports", "data", "documents", "records", "supporters",
-                "opponents", "lawmakers", "legislators", "prosecutors", "investigators",
-                "researchers", "scientists", "activists", "leaders", "members", "staffers",
-                "strategists", "conservatives", "liberals", "progressives", "pollsters",
-                "authorities", "protesters", "delegates", "donors", "americans", "insiders",
-                "others", "many", "some", "most", "few", "both", "all"}
-_DASHES = {"—", "–", "--", "-"}
-_SUBJ_PRON = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
-_OBJ_PRON = {"him", "her", "them", "us", "me", "you", "it", "reporters", "journalists", "viewers",
-             "supporters", "voters", "listeners", "readers", "everyone", "lawmakers"}
-_APPOS_START = {"a", "an", "the", "who", "whose", "which", "former", "then", "now", "one", "its",
-                "his", "her", "their", "our", "also", "both", "each", "another", "chief", "head",
-                "director", "president", "senior", "executive", "deputy", "professor", "author",
-                "spokesman", "spokeswoman", "spokesperson", "co-founder", "founder", "chairman",
-                "chairwoman", "leader", "secretary", "minister", "member", "editor", "vice",
-                "longtime", "fellow", "ceo", "currently", "himself", "herself", "themselves"}
-_PART_BEFORE = {",", "while", "after", "before", "by", "when", "in", "as", "—", "–", "--", "-",
-                "and", "without", "(", "on", "also", "then", "again", "repeatedly", "even",
-                "often", "later", "publicly", "privately", "just", "only", "once", "still"}
-_ADJUNCT_START = {"in", "on", "at", "during", "via", "by", "to", "from", "with", "after", "before",
-                  "while", "when", "through", "over", "outside", "inside", "near", "as", "of",
-                  "about", "last", "this", "earlier", "later", "recently", "yesterday", "today",
-                  "tonight", "again", "too", "then", "afterward", "afterwards", "previously",
-                  "also", "privately", "publicly", "monday", "tuesday", "wednesday", "thursday",
-                  "friday", "saturday", "sunday", "here", "there", "separately", "once", "shortly",
-                  "late", "early", "under", "following", "ahead", "told", "citing", "speaking",
-                  "according", "back", "recalling", "referring", "without", "quietly", "flatly",
-                  "simply", "bluntly", "firmly", "emphatically", "repeatedly", "frequently", "often",
-                  "for", "just", "amid", "upon", "until"} | _MONTHS
-_STOP_MID = {"according"}  # a content stops before ", according to"
-_NOT_LY = {"family", "rally", "ally", "supply", "reply", "apply", "italy", "early", "daily",
-           "likely", "only", "july", "holy", "belly", "jelly", "bully", "billy", "sally", "kelly",
-           "molly", "emily", "lily", "nelly", "ely", "assembly", "weekly", "monthly", "wholly"}
+# --- closed word classes (grammar, not lexicon): resources/attribution/word_classes.json -----
+def _word_classes() -> dict[str, list[str]]:
+    data = json.loads(path("attribution", "word_classes.json").read_text(encoding="utf-8"))
+    return {k: v["words"] for k, v in data.items() if not k.startswith("_")}
+
+
+_WORDS = _word_classes()
+_DET = set(_WORDS["det"])
+_POSS = set(_WORDS["poss"])
+_AUX = set(_WORDS["aux"])
+_BE = set(_WORDS["be"])
+_ADV = set(_WORDS["adv"])
+_TIME = set(_WORDS["time"])
+_MONTHS = set(_WORDS["months"])
+_CLAUSE = set(_WORDS["clause"])
+_PREP_IN_NP = set(_WORDS["prep_in_np"])
+_PREP = set(_WORDS["prep"])
+_PLURAL_BARE = set(_WORDS["plural_bare"])
+_DASHES = set(_WORDS["dashes"])
+_SUBJ_PRON = set(_WORDS["subj_pron"])
+_OBJ_PRON = set(_WORDS["obj_pron"])
+_APPOS_START = set(_WORDS["appos_start"])
+_PART_BEFORE = set(_WORDS["part_before"])
+_ADJUNCT_START = set(_WORDS["adjunct_start"]) | _MONTHS
+_STOP_MID = set(_WORDS["stop_mid"])
+_NOT_LY = set(_WORDS["not_ly"])
 _END_PUNCT = set(".!?;:,")
 
 
