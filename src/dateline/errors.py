@@ -23,3 +23,9 @@ class InputError(DatelineError):
 
 class SettingsError(DatelineError):
     code = "bad_settings"
+
+
+def too_large(what: str, size: int, limit: int) -> InputError:
+    """The error for an input over the size limit: names the input, its size, the limit and the fix."""
+    return InputError(f"{what} is {size / 1e6:.1f} MB, over the limit of {limit / 1e6:.1f} MB; raise it with "
+                      "--max-bytes N (or max_bytes in the settings file)", code="too_large")

@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 
 from .article import extract_meta
-from .errors import InputError
+from .errors import InputError, too_large
 from .extract.attribution import extract_attributions
 from .extract.entities import extract_entities
 from .extract.events import extract_events, find_triggers
@@ -67,9 +67,9 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
     text = raw.text or ""
     if not text.strip():
         raise InputError(f"{raw.id}: the text is empty: nothing to analyse", code="empty")
-    if len(text.encode("utf-8")) > settings.max_bytes:
-        raise InputError(f"{raw.id}: the text is over the limit of {settings.max_bytes / 1e6:.1f} MB; "
-                         "raise it with --max-bytes N", code="too_large")
+    size = len(text.encode("utf-8"))
+    if size > settings.max_bytes:
+        raise too_large(f"{raw.id}: the text", size, settings.max_bytes)
     given = _parse_date(raw.published, f"{raw.id}: published")     # stored as YYYY-MM-DD
     with _stage(timings, "metadata"):
         meta = extract_meta(text, title=raw.title, published=given.isoformat() if given else None,

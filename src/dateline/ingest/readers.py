@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError
+from ..errors import InputError, too_large
 
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson"}
@@ -56,9 +56,7 @@ def check_bytes(data: bytes, name: str, max_bytes: int) -> None:
     if not data.strip():
         raise InputError(f"{name}: the input is empty: nothing to analyse", code="empty")
     if len(data) > max_bytes:
-        raise InputError(
-            f"{name}: the input is {len(data) / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB; "
-            f"raise it with --max-bytes N (or max_bytes in the settings file)", code="too_large")
+        raise too_large(f"{name}: the input", len(data), max_bytes)
     head = data[:8192]
     if b"\x00" in head:
         raise InputError(f"{name}: the input looks binary (it contains NUL bytes), not text or HTML",
@@ -118,9 +116,7 @@ def read_jsonl(data: bytes, name: str, max_bytes: int) -> Iterator[RawArticle | 
             continue
         size = len((body or html).encode("utf-8"))
         if size > max_bytes:
-            yield Failed(rid, InputError(
-                f"{where}: record '{rid}' is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB; "
-                "raise it with --max-bytes N", code="too_large"))
+            yield Failed(rid, too_large(f"{where}: record '{rid}'", size, max_bytes))
             continue
         try:
             if isinstance(body, str) and body.strip():
@@ -182,9 +178,7 @@ def read_file(path: str | Path, *, input_format: str = "auto", max_bytes: int = 
                              code="is_dir")
         size = p.stat().st_size
         if size > max_bytes and input_format != "jsonl" and p.suffix.lower() not in JSONL_EXT:
-            raise InputError(
-                f"{name}: the input is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB; "
-                "raise it with --max-bytes N (or max_bytes in the settings file)", code="too_large")
+            raise too_large(f"{name}: the input", size, max_bytes)
         data = p.read_bytes()
     except InputError as e:
         yield Failed(p.stem, e)

@@ -90,7 +90,7 @@ class Report:
     def root(self) -> str:
         return self.cameo[:2]
 
-    @property
+    @functools.cached_property
     def family(self) -> str:
         return families().get(self.root, self.root)
 
@@ -98,8 +98,9 @@ class Report:
     def key(self) -> str:
         return f"{self.article_id}:{self.event_id}"
 
-    @property
+    @functools.cached_property
     def span(self):
+        """(first day, last day, precision) of the date; computed once (a report is not changed)."""
         return date_range(self.date)
 
 
