@@ -15,13 +15,13 @@ given sentence spans, so the returned spans' tokens carry article offsets (``tok
 """
 from __future__ import annotations
 
-import csv
 import functools
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .errors import DatelineError
+from .resources import multi, read_tsv
 
 if TYPE_CHECKING:  # spaCy is imported lazily: the rules-only profile never pays for it
     from spacy.language import Language
@@ -29,7 +29,6 @@ if TYPE_CHECKING:  # spaCy is imported lazily: the rules-only profile never pays
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL_DIR = MODELS_DIR / "en_dateline"
-GAZETTEER_DIR = Path(__file__).resolve().parent / "resources" / "gazetteer"
 NO_MODEL = {"none", "off", "rules"}
 DEFAULT_NAMES = {"default", "en_dateline"}
 
@@ -105,16 +104,11 @@ def _load_other(name: str) -> "Language":
 # --- gazetteer entity ruler ------------------------------------------------------------------
 
 def _rows(fname: str) -> Iterable[dict]:
-    with (GAZETTEER_DIR / fname).open(encoding="utf-8") as f:
-        lines = (line for line in f if not line.startswith("#"))
-        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return read_tsv("gazetteer", fname)
 
 
 def _names(row: dict, *cols: str) -> list[str]:
-    out = []
-    for c in cols:
-        out += [v.strip() for v in (row.get(c) or "").split("|") if v.strip()]
-    return out
+    return [v for c in cols for v in multi(row.get(c))]
 
 
 def _usable(name: str) -> bool:

@@ -313,7 +313,7 @@ class EntityExtractor:
         raws = sorted(raws + orgs + people, key=lambda r: r.start)
         self._person_codes(text, raws)
         raws = self._surnames(text, raws, published, set(bylines))
-        return self._build(raws, published)
+        return self._build(raws)
 
     def _person_codes(self, text: str, raws: list[_Raw]) -> None:
         """A person found by pattern takes a state from its role context."""
@@ -338,7 +338,6 @@ class EntityExtractor:
         persons = [r for r in raws if r.kind == "person"]
         known: dict[str, list[_Raw]] = {}
         for p in persons:
-            toks = p.name.split()
             sur = self._surname_of(p)
             if sur:
                 known.setdefault(sur, []).append(p)
@@ -415,7 +414,7 @@ class EntityExtractor:
                 return []
         return lds if len({x.name for x in lds}) == 1 else []
 
-    def _build(self, raws: list[_Raw], published) -> EntityResult:
+    def _build(self, raws: list[_Raw]) -> EntityResult:
         res = EntityResult()
         ents: dict[tuple, Entity] = {}
         for r in raws:

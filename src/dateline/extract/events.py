@@ -921,7 +921,7 @@ class EventExtractor:
                     twin.sources.append(s)
             twin.attributions += [a for a in c.attributions if a not in twin.attributions]
             if len(c.pattern.code) > len(twin.pattern.code):
-                twin.pattern = c.pattern if c.pattern.code[:2] == twin.pattern.code[:2] else twin.pattern
+                twin.pattern = c.pattern          # the more specific code of the same root
         return out
 
     def _to_event(self, n: int, c: _Cand, text: str, sentences) -> Event:

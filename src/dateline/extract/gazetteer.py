@@ -96,8 +96,6 @@ class Gazetteer:
                 last_end = e
         return out
 
-    def leaders_by_surname(self, surname: str) -> list[Leader]:
-        return self.by_surname.get(surname, [])
 
 
 def _date(s: str) -> _dt.date | None:
