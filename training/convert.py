@@ -34,6 +34,15 @@ GUM_TRAIN_GENRES = frozenset(
     {"news", "interview", "bio", "voyage", "academic", "textbook", "speech", "vlog", "conversation"}
 )
 NER_LABELS = {"PER", "ORG", "LOC"}  # UNER's OTH (and stray "B-O") become O
+# GUM's entity types (MISC Entity=, global.Entity = GRP-etype-...) that are UNER's PER/ORG/LOC.
+GUM_ETYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+# Words inside a name that are not proper nouns ("University of Portsmouth", "Bank of the West").
+NAME_CONNECTORS = {"of", "the", "for", "de", "du", "la", "&", "-"}
+# UNER leaves titles out of PER spans ("President Bill Clinton" -> "Bill Clinton").
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "st", "rev", "gen", "col",
+          "capt", "sgt", "lt", "gov", "sen", "rep", "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "rev.",
+          "gen.", "col.", "capt.", "sgt.", "lt.", "gov.", "sen.", "rep.", "king", "queen", "prince",
+          "princess", "pope", "saint", "uncle", "aunt"}
 
 
 def read_conllu(path: Path):
@@ -104,6 +113,89 @@ def read_iob2(path: Path) -> dict[str, list[tuple[str, str]]]:
                 tag = f"{bio}-{lab}" if lab in NER_LABELS else "O"
             out[sid].append((cols[1], tag))
     return out
+
+
+def _role_words() -> set[str]:
+    """Single-word role nouns of dateline's gazetteer (president, minister, ...): titles, not names."""
+    path = Path(__file__).resolve().parents[1] / "src/dateline/resources/gazetteer/roles.tsv"
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word = line.split("\t")[0].strip().lower()
+            if word and " " not in word:
+                out.add(word)
+    return out
+
+
+def gum_mentions(sent) -> list[tuple[int, int, str]]:
+    """(start, end, etype) of the entity mentions GUM marks in a sentence (token indices, end exclusive)."""
+    open_: dict[str, list[tuple[int, str]]] = {}
+    out = []
+    for i, w in enumerate(sent["words"]):
+        m = re.search(r"(?:^|\|)Entity=([^|]*)", w["misc"])
+        if not m:
+            continue
+        for tok in re.finditer(r"\((\d+)-([a-z]+)[^()]*\)?|(\d+)\)", m.group(1)):
+            if tok.group(1):
+                open_.setdefault(tok.group(1), []).append((i, tok.group(2)))
+            if tok.group(0).endswith(")"):
+                gid = tok.group(3) or tok.group(1)
+                if open_.get(gid):
+                    start, etype = open_[gid].pop()
+                    out.append((start, i + 1, etype))
+    return out
+
+
+def gum_ner(sent, titles: set[str]) -> list[tuple[str, str]]:
+    """UNER-style IOB tags for a GUM sentence: named person/organization/place mentions only.
+
+    A mention is named when its syntactic head is a proper noun; the entity is the run of proper nouns
+    around the head (with connectors such as "of" between two of them), titles left out, as in UNER.
+    """
+    words = sent["words"]
+    n = len(words)
+    spans = []
+    for start, end, etype in gum_mentions(sent):
+        label = GUM_ETYPES.get(etype)
+        if label is None:
+            continue
+        inside = range(start, end)
+        heads = [i for i in inside if not (start <= words[i]["head"] - 1 < end)]
+        if not heads or words[heads[0]]["upos"] != "PROPN":
+            continue
+        h = heads[0]
+
+        def namelike(k: int) -> bool:  # proper nouns, and capitalised words inside a name ("Royal Society")
+            w = words[k]
+            return w["upos"] == "PROPN" or (k > 0 and w["upos"] in ("ADJ", "NOUN", "NUM", "VERB", "X")
+                                            and w["form"][:1].isupper())
+
+        a = h
+        while a - 1 >= start and namelike(a - 1):
+            a -= 1
+        b = h + 1
+        while b < end:
+            if namelike(b):
+                b += 1
+                continue
+            j = b
+            while j < end and words[j]["form"].lower() in NAME_CONNECTORS:
+                j += 1
+            if j > b and j < end and words[j]["upos"] == "PROPN":
+                b = j + 1
+                continue
+            break
+        while a < b and words[a]["form"].lower() in titles and label == "PER" and a < h:
+            a += 1
+        spans.append((a, b, label))
+    tags = ["O"] * n
+    for a, b, label in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0])):
+        if any(t != "O" for t in tags[a:b]):
+            continue
+        tags[a] = "B-" + label
+        for k in range(a + 1, b):
+            tags[k] = "I-" + label
+    return [(w["form"], t) for w, t in zip(words, tags)]
 
 
 def fix_iob(tags: list[str]) -> list[str]:
@@ -185,6 +277,9 @@ def main(argv=None) -> int:
     ap.add_argument("--treebanks", type=Path, default=Path("../shared/data/treebanks"))
     ap.add_argument("--out", type=Path, default=Path("build/training/corpus"))
     ap.add_argument("--n-sents", type=int, default=6, help="sentences per training document")
+    ap.add_argument("--no-gum-ner", dest="gum_ner", action="store_false",
+                    help="train on GUM without entity labels (default: GUM's named person/organization/place "
+                         "mentions become PER/ORG/LOC)")
     args = ap.parse_args(argv)
     tb = args.treebanks
     ewt, uner, gum = tb / "UD_English-EWT", tb / "UNER_English-EWT", tb / "UD_English-GUM"
@@ -213,9 +308,14 @@ def main(argv=None) -> int:
     stats["gum_sentences_by_genre"] = {k: dict(v) for k, v in genres.items()}
     stats["gum_train_genres"] = sorted(GUM_TRAIN_GENRES)
 
+    titles = TITLES | _role_words()
+    gum_train_ner = {s["sent_id"]: gum_ner(s, titles) for s in allowed["train"]} if args.gum_ner else None
+    if gum_train_ner:
+        stats["gum_train_entities"] = dict(Counter(t[2:] for tags in gum_train_ner.values()
+                                                   for _, t in tags if t.startswith("B-")))
     n = args.n_sents
     write("train", [make_doc(nlp.vocab, c, ner["train"]) for c in group(ewt_s["train"], n)]
-          + [make_doc(nlp.vocab, c, None) for c in group(allowed["train"], n)])
+          + [make_doc(nlp.vocab, c, gum_train_ner) for c in group(allowed["train"], n)])
     write("dev", [make_doc(nlp.vocab, c, ner["dev"]) for c in group(ewt_s["dev"], n)]
           + [make_doc(nlp.vocab, c, None) for c in group(allowed["dev"], n)])
     write("ewt-dev-sents", [make_doc(nlp.vocab, [s], ner["dev"]) for s in ewt_s["dev"]])

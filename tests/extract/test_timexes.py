@@ -80,6 +80,20 @@ CASES = [
     ("The rebels struck on Oct. 2. The previous day, talks had failed.", "The previous day", "DATE", "2019-10-01"),
     ("Thanksgiving falls late this year.", "Thanksgiving", "DATE", "2019-11-28"),
     ("Pilgrims gathered at Easter.", "Easter", "DATE", "2019-04-21"),
+    # a holiday's week or weekend; a week that has begun is the current one even in the past tense
+    ("Crowds thronged the shops in Christmas week.", "Christmas week", "DATE", "2018-W52"),
+    ("Traffic will be heavy over the Christmas weekend.", "Christmas weekend", "DATE", "2019-W52-WE"),
+    ("Protesters marched as Easter week began.", "Easter week", "DATE", "2019-W16"),
+    # a day named by its distance from another date, a week by a day in it
+    ("They met on the day before last Tuesday's hearing.", "the day before last Tuesday", "DATE", "2019-10-28"),
+    ("The shops reopened the day after Christmas.", "the day after Christmas", "DATE", "2018-12-26"),
+    ("The trial is set for the week of Nov. 18.", "the week of Nov. 18", "DATE", "2019-W47"),
+    # a past-tense plan verb after the day dates the planning, before it the plan ("planned to leave Friday")
+    ("On Friday, the government planned to pay the families.", "Friday", "DATE", "2019-10-25"),
+    ("The team planned to leave the capital on Friday.", "Friday", "DATE", "2019-11-01"),
+    # no cue near the date: the first clear cue later in the sentence decides
+    ("In January, a week after the tenth anniversary of the court's landmark ruling, a bomb exploded.",
+     "January", "DATE", "2019-01"),
     # durations
     ("The siege lasted four days.", "four days", "DURATION", "P4D"),
     ("The talks ended after an eight-month stalemate.", "eight-month", "DURATION", "P8M"),
@@ -158,6 +172,12 @@ REPORT = [
     ("Acme's third-quarter profit rose 5%. The firm, which last year sold its bakery unit, gained 3%.", "last year", "2018"),
     ("Acme's third-quarter profit rose 5%. Its share of the market was 21% last year.", "last year", "2018"),
 ]
+
+
+def test_holiday_week_that_has_begun_is_current():
+    # Monday 2020-04-06 is in Easter week 2020 (Easter Sunday 2020-04-12): past tense, yet this week
+    t = _find("Protesters marched on Monday as Easter week began.", "Easter week", dt.date(2020, 4, 6))
+    assert t.value == "2020-W15"
 
 
 @pytest.mark.parametrize("text,span,value", REPORT)

@@ -121,6 +121,8 @@ class _Ctx:
         weak = 0
         for k in list(range(i - 1, max(-1, i - 13), -1)) + list(range(j, min(len(ws), j + 12))):
             c = _cue(ws[k][1], ws[k + 1][1] if k + 1 < len(ws) else "")
+            if c == 1 and k >= j and ws[k][1].endswith("ed"):
+                c = -1  # "On Friday, the government planned to ...": a plan made then, not one for then
             if c < 0 and k > 0 and ws[k - 1][1] in _ADJ_BEFORE_ED and ws[k][1] not in L.past_cues:
                 continue  # "a still unspecified date", "the planned merger": an adjective, not a past verb
             if c < 0:
@@ -137,6 +139,13 @@ class _Ctx:
                 return -1   # "had been due to expire Friday": a plan in the past
             if c:
                 return c
+        if not weak:
+            # nothing near: the first clear cue farther on in the sentence ("In January, a week after
+            # the 25th anniversary of the decision, a bomb exploded")
+            for k in range(min(len(ws), j + 12), len(ws)):
+                c = _cue(ws[k][1], ws[k + 1][1] if k + 1 < len(ws) else "")
+                if c in (1, -1):
+                    return c
         return weak
 
     def prev_word(self, pos: int) -> str:
@@ -1548,14 +1557,23 @@ RULES[-1].accept = _acc_day_before
 
 
 # --- holidays --------------------------------------------------------------------------------
-@rule("holiday", rf"{_B}(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?(?P<h>(?-i:{L.re_holiday})){_E}(?:\s*,?\s*(?P<year>{YEAR4}))?", prio=8)
+@rule("holiday", rf"{_B}(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?(?P<h>(?-i:{L.re_holiday})){_E}(?:\s+(?P<unit>week|weekend){_E})?(?:\s*,?\s*(?P<year>{YEAR4}))?", prio=8)
 def _r_holiday(m, ctx):
     name = re.sub(r"\s+", " ", m.group("h"))
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    unit = (m.group("unit") or "").lower()
+
+    def value(d: _dt.date) -> str:  # "Easter week": the week (or weekend) the holiday falls in
+        if not unit:
+            return date_to_value(d, "day")
+        return date_to_value(d, "week") + ("-WE" if unit == "weekend" else "")
+
     if m.group("year"):
         d = _holiday_date(name, int(m.group("year")))
-        return _Res("DATE", date_to_value(d, "day")) if d else None
+        return _Res("DATE", value(d)) if d else None
     if ctx.dct is None:
+        if unit:
+            return _Res("DATE", "XXXX-WXX" + ("-WE" if unit == "weekend" else ""), anchor="none")
         if name in L.hol_fixed:
             return _Res("DATE", "XXXX-" + L.hol_fixed[name], anchor="none")
         return _Res("DATE", "XXXX-XX-XX", anchor="none")
@@ -1563,6 +1581,8 @@ def _r_holiday(m, ctx):
     if not cands:
         return None
     dct = ctx.dct
+    if unit:  # a week that has begun is not in the future: compare the holiday with the end of this week
+        dct = dct + _dt.timedelta(days=6 - dct.weekday())
     if rel in ("last", "this past"):
         pick = max((d for d in cands if d < dct), default=cands[0])
     elif rel in ("next", "this coming"):
@@ -1575,7 +1595,7 @@ def _r_holiday(m, ctx):
             pick = min((d for d in cands if d >= dct), default=cands[-1])
         else:
             pick = min(cands, key=lambda d: abs((d - dct).days))
-    return _Res("DATE", date_to_value(pick, "day"), anchor="dct")
+    return _Res("DATE", value(pick), anchor="dct")
 
 
 # --- sets ------------------------------------------------------------------------------------
@@ -1707,10 +1727,30 @@ _APPROX_PREFIX = re.compile(rf"(?<![\w-])(?P<w>{L.re_approx})\s+$", re.I)
 _APPROX_SUFFIX = re.compile(rf"\s+(?P<w>{L.re_approx_suffix})(?![\w-])", re.I)
 
 
+_DAY_BEFORE_DATE = re.compile(r"(?<![\w-])(?:the\s+)?day\s+(?P<d>before|after)\s+$", re.I)
+_WEEK_OF = re.compile(r"(?<![\w-])(?:the\s+)?week\s+of\s+$", re.I)
+
+
 def _extend(tx: Timex, text: str, prev_end: int) -> None:
     """Attach preceding modifiers ("early", "the end of", "about", "more than") and "or so"."""
     lo = max(prev_end, tx.start - 40)
     before = text[lo:tx.start]
+    wk = _WEEK_OF.search(before) if tx.type == "DATE" else None
+    if wk and (parse_value(tx.value) or {}).get("gran") == "day" and not tx.mod:
+        d = value_start_date(tx.value)
+        if d is not None:  # "the week of March 6": the week that day falls in
+            tx.start = lo + wk.start()
+            tx.value = date_to_value(d, "week")
+            tx.text = text[tx.start:tx.end]
+            return
+    db = _DAY_BEFORE_DATE.search(before) if tx.type == "DATE" else None
+    if db and (parse_value(tx.value) or {}).get("gran") == "day" and not tx.mod:
+        v = shift_units(tx.value, -1 if db.group("d").lower() == "before" else 1, "D")
+        if v:  # "the day before last Tuesday", "the day after Christmas"
+            tx.start = lo + db.start()
+            tx.value = v
+            tx.text = text[tx.start:tx.end]
+            return
     if tx.type in ("DATE", "TIME"):
         m = _MID_HYPHEN.search(before) or _POINT_PREFIX.search(before)
         if m:
