@@ -127,22 +127,25 @@ def _role_words() -> set[str]:
     return out
 
 
-def gum_mentions(sent) -> list[tuple[int, int, str]]:
-    """(start, end, etype) of the entity mentions GUM marks in a sentence (token indices, end exclusive)."""
-    open_: dict[str, list[tuple[int, str]]] = {}
+def gum_mentions(sent) -> list[tuple[int, int, str, str]]:
+    """(start, end, etype, identity) of the entity mentions GUM marks in a sentence (token indices, end
+    exclusive; identity is the Wikipedia title of a named entity, else "")."""
+    open_: dict[str, list[tuple[int, str, str]]] = {}
     out = []
     for i, w in enumerate(sent["words"]):
         m = re.search(r"(?:^|\|)Entity=([^|]*)", w["misc"])
         if not m:
             continue
-        for tok in re.finditer(r"\((\d+)-([a-z]+)[^()]*\)?|(\d+)\)", m.group(1)):
+        for tok in re.finditer(r"\((\d+)-([a-z]+)([^()]*)(\))?|(\d+)\)", m.group(1)):
             if tok.group(1):
-                open_.setdefault(tok.group(1), []).append((i, tok.group(2)))
+                fields = tok.group(3).split("-", 5)  # infstat, salience, centering, minspan, link, identity
+                identity = fields[5] if len(fields) == 6 else ""
+                open_.setdefault(tok.group(1), []).append((i, tok.group(2), identity))
             if tok.group(0).endswith(")"):
-                gid = tok.group(3) or tok.group(1)
+                gid = tok.group(5) or tok.group(1)
                 if open_.get(gid):
-                    start, etype = open_[gid].pop()
-                    out.append((start, i + 1, etype))
+                    start, etype, identity = open_[gid].pop()
+                    out.append((start, i + 1, etype, identity))
     return out
 
 
@@ -150,12 +153,14 @@ def gum_ner(sent, titles: set[str]) -> list[tuple[str, str]]:
     """UNER-style IOB tags for a GUM sentence: named person/organization/place mentions only.
 
     A mention is named when its syntactic head is a proper noun; the entity is the run of proper nouns
-    around the head (with connectors such as "of" between two of them), titles left out, as in UNER.
+    around the head (with connectors such as "of" inside the entity's Wikipedia title), titles left
+    out, as in UNER.
     """
     words = sent["words"]
     n = len(words)
     spans = []
-    for start, end, etype in gum_mentions(sent):
+    for start, end, etype, identity in gum_mentions(sent):
+        name_words = {x.lower() for x in re.split(r"[_\s]+", identity.replace("%2C", ","))} if identity else set()
         label = GUM_ETYPES.get(etype)
         if label is None:
             continue
@@ -178,10 +183,13 @@ def gum_ner(sent, titles: set[str]) -> list[tuple[str, str]]:
             if namelike(b):
                 b += 1
                 continue
+            # "University of Portsmouth" but not "Ana Reyes of the University": a connector joins two
+            # proper nouns only where both are words of the entity's Wikipedia title
             j = b
             while j < end and words[j]["form"].lower() in NAME_CONNECTORS:
                 j += 1
-            if j > b and j < end and words[j]["upos"] == "PROPN":
+            if j > b and j < end and words[j]["upos"] == "PROPN" \
+                    and all(words[k]["form"].lower() in name_words for k in range(b, j + 1)):
                 b = j + 1
                 continue
             break
