@@ -91,6 +91,12 @@ CASES = [
     # a past-tense plan verb after the day dates the planning, before it the plan ("planned to leave Friday")
     ("On Friday, the government planned to pay the families.", "Friday", "DATE", "2019-10-25"),
     ("The team planned to leave the capital on Friday.", "Friday", "DATE", "2019-11-01"),
+    # durations and years inside hyphenated words
+    ("The envoys emerged from a day-long meeting.", "day-long", "DURATION", "P1D"),
+    ("The region suffered a years-long drought.", "years-long", "DURATION", "PXY"),
+    ("They planned a 10-day-long trip.", "10-day-long", "DURATION", "P10D"),
+    ("Output is back to pre-2008 levels.", "pre-2008", "DATE", "2008"),
+    ("The post-1959 politics split families.", "post-1959", "DATE", "1959"),
     # no cue near the date: the first clear cue later in the sentence decides
     ("In January, a week after the tenth anniversary of the court's landmark ruling, a bomb exploded.",
      "January", "DATE", "2019-01"),

@@ -642,6 +642,12 @@ def _acc_year(m, text, ctx):
     return m.span()
 
 
+@rule("year_prefix", rf"{_B}(?P<p>pre|post)-(?P<year>{YEAR4}){_E}", prio=3)
+def _r_year_prefix(m, ctx):
+    """"post-1959 politics", "pre-2008 levels": the year, before or after it."""
+    return _Res("DATE", m.group("year"), mod="BEFORE" if m.group("p").lower() == "pre" else "AFTER")
+
+
 @rule("year", rf"(?:(?P<fis>(?:(?:fiscal|calendar|financial|tax|model|school|academic|marketing|crop)(?:\s+year)?|the\s+year|(?-i:FY))\s*)"
       rf"|{_BM})(?P<year>{YEAR4})(?:'s)?(?P<suf>\s+(?:or\s+later|or\s+earlier|and\s+beyond|and\s+after))?", prio=3, accept=_acc_year)
 def _r_year(m, ctx):
@@ -1331,9 +1337,22 @@ def _r_duration(m, ctx):
         return None
     if low in ("some",) and not m.group("unit").lower().endswith("s"):
         return None
+    if low in ("a", "an") and m.group("unit").lower() != unit \
+            and m.group("unit").lower().endswith("s"):
+        return None  # "a years-long slump": the article belongs to the noun
     if n is not None and n > 10000:
         return None
     return _Res("DURATION", _dur(n, unit), mod=mod)
+
+
+@rule("unit_long", rf"{_B}(?P<unit>{UNIT})-long{_E}", prio=3)
+def _r_unit_long(m, ctx):
+    """"a day-long meeting" (P1D), "a decades-long battle" (PXY)."""
+    unit = L.unit(m.group("unit"))
+    if unit not in _UNIT_CODE:
+        return None
+    plural = m.group("unit").lower() != unit and m.group("unit").lower().endswith("s")
+    return _Res("DURATION", _dur(None if plural else 1, unit))
 
 
 @rule("duration_vague", rf"{_B}(?P<pre>(?:for|in|over|within|after|take|takes|took|taking|lasting|spent|spend|spending)\s+(?:the\s+(?P<adj>past|last|next|coming|previous|following)\s+)?)"
@@ -1832,11 +1851,11 @@ _AMPM_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\b|[AP]M\b|o['’]clock|in\s+the\s+(
 
 _RULE_CLASSES = {
     "date_mdy": {"MONTH"}, "date_dmy": {"MONTH"}, "date_md_coord": {"MONTH"}, "month_year": {"MONTH"}, "month": {"MONTH"},
-    "date_numeric": {"NUMDATE"}, "year": {"YEAR"}, "year_period": {"YEAR"}, "the_year": {"UNIT"},
+    "date_numeric": {"NUMDATE"}, "year": {"YEAR"}, "year_prefix": {"YEAR"}, "year_period": {"YEAR"}, "the_year": {"UNIT"},
     "spoken_year": {"SPOKEN", "DECADE"}, "decade": {"YEAR", "DECADE"}, "century": {"UNIT"},
     "quarter": {"UNIT", "Q"}, "quarter_rel": {"UNIT"}, "half_of_year": {"UNIT"}, "season": {"SEASON"}, "weekday": {"WD"},
     "deictic_day": {"DEIXIS", "PART"}, "pod_day": {"PART"}, "pod_ref": {"PART"}, "time": {"TIME", "PART"},
-    "ago": {"UNIT"}, "duration": {"UNIT"}, "duration_vague": {"UNIT"}, "recent_units": {"UNIT"},
+    "ago": {"UNIT"}, "duration": {"UNIT"}, "duration_vague": {"UNIT"}, "unit_long": {"UNIT"}, "recent_units": {"UNIT"},
     "rel_unit": {"UNIT", "PART"}, "mod_unit": {"UNIT"}, "year_ago_adj": {"UNIT"}, "day_before": {"UNIT"},
     "holiday": {"HOL"}, "set_every": {"UNIT", "WD", "MONTH", "SEASON", "PART"}, "set_rate": {"UNIT"},
     "set_freq": {"FREQ"}, "ref": {"REF"}, "ref_adj": {"REFADJ"},
