@@ -1337,6 +1337,8 @@ def _r_duration(m, ctx):
         return None
     if low in ("some",) and not m.group("unit").lower().endswith("s"):
         return None
+    if low in ("a", "an") and m.group("long"):
+        return None  # "a day-long meeting": the article belongs to the noun (rule unit_long)
     if low in ("a", "an") and m.group("unit").lower() != unit \
             and m.group("unit").lower().endswith("s"):
         return None  # "a years-long slump": the article belongs to the noun
