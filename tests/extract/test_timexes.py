@@ -91,6 +91,9 @@ CASES = [
     # a past-tense plan verb after the day dates the planning, before it the plan ("planned to leave Friday")
     ("On Friday, the government planned to pay the families.", "Friday", "DATE", "2019-10-25"),
     ("The team planned to leave the capital on Friday.", "Friday", "DATE", "2019-11-01"),
+    # a month before a noun after a determiner is a date ("under a June agreement")
+    ("The sale went ahead under a June agreement with the union.", "June", "DATE", "2019-06"),
+    ("The March accession will enlarge the alliance.", "March", "DATE", "2020-03"),
     # durations and years inside hyphenated words
     ("The envoys emerged from a day-long meeting.", "day-long", "DURATION", "P1D"),
     ("The region suffered a years-long drought.", "years-long", "DURATION", "PXY"),

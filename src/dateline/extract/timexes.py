@@ -546,6 +546,10 @@ _MONTH_CUES = {"in", "since", "until", "till", "by", "of", "from", "through", "t
                "past", "coming", "same", "each", "every", "into", "starting", "ending", "late", "early"}
 
 
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"}
+_NOT_NOUN_AFTER_MONTH = "be|have|not|also|well|still|never|and|or|but|to|of|in|on|at|by|for|with|is|was|will|would|could|said|says"
+
+
 def _acc_month(m, text, ctx):
     mon = m.group("mon")
     s = m.start()
@@ -559,7 +563,9 @@ def _acc_month(m, text, ctx):
     if s > 0 and text[s - 1] == "-" and text[max(0, s - 4):s].lower() == "mid-":
         return m.span()
     if mon in L.month_ambiguous or mon.rstrip(".") != mon or len(mon) <= 4:
-        if prev not in _MONTH_CUES:
+        prenominal = prev in _DETERMINERS and mon[:1].isupper() and mon.rstrip(".") == mon \
+            and re.match(r"\s+(?-i:[a-z]{3,})\b", nxt) and not re.match(rf"\s+(?:{_NOT_NOUN_AFTER_MONTH})\b", nxt)
+        if prev not in _MONTH_CUES and not prenominal:  # "under a June agreement" is a date
             return None
         if mon in ("May", "MAY") and re.match(r"\s+(?:be|have|not|also|well|still|never|I|we|you|he|she|they|it)\b", nxt):
             return None
