@@ -984,12 +984,18 @@ _DAYW = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day befo
          "the day after tomorrow": 2, "overnight": 0}
 
 
+# a capitalised word (not a sentence start), an acronym, or a name's possessive right before "Today"
+_NAME_BEFORE = re.compile(r"(?:(?<=[a-z0-9,;] )[A-Z][\w.&-]*|(?<![\w.])[A-Z]{2,})(?:['’]s)?\s+$")
+
+
 @rule("deictic_day", rf"{_B}(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|overnight)"
       rf"(?:\s+(?P<pod>{PART}))?{_E}"
       rf"|{_B}(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod2>{PART}){_E}", prio=6)
 def _r_deictic_day(m, ctx):
     if m.group("w"):
         w = re.sub(r"\s+", " ", m.group("w").lower())
+        if m.group("w") == "Today" and not m.group("pod") and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+            return None  # "USA Today", "NBC's Today show": a title, not the day
         if w == "today" and not m.group("pod"):
             nxt = re.match(r"['’]s\s+([a-z]+)", ctx.text[m.end():m.end() + 30])
             if nxt and nxt.group(1) in L.generic_today_nouns:
