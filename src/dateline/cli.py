@@ -17,6 +17,7 @@ from typing import Iterator
 from . import __version__
 from .errors import DatelineError, InputError
 from .ingest.readers import Failed, RawArticle, read_file, read_source
+from .isodate import iso_date
 from .record import Record
 from .settings import load_settings
 
@@ -196,10 +197,7 @@ def _run(ap, args) -> int:
     try:
         args.settings = load_settings(max_bytes=getattr(args, "max_bytes", None), model=getattr(args, "model", None))
         if getattr(args, "published", None):
-            import datetime as _dt
-            try:
-                _dt.date.fromisoformat(args.published[:10])
-            except ValueError:
+            if iso_date(args.published) is None:
                 ap.error(f"--published: '{args.published}' is not a date (YYYY-MM-DD)")
         return args.func(args)
     except DatelineError as e:

@@ -18,6 +18,7 @@ from .extract.attribution import extract_attributions
 from .extract.entities import extract_entities
 from .extract.events import extract_events, find_triggers
 from .extract.timexes import tag_timexes
+from .isodate import iso_date
 from .ingest.readers import RawArticle, from_html
 from .record import ArticleMeta, Entity, Mention, Record, Span
 from .settings import Settings, load_settings
@@ -27,11 +28,10 @@ from .text import split_sentences
 def _parse_date(value: str | None, what: str) -> _dt.date | None:
     if not value:
         return None
-    try:
-        return _dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise InputError(f"{what}: '{value}' is not an ISO date (YYYY-MM-DD or a datetime)",
-                         code="bad_date") from None
+    d = iso_date(value)
+    if d is None:
+        raise InputError(f"{what}: '{value}' is not an ISO date (YYYY-MM-DD or a datetime)", code="bad_date")
+    return d
 
 
 def _article_id(text: str) -> str:

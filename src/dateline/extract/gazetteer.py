@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from ..isodate import iso_date
 from ..resources import multi, read_tsv
 
 GAZ = "gazetteer"
@@ -99,12 +100,7 @@ class Gazetteer:
 
 
 def _date(s: str) -> _dt.date | None:
-    if not s:
-        return None
-    try:
-        return _dt.date.fromisoformat(s[:10])
-    except ValueError:
-        return None
+    return iso_date(s)
 
 
 @functools.lru_cache(maxsize=1)

@@ -46,16 +46,18 @@ def verb_forms(base: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def plural(noun: str) -> str:
+    """The regular plural of a noun ("test" -> "tests", "country" -> "countries", "launch" -> "launches")."""
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 1 and noun[-2].lower() not in _VOWELS:
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 def noun_forms(base: str) -> frozenset[str]:
     base = base.lower()
-    forms = {base}
-    if base.endswith(("s", "x", "z", "ch", "sh")):
-        forms.add(base + "es")
-    elif base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
-        forms.add(base[:-1] + "ies")
-    else:
-        forms.add(base + "s")
-    return frozenset(forms)
+    return frozenset({base, plural(base)})
 
 
 @functools.lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from dateline.isodate import iso_date
 from dateline.record import Timex
 from dateline.extract.timex_lexicon import LEX, alt
 from dateline.extract.timex_sentences import light_sentences
@@ -1930,14 +1931,7 @@ def _rule_windows(wins: dict[str, list[tuple[int, int]]], classes: set[str]) -> 
 
 
 def _to_date(dct):
-    if dct is None:
-        return None
-    if isinstance(dct, str):
-        try:
-            return _dt.date.fromisoformat(dct[:10])
-        except ValueError:
-            return None
-    return dct
+    return iso_date(dct) if isinstance(dct, str) else dct
 
 
 def tag_timexes(text: str, dct: _dt.date | _dt.datetime | None, *,

@@ -18,6 +18,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..errors import DatelineError
+from ..extract.lexicon import plural
 from ..resources import read_tsv
 from ..store.base import Store
 from .merge import date_range
@@ -173,14 +174,6 @@ def timeline(store: Store, **filters) -> list[dict]:
     return [_row(c) for c in rows]
 
 
-def _plural(noun: str) -> str:
-    if noun.endswith(("s", "x", "ch", "sh")):
-        return noun + "es"
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return noun[:-1] + "ies"
-    return noun + "s"
-
-
 def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -227,7 +220,7 @@ def claims(store: Store, *, include_all: bool = False) -> list[dict]:
         n = len(held)
         status = "consistent" if n == e["series_ordinal"] else "inconsistent"
         claim.update(held=n, status=status, events=[{"cluster": h["id"], "date": h["date"]} for h in held],
-                     check=f"{said}; the record holds {n} distinct {_plural(noun) if n != 1 else noun} "
+                     check=f"{said}; the record holds {n} distinct {plural(noun) if n != 1 else noun} "
                            f"from {lo} to {on}: {status}")
         out.append(claim)
     return _one_per_article(out)
