@@ -368,6 +368,33 @@ def test_role_noun_resolves_to_person_with_role():
     assert atts[0].source.name == "Lena Holt"
 
 
+def _people(text, names):
+    out = []
+    for i, name in enumerate(names):
+        for m in re.finditer(re.escape(name), text):
+            out.append(Mention(m.start(), m.end(), name, entity=f"e{i}", name=name, kind="person"))
+    return sorted(out, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    # a pronoun continues the speaker, not a person named only in what the speaker said
+    ("Anna Berg said Tomas Lind had resigned on Monday. She said the board would meet soon.",
+     ["Anna Berg", "Tomas Lind"], ["Anna Berg", "Anna Berg"]),
+    # a role noun named after the last person: "he" is the spokesman
+    ("Tomas Lind resigned on Monday. A ministry spokesman said the post would be filled. "
+     "He said talks would go on.", ["Tomas Lind"], [None, None]),
+    # the last person named outside any reported content still wins
+    ("Anna Berg spoke first. Tomas Lind then took the floor. He said the plan had failed.",
+     ["Anna Berg", "Tomas Lind"], ["Tomas Lind"]),
+])
+def test_pronoun_continues_the_salient_speaker(text, names, expected):
+    _, atts = run(text, _people(text, names))
+    got = [a.source.name if a.source.entity else None for a in atts]
+    assert got == expected, [(a.source.name, a.cue.text) for a in atts]
+    if expected[0] is None:
+        assert [a.source.name for a in atts] == ["ministry spokesman"] * 2
+
+
 # ---- the data files load and every entry is used ----------------------------------------------
 
 def test_cue_lexicon_loads_and_every_cue_is_found():

@@ -144,6 +144,7 @@ class _Doc:
             if hi - 1 >= lo and self.low[hi - 1] in marks and g.closed:
                 self.is_close[hi - 1] = True
         self.para_starts = [p[0] for p in self.paras]
+        self.sent_starts = sorted(s for s, _ in sentences)
         self.units = self._units(sentences)
         # title-case lines (headlines): their cue words are capitalised ("Obama Says ...")
         self.headline = bytearray(len(toks))
@@ -158,6 +159,9 @@ class _Doc:
 
     def para_of(self, char: int) -> int:
         return bisect.bisect_right(self.para_starts, char) - 1
+
+    def sent_of_char(self, char: int) -> int:
+        return bisect.bisect_right(self.sent_starts, char) - 1
 
     def _units(self, sentences):
         text = self.text
@@ -1600,6 +1604,7 @@ class _Resolver:
         self.nouns = source_nouns()
         self.nouns_flat = {k[-1] for k, v in self.nouns.items() if v[0] in ("role", "anonymous")}
         self.history: list[tuple[int, SourceRef]] = []   # (char pos, resolved source)
+        self.content_of: dict[int, tuple[int, int]] = {}   # id(source) -> char span of what it said
 
     def before(self, pos: int, kinds, role: str | None = None):
         i = bisect.bisect_left(self.mstarts, pos) - 1
@@ -1647,6 +1652,11 @@ class _Resolver:
                         ref._kind = getattr(prev, "_kind", None)  # type: ignore[attr-defined]
                         return ref
             m = self.before(cs, kinds)
+            spk = self.salient_speaker(cs, m, kinds)
+            if spk is not None:
+                ref.entity, ref.name, ref.code = spk.entity, spk.name, spk.code
+                ref._kind = getattr(spk, "_kind", None)  # type: ignore[attr-defined]
+                return ref
             if m is not None:
                 return self.fill(ref, m)
             prev = self.last_named(cs, kinds)
@@ -1686,10 +1696,37 @@ class _Resolver:
                         return ref
         if typ == "role" and len(head_words) <= 3:
             m = self.before(cs, ("person",), role=noun)
-            if m is not None:
+            # "the prime minister" is the person last named with that role (or the last person named
+            # without one); "a spokesman" (indefinite) is someone new, and a person named with another
+            # role is not "the spokesman"
+            if m is not None and d.low[s] not in ("a", "an", "another", "one") \
+                    and (m.role and noun in m.role.lower() or d.low[s] == "the" and not m.role):
                 return self.fill(ref, m)
         ref.name = name
         return ref
+
+    def salient_speaker(self, pos: int, m, kinds):
+        """The previous speaker, when a pronoun source ("he said") is more likely to continue them than
+        to pick up ``m``, the last mention of a fitting kind: the speaker was named after ``m``, or ``m``
+        only occurs inside what the speaker said ("A spokesman said Kim had left. He added ...").
+        Only a person-like speaker of the same or the previous sentence counts."""
+        if not self.history or "person" not in kinds:
+            return None
+        p, ref = self.history[-1]
+        if p >= pos or not ref.name or ref.name.lower() in self.pron:
+            return None
+        kind = getattr(ref, "_kind", None)
+        words = ref.name.lower().split()
+        if not (kind == "person" or (kind is None and words and words[-1] in self.nouns_flat)):
+            return None
+        if self.d.sent_of_char(pos) - self.d.sent_of_char(p) > 1:
+            return None
+        if m is None or m.end <= p:
+            return ref if kind is None else None   # a role noun after the last named person
+        content = self.content_of.get(id(ref))
+        if content and content[0] <= m.start < content[1]:
+            return ref
+        return None
 
     def last_named(self, pos: int, kinds):
         """The last source with a name (or a resolved kind that fits) before pos."""
@@ -1725,8 +1762,10 @@ class _Resolver:
         ref._kind = m.kind  # type: ignore[attr-defined]
         return ref
 
-    def note(self, pos: int, ref: SourceRef):
+    def note(self, pos: int, ref: SourceRef, content: tuple[int, int] | None = None):
         self.history.append((pos, ref))
+        if content:
+            self.content_of[id(ref)] = content
 
 
 def _clean(ref: SourceRef) -> SourceRef:
@@ -1758,7 +1797,8 @@ def extract_attributions(text: str, sentences: list[tuple[int, int]], mentions: 
     for att in sorted(an.atts, key=lambda a: d.starts[a.src[0]] if a.src else d.starts[a.cue_span[0]]):
         if att.src:
             att.src_ref = res.resolve(*att.src)
-            res.note(att.src_ref.start or 0, att.src_ref)
+            a, b = att.content
+            res.note(att.src_ref.start or 0, att.src_ref, (d.starts[a], d.ends[b - 1]) if b > a else None)
         else:
             att.src_ref = SourceRef()
     n = 0
