@@ -34,6 +34,11 @@ def main_event(text, root, published="2019-11-15"):
     ("The European Union imposed new sanctions on Iran on Monday.", "16", "IGO", "IRN", "2019-11-11"),
     # a list of co-actors: the first acts, none of them is the target
     ("France, Germany and Britain threatened Iran with sanctions on Monday.", "13", "FRA", "IRN", "2019-11-11"),
+    # coordinated verbs share the subject; the second verb's object is not the first one's target
+    ("North Korea fired two missiles into the sea on Thursday and warned the United States against "
+     "new sanctions.", "15", "PRK", None, "2019-11-14"),
+    ("North Korea fired two missiles into the sea on Thursday and warned the United States against "
+     "new sanctions.", "13", "PRK", "USA", "2019-11-14"),
 ])
 def test_actor_target_date(text, root, actor, target, date):
     e = main_event(text, root)

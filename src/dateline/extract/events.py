@@ -272,8 +272,9 @@ class EventExtractor:
         return any(w in p.objects for w in before + after)
 
     # -------------------------------------------------------------- helpers
-    def _clause_bounds(self, toks, low, i, j) -> tuple[int, int]:
-        """Token range of the clause around trigger tokens i..j."""
+    def _clause_bounds(self, toks, low, i, j, verbs=()) -> tuple[int, int]:
+        """Token range of the clause around trigger tokens i..j; a coordinated verb trigger after it
+        ("fired missiles ... and warned the United States") starts a clause of its own."""
         s = 0
         for k in range(i - 1, -1, -1):
             w = low[k]
@@ -287,6 +288,9 @@ class EventExtractor:
         for k in range(j, len(low)):
             w = low[k]
             if w in _CLAUSE_BREAK or (w in _SUBORD and w not in ("that",)) or w in ("said", "says", "told"):
+                e = k
+                break
+            if w in ("and", "but") and any(v in verbs for v in (k + 1, k + 2)):
                 e = k
                 break
             if w == "," and k + 1 < len(low) and low[k + 1] in ("but", "and", "while", "whereas", "which", "who",
@@ -577,7 +581,7 @@ class EventExtractor:
 
     def _fill(self, c: _Cand, text, toks, low, sent_range, mentions, timexes, verbs=()) -> None:
         i, j = c.tok, c.end_tok
-        s, e = self._clause_bounds(toks, low, i, j)
+        s, e = self._clause_bounds(toks, low, i, j, verbs)
         p = c.pattern
         # passive voice: "were launched (by X)"
         if p.pos == "verb" and i > 0 and is_participle(low[i]):
