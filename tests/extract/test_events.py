@@ -34,6 +34,9 @@ def main_event(text, root, published="2019-11-15"):
     ("The European Union imposed new sanctions on Iran on Monday.", "16", "IGO", "IRN", "2019-11-11"),
     # a list of co-actors: the first acts, none of them is the target
     ("France, Germany and Britain threatened Iran with sanctions on Monday.", "13", "FRA", "IRN", "2019-11-11"),
+    # an offer of comfort is an empathetic comment, not an offer to cooperate
+    ("Kim Jong Un offered a consoling message to Moon Jae-in on Wednesday.", "018", "PRK", "KOR", "2019-11-13"),
+    ("Japan offered humanitarian aid to Indonesia on Monday.", "03", "JPN", "IDN", "2019-11-11"),
     # coordinated verbs share the subject; the second verb's object is not the first one's target
     ("North Korea fired two missiles into the sea on Thursday and warned the United States against "
      "new sanctions.", "15", "PRK", None, "2019-11-14"),
