@@ -55,7 +55,8 @@ SOURCES = [
         "author": "Amir Zeldes, Siyao Peng and the GUM annotators (https://gucorpling.org/gum/); texts by their "
                   "respective authors at Wikinews, Wikivoyage, OpenStax, PLOS and other open-access "
                   "journals, YouTube creators, John Du Bois / UCSB (Santa Barbara Corpus)",
-        "used_for": "tags, morphology, dependencies (train, allowed genres), scores (test)",
+        "used_for": "tags, morphology, dependencies (train, allowed genres); named person/organization/place "
+                    "mentions of GUM's entity layer as PER/ORG/LOC (train, allowed genres); scores (test)",
     },
 ]
 
