@@ -81,7 +81,9 @@ def render_text(rec: dict, out) -> None:
             extra.append("reported by: " + "; ".join(_actor(s) for s in e["sources"]))
         if e.get("series"):
             s = e["series"]
-            extra.append(f"series: {s['ordinal']}th {s['noun']}" + (f" since {s['since']}" if s.get("since") else ""))
+            since = s.get("since") or ""
+            extra.append(f"series: {s['ordinal']}th {s['noun']}"
+                         + (f" within {since}" if since.startswith("P") else f" since {since}" if since else ""))
         if extra:
             w("  " + " " * 13 + " | ".join(extra) + "\n")
     quotes = rec["quotes"]

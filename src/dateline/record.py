@@ -97,6 +97,7 @@ class Series:
     ordinal: int
     noun: str
     since: str | None = None
+    since_mod: str | None = None   # TimeML mod of a "within" duration: "in just over a week" -> MORE_THAN
 
 
 @dataclass

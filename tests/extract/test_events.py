@@ -72,6 +72,17 @@ def test_series_claim():
     assert (e.series.ordinal, e.series.noun, e.series.since) == (13, "test", "2019-05")
 
 
+@pytest.mark.parametrize("text,since,mod", [
+    ("North Korea fired two missiles on Friday, its third launch in just over a week.", "P1W", "MORE_THAN"),
+    ("North Korea fired two missiles on Friday, its fourth launch in less than two weeks.", "P2W", "LESS_THAN"),
+    ("North Korea fired two missiles on Friday, its second test in five days.", "P5D", None),
+    ("North Korea launched two missiles on Friday, its 13th test since May.", "2019-05", None),
+])
+def test_series_claim_within_a_period(text, since, mod):
+    e = main_event(text, "15")
+    assert (e.series.since, e.series.since_mod) == (since, mod)
+
+
 def test_sources_from_attribution():
     e = main_event("North Korea fired two missiles on Friday, South Korea's Joint Chiefs of Staff said.", "15")
     assert any(s.code == "KOR" for s in e.sources)

@@ -92,6 +92,30 @@ def test_claims(filled, article, status, held):
     assert f"the record holds {held} distinct launches" in c["check"] and c["check"].endswith(status)
 
 
+# "Nth in a period" claims, each from an article of its own that joins a launch day already known
+WINDOW_CLAIMS = [
+    # (article, day, ordinal, period, mod, status)
+    ("q-0509", "2019-05-09", 2, "P5D", None, "consistent"),             # 05-04, 05-09: 5 days
+    ("q-0731", "2019-07-31", 2, "P1W", None, "consistent"),             # 07-25, 07-31: 6 days
+    ("r-0731", "2019-07-31", 2, "P2D", None, "inconsistent"),           # 6 days, not 2
+    ("s-0731", "2019-07-31", 3, "P2M", "MORE_THAN", "consistent"),      # 05-09 .. 07-31: 83 days > 2 months
+    ("t-0731", "2019-07-31", 3, "P6M", "LESS_THAN", "inconsistent"),    # 4 launches in 6 months, not 3
+    ("u-0509", "2019-05-09", 3, "P1M", None, "inconsistent"),           # only 2 launches up to 05-09
+]
+
+
+@pytest.mark.parametrize("article,day,n,period,mod,status", WINDOW_CLAIMS)
+def test_claims_within_a_period(filled, build, article, day, n, period, mod, status):
+    series = {"ordinal": n, "noun": "launch", "since": period, "since_mod": mod}
+    filled.add_article(build.record(article, day, [build.event("v1", "150", date=day, series=series)],
+                                    outlet="Claims", url=f"https://claims.example/{article}"))
+    c = {c["article"]: c for c in Q.claims(filled)}[article]
+    assert c["status"] == status, c["check"]
+    assert c["check"].endswith(status) and period in c["check"]
+    if status == "consistent":
+        assert len(c["events"]) == n and c["events"][-1]["date"].startswith(day)
+
+
 def test_dyads_per_week(filled):
     rows = Q.dyads(filled)
     keys = [(r["week"], r["actor"], r["target"], r["events"]) for r in rows]

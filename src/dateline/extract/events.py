@@ -826,15 +826,15 @@ class EventExtractor:
                 continue
             noun = singular(rest.group(1))
             anchor_pos = m.end() + rest.end()
-            since = None
+            since = since_mod = None
             for t in timexes:
                 if t.start >= anchor_pos - 5 and t.start <= anchor_pos + 3:
-                    since = t.value
+                    since, since_mod = t.value, t.mod
                     break
             if rest.group(2).startswith("this") or rest.group(2).startswith("of"):
                 for t in timexes:
                     if m.end() <= t.start <= m.end() + rest.end() + 15:
-                        since = t.value
+                        since, since_mod = t.value, t.mod
                         break
             si = next((n for n, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
             owners = [c for c in cands if c.sent == si and not c.hypothetical]
@@ -848,7 +848,7 @@ class EventExtractor:
             # the event the phrase comments on: the nearest before it, else after
             before = [c for c in owners if c.end <= m.start()]
             owner = before[-1] if before else owners[0]
-            owner.series = Series(ordinal, noun, since)
+            owner.series = Series(ordinal, noun, since, since_mod if since and since.startswith("P") else None)
             # a trigger inside the series phrase itself ("12th test") is the same event
             for c in list(cands):
                 if c is not owner and m.start() <= c.start <= anchor_pos:

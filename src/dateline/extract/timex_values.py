@@ -251,6 +251,19 @@ def parse_duration_value(duration: str) -> dict[str, float] | None:
     return out
 
 
+# approximate days per unit (a month 30.44, a year 365.25 days): for comparing spans, not calendars
+_UNIT_DAYS = {"Y": 365.25, "M": 30.44, "W": 7, "D": 1, "Q": 91.31, "E": 3652.5, "C": 36525, "L": 365250,
+              "H": 1 / 24, "TM": 1 / 1440, "S": 1 / 86400}
+
+
+def duration_days(duration: str | None) -> float | None:
+    """A TimeML duration in (approximate) days: "P1W" -> 7, "P2M" -> 60.88; None when vague or unparsable."""
+    parts = parse_duration_value(duration or "")
+    if not parts or any(v is None for v in parts.values()):
+        return None
+    return sum(v * _UNIT_DAYS[k] for k, v in parts.items())
+
+
 def make_duration(n, unit: str) -> str:
     """Build a duration value: make_duration(3, "H") == "PT3H"; make_duration(None, "Y") == "PXY".
 

@@ -300,16 +300,16 @@ class Store:
             "INSERT INTO events (key, article_key, event_id, cluster, cameo, root, family, plover, goldstein, quad_class, "
             "actor_code, actor_name, actor_entity, target_code, target_name, target_entity, date, date_from, day_first, "
             "day_last, precision, published, location_code, location_name, negated, hypothetical, series_ordinal, "
-            "series_noun, series_since, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, "
+            "series_noun, series_since, series_mod, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, "
             "sentence_text, sources, url, rule, component, version) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (f"{akey}:{rep.event_id}", akey, rep.event_id, cid, rep.cameo, rep.root, rep.family, ev.get("plover"),
              ev.get("goldstein"), ev.get("quad_class"), rep.actor_code, rep.actor_name, actor.get("entity"),
              rep.target_code, rep.target_name, target.get("entity"), rep.date, ev.get("date_from"),
              _iso(span[0]) if span else None, _iso(span[1]) if span else None, span[2] if span else None,
              _iso((M.date_range(rep.published) or (None,))[0]),
              rep.location_code, rep.location_name, int(rep.negated), int(rep.hypothetical),
-             series.get("ordinal"), series.get("noun"), series.get("since"),
+             series.get("ordinal"), series.get("noun"), series.get("since"), series.get("since_mod"),
              trig.get("start"), trig.get("end"), trig.get("text"), s0, s1, stext,
              json.dumps(rep.sources, ensure_ascii=False), rep.url, ev.get("rule"), "dateline.extract.events",
              __version__))

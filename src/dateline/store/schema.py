@@ -168,6 +168,10 @@ POSTGRES = [
     ],
 ]
 
+# 2: the mod of a series claim's duration ("its third launch in just over a week": MORE_THAN)
+for _m in (SQLITE, POSTGRES):
+    _m.append(["ALTER TABLE events ADD COLUMN series_mod TEXT"])
+
 MIGRATIONS = {"sqlite": SQLITE, "postgres": POSTGRES}
 
 

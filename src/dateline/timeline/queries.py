@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import DatelineError
 from ..extract.lexicon import plural
+from ..extract.timex_values import duration_days
 from ..resources import read_tsv
 from ..store.base import Store
 from .merge import date_range
@@ -204,8 +205,15 @@ def claims(store: Store, *, include_all: bool = False) -> list[dict]:
                               "sentence": [e["sentence_start"], e["sentence_end"]], "rule": e["rule"],
                               "version": e["version"]}}
         start = date_range(since) if since else None
+        window = duration_days(since) if since and start is None else None
+        mod = e["series_mod"]
         said = f"claimed {ordinal(e['series_ordinal'])} {noun}" + \
-            (f" since {since}" if start else f" within {since}" if since else "") + (f" on {on}" if on else "")
+            (f" since {since}" if start else
+             f" in {_MOD_WORDS.get(mod, '')}{since}" if since else "") + (f" on {on}" if on else "")
+        if actor and on and window is not None:
+            claim.update(_check_window(store, actor, root, on, e["series_ordinal"], window, mod, noun, said))
+            out.append(claim)
+            continue
         if not actor or not on or start is None:
             why = ("no actor" if not actor else "no day for the claiming event" if not on else
                    f"'{since}' is not a start date" if since else "no start date")
@@ -224,6 +232,41 @@ def claims(store: Store, *, include_all: bool = False) -> list[dict]:
                            f"from {lo} to {on}: {status}")
         out.append(claim)
     return _one_per_article(out)
+
+
+_MOD_WORDS = {"MORE_THAN": "more than ", "LESS_THAN": "less than ", "APPROX": "about ",
+              "EQUAL_OR_LESS": "at most ", "EQUAL_OR_MORE": "at least "}
+
+
+def _check_window(store: Store, actor: str, root: str, on: str, n: int, days: float, mod: str | None,
+                  noun: str, said: str) -> dict:
+    """An "Nth in a period" claim ("its third launch in just over a week"): the N latest happenings up
+    to the claim's day must span the period (the first of them at most ``days`` before it; with "more
+    than" longer than that but not twice as long; with "about" within a half either way), and no more
+    than N may fall inside the period itself."""
+    end = _dt.date.fromisoformat(on)
+    held = store.rows(
+        "SELECT c.id, c.day_first, c.date FROM clusters c WHERE c.actor = ? AND c.root = ? "
+        "AND c.negated = 0 AND c.hypothetical = 0 AND c.day_first IS NOT NULL AND c.day_last <= ? "
+        "ORDER BY c.day_first DESC, c.id LIMIT ?", (actor, root, on, n + 1))
+    if len(held) < n:
+        status, why = "inconsistent", f"the record holds only {len(held)} {plural(noun) if len(held) != 1 else noun} up to {on}"
+        return {"held": len(held), "status": status, "events": [{"cluster": h["id"], "date": h["date"]} for h in held],
+                "check": f"{said}; {why}: {status}"}
+    first = _dt.date.fromisoformat(held[n - 1]["day_first"])
+    span = (end - first).days
+    inside = sum(1 for h in held if (end - _dt.date.fromisoformat(h["day_first"])).days <= days)
+    if mod == "MORE_THAN":
+        ok = days < span <= 2 * days
+    elif mod == "APPROX":
+        ok = 0.5 * days <= span <= 1.5 * days
+    else:  # "in five days", "within a week", "in less than two weeks"
+        ok = span <= days and inside <= n
+    status = "consistent" if ok else "inconsistent"
+    kept = sorted(held[:n], key=lambda h: h["day_first"])
+    return {"held": n, "status": status, "events": [{"cluster": h["id"], "date": h["date"]} for h in kept],
+            "check": f"{said}; the record's {ordinal(n)} latest {noun} up to {on} was on {first.isoformat()}, "
+                     f"{span} day(s) before, and {inside} fall within {days:g} day(s): {status}"}
 
 
 def _one_per_article(claims_: list[dict]) -> list[dict]:
