@@ -376,6 +376,13 @@ def _people(text, names):
     return sorted(out, key=lambda m: m.start)
 
 
+def test_unnamed_source_is_named_without_its_relative_clause():
+    text = ("Talks will resume next week, said a European diplomat who spoke on condition of anonymity "
+            "because he was not authorized to discuss them.")
+    _, atts = run(text)
+    assert atts[0].source.name == "European diplomat"
+
+
 @pytest.mark.parametrize("text,names,expected", [
     # a pronoun continues the speaker, not a person named only in what the speaker said
     ("Anna Berg said Tomas Lind had resigned on Monday. She said the board would meet soon.",

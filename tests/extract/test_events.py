@@ -83,6 +83,15 @@ def test_series_claim_within_a_period(text, since, mod):
     assert (e.series.since, e.series.since_mod) == (since, mod)
 
 
+@pytest.mark.parametrize("text", [
+    "The talks will resume next week, according to a diplomat who spoke on condition of anonymity "
+    "because he was not authorized to discuss the negotiations publicly.",
+    "An official, who was not authorised to meet reporters, confirmed the plan.",
+])
+def test_why_a_source_is_unnamed_is_not_an_event(text):
+    assert not [e for e in events(text) if e.trigger.text in ("discuss", "meet")]
+
+
 def test_sources_from_attribution():
     e = main_event("North Korea fired two missiles on Friday, South Korea's Joint Chiefs of Staff said.", "15")
     assert any(s.code == "KOR" for s in e.sources)

@@ -1582,11 +1582,15 @@ _WH = {"whether", "if", "what", "why", "how", "who", "when", "where", "which"}
 _LEAD_DROP = {"the", "a", "an", "this", "that", "these", "those", "but", "and", "so", "then"}
 
 
+_RELATIVE_OPENERS = {"who", "whom", "whose", "which", "that"}
+
+
 def _span_name(text: str, d: _Doc, s: int, e: int) -> str:
     """The name a source span gives without mentions: its head segment (before an appositive
-    comma), minus leading determiners."""
+    comma or a relative clause: "a diplomat who spoke on condition of anonymity"), minus leading
+    determiners."""
     j = s
-    while j < e and d.low[j] != ",":
+    while j < e and d.low[j] != "," and not (j > s + 1 and d.low[j] in _RELATIVE_OPENERS):
         j += 1
     a = s
     while a < j - 1 and d.low[a] in _LEAD_DROP:

@@ -22,6 +22,15 @@ from ..text import tokenize
 from .entities import context_words
 from .lexicon import is_participle, noun_forms, singular, verb_forms
 
+def _after_boilerplate(low: list[str], i: int) -> bool:
+    """True when token i follows, in its sentence, a phrase explaining why a source is unnamed."""
+    for p in _BOILERPLATE:
+        n = len(p)
+        if any(tuple(low[k:k + n]) == p for k in range(max(0, i - 25), i - n + 1)):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=1)
 def _grammar() -> dict[str, list[str]]:
     """Function-word lists (resources/cameo/grammar.json), each with what it is for."""
@@ -30,6 +39,7 @@ def _grammar() -> dict[str, list[str]]:
 
 
 _G = _grammar()
+_BOILERPLATE = [tuple(p.split()) for p in _G["source_boilerplate"]]
 _ORDINALS = {w: i for i, w in enumerate(_G["ordinals"])}
 _BE = set(_G["be_forms"])
 _NEG = set(_G["negation"])
@@ -468,6 +478,9 @@ class EventExtractor:
             sent_toks.append((toks, low))
             verbs = [c.tok for c in in_sentence if c.pattern.pos == "verb"]
             parse = parses.get(si) if parses else None
+            if any(p in " ".join(low) for p in _G["source_boilerplate"]):
+                in_sentence = [c for c in in_sentence if not _after_boilerplate(low, c.tok)]
+                verbs = [c.tok for c in in_sentence if c.pattern.pos == "verb"]
             for c in in_sentence:
                 # whoever reports the event is not a participant of it; nor is a source named after
                 # its content ("X fired ..., Y said, its first launch since it tested ...") the
