@@ -92,6 +92,30 @@ def test_why_a_source_is_unnamed_is_not_an_event(text):
     assert not [e for e in events(text) if e.trigger.text in ("discuss", "meet")]
 
 
+def test_headline_participle_is_passive_and_merges_with_the_lede():
+    text = ("Opposition leader arrested days before vote\n\n"
+            "Georgian police on Thursday detained opposition leader Nika Melia, two days before a "
+            "parliamentary election.")
+    evs = [e for e in events(text) if e.cameo.startswith("17")]
+    assert len(evs) == 1
+    assert evs[0].actor.code == "GEO" and evs[0].date == "2019-11-14"
+    assert evs[0].target is not None and evs[0].target.name == "Nika Melia"
+
+
+def test_headline_passive_has_no_actor():
+    evs = [e for e in events("Journalist killed in Kabul blast\n\nThe blast hit a market.") if e.cameo.startswith("1")]
+    assert evs and all(e.actor is None for e in evs)
+
+
+def test_speaker_is_not_the_subject_of_the_reported_clause():
+    text = "Iran's foreign ministry said on Monday the inspections would be expanded, and Iraq said Iran attacked Kuwait."
+    e = main_event(text, "19")
+    assert (e.actor.code, e.target.code) == ("IRN", "KWT")
+    text = "The ministry of Georgia said officers raided the office and seized computers."
+    e = main_event(text, "17")
+    assert e.actor is None
+
+
 def test_sources_from_attribution():
     e = main_event("North Korea fired two missiles on Friday, South Korea's Joint Chiefs of Staff said.", "15")
     assert any(s.code == "KOR" for s in e.sources)

@@ -22,6 +22,18 @@ from ..text import tokenize
 from .entities import context_words
 from .lexicon import is_participle, noun_forms, singular, verb_forms
 
+_HAVE = {"has", "have", "had", "having", "'s", "'ve", "'d"}
+
+
+def _is_headline(text: str, sent: tuple[int, int]) -> bool:
+    """The sentence is the article's first line and reads as a headline (no closing punctuation)."""
+    ss, se = sent
+    if text[:ss].strip():
+        return False
+    line = text[ss:se].strip().split("\n", 1)[0].rstrip()
+    return bool(line) and line[-1] not in ".!?\"'”’:"
+
+
 def _after_boilerplate(low: list[str], i: int) -> bool:
     """True when token i follows, in its sentence, a phrase explaining why a source is unnamed."""
     for p in _BOILERPLATE:
@@ -51,6 +63,8 @@ _VERB_BEFORE = set(_G["verb_before"])
 _QUOTE_MARKS = set(_G["quote_marks"])
 _CLAUSE_BREAK = set(_G["clause_breaks"])
 _SUBORD = set(_G["subordinators"])
+_SPEECH_VERBS = set(_G["speech_verbs"])
+_PAST_VERB = re.compile(r"[a-z]{3,}ed")   # lower-case: "raided", not a name
 _PREPS = set(_G["prepositions"])
 _NOUN_TARGET_PREPS = frozenset(_G["noun_target_prepositions"])
 _PERSON_PRON = set(_G["person_pronouns"])
@@ -183,6 +197,7 @@ class _Cand:
     negated: bool = False
     hypothetical: bool = False
     passive: bool = False
+    headline: bool = False   # the trigger is in the article's headline
     location: dict | None = None
     series: Series | None = None
     sources: list = field(default_factory=list)
@@ -288,8 +303,8 @@ class EventExtractor:
         s = 0
         for k in range(i - 1, -1, -1):
             w = low[k]
-            if w in _CLAUSE_BREAK or (w in _SUBORD and k > 0):
-                s = k + 1
+            if w in _CLAUSE_BREAK or (w in _SUBORD and k > 0) or (w in _SPEECH_VERBS and k < i - 1):
+                s = k + 1   # "The ministry said the arrest ...": the speaker is not in the reported clause
                 break
             if w == "," and k + 1 < len(low) and low[k + 1] in ("but", "and", "while", "whereas", "which", "who"):
                 s = k + 1
@@ -361,6 +376,8 @@ class EventExtractor:
             if in_pp(k):
                 continue
             prev_verbs = [v for v in verbs if s <= v < (k if k is not None else i) and v != i]
+            if k is not None:  # a past-tense verb that is no trigger ("officers raided its headquarters")
+                prev_verbs += [x for x in range(s, k) if _PAST_VERB.fullmatch(toks[x][2])]
             if prev_verbs and not any(low[x] in _CLAUSE_BREAK or low[x] in ("and", "but", ",")
                                       for x in range(max(prev_verbs) + 1, k if k is not None else i)):
                 continue          # the object of an earlier verb ("condemned Japan and praised ...")
@@ -596,6 +613,7 @@ class EventExtractor:
         i, j = c.tok, c.end_tok
         s, e = self._clause_bounds(toks, low, i, j, verbs)
         p = c.pattern
+        c.headline = _is_headline(text, sent_range)
         # passive voice: "were launched (by X)"
         if p.pos == "verb" and i > 0 and is_participle(low[i]):
             k = i - 1
@@ -604,6 +622,8 @@ class EventExtractor:
                 k -= 1
             if k >= s and low[k] in _BE:
                 c.passive = True
+            elif k >= s and c.headline and low[k] not in _HAVE and low[k].isalpha():
+                c.passive = True    # headline style: "Opposition leader arrested days before vote"
         if c.passive:
             by = None
             for k in range(j, e):
@@ -611,7 +631,7 @@ class EventExtractor:
                     by = self._first_after(toks, k + 1, e, mentions, None)
                     break
             c.actor = by
-            c.target = self._actor_before(text, toks, low, s, i, mentions, sent_range, verbs) if by else None
+            c.target = self._actor_before(text, toks, low, s, i, mentions, sent_range, verbs)
         elif p.pos == "noun":
             c.actor = self._noun_actor(text, toks, low, s, i, j, e, mentions, sent_range, verbs)
         else:
@@ -917,14 +937,19 @@ class EventExtractor:
                 if not _same_day(c.date, o.date):
                     if c.date and o.date:
                         continue
-                    # an undated report far from the other merges only when the actor is named and equal
-                    if abs(c.sent - o.sent) > 1 and not (ac and ac == oc and c.pattern.code == o.pattern.code):
+                    # an undated report far from the other merges only when the actor is named and equal,
+                    # or when one is the headline and the other in the lede (the first three sentences)
+                    lede = (c.headline or o.headline) and max(c.sent, o.sent) <= 3
+                    if abs(c.sent - o.sent) > 1 and not lede \
+                            and not (ac and ac == oc and c.pattern.code == o.pattern.code):
                         continue
                 twin = o
                 break
             if twin is None:
                 out.append(c)
                 continue
+            if twin.headline and not c.headline:   # the body names the participants more exactly
+                twin.actor, twin.target = c.actor or twin.actor, c.target or twin.target
             twin.actor = twin.actor or c.actor
             twin.target = twin.target or c.target
             if twin.date and c.date and len(c.date) > len(twin.date):
