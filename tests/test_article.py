@@ -8,6 +8,8 @@ from dateline.article import extract_meta, find_bylines, find_dateline, infer_pu
 @pytest.mark.parametrize("text,place,outlet", [
     ("TOKYO — The ministry said.", "TOKYO", None),
     ("SEOUL, Oct 31 (Reuters) - North Korea fired.", "SEOUL", "Reuters"),
+    ("TBILISI, 24 October 2024 (Reuters) - Police detained him.", "TBILISI", "Reuters"),
+    ("LONDON, 3 March (Reuters) - Ministers met.", "LONDON", "Reuters"),
     ("WASHINGTON -- Officials met.", "WASHINGTON", None),
     ("NEW DELHI — Talks began.", "NEW DELHI", None),
     ("\n\nLAGOS, Nigeria (AP) _\n\nTalks began.", "LAGOS, Nigeria", "AP"),
@@ -52,6 +54,9 @@ TODAY = dt.date(2026, 11, 25)
     ("The vote is on Tuesday, Nov. 5, 2019, officials said.", "2019-11-05"),
     ("A report dated March 3, 2015 was released. Nothing else.", "2015-03-03"),
     ("Nothing in this text says when it was written.", None),
+    # a dateline with its year is the date; day-month datelines combine with the lede's weekday
+    ("TBILISI, 24 October 2024 (Reuters) - Police detained him on Thursday after the 2012 vote.", "2024-10-24"),
+    ("LONDON, 3 March (Reuters) - Prime Minister Boris Johnson spoke on Tuesday.", "2020-03-03"),
 ])
 def test_infer_published(text, expected):
     got, evidence = infer_published(text, today=TODAY)

@@ -33,7 +33,7 @@ FULL_DATE = re.compile(
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
-    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
     r"\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*(?:—|–|--|-|:|_)\s*")
 BYLINE_TOP = re.compile(r"^\s*By\s+(?P<names>[^\n]{3,120}?)\s*$", re.M)
 WRITTEN_BY = re.compile(r"(?:This|The)\s+(?:article|story|report)\s+was\s+(?:written|reported)\s+by\s+"
@@ -44,6 +44,7 @@ REPORTING_BY = re.compile(r"\b(?P<what>[Aa]dditional\s+reporting|Reporting|Writi
 
 
 DATELINE_DATE = re.compile(rf"^\s*[A-Z][A-Z.'’\- ]+,\s*(?:[A-Z][a-z.]+,\s*)?{_MON}\s+(?P<day>\d{{1,2}})\b")
+DATELINE_DATE_DM = re.compile(rf"^\s*[A-Z][A-Z.'’\- ]+,\s*(?:[A-Z][a-z.]+,\s*)?(?P<day>\d{{1,2}})\s+{_MON}(?![a-z])")
 
 
 class _Found:
@@ -234,8 +235,13 @@ def infer_published(text: str, *, today: _dt.date | None = None, gaz: Gazetteer 
     head = _date_line(text)
     if head:
         return head
+    story = _story_start(text)
+    dl = DATELINE.match(story)
+    fm = FULL_DATE.search(story, 0, dl.end()) if dl else None
+    if fm and (d := _full_date(fm)):
+        return d.isoformat(), f"the dateline '{story[:dl.end()].strip()}'"
     m = WEEKDAY_DATE.search(lede) or DATE_WEEKDAY.search(lede)
-    dm = DATELINE_DATE.match(_story_start(text))
+    dm = DATELINE_DATE.match(story) or DATELINE_DATE_DM.match(story)
     if not m and dm:
         # "SEOUL, Oct 31 (Reuters) - ... on Thursday": the dateline's day is the lede's weekday
         wm = re.search(_WD, text[dm.end():dm.end() + 400])
