@@ -376,6 +376,16 @@ def _people(text, names):
     return sorted(out, key=lambda m: m.start)
 
 
+def test_role_with_a_named_holder_is_the_person():
+    text = 'The U.N. envoy for Sudan, Carl Example, said he was "deeply alarmed" by the reports.'
+    ms = [Mention(4, 8, "U.N.", entity="e1", name="United Nations", kind="organization", code="IGO"),
+          Mention(20, 25, "Sudan", entity="e2", name="Sudan", kind="country", code="SDN"),
+          Mention(27, 39, "Carl Example", entity="e3", name="Carl Example", kind="person")]
+    quotes, atts = run(text, ms)
+    assert atts[0].source.name == "Carl Example"
+    assert quotes[0].speaker.name == "Carl Example"
+
+
 def test_unnamed_source_is_named_without_its_relative_clause():
     text = ("Talks will resume next week, said a European diplomat who spoke on condition of anonymity "
             "because he was not authorized to discuss them.")

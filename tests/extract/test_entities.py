@@ -53,6 +53,8 @@ def test_contextual_alias_needs_its_state():
     ("Laura Example, a senior analyst at the Example Institute, disagreed.", "Laura Example", None),
     ('"It is over," said Laura Example.', "Laura Example", None),
     ("Bo Example, a South Korean official, said talks were off.", "Bo Example", "KOR"),
+    # a name in apposition to a role noun
+    ("The United Nations envoy for Sudan, Carl Example, said he was alarmed.", "Carl Example", None),
 ])
 def test_people(text, name, code):
     res = ents(text)

@@ -116,6 +116,13 @@ def test_speaker_is_not_the_subject_of_the_reported_clause():
     assert e.actor is None
 
 
+def test_pronoun_after_a_speech_verb_is_the_speaker():
+    e = main_event("Protest organizers said they would hold another rally in Khartoum on Monday.", "14")
+    assert e.actor is None
+    e = main_event("Pyongyang said it fired two missiles on Friday.", "15")
+    assert e.actor.code == "PRK"
+
+
 def test_sources_from_attribution():
     e = main_event("North Korea fired two missiles on Friday, South Korea's Joint Chiefs of Staff said.", "15")
     assert any(s.code == "KOR" for s in e.sources)

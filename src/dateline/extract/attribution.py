@@ -1642,6 +1642,11 @@ class _Resolver:
         # 1. a mention inside the head (or the whole span)
         m = self.mention_in(hs, he) or self.mention_in(cs, ce)
         head_words = tuple(d.low[x] for x in range(s, h) if d.low[x] not in _LEAD_DROP)
+        if m is not None and m.kind != "person" and h < e and set(head_words) & self.nouns_flat:
+            # "The U.N. envoy for Sudan, Volker Perthes, said": the role's holder is named after the comma
+            p = self.mention_in(d.starts[h], ce)
+            if p is not None and p.kind == "person":
+                m = p
         if m is not None and not (len(head_words) == 1 and head_words[0] in self.pron):
             return self.fill(ref, m)
         # 2. pronouns

@@ -260,6 +260,11 @@ class EntityExtractor:
             return "byline"
         if nxt and nxt[0].lower() in self.speech:
             return "speech-verb-after"
+        if prev and prev[-1] == "," and nxt and (nxt[0] in (",", ".") or nxt[0].lower() in self.speech):
+            # "the U.N. envoy for Sudan, Volker Perthes, said": the name stands in apposition to a role
+            seg = re.split(r"[.;:!?\n,(]", text[max(0, s - 120):s].rstrip().rstrip(","))[-1]
+            if any(w.lower().strip("'’s") in roles for w in seg.split()[-6:]):
+                return "role-apposition"
         if nxt and nxt[0] == "," and len(nxt) > 1 and nxt[1].lower() in ("a", "an", "the", "who", "whose"):
             follow = re.match(r",\s+(?:a|an|the|who|whose)\s+([^,.;]{0,80})", text[e:])
             if follow and any(w.lower().strip("'’s") in roles for w in follow.group(1).split()[:6]):

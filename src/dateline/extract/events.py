@@ -25,6 +25,11 @@ from .lexicon import is_participle, noun_forms, singular, verb_forms
 _HAVE = {"has", "have", "had", "having", "'s", "'ve", "'d"}
 
 
+def _after_speech_verb(low: list[str], k: int) -> bool:
+    """Token k opens the clause a speech verb reports ("said they", "said that it")."""
+    return (k >= 1 and low[k - 1] in _SPEECH_VERBS) or (k >= 2 and low[k - 1] == "that" and low[k - 2] in _SPEECH_VERBS)
+
+
 def _is_headline(text: str, sent: tuple[int, int]) -> bool:
     """The sentence is the article's first line and reads as a headline (no closing punctuation)."""
     ss, se = sent
@@ -342,7 +347,15 @@ class EventExtractor:
         # pronouns and "the country" in the clause
         for k in range(s, i):
             w = low[k]
-            if w in _PRONOUNS:
+            if w in _PRONOUNS and _after_speech_verb(low, k):
+                # "Organizers said they would rally": the pronoun is the speaker, whoever that is
+                v = k - 1 if low[k - 1] in _SPEECH_VERBS else k - 2
+                r = self._actor_before(text, toks, low, 0, v, mentions, sent_range, verbs) if v > 0 else None
+                if r is None:
+                    return None
+                cands.append((toks[k][0], Mention(toks[k][0], toks[k][1], toks[k][2], r.entity, r.name,
+                                                   r.kind, r.code, r.role, r.metonym)))
+            elif w in _PRONOUNS:
                 r = self._pronoun(w, toks[k][0], mentions)
                 if r:
                     cands.append((toks[k][0], Mention(toks[k][0], toks[k][1], toks[k][2], r.entity, r.name,
@@ -538,7 +551,11 @@ class EventExtractor:
                 actor = self._mention_of(agent, mentions) if agent is not None else None
                 target = self._mention_of(passive, mentions) if passive is not None else None
             else:
-                actor = self._mention_of(subj, mentions) if subj is not None else None
+                speaker = subj is not None and subj.lower_ in _PRONOUNS and subj.i > subj.sent.start \
+                    and _after_speech_verb([t.lower_ for t in subj.doc[subj.sent.start:subj.i + 1]],
+                                           subj.i - subj.sent.start)
+                # "Organizers said they would rally": the rules resolve the pronoun to the speaker
+                actor = self._mention_of(subj, mentions) if subj is not None and not speaker else None
                 obj = _child(head, _OBJ)
                 if c.pattern.preps:
                     target = self._mention_of(_prep_object(head, c.pattern.preps), mentions)
