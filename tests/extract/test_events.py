@@ -170,6 +170,21 @@ def test_relative_dates_from_the_time_in_focus(text, published, root, date):
     assert main_event(text, root, published=published).date == date
 
 
+def test_background_event_dates_only_itself():
+    text = ("Soldiers opened fire on protesters in Khartoum on Saturday. The protesters marched a year after "
+            "the military seized power in a coup. Witnesses said troops fired on the crowd.")
+    evs = {e.trigger.text: e for e in events(text, published="2022-10-29")}
+    assert evs["seized"].date == "2021-10-29"
+    assert [t for t, e in evs.items() if e.date == "2021-10-29"] == ["seized"]
+
+
+def test_undated_headline_event_takes_the_lede_date():
+    text = ("Security forces fire on protesters in Khartoum\n\n"
+            "Sudanese troops opened fire on demonstrators in Khartoum on Saturday, doctors said.")
+    evs = [e for e in events(text, published="2022-10-29") if e.sentence["start"] == 0]
+    assert evs and all(e.date == "2022-10-29" for e in evs)
+
+
 def test_a_source_named_after_its_content_is_not_the_antecedent():
     text = ("North Korea fired two missiles on Friday, South Korea's Joint Chiefs of Staff said, its first "
             "launch since it tested a long-range missile in November 2017.")

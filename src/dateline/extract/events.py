@@ -592,8 +592,11 @@ class EventExtractor:
             phrase.append(t)
             stack.extend(ch for ch in t.children if ch.dep_ not in _CLAUSE_DEPS)
         for t in sorted(phrase, key=lambda t: t.i):
+            # "protesters in Khartoum": a place in a modifier is where, not whom ("the city of Kharkiv" is)
+            located = t is not token and any(ch.dep_ == "case" and ch.lower_ != "of" for ch in t.children)
             for m in mentions:
-                if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization", "place"):
+                if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization", "place") \
+                        and not (located and m.kind == "place"):
                     return m
         return None
 
@@ -835,6 +838,12 @@ class EventExtractor:
                 d = self._coref_date(c, cands)
                 if d:
                     c.date, c.date_from = d, "coreference"
+        # a headline tells the lede's news: an undated headline event takes the lede's date
+        lede = next((o for o in cands if not o.headline and o.sent <= 3 and o.date and not o.hypothetical
+                     and o.date_from != "anchor"), None)
+        for c in cands:
+            if c.headline and c.date is None and lede is not None:
+                c.date, c.date_timex, c.date_from = lede.date, lede.date_timex, "headline"
 
     @staticmethod
     def _shift_relative(t: Timex, word: str, lst, cands, timexes, published, shift_value) -> None:
@@ -857,8 +866,10 @@ class EventExtractor:
     @staticmethod
     def _coref_date(c: _Cand, cands) -> str | None:
         """The date of the latest earlier report of the same kind of event by a compatible actor."""
+        # a background event dated by an anchor ("a year after the military seized power") is not the
+        # story's happening; the same kind of event means the same three-digit code
         prev = [o for o in cands if o is not c and o.start < c.start and o.date and not o.hypothetical
-                and o.pattern.code[:2] == c.pattern.code[:2]
+                and o.date_from != "anchor" and o.pattern.code[:3] == c.pattern.code[:3]
                 and (c.actor is None or o.actor is None or o.actor.code == c.actor.code)]
         return prev[-1].date if prev else None
 
@@ -956,7 +967,8 @@ class EventExtractor:
                         continue
                     # an undated report far from the other merges only when the actor is named and equal,
                     # or when one is the headline and the other in the lede (the first three sentences)
-                    lede = (c.headline or o.headline) and max(c.sent, o.sent) <= 3
+                    lede = (c.headline or o.headline) and max(c.sent, o.sent) <= 3 \
+                        and c.pattern.code[:3] == o.pattern.code[:3]
                     if abs(c.sent - o.sent) > 1 and not lede \
                             and not (ac and ac == oc and c.pattern.code == o.pattern.code):
                         continue
