@@ -35,6 +35,10 @@ def find(res, surface):
     ("Japan's Defense Ministry said so.", "Defense Ministry", "organization", "JPN"),
     ("South Korea's Joint Chiefs of Staff said so.", "Joint Chiefs of Staff", "organization", "KOR"),
     ("The United Nations Security Council met.", "United Nations Security Council", "organization", "IGO"),
+    # an organisation's "of" complement belongs to its name; a demonym in it gives the state
+    ("According to the Central Committee of Sudanese Doctors, five died.", "Central Committee of Sudanese Doctors",
+     "organization", "SDN"),
+    ("The Union of Concerned Scientists disagreed.", "Union of Concerned Scientists", "organization", None),
 ])
 def test_gazetteer_entities(text, surface, kind, code):
     got = find(ents(text), surface)

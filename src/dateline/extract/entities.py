@@ -284,9 +284,10 @@ class EntityExtractor:
             out.append(_Raw(s, e, text[s:e], "person", text[s:e], None, "pattern", source="pattern:honorific"))
         return out
 
-    def _pattern_orgs(self, text: str, taken: list[tuple[int, int]]) -> list[_Raw]:
+    def _pattern_orgs(self, text: str, taken: list[tuple[int, int]], absorbable=()) -> list[_Raw]:
         out = []
         busy = _Busy(len(text), taken)
+        spare = _Busy(len(text), [t for t in taken if not any((r.start, r.end) == t for r in absorbable)])
         for m in re.finditer(rf"(?:The\s+)?(?:{_NAME_TOK}|[A-Z]{{2,}})(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?(?:{_NAME_TOK}|[A-Z]{{2,}}))*", text):
             toks = m.group().split()
             # the organisation ends at its last head word ("NK News", "Korea Institute for ...")
@@ -294,14 +295,32 @@ class EntityExtractor:
             if not heads:
                 continue
             last = heads[-1]
-            if last == 0:
+            complement = last + 2 < len(toks) and toks[last + 1] == "of"
+            if last == 0 and not complement:
+                continue
+            s = m.start()
+            if toks[0] == "The":       # "The Union of Concerned Scientists": the article is not the name
+                toks, heads, last = toks[1:], [h - 1 for h in heads], last - 1
+                s = m.start() + len(re.match(r"The\s+", text[s:]).group())
+                if last < 0 or (last == 0 and not complement):
+                    continue
+
+            def end_of(n: int) -> int:
+                return min(m.end(), s + len(re.match(r"\S+(?:\s+\S+){%d}" % n, text[s:]).group()))
+
+            code = None
+            e = end_of(last)
+            if complement and spare.free(s, end_of(len(toks) - 1)) \
+                    and busy.free(s, e):
+                # "Central Committee of Sudanese Doctors", "Union of Concerned Scientists": the head's
+                # complement is part of the name (and a demonym in it gives the state)
+                last = len(toks) - 1
+                e = end_of(last)
+                code = next((r.code for r in absorbable if s <= r.start and r.end <= e), None)
+            elif not busy.free(s, e):
                 continue
             name = " ".join(toks[:last + 1])
-            s = m.start()
-            e = s + len(re.match(r"\S+(?:\s+\S+){%d}" % last, text[s:]).group())
-            if not busy.free(s, e):
-                continue
-            out.append(_Raw(s, e, text[s:e], "organization", name, None, "pattern", source="pattern:org-head"))
+            out.append(_Raw(s, e, text[s:e], "organization", name, code, "pattern", source="pattern:org-head"))
         return out
 
     # ---------------------------------------------------------------- main
@@ -311,9 +330,13 @@ class EntityExtractor:
         honored = self._honorific_people(text, raws)
         if honored:
             raws = [r for r in raws if not any(h.start < r.end and r.start < h.end for h in honored)] + honored
-        taken = [(r.start, r.end) for r in raws]
-        orgs = self._pattern_orgs(text, taken)
-        taken += [(r.start, r.end) for r in orgs]
+        # a demonym inside an organisation's "of" complement ("Committee of Sudanese Doctors") is absorbed
+        absorbable = [r for r in raws if r.kind == "country" and r.form == "adjective"]
+        taken = [(r.start, r.end) for r in raws if r not in absorbable]
+        orgs = self._pattern_orgs(text, taken + [(r.start, r.end) for r in absorbable], absorbable)
+        absorbed = {id(r) for o in orgs for r in absorbable if o.start <= r.start and r.end <= o.end}
+        raws = [r for r in raws if id(r) not in absorbed]
+        taken = [(r.start, r.end) for r in raws] + [(r.start, r.end) for r in orgs]
         people = self._pattern_people(text, sentences, taken)
         raws = sorted(raws + orgs + people, key=lambda r: r.start)
         self._person_codes(text, raws)
