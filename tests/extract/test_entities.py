@@ -102,3 +102,11 @@ def test_honorific_makes_a_person_over_a_place():
 def test_bare_surnames(text, expect):
     people = [e.name for e in ents(text).entities if e.kind == "person"]
     assert (people[0] if people else None) == expect
+
+
+def test_bare_surname_in_the_article_spelling_of_a_gazetteer_name():
+    # the gazetteer spells Zelensky; the article "Zelenskiy", first in full, then alone
+    res = ents("Ukrainian President Volodymyr Zelenskiy met envoys. Zelenskiy later left.",
+               published=dt.date(2025, 6, 2))
+    people = [m for m in res.mentions if m.kind == "person"]
+    assert len(people) == 2 and len({m.entity for m in people}) == 1

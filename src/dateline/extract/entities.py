@@ -369,6 +369,10 @@ class EntityExtractor:
             sur = self._surname_of(p)
             if sur:
                 known.setdefault(sur, []).append(p)
+            # the surname as this article spells it ("Volodymyr Zelenskiy" -> "Zelenskiy" for Zelensky)
+            written = re.sub(r"['’]s$", "", p.text.split()[-1]) if len(p.text.split()) >= 2 else None
+            if written and written != sur and written[:1].isupper() and p.leaders:
+                known.setdefault(written, []).append(p)
         surnames = set(known) | set(self.gaz.by_surname)
         if not surnames:
             return raws
