@@ -170,6 +170,28 @@ def test_relative_dates_from_the_time_in_focus(text, published, root, date):
     assert main_event(text, root, published=published).date == date
 
 
+@pytest.mark.parametrize("text,trigger,date", [
+    # a past perfect in reported speech is not dated by the time of the speech
+    ("Maduro, speaking on state television on Thursday, said Saab had been kidnapped by Washington.",
+     "kidnapped", None),
+    # the time of an infinitival complement is its own event's, not the main verb's
+    ("Earlier this month, the government and the opposition agreed to hold an election in 2024.",
+     "agreed", "2019-11"),
+    ("Japan offered humanitarian aid to Indonesia on Monday.", "offered", "2019-11-11"),
+])
+def test_which_time_dates_the_event(text, trigger, date):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.date == date
+
+
+def test_a_passive_has_no_object_and_nobody_acts_on_themselves():
+    text = "The businessman, who was arrested in Cape Verde in 2020, denied the charges."
+    e = next(e for e in events(text) if e.trigger.text == "arrested")
+    assert e.target is None and e.location["code"] == "CPV"
+    e = next(e for e in events("Months of negotiations mediated by Qatar ended.") if e.cameo.startswith("04"))
+    assert not (e.actor and e.target and e.actor.entity == e.target.entity)
+
+
 def test_background_event_dates_only_itself():
     text = ("Soldiers opened fire on protesters in Khartoum on Saturday. The protesters marched a year after "
             "the military seized power in a coup. Witnesses said troops fired on the crowd.")

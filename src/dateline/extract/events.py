@@ -160,6 +160,27 @@ def codebook() -> dict[str, CodeInfo]:
 
 
 @functools.lru_cache(maxsize=1)
+def _base_verbs() -> frozenset[str]:
+    """Base forms of the verbs dateline knows (event triggers, irregular verbs): "to hold", "to meet"."""
+    from .lexicon import irregular
+    out = {r["trigger"].split()[0].lower() for r in read_tsv("cameo", "patterns.tsv")
+           if r["pos"] == "verb" and r["trigger"].strip()}
+    return frozenset(out | set(irregular()))
+
+
+@functools.lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """The object class @people: people nouns (grammar.json) and plural demonyms ("Americans")."""
+    out = set(_G["people_nouns"])
+    for row in read_tsv("gazetteer", "countries.tsv"):
+        for adj in multi(row.get("adjectives")):
+            last = adj.split()[-1].lower()
+            if last.endswith("s") and not last.endswith("ss"):
+                out.add(last)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
 def dictionary() -> dict[str, list[Pattern]]:
     """first-word surface form -> patterns that may start there."""
     index: dict[str, list[Pattern]] = {}
@@ -169,7 +190,7 @@ def dictionary() -> dict[str, list[Pattern]]:
             continue
         objects = set()
         for o in multi(r.get("objects")):
-            objects |= noun_forms(o)
+            objects |= _people_words() if o == "@people" else noun_forms(o)
         subjects = set()
         for o in multi(r.get("subjects")):
             subjects |= noun_forms(o)
@@ -663,7 +684,7 @@ class EventExtractor:
                 if b:
                     c.actor = b
                     c.target = self._first_after(toks, between[0] + 1, i, mentions, b.code)
-        if c.target is None:
+        if c.target is None and not c.passive:   # a passive has no object: "was arrested in Cape Verde"
             excl = c.actor.code if c.actor else None
             if p.pos == "noun":
                 # a nominal event's target is introduced by a preposition ("criticism of X", "talks with X")
@@ -702,10 +723,15 @@ class EventExtractor:
         a = toks[s][0] if s < len(toks) else sent_range[0]
         b = toks[e - 1][1] if 0 < e <= len(toks) else sent_range[1]
         best = None
+        # "said Saab had been kidnapped": a past perfect happened before the time the sentence names
+        perfect = p.pos == "verb" and "had" in low[max(s, i - 3):i]
         for t in timexes:
             if t.type not in ("DATE", "TIME") or not (sent_range[0] <= t.start < sent_range[1]):
                 continue
             k = self._tok_at(toks, t.start)
+            if k is not None and k > j and p.pos == "verb" and any(
+                    low[x] == "to" and x + 1 < k and toks[x + 1][2] in _base_verbs() for x in range(j, k)):
+                continue      # "agreed to hold an election in 2024": the time of the complement's event
             prevw = low[k - 1] if k else ""
             prev2 = low[k - 2] if k and k > 1 else ""
             if prevw in ("since", "until", "through", "by", "till") or prev2 in ("since",):
@@ -716,6 +742,8 @@ class EventExtractor:
             inside = a <= t.start < b
             if not inside and t.start > c.start:
                 continue      # a later clause's time belongs to that clause
+            if perfect and not inside:
+                continue
             if not inside and self._in_anchor(t, timexes, text):
                 continue
             dist = min(abs(t.start - c.start), abs(t.end - c.end))
@@ -1001,6 +1029,9 @@ class EventExtractor:
 
         def ref(m: Mention | None) -> ActorRef | None:
             return ActorRef(m.entity, m.name, m.code) if m else None
+
+        if c.actor is not None and c.target is not None and c.actor.entity and c.actor.entity == c.target.entity:
+            c.target = None    # no one acts on themselves here: one entity found for both roles
 
         return Event(
             id=f"v{n}", cameo=c.pattern.code, plover=info.plover if info else None,
