@@ -35,6 +35,10 @@ def test_dateline(text, place, outlet):
     ("Text.\n\nReporting by Ann Writer; additional reporting by Bo Reporter in Dubai.", ["Ann Writer"], ["Bo Reporter"],
      None),
     ("Kim Lee and Sam Park in Tokyo contributed reporting.", [], ["Kim Lee", "Sam Park"], None),
+    # wire style: capitals, the agency at the end of the line
+    ("By ANN WRITER and BO REPORTER Associated Press\n\nText.", ["Ann Writer", "Bo Reporter"], [],
+     "Associated Press"),
+    ("By Ann Writer, Reuters\n\nText.", ["Ann Writer"], [], "Reuters"),
 ])
 def test_bylines(text, authors, contributors, outlet):
     a, c, o = find_bylines(text)

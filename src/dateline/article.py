@@ -102,6 +102,15 @@ def find_dateline(text: str) -> tuple[str | None, str | None, int]:
     return place, (m.group("outlet") or None), end
 
 
+@functools.lru_cache(maxsize=1)
+def _outlet_re() -> str:
+    """News organisations of the gazetteer (category news), longest first, as one alternation."""
+    from .resources import multi, read_tsv
+    names = {n for r in read_tsv("gazetteer", "organizations.tsv") if r.get("category") == "news"
+             for n in [r["name"], *multi(r.get("aliases"))] if len(n) > 3}
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
 def find_bylines(text: str) -> tuple[list[str], list[str], str | None]:
     authors: list[str] = []
     contributors: list[str] = []
@@ -111,6 +120,13 @@ def find_bylines(text: str) -> tuple[list[str], list[str], str | None]:
     if m:
         names = m.group("names")
         names, _, org = names.partition(" | ")
+        # "By REGINA GARCIA CANO and MATTHEW LEE Associated Press": a wire's name ends the line
+        om = re.match(rf"(?P<n>.*?)[\s,|–—-]+(?P<o>{_outlet_re()})\s*$", names)
+        if om:
+            names, outlet = om.group("n"), om.group("o")
+        words = [w for w in names.split() if w.lower() not in ("and", "&")]
+        if words and all(w.isupper() for w in words):    # "REGINA GARCIA CANO and MATTHEW LEE"
+            names = " ".join(w.lower() if w.lower() == "and" else w.capitalize() for w in names.split())
         parts = re.split(r",\s*(?=[A-Z][a-z]+(?:\s|$))", names)
         authors += _split_names(names)
         if not authors and parts:
