@@ -18,6 +18,7 @@ from . import __version__
 from .errors import DatelineError, InputError
 from .ingest.readers import Failed, RawArticle, read_file, read_source
 from .isodate import iso_date
+from .timeline.queries import ordinal
 from .record import Record
 from .settings import load_settings
 
@@ -82,7 +83,7 @@ def render_text(rec: dict, out) -> None:
         if e.get("series"):
             s = e["series"]
             since = s.get("since") or ""
-            extra.append(f"series: {s['ordinal']}th {s['noun']}"
+            extra.append(f"series: {ordinal(s['ordinal'])} {s['noun']}"
                          + (f" within {since}" if since.startswith("P") else f" since {since}" if since else ""))
         if extra:
             w("  " + " " * 13 + " | ".join(extra) + "\n")

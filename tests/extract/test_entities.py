@@ -110,3 +110,9 @@ def test_bare_surname_in_the_article_spelling_of_a_gazetteer_name():
                published=dt.date(2025, 6, 2))
     people = [m for m in res.mentions if m.kind == "person"]
     assert len(people) == 2 and len({m.entity for m in people}) == 1
+
+
+def test_place_alias_inside_a_longer_name_is_not_that_place():
+    res = ents("The tanker was hit in the Gulf of Aden. Ships avoid the Gulf.")
+    gulfs = [m for m in res.mentions if m.name == "Persian Gulf"]
+    assert len(gulfs) == 1 and gulfs[0].start > 40

@@ -192,6 +192,21 @@ def test_a_passive_has_no_object_and_nobody_acts_on_themselves():
     assert not (e.actor and e.target and e.actor.entity == e.target.entity)
 
 
+@pytest.mark.parametrize("text,cameo,target", [
+    # a missile fired AT a target is an attack (195); a launch with no target a show of force (150)
+    ("Houthi rebels fired a ballistic missile at a U.S.-owned tanker on Thursday.", "195", "USA"),
+    ("Iran fired missiles at Israel on Tuesday.", "195", "ISR"),
+    ("North Korea fired two missiles on Thursday, South Korea's military said.", "150", None),
+    ("North Korea fired a missile into the sea.", "150", None),
+    ("The United States and Britain launched strikes on Houthi targets in Yemen.", "195", None),
+])
+def test_aimed_launch_is_an_attack(text, cameo, target):
+    e = events(text)[0]
+    assert e.cameo == cameo
+    if target:
+        assert e.target.code == target
+
+
 def test_background_event_dates_only_itself():
     text = ("Soldiers opened fire on protesters in Khartoum on Saturday. The protesters marched a year after "
             "the military seized power in a coup. Witnesses said troops fired on the crowd.")

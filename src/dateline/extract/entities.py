@@ -64,6 +64,9 @@ class _Raw:
     entity_key: tuple | None = None
 
 
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
 class _Busy:
     """Character positions already claimed by a mention (constant-time overlap checks)."""
 
@@ -117,6 +120,8 @@ class EntityExtractor:
         out = []
         for s, e, form in self.gaz.find(text):
             entry = _choose(self.gaz.surface[form])
+            if entry.kind == "place" and _OF_NAME.match(text, e):
+                continue      # "the Gulf of Aden" is not "the Gulf" (the Persian Gulf)
             out.append(_Raw(s, e, text[s:e], entry.kind, entry.name, entry.code, entry.form,
                             leaders=entry.leaders, role=entry.category))
         return out

@@ -11,6 +11,7 @@ article are merged.
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import json
 import re
@@ -69,6 +70,9 @@ _QUOTE_MARKS = set(_G["quote_marks"])
 _CLAUSE_BREAK = set(_G["clause_breaks"])
 _SUBORD = set(_G["subordinators"])
 _SPEECH_VERBS = set(_G["speech_verbs"])
+_AIMED_AT = set(_G["aimed_at"])
+_DAY_WORDS = {d.lower() for d in calendar.day_name} | {m.lower() for m in calendar.month_name if m}
+_ATTACK_TARGETS = set(_G["attack_targets"])
 _PAST_VERB = re.compile(r"[a-z]{3,}ed")   # lower-case: "raided", not a name
 _PREPS = set(_G["prepositions"])
 _NOUN_TARGET_PREPS = frozenset(_G["noun_target_prepositions"])
@@ -696,6 +700,8 @@ class EventExtractor:
                     c.target = self._first_after(toks, j, e, mentions, excl)
                 if c.target is None:
                     c.target = self._place_object(toks, low, j, e, mentions, excl)
+        if p.code == "150" and p.pos == "verb":
+            self._aimed_launch(c, toks, low, j, e, mentions)
         if c.target is None and c.actor is not None and p.pos == "verb" and not c.passive:
             # "Turkey and Syria agreed": with nothing else named, the partner of a pair is the target
             c.target = self._conjunct_after(text, c.actor, mentions)
@@ -760,6 +766,30 @@ class EventExtractor:
         return bool(re.search(r"\b(?:after|before)\b[^.;]*$", before)) and any(
             d.type == "DURATION" and d.end <= t.start and re.match(r"\s+(?:after|before)\b", text[d.end:d.end + 8])
             and t.start - d.end < 120 for d in timexes)
+
+    def _aimed_launch(self, c: _Cand, toks, low, j, e, mentions) -> None:
+        """A missile launched AT something ("fired a missile at a U.S.-owned tanker") is an attack:
+        CAMEO 195 (missile attacks) instead of 150 (a show of force)."""
+        for k in range(j, min(e, j + 10)):
+            if low[k] not in _AIMED_AT:
+                continue
+            # the phrase after the preposition, up to punctuation: "at a U.S.-owned tanker", not
+            # "on Thursday, South Korea's military said"
+            stop = k + 1
+            while stop < min(e, k + 6) and toks[stop][2][:1].isalnum():
+                stop += 1
+            after = low[k + 1:stop]
+            if not after or after[0] in _DAY_WORDS:
+                continue
+            named = stop > k + 1 and any(
+                m.kind in ("country", "organization", "place", "person") and toks[k + 1][0] <= m.start < toks[stop - 1][1]
+                for m in mentions)
+            if named or any(w in _ATTACK_TARGETS for w in after):
+                attack = next((q for q in self.index.get("fire", ()) + self.index.get("launch", ())
+                               if q.code == "195" and q.pos == "verb"), None)
+                if attack is not None:
+                    c.pattern = attack
+                return
 
     def _place_object(self, toks, low, j, e, mentions, excl) -> Mention | None:
         """A place as the direct object ("shelled the city of Kharkiv") stands for its state."""
