@@ -260,6 +260,7 @@ def events_with(text, model, published="2019-11-15"):
     ("Seoul's attempt to hold talks was rebuffed by Pyongyang on Monday.", "12", "PRK", "KOR"),
     ("North Korea fired two ballistic missiles on Friday, Japan's Defense Ministry said.", "15", "PRK", None),
     ("Japan condemned North Korea on Thursday.", "11", "JPN", "PRK"),
+    ("Talks between North Korean and U.S. officials broke down in Stockholm.", "16", "PRK", "USA"),
 ])
 def test_each_profile_codes_actor_and_target(model, text, root, actor, target):
     e = [x for x in events_with(text, model) if x.cameo.startswith(root)][0]

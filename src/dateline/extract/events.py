@@ -228,6 +228,7 @@ class _Cand:
     hypothetical: bool = False
     passive: bool = False
     headline: bool = False   # the trigger is in the article's headline
+    between: bool = False    # actor and target from "between A and B" before the trigger
     location: dict | None = None
     series: Series | None = None
     sources: list = field(default_factory=list)
@@ -563,8 +564,8 @@ class EventExtractor:
         """Actor and target from the parse of the sentence (UD or ClearNLP labels); where the parse
         names an entity for a role, it replaces the rules' guess."""
         tok = next((t for t in parse if t.idx == c.start), None)
-        if tok is None or not tok.dep_:
-            return
+        if tok is None or not tok.dep_ or c.between:
+            return      # "talks between A and B broke down": the pair is the rules' reading
         actor = target = None
         if c.pattern.pos == "verb":
             head = tok
@@ -688,6 +689,7 @@ class EventExtractor:
                 if b:
                     c.actor = b
                     c.target = self._first_after(toks, between[0] + 1, i, mentions, b.code)
+                    c.between = True
         if c.target is None and not c.passive:   # a passive has no object: "was arrested in Cape Verde"
             excl = c.actor.code if c.actor else None
             if p.pos == "noun":
