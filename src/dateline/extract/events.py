@@ -24,6 +24,7 @@ from .entities import context_words
 from .lexicon import is_participle, noun_forms, singular, verb_forms
 
 _HAVE = {"has", "have", "had", "having", "'s", "'ve", "'d"}
+_NON_SPACE = re.compile(r"\S")
 
 
 def _after_speech_verb(low: list[str], k: int) -> bool:
@@ -34,7 +35,7 @@ def _after_speech_verb(low: list[str], k: int) -> bool:
 def _is_headline(text: str, sent: tuple[int, int]) -> bool:
     """The sentence is the article's first line and reads as a headline (no closing punctuation)."""
     ss, se = sent
-    if text[:ss].strip():
+    if _NON_SPACE.search(text, 0, ss):
         return False
     line = text[ss:se].strip().split("\n", 1)[0].rstrip()
     return bool(line) and line[-1] not in ".!?\"'”’:"
