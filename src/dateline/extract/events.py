@@ -240,6 +240,9 @@ class EventExtractor:
     def __init__(self) -> None:
         self.index = dictionary()
         self.codes = codebook()
+        # the pattern an aimed launch becomes (CAMEO 195, missile attacks: "launch airstrike|air|strike")
+        self.missile_attack = next((p for ps in self.index.values() for p in ps
+                                    if p.code == "195" and p.pos == "verb"), None)
 
     # -------------------------------------------------------------- triggers
     @staticmethod
@@ -788,10 +791,7 @@ class EventExtractor:
                 m.kind in ("country", "organization", "place", "person") and toks[k + 1][0] <= m.start < toks[stop - 1][1]
                 for m in mentions)
             if named or any(w in _ATTACK_TARGETS for w in after):
-                attack = next((q for q in self.index.get("fire", ()) + self.index.get("launch", ())
-                               if q.code == "195" and q.pos == "verb"), None)
-                if attack is not None:
-                    c.pattern = attack
+                c.pattern = self.missile_attack or c.pattern
                 return
 
     def _place_object(self, toks, low, j, e, mentions, excl) -> Mention | None:
