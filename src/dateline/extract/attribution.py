@@ -1657,22 +1657,16 @@ class _Resolver:
                 for p, prev in reversed(self.history):
                     if prev.end is not None and 0 <= cs - prev.end <= 3 \
                             and text[prev.end:cs].strip() in ("", ","):
-                        ref.entity, ref.name, ref.code = prev.entity, prev.name, prev.code
-                        ref._kind = getattr(prev, "_kind", None)  # type: ignore[attr-defined]
-                        return ref
+                        return self.same_as(ref, prev)
             m = self.before(cs, kinds)
             spk = self.salient_speaker(cs, m, kinds)
             if spk is not None:
-                ref.entity, ref.name, ref.code = spk.entity, spk.name, spk.code
-                ref._kind = getattr(spk, "_kind", None)  # type: ignore[attr-defined]
-                return ref
+                return self.same_as(ref, spk)
             if m is not None:
                 return self.fill(ref, m)
             prev = self.last_named(cs, kinds)
             if prev is not None:
-                ref.entity, ref.name, ref.code = prev.entity, prev.name, prev.code
-                ref._kind = getattr(prev, "_kind", None)  # type: ignore[attr-defined]
-                return ref
+                return self.same_as(ref, prev)
             ref.name = text[hs:he]
             return ref
         # 3. source nouns: generic institutions, state media, roles
@@ -1690,9 +1684,7 @@ class _Resolver:
             if typ == "state" and m is None:
                 m = self.before(cs, ("country",))
             if prev is not None:
-                ref.entity, ref.name, ref.code = prev.entity, prev.name, prev.code
-                ref._kind = getattr(prev, "_kind", None)  # type: ignore[attr-defined]
-                return ref
+                return self.same_as(ref, prev)
             if m is not None:
                 return self.fill(ref, m)
             if not self.mentions:
@@ -1763,6 +1755,13 @@ class _Resolver:
             if j >= 0 and self.mentions[j].end > a:
                 best = self.mentions[j]
         return best
+
+    @staticmethod
+    def same_as(ref: SourceRef, prev: SourceRef) -> SourceRef:
+        """``ref`` stands for the source ``prev`` resolved to (entity, name, code and kind)."""
+        ref.entity, ref.name, ref.code = prev.entity, prev.name, prev.code
+        ref._kind = getattr(prev, "_kind", None)  # type: ignore[attr-defined]
+        return ref
 
     def fill(self, ref: SourceRef, m: Mention) -> SourceRef:
         ref.entity = m.entity
