@@ -176,8 +176,9 @@ def _base_verbs() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _people_words() -> frozenset[str]:
     """The object class @people: people nouns (grammar.json) and plural demonyms ("Americans")."""
+    from .gazetteer import load
     out = set(_G["people_nouns"])
-    for row in read_tsv("gazetteer", "countries.tsv"):
+    for row in load().countries.values():
         for adj in multi(row.get("adjectives")):
             last = adj.split()[-1].lower()
             if last.endswith("s") and not last.endswith("ss"):

@@ -99,10 +99,6 @@ class Gazetteer:
 
 
 
-def _date(s: str) -> _dt.date | None:
-    return iso_date(s)
-
-
 @functools.lru_cache(maxsize=1)
 def load() -> Gazetteer:
     g = Gazetteer()
@@ -139,7 +135,7 @@ def load() -> Gazetteer:
     for row in read_tsv(GAZ, "leaders.tsv"):
         ld = Leader(row["name"], row.get("surname") or row["name"].split()[-1], row["code"],
                     row.get("role") or "", tuple(multi(row.get("titles"))),
-                    _date(row.get("start", "")), _date(row.get("end", "")))
+                    iso_date(row.get("start", "")), iso_date(row.get("end", "")))
         g.leaders.append(ld)
         people.setdefault(row["name"], []).append(ld)
         g.titles.update(ld.titles)
