@@ -7,9 +7,10 @@ Reads (never copies into the repo) from the treebank folder (default ../shared/d
                       domain texts) are trained on; all of GUM test is written for evaluation only.
 
 Writes into OUT (default build/training/corpus):
-  train.spacy   EWT train (+ UNER entities) + GUM train of the allowed genres (no entity labels:
-                entities are *missing* there, not O)
-  dev.spacy     EWT dev (+ UNER) + GUM dev of the allowed genres   (model selection)
+  train.spacy   EWT train (+ UNER entities) + GUM train of the allowed genres (entities from GUM's
+                entity layer, see gum_ner; --no-gum-ner leaves them *missing*, not O)
+  dev.spacy     EWT dev (+ UNER) + GUM dev of the allowed genres   (model selection; GUM entities missing)
+  train-final.spacy   train + dev together, for the final fixed-step run (build_model.py --final)
   ewt-test.spacy, ewt-test-sents.spacy   EWT test (+ UNER), documents of N sentences / one sentence each
   gum-test.spacy, gum-test-sents.spacy   GUM test, all genres (evaluation only)
   stats.json    sentence/token counts per part and genre
@@ -317,15 +318,20 @@ def main(argv=None) -> int:
     stats["gum_train_genres"] = sorted(GUM_TRAIN_GENRES)
 
     titles = TITLES | _role_words()
-    gum_train_ner = {s["sent_id"]: gum_ner(s, titles) for s in allowed["train"]} if args.gum_ner else None
+    gum_train_ner = ({s["sent_id"]: gum_ner(s, titles) for split in ("train", "dev") for s in allowed[split]}
+                     if args.gum_ner else None)
     if gum_train_ner:
-        stats["gum_train_entities"] = dict(Counter(t[2:] for tags in gum_train_ner.values()
-                                                   for _, t in tags if t.startswith("B-")))
+        stats["gum_train_entities"] = dict(Counter(t[2:] for s in allowed["train"]
+                                                   for _, t in gum_train_ner[s["sent_id"]] if t.startswith("B-")))
     n = args.n_sents
     write("train", [make_doc(nlp.vocab, c, ner["train"]) for c in group(ewt_s["train"], n)]
           + [make_doc(nlp.vocab, c, gum_train_ner) for c in group(allowed["train"], n)])
     write("dev", [make_doc(nlp.vocab, c, ner["dev"]) for c in group(ewt_s["dev"], n)]
           + [make_doc(nlp.vocab, c, None) for c in group(allowed["dev"], n)])
+    # the final recipe (build_model.py --final): the same documents as train + dev, entities on both,
+    # trained for a fixed number of steps chosen on the train/dev split and taken at the last step
+    write("train-final", [make_doc(nlp.vocab, c, ner[split]) for split in ("train", "dev") for c in group(ewt_s[split], n)]
+          + [make_doc(nlp.vocab, c, gum_train_ner) for split in ("train", "dev") for c in group(allowed[split], n)])
     write("ewt-dev-sents", [make_doc(nlp.vocab, [s], ner["dev"]) for s in ewt_s["dev"]])
     write("ewt-test", [make_doc(nlp.vocab, c, ner["test"]) for c in group(ewt_s["test"], 10)])
     write("ewt-test-sents", [make_doc(nlp.vocab, [s], ner["test"]) for s in ewt_s["test"]])

@@ -274,3 +274,33 @@ def test_the_parse_finds_a_subject_inside_its_phrase():
     e = [x for x in events_with(text, "default") if x.cameo.startswith("11")][0]
     assert e.actor is not None and e.actor.code == "IGO"
     assert e.target is not None and e.target.code == "CHN"
+
+
+@pytest.mark.parametrize("text,trigger,location", [
+    ("Russia and Ukraine signed a deal in Istanbul on Friday.", "signed", "TUR"),
+    # a place inside a relative or subordinate clause is not where the event happened
+    ("Ukraine and Russia signed an agreement Friday that would allow grain shipments from Ukrainian ports.",
+     "signed", None),
+    ("Israel struck targets in Gaza after rockets were fired from Lebanon.", "struck", "PSE"),
+    ("Police arrested the suspect, who had fled from Germany.", "arrested", None),
+])
+def test_event_location_is_in_the_event_clause(text, trigger, location):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert (e.location or {}).get("code") == location
+
+
+@pytest.mark.parametrize("text,trigger,actor", [
+    # an irregular past after a one-word subject at the start of the sentence is a verb
+    ("Israel struck targets in Gaza on Monday, the army said.", "struck", "ISR"),
+    ("Iran seized a British tanker on Friday.", "seized", "IRN"),
+    # a bare stem after a one-word name is a verb in the present (headline style)
+    ("Hamas attacks Israel.", "attacks", "PSE"),
+])
+def test_verbs_after_a_sentence_initial_name(text, trigger, actor):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.actor and e.actor.code == actor
+
+
+def test_a_pronoun_equated_with_a_nominal_event_is_not_its_actor():
+    evs = events("Russia hit Kyiv with missiles overnight. It was the third attack this week.")
+    assert not any(e.actor and e.actor.code == "UKR" for e in evs if e.trigger.text == "attack")

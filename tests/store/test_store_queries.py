@@ -143,3 +143,20 @@ def test_bad_query_arguments(filled, bad):
                                     (13, "13th"), (21, "21st"), (102, "102nd")])
 def test_ordinal(n, word):
     assert Q.ordinal(n) == word
+
+
+def test_joint_happenings_merge_and_answer_a_pair_in_either_order(store, build):
+    """Talks reported as "US, North Korea hold talks" and as "North Korea, US hold talks" are one
+    happening; a pair query finds it either way round, but not a one-way event of the other direction."""
+    for aid, a, t, outlet in (("t-1", "USA", "PRK", "Wire"), ("t-2", "PRK", "USA", "Herald"), ("t-3", "PRK", "USA", "Ledger")):
+        store.add_article(build.record(aid, "2019-10-05", [build.event("v1", "046", actor=a, target=t, date="2019-10-05"),
+                                                          build.event("v2", "111", actor=a, target=t, date="2019-10-05")],
+                                       outlet=outlet, url=f"https://{outlet.lower()}.example/{aid}"))
+    talks = Q.count(store, cameo="046")
+    assert talks["count"] == 1
+    for actor, target in (("USA", "PRK"), ("PRK", "USA")):
+        assert Q.count_only(store, actor=actor, target=target, cameo="046") == 1
+    # criticism is one-way: PRK->USA (two articles) and USA->PRK (one) are different happenings
+    assert Q.count_only(store, actor="PRK", target="USA", cameo="111") == 1
+    assert Q.count_only(store, actor="USA", target="PRK", cameo="111") == 1
+    assert Q.count_only(store, cameo="111") == 2

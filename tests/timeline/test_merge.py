@@ -84,3 +84,33 @@ def test_merge_records_adds_cluster_to_every_event():
 def test_summary_prefers_a_clock_time_among_equally_reported_days():
     s = summarize([rep("a1", date="2019-07-24TEV"), rep("a2", date="2019-07-25T05:34")])
     assert s["date"] == "2019-07-25T05:34"
+
+
+@pytest.mark.parametrize("a,b,same", [
+    # joint happenings (resources/cameo/symmetric.tsv) agree with actor and target exchanged
+    (rep("x", cameo="057", actor="RUS", target="UKR"), rep("y", cameo="057", actor="UKR", target="RUS"), True),
+    (rep("x", cameo="046", actor="USA", target="PRK"), rep("y", cameo="046", actor="PRK", target="USA"), True),
+    (rep("x", cameo="057", actor="RUS", target=None), rep("y", cameo="057", actor="UKR", target="RUS"), True),
+    (rep("x", cameo="057", actor="RUS", target="UKR"), rep("y", cameo="057", actor="UKR", target="BLR"), False),
+    # directional events do not: a visit, a demand, an attack
+    (rep("x", cameo="042", actor="RUS", target="UKR"), rep("y", cameo="042", actor="UKR", target="RUS"), False),
+    (rep("x", cameo="100", actor="RUS", target="UKR"), rep("y", cameo="100", actor="UKR", target="RUS"), False),
+    (rep("x", cameo="190", actor="RUS", target="UKR"), rep("y", cameo="190", actor="UKR", target="RUS"), False),
+])
+def test_joint_happenings_agree_in_either_order(a, b, same):
+    assert (agreement(a, b) is not None) is same
+    assert (agreement(b, a) is not None) is same
+
+
+def test_joint_happening_cluster_names_the_pair_in_the_most_reported_order():
+    reps = [rep("a", cameo="057", actor="UKR", target="RUS"), rep("b", cameo="057", actor="RUS", target="UKR"),
+            rep("c", cameo="057", actor="RUS", target="UKR")]
+    assert len(set(cluster_reports(reps))) == 1
+    s = summarize(reps)
+    assert (s["actor"], s["target"]) == ("RUS", "UKR")
+    assert "actor" not in s["conflicts"] and "target" not in s["conflicts"]
+
+
+def test_directional_reports_in_opposite_directions_stay_apart():
+    reps = [rep("a", cameo="190", actor="UKR", target="RUS"), rep("b", cameo="190", actor="RUS", target="UKR")]
+    assert len(set(cluster_reports(reps))) == 2

@@ -21,7 +21,7 @@ from ..record import ActorRef, Attribution, Event, Mention, Series, Span, Timex
 from ..resources import multi, path, read_tsv
 from ..text import tokenize
 from .entities import context_words
-from .lexicon import is_participle, noun_forms, singular, verb_forms
+from .lexicon import is_participle, is_past_form, noun_forms, singular, verb_forms
 
 _HAVE = {"has", "have", "had", "having", "'s", "'ve", "'d"}
 _NON_SPACE = re.compile(r"\S")
@@ -261,17 +261,18 @@ class EventExtractor:
                 return False
             return True
         # verb
-        if noun_ctx and not w.endswith("ed"):
+        past = is_past_form(w)      # "-ed", or an irregular past ("Israel struck", "Iran held")
+        if noun_ctx and not past:
             return False
         if w.endswith("ing") and not (verb_ctx or prev in _BE or prev in (",", "and", "or", "by", "after", "before",
                                                                             "while", "without", "when", "")):
             return False          # "the board meeting", "a bombing": a gerund or a noun
         if w.endswith("s") and not w.endswith("ss") and not verb_ctx:
             # "talks", "tests": a verb only after a singular subject that is a pronoun or a name
-            return prev in ("he", "she", "it", "who", "which", "that") or (i > 1 and toks[i - 1][2][:1].isupper())
-        if not w.endswith(("ed", "ing", "s")) and not verb_ctx:
+            return prev in ("he", "she", "it", "who", "which", "that") or (i >= 1 and toks[i - 1][2][:1].isupper())
+        if not past and not w.endswith(("ing", "s")) and not verb_ctx:
             # a bare stem ("offer", "attack") is a verb after a plural subject or a name, else a noun
-            return prev.endswith("s") or (i > 1 and toks[i - 1][2][:1].isupper())
+            return prev.endswith("s") or (i >= 1 and toks[i - 1][2][:1].isupper())
         return True
 
     def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int) -> tuple[Pattern, int] | None:
@@ -712,9 +713,11 @@ class EventExtractor:
         if c.target is None and c.actor is not None and p.pos == "verb" and not c.passive:
             # "Turkey and Syria agreed": with nothing else named, the partner of a pair is the target
             c.target = self._conjunct_after(text, c.actor, mentions)
-        # location: "in/at/near PLACE" in the clause
+        # location: "in/at/near PLACE" in the clause, before any relative or subordinate clause
+        # ("signed a deal that would allow shipments from Ukrainian ports": not signed in Ukraine)
+        le = next((k for k in range(j, min(e, len(toks))) if low[k] in _SUBORD or low[k] in _CLAUSE_BREAK), e)
         for m in mentions:
-            if toks[j - 1][1] <= m.start and (e >= len(toks) or m.end <= toks[min(e, len(toks)) - 1][1]) \
+            if toks[j - 1][1] <= m.start and (le >= len(toks) or m.end <= toks[min(le, len(toks)) - 1][1]) \
                     and (m.kind == "place" or (m.kind == "country" and not m.metonym)):
                 k = self._tok_at(toks, m.start)
                 if k is not None and k > 0 and low[k - 1] in ("in", "at", "near", "from", "off", "over"):
@@ -851,6 +854,8 @@ class EventExtractor:
                 return None       # "... with more missile tests": the subject does not own the noun
             if k0 is not None and any(k0 <= v < i for v in verbs):
                 return None       # "the Council condemned the bombing": the subject acts in the verb
+            if subj.text.lower() in ("it", "this", "that") and any(w in _BE for w in between):
+                return None       # "It was the third attack": the pronoun is the happening, not its actor
         return subj
 
     def _anchor_dates(self, cands, text, sentences, sent_toks, timexes, published) -> None:

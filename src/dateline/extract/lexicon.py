@@ -65,6 +65,20 @@ def _participles() -> frozenset[str]:
     return frozenset(x for r in irregular().values() for x in r.get("participle", "").lower().split("|") if x)
 
 
+@functools.lru_cache(maxsize=1)
+def _irregular_pasts() -> frozenset[str]:
+    """Irregular simple-past forms that are not also a base form ("struck", "met"; not "hit", "put")."""
+    table = irregular()
+    return frozenset(x for r in table.values() for x in r.get("past", "").lower().split("|")
+                     if x and x not in table and not x.endswith("ed"))
+
+
+def is_past_form(word: str) -> bool:
+    """A regular ("-ed") or irregular ("struck", "held") past form: a verb reading, not a bare stem."""
+    w = word.lower()
+    return w.endswith("ed") or w in _irregular_pasts()
+
+
 def is_participle(word: str) -> bool:
     w = word.lower()
     return w.endswith("ed") or w in _participles()

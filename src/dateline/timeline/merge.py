@@ -21,7 +21,7 @@ import functools
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..resources import read_tsv
 
@@ -36,6 +36,12 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 def families() -> dict[str, str]:
     """CAMEO root -> family name."""
     return {r["root"]: r["family"] for r in read_tsv("cameo", "families.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def symmetric_codes() -> frozenset[str]:
+    """CAMEO codes of joint happenings, whose actor and target may be given in either order."""
+    return frozenset(r["code"] for r in read_tsv("cameo", "symmetric.tsv"))
 
 
 def date_range(value: str | None) -> tuple[_dt.date, _dt.date, int] | None:
@@ -93,6 +99,15 @@ class Report:
     @functools.cached_property
     def family(self) -> str:
         return families().get(self.root, self.root)
+
+    @property
+    def symmetric(self) -> bool:
+        return self.cameo in symmetric_codes()
+
+    def swapped(self) -> "Report":
+        """The same report with actor and target exchanged (for joint happenings)."""
+        return replace(self, actor_code=self.target_code, actor_name=self.target_name,
+                       target_code=self.actor_code, target_name=self.actor_name)
 
     @property
     def key(self) -> str:
@@ -157,7 +172,30 @@ def _dates_agree(a: Report, b: Report) -> bool | None:
 
 
 def agreement(a: Report, b: Report) -> int | None:
-    """How well two reports agree to be one happening (higher is better); None when they cannot be."""
+    """How well two reports agree to be one happening (higher is better); None when they cannot be.
+
+    Two reports of a joint happening (symmetric.tsv: talks, agreements, cooperation) also agree
+    with their actor and target exchanged ("Russia and Ukraine agree" = "Ukraine, Russia agree")."""
+    direct = _agreement(a, b)
+    if a.symmetric and b.symmetric and (a.actor_code or a.target_code) and a.actor_code != a.target_code:
+        crossed = _agreement(a, b.swapped())
+        if crossed is not None and (direct is None or crossed > direct):
+            return crossed
+    return direct
+
+
+def _fit(r: Report, ref: Report) -> int:
+    return int(bool(r.actor_code) and r.actor_code == ref.actor_code) + int(bool(r.target_code) and r.target_code == ref.target_code)
+
+
+def oriented(report: Report, ref: Report) -> Report:
+    """`report` with actor and target in the order of `ref` when it is a joint happening given the other way."""
+    if report.symmetric and _fit(report.swapped(), ref) > _fit(report, ref):
+        return report.swapped()
+    return report
+
+
+def _agreement(a: Report, b: Report) -> int | None:
     if a.negated or b.negated or a.hypothetical or b.hypothetical:
         return None
     if a.family != b.family:
@@ -256,6 +294,14 @@ def _best(values: list[str | None]) -> tuple[str | None, dict[str, int]]:
 def summarize(reports: list[Report]) -> dict:
     """Best date, actor, target, place and code of a cluster by the evidence of its reports, with
     the conflicting details and their counts."""
+    if any(r.symmetric for r in reports):
+        # a joint happening: its pair in the order most reports give it (the earliest on a tie)
+        pairs = [(r.actor_code, r.target_code) for r in reports if r.actor_code and r.target_code]
+        if pairs:
+            counts = Counter(pairs)
+            lead = max(counts, key=lambda k: (counts[k], -pairs.index(k)))
+            ref = next(r for r in reports if (r.actor_code, r.target_code) == lead)
+            reports = [oriented(r, ref) for r in reports]
     dated = [r for r in reports if r.span]
     best_date, date_counts = None, {}
     if dated:

@@ -4,7 +4,9 @@ Every query counts event CLUSTERS (happenings: dateline.timeline.merge), never r
 articles about one launch are one launch. Negated ("did not fire") and hypothetical ("could
 launch") events are stored but left out unless ``include_all`` is given.
 
-Filters: ``actor``/``target`` take a code (PRK, USA, IGO) or a part of a name ("Kim");
+Filters: ``actor``/``target`` take a code (PRK, USA, IGO) or a part of a name ("Kim"); given
+together they are a pair, and a joint happening of the pair (talks, agreements: CAMEO codes in
+resources/cameo/symmetric.tsv) matches in either order;
 ``cameo`` is a code prefix ("15" = root 15, "150"); ``since``/``until`` take YYYY, YYYY-MM or
 YYYY-MM-DD and keep the events whose (best) date lies wholly inside.
 """
@@ -22,7 +24,7 @@ from ..extract.lexicon import plural
 from ..extract.timex_values import duration_days
 from ..resources import read_tsv
 from ..store.base import Store
-from .merge import date_range
+from .merge import date_range, symmetric_codes
 
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 
@@ -78,9 +80,23 @@ def _where(store: Store, *, actor=None, target=None, either=None, cameo=None, si
     params: list[Any] = []
     if not include_all:
         conds.append("c.negated = 0 AND c.hypothetical = 0")
-    if actor:
+    if actor and target:
+        # a pair: its joint happenings (talks, agreements; resources/cameo/symmetric.tsv) in either order
+        fwd: list[str] = []
+        back: list[str] = []
+        fwd_p: list[Any] = []
+        back_p: list[Any] = []
+        _party("c.actor", "c.actor_name", actor, fwd, fwd_p)
+        _party("c.target", "c.target_name", target, fwd, fwd_p)
+        _party("c.actor", "c.actor_name", target, back, back_p)
+        _party("c.target", "c.target_name", actor, back, back_p)
+        joint = sorted(symmetric_codes())
+        conds.append(f"(({' AND '.join(fwd)}) OR (c.cameo IN ({', '.join('?' * len(joint))}) "
+                     f"AND {' AND '.join(back)}))")
+        params += fwd_p + joint + back_p
+    elif actor:
         _party("c.actor", "c.actor_name", actor, conds, params)
-    if target:
+    elif target:
         _party("c.target", "c.target_name", target, conds, params)
     if either:
         a: list[str] = []
