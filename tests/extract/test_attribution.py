@@ -360,6 +360,19 @@ def test_generic_source_resolves_to_last_actor():
     assert [a.source.code for a in atts] == ["OST", "OST"]
 
 
+def test_generic_source_resolves_to_the_organisation_it_names():
+    """"the agency" is the International Atomic Energy Agency named before, not the last source."""
+    text = ("Iran and the International Atomic Energy Agency agreed on Saturday. A State Department "
+            "spokesman said Washington was studying the deal. The agency reported that particles had been found.")
+    ms = [Mention(0, 4, "Iran", entity="e1", name="Iran", kind="country", code="IRN"),
+          Mention(13, 47, "International Atomic Energy Agency", entity="e2",
+                  name="International Atomic Energy Agency", kind="organization", code="IGO"),
+          Mention(70, 86, "State Department", entity="e3", name="State Department", kind="organization", code="USA")]
+    assert text[13:47] == "International Atomic Energy Agency" and text[70:86] == "State Department"
+    _, atts = run(text, ms)
+    assert [a.source.name for a in atts][-1] == "International Atomic Energy Agency"
+
+
 def test_role_noun_resolves_to_person_with_role():
     text = ("Prime Minister Lena Holt met the unions. The prime minister said the strike must end.")
     ms = [Mention(0, 24, "Prime Minister Lena Holt", entity="e1", name="Lena Holt", kind="person",

@@ -39,6 +39,13 @@ def find(res, surface):
     ("According to the Central Committee of Sudanese Doctors, five died.", "Central Committee of Sudanese Doctors",
      "organization", "SDN"),
     ("The Union of Concerned Scientists disagreed.", "Union of Concerned Scientists", "organization", None),
+    # a country's name opening an organisation's name or in its complement gives the state;
+    # "on" introduces a complement ("Commission on Human Rights") but not a date ("on Monday")
+    ("Six died, according to the Kenya National Commission on Human Rights.",
+     "Kenya National Commission on Human Rights", "organization", "KEN"),
+    ("The Bank of Japan raised rates.", "Bank of Japan", "organization", "JPN"),
+    ("The Pakistan Army said it killed five militants.", "Pakistan Army", "organization", "PAK"),
+    ("The Election Commission on Monday published the results.", "Election Commission", "organization", None),
 ])
 def test_gazetteer_entities(text, surface, kind, code):
     got = find(ents(text), surface)

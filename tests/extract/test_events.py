@@ -304,3 +304,10 @@ def test_verbs_after_a_sentence_initial_name(text, trigger, actor):
 def test_a_pronoun_equated_with_a_nominal_event_is_not_its_actor():
     evs = events("Russia hit Kyiv with missiles overnight. It was the third attack this week.")
     assert not any(e.actor and e.actor.code == "UKR" for e in evs if e.trigger.text == "attack")
+
+
+def test_a_target_is_not_taken_across_a_comma():
+    text = ("Kenyan police fired tear gas at stone-throwing protesters in Nairobi on Friday, the third day "
+            "of demonstrations called by opposition leader Raila Odinga.")
+    e = next(e for e in events(text) if e.trigger.text == "fired")
+    assert e.target is None or e.target.name != "Raila Odinga"

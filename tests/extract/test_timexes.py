@@ -115,6 +115,10 @@ CASES = [
     ("Repairs take 2 1/2 hours.", "2 1/2 hours", "DURATION", "PT2H30M"),
     # sets
     ("The council meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+    # weekdays listed after "every" are the set's days, not dates
+    ("Rallies go on every Monday and Thursday.", "Thursday", "SET", "XXXX-WXX-4"),
+    ("Flights leave each Monday, Wednesday and Friday.", "Wednesday", "SET", "XXXX-WXX-3"),
+    ("Flights leave each Monday, Wednesday and Friday.", "Friday", "SET", "XXXX-WXX-5"),
     ("The index is published weekly.", "weekly", "SET", "P1W"),
     ("The fee is paid annually.", "annually", "SET", "P1Y"),
     ("Inspections happen every two weeks.", "every two weeks", "SET", "P2W"),

@@ -1623,6 +1623,19 @@ class _Resolver:
             i -= 1
         return fallback
 
+    def named_with(self, pos: int, noun: str, kinds):
+        """The last mention before pos whose name contains the noun ("agency" -> "... Energy Agency")."""
+        words = noun.lower().split()
+        i = bisect.bisect_left(self.mstarts, pos) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.end <= pos and m.kind in kinds and m.kind != "person":
+                name = (m.name or m.text or "").lower().split()
+                if any(name[k:k + len(words)] == words for k in range(len(name) - len(words) + 1)):
+                    return m
+            i -= 1
+        return None
+
     def source_before(self, pos: int, kinds):
         """The last resolved source (with an entity or code) of a fitting kind before pos."""
         for p, ref in reversed(self.history):
@@ -1679,6 +1692,11 @@ class _Resolver:
         name = _span_name(text, d, s, e)
         if typ in ("generic", "state") and all(not d.words[x][:1].isupper() or x == s
                                                 for x in range(s, h)):
+            # "the agency" after "the International Atomic Energy Agency": the organisation whose
+            # name has the noun, before the last source of a fitting kind
+            named = self.named_with(cs, noun, kinds) if typ == "generic" else None
+            if named is not None:
+                return self.fill(ref, named)
             prev = self.source_before(cs, kinds) if typ == "generic" else None
             m = self.before(cs, kinds) if prev is None else None
             if typ == "state" and m is None:

@@ -91,6 +91,13 @@ class EntityResult:
         return {e.id: e for e in self.entities}
 
 
+@functools.lru_cache(maxsize=1)
+def _time_names() -> frozenset[str]:
+    """Month and weekday names (the time stage's lexicon): "on Monday" is not a name's complement."""
+    from .timexes import L
+    return frozenset(set(L.months) | set(L.weekdays))
+
+
 def _prev_word(text: str, pos: int, n: int = 1) -> list[str]:
     words = re.findall(r"[\w'’.-]+|[,;:—–]", text[max(0, pos - 80):pos])
     return words[-n:]
@@ -293,14 +300,16 @@ class EntityExtractor:
         out = []
         busy = _Busy(len(text), taken)
         spare = _Busy(len(text), [t for t in taken if not any((r.start, r.end) == t for r in absorbable)])
-        for m in re.finditer(rf"(?:The\s+)?(?:{_NAME_TOK}|[A-Z]{{2,}})(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?(?:{_NAME_TOK}|[A-Z]{{2,}}))*", text):
+        for m in re.finditer(rf"(?:The\s+)?(?:{_NAME_TOK}|[A-Z]{{2,}})(?:\s+(?:of\s+(?:the\s+)?|on\s+|for\s+|and\s+)?(?:{_NAME_TOK}|[A-Z]{{2,}}))*", text):
             toks = m.group().split()
             # the organisation ends at its last head word ("NK News", "Korea Institute for ...")
             heads = [i for i, t in enumerate(toks) if t in self.org_heads]
             if not heads:
                 continue
             last = heads[-1]
-            complement = last + 2 < len(toks) and toks[last + 1] == "of"
+            # "Ministry of Defence", "Commission on Human Rights" (not "the Council on Monday")
+            complement = last + 2 < len(toks) and (toks[last + 1] == "of" or (
+                toks[last + 1] == "on" and not any(t in _time_names() for t in toks[last + 2:])))
             if last == 0 and not complement:
                 continue
             s = m.start()
@@ -315,13 +324,21 @@ class EntityExtractor:
 
             code = None
             e = end_of(last)
+            # a country's name or demonym opening the name ("Kenya National Commission", "Pakistan Army")
+            prefix = next((r for r in absorbable if r.start == s and r.end < e), None)
+            if prefix is not None and not busy.free(s, e) and spare.free(s, e):
+                code = prefix.code
+                if not complement:
+                    out.append(_Raw(s, e, text[s:e], "organization", " ".join(toks[:last + 1]), code, "pattern",
+                                    source="pattern:org-head"))
+                    continue
             if complement and spare.free(s, end_of(len(toks) - 1)) \
-                    and busy.free(s, e):
+                    and (busy.free(s, e) or code is not None):
                 # "Central Committee of Sudanese Doctors", "Union of Concerned Scientists": the head's
                 # complement is part of the name (and a demonym in it gives the state)
                 last = len(toks) - 1
                 e = end_of(last)
-                code = next((r.code for r in absorbable if s <= r.start and r.end <= e), None)
+                code = code or next((r.code for r in absorbable if s <= r.start and r.end <= e), None)
             elif not busy.free(s, e):
                 continue
             name = " ".join(toks[:last + 1])
@@ -336,7 +353,9 @@ class EntityExtractor:
         if honored:
             raws = [r for r in raws if not any(h.start < r.end and r.start < h.end for h in honored)] + honored
         # a demonym inside an organisation's "of" complement ("Committee of Sudanese Doctors") is absorbed
-        absorbable = [r for r in raws if r.kind == "country" and r.form == "adjective"]
+        # and so is a country's name opening one or standing in its complement ("Kenya National
+        # Commission on Human Rights", "Bank of Japan"): the organisation takes the country's code
+        absorbable = [r for r in raws if r.kind == "country" and r.form in ("adjective", "name", "alias")]
         taken = [(r.start, r.end) for r in raws if r not in absorbable]
         orgs = self._pattern_orgs(text, taken + [(r.start, r.end) for r in absorbable], absorbable)
         absorbed = {id(r) for o in orgs for r in absorbable if o.start <= r.start and r.end <= o.end}

@@ -469,9 +469,19 @@ class EventExtractor:
                 if exclude_code and m.code == exclude_code:
                     continue
                 if preps and low is not None:
+                    # the preposition that governs the mention ("fired at X"; through the complements
+                    # of its noun: "attacks on positions of X", "frustration with an attempt by X")
+                    # must be one of the pattern's, with no comma between ("fired tear gas at
+                    # protesters, ... called by Y": Y is not the target)
                     k = self._tok_at(toks, m.start)
-                    prevw = [low[x] for x in range(j, k)] if k is not None else []
-                    if not any(w in preps for w in prevw):
+                    gov = None
+                    for x in range((k if k is not None else j) - 1, j - 1, -1):
+                        if low[x] == ",":
+                            break
+                        if low[x] not in ("of", "by") and (low[x] in _PREPS or low[x] in preps):
+                            gov = low[x]
+                            break
+                    if gov not in preps:
                         continue
                 return m
         return None
@@ -705,7 +715,10 @@ class EventExtractor:
             else:
                 c.target = self._first_after(toks, j, e, mentions, excl, preps=p.preps or None, low=low)
                 if c.target is None and p.preps:
-                    c.target = self._first_after(toks, j, e, mentions, excl)
+                    # any object, but not across a comma ("fired tear gas at protesters, the third
+                    # day of demonstrations called by Y")
+                    ce = next((k for k in range(j, min(e, len(low))) if low[k] == ","), e)
+                    c.target = self._first_after(toks, j, ce, mentions, excl)
                 if c.target is None:
                     c.target = self._place_object(toks, low, j, e, mentions, excl)
         if p.code == "150" and p.pos == "verb":

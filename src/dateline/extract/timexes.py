@@ -1657,6 +1657,17 @@ def _r_set_every(m, ctx):
     return _Res("SET", f"XXXX-XX-XXT{L.parts[m.group('pod').lower()]}")
 
 
+_EVERY_LIST = re.compile(rf"\b(?:every|each)\s+{WD}(?:\s*,\s*{WD})*\s*,?\s*(?:(?:and|or)\s+)?$", re.I)
+
+
+@rule("set_every_list", rf"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?P<span>{WD}){_E}", prio=7,
+      accept=lambda m, text, ctx: m.span("span") if _EVERY_LIST.search(text, max(0, m.start("span") - 80),
+                                                                     m.start("span")) else None)
+def _r_set_every_list(m, ctx):
+    """'every Monday and Thursday', 'each Monday, Wednesday and Friday': the listed days are a set too."""
+    return _Res("SET", f"XXXX-WXX-{L.weekday(m.group('span'))}")
+
+
 @rule("set_rate", rf"{_B}(?:{L.re_rate_head})\s+(?P<span>(?:a|an|per)\s+(?P<unit>{UNIT}))(?![\w-])(?!\s+(?:ago|earlier|later|after|before|old|or)\b)",
       prio=8, accept=lambda m, text, ctx: m.span("span"))
 def _r_set_rate(m, ctx):
@@ -1872,7 +1883,7 @@ _RULE_CLASSES = {
     "deictic_day": {"DEIXIS", "PART"}, "pod_day": {"PART"}, "pod_ref": {"PART"}, "time": {"TIME", "PART"},
     "ago": {"UNIT"}, "duration": {"UNIT"}, "duration_vague": {"UNIT"}, "unit_long": {"UNIT"}, "recent_units": {"UNIT"},
     "rel_unit": {"UNIT", "PART"}, "mod_unit": {"UNIT"}, "year_ago_adj": {"UNIT"}, "day_before": {"UNIT"},
-    "holiday": {"HOL"}, "set_every": {"UNIT", "WD", "MONTH", "SEASON", "PART"}, "set_rate": {"UNIT"},
+    "holiday": {"HOL"}, "set_every": {"UNIT", "WD", "MONTH", "SEASON", "PART"}, "set_every_list": {"WD"}, "set_rate": {"UNIT"},
     "set_freq": {"FREQ"}, "ref": {"REF"}, "ref_adj": {"REFADJ"},
 }
 
