@@ -142,14 +142,21 @@ def _add_mention(text: str, ents, s: int, e: int, kind: str, name: str, source: 
 def _add_recognised(text: str, ents, spans) -> None:
     """People, organisations and places the recogniser found where the gazetteer and the patterns
     found nothing (they never override a gazetteer entity)."""
+    from .extract.entities import context_words
     from .nlp import entity_type
 
     kinds = {"PER": "person", "ORG": "organization", "LOC": "place"}
+    titles = {w.lower() for w in context_words("honorifics")}
+    place_heads = set(context_words("place_heads"))
     for span in spans:
         for ent in span.ents:
             kind = kinds.get(entity_type(ent.label_) or "")
-            if kind is not None and len(ent.text) >= 2:
-                _add_mention(text, ents, ent.start_char, ent.end_char, kind, ent.text, "model:ner")
+            words = ent.text.split()
+            if kind is None or len(ent.text) < 2 or (len(words) == 1 and words[0].rstrip(".").lower() in titles):
+                continue        # "Brig" of "Brig. Gen. X" is a title, not a name
+            if len(words) > 1 and words[-1] in place_heads:
+                kind = "place"  # "Halfaya Bridge", "Tahrir Square"
+            _add_mention(text, ents, ent.start_char, ent.end_char, kind, ent.text, "model:ner")
 
 
 def _add_bylines(text: str, ents, names: list[str]) -> None:

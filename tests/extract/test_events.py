@@ -311,3 +311,28 @@ def test_a_target_is_not_taken_across_a_comma():
             "of demonstrations called by opposition leader Raila Odinga.")
     e = next(e for e in events(text) if e.trigger.text == "fired")
     assert e.target is None or e.target.name != "Raila Odinga"
+
+
+def test_undated_reports_far_apart_in_an_article_are_not_merged():
+    text = ("KHARTOUM (AP) - The army said it had recaptured a bridge, a day after fighting that killed at least "
+            "40 civilians.\n\nThe RSF did not comment.\n\nResidents said the fighting was the worst in months.\n\n"
+            "The war has killed more than 14,000 people, according to the United Nations.")
+    kills = [e for e in events(text, published=None) if e.cameo.startswith("18")]
+    assert len(kills) == 2
+
+
+@pytest.mark.parametrize("text,trigger,actor,target", [
+    # a participle followed by "by" is passive: its agent acts
+    ("The talks, mediated by Egypt and Qatar, resumed on Sunday.", "mediated", "EGY", None),
+    # a nominal event's "by" names its own agent only directly or after an agentive participle
+    ("An attack carried out by Hamas killed five.", "attack", "PSE", None),
+])
+def test_by_agents(text, trigger, actor, target):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert (e.actor.code if e.actor else None) == actor
+    assert (e.target.code if e.target else None) == target
+
+
+def test_two_kinds_of_happening_in_one_sentence_stay_apart():
+    evs = events("The talks, mediated by Egypt and Qatar, resumed on Sunday.")
+    assert not any(e.cameo == "040" and e.actor and e.actor.code == "EGY" for e in evs)

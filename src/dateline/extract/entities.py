@@ -41,7 +41,8 @@ def _context() -> dict[str, list[str]]:
 
 _PLACE_PREPS = set(context_words("place_prepositions"))
 _PLACE_NOUNS = set(context_words("place_nouns"))
-_HONORIFIC = re.compile(r"\b(?:" + "|".join(map(re.escape, context_words("honorifics"))) + rf")\.\s+({_NAME})")
+# one or more titles ("Brig. Gen. Nabil Abdullah") before the name
+_HONORIFIC = re.compile(r"\b(?:(?:" + "|".join(map(re.escape, context_words("honorifics"))) + rf")\.\s+)+({_NAME})")
 
 
 def _lex(name: str) -> set[str]:

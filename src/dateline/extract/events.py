@@ -71,6 +71,7 @@ _QUOTE_MARKS = set(_G["quote_marks"])
 _CLAUSE_BREAK = set(_G["clause_breaks"])
 _SUBORD = set(_G["subordinators"])
 _SPEECH_VERBS = set(_G["speech_verbs"])
+_AGENTIVE_PARTICIPLES = set(_G["agentive_participles"])
 _AIMED_AT = set(_G["aimed_at"])
 _DAY_WORDS = {d.lower() for d in calendar.day_name} | {m.lower() for m in calendar.month_name if m}
 _ATTACK_TARGETS = set(_G["attack_targets"])
@@ -87,9 +88,11 @@ _DEF_STATE = re.compile(r"\bthe\s+(?:" + "|".join(re.escape(w).replace("\\ ", "\
 
 def _same_day(a: str | None, b: str | None) -> bool:
     """Equal TimeML values, or a day and times of that day ("2019-10-31", "2019-10-31T16:35", "2019-10-31TMO")."""
+    if not a or not b:
+        return False        # undated: nothing says it is the same day
     if a == b:
         return True
-    if not a or not b or len(a) < 10 or len(b) < 10:
+    if len(a) < 10 or len(b) < 10:
         return False
     return a[:10] == b[:10] and a[:1].isdigit() and (len(a) == 10 or a[10] == "T") and (len(b) == 10 or b[10] == "T")
 
@@ -686,6 +689,8 @@ class EventExtractor:
                 c.passive = True
             elif k >= s and c.headline and low[k] not in _HAVE and low[k].isalpha():
                 c.passive = True    # headline style: "Opposition leader arrested days before vote"
+            elif j < len(low) and low[j] == "by" and not (k >= s and low[k] in _HAVE):
+                c.passive = True    # a reduced relative: "the talks, mediated by Egypt, ..."
         if c.passive:
             by = None
             for k in range(j, e):
@@ -858,7 +863,10 @@ class EventExtractor:
                 break
         for k in range(j, min(e, j + 3)):
             if low[k] == "by":
-                return self._first_after(toks, k + 1, e, mentions, None)
+                # "a test by X", "an attack carried out by X"; not "talks, mediated by X"
+                if all(low[x] in _AGENTIVE_PARTICIPLES for x in range(j, k)):
+                    return self._first_after(toks, k + 1, e, mentions, None)
+                break
         subj = self._actor_before(text, toks, low, s, i, mentions, sent_range, verbs)
         if subj is not None:
             k0 = self._tok_at(toks, subj.end)
@@ -1036,6 +1044,8 @@ class EventExtractor:
                 if o.pattern.code[:2] != c.pattern.code[:2] or o.hypothetical != c.hypothetical \
                         or o.negated != c.negated:
                     continue
+                if o.sent == c.sent and o.pattern.code[:3] != c.pattern.code[:3]:
+                    continue    # "the talks, mediated by Egypt": two kinds of happening in one sentence
                 ac, oc = (c.actor.code if c.actor else None), (o.actor.code if o.actor else None)
                 if ac and oc and ac != oc:
                     continue
