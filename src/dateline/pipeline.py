@@ -142,20 +142,16 @@ def _add_mention(text: str, ents, s: int, e: int, kind: str, name: str, source: 
 def _add_recognised(text: str, ents, spans) -> None:
     """People, organisations and places the recogniser found where the gazetteer and the patterns
     found nothing (they never override a gazetteer entity)."""
-    from .extract.entities import context_words
+    from .extract.entities import recognised_kind
     from .nlp import entity_type
 
     kinds = {"PER": "person", "ORG": "organization", "LOC": "place"}
-    titles = {w.lower() for w in context_words("honorifics")}
-    place_heads = set(context_words("place_heads"))
     for span in spans:
         for ent in span.ents:
             kind = kinds.get(entity_type(ent.label_) or "")
-            words = ent.text.split()
-            if kind is None or len(ent.text) < 2 or (len(words) == 1 and words[0].rstrip(".").lower() in titles):
-                continue        # "Brig" of "Brig. Gen. X" is a title, not a name
-            if len(words) > 1 and words[-1] in place_heads:
-                kind = "place"  # "Halfaya Bridge", "Tahrir Square"
+            kind = recognised_kind(ent.text, kind) if kind else None
+            if kind is None:
+                continue
             _add_mention(text, ents, ent.start_char, ent.end_char, kind, ent.text, "model:ner")
 
 

@@ -99,6 +99,24 @@ def _time_names() -> frozenset[str]:
     return frozenset(set(L.months) | set(L.weekdays))
 
 
+@functools.lru_cache(maxsize=1)
+def _recognised_lists() -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(w.lower() for w in context_words("honorifics")), frozenset(context_words("place_heads")))
+
+
+def recognised_kind(surface: str, kind: str) -> str | None:
+    """The kind of a name the statistical recogniser found (person, organization, place), corrected
+    by the entity lists: a lone title ("Brig" of "Brig. Gen. X") is no name (None), and a name ending
+    in a place word ("Halfaya Bridge", "Tahrir Square") is a place whatever the label."""
+    titles, place_heads = _recognised_lists()
+    words = surface.split()
+    if not words or len(surface) < 2 or (len(words) == 1 and words[0].rstrip(".").lower() in titles):
+        return None
+    if len(words) > 1 and words[-1] in place_heads:
+        return "place"
+    return kind
+
+
 def _prev_word(text: str, pos: int, n: int = 1) -> list[str]:
     words = re.findall(r"[\w'’.-]+|[,;:—–]", text[max(0, pos - 80):pos])
     return words[-n:]
