@@ -336,3 +336,17 @@ def test_by_agents(text, trigger, actor, target):
 def test_two_kinds_of_happening_in_one_sentence_stay_apart():
     evs = events("The talks, mediated by Egypt and Qatar, resumed on Sunday.")
     assert not any(e.cameo == "040" and e.actor and e.actor.code == "EGY" for e in evs)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # after a verb, a name and an "-s" word are its object, not a new clause
+    ("Israel rejects Hamas demands", "demands"),
+    # nothing after the trigger in its clause: no target from beyond a subordinator
+    ("Ceasefire talks stall as Israel rejects Hamas demands", None),
+])
+def test_headline_verbs_and_objects(text, absent):
+    evs = events(text)
+    if absent:
+        assert not any(e.trigger.text == absent for e in evs)
+    stall = [e for e in evs if e.trigger.text == "stall"]
+    assert all(e.target is None for e in stall)

@@ -250,8 +250,9 @@ class EventExtractor:
 
     # -------------------------------------------------------------- triggers
     @staticmethod
-    def _pos_fits(pos: str, toks, low: list[str], i: int) -> bool:
-        """Without a tagger: does the context allow the word at i to be a verb / a noun?"""
+    def _pos_fits(pos: str, toks, low: list[str], i: int, after_verb: bool = False) -> bool:
+        """Without a tagger: does the context allow the word at i to be a verb / a noun? ``after_verb``:
+        a verb trigger comes earlier in the clause with nothing between that starts a new one."""
         w = low[i]
         prev = low[i - 1] if i > 0 else ""
         noun_ctx = i == 0 or prev in _DETS or prev.isdigit() or prev in _QUOTE_MARKS \
@@ -272,16 +273,19 @@ class EventExtractor:
             return False          # "the board meeting", "a bombing": a gerund or a noun
         if w.endswith("s") and not w.endswith("ss") and not verb_ctx:
             # "talks", "tests": a verb only after a singular subject that is a pronoun or a name
-            return prev in ("he", "she", "it", "who", "which", "that") or (i >= 1 and toks[i - 1][2][:1].isupper())
+            # ("Israel rejects Hamas demands": after a verb, a name + "-s" word is its object)
+            return prev in ("he", "she", "it", "who", "which", "that") or (
+                i >= 1 and toks[i - 1][2][:1].isupper() and not after_verb)
         if not past and not w.endswith(("ing", "s")) and not verb_ctx:
             # a bare stem ("offer", "attack") is a verb after a plural subject or a name, else a noun
-            return prev.endswith("s") or (i >= 1 and toks[i - 1][2][:1].isupper())
+            return (prev.endswith("s") or (i >= 1 and toks[i - 1][2][:1].isupper())) and not after_verb
         return True
 
-    def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int) -> tuple[Pattern, int] | None:
+    def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int,
+               after_verb: bool = False) -> tuple[Pattern, int] | None:
         best = None
         for p in self.index.get(low[i], ()):
-            if not self._pos_fits(p.pos, toks, low, i):
+            if not self._pos_fits(p.pos, toks, low, i, after_verb):
                 continue
             j = i + 1
             ok = True
@@ -464,9 +468,9 @@ class EventExtractor:
 
     def _first_after(self, toks, j, e, mentions, exclude_code, kinds=("country", "person", "organization"),
                      preps=None, low=None) -> Mention | None:
-        if j >= len(toks):
-            return None
-        a, b = toks[j][0], toks[e - 1][1] if e - 1 < len(toks) and e > j else toks[-1][1]
+        if j >= len(toks) or e <= j:
+            return None         # an empty range ("talks stall as ..."): nothing after the trigger
+        a, b = toks[j][0], toks[min(e, len(toks)) - 1][1]
         for m in mentions:
             if m.start >= a and m.end <= b and m.kind in kinds:
                 if exclude_code and m.code == exclude_code:
@@ -514,7 +518,11 @@ class EventExtractor:
                     continue        # words inside quotation marks are speech, not narrated events
                 if i > 0 and toks[i][2][:1].isupper() and not titlecase:
                     continue        # a capitalised word inside a sentence is part of a name ("Promises")
-                hit = self._match(toks, low, i)
+                last_verb = next((c.end_tok for c in reversed(found) if c.pattern.pos == "verb"), None)
+                after_verb = last_verb is not None and not any(
+                    w in _CLAUSE_BREAK or w in _SUBORD or w in _SPEECH_VERBS or w in (",", "and", "but", "or", "to")
+                    for w in low[last_verb:i])
+                hit = self._match(toks, low, i, after_verb)
                 if not hit:
                     continue
                 p, j = hit
