@@ -350,3 +350,10 @@ def test_headline_verbs_and_objects(text, absent):
         assert not any(e.trigger.text == absent for e in evs)
     stall = [e for e in evs if e.trigger.text == "stall"]
     assert all(e.target is None for e in stall)
+
+
+def test_another_named_organisation_of_the_actors_state_can_be_the_target():
+    text = ("Sudan's military said Saturday it had recaptured a strategic bridge in the capital from the "
+            "paramilitary Rapid Support Forces.")
+    e = next(e for e in events(text) if e.trigger.text == "recaptured")
+    assert e.target is not None and e.target.name == "Rapid Support Forces"

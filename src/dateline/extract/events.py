@@ -234,6 +234,7 @@ class _Cand:
     passive: bool = False
     headline: bool = False   # the trigger is in the article's headline
     between: bool = False    # actor and target from "between A and B" before the trigger
+    from_body: bool = False  # a headline event whose participants the body has already given
     location: dict | None = None
     series: Series | None = None
     sources: list = field(default_factory=list)
@@ -467,13 +468,17 @@ class EventExtractor:
         return k if k < len(toks) else None
 
     def _first_after(self, toks, j, e, mentions, exclude_code, kinds=("country", "person", "organization"),
-                     preps=None, low=None) -> Mention | None:
+                     preps=None, low=None, actor: Mention | None = None) -> Mention | None:
+        """The first mention in tokens j..e (not of the state ``exclude_code``, except another
+        organisation of the ``actor``'s state: "the army recaptured the bridge from the RSF")."""
         if j >= len(toks) or e <= j:
             return None         # an empty range ("talks stall as ..."): nothing after the trigger
         a, b = toks[j][0], toks[min(e, len(toks)) - 1][1]
         for m in mentions:
             if m.start >= a and m.end <= b and m.kind in kinds:
-                if exclude_code and m.code == exclude_code:
+                if exclude_code and m.code == exclude_code and not (
+                        actor is not None and actor.kind == "organization" and m.kind == "organization"
+                        and m.entity != actor.entity and m.form != "generic"):
                     continue
                 if preps and low is not None:
                     # the preposition that governs the mention ("fired at X"; through the complements
@@ -724,14 +729,15 @@ class EventExtractor:
             if p.pos == "noun":
                 # a nominal event's target is introduced by a preposition ("criticism of X", "talks with X")
                 c.target = self._first_after(toks, j, e, mentions, excl, preps=p.preps or _NOUN_TARGET_PREPS,
-                                             low=low)
+                                             low=low, actor=c.actor)
             else:
-                c.target = self._first_after(toks, j, e, mentions, excl, preps=p.preps or None, low=low)
+                c.target = self._first_after(toks, j, e, mentions, excl, preps=p.preps or None, low=low,
+                                             actor=c.actor)
                 if c.target is None and p.preps:
                     # any object, but not across a comma ("fired tear gas at protesters, the third
                     # day of demonstrations called by Y")
                     ce = next((k for k in range(j, min(e, len(low))) if low[k] == ","), e)
-                    c.target = self._first_after(toks, j, ce, mentions, excl)
+                    c.target = self._first_after(toks, j, ce, mentions, excl, actor=c.actor)
                 if c.target is None:
                     c.target = self._place_object(toks, low, j, e, mentions, excl)
         if p.code == "150" and p.pos == "verb":
@@ -1075,8 +1081,10 @@ class EventExtractor:
             if twin is None:
                 out.append(c)
                 continue
-            if twin.headline and not c.headline:   # the body names the participants more exactly
+            if twin.headline and not c.headline and not twin.from_body:
+                # the body's first report names the participants more exactly than the headline
                 twin.actor, twin.target = c.actor or twin.actor, c.target or twin.target
+                twin.from_body = True
             twin.actor = twin.actor or c.actor
             twin.target = twin.target or c.target
             if twin.date and c.date and len(c.date) > len(twin.date):
