@@ -26,6 +26,8 @@ def main_event(text, root, published="2019-11-15"):
     ("Kim Jong Un met Xi Jinping in Beijing on Tuesday.", "04", "PRK", "CHN", "2019-11-12"),
     # a coordinated subject: the first conjunct acts, the second is the counterpart
     ("Turkey and Syria agreed to a ceasefire on Thursday.", "08", "TUR", "SYR", "2019-11-14"),
+    ("Iran and the International Atomic Energy Agency agreed on Thursday to restore cameras.", "03", "IRN", "IGO",
+     "2019-11-14"),
     # a place as direct object stands for its state; the reporting military is not a participant
     ("Russian forces shelled the city of Kharkiv on Monday, Ukraine's military said.", "19", "RUS", "UKR",
      "2019-11-11"),
@@ -357,3 +359,8 @@ def test_another_named_organisation_of_the_actors_state_can_be_the_target():
             "paramilitary Rapid Support Forces.")
     e = next(e for e in events(text) if e.trigger.text == "recaptured")
     assert e.target is not None and e.target.name == "Rapid Support Forces"
+
+
+def test_a_headline_pair_joined_by_a_comma_is_actor_and_target():
+    e = next(e for e in events("Iran, IAEA agree on new inspections after talks in Tehran") if e.cameo.startswith("03"))
+    assert (e.actor.code, e.target.name) == ("IRN", "International Atomic Energy Agency")

@@ -440,7 +440,8 @@ class EventExtractor:
             first = m
             while True:
                 before = [c for c in cands if c[1].end <= first.start]
-                if not before or not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", text[before[-1][1].end:first.start]):
+                if not before or not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?",
+                                                  text[before[-1][1].end:first.start], re.I):
                     break
                 first = before[-1][1]
             return first
@@ -744,7 +745,7 @@ class EventExtractor:
             self._aimed_launch(c, toks, low, j, e, mentions)
         if c.target is None and c.actor is not None and p.pos == "verb" and not c.passive:
             # "Turkey and Syria agreed": with nothing else named, the partner of a pair is the target
-            c.target = self._conjunct_after(text, c.actor, mentions)
+            c.target = self._conjunct_after(text, c.actor, mentions, headline=c.headline)
         # location: "in/at/near PLACE" in the clause, before any relative or subordinate clause
         # ("signed a deal that would allow shipments from Ukrainian ports": not signed in Ukraine)
         le = next((k for k in range(j, min(e, len(toks))) if low[k] in _SUBORD or low[k] in _CLAUSE_BREAK), e)
@@ -845,11 +846,13 @@ class EventExtractor:
         return None
 
     @staticmethod
-    def _conjunct_after(text: str, actor: Mention, mentions) -> Mention | None:
-        """The second of a coordinated pair of subjects ("Turkey and Syria agreed" -> Syria); none for
-        a longer list ("France, Germany and Britain warned": all three act)."""
+    def _conjunct_after(text: str, actor: Mention, mentions, headline: bool = False) -> Mention | None:
+        """The second of a coordinated pair of subjects ("Turkey and Syria agreed" -> Syria; in a
+        headline also "Iran, IAEA agree"); none for a longer list ("France, Germany and Britain warned":
+        all three act)."""
+        joint = r"\s+and\s+(?:the\s+)?|\s*,\s*" if headline else r"\s+and\s+(?:the\s+)?"
         for n, m in enumerate(mentions):
-            if m.start > actor.end and re.fullmatch(r"\s+and\s+", text[actor.end:m.start]) \
+            if m.start > actor.end and re.fullmatch(joint, text[actor.end:m.start], re.I) \
                     and m.kind in ("country", "person", "organization") and m.code != actor.code:
                 nxt = mentions[n + 1] if n + 1 < len(mentions) else None
                 if nxt is not None and re.fullmatch(r"\s*,?\s*and\s+|\s*,\s*", text[m.end:nxt.start]):
