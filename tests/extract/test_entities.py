@@ -123,3 +123,12 @@ def test_place_alias_inside_a_longer_name_is_not_that_place():
     res = ents("The tanker was hit in the Gulf of Aden. Ships avoid the Gulf.")
     gulfs = [m for m in res.mentions if m.name == "Persian Gulf"]
     assert len(gulfs) == 1 and gulfs[0].start > 40
+
+
+def test_a_generic_organisation_takes_the_dateline_state_not_the_headline_state():
+    text = ("North Korea fires ballistic missile\n\nSEOUL, Jan. 14 (Yonhap) -- North Korea fired a missile on "
+            "Sunday. The missile flew 500 km, the Joint Chiefs of Staff said.")
+    import dateline
+    r = dateline.analyze(text, published="2024-01-14")
+    jcs = next(e for e in r.entities if e.name == "Joint Chiefs of Staff")
+    assert jcs.code == "KOR"

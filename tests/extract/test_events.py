@@ -364,3 +364,39 @@ def test_another_named_organisation_of_the_actors_state_can_be_the_target():
 def test_a_headline_pair_joined_by_a_comma_is_actor_and_target():
     e = next(e for e in events("Iran, IAEA agree on new inspections after talks in Tehran") if e.cameo.startswith("03"))
     assert (e.actor.code, e.target.name) == ("IRN", "International Atomic Energy Agency")
+
+
+@pytest.mark.parametrize("text,trigger,ordinal,noun,since", [
+    # "first" is a claim too, and "last year" its period; a word that narrows the kind stays with the noun
+    ("North Korea fired a ballistic missile on Sunday, its first ballistic missile launch this year.", "fired", 1,
+     "ballistic missile launch", "2019"),
+    ("North Korea test-fired an ICBM on Dec. 18, its fifth ICBM launch last year.", "test-fired", 5, "ICBM launch",
+     "2018"),
+    ("North Korea fired two missiles on Friday, its third straight test this month.", "fired", 3, "test", "2019-11"),
+])
+def test_series_claims(text, trigger, ordinal, noun, since):
+    evs = events(text)
+    e = next(e for e in evs if e.trigger.text == trigger)
+    assert e.series is not None and (e.series.ordinal, e.series.noun, e.series.since) == (ordinal, noun, since)
+    assert len([x for x in evs if x.cameo.startswith("15")]) == 1     # the phrase is not another launch
+
+
+@pytest.mark.parametrize("text,trigger,actor", [
+    # "the South" / "the North" are the states named with that word
+    ("North Korea fired shells toward South Korea on Friday. The South held drills on Saturday.", "held", "KOR"),
+    # the object of a verb is the subject of its infinitive
+    ("North Korea fired shells near the border on Friday, prompting South Korea to protest.", "protest", "KOR"),
+    # "United States" is no speech verb ("states") that would start a new clause
+    ("The launch came a day after South Korea, the United States and Japan staged a joint exercise.", "staged",
+     "KOR"),
+])
+def test_more_actors(text, trigger, actor):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.actor is not None and e.actor.code == actor
+
+
+def test_an_actor_less_report_does_not_date_a_named_actors_event():
+    text = ("North Korea fired a missile on Sunday.\n\nThe missile was launched at 2:55 p.m.\n\n"
+            "The launch came after South Korea and Japan staged a joint exercise.")
+    e = next(e for e in events(text, published="2024-01-14") if e.trigger.text == "staged")
+    assert e.date is None

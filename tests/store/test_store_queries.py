@@ -160,3 +160,12 @@ def test_joint_happenings_merge_and_answer_a_pair_in_either_order(store, build):
     assert Q.count_only(store, actor="PRK", target="USA", cameo="111") == 1
     assert Q.count_only(store, actor="USA", target="PRK", cameo="111") == 1
     assert Q.count_only(store, cameo="111") == 2
+
+
+def test_a_narrowed_series_claim_is_reported_unchecked(filled, build):
+    """"its fifth ICBM launch this year": the record counts CAMEO roots, not ICBMs."""
+    series = {"ordinal": 2, "noun": "ICBM launch", "since": "2019", "since_mod": None}
+    filled.add_article(build.record("i-0509", "2019-05-09", [build.event("v1", "150", date="2019-05-09", series=series)],
+                                    outlet="Claims", url="https://claims.example/i-0509"))
+    c = {c["article"]: c for c in Q.claims(filled)}["i-0509"]
+    assert c["status"] == "unchecked" and "ICBM launch" in c["check"]

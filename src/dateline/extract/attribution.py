@@ -62,7 +62,7 @@ _ABBR = (r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Sgt|Capt|Cmdr|A
          r"Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|"
          r"Va|Vt|Wash|Wis|Wyo|No|vs|Inc|Corp|Co|Ltd|Bros)\.")
 _TOKEN = re.compile(rf"``|''|[“”\"«»„]|{_ABBR}|(?:[A-Za-z]\.){{2,}}|[A-Z]\.(?=\s+[A-Z])"
-                    r"|\w+(?:[-'’.&/]\w+)*(?:(?<=s)['’](?=\s))?|\.\.\.|…|--|[—–]|\S")
+                    r"|\w+(?:(?:[-'’.&/]|(?<=\d):(?=\d))\w+)*(?:(?<=s)['’](?=\s))?|\.\.\.|…|--|[—–]|\S")
 _QMARKS = {"``", "''", "“", "”", '"', "«", "»", "„"}
 _SMARKS = {"‘", "’", "'"}   # single marks: quotation marks only in headline quote groups
 

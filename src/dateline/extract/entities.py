@@ -214,7 +214,10 @@ class EntityExtractor:
             if r.code and r.code != "IGO" and r.form != "generic":
                 counts[r.code] = counts.get(r.code, 0) + (2 if r.kind == "country" else 1)
         focus = max(counts, key=lambda c: (counts[c], -min(x.start for x in out if x.code == c))) if counts else None
-        home = next((r.code for r in raws if r.start < dateline_end and r.code), None)
+        # the dateline's place: the last place named before the dateline's end (a headline above it
+        # may name other states: "North Korea fires missile" over "SEOUL, Jan. 14 (Yonhap) --")
+        home = next((r.code for r in reversed(raws) if r.end <= dateline_end and r.code
+                     and r.kind in ("place", "country")), None)
         for r in out:
             if r.form == "generic" and not r.code:
                 r.code = (focus if r.role == "news" else home or focus)

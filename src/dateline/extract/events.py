@@ -72,6 +72,7 @@ _CLAUSE_BREAK = set(_G["clause_breaks"])
 _SUBORD = set(_G["subordinators"])
 _SPEECH_VERBS = set(_G["speech_verbs"])
 _AGENTIVE_PARTICIPLES = set(_G["agentive_participles"])
+_SERIES_MODIFIERS = set(_G["series_modifiers"])
 _AIMED_AT = set(_G["aimed_at"])
 _DAY_WORDS = {d.lower() for d in calendar.day_name} | {m.lower() for m in calendar.month_name if m}
 _ATTACK_TARGETS = set(_G["attack_targets"])
@@ -348,7 +349,8 @@ class EventExtractor:
         s = 0
         for k in range(i - 1, -1, -1):
             w = low[k]
-            if w in _CLAUSE_BREAK or (w in _SUBORD and k > 0) or (w in _SPEECH_VERBS and k < i - 1):
+            if w in _CLAUSE_BREAK or (w in _SUBORD and k > 0) or (w in _SPEECH_VERBS and k < i - 1
+                                                                 and toks[k][2][:1].islower()):  # not "United States"
                 s = k + 1   # "The ministry said the arrest ...": the speaker is not in the reported clause
                 break
             if w == "," and k + 1 < len(low) and low[k + 1] in ("but", "and", "while", "whereas", "which", "who"):
@@ -380,6 +382,13 @@ class EventExtractor:
     def _actor_before(self, text, toks, low, s, i, mentions, sent_range, verbs=()) -> Mention | None:
         """The subject: the nearest entity (or pronoun) before the trigger in the clause, not inside a PP."""
         start_c, end_c = toks[s][0] if s < len(toks) else sent_range[0], toks[i][0]
+        if i >= 2 and low[i - 1] == "to":
+            # "prompting South Korea to protest", "urged Washington to resume talks": the object of
+            # the verb before is the subject of the infinitive
+            obj = next((m for m in mentions if m.end == toks[i - 2][1] and m.start >= start_c
+                        and m.kind in ("country", "person", "organization")), None)
+            if obj is not None:
+                return obj
         cands: list[tuple[int, Mention]] = []
         for m in mentions:
             if m.start >= start_c and m.end <= end_c and m.kind in ("country", "person", "organization"):
@@ -401,7 +410,12 @@ class EventExtractor:
                     cands.append((toks[k][0], Mention(toks[k][0], toks[k][1], toks[k][2], r.entity, r.name,
                                                        r.kind, r.code, r.role, r.metonym)))
         for m in _DEF_STATE.finditer(text, start_c, end_c):
-            r = self._pronoun("it", m.start(), [x for x in mentions if x.kind == "country"])
+            countries = [x for x in mentions if x.kind == "country"]
+            side = m.group().split()[-1]
+            if side[:1].isupper():
+                # "the North", "the South": the last state named with that word ("South Korea")
+                countries = [x for x in countries if (x.name or "").split()[:1] == [side]] or countries
+            r = self._pronoun("it", m.start(), countries)
             if r:
                 cands.append((m.start(), Mention(m.start(), m.end(), m.group(), r.entity, r.name, r.kind, r.code)))
         cands.sort(key=lambda c: c[0])
@@ -556,7 +570,7 @@ class EventExtractor:
             found = [(toks, low, [c for c in cs if unquoted(c)]) for toks, low, cs in found]
         cands: list[_Cand] = []
         sent_toks = []
-        reported = [(a.content.start, a.content.end, a.source.start, a.source.end) for a in attributions
+        reported = [(a.content.start, a.content.end, a.source.start, a.source.end, a.cue.start) for a in attributions
                     if a.source.start is not None]
         m_starts = [m.start for m in mentions]
         for si, (toks, low, in_sentence) in enumerate(found):
@@ -574,8 +588,10 @@ class EventExtractor:
                 # whoever reports the event is not a participant of it; nor is a source named after
                 # its content ("X fired ..., Y said, its first launch since it tested ...") the
                 # antecedent of what follows in the same sentence
-                srcs = [(a, b) for cs, ce, a, b in reported if cs <= c.start < ce and a > c.end]
-                srcs += [(a, b) for cs, ce, a, b in reported if cs < a and ss <= a and b <= c.start]
+                # (the source of a cue that is itself the event acts in it: "prompting Seoul to protest")
+                srcs = [(a, b) for cs, ce, a, b, cue in reported if cs <= c.start < ce and a > c.end]
+                srcs += [(a, b) for cs, ce, a, b, cue in reported if cs < a and ss <= a and b <= c.start
+                         and cue != c.start]
                 ms = [m for m in window if not any(a <= m.start < b for a, b in srcs)] if srcs else window
                 self._fill(c, text, toks, low, (ss, se), ms, timexes, verbs)
                 if parse is not None:
@@ -975,7 +991,9 @@ class EventExtractor:
         # story's happening; the same kind of event means the same three-digit code
         prev = [o for o in cands if o is not c and o.start < c.start and o.date and not o.hypothetical
                 and o.date_from != "anchor" and o.pattern.code[:3] == c.pattern.code[:3]
-                and (c.actor is None or o.actor is None or o.actor.code == c.actor.code)]
+                and (c.actor is None or (o.actor is not None and o.actor.code == c.actor.code))]
+        # (a named actor's event is not dated by an actor-less report: "The missile was launched
+        # at 2:55 p.m." does not date "South Korea ... staged an exercise")
         return prev[-1].date if prev else None
 
     def _series(self, cands, text, sentences, sent_toks, timexes) -> None:
@@ -986,18 +1004,22 @@ class EventExtractor:
             ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
             if m.group(1) and not re.match(r"\d+(?:st|nd|rd|th)", text[m.start(1):m.start(1) + 6]):
                 continue
-            rest = re.match(r"\s+(?:[\w-]+\s+){0,2}?([a-z-]+)\s+(since|this|so\s+far|of\s+the\s+year|in|within)\b",
+            rest = re.match(r"\s+((?:[\w-]+\s+){0,2}?)([a-z-]+)\s+(since|this|last|so\s+far|of\s+the\s+year|in|within)\b",
                             text[m.end():m.end() + 80])
-            if not rest or ordinal < 2:
+            if not rest or ordinal < 1:
                 continue
-            noun = singular(rest.group(1))
+            noun = head = singular(rest.group(2))
+            # "its fifth ICBM launch": words that narrow the kind counted stay with the noun
+            narrow = [w for w in rest.group(1).split() if w.lower() not in _SERIES_MODIFIERS]
+            if narrow:
+                noun = " ".join(rest.group(1).split() + [head])
             anchor_pos = m.end() + rest.end()
             since = since_mod = None
             for t in timexes:
                 if t.start >= anchor_pos - 5 and t.start <= anchor_pos + 3:
                     since, since_mod = t.value, t.mod
                     break
-            if rest.group(2).startswith("this") or rest.group(2).startswith("of"):
+            if rest.group(3).startswith(("this", "of", "last")):
                 for t in timexes:
                     if m.end() <= t.start <= m.end() + rest.end() + 15:
                         since, since_mod = t.value, t.mod
@@ -1006,7 +1028,7 @@ class EventExtractor:
             owners = [c for c in cands if c.sent == si and not c.hypothetical]
             if not owners and si is not None:
                 # "It was North Korea's 12th launch since May": the latest event of the noun's kind
-                roots = {p.code[:2] for p in [*self.index.get(noun, ()), *self.index.get(noun + "s", ())]}
+                roots = {p.code[:2] for p in [*self.index.get(head, ()), *self.index.get(head + "s", ())]}
                 owners = [c for c in cands if si - 3 <= c.sent < si and not c.hypothetical
                           and c.pattern.code[:2] in roots][-1:]
             if not owners:
