@@ -66,6 +66,9 @@ def test_contextual_alias_needs_its_state():
     ("Bo Example, a South Korean official, said talks were off.", "Bo Example", "KOR"),
     # a name in apposition to a role noun
     ("The United Nations envoy for Sudan, Carl Example, said he was alarmed.", "Carl Example", None),
+    # a title of several words, after a demonym, before a name the gazetteer does not know
+    ("Ruritanian Prime Minister Viktor Example vetoed the deal.", "Viktor Example", None),
+    ("Hungarian Prime Minister Viktor Example vetoed the deal.", "Viktor Example", "HUN"),
 ])
 def test_people(text, name, code):
     res = ents(text)

@@ -24,6 +24,8 @@ _NAME_TOK = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|del|van|von|bin|ibn|al|el|la|le|di|du|dos)"
 _NAME = rf"{_NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+|al-)?{_NAME_TOK}){{0,3}}(?:,?[ \t]+Jr\.)?"   # one line
 NAME_RE = re.compile(_NAME)
+# a capitalised run long enough for a title before a name ("Hungarian Prime Minister Viktor Orban")
+_TITLED_NAME_RE = re.compile(_NAME.replace("{0,3}", "{0,6}"))
 _CAP_WORDS = re.compile(r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))")
 
 
@@ -253,16 +255,47 @@ class EntityExtractor:
         busy = _Busy(len(text), taken)
 
         roles = self.gaz.roles
-        for m in NAME_RE.finditer(text):
+        for m in _TITLED_NAME_RE.finditer(text):
             s, e = m.start(), m.end()
             name = m.group()
             toks = name.split()
-            # strip leading title/role words and non-names ("President", "The")
-            while toks and (toks[0].lower() in roles or toks[0] in self.gaz.titles or toks[0] in self.not_names):
-                s = text.index(toks[0], s) + len(toks[0])
+            # strip leading title/role words and phrases and non-names ("President", "Prime Minister",
+            # "The"); a stripped title is evidence of a person
+            titled = False
+            while toks:
+                n = next((k for k in (3, 2) if len(toks) > k and (" ".join(toks[:k]).lower() in roles
+                                                                   or " ".join(toks[:k]) in self.gaz.titles)), 0)
+                t0 = text.index(toks[0], s)
+                if n == 0 and not busy.free(t0, t0 + len(toks[0])) and len(toks) > 1:
+                    # a state already named ("Hungarian" of "Hungarian Prime Minister X")
+                    s = t0 + len(toks[0])
+                    while s < e and text[s].isspace():
+                        s += 1
+                    toks = toks[1:]
+                    continue
+                if n == 0 and not (toks[0].lower() in roles or toks[0] in self.gaz.titles
+                                   or toks[0] in self.not_names):
+                    break
+                n = n or 1
+                titled = titled or toks[0] not in self.not_names
+                for t in toks[:n]:
+                    s = text.index(t, s) + len(t)
                 while s < e and text[s].isspace():
                     s += 1
-                toks = toks[1:]
+                toks = toks[n:]
+            if not titled and len(toks) > 3:
+                # "Ruritanian Prime Minister Viktor X", "Acme Chief Executive Jane X": a title inside
+                # the run starts the name after it
+                for k in range(1, len(toks) - 2):
+                    n = next((q for q in (3, 2, 1) if k + q <= len(toks) - 2
+                              and (" ".join(toks[k:k + q]).lower() in roles or " ".join(toks[k:k + q]) in self.gaz.titles)), 0)
+                    if n:
+                        for t in toks[:k + n]:
+                            s = text.index(t, s) + len(t)
+                        while s < e and text[s].isspace():
+                            s += 1
+                        toks, titled = toks[k + n:], True
+                        break
             while toks and (toks[-1] in self.not_names or toks[-1].lower() in roles):
                 toks = toks[:-1]
                 e = s + len(re.match(r"\S+(?:\s+\S+){%d}" % (len(toks) - 1), text[s:]).group()) if toks else s
@@ -275,7 +308,7 @@ class EntityExtractor:
                 continue          # a single word is a name only through coreference (below)
             if any(t in self.org_heads for t in toks):
                 continue
-            why = self._person_evidence(text, s, e, len(toks))
+            why = "title" if titled else self._person_evidence(text, s, e, len(toks))
             if not why:
                 continue
             out.append(_Raw(s, e, name, "person", name, None, "pattern", source=f"pattern:{why}"))
