@@ -36,3 +36,13 @@ def test_recognised_entities_never_override_rule_entities():
     before = {(m.start, m.end, m.kind) for m in ents.mentions}
     pipeline._add_recognised(TEXT, ents, [_recognised({"Omdurman": "PER"})])
     assert {(m.start, m.end, m.kind) for m in ents.mentions} == before
+
+
+def test_the_dateline_is_never_part_of_an_attribution():
+    import dateline
+    text = ("EU leaders fail to agree on aid\n\nBRUSSELS, Dec. 15, 2023 (Reuters) - European Union leaders failed "
+            "to agree on an aid package late on Thursday after Hungary vetoed the deal.\n\n"
+            "\"The veto is disappointing,\" Charles Michel told reporters.")
+    r = dateline.analyze(text)
+    end = text.index("European Union leaders")
+    assert r.attributions and all(a.content.start >= end for a in r.attributions)

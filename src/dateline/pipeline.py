@@ -92,7 +92,10 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
         if parses:
             _add_recognised(text, ents, parses.values())
     with _stage(timings, "attribution"):
-        quotes, attributions = extract_attributions(text, sentences, ents.mentions)
+        # the dateline ("BRUSSELS, Dec. 15 (Reuters) -") is not part of anything anyone said
+        cut = meta.dateline_end
+        att_sentences = [(cut, b) if a < cut < b else (a, b) for a, b in sentences] if cut else sentences
+        quotes, attributions = extract_attributions(text, att_sentences, ents.mentions)
     quote_spans = [(q.start, q.end) for q in quotes]
     with _stage(timings, "events"):
         events = extract_events(text, sentences, ents.mentions, timexes, attributions,
