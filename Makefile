@@ -39,7 +39,9 @@ clean:
 	rm -rf $(VENV) build *.egg-info
 
 # Retrain the shipped English pipeline (src/dateline/models/en_dateline) from ../shared/data/treebanks:
-# converts the treebanks, trains on one thread (about an hour), evaluates on EWT/GUM test, packages.
+# converts the treebanks, trains on train + dev for the fixed number of steps chosen on the train/dev
+# split (one thread, about an hour), evaluates on EWT/GUM test, packages the last step.
+# `training/build_model.py` without --final is the development run (train only, best dev checkpoint).
 .PHONY: model
 model: setup
-	$(BIN)/python training/build_model.py
+	$(BIN)/python training/build_model.py --final

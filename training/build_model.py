@@ -1,12 +1,15 @@
 """Build dateline's English pipeline end to end: convert the treebanks, train, evaluate, package.
 
-    .venv/bin/python training/build_model.py                 # all steps (what `make model` runs)
+    .venv/bin/python training/build_model.py --final         # all steps (what `make model` runs)
+    .venv/bin/python training/build_model.py                 # development run: train only, best dev checkpoint
     .venv/bin/python training/build_model.py --skip-train    # re-evaluate and re-package an existing run
 
 Steps
   1. training/convert.py   ../shared/data/treebanks -> build/training/corpus/*.spacy
-  2. spacy train training/config.cfg -> build/training/output/model-best   (one thread, nice 10)
-  3. evaluate model-best on EWT test (UAS, LAS, XPOS, UPOS, morphology, PER/ORG/LOC F1) and GUM test,
+  2. spacy train training/config.cfg -> build/training/output/model-best (development: train.spacy,
+     best checkpoint on dev) or model-last (--final: train-final.spacy = train + dev, the step count
+     chosen in development, last step)   (one thread, nice 10)
+  3. evaluate that model on EWT test (UAS, LAS, XPOS, UPOS, morphology, PER/ORG/LOC F1) and GUM test,
      with spaCy's own tokenisation; write the scores, data licences and attribution into meta.json
      and copy the pipeline to src/dateline/models/en_dateline (the shipped artifact).
 """
@@ -33,7 +36,8 @@ SOURCES = [
                   "John Bauer, Miriam Connor, Marie-Catherine de Marneffe, Nathan Schneider, Sam Bowman, "
                   "Hanzhi Zhu, Daniel Galbraith (UD_English-EWT contributors); sentences from the LDC "
                   "English Web Treebank (LDC2012T13)",
-        "used_for": "tags, morphology, dependencies (train), model selection (dev), scores (test)",
+        "used_for": "tags, morphology, dependencies (train; the final run also dev, the development run "
+                    "selects on dev), scores (test)",
     },
     {
         "name": "UNER_English-EWT (Universal NER v1)",

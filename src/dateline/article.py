@@ -233,8 +233,10 @@ def _full_date(fm) -> _dt.date | None:
     return _mk(int(fm.group("year2")), _MONTHS[fm.group("mon2").lower()], int(fm.group("day2")))
 
 
+@functools.lru_cache(maxsize=2)
 def _story_start(text: str) -> str:
-    """The text from where the story begins: after a headline and byline lines, if any."""
+    """The text from where the story begins: after a headline and byline lines, if any (cached: the
+    dateline and the publication date both start from it)."""
     paras = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     for p in paras[:4]:
         if DATELINE.match(p) or len(p) > 200:
