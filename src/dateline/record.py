@@ -97,7 +97,8 @@ class Series:
     ordinal: int
     noun: str
     since: str | None = None
-    since_mod: str | None = None   # TimeML mod of a "within" duration: "in just over a week" -> MORE_THAN
+    since_mod: str | None = None   # TimeML mod of a "within" duration: "in just over a week" -> MORE_THAN;
+    # AFTER for "its first launch since May 9" (the first after that day's)
 
 
 @dataclass

@@ -373,6 +373,7 @@ def test_a_headline_pair_joined_by_a_comma_is_actor_and_target():
     ("North Korea test-fired an ICBM on Dec. 18, its fifth ICBM launch last year.", "test-fired", 5, "ICBM launch",
      "2018"),
     ("North Korea fired two missiles on Friday, its third straight test this month.", "fired", 3, "test", "2019-11"),
+    ("North Korea fired two missiles on Friday, its first launch since May 9.", "fired", 1, "launch", "2019-05-09"),
 ])
 def test_series_claims(text, trigger, ordinal, noun, since):
     evs = events(text)
@@ -400,3 +401,18 @@ def test_an_actor_less_report_does_not_date_a_named_actors_event():
             "The launch came after South Korea and Japan staged a joint exercise.")
     e = next(e for e in events(text, published="2024-01-14") if e.trigger.text == "staged")
     assert e.date is None
+
+
+def test_a_first_since_claim_counts_from_after_its_date():
+    e = next(e for e in events("North Korea fired two missiles on Friday, its first launch since May 9.")
+             if e.trigger.text == "fired")
+    assert e.series.since_mod == "AFTER"
+    e = next(e for e in events("North Korea fired two missiles on Friday, its first launch this year.")
+             if e.trigger.text == "fired")
+    assert e.series.since_mod is None
+
+
+def test_a_phrase_without_a_kind_noun_is_no_series_claim():
+    evs = events("North Korea fired projectiles on Saturday, its first launch of this kind since it tested an ICBM "
+                 "in November 2017.")
+    assert all(e.series is None for e in evs)

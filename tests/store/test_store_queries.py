@@ -169,3 +169,12 @@ def test_a_narrowed_series_claim_is_reported_unchecked(filled, build):
                                     outlet="Claims", url="https://claims.example/i-0509"))
     c = {c["article"]: c for c in Q.claims(filled)}["i-0509"]
     assert c["status"] == "unchecked" and "ICBM launch" in c["check"]
+
+
+def test_a_first_since_claim_excludes_the_launch_of_its_day(filled, build):
+    """"its first launch since July 25" on 07-31: the 07-25 launch is where the count starts after."""
+    series = {"ordinal": 1, "noun": "launch", "since": "2019-07-25", "since_mod": "AFTER"}
+    filled.add_article(build.record("f-0731", "2019-07-31", [build.event("v1", "150", date="2019-07-31", series=series)],
+                                    outlet="Claims", url="https://claims.example/f-0731"))
+    c = {c["article"]: c for c in Q.claims(filled)}["f-0731"]
+    assert c["status"] == "consistent" and "from 2019-07-26" in c["check"], c["check"]

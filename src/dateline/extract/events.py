@@ -1004,7 +1004,8 @@ class EventExtractor:
             ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
             if m.group(1) and not re.match(r"\d+(?:st|nd|rd|th)", text[m.start(1):m.start(1) + 6]):
                 continue
-            rest = re.match(r"\s+((?:[\w-]+\s+){0,2}?)([a-z-]+)\s+(since|this|last|so\s+far|of\s+the\s+year|in|within)\b",
+            rest = re.match(r"\s+((?:[\w-]+\s+){0,2}?)(?!(?:of|the|a|an|this|that|these|those|in|on|at|to|for)\s)"
+                            r"([a-z-]+)\s+(since|this|last|so\s+far|of\s+the\s+year|in|within)\b",
                             text[m.end():m.end() + 80])
             if not rest or ordinal < 1:
                 continue
@@ -1036,7 +1037,11 @@ class EventExtractor:
             # the event the phrase comments on: the nearest before it, else after
             before = [c for c in owners if c.end <= m.start()]
             owner = before[-1] if before else owners[0]
-            owner.series = Series(ordinal, noun, since, since_mod if since and since.startswith("P") else None)
+            mod = since_mod if since and since.startswith("P") else None
+            if ordinal == 1 and since and not since.startswith("P") and rest.group(3) == "since":
+                # "its first launch since May 9": the first AFTER that day's (or period's) launch
+                mod = "AFTER"
+            owner.series = Series(ordinal, noun, since, mod)
             # a trigger inside the series phrase itself ("12th test") is the same event
             for c in list(cands):
                 if c is not owner and m.start() <= c.start <= anchor_pos:

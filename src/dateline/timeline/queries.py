@@ -244,7 +244,8 @@ def claims(store: Store, *, include_all: bool = False) -> list[dict]:
             claim.update(held=None, status="unchecked", events=[], check=f"{said}; cannot check: {why}")
             out.append(claim)
             continue
-        lo = start[0].isoformat()
+        # "its first launch since May 9" (mod AFTER): counted from the day after that day or period
+        lo = (start[1] + _dt.timedelta(days=1) if mod == "AFTER" else start[0]).isoformat()
         held = store.rows(
             "SELECT c.id, c.day_first, c.date FROM clusters c WHERE c.actor = ? AND c.root = ? "
             "AND c.negated = 0 AND c.hypothetical = 0 AND c.day_first >= ? AND c.day_last <= ? "
