@@ -69,6 +69,9 @@ def test_contextual_alias_needs_its_state():
     # a title of several words, after a demonym, before a name the gazetteer does not know
     ("Ruritanian Prime Minister Viktor Example vetoed the deal.", "Viktor Example", None),
     ("Hungarian Prime Minister Viktor Example vetoed the deal.", "Viktor Example", "HUN"),
+    # Mc-, Mac-, O'- names are one word
+    ("House Speaker Kevin McExample said no.", "Kevin McExample", None),
+    ('"No," said Dana O\'Example.', "Dana O'Example", None),
 ])
 def test_people(text, name, code):
     res = ents(text)
@@ -135,3 +138,9 @@ def test_a_generic_organisation_takes_the_dateline_state_not_the_headline_state(
     r = dateline.analyze(text, published="2024-01-14")
     jcs = next(e for e in r.entities if e.name == "Joint Chiefs of Staff")
     assert jcs.code == "KOR"
+
+
+def test_a_surname_after_another_given_name_is_not_the_gazetteer_person():
+    import dateline
+    r = dateline.analyze("Senator John McCain and Conan O'Brien spoke on Tuesday.", published="2019-04-12")
+    assert not any(e.name == "Robert O'Brien" for e in r.entities)

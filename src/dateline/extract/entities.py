@@ -20,7 +20,7 @@ from ..resources import path, read_tsv
 from .gazetteer import Entry, Gazetteer, Leader, load
 
 # A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J."
-_NAME_TOK = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)"
+_NAME_TOK = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.)"   # McCarthy, O'Brien
 _PARTICLE = r"(?:de|da|del|van|von|bin|ibn|al|el|la|le|di|du|dos)"
 _NAME = rf"{_NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+|al-)?{_NAME_TOK}){{0,3}}(?:,?[ \t]+Jr\.)?"   # one line
 NAME_RE = re.compile(_NAME)
@@ -477,6 +477,10 @@ class EntityExtractor:
                 continue
             prev = _prev_word(text, s, 1)
             title = prev[0] if prev and prev[0] in self.gaz.titles else None
+            if prev and not title and re.fullmatch(_NAME_TOK, prev[0]) and text[s - 1:s] == " " \
+                    and text[s - 1 - len(prev[0]):s - 1] == prev[0] and prev[0] not in self.not_names \
+                    and prev[0] not in _time_names() and prev[0].lower() not in self.gaz.roles:
+                continue          # another person's given name ("Conan O'Brien" is not Robert O'Brien)
             # the full name mentioned nearest before (not a byline name), else after
             cands = [p for p in known.get(sur, []) if p.name not in bylines]
             before = [p for p in cands if p.start < s]
