@@ -118,3 +118,13 @@ def test_date_line_under_the_headline_wins():
 def test_named_year_decides_between_candidate_years():
     got, ev = infer_published("Rebels took the port on Thursday, May 9, their first gain of 2019.", today=TODAY)
     assert got == "2019-05-09"
+
+
+def test_a_possessive_weekday_in_the_lede_is_not_the_datelines_day():
+    """"WARSAW, Oct 16 - ... in Sunday's election ... on Monday": Oct 16 is a Monday (2023), not a Sunday."""
+    from dateline.article import infer_published
+    import datetime as dt
+    text = ("WARSAW, Oct 16 (Reuters) - Opposition parties won enough votes in Sunday's parliamentary election, "
+            "according to results published by the electoral commission on Monday.")
+    published, _ = infer_published(text, today=dt.date(2024, 6, 1))
+    assert published == "2023-10-16"

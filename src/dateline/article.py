@@ -262,7 +262,12 @@ def infer_published(text: str, *, today: _dt.date | None = None, gaz: Gazetteer 
     dm = DATELINE_DATE.match(story) or DATELINE_DATE_DM.match(story)
     if not m and dm:
         # "SEOUL, Oct 31 (Reuters) - ... on Thursday": the dateline's day is the lede's weekday
-        wm = re.search(_WD, text[dm.end():dm.end() + 400])
+        # (not "Sunday's election", "last Sunday", "since Friday": those name another day)
+        lede_part = text[dm.end():dm.end() + 400]
+        wm = next((x for x in re.finditer(_WD, lede_part)
+                   if not re.match(r"['’]s\b", lede_part[x.end():x.end() + 3])
+                   and not re.search(r"\b(?:last|next|since|until|till|before|after|previous|following)\s+$",
+                                     lede_part[max(0, x.start() - 12):x.start()], re.I)), None)
         if wm:
             m = _Found(f"{dm.group(0).strip()} ... {wm.group(0)}", dm.group("mon"), dm.group("day"), wm.group("wd"))
     if m:

@@ -144,3 +144,14 @@ def test_a_surname_after_another_given_name_is_not_the_gazetteer_person():
     import dateline
     r = dateline.analyze("Senator John McCain and Conan O'Brien spoke on Tuesday.", published="2019-04-12")
     assert not any(e.name == "Robert O'Brien" for e in r.entities)
+
+
+@pytest.mark.parametrize("published,code", [
+    ("2016-05-01", "IGO"),     # President of the European Council then
+    ("2023-10-16", None),      # out of that office; the gazetteer knows no national one
+])
+def test_a_leaders_state_is_the_office_held_on_the_publication_day(published, code):
+    import dateline
+    r = dateline.analyze("Donald Tusk said on Monday that Tusk would stay.", published=published)
+    tusk = next(e for e in r.entities if e.name == "Donald Tusk")
+    assert tusk.code == code

@@ -419,6 +419,8 @@ class EntityExtractor:
         people = self._pattern_people(text, sentences, taken)
         raws = sorted(raws + orgs + people, key=lambda r: r.start)
         self._person_codes(text, raws)
+        if published:
+            self._leader_codes_on(raws, published)
         raws = self._surnames(text, raws, published, set(bylines))
         return self._build(raws)
 
@@ -439,6 +441,28 @@ class EntityExtractor:
                             code = o.code
                             break
             r.code = code
+
+    @staticmethod
+    def _leader_codes_on(raws: list[_Raw], published: _dt.date) -> None:
+        """A gazetteer person's state on the publication day: the office held then; out of office,
+        the last national office held; no state when only an international office is known (Donald
+        Tusk in October 2023 is no longer the European Council's, and the gazetteer does not know him as
+        Polish: the context may say so)."""
+        for r in raws:
+            terms = [t for t in r.leaders if t.code] if r.kind == "person" else []
+            if not terms:
+                continue
+            now = [t for t in terms if t.in_office(published)]
+            if now:
+                r.code = now[0].code
+                continue
+            past = sorted((t for t in terms if t.start is None or t.start <= published),
+                          key=lambda t: t.start or _dt.date.min)
+            national = [t for t in past if t.code != "IGO"]
+            if national:
+                r.code = national[-1].code
+            elif past:
+                r.code = None
 
     def _surnames(self, text: str, raws: list[_Raw], published, bylines: set[str]) -> list[_Raw]:
         """Surname-only mentions ("Kim", "President Moon") linked to a full name or the gazetteer."""
