@@ -416,3 +416,10 @@ def test_a_phrase_without_a_kind_noun_is_no_series_claim():
     evs = events("North Korea fired projectiles on Saturday, its first launch of this kind since it tested an ICBM "
                  "in November 2017.")
     assert all(e.series is None for e in evs)
+
+
+def test_a_co_actor_named_again_after_the_verb_is_not_the_target():
+    text = ("South Korea, the United States and Japan staged a joint naval exercise on Saturday involving a "
+            "U.S. aircraft carrier.")
+    e = next(e for e in events(text) if e.trigger.text == "staged")
+    assert e.actor.code == "KOR" and e.target is None

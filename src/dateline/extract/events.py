@@ -757,6 +757,11 @@ class EventExtractor:
                     c.target = self._first_after(toks, j, ce, mentions, excl, actor=c.actor)
                 if c.target is None:
                     c.target = self._place_object(toks, low, j, e, mentions, excl)
+            if c.target is not None and c.actor is not None and p.pos == "verb" \
+                    and self._co_subject(text, c.actor, c.target, toks[i][0], mentions):
+                # "South Korea, the United States and Japan staged an exercise involving a U.S.
+                # carrier": a co-actor named again after the verb is not its target
+                c.target = None
         if p.code == "150" and p.pos == "verb":
             self._aimed_launch(c, toks, low, j, e, mentions)
         if c.target is None and c.actor is not None and p.pos == "verb" and not c.passive:
@@ -860,6 +865,20 @@ class EventExtractor:
                 return m
             return None
         return None
+
+    @staticmethod
+    def _co_subject(text: str, actor: Mention, target: Mention, trigger_start: int, mentions) -> bool:
+        """Is the target's state one of the coordinated subjects from the actor up to the trigger?"""
+        prev = actor
+        for m in mentions:
+            if m.start <= actor.start or m.start >= trigger_start:
+                continue
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", text[prev.end:m.start], re.I):
+                break
+            if m.code and m.code == target.code:
+                return True
+            prev = m
+        return False
 
     @staticmethod
     def _conjunct_after(text: str, actor: Mention, mentions, headline: bool = False) -> Mention | None:
