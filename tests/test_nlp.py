@@ -41,8 +41,11 @@ def test_shipped_model_meta_states_licences_and_scores():
     assert meta["lang"] == "en" and {"parser", "ner"} <= set(meta["pipeline"])
     licences = " ".join(s["license"] for s in meta["sources"])
     assert "CC BY-SA 4.0" in licences and "GUM" in " ".join(s["name"] for s in meta["sources"])
-    ewt = meta["dateline"]["scores"]["ewt_test_sentences"]
-    assert ewt["dep_las"] > 0.7 and ewt["ents_f"] > 0.5
+    scores = meta["dateline"]["scores"]
+    ewt = scores["ewt_test_sentences"]
+    # the acceptance floors, as measured by training/build_model.py on EWT test
+    assert ewt["dep_las"] >= 0.81 and ewt["dep_uas"] >= 0.85
+    assert scores["ewt_test_sentences_with_gazetteer_ruler"]["ents_f"] >= 0.65
 
 
 def test_default_profile_parses_passive(default_nlp):

@@ -234,7 +234,7 @@ class _Cand:
     hypothetical: bool = False
     passive: bool = False
     headline: bool = False   # the trigger is in the article's headline
-    between: bool = False    # actor and target from "between A and B" before the trigger
+    between: bool = False    # actor and target from "between A and B" or a coordinated pair ("A and B agreed")
     from_body: bool = False  # a headline event whose participants the body has already given
     location: dict | None = None
     series: Series | None = None
@@ -767,6 +767,9 @@ class EventExtractor:
         if c.target is None and c.actor is not None and p.pos == "verb" and not c.passive:
             # "Turkey and Syria agreed": with nothing else named, the partner of a pair is the target
             c.target = self._conjunct_after(text, c.actor, mentions, headline=c.headline)
+            # a coordinated pair is the rules' reading; a parse of headline-ese ("Iran, IAEA agree")
+            # does not override it
+            c.between = c.between or c.target is not None
         # location: "in/at/near PLACE" in the clause, before any relative or subordinate clause
         # ("signed a deal that would allow shipments from Ukrainian ports": not signed in Ukraine)
         le = next((k for k in range(j, min(e, len(toks))) if low[k] in _SUBORD or low[k] in _CLAUSE_BREAK), e)
