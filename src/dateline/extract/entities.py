@@ -262,27 +262,29 @@ class EntityExtractor:
             # strip leading title/role words and phrases and non-names ("President", "Prime Minister",
             # "The"); a stripped title is evidence of a person
             titled = False
+
+            def past(at: int, words: list[str]) -> int:
+                """The offset after these words of the run (and the space after them)."""
+                for t in words:
+                    at = text.index(t, at) + len(t)
+                while at < e and text[at].isspace():
+                    at += 1
+                return at
+
             while toks:
                 n = next((k for k in (3, 2) if len(toks) > k and (" ".join(toks[:k]).lower() in roles
                                                                    or " ".join(toks[:k]) in self.gaz.titles)), 0)
                 t0 = text.index(toks[0], s)
                 if n == 0 and not busy.free(t0, t0 + len(toks[0])) and len(toks) > 1:
                     # a state already named ("Hungarian" of "Hungarian Prime Minister X")
-                    s = t0 + len(toks[0])
-                    while s < e and text[s].isspace():
-                        s += 1
-                    toks = toks[1:]
+                    s, toks = past(s, toks[:1]), toks[1:]
                     continue
                 if n == 0 and not (toks[0].lower() in roles or toks[0] in self.gaz.titles
                                    or toks[0] in self.not_names):
                     break
                 n = n or 1
                 titled = titled or toks[0] not in self.not_names
-                for t in toks[:n]:
-                    s = text.index(t, s) + len(t)
-                while s < e and text[s].isspace():
-                    s += 1
-                toks = toks[n:]
+                s, toks = past(s, toks[:n]), toks[n:]
             if not titled and len(toks) > 3:
                 # "Ruritanian Prime Minister Viktor X", "Acme Chief Executive Jane X": a title inside
                 # the run starts the name after it
@@ -290,11 +292,7 @@ class EntityExtractor:
                     n = next((q for q in (3, 2, 1) if k + q <= len(toks) - 2
                               and (" ".join(toks[k:k + q]).lower() in roles or " ".join(toks[k:k + q]) in self.gaz.titles)), 0)
                     if n:
-                        for t in toks[:k + n]:
-                            s = text.index(t, s) + len(t)
-                        while s < e and text[s].isspace():
-                            s += 1
-                        toks, titled = toks[k + n:], True
+                        s, toks, titled = past(s, toks[:k + n]), toks[k + n:], True
                         break
             while toks and (toks[-1] in self.not_names or toks[-1].lower() in roles):
                 toks = toks[:-1]

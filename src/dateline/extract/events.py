@@ -73,6 +73,8 @@ _SUBORD = set(_G["subordinators"])
 _SPEECH_VERBS = set(_G["speech_verbs"])
 _AGENTIVE_PARTICIPLES = set(_G["agentive_participles"])
 _SERIES_MODIFIERS = set(_G["series_modifiers"])
+# what stands between two names of one list of subjects ("South Korea, the United States and Japan")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
 _AIMED_AT = set(_G["aimed_at"])
 _DAY_WORDS = {d.lower() for d in calendar.day_name} | {m.lower() for m in calendar.month_name if m}
 _ATTACK_TARGETS = set(_G["attack_targets"])
@@ -454,8 +456,7 @@ class EventExtractor:
             first = m
             while True:
                 before = [c for c in cands if c[1].end <= first.start]
-                if not before or not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?",
-                                                  text[before[-1][1].end:first.start], re.I):
+                if not before or not _LIST_GAP.fullmatch(text[before[-1][1].end:first.start]):
                     break
                 first = before[-1][1]
             return first
@@ -876,7 +877,7 @@ class EventExtractor:
         for m in mentions:
             if m.start <= actor.start or m.start >= trigger_start:
                 continue
-            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", text[prev.end:m.start], re.I):
+            if not _LIST_GAP.fullmatch(text[prev.end:m.start]):
                 break
             if m.code and m.code == target.code:
                 return True
