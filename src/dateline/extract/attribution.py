@@ -1610,30 +1610,29 @@ class _Resolver:
         self.history: list[tuple[int, SourceRef]] = []   # (char pos, resolved source)
         self.content_of: dict[int, tuple[int, int]] = {}   # id(source) -> char span of what it said
 
-    def before(self, pos: int, kinds, role: str | None = None):
-        i = bisect.bisect_left(self.mstarts, pos) - 1
-        fallback = None
-        while i >= 0:
+    def _back_from(self, pos: int, kinds):
+        """Mentions of these kinds that end before pos, nearest first."""
+        for i in range(bisect.bisect_left(self.mstarts, pos) - 1, -1, -1):
             m = self.mentions[i]
             if m.end <= pos and m.kind in kinds:
-                if role is None or (m.role and role in m.role.lower()):
-                    return m
-                if fallback is None:
-                    fallback = m
-            i -= 1
+                yield m
+
+    def before(self, pos: int, kinds, role: str | None = None):
+        fallback = None
+        for m in self._back_from(pos, kinds):
+            if role is None or (m.role and role in m.role.lower()):
+                return m
+            if fallback is None:
+                fallback = m
         return fallback
 
     def named_with(self, pos: int, noun: str, kinds):
         """The last mention before pos whose name contains the noun ("agency" -> "... Energy Agency")."""
         words = noun.lower().split()
-        i = bisect.bisect_left(self.mstarts, pos) - 1
-        while i >= 0:
-            m = self.mentions[i]
-            if m.end <= pos and m.kind in kinds and m.kind != "person":
-                name = (m.name or m.text or "").lower().split()
-                if any(name[k:k + len(words)] == words for k in range(len(name) - len(words) + 1)):
-                    return m
-            i -= 1
+        for m in self._back_from(pos, [k for k in kinds if k != "person"]):
+            name = (m.name or m.text or "").lower().split()
+            if any(name[k:k + len(words)] == words for k in range(len(name) - len(words) + 1)):
+                return m
         return None
 
     def source_before(self, pos: int, kinds):

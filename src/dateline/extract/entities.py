@@ -22,10 +22,17 @@ from .gazetteer import Entry, Gazetteer, Leader, load
 # A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J."
 _NAME_TOK = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.)"   # McCarthy, O'Brien
 _PARTICLE = r"(?:de|da|del|van|von|bin|ibn|al|el|la|le|di|du|dos)"
-_NAME = rf"{_NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+|al-)?{_NAME_TOK}){{0,3}}(?:,?[ \t]+Jr\.)?"   # one line
+
+
+def _name_run(max_words: int) -> str:
+    """A run of up to max_words capitalised name words on one line ("Kim Jong Un", "Ludwig van Beethoven")."""
+    return rf"{_NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+|al-)?{_NAME_TOK}){{0,{max_words - 1}}}(?:,?[ \t]+Jr\.)?"
+
+
+_NAME = _name_run(4)
 NAME_RE = re.compile(_NAME)
 # a capitalised run long enough for a title before a name ("Hungarian Prime Minister Viktor Orban")
-_TITLED_NAME_RE = re.compile(_NAME.replace("{0,3}", "{0,6}"))
+_TITLED_NAME_RE = re.compile(_name_run(7))
 _CAP_WORDS = re.compile(r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))")
 
 

@@ -539,6 +539,8 @@ class EventExtractor:
                     continue        # words inside quotation marks are speech, not narrated events
                 if i > 0 and toks[i][2][:1].isupper() and not titlecase:
                     continue        # a capitalised word inside a sentence is part of a name ("Promises")
+                if low[i] not in self.index:
+                    continue        # no trigger starts here (checked before the context below)
                 last_verb = next((c.end_tok for c in reversed(found) if c.pattern.pos == "verb"), None)
                 after_verb = last_verb is not None and not any(
                     w in _CLAUSE_BREAK or w in _SUBORD or w in _SPEECH_VERBS or w in (",", "and", "but", "or", "to")
