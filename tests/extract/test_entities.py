@@ -155,3 +155,26 @@ def test_a_leaders_state_is_the_office_held_on_the_publication_day(published, co
     r = dateline.analyze("Donald Tusk said on Monday that Tusk would stay.", published=published)
     tusk = next(e for e in r.entities if e.name == "Donald Tusk")
     assert tusk.code == code
+
+
+def test_an_honorific_surname_is_the_person_named_in_full_before():
+    res = ents("Prime Minister Tony Blair arrived in Ottawa. Mr. Blair met Canadian officials.",
+               published=dt.date(2001, 5, 1))
+    assert find(res, "Blair") == find(res, "Tony Blair")
+    assert find(res, "Blair")[1] == "GBR"
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    # most coded mentions are of one state: its people and bodies without a state of their own act there
+    ("Senator Jane Holloway of Ohio criticised the White House on Monday. The United States Congress "
+     "will vote in Washington. Holloway said the Ohio vote matters.", "Jane Holloway", "USA"),
+    # no state dominates: nobody gets a guessed state
+    ("Commissioner Karl Brennan met officials from France, Germany, Italy and Spain in Brussels.", "Karl Brennan",
+     None),
+])
+def test_home_state_of_people_without_one(text, surface, code):
+    from dateline.extract.entities import assign_home_state
+    res = ents(text)
+    assign_home_state(res)
+    got = find(res, surface)
+    assert got is not None and got[1] == code

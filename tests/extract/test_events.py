@@ -183,7 +183,10 @@ def test_relative_dates_from_the_time_in_focus(text, published, root, date):
 ])
 def test_which_time_dates_the_event(text, trigger, date):
     e = next(e for e in events(text) if e.trigger.text == trigger)
-    assert e.date == date
+    if date is None:    # no time of its own: only the publication day, as an upper bound
+        assert e.date_from == "publication" and e.date_timex is None
+    else:
+        assert e.date == date
 
 
 def test_a_passive_has_no_object_and_nobody_acts_on_themselves():
@@ -400,7 +403,7 @@ def test_an_actor_less_report_does_not_date_a_named_actors_event():
     text = ("North Korea fired a missile on Sunday.\n\nThe missile was launched at 2:55 p.m.\n\n"
             "The launch came after South Korea and Japan staged a joint exercise.")
     e = next(e for e in events(text, published="2024-01-14") if e.trigger.text == "staged")
-    assert e.date is None
+    assert (e.date, e.date_from, e.date_timex) == ("2024-01-14", "publication", None)
 
 
 def test_a_first_since_claim_counts_from_after_its_date():
@@ -423,3 +426,17 @@ def test_a_co_actor_named_again_after_the_verb_is_not_the_target():
             "U.S. aircraft carrier.")
     e = next(e for e in events(text) if e.trigger.text == "staged")
     assert e.actor.code == "KOR" and e.target is None
+
+
+@pytest.mark.parametrize("text,trigger,actor,target", [
+    # another person or body of the actor's own state is a party to a domestic event
+    ("Senator Jane Holloway of Ohio accused Governor Mark Reeves of Texas of fraud.", "accused",
+     "USA", "Mark Reeves"),
+    # the actor's own state is not its target
+    ("Brazil's President Luiz Inacio Lula da Silva criticised Brazil's central bank.", "criticised",
+     "BRA", None),
+])
+def test_domestic_targets(text, trigger, actor, target):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.actor is not None and e.actor.code == actor
+    assert (e.target.name if e.target else None) == target

@@ -75,6 +75,7 @@ class _Raw:
 
 
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_OF_PLACE = re.compile(r",?\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 class _Busy:
@@ -445,6 +446,10 @@ class EntityExtractor:
                         if o.kind in ("country",) or (o.kind == "organization" and o.code) or o.form == "capital":
                             code = o.code
                             break
+            if not code and (of := _OF_PLACE.match(text, r.end)):
+                # "Senator Jane Doe of Ohio", "Mayor X of Lyon": the place after "of" gives the state
+                code = next((o.code for o in raws[i + 1:i + 3] if o.start == of.end()
+                             and o.kind in ("country", "place") and o.code), None)
             r.code = code
 
     @staticmethod
@@ -484,6 +489,7 @@ class EntityExtractor:
         surnames = set(known) | set(self.gaz.by_surname)
         if not surnames:
             return raws
+        self._link_honorific_surnames(raws, known)
         # a person named in full in the article outranks a place of the same name ("Rhodes", "Austin")
         raws = [r for r in raws if not (r.kind == "place" and r.form == "place" and r.text in known)]
         busy = _Busy(len(text), [(r.start, r.end) for r in raws])
@@ -528,6 +534,21 @@ class EntityExtractor:
                     # later bare surnames resolve to this one
                     known.setdefault(sur, []).append(extra[-1])
         return sorted(raws + extra, key=lambda r: r.start)
+
+    @staticmethod
+    def _link_honorific_surnames(raws: list[_Raw], known: dict[str, list[_Raw]]) -> None:
+        """"Mr. Blair" after "Tony Blair": a one-word name after an honorific is the person named in
+        full with that surname (the nearest before, else the first after), not a new person."""
+        for r in raws:
+            if r.source != "pattern:honorific" or " " in r.name:
+                continue
+            cands = [p for p in known.get(r.name, []) if p is not r and " " in p.name]
+            if not cands:
+                continue
+            before = [p for p in cands if p.start < r.start]
+            target = before[-1] if before else cands[0]
+            r.name, r.code, r.leaders = target.name, target.code, target.leaders
+            r.entity_key, r.source = ("person", target.name), "coref:honorific+surname"
 
     def _distinctive_surname(self, sur: str) -> bool:
         """A bare surname names a gazetteer official only when one person has it and it is not
@@ -592,3 +613,39 @@ def extract_entities(text: str, sentences: list[tuple[int, int]], *, published=N
         _EXTRACTOR = EntityExtractor()
     return _EXTRACTOR.extract(text, sentences, published=published, dateline_end=dateline_end,
                               bylines=bylines)
+
+
+# A state that most of an article's coded mentions belong to is the article's home state: the
+# people and organisations it names without any other state act there (domestic politics).
+HOME_STATE_SHARE = 0.5
+HOME_STATE_MIN_MENTIONS = 3
+
+
+def home_state(res: EntityResult) -> str | None:
+    """The state (not IGO) of at least half of the article's coded mentions, if any."""
+    counts: dict[str, int] = {}
+    for m in res.mentions:
+        if m.code and m.code != "IGO" and m.kind in ("country", "person", "organization", "place"):
+            counts[m.code] = counts.get(m.code, 0) + 1
+    if not counts:
+        return None
+    code, n = max(counts.items(), key=lambda kv: kv[1])
+    total = sum(counts.values())
+    return code if n >= HOME_STATE_MIN_MENTIONS and n >= HOME_STATE_SHARE * total else None
+
+
+def assign_home_state(res: EntityResult) -> None:
+    """People and organisations found by pattern or recogniser with no state of their own take the
+    article's home state (a gazetteer organisation with no state is transnational and keeps none)."""
+    home = home_state(res)
+    if home is None:
+        return
+    changed = set()
+    for ent in res.entities:
+        if ent.code is None and ent.kind in ("person", "organization") \
+                and not (ent.source or "").startswith("gazetteer"):
+            ent.code, ent.source = home, f"{ent.source}+home-state"
+            changed.add(ent.id)
+    for m in res.mentions:
+        if m.entity in changed and m.code is None:
+            m.code = home

@@ -89,6 +89,14 @@ _DEF_STATE = re.compile(r"\bthe\s+(?:" + "|".join(re.escape(w).replace("\\ ", "\
                                                     for w in context_words("state_nouns")) + r")\b", re.I)
 
 
+def _other_party(actor: Mention | None, m: Mention) -> bool:
+    """A person or organisation of the actor's own state is another party to a domestic event
+    ("police detained an opposition leader"); the state itself, a generic body of it and the actor
+    are not."""
+    return actor is not None and m.kind in ("person", "organization") and m.form != "generic" \
+        and actor.kind in ("person", "organization") and m.entity != actor.entity
+
+
 def _same_day(a: str | None, b: str | None) -> bool:
     """Equal TimeML values, or a day and times of that day ("2019-10-31", "2019-10-31T16:35", "2019-10-31TMO")."""
     if not a or not b:
@@ -492,9 +500,7 @@ class EventExtractor:
         a, b = toks[j][0], toks[min(e, len(toks)) - 1][1]
         for m in mentions:
             if m.start >= a and m.end <= b and m.kind in kinds:
-                if exclude_code and m.code == exclude_code and not (
-                        actor is not None and actor.kind == "organization" and m.kind == "organization"
-                        and m.entity != actor.entity and m.form != "generic"):
+                if exclude_code and m.code == exclude_code and not _other_party(actor, m):
                     continue
                 if preps and low is not None:
                     # the preposition that governs the mention ("fired at X"; through the complements
@@ -650,7 +656,7 @@ class EventExtractor:
         if actor is not None and actor.kind in ("country", "person", "organization"):
             c.actor = actor
         if target is not None and target.kind in ("country", "person", "organization", "place") and (
-                c.actor is None or target.code != c.actor.code):
+                c.actor is None or target.code != c.actor.code or _other_party(c.actor, target)):
             c.target = target
 
     def _mention_of(self, token, mentions: list[Mention]) -> Mention | None:
@@ -990,6 +996,13 @@ class EventExtractor:
         for c in cands:
             if c.headline and c.date is None and lede is not None:
                 c.date, c.date_timex, c.date_from = lede.date, lede.date_timex, "headline"
+        # an event the article reports as having happened, with no time of its own, happened by the
+        # day the article was published: that day is an upper bound (date_from "publication"),
+        # never a stated date; intentions, hypotheticals and negated events get none
+        if published:
+            for c in cands:
+                if c.date is None and not c.hypothetical and not c.negated:
+                    c.date, c.date_from = published[:10], "publication"
 
     @staticmethod
     def _shift_relative(t: Timex, word: str, lst, cands, timexes, published, shift_value) -> None:
