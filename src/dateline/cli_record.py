@@ -286,6 +286,27 @@ def cmd_export(args) -> int:
     return 0
 
 
+QUOTE_COLUMNS = [("date", "date"), ("speaker", "speaker"), ("speaker_code", "state"), ("text", "quotation"),
+                 ("cue", "cue"), ("outlet", "outlet"), ("article", "article")]
+
+
+def cmd_quotes(args) -> int:
+    from .store import schema
+
+    store = _open(args)
+    if store.schema_version() < schema.latest(store.dialect):
+        store.close()                      # a store from before the quotes table: brought up to date
+        store = _open(args, readonly=False)
+    with store:
+        rows = store.quotes(speaker=args.speaker, state=args.state, since=args.since, until=args.until,
+                            text=args.text, limit=args.limit)
+    if args.format == "csv":
+        _csv(rows, [k for k in rows[0]] if rows else [k for k, _ in QUOTE_COLUMNS], sys.stdout)
+        return 0
+    emit(rows, args.format, QUOTE_COLUMNS, footer=f"{len(rows)} quotation(s)")
+    return 0
+
+
 def write_parquet(rows: list[dict], path: str) -> None:
     try:
         import pyarrow as pa
@@ -358,6 +379,16 @@ def register(subparsers) -> None:
     _common(dy)
     _filter_args(dy, text=False)
     dy.set_defaults(func=cmd_dyads)
+
+    qu = subparsers.add_parser("quotes", help="quotations in the store, by speaker, state, date and words")
+    _common(qu)
+    qu.add_argument("--speaker", metavar="NAME", help="any of the speaker's names (Kim Jong Un, Kim, Chairman Kim)")
+    qu.add_argument("--state", metavar="CODE", help="the speaker's state (PRK, USA, IGO)")
+    qu.add_argument("--since", metavar="DATE", help="published from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    qu.add_argument("--until", metavar="DATE", help="published up to this date, inclusive")
+    qu.add_argument("--text", metavar="WORDS", help="full-text search in the quotation (every word must occur)")
+    qu.add_argument("--limit", type=int, metavar="N")
+    qu.set_defaults(func=cmd_quotes)
 
     ex = subparsers.add_parser("export", help="one row per event in GDELT-like columns")
     _common(ex, formats=["csv", "jsonl", "parquet"])

@@ -28,6 +28,7 @@ from .. import __version__
 from ..errors import DatelineError
 from ..timeline import merge as M
 from . import schema
+from .quotes import add_quotes
 
 COMPONENT = "dateline.pipeline"
 SLACK_DAYS = 3          # candidate clusters: reports dated within this many days of the new one
@@ -163,7 +164,10 @@ class Store:
         for v in range(current + 1, len(steps) + 1):
             with self.transaction():
                 for stmt in steps[v - 1]:
-                    self._exec(stmt)
+                    if callable(stmt):
+                        stmt(self)          # a data step: fills a new table from the stored records
+                    else:
+                        self._exec(stmt)
                 self._exec("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", (v, _now()))
         return len(steps)
 
@@ -200,6 +204,17 @@ class Store:
 
     def failures(self) -> list[dict]:
         return self.rows("SELECT * FROM failures ORDER BY n")
+
+    def quotes(self, *, speaker: str | None = None, state: str | None = None, since: str | None = None,
+               until: str | None = None, text: str | None = None, limit: int | None = None) -> list[dict]:
+        """Quotations by date (dateline.store.quotes.query): ``speaker`` any of the speaker's names,
+        ``state`` its state code, ``since``/``until`` the publication date, ``text`` words in the quote."""
+        from .quotes import query
+        return query(self, speaker=speaker, state=state, since=since, until=until, text=text, limit=limit)
+
+    def quote_text_match(self) -> str:
+        """A SQL condition (one ``?``: the user's words) matching quotations ``q`` by full text."""
+        raise NotImplementedError
 
     # -------------------------------------------------------------- writing
     def add_failure(self, *, source: str, item_id: str | None, code: str, message: str) -> None:
@@ -249,6 +264,7 @@ class Store:
                     res.joined_clusters += 1
                 self._insert_event(key, rep, ev, text, cid)
                 touched.add(cid)
+            add_quotes(self, key, record)
             for cid in sorted(touched):
                 self._refresh_cluster(cid)
         return res

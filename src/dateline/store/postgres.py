@@ -67,6 +67,9 @@ class PostgresStore(Store):
         return ("to_tsvector('english', coalesce(e.sentence_text, '') || ' ' || coalesce(e.trigger_text, '')) "
                 "@@ plainto_tsquery('english', ?)")
 
+    def quote_text_match(self) -> str:
+        return "to_tsvector('english', q.text) @@ plainto_tsquery('english', ?)"
+
     def close(self) -> None:
         try:
             self.conn.close()

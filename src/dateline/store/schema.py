@@ -13,6 +13,12 @@ Tables
   clusters   one row per real-world happening: best date/actor/target/place/code by the evidence
              of its reports (dateline.timeline.merge.summarize), counts, sources, urls, conflicts
   failures   inputs that could not be read or analysed, with their error (one row per input)
+  quotes     one row per quotation: text, span, cue, article, publication date, speaker (entity id,
+             name, state code and the store-wide speaker key); speakers / speaker_names: every name
+             a speaker goes by (dateline.store.quotes)
+
+A migration step is an SQL statement or a function of the store (filling a new table from the
+records already stored).
 """
 from __future__ import annotations
 
@@ -171,6 +177,53 @@ POSTGRES = [
 # 2: the mod of a series claim's duration ("its third launch in just over a week": MORE_THAN)
 for _m in (SQLITE, POSTGRES):
     _m.append(["ALTER TABLE events ADD COLUMN series_mod TEXT"])
+
+# 3: quotations as data (dateline.store.quotes): one row per quotation with its speaker, span, cue,
+# article and the article's publication date; speakers (one per store-wide speaker key) and every
+# name a speaker goes by; full text over the quotations; the quotes of stored articles filled in
+_QUOTE_COLS = """
+    key TEXT NOT NULL UNIQUE,
+    article_key TEXT NOT NULL,
+    quote_id TEXT,
+    text TEXT NOT NULL,
+    speaker_entity TEXT,
+    speaker_name TEXT,
+    speaker_code TEXT,
+    speaker_key TEXT,
+    cue TEXT,
+    start_char INTEGER,
+    end_char INTEGER,
+    date TEXT,
+    attribution TEXT
+"""
+_SPEAKER_TABLES = [
+    "CREATE TABLE speakers (key TEXT PRIMARY KEY, name TEXT, code TEXT, kind TEXT)",
+    "CREATE TABLE speaker_names (name TEXT NOT NULL, speaker TEXT NOT NULL, PRIMARY KEY (name, speaker))",
+    "CREATE INDEX quotes_speaker_date ON quotes(speaker_key, date)",
+    "CREATE INDEX quotes_code_date ON quotes(speaker_code, date)",
+    "CREATE INDEX quotes_date ON quotes(date)",
+    "CREATE INDEX quotes_article ON quotes(article_key)",
+]
+
+
+def _backfill_quotes(store) -> None:
+    from .quotes import backfill
+    backfill(store)
+
+
+SQLITE.append([
+    f"CREATE TABLE quotes (n INTEGER PRIMARY KEY, {_QUOTE_COLS})",
+    *_SPEAKER_TABLES,
+    "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='n', tokenize='porter unicode61')",
+    "CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN INSERT INTO quotes_fts(rowid, text) VALUES (new.n, new.text); END",
+    _backfill_quotes,
+])
+POSTGRES.append([
+    f"CREATE TABLE quotes (n BIGSERIAL PRIMARY KEY, {_QUOTE_COLS})",
+    *_SPEAKER_TABLES,
+    "CREATE INDEX quotes_fts ON quotes USING GIN (to_tsvector('english', text))",
+    _backfill_quotes,
+])
 
 MIGRATIONS = {"sqlite": SQLITE, "postgres": POSTGRES}
 

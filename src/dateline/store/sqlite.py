@@ -88,6 +88,9 @@ class SQLiteStore(Store):
             return "e.article_key IN (SELECT key FROM articles WHERE n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
         return "e.n IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
 
+    def quote_text_match(self) -> str:
+        return "q.n IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+
     def text_param(self, words: str) -> str:
         # every word must occur (quoted, so that the user's punctuation is never FTS5 syntax)
         toks = _WORD.findall(words)
