@@ -123,6 +123,8 @@ class Event:
     date_from: str | None = None    # how the date was found: "timex", "anchor", "dct", ...
     attributions: list[str] = field(default_factory=list)
     rule: str | None = None
+    modality: str | None = None     # "intent" | "threat": the event is a stated intention/threat to act
+    intended: str | None = None     # the CAMEO code of the act intended or threatened
 
 
 @dataclass

@@ -15,7 +15,8 @@ LISTS = [("cameo", "grammar.json", "extract/events.py"), ("entities", "context.j
 def test_word_list_loads_and_every_list_is_used(folder, name, user):
     data = json.loads(path(folder, name).read_text(encoding="utf-8"))
     assert data["_about"]
-    code = (SRC / user).read_text(encoding="utf-8") + (SRC / "extract" / "events.py").read_text(encoding="utf-8")
+    code = "".join((SRC / f).read_text(encoding="utf-8")
+                   for f in (user, "extract/events.py", "extract/modality.py"))
     for key, entry in data.items():
         if key.startswith("_"):
             continue

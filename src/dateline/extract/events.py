@@ -15,13 +15,14 @@ import calendar
 import functools
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..record import ActorRef, Attribution, Event, Mention, Series, Span, Timex
 from ..resources import multi, path, read_tsv
 from ..text import tokenize
 from .entities import context_words
 from .lexicon import is_participle, is_past_form, noun_forms, singular, verb_forms
+from .modality import modality_of, recode
 
 _HAVE = {"has", "have", "had", "having", "'s", "'ve", "'d"}
 _NON_SPACE = re.compile(r"\S")
@@ -250,6 +251,10 @@ class _Cand:
     series: Series | None = None
     sources: list = field(default_factory=list)
     attributions: list = field(default_factory=list)
+    modality: str | None = None      # "intent" | "threat" (extract.modality)
+    intended: str | None = None      # the act's own code when the event is its intention/threat
+    modality_row: int | None = None
+    modality_marker: int | None = None   # token of the word that states the intention ("pledged to")
 
 
 class EventExtractor:
@@ -605,7 +610,10 @@ class EventExtractor:
                 self._fill(c, text, toks, low, (ss, se), ms, timexes, verbs)
                 if parse is not None:
                     self._from_parse(c, parse, ms)
+                self._modality(c, low)
                 cands.append(c)
+        # "pledged to withdraw": the pledge is the intention to withdraw (0356), not a second event
+        cands = self._fold_intent_markers(cands)
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
@@ -834,6 +842,37 @@ class EventExtractor:
                 best = (key, t)
         if best:
             c.date, c.date_timex, c.date_from = best[1].value, best[1].id, "timex"
+
+    @staticmethod
+    def _modality(c: _Cand, low: list[str]) -> None:
+        """A stated intention or threat to act is an event of its own code (03x / 13x)."""
+        if c.pattern.pos != "verb" or c.negated:
+            return
+        found = modality_of(low, c.tok, c.end_tok)
+        if found is None:
+            return
+        kind, c.modality_marker = found
+        m = recode(c.pattern.code, kind)
+        c.hypothetical, c.modality, c.modality_row = False, m.kind, m.row
+        if m.code and m.code != c.pattern.code:
+            c.intended = c.pattern.code
+            c.pattern = replace(c.pattern, code=m.code)
+
+    @staticmethod
+    def _fold_intent_markers(cands: list[_Cand]) -> list[_Cand]:
+        """"pledged to withdraw": the pledge is the intention to withdraw (0356), not a second event;
+        its participants fill the intention's where the intention has none."""
+        by_tok = {(c.sent, c.tok): c for c in cands if c.pattern.code[:2] in ("03", "13")}
+        drop = set()
+        for c in cands:
+            m = by_tok.get((c.sent, c.modality_marker)) if c.modality_marker is not None else None
+            if m is None or m is c:
+                continue
+            c.actor, c.target = c.actor or m.actor, c.target or m.target
+            c.date, c.date_timex, c.date_from = (c.date, c.date_timex, c.date_from) if c.date else \
+                (m.date, m.date_timex, m.date_from)
+            drop.add(id(m))
+        return [c for c in cands if id(c) not in drop]
 
     @staticmethod
     def _in_anchor(t: Timex, timexes, text) -> bool:
@@ -1187,7 +1226,9 @@ class EventExtractor:
             negated=c.negated, hypothetical=c.hypothetical, series=c.series,
             sentence={"start": ss, "end": se}, quad_class=info.quad_class if info else None,
             cameo_name=info.name if info else None,
-            date_from=c.date_from, attributions=c.attributions, rule=f"patterns.tsv:{c.pattern.row + 1}")
+            date_from=c.date_from, attributions=c.attributions, modality=c.modality, intended=c.intended,
+            rule=f"patterns.tsv:{c.pattern.row + 1}"
+                 + (f"+modality.tsv:{c.modality_row}" if c.modality_row else ""))
 
 
 _EXTRACTOR: EventExtractor | None = None

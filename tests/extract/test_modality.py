@@ -1,0 +1,59 @@
+"""Modality (extract.modality): intentions are 03x events, threats 13x, hedged acts stay hypothetical."""
+import pytest
+
+import dateline
+from dateline.extract.modality import modality_of, recode, table
+from dateline.resources import read_tsv
+
+
+def events(text):
+    return dateline.analyze(text, published="2021-03-04").events
+
+
+@pytest.mark.parametrize("text,trigger,code,modality,intended", [
+    ("Sweden will send humanitarian aid to Mali.", "send", "0333", "intent", "073"),
+    ("Peru pledged to consult Chile regularly.", "consult", "036", "intent", "040"),
+    ("Ghana is willing to withdraw its troops from Togo.", "withdraw", "0356", "intent", "0874"),
+    ("Norway threatened to expel Russian diplomats.", "expel", "1313", "threat", "161"),
+    ("Kenya said it would attack Somalia unless the raids stopped.", "attack", "138", "threat", "190"),
+    ("Chile says it will impose sanctions on Peru.", "impose sanctions", "1312", "threat", "163"),
+])
+def test_intentions_and_threats(text, trigger, code, modality, intended):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert (e.cameo, e.modality, e.intended, e.hypothetical) == (code, modality, intended, False)
+    assert "modality.tsv:" in e.rule
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Iran could attack Iraq.", "attack"),          # a possibility, not an intention
+    ("Chile might impose sanctions on Peru.", "impose sanctions"),
+])
+def test_hedged_acts_stay_hypothetical(text, trigger):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.hypothetical and e.modality is None
+
+
+def test_the_pledge_is_not_a_second_event():
+    evs = events("Peru pledged to consult Chile regularly.")
+    assert [e.cameo for e in evs] == ["036"]
+
+
+@pytest.mark.parametrize("words,i,expect", [
+    (["x", "will", "send"], 2, ("intent", 1)),
+    (["x", "vowed", "to", "send"], 3, ("intent", 1)),
+    (["x", "warned", "it", "would", "send"], 4, ("threat", 1)),
+    (["x", "may", "send"], 2, None),
+    (["x", "sent"], 1, None),
+    (["x", "said", ",", "will", "send"], 4, ("intent", 3)),
+])
+def test_modality_of(words, i, expect):
+    assert modality_of(words, i, i + 1) == expect
+
+
+def test_every_act_row_maps_to_codes_that_exist():
+    codes = {r["code"] for r in read_tsv("cameo", "codes.tsv")}
+    for act, (intent, threat, _) in table().items():
+        assert act in codes, act
+        assert all(c in codes for c in (intent, threat) if c), act
+    assert recode("0741", "intent").code == "0334"    # the longest prefix decides
+    assert recode("091", "intent").code == ""         # no intent code: the act keeps its own
