@@ -625,7 +625,7 @@ def home_state(res: EntityResult) -> str | None:
     """The state (not IGO) of at least half of the article's coded mentions, if any."""
     counts: dict[str, int] = {}
     for m in res.mentions:
-        if m.code and m.code != "IGO" and m.kind in ("country", "person", "organization", "place"):
+        if m.code and m.code not in ("IGO", "NGO") and m.kind in ("country", "person", "organization", "place"):
             counts[m.code] = counts.get(m.code, 0) + 1
     if not counts:
         return None
