@@ -441,3 +441,14 @@ def test_domestic_targets(text, trigger, actor, target):
     e = next(e for e in events(text) if e.trigger.text == trigger)
     assert e.actor is not None and e.actor.code == actor
     assert (e.target.name if e.target else None) == target
+
+
+@pytest.mark.parametrize("text,trigger,date", [
+    # a time that modifies a noun of the clause is not the clause's time
+    ("Chile said it would investigate the 2009 shooting in Arica.", "investigate", "2019-11-15"),
+    ("Peru rejected last year's census results.", "rejected", "2019-11-15"),
+    ("Chile criticized Peru on Monday.", "criticized", "2019-11-11"),
+])
+def test_a_time_of_a_noun_does_not_date_the_clause(text, trigger, date):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.date == date

@@ -81,6 +81,9 @@ _DAY_WORDS = {d.lower() for d in calendar.day_name} | {m.lower() for m in calend
 _ATTACK_TARGETS = set(_G["attack_targets"])
 _PAST_VERB = re.compile(r"[a-z]{3,}ed")   # lower-case: "raided", not a name
 _PREPS = set(_G["prepositions"])
+_NOUN_DETS = set(_G["noun_determiners"])
+# what follows a time expression that modifies a noun: "'s" or a lower-case word ("the 1994 genocide")
+_NOMINAL_TIME = re.compile(r"(['’]s\b)?\s*([a-z]+)?")
 _NOUN_TARGET_PREPS = frozenset(_G["noun_target_prepositions"])
 _PERSON_PRON = set(_G["person_pronouns"])
 _STATE_PRON = set(_G["state_pronouns"])
@@ -829,6 +832,9 @@ class EventExtractor:
             if prevw in ("said", "says", "told", "reported", "announced", "added") or \
                     prev2 in ("said", "says", "told", "reported", "announced"):
                 continue
+            nominal = _NOMINAL_TIME.match(text, t.end)
+            if nominal and (nominal[1] or (prevw in _NOUN_DETS and nominal[2] and nominal[2] not in _PREPS | _SUBORD)):
+                continue      # "the 1994 genocide", "last year's vote": the time of a noun, not of the clause
             inside = a <= t.start < b
             if not inside and t.start > c.start:
                 continue      # a later clause's time belongs to that clause
