@@ -22,6 +22,7 @@ from ..resources import multi, path, read_tsv
 from ..text import tokenize
 from .entities import context_words
 from .lexicon import is_participle, is_past_form, noun_forms, singular, verb_forms
+from .dating import publication_dates, report_dates
 from .modality import modality_of, recode
 
 _HAVE = {"has", "have", "had", "having", "'s", "'ve", "'d"}
@@ -620,6 +621,8 @@ class EventExtractor:
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
+        report_dates(cands, attributions, timexes)
+        publication_dates(cands, published)
         self._series(cands, text, sentences, sent_toks, timexes)
         self._sources(cands, sentences, attributions, text)
         cands = self._merge(cands)
@@ -1041,13 +1044,7 @@ class EventExtractor:
         for c in cands:
             if c.headline and c.date is None and lede is not None:
                 c.date, c.date_timex, c.date_from = lede.date, lede.date_timex, "headline"
-        # an event the article reports as having happened, with no time of its own, happened by the
-        # day the article was published: that day is an upper bound (date_from "publication"),
-        # never a stated date; intentions, hypotheticals and negated events get none
-        if published:
-            for c in cands:
-                if c.date is None and not c.hypothetical and not c.negated:
-                    c.date, c.date_from = published[:10], "publication"
+
 
     @staticmethod
     def _shift_relative(t: Timex, word: str, lst, cands, timexes, published, shift_value) -> None:

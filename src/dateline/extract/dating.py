@@ -1,0 +1,57 @@
+"""The last steps of dating events: the time of the report, then the publication day.
+
+An event with no time of its own that a source reports ("X said Friday that Y attacked Z") happened
+by the time of the report: the cue's time expression is an upper bound (``date_from`` "report").
+A stated intention or threat ("X said Friday it would strike") is the statement itself, so it takes
+the report's time even where its clause names the time of the act intended. Whatever is still
+undated and was reported as having happened took place by the publication day (``date_from``
+"publication", an upper bound, never a stated date).
+"""
+from __future__ import annotations
+
+import bisect
+
+# characters allowed between a cue and its own time expression ("said Friday", "said on Friday",
+# "on Friday said")
+_CUE_GAP = 4
+
+
+def _cue_times(attributions, timexes) -> list[tuple[int, int, object]]:
+    """(content start, content end, the cue's time expression) for each attribution whose cue has one."""
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and t.value[:1].isdigit()]
+    starts = [t.start for t in dated]
+    out = []
+    for a in attributions:
+        if a.content.start is None or a.cue.start is None:
+            continue
+        k = bisect.bisect_left(starts, a.cue.end)
+        after = dated[k] if k < len(dated) and dated[k].start - a.cue.end <= _CUE_GAP else None
+        before = dated[k - 1] if k > 0 and 0 <= a.cue.start - dated[k - 1].end <= _CUE_GAP else None
+        t = after or before
+        if t is not None:
+            out.append((a.content.start, a.content.end, t))
+    return out
+
+
+def report_dates(cands, attributions, timexes) -> None:
+    """Date reported events by their report's time where they have none (or are intentions)."""
+    spans = _cue_times(attributions, timexes)
+    if not spans:
+        return
+    for c in cands:
+        if c.hypothetical or c.negated:
+            continue
+        if c.date is not None and not (c.modality and c.date_from == "timex"):
+            continue
+        t = next((t for s, e, t in spans if s <= c.start < e), None)
+        if t is not None:
+            c.date, c.date_timex, c.date_from = t.value[:10], t.id, "report"
+
+
+def publication_dates(cands, published: str | None) -> None:
+    """An event reported as having happened, with no time of its own, happened by publication."""
+    if not published:
+        return
+    for c in cands:
+        if c.date is None and not c.hypothetical and not c.negated:
+            c.date, c.date_from = published[:10], "publication"

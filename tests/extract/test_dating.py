@@ -1,0 +1,29 @@
+"""The last dating steps (extract.dating): the report's time, then the publication day."""
+import pytest
+
+import dateline
+
+
+def event(text, trigger, published="2021-03-05"):     # a Friday
+    return next(e for e in dateline.analyze(text, published=published).events if e.trigger.text == trigger)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # reported without a time of its own: by the time of the report
+    ("Peru said on Tuesday that Chile had attacked its border posts.", "attacked", "2021-03-02", "report"),
+    ("Peru said Wednesday that Chile attacked its border posts.", "attacked", "2021-03-03", "report"),
+    # an intention is the statement: the report's time, not the time of the act intended
+    ("Ghana said on Monday it would send aid to Togo next month.", "send", "2021-03-01", "report"),
+    # the clause's own time wins over the report's for an act reported as done
+    ("Peru said on Tuesday that Chile attacked its border posts on Sunday.", "attacked", "2021-02-28", "timex"),
+    # nothing else: by the publication day
+    ("Chile attacked border posts in Peru.", "attacked", "2021-03-05", "publication"),
+])
+def test_report_and_publication_dates(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)
+
+
+def test_hypothetical_events_get_no_upper_bound():
+    e = event("Chile could attack Peru.", "attack")
+    assert e.date is None and e.date_from is None
