@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from ..isodate import iso_date
-from ..resources import multi, read_tsv
+from ..resources import ResourceError, multi, path, read_tsv
 
 GAZ = "gazetteer"
 
@@ -28,6 +28,8 @@ class Leader:
     titles: tuple[str, ...]
     start: _dt.date | None
     end: _dt.date | None
+    cameo: str = ""      # the CAMEO actor code as written (Phoenix rows: "UKRGOV"); "" for leaders.tsv
+    source: str = ""     # provenance of a derived row ("Phoenix.Countries.actors.txt:49618")
 
     def in_office(self, day: _dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
@@ -155,5 +157,56 @@ def load() -> Gazetteer:
         g.add(form, Entry("person", canonical, rows[0].code, "leader", leaders=rows))
     for row in read_tsv(GAZ, "roles.tsv"):
         g.roles[row["word"].lower()] = row
+    _add_phoenix(g)
     g.build()
     return g
+
+
+def _add_phoenix(g: Gazetteer) -> None:
+    """People and organisations converted from the PETRARCH2/Phoenix actor dictionaries
+    (tools/petrarch/convert_actors.py). They come after the hand-made files, which win: a form
+    any hand-made row already has (a leader, a state, a place, an organisation) is not added.
+    Phoenix people are matched by full name and alias only; they are kept out of ``leaders``,
+    ``by_surname`` and ``titles`` (which date articles and resolve bare surnames), so their
+    surname alone names them only after the full name in the same article."""
+    hand = set(g.surface)
+    people: dict[str, list[Leader]] = {}
+    forms: dict[str, list[str]] = {}
+    day = functools.lru_cache(maxsize=None)(iso_date)
+    for name, aliases, sur, code, cameo, start, end, source in _plain_rows("phoenix_people.tsv", 8):
+        if name not in people:
+            forms[name] = [name] + aliases.split("|") if aliases else [name]
+            people[name] = []
+        people[name].append(Leader(name, sur, code, "", (), day(start), day(end), cameo, source))
+    for name, rows in people.items():
+        entry = Entry("person", name, _default_code(rows), "phoenix", leaders=tuple(rows))
+        for form in forms[name]:
+            if form not in hand:
+                g.surface.setdefault(form, []).append(entry)     # one entry per form: no dedup scan
+    for row in read_tsv(GAZ, "phoenix_organizations.tsv"):
+        e = Entry("organization", row["name"], row["code"] or None, "org", category=row["category"])
+        for form in [row["name"]] + multi(row["aliases"]):
+            if form not in hand:
+                g.add(form, e)
+
+
+def _plain_rows(name: str, width: int):
+    """Rows of a generated TSV (no stray spaces, no quoting) as tuples, for speed; checked by
+    tests/resources/test_petrarch_data.py."""
+    with path(GAZ, name).open(encoding="utf-8") as f:
+        lines = [ln for ln in f if ln[0] != "#"]
+    for ln in lines[1:]:
+        cells = ln.rstrip("\n").split("\t")
+        if len(cells) != width:
+            raise ResourceError(f"{name}: expected {width} cells, got {len(cells)}: {ln[:80]!r}")
+        yield cells
+
+
+def _default_code(rows: list[Leader]) -> str | None:
+    """A Phoenix person's state when the article has no date: of the latest dated national role,
+    else of any role with a state."""
+    dated = sorted((r for r in rows if r.code and r.code != "IGO" and (r.start or r.end)),
+                   key=lambda r: r.start or r.end)
+    if dated:
+        return dated[-1].code
+    return next((r.code for r in rows if r.code), None)
