@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from contextlib import redirect_stdout
@@ -104,7 +105,7 @@ def test_acceptance_claims(db):
 def test_timeline_for_people(db):
     code, out = run("timeline", "--db", db, "--actor", "PRK", "--cameo", "15")
     assert code == 0
-    assert "2019-10-31\n" in out and "report(s) in" in out and "source(s)" in out
+    assert "31 Oct 2019\n" in out and "report(s) in" in out and "source(s)" in out
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv"])
@@ -145,3 +146,35 @@ def test_errors_are_messages_not_tracebacks(tmp_path, capsys):
     assert cli.main(["count", "--db", str(db), "--since", "last May"]) == 2
     assert "not a date" in capsys.readouterr().err
     assert cli.main(["export", "--db", str(db), "--format", "parquet"]) == 2
+
+
+# What no human output may show: TimeML values, ISO durations, CAMEO's "not specified below"
+# (an id such as example-wire-2019-10-31 is not a date: a date here stands on its own)
+MACHINE_TEXT = re.compile(r"(?<![\w/-])(\d{4}-\d{2}(-\d{2})?(T[\w:]+)?|\d{4}-W\d{2}\S*|\d{4}-(Q[1-4]|H[12]|SP|SU|FA|WI))"
+                          r"(?![\w/-])|XXXX|_REF\b|(?<!\w)P(\d+|X)[YMWDE]\b|(?<!\w)PT\d+[HMS]\b|not specified below")
+
+
+@pytest.mark.parametrize("cmd", [
+    ["timeline"], ["timeline", "--actor", "PRK", "--all"], ["events", "--all", "--sentences"], ["count", "--actor", "PRK"],
+    ["claims", "--all"], ["dyads"], ["dyads", "--by", "month"], ["quotes"],
+])
+def test_no_machine_values_in_human_output(db, cmd):
+    code, out = run(*cmd, "--db", db)
+    assert code == 0 and out
+    assert not MACHINE_TEXT.search(out), MACHINE_TEXT.search(out)[0]
+
+
+def test_no_machine_values_in_analyze_text():
+    code, out = run("analyze", *sorted(str(p) for p in (EXAMPLES / "articles").iterdir()))
+    assert code == 0 and "Events (" in out
+    assert not MACHINE_TEXT.search(out), MACHINE_TEXT.search(out)[0]
+
+
+@pytest.mark.parametrize("text,machine", [
+    ("2019-07-24TEV", True), ("on 2019-10-31 it", True), ("XXXX-WXX-5", True), ("PAST_REF", True),
+    ("in P5D", True), ("2019-W43", True), ("Demonstrate, not specified below", True), ("2019-SU", True),
+    ("example-wire-2019-10-31", False), ("evening of 24 Jul 2019", False), ("week of 21 Oct 2019", False),
+    ("https://x.example/2019-10-31/a", False), ("PRK", False), ("5 days", False),
+])
+def test_the_scan_itself(text, machine):
+    assert bool(MACHINE_TEXT.search(text)) is machine

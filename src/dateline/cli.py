@@ -14,11 +14,11 @@ import sys
 import warnings
 from typing import Iterator
 
-from . import __version__
+from . import __version__, humandate
 from .errors import DatelineError, InputError
 from .ingest.readers import Failed, RawArticle, read_file, read_source
 from .isodate import iso_date
-from .timeline.queries import ordinal
+from .timeline.queries import cameo_label, ordinal
 from .record import Record
 from .settings import load_settings
 
@@ -48,7 +48,7 @@ def render_text(rec: dict, out) -> None:
     a = rec["article"]
     w = out.write
     w(f"== {a['id']}" + (f": {a['title']}" if a.get("title") else "") + "\n")
-    pub = a.get("published") or "unknown"
+    pub = humandate.render(a.get("published")) or "unknown"
     how = a.get("published_from")
     w(f"Published:    {pub} ({how}" + (f": {a['published_evidence']}" if a.get("published_evidence") else "") + ")\n")
     for label, key in (("Outlet", "outlet"), ("Dateline", "dateline")):
@@ -59,6 +59,7 @@ def render_text(rec: dict, out) -> None:
     if a.get("contributors"):
         w(f"{'Contributors:':<14}{', '.join(a['contributors'])}\n")
     events = sorted(rec["events"], key=lambda e: (e.get("date") is None, e.get("date") or "", e["trigger"]["start"]))
+    mods = {t["id"]: t.get("mod") for t in rec.get("timexes") or []}
     w(f"\nEvents ({len(events)})\n")
     if not events:
         w("  (none found)\n")
@@ -69,9 +70,11 @@ def render_text(rec: dict, out) -> None:
         if e.get("hypothetical"):
             flags.append("hypothetical")
         flag = f" [{', '.join(flags)}]" if flags else ""
-        w(f"  {e.get('date') or 'undated':<12} {_actor(e.get('actor'))} → {_actor(e.get('target'))}: "
+        when = humandate.render(e.get("date"), mods.get(e.get("date_timex"))) or "undated"
+        label = cameo_label(e["cameo"])
+        w(f"  {when:<24} {_actor(e.get('actor'))} → {_actor(e.get('target'))}: "
           f"\"{e['trigger']['text']}\" CAMEO {e['cameo']}"
-          + (f" {e['cameo_name']}" if e.get("cameo_name") else "")
+          + (f" {label}" if label else "")
           + (f" / {e['plover']}" if e.get("plover") else "")
           + (f" (Goldstein {e['goldstein']:+.1f})" if e.get("goldstein") is not None else "") + flag + "\n")
         extra = []
@@ -83,10 +86,11 @@ def render_text(rec: dict, out) -> None:
         if e.get("series"):
             s = e["series"]
             since = s.get("since") or ""
+            words = humandate.render(since, s.get("since_mod"))
             extra.append(f"series: {ordinal(s['ordinal'])} {s['noun']}"
-                         + (f" within {since}" if since.startswith("P") else f" since {since}" if since else ""))
+                         + (f" within {words}" if since.startswith("P") else f" since {words}" if since else ""))
         if extra:
-            w("  " + " " * 13 + " | ".join(extra) + "\n")
+            w("  " + " " * 25 + " | ".join(extra) + "\n")
     quotes = rec["quotes"]
     w(f"\nQuotations ({len(quotes)})\n")
     for q in quotes:
@@ -131,9 +135,15 @@ def _emit(objs, args) -> int:
     """Print records in the chosen format; exit status 1 (with a summary) when any input failed."""
     failures = total = 0
     out = sys.stdout
+    if args.format == "html":             # one standalone page (dateline.server's article view)
+        from .server import standalone_html
+        objs = list(objs)
+        out.write(standalone_html(objs))
     for obj in objs:
         total += 1
         failures += "error" in obj
+        if args.format == "html":
+            continue                      # written as one page below
         if args.format == "jsonl":
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")
         elif args.format == "json":
@@ -161,8 +171,8 @@ def cmd_merge(args) -> int:
 
 def _add_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="*", metavar="FILE", help="text, HTML or JSONL files; '-' or nothing: stdin")
-    p.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
-                   help="text (for people, default), json, jsonl")
+    p.add_argument("--format", choices=["text", "json", "jsonl", "html"], default="text",
+                   help="text (for people, default), json, jsonl, html (one standalone page)")
     p.add_argument("--input-format", choices=["auto", "text", "html", "jsonl"], default="auto",
                    help="how to read the input (auto: by extension and content)")
     p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) of the input articles")
@@ -184,6 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
     from . import cli_record  # the record store's commands: ingest, events, timeline, count, claims...
 
     cli_record.register(sub)
+    from .server.cli import register as register_serve  # dateline serve
+
+    register_serve(sub)
     return ap
 
 

@@ -22,6 +22,7 @@ import os
 import sys
 from typing import Any, Callable
 
+from . import humandate
 from .errors import DatelineError
 from .store import DEFAULT_DB, StoreError, open_store
 from .timeline import queries as Q
@@ -84,12 +85,23 @@ def emit(rows: list[dict], fmt: str, columns: list[tuple[str, str]], *, out=None
             out.write(footer + "\n")
 
 
-EVENT_COLUMNS = [("day", "date"), ("actor", "actor"), ("target", "target"), ("cameo", "cameo"),
-                 ("event", "event"), ("goldstein", "goldstein"), ("location", "where"), ("articles", "articles"),
-                 ("reports", "reports"), ("n_sources", "sources"), ("cluster", "event id")]
-CSV_EVENT_COLUMNS = ["cluster", "date", "day", "actor", "actor_name", "target", "target_name", "cameo", "event",
-                     "root", "plover", "quad_class", "goldstein", "location", "location_code", "articles",
-                     "reports", "n_sources", "sources", "urls", "negated", "hypothetical", "sentence"]
+EVENT_COLUMNS = [("when", "date"), ("precision", "precision"), ("actor", "actor"), ("target", "target"),
+                 ("cameo", "cameo"), ("label", "event"), ("goldstein", "goldstein"), ("location", "where"),
+                 ("articles", "articles"), ("reports", "reports"), ("n_sources", "sources"), ("cluster", "event id")]
+CSV_EVENT_COLUMNS = ["cluster", "date", "precision", "day", "actor", "actor_name", "target", "target_name", "cameo",
+                     "event", "label", "root", "plover", "quad_class", "goldstein", "location", "location_code",
+                     "articles", "reports", "n_sources", "sources", "urls", "negated", "hypothetical", "sentence"]
+
+
+def for_people(rows: list[dict], dates: tuple[str, ...] = ("date",)) -> list[dict]:
+    """Rows for a table: each TimeML value of ``dates`` in words, as ``when`` (the first) or in place."""
+    out = []
+    for r in rows:
+        r = dict(r)
+        for i, k in enumerate(dates):
+            r["when" if i == 0 else k] = humandate.render(r.get(k)) or "undated"
+        out.append(r)
+    return out
 
 
 def _events_out(rows, args, *, wrapper=None, header=None, footer=None):
@@ -97,7 +109,8 @@ def _events_out(rows, args, *, wrapper=None, header=None, footer=None):
         _csv(rows, CSV_EVENT_COLUMNS, sys.stdout)
         return
     cols = EVENT_COLUMNS + ([("sentence", "reported as")] if args.format == "table" and args.sentences else [])
-    emit(rows, args.format, cols, wrapper=wrapper, header=header, footer=footer)
+    emit(for_people(rows) if args.format == "table" else rows, args.format, cols, wrapper=wrapper, header=header,
+         footer=footer)
 
 
 # ------------------------------------------------------------------------------------------- commands
@@ -192,7 +205,7 @@ def cmd_count(args) -> int:
     if args.format == "table":
         print(f"{n} distinct event(s)")
         if n:
-            _table(res["events"], EVENT_COLUMNS, sys.stdout)
+            _table(for_people(res["events"]), EVENT_COLUMNS, sys.stdout)
     else:
         _events_out(res["events"], args, wrapper={"count": n})
     return 0
@@ -209,19 +222,21 @@ def cmd_timeline(args) -> int:
         return 0
     last = None
     for r in rows:
-        day = r["day"] if r["date"] and len(r["date"]) >= 10 else r["date"]
+        day = humandate.render(r["day"]) if r["day"] else \
+            f"{humandate.render(r['date'])} ({r['precision'] or 'imprecise'} only)"
         if day != last:
-            print(f"{day}")
+            print(day)
             last = day
         who = _who(r["actor"], r["actor_name"])
         whom = _who(r["target"], r["target_name"])
         what = f"{who} → {whom}" if r["target"] or r["target_name"] else who
         where = f" in {r['location']}" if r["location"] else ""
         gold = f" ({r['goldstein']:+.1f})" if r["goldstein"] is not None else ""
-        print(f"  {what}: {r['event'] or 'CAMEO ' + r['cameo']} [{r['cameo']}]{gold}{where}"
+        print(f"  {what}: {r['label'] or 'CAMEO ' + r['cameo']} [{r['cameo']}]{gold}{where}"
               f" — {r['reports']} report(s) in {r['articles']} article(s), {r['n_sources']} source(s)")
         if r["conflicts"].get("date"):
-            print("      dates reported: " + ", ".join(f"{d} ×{n}" for d, n in sorted(r["conflicts"]["date"].items())))
+            print("      dates reported: " + ", ".join(f"{humandate.render(d)} ×{n}"
+                                                   for d, n in sorted(r["conflicts"]["date"].items())))
     print(f"{len(rows)} event(s)")
     return 0
 
@@ -254,9 +269,13 @@ def cmd_claims(args) -> int:
 
 def cmd_dyads(args) -> int:
     with _open(args) as store:
-        rows = Q.dyads(store, **_filters(args, "actor", "target", "cameo", "since", "until"))
-    emit(rows, args.format, [("week", "week"), ("actor", "actor"), ("target", "target"), ("events", "events"),
-                             ("goldstein", "goldstein sum"), ("cameo", "codes")])
+        rows = Q.dyads(store, by=args.by, **_filters(args, "actor", "target", "cameo", "since", "until"))
+    cols = [(args.by, args.by), ("actor", "actor"), ("target", "target"), ("events", "events"),
+            ("goldstein", "goldstein sum"), ("cameo", "codes")]
+    if args.format == "table":
+        rows = [{**r, args.by: humandate.render(r[args.by]) if r[args.by] != Q.IMPRECISE else
+                 f"imprecise (date coarser than a {args.by})"} for r in rows]
+    emit(rows, args.format, cols)
     return 0
 
 
@@ -286,7 +305,7 @@ def cmd_export(args) -> int:
     return 0
 
 
-QUOTE_COLUMNS = [("date", "date"), ("speaker", "speaker"), ("speaker_code", "state"), ("text", "quotation"),
+QUOTE_COLUMNS = [("when", "date"), ("speaker", "speaker"), ("speaker_code", "state"), ("text", "quotation"),
                  ("cue", "cue"), ("outlet", "outlet"), ("article", "article")]
 
 
@@ -303,7 +322,8 @@ def cmd_quotes(args) -> int:
     if args.format == "csv":
         _csv(rows, [k for k in rows[0]] if rows else [k for k, _ in QUOTE_COLUMNS], sys.stdout)
         return 0
-    emit(rows, args.format, QUOTE_COLUMNS, footer=f"{len(rows)} quotation(s)")
+    emit(for_people(rows) if args.format == "table" else rows, args.format, QUOTE_COLUMNS,
+         footer=f"{len(rows)} quotation(s)")
     return 0
 
 
@@ -314,7 +334,7 @@ def write_parquet(rows: list[dict], path: str) -> None:
     except ImportError:
         raise StoreError("parquet export needs pyarrow: pip install 'dateline[parquet]'", code="no_pyarrow") from None
 
-    types = {"Day": pa.int32(), "QuadClass": pa.int8(), "GoldsteinScale": pa.float64(), "NumArticles": pa.int32(),
+    types = {"Day": pa.int32(), "Month": pa.int32(), "Year": pa.int16(), "QuadClass": pa.int8(), "GoldsteinScale": pa.float64(), "NumArticles": pa.int32(),
              "NumMentions": pa.int32(), "NumSources": pa.int32(), "Sources": pa.list_(pa.string()),
              "SourceURLs": pa.list_(pa.string()), "IsNegated": pa.bool_(), "IsHypothetical": pa.bool_()}
     schema = pa.schema([(c, types.get(c, pa.string())) for c in Q.EXPORT_COLUMNS])
@@ -375,9 +395,11 @@ def register(subparsers) -> None:
     cl.add_argument("--all", action="store_true", help="include claims in negated or hypothetical statements")
     cl.set_defaults(func=cmd_claims)
 
-    dy = subparsers.add_parser("dyads", help="events and Goldstein sum per actor pair per ISO week")
+    dy = subparsers.add_parser("dyads", help="events and Goldstein sum per actor pair per ISO week or month")
     _common(dy)
     _filter_args(dy, text=False)
+    dy.add_argument("--by", choices=list(Q.PERIODS), default="week",
+                    help="the period (default: ISO week); events dated more coarsely are counted as imprecise")
     dy.set_defaults(func=cmd_dyads)
 
     qu = subparsers.add_parser("quotes", help="quotations in the store, by speaker, state, date and words")

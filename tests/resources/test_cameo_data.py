@@ -10,7 +10,7 @@ import pytest
 
 CAMEO_DIR = Path(__file__).resolve().parents[2] / "src" / "dateline" / "resources" / "cameo"
 
-CODES_HEADER = ["code", "name", "goldstein", "quad_class", "plover", "plover_mode"]
+CODES_HEADER = ["code", "name", "goldstein", "quad_class", "plover", "plover_mode", "short_label"]
 PATTERNS_HEADER = ["code", "pos", "trigger", "objects", "preps", "notes", "subjects"]
 IRREGULAR_HEADER = ["base", "past", "participle", "third", "ing"]
 
@@ -70,6 +70,14 @@ def test_codes_format_unique_and_parented():
         assert 1 <= int(c[:2]) <= 20, c
         if len(c) > 2:
             assert c[:-1] in codes, f"{c}: parent {c[:-1]} missing"
+
+
+def test_every_code_has_a_short_label(codes):
+    for code, r in codes.items():
+        label = r["short_label"]
+        assert label and label == label.strip() and "not specified" not in label, code
+        assert label[0] == label[0].lower(), f"{code}: short labels are lower case ({label!r})"
+    assert codes["150"]["short_label"] == "military exercise or weapons test"
 
 
 def test_all_roots_present(codes):

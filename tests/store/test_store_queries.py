@@ -5,6 +5,7 @@ import pytest
 
 from store_fixtures import build, pg_server, store, store_url  # noqa: F401 - fixtures
 
+from dateline import humandate
 from dateline.timeline import queries as Q
 
 # (article, published, outlet, [(event id, cameo, actor, target, date, extra)])
@@ -111,7 +112,7 @@ def test_claims_within_a_period(filled, build, article, day, n, period, mod, sta
                                     outlet="Claims", url=f"https://claims.example/{article}"))
     c = {c["article"]: c for c in Q.claims(filled)}[article]
     assert c["status"] == status, c["check"]
-    assert c["check"].endswith(status) and period in c["check"]
+    assert c["check"].endswith(status) and humandate.render(period, mod) in c["check"] and period not in c["check"]
     if status == "consistent":
         assert len(c["events"]) == n and c["events"][-1]["date"].startswith(day)
 
@@ -122,7 +123,43 @@ def test_dyads_per_week(filled):
     assert ("2019-W26", "USA", "PRK", 1) in keys
     assert ("2019-W44", "PRK", "USA", 1) in keys and ("2019-W44", "JPN", "PRK", 1) in keys
     assert all(isinstance(r["goldstein"], float) for r in rows)
-    assert Q.dyads(filled, since="2019-10-01") == [r for r in rows if r["week"] >= "2019-W40"]
+    assert Q.dyads(filled, since="2019-10-01") == [r for r in rows if Q.IMPRECISE > r["week"] >= "2019-W40"]
+
+
+def test_dyads_place_an_event_only_in_a_period_its_date_allows(filled):
+    weeks = {(r["week"], r["actor"], r["target"]): r["events"] for r in Q.dyads(filled)}
+    assert weeks[(Q.IMPRECISE, "CHN", "PRK")] == 1                    # 2019-09: in no week
+    assert not any(k[1:] == ("CHN", "PRK") and k[0] != Q.IMPRECISE for k in weeks)
+    assert list(weeks)[-1][0] == Q.IMPRECISE                          # listed after the periods
+    months = {(r["month"], r["actor"], r["target"]): r["events"] for r in Q.dyads(filled, by="month")}
+    assert months[("2019-09", "CHN", "PRK")] == 1 and ("2019-06", "USA", "PRK") in months
+    with pytest.raises(Q.QueryError):
+        Q.dyads(filled, by="fortnight")
+
+
+@pytest.mark.parametrize("first,last,by,period", [
+    ("2019-10-31", "2019-10-31", "week", "2019-W44"),
+    ("2019-10-31", "2019-10-31", "month", "2019-10"),
+    ("2019-10-21", "2019-10-27", "week", "2019-W43"),     # a week value
+    ("2019-09-30", "2019-10-06", "month", Q.IMPRECISE),   # a week across two months
+    ("2019-09-01", "2019-09-30", "week", Q.IMPRECISE),    # a month is in no week
+    ("2019-09-01", "2019-09-30", "month", "2019-09"),
+    ("2000-01-01", "2000-12-31", "week", Q.IMPRECISE),    # a year: not 1999-W52
+    ("2000-01-01", "2000-12-31", "month", Q.IMPRECISE),
+    (None, None, "week", Q.IMPRECISE),
+])
+def test_period_of(first, last, by, period):
+    assert Q.period_of(first, last, by) == period
+
+
+def test_export_never_pads_a_coarse_date(filled):
+    (month,) = Q.export(filled, cameo="042")                           # dated 2019-09 only
+    assert (month["Day"], month["Month"], month["Year"], month["DatePrecision"]) == (None, 201909, 2019, "month")
+    assert month["DateValue"] == "2019-09"
+    day = Q.export(filled, actor="PRK", cameo="150")[0]
+    assert (day["Day"], day["Month"], day["Year"], day["DatePrecision"]) == (20190504, 201905, 2019, "day")
+    (ev,) = Q.events(filled, cameo="042")
+    assert ev["day"] is None and ev["precision"] == "month" and ev["label"] == "make a visit"
 
 
 def test_export_rows(filled):
@@ -177,4 +214,4 @@ def test_a_first_since_claim_excludes_the_launch_of_its_day(filled, build):
     filled.add_article(build.record("f-0731", "2019-07-31", [build.event("v1", "150", date="2019-07-31", series=series)],
                                     outlet="Claims", url="https://claims.example/f-0731"))
     c = {c["article"]: c for c in Q.claims(filled)}["f-0731"]
-    assert c["status"] == "consistent" and "from 2019-07-26" in c["check"], c["check"]
+    assert c["status"] == "consistent" and "from 26 Jul 2019" in c["check"], c["check"]

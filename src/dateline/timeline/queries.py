@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from .. import humandate
 from ..errors import DatelineError
 from ..extract.lexicon import plural
 from ..extract.timex_values import duration_days
@@ -45,6 +46,19 @@ def cameo_name(code: str | None) -> str:
         return ""
     names = cameo_names()
     return names.get(code) or names.get(code[:3]) or names.get(code[:2]) or ""
+
+
+@functools.lru_cache(maxsize=1)
+def cameo_labels() -> dict[str, str]:
+    return {r["code"]: r["short_label"] for r in read_tsv("cameo", "codes.tsv")}
+
+
+def cameo_label(code: str | None) -> str:
+    """The short analyst label of a CAMEO code (150: "military exercise or weapons test")."""
+    if not code:
+        return ""
+    labels = cameo_labels()
+    return labels.get(code) or labels.get(code[:3]) or labels.get(code[:2]) or ""
 
 
 def bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
@@ -128,9 +142,10 @@ def _where(store: Store, *, actor=None, target=None, either=None, cameo=None, si
 def _row(c: dict) -> dict:
     sources = json.loads(c.get("sources") or "[]")
     return {
-        "cluster": c["id"], "date": c["date"], "day": c["day"] or c["day_first"],
+        "cluster": c["id"], "date": c["date"], "day": c["day"], "precision": humandate.precision(c["date"]),
         "actor": c["actor"], "actor_name": c["actor_name"], "target": c["target"], "target_name": c["target_name"],
-        "cameo": c["cameo"], "event": cameo_name(c["cameo"]), "root": c["root"], "plover": c["plover"],
+        "cameo": c["cameo"], "event": cameo_name(c["cameo"]), "label": cameo_label(c["cameo"]), "root": c["root"],
+        "plover": c["plover"],
         "quad_class": c["quad_class"], "goldstein": c["goldstein"],
         "location": c["location_name"] or c["location"], "location_code": c["location"],
         "articles": c["n_articles"], "reports": c["n_reports"], "sources": sources, "n_sources": c["n_sources"],
@@ -224,8 +239,8 @@ def claims(store: Store, *, include_all: bool = False) -> list[dict]:
         window = duration_days(since) if since and start is None else None
         mod = e["series_mod"]
         said = f"claimed {ordinal(e['series_ordinal'])} {noun}" + \
-            (f" since {since}" if start else
-             f" in {_MOD_WORDS.get(mod, '')}{since}" if since else "") + (f" on {on}" if on else "")
+            (f" since {_h(since)}" if start else
+             f" in {humandate.render(since, mod)}" if since else "") + (f" on {_h(on)}" if on else "")
         if " " in noun:
             # "its fifth ICBM launch": the store counts every event of the CAMEO root, and cannot
             # tell ICBMs from other launches, so a narrowed claim is reported, not judged
@@ -254,13 +269,14 @@ def claims(store: Store, *, include_all: bool = False) -> list[dict]:
         status = "consistent" if n == e["series_ordinal"] else "inconsistent"
         claim.update(held=n, status=status, events=[{"cluster": h["id"], "date": h["date"]} for h in held],
                      check=f"{said}; the record holds {n} distinct {plural(noun) if n != 1 else noun} "
-                           f"from {lo} to {on}: {status}")
+                           f"from {_h(lo)} to {_h(on)}: {status}")
         out.append(claim)
     return _one_per_article(out)
 
 
-_MOD_WORDS = {"MORE_THAN": "more than ", "LESS_THAN": "less than ", "APPROX": "about ",
-              "EQUAL_OR_LESS": "at most ", "EQUAL_OR_MORE": "at least "}
+def _h(value: str | None) -> str:
+    """A date in a sentence for people (claims' checks): "31 Oct 2019", "May 2019"."""
+    return humandate.render(value)
 
 
 def _check_window(store: Store, actor: str, root: str, on: str, n: int, days: float, mod: str | None,
@@ -275,7 +291,7 @@ def _check_window(store: Store, actor: str, root: str, on: str, n: int, days: fl
         "AND c.negated = 0 AND c.hypothetical = 0 AND c.day_first IS NOT NULL AND c.day_last <= ? "
         "ORDER BY c.day_first DESC, c.id LIMIT ?", (actor, root, on, n + 1))
     if len(held) < n:
-        status, why = "inconsistent", f"the record holds only {len(held)} {plural(noun) if len(held) != 1 else noun} up to {on}"
+        status, why = "inconsistent", f"the record holds only {len(held)} {plural(noun) if len(held) != 1 else noun} up to {_h(on)}"
         return {"held": len(held), "status": status, "events": [{"cluster": h["id"], "date": h["date"]} for h in held],
                 "check": f"{said}; {why}: {status}"}
     first = _dt.date.fromisoformat(held[n - 1]["day_first"])
@@ -290,7 +306,7 @@ def _check_window(store: Store, actor: str, root: str, on: str, n: int, days: fl
     status = "consistent" if ok else "inconsistent"
     kept = sorted(held[:n], key=lambda h: h["day_first"])
     return {"held": n, "status": status, "events": [{"cluster": h["id"], "date": h["date"]} for h in kept],
-            "check": f"{said}; the record's {ordinal(n)} latest {noun} up to {on} was on {first.isoformat()}, "
+            "check": f"{said}; the record's {ordinal(n)} latest {noun} up to {_h(on)} was on {_h(first.isoformat())}, "
                      f"{span} day(s) before, and {inside} fall within {days:g} day(s): {status}"}
 
 
@@ -310,38 +326,68 @@ def _one_per_article(claims_: list[dict]) -> list[dict]:
     return sorted((best[k] for k in order), key=lambda c: (c["on"] is None, c["on"] or "", c["article"] or ""))
 
 
-def dyads(store: Store, **filters) -> list[dict]:
-    """Per actor pair (both known) and ISO week: the number of happenings and their Goldstein sum."""
+IMPRECISE = "imprecise"
+PERIODS = ("week", "month")
+
+
+def period_of(day_first: str | None, day_last: str | None, by: str = "week") -> str:
+    """The ISO week (2019-W43) or month (2019-10) a happening lies wholly inside, as a TimeML value;
+    IMPRECISE when its date is too coarse for one (a month-only date is in no week, a year in no month)."""
+    if not day_first or not day_last:
+        return IMPRECISE
+    lo, hi = _dt.date.fromisoformat(day_first), _dt.date.fromisoformat(day_last)
+    if by == "month":
+        return f"{lo.year}-{lo.month:02d}" if (lo.year, lo.month) == (hi.year, hi.month) else IMPRECISE
+    (y, w, _), (y2, w2, _) = lo.isocalendar(), hi.isocalendar()
+    return f"{y}-W{w:02d}" if (y, w) == (y2, w2) else IMPRECISE
+
+
+def dyads(store: Store, *, by: str = "week", **filters) -> list[dict]:
+    """Per actor pair (both known) and ISO week (or month, ``by``): the number of happenings and their
+    Goldstein sum. A happening whose date is coarser than the period (a month-only date in weeks) is
+    placed in no period: it is counted in the pair's ``imprecise`` row, listed after the periods."""
+    if by not in PERIODS:
+        raise QueryError(f"--by {by!r}: give one of {', '.join(PERIODS)}")
     where, params = _where(store, **filters)
     agg: dict[tuple, list] = defaultdict(lambda: [0, 0.0, set()])
-    for c in store.rows(f"SELECT c.actor, c.target, c.day_first, c.goldstein, c.cameo FROM clusters c "
+    for c in store.rows(f"SELECT c.actor, c.target, c.day_first, c.day_last, c.goldstein, c.cameo FROM clusters c "
                         f"WHERE {where} AND c.actor IS NOT NULL AND c.target IS NOT NULL "
                         f"AND c.day_first IS NOT NULL", params):
-        y, w, _ = _dt.date.fromisoformat(c["day_first"]).isocalendar()
-        a = agg[(f"{y}-W{w:02d}", c["actor"], c["target"])]
+        a = agg[(period_of(c["day_first"], c["day_last"], by), c["actor"], c["target"])]
         a[0] += 1
         a[1] += c["goldstein"] or 0.0
         a[2].add(c["cameo"])
-    return [{"week": k[0], "actor": k[1], "target": k[2], "events": v[0], "goldstein": round(v[1], 2),
-             "cameo": sorted(v[2])} for k, v in sorted(agg.items())]
+    keys = sorted(agg, key=lambda k: (k[0] == IMPRECISE, k))
+    return [{by: k[0], "actor": k[1], "target": k[2], "events": agg[k][0], "goldstein": round(agg[k][1], 2),
+             "cameo": sorted(agg[k][2])} for k in keys]
 
 
 EXPORT_COLUMNS = [
-    "GlobalEventID", "Day", "DateValue", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name",
+    "GlobalEventID", "Day", "Month", "Year", "DatePrecision", "DateValue", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name",
     "EventCode", "EventRootCode", "EventName", "QuadClass", "GoldsteinScale", "PLOVER",
     "NumArticles", "NumMentions", "NumSources", "Sources", "SourceURLs",
     "ActionGeo_FullName", "ActionGeo_CountryCode", "IsNegated", "IsHypothetical",
 ]
 
 
+def _month_year(first: str | None, last: str | None) -> dict:
+    month = period_of(first, last, "month")
+    year = first[:4] if first and last and first[:4] == last[:4] else None
+    return {"Month": int(month.replace("-", "")) if month != IMPRECISE else None,
+            "Year": int(year) if year else None}
+
+
 def export(store: Store, **filters) -> list[dict]:
-    """One row per happening, in GDELT-like columns (Day is YYYYMMDD as GDELT's SQLDATE)."""
+    """One row per happening, in GDELT-like columns: Day is YYYYMMDD as GDELT's SQLDATE, for a date of a
+    day only; Month (YYYYMM) and Year (YYYY) are filled when the date lies within one month or one
+    year; DatePrecision names the precision of DateValue (dateline.humandate.precision)."""
     where, params = _where(store, **filters)
     out = []
     for c in store.rows(f"SELECT c.* FROM clusters c WHERE {where}{_ORDER}", params):
         r = _row(c)
         out.append({
             "GlobalEventID": r["cluster"], "Day": int(r["day"].replace("-", "")) if r["day"] else None,
+            **_month_year(c["day_first"], c["day_last"]), "DatePrecision": r["precision"],
             "DateValue": r["date"], "Actor1Code": r["actor"], "Actor1Name": r["actor_name"],
             "Actor2Code": r["target"], "Actor2Name": r["target_name"], "EventCode": r["cameo"],
             "EventRootCode": r["root"], "EventName": r["event"], "QuadClass": r["quad_class"],
