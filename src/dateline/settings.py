@@ -18,6 +18,8 @@ class Settings:
     max_bytes: int = 10_000_000          # larger texts are refused (raise with --max-bytes)
     model: str = "default"               # statistical pipeline: "default" (shipped), "none" (rules only),
                                          # or an installed spaCy pipeline by name or path
+    max_seconds: int = 30                # time budget per article where work runs in a worker (`dateline serve`)
+    serve_token: str = ""                # `dateline serve`: the token POST /api/ingest needs; empty: read-only
 
 
 def _user_file() -> Path | None:

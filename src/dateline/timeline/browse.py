@@ -1,0 +1,181 @@
+"""Browsing the record: pages of events with an opaque cursor, one event cluster with its reports and
+the evidence for its best values, one article's record.
+
+These are the library functions behind ``dateline serve`` (its pages and its JSON API are thin views
+over them); they read the store only.
+
+Pagination is by keyset, never by offset: the cursor holds the sort key of the last row of a page
+(whether its sort column is NULL, the value, the cluster id), so a page is one indexed range scan
+however deep it is, and rows inserted meanwhile do not shift the pages. Rows whose sort column is
+NULL (an undated event) come last in either direction; the cluster id breaks ties.
+"""
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from ..store.base import Store
+from . import queries as Q
+
+SORTS = {"date": "c.day_first", "actor": "c.actor", "target": "c.target", "cameo": "c.cameo",
+         "plover": "c.plover", "goldstein": "c.goldstein", "reports": "c.n_reports", "articles": "c.n_articles",
+         "sources": "c.n_sources"}
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500             # page sizes above this are capped to it
+
+
+def encode_cursor(key: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> dict:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        key = json.loads(raw.decode("utf-8"))
+        if not isinstance(key, dict) or not {"s", "d", "n", "v", "id"} <= set(key):
+            raise ValueError("not a cursor")
+        if not isinstance(key["id"], str) or key["n"] not in (0, 1) or not isinstance(key["v"], (str, int, float,
+                                                                                             type(None))):
+            raise ValueError("not a cursor")
+        return key
+    except (ValueError, UnicodeDecodeError, json.JSONDecodeError):
+        raise Q.QueryError(f"cursor {cursor[:40]!r}: not a cursor this server gave (start again without it)",
+                           code="bad_cursor") from None
+
+
+def page_limit(limit: int | None) -> int:
+    """A page size: at least 1; above MAX_LIMIT it is capped."""
+    if limit is None:
+        return DEFAULT_LIMIT
+    if limit < 1:
+        raise Q.QueryError(f"limit {limit}: a page holds at least 1 row", code="bad_limit")
+    return min(int(limit), MAX_LIMIT)
+
+
+def filtered_where(store: Store, *, plover: str | None = None, **filters) -> tuple[str, list[Any]]:
+    """The WHERE clause of dateline.timeline.queries (the CLI's filters) plus a PLOVER type."""
+    where, params = Q._where(store, **filters)
+    if plover:
+        where += " AND c.plover = ?"
+        params.append(plover.strip().upper())
+    return where, params
+
+
+def _after(col: str, desc: bool, key: dict) -> tuple[str, list[Any]]:
+    """The condition for rows after ``key`` in the order (col IS NULL, col, id), direction ``desc``."""
+    op = "<" if desc else ">"
+    if key["n"] == 1:           # the last row had no value: only NULL rows after it, by id
+        return f"({col} IS NULL AND c.id {op} ?)", [key["id"]]
+    return f"({col} IS NULL OR {col} {op} ? OR ({col} = ? AND c.id {op} ?))", [key["v"], key["v"], key["id"]]
+
+
+def events_page(store: Store, *, sort: str = "date", desc: bool = False, cursor: str | None = None,
+                limit: int | None = None, plover: str | None = None, **filters) -> dict:
+    """One page of the happenings that match (the filters of ``queries.events`` and ``plover``),
+    sorted by ``sort``; ``next`` is the cursor of the following page (None on the last one)."""
+    if sort not in SORTS:
+        raise Q.QueryError(f"sort {sort!r}: sort by one of {', '.join(SORTS)}", code="bad_sort")
+    limit = page_limit(limit)
+    col = SORTS[sort]
+    where, params = filtered_where(store, plover=plover, **filters)
+    total = int(store.scalar(f"SELECT count(*) AS n FROM clusters c WHERE {where}", params) or 0)
+    if cursor:
+        key = decode_cursor(cursor)
+        if key["s"] != sort or bool(key["d"]) != desc:
+            raise Q.QueryError("cursor: it belongs to another sort order (start again without it)", code="bad_cursor")
+        cond, more = _after(col, desc, key)
+        where, params = f"{where} AND {cond}", params + more
+    direction = "DESC" if desc else "ASC"
+    sql = (f"SELECT c.* FROM clusters c WHERE {where} ORDER BY CASE WHEN {col} IS NULL THEN 1 ELSE 0 END, "
+           f"{col} {direction}, c.id {direction} LIMIT {limit + 1}")
+    found = store.rows(sql, params)
+    rows = [Q._row(c) for c in found[:limit]]
+    Q._add_sentences(store, rows)
+    nxt = None
+    if len(found) > limit:
+        last = found[limit - 1]
+        value = last[col.split(".", 1)[1]]
+        nxt = encode_cursor({"s": sort, "d": int(desc), "n": int(value is None), "v": value, "id": last["id"]})
+    return {"total": total, "limit": limit, "sort": sort, "desc": desc, "events": rows, "next": nxt}
+
+
+# ------------------------------------------------------------------------------------------ clusters
+def _report(e: dict) -> dict:
+    text = e.get("sentence_text") or ""
+    s0 = e.get("sentence_start")
+    spans = []
+    if isinstance(s0, int):
+        for kind, a, b in (("trigger", e.get("trigger_start"), e.get("trigger_end")),):
+            if isinstance(a, int) and isinstance(b, int):
+                spans.append({"kind": kind, "start": a - s0, "end": b - s0})
+    return {"article": e["record_id"], "article_key": e["article_key"], "event": e["event_id"],
+            "title": e.get("title"), "outlet": e.get("outlet"), "url": e.get("url"), "published": e.get("published"),
+            "cameo": e["cameo"], "event_name": Q.cameo_name(e["cameo"]), "date": e["date"], "date_from": e["date_from"],
+            "actor": e["actor_code"], "actor_name": e["actor_name"], "target": e["target_code"],
+            "target_name": e["target_name"], "location": e["location_name"] or e["location_code"],
+            "sources": json.loads(e.get("sources") or "[]"), "negated": bool(e["negated"]),
+            "hypothetical": bool(e["hypothetical"]), "trigger": e["trigger_text"], "sentence": text,
+            "sentence_start": s0, "spans": spans, "rule": e["rule"], "version": e["version"]}
+
+
+def _add_report_spans(store: Store, reports: list[dict]) -> None:
+    """Actor, target and time expression of each report as spans of its sentence (from its record)."""
+    records: dict[str, dict] = {}
+    for r in reports:
+        if r["article_key"] not in records:
+            a = store.article(r["article_key"]) or {}
+            records[r["article_key"]] = json.loads(a.get("record") or "{}")
+        rec = records[r["article_key"]]
+        ev = next((e for e in rec.get("events") or [] if e.get("id") == r["event"]), None)
+        s0 = r["sentence_start"]
+        if ev is None or not isinstance(s0, int):
+            continue
+        s1 = s0 + len(r["sentence"])
+        ents = {e["id"]: e for e in rec.get("entities") or []}
+        for role in ("actor", "target"):
+            ent = ents.get((ev.get(role) or {}).get("entity") or "")
+            for m in (ent or {}).get("mentions") or []:
+                if s0 <= m["start"] and m["end"] <= s1:
+                    r["spans"].append({"kind": role, "start": m["start"] - s0, "end": m["end"] - s0})
+        tx = next((t for t in rec.get("timexes") or [] if t.get("id") == ev.get("date_timex")), None)
+        if tx and s0 <= tx["start"] and tx["end"] <= s1:
+            r["spans"].append({"kind": "timex", "start": tx["start"] - s0, "end": tx["end"] - s0,
+                               "value": tx.get("value")})
+
+
+def _best_evidence(cluster: dict, reports: list[dict]) -> dict:
+    """For the cluster's best date, actor and target: the reports that say so."""
+    out = {}
+    for field, key in (("date", "date"), ("actor", "actor"), ("target", "target"), ("cameo", "cameo")):
+        best = cluster.get(field)
+        out[field] = {"value": best, "reports": [f"{r['article']}/{r['event']}" for r in reports
+                                                 if best is not None and r.get(key) == best]}
+    return out
+
+
+def cluster_detail(store: Store, cid: str) -> dict | None:
+    """One happening: its best values (with the reports that give each), the conflicting details with
+    their counts, and every report with its sentence and the spans of trigger, actor, target and date."""
+    c = store.cluster(cid)
+    if c is None:
+        return None
+    row = Q._row(c)
+    reports = [_report(e) for e in store.cluster_reports(cid)]
+    _add_report_spans(store, reports)
+    row["precision_days"] = c.get("precision")
+    row["best"] = _best_evidence(c, reports)
+    row["reports_list"] = reports
+    return row
+
+
+def article_record(store: Store, key: str) -> dict | None:
+    """The stored record of an article, by store key or by the record's own id; None if absent."""
+    a = store.article(key)
+    if a is None:
+        return None
+    rec = json.loads(a.get("record") or "{}")
+    rec["store"] = {"key": a["key"], "source": a.get("source"), "ingested_at": a.get("ingested_at"),
+                    "clusters": {r["event_id"]: r["cluster"] for r in store.rows(
+                        "SELECT event_id, cluster FROM events WHERE article_key = ?", (a["key"],))}}
+    return rec
