@@ -120,6 +120,25 @@ def api_article(s: StoreDep, key: str) -> dict:
     return rec
 
 
+def quote_filters(speaker: Text = None,
+                  state: Annotated[str | None, Query(max_length=3, description="the speaker's state (PRK)")] = None,
+                  since: Annotated[str | None, Query(max_length=10, description="published from")] = None,
+                  until: Annotated[str | None, Query(max_length=10, description="published up to")] = None,
+                  q: Annotated[str | None, Query(max_length=500, description="words in the quotation")] = None) -> dict:
+    f = {"speaker": speaker, "state": state, "since": since, "until": until, "text": q}
+    return {k: v for k, v in f.items() if v not in (None, "")}
+
+
+QuoteFilters = Annotated[dict, Depends(quote_filters)]
+
+
+@router.get("/api/quotes", tags=["quotations"], summary="Quotations by speaker, speaker's state, date and words")
+def api_quotes(s: StoreDep, f: QuoteFilters, cursor: Annotated[str | None, Query(max_length=1000)] = None,
+               limit: Annotated[int, Query(ge=1, le=1_000_000, description=f"capped at {browse.MAX_LIMIT}")] =
+               browse.DEFAULT_LIMIT) -> dict:
+    return browse.quotes_page(s, cursor=cursor, limit=limit, **f)
+
+
 def export_rows(s: Store, f: dict) -> list[dict]:
     plover = f.pop("plover", None)
     f.pop("text_in", None)

@@ -20,6 +20,7 @@ QUADS = {1: ("verbal cooperation", "#4e79a7"), 2: ("material cooperation", "#59a
          3: ("verbal conflict", "#f28e2b"), 4: ("material conflict", "#e15759"), 0: ("no quad class", "#9c9c9c")}
 W, PAD_L, PAD_R = 920, 44, 12
 BARS_TOP, BARS_H, LANE_H, GOLD_H = 12, 150, 16, 70
+MAX_LANES = 40
 
 
 def _start(day: _dt.date, unit: str) -> _dt.date:
@@ -56,6 +57,7 @@ def svg(rows: list[dict], unit: str = "day") -> Markup:
     """The chart as an inline <svg> element (empty chart with a note when nothing is dated)."""
     s = series(rows, unit)
     days = [d for d in s["buckets"]] + [i["first"] for i in s["imprecise"]] + [i["last"] for i in s["imprecise"]]
+    s["imprecise"] = s["imprecise"][:MAX_LANES]      # the list below the chart has them all
     lanes = len(s["imprecise"])
     height = BARS_TOP + BARS_H + 8 + lanes * LANE_H + 24 + GOLD_H + 24
     out = [f'<svg class="chart" role="img" aria-label="events per {unit}" width="{W}" height="{height}" '
@@ -125,11 +127,12 @@ def _ticks(out: list[str], lo: _dt.date, hi: _dt.date, x, height: int) -> None:
     days = (hi - lo).days
     marks = []
     if days > 45:
-        d = _dt.date(lo.year, lo.month, 1)
+        every = max(1, -(-days // 30 // 9))          # at most about nine month labels
+        d, i = _dt.date(lo.year, lo.month, 1), 0
         while d <= hi:
-            if d >= lo:
+            if d >= lo and i % every == 0:
                 marks.append((d, d.strftime("%b %Y")))
-            d = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+            d, i = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1), i + 1
     else:
         step = max(days // 8, 1)
         marks = [(lo + _dt.timedelta(days=i), (lo + _dt.timedelta(days=i)).strftime("%d %b"))

@@ -15,7 +15,7 @@ from ..store import Store
 from ..timeline import browse
 from ..timeline import queries as Q
 from . import chart, render
-from .api import Filters, StoreDep, Text, not_found, timeline_data
+from .api import Filters, QuoteFilters, StoreDep, Text, not_found, timeline_data
 
 router = APIRouter(include_in_schema=False)
 
@@ -98,6 +98,14 @@ def claims_page(request: Request, s: StoreDep, all: bool = False) -> HTMLRespons
     rows = Q.claims(s, include_all=all)
     counts = {k: sum(r["status"] == k for r in rows) for k in ("consistent", "inconsistent", "unchecked")}
     return page(request, "claims.html", title="Claims", claims=rows, counts=counts)
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(request: Request, s: StoreDep, f: QuoteFilters,
+                cursor: Annotated[str | None, Query(max_length=1000)] = None,
+                limit: Annotated[int, Query(ge=1, le=1_000_000)] = browse.DEFAULT_LIMIT) -> HTMLResponse:
+    res = browse.quotes_page(s, cursor=cursor, limit=limit, **f)
+    return page(request, "quotes.html", title="Quotations", res=res)
 
 
 @router.get("/docs", response_class=HTMLResponse)

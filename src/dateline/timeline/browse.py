@@ -179,3 +179,28 @@ def article_record(store: Store, key: str) -> dict | None:
                     "clusters": {r["event_id"]: r["cluster"] for r in store.rows(
                         "SELECT event_id, cluster FROM events WHERE article_key = ?", (a["key"],))}}
     return rec
+
+
+# ------------------------------------------------------------------------------------------ quotations
+def quotes_page(store: Store, *, cursor: str | None = None, limit: int | None = None, **filters) -> dict:
+    """One page of quotations (Store.quotes: speaker, state, since, until, text), in its order (date,
+    article, position). Its cursor holds the position reached, bound to the filters it was made for."""
+    from ..store import schema
+    from ..store.base import StoreError
+
+    if store.schema_version() < schema.latest(store.dialect):
+        raise StoreError("this store predates the quotes table (schema version "
+                         f"{store.schema_version()}); upgrade it once with `dateline quotes --db ...`",
+                         code="old_store")
+    limit = page_limit(limit)
+    sig = json.dumps(filters, sort_keys=True)
+    start = 0
+    if cursor:
+        key = decode_cursor(cursor)
+        if key["s"] != "quotes" or key["id"] != sig or not isinstance(key["v"], int) or key["v"] < 0:
+            raise Q.QueryError("cursor: it belongs to another query (start again without it)", code="bad_cursor")
+        start = key["v"]
+    rows = store.quotes(limit=start + limit + 1, **filters)
+    nxt = encode_cursor({"s": "quotes", "d": 0, "n": 0, "v": start + limit, "id": sig}) \
+        if len(rows) > start + limit else None
+    return {"limit": limit, "quotes": rows[start:start + limit], "next": nxt}
