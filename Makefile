@@ -21,6 +21,7 @@ demo: setup
 	$(DL) timeline --actor PRK --cameo 15 --db $(DB)
 	$(DL) count --actor PRK --cameo 150 --since 2019-05-01 --until 2019-10-31 --db $(DB)
 	$(DL) claims --db $(DB)
+	@echo "Browse the record: $(DL) serve --db $(DB)   (then open http://127.0.0.1:8000/)"
 
 test: setup
 	$(BIN)/python -m pytest -m "not slow" -q
