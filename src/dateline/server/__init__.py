@@ -32,9 +32,20 @@ def standalone_html(objs: list[dict]) -> str:
     return templates().get_template("article_standalone.html").render(articles=items, title=title, css=css)
 
 
-def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, settings=None, log_level: str = "info") -> None:
+def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, settings=None, log_level: str = "info",
+          workers: int = 1) -> None:
+    """Run the application under uvicorn; ``workers`` > 1 starts that many server processes (each
+    builds its app from $DATELINE_SERVE_DB and the settings file, see ``app.from_env``)."""
+    import os
+
     import uvicorn
 
     from .app import create_app as _create
+    if workers > 1:
+        _create(db, settings=settings)            # checks the store now, with a clear error
+        os.environ["DATELINE_SERVE_DB"] = db
+        uvicorn.run("dateline.server.app:from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level=log_level, proxy_headers=False, server_header=False)
+        return
     app = _create(db, settings=settings)
     uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False)

@@ -210,3 +210,10 @@ def create_app(db: str, *, settings: Settings | None = None, workers: int = 2) -
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
+
+
+def from_env() -> FastAPI:
+    """The application for a server process started by uvicorn with several workers."""
+    import os
+
+    return create_app(os.environ["DATELINE_SERVE_DB"])

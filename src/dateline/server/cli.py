@@ -13,7 +13,7 @@ def cmd_serve(args) -> int:
     mode = "read-only; POST /api/ingest takes the token of the settings" if args.settings.serve_token else \
         "read-only (no serve_token in the settings: POST /api/ingest is refused)"
     print(f"dateline: serving {db} on http://{args.host}:{args.port}/ ({mode})", file=sys.stderr, flush=True)
-    serve(db, host=args.host, port=args.port, settings=args.settings, log_level=args.log_level)
+    serve(db, host=args.host, port=args.port, settings=args.settings, log_level=args.log_level, workers=args.workers)
     return 0
 
 
@@ -23,5 +23,6 @@ def register(subparsers) -> None:
                                                 "(default: $DATELINE_DB or ./dateline.db)")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    sv.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
     sv.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     sv.set_defaults(func=cmd_serve)
