@@ -22,6 +22,7 @@ from ..resources import multi, path, read_tsv
 from ..text import tokenize
 from .entities import context_words
 from .lexicon import is_participle, is_past_form, noun_forms, singular, verb_forms
+from .coordination import split_coordinated
 from .dating import publication_dates, report_dates
 from .modality import modality_of, recode
 
@@ -626,6 +627,7 @@ class EventExtractor:
         self._series(cands, text, sentences, sent_toks, timexes)
         self._sources(cands, sentences, attributions, text)
         cands = self._merge(cands)
+        cands = split_coordinated(cands, text, mentions)
         # a bare nominal mention with no participant ("the negotiations") refers, it does not report
         cands = [c for c in cands if c.pattern.pos == "verb"
                  or ((c.actor is not None or c.target is not None) and not c.hypothetical)]

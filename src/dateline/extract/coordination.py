@@ -1,0 +1,83 @@
+"""Coordinated participants: one event per participant.
+
+"The court rejected the U.S. and British objections" is a rejection of each; "Poland, Hungary and
+the Czech Republic joined" is three accessions. A participant followed by a list of other named
+states, organisations or people ("X, Y and Z", "X and Y") gives one event per member of the list.
+Joint happenings ("A and B signed", ``cameo/symmetric.tsv``) already take such a pair as actor and
+target and are left alone.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import replace
+
+from ..resources import read_tsv
+
+# what stands between two members of one list ("Poland, Hungary and the Czech Republic")
+_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
+_KINDS = ("country", "person", "organization")
+_MAX_MEMBERS = 8
+
+
+def _listed_before(text: str, m, mentions, starts: list[int]) -> list:
+    """The members listed before ``m`` in its list ("Chile, Peru and" before "Bolivia")."""
+    out, cur = [], m
+    for _ in range(_MAX_MEMBERS):
+        k = bisect.bisect_left(starts, cur.start) - 1
+        prev = mentions[k] if k >= 0 else None
+        if prev is None or prev.kind not in _KINDS or not prev.code or prev.end > cur.start:
+            break
+        gap = text[prev.end:cur.start]
+        if not _GAP.fullmatch(gap) or ("and" in gap.lower().split() and cur is not m):
+            break           # only the last member follows "and"
+        out.append(prev)
+        cur = prev
+    return out[::-1]
+
+
+def conjuncts(text: str, first, mentions, starts: list[int]) -> list:
+    """The other members of the list ``first`` stands in, each of a state not already in it."""
+    before = [x for x in _listed_before(text, first, mentions, starts) if x.code != first.code]
+    out, codes, pos = before, {first.code} | {x.code for x in before}, first.end
+    for _ in range(_MAX_MEMBERS):
+        gap = _GAP.match(text, pos)
+        if gap is None or gap.end() == pos:
+            break
+        k = bisect.bisect_left(starts, gap.end())
+        nxt = mentions[k] if k < len(mentions) and mentions[k].start == gap.end() else None
+        if nxt is None or nxt.kind not in _KINDS or not nxt.code:
+            break
+        if nxt.code not in codes:
+            out.append(nxt)
+            codes.add(nxt.code)
+        pos = nxt.end
+        if "and" in gap.group().lower().split():
+            break           # "and" closes the list
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def joint_codes() -> frozenset[str]:
+    return frozenset(r["code"] for r in read_tsv("cameo", "symmetric.tsv"))
+
+
+def split_coordinated(cands: list, text: str, mentions) -> list:
+    """Each event once per member of a listed target, and of a listed actor (not joint happenings)."""
+    joint_codes_ = joint_codes()
+    mentions = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    out = []
+    for c in cands:
+        out.append(c)
+        joint = c.between or c.pattern.code in joint_codes_
+        if c.target is not None and c.target.code and not joint:
+            for m in conjuncts(text, c.target, mentions, starts):
+                if c.actor is None or m.code != c.actor.code:
+                    out.append(replace(c, target=m, sources=list(c.sources), attributions=list(c.attributions)))
+        if c.actor is not None and c.actor.code and not joint:
+            for m in conjuncts(text, c.actor, mentions, starts):
+                if c.target is None or m.code != c.target.code:
+                    out.append(replace(c, actor=m, sources=list(c.sources), attributions=list(c.attributions)))
+    return out

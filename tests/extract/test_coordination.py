@@ -1,0 +1,23 @@
+"""Coordinated participants (extract.coordination): one event per listed participant."""
+import pytest
+
+import dateline
+
+
+def pairs(text, root):
+    evs = dateline.analyze(text, published="2021-03-05").events
+    return sorted((e.actor.code if e.actor else None, e.target.code if e.target else None)
+                  for e in evs if e.cameo.startswith(root))
+
+
+@pytest.mark.parametrize("text,root,expect", [
+    ("The tribunal in Geneva rejected the French and Belgian appeals.", "12", [(None, "BEL"), (None, "FRA")]),
+    ("Kenya rejected the demands of Uganda, Tanzania and Rwanda.", "12",
+     [("KEN", "RWA"), ("KEN", "TZA"), ("KEN", "UGA")]),
+    ("Chile, Peru and Bolivia criticized Brazil on Monday.", "11",
+     [("BOL", "BRA"), ("CHL", "BRA"), ("PER", "BRA")]),
+    # a joint happening keeps the pair as actor and target
+    ("Chile and Peru signed an agreement on Monday.", "05", [("CHL", "PER")]),
+])
+def test_one_event_per_listed_participant(text, root, expect):
+    assert pairs(text, root) == expect
