@@ -58,6 +58,12 @@ def test_quotes_every_format(db, fmt):
         assert "Kim Jong Un" in out and "The clock on talks is running" in out and "1 quotation(s)" in out
 
 
+def test_quotes_csv_is_safe_for_spreadsheets(db):
+    code, out = run("quotes", "--db", db, "--speaker", "Kim Jong Un", "--format", "csv")
+    texts = [r["text"] for r in csv.DictReader(io.StringIO(out))]
+    assert code == 0 and texts[0] == "'=We will wait for a bold decision"
+
+
 def test_quotes_of_a_speaker_by_another_name(db):
     code, out = run("quotes", "--db", db, "--speaker", "kim", "--format", "jsonl")
     assert code == 0 and [json.loads(x)["article"] for x in out.splitlines()] == ["a1", "a2"]

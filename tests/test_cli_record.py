@@ -156,7 +156,7 @@ MACHINE_TEXT = re.compile(r"(?<![\w/-])(\d{4}-\d{2}(-\d{2})?(T[\w:]+)?|\d{4}-W\d
 
 @pytest.mark.parametrize("cmd", [
     ["timeline"], ["timeline", "--actor", "PRK", "--all"], ["events", "--all", "--sentences"], ["count", "--actor", "PRK"],
-    ["claims", "--all"], ["dyads"], ["dyads", "--by", "month"], ["quotes"],
+    ["claims", "--all"], ["dyads"], ["dyads", "--by", "month"], ["quotes"], ["failures"],
 ])
 def test_no_machine_values_in_human_output(db, cmd):
     code, out = run(*cmd, "--db", db)
@@ -178,3 +178,34 @@ def test_no_machine_values_in_analyze_text():
 ])
 def test_the_scan_itself(text, machine):
     assert bool(MACHINE_TEXT.search(text)) is machine
+
+
+def _readme_queries() -> list[list[str]]:
+    """The store queries the README shows (`dateline ...` lines of its record section), as argv."""
+    import shlex
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## The record"):]
+    block = section[section.index("```sh") + 5:]
+    block = block[:block.index("```")]
+    out = []
+    for line in block.splitlines():
+        line = re.sub(r"\s+#.*$", "", line.strip())
+        line = re.sub(r"\s*\[[^\]]*\]", "", line)             # optional parts: [--by week|month]
+        argv = shlex.split(line)
+        if argv[:1] == ["dateline"] and argv[1] not in ("ingest", "export"):
+            out.append(argv[1:])
+    return out
+
+
+def test_the_readme_queries_print_something_on_the_demo_store(db):
+    queries = _readme_queries()
+    assert {q[0] for q in queries} >= {"events", "quotes", "timeline", "count", "claims", "dyads"}
+    for argv in queries:
+        code, out = run(*argv, "--db", db)
+        assert code == 0 and out.strip(), argv
+        if argv[0] == "failures":                 # the demo's inputs all read well
+            continue
+        assert "(nothing found)" not in out and not out.startswith("0 "), (argv, out)
+        code, out = run(*argv, "--db", db, "--format", "json")
+        assert json.loads(out), argv

@@ -166,7 +166,37 @@ def cmd_analyze(args) -> int:
 def cmd_merge(args) -> int:
     from .timeline.merge import merge_records
 
-    return _emit(merge_records(list(_analyzed(args))), args)
+    records = merge_records(list(_analyzed(args)))
+    status = _emit(records, args)
+    if args.format == "text":
+        render_clusters(records, sys.stdout)
+    return status
+
+
+def render_clusters(records: list[dict], out) -> None:
+    """`merge --format text`: every happening (cluster) with the reports of it, article by article."""
+    clusters: dict[str, list[tuple[dict, dict]]] = {}
+    for rec in records:
+        for e in ([] if "error" in rec else rec.get("events") or []):
+            clusters.setdefault(e.get("cluster") or f"{rec['article']['id']}:{e['id']}", []).append((rec, e))
+
+    def first_date(item):
+        dates = sorted(e.get("date") or "~" for _, e in item[1])
+        return dates[0], item[0]
+
+    out.write(f"Happenings across articles ({len(clusters)}, from "
+              f"{sum(len(v) for v in clusters.values())} report(s))\n")
+    for cid, reports in sorted(clusters.items(), key=first_date):
+        rec, e = reports[0]
+        arts = {r["article"]["id"] for r, _ in reports}
+        out.write(f"  {cid}  {_actor(e.get('actor'))} → {_actor(e.get('target'))}: {cameo_label(e['cameo'])} "
+                  f"[{e['cameo']}] — {len(reports)} report(s) in {len(arts)} article(s)\n")
+        for r, ev in reports:
+            when = humandate.render(ev.get("date")) or "undated"
+            out.write(f"      {when}: \"{ev['trigger']['text']}\" in {r['article']['id']}"
+                      + (" [NOT]" if ev.get("negated") else "") + (" [hypothetical]" if ev.get("hypothetical") else "")
+                      + "\n")
+    out.write("\n")
 
 
 def _add_input_args(p: argparse.ArgumentParser) -> None:

@@ -15,14 +15,13 @@ postgresql://...), else $DATELINE_DB, else ./dateline.db.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
 from typing import Any, Callable
 
 from . import humandate
+from .csvout import write_csv
 from .errors import DatelineError
 from .store import DEFAULT_DB, StoreError, open_store
 from .timeline import queries as Q
@@ -59,10 +58,8 @@ def _table(rows: list[dict], columns: list[tuple[str, str]], out, *, max_width: 
 
 
 def _csv(rows: list[dict], columns: list[str], out) -> None:
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(columns)
-    for r in rows:
-        w.writerow([_cell(r.get(k)) if not isinstance(r.get(k), float) else r.get(k) for k in columns])
+    write_csv(out, columns, ([_cell(r.get(k)) if not isinstance(r.get(k), float) else r.get(k) for k in columns]
+                             for r in rows))
 
 
 def emit(rows: list[dict], fmt: str, columns: list[tuple[str, str]], *, out=None, wrapper: dict | None = None,
@@ -143,7 +140,7 @@ def cmd_ingest(args) -> int:
         log = progress.log
     with open_store(_db(args)) as store:
         summary = ingest(args.paths, store, settings=args.settings, progress=progress, on_error=log,
-                         published=args.published)
+                         published=args.published, input_format=args.input_format)
         counts = store.counts()
     print(f"dateline: {summary.line()}", file=sys.stderr)
     print(f"dateline: the store {_db(args)} holds {counts['articles']} article(s), {counts['clusters']} event(s) "
@@ -294,14 +291,25 @@ def cmd_export(args) -> int:
             for r in rows:
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")
         else:
-            w = csv.writer(out, lineterminator="\n")
-            w.writerow(Q.EXPORT_COLUMNS)
-            for r in rows:
-                w.writerow(["; ".join(r[k]) if isinstance(r[k], list) else ("" if r[k] is None else
-                            int(r[k]) if isinstance(r[k], bool) else r[k]) for k in Q.EXPORT_COLUMNS])
+            write_csv(out, Q.EXPORT_COLUMNS, (["; ".join(r[k]) if isinstance(r[k], list) else ("" if r[k] is None else
+                                               int(r[k]) if isinstance(r[k], bool) else r[k]) for k in Q.EXPORT_COLUMNS]
+                                              for r in rows))
     finally:
         if out is not sys.stdout:
             out.close()
+    return 0
+
+
+FAILURE_COLUMNS = [("source", "input"), ("item_id", "item"), ("code", "error"), ("message", "message"),
+                   ("at", "when (UTC)")]
+
+
+def cmd_failures(args) -> int:
+    with _open(args) as store:
+        rows = [{k: r[k] for k, _ in FAILURE_COLUMNS} | {"version": r["version"]} for r in store.failures()]
+    if args.format == "table":
+        rows = [{**r, "at": (r["at"] or "").replace("T", " ").rstrip("Z")} for r in rows]
+    emit(rows, args.format, FAILURE_COLUMNS, footer=f"{len(rows)} failed input(s)")
     return 0
 
 
@@ -368,6 +376,10 @@ def register(subparsers) -> None:
     ig.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     ig.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) of every input article")
     ig.add_argument("--max-bytes", type=int, metavar="N", help="refuse texts larger than N bytes (default 10 MB)")
+    ig.add_argument("--input-format", choices=["auto", "text", "html", "jsonl"], default="auto",
+                    help="how to read every input (auto: by extension and content; '-' reads stdin)")
+    ig.add_argument("--model", metavar="NAME", help="statistical pipeline: default (shipped), none (rules only), "
+                    "or an installed spaCy pipeline by name or path")
     ig.set_defaults(func=cmd_ingest)
 
     ev = subparsers.add_parser("events", help="events (happenings) in the store that match the filters")
@@ -411,6 +423,10 @@ def register(subparsers) -> None:
     qu.add_argument("--text", metavar="WORDS", help="full-text search in the quotation (every word must occur)")
     qu.add_argument("--limit", type=int, metavar="N")
     qu.set_defaults(func=cmd_quotes)
+
+    fl = subparsers.add_parser("failures", help="inputs that could not be read or analysed, with their errors")
+    _common(fl)
+    fl.set_defaults(func=cmd_failures)
 
     ex = subparsers.add_parser("export", help="one row per event in GDELT-like columns")
     _common(ex, formats=["csv", "jsonl", "parquet"])

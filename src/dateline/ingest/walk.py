@@ -24,6 +24,7 @@ KNOWN_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT | FEED_EXT
 class Source:
     path: Path
     explicit: bool = False
+    input_format: str = "auto"     # auto (by extension and content), text, html, jsonl
 
     @property
     def name(self) -> str:
@@ -57,7 +58,7 @@ class Source:
     def items(self, *, max_bytes: int) -> Iterator[RawArticle | Failed]:
         try:
             size = self.path.stat().st_size
-            is_batch = self.path.suffix.lower() in JSONL_EXT | FEED_EXT
+            is_batch = self.path.suffix.lower() in JSONL_EXT | FEED_EXT or self.input_format == "jsonl"
             if size > max_bytes and not is_batch:
                 raise InputError(
                     f"{self.name}: the input is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB; "
@@ -69,17 +70,39 @@ class Source:
         except OSError as e:
             yield Failed(self.path.stem, InputError(f"{self.name}: cannot read ({e.strerror})", code="unreadable"))
             return
-        kind = self.kind(data)
+        kind = self.kind(data) if self.input_format == "auto" else self.input_format
         if kind == "feed":
             yield from read_feed(data, self.name, max_bytes=max_bytes)
         else:
-            yield from read_source(self.name, data, input_format="jsonl" if kind == "jsonl" else "auto",
+            yield from read_source(self.name, data, input_format=kind if kind in ("jsonl", "text", "html") else "auto",
                                    max_bytes=max_bytes)
 
 
-def walk(paths: list[str | Path]) -> Iterator[Source | Failed]:
-    """The inputs under the given paths, in order; a path that does not exist is a Failed."""
+class StdinSource(Source):
+    """'-': the bytes on standard input, read once."""
+
+    @property
+    def name(self) -> str:
+        return "<stdin>"
+
+    def _data(self) -> bytes:
+        import sys
+        return sys.stdin.buffer.read()
+
+    def estimate(self) -> int:
+        return 1
+
+    def items(self, *, max_bytes: int) -> Iterator[RawArticle | Failed]:
+        yield from read_source(self.name, self._data(), input_format=self.input_format, max_bytes=max_bytes)
+
+
+def walk(paths: list[str | Path], *, input_format: str = "auto") -> Iterator[Source | Failed]:
+    """The inputs under the given paths, in order ('-' is stdin); a path that does not exist is a Failed.
+    ``input_format`` other than auto says how to read every input."""
     for p in paths:
+        if str(p) == "-":
+            yield StdinSource(Path("-"), explicit=True, input_format=input_format)
+            continue
         path = Path(p)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
@@ -88,8 +111,8 @@ def walk(paths: list[str | Path]) -> Iterator[Source | Failed]:
                     fp = Path(root) / f
                     if f.startswith(".") or fp.suffix.lower() not in KNOWN_EXT:
                         continue
-                    yield Source(fp)
+                    yield Source(fp, input_format=input_format)
         elif path.exists():
-            yield Source(path, explicit=True)
+            yield Source(path, explicit=True, input_format=input_format)
         else:
             yield Failed(path.stem, InputError(f"{path}: no such file or folder", code="not_found"))

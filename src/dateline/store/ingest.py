@@ -57,7 +57,9 @@ class Progress:
 
 def ingest(paths: list[str | Path], store: Store, *, settings: Settings | None = None,
            progress: Progress | None = None, on_error: Callable[[str], None] | None = None,
-           published: str | None = None) -> IngestSummary:
+           published: str | None = None, input_format: str = "auto") -> IngestSummary:
+    """Analyse and store every article under ``paths`` ('-': stdin); ``input_format`` (auto, text,
+    html, jsonl) says how to read every input, as `dateline analyze --input-format` does."""
     from ..pipeline import analyze_raw
 
     settings = settings or load_settings()
@@ -65,7 +67,7 @@ def ingest(paths: list[str | Path], store: Store, *, settings: Settings | None =
     summary = IngestSummary()
     t0 = time.perf_counter()
     sources: list[Source] = []
-    for s in walk(paths):
+    for s in walk(paths, input_format=input_format):
         if isinstance(s, Failed):
             _fail(store, summary, on_error, source=s.id or "?", item=None, code=s.error.code, message=s.error.message)
         else:
