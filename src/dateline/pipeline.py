@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from .article import extract_meta
 from .errors import InputError, too_large
 from .extract.attribution import extract_attributions
-from .extract.entities import assign_home_state, extract_entities
+from .extract.entities import extract_entities
+from .extract.entity_context import add_definite_descriptions, assign_home_state
 from .extract.events import extract_events, find_triggers
 from .extract.timexes import tag_timexes
 from .isodate import iso_date
@@ -91,6 +92,7 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
         _add_bylines(text, ents, bylines)
         if parses:
             _add_recognised(text, ents, parses.values())
+        add_definite_descriptions(text, ents)
         assign_home_state(ents)
     with _stage(timings, "attribution"):
         # the dateline ("BRUSSELS, Dec. 15 (Reuters) -") is not part of anything anyone said

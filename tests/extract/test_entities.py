@@ -173,8 +173,22 @@ def test_an_honorific_surname_is_the_person_named_in_full_before():
      None),
 ])
 def test_home_state_of_people_without_one(text, surface, code):
-    from dateline.extract.entities import assign_home_state
+    from dateline.extract.entity_context import assign_home_state
     res = ents(text)
     assign_home_state(res)
     got = find(res, surface)
     assert got is not None and got[1] == code
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("The Inter-American Court ruled on Monday. Chile welcomed the court's decision.", "the court",
+     "Inter-American Court"),
+    # "the council of elders" is another body
+    ("The Security Council met. The council of elders did not.", "The council", None),
+])
+def test_a_definite_description_by_head_noun_is_the_organisation_named_before(text, surface, name):
+    from dateline.extract.entity_context import add_definite_descriptions
+    res = ents(text)
+    add_definite_descriptions(text, res)
+    got = next((m for m in res.mentions if m.text == surface), None)
+    assert (got.name if got else None) == name

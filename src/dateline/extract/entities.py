@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..record import Entity, Mention, Span
 from ..resources import path, read_tsv
 from .gazetteer import Entry, Gazetteer, Leader, load
+from .people import leader_codes_on, link_honorific_surnames
 
 # A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J."
 _NAME_TOK = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.)"   # McCarthy, O'Brien
@@ -426,7 +427,7 @@ class EntityExtractor:
         raws = sorted(raws + orgs + people, key=lambda r: r.start)
         self._person_codes(text, raws)
         if published:
-            self._leader_codes_on(raws, published)
+            leader_codes_on(raws, published)
         raws = self._surnames(text, raws, published, set(bylines))
         return self._build(raws)
 
@@ -452,28 +453,6 @@ class EntityExtractor:
                              and o.kind in ("country", "place") and o.code), None)
             r.code = code
 
-    @staticmethod
-    def _leader_codes_on(raws: list[_Raw], published: _dt.date) -> None:
-        """A gazetteer person's state on the publication day: the office held then; out of office,
-        the last national office held; no state when only an international office is known (Donald
-        Tusk in October 2023 is no longer the European Council's, and the gazetteer does not know him as
-        Polish: the context may say so)."""
-        for r in raws:
-            terms = [t for t in r.leaders if t.code] if r.kind == "person" else []
-            if not terms:
-                continue
-            now = [t for t in terms if t.in_office(published)]
-            if now:
-                r.code = now[0].code
-                continue
-            past = sorted((t for t in terms if t.start is None or t.start <= published),
-                          key=lambda t: t.start or _dt.date.min)
-            national = [t for t in past if t.code != "IGO"]
-            if national:
-                r.code = national[-1].code
-            elif past:
-                r.code = None
-
     def _surnames(self, text: str, raws: list[_Raw], published, bylines: set[str]) -> list[_Raw]:
         """Surname-only mentions ("Kim", "President Moon") linked to a full name or the gazetteer."""
         persons = [r for r in raws if r.kind == "person"]
@@ -489,7 +468,7 @@ class EntityExtractor:
         surnames = set(known) | set(self.gaz.by_surname)
         if not surnames:
             return raws
-        self._link_honorific_surnames(raws, known)
+        link_honorific_surnames(raws, known)
         # a person named in full in the article outranks a place of the same name ("Rhodes", "Austin")
         raws = [r for r in raws if not (r.kind == "place" and r.form == "place" and r.text in known)]
         busy = _Busy(len(text), [(r.start, r.end) for r in raws])
@@ -534,21 +513,6 @@ class EntityExtractor:
                     # later bare surnames resolve to this one
                     known.setdefault(sur, []).append(extra[-1])
         return sorted(raws + extra, key=lambda r: r.start)
-
-    @staticmethod
-    def _link_honorific_surnames(raws: list[_Raw], known: dict[str, list[_Raw]]) -> None:
-        """"Mr. Blair" after "Tony Blair": a one-word name after an honorific is the person named in
-        full with that surname (the nearest before, else the first after), not a new person."""
-        for r in raws:
-            if r.source != "pattern:honorific" or " " in r.name:
-                continue
-            cands = [p for p in known.get(r.name, []) if p is not r and " " in p.name]
-            if not cands:
-                continue
-            before = [p for p in cands if p.start < r.start]
-            target = before[-1] if before else cands[0]
-            r.name, r.code, r.leaders = target.name, target.code, target.leaders
-            r.entity_key, r.source = ("person", target.name), "coref:honorific+surname"
 
     def _distinctive_surname(self, sur: str) -> bool:
         """A bare surname names a gazetteer official only when one person has it and it is not
@@ -614,38 +578,3 @@ def extract_entities(text: str, sentences: list[tuple[int, int]], *, published=N
     return _EXTRACTOR.extract(text, sentences, published=published, dateline_end=dateline_end,
                               bylines=bylines)
 
-
-# A state that most of an article's coded mentions belong to is the article's home state: the
-# people and organisations it names without any other state act there (domestic politics).
-HOME_STATE_SHARE = 0.5
-HOME_STATE_MIN_MENTIONS = 3
-
-
-def home_state(res: EntityResult) -> str | None:
-    """The state (not IGO) of at least half of the article's coded mentions, if any."""
-    counts: dict[str, int] = {}
-    for m in res.mentions:
-        if m.code and m.code not in ("IGO", "NGO") and m.kind in ("country", "person", "organization", "place"):
-            counts[m.code] = counts.get(m.code, 0) + 1
-    if not counts:
-        return None
-    code, n = max(counts.items(), key=lambda kv: kv[1])
-    total = sum(counts.values())
-    return code if n >= HOME_STATE_MIN_MENTIONS and n >= HOME_STATE_SHARE * total else None
-
-
-def assign_home_state(res: EntityResult) -> None:
-    """People and organisations found by pattern or recogniser with no state of their own take the
-    article's home state (a gazetteer organisation with no state is transnational and keeps none)."""
-    home = home_state(res)
-    if home is None:
-        return
-    changed = set()
-    for ent in res.entities:
-        if ent.code is None and ent.kind in ("person", "organization") \
-                and not (ent.source or "").startswith("gazetteer"):
-            ent.code, ent.source = home, f"{ent.source}+home-state"
-            changed.add(ent.id)
-    for m in res.mentions:
-        if m.entity in changed and m.code is None:
-            m.code = home

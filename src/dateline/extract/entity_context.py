@@ -1,0 +1,87 @@
+"""Entity steps over the whole article, after the gazetteer, the patterns and the recogniser.
+
+Definite descriptions ("the court") join the organisation named before with that head noun; the
+article's home state goes to the people and bodies that have no state of their own.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..record import Mention, Span
+from .entities import EntityResult, _Busy, _lex
+
+
+
+# A state that most of an article's coded mentions belong to is the article's home state: the
+# people and organisations it names without any other state act there (domestic politics).
+HOME_STATE_SHARE = 0.5
+HOME_STATE_MIN_MENTIONS = 3
+
+
+def home_state(res: EntityResult) -> str | None:
+    """The state (not IGO) of at least half of the article's coded mentions, if any."""
+    counts: dict[str, int] = {}
+    for m in res.mentions:
+        if m.code and m.code not in ("IGO", "NGO") and m.kind in ("country", "person", "organization", "place"):
+            counts[m.code] = counts.get(m.code, 0) + 1
+    if not counts:
+        return None
+    code, n = max(counts.items(), key=lambda kv: kv[1])
+    total = sum(counts.values())
+    return code if n >= HOME_STATE_MIN_MENTIONS and n >= HOME_STATE_SHARE * total else None
+
+
+def assign_home_state(res: EntityResult) -> None:
+    """People and organisations found by pattern or recogniser with no state of their own take the
+    article's home state (a gazetteer organisation with no state is transnational and keeps none)."""
+    home = home_state(res)
+    if home is None:
+        return
+    changed = set()
+    for ent in res.entities:
+        if ent.code is None and ent.kind in ("person", "organization") \
+                and not (ent.source or "").startswith("gazetteer"):
+            ent.code, ent.source = home, f"{ent.source}+home-state"
+            changed.add(ent.id)
+    for m in res.mentions:
+        if m.entity in changed and m.code is None:
+            m.code = home
+
+
+_DEFINITE = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+of\b)")
+
+
+@functools.lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(_lex("org_heads.tsv"))
+
+
+def add_definite_descriptions(text: str, res: EntityResult) -> None:
+    """"the court", "the council", "the agency": a definite description by an organisation's head
+    noun refers to the organisation of that head named most recently before it."""
+    heads = _org_heads()
+    by_id = res.by_id()
+    named: list[tuple[int, str, Mention]] = []      # (position, head noun, the mention that named it)
+    for m in res.mentions:
+        ent = by_id.get(m.entity)
+        if ent is None or ent.kind != "organization" or m.form == "definite":
+            continue
+        words = [w for w in ent.name.split() + m.text.split() if w in heads]
+        if words:
+            named.append((m.start, words[-1].lower(), m))
+    if not named:
+        return
+    busy = _Busy(len(text), [(m.start, m.end) for m in res.mentions])
+    added = []
+    for d in _DEFINITE.finditer(text):
+        s, e = d.start(), d.end()
+        prior = [m for pos, head, m in named if head == d.group(1) and pos < s]
+        if not prior or not busy.free(s, e):
+            continue
+        m = prior[-1]
+        added.append(Mention(s, e, text[s:e], entity=m.entity, name=m.name, kind="organization", code=m.code,
+                             form="definite"))
+        by_id[m.entity].mentions.append(Span(s, e, text[s:e]))
+    if added:
+        res.mentions = sorted(res.mentions + added, key=lambda m: m.start)

@@ -1,0 +1,42 @@
+"""People's states: the office a gazetteer person held on the article's day, and honorific
+surnames ("Mr. Blair") joined to the person named in full."""
+from __future__ import annotations
+
+import datetime as _dt
+
+
+def leader_codes_on(raws: list, published: _dt.date) -> None:
+    """A gazetteer person's state on the publication day: the office held then; out of office,
+    the last national office held; no state when only an international office is known (Donald
+    Tusk in October 2023 is no longer the European Council's, and the gazetteer does not know him as
+    Polish: the context may say so)."""
+    for r in raws:
+        terms = [t for t in r.leaders if t.code] if r.kind == "person" else []
+        if not terms:
+            continue
+        now = [t for t in terms if t.in_office(published)]
+        if now:
+            r.code = now[0].code
+            continue
+        past = sorted((t for t in terms if t.start is None or t.start <= published),
+                      key=lambda t: t.start or _dt.date.min)
+        national = [t for t in past if t.code != "IGO"]
+        if national:
+            r.code = national[-1].code
+        elif past:
+            r.code = None
+
+
+def link_honorific_surnames(raws: list, known: dict[str, list]) -> None:
+    """"Mr. Blair" after "Tony Blair": a one-word name after an honorific is the person named in
+    full with that surname (the nearest before, else the first after), not a new person."""
+    for r in raws:
+        if r.source != "pattern:honorific" or " " in r.name:
+            continue
+        cands = [p for p in known.get(r.name, []) if p is not r and " " in p.name]
+        if not cands:
+            continue
+        before = [p for p in cands if p.start < r.start]
+        target = before[-1] if before else cands[0]
+        r.name, r.code, r.leaders = target.name, target.code, target.leaders
+        r.entity_key, r.source = ("person", target.name), "coref:honorific+surname"
