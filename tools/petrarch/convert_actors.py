@@ -21,7 +21,7 @@ from pathlib import Path
 
 from phoenix import (HERE, Block, agent_words, capitalised_words, common_words, read_actor_file, read_list,
                      read_tsv, words_of)
-from names import SURNAME_FIRST_STATES, join_particles, org_name, person_name, surname
+from names import EAST_ASIA, join_particles, korean_alias, org_name, person_name, surname
 
 ACTOR_FILES = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                "Phoenix.MilNonState.actors.txt"]
@@ -50,6 +50,7 @@ class Context:
         self.common = common_words(treebanks)
         self.capitalised = capitalised_words(treebanks)
         self.given: set[str] = set()
+        self.given_west: set[str] = set()      # first words of people of states that put them first
         self.acronyms: set[str] = set()
 
     def state(self, cameo: str) -> str:
@@ -148,11 +149,11 @@ def person_record(b: Block, ctx: Context, drops: collections.Counter) -> dict | 
     if name.lower() in ctx.places:
         drops["person: name of a state or place"] += 1
         return None
-    first_names = ctx.surname_first if state not in SURNAME_FIRST_STATES else set()
-    sur_word = surname(words, singles, state, first_names)
+    sur_word = surname(words, singles, state, ctx.surname_first, ctx.given_west)
     sur = name.split()[words.index(sur_word)] if sur_word in words else person_name([sur_word], state)
     aliases = []
-    for w in forms[1:]:
+    ko = korean_alias(words, state)
+    for w in forms[1:] + ([ko] if ko else []):
         a = person_name(join_particles(w), state)
         if a != name and a not in aliases and a.lower() not in ctx.places and len(w) >= 2:
             aliases.append(a)
@@ -324,6 +325,8 @@ def convert(args: argparse.Namespace) -> collections.Counter:
             w = words_of(b.names[0][0])
             if len(w) >= 2 and w[0] not in ctx.titles and w[0] not in ctx.org_words:
                 ctx.given.add(w[0])
+                if ctx.state(b.roles[0].cameo) not in EAST_ASIA:
+                    ctx.given_west.add(w[0])
         elif b.file != ACTOR_FILES[0]:
             ctx.acronyms.update(w[0] for w in (words_of(p) for p, _ in b.names)
                                 if len(w) == 1 and w[0].isalpha() and w[0] not in ctx.common and len(w[0]) <= 7)

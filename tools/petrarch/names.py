@@ -7,9 +7,10 @@ from phoenix import HERE, read_tsv
 
 # States whose names are written surname first in English news, and whose hyphenated given
 # names keep the second syllable in lower case ("Ban Ki-moon", "Ma Ying-jeou").
-SURNAME_FIRST_STATES = {"KOR", "PRK", "CHN", "TWN", "HKG", "MAC", "VNM", "KHM"}
+# (Vietnamese names are written surname first, but news uses the last word alone: "Dung".)
+SURNAME_FIRST_STATES = {"KOR", "PRK", "CHN", "TWN", "HKG", "MAC", "KHM"}
 # States whose names keep "Van", "Le", "Da" ... capitalised.
-EAST_ASIA = SURNAME_FIRST_STATES | {"LAO", "MMR", "THA", "SGP"}
+EAST_ASIA = SURNAME_FIRST_STATES | {"VNM", "LAO", "MMR", "THA", "SGP"}
 SUFFIXES = {"JR", "JR.", "SR", "SR.", "II", "III", "IV"}
 ROMAN = {"II", "III", "IV", "VI", "VII", "VIII"}
 ORG_SMALL = {"OF", "THE", "AND", "FOR", "ON", "IN", "TO", "AT", "DE", "LA", "DU", "DES", "ET", "A", "AN", "BY"}
@@ -89,16 +90,27 @@ def org_name(words: list[str], acronyms: set[str]) -> str:
     return " ".join(out)
 
 
-def surname(words: list[str], singles: set[str], state: str | None, first_names: set[str]) -> str:
+def surname(words: list[str], singles: set[str], state: str | None, families: set[str],
+            western: set[str]) -> str:
     """The word news uses alone on second reference.
 
-    A one-word synonym of the record that is one of the name's words says it ("+PUTIN_"); else the
-    first word for surname-first states and listed surname-first family names; else the last word
-    that is not a suffix ("Jr.", "III")."""
+    A one-word synonym of the record that is one of the name's words says it ("+PUTIN_"); else,
+    for surname-first states, the first word unless it is a Western given name and no listed family
+    name ("Fanny Law" in Hong Kong); for Singapore and Malaysia the first word when it is a listed
+    family name ("Lee Hsien Loong"); else the last word that is not a suffix ("Jr.", "III")."""
     core = [w for w in words if w not in SUFFIXES]
     for w in core:
         if w in singles:
             return w
-    if len(core) > 1 and (state in SURNAME_FIRST_STATES or core[0] in first_names):
+    if len(core) > 1 and state in SURNAME_FIRST_STATES and (core[0] in families or core[0] not in western):
+        return core[0]
+    if len(core) > 1 and state in ("SGP", "MYS") and core[0] in families:
         return core[0]
     return core[-1] if core else words[-1]
+
+
+def korean_alias(words: list[str], state: str | None) -> list[str] | None:
+    """['KIM', 'SUNG', 'HO'] in South Korea -> ['KIM', 'SUNG-HO'], as South Korean news writes it."""
+    if state == "KOR" and len(words) == 3 and all(w.isalpha() and len(w) <= 4 for w in words[1:]):
+        return [words[0], words[1] + "-" + words[2]]
+    return None
