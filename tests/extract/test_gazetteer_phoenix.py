@@ -65,7 +65,12 @@ def test_phoenix_organisations_carry_their_codes(text, surface, code):
     assert (got, source) == (code, "gazetteer:org")
 
 
+def test_the_european_community_is_an_igo():
+    assert entity_of("The European Community lifted its ban.", "European Community")[1] == "IGO"
+
+
 def test_imprecise_names_are_not_loaded():
     g = load()
-    for form in ("James Smith", "K. Annan", "Abu Hussain"):
-        assert all(e.kind != "person" or e.form != "phoenix" for e in g.surface.get(form, [])), form
+    for form in ("James Smith", "K. Annan", "Abu Hussain", "Olive", "Lightning"):
+        assert all(e.form not in ("phoenix", "org") or e.kind == "organization" and " " in form
+                   for e in g.surface.get(form, [])), form

@@ -49,6 +49,7 @@ class Context:
         self.org_words = read_list("org_words.txt")
         self.common = common_words(treebanks)
         self.capitalised = capitalised_words(treebanks)
+        self.any_lower = common_words(treebanks, least=1)
         self.given: set[str] = set()
         self.given_west: set[str] = set()      # first words of people of states that put them first
         self.acronyms: set[str] = set()
@@ -237,6 +238,8 @@ def org_record(b: Block, ctx: Context, drops: collections.Counter) -> dict | Non
                 x in ctx.org_words for x in w):
             continue
         f = org_name(w, ctx.acronyms)
+        if " " not in f and not f.isupper() and (w[0] in ctx.any_lower or ctx.capitalised.get(f, 0) >= 1):
+            continue        # one word that is also an English word or a frequent name ("Olive", "Lightning")
         if f not in forms:
             forms.append(f)
     forms += [a for a in extra if a not in forms]

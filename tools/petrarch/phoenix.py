@@ -153,8 +153,8 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
     return [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
 
 
-def common_words(treebanks: Path) -> set[str]:
-    """Lower-case words that English text writes in lower case at least 3 times (UD treebanks)."""
+def common_words(treebanks: Path, least: int = 3) -> set[str]:
+    """Words that English text writes in lower case at least ``least`` times (UD treebanks), upper-cased."""
     counts: dict[str, int] = {}
     for f in sorted(treebanks.glob("*/*.conllu")):
         with f.open(encoding="utf-8") as fh:
@@ -164,7 +164,7 @@ def common_words(treebanks: Path) -> set[str]:
                 cols = ln.split("\t")
                 if len(cols) > 3 and cols[1].isalpha() and cols[1].islower():
                     counts[cols[1]] = counts.get(cols[1], 0) + 1
-    return {w.upper() for w, c in counts.items() if c >= 3}
+    return {w.upper() for w, c in counts.items() if c >= least}
 
 
 def capitalised_words(treebanks: Path) -> dict[str, int]:
