@@ -78,4 +78,5 @@ def test_the_converter_reproduces_the_files(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "tools" / "petrarch" / "convert_actors.py"), str(SHARED),
                     "--out", str(tmp_path)], check=True, capture_output=True)
     for name in ("phoenix_people.tsv", "phoenix_organizations.tsv", "PETRARCH2-LICENSE.txt"):
-        assert (tmp_path / name).read_bytes() == (GAZ / name).read_bytes(), name
+        assert (tmp_path / name).read_bytes() == (GAZ / name).read_bytes(), \
+            f"{name}: rerun tools/petrarch/convert_actors.py (the hand-made gazetteer or the script changed)"
