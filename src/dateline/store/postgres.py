@@ -35,7 +35,13 @@ class PostgresStore(Store):
             safe = url.split("@")[-1]
             raise StoreError(f"cannot connect to PostgreSQL at {safe}: {str(e).strip()}", code="no_server") from None
         self._tx = None
-        self.migrate()
+        self.readonly = readonly
+        if readonly:        # every transaction of this connection is read-only; no migration
+            self.conn.execute("SET default_transaction_read_only = on")
+            if self.schema_version() == 0:
+                raise StoreError(f"{url.split('@')[-1]}: not a dateline store (no schema_version)", code="bad_store")
+        else:
+            self.migrate()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
