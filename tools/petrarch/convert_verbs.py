@@ -57,6 +57,7 @@ class Converter:
     def __init__(self, synsets: dict[str, Synset], codes: set[str], discards: set[str]):
         self.synsets, self.codes, self.discards = synsets, codes, discards
         self.counts: collections.Counter = collections.Counter()
+        self.preps: set[str] = set()          # every word that heads a (PREP ...) in the dictionary
 
     def words_of(self, item, what: str) -> list[str]:
         """An object or subject item as a word list: 'SANCTIONS' -> ['sanction'];
@@ -75,15 +76,25 @@ class Converter:
             return [singular(item)]
         raise Drop(f"{what} is not a word or a synonym set")
 
-    @staticmethod
-    def _phrase(item) -> list[str] | None:
-        """A noun phrase '{ARMS SHIPMENT}' or 'DEBT_RELIEF' as its words (lower case), else None."""
-        if isinstance(item, tuple) and item[0] == "{" and all(isinstance(w, str) and w[:1].isalpha()
-                                                              for w in item[1]):
-            return [w.lower().strip("_") for w in item[1]]
+    def _phrases(self, item) -> list[list[str]] | None:
+        """A noun phrase as its wordings (lower case): '{ARMS SHIPMENT}' or 'DEBT_RELIEF' -> one;
+        '{&MILITARY AID}' -> one per member of the set ('military aid', 'army aid', ...); else None."""
         if isinstance(item, str) and "_" in item.strip("_") and not item.startswith("&"):
-            return [w.lower() for w in item.strip("_").split("_") if w]
-        return None
+            return [[w.lower() for w in item.strip("_").split("_") if w]]
+        if not (isinstance(item, tuple) and item[0] == "{"):
+            return None
+        out: list[list[str]] = [[]]
+        for w in item[1]:
+            if isinstance(w, str) and w.startswith("&") and w in self.synsets:
+                alts = [m.lower().split() for m in self.synsets[w].members]
+            elif isinstance(w, str) and w[:1].isalpha():
+                alts = [[w.lower().strip("_")]]
+            else:
+                raise Drop("noun phrase with a marker or an undefined set")
+            out = [o + a for o in out for a in alts]
+        if len(out) > 40:
+            raise Drop("noun phrase of synonym sets with more than 40 wordings")
+        return out
 
     def _pp(self, item) -> tuple[str, list]:
         prep, inner = item[1][0], item[1][1:]
@@ -127,9 +138,15 @@ class Converter:
                 raise Drop("prepositional phrase with several parts")
             out["extra"].append(prep)         # "look into allegations": trigger "look into", object
             item = inner[0]
-        phrase = self._phrase(item)
-        if phrase:
-            out["extra"] += phrase
+            if isinstance(item, str) and item.lower() in self.preps:
+                out["preps"] = [item.lower()]     # "(OUT OF)": "drive out" + the target's "of"
+                return out
+        if isinstance(item, str) and item.lower() in self.preps and not out["extra"][-1:] == [item.lower()]:
+            out["preps"] = out["preps"] or [item.lower()]     # "- * WITH": the target follows "with"
+            return out
+        phrases = self._phrases(item)
+        if phrases:
+            out["extras"] = [out["extra"] + ph for ph in phrases]
         elif item == "+":
             raise Drop("target marker after a particle or preposition")
         else:
@@ -183,8 +200,17 @@ def origin_verbs(block, p: Pattern) -> list[Verb]:
     PETRARCH applies a pattern to every verb of the block, whose synonyms are broad (WordNet:
     STATION and BASE beside STAGE): the origin verb is the wording a coder checked."""
     names = {n.strip().strip("_").replace(" ", "_") for n in p.origin.split("<", 1)[0].split(",") if n.strip()}
-    named = [v for v in block.verbs if "_".join(v.words) in names or v.words[0] in names]
+    named = [v for v in block.verbs if _names_of(v) & names]
     return named or block.verbs
+
+
+def _names_of(v: Verb) -> set[str]:
+    """How a pattern comment may name the verb: 'PULL_OUT', 'PULL', 'PULLED_OUT', 'SAYS'."""
+    rest = "_".join(v.words[1:])
+    heads = _verb_forms(Verb([v.words[0]], [], v.code, v.line))
+    out = {"_".join(v.words), v.words[0]} | {f.lstrip("+").upper().strip("_") for f in v.forms}
+    out |= {(h.upper() + "_" + rest) if rest else h.upper() for h in heads}
+    return out
 
 
 def rows_for_block(conv: Converter, block, drops: collections.Counter) -> list[list[str]]:
@@ -208,11 +234,11 @@ def rows_for_block(conv: Converter, block, drops: collections.Counter) -> list[l
             drops[f"pattern: {d}"] += 1
             continue
         kept = 0
-        for v in origin_verbs(block, p):
-            if conv.discarded(v, fr["extra"], fr["objects"]):
+        for v, extra in ((v, e) for v in origin_verbs(block, p) for e in fr.get("extras", [fr["extra"]])):
+            if conv.discarded(v, extra, fr["objects"]):
                 drops["pattern x verb: a wording of Phoenix.discards.txt"] += 1
                 continue
-            trig = " ".join([w.lower() for w in v.words] + fr["extra"])
+            trig = " ".join([w.lower() for w in v.words] + extra)
             text = " ".join(p.text.split())
             notes = f"PETRARCH block {block.name}, pattern \"- {text} [{p.code}]\" ({' '.join(p.origin.split()) or 'no origin'}){note}"
             rows.append([code, "verb", trig, "|".join(fr["objects"]), "|".join(fr["preps"]), notes,
@@ -226,6 +252,8 @@ def convert(args: argparse.Namespace) -> collections.Counter:
     synsets, blocks, bad = read_verb_file(args.src / VERB_FILE)
     codes = {r["code"] for r in read_tsv(args.codes)}
     conv = Converter(synsets, codes, read_discards(args.src / "Phoenix.discards.txt"))
+    conv.preps = {x[1][0].lower() for b in blocks for p in b.patterns for x in p.pre + p.post
+                  if isinstance(x, tuple) and x[0] == "(" and x[1] and isinstance(x[1][0], str)}
     drops: collections.Counter = collections.Counter({"pattern: unreadable line": bad})
     drops["= patterns read"] = sum(len(b.patterns) for b in blocks) + bad
     rows, seen = [], set()
@@ -255,7 +283,8 @@ def write(path: Path, rows: list[list[str]], drops: collections.Counter) -> None
         "#   source   CAMEO.2.0.txt:line of the PETRARCH pattern (of the verb line for a verb alone).",
         "# A pattern gives one row per verb its comment names as where it was found (PETRARCH applies it to every",
         "# verb of the block, whose WordNet synonyms are broad; a pattern naming none gives a row per verb). Converted: verb",
-        "# (+ particle, + noun phrase or preposition words as the trigger), one object word or a synonym set's",
+        "# (+ particle, + noun phrase or preposition words as the trigger; a noun phrase with a synonym set gives a",
+        "# row per wording), one object word or a synonym set's",
         "# one-word members as objects, a (PREP) or (PREP +) as the target's preposition, words before '*' as",
         "# subjects; a code A:B is coded A (the source's act; notes say what PETRARCH codes for the target).",
         "# Dropped: patterns with $ ^ % markers, two object constraints, null or unknown codes (codes.tsv),",
