@@ -28,7 +28,9 @@ from .. import __version__
 from ..errors import DatelineError
 from ..timeline import merge as M
 from . import schema
-from .quotes import add_quotes
+from ..results import Rows
+from .api import QueryMethods
+from .quotes import QUOTE_COLUMNS, add_quotes
 
 COMPONENT = "dateline.pipeline"
 SLACK_DAYS = 3          # candidate clusters: reports dated within this many days of the new one
@@ -113,8 +115,9 @@ def _report_of_row(r: dict, names: frozenset[str] = frozenset()) -> tuple[str, M
     return r["cluster"], rep
 
 
-class Store:
-    """One small interface over SQLite and PostgreSQL (see ``open_store``)."""
+class Store(QueryMethods):
+    """One small interface over SQLite and PostgreSQL (see ``open_store``); the query methods of the
+    command line (events, timeline, count, claims, dyads, export, quotes, failures) return Rows."""
 
     dialect = "?"
     url = ""
@@ -202,15 +205,17 @@ class Store:
         return self.rows("SELECT e.*, a.record_id, a.outlet, a.title FROM events e JOIN articles a ON a.key = e.article_key "
                          "WHERE e.cluster = ? ORDER BY e.n", (cid,))
 
-    def failures(self) -> list[dict]:
-        return self.rows("SELECT * FROM failures ORDER BY n")
+    def failures(self) -> Rows:
+        """Inputs that could not be read or analysed, with their errors (`dateline failures`)."""
+        return Rows(self.rows("SELECT * FROM failures ORDER BY n"), dates=("at",))
 
     def quotes(self, *, speaker: str | None = None, state: str | None = None, since: str | None = None,
-               until: str | None = None, text: str | None = None, limit: int | None = None) -> list[dict]:
+               until: str | None = None, text: str | None = None, limit: int | None = None) -> Rows:
         """Quotations by date (dateline.store.quotes.query): ``speaker`` any of the speaker's names,
         ``state`` its state code, ``since``/``until`` the publication date, ``text`` words in the quote."""
         from .quotes import query
-        return query(self, speaker=speaker, state=state, since=since, until=until, text=text, limit=limit)
+        return Rows(query(self, speaker=speaker, state=state, since=since, until=until, text=text, limit=limit),
+                    columns=QUOTE_COLUMNS, dates=("date",))
 
     def quote_text_match(self) -> str:
         """A SQL condition (one ``?``: the user's words) matching quotations ``q`` by full text."""
