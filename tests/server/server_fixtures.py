@@ -38,6 +38,9 @@ HOSTILE = [
      "title": "{% for x in range(3) %}loop{% endfor %} ${7*7} #{7*7}",
      "text": ("TOKYO — Japan's defence minister said on Wednesday that North Korea launched two missiles "
               "on Nov. 6 <svg onload=window.__xss=9>.")},
+    {"id": "hostile-3", "published": "2019-12-04", "url": '=HYPERLINK("https://evil.example","x")',
+     "outlet": "@SUM(1+1)", "title": "-2+3",
+     "text": "SEOUL — North Korea fired a missile on Tuesday, Dec. 3, officials said."},
 ]
 
 

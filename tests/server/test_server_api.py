@@ -118,6 +118,20 @@ def test_exports(server):
     assert status == 200 and body[:4] == b"PAR1"
 
 
+def test_csv_download_neutralises_formula_cells(server):
+    import csv
+    import io
+
+    status, headers, body = server.request("/api/export?format=csv&since=2019-12&all=true")
+    assert status == 200
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    cells = [c for r in rows[1:] for c in r]
+    assert "'=HYPERLINK(\"https://evil.example\",\"x\")" in cells
+    for c in cells:
+        if c[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            float(c)                                   # only numbers may start so (-7.2)
+
+
 def test_security_headers_on_pages_api_and_errors(server):
     for path in ("/events", "/api/events", "/nope", "/api/clusters/nope", "/static/style.css"):
         status, headers, _ = server.request(path)

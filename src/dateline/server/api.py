@@ -146,10 +146,17 @@ def export_rows(s: Store, f: dict) -> list[dict]:
     return [r for r in rows if not plover or (r["PLOVER"] or "").upper() == plover.upper()]
 
 
+def _export_cell(v):
+    if isinstance(v, list):
+        return "; ".join(str(x) for x in v)
+    return "" if v is None else int(v) if isinstance(v, bool) else v
+
+
 @router.get("/api/export", tags=["events"], summary="The matching events as a file: csv, jsonl or parquet",
             response_class=Response)
 def api_export(s: StoreDep, f: Filters, format: Literal["csv", "jsonl", "parquet"] = "csv") -> Response:
-    from ..cli_record import _csv, write_parquet
+    from ..cli_record import write_parquet
+    from ..csvout import write_csv
 
     rows = export_rows(s, f)
     name = f"dateline-events.{format}"
@@ -158,8 +165,8 @@ def api_export(s: StoreDep, f: Filters, format: Literal["csv", "jsonl", "parquet
         body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         return Response(body, media_type="application/x-ndjson", headers=headers)
     if format == "csv":
-        buf = io.StringIO()
-        _csv(rows, Q.EXPORT_COLUMNS, buf)
+        buf = io.StringIO()          # the cells of `dateline export --format csv`, through the one CSV writer
+        write_csv(buf, Q.EXPORT_COLUMNS, ([_export_cell(r[k]) for k in Q.EXPORT_COLUMNS] for r in rows))
         return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
     fd, path = tempfile.mkstemp(suffix=".parquet")
     os.close(fd)

@@ -10,6 +10,8 @@ def cmd_serve(args) -> int:
     from . import serve
 
     db = args.db or os.environ.get("DATELINE_DB") or DEFAULT_DB
+    from ..store import open_store
+    open_store(db, readonly=True).close()           # a missing or foreign store: a clear error before anything
     mode = "read-only; POST /api/ingest takes the token of the settings" if args.settings.serve_token else \
         "read-only (no serve_token in the settings: POST /api/ingest is refused)"
     print(f"dateline: serving {db} on http://{args.host}:{args.port}/ ({mode})", file=sys.stderr, flush=True)
