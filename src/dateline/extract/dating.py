@@ -33,6 +33,19 @@ def _cue_times(attributions, timexes) -> list[tuple[int, int, object]]:
     return out
 
 
+def statement_time(att, timexes, sentence: tuple[int, int], describes: bool = False):
+    """The time a statement was made: the cue's own time expression, else one in its sentence outside
+    what was said ("said in a speech on Monday that ..."), else, for a cue that describes its object
+    ("called X a disgrace on Monday"), one after the description."""
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and t.value[:1].isdigit()
+             and sentence[0] <= t.start < sentence[1]]
+    near = [t for t in dated if 0 <= t.start - att.cue.end <= _CUE_GAP or 0 <= att.cue.start - t.end <= _CUE_GAP]
+    outside = [t for t in dated if not (att.content.start <= t.start < att.content.end)]
+    inside = [t for t in dated if att.content.start <= t.start < att.content.end] if describes else []
+    found = near or outside or inside
+    return found[0] if found else None
+
+
 def report_dates(cands, attributions, timexes) -> None:
     """Date reported events by their report's time where they have none (or are intentions)."""
     spans = _cue_times(attributions, timexes)

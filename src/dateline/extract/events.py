@@ -23,8 +23,9 @@ from ..text import tokenize
 from .entities import context_words
 from .lexicon import is_participle, is_past_form, noun_forms, singular, verb_forms
 from .coordination import split_coordinated
-from .dating import publication_dates, report_dates
+from .dating import publication_dates, report_dates, statement_time
 from .modality import modality_of, recode
+from .speech_acts import objas_cue, speech_acts
 
 _HAVE = {"has", "have", "had", "having", "'s", "'ve", "'d"}
 _NON_SPACE = re.compile(r"\S")
@@ -260,6 +261,7 @@ class _Cand:
     intended: str | None = None      # the act's own code when the event is its intention/threat
     modality_row: int | None = None
     modality_marker: int | None = None   # token of the word that states the intention ("pledged to")
+    rule: str | None = None              # provenance when the event does not come from patterns.tsv
 
 
 class EventExtractor:
@@ -617,8 +619,8 @@ class EventExtractor:
                     self._from_parse(c, parse, ms)
                 self._modality(c, low)
                 cands.append(c)
-        # "pledged to withdraw": the pledge is the intention to withdraw (0356), not a second event
         cands = self._fold_intent_markers(cands)
+        cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes)
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
@@ -868,6 +870,28 @@ class EventExtractor:
         if m.code and m.code != c.pattern.code:
             c.intended = c.pattern.code
             c.pattern = replace(c.pattern, code=m.code)
+
+    def _speech_acts(self, text, sentences, attributions, mentions, cands, timexes) -> list[_Cand]:
+        """Attributions whose content judges a named party: criticism (111) or praise (051)."""
+        taken = {c.start for c in cands}
+        sent_starts = [a for a, _ in sentences]
+        out = []
+        for att, code, party in speech_acts(text, attributions, mentions, taken):
+            src = att.source
+            actor = next((m for m in mentions if m.start == src.start), None) or \
+                Mention(src.start, src.end, text[src.start:src.end], entity=src.entity, name=src.name,
+                        kind="person", code=src.code)
+            pat = Pattern(code=code, pos="verb", words=tuple(att.cue.text.lower().split()), objects=frozenset(),
+                          preps=frozenset(), row=-1)
+            si = max(0, bisect.bisect_right(sent_starts, att.cue.start) - 1)
+            c = _Cand(pattern=pat, tok=-1, end_tok=-1, start=att.cue.start, end=att.cue.end, sent=si,
+                      actor=actor, target=party, rule="speech_acts:evaluative.tsv")
+            c.attributions.append(att.id)
+            t = statement_time(att, timexes, sentences[si], describes=objas_cue(att.cue.text))
+            if t is not None:
+                c.date, c.date_timex, c.date_from = t.value[:10], t.id, "timex"
+            out.append(c)
+        return out
 
     @staticmethod
     def _fold_intent_markers(cands: list[_Cand]) -> list[_Cand]:
@@ -1232,7 +1256,7 @@ class EventExtractor:
             sentence={"start": ss, "end": se}, quad_class=info.quad_class if info else None,
             cameo_name=info.name if info else None,
             date_from=c.date_from, attributions=c.attributions, modality=c.modality, intended=c.intended,
-            rule=f"patterns.tsv:{c.pattern.row + 1}"
+            rule=(c.rule or f"patterns.tsv:{c.pattern.row + 1}")
                  + (f"+modality.tsv:{c.modality_row}" if c.modality_row else ""))
 
 

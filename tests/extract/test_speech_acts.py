@@ -1,0 +1,44 @@
+"""Speech acts (extract.speech_acts): a source's words that judge a named party are an event."""
+import pytest
+
+import dateline
+from dateline.extract.speech_acts import judgement, valences
+
+
+def acts(text):
+    evs = dateline.analyze(text, published="2021-03-05").events
+    return [(e.cameo, e.actor.code if e.actor else None, e.target.code if e.target else None)
+            for e in evs if (e.rule or "").startswith("speech_acts")]
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("Peru's foreign minister called Chile a disgrace.", [("111", "PER", "CHL")]),
+    ("Peru said on Tuesday that Chile was a great partner.", [("051", "PER", "CHL")]),
+    ("Ecuador said Colombia was not a good neighbour.", [("111", "ECU", "COL")]),
+    # nobody is judged: the drought is no party
+    ("Peru said the drought was terrible.", []),
+    # a conditional judgement asserts nothing
+    ("Peru said Chile would be mistaken if it closed the border.", []),
+    # a cue that is itself a trigger is coded by the dictionary, once
+    ("Peru praised Chile as a great partner.", []),
+])
+def test_judgements_of_named_parties(text, expect):
+    assert acts(text) == expect
+
+
+@pytest.mark.parametrize("words,sign", [
+    (["a", "disgusting", "fraud"], -1),
+    (["not", "good"], -1),
+    (["a", "great", "partner"], 1),
+    (["a", "neighbour"], 0),
+    (["wrong", "if", "it", "goes"], 0),
+])
+def test_judgement(words, sign):
+    v = judgement(words)
+    assert (v > 0) - (v < 0) == sign
+
+
+def test_the_lexicon_leaves_out_event_words():
+    val = valences()
+    assert val["disgrace"] < 0 < val["great"]
+    assert "attack" not in val and "kill" not in val
