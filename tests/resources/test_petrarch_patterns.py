@@ -67,5 +67,21 @@ def test_sources_point_at_pattern_or_verb_lines():
 def test_the_converter_reproduces_the_file(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "tools" / "petrarch" / "convert_verbs.py"), str(SHARED),
                     "--out", str(tmp_path)], check=True, capture_output=True)
-    assert (tmp_path / NAME).read_bytes() == (CAMEO / NAME).read_bytes(), \
-        "rerun tools/petrarch/convert_verbs.py (codes.tsv or the script changed)"
+    for name in (NAME, "petrarch_irregular_verbs.tsv", "PETRARCH2-LICENSE.txt"):
+        assert (tmp_path / name).read_bytes() == (CAMEO / name).read_bytes(), \
+            f"{name}: rerun tools/petrarch/convert_verbs.py (codes.tsv, irregular_verbs.tsv or the script changed)"
+
+
+def test_irregular_forms_file_has_the_irregular_verbs_columns_and_no_verb_twice():
+    irr = read_tsv("cameo", "petrarch_irregular_verbs.tsv")
+    assert header_of("petrarch_irregular_verbs.tsv") == header_of("irregular_verbs.tsv") + ["source"]
+    known = {r["base"] for r in read_tsv("cameo", "irregular_verbs.tsv")}
+    bases = [r["base"] for r in irr]
+    assert bases and len(bases) == len(set(bases)) and not set(bases) & known
+    for r in irr:
+        assert all(r[c] and r[c] == r[c].lower() for c in ("base", "past", "participle", "third", "ing")), r
+        assert re.fullmatch(r"CAMEO\.2\.0\.txt:\d+", r["source"]) and r["ing"].endswith("ing"), r
+
+
+def test_no_trigger_carries_a_comment():
+    assert not [r for r in read_tsv("cameo", NAME) if ";" in r["trigger"] or "#" in r["trigger"]]

@@ -4,7 +4,8 @@
     python tools/petrarch/convert_verbs.py ../shared/data/petrarch2 --out src/dateline/resources/cameo
 
 writes ``petrarch_patterns.tsv`` in the column format of ``patterns.tsv`` (code, pos, trigger,
-objects, preps, notes, subjects) plus ``source`` (CAMEO.2.0.txt:line of the pattern), and
+objects, preps, notes, subjects) plus ``source`` (CAMEO.2.0.txt:line of the pattern), the verb forms
+PETRARCH lists that ``irregular_verbs.tsv`` lacks (``petrarch_irregular_verbs.tsv``),
 ``PETRARCH2-LICENSE.txt``, and prints how many patterns it converted and why it dropped the
 others. Only what that format says faithfully is converted: a verb (or verb + particle / noun
 phrase) with an object word list (a word or a synonym set's one-word members), a preposition
@@ -269,8 +270,63 @@ def convert(args: argparse.Namespace) -> collections.Counter:
     drops["= rows written"] = len(rows)
     args.out.mkdir(parents=True, exist_ok=True)
     write(args.out / "petrarch_patterns.tsv", rows, drops)
+    known = {r["base"] for r in read_tsv(args.codes.parent / "irregular_verbs.tsv")}
+    irr = irregular_rows(blocks, known)
+    write_irregular(args.out / "petrarch_irregular_verbs.tsv", irr)
+    drops["= irregular verbs written (petrarch_irregular_verbs.tsv)"] = len(irr)
     shutil.copyfile(args.src / "LICENSE", args.out / "PETRARCH2-LICENSE.txt")
     return drops
+
+
+def _regular(b: str) -> dict[str, str]:
+    """The forms a naive English rule gives ('stop' -> 'stoped': why PETRARCH lists 'STOPPED')."""
+    cons = b[-1:] == "y" and b[-2:-1] not in "aeiou"
+    past = b + "d" if b.endswith("e") else (b[:-1] + "ied" if cons else b + "ed")
+    third = b[:-1] + "ies" if cons else (b + "es" if b.endswith(("s", "sh", "ch", "x", "z", "o")) else b + "s")
+    ing = b[:-1] + "ing" if b.endswith("e") and not b.endswith(("ee", "ye", "oe")) else b + "ing"
+    return {"past": past, "participle": past, "third": third, "ing": ing}
+
+
+def irregular_rows(blocks, known: set[str]) -> list[list[str]]:
+    """Forms PETRARCH lists in {...} for one-word verbs that dateline's irregular_verbs.tsv lacks and
+    that a naive rule gets wrong: -ING is the participle in -ing, -S the third person, a form in -N
+    the past participle, the rest the past (the base itself when none is listed and the
+    base ends in -t or -d: PUT {PUTS PUTTING})."""
+    rows, seen = [], set(known)
+    for b in blocks:
+        for v in b.verbs:
+            base = v.words[0].lower()
+            if len(v.words) != 1 or not v.forms or base in seen:
+                continue
+            forms = [f.lower() for f in v.forms if f.replace("-", "").isalpha()
+                     and f.lower() not in (base.replace("ize", "ise"), base.replace("ise", "ize"))]
+            got = dict(_regular(base))
+            ing = [f for f in forms if f.endswith("ing")]
+            third = [f for f in forms if f.endswith("s") and f not in ing]
+            rest = [f for f in forms if f not in ing and f not in third]
+            parts = [f for f in rest if f.endswith("n") and len(rest) > 1]
+            pasts = [f for f in rest if f not in parts] or ([base] if not rest and base.endswith(("t", "d")) else [])
+            got.update({k: "|".join(x) for k, x in (("ing", ing), ("third", third), ("past", pasts),
+                                                      ("participle", parts or pasts)) if x})
+            if got == _regular(base):
+                continue
+            seen.add(base)
+            rows.append([base, got["past"], got["participle"], got["third"], got["ing"], f"{VERB_FILE}:{v.line}"])
+    return rows
+
+
+def write_irregular(path: Path, rows: list[list[str]]) -> None:
+    head = [
+        "# petrarch_irregular_verbs.tsv -- verb forms listed in the PETRARCH2 CAMEO verb dictionary ({...} after a",
+        "# verb) for the one-word verbs that irregular_verbs.tsv lacks and that a naive rule would inflect wrongly.",
+        f"# Source: {SOURCE}.",
+        "# Produced by tools/petrarch/convert_verbs.py; do not edit by hand. Columns as in irregular_verbs.tsv",
+        "# (base, past, participle, third, ing) plus source (CAMEO.2.0.txt:line of the verb). PETRARCH does not",
+        "# label its forms: -ing -> ing, -s -> third, a form in -n beside another -> participle, the rest -> past;",
+        "# a slot PETRARCH leaves out is filled by the regular rule.",
+        "base\tpast\tparticiple\tthird\ting\tsource",
+    ]
+    path.write_text("\n".join(head + ["\t".join(r) for r in rows]) + "\n", encoding="utf-8")
 
 
 def write(path: Path, rows: list[list[str]], drops: collections.Counter) -> None:

@@ -97,6 +97,8 @@ def read_verb_file(path: Path) -> tuple[dict[str, Synset], list[VerbBlock], int]
             blocks.append(block)
             continue
         body, _, comment = raw.partition("#")
+        body, _, legacy = body.partition(";")      # TABARI's comment mark, still read as one
+        comment = comment or legacy
         if not body.strip():
             continue
         s = body.strip()
