@@ -452,3 +452,19 @@ def test_domestic_targets(text, trigger, actor, target):
 def test_a_time_of_a_noun_does_not_date_the_clause(text, trigger, date):
     e = next(e for e in events(text) if e.trigger.text == trigger)
     assert e.date == date
+
+
+@pytest.mark.parametrize("text,code,vocabulary", [
+    # a wording only the converted PETRARCH2 vocabulary has
+    ("Chile expedited arms shipments to Peru on Monday.", "072", "petrarch_patterns.tsv"),
+    # a verb of the project's own vocabulary keeps its curated code
+    ("Chile criticized Peru on Monday.", "111", "patterns.tsv"),
+])
+def test_vocabularies_and_their_precedence(text, code, vocabulary):
+    e = events(text)[0]
+    assert e.cameo == code and e.rule.split(":")[0] == vocabulary
+
+
+def test_a_bare_converted_verb_is_no_event():
+    # PETRARCH2 codes "think" alone (040) only between two parsed actors: not taken
+    assert not events("Chile thinks about Peru.")

@@ -124,6 +124,7 @@ class Pattern:
     preps: frozenset[str]
     row: int
     subjects: frozenset[str] = frozenset()
+    file: str = "patterns.tsv"     # the vocabulary the row comes from (provenance)
 
 
 @dataclass(frozen=True)
@@ -207,11 +208,35 @@ def _people_words() -> frozenset[str]:
     return frozenset(out)
 
 
+# the trigger vocabularies, in order of precedence: the project's own rows, then those converted from
+# PETRARCH2's verb dictionary (tools/petrarch/convert_verbs.py)
+VOCABULARIES = ("patterns.tsv", "petrarch_patterns.tsv")
+
+
+def _vocabulary_rows():
+    """The rows of the vocabularies. A converted vocabulary fills gaps: it adds rows only for words
+    the project's own rows do not have (its codes for those are the curated ones), and only its
+    worded rows (verb + object words, particle or noun phrase): PETRARCH2 codes a bare verb
+    ("continue", "think", "fall") only between two actors its parser found, so alone it is noise."""
+    own_words: set[str] = set()
+    for name in VOCABULARIES:
+        own = name == VOCABULARIES[0]
+        rows = read_tsv("cameo", name)
+        for n, r in enumerate(rows):
+            first = r["trigger"].lower().split()[:1]
+            worded = bool(r.get("objects")) or len(r["trigger"].split()) > 1
+            if own:
+                own_words.update(first)
+            elif not first or first[0] in own_words or not worded:
+                continue
+            yield name, n, r
+
+
 @functools.lru_cache(maxsize=1)
 def dictionary() -> dict[str, list[Pattern]]:
     """first-word surface form -> patterns that may start there."""
     index: dict[str, list[Pattern]] = {}
-    for n, r in enumerate(read_tsv("cameo", "patterns.tsv")):
+    for file, n, r in _vocabulary_rows():
         words = tuple(r["trigger"].lower().split())
         if not words:
             continue
@@ -222,7 +247,7 @@ def dictionary() -> dict[str, list[Pattern]]:
         for o in multi(r.get("subjects")):
             subjects |= noun_forms(o)
         p = Pattern(r["code"], r["pos"], words, frozenset(objects), frozenset(multi(r.get("preps"))), n,
-                    frozenset(subjects))
+                    frozenset(subjects), file)
         if p.pos == "verb":
             firsts = verb_forms(words[0])
         elif len(words) == 1:
@@ -350,14 +375,17 @@ class EventExtractor:
     def _objects_ok(p: Pattern, low: list[str], i: int, j: int) -> bool:
         if p.pos == "verb":
             window = []
-            for k in range(j, min(j + 7, len(low))):
+            # a converted row's object is the head of the object phrase: close to the verb
+            reach = 7 if p.file == VOCABULARIES[0] else 4
+            for k in range(j, min(j + reach, len(low))):
                 if low[k] in {".", ";", "but"}:
                     break
                 window.append(low[k])
             if any(w in p.objects for w in window):
                 return True
-            # passive: "the missiles were fired" -- the object is the subject before the verb
-            if is_participle(low[i]) and any(w in _BE for w in low[max(0, i - 3):i]):
+            # passive: "the missiles were fired" -- the object is the subject before the verb (the
+            # converted rows describe the active voice only)
+            if reach == 7 and is_participle(low[i]) and any(w in _BE for w in low[max(0, i - 3):i]):
                 return any(w in p.objects for w in low[max(0, i - 6):i])
             return False
         before = low[max(0, i - 3):i]
@@ -1256,7 +1284,7 @@ class EventExtractor:
             sentence={"start": ss, "end": se}, quad_class=info.quad_class if info else None,
             cameo_name=info.name if info else None,
             date_from=c.date_from, attributions=c.attributions, modality=c.modality, intended=c.intended,
-            rule=(c.rule or f"patterns.tsv:{c.pattern.row + 1}")
+            rule=(c.rule or f"{c.pattern.file}:{c.pattern.row + 1}")
                  + (f"+modality.tsv:{c.modality_row}" if c.modality_row else ""))
 
 

@@ -13,11 +13,15 @@ _VOWELS = set("aeiou")
 
 @functools.lru_cache(maxsize=1)
 def irregular() -> dict[str, dict[str, str]]:
-    try:
-        rows = read_tsv("cameo", "irregular_verbs.tsv")
-    except Exception:  # noqa: BLE001 - the table is optional for the regular rules
-        return {}
-    return {r["base"].lower(): r for r in rows}
+    out: dict[str, dict[str, str]] = {}
+    # the project's table wins over the forms converted from PETRARCH2's dictionary
+    for name in ("petrarch_irregular_verbs.tsv", "irregular_verbs.tsv"):
+        try:
+            rows = read_tsv("cameo", name)
+        except Exception:  # noqa: BLE001 - the tables are optional for the regular rules
+            continue
+        out.update((r["base"].lower(), r) for r in rows)
+    return out
 
 
 @functools.lru_cache(maxsize=None)
