@@ -571,3 +571,15 @@ def test_single_quotes_in_body_text_stay_inside_double_quotes():
     text = '"We heard the word \'maybe\' too often," the grower said.\n\nThe grower\'s \'deal\' failed.'
     quotes, _ = run(text)
     assert [q.text for q in quotes] == ["We heard the word 'maybe' too often,"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a party-and-state parenthetical after a person's name does not speak
+    ('"We need action," said Rep. Adam Schiff (D-Calif.).', "Adam Schiff"),
+    # joined initials are one name word
+    ('"This is a bad day," said Rep. G.K. Butterfield (D-N.C.), head of the caucus.', "G.K. Butterfield"),
+])
+def test_the_person_named_is_the_speaker(text, speaker):
+    import dateline
+    quotes = dateline.analyze(text, published="2019-11-15").quotes
+    assert [q.speaker.name for q in quotes] == [speaker]

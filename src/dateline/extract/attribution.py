@@ -1762,8 +1762,10 @@ class _Resolver:
             m = self.mentions[i]
             if m.end <= b + 1:
                 # prefer the mention that ends the head ("South Korea's Joint Chiefs" -> the
-                # org if it is a mention, else the country)
-                if best is None or m.end > best.end or m.kind == "person":
+                # org if it is a mention, else the country); a person named is the source whatever
+                # follows ("Rep. X (D-Calif.)"), and a place speaks only where nothing else is named
+                place = m.kind == "place" and not m.metonym
+                if best is None or (best.kind != "person" and not place and (m.end > best.end or m.kind == "person")):
                     best = m
             i += 1
         if best is None:

@@ -21,7 +21,7 @@ from .gazetteer import Entry, Gazetteer, Leader, load
 from .people import leader_codes_on, link_honorific_surnames
 
 # A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J."
-_NAME_TOK = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.)"   # McCarthy, O'Brien
+_NAME_TOK = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|(?:[A-Z]\.){1,3})"   # McCarthy, O'Brien, G.K.
 _PARTICLE = r"(?:de|da|del|van|von|bin|ibn|al|el|la|le|di|du|dos)"
 
 
