@@ -46,3 +46,36 @@ def run_cli():
         return subprocess.run(dateline_cmd() + list(args), input=stdin, capture_output=True,
                               cwd=cwd or REPO, env=env, timeout=300)
     return run
+
+
+RECORD_SCHEMA = REPO / "docs" / "record.schema.json"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_record_matches_the_schema():
+    """Every record the tests produce in-process (Record.to_dict) is validated against the strict JSON
+    Schema in docs/record.schema.json; a field added to the record must be added there too."""
+    try:
+        import json
+
+        import jsonschema
+    except ImportError:           # jsonschema is in the dev extra; without it the check is off
+        yield
+        return
+    from dateline.record import Record
+
+    validator = jsonschema.Draft202012Validator(json.loads(RECORD_SCHEMA.read_text(encoding="utf-8")))
+    to_dict = Record.to_dict
+
+    def checked(self):
+        d = to_dict(self)
+        err = next(iter(sorted(validator.iter_errors(d), key=lambda e: list(e.absolute_path))), None)
+        if err is not None:
+            where = "/".join(str(p) for p in err.absolute_path)
+            raise AssertionError(f"record {d['article']['id']!r} does not match {RECORD_SCHEMA.name} at "
+                                 f"/{where}: {err.message} (update docs/record.schema.json with the record)")
+        return d
+
+    Record.to_dict = checked
+    yield
+    Record.to_dict = to_dict

@@ -13,9 +13,11 @@ Tables
   clusters   one row per real-world happening: best date/actor/target/place/code by the evidence
              of its reports (dateline.timeline.merge.summarize), counts, sources, urls, conflicts
   failures   inputs that could not be read or analysed, with their error (one row per input)
-  quotes     one row per quotation: text, span, cue, article, publication date, speaker (entity id,
-             name, state code and the store-wide speaker key); speakers / speaker_names: every name
-             a speaker goes by (dateline.store.quotes)
+  quotes     one row per quotation: text, span (start_char, end_char), cue, article, the article's
+             publication date, speaker (entity id, name, state code and the store-wide speaker key)
+  speakers   one row per speaker key (its normalised name; dateline.store.quotes): name, code, kind
+  speaker_names  every name a speaker goes by (its name, its mentions, a surname), normalised
+  schema_version  the migrations applied, with their time
 
 A migration step is an SQL statement or a function of the store (filling a new table from the
 records already stored).
