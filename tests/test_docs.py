@@ -64,3 +64,14 @@ def test_cli_reference_examples_print_something(demo, command, tmp_path, monkeyp
     if command not in ("analyze", "merge"):
         code, out = run(argv + ["--format", "json"])
         assert json.loads(out)
+
+
+def test_the_notebook_example_runs_on_the_demo_store(demo, monkeypatch, capsys):
+    import runpy
+    import sys
+
+    pytest.importorskip("pandas")
+    monkeypatch.setattr(sys, "argv", ["notebook.py", demo])
+    runpy.run_path(str(REPO / "examples" / "notebook.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "military exercise or weapons test" in out and "consistent" in out
