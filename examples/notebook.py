@@ -7,7 +7,12 @@
 # %%
 import sys
 
+import pandas as pd
+
 import dateline
+
+pd.set_option("display.width", 200)
+pd.set_option("display.max_columns", 20)
 
 store = dateline.open_store(sys.argv[1] if len(sys.argv) > 1 else "dateline.db")
 
