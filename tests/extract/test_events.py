@@ -468,3 +468,17 @@ def test_vocabularies_and_their_precedence(text, code, vocabulary):
 def test_a_bare_converted_verb_is_no_event():
     # PETRARCH2 codes "think" alone (040) only between two parsed actors: not taken
     assert not events("Chile thinks about Peru.")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Mali shortened the curfew in Bamako on Monday.", "0813"),
+    ("Peru invited Chile to resume the border talks.", "026"),
+    ("Norway bolstered its naval presence in the Arctic.", "154"),
+    ("Militants slaughtered dozens of villagers in the north.", "202"),
+    ("A blast tore through a bus station in Quetta on Monday.", "183"),
+    ("Ecuador complied with the court's order on Monday.", "080"),
+    ("Japan will give Laos a grant of 20 million dollars.", "0331"),
+    ("Uruguay ratified the treaty with Brazil on Friday.", "057"),
+])
+def test_vocabulary_gaps(text, code):
+    assert code in [e.cameo for e in events(text)], [(e.cameo, e.trigger.text) for e in events(text)]

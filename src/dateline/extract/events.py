@@ -85,6 +85,7 @@ _ATTACK_TARGETS = set(_G["attack_targets"])
 _PAST_VERB = re.compile(r"[a-z]{3,}ed")   # lower-case: "raided", not a name
 _PREPS = set(_G["prepositions"])
 _NOUN_DETS = set(_G["noun_determiners"])
+_ACTORLESS_ROOTS = set(_G["actorless_roots"])
 # what follows a time expression that modifies a noun: "'s" or a lower-case word ("the 1994 genocide")
 _NOMINAL_TIME = re.compile(r"(['’]s\b)?\s*([a-z]+)?")
 _NOUN_TARGET_PREPS = frozenset(_G["noun_target_prepositions"])
@@ -658,9 +659,11 @@ class EventExtractor:
         self._sources(cands, sentences, attributions, text)
         cands = self._merge(cands)
         cands = split_coordinated(cands, text, mentions)
-        # a bare nominal mention with no participant ("the negotiations") refers, it does not report
-        cands = [c for c in cands if c.pattern.pos == "verb"
-                 or ((c.actor is not None or c.target is not None) and not c.hypothetical)]
+        # a bare nominal mention with no participant ("the negotiations") refers, it does not report;
+        # violence and unrest at a place are reported without a known perpetrator ("an explosion in X")
+        cands = [c for c in cands if c.pattern.pos == "verb" or (not c.hypothetical and (
+                 c.actor is not None or c.target is not None
+                 or (c.location is not None and c.pattern.code[:2] in _ACTORLESS_ROOTS)))]
         return [self._to_event(n, c, text, sentences) for n, c in enumerate(cands, start=1)]
 
     # ------------------------------------------------------------ dependency parse
