@@ -107,6 +107,22 @@ def test_cluster_article_claims_timeline_dyads(server):
     assert status == 200 and all(set(d) >= {"week", "actor", "target", "events"} for d in dy["dyads"])
 
 
+@pytest.mark.parametrize("f", [{}, {"speaker": "Ha-eun Example"}, {"speaker": "Example"}, {"state": "KOR"},
+                               {"q": "Pyongyang"}, {"since": "2019-08", "until": "2019-09"}, {"q": '"NEAR(*'}])
+def test_quotes_pages_match_the_store(server, served_db, f):
+    with open_store(served_db, readonly=True) as s:
+        expected = [(q["article_key"], q["quote"]) for q in s.quotes(**{("text" if k == "q" else k): v
+                                                                           for k, v in f.items()})]
+    got, cursor = [], None
+    while True:
+        status, page = server.json("/api/quotes?" + urlencode({**f, "limit": 3, **({"cursor": cursor} if cursor else {})}))
+        assert status == 200, page
+        got += [(q["article_key"], q["quote"]) for q in page["quotes"]]
+        if not (cursor := page["next"]):
+            break
+    assert got == expected and (got or f.get("q", "").startswith('"'))
+
+
 def test_exports(server):
     status, headers, body = server.request("/api/export?format=csv&actor=PRK")
     assert status == 200 and headers["content-type"].startswith("text/csv")

@@ -32,9 +32,12 @@ def _main(conn, settings: dict) -> None:
     """The worker's loop (in the child process)."""
     import warnings
 
-    from ..ingest.readers import Failed, read_jsonl
-    from ..pipeline import analyze_raw
-
+    try:
+        from ..ingest.readers import Failed, read_jsonl
+        from ..pipeline import analyze_raw
+    except BaseException as e:  # noqa: BLE001 - said to the server, which reports it
+        conn.send(("failed", f"{type(e).__name__}: {e}"))
+        return
     warnings.simplefilter("ignore")
     s = Settings(**settings)
     try:        # load the pipeline and its data now, outside any article's time budget
@@ -79,9 +82,12 @@ class _Worker:
         if not self.conn.poll(STARTUP_SECONDS):
             raise WorkerError(f"the analysis worker did not start within {STARTUP_SECONDS} s")
         try:
-            self.conn.recv()
+            said = self.conn.recv()
         except EOFError:
-            raise WorkerError("the analysis worker exited while starting") from None
+            self.proc.join(5)
+            raise WorkerError(f"the analysis worker exited while starting (exit code {self.proc.exitcode})") from None
+        if said[0] != "ready":
+            raise WorkerError(f"the analysis worker could not start: {said[1]}")
         self.ready = True
 
     def kill(self) -> None:
@@ -130,7 +136,16 @@ class Workers:
             self.live -= 1
 
     def analyze(self, item: dict) -> dict:
-        """The record of one article; raises the article's DatelineError, AnalysisTimeout past the budget."""
+        """The record of one article; raises the article's DatelineError, AnalysisTimeout past the budget.
+        A fresh worker that dies while starting is replaced once before the error is given."""
+        try:
+            return self._analyze(item)
+        except WorkerError as e:
+            if "starting" not in e.message and "could not start" not in e.message:
+                raise
+            return self._analyze(item)
+
+    def _analyze(self, item: dict) -> dict:
         w = self._take()
         try:
             w.wait_ready()
