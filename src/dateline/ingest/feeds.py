@@ -99,7 +99,7 @@ def read_feed(data: bytes, name: str, *, max_bytes: int = 10_000_000) -> Iterato
         yield Failed(stem, InputError(f"{name}: not an RSS/Atom feed, or a feed without entries{why}", code="bad_feed"))
         return
     outlet = (parsed.get("feed") or {}).get("title") or None
-    _, warnings = decode(data, name)
+    _, warnings = decode(data, name, html=True)     # a feed's <?xml encoding?> counts as declared
     for n, e in enumerate(entries, start=1):
         link = e.get("link") or None
         rid = e.get("id") or link or f"{stem}:{n}"

@@ -1,11 +1,19 @@
 """Readers: files, web pages and JSONL batches -> RawArticle (or an InputError for that input).
 
 Every problem is reported with the input's name: an empty file, a binary file, text over the size
-limit, a JSONL line that is not JSON or has no text. Invalid UTF-8 is decoded with replacement
-characters and a warning that names the first bad byte offset.
+limit, a JSONL line that is not JSON or has no text.
+
+Bytes are UTF-8 unless they say or show otherwise: a byte-order mark (UTF-8, UTF-16); for a web
+page, the charset it declares (``<meta charset>``, ``<meta http-equiv="Content-Type" content="...;
+charset=...">``, an XML declaration), read as browsers read it (WHATWG: ISO-8859-1 and ASCII mean
+windows-1252); else charset-normalizer's guess, with windows-1252 (the web's default legacy
+encoding) chosen among equally good ones, and a warning that names the guess. Bytes that no
+encoding explains are decoded as UTF-8 with replacement characters and a warning that names the
+first bad byte offset.
 """
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass, field
@@ -40,16 +48,65 @@ class Failed:
     error: InputError
 
 
-def decode(data: bytes, name: str) -> tuple[str, list[str]]:
-    """UTF-8 text of ``data``; invalid bytes are replaced and reported by offset."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+_DECLARED = [re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I),
+             re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)", re.I)]
+_BOMS = [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+_WEB_DEFAULT = "cp1252"          # WHATWG: what iso-8859-1, latin1 and ascii labels mean on the web
+
+
+def _codec(label: str) -> str | None:
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    return _WEB_DEFAULT if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The codec a page declares in its first 4 KB (<meta charset>, http-equiv, <?xml encoding?>)."""
+    head = data[:4096]
+    for pat in _DECLARED:
+        if m := pat.search(head):
+            return _codec(m[1].decode("ascii", "replace"))
+    return None
+
+
+def detect_charset(data: bytes) -> str | None:
+    """charset-normalizer's guess for bytes that are not UTF-8; windows-1252 among equally good ones."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - installed with trafilatura
+        return None
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    low = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= low + 1e-9]
+    for m in tied:
+        if _WEB_DEFAULT in {_codec(c) for c in [m.encoding, *m.could_be_from_charset]}:
+            return _WEB_DEFAULT
+    return _codec(tied[0].encoding)
+
+
+def decode(data: bytes, name: str, *, html: bool = False) -> tuple[str, list[str]]:
+    """The text of ``data`` (see the module's notes on encodings) and the warnings about it."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace"), []
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as e:
         bad = e.start
-        text = data.decode("utf-8", errors="replace")
-        return text, [f"{name}: invalid UTF-8 at byte offset {bad}; undecodable bytes were replaced with U+FFFD"]
+    declared = declared_charset(data) if html else None
+    if declared and declared != "utf-8":
+        return data.decode(declared, errors="replace"), []
+    guess = detect_charset(data)
+    if guess and guess != "utf-8":
+        return data.decode(guess, errors="replace"), [
+            f"{name}: invalid UTF-8 at byte offset {bad} and no charset declared; decoded as {guess}, "
+            "the likeliest encoding"]
+    text = data.decode("utf-8", errors="replace")
+    return text, [f"{name}: invalid UTF-8 at byte offset {bad}; undecodable bytes were replaced with U+FFFD"]
 
 
 def check_bytes(data: bytes, name: str, max_bytes: int) -> None:
@@ -58,7 +115,7 @@ def check_bytes(data: bytes, name: str, max_bytes: int) -> None:
     if len(data) > max_bytes:
         raise too_large(f"{name}: the input", len(data), max_bytes)
     head = data[:8192]
-    if b"\x00" in head:
+    if b"\x00" in head and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputError(f"{name}: the input looks binary (it contains NUL bytes), not text or HTML",
                          code="binary")
     ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
@@ -157,7 +214,7 @@ def read_source(name: str, data: bytes, *, input_format: str = "auto", max_bytes
     rid = Path(name).stem if name not in ("-", "<stdin>") else "stdin"
     try:
         check_bytes(data, name, max_bytes)
-        text, warnings = decode(data, name)
+        text, warnings = decode(data, name, html=fmt == "html")
         if fmt == "html":
             art = from_html(text, id=rid)
         else:
