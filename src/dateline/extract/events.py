@@ -25,6 +25,7 @@ from .lexicon import is_participle, is_past_form, noun_forms, singular, verb_for
 from .coordination import split_coordinated
 from .dating import publication_dates, report_dates, statement_time
 from .modality import modality_of, recode
+from .participants import place_states
 from .speech_acts import objas_cue, speech_acts
 
 _HAVE = {"has", "have", "had", "having", "'s", "'ve", "'d"}
@@ -659,6 +660,7 @@ class EventExtractor:
         self._sources(cands, sentences, attributions, text)
         cands = self._merge(cands)
         cands = split_coordinated(cands, text, mentions)
+        place_states(cands, text)
         # a bare nominal mention with no participant ("the negotiations") refers, it does not report;
         # violence and unrest at a place are reported without a known perpetrator ("an explosion in X")
         cands = [c for c in cands if c.pattern.pos == "verb" or (not c.hypothetical and (
@@ -693,7 +695,10 @@ class EventExtractor:
                 if c.pattern.preps:
                     target = self._mention_of(_prep_object(head, c.pattern.preps), mentions)
                 if target is None and obj is not None:
-                    target = self._mention_of(obj, mentions)
+                    # where the pattern names the target's preposition ("discuss ... with X"), the
+                    # object is a topic: it names a party only as its head ("discussed Iraq"), not
+                    # through a modifier ("discussed the Iraq crisis with X")
+                    target = self._mention_of(obj, mentions, head_only=bool(c.pattern.preps))
         else:
             poss = _child(tok, _POSS)
             if poss is not None:
@@ -708,7 +713,7 @@ class EventExtractor:
                 c.actor is None or target.code != c.actor.code or _other_party(c.actor, target)):
             c.target = target
 
-    def _mention_of(self, token, mentions: list[Mention]) -> Mention | None:
+    def _mention_of(self, token, mentions: list[Mention], head_only: bool = False) -> Mention | None:
         """The entity a dependent names: a mention over the token itself, else the first one in its
         phrase (not inside a clause of its own), a pronoun resolved to the last fitting entity."""
         if token is None:
@@ -716,6 +721,8 @@ class EventExtractor:
         for m in mentions:
             if m.start <= token.idx < m.end:
                 return m
+        if head_only:
+            return None
         low = token.lower_
         if low in _PRONOUNS:
             return self._pronoun(low, token.idx, mentions)

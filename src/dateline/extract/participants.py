@@ -1,0 +1,35 @@
+"""Participants an analyst infers: the state of unrest from its place.
+
+Protests, rallies and riots are coded as a state's people acting against its government: an
+actor-less protest at a place is by people of the place's state, and one with no target named is
+aimed at that state (CAMEO/ICEWS practice: "protests in Lagos" NGA -> NGA). Which roots are coded so
+is data (``grammar.json`` ``domestic_roots``).
+"""
+from __future__ import annotations
+
+import functools
+import json
+
+from ..record import Mention
+from ..resources import path
+
+
+@functools.lru_cache(maxsize=1)
+def domestic_roots() -> frozenset[str]:
+    data = json.loads(path("cameo", "grammar.json").read_text(encoding="utf-8"))
+    return frozenset(data["domestic_roots"]["words"])
+
+
+def place_states(cands, text: str) -> None:
+    """Actor-less and target-less unrest at a place in a state: the people and government there."""
+    roots = domestic_roots()
+    for c in cands:
+        if c.pattern.code[:2] not in roots or not c.location or not c.location.get("code"):
+            continue
+        code = c.location["code"]
+        here = Mention(c.start, c.end, text[c.start:c.end], entity=None, name=None, kind="other", code=code,
+                       form="place-state")
+        if c.actor is None:
+            c.actor = here
+        if c.target is None and c.actor.code == code:
+            c.target = here

@@ -1,0 +1,21 @@
+"""Participants inferred from the place (extract.participants)."""
+import pytest
+
+import dateline
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    # actor-less unrest at a place: the place's people against their government
+    ("Thousands of protesters rallied in Lagos on Monday.", "NGA", "NGA"),
+    # a named target stays
+    ("Students protested against the United States in Baghdad.", "IRQ", "USA"),
+])
+def test_unrest_takes_the_state_of_its_place(text, actor, target):
+    e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith("14"))
+    assert (e.actor.code, e.target.code) == (actor, target)
+
+
+def test_other_roots_take_no_state_from_the_place():
+    e = next(e for e in dateline.analyze("Gunmen attacked a bus in Lagos on Monday.",
+                                         published="2021-03-05").events if e.cameo.startswith("1"))
+    assert e.actor is None or e.actor.code is None
