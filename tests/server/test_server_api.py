@@ -123,6 +123,15 @@ def test_quotes_pages_match_the_store(server, served_db, f):
     assert got == expected and (got or f.get("q", "").startswith('"'))
 
 
+def test_timeline_is_the_librarys_capped(server, served_db):
+    with open_store(served_db, readonly=True) as s:
+        full = [r["cluster"] for r in Q.timeline(s, either="PRK")]
+    status, tl = server.json("/api/timeline?either=PRK&limit=3")
+    assert [r["cluster"] for r in tl["events"]] == full[:3] and tl["truncated"] is True
+    status, tl = server.json("/api/timeline?either=PRK&limit=100000")
+    assert [r["cluster"] for r in tl["events"]] == full and tl["truncated"] is False
+
+
 def test_exports(server):
     status, headers, body = server.request("/api/export?format=csv&actor=PRK")
     assert status == 200 and headers["content-type"].startswith("text/csv")

@@ -74,22 +74,23 @@ def api_cluster(s: StoreDep, cid: str) -> dict:
     return c
 
 
-def timeline_data(s: Store, f: dict, either: str | None, unit: str) -> dict:
-    plover = f.pop("plover", None)
-    rows = Q.timeline(s, either=either, **f)
-    if plover:
-        rows = [r for r in rows if (r.get("plover") or "").upper() == plover.upper()]
+def timeline_data(s: Store, f: dict, either: str | None, unit: str, limit: int = browse.MAX_TIMELINE) -> dict:
+    rows, truncated = browse.timeline_rows(s, either=either, limit=limit, **f)
     ser = chart.series(rows, unit)
     buckets = [{"period": d.isoformat(), "events": b["n"], "goldstein": round(b["goldstein"], 2),
                 "quad_classes": {str(k): v for k, v in sorted(b["quads"].items())}} for d, b in ser["buckets"].items()]
     imprecise = [{"cluster": i["row"]["cluster"], "date": i["row"]["date"], "first": i["first"].isoformat(),
                   "last": i["last"].isoformat()} for i in ser["imprecise"]]
-    return {"unit": unit, "events": rows, "series": buckets, "imprecise": imprecise}
+    return {"unit": unit, "events": rows, "truncated": truncated, "series": buckets, "imprecise": imprecise}
 
 
 @router.get("/api/timeline", tags=["events"], summary="Dated events in order, with counts per day or week")
-def api_timeline(s: StoreDep, f: Filters, either: Text = None, unit: Literal["day", "week"] = "day") -> dict:
-    return timeline_data(s, f, either, unit)
+def api_timeline(s: StoreDep, f: Filters, either: Text = None, unit: Literal["day", "week"] = "day",
+                 limit: Annotated[int, Query(ge=1, le=1_000_000, description=f"capped at {browse.MAX_TIMELINE}")]
+                 = browse.MAX_TIMELINE) -> dict:
+    """The earliest ``limit`` dated happenings that match (``truncated``: more matched), with the
+    counts per period of those happenings."""
+    return timeline_data(s, f, either, unit, limit)
 
 
 @router.get("/api/count", tags=["events"], summary="The number of distinct happenings that match")

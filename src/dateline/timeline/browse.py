@@ -100,6 +100,20 @@ def events_page(store: Store, *, sort: str = "date", desc: bool = False, cursor:
     return {"total": total, "limit": limit, "sort": sort, "desc": desc, "events": rows, "next": nxt}
 
 
+MAX_TIMELINE = 5000         # dated happenings in one timeline answer (the earliest; ``truncated`` says so)
+
+
+def timeline_rows(store: Store, *, limit: int = MAX_TIMELINE, plover: str | None = None,
+                  **filters) -> tuple[list[dict], bool]:
+    """``queries.timeline`` (dated happenings in order) with a PLOVER filter and at most ``limit``
+    rows; the flag says whether more matched."""
+    limit = max(1, min(int(limit), MAX_TIMELINE))
+    where, params = filtered_where(store, plover=plover, **filters)
+    rows = store.rows(f"SELECT c.* FROM clusters c WHERE {where} AND c.day_first IS NOT NULL{Q._ORDER} "
+                      f"LIMIT {limit + 1}", params)
+    return [Q._row(c) for c in rows[:limit]], len(rows) > limit
+
+
 # ------------------------------------------------------------------------------------------ clusters
 def _report(e: dict) -> dict:
     text = e.get("sentence_text") or ""
