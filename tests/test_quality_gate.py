@@ -32,7 +32,7 @@ def test_floor(name, shared_dir):
     sub = "merge" if gate.get("merge") else "analyze"
     cmd = " ".join(shlex.quote(x) for x in dateline_cmd()) + f" {sub} --input-format jsonl --format jsonl -"
     mins = [x for k, v in gate["floors"].items() for x in ("--min", f"{k}={v}")]
-    r = subprocess.run([sys.executable, str(harness), "--cmd", cmd, "--json", *mins, *args],
+    r = subprocess.run([sys.executable, str(harness), "--cmd", cmd, "--json", *gate.get("options", []), *mins, *args],
                        capture_output=True, text=True, cwd=REPO, timeout=1800)
     lines = r.stdout.strip().splitlines()
     scores = json.loads(lines[0]).get("scores") if lines else None
