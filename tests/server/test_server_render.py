@@ -103,3 +103,48 @@ def test_worker_past_its_budget_is_replaced(sample_text):
         assert e.value.code == "no_text" and w.live == 1
     finally:
         w.close()
+
+
+def _asgi_get(app, path: str, accept: str = "application/json") -> tuple[int, dict, bytes]:
+    """One GET through the ASGI application in this process (no server)."""
+    import asyncio
+
+    sent: list[dict] = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+             "headers": [(b"host", b"test"), (b"accept", accept.encode())], "client": ("127.0.0.1", 1),
+             "server": ("127.0.0.1", 80)}
+    asyncio.run(app(scope, receive, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, body
+
+
+def test_an_unexpected_exception_is_a_500_in_the_error_shape(tmp_path, monkeypatch):
+    import json
+
+    from dateline.server import create_app
+    from dateline.store import open_store
+    from dateline.timeline import browse as B
+
+    db = tmp_path / "empty.db"
+    open_store(db).close()
+    app = create_app(str(db))
+
+    def boom(*a, **k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(B, "events_page", boom)
+    status, headers, body = _asgi_get(app, "/api/events")
+    assert status == 500 and json.loads(body) == {"error": {"code": "internal",
+                                                            "message": "internal error (RuntimeError); see the server log"}}
+    assert "script-src 'self'" in headers["content-security-policy"]
+    status, headers, body = _asgi_get(app, "/events", accept="text/html")
+    assert status == 500 and b"internal error (RuntimeError)" in body and headers["content-type"].startswith("text/html")

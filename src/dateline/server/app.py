@@ -10,6 +10,7 @@ inline script runs, whatever a page contains), and the usual no-sniff / no-frame
 """
 from __future__ import annotations
 
+import logging
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -36,6 +37,7 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
            (b"x-frame-options", b"DENY"), (b"referrer-policy", b"no-referrer")]
+log = logging.getLogger("dateline.server")
 STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                 405: "method_not_allowed", 406: "not_acceptable", 408: "timeout", 413: "too_large",
                 415: "unsupported_media_type", 422: "bad_request", 429: "too_many_requests", 500: "internal",
@@ -77,7 +79,9 @@ class Stores:
 
 
 class SecurityHeaders:
-    """Pure ASGI middleware adding the CSP and the other security headers to every response."""
+    """Pure ASGI middleware adding the CSP and the other security headers to every response; an
+    unexpected exception becomes a 500 in the one error shape (with the headers), logged with its
+    traceback."""
 
     def __init__(self, app):
         self.app = app
@@ -85,14 +89,25 @@ class SecurityHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        started = False
 
         async def send_with_headers(message):
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 have = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [h for h in HEADERS if h[0] not in have]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception as exc:
+            if started:
+                raise
+            log.exception("internal error on %s %s", scope.get("method"), scope.get("path"))
+            resp = error_response(Request(scope), 500, "internal",
+                                  f"internal error ({type(exc).__name__}); see the server log")
+            await resp(scope, receive, send_with_headers)
 
 
 class BodyLimit:
