@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SIDES = ("dateline", "dateline-model", "tokenizer", "timex", "dateparser")
+SIDES = ("model", "dateline", "dateline-model", "tokenizer", "timex", "dateparser")
 DEFAULT_DIR = REPO.parent / "shared" / "data" / "tempeval3" / "TBAQ-cleaned" / "TimeBank"
 
 
@@ -68,6 +68,15 @@ def side(name: str, folder: Path, limit: int | None, model: str = "default") -> 
             n_events += len(rec.events)
         dt = time.perf_counter() - t0
         extra = {"events": n_events, "stages": stages}
+    elif name == "model":
+        from dateline.nlp import load_pipeline
+
+        nlp = load_pipeline(model)          # the shipped pipeline alone, every sentence of every text
+        list(nlp.pipe(["Warm-up: North Korea fired a missile on Monday, officials said."]))
+        t0 = time.perf_counter()
+        n = sum(len(d) for d in nlp.pipe((text for _, text, _ in docs), batch_size=16))
+        dt = time.perf_counter() - t0
+        extra = {"tokens": n}
     elif name == "tokenizer":
         import spacy
 
@@ -113,7 +122,7 @@ def main() -> int:
         return 0
     results = {}
     for name in SIDES:
-        if name == "dateline-model" and args.model == "none":
+        if name in ("dateline-model", "model") and args.model == "none":
             continue
         cmd = [sys.executable, __file__, "--side", name, "--dir", str(args.dir), "--model", args.model]
         if args.limit:
@@ -139,6 +148,10 @@ def main() -> int:
             r = results[name]
             print(f"ratio: {label}: {r['docs_per_s']:.1f} articles/s on one core = "
                   f"{r['docs_per_s'] / tok['docs_per_s']:.3f} of the bare spaCy tokenizer's rate")
+    if "dateline-model" in results and "model" in results:
+        print(f"ratio: default profile (every sentence parsed) is "
+              f"{results['dateline-model']['docs_per_s'] / results['model']['docs_per_s']:.2f}x the docs/s of "
+              f"the shipped model alone (nlp.pipe over the same texts)")
     print(f"ratio: dateline analyze (all stages) is {a['docs_per_s'] / b['docs_per_s']:.1f}x the docs/s of "
           f"dateparser search_dates (dates only); peak memory ratio {a['peak_rss_mb'] / b['peak_rss_mb']:.2f}")
     print(f"ratio: dateline's time tagger alone is {t['docs_per_s'] / b['docs_per_s']:.1f}x the docs/s of "

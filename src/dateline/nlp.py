@@ -195,7 +195,14 @@ def parse(nlp: "Language", text: str, spans: Sequence[tuple[int, int]], *,
             jobs.append([a, b])
     attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
     arr = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
-    subdocs = nlp.pipe((doc[a:b].as_doc() for a, b in jobs), batch_size=batch_size)
+    from spacy.tokens import Doc
+
+    def sub_doc(a: int, b: int) -> "Doc":
+        # a Doc of the span's own tokens: linear in the span (Span.as_doc copies per whole document)
+        toks = doc[a:b]
+        return Doc(nlp.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks])
+
+    subdocs = nlp.pipe((sub_doc(a, b) for a, b in jobs), batch_size=batch_size)
     for (a, b), sub in zip(jobs, subdocs):
         arr[a:b] = sub.to_array(attrs)
     # HEAD is relative and stays inside each sub-doc, so the block copy is exact.

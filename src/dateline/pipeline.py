@@ -85,7 +85,7 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
     with _stage(timings, "events"):
         found = find_triggers(text, sentences)
     with _stage(timings, "parse"):
-        wanted = [si for si, (_, _, cands) in enumerate(found) if cands]
+        wanted = list(range(len(sentences)))   # every sentence: names come from the recogniser everywhere
         parses = _parse_sentences(text, sentences, wanted, settings.model, story_start=meta.dateline_end)
     with _stage(timings, "entities"):
         ents = extract_entities(text, sentences, published=dct, dateline_end=meta.dateline_end, bylines=bylines)
