@@ -121,7 +121,12 @@ def _asgi_get(app, path: str, accept: str = "application/json") -> tuple[int, di
              "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
              "headers": [(b"host", b"test"), (b"accept", accept.encode())], "client": ("127.0.0.1", 1),
              "server": ("127.0.0.1", 80)}
-    asyncio.run(app(scope, receive, send))
+    import threading
+
+    # in a thread of its own: Playwright's sync API keeps an event loop running in this one
+    t = threading.Thread(target=lambda: asyncio.run(app(scope, receive, send)))
+    t.start()
+    t.join(60)
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, body
