@@ -27,3 +27,16 @@ def test_report_and_publication_dates(text, trigger, date, date_from):
 def test_hypothetical_events_get_no_upper_bound():
     e = event("Chile could attack Peru.", "attack")
     assert e.date is None and e.date_from is None
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # the day the story last named dates an undated report shortly after it
+    ("Ghana's president arrived in Lome on Wednesday. He criticized Togo over the border dispute.",
+     "criticized", "2021-03-03", "narrative"),
+    # too far from the day named: only the publication day
+    ("Ghana's president arrived in Lome on Wednesday. The talks went on. Trade was discussed. "
+     "Officials were tired. He criticized Togo over the border dispute.", "criticized", "2021-03-05", "publication"),
+])
+def test_narrative_dates(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

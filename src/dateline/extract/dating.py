@@ -68,3 +68,29 @@ def publication_dates(cands, published: str | None) -> None:
     for c in cands:
         if c.date is None and not c.hypothetical and not c.negated:
             c.date, c.date_from = published[:10], "publication"
+
+
+# how many sentences back a day named in the story still dates an undated report
+NARRATIVE_REACH = 2
+
+
+def narrative_dates(cands, timexes, sentences, published: str | None) -> None:
+    """An undated event reported as having happened takes the day the story last named, a few
+    sentences before it, when that day is not after publication ("On Wednesday X arrived. She met
+    Y."): the narrative's reference time (date_from "narrative")."""
+    days = [t for t in timexes if t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[:4].isdigit()
+            and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])]
+    if not days:
+        return
+    starts = [t.start for t in days]
+    sent_starts = [a for a, _ in sentences]
+    for c in cands:
+        if c.date is not None or c.hypothetical or c.negated:
+            continue
+        k = bisect.bisect_left(starts, c.start) - 1
+        if k < 0:
+            continue
+        t = days[k]
+        ts = bisect.bisect_right(sent_starts, t.start) - 1
+        if c.sent - ts <= NARRATIVE_REACH:
+            c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"

@@ -23,7 +23,7 @@ from ..text import tokenize
 from .entities import context_words
 from .lexicon import is_participle, is_past_form, noun_forms, singular, verb_forms
 from .coordination import split_coordinated
-from .dating import publication_dates, report_dates, statement_time
+from .dating import narrative_dates, publication_dates, report_dates, statement_time
 from .modality import modality_of, recode
 from .participants import place_states
 from .speech_acts import objas_cue, speech_acts
@@ -655,6 +655,7 @@ class EventExtractor:
         cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
         report_dates(cands, attributions, timexes)
+        narrative_dates(cands, timexes, sentences, published)
         publication_dates(cands, published)
         self._series(cands, text, sentences, sent_toks, timexes)
         self._sources(cands, sentences, attributions, text)
