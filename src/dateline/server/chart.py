@@ -91,7 +91,7 @@ def svg(rows: list[dict], unit: str = "day") -> Markup:
         r = item["row"]
         x0, x1 = x(item["first"]), x(item["last"] + _dt.timedelta(days=1))
         name, colour = QUADS.get(r.get("quad_class") or 0, QUADS[0])
-        label = f"{readable_date(r.get('date'))}: {r.get('actor') or '?'} {r.get('event') or r.get('cameo')}"
+        label = f"{readable_date(r.get('date'))}: {r.get('actor') or '?'} {r.get('label') or r.get('event') or r.get('cameo')}"
         out.append(f'<rect class="band" x="{x0:.1f}" y="{y0 + i * LANE_H:.1f}" width="{max(x1 - x0, 2):.1f}" '
                    f'height="{LANE_H - 4}" fill="{colour}" fill-opacity="0.45"><title>{escape(label)} '
                    f'(known only to the {escape(_precision_word(item))})</title></rect>')

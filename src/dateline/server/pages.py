@@ -53,7 +53,7 @@ def events_page(request: Request, s: StoreDep, f: Filters, sort: Literal[tuple(b
                                                      if k not in ("sort", "desc", "cursor", "limit")}, "format": fmt})
                  for fmt in ("csv", "jsonl", "parquet")}
     return page(request, "events.html", title="Events", res=res, sorts=list(browse.SORTS), plovers=_plovers(s),
-                downloads=downloads, cameo_name=Q.cameo_name)
+                downloads=downloads)
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -74,7 +74,7 @@ def cluster_page(request: Request, s: StoreDep, cid: str) -> HTMLResponse:
         raise not_found(f"no event cluster {cid!r} in the store")
     for r in c["reports_list"]:
         r["html"] = render.sentence_html(r["sentence"], r["spans"])
-    return page(request, "cluster.html", title=f"Event {c['event'] or c['cameo']}", c=c)
+    return page(request, "cluster.html", title=f"Event {c.get('label') or c['event'] or c['cameo']}", c=c)
 
 
 @router.get("/articles/{key}", response_class=HTMLResponse)
@@ -90,7 +90,7 @@ def article_context(rec: dict) -> dict:
     """What the article templates need (the page and ``dateline analyze --format html``)."""
     ents = {e["id"]: e for e in rec.get("entities") or []}
     return {"rec": rec, "a": rec["article"], "text_html": render.article_html(rec), "ents": ents,
-            "clusters": (rec.get("store") or {}).get("clusters") or {}, "cameo_name": Q.cameo_name}
+            "clusters": (rec.get("store") or {}).get("clusters") or {}, "cameo_label": Q.cameo_label}
 
 
 @router.get("/claims", response_class=HTMLResponse)

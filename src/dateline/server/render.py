@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from .. import humandate
-from ..timeline.queries import cameo_name
+from ..timeline.queries import cameo_label
 
 
 def readable_date(value: str | None, mod: str | None = None) -> str:
@@ -107,7 +107,7 @@ def article_spans(record: dict) -> list[Span]:
             continue
         flags = "".join([" (negated)" if v.get("negated") else "", " (hypothetical)" if v.get("hypothetical") else ""])
         spans.append(Span(tr["start"], tr["end"], "trigger", v["id"],
-                          f"CAMEO {v.get('cameo')} {cameo_name(v.get('cameo'))}: {_who(v.get('actor'))} → "
+                          f"CAMEO {v.get('cameo')} {cameo_label(v.get('cameo'))}: {_who(v.get('actor'))} → "
                           f"{_who(v.get('target'))}, {readable_date(v.get('date'))}{flags}", f"CAMEO {v.get('cameo')}"))
     return spans
 

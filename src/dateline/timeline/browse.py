@@ -125,7 +125,8 @@ def _report(e: dict) -> dict:
                 spans.append({"kind": kind, "start": a - s0, "end": b - s0})
     return {"article": e["record_id"], "article_key": e["article_key"], "event": e["event_id"],
             "title": e.get("title"), "outlet": e.get("outlet"), "url": e.get("url"), "published": e.get("published"),
-            "cameo": e["cameo"], "event_name": Q.cameo_name(e["cameo"]), "date": e["date"], "date_from": e["date_from"],
+            "cameo": e["cameo"], "event_name": Q.cameo_name(e["cameo"]), "label": Q.cameo_label(e["cameo"]),
+            "date": e["date"], "date_from": e["date_from"],
             "actor": e["actor_code"], "actor_name": e["actor_name"], "target": e["target_code"],
             "target_name": e["target_name"], "location": e["location_name"] or e["location_code"],
             "sources": json.loads(e.get("sources") or "[]"), "negated": bool(e["negated"]),
