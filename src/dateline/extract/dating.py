@@ -10,6 +10,7 @@ undated and was reported as having happened took place by the publication day (`
 from __future__ import annotations
 
 import bisect
+import re
 
 # characters allowed between a cue and its own time expression ("said Friday", "said on Friday",
 # "on Friday said")
@@ -74,7 +75,10 @@ def publication_dates(cands, published: str | None) -> None:
 NARRATIVE_REACH = 2
 
 
-def narrative_dates(cands, timexes, sentences, published: str | None) -> None:
+_EARLIER = re.compile(r"\b(?:after|before|since|until|earlier|previously|formerly)\b", re.I)
+
+
+def narrative_dates(cands, timexes, sentences, published: str | None, text: str = "") -> None:
     """An undated event reported as having happened takes the day the story last named, a few
     sentences before it, when that day is not after publication ("On Wednesday X arrived. She met
     Y."): the narrative's reference time (date_from "narrative")."""
@@ -92,5 +96,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None) -> None:
             continue
         t = days[k]
         ts = bisect.bisect_right(sent_starts, t.start) - 1
+        clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start
+        if text and _EARLIER.search(text, clause, c.start):
+            continue      # "came after X staged ...": a time relative to another happening, not the story's day
         if c.sent - ts <= NARRATIVE_REACH:
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"

@@ -655,7 +655,7 @@ class EventExtractor:
         cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
         report_dates(cands, attributions, timexes)
-        narrative_dates(cands, timexes, sentences, published)
+        narrative_dates(cands, timexes, sentences, published, text)
         publication_dates(cands, published)
         self._series(cands, text, sentences, sent_toks, timexes)
         self._sources(cands, sentences, attributions, text)
