@@ -135,11 +135,59 @@ def test_article_view_marks_what_the_record_holds(page, server):
     shot(page, "article-highlights")
 
 
+def test_cluster_page_shows_reports_conflicts_and_evidence(page, server):
+    events = server.json("/api/events?limit=500&all=true")[1]["events"]
+    c = next(e for e in events if e["conflicts"].get("date"))
+    detail = server.json(f"/api/clusters/{c['cluster']}")[1]
+    _open(page, server.url + f"/clusters/{c['cluster']}")
+    assert len(page.query_selector_all("li.report")) == len(detail["reports_list"]) == c["reports"]
+    assert len(page.query_selector_all("li.report .k-trigger")) == c["reports"]
+    conflicts = page.eval_on_selector_all("table.conflicts .conflict", "els => els.map(e => e.textContent)")
+    assert len(conflicts) == sum(len(v) for v in c["conflicts"].values())
+    assert all(f"×{n}" in " ".join(conflicts) for n in c["conflicts"]["date"].values())
+    best = page.inner_text("table.best")
+    assert all(ref in best for ref in detail["best"]["actor"]["reports"])
+    shot(page, "cluster-conflicts")
+
+
 def test_timeline_draws_a_month_as_a_month(page, server):
     _open(page, server.url + "/timeline?actor=PRK&cameo=15&unit=week")
     bands = page.eval_on_selector_all("svg.chart rect.band title", "els => els.map(e => e.textContent)")
     assert any("Nov 2017" in b and "month" in b for b in bands), bands
     assert page.eval_on_selector_all("svg.chart rect.bar", "els => els.length") > 3
+
+
+@pytest.mark.parametrize("fields", [{"actor": "PRK"}, {"actor": "PRK", "target": "USA"}, {"either": "JPN"},
+                                    {"actor": "PRK", "cameo": "15", "unit": "week"}])
+def test_timeline_filters_give_the_library_rows(page, server, fields):
+    _open(page, server.url + "/timeline")
+    for name, value in fields.items():
+        if name == "unit":
+            page.select_option("select[name=unit]", value)
+        else:
+            page.fill(f"input[name={name}]", value)
+    page.click("#apply")
+    page.wait_for_load_state()
+    shown = page.eval_on_selector_all("ol.timeline li[data-cluster]", "els => els.map(e => e.dataset.cluster)")
+    with open_store(server.db, readonly=True) as s:
+        expected = [r["cluster"] for r in Q.timeline(s, **{k: v for k, v in fields.items() if k != "unit"})]
+    assert shown == expected
+    assert page.eval_on_selector_all("svg.chart rect", "els => els.length") >= (1 if expected else 0)
+
+
+def test_quotes_filters(page, server):
+    _open(page, server.url + "/quotes")
+    page.fill("input[name=speaker]", "Ha-eun Example")
+    page.click("#apply")
+    page.wait_for_load_state()
+    speakers = set(page.eval_on_selector_all("td.speaker", "els => els.map(e => e.textContent)"))
+    assert speakers == {"Ha-eun Example"}
+    page.fill("input[name=speaker]", "")
+    page.fill("input[name=state]", "KOR")
+    page.click("#apply")
+    page.wait_for_load_state()
+    with open_store(server.db, readonly=True) as s:
+        assert len(page.query_selector_all("tr[data-quote]")) == len(s.quotes(state="KOR")) > 0
 
 
 def test_quotes_search(page, server):
