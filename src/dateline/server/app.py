@@ -188,6 +188,8 @@ def _install_errors(app: FastAPI) -> None:
             status = 413
         elif exc.code == "timeout":
             status = 504
+        elif exc.code == "worker":         # no analysis worker could take the request (dateline.server.worker)
+            status = 503
         return error_response(request, status, exc.code, exc.message)
 
     @app.exception_handler(Exception)
