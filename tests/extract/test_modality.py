@@ -33,6 +33,27 @@ def test_hedged_acts_stay_hypothetical(text, trigger):
     assert e.hypothetical and e.modality is None
 
 
+@pytest.mark.parametrize("text,trigger,code,actor,target", [
+    # an appeal to a party to act: the appealing party acts, the addressee is the target
+    ("Germany urged Israel to withdraw its troops from Gaza.", "withdraw", "0256", "DEU", "ISR"),
+    # a demand: the same children as the intention (1053 as 0353)
+    ("Kenya ordered Uganda to release the prisoners.", "release", "1053", "KEN", "UGA"),
+    # what a source says another party must do is its demand on that party
+    ("Norway said on Monday that Russia must withdraw its troops from the border.", "withdraw", "1056", "NOR",
+     "RUS"),
+])
+def test_appeals_and_demands(text, trigger, code, actor, target):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert (e.cameo, e.actor.code, e.target.code, e.hypothetical) == (code, actor, target, False)
+
+
+def test_an_appeal_for_an_act_with_no_appeal_code_is_the_appeal_verb():
+    evs = events("Peru urged Chile to attack Bolivia.")
+    appeal = next(e for e in evs if e.trigger.text == "urged")
+    attack = next(e for e in evs if e.trigger.text == "attack")
+    assert appeal.cameo == "020" and attack.hypothetical
+
+
 def test_the_pledge_is_not_a_second_event():
     evs = events("Peru pledged to consult Chile regularly.")
     assert [e.cameo for e in evs] == ["036"]
@@ -45,6 +66,9 @@ def test_the_pledge_is_not_a_second_event():
     (["x", "may", "send"], 2, None),
     (["x", "sent"], 1, None),
     (["x", "said", ",", "will", "send"], 4, ("intent", 3)),
+    (["x", "urged", "y", "to", "send"], 4, ("appeal", 1)),
+    (["y", "must", "send"], 2, ("demand", 1)),
+    (["y", "has", "to", "send"], 3, ("demand", 1)),
 ])
 def test_modality_of(words, i, expect):
     assert modality_of(words, i, i + 1) == expect
@@ -57,3 +81,4 @@ def test_every_act_row_maps_to_codes_that_exist():
         assert all(c in codes for c in (intent, threat) if c), act
     assert recode("0741", "intent").code == "0334"    # the longest prefix decides
     assert recode("091", "intent").code == ""         # no intent code: the act keeps its own
+    assert recode("073", "appeal").code == "0233" and recode("073", "demand").code == "1033"

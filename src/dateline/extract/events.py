@@ -289,6 +289,7 @@ class _Cand:
     modality_row: int | None = None
     modality_marker: int | None = None   # token of the word that states the intention ("pledged to")
     rule: str | None = None              # provenance when the event does not come from patterns.tsv
+    roles_set: bool = False              # an appeal/demand whose appealing party is known
 
 
 class EventExtractor:
@@ -659,6 +660,12 @@ class EventExtractor:
         publication_dates(cands, published)
         self._series(cands, text, sentences, sent_toks, timexes)
         self._sources(cands, sentences, attributions, text)
+        for c in cands:
+            if c.modality in ("appeal", "demand") and not c.roles_set:
+                # "X said Y must withdraw": the source demands of the party obliged
+                src = c.sources[0] if c.sources else None
+                c.actor, c.target = (Mention(c.start, c.end, "", entity=src.entity, name=src.name, kind="other",
+                                             code=src.code, form="source") if src else None), c.actor
         cands = self._merge(cands)
         cands = split_coordinated(cands, text, mentions)
         place_states(cands, text)
@@ -905,6 +912,9 @@ class EventExtractor:
             return
         kind, c.modality_marker = found
         m = recode(c.pattern.code, kind)
+        if kind in ("appeal", "demand") and not m.code:
+            c.modality_marker = None
+            return      # "urged X to attack": no appeal code for that act; the appeal verb codes it
         c.hypothetical, c.modality, c.modality_row = False, m.kind, m.row
         if m.code and m.code != c.pattern.code:
             c.intended = c.pattern.code
@@ -936,13 +946,17 @@ class EventExtractor:
     def _fold_intent_markers(cands: list[_Cand]) -> list[_Cand]:
         """"pledged to withdraw": the pledge is the intention to withdraw (0356), not a second event;
         its participants fill the intention's where the intention has none."""
-        by_tok = {(c.sent, c.tok): c for c in cands if c.pattern.code[:2] in ("03", "13")}
+        by_tok = {(c.sent, c.tok): c for c in cands if c.pattern.code[:2] in ("02", "03", "10", "13")}
         drop = set()
         for c in cands:
             m = by_tok.get((c.sent, c.modality_marker)) if c.modality_marker is not None else None
             if m is None or m is c:
                 continue
-            c.actor, c.target = c.actor or m.actor, c.target or m.target
+            if c.modality in ("appeal", "demand"):
+                # "X urged Y to withdraw": X appeals to Y (the infinitive's subject) to withdraw
+                c.actor, c.target, c.roles_set = m.actor, m.target or c.actor, True
+            else:
+                c.actor, c.target = c.actor or m.actor, c.target or m.target
             c.date, c.date_timex, c.date_from = (c.date, c.date_timex, c.date_from) if c.date else \
                 (m.date, m.date_timex, m.date_from)
             drop.add(id(m))

@@ -27,8 +27,14 @@ class Modality:
 def _words() -> dict[str, frozenset[str]]:
     data = json.loads(path("cameo", "grammar.json").read_text(encoding="utf-8"))
     keys = ("intent_auxiliaries", "intent_verbs", "threat_verbs", "threat_conditions", "hedges",
-            "clause_breaks", "subordinators")
+            "clause_breaks", "subordinators", "appeal_verbs", "demand_verbs", "obligation_modals",
+            "obligation_verbs")
     return {k: frozenset(data[k]["words"]) for k in keys}
+
+
+@functools.lru_cache(maxsize=1)
+def _codes() -> frozenset[str]:
+    return frozenset(r["code"] for r in read_tsv("cameo", "codes.tsv"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,9 +54,28 @@ def _window(low: list[str], i: int, size: int = 6) -> list[int]:
     return out
 
 
+# the lists of grammar.json that mark each kind of modality on a verb before "to" ("urged X to ...")
+_GOVERNORS = (("threat", "threat_verbs"), ("intent", "intent_verbs"), ("appeal", "appeal_verbs"),
+              ("demand", "demand_verbs"))
+
+
+def _governor(low: list[str], before: list[int], n: int) -> tuple[str, int] | None:
+    """The verb that governs "to" at ``before[n]``: right before it ("pledged to"), or before its
+    addressee ("urged Israel to"); obligation ("has to", "needs to") is a demand."""
+    w = _words()
+    near = [x for x in before[n + 1:n + 6] if low[x] not in ("not", "be", "is", "are", "was", "were")]
+    if near and low[near[0]] in w["obligation_verbs"]:
+        return "demand", near[0]
+    for x in near:
+        for kind, key in _GOVERNORS:
+            if low[x] in w[key] and (kind in ("appeal", "demand") or x == near[0]):
+                return kind, x
+    return None
+
+
 def modality_of(low: list[str], i: int, end: int) -> tuple[str, int] | None:
-    """("intent" | "threat", the marker's token index) or None for the event verb at token ``i``
-    (its trigger ends at ``end``)."""
+    """("intent" | "threat" | "appeal" | "demand", the marker's token index) or None for the event
+    verb at token ``i`` (its trigger ends at ``end``)."""
     w = _words()
     before = _window(low, i)
     if any(low[k] in w["hedges"] for k in before):
@@ -60,13 +85,15 @@ def modality_of(low: list[str], i: int, end: int) -> tuple[str, int] | None:
         if low[k] in w["intent_auxiliaries"]:
             kind, marker = "intent", k
             break
+        if low[k] in w["obligation_modals"]:
+            return "demand", k   # "X must withdraw" (said by a source: its demand)
         if low[k] == "to":
-            gov = next((x for x in before[n + 1:n + 3] if low[x] not in ("not", "be", "is", "are", "was", "were")),
-                       None)
-            if gov is not None and low[gov] in w["threat_verbs"]:
-                return "threat", gov
-            if gov is not None and low[gov] in w["intent_verbs"]:
-                kind, marker = "intent", gov
+            found = _governor(low, before, n)
+            if found is None:
+                break
+            if found[0] != "intent":
+                return found
+            kind, marker = found
             break
     if kind is None:
         return None
@@ -79,7 +106,15 @@ def modality_of(low: list[str], i: int, end: int) -> tuple[str, int] | None:
 
 
 def recode(code: str, kind: str) -> Modality:
-    """The code of an intention or threat to do the act ``code``."""
+    """The code of an intention, threat, appeal or demand to do the act ``code``. Appeals (02x) and
+    demands (10x) number their children as intentions (03x) do (CAMEO codebook): "appeal for"
+    / "demand" humanitarian aid are 0233 / 1033 as the intent to give it is 0333."""
+    if kind in ("appeal", "demand"):
+        m = recode(code, "intent")
+        if not m.code.startswith("03"):
+            return Modality(kind, "", None)
+        new = ("02" if kind == "appeal" else "10") + m.code[2:]
+        return Modality(kind, new if new in _codes() else new[:3], m.row)
     tab = table()
     for n in range(len(code), 1, -1):
         row = tab.get(code[:n])
