@@ -113,3 +113,17 @@ def test_every_csv_output_is_safe_for_spreadsheets(tmp_path, monkeypatch):
             for cell in row:
                 assert not cell.startswith(("=", "+", "@")) and not (cell.startswith("-") and not
                                                                     cell.lstrip("-").replace(".", "").isdigit()), (cmd, cell)
+
+
+def test_no_publication_date_warns_once_and_suggests_published(tmp_path, capsys):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Officials met on Friday to discuss the budget.")
+    b.write_text("Ministers met on Monday to discuss the budget.")
+    assert cli.main(["analyze", "--model", "none", str(a), str(b)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("no publication date") == 1 and "--published" in err
+    assert cli.main(["analyze", "--model", "none", "--published", "2019-10-31", str(a)]) == 0
+    assert "no publication date" not in capsys.readouterr().err
+    assert cli.main(["ingest", "--quiet", "--model", "none", "--db", str(tmp_path / "u.db"), str(a), str(b)]) == 0
+    err = capsys.readouterr().err
+    assert "2 article(s) have no publication date" in err and "--published" in err

@@ -314,7 +314,7 @@ def infer_published(text: str, *, today: _dt.date | None = None, gaz: Gazetteer 
 
 def extract_meta(text: str, *, title: str | None = None, published: str | None = None,
                  published_from: str | None = None, outlet: str | None = None,
-                 authors: list[str] | None = None, today: _dt.date | None = None) -> Meta:
+                 authors: list[str] | None = None, today: _dt.date | None = None, url: str | None = None) -> Meta:
     meta = Meta(title=title or find_title(text))
     meta.dateline, dl_outlet, meta.dateline_end = find_dateline(text)
     a, c, o = find_bylines(text)
@@ -324,6 +324,10 @@ def extract_meta(text: str, *, title: str | None = None, published: str | None =
     if published:
         meta.published = published[:10]
         meta.published_from = published_from or "given"
+        if meta.published_from == "metadata":    # checked against the title, URL and text
+            from .published_check import check_metadata_date
+            meta.published, meta.published_evidence = check_metadata_date(published, title=title, text=text,
+                                                                          url=url, today=today)
     else:
         p, ev = infer_published(text, today=today)
         if p:

@@ -33,6 +33,10 @@ def _inputs(args) -> Iterator[RawArticle | Failed]:
             yield from read_file(p, input_format=args.input_format, max_bytes=args.settings.max_bytes)
 
 
+NO_DATE_WARNING = ("an article has no publication date (none given, none in its metadata or text), so its "
+                   "relative dates ('on Friday') stay unresolved: give --published YYYY-MM-DD")
+
+
 def _error_obj(rid, err: DatelineError) -> dict:
     return {"id": rid, "error": {"code": err.code, "message": err.message}}
 
@@ -107,6 +111,7 @@ def _analyzed(args) -> Iterator[dict]:
     """Record dicts (or error objects) for every input, in input order; errors go to stderr."""
     from .pipeline import analyze_raw
 
+    warned = False
     for item in _inputs(args):
         if isinstance(item, Failed):
             print(f"dateline: error: {item.error.message}", file=sys.stderr)
@@ -121,6 +126,9 @@ def _analyzed(args) -> Iterator[dict]:
                 obj = rec.to_dict()
                 for wmsg in rec.warnings:
                     print(f"dateline: warning: {wmsg}", file=sys.stderr)
+                if obj["article"]["published_from"] == "none" and not warned:
+                    warned = True
+                    print(f"dateline: warning: {NO_DATE_WARNING}", file=sys.stderr)
             except DatelineError as e:
                 print(f"dateline: error: {e.message}", file=sys.stderr)
                 obj = _error_obj(item.id, e)

@@ -143,6 +143,10 @@ def cmd_ingest(args) -> int:
                          published=args.published, input_format=args.input_format)
         counts = store.counts()
     print(f"dateline: {summary.line()}", file=sys.stderr)
+    if summary.undated:
+        from .cli import NO_DATE_WARNING
+        print(f"dateline: warning: {summary.undated} article(s) {NO_DATE_WARNING.replace('an article has', 'have')}",
+              file=sys.stderr)
     print(f"dateline: the store {_db(args)} holds {counts['articles']} article(s), {counts['clusters']} event(s) "
           f"from {counts['events']} report(s), {counts['failures']} failure row(s)", file=sys.stderr)
     if summary.failed:

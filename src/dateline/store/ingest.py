@@ -31,6 +31,7 @@ class IngestSummary:
     events: int = 0
     new_clusters: int = 0
     joined: int = 0
+    undated: int = 0            # stored articles with no publication date at all
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
@@ -105,6 +106,7 @@ def ingest(paths: list[str | Path], store: Store, *, settings: Settings | None =
                           message=f"{item.id}: internal error while analysing ({type(e).__name__}: {e})")
                     progress.advance(note="failed")
                     continue
+                summary.undated += (rec.get("article") or {}).get("published_from") == "none"
                 res = store.add_article(rec, dedup=key, source=src.name)
                 if res.stored:
                     summary.stored += 1
