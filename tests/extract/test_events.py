@@ -482,3 +482,14 @@ def test_a_bare_converted_verb_is_no_event():
 ])
 def test_vocabulary_gaps(text, code):
     assert code in [e.cameo for e in events(text)], [(e.cameo, e.trigger.text) for e in events(text)]
+
+
+@pytest.mark.parametrize("text,trigger,target", [
+    ("Ministers met in Lyon on Monday.", "met", None),                                       # where
+    ("Macron visited Dakar on Monday.", "visited", "SEN"),                                     # the object
+    ("The president's visit to Dakar was brief.", "visit", "SEN"),                             # "visit to"
+    ("North Korea fired shells at Seoul on Monday.", "fired", "KOR"),                          # aimed at
+])
+def test_a_place_is_a_target_only_as_object_or_aim(text, trigger, target):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert (e.target.code if e.target else None) == target

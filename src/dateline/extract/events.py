@@ -87,6 +87,7 @@ _PAST_VERB = re.compile(r"[a-z]{3,}ed")   # lower-case: "raided", not a name
 _PREPS = set(_G["prepositions"])
 _NOUN_DETS = set(_G["noun_determiners"])
 _ACTORLESS_ROOTS = set(_G["actorless_roots"])
+_PLACE_TARGET_ROOTS = set(_G["place_target_roots"])
 # what follows a time expression that modifies a noun: "'s" or a lower-case word ("the 1994 genocide")
 _NOMINAL_TIME = re.compile(r"(['’]s\b)?\s*([a-z]+)?")
 _NOUN_TARGET_PREPS = frozenset(_G["noun_target_prepositions"])
@@ -684,6 +685,7 @@ class EventExtractor:
         if tok is None or not tok.dep_ or c.between:
             return      # "talks between A and B broke down": the pair is the rules' reading
         actor = target = None
+        direct = False
         if c.pattern.pos == "verb":
             head = tok
             # "X condemned ... and offered ...": a coordinated verb shares its subject
@@ -702,11 +704,13 @@ class EventExtractor:
                 obj = _child(head, _OBJ)
                 if c.pattern.preps:
                     target = self._mention_of(_prep_object(head, c.pattern.preps), mentions)
+                    direct = target is not None      # the pattern's own target preposition
                 if target is None and obj is not None:
                     # where the pattern names the target's preposition ("discuss ... with X"), the
                     # object is a topic: it names a party only as its head ("discussed Iraq"), not
                     # through a modifier ("discussed the Iraq crisis with X")
                     target = self._mention_of(obj, mentions, head_only=bool(c.pattern.preps))
+                    direct = target is not None
         else:
             poss = _child(tok, _POSS)
             if poss is not None:
@@ -715,9 +719,15 @@ class EventExtractor:
             if actor is None and agent is not None:
                 actor = self._mention_of(agent, mentions)
             target = self._mention_of(_prep_object(tok, c.pattern.preps or _NOUN_TARGET_PREPS), mentions)
+            direct = bool(c.pattern.preps)       # "visit to Rangoon": the pattern's target preposition
         if actor is not None and actor.kind in ("country", "person", "organization"):
             c.actor = actor
-        if target is not None and target.kind in ("country", "person", "organization", "place") and (
+        # a place is where, not whom: it stands for its state only as the direct object ("visited
+        # Yangon"), after the pattern's own target preposition ("a visit to Rangoon") or as what
+        # violence is aimed at ("fired at Seoul")
+        placed = target is not None and target.kind == "place" and not (
+            direct or c.pattern.code[:2] in _PLACE_TARGET_ROOTS)
+        if target is not None and not placed and target.kind in ("country", "person", "organization", "place") and (
                 c.actor is None or target.code != c.actor.code or _other_party(c.actor, target)):
             c.target = target
 
