@@ -111,7 +111,9 @@ def test_timeline_for_people(db):
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv"])
 def test_every_format(db, fmt):
     for cmd in (["events", "--text", "missiles"], ["timeline", "--actor", "PRK"], ["count", "--actor", "PRK"],
-                ["claims"], ["dyads", "--since", "2019-05"]):
+                ["claims"], ["dyads", "--since", "2019-05"], ["dyads", "--by", "month"], ["timeline", "--by", "week"],
+                ["quotes", "--speaker", "Ji-ho Example"], ["quotes", "--state", "KOR", "--text", "tests"],
+                ["failures"]):
         code, out = run(*cmd, "--db", db, "--format", fmt)
         assert code == 0, cmd
         if fmt == "json":
@@ -209,3 +211,15 @@ def test_the_readme_queries_print_something_on_the_demo_store(db):
         assert "(nothing found)" not in out and not out.startswith("0 "), (argv, out)
         code, out = run(*argv, "--db", db, "--format", "json")
         assert json.loads(out), argv
+
+
+def test_timeline_by_week_puts_a_month_only_event_in_the_imprecise_bucket(db):
+    code, out = run("timeline", "--db", db, "--actor", "PRK", "--cameo", "15", "--by", "week", "--format", "json")
+    rows = json.loads(out)
+    month_only = [r for r in rows if r["precision"] == "month"]
+    assert code == 0 and month_only and all(r["period"] == "imprecise" for r in month_only)
+    assert rows[-1]["period"] == "imprecise" and all(r["period"].count("-W") == 1 for r in rows if r["precision"] == "day")
+    code, out = run("timeline", "--db", db, "--actor", "PRK", "--cameo", "15", "--by", "month", "--format", "json")
+    assert all(r["period"] == r["date"][:7] for r in json.loads(out) if r["precision"] in ("day", "month"))
+    code, out = run("timeline", "--db", db, "--actor", "PRK", "--cameo", "15", "--by", "week")
+    assert "imprecise (dated more coarsely than a week)" in out and "week of 28 Oct 2019" in out

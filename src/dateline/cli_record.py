@@ -103,7 +103,7 @@ def for_people(rows: list[dict], dates: tuple[str, ...] = ("date",)) -> list[dic
 
 def _events_out(rows, args, *, wrapper=None, header=None, footer=None):
     if args.format == "csv":
-        _csv(rows, CSV_EVENT_COLUMNS, sys.stdout)
+        _csv(rows, (["period"] if rows and "period" in rows[0] else []) + CSV_EVENT_COLUMNS, sys.stdout)
         return
     cols = EVENT_COLUMNS + ([("sentence", "reported as")] if args.format == "table" and args.sentences else [])
     emit(for_people(rows) if args.format == "table" else rows, args.format, cols, wrapper=wrapper, header=header,
@@ -215,6 +215,8 @@ def cmd_count(args) -> int:
 def cmd_timeline(args) -> int:
     with _open(args) as store:
         rows = Q.timeline(store, **_filters(args, "actor", "target", "either", "cameo", "since", "until", "text"))
+    if args.by != "day":
+        rows = _by_period(rows, args.by)
     if args.format != "table":
         _events_out(rows, args)
         return 0
@@ -223,8 +225,7 @@ def cmd_timeline(args) -> int:
         return 0
     last = None
     for r in rows:
-        day = humandate.render(r["day"]) if r["day"] else \
-            f"{humandate.render(r['date'])} ({r['precision'] or 'imprecise'} only)"
+        day = _period_heading(r, args.by)
         if day != last:
             print(day)
             last = day
@@ -240,6 +241,28 @@ def cmd_timeline(args) -> int:
                                                    for d, n in sorted(r["conflicts"]["date"].items())))
     print(f"{len(rows)} event(s)")
     return 0
+
+
+def _by_period(rows: list[dict], by: str) -> list[dict]:
+    """Timeline rows with their ``period`` (ISO week or month), in period order; an event dated too
+    coarsely for one period (a month in weeks) is in the ``imprecise`` bucket, listed last."""
+    from .timeline.merge import date_range
+
+    out = []
+    for r in rows:
+        span = date_range(r["date"])
+        first, last = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
+        out.append({**r, "period": Q.period_of(first, last, by)})
+    return sorted(out, key=lambda r: r["period"] == Q.IMPRECISE)      # stable: by date within
+
+
+def _period_heading(r: dict, by: str) -> str:
+    if by == "day":
+        return humandate.render(r["day"]) if r["day"] else \
+            f"{humandate.render(r['date'])} ({r['precision'] or 'imprecise'} only)"
+    if r["period"] == Q.IMPRECISE:
+        return f"imprecise (dated more coarsely than a {by})"
+    return humandate.render(r["period"])
 
 
 def _who(code, name) -> str:
@@ -399,6 +422,8 @@ def register(subparsers) -> None:
     _common(tl)
     _filter_args(tl)
     tl.add_argument("--either", metavar="A", help="events where A is the actor or the target")
+    tl.add_argument("--by", choices=["day", "week", "month"], default="day",
+                    help="group by day (default), ISO week or month; events dated more coarsely go last, as imprecise")
     tl.set_defaults(func=cmd_timeline, sentences=False)
 
     ct = subparsers.add_parser("count", help="the number of distinct events that match, listed")
