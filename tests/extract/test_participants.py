@@ -19,3 +19,15 @@ def test_other_roots_take_no_state_from_the_place():
     e = next(e for e in dateline.analyze("Gunmen attacked a bus in Lagos on Monday.",
                                          published="2021-03-05").events if e.cameo.startswith("1"))
     assert e.actor is None or e.actor.code is None
+
+
+@pytest.mark.parametrize("text,code", [
+    # a person attacking a person or a body in words criticises
+    ("Senator Jane Holloway of Ohio attacked Governor Mark Reeves of Texas over the budget.", "111"),
+    # states and armed men attack with force
+    ("North Korea attacked South Korea on Monday.", "190"),
+    ("Gunmen attacked a police station in Kabul.", "190"),
+])
+def test_the_sense_of_attack_follows_its_parties(text, code):
+    evs = dateline.analyze(text, published="2021-03-05").events
+    assert [e.cameo for e in evs if e.trigger.text == "attacked"] == [code]

@@ -25,7 +25,7 @@ from .lexicon import is_participle, is_past_form, noun_forms, singular, verb_for
 from .coordination import split_coordinated
 from .dating import narrative_dates, publication_dates, report_dates, statement_time
 from .modality import modality_of, recode
-from .participants import place_states
+from .participants import place_states, verbal_senses
 from .speech_acts import objas_cue, speech_acts
 
 _HAVE = {"has", "have", "had", "having", "'s", "'ve", "'d"}
@@ -670,6 +670,7 @@ class EventExtractor:
         cands = self._merge(cands)
         cands = split_coordinated(cands, text, mentions)
         place_states(cands, text)
+        verbal_senses(cands)
         # a bare nominal mention with no participant ("the negotiations") refers, it does not report;
         # violence and unrest at a place are reported without a known perpetrator ("an explosion in X")
         cands = [c for c in cands if c.pattern.pos == "verb" or (not c.hypothetical and (

@@ -1,4 +1,5 @@
-"""Participants an analyst infers: the state of unrest from its place.
+"""Participants an analyst infers: the state of unrest from its place; the sense of an act from who
+does it to whom.
 
 Protests, rallies and riots are coded as a state's people acting against its government: an
 actor-less protest at a place is by people of the place's state, and one with no target named is
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import replace
 
 from ..record import Mention
 from ..resources import path
@@ -33,3 +35,22 @@ def place_states(cands, text: str) -> None:
             c.actor = here
         if c.target is None and c.actor.code == code:
             c.target = here
+
+
+@functools.lru_cache(maxsize=1)
+def _verbal() -> tuple[frozenset[str], str]:
+    data = json.loads(path("cameo", "grammar.json").read_text(encoding="utf-8"))
+    return frozenset(data["verbal_sense_verbs"]["words"]), data["verbal_sense_code"]["words"][0]
+
+
+def verbal_senses(cands) -> None:
+    """"Trump attacked Clinton", "the senator hit out at the agency": a person's attack on a person or
+    an organisation with a verb that also means speaking against them is criticism, not force."""
+    verbs, code = _verbal()
+    for c in cands:
+        if c.pattern.code[:2] not in ("18", "19") or c.pattern.words[0] not in verbs:
+            continue
+        if c.actor is not None and c.actor.kind == "person" and (
+                c.target is None or c.target.kind in ("person", "organization")):
+            c.intended = None
+            c.pattern = replace(c.pattern, code=code)

@@ -44,8 +44,8 @@ def judgement(words: list[str]) -> float:
     for k, x in enumerate(words):
         if x in w["conditions"]:
             return 0.0      # "X is mistaken if it thinks ...": a conditional judgement asserts nothing
-        if x in (",", ";", ".", "!", "?") or x in w["clause_breaks"] or (x in w["subordinators"] and k):
-            break
+        if x in (",", ";", ".", "!", "?", "and", "but") or x in w["clause_breaks"] or (x in w["subordinators"] and k):
+            break       # the predicate ends: "was born there and was qualified" judges nothing
         v = val.get(x)
         if v is not None:
             flip = any(y in w["negation"] for y in words[max(0, k - 2):k])
@@ -76,10 +76,11 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
         if objas and not any(t[2] not in ("the", "a", "an") for t in toks[:bisect.bisect_left(pos, m.start)]):
             score = judgement([t[2] for t in toks[k:k + 8]])     # "called X a disgrace"
         else:
-            cop = next((n for n in range(k, min(k + 3, len(toks))) if toks[n][2] in be), None)
-            if cop is None:
+            # the copula right after the party, at most an adverb between ("X is", "X really is")
+            cop = next((n for n in range(k, min(k + 2, len(toks))) if toks[n][2] in be), None)
+            if cop is None or any(not toks[n][2].isalpha() for n in range(k, cop)):
                 continue
-            score = judgement([t[2] for t in toks[cop + 1:cop + 8]])   # "X is a disgusting fraud"
+            score = judgement([t[2] for t in toks[cop + 1:cop + 6]])   # "X is a disgusting fraud"
         if score <= CRITICISM_AT or score >= PRAISE_AT:
             return m, score
         if objas:
