@@ -166,8 +166,10 @@ def test_no_machine_values_in_human_output(db, cmd):
     assert not MACHINE_TEXT.search(out), MACHINE_TEXT.search(out)[0]
 
 
-def test_no_machine_values_in_analyze_text():
-    code, out = run("analyze", *sorted(str(p) for p in (EXAMPLES / "articles").iterdir()))
+@pytest.mark.parametrize("command", ["analyze", "merge"])
+def test_no_machine_values_in_analyze_and_merge_text(command):
+    inputs = [p for d in ("articles", "pages", "batch") for p in sorted((EXAMPLES / d).iterdir())]
+    code, out = run(command, *map(str, inputs))
     assert code == 0 and "Events (" in out
     assert not MACHINE_TEXT.search(out), MACHINE_TEXT.search(out)[0]
 

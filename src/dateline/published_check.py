@@ -9,7 +9,7 @@ day apart agree (time zones). The date with the most weight wins, the metadata's
 the evidence names every source and every conflict:
 
     check_metadata_date("2019-08-01", title="Talks resume (10.06.2013)", text=..., url=None)
-    -> ("2013-06-10", "page metadata says 2019-08-01; the title says 2013-06-10 ...; conflict: chose 2013-06-10 (title)")
+    -> ("2013-06-10", "page metadata says 1 Aug 2019; the title says 10 Jun 2013 ...; conflict: chose 10 Jun 2013 (title)")
 
 Numeric dates: ISO (2013-06-10, 2013/06/10), day.month.year (10.06.2013, as written with dots),
 and URL paths (/2013/06/10/, /20130610/); month-name dates as ``article.FULL_DATE`` reads them.
@@ -86,18 +86,24 @@ def votes_for(published: str, *, title: str | None, text: str, url: str | None,
     return votes
 
 
+def _h(day: _dt.date) -> str:
+    """A day in the evidence, which people read: "10 Jun 2013"."""
+    from .humandate import render
+    return render(day.isoformat())
+
+
 def decide(votes: list[Vote]) -> tuple[_dt.date, str]:
     """The best-supported day among the votes (the first vote's on a tie) and the evidence."""
     def support(day: _dt.date) -> float:
         return sum(WEIGHTS[v.source] for v in votes if abs((v.day - day).days) <= AGREE_DAYS)
 
     best = max(votes, key=lambda v: (support(v.day), v is votes[0], WEIGHTS[v.source]))
-    said = [f"page metadata says {votes[0].day.isoformat()}"]
-    said += [f"the {v.source} says {v.day.isoformat()} ({v.what})" for v in votes[1:]]
+    said = [f"page metadata says {_h(votes[0].day)}"]
+    said += [f"the {v.source} says {_h(v.day)} ({v.what})" for v in votes[1:]]
     apart = [v for v in votes if abs((v.day - best.day).days) > AGREE_DAYS]
     if not apart:
         return best.day, "; ".join(said) + ("" if len(votes) == 1 else "; all agree")
-    return best.day, ("; ".join(said) + f"; conflict: chose {best.day.isoformat()} "
+    return best.day, ("; ".join(said) + f"; conflict: chose {_h(best.day)} "
                       f"({', '.join(v.source for v in votes if abs((v.day - best.day).days) <= AGREE_DAYS)})")
 
 
