@@ -75,3 +75,12 @@ def test_the_notebook_example_runs_on_the_demo_store(demo, monkeypatch, capsys):
     runpy.run_path(str(REPO / "examples" / "notebook.py"), run_name="__main__")
     out = capsys.readouterr().out
     assert "military exercise or weapons test" in out and "consistent" in out
+
+
+def test_the_export_page_documents_every_column():
+    from dateline.timeline.queries import EXPORT_COLUMNS
+
+    page = (DOCS / "export.md").read_text(encoding="utf-8")
+    documented = [line.split("|")[1].strip() for line in page.splitlines() if line.startswith("| ")][2:]
+    documented = [c for c in documented if c not in ("column", "---")]
+    assert documented == EXPORT_COLUMNS
