@@ -78,3 +78,15 @@ def test_quotes_nothing_found_and_errors(db, capsys):
     assert "three-letter code" in capsys.readouterr().err
     assert cli.main(["quotes", "--db", db + ".missing"]) == 2
     assert "no such store" in capsys.readouterr().err
+
+
+def test_quotes_on_a_store_from_before_the_quotes_table(db):
+    """A store written by an older dateline (schema 2) is brought up to date by `dateline quotes`."""
+    import sqlite3
+
+    with sqlite3.connect(db) as c:
+        for stmt in ("DROP TABLE quotes_fts", "DROP TABLE speaker_names", "DROP TABLE speakers", "DROP TABLE quotes",
+                     "DELETE FROM schema_version WHERE version >= 3"):
+            c.execute(stmt)
+    code, out = run("quotes", "--db", db, "--speaker", "Laura Example", "--format", "json")
+    assert code == 0 and [r["text"] for r in json.loads(out)] == ["Talks are not dead"]
