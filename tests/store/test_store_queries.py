@@ -159,7 +159,7 @@ def test_export_never_pads_a_coarse_date(filled):
     day = Q.export(filled, actor="PRK", cameo="150")[0]
     assert (day["Day"], day["Month"], day["Year"], day["DatePrecision"]) == (20190504, 201905, 2019, "day")
     (ev,) = Q.events(filled, cameo="042")
-    assert ev["day"] is None and ev["precision"] == "month" and ev["label"] == "make a visit"
+    assert ev["day"] is None and ev["precision"] == "month" and ev["label"] == "visit"
 
 
 def test_export_rows(filled):
