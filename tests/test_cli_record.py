@@ -6,11 +6,8 @@ import argparse
 import csv
 import io
 import json
-import os
 import re
-import subprocess
-import sys
-from contextlib import redirect_stdout
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -35,10 +32,11 @@ def run(*args: str) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("corpus") / "dateline.db"
-    r = subprocess.run([sys.executable, "-m", "dateline.cli", "ingest", str(EXAMPLES), "--db", str(path)],
-                       capture_output=True, text=True, timeout=300, cwd=REPO)
-    assert r.returncode == 0, r.stderr
-    assert "17 article(s) stored" in r.stderr, r.stderr
+    err = io.StringIO()
+    with redirect_stderr(err):                 # in-process: the CLI's own code path, no interpreter start
+        code = cli.main(["ingest", "--quiet", str(EXAMPLES), "--db", str(path)])
+    assert code == 0, err.getvalue()
+    assert "17 article(s) stored" in err.getvalue(), err.getvalue()
     return str(path)
 
 
