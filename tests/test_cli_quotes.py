@@ -86,6 +86,7 @@ def test_quotes_on_a_store_from_before_the_quotes_table(db):
 
     with sqlite3.connect(db) as c:
         for stmt in ("DROP TABLE quotes_fts", "DROP TABLE speaker_names", "DROP TABLE speakers", "DROP TABLE quotes",
+                     "ALTER TABLE events DROP COLUMN date_mod", "ALTER TABLE clusters DROP COLUMN date_mod",
                      "DELETE FROM schema_version WHERE version >= 3"):
             c.execute(stmt)
     code, out = run("quotes", "--db", db, "--speaker", "Laura Example", "--format", "json")

@@ -96,7 +96,7 @@ def for_people(rows: list[dict], dates: tuple[str, ...] = ("date",)) -> list[dic
     for r in rows:
         r = dict(r)
         for i, k in enumerate(dates):
-            r["when" if i == 0 else k] = humandate.render(r.get(k)) or "undated"
+            r["when" if i == 0 else k] = humandate.render(r.get(k), r.get(f"{k}_mod")) or "undated"
         out.append(r)
     return out
 
@@ -250,7 +250,7 @@ def _by_period(rows: list[dict], by: str) -> list[dict]:
 
     out = []
     for r in rows:
-        span = date_range(r["date"])
+        span = date_range(r["date"]) if r["precision"] else None      # "before 31 Oct": in no period
         first, last = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
         out.append({**r, "period": Q.period_of(first, last, by)})
     return sorted(out, key=lambda r: r["period"] == Q.IMPRECISE)      # stable: by date within
@@ -258,8 +258,8 @@ def _by_period(rows: list[dict], by: str) -> list[dict]:
 
 def _period_heading(r: dict, by: str) -> str:
     if by == "day":
-        return humandate.render(r["day"]) if r["day"] else \
-            f"{humandate.render(r['date'])} ({r['precision'] or 'imprecise'} only)"
+        return humandate.render(r["day"], r.get("date_mod")) if r["day"] else \
+            f"{humandate.render(r['date'], r.get('date_mod'))} ({r['precision'] or 'imprecise'} only)"
     if r["period"] == Q.IMPRECISE:
         return f"imprecise (dated more coarsely than a {by})"
     return humandate.render(r["period"])

@@ -134,7 +134,8 @@ def test_migration_fills_quotes_of_articles_stored_before(store_url, build):
     """A store at schema 2 (before quotes) gets its quotes filled when a newer dateline opens it."""
     s = open_store(store_url)
     with s.transaction():
-        drops = ["DROP TABLE speaker_names", "DROP TABLE speakers", "DROP TABLE quotes"]
+        drops = ["DROP TABLE speaker_names", "DROP TABLE speakers", "DROP TABLE quotes",
+                 "ALTER TABLE events DROP COLUMN date_mod", "ALTER TABLE clusters DROP COLUMN date_mod"]
         for stmt in (["DROP TABLE quotes_fts"] if s.dialect == "sqlite" else []) + drops:
             s._exec(stmt)
         s._exec("DELETE FROM schema_version WHERE version >= 3")

@@ -30,7 +30,7 @@ from ..timeline import merge as M
 from . import schema
 from ..results import Rows
 from .api import QueryMethods
-from .quotes import QUOTE_COLUMNS, add_quotes
+from .quotes import QUOTE_COLUMNS, add_quotes, set_date_mods
 
 COMPONENT = "dateline.pipeline"
 SLACK_DAYS = 3          # candidate clusters: reports dated within this many days of the new one
@@ -101,7 +101,8 @@ class AddResult:
 
 
 _REPORT_COLS = ("article_key, event_id, cameo, actor_code, actor_name, target_code, target_name, date, "
-                "location_code, location_name, published, trigger_text, sources, url, negated, hypothetical, cluster")
+                "location_code, location_name, published, trigger_text, sources, url, negated, hypothetical, cluster, "
+                "date_from")
 
 
 def _report_of_row(r: dict, names: frozenset[str] = frozenset()) -> tuple[str, M.Report]:
@@ -111,7 +112,7 @@ def _report_of_row(r: dict, names: frozenset[str] = frozenset()) -> tuple[str, M
                    location_name=r["location_name"], published=r["published"],
                    trigger=(r["trigger_text"] or "").lower(), sources=json.loads(r["sources"] or "[]"),
                    url=r["url"], negated=bool(r["negated"]), hypothetical=bool(r["hypothetical"]),
-                   names=names)
+                   names=names, date_from=r["date_from"])
     return r["cluster"], rep
 
 
@@ -272,6 +273,7 @@ class Store(QueryMethods):
             add_quotes(self, key, record)
             for cid in sorted(touched):
                 self._refresh_cluster(cid)
+            set_date_mods(self, key, record, touched)
         return res
 
     def _candidates(self, rep: M.Report) -> list[tuple[str, M.Report]]:

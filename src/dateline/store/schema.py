@@ -227,6 +227,17 @@ POSTGRES.append([
     _backfill_quotes,
 ])
 
+# 4: the TimeML mod of an event's date ("before 31 Oct 2019", "early Oct 2019"), from the timex the
+# date came from; a cluster keeps the mod of a report with its date (dateline.store.quotes.date_mods)
+def _backfill_date_mods(store) -> None:
+    from .quotes import backfill_date_mods
+    backfill_date_mods(store)
+
+
+for _m in (SQLITE, POSTGRES):
+    _m.append(["ALTER TABLE events ADD COLUMN date_mod TEXT", "ALTER TABLE clusters ADD COLUMN date_mod TEXT",
+               _backfill_date_mods])
+
 MIGRATIONS = {"sqlite": SQLITE, "postgres": POSTGRES}
 
 

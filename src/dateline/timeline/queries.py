@@ -142,7 +142,9 @@ def _where(store: Store, *, actor=None, target=None, either=None, cameo=None, si
 def _row(c: dict) -> dict:
     sources = json.loads(c.get("sources") or "[]")
     return {
-        "cluster": c["id"], "date": c["date"], "day": c["day"], "precision": humandate.precision(c["date"]),
+        "cluster": c["id"], "date": c["date"], "date_mod": c.get("date_mod"),
+        "day": None if c.get("date_mod") in _OPEN_MODS else c["day"],
+        "precision": None if c.get("date_mod") in _OPEN_MODS else humandate.precision(c["date"]),
         "actor": c["actor"], "actor_name": c["actor_name"], "target": c["target"], "target_name": c["target_name"],
         "cameo": c["cameo"], "event": cameo_name(c["cameo"]), "label": cameo_label(c["cameo"]), "root": c["root"],
         "plover": c["plover"],
@@ -154,6 +156,8 @@ def _row(c: dict) -> dict:
     }
 
 
+# "before 31 Oct 2019": a date that bounds the event on one side only is no day, and no precision
+_OPEN_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
 _ORDER = " ORDER BY c.day_first IS NULL, c.day_first, c.cameo, c.date, c.id"
 
 
@@ -350,10 +354,11 @@ def dyads(store: Store, *, by: str = "week", **filters) -> list[dict]:
         raise QueryError(f"--by {by!r}: give one of {', '.join(PERIODS)}")
     where, params = _where(store, **filters)
     agg: dict[tuple, list] = defaultdict(lambda: [0, 0.0, set()])
-    for c in store.rows(f"SELECT c.actor, c.target, c.day_first, c.day_last, c.goldstein, c.cameo FROM clusters c "
-                        f"WHERE {where} AND c.actor IS NOT NULL AND c.target IS NOT NULL "
+    for c in store.rows(f"SELECT c.actor, c.target, c.day_first, c.day_last, c.date_mod, c.goldstein, c.cameo "
+                        f"FROM clusters c WHERE {where} AND c.actor IS NOT NULL AND c.target IS NOT NULL "
                         f"AND c.day_first IS NOT NULL", params):
-        a = agg[(period_of(c["day_first"], c["day_last"], by), c["actor"], c["target"])]
+        period = IMPRECISE if c["date_mod"] in _OPEN_MODS else period_of(c["day_first"], c["day_last"], by)
+        a = agg[(period, c["actor"], c["target"])]
         a[0] += 1
         a[1] += c["goldstein"] or 0.0
         a[2].add(c["cameo"])
@@ -363,7 +368,8 @@ def dyads(store: Store, *, by: str = "week", **filters) -> list[dict]:
 
 
 EXPORT_COLUMNS = [
-    "GlobalEventID", "Day", "Month", "Year", "DatePrecision", "DateValue", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name",
+    "GlobalEventID", "Day", "Month", "Year", "DatePrecision", "DateValue", "DateMod",
+    "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name",
     "EventCode", "EventRootCode", "EventName", "QuadClass", "GoldsteinScale", "PLOVER",
     "NumArticles", "NumMentions", "NumSources", "Sources", "SourceURLs",
     "ActionGeo_FullName", "ActionGeo_CountryCode", "IsNegated", "IsHypothetical",
@@ -387,8 +393,9 @@ def export(store: Store, **filters) -> list[dict]:
         r = _row(c)
         out.append({
             "GlobalEventID": r["cluster"], "Day": int(r["day"].replace("-", "")) if r["day"] else None,
-            **_month_year(c["day_first"], c["day_last"]), "DatePrecision": r["precision"],
-            "DateValue": r["date"], "Actor1Code": r["actor"], "Actor1Name": r["actor_name"],
+            **_month_year(c["day_first"] if r["precision"] else None, c["day_last"]), "DatePrecision": r["precision"],
+            "DateValue": r["date"], "DateMod": r["date_mod"],
+            "Actor1Code": r["actor"], "Actor1Name": r["actor_name"],
             "Actor2Code": r["target"], "Actor2Name": r["target_name"], "EventCode": r["cameo"],
             "EventRootCode": r["root"], "EventName": r["event"], "QuadClass": r["quad_class"],
             "GoldsteinScale": r["goldstein"], "PLOVER": r["plover"], "NumArticles": r["articles"],
