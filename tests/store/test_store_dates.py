@@ -56,3 +56,13 @@ def test_migration_4_fills_the_mods_of_stored_events(store_url, build):
     (row,) = Q.events(again)
     assert row["date_mod"] == "BEFORE" and row["day"] is None
     again.close()
+
+
+def test_a_report_without_the_mod_makes_the_cluster_plain(store, build):
+    """One report says "before 31 Oct", another gives the day itself: the happening is on that day."""
+    store.add_article(_rec(build, "a", "2019-10-31", "BEFORE"))
+    plain = build.record("b", "2019-11-01", [build.event("v1", "150", date="2019-10-31", target="JPN")],
+                         url="https://x.example/b")
+    store.add_article(plain)
+    (row,) = Q.events(store)
+    assert row["reports"] == 2 and row["date_mod"] is None and row["day"] == "2019-10-31"

@@ -30,7 +30,8 @@ from ..timeline import merge as M
 from . import schema
 from ..results import Rows
 from .api import QueryMethods
-from .quotes import QUOTE_COLUMNS, add_quotes, set_date_mods
+from .datemods import set_date_mods
+from .quotes import QUOTE_COLUMNS, add_quotes
 
 COMPONENT = "dateline.pipeline"
 SLACK_DAYS = 3          # candidate clusters: reports dated within this many days of the new one

@@ -136,38 +136,6 @@ def backfill(store) -> None:
         add_quotes(store, a["key"], rec)
 
 
-# ------------------------------------------------------------------------------------- date mods
-def date_mods(record: dict) -> dict[str, str]:
-    """Event id -> the TimeML mod of the timex its date came from ("BEFORE", "START" ...)."""
-    mods = {t.get("id"): t.get("mod") for t in record.get("timexes") or [] if t.get("mod")}
-    return {e["id"]: mods[e["date_timex"]] for e in record.get("events") or []
-            if e.get("date_timex") in mods and e.get("date")}
-
-
-def set_date_mods(store, akey: str, record: dict, clusters) -> None:
-    """Store the mods of one article's event dates, and refresh the mods of the clusters it touched
-    (a cluster takes the mod of a report that has the cluster's own date)."""
-    for eid, mod in sorted(date_mods(record).items()):
-        store._exec("UPDATE events SET date_mod = ? WHERE key = ?", (mod, f"{akey}:{eid}"))
-    for cid in sorted(clusters):
-        store._exec("UPDATE clusters SET date_mod = (SELECT min(e.date_mod) FROM events e WHERE e.cluster = clusters.id "
-                    "AND e.date = clusters.date) WHERE id = ?", (cid,))
-
-
-def backfill_date_mods(store) -> None:
-    """The date mods of the events stored before migration 4."""
-    import json
-
-    for a in store.rows("SELECT key, record FROM articles ORDER BY n"):
-        try:
-            rec = json.loads(a["record"] or "{}")
-        except ValueError:
-            continue
-        touched = {r["cluster"] for r in store.rows("SELECT DISTINCT cluster FROM events WHERE article_key = ?",
-                                                   (a["key"],)) if r["cluster"]}
-        set_date_mods(store, a["key"], rec, touched)
-
-
 # ------------------------------------------------------------------------------------------- query
 def resolve_speaker(store, speaker: str) -> list[str]:
     """The speaker keys a user's name stands for: every speaker that goes by that name; when no one

@@ -228,9 +228,9 @@ POSTGRES.append([
 ])
 
 # 4: the TimeML mod of an event's date ("before 31 Oct 2019", "early Oct 2019"), from the timex the
-# date came from; a cluster keeps the mod of a report with its date (dateline.store.quotes.date_mods)
+# date came from; a cluster keeps the mod of a report with its date (dateline.store.datemods)
 def _backfill_date_mods(store) -> None:
-    from .quotes import backfill_date_mods
+    from .datemods import backfill_date_mods
     backfill_date_mods(store)
 
 
