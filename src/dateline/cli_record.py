@@ -85,7 +85,7 @@ def emit(rows: list[dict], fmt: str, columns: list[tuple[str, str]], *, out=None
 EVENT_COLUMNS = [("when", "date"), ("precision", "precision"), ("actor", "actor"), ("target", "target"),
                  ("cameo", "cameo"), ("label", "event"), ("goldstein", "goldstein"), ("location", "where"),
                  ("articles", "articles"), ("reports", "reports"), ("n_sources", "sources"), ("cluster", "event id")]
-CSV_EVENT_COLUMNS = ["cluster", "date", "precision", "day", "actor", "actor_name", "target", "target_name", "cameo",
+CSV_EVENT_COLUMNS = ["cluster", "date", "date_mod", "precision", "day", "actor", "actor_name", "target", "target_name", "cameo",
                      "event", "label", "root", "plover", "quad_class", "goldstein", "location", "location_code",
                      "articles", "reports", "n_sources", "sources", "urls", "negated", "hypothetical", "sentence"]
 
