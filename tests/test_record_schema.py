@@ -94,3 +94,14 @@ def test_merge_adds_a_cluster_to_events(schema, good):
     for e in rec["events"]:
         e["cluster"] = "c123"
     assert not _errors(schema, rec)
+
+
+def test_records_printed_by_a_subprocess_are_checked_too(good):
+    from conftest import check_records_in
+
+    bad = dict(good, surprise=1)
+    check_records_in(json.dumps(good).encode())                                   # JSON
+    check_records_in(("\n".join([json.dumps(good), json.dumps({"id": "x", "error": {}})])).encode())   # JSONL
+    check_records_in(b"== a text report, not JSON")
+    with pytest.raises(AssertionError, match="record.schema.json"):
+        check_records_in((json.dumps(good) + "\n" + json.dumps(bad)).encode())
