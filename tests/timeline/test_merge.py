@@ -114,3 +114,21 @@ def test_joint_happening_cluster_names_the_pair_in_the_most_reported_order():
 def test_directional_reports_in_opposite_directions_stay_apart():
     reps = [rep("a", cameo="190", actor="UKR", target="RUS"), rep("b", cameo="190", actor="RUS", target="UKR")]
     assert len(set(cluster_reports(reps))) == 2
+
+
+@pytest.mark.parametrize("a,b,same", [
+    # an upper bound (the publication day) agrees with any earlier day only through the story or the dyad
+    (rep("x", actor=None, date="2019-10-31", date_from="publication"), rep("y", actor=None, date="2019-10-31"),
+     False),
+    (rep("x", date="2019-10-31", date_from="publication", published="2019-10-31"),
+     rep("y", date="2019-10-29", published="2019-10-31"), True),
+    # a stated day after the day it was reported by is another happening
+    (rep("x", date="2019-10-25", date_from="publication"), rep("y", date="2019-10-30"), False),
+])
+def test_upper_bound_dates_in_agreement(a, b, same):
+    assert (agreement(a, b) is not None) == same
+
+
+def test_a_stated_date_outweighs_an_upper_bound():
+    s = summarize([rep("x", date="2019-10-31", date_from="publication"), rep("y", date="2019-10-30")])
+    assert s["date"] == "2019-10-30"

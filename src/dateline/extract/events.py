@@ -1287,10 +1287,13 @@ class EventExtractor:
                 twin.from_body = True
             twin.actor = twin.actor or c.actor
             twin.target = twin.target or c.target
-            if twin.date and c.date and len(c.date) > len(twin.date):
-                twin.date, twin.date_timex = c.date, c.date_timex       # the more precise of the two
-            twin.date = twin.date or c.date
-            twin.date_timex = twin.date_timex or c.date_timex
+            bound = ("publication", "report", "narrative")
+            if twin.date and c.date and (len(c.date) > len(twin.date) or (
+                    twin.date_from in bound and c.date_from not in bound)):
+                # the more precise of the two, a stated date over an upper bound
+                twin.date, twin.date_timex, twin.date_from = c.date, c.date_timex, c.date_from
+            if not twin.date:
+                twin.date, twin.date_timex, twin.date_from = c.date, c.date_timex, c.date_from
             twin.location = twin.location or c.location
             twin.series = twin.series or c.series
             for s in c.sources:

@@ -44,6 +44,10 @@ def symmetric_codes() -> frozenset[str]:
     return frozenset(r["code"] for r in read_tsv("cameo", "symmetric.tsv"))
 
 
+# how an event's date was found when it is only an upper bound (extract.dating)
+BOUND_DATES = frozenset({"publication", "report", "narrative"})
+
+
 def date_range(value: str | None) -> tuple[_dt.date, _dt.date, int] | None:
     """(first day, last day, precision in days) of a TimeML DATE value; None when not anchored."""
     if not value:
@@ -91,6 +95,12 @@ class Report:
     negated: bool = False
     hypothetical: bool = False
     names: frozenset[str] = frozenset()     # people, organisations and places the article names
+    date_from: str | None = None            # how the date was found ("timex", "publication", ...)
+
+    @property
+    def bound(self) -> bool:
+        """The date is only an upper bound (the report's or publication day, the story's last day)."""
+        return self.date_from in BOUND_DATES
 
     @property
     def root(self) -> str:
@@ -145,7 +155,7 @@ def report_from(record: dict, event: dict) -> Report:
         published=art.get("published"), trigger=((event.get("trigger") or {}).get("text") or "").lower(),
         sources=[s.get("name") or s.get("code") or "" for s in event.get("sources") or []],
         url=art.get("url"), negated=bool(event.get("negated")), hypothetical=bool(event.get("hypothetical")),
-        names=names)
+        names=names, date_from=event.get("date_from"))
 
 
 def _story_overlap(a: Report, b: Report) -> tuple[float, int]:
@@ -163,9 +173,15 @@ def _same_story(a: Report, b: Report) -> bool:
 
 
 def _dates_agree(a: Report, b: Report) -> bool | None:
-    """True/False when both are dated; None when one is not."""
+    """True/False when both are dated; None when one is not, or gives only an upper bound that the
+    other's date does not pass."""
     ra, rb = a.span, b.span
     if ra is None or rb is None:
+        return None
+    if a.bound or b.bound:
+        if (a.bound and not b.bound and rb[0] > ra[1] + _dt.timedelta(days=1)) or \
+                (b.bound and not a.bound and ra[0] > rb[1] + _dt.timedelta(days=1)):
+            return False      # happened after the day it was reported by
         return None
     slack = _dt.timedelta(days=1 if min(ra[2], rb[2]) == 1 else 0)   # time zones: a day either way
     return ra[0] - slack <= rb[1] and rb[0] - slack <= ra[1]
@@ -217,14 +233,14 @@ def _agreement(a: Report, b: Report) -> int | None:
             return None
     score = 1
     score += 3 if a.cameo == b.cameo else 1 if a.root == b.root else 0
-    score += 2 if a.date and a.date == b.date else 0
+    score += 2 if a.date and a.date == b.date and not (a.bound or b.bound) else 0
     score += 1 if a.actor_code and a.actor_code == b.actor_code else 0
     score += 1 if a.target_code and a.target_code == b.target_code else 0
     score += 1 if a.location_code and a.location_code == b.location_code else 0
     score += 1 if a.trigger and a.trigger == b.trigger else 0
     if not a.actor_code and not b.actor_code and not a.target_code and not b.target_code:
         # two reports with no known participant must share the exact code and date, or the story
-        if not (a.cameo == b.cameo and ((a.date and a.date == b.date) or story)):
+        if not (a.cameo == b.cameo and ((a.date and a.date == b.date and dates) or story)):
             return None
     score += round(4 * _story_overlap(a, b)[0])
     return score
@@ -305,9 +321,13 @@ def summarize(reports: list[Report]) -> dict:
     dated = [r for r in reports if r.span]
     best_date, date_counts = None, {}
     if dated:
-        # the most reported value, preferring the most precise among equally reported ones
+        # the most reported value (a date that is only an upper bound weighs half a stated one),
+        # preferring the most precise among equally supported ones
         counts = Counter(r.date for r in dated)
-        best_date = max(counts, key=lambda d: (counts[d], -date_range(d)[2], _clock(d)))
+        weight = Counter()
+        for r in dated:
+            weight[r.date] += 0.5 if r.bound else 1.0
+        best_date = max(counts, key=lambda d: (weight[d], -date_range(d)[2], _clock(d)))
         date_counts = dict(counts)
     actor, actor_counts = _best([r.actor_code for r in reports])
     target, target_counts = _best([r.target_code for r in reports])
