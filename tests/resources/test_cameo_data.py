@@ -125,7 +125,7 @@ def test_patterns_header_and_rows(codes):
     for r in rows:
         assert len(r) == len(PATTERNS_HEADER), r
         code, pos, trigger, objects, preps, _notes, _subjects = r
-        assert code in codes, f"unknown code {code}: {r}"
+        assert code in codes or code == "---", f"unknown code {code}: {r}"
         assert pos in ("verb", "noun"), r
         assert trigger and trigger == trigger.strip() and "  " not in trigger, r
         assert trigger == trigger.lower() or any(w.isupper() for w in trigger.split()), r

@@ -214,6 +214,7 @@ def _people_words() -> frozenset[str]:
 # the trigger vocabularies, in order of precedence: the project's own rows, then those converted from
 # PETRARCH2's verb dictionary (tools/petrarch/convert_verbs.py)
 VOCABULARIES = ("patterns.tsv", "petrarch_patterns.tsv")
+NO_EVENT = "---"     # the code of a wording that names no happening (patterns.tsv header)
 
 
 def _vocabulary_rows():
@@ -230,8 +231,8 @@ def _vocabulary_rows():
             worded = bool(r.get("objects")) or len(r["trigger"].split()) > 1
             if own:
                 own_words.update(first)
-            elif not first or first[0] in own_words or not worded:
-                continue
+            elif not first or first[0] in own_words or not worded or first[0] in _SPEECH_VERBS:
+                continue      # (a speech verb is an attribution cue: extract.speech_acts codes what it does)
             yield name, n, r
 
 
@@ -600,6 +601,8 @@ class EventExtractor:
                     continue
                 p, j = hit
                 used.update(range(i, j))
+                if p.code == NO_EVENT:
+                    continue        # "met the deadline": the wording names no happening
                 found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
             out.append((toks, low, found))
         return out
