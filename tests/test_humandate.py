@@ -85,3 +85,14 @@ def test_every_word_list_is_complete():
     assert set(tb["parts_of_day"]) == {"MO", "AF", "EV", "NI", "DT"}
     for group in ("units", "time_units"):
         assert all(len(v) == 3 for v in tb[group].values())
+
+
+def test_the_word_file_states_its_sources_and_every_template_is_used():
+    import re
+    from pathlib import Path
+
+    tb = H.table()
+    assert tb["_source"].strip()
+    code = Path(H.__file__).read_text(encoding="utf-8")
+    unused = [k for k in tb["templates"] if not re.search(rf'_t\("{k}"', code)]
+    assert not unused, f"templates in resources/human/dates.json that humandate never uses: {unused}"
