@@ -91,3 +91,13 @@ def test_quotes_on_a_store_from_before_the_quotes_table(db):
             c.execute(stmt)
     code, out = run("quotes", "--db", db, "--speaker", "Laura Example", "--format", "json")
     assert code == 0 and [r["text"] for r in json.loads(out)] == ["Talks are not dead"]
+
+
+def test_a_name_of_several_speakers_is_said(db):
+    code, out = run("quotes", "--db", db, "--speaker", "Example")
+    assert code == 0 and "1 quotation(s)" in out and "is" not in out.splitlines()[0]     # one speaker: no note
+    with open_store(db) as s:
+        s.add_article(_record("a4", "2019-11-02", "Sam Example", [], "GBR", "A third voice"))
+    code, out = run("quotes", "--db", db, "--speaker", "Example")
+    assert out.splitlines()[0] == "'Example' is 2 speakers: Laura Example (USA); Sam Example (GBR)"
+    assert "2 quotation(s)" in out

@@ -346,6 +346,7 @@ QUOTE_COLUMNS = [("when", "date"), ("speaker", "speaker"), ("speaker_code", "sta
 
 def cmd_quotes(args) -> int:
     from .store import schema
+    from .store.quotes import speakers_named
 
     store = _open(args)
     if store.schema_version() < schema.latest(store.dialect):
@@ -354,10 +355,13 @@ def cmd_quotes(args) -> int:
     with store:
         rows = store.quotes(speaker=args.speaker, state=args.state, since=args.since, until=args.until,
                             text=args.text, limit=args.limit)
+        who = speakers_named(store, args.speaker) if args.speaker and args.format == "table" else []
     if args.format == "csv":
         _csv(rows, [k for k in rows[0]] if rows else [k for k, _ in QUOTE_COLUMNS], sys.stdout)
         return 0
-    emit(for_people(rows) if args.format == "table" else rows, args.format, QUOTE_COLUMNS,
+    header = (f"'{args.speaker}' is {len(who)} speakers: " + "; ".join(
+        f"{w['name']} ({w['code']})" if w["code"] else w["name"] for w in who)) if len(who) > 1 else None
+    emit(for_people(rows) if args.format == "table" else rows, args.format, QUOTE_COLUMNS, header=header,
          footer=f"{len(rows)} quotation(s)")
     return 0
 

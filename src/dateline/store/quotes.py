@@ -151,6 +151,15 @@ def resolve_speaker(store, speaker: str) -> list[str]:
     return [r["key"] for r in rows]
 
 
+def speakers_named(store, speaker: str) -> list[dict]:
+    """The speakers a user's name stands for, with their names and codes (to say who was found)."""
+    keys = resolve_speaker(store, speaker)
+    if not keys:
+        return []
+    return store.rows(f"SELECT key, name, code FROM speakers WHERE key IN ({','.join('?' * len(keys))}) ORDER BY key",
+                      keys)
+
+
 def query(store, *, speaker: str | None = None, state: str | None = None, since: str | None = None,
           until: str | None = None, text: str | None = None, limit: int | None = None) -> list[dict]:
     """Quotations that match, by date: ``speaker`` a name (any of the speaker's names), ``state`` the
