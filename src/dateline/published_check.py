@@ -100,9 +100,11 @@ def decide(votes: list[Vote]) -> tuple[_dt.date, str]:
     best = max(votes, key=lambda v: (support(v.day), v is votes[0], WEIGHTS[v.source]))
     said = [f"page metadata says {_h(votes[0].day)}"]
     said += [f"the {v.source} says {_h(v.day)} ({v.what})" for v in votes[1:]]
+    if len(votes) == 1:
+        return best.day, "page metadata; no date in the title, URL or text to check it against"
     apart = [v for v in votes if abs((v.day - best.day).days) > AGREE_DAYS]
     if not apart:
-        return best.day, "; ".join(said) + ("" if len(votes) == 1 else "; all agree")
+        return best.day, "; ".join(said) + "; all agree"
     return best.day, ("; ".join(said) + f"; conflict: chose {_h(best.day)} "
                       f"({', '.join(v.source for v in votes if abs((v.day - best.day).days) <= AGREE_DAYS)})")
 
