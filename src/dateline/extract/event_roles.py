@@ -1,0 +1,365 @@
+"""Role rules: actor and target of a trigger from the clause around it (subjects, objects, passives, possessives, pronouns, coordinated subjects) and from the dependency parse."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..record import Mention
+from .event_lexicon import (
+    _AGENTIVE_PARTICIPLES, _AIMED_AT, _ATTACK_TARGETS, _BE, _CLAUSE_BREAK, _CLAUSE_DEPS, _Cand,
+    _DAY_WORDS, _DEF_STATE, _DETS, _LIST_GAP, _NOUN_TARGET_PREPS, _OBJ, _PAST_VERB, _PERSON_PRON,
+    _PLACE_TARGET_ROOTS, _POSS, _PREPS, _PRONOUNS, _SPEECH_VERBS, _STATE_PRON, _SUBJ, _SUBJ_PASS,
+    _SUBORD, _after_speech_verb, _agent, _agent_nouns, _child, _other_party, _prep_object
+)
+
+
+class RoleRules:
+    """Methods of EventExtractor (extract.events)."""
+
+    def _clause_bounds(self, toks, low, i, j, verbs=()) -> tuple[int, int]:
+        """Token range of the clause around trigger tokens i..j; a coordinated verb trigger after it
+        ("fired missiles ... and warned the United States") starts a clause of its own."""
+        s = 0
+        for k in range(i - 1, -1, -1):
+            w = low[k]
+            if w in _CLAUSE_BREAK or (w in _SUBORD and k > 0) or (w in _SPEECH_VERBS and k < i - 1
+                                                                 and toks[k][2][:1].islower()):  # not "United States"
+                s = k + 1   # "The ministry said the arrest ...": the speaker is not in the reported clause
+                break
+            if w == "," and k + 1 < len(low) and low[k + 1] in ("but", "and", "while", "whereas", "which", "who"):
+                s = k + 1
+                break
+        e = len(low)
+        for k in range(j, len(low)):
+            w = low[k]
+            if w in _CLAUSE_BREAK or (w in _SUBORD and w not in ("that",)) or w in ("said", "says", "told"):
+                e = k
+                break
+            if w in ("and", "but") and any(v in verbs for v in (k + 1, k + 2)):
+                e = k
+                break
+            if w == "," and k + 1 < len(low) and low[k + 1] in ("but", "and", "while", "whereas", "which", "who",
+                                                                  "calling", "saying", "marking", "citing"):
+                e = k
+                break
+        return s, e
+
+    def _pronoun(self, word: str, pos: int, mentions: list[Mention]) -> Mention | None:
+        kinds = ("person",) if word in _PERSON_PRON else ("country", "organization") if word in _STATE_PRON \
+            else ("country", "organization", "person")
+        for m in reversed(mentions):
+            if m.end <= pos and m.kind in kinds and (m.kind != "place"):
+                return m
+        return None
+
+    def _actor_before(self, text, toks, low, s, i, mentions, sent_range, verbs=()) -> Mention | None:
+        """The subject: the nearest entity (or pronoun) before the trigger in the clause, not inside a PP."""
+        start_c, end_c = toks[s][0] if s < len(toks) else sent_range[0], toks[i][0]
+        if i >= 2 and low[i - 1] == "to":
+            # "prompting South Korea to protest", "urged Washington to resume talks": the object of
+            # the verb before is the subject of the infinitive
+            obj = next((m for m in mentions if m.end == toks[i - 2][1] and m.start >= start_c
+                        and m.kind in ("country", "person", "organization")), None)
+            if obj is not None:
+                return obj
+        cands: list[tuple[int, Mention]] = []
+        for m in mentions:
+            if m.start >= start_c and m.end <= end_c and m.kind in ("country", "person", "organization"):
+                cands.append((m.start, m))
+        # pronouns and "the country" in the clause
+        for k in range(s, i):
+            w = low[k]
+            if w in _PRONOUNS and _after_speech_verb(low, k):
+                # "Organizers said they would rally": the pronoun is the speaker, whoever that is
+                v = k - 1 if low[k - 1] in _SPEECH_VERBS else k - 2
+                r = self._actor_before(text, toks, low, 0, v, mentions, sent_range, verbs) if v > 0 else None
+                if r is None:
+                    return None
+                cands.append((toks[k][0], Mention(toks[k][0], toks[k][1], toks[k][2], r.entity, r.name,
+                                                   r.kind, r.code, r.role, r.metonym)))
+            elif w in _PRONOUNS:
+                r = self._pronoun(w, toks[k][0], mentions)
+                if r:
+                    cands.append((toks[k][0], Mention(toks[k][0], toks[k][1], toks[k][2], r.entity, r.name,
+                                                       r.kind, r.code, r.role, r.metonym)))
+        for m in _DEF_STATE.finditer(text, start_c, end_c):
+            countries = [x for x in mentions if x.kind == "country"]
+            side = m.group().split()[-1]
+            if side[:1].isupper():
+                # "the North", "the South": the last state named with that word ("South Korea")
+                countries = [x for x in countries if (x.name or "").split()[:1] == [side]] or countries
+            r = self._pronoun("it", m.start(), countries)
+            if r:
+                cands.append((m.start(), Mention(m.start(), m.end(), m.group(), r.entity, r.name, r.kind, r.code)))
+        cands.sort(key=lambda c: c[0])
+        named = {x for _, mm in cands for x in range(self._tok_at(toks, mm.start) or 0,
+                                                        (self._tok_at(toks, mm.end) or len(toks)))}
+
+        def in_pp(k: int | None) -> bool:
+            """The mention at token k belongs to a prepositional phrase ("the talks with Seoul", "in
+            the Kenyan and Tanzanian capitals", "at the embassies in Nairobi, Kenya")."""
+            if k is None:
+                return False
+            for x in range(k - 1, max(s - 1, k - 16), -1):     # never past the clause start
+                w = low[x]
+                if w in ("by", "between"):
+                    return False
+                if w in _PREPS:
+                    return True
+                if w in _DETS or w in ("and", "or", ",", "'s", "’s") or x in named or toks[x][2][:1].isupper():
+                    continue
+                return False
+            return False
+
+        for pos, m in reversed(cands):
+            k = self._tok_at(toks, pos)
+            if in_pp(k):
+                continue
+            prev_verbs = [v for v in verbs if s <= v < (k if k is not None else i) and v != i]
+            if k is not None:  # a past-tense verb that is no trigger ("officers raided its headquarters")
+                prev_verbs += [x for x in range(s, k) if _PAST_VERB.fullmatch(toks[x][2])]
+            if prev_verbs and not any(low[x] in _CLAUSE_BREAK or low[x] in ("and", "but", ",")
+                                      for x in range(max(prev_verbs) + 1, k if k is not None else i)):
+                continue          # the object of an earlier verb ("condemned Japan and praised ...")
+            if m.form == "adjective" and not self._agentive(low, k, toks, m):
+                continue          # "the Kenyan capital": an adjective is an actor only on an agent noun
+            # "Turkey and Syria agreed", "France, Germany and Britain warned": the first conjunct acts
+            first = m
+            while True:
+                before = [c for c in cands if c[1].end <= first.start]
+                if not before or not _LIST_GAP.fullmatch(text[before[-1][1].end:first.start]):
+                    break
+                first = before[-1][1]
+            return first
+        return None
+
+    def _agentive(self, low, k, toks, m: Mention) -> bool:
+        """An adjective mention ("South Korean", "Kenyan") heads an agent: officials, forces, leader..."""
+        after = self._tok_at(toks, m.end)
+        if after is None:
+            return False
+        # skip coordinated adjectives ("Kenyan and Tanzanian officials") and one modifier
+        for x in range(after, min(after + 4, len(low))):
+            if low[x] in _agent_nouns():
+                return True
+            if low[x] in ("and", ",", "or") or toks[x][2][:1].isupper():
+                continue
+            if x > after:
+                break
+        return m.text.endswith("s") and not m.text.endswith("ss")     # "Americans", "Israelis"
+
+    @staticmethod
+    def _tok_at(toks, pos) -> int | None:
+        """Index of the first token starting at or after pos (None past the end)."""
+        k = bisect.bisect_left(toks, pos, key=lambda t: t[0])
+        return k if k < len(toks) else None
+
+    def _first_after(self, toks, j, e, mentions, exclude_code, kinds=("country", "person", "organization"),
+                     preps=None, low=None, actor: Mention | None = None) -> Mention | None:
+        """The first mention in tokens j..e (not of the state ``exclude_code``, except another
+        organisation of the ``actor``'s state: "the army recaptured the bridge from the RSF")."""
+        if j >= len(toks) or e <= j:
+            return None         # an empty range ("talks stall as ..."): nothing after the trigger
+        a, b = toks[j][0], toks[min(e, len(toks)) - 1][1]
+        for m in mentions:
+            if m.start >= a and m.end <= b and m.kind in kinds:
+                if exclude_code and m.code == exclude_code and not _other_party(actor, m):
+                    continue
+                if preps and low is not None:
+                    # the preposition that governs the mention ("fired at X"; through the complements
+                    # of its noun: "attacks on positions of X", "frustration with an attempt by X")
+                    # must be one of the pattern's, with no comma between ("fired tear gas at
+                    # protesters, ... called by Y": Y is not the target)
+                    k = self._tok_at(toks, m.start)
+                    gov = None
+                    for x in range((k if k is not None else j) - 1, j - 1, -1):
+                        if low[x] == ",":
+                            break
+                        if low[x] not in ("of", "by") and (low[x] in _PREPS or low[x] in preps):
+                            gov = low[x]
+                            break
+                    if gov not in preps:
+                        continue
+                return m
+        return None
+
+    # -------------------------------------------------------------- main
+    def _from_parse(self, c: _Cand, parse, mentions: list[Mention]) -> None:
+        """Actor and target from the parse of the sentence (UD or ClearNLP labels); where the parse
+        names an entity for a role, it replaces the rules' guess."""
+        tok = next((t for t in parse if t.idx == c.start), None)
+        if tok is None or not tok.dep_ or c.between:
+            return      # "talks between A and B broke down": the pair is the rules' reading
+        actor = target = None
+        direct = False
+        if c.pattern.pos == "verb":
+            head = tok
+            # "X condemned ... and offered ...": a coordinated verb shares its subject
+            subj = _child(head, _SUBJ) or (_child(head.head, _SUBJ) if head.dep_ == "conj" else None)
+            passive = _child(head, _SUBJ_PASS)
+            agent = _agent(head)
+            if passive is not None or c.passive:
+                actor = self._mention_of(agent, mentions) if agent is not None else None
+                target = self._mention_of(passive, mentions) if passive is not None else None
+            else:
+                speaker = subj is not None and subj.lower_ in _PRONOUNS and subj.i > subj.sent.start \
+                    and _after_speech_verb([t.lower_ for t in subj.doc[subj.sent.start:subj.i + 1]],
+                                           subj.i - subj.sent.start)
+                # "Organizers said they would rally": the rules resolve the pronoun to the speaker
+                actor = self._mention_of(subj, mentions) if subj is not None and not speaker else None
+                obj = _child(head, _OBJ)
+                if c.pattern.preps:
+                    target = self._mention_of(_prep_object(head, c.pattern.preps), mentions)
+                    direct = target is not None      # the pattern's own target preposition
+                if target is None and obj is not None:
+                    # where the pattern names the target's preposition ("discuss ... with X"), the
+                    # object is a topic: it names a party only as its head ("discussed Iraq"), not
+                    # through a modifier ("discussed the Iraq crisis with X")
+                    target = self._mention_of(obj, mentions, head_only=bool(c.pattern.preps))
+                    direct = target is not None
+        else:
+            poss = _child(tok, _POSS)
+            if poss is not None:
+                actor = self._mention_of(poss, mentions)
+            agent = _agent(tok)
+            if actor is None and agent is not None:
+                actor = self._mention_of(agent, mentions)
+            target = self._mention_of(_prep_object(tok, c.pattern.preps or _NOUN_TARGET_PREPS), mentions)
+            direct = bool(c.pattern.preps)       # "visit to Rangoon": the pattern's target preposition
+        if actor is not None and actor.kind in ("country", "person", "organization"):
+            c.actor = actor
+        # a place is where, not whom: it stands for its state only as the direct object ("visited
+        # Yangon"), after the pattern's own target preposition ("a visit to Rangoon") or as what
+        # violence is aimed at ("fired at Seoul")
+        placed = target is not None and target.kind == "place" and not (
+            direct or c.pattern.code[:2] in _PLACE_TARGET_ROOTS)
+        if target is not None and not placed and target.kind in ("country", "person", "organization", "place") and (
+                c.actor is None or target.code != c.actor.code or _other_party(c.actor, target)):
+            c.target = target
+
+    def _mention_of(self, token, mentions: list[Mention], head_only: bool = False) -> Mention | None:
+        """The entity a dependent names: a mention over the token itself, else the first one in its
+        phrase (not inside a clause of its own), a pronoun resolved to the last fitting entity."""
+        if token is None:
+            return None
+        for m in mentions:
+            if m.start <= token.idx < m.end:
+                return m
+        if head_only:
+            return None
+        low = token.lower_
+        if low in _PRONOUNS:
+            return self._pronoun(low, token.idx, mentions)
+        phrase, stack = [], [token]
+        while stack:                      # the phrase without the clauses inside it
+            t = stack.pop()
+            phrase.append(t)
+            stack.extend(ch for ch in t.children if ch.dep_ not in _CLAUSE_DEPS)
+        for t in sorted(phrase, key=lambda t: t.i):
+            # "protesters in Khartoum": a place in a modifier is where, not whom ("the city of Kharkiv" is)
+            located = t is not token and any(ch.dep_ == "case" and ch.lower_ != "of" for ch in t.children)
+            for m in mentions:
+                if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization", "place") \
+                        and not (located and m.kind == "place"):
+                    return m
+        return None
+
+    def _aimed_launch(self, c: _Cand, toks, low, j, e, mentions) -> None:
+        """A missile launched AT something ("fired a missile at a U.S.-owned tanker") is an attack:
+        CAMEO 195 (missile attacks) instead of 150 (a show of force)."""
+        for k in range(j, min(e, j + 10)):
+            if low[k] not in _AIMED_AT:
+                continue
+            # the phrase after the preposition, up to punctuation: "at a U.S.-owned tanker", not
+            # "on Thursday, South Korea's military said"
+            stop = k + 1
+            while stop < min(e, k + 6) and toks[stop][2][:1].isalnum():
+                stop += 1
+            after = low[k + 1:stop]
+            if not after or after[0] in _DAY_WORDS:
+                continue
+            named = stop > k + 1 and any(
+                m.kind in ("country", "organization", "place", "person") and toks[k + 1][0] <= m.start < toks[stop - 1][1]
+                for m in mentions)
+            if named or any(w in _ATTACK_TARGETS for w in after):
+                c.pattern = self.missile_attack or c.pattern
+                return
+
+    def _place_object(self, toks, low, j, e, mentions, excl) -> Mention | None:
+        """A place as the direct object ("shelled the city of Kharkiv") stands for its state."""
+        for m in mentions:
+            if m.kind != "place" or not m.code or m.code == excl:
+                continue
+            k = self._tok_at(toks, m.start)
+            if k is None or not (j <= k < e):
+                continue
+            between = low[j:k]
+            if all(w not in _PREPS or w == "of" for w in between) and len(between) <= 4:
+                return m
+            return None
+        return None
+
+    @staticmethod
+    def _co_subject(text: str, actor: Mention, target: Mention, trigger_start: int, mentions) -> bool:
+        """Is the target's state one of the coordinated subjects from the actor up to the trigger?"""
+        prev = actor
+        for m in mentions:
+            if m.start <= actor.start or m.start >= trigger_start:
+                continue
+            if not _LIST_GAP.fullmatch(text[prev.end:m.start]):
+                break
+            if m.code and m.code == target.code:
+                return True
+            prev = m
+        return False
+
+    @staticmethod
+    def _conjunct_after(text: str, actor: Mention, mentions, headline: bool = False) -> Mention | None:
+        """The second of a coordinated pair of subjects ("Turkey and Syria agreed" -> Syria; in a
+        headline also "Iran, IAEA agree"); none for a longer list ("France, Germany and Britain warned":
+        all three act)."""
+        joint = r"\s+and\s+(?:the\s+)?|\s*,\s*" if headline else r"\s+and\s+(?:the\s+)?"
+        for n, m in enumerate(mentions):
+            if m.start > actor.end and re.fullmatch(joint, text[actor.end:m.start], re.I) \
+                    and m.kind in ("country", "person", "organization") and m.code != actor.code:
+                nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+                if nxt is not None and re.fullmatch(r"\s*,?\s*and\s+|\s*,\s*", text[m.end:nxt.start]):
+                    return None
+                return m
+        return None
+
+    def _noun_actor(self, text, toks, low, s, i, j, e, mentions, sent_range, verbs=()) -> Mention | None:
+        # "North Korea's test", "the North Korean test", "a test by North Korea", else the clause subject
+        clause_start = toks[s][0] if s < len(toks) else sent_range[0]
+        for m in reversed(mentions):
+            if m.end > toks[i][0]:
+                continue
+            if m.start < clause_start:
+                break
+            if toks[i][0] - m.end <= 40 and m.kind in ("country", "person", "organization"):
+                gap = text[m.end:toks[i][0]]
+                km = self._tok_at(toks, m.end)
+                if km is not None and any(km <= v < i for v in verbs):
+                    break         # "the Council condemned the bombing": a verb stands between
+                if re.fullmatch(r"(?:['’]s?)?(?:\s+[\w-]+){0,3}\s*", gap) and (gap.startswith(("'", "’"))
+                                                                               or m.text[0].isupper()):
+                    if not re.search(r"\b(?:of|with|to|for|against|between|by|from|in|at|on)\b", gap):
+                        return m
+                break
+        for k in range(j, min(e, j + 3)):
+            if low[k] == "by":
+                # "a test by X", "an attack carried out by X"; not "talks, mediated by X"
+                if all(low[x] in _AGENTIVE_PARTICIPLES for x in range(j, k)):
+                    return self._first_after(toks, k + 1, e, mentions, None)
+                break
+        subj = self._actor_before(text, toks, low, s, i, mentions, sent_range, verbs)
+        if subj is not None:
+            k0 = self._tok_at(toks, subj.end)
+            between = low[k0:i] if k0 is not None else []
+            if any(w in _PREPS or w in {",", "to"} for w in between):
+                return None       # "... with more missile tests": the subject does not own the noun
+            if k0 is not None and any(k0 <= v < i for v in verbs):
+                return None       # "the Council condemned the bombing": the subject acts in the verb
+            if subj.text.lower() in ("it", "this", "that") and any(w in _BE for w in between):
+                return None       # "It was the third attack": the pronoun is the happening, not its actor
+        return subj

@@ -1,0 +1,155 @@
+"""Time rules: anchored dates ("four days after X warned"), relative shifts, dates of coreferent reports and series claims ("its 12th launch since May")."""
+from __future__ import annotations
+
+import re
+
+from ..record import Series, Timex
+from .lexicon import singular
+from .event_lexicon import (_Cand, _ORDINALS, _SERIES_MODIFIERS)
+
+
+class TimeRules:
+    """Methods of EventExtractor (extract.events)."""
+
+    @staticmethod
+    def _in_anchor(t: Timex, timexes, text) -> bool:
+        """A time expression inside '<duration> after ...' is not the main clause's time."""
+        before = text[max(0, t.start - 120):t.start]
+        return bool(re.search(r"\b(?:after|before)\b[^.;]*$", before)) and any(
+            d.type == "DURATION" and d.end <= t.start and re.match(r"\s+(?:after|before)\b", text[d.end:d.end + 8])
+            and t.start - d.end < 120 for d in timexes)
+
+    def _anchor_dates(self, cands, text, sentences, sent_toks, timexes, published) -> None:
+        """'<duration> after|before <clause>': the clause's events get the main event's date -/+ duration."""
+        from .timexes import shift_value  # the time stage's arithmetic
+
+        by_sent: dict[int, list[_Cand]] = {}
+        for c in cands:
+            by_sent.setdefault(c.sent, []).append(c)
+        for si, lst in by_sent.items():
+            toks, low = sent_toks[si]
+            ss, se = sentences[si]
+            for t in timexes:
+                if t.type != "DURATION" or not (ss <= t.start < se):
+                    continue
+                k = self._tok_at(toks, t.end)
+                if k is None or k >= len(low) or low[k] not in ("after", "before", "later", "earlier"):
+                    continue
+                if low[k] in ("later", "earlier"):
+                    self._shift_relative(t, low[k], lst, cands, timexes, published, shift_value)
+                    continue
+                sign = -1 if low[k] == "after" else 1
+                pivot = toks[k][0]
+                main = [c for c in lst if c.end <= t.start]
+                sub = [c for c in lst if c.start > pivot]
+                if not sub:
+                    continue
+                ref = None
+                if main:
+                    m = main[-1]
+                    ref = m.date or self._coref_date(m, cands)
+                if ref is None and not main:
+                    continue
+                if ref is None:
+                    ref = published
+                if not ref:
+                    continue
+                val = shift_value(ref, t.value, sign)
+                if not val:
+                    continue
+                for c in sub:
+                    c.date, c.date_timex, c.date_from = val, t.id, "anchor"
+        # undated events coreferent with an earlier dated one take its date
+        for c in cands:
+            if c.date is None:
+                d = self._coref_date(c, cands)
+                if d:
+                    c.date, c.date_from = d, "coreference"
+        # a headline tells the lede's news: an undated headline event takes the lede's date
+        lede = next((o for o in cands if not o.headline and o.sent <= 3 and o.date and not o.hypothetical
+                     and o.date_from != "anchor"), None)
+        for c in cands:
+            if c.headline and c.date is None and lede is not None:
+                c.date, c.date_timex, c.date_from = lede.date, lede.date_timex, "headline"
+
+
+    @staticmethod
+    def _shift_relative(t: Timex, word: str, lst, cands, timexes, published, shift_value) -> None:
+        """'<event> a day earlier' / 'A day later, <event>': the event is dated from the time in focus
+        (the latest dated event before it, else the latest date mentioned, else the publication date)."""
+        before = [c for c in lst if c.end <= t.start]
+        targets = [before[-1]] if before else [c for c in lst if c.start >= t.end][:1]
+        sign = 1 if word == "later" else -1
+        for c in targets:
+            ref = next((o.date for o in reversed(cands) if o is not c and o.start < c.start and o.date
+                        and o.date_from != "relative" and len(o.date) >= 10), None)
+            if ref is None:
+                ref = next((x.value for x in reversed(timexes) if x.end <= min(c.start, t.start)
+                            and x.type in ("DATE", "TIME") and len(x.value) >= 10 and x.value[:1].isdigit()),
+                           None) or published
+            val = shift_value(ref[:10], t.value, sign) if ref else None
+            if val:
+                c.date, c.date_timex, c.date_from = val, t.id, "relative"
+
+    @staticmethod
+    def _coref_date(c: _Cand, cands) -> str | None:
+        """The date of the latest earlier report of the same kind of event by a compatible actor."""
+        # a background event dated by an anchor ("a year after the military seized power") is not the
+        # story's happening; the same kind of event means the same three-digit code
+        prev = [o for o in cands if o is not c and o.start < c.start and o.date and not o.hypothetical
+                and o.date_from != "anchor" and o.pattern.code[:3] == c.pattern.code[:3]
+                and (c.actor is None or (o.actor is not None and o.actor.code == c.actor.code))]
+        # (a named actor's event is not dated by an actor-less report: "The missile was launched
+        # at 2:55 p.m." does not date "South Korea ... staged an exercise")
+        return prev[-1].date if prev else None
+
+    def _series(self, cands, text, sentences, sent_toks, timexes) -> None:
+        owner_words = r"(?:[Ii]ts|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|a|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}['’]s)"
+        pat = re.compile(rf"\b{owner_words}\s+(\d+)(?:st|nd|rd|th)?|\b{owner_words}\s+("
+                         + "|".join(_ORDINALS) + r")\b")
+        for m in pat.finditer(text):
+            ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
+            if m.group(1) and not re.match(r"\d+(?:st|nd|rd|th)", text[m.start(1):m.start(1) + 6]):
+                continue
+            rest = re.match(r"\s+((?:[\w-]+\s+){0,2}?)(?!(?:of|the|a|an|this|that|these|those|in|on|at|to|for)\s)"
+                            r"([a-z-]+)\s+(since|this|last|so\s+far|of\s+the\s+year|in|within)\b",
+                            text[m.end():m.end() + 80])
+            if not rest or ordinal < 1:
+                continue
+            noun = head = singular(rest.group(2))
+            # "its fifth ICBM launch": words that narrow the kind counted stay with the noun
+            narrow = [w for w in rest.group(1).split() if w.lower() not in _SERIES_MODIFIERS]
+            if narrow:
+                noun = " ".join(rest.group(1).split() + [head])
+            anchor_pos = m.end() + rest.end()
+            since = since_mod = None
+            for t in timexes:
+                if t.start >= anchor_pos - 5 and t.start <= anchor_pos + 3:
+                    since, since_mod = t.value, t.mod
+                    break
+            if rest.group(3).startswith(("this", "of", "last")):
+                for t in timexes:
+                    if m.end() <= t.start <= m.end() + rest.end() + 15:
+                        since, since_mod = t.value, t.mod
+                        break
+            si = next((n for n, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
+            owners = [c for c in cands if c.sent == si and not c.hypothetical]
+            if not owners and si is not None:
+                # "It was North Korea's 12th launch since May": the latest event of the noun's kind
+                roots = {p.code[:2] for p in [*self.index.get(head, ()), *self.index.get(head + "s", ())]}
+                owners = [c for c in cands if si - 3 <= c.sent < si and not c.hypothetical
+                          and c.pattern.code[:2] in roots][-1:]
+            if not owners:
+                continue
+            # the event the phrase comments on: the nearest before it, else after
+            before = [c for c in owners if c.end <= m.start()]
+            owner = before[-1] if before else owners[0]
+            mod = since_mod if since and since.startswith("P") else None
+            if ordinal == 1 and since and not since.startswith("P") and rest.group(3) == "since":
+                # "its first launch since May 9": the first AFTER that day's (or period's) launch
+                mod = "AFTER"
+            owner.series = Series(ordinal, noun, since, mod)
+            # a trigger inside the series phrase itself ("12th test") is the same event
+            for c in list(cands):
+                if c is not owner and m.start() <= c.start <= anchor_pos:
+                    cands.remove(c)

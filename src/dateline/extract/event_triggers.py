@@ -1,0 +1,151 @@
+"""Trigger rules: where the vocabulary's wordings occur in a sentence (verb or noun by context, particles and objects nearby, precedence of the longest and most specific row)."""
+from __future__ import annotations
+
+import bisect
+
+from ..text import tokenize
+from .lexicon import is_participle, is_past_form, noun_forms
+from .event_lexicon import (
+    NO_EVENT, Pattern, VOCABULARIES, _BE, _CLAUSE_BREAK, _Cand, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
+    _SUBORD, _VERB_BEFORE
+)
+
+
+class TriggerRules:
+    """Methods of EventExtractor (extract.events)."""
+
+    @staticmethod
+    def _pos_fits(pos: str, toks, low: list[str], i: int, after_verb: bool = False) -> bool:
+        """Without a tagger: does the context allow the word at i to be a verb / a noun? ``after_verb``:
+        a verb trigger comes earlier in the clause with nothing between that starts a new one."""
+        w = low[i]
+        prev = low[i - 1] if i > 0 else ""
+        noun_ctx = i == 0 or prev in _DETS or prev.isdigit() or prev in _QUOTE_MARKS \
+            or prev in ("'s", "’s") or toks[i - 1][2].endswith(("'s", "’s"))
+        verb_ctx = prev in _VERB_BEFORE
+        if pos == "noun":
+            if verb_ctx:
+                return False
+            if w.endswith(("ed",)) and not noun_ctx:
+                return False
+            return True
+        # verb
+        past = is_past_form(w)      # "-ed", or an irregular past ("Israel struck", "Iran held")
+        if noun_ctx and not past:
+            return False
+        if w.endswith("ing") and not (verb_ctx or prev in _BE or prev in (",", "and", "or", "by", "after", "before",
+                                                                            "while", "without", "when", "")):
+            return False          # "the board meeting", "a bombing": a gerund or a noun
+        if w.endswith("s") and not w.endswith("ss") and not verb_ctx:
+            # "talks", "tests": a verb only after a singular subject that is a pronoun or a name
+            # ("Israel rejects Hamas demands": after a verb, a name + "-s" word is its object)
+            return prev in ("he", "she", "it", "who", "which", "that") or (
+                i >= 1 and toks[i - 1][2][:1].isupper() and not after_verb)
+        if not past and not w.endswith(("ing", "s")) and not verb_ctx:
+            # a bare stem ("offer", "attack") is a verb after a plural subject or a name, else a noun
+            return (prev.endswith("s") or (i >= 1 and toks[i - 1][2][:1].isupper())) and not after_verb
+        return True
+
+    def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int,
+               after_verb: bool = False) -> tuple[Pattern, int] | None:
+        best = None
+        for p in self.index.get(low[i], ()):
+            if not self._pos_fits(p.pos, toks, low, i, after_verb):
+                continue
+            j = i + 1
+            ok = True
+            for w in p.words[1:]:
+                # allow up to 2 intervening tokens between a head and its particle/object
+                found = None
+                k, seen = j, 0
+                while k < len(low) and seen < 3:
+                    if low[k] in _QUOTE_MARKS:
+                        k += 1
+                        continue
+                    if low[k] in noun_forms(w) or low[k] == w:
+                        found = k
+                        break
+                    if low[k] in {",", ".", ";"}:
+                        break
+                    k += 1
+                    seen += 1
+                if found is None:
+                    ok = False
+                    break
+                j = found + 1
+            if not ok:
+                continue
+            if p.pos == "noun" and len(p.words) > 1 and low[j - 1] not in noun_forms(p.words[-1]):
+                continue
+            if p.objects and not self._objects_ok(p, low, i, j):
+                continue
+            if p.subjects and not any(w in p.subjects for w in low[max(0, i - 8):i]):
+                continue
+            # precedence: the longest trigger, then a row whose objects were found, then file order
+            score = (len(p.words), bool(p.objects), -p.row)
+            if best is None or score > best[0]:
+                best = (score, p, j)
+        return (best[1], best[2]) if best else None
+
+    @staticmethod
+    def _objects_ok(p: Pattern, low: list[str], i: int, j: int) -> bool:
+        if p.pos == "verb":
+            window = []
+            # a converted row's object is the head of the object phrase: close to the verb
+            reach = 7 if p.file == VOCABULARIES[0] else 4
+            for k in range(j, min(j + reach, len(low))):
+                if low[k] in {".", ";", "but"}:
+                    break
+                window.append(low[k])
+            if any(w in p.objects for w in window):
+                return True
+            # passive: "the missiles were fired" -- the object is the subject before the verb (the
+            # converted rows describe the active voice only)
+            if reach == 7 and is_participle(low[i]) and any(w in _BE for w in low[max(0, i - 3):i]):
+                return any(w in p.objects for w in low[max(0, i - 6):i])
+            return False
+        before = low[max(0, i - 3):i]
+        after = low[j:j + 4] if j < len(low) and low[j] == "of" else []
+        return any(w in p.objects for w in before + after)
+
+    # -------------------------------------------------------------- helpers
+    def triggers(self, text: str, sentences, quote_spans=()) -> list[tuple[list, list[str], list["_Cand"]]]:
+        """Per sentence: its tokens, their lower-case forms, and the event triggers found in it."""
+        quotes = sorted(quote_spans)
+        q_starts = [a for a, _ in quotes]
+
+        def quoted(pos: int) -> bool:
+            k = bisect.bisect_right(q_starts, pos) - 1
+            return k >= 0 and quotes[k][0] <= pos < quotes[k][1]
+
+        out = []
+        for si, (ss, se) in enumerate(sentences):
+            toks = tokenize(text, ss, se)
+            low = [t[2].lower() for t in toks]
+            words = [t[2] for t in toks if t[2][:1].isalpha()]
+            titlecase = bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+            used = set()
+            found: list[_Cand] = []
+            for i in range(len(toks)):
+                if i in used:
+                    continue
+                if quoted(toks[i][0]):
+                    continue        # words inside quotation marks are speech, not narrated events
+                if i > 0 and toks[i][2][:1].isupper() and not titlecase:
+                    continue        # a capitalised word inside a sentence is part of a name ("Promises")
+                if low[i] not in self.index:
+                    continue        # no trigger starts here (checked before the context below)
+                last_verb = next((c.end_tok for c in reversed(found) if c.pattern.pos == "verb"), None)
+                after_verb = last_verb is not None and not any(
+                    w in _CLAUSE_BREAK or w in _SUBORD or w in _SPEECH_VERBS or w in (",", "and", "but", "or", "to")
+                    for w in low[last_verb:i])
+                hit = self._match(toks, low, i, after_verb)
+                if not hit:
+                    continue
+                p, j = hit
+                used.update(range(i, j))
+                if p.code == NO_EVENT:
+                    continue        # "met the deadline": the wording names no happening
+                found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
+            out.append((toks, low, found))
+        return out
