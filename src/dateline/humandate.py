@@ -25,8 +25,8 @@ _DATE = re.compile(r"^(?P<y>\d{4}|XXXX)-(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?"
                    r"(?:T(?P<t>(?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2}(?:\.\d+)?)?|MO|AF|EV|NI|DT))?"
                    r"(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
 _WEEK = re.compile(r"^(?P<y>\d{4}|XXXX)-W(?P<w>\d{2}|XX)(?:-(?P<d>[1-7]|WE))?(?:T(?P<t>MO|AF|EV|NI|DT))?$")
-_PART = re.compile(r"^(?P<y>\d{4})-(?P<p>SP|SU|FA|AU|WI|Q[1-4]|H[12])$")
-_YEAR = re.compile(r"^(?P<y>\d{2,4})$")
+_PART = re.compile(r"^(?P<y>\d{4}|XXXX)-(?P<p>SP|SU|FA|AU|WI|Q[1-4]|H[12])$")
+_YEAR = re.compile(r"^(?P<y>\d{2,4}|XXXX)$")
 _DURATION = re.compile(r"^P(?P<date>(?:(?:\d+(?:\.\d+)?|X)(?:WE|[LCEYQMWD]))*)"
                        r"(?:T(?P<time>(?:(?:\d+(?:\.\d+)?|X)[HMS])+))?$")
 _DUR_PART = re.compile(r"(\d+(?:\.\d+)?|X)(WE|[LCEYQMWDHS])")
@@ -68,12 +68,13 @@ def _point(v: str) -> str:
             return _week(m)
         if m := _PART.match(v):
             p = "FA" if m["p"] == "AU" else m["p"]
-            group = tb["seasons"] if p in tb["seasons"] else tb["quarters"] if p[0] == "Q" else tb["halves"]
-            return group[p].format(year=m["y"])
+            kind = "season" if p in tb["seasons"] else "quarter" if p[0] == "Q" else "half"
+            part = tb[kind + "s" if kind != "half" else "halves"][p]
+            return _t("part_no_year", part=part) if m["y"] == "XXXX" else _t(kind, part=part, year=m["y"])
         if m := _YEAR.match(v):
             y = m["y"]
             return {4: lambda: _t("year", year=y), 3: lambda: _t("decade", year=y + "0"),
-                    2: lambda: _t("century", year=y + "00")}[len(y)]()
+                    2: lambda: _t("century", year=y + "00")}[len(y)]() if y != "XXXX" else _t("year_unknown")
     except (ValueError, KeyError, IndexError):
         pass
     return _t("unclear")
@@ -82,8 +83,12 @@ def _point(v: str) -> str:
 def _date(m: re.Match) -> str:
     months = table()["months"]
     y, mo, d, t = m["y"], m["m"], m["d"], m["t"]
-    if mo == "XX":
-        return _t("year", year=y) if y != "XXXX" and not d else _t("unclear")
+    if mo == "XX" and y != "XXXX":
+        return _t("year", year=y)
+    if mo == "XX":                          # no year, no month: "XXXX-XX-XXT22:00", "XXXX-XX"
+        if t:
+            return _t("time_no_day", hh=m["hh"], mm=m["mm"]) if m["hh"] else table()["parts_no_day"][t]
+        return _t("day_unknown") if d else _t("month_unknown")
     if not d or d == "XX":
         return _t("month", month=months[int(mo) - 1], year=y) if y != "XXXX" else \
             _t("month_no_year", month=months[int(mo) - 1])
@@ -103,9 +108,9 @@ def _week(m: re.Match) -> str:
     tb = table()
     y, w, d, t = m["y"], m["w"], m["d"], m["t"]
     if y == "XXXX" or w == "XX":
-        if d and d != "WE" and not (y != "XXXX" and w != "XX"):
+        if d and d != "WE":
             return _t("weekday_no_year", weekday=tb["weekdays"][int(d) - 1])
-        return _t("unclear")
+        return _t("weekend_unknown") if d == "WE" else _t("week_unknown")
     monday = _dt.date.fromisocalendar(int(y), int(w), 1)
     if d == "WE":
         sat = monday + _dt.timedelta(days=5)
@@ -154,9 +159,9 @@ def precision(value: str | None) -> str | None:
         return "day" if m["d"] and m["d"] != "WE" else "week"
     if m := _PART.match(v):
         p = m["p"]
-        return "quarter" if p[0] == "Q" else "half" if p[0] == "H" else "season"
+        return None if m["y"] == "XXXX" else "quarter" if p[0] == "Q" else "half" if p[0] == "H" else "season"
     if m := _YEAR.match(v):
-        return {4: "year", 3: "decade", 2: "century"}[len(m["y"])]
+        return None if m["y"] == "XXXX" else {4: "year", 3: "decade", 2: "century"}[len(m["y"])]
     return None
 
 
