@@ -223,3 +223,19 @@ def test_timeline_by_week_puts_a_month_only_event_in_the_imprecise_bucket(db):
     assert all(r["period"] == r["date"][:7] for r in json.loads(out) if r["precision"] in ("day", "month"))
     code, out = run("timeline", "--db", db, "--actor", "PRK", "--cameo", "15", "--by", "week")
     assert "imprecise (dated more coarsely than a week)" in out and "week of 28 Oct 2019" in out
+
+
+def test_no_machine_values_in_text_for_timebank_articles_without_a_date(shared_dir, tmp_path):
+    """TimeBank texts analysed without their creation time: unanchored values (XXXX-XX-XXTMO, XXXX-SU,
+    PAST_REF ...) must read as words too."""
+    files = sorted((shared_dir / "data" / "tempeval3" / "TBAQ-cleaned" / "TimeBank").glob("*.tml"))[:15]
+    if not files:
+        pytest.skip("TimeBank texts not found in ../shared/data")
+    batch = tmp_path / "tb.jsonl"
+    with batch.open("w", encoding="utf-8") as f:
+        for p in files:
+            body = re.search(r"<TEXT>(.*)</TEXT>", p.read_text(encoding="utf-8"), re.S)
+            f.write(json.dumps({"id": p.stem, "text": re.sub(r"<[^>]+>", "", body[1] if body else "")}) + "\n")
+    code, out = run("analyze", "--model", "none", "--input-format", "jsonl", str(batch))
+    assert "Events (" in out
+    assert not MACHINE_TEXT.search(out), MACHINE_TEXT.search(out)[0]
