@@ -16,7 +16,7 @@ from .article import extract_meta
 from .errors import InputError, too_large
 from .extract.attribution import extract_attributions
 from .extract.entities import extract_entities
-from .extract.entity_context import add_definite_descriptions, assign_home_state
+from .extract.entity_context import add_agent_mentions, add_definite_descriptions, assign_home_state
 from .extract.events import extract_events, find_triggers
 from .extract.timexes import tag_timexes
 from .isodate import iso_date
@@ -75,7 +75,7 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
     with _stage(timings, "metadata"):
         meta = extract_meta(text, title=raw.title, published=given.isoformat() if given else None,
                             published_from=published_from,
-                            outlet=raw.outlet, authors=raw.authors, today=today)
+                            outlet=raw.outlet, authors=raw.authors, today=today, url=raw.url)
     dct = _parse_date(meta.published, f"{raw.id}: published")
     with _stage(timings, "sentences"):
         sentences = split_sentences(text)
@@ -94,6 +94,7 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
             _add_recognised(text, ents, parses.values())
         add_definite_descriptions(text, ents)
         assign_home_state(ents)
+        add_agent_mentions(text, ents)
     with _stage(timings, "attribution"):
         # the dateline ("BRUSSELS, Dec. 15 (Reuters) -") is not part of anything anyone said
         cut = meta.dateline_end

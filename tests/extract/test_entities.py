@@ -192,3 +192,15 @@ def test_a_definite_description_by_head_noun_is_the_organisation_named_before(te
     add_definite_descriptions(text, res)
     got = next((m for m in res.mentions if m.text == surface), None)
     assert (got.name if got else None) == name
+
+
+def test_an_agent_noun_alone_acts_for_the_home_state():
+    from dateline.extract.entity_context import add_agent_mentions, assign_home_state
+    text = ("The White House said on Monday that the United States Senate would vote in Washington. "
+            "Prosecutors charged two men. Russian police left.")
+    res = ents(text)
+    assign_home_state(res)
+    add_agent_mentions(text, res)
+    by_text = {m.text: m for m in res.mentions}
+    assert by_text["Prosecutors"].code == "USA" and by_text["Prosecutors"].form == "agent"
+    assert by_text["police"].code == "RUS"  # a state's adjective names that group's state

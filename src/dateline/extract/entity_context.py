@@ -9,7 +9,7 @@ import functools
 import re
 
 from ..record import Mention, Span
-from .entities import EntityResult, _Busy, _lex
+from .entities import EntityResult, _Busy, _lex, context_words
 
 
 
@@ -83,5 +83,40 @@ def add_definite_descriptions(text: str, res: EntityResult) -> None:
         added.append(Mention(s, e, text[s:e], entity=m.entity, name=m.name, kind="organization", code=m.code,
                              form="definite"))
         by_id[m.entity].mentions.append(Span(s, e, text[s:e]))
+    if added:
+        res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _agent_words() -> frozenset[str]:
+    return frozenset(context_words("home_groups"))
+
+
+def add_agent_mentions(text: str, res: EntityResult) -> None:
+    """"Prosecutors charged ...", "police detained ...", "lawmakers voted ...": a domestic group named
+    by its noun alone (context.json home_groups) acts for the article's home state (agent nouns take
+    the state of their context; a state's name before the noun is read by the event rules). Only
+    where the article has a home state, and never over another mention."""
+    home = home_state(res)
+    if home is None:
+        return
+    words = _agent_words()
+    busy = _Busy(len(text), [(m.start, m.end) for m in res.mentions])
+    ends = {m.end for m in res.mentions}
+    added = []
+    for w in _WORD.finditer(text):
+        low = w.group().lower()
+        if low not in words or not busy.free(w.start(), w.end()):
+            continue
+        before = text[max(0, w.start() - 4):w.start()]
+        owner = re.search(r"['’]s?\s+$", before)
+        if w.start() - 1 in ends or w.start() in ends or before.endswith("-") or (
+                owner and w.start() - len(owner.group()) in ends):
+            continue      # "Russian forces", "Japan's military", "pro-government forces": the name says whose
+        added.append(Mention(w.start(), w.end(), w.group(), entity=None, name=low, kind="organization",
+                             code=home, form="agent"))
     if added:
         res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
