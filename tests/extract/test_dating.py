@@ -40,3 +40,9 @@ def test_hypothetical_events_get_no_upper_bound():
 def test_narrative_dates(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+def test_a_noun_names_a_happening_not_its_day():
+    # a nominal event without its own time gets no upper bound: it may lie anywhere in the past
+    e = event("Chile recalled the 1973 coup and the assassination of Letelier.", "assassination")
+    assert e.date is None and e.date_from is None

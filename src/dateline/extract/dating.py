@@ -67,7 +67,9 @@ def publication_dates(cands, published: str | None) -> None:
     if not published:
         return
     for c in cands:
-        if c.date is None and not c.hypothetical and not c.negated:
+        # a noun names a happening, not when it happened ("Kennedy's assassination", "the 1990
+        # invasion"): only an act reported by a verb is bounded by the day it was reported
+        if c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "verb":
             c.date, c.date_from = published[:10], "publication"
 
 
@@ -89,7 +91,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     starts = [t.start for t in days]
     sent_starts = [a for a, _ in sentences]
     for c in cands:
-        if c.date is not None or c.hypothetical or c.negated:
+        if c.date is not None or c.hypothetical or c.negated or c.pattern.pos != "verb":
             continue
         k = bisect.bisect_left(starts, c.start) - 1
         if k < 0:
