@@ -504,3 +504,12 @@ def test_vocabulary_gaps(text, code):
 def test_a_place_is_a_target_only_as_object_or_aim(text, trigger, target):
     e = next(e for e in events(text) if e.trigger.text == trigger)
     assert (e.target.code if e.target else None) == target
+
+
+@pytest.mark.parametrize("text,trigger,hypothetical", [
+    ("The minister was forced to resign on Monday.", "resign", False),   # forced to: it happened
+    ("The minister may resign on Monday.", "resign", True),
+])
+def test_implicative_verbs_assert_their_infinitive(text, trigger, hypothetical):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.hypothetical is hypothetical

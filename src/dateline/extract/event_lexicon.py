@@ -72,6 +72,7 @@ _PAST_VERB = re.compile(r"[a-z]{3,}ed")   # lower-case: "raided", not a name
 _PREPS = set(_G["prepositions"])
 _NOUN_DETS = set(_G["noun_determiners"])
 _ACTORLESS_ROOTS = set(_G["actorless_roots"])
+_IMPLICATIVE = set(_G["implicative_verbs"])
 _PLACE_TARGET_ROOTS = set(_G["place_target_roots"])
 # what follows a time expression that modifies a noun: "'s" or a lower-case word ("the 1994 genocide")
 _NOMINAL_TIME = re.compile(r"(['’]s\b)?\s*([a-z]+)?")

@@ -21,6 +21,7 @@ from .dating import narrative_dates, publication_dates, report_dates, statement_
 from .modality import modality_of, recode
 from .participants import place_states, verbal_senses
 from .speech_acts import objas_cue, speech_acts
+from .event_lexicon import _IMPLICATIVE
 from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... are re-exported)
     CodeInfo, NO_EVENT, Pattern, VOCABULARIES, _ACTORLESS_ROOTS, _BE, _CLAUSE_BREAK, _Cand, _DENY, _G,
     _HAVE, _MODAL, _NEG, _NEG_VERBS, _NOMINAL_TIME, _NOUN_DETS, _NOUN_TARGET_PREPS, _PREPS, _SUBORD,
@@ -231,7 +232,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in
                   ("the", "a", "an", "his", "her", "its", "their", "our", "this", "that") for k in range(len(pre)))
         c.hypothetical = any(w in _MODAL for w in pre) or (inf and p.pos == "noun") or \
-            (p.pos == "verb" and i > 0 and low[i - 1] == "to") or (s > 0 and low[s - 1] in _MODAL)
+            (p.pos == "verb" and i > 0 and low[i - 1] == "to" and not (i > 1 and low[i - 2] in _IMPLICATIVE)) \
+            or (s > 0 and low[s - 1] in _MODAL)
         # date: a time expression of the clause (not a duration, not "since X", not after a speech verb)
         a = toks[s][0] if s < len(toks) else sent_range[0]
         b = toks[e - 1][1] if 0 < e <= len(toks) else sent_range[1]
