@@ -46,3 +46,12 @@ def test_a_noun_names_a_happening_not_its_day():
     # a nominal event without its own time gets no upper bound: it may lie anywhere in the past
     e = event("Chile recalled the 1973 coup and the assassination of Letelier.", "assassination")
     assert e.date is None and e.date_from is None
+
+
+@pytest.mark.parametrize("text,trigger,date", [
+    ("Now Peru criticized Chile over the border.", "criticized", "2021-03-05"),        # PRESENT_REF
+    ("Chile rejected proposals from Peru in the past.", "rejected", "2021-03-05"),     # PAST_REF: a bound
+])
+def test_reference_values_are_no_dates(text, trigger, date):
+    e = event(text, trigger)
+    assert e.date == date

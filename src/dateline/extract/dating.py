@@ -103,3 +103,14 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             continue      # "came after X staged ...": a time relative to another happening, not the story's day
         if c.sent - ts <= NARRATIVE_REACH:
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
+
+
+def resolve_references(cands, published: str | None) -> None:
+    """TimeML's reference values are no calendar dates: "now" (PRESENT_REF) is the publication day;
+    "in the past" / "in future" (PAST_REF, FUTURE_REF) say no day, so the event is dated as if the
+    clause had no time (the later steps: report, story, publication)."""
+    for c in cands:
+        if c.date == "PRESENT_REF":
+            c.date = published[:10] if published else None
+        elif c.date in ("PAST_REF", "FUTURE_REF"):
+            c.date, c.date_timex, c.date_from = None, None, None

@@ -17,7 +17,7 @@ from dataclasses import replace
 from ..record import ActorRef, Attribution, Event, Mention, Span, Timex
 from .lexicon import is_participle
 from .coordination import split_coordinated
-from .dating import narrative_dates, publication_dates, report_dates, statement_time
+from .dating import narrative_dates, publication_dates, report_dates, resolve_references, statement_time
 from .modality import modality_of, recode
 from .participants import place_states, verbal_senses
 from .speech_acts import objas_cue, speech_acts
@@ -93,6 +93,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
+        resolve_references(cands, published)
         report_dates(cands, attributions, timexes)
         narrative_dates(cands, timexes, sentences, published, text)
         publication_dates(cands, published)
