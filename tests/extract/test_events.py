@@ -513,3 +513,11 @@ def test_a_place_is_a_target_only_as_object_or_aim(text, trigger, target):
 def test_implicative_verbs_assert_their_infinitive(text, trigger, hypothetical):
     e = next(e for e in events(text) if e.trigger.text == trigger)
     assert e.hypothetical is hypothetical
+
+
+@pytest.mark.parametrize("text", [
+    "Peru now criticizes Chile over the border.",
+    "Chile formally rejects the proposal from Peru.",
+])
+def test_an_adverb_between_subject_and_verb(text):
+    assert events(text), text
