@@ -18,6 +18,8 @@ def pairs(text, root):
      [("BOL", "BRA"), ("CHL", "BRA"), ("PER", "BRA")]),
     # a joint happening keeps the pair as actor and target
     ("Chile and Peru signed an agreement on Monday.", "05", [("CHL", "PER")]),
+    ("Chilean President Ana Rojas and Peruvian President Luis Vega signed a trade program on Monday.", "05",
+     [("CHL", "PER")]),
 ])
 def test_one_event_per_listed_participant(text, root, expect):
     assert pairs(text, root) == expect

@@ -72,6 +72,10 @@ def split_coordinated(cands: list, text: str, mentions) -> list:
     for c in cands:
         out.append(c)
         joint = c.between or c.pattern.code in joint_codes_
+        if c.pattern.code in joint_codes_ and c.actor is not None and c.actor.code and c.target is None:
+            # "A and B signed": a joint happening of the listed subjects, the first named acting
+            c.target = next(iter(conjuncts(text, c.actor, mentions, starts)), None)
+            continue
         if c.target is not None and c.target.code and not joint:
             for m in conjuncts(text, c.target, mentions, starts):
                 if c.actor is None or m.code != c.actor.code:
