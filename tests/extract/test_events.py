@@ -521,3 +521,13 @@ def test_implicative_verbs_assert_their_infinitive(text, trigger, hypothetical):
 ])
 def test_an_adverb_between_subject_and_verb(text):
     assert events(text), text
+
+
+@pytest.mark.parametrize("text,trigger,actor", [
+    # a verb without a subject of its own takes the subject of the verb it complements or modifies
+    ("Obama spoke to reporters after meeting with Russian President Vladimir Putin.", "meeting", "USA"),
+    ("Senator Jane Holloway of Ohio refused to endorse Governor Mark Reeves of Texas.", "endorse", "USA"),
+])
+def test_controlled_verbs_take_the_governing_subject(text, trigger, actor):
+    e = next(e for e in events(text, published="2016-09-05") if e.trigger.text == trigger)
+    assert e.actor is not None and e.actor.code == actor

@@ -13,6 +13,9 @@ from .event_lexicon import (
 )
 
 
+_CONTROLLED = {"conj", "xcomp", "advcl"}
+
+
 class RoleRules:
     """Methods of EventExtractor (extract.events)."""
 
@@ -194,8 +197,13 @@ class RoleRules:
         direct = False
         if c.pattern.pos == "verb":
             head = tok
-            # "X condemned ... and offered ...": a coordinated verb shares its subject
-            subj = _child(head, _SUBJ) or (_child(head.head, _SUBJ) if head.dep_ == "conj" else None)
+            # "X condemned ... and offered ...": a coordinated verb shares its subject; "X refused to
+            # endorse Y", "X spoke after meeting Y": a verb without a subject of its own in a clause
+            # that complements or modifies another takes that verb's subject (control), or its
+            # object where it has one ("X pressed Y to resign": Y resigns)
+            subj = _child(head, _SUBJ)
+            if subj is None and head.dep_ in _CONTROLLED:
+                subj = (_child(head.head, _OBJ) if head.dep_ == "xcomp" else None) or _child(head.head, _SUBJ)
             passive = _child(head, _SUBJ_PASS)
             agent = _agent(head)
             if passive is not None or c.passive:
@@ -224,6 +232,9 @@ class RoleRules:
             agent = _agent(tok)
             if actor is None and agent is not None:
                 actor = self._mention_of(agent, mentions)
+            if actor is None and tok.dep_ in ("advcl", "xcomp") and _child(tok, _SUBJ) is None:
+                # a gerund ("X said after meeting Y"): the subject of the verb it modifies
+                actor = self._mention_of(_child(tok.head, _SUBJ), mentions)
             target = self._mention_of(_prep_object(tok, c.pattern.preps or _NOUN_TARGET_PREPS), mentions)
             direct = bool(c.pattern.preps)       # "visit to Rangoon": the pattern's target preposition
         if actor is not None and actor.kind in ("country", "person", "organization"):
