@@ -531,3 +531,9 @@ def test_an_adverb_between_subject_and_verb(text):
 def test_controlled_verbs_take_the_governing_subject(text, trigger, actor):
     e = next(e for e in events(text, published="2016-09-05") if e.trigger.text == trigger)
     assert e.actor is not None and e.actor.code == actor
+
+
+def test_a_refusal_is_dated_by_its_complements_time():
+    e = next(e for e in events("Senator Jane Holloway of Ohio refused to endorse the bill in July.",
+                               published="2016-09-26") if e.trigger.text == "refused")
+    assert (e.date, e.date_from) == ("2016-07", "timex")

@@ -245,9 +245,10 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             if t.type not in ("DATE", "TIME") or not (sent_range[0] <= t.start < sent_range[1]):
                 continue
             k = self._tok_at(toks, t.start)
-            if k is not None and k > j and p.pos == "verb" and any(
+            if k is not None and k > j and p.pos == "verb" and low[i] not in _NEG_VERBS | _IMPLICATIVE and any(
                     low[x] == "to" and x + 1 < k and toks[x + 1][2] in _base_verbs() for x in range(j, k)):
                 continue      # "agreed to hold an election in 2024": the time of the complement's event
+                #             (but "refused to endorse X in July": the refusal was then too)
             prevw = low[k - 1] if k else ""
             prev2 = low[k - 2] if k and k > 1 else ""
             if prevw in ("since", "until", "through", "by", "till") or prev2 in ("since",):
