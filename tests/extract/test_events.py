@@ -151,6 +151,9 @@ def test_every_pattern_code_is_in_the_codebook():
     "The bank charged high fees on the accounts.",
     "The senator spoke at a campaign rally in Ohio on Monday.",
     "Officials say they support the changes.",
+    "The Korean drama beat two American films for the top prize.",
+    "The two candidates meet for their second debate on Sunday.",
+    "The rocket flew 600 kilometres before falling into the sea.",
 ])
 def test_wordings_that_name_no_happening(text):
     assert not events(text), [(e.cameo, e.trigger.text) for e in events(text)]
