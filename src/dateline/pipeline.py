@@ -16,7 +16,8 @@ from .article import extract_meta
 from .errors import InputError, too_large
 from .extract.attribution import extract_attributions
 from .extract.entities import extract_entities
-from .extract.entity_context import add_agent_mentions, add_definite_descriptions, assign_home_state
+from .extract.entity_context import (add_agent_mentions, add_definite_descriptions, assign_home_state,
+                                     code_people_from_context)
 from .extract.events import extract_events, find_triggers
 from .extract.timexes import tag_timexes
 from .isodate import iso_date
@@ -93,6 +94,7 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
         if parses:
             _add_recognised(text, ents, parses.values())
         add_definite_descriptions(text, ents)
+        code_people_from_context(text, ents)
         assign_home_state(ents)
         add_agent_mentions(text, ents)
     with _stage(timings, "attribution"):

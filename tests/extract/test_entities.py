@@ -204,3 +204,13 @@ def test_an_agent_noun_alone_acts_for_the_home_state():
     by_text = {m.text: m for m in res.mentions}
     assert by_text["Prosecutors"].code == "USA" and by_text["Prosecutors"].form == "agent"
     assert by_text["police"].code == "RUS"  # a state's adjective names that group's state
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("Karla Brennet, Ireland's envoy, met Chilean officials in Santiago.", "Karla Brennet", "IRL"),
+    ("Ireland's envoy Karla Brennet met Chilean officials in Santiago.", "Karla Brennet", "IRL"),
+])
+def test_a_persons_state_from_a_role_of_that_state(text, name, code):
+    import dateline
+    ents_ = dateline.analyze(text, published="2021-03-05").entities
+    assert next(e.code for e in ents_ if e.name == name) == code

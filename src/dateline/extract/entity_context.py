@@ -120,3 +120,33 @@ def add_agent_mentions(text: str, res: EntityResult) -> None:
                              code=home, form="agent"))
     if added:
         res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
+
+
+_OWNER_AFTER = re.compile(r",\s+(?:who\s+is\s+|now\s+)?(?:the\s+|as\s+)?")
+_OWNER_BEFORE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,3}$")
+
+
+def code_people_from_context(text: str, res: EntityResult) -> None:
+    """A person with no state whose role the text gives as a state's: "X, Burma's de facto leader",
+    "Burma's opposition leader X". The state goes to every mention of that person."""
+    by_id = res.by_id()
+    ms = res.mentions
+    for k, m in enumerate(ms):
+        ent = by_id.get(m.entity)
+        if m.kind != "person" or ent is None or ent.code:
+            continue
+        code = None
+        own = _OWNER_AFTER.match(text, m.end)
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        if own and nxt is not None and nxt.start == own.end() and nxt.kind == "country" \
+                and re.match(r"['’]s\s", text[nxt.end:nxt.end + 3]):
+            code = nxt.code
+        prev = ms[k - 1] if k else None
+        if code is None and prev is not None and prev.kind == "country" and prev.end < m.start \
+                and _OWNER_BEFORE.fullmatch(text[prev.end:m.start]):
+            code = prev.code
+        if code:
+            ent.code = code
+            for x in ms:
+                if x.entity == ent.id and x.code is None:
+                    x.code = code
