@@ -540,3 +540,12 @@ def test_a_refusal_is_dated_by_its_complements_time():
     e = next(e for e in events("Senator Jane Holloway of Ohio refused to endorse the bill in July.",
                                published="2016-09-26") if e.trigger.text == "refused")
     assert (e.date, e.date_from) == ("2016-07", "timex")
+
+
+@pytest.mark.parametrize("text,trigger,hypothetical", [
+    ("Chile pledged to stand firm, warning Peru that the border would stay closed.", "warning", False),
+    ("Chile pledged to warn Peru.", "warn", False),      # the pledge is the intention (modality)
+])
+def test_a_modal_word_reaches_to_the_next_comma(text, trigger, hypothetical):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.hypothetical is hypothetical

@@ -232,7 +232,10 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             c.negated = any(w in _DENY for w in gov)
         inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in
                   ("the", "a", "an", "his", "her", "its", "their", "our", "this", "that") for k in range(len(pre)))
-        c.hypothetical = any(w in _MODAL for w in pre) or (inf and p.pos == "noun") or \
+        # a modal word reaches no further than the next comma ("pledged to stand firm, warning X":
+        # the warning happened)
+        scope = pre[max((k for k, w in enumerate(pre) if w == ","), default=-1) + 1:]
+        c.hypothetical = any(w in _MODAL for w in scope) or (inf and p.pos == "noun") or \
             (p.pos == "verb" and i > 0 and low[i - 1] == "to" and not (i > 1 and low[i - 2] in _IMPLICATIVE)) \
             or (s > 0 and low[s - 1] in _MODAL)
         # date: a time expression of the clause (not a duration, not "since X", not after a speech verb)
