@@ -31,3 +31,13 @@ def test_other_roots_take_no_state_from_the_place():
 def test_the_sense_of_attack_follows_its_parties(text, code):
     evs = dateline.analyze(text, published="2021-03-05").events
     assert [e.cameo for e in evs if e.trigger.text == "attacked"] == [code]
+
+
+@pytest.mark.parametrize("text,code,actor,target", [
+    # a state's forces clashing with protesters at home repress its people; protesters clashing riot
+    ("Kenyan riot police clashed with demonstrators in Nairobi on Tuesday.", "175", "KEN", "KEN"),
+    ("Protesters clashed with police in Nairobi on Tuesday.", "145", "KEN", "KEN"),
+])
+def test_clashes_by_their_parties(text, code, actor, target):
+    e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.trigger.text == "clashed")
+    assert (e.cameo, e.actor.code, e.target.code) == (code, actor, target)

@@ -3,8 +3,9 @@ does it to whom.
 
 Protests, rallies and riots are coded as a state's people acting against its government: an
 actor-less protest at a place is by people of the place's state, and one with no target named is
-aimed at that state (CAMEO/ICEWS practice: "protests in Lagos" NGA -> NGA). Which roots are coded so
-is data (``grammar.json`` ``domestic_roots``).
+aimed at that state (CAMEO/ICEWS practice: "protests in Lagos" NGA -> NGA); a state's forces acting
+against people at a place in that state (repression, 17x) target that state's people. Which roots
+are coded so is data (``grammar.json`` ``domestic_roots``, ``repression_roots``).
 """
 from __future__ import annotations
 
@@ -17,23 +18,26 @@ from ..resources import path
 
 
 @functools.lru_cache(maxsize=1)
-def domestic_roots() -> frozenset[str]:
+def domestic_roots() -> dict[str, frozenset[str]]:
+    """"both": unrest whose actor and target the place gives; "all": also repression by a state's
+    own forces, whose target (the people there) the place gives."""
     data = json.loads(path("cameo", "grammar.json").read_text(encoding="utf-8"))
-    return frozenset(data["domestic_roots"]["words"])
+    both = frozenset(data["domestic_roots"]["words"])
+    return {"both": both, "all": both | frozenset(data["repression_roots"]["words"])}
 
 
 def place_states(cands, text: str) -> None:
     """Actor-less and target-less unrest at a place in a state: the people and government there."""
     roots = domestic_roots()
     for c in cands:
-        if c.pattern.code[:2] not in roots or not c.location or not c.location.get("code"):
+        if c.pattern.code[:2] not in roots["all"] or not c.location or not c.location.get("code"):
             continue
         code = c.location["code"]
         here = Mention(c.start, c.end, text[c.start:c.end], entity=None, name=None, kind="other", code=code,
                        form="place-state")
-        if c.actor is None:
+        if c.actor is None and c.pattern.code[:2] in roots["both"]:
             c.actor = here
-        if c.target is None and c.actor.code == code:
+        if c.actor is not None and c.target is None and c.actor.code == code:
             c.target = here
 
 
