@@ -493,6 +493,7 @@ def test_a_bare_converted_verb_is_no_event():
     ("Ecuador complied with the court's order on Monday.", "080"),
     ("Japan will give Laos a grant of 20 million dollars.", "0331"),
     ("Uruguay ratified the treaty with Brazil on Friday.", "057"),
+    ("Norway said Russia must hold off until the talks resume.", "1056"),
 ])
 def test_vocabulary_gaps(text, code):
     assert code in [e.cameo for e in events(text)], [(e.cameo, e.trigger.text) for e in events(text)]
