@@ -222,7 +222,13 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 if k is not None and k > 0 and low[k - 1] in ("in", "at", "near", "from", "off", "over"):
                     c.location = {"name": m.name, "code": m.code}
                     break
-        # modality
+        self._flags(c, low, s, i)
+        self._clause_date(c, text, toks, low, sent_range, timexes, s, e)
+
+    @staticmethod
+    def _flags(c: _Cand, low: list[str], s: int, i: int) -> None:
+        """Negation and modality of the trigger at token i in the clause starting at token s."""
+        p = c.pattern
         pre = low[s:i]
         near = low[max(s, i - 4):i]
         c.negated = any(w in _NEG for w in near) or any(w in _NEG_VERBS for w in pre)
@@ -238,7 +244,11 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         c.hypothetical = any(w in _MODAL for w in scope) or (inf and p.pos == "noun") or \
             (p.pos == "verb" and i > 0 and low[i - 1] == "to" and not (i > 1 and low[i - 2] in _IMPLICATIVE)) \
             or (s > 0 and low[s - 1] in _MODAL)
-        # date: a time expression of the clause (not a duration, not "since X", not after a speech verb)
+
+    def _clause_date(self, c: _Cand, text, toks, low, sent_range, timexes, s: int, e: int) -> None:
+        """The date of the clause's own time expression (not a duration, not "since X", not after a
+        speech verb, not a later clause's, not one modifying a noun)."""
+        p, i, j = c.pattern, c.tok, c.end_tok
         a = toks[s][0] if s < len(toks) else sent_range[0]
         b = toks[e - 1][1] if 0 < e <= len(toks) else sent_range[1]
         best = None
