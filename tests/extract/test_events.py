@@ -154,6 +154,8 @@ def test_every_pattern_code_is_in_the_codebook():
     "The Korean drama beat two American films for the top prize.",
     "The two candidates meet for their second debate on Sunday.",
     "The rocket flew 600 kilometres before falling into the sea.",
+    "The minister offered his opinion on the budget.",
+    "The plan received support from several parties.",
 ])
 def test_wordings_that_name_no_happening(text):
     assert not events(text), [(e.cameo, e.trigger.text) for e in events(text)]

@@ -41,3 +41,15 @@ def test_the_sense_of_attack_follows_its_parties(text, code):
 def test_clashes_by_their_parties(text, code, actor, target):
     e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.trigger.text == "clashed")
     assert (e.cameo, e.actor.code, e.target.code) == (code, actor, target)
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    # the possessor of a noun of something done to someone undergoes it
+    ("Chile mourned the Peruvian president's assassination.", None, "PER"),
+    # ... unless an "of" names who underwent it
+    ("Peru's expulsion of Chilean diplomats angered Santiago.", "PER", "CHL"),
+])
+def test_possessors_of_patient_nouns(text, actor, target):
+    e = next(e for e in dateline.analyze(text, published="2021-03-05").events
+             if e.trigger.text in ("assassination", "expulsion"))
+    assert ((e.actor.code if e.actor else None), (e.target.code if e.target else None)) == (actor, target)

@@ -19,7 +19,7 @@ from .lexicon import is_participle
 from .coordination import split_coordinated
 from .dating import narrative_dates, publication_dates, report_dates, resolve_references, statement_time
 from .modality import modality_of, recode
-from .participants import place_states, verbal_senses
+from .participants import place_states, possessed_patients, verbal_senses
 from .speech_acts import objas_cue, speech_acts
 from .event_lexicon import _IMPLICATIVE
 from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... are re-exported)
@@ -109,6 +109,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         cands = split_coordinated(cands, text, mentions)
         place_states(cands, text)
         verbal_senses(cands)
+        possessed_patients(cands, text)
         # a bare nominal mention with no participant ("the negotiations") refers, it does not report;
         # violence and unrest at a place are reported without a known perpetrator ("an explosion in X")
         cands = [c for c in cands if c.pattern.pos == "verb" or (not c.hypothetical and (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import replace
 
 from ..record import Mention
@@ -58,3 +59,26 @@ def verbal_senses(cands) -> None:
                 c.target is None or c.target.kind in ("person", "organization")):
             c.intended = None
             c.pattern = replace(c.pattern, code=code)
+
+
+@functools.lru_cache(maxsize=1)
+def _patient_nouns() -> frozenset[str]:
+    data = json.loads(path("cameo", "grammar.json").read_text(encoding="utf-8"))
+    return frozenset(data["patient_nouns"]["words"])
+
+
+def possessed_patients(cands, text: str) -> None:
+    """"Kennedy's assassination", "the activist's arrest": the possessor of a noun of something done
+    to someone undergoes it: it is the target, and the actor is unknown unless named otherwise."""
+    nouns = _patient_nouns()
+    for c in cands:
+        if c.pattern.pos != "noun" or c.actor is None or c.target is not None:
+            continue
+        head = text[c.start:c.end].lower().split()[-1]
+        if head.rstrip("s") not in nouns and head not in nouns:
+            continue
+        if re.match(r"\s+of\b", text[c.end:c.end + 4]):
+            continue      # "Russia's expulsion of the diplomats": the possessor acts
+        gap = text[c.actor.end:c.start]
+        if c.actor.end <= c.start and re.fullmatch(r"(?:\s+[a-z-]+){0,2}['’]s?\s+(?:[a-z-]+\s+){0,2}", gap):
+            c.actor, c.target = None, c.actor
