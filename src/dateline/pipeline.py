@@ -86,8 +86,7 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
     with _stage(timings, "events"):
         found = find_triggers(text, sentences)
     with _stage(timings, "parse"):
-        wanted = list(range(len(sentences)))   # every sentence: names come from the recogniser everywhere
-        parses = _parse_sentences(text, sentences, wanted, settings.model, story_start=meta.dateline_end)
+        parses = _parse_sentences(text, sentences, settings.model, story_start=meta.dateline_end)
     with _stage(timings, "entities"):
         ents = extract_entities(text, sentences, published=dct, dateline_end=meta.dateline_end, bylines=bylines)
         _add_bylines(text, ents, bylines)
@@ -95,8 +94,7 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
             _add_recognised(text, ents, parses.values())
         add_definite_descriptions(text, ents)
         code_people_from_context(text, ents)
-        assign_home_state(ents)
-        add_agent_mentions(text, ents)
+        add_agent_mentions(text, ents, assign_home_state(ents))
     with _stage(timings, "attribution"):
         # the dateline ("BRUSSELS, Dec. 15 (Reuters) -") is not part of anything anyone said
         cut = meta.dateline_end
@@ -114,20 +112,20 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
                   attributions=attributions, events=events, warnings=warnings)
 
 
-def _parse_sentences(text: str, sentences, wanted: list[int], model: str | None, *, story_start: int = 0) -> dict:
-    """Parse only the wanted sentences (those with an event trigger): sentence index -> parsed span;
-    {} for the rules-only profile. A dateline ("SEOUL, Aug 6 (Reuters) -") is left out."""
+def _parse_sentences(text: str, sentences, model: str | None, *, story_start: int = 0) -> dict:
+    """Parse every sentence (names come from the recogniser everywhere, not only where the event
+    dictionary found a trigger): sentence index -> parsed span; {} for the rules-only profile. A
+    dateline ("SEOUL, Aug 6 (Reuters) -") is left out."""
     from .nlp import load_pipeline, parse
 
     nlp = load_pipeline(model)
-    if nlp is None or not wanted:
+    if nlp is None or not sentences:
         return {}
     # events use heads, relations and entities only: the taggers are not run (about 10% of the time)
     skip = [p for p in ("tagger", "morphologizer", "lemmatizer", "attribute_ruler") if p in nlp.pipe_names]
     with nlp.select_pipes(disable=skip):
-        spans = parse(nlp, text, [(max(sentences[i][0], min(story_start, sentences[i][1])), sentences[i][1])
-                                  for i in wanted])
-    return dict(zip(wanted, spans))
+        spans = parse(nlp, text, [(max(a, min(story_start, b)), b) for a, b in sentences])
+    return dict(enumerate(spans))
 
 
 def _add_mention(text: str, ents, s: int, e: int, kind: str, name: str, source: str) -> bool:

@@ -199,8 +199,7 @@ def test_an_agent_noun_alone_acts_for_the_home_state():
     text = ("The White House said on Monday that the United States Senate would vote in Washington. "
             "Prosecutors charged two men. Russian police left.")
     res = ents(text)
-    assign_home_state(res)
-    add_agent_mentions(text, res)
+    add_agent_mentions(text, res, assign_home_state(res))
     by_text = {m.text: m for m in res.mentions}
     assert by_text["Prosecutors"].code == "USA" and by_text["Prosecutors"].form == "agent"
     assert by_text["police"].code == "RUS"  # a state's adjective names that group's state

@@ -9,14 +9,11 @@ target and are left alone.
 from __future__ import annotations
 
 import bisect
-import functools
-import re
 from dataclasses import replace
 
-from ..resources import read_tsv
+from ..timeline.merge import symmetric_codes
+from .event_lexicon import _LIST_GAP
 
-# what stands between two members of one list ("Poland, Hungary and the Czech Republic")
-_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
 _KINDS = ("country", "person", "organization")
 _MAX_MEMBERS = 8
 
@@ -30,7 +27,7 @@ def _listed_before(text: str, m, mentions, starts: list[int]) -> list:
         if prev is None or prev.kind not in _KINDS or not prev.code or prev.end > cur.start:
             break
         gap = text[prev.end:cur.start]
-        if not _GAP.fullmatch(gap) or ("and" in gap.lower().split() and cur is not m):
+        if not _LIST_GAP.fullmatch(gap) or ("and" in gap.lower().split() and cur is not m):
             break           # only the last member follows "and"
         out.append(prev)
         cur = prev
@@ -42,7 +39,7 @@ def conjuncts(text: str, first, mentions, starts: list[int]) -> list:
     before = [x for x in _listed_before(text, first, mentions, starts) if x.code != first.code]
     out, codes, pos = before, {first.code} | {x.code for x in before}, first.end
     for _ in range(_MAX_MEMBERS):
-        gap = _GAP.match(text, pos)
+        gap = _LIST_GAP.match(text, pos)
         if gap is None or gap.end() == pos:
             break
         k = bisect.bisect_left(starts, gap.end())
@@ -58,14 +55,9 @@ def conjuncts(text: str, first, mentions, starts: list[int]) -> list:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def joint_codes() -> frozenset[str]:
-    return frozenset(r["code"] for r in read_tsv("cameo", "symmetric.tsv"))
-
-
 def split_coordinated(cands: list, text: str, mentions) -> list:
     """Each event once per member of a listed target, and of a listed actor (not joint happenings)."""
-    joint_codes_ = joint_codes()
+    joint_codes_ = symmetric_codes()
     mentions = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
     out = []

@@ -12,22 +12,36 @@ from __future__ import annotations
 import bisect
 import re
 
+# how an event's date was found when it is only an upper bound (the report's or publication day, the
+# story's last day), never a stated date
+BOUND_DATES = frozenset({"publication", "report", "narrative"})
+
 # characters allowed between a cue and its own time expression ("said Friday", "said on Friday",
 # "on Friday said")
 _CUE_GAP = 4
 
 
+def _calendar(timexes) -> list:
+    """The time expressions that name a calendar date or time."""
+    return [t for t in timexes if t.type in ("DATE", "TIME") and t.value[:1].isdigit()]
+
+
+def _at_cue(att, t) -> bool:
+    """Is ``t`` the cue's own time expression, right after or right before it?"""
+    return 0 <= t.start - att.cue.end <= _CUE_GAP or 0 <= att.cue.start - t.end <= _CUE_GAP
+
+
 def _cue_times(attributions, timexes) -> list[tuple[int, int, object]]:
     """(content start, content end, the cue's time expression) for each attribution whose cue has one."""
-    dated = [t for t in timexes if t.type in ("DATE", "TIME") and t.value[:1].isdigit()]
+    dated = _calendar(timexes)
     starts = [t.start for t in dated]
     out = []
     for a in attributions:
         if a.content.start is None or a.cue.start is None:
             continue
         k = bisect.bisect_left(starts, a.cue.end)
-        after = dated[k] if k < len(dated) and dated[k].start - a.cue.end <= _CUE_GAP else None
-        before = dated[k - 1] if k > 0 and 0 <= a.cue.start - dated[k - 1].end <= _CUE_GAP else None
+        after = dated[k] if k < len(dated) and _at_cue(a, dated[k]) else None
+        before = dated[k - 1] if k > 0 and _at_cue(a, dated[k - 1]) else None
         t = after or before
         if t is not None:
             out.append((a.content.start, a.content.end, t))
@@ -38,9 +52,8 @@ def statement_time(att, timexes, sentence: tuple[int, int], describes: bool = Fa
     """The time a statement was made: the cue's own time expression, else one in its sentence outside
     what was said ("said in a speech on Monday that ..."), else, for a cue that describes its object
     ("called X a disgrace on Monday"), one after the description."""
-    dated = [t for t in timexes if t.type in ("DATE", "TIME") and t.value[:1].isdigit()
-             and sentence[0] <= t.start < sentence[1]]
-    near = [t for t in dated if 0 <= t.start - att.cue.end <= _CUE_GAP or 0 <= att.cue.start - t.end <= _CUE_GAP]
+    dated = [t for t in _calendar(timexes) if sentence[0] <= t.start < sentence[1]]
+    near = [t for t in dated if _at_cue(att, t)]
     outside = [t for t in dated if not (att.content.start <= t.start < att.content.end)]
     inside = [t for t in dated if att.content.start <= t.start < att.content.end] if describes else []
     found = near or outside or inside

@@ -32,12 +32,13 @@ def home_state(res: EntityResult) -> str | None:
     return code if n >= HOME_STATE_MIN_MENTIONS and n >= HOME_STATE_SHARE * total else None
 
 
-def assign_home_state(res: EntityResult) -> None:
+def assign_home_state(res: EntityResult) -> str | None:
     """People and organisations found by pattern or recogniser with no state of their own take the
-    article's home state (a gazetteer organisation with no state is transnational and keeps none)."""
+    article's home state (a gazetteer organisation with no state is transnational and keeps none).
+    Returns the home state (assigning it only strengthens it, so it stays the article's)."""
     home = home_state(res)
     if home is None:
-        return
+        return None
     changed = set()
     for ent in res.entities:
         if ent.code is None and ent.kind in ("person", "organization") \
@@ -47,6 +48,7 @@ def assign_home_state(res: EntityResult) -> None:
     for m in res.mentions:
         if m.entity in changed and m.code is None:
             m.code = home
+    return home
 
 
 _DEFINITE = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+of\b)")
@@ -95,12 +97,11 @@ def _agent_words() -> frozenset[str]:
     return frozenset(context_words("home_groups"))
 
 
-def add_agent_mentions(text: str, res: EntityResult) -> None:
+def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     """"Prosecutors charged ...", "police detained ...", "lawmakers voted ...": a domestic group named
-    by its noun alone (context.json home_groups) acts for the article's home state (agent nouns take
-    the state of their context; a state's name before the noun is read by the event rules). Only
-    where the article has a home state, and never over another mention."""
-    home = home_state(res)
+    by its noun alone (context.json home_groups) acts for the article's home state ``home`` (agent
+    nouns take the state of their context; a state's name before the noun is read by the event
+    rules). Only where the article has a home state, and never over another mention."""
     if home is None:
         return
     words = _agent_words()

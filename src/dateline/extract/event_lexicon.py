@@ -47,6 +47,12 @@ def _grammar() -> dict[str, list[str]]:
     return {k: v["words"] for k, v in data.items() if not k.startswith("_")}
 
 
+@functools.lru_cache(maxsize=None)
+def grammar_words(key: str) -> frozenset[str]:
+    """One list of resources/cameo/grammar.json as a set (read once for every rule module)."""
+    return frozenset(_grammar()[key])
+
+
 _G = _grammar()
 _BOILERPLATE = [tuple(p.split()) for p in _G["source_boilerplate"]]
 _ORDINALS = {w: i for i, w in enumerate(_G["ordinals"])}

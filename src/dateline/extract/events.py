@@ -17,7 +17,7 @@ from dataclasses import replace
 from ..record import ActorRef, Attribution, Event, Mention, Span, Timex
 from .lexicon import is_participle
 from .coordination import split_coordinated
-from .dating import narrative_dates, publication_dates, report_dates, resolve_references, statement_time
+from .dating import BOUND_DATES, narrative_dates, publication_dates, report_dates, resolve_references, statement_time
 from .modality import modality_of, recode
 from .participants import place_states, possessed_patients, verbal_senses
 from .speech_acts import objas_cue, speech_acts
@@ -417,9 +417,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 twin.from_body = True
             twin.actor = twin.actor or c.actor
             twin.target = twin.target or c.target
-            bound = ("publication", "report", "narrative")
             if twin.date and c.date and (len(c.date) > len(twin.date) or (
-                    twin.date_from in bound and c.date_from not in bound)):
+                    twin.date_from in BOUND_DATES and c.date_from not in BOUND_DATES)):
                 # the more precise of the two, a stated date over an upper bound
                 twin.date, twin.date_timex, twin.date_from = c.date, c.date_timex, c.date_from
             if not twin.date:

@@ -10,10 +10,10 @@ negated one keep their flags.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 
-from ..resources import path, read_tsv
+from ..resources import read_tsv
+from .event_lexicon import grammar_words
 
 
 @dataclass(frozen=True)
@@ -25,11 +25,10 @@ class Modality:
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    data = json.loads(path("cameo", "grammar.json").read_text(encoding="utf-8"))
     keys = ("intent_auxiliaries", "intent_verbs", "threat_verbs", "threat_conditions", "hedges",
             "clause_breaks", "subordinators", "appeal_verbs", "demand_verbs", "obligation_modals",
             "obligation_verbs")
-    return {k: frozenset(data[k]["words"]) for k in keys}
+    return {k: grammar_words(k) for k in keys}
 
 
 @functools.lru_cache(maxsize=1)

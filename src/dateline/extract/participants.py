@@ -10,21 +10,19 @@ are coded so is data (``grammar.json`` ``domestic_roots``, ``repression_roots``)
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import replace
 
 from ..record import Mention
-from ..resources import path
+from .event_lexicon import grammar_words
 
 
 @functools.lru_cache(maxsize=1)
 def domestic_roots() -> dict[str, frozenset[str]]:
     """"both": unrest whose actor and target the place gives; "all": also repression by a state's
     own forces, whose target (the people there) the place gives."""
-    data = json.loads(path("cameo", "grammar.json").read_text(encoding="utf-8"))
-    both = frozenset(data["domestic_roots"]["words"])
-    return {"both": both, "all": both | frozenset(data["repression_roots"]["words"])}
+    both = grammar_words("domestic_roots")
+    return {"both": both, "all": both | grammar_words("repression_roots")}
 
 
 def place_states(cands, text: str) -> None:
@@ -42,16 +40,10 @@ def place_states(cands, text: str) -> None:
             c.target = here
 
 
-@functools.lru_cache(maxsize=1)
-def _verbal() -> tuple[frozenset[str], str]:
-    data = json.loads(path("cameo", "grammar.json").read_text(encoding="utf-8"))
-    return frozenset(data["verbal_sense_verbs"]["words"]), data["verbal_sense_code"]["words"][0]
-
-
 def verbal_senses(cands) -> None:
     """"Trump attacked Clinton", "the senator hit out at the agency": a person's attack on a person or
     an organisation with a verb that also means speaking against them is criticism, not force."""
-    verbs, code = _verbal()
+    verbs, (code,) = grammar_words("verbal_sense_verbs"), grammar_words("verbal_sense_code")
     for c in cands:
         if c.pattern.code[:2] not in ("18", "19") or c.pattern.words[0] not in verbs:
             continue
@@ -61,16 +53,10 @@ def verbal_senses(cands) -> None:
             c.pattern = replace(c.pattern, code=code)
 
 
-@functools.lru_cache(maxsize=1)
-def _patient_nouns() -> frozenset[str]:
-    data = json.loads(path("cameo", "grammar.json").read_text(encoding="utf-8"))
-    return frozenset(data["patient_nouns"]["words"])
-
-
 def possessed_patients(cands, text: str) -> None:
     """"Kennedy's assassination", "the activist's arrest": the possessor of a noun of something done
     to someone undergoes it: it is the target, and the actor is unknown unless named otherwise."""
-    nouns = _patient_nouns()
+    nouns = grammar_words("patient_nouns")
     for c in cands:
         if c.pattern.pos != "noun" or c.actor is None or c.target is not None:
             continue

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
-import re
 
-from ..resources import path, read_tsv
+from ..resources import read_tsv
+from ..text import tokenize
 from .attribution_lexicon import cue_forms
+from .event_lexicon import grammar_words
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|[^\sA-Za-z]")
 _KINDS = ("country", "person", "organization")
 # the strength a judgement needs (the sum of the valences of its evaluative words)
 CRITICISM_AT, PRAISE_AT = -1.5, 1.5
@@ -33,9 +32,8 @@ def valences() -> dict[str, float]:
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    data = json.loads(path("cameo", "grammar.json").read_text(encoding="utf-8"))
     keys = ("be_forms", "negation", "clause_breaks", "subordinators", "conditions")
-    return {k: frozenset(data[k]["words"]) for k in keys}
+    return {k: grammar_words(k) for k in keys}
 
 
 def judgement(words: list[str]) -> float:
@@ -54,7 +52,7 @@ def judgement(words: list[str]) -> float:
 
 
 def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    return [(a + m.start(), a + m.end(), m.group().lower()) for m in _WORD.finditer(text[a:b])]
+    return [(s, e, w.lower()) for s, e, w in tokenize(text, a, b)]
 
 
 def objas_cue(cue_text: str) -> bool:

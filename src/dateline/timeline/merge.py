@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from ..extract.dating import BOUND_DATES
 from ..resources import read_tsv
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -42,10 +43,6 @@ def families() -> dict[str, str]:
 def symmetric_codes() -> frozenset[str]:
     """CAMEO codes of joint happenings, whose actor and target may be given in either order."""
     return frozenset(r["code"] for r in read_tsv("cameo", "symmetric.tsv"))
-
-
-# how an event's date was found when it is only an upper bound (extract.dating)
-BOUND_DATES = frozenset({"publication", "report", "narrative"})
 
 
 def date_range(value: str | None) -> tuple[_dt.date, _dt.date, int] | None:
