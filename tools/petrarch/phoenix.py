@@ -11,6 +11,7 @@ its dates. Comments: ``#`` or ``;`` to the end of the line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,23 +154,12 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
     return [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
 
 
-def common_words(treebanks: Path, least: int = 3) -> set[str]:
-    """Words that English text writes in lower case at least ``least`` times (UD treebanks), upper-cased."""
-    counts: dict[str, int] = {}
-    for f in sorted(treebanks.glob("*/*.conllu")):
-        with f.open(encoding="utf-8") as fh:
-            for ln in fh:
-                if not ln or ln[0] in "#\n":
-                    continue
-                cols = ln.split("\t")
-                if len(cols) > 3 and cols[1].isalpha() and cols[1].islower():
-                    counts[cols[1]] = counts.get(cols[1], 0) + 1
-    return {w.upper() for w, c in counts.items() if c >= least}
-
-
-def capitalised_words(treebanks: Path) -> dict[str, int]:
-    """How often each capitalised word stands inside a sentence (not first) in the UD treebanks."""
-    counts: dict[str, int] = {}
+@functools.lru_cache(maxsize=4)
+def _form_counts(treebanks: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """One pass over the UD treebanks: how often each word is written in lower case, and how often
+    each capitalised word stands inside a sentence (not first)."""
+    lower: dict[str, int] = {}
+    capital: dict[str, int] = {}
     for f in sorted(treebanks.glob("*/*.conllu")):
         with f.open(encoding="utf-8") as fh:
             for ln in fh:
@@ -177,9 +167,21 @@ def capitalised_words(treebanks: Path) -> dict[str, int]:
                     continue
                 cols = ln.split("\t")
                 w = cols[1] if len(cols) > 3 else ""
+                if w.isalpha() and w.islower():
+                    lower[w] = lower.get(w, 0) + 1
                 if cols[0] != "1" and w[:1].isupper() and w.isalpha():
-                    counts[w] = counts.get(w, 0) + 1
-    return counts
+                    capital[w] = capital.get(w, 0) + 1
+    return lower, capital
+
+
+def common_words(treebanks: Path, least: int = 3) -> set[str]:
+    """Words that English text writes in lower case at least ``least`` times (UD treebanks), upper-cased."""
+    return {w.upper() for w, c in _form_counts(treebanks)[0].items() if c >= least}
+
+
+def capitalised_words(treebanks: Path) -> dict[str, int]:
+    """How often each capitalised word stands inside a sentence (not first) in the UD treebanks."""
+    return dict(_form_counts(treebanks)[1])
 
 
 def agent_words(path: Path) -> set[str]:

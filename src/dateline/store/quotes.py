@@ -165,7 +165,7 @@ def query(store, *, speaker: str | None = None, state: str | None = None, since:
     """Quotations that match, by date: ``speaker`` a name (any of the speaker's names), ``state`` the
     speaker's state code, ``since``/``until`` bounds on the article's publication date (YYYY, YYYY-MM
     or YYYY-MM-DD), ``text`` words that must all occur in the quotation."""
-    from ..timeline.queries import QueryError, bounds
+    from ..timeline.queries import QueryError, period_conds
 
     conds: list[str] = []
     params: list[Any] = []
@@ -180,13 +180,9 @@ def query(store, *, speaker: str | None = None, state: str | None = None, since:
             raise QueryError(f"--state {state!r}: a state is a three-letter code (PRK, USA, IGO)")
         conds.append("q.speaker_code = ?")
         params.append(state.strip().upper())
-    lo, hi = bounds(since, until)
-    if lo:
-        conds.append("q.date >= ?")
-        params.append(lo)
-    if hi:
-        conds.append("q.date <= ?")
-        params.append(hi)
+    period, period_params = period_conds(since, until, "q.date", "q.date")
+    conds += period
+    params += period_params
     if text:
         conds.append(store.quote_text_match())
         params.append(store.text_param(text))

@@ -75,6 +75,20 @@ def bounds(since: str | None, until: str | None) -> tuple[str | None, str | None
     return out[0], out[1]
 
 
+def period_conds(since: str | None, until: str | None, first: str, last: str) -> tuple[list[str], list[str]]:
+    """SQL conditions (and their parameters) for a row whose days run from column ``first`` to column
+    ``last`` to lie within ``since`` .. ``until``."""
+    lo, hi = bounds(since, until)
+    conds, params = [], []
+    if lo:
+        conds.append(f"{first} >= ?")
+        params.append(lo)
+    if hi:
+        conds.append(f"{last} <= ?")
+        params.append(hi)
+    return conds, params
+
+
 def _prefix_range(prefix: str) -> tuple[str, str]:
     return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
@@ -124,13 +138,9 @@ def _where(store: Store, *, actor=None, target=None, either=None, cameo=None, si
         lo, hi = _prefix_range(c)
         conds.append("c.cameo >= ? AND c.cameo < ?")
         params += [lo, hi]
-    lo_day, hi_day = bounds(since, until)
-    if lo_day:
-        conds.append("c.day_first >= ?")
-        params.append(lo_day)
-    if hi_day:
-        conds.append("c.day_last <= ?")
-        params.append(hi_day)
+    period, period_params = period_conds(since, until, "c.day_first", "c.day_last")
+    conds += period
+    params += period_params
     if text:
         where_text = {"sentence": [store.text_match("sentence")], "article": [store.text_match("article")],
                       "both": [store.text_match("sentence"), store.text_match("article")]}[text_in]
