@@ -105,7 +105,7 @@ class TimeRules:
 
     def _series(self, cands, text, sentences, sent_toks, timexes) -> None:
         owner_words = r"(?:[Ii]ts|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|a|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}['’]s)"
-        pat = re.compile(rf"\b{owner_words}\s+(\d+)(?:st|nd|rd|th)?|\b{owner_words}\s+("
+        pat = re.compile(rf"\b{owner_words}\s+(\d{{1,4}})(?!\d)(?:st|nd|rd|th)?|\b{owner_words}\s+("
                          + "|".join(_ORDINALS) + r")\b")
         for m in pat.finditer(text):
             ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
