@@ -9,6 +9,7 @@ import functools
 import re
 
 from ..record import Mention, Span
+from ..resources import read_tsv
 from .entities import EntityResult, _Busy, _lex, context_words
 
 
@@ -127,6 +128,30 @@ _OWNER_AFTER = re.compile(r",\s+(?:who\s+is\s+|now\s+)?(?:the\s+|as\s+)?")
 _OWNER_BEFORE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,3}$")
 
 
+_APPOSED = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
+_APPOSITION_END = re.compile(r"([^,.;:()\n]{1,80})(?=[,.;:()\n]|$)")
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words of the person roles in the gazetteer ("prime", "minister"), and the connectors of a title."""
+    roles = frozenset(w for r in read_tsv("gazetteer", "roles.tsv") if r.get("person") == "1"
+                      for w in r["word"].lower().replace("-", " ").split())
+    return roles, frozenset(context_words("title_connectors"))
+
+
+def _title_chain(gap: str) -> bool:
+    """Whether the words between a state and a person are only a title: "British *Defence Secretary*
+    Tom King", "the Iraqi *deputy prime minister*, X". Every word is a role word, a capitalised word or
+    a connector, and the last is a role word ("British people like X" is no title)."""
+    words = gap.replace("-", " ").split()
+    roles, connectors = _title_words()
+    if not words or len(words) > 6 or words[-1].lower().strip(".") not in roles:
+        return False
+    return all(w.lower() in roles or w.lower() in connectors or (w[:1].isupper() and w.strip(".").isalpha())
+               for w in words)
+
+
 def code_people_from_context(text: str, res: EntityResult) -> None:
     """A person with no state whose role the text gives as a state's: "X, Burma's de facto leader",
     "Burma's opposition leader X". The state goes to every mention of that person."""
@@ -144,8 +169,12 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
             code = nxt.code
         prev = ms[k - 1] if k else None
         if code is None and prev is not None and prev.kind == "country" and prev.end < m.start \
-                and _OWNER_BEFORE.fullmatch(text[prev.end:m.start]):
+                and (_OWNER_BEFORE.fullmatch(text[prev.end:m.start]) or _title_chain(text[prev.end:m.start])):
             code = prev.code
+        if code is None and nxt is not None and nxt.kind == "country" and _APPOSED.fullmatch(text, m.end, nxt.start):
+            tail = _APPOSITION_END.match(text, nxt.end)
+            if tail and _title_chain(tail.group(1)):
+                code = nxt.code        # "X, the British defence secretary,"
         if code:
             ent.code = code
             for x in ms:
