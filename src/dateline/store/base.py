@@ -160,14 +160,24 @@ class Store(QueryMethods):
     def migrate(self) -> int:
         """Apply the migrations this store lacks; returns the schema version."""
         steps = schema.MIGRATIONS[self.dialect]
+        # Every step runs under the store's write lock (transaction(): BEGIN IMMEDIATE on SQLite, an
+        # advisory lock on PostgreSQL) and re-reads the version inside it, so any number of processes
+        # opening a new or old store at once apply each migration exactly once.
+        try:
+            if self.schema_version() == len(steps):
+                return len(steps)       # up to date: no write lock taken
+        except StoreError:
+            pass                        # a new store: no schema_version table yet
         with self.transaction():
             self._exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)")
-        current = self.schema_version()
-        if current > len(steps):
-            raise StoreError(f"{self.url}: the store has schema version {current}, newer than this dateline "
-                             f"({__version__}) knows ({len(steps)}); upgrade dateline", code="schema")
-        for v in range(current + 1, len(steps) + 1):
+        for v in range(1, len(steps) + 1):
             with self.transaction():
+                current = self.schema_version()
+                if current > len(steps):
+                    raise StoreError(f"{self.url}: the store has schema version {current}, newer than this dateline "
+                                     f"({__version__}) knows ({len(steps)}); upgrade dateline", code="schema")
+                if current >= v:
+                    continue
                 for stmt in steps[v - 1]:
                     if callable(stmt):
                         stmt(self)          # a data step: fills a new table from the stored records
