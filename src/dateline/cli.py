@@ -14,7 +14,7 @@ import sys
 import warnings
 from typing import Iterator
 
-from . import __version__, humandate
+from . import __version__, cli_args, humandate
 from .errors import DatelineError, InputError
 from .ingest.readers import Failed, RawArticle, read_file, read_source
 from .isodate import iso_date
@@ -214,7 +214,7 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--input-format", choices=["auto", "text", "html", "jsonl"], default="auto",
                    help="how to read the input (auto: by extension and content)")
     p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) of the input articles")
-    p.add_argument("--max-bytes", type=int, metavar="N", help="refuse texts larger than N bytes (default 10 MB)")
+    p.add_argument("--max-bytes", type=cli_args.size, metavar="N", help="refuse texts larger than N bytes (default 10 MB)")
     p.add_argument("--model", metavar="NAME", help="statistical pipeline: default (shipped), none (rules only), "
                    "or an installed spaCy pipeline by name or path")
 

@@ -20,7 +20,7 @@ import os
 import sys
 from typing import Any, Callable
 
-from . import humandate
+from . import cli_args, humandate
 from .csvout import write_csv
 from .errors import DatelineError
 from .store import DEFAULT_DB, StoreError, open_store
@@ -406,7 +406,7 @@ def register(subparsers) -> None:
     ig.add_argument("--db", metavar="URL", help=f"the store (default: $DATELINE_DB or ./{DEFAULT_DB})")
     ig.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     ig.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) of every input article")
-    ig.add_argument("--max-bytes", type=int, metavar="N", help="refuse texts larger than N bytes (default 10 MB)")
+    ig.add_argument("--max-bytes", type=cli_args.size, metavar="N", help="refuse texts larger than N bytes (default 10 MB)")
     ig.add_argument("--input-format", choices=["auto", "text", "html", "jsonl"], default="auto",
                     help="how to read every input (auto: by extension and content; '-' reads stdin)")
     ig.add_argument("--model", metavar="NAME", help="statistical pipeline: default (shipped), none (rules only), "
@@ -418,7 +418,7 @@ def register(subparsers) -> None:
     _filter_args(ev)
     ev.add_argument("--text-in", choices=["sentence", "article", "both"], default="sentence",
                     help="where --text searches: the event's sentence (default), its article, or both")
-    ev.add_argument("--limit", type=int, metavar="N")
+    ev.add_argument("--limit", type=cli_args.limit, metavar="N", help="at most N rows (N >= 1)")
     ev.add_argument("--sentences", action="store_true", help="show a sentence that reported each event")
     ev.set_defaults(func=cmd_events)
 
@@ -454,7 +454,7 @@ def register(subparsers) -> None:
     qu.add_argument("--since", metavar="DATE", help="published from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     qu.add_argument("--until", metavar="DATE", help="published up to this date, inclusive")
     qu.add_argument("--text", metavar="WORDS", help="full-text search in the quotation (every word must occur)")
-    qu.add_argument("--limit", type=int, metavar="N")
+    qu.add_argument("--limit", type=cli_args.limit, metavar="N", help="at most N rows (N >= 1)")
     qu.set_defaults(func=cmd_quotes)
 
     fl = subparsers.add_parser("failures", help="inputs that could not be read or analysed, with their errors")
