@@ -437,7 +437,7 @@ def test_cue_lexicon_loads_and_every_cue_is_found():
         text = f"Yesterday the officials {words} the plan."
         if lemma == "according to":
             text = "According to the officials, the plan failed."
-        from dateline.extract.attribution import _Doc
+        from dateline.extract.attribution_doc import _Doc
         d = _Doc(text, split_sentences(text))
         hits = [d.cue_at(i, len(d.low)) for i in range(len(d.low))]
         assert any(h and h[0].cue.lemma == lemma for h in hits), lemma

@@ -1,0 +1,334 @@
+"""Clause-level helpers of the attribution analyser: adjuncts, objects, where a content ends."""
+from __future__ import annotations
+
+import bisect
+
+from dateline.extract.attribution_doc import _Doc
+from dateline.extract.attribution_phrases import _Att, _np_right, _subject_ok
+from dateline.extract.attribution_words import (
+    _ADJ_OK, _ADJUNCT_START, _ADV, _AUX, _CLAUSE, _COORD, _COORD_STRONG, _DASHES, _DET, _END_PUNCT,
+    _is_ly, _is_word, _NOT_VERB_ED, _OBJ_PRON, _PLURAL_BARE, _POSS, _PREP, _QMARKS, _STOP_MID,
+    _SUBJ_PRON, _TIME, _TIME_RE, _WEEKDAYS,
+)
+
+
+class _Clauses:
+    def __init__(self, d: _Doc):
+        self.d = d
+        self.atts: list[_Att] = []
+        self.taken = bytearray(len(d.low))  # tokens already in an attribution
+
+    def boundary_before(self, k: int, lo: int) -> bool:
+        """Is token k-1 the end of a content (comma, dash, closing quote)?"""
+        if k - 1 < lo:
+            return False
+        w = self.d.low[k - 1]
+        if w in ("'", "’") and k - 2 >= lo:
+            k -= 1
+            w = self.d.low[k - 1]
+        return w in (",", ":") or w in _DASHES or self.d.is_close[k - 1] or (
+            w in _QMARKS and self.d.inq[k - 1] >= 0)
+
+    def skip_adjuncts(self, i: int, hi: int) -> int:
+        """Skip adjuncts after a cue (time, "in a statement", "in an interview with X", "on
+        'Meet the Press'", "to reporters"): up to a comma, a colon, a quote, 'that', or the end."""
+        d = self.d
+        j = i
+        while j < hi:
+            j = self.skip_time(j, hi)
+            if j >= hi:
+                break
+            w = d.low[j]
+            if d.inq[j] >= 0:
+                break
+            if w in _ADJUNCT_START or (d.words[j][:1].isupper() and w in _TIME) or (
+                    _is_ly(w) and d.words[j].islower()):
+                k = j + 1
+                while k < hi and d.low[k] not in (",", ":", ";", "that", "whether", "—", "–", "--") \
+                        and not (d.low[k] in _END_PUNCT and k == hi - 1):
+                    if d.inq[k] >= 0:
+                        # a short quoted title inside the adjunct ('on "Meet the Press"')
+                        ge = d.group_end_tok(k)
+                        if ge - k <= 8 and d.words[k + 1:k + 2] and d.words[k + 1][:1].isupper():
+                            k = ge
+                            continue
+                        break
+                    lw = d.low[k]
+                    if lw in _CLAUSE and lw not in _ADJ_OK:
+                        if lw == "and" and k + 1 < hi and (d.words[k + 1][:1].isupper()
+                                                           or d.low[k + 1] in _DET):
+                            k += 1
+                            continue
+                        return j
+                    k += 1
+                j = k
+                continue
+            break
+        return j
+
+    def skip_time(self, i: int, hi: int) -> int:
+        """Skip a short time expression: "on Tuesday", "last week", "earlier this month"."""
+        d = self.d
+        m = _TIME_RE.match(" ".join(d.low[i:min(hi, i + 5)]))
+        if not m or not m.group(0).strip():
+            return i
+        n = len(m.group(0).split())
+        return i + n
+
+    def skip_object(self, i: int, hi: int) -> int:
+        """Skip an addressee ("told reporters", "told CNN's Jake Tapper", "told him",
+        'told "Fox and Friends"')."""
+        d = self.d
+        if i >= hi:
+            return i
+        if d.inq[i] >= 0:
+            if d.is_open[i]:
+                ge = d.group_end_tok(i)
+                if ge - i <= 8 and (ge >= hi or d.low[ge] in (",", ".", "that", "on", "in")
+                                    or d.words[i + 1][:1].isupper()):
+                    return ge
+            return i
+        w = d.low[i]
+        if w in _OBJ_PRON:
+            nxt = d.low[i + 1] if i + 1 < hi else "."
+            if w not in ("it", "her", "you") or nxt in _SUBJ_PRON or d.inq[i + 1 if i + 1 < hi else i] >= 0 \
+                    or nxt in ("that", ",", ":", "to", "on", "in", "about", ".", "during", "at", "this",
+                               "last", "earlier", "what", "how", "why", "whether", "if"):
+                return i + 1
+            return i
+        np = _np_right(d, i, hi, max_len=8)
+        if np and np[1] - np[0] <= 8:
+            nxt = d.low[np[1]] if np[1] < hi else ""
+            if nxt in ("that", ",", ":", "on", "in", "at", "during", "last", "this", "earlier",
+                       "after", "before", "when", "about", "what", "how", "why", "whether",
+                       "if", ".", "to") or (np[1] < hi and d.inq[np[1]] >= 0) or np[1] >= hi - 1:
+                return np[1]
+        return i
+
+    def clause_cue_at(self, j: int, hi: int) -> bool:
+        """Does a new clause with its own cue start at token j ("he added", "critics say",
+        "and added")?"""
+        d = self.d
+        if j >= hi or d.inq[j] >= 0:
+            return False
+        c = d.cue_at(j, hi)
+        if c:   # "..., and added that"
+            return c[0].form in ("past", "s") and "prep" not in c[0].cue.frames
+        np = _np_right(d, j, hi, max_len=12)
+        if not np:
+            return False
+        k = np[1]
+        while k < hi and (d.low[k] in _AUX or d.low[k] in _ADV or _is_ly(d.low[k])) \
+                and d.inq[k] < 0:
+            k += 1
+        c = d.cue_at(k, hi) if k < hi else None
+        if not c or c[0].form == "ing" or "prep" in c[0].cue.frames:
+            return False
+        return _subject_ok(d, np, j, c[0], k > np[1])
+
+    def content_end(self, i: int, hi: int, rel: bool = False, nested: bool = False) -> int:
+        """Where a content starting at token i ends: the unit end, or before ', according to',
+        ', saying ...', a coordinated clause with its own cue (', but critics say'), ';', or an
+        attribution already taken."""
+        d = self.d
+        j = i
+        while j < hi:
+            if self.taken[j] and not nested:
+                return j
+            if d.inq[j] >= 0:
+                g = d.group_end_tok(j)
+                # '"...," referencing ...': a participle after a quotation closed by a comma
+                if j > i and g < hi and d.is_close[g - 1] and g - 2 > j and d.low[g - 2] == "," \
+                        and d.inq[g] < 0 and d.words[g].islower() and d.low[g].endswith("ing") \
+                        and not nested:
+                    return g
+                if j > i and g < hi and d.is_close[g - 1] and not nested and self.adjunct_after_quote(g, hi):
+                    return g
+                if j > i and g < hi and d.is_close[g - 1] and not nested \
+                        and self.verb_after_quote(g, hi):
+                    return g
+                j = g
+                continue
+            w = d.low[j]
+            if w in (".", "?", "!") and j > i and j + 1 < hi and d.is_open[j + 1]:
+                return j + 1   # '... could come. "Every ..."': a quotation of its own
+            if w == ":" and j > i and j + 1 < hi and d.is_open[j + 1]:
+                return j       # '..., X fired back: "..."': a quotation with a cue of its own
+            if w in ("before", "after", "while", "by") and j > i and j + 1 < hi:
+                c = d.cue_at(j + 1, hi)
+                if c and c[0].form == "ing":
+                    return j
+            if w == ";" and self.clause_cue_at(j + 1, hi):
+                return j
+            if w == "," and j + 2 < hi and d.low[j + 1] in ("and", "but") and j > i:
+                k = j + 2
+                while k < hi and (d.low[k] in _ADV or _is_ly(d.low[k])) and d.inq[k] < 0:
+                    k += 1
+                if k < hi and d.inq[k] < 0 and d.words[k].islower() and (
+                        d.low[k] in _AUX and d.low[k] not in ("to", "not") or d.low[k].endswith("ed")):
+                    return j
+            if w == "," and j + 2 < hi and d.low[j + 1] == "but" and j > i and d.inq[j + 2] < 0 \
+                    and (d.words[j + 2][:1].isupper() or d.low[j + 2] in ("the", "his", "her", "their")):
+                # ', but North Korea walked away': a new clause with its own subject
+                np = _np_right(d, j + 2, hi, max_len=6)
+                if np and np[1] < hi and d.words[np[1]].islower() and (
+                        d.low[np[1]].endswith("ed") or d.low[np[1]] in _AUX):
+                    return j
+            if w == "," and j + 2 < hi and d.low[j + 1] in ("while", "after", "before", "by", "when"):
+                c = d.cue_at(j + 2, hi)
+                if c and c[0].form == "ing":
+                    return j
+            if w in (",", ":", "(") or w in _DASHES:
+                if j + 1 < hi and d.inq[j + 1] < 0:
+                    nxt = d.low[j + 1]
+                    if nxt in _STOP_MID and j + 2 < hi and d.low[j + 2] == "to":
+                        return j
+                    c = d.cue_at(j + 1, hi)
+                    if c and c[0].form == "ing" and (c[0].cue.speaks or w != ","):
+                        return j
+                    k = j + 1
+                    if nxt in _COORD:
+                        k += 1
+                    if k > j + 1 and self.clause_cue_at(k, hi):
+                        return j
+                    if w in (",", ":") and nxt not in _COORD and self.clause_cue_at(k, hi) \
+                            and (w == ":" or rel or d.cue_at(k, hi) is None):
+                        return j
+            elif w in _COORD_STRONG and j > i and self.clause_cue_at(j + 1, hi):
+                return j
+            elif w == "and" and j > i and j + 1 < hi:
+                c = d.cue_at(j + 1, hi)
+                if c and c[0].form in ("past", "s") and c[0].cue.speaks:
+                    return j
+            j += 1
+        return hi
+
+    def verb_after_quote(self, g: int, hi: int) -> bool:
+        """Does a second verb phrase of the main clause follow a closing quotation at g
+        ('calling him a "liar" and asserting ...', '... "third-rate," and boycotted ...')?"""
+        d = self.d
+        x = g + 1 if d.low[g] == "," else g
+        if x + 1 >= hi or d.low[x] not in ("and", "but") or d.inq[x + 1] >= 0:
+            return False
+        w, t = d.low[x + 1], d.words[x + 1]
+        if not t.islower():
+            return False
+        c = d.cue_at(x + 1, hi)
+        if c and "prep" not in c[0].cue.frames:
+            return True
+        return w.endswith("ed") and len(w) > 4 and w not in _NOT_VERB_ED
+
+    def adjunct_after_quote(self, g: int, hi: int) -> bool:
+        """Does an adjunct that is not part of the content follow a closing quotation at g
+        ('... as a "disgrace" Wednesday on a radio show', '"...," but stopped short')?"""
+        d = self.d
+        w = d.low[g]
+        if d.inq[g] >= 0 or not d.words[g][:1].isalpha() and w != ",":
+            return False
+        if w in _WEEKDAYS and g > 0 and d.low[g - 2] != ",":
+            return True
+        nxt = d.low[g + 1] if g + 1 < hi else ""
+        if g + 1 >= hi or d.inq[g + 1] >= 0:
+            return False
+        if w == "during" or (w == "in" and nxt in ("a", "an")) or (
+                w in ("on", "at") and (nxt in ("a", "an", "his", "her", "their")
+                                       or w == "on" and d.words[g + 1][:1].isupper())):
+            return True
+        if w == "," and nxt == "but" and d.low[g - 2] == ",":
+            return True
+        return False
+
+    def trim(self, a: int, b: int) -> tuple[int, int]:
+        d = self.d
+        while b > a and (d.low[b - 1] in _END_PUNCT or d.low[b - 1] in _DASHES
+                         or d.low[b - 1] == "(") and d.inq[b - 1] < 0:
+            b -= 1
+        while a < b and (d.low[a] in (",", ":") or d.low[a] in _DASHES) and d.inq[a] < 0:
+            a += 1
+        return a, b
+
+    def is_quote_span(self, a: int, b: int) -> bool:
+        d = self.d
+        return a < b and d.inq[a] >= 0 and d.inq[a] == d.inq[b - 1] and (d.low[a] in _QMARKS
+                                                                      or d.is_open[a])
+
+    def ends_with_quote(self, a: int, b: int) -> bool:
+        d = self.d
+        while b - 1 > a and d.low[b - 1] in _END_PUNCT and d.inq[b - 1] < 0:
+            b -= 1
+        return b > a and d.inq[b - 1] >= 0
+
+    def has_quote(self, a: int, b: int) -> bool:
+        return any(self.d.inq[x] >= 0 for x in range(a, b))
+
+    def add(self, att: _Att):
+        a, b = att.content
+        if b <= a:
+            return None
+        self.atts.append(att)
+        for rng in (att.content, att.cue_span, att.src):
+            if rng:
+                for x in range(*rng):
+                    self.taken[x] = 1
+        return att
+
+    def last_source(self, lo: int, c: int):
+        for att in reversed(self.atts):
+            if att.src and lo <= att.cue_span[0] < c and not att.nested:
+                return att.src
+        return None
+
+    def clause_subject(self, c: int, lo: int):
+        """The subject of the clause a participle at c hangs on: the source of an attribution
+        just before it in the unit, a relative pronoun, else the NP opening the clause."""
+        d = self.d
+        prev = self.last_source(lo, c)
+        if prev is not None:
+            # unless a new clause ('..., but North Korea walked away, calling ...') starts
+            # after that attribution's cue
+            pc = max(a.cue_span[1] for a in self.atts if a.src == prev and lo <= a.cue_span[0] < c)
+            if not any(d.low[x] in (";", "but") and d.inq[x] < 0 for x in range(pc, c)):
+                return prev
+            lo = max(x for x in range(pc, c) if d.low[x] in (";", "but") and d.inq[x] < 0)
+        # clause start: after 'but', ';' or the unit start; a relative pronoun is the subject
+        s = lo
+        for x in range(c - 1, lo - 1, -1):
+            if d.inq[x] >= 0:
+                continue
+            if d.low[x] in ("who", "which") and x + 1 < c:
+                return x, x + 1
+            if d.low[x] in (";", "but") and x + 1 < c:
+                s = x + 1
+                break
+        # skip a fronted adverbial ("On Tuesday, ...", "After the talks collapsed, ...")
+        w = d.low[s] if s < c else ""
+        if w in _CLAUSE or w in _PREP or w in _ADJUNCT_START or w in _TIME:
+            for x in range(s, c):
+                if d.low[x] == "," and d.inq[x] < 0:
+                    s = x + 1
+                    break
+        while s < c and d.low[s] in ("and", "but", "so", "then", "also", ","):
+            s += 1
+        np = _np_right(d, s, c)
+        if np and np[1] <= c and (d.words[np[0]][:1].isupper() or d.low[np[0]] in _DET
+                                  or d.low[np[0]] in _POSS or d.low[np[0]] in _SUBJ_PRON
+                                  or d.low[np[0]] in _PLURAL_BARE):
+            return np
+        return None
+
+    def next_quote_unit(self, hi: int):
+        """The quotation opening the unit right after token hi (for 'X said:')."""
+        d = self.d
+        if hi < d.n and d.is_open[hi]:
+            return hi, d.group_end_tok(hi)
+        return None
+
+    def unit_of(self, i: int) -> tuple[int, int]:
+        d = self.d
+        k = bisect.bisect_right(self._ustarts, i) - 1
+        return d.units[max(k, 0)]
+
+    def mostly_quote(self, lo: int, hi: int) -> bool:
+        d = self.d
+        words = [x for x in range(lo, hi) if _is_word(d.words[x])]
+        return bool(words) and sum(d.inq[x] >= 0 for x in words) >= 0.6 * len(words)

@@ -1,0 +1,155 @@
+"""The attribution stage's view of a text: tokens, quotation membership, units and headlines."""
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+from dateline.extract.attribution_lexicon import cue_forms, CueForm
+from dateline.extract.attribution_quotes import find_headline_quotes, find_quotes
+from dateline.extract.attribution_words import _ABBR_END, _CLITIC, _QMARKS, _SMARKS, _TOKEN
+from dateline.text import paragraphs
+
+
+class _Doc:
+    """Tokens of the text with quote membership, and the units to analyse."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]):
+        self.text = text
+        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        self.starts = [s for s, _ in toks]
+        self.ends = [e for _, e in toks]
+        self.words = [text[s:e] for s, e in toks]
+        self.low = [w.lower() for w in self.words]
+        for i, w in enumerate(self.low):
+            if "'" in w or "’" in w:
+                m = _CLITIC.fullmatch(w)
+                if m:
+                    self.low[i] = m.group(1)
+        self.n = len(toks)
+        self.paras = paragraphs(text)
+        self.groups = sorted(find_quotes(text, self.paras) + find_headline_quotes(text, self.paras),
+                             key=lambda g: g.start)
+        # quote group of each token (marks included), -1 outside
+        self.inq = [-1] * len(toks)
+        self.is_open = [False] * len(toks)
+        self.is_close = [False] * len(toks)
+        self.gtok: list[tuple[int, int]] = []
+        for gi, g in enumerate(self.groups):
+            lo = bisect.bisect_left(self.starts, g.start)
+            hi = bisect.bisect_left(self.starts, g.end)
+            self.gtok.append((lo, hi))
+            for i in range(lo, hi):
+                self.inq[i] = gi
+            marks = _SMARKS if g.single else _QMARKS
+            if lo < len(toks) and self.low[lo] in marks:
+                self.is_open[lo] = True
+            if hi - 1 >= lo and self.low[hi - 1] in marks and g.closed:
+                self.is_close[hi - 1] = True
+        self.para_starts = [p[0] for p in self.paras]
+        self.sent_starts = sorted(s for s, _ in sentences)
+        self.units = self._units(sentences)
+        # title-case lines (headlines): their cue words are capitalised ("Obama Says ...")
+        self.headline = bytearray(len(toks))
+        for ps, pe in self.paras:
+            lo = bisect.bisect_left(self.starts, ps)
+            hi = bisect.bisect_left(self.starts, pe)
+            long = [x for x in range(lo, hi) if len(self.words[x]) > 3 and self.words[x].isalpha()]
+            if 3 <= len(long) and hi - lo <= 30 and \
+                    sum(self.words[x][:1].isupper() for x in long) >= 0.8 * len(long):
+                for x in range(lo + 1, hi):
+                    self.headline[x] = 1
+
+    def para_of(self, char: int) -> int:
+        return bisect.bisect_right(self.para_starts, char) - 1
+
+    def sent_of_char(self, char: int) -> int:
+        return bisect.bisect_right(self.sent_starts, char) - 1
+
+    def _units(self, sentences):
+        text = self.text
+        spans = []
+        for s, e in sorted(sentences):
+            lo = bisect.bisect_left(self.starts, s)
+            hi = bisect.bisect_left(self.starts, e)
+            if hi > lo:
+                spans.append([lo, hi])
+        # closing marks that the splitter put at the start of the next sentence go back, and
+        # opening marks left at the end of a sentence go forward
+        for k in range(len(spans) - 1):
+            cur, nxt = spans[k], spans[k + 1]
+            while nxt[0] < nxt[1] and self.is_close[nxt[0]] and cur[1] == nxt[0]:
+                cur[1] += 1
+                nxt[0] += 1
+            while cur[1] - 1 > cur[0] and self.is_open[cur[1] - 1] and cur[1] == nxt[0]:
+                cur[1] -= 1
+                nxt[0] -= 1
+        # split after a quotation that closes a sentence ('... value.'' He added') unless a
+        # post-posed cue follows ('"Why?" Obama asked.'); glue such a cue back otherwise
+        split: list[list[int]] = []
+        for lo, hi in spans:
+            a = lo
+            for i in range(lo + 1, hi - 1):
+                if self.is_close[i] and self.low[i - 1] in (".", "?", "!") and i + 1 > a \
+                        and self.inq[i + 1] < 0 and self.words[i + 1][:1].isupper() \
+                        and not self._post_cue_ahead(i + 1, hi):
+                    split.append([a, i + 1])
+                    a = i + 1
+            split.append([a, hi])
+        spans = split
+        units: list[list[int]] = []
+        for lo, hi in spans:
+            if hi <= lo:
+                continue
+            if units:
+                plo, phi = units[-1]
+                # a quotation running over the boundary
+                crosses = self.inq[phi - 1] >= 0 and self.inq[phi - 1] == self.inq[lo]
+                if not crosses and self.inq[lo] >= 0 and not self.is_open[lo]:
+                    crosses = True
+                # a split after "Mr." or an initial, or before a lower-case word
+                ps, pe, s = self.starts[plo], self.ends[phi - 1], self.starts[lo]
+                glued = (_ABBR_END.search(text[max(ps, pe - 8):pe]) is not None
+                         or self.words[lo][:1].islower()) and "\n" not in text[pe:s]
+                if not glued and self.is_close[phi - 1] and phi - 2 >= plo \
+                        and self.low[phi - 2] in ("?", "!", ",") and "\n" not in text[pe:s]:
+                    glued = self._post_cue_ahead(lo, hi)
+                if crosses or glued:
+                    units[-1][1] = hi
+                    continue
+            units.append([lo, hi])
+        return [(lo, hi) for lo, hi in units]
+
+    def _post_cue_ahead(self, i: int, hi: int) -> bool:
+        """Does a post-posed cue ("Obama asked", "said Mr. X") start within a few words?"""
+        forms = cue_forms()
+        for j in range(i, min(hi, i + 9)):
+            w = self.low[j]
+            if w in (".", "?", "!", ";") or self.inq[j] >= 0:
+                return False
+            f = forms.get((w,))
+            if f and self.words[j].islower() and "post" in f.cue.frames and f.form != "ing":
+                return True
+        return False
+
+    def group_end_tok(self, i: int) -> int:
+        return self.gtok[self.inq[i]][1]
+
+    # ---- helpers over token indices -------------------------------------------------
+    def cue_at(self, i: int, hi: int) -> tuple[CueForm, int] | None:
+        if self.low[i] not in _cue_heads() or self.inq[i] >= 0:
+            return None
+        forms = cue_forms()
+        w = self.words[i]
+        if i + 1 < hi and self.inq[i + 1] < 0:
+            f = forms.get((self.low[i], self.low[i + 1]))
+            if f and (w.islower() or self.low[i] == "according"):
+                return f, i + 2
+        f = forms.get((self.low[i],))
+        if f and (w.islower() or self.headline[i] and w[1:].islower()) and len(f.words) == 1:
+            return f, i + 1
+        return None
+
+
+@lru_cache(maxsize=None)
+def _cue_heads() -> frozenset[str]:
+    return frozenset(k[0] for k in cue_forms())

@@ -1,0 +1,211 @@
+"""Frames whose content comes before the cue: 'according to X', 'as reported by X', post-posed cues."""
+from __future__ import annotations
+
+from dateline.extract.attribution_lexicon import CueForm
+from dateline.extract.attribution_phrases import (
+    _Att, _head_len, _np_left, _np_right, _skip_left_aux, _subject_ok,
+)
+from dateline.extract.attribution_words import (
+    _ADJUNCT_START, _ADV, _COORD, _DASHES, _END_PUNCT, _is_word, _PREP, _QMARKS, _SUBJ_PRON, _SUBORD,
+)
+
+
+class _PostFrames:
+    def according(self, c: int, ce: int, lo: int, hi: int, f: CueForm):
+        d = self.d
+        # the source: up to a comma or the unit end
+        j = ce
+        while j < hi and d.low[j] not in (",", ";", ":", "—", "–", "--") and d.inq[j] < 0:
+            j += 1
+        src = (ce, j) if j > ce else None
+        if src is None:
+            return None
+        s2 = self.trim(*src)
+        # content after ("According to X, ..."), or before ("..., according to X")
+        lead = [x for x in range(lo, c) if not self.taken[x]]
+        if not lead or all(d.low[x] in ("but", "and", "so", "also", ",", "yet", "still") or
+                           (d.words[x][:1].isupper() and x == lo and d.low[x] in _ADV)
+                           for x in lead):
+            a = j + 1 if j < hi and d.low[j] == "," else j
+            b = self.content_end(a, hi)
+            content = self.trim(a, b)
+            rule = "according-to:pre"
+        else:
+            a = lead[0]
+            while a < c and self.taken[a]:
+                a += 1
+            b = c
+            # "X, according to Y, did Z": the content runs on after the source
+            if j < hi and d.low[j] == ",":
+                b2 = self.content_end(j + 1, hi)
+                content = self.trim(a, b2)
+            else:
+                content = self.trim(a, b)
+            rule = "according-to:post"
+        att = _Att(f.cue, (c, ce), s2, content, rule)
+        att.direct = self.is_quote_span(*content)
+        return self.add(att)
+
+    def as_reported(self, c: int, ce: int, lo: int, hi: int, f: CueForm):
+        """'As reported by X, ...' / 'as X reported, ...'"""
+        d = self.d
+        if f.form != "past" or c - 1 < lo or d.low[c - 1] != "as" or ce >= hi or d.low[ce] != "by":
+            return None
+        j = ce + 1
+        while j < hi and d.low[j] not in (",", ";", ":") and d.inq[j] < 0:
+            j += 1
+        if j == ce + 1:
+            return None
+        src = (ce + 1, j)
+        if c - 1 == lo or all(self.taken[x] or d.low[x] in ("but", "and", ",") for x in range(lo, c - 1)):
+            a = j + 1 if j < hi and d.low[j] == "," else j
+            content = self.trim(a, self.content_end(a, hi))
+        else:
+            a = lo
+            while a < c - 1 and self.taken[a]:
+                a += 1
+            content = self.trim(a, c - 1)
+        att = _Att(f.cue, (c - 1, ce + 1), src, content, "as-reported-by")
+        att.direct = self.is_quote_span(*content)
+        return self.add(att)
+
+    def postposed(self, c: int, ce: int, lo: int, hi: int, f: CueForm):
+        """'"...," X said' / '..., said X' / '"A," X said, "B."'"""
+        d = self.d
+        if "post" not in f.cue.frames or f.form == "ing":
+            return None
+        k, be = _skip_left_aux(d, c, lo)
+        if be:
+            return None
+        inverted = False
+        np = _np_left(d, k, lo)
+        if np and self.boundary_before(np[0], lo) and _head_len(d, np) <= 14 \
+                and d.low[np[0]] not in ("who", "which", "that") \
+                and _subject_ok(d, np, lo, f, k < c):
+            src = np
+            after = ce
+            b = np[0] - 1   # the boundary token (a closing quote mark stays in the content)
+            if d.low[b] in ("'", "’") and b - 1 >= lo:
+                b -= 1
+            if d.inq[b] >= 0 and d.low[b] in _QMARKS:
+                b += 1
+        elif np and k == c and d.low[c - 1] == "," and _head_len(d, np) <= 14 \
+                and d.low[np[0]] not in ("who", "which", "that") and _subject_ok(d, np, lo, f, False):
+            return None   # "The senator, citing an audit, said ...": pre-posed
+        elif self.boundary_before(k, lo) and k == c:
+            # said X: inversion
+            np = _np_right(d, ce, hi)
+            if not np or (np[1] - np[0] == 1 and d.low[np[0]] in _SUBJ_PRON):
+                return None
+            e = np[1]
+            if e < hi and d.inq[e] < 0 and not (
+                    d.low[e] in (",", ";", ")") or d.low[e] in _END_PUNCT or d.low[e] in _DASHES
+                    or d.low[e] in ("who", "that", "whose", "which", "known")
+                    or d.low[e] in _ADJUNCT_START or d.low[e] in _PREP or d.low[e] in _SUBORD
+                    or (d.words[e].islower() and d.low[e].endswith(("ed", "ing")))):
+                return None
+            if e < hi and d.inq[e] < 0 and (d.low[e] in ("who", "that", "whose", "which") or (
+                    d.words[e].islower() and (d.low[e].endswith(("ed", "ing")) or d.low[e] == "known"))):
+                while e < hi and d.inq[e] < 0 and d.low[e] not in (",", ";") \
+                        and not (d.low[e] in _END_PUNCT and e == hi - 1) \
+                        and not (d.low[e] == "and" and d.cue_at(e + 1, hi)):
+                    e += 1
+            # the appositive runs to the unit end, or to a comma before a quote or a cue
+            if e < hi and d.low[e] == "," and not (
+                    e + 1 < hi and d.low[e + 1] in ("who", "which") and self.clause_cue_at(e + 1, hi)):
+                # (not before ', who said ...': a relative clause with a cue of its own)
+                e2 = e + 1
+                while e2 < hi and d.low[e2] != ";" and not (
+                        d.low[e2] == "," and e2 + 1 < hi and (
+                            d.inq[e2 + 1] >= 0 or d.cue_at(e2 + 1, hi) is not None
+                            or d.low[e2 + 1] in ("who", "which") and self.clause_cue_at(e2 + 1, hi))):
+                    if d.inq[e2] >= 0:
+                        ge = d.group_end_tok(e2)
+                        if d.is_open[e2] and ge - e2 <= 8 and e2 + 1 < hi \
+                                and d.words[e2 + 1][:1].isupper():
+                            e2 = ge
+                            continue
+                        break
+                    e2 += 1
+                e = e2
+            src = self.trim(np[0], e)
+            inverted = True
+            after = e
+            b = c - 1
+            if d.low[b] in ("'", "’") and b - 1 >= lo:
+                b -= 1
+            if d.inq[b] >= 0 and d.low[b] in _QMARKS:
+                b += 1
+        else:
+            return None
+        # what follows the cue: adjuncts, then the end, or a continuation
+        b0 = lo
+        while b0 < b and self.taken[b0]:
+            b0 += 1
+        j = after
+        if "objthat" in f.cue.frames and not inverted:
+            j = self.skip_object(j, hi)
+        j = self.skip_adjuncts(j, hi)
+        if j < hi and d.inq[j] < 0 and (d.low[j] in _ADJUNCT_START or d.low[j] in _PREP or (
+                d.low[j].endswith("ing") and d.words[j].islower()) or d.low[j] in _SUBORD):
+            # "said at Mission College as she sat ...", "he said introducing Clinton",
+            # "Christie said when asked whether ..."
+            j0 = j
+            while j < hi and d.low[j] not in (",", ":", ";") and d.low[j] not in _DASHES \
+                    and not (d.low[j] == "that" and j - j0 < 6) and not d.is_open[j]:
+                j = d.group_end_tok(j) if d.inq[j] >= 0 else j + 1
+        cont = None
+        if not inverted and j < hi and d.low[j] == ":" and j + 1 < hi and d.is_open[j + 1] \
+                and not self.ends_with_quote(b0, b):
+            return None   # 'After the vote, Trump said: "..."': pre-posed
+        if j >= hi or all(d.low[x] in _END_PUNCT or d.low[x] in _QMARKS or d.low[x] == ")"
+                          for x in range(j, hi)):
+            pass
+        elif d.low[j] in (",", ":") or d.low[j] in _DASHES:
+            nxt = j + 1
+            cf = d.cue_at(nxt, hi) if nxt < hi else None
+            if nxt >= hi:
+                pass
+            elif cf and (cf[0].form == "ing" or "prep" in cf[0].cue.frames):
+                pass       # ", adding ..." / ", according to": attributions of their own
+            elif d.low[nxt] in _COORD and self.clause_cue_at(nxt + 1, hi):
+                pass
+            elif d.low[nxt] in ("who", "which") and self.clause_cue_at(nxt, hi):
+                pass       # '..., said X, who added that ...': a cue of its own
+            elif d.inq[nxt] >= 0 or (d.low[j] == "," and d.low[nxt] not in _COORD
+                                     and not self.is_quote_span(*self.trim(b0, b))):
+                cont = (nxt, self.content_end(nxt, hi))
+        elif inverted and d.low[j] in _COORD:
+            pass
+        elif b - 2 >= lo and d.is_close[b - 1] and d.low[b - 2] in (",", "?", "!") \
+                and self.is_quote_span(*self.trim(b0, b)):
+            pass       # '"...," X told a voter passing by': the quotation is the content
+        else:
+            return None   # "After the vote, he said the plan failed": pre-posed
+        # the content before
+        a = lo
+        while a < b and self.taken[a]:
+            a += 1
+        if any(self.taken[x] for x in range(a, b)):
+            a = max(x for x in range(a, b) if self.taken[x]) + 1
+        for x in range(b - 1, a - 1, -1):
+            if d.inq[x] < 0 and (d.low[x] in _DASHES or d.low[x] in (";", ":")) and x > a:
+                if sum(_is_word(d.words[y]) for y in range(x + 1, b)) >= 2:
+                    a = x + 1
+                break
+        if b <= a:
+            return None
+        ca, cb = self.trim(a, b)
+        if cb <= ca or not any(_is_word(d.words[x]) for x in range(ca, cb)):
+            return None
+        direct = self.is_quote_span(ca, cb)
+        if cont:
+            c2a, c2b = self.trim(*cont)
+            if c2b > c2a:
+                if d.is_open[c2a] and not self.ends_with_quote(ca, cb):
+                    # "In February, Mr. Trump said, ''...''": a fronted adverbial, not content
+                    ca = c2a
+                cb = c2b
+                direct = direct or self.is_quote_span(c2a, c2b)
+        att = _Att(f.cue, (c, ce), src, (ca, cb), "post:inverted" if inverted else "post", direct)
+        return self.add(att)

@@ -1,0 +1,262 @@
+"""Noun phrases around a cue: the subject to its left, a noun phrase to its right, subject checks."""
+from __future__ import annotations
+
+from dateline.extract.attribution_doc import _Doc
+from dateline.extract.attribution_lexicon import Cue, cue_forms, CueForm, source_nouns
+from dateline.extract.attribution_words import (
+    _ADJ_PREP, _ADV, _APPOS_START, _AUX, _BE, _CLAUSE, _CLAUSE_STOP, _CONNECTIVE, _DET, _is_ly,
+    _is_word, _MONTHS, _PLURAL_BARE, _POSS, _PREP, _PREP_IN_NP, _SUBJ_PRON, _SUBORD_PREP, _TIME,
+    _WEEKDAYS,
+)
+from dateline.record import SourceRef
+
+
+def _skip_left_aux(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
+    """Skip auxiliaries, adverbs and time words left of token k (exclusive); returns the index
+    after the subject and whether a form of 'be' was skipped right before the cue."""
+    be = False
+    first = True
+    while k - 1 >= lo:
+        w = d.low[k - 1]
+        if d.inq[k - 1] >= 0:
+            break
+        if w in _AUX or w in _ADV or (_is_ly(w) and d.words[k - 1].islower()):
+            if first and w in _BE:
+                be = True
+            if w not in _ADV and not _is_ly(w):
+                first = False
+            k -= 1
+            continue
+        if w in _WEEKDAYS:
+            # "The ministry on Tuesday said"
+            k -= 1
+            if k - 1 >= lo and d.low[k - 1] in ("on", "last", "this", "late", "early"):
+                k -= 1
+            continue
+        if w == "," and k - 2 >= lo:
+            # "he, once again, said", "X, however, says"
+            p = k - 2
+            while p >= lo and d.low[p] != "," and (d.low[p] in _ADV or d.low[p] in _TIME
+                                                   or _is_ly(d.low[p]) or d.low[p] in _WEEKDAYS
+                                                   or d.low[p] in _CONNECTIVE):
+                p -= 1
+            if p >= lo and p < k - 2 and d.low[p] == ",":
+                k = p
+                continue
+            # "who, on a press call Friday, criticized": a fronted prepositional adjunct
+            p = k - 2
+            while p >= lo and p >= k - 10 and d.low[p] != "," and d.inq[p] < 0 \
+                    and d.low[p] not in _CLAUSE_STOP:
+                p -= 1
+            if p >= lo and p < k - 3 and d.low[p] == "," and d.low[p + 1] in _ADJ_PREP \
+                    and d.words[p + 1].islower():
+                k = p
+                continue
+        break
+    return k, be
+
+
+def _np_left(d: _Doc, end: int, lo: int, appos: bool = True) -> tuple[int, int] | None:
+    """The noun phrase ending right before token ``end`` (tokens [start, end))."""
+    k = end - 1
+    if k < lo:
+        return None
+    w = d.low[k]
+    if d.inq[k] >= 0:
+        return None
+    if w in _SUBJ_PRON:
+        if w in ("that", "which") and not (k - 1 >= lo and d.low[k - 1] == ","):
+            return None
+        return k, end
+    if w == "," and appos:
+        # X, an analyst at Y, said  /  X, who ..., said  /  X, speaking in Y, said
+        commas = [p for p in range(k - 1, lo - 1, -1) if d.low[p] == "," and d.inq[p] < 0][:4]
+        for p in commas:
+            if p + 1 >= k:
+                continue
+            first = d.low[p + 1]
+            if first in _APPOS_START or d.words[p + 1][:1].isupper() or first[:1].isdigit() \
+                    or (first.endswith("ing") and d.words[p + 1].islower()):
+                if any(d.inq[x] >= 0 or d.low[x] in ("that", ";", ":") for x in range(p + 1, k)):
+                    continue
+                head = _np_left(d, p, lo, appos=False)
+                if head and not (head[0] - 1 >= lo and d.low[head[0] - 1] in _PREP) \
+                        and not all(d.low[x][:1].isdigit() for x in range(*head)):
+                    return head[0], k
+        return None
+    start = end
+    n = 0
+    while start - 1 >= lo:
+        x = start - 1
+        w = d.low[x]
+        t = d.words[x]
+        if d.inq[x] >= 0:
+            break
+        if not _is_word(t):
+            if t in ("&", "-", "/", "’", "'") and start < end:
+                start -= 1
+                continue
+            if t == ")":
+                # "Sen. Richard Blumenthal (D-Conn.)"
+                p = x - 1
+                while p >= lo and p > x - 8 and d.words[p] != "(":
+                    p -= 1
+                if p >= lo and d.words[p] == "(" and p > lo:
+                    start = p
+                    continue
+            break
+        if w in _PREP_IN_NP:
+            if start == end:
+                break
+            start -= 1
+            n += 1
+            continue
+        if w in _SUBJ_PRON and n == 0:
+            return x, end
+        if w in _CLAUSE or w in _PREP or ((w in _AUX or w in _BE) and not t[:1].isupper()):
+            break
+        if w in _POSS or w in _DET:
+            start -= 1
+            n += 1
+            if w in _POSS or w in ("the", "a", "an", "this", "these", "those"):
+                # a determiner opens the NP unless a possessor precedes ("the party's nominee")
+                # or it follows "of"/"for"/"at"... inside a larger NP ("head of the agency")
+                if x - 1 >= lo and d.low[x - 1].endswith(("'s", "’s", "s'", "s’")):
+                    continue
+                if x - 2 >= lo and d.low[x - 1] in _PREP_IN_NP and _is_word(d.words[x - 2]) \
+                        and d.inq[x - 2] < 0 and d.low[x - 2] not in _CLAUSE \
+                        and d.low[x - 2] not in _PREP and not _cue_word(d, x - 2) \
+                        and d.low[x - 2] not in _AUX:
+                    continue
+                break
+            continue
+        if n > 0 and not t[:1].isupper() and (w,) in cue_forms() \
+                and cue_forms()[(w,)].form in ("past", "ing"):
+            break
+        start -= 1
+        n += 1
+        if n >= 12:
+            break
+    # trim leading prepositions, time words and sentence adverbs
+    while start < end and (d.low[start] in _PREP_IN_NP or d.low[start] in _TIME
+                           or d.low[start] in _MONTHS or d.low[start] in ("but", "and", "so")
+                           or _is_ly(d.low[start])):
+        start += 1
+    # strip a trailing possessive-less comma etc.
+    if start >= end:
+        return None
+    if all(d.low[x] in _DET or d.low[x] in _PREP_IN_NP for x in range(start, end)):
+        return None
+    return start, end
+
+
+def _subject_ok(d: _Doc, np: tuple[int, int], lo: int, f: CueForm, aux: bool) -> bool:
+    """Is this NP a plausible subject for the cue form (not a noun use of the cue, not the
+    object of a preposition, agreeing in number)?"""
+    s, e = np
+    if s - 1 >= lo and d.low[s - 1] in _PREP and d.low[s - 1] not in _SUBORD_PREP \
+            and d.inq[s - 1] < 0:
+        return False
+    head = e - 1
+    while head > s and d.low[head] == ",":
+        head -= 1
+    # the head of "X, an analyst, said" is X
+    j = s
+    while j < e and d.low[j] != ",":
+        j += 1
+    head = j - 1
+    hw, ht = d.low[head], d.words[head]
+    first, ft = d.low[s], d.words[s]
+    pron = hw in _SUBJ_PRON
+    if not pron:
+        ok_start = (first in _DET or first in _POSS or ft[:1].isupper() or first[:1].isdigit()
+                    or any(d.words[x][:1].isupper() for x in range(s, j))
+                    or first in _PLURAL_BARE or hw in _PLURAL_BARE
+                    or tuple(d.low[s:j]) in source_nouns() or (hw,) in source_nouns()
+                    or first.endswith(("'s", "’s")))
+        if not ok_start:
+            return False
+    if aux:
+        return True
+    plural = (pron and hw in ("they", "we", "i", "you")) or (
+        not pron and (hw in _PLURAL_BARE or (hw.endswith("s") and not hw.endswith(("ss", "'s", "’s"))
+                                            and not ht[:1].isupper())
+                      or any(d.low[x] == "and" for x in range(s, j))))
+    if f.form == "base" and not plural:
+        return f.also_past or hw == "who" or (ht[:1].isupper() and hw.endswith("s"))
+    if f.form == "s" and plural and not ht[:1].isupper():
+        return False
+    return True
+
+
+def _head_len(d: _Doc, np: tuple[int, int]) -> int:
+    """Length of an NP before its first comma (an appositive is not counted)."""
+    j = np[0]
+    while j < np[1] and d.low[j] != ",":
+        j += 1
+    return j - np[0]
+
+
+def _cue_word(d: _Doc, x: int) -> bool:
+    return (d.low[x],) in cue_forms()
+
+
+def _np_right(d: _Doc, i: int, hi: int, max_len: int = 10) -> tuple[int, int] | None:
+    """The noun phrase starting at token i (subject of a clause, or an inverted source)."""
+    if i >= hi or d.inq[i] >= 0 or not _is_word(d.words[i]):
+        return None
+    w = d.low[i]
+    if w in _SUBJ_PRON and w not in ("that", "which"):
+        return i, i + 1
+    if (w in _PREP or w in _CLAUSE or w in _AUX) and not d.words[i][:1].isupper():
+        return None
+    j = i
+    n = 0
+    while j < hi and n < max_len:
+        w, t = d.low[j], d.words[j]
+        if d.inq[j] >= 0 or not _is_word(t):
+            if t in ("&", "-", "/", "’", "'") and j > i:
+                j += 1
+                continue
+            if t == "(" and j > i:
+                p = j + 1
+                while p < hi and p < j + 8 and d.words[p] != ")":
+                    p += 1
+                if p < hi and d.words[p] == ")":
+                    j = p + 1
+                    continue
+            break
+        if j > i and (w in _CLAUSE or w in _AUX) and not t[:1].isupper():
+            break
+        if j > i and w in _PREP:
+            # "the head of the party", "a spokesman for Mr. X": keep only before a name/det
+            if w in _PREP_IN_NP and j + 1 < hi and (d.words[j + 1][:1].isupper()
+                                                     or d.low[j + 1] in _DET):
+                j += 1
+                n += 1
+                continue
+            break
+        if j > i and not t[:1].isupper() and w not in _DET and (
+                _cue_word(d, j) or (w.endswith("ed") and d.low[j - 1] not in _DET)):
+            break
+        j += 1
+        n += 1
+    if j == i:
+        return None
+    return i, j
+
+
+class _Att:
+    __slots__ = ("cue", "form", "cue_span", "src", "content", "direct", "rule", "src_ref",
+                 "nested", "parent")
+
+    def __init__(self, cue: Cue, cue_span, src, content, rule, direct=False):
+        self.cue = cue
+        self.cue_span = cue_span      # (tok_lo, tok_hi)
+        self.src = src                # (tok_lo, tok_hi) or None
+        self.content = content        # (tok_lo, tok_hi)
+        self.rule = rule
+        self.direct = direct
+        self.src_ref: SourceRef | None = None
+        self.nested = False
+        self.parent: _Att | None = None

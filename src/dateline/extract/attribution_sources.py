@@ -1,0 +1,219 @@
+"""Source resolution: a source span to an entity mention, pronoun antecedent or source noun."""
+from __future__ import annotations
+
+import bisect
+
+from dateline.extract.attribution_doc import _Doc
+from dateline.extract.attribution_lexicon import pronouns, source_nouns
+from dateline.extract.attribution_words import _LEAD_DROP, _RELATIVE_OPENERS
+from dateline.record import Mention, SourceRef
+
+
+def _span_name(text: str, d: _Doc, s: int, e: int) -> str:
+    """The name a source span gives without mentions: its head segment (before an appositive
+    comma or a relative clause: "a diplomat who spoke on condition of anonymity"), minus leading
+    determiners."""
+    j = s
+    while j < e and d.low[j] != "," and not (j > s + 1 and d.low[j] in _RELATIVE_OPENERS):
+        j += 1
+    a = s
+    while a < j - 1 and d.low[a] in _LEAD_DROP:
+        a += 1
+    return text[d.starts[a]:d.ends[j - 1]] if j > a else text[d.starts[s]:d.ends[e - 1]]
+
+
+class _Resolver:
+    def __init__(self, text: str, d: _Doc, mentions: list[Mention]):
+        self.text = text
+        self.d = d
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.mstarts = [m.start for m in self.mentions]
+        self.pron = pronouns()
+        self.nouns = source_nouns()
+        self.nouns_flat = {k[-1] for k, v in self.nouns.items() if v[0] in ("role", "anonymous")}
+        self.history: list[tuple[int, SourceRef]] = []   # (char pos, resolved source)
+        self.content_of: dict[int, tuple[int, int]] = {}   # id(source) -> char span of what it said
+
+    def _back_from(self, pos: int, kinds):
+        """Mentions of these kinds that end before pos, nearest first."""
+        for i in range(bisect.bisect_left(self.mstarts, pos) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.end <= pos and m.kind in kinds:
+                yield m
+
+    def before(self, pos: int, kinds, role: str | None = None):
+        fallback = None
+        for m in self._back_from(pos, kinds):
+            if role is None or (m.role and role in m.role.lower()):
+                return m
+            if fallback is None:
+                fallback = m
+        return fallback
+
+    def named_with(self, pos: int, noun: str, kinds):
+        """The last mention before pos whose name contains the noun ("agency" -> "... Energy Agency")."""
+        words = noun.lower().split()
+        for m in self._back_from(pos, [k for k in kinds if k != "person"]):
+            name = (m.name or m.text or "").lower().split()
+            if any(name[k:k + len(words)] == words for k in range(len(name) - len(words) + 1)):
+                return m
+        return None
+
+    def source_before(self, pos: int, kinds):
+        """The last resolved source (with an entity or code) of a fitting kind before pos."""
+        for p, ref in reversed(self.history):
+            if p < pos and (ref.entity or ref.code) and getattr(ref, "_kind", None) in kinds:
+                return ref
+        return None
+
+    def resolve(self, s: int, e: int) -> SourceRef:
+        d, text = self.d, self.text
+        cs, ce = d.starts[s], d.ends[e - 1]
+        # head segment: before the first comma
+        h = s
+        while h < e and d.low[h] != ",":
+            h += 1
+        hs, he = cs, d.ends[h - 1] if h > s else ce
+        ref = SourceRef(start=cs, end=ce)
+        # 1. a mention inside the head (or the whole span)
+        m = self.mention_in(hs, he) or self.mention_in(cs, ce)
+        head_words = tuple(d.low[x] for x in range(s, h) if d.low[x] not in _LEAD_DROP)
+        if m is not None and m.kind != "person" and h < e and set(head_words) & self.nouns_flat:
+            # "The U.N. envoy for Sudan, Volker Perthes, said": the role's holder is named after the comma
+            p = self.mention_in(d.starts[h], ce)
+            if p is not None and p.kind == "person":
+                m = p
+        if m is not None and not (len(head_words) == 1 and head_words[0] in self.pron):
+            return self.fill(ref, m)
+        # 2. pronouns
+        if len(head_words) == 1 and head_words[0] in self.pron:
+            kinds = self.pron[head_words[0]][0]
+            if head_words[0] in ("who", "which"):
+                # a relative pronoun stands for the source just before it ('said X, who added')
+                for p, prev in reversed(self.history):
+                    if prev.end is not None and 0 <= cs - prev.end <= 3 \
+                            and text[prev.end:cs].strip() in ("", ","):
+                        return self.same_as(ref, prev)
+            m = self.before(cs, kinds)
+            spk = self.salient_speaker(cs, m, kinds)
+            if spk is not None:
+                return self.same_as(ref, spk)
+            if m is not None:
+                return self.fill(ref, m)
+            prev = self.last_named(cs, kinds)
+            if prev is not None:
+                return self.same_as(ref, prev)
+            ref.name = text[hs:he]
+            return ref
+        # 3. source nouns: generic institutions, state media, roles
+        typ = None
+        for n in (3, 2, 1):
+            if len(head_words) >= n and head_words[-n:] in self.nouns:
+                typ, kinds = self.nouns[head_words[-n:]]
+                noun = " ".join(head_words[-n:])
+                break
+        name = _span_name(text, d, s, e)
+        if typ in ("generic", "state") and all(not d.words[x][:1].isupper() or x == s
+                                                for x in range(s, h)):
+            # "the agency" after "the International Atomic Energy Agency": the organisation whose
+            # name has the noun, before the last source of a fitting kind
+            named = self.named_with(cs, noun, kinds) if typ == "generic" else None
+            if named is not None:
+                return self.fill(ref, named)
+            prev = self.source_before(cs, kinds) if typ == "generic" else None
+            m = self.before(cs, kinds) if prev is None else None
+            if typ == "state" and m is None:
+                m = self.before(cs, ("country",))
+            if prev is not None:
+                return self.same_as(ref, prev)
+            if m is not None:
+                return self.fill(ref, m)
+            if not self.mentions:
+                # no mentions: the last named source stands behind "the statement"
+                for p, prev in reversed(self.history):
+                    if p < cs and prev.name and prev.name[:1].isupper() \
+                            and getattr(prev, "_kind", None) != "person" \
+                            and prev.name.split()[-1].lower() not in self.nouns_flat:
+                        ref.name, ref.entity, ref.code = prev.name, prev.entity, prev.code
+                        return ref
+        if typ == "role" and len(head_words) <= 3:
+            m = self.before(cs, ("person",), role=noun)
+            # "the prime minister" is the person last named with that role (or the last person named
+            # without one); "a spokesman" (indefinite) is someone new, and a person named with another
+            # role is not "the spokesman"
+            if m is not None and d.low[s] not in ("a", "an", "another", "one") \
+                    and (m.role and noun in m.role.lower() or d.low[s] == "the" and not m.role):
+                return self.fill(ref, m)
+        ref.name = name
+        return ref
+
+    def salient_speaker(self, pos: int, m, kinds):
+        """The previous speaker, when a pronoun source ("he said") is more likely to continue them than
+        to pick up ``m``, the last mention of a fitting kind: the speaker was named after ``m``, or ``m``
+        only occurs inside what the speaker said ("A spokesman said Kim had left. He added ...").
+        Only a person-like speaker of the same or the previous sentence counts."""
+        if not self.history or "person" not in kinds:
+            return None
+        p, ref = self.history[-1]
+        if p >= pos or not ref.name or ref.name.lower() in self.pron:
+            return None
+        kind = getattr(ref, "_kind", None)
+        words = ref.name.lower().split()
+        if not (kind == "person" or (kind is None and words and words[-1] in self.nouns_flat)):
+            return None
+        if self.d.sent_of_char(pos) - self.d.sent_of_char(p) > 1:
+            return None
+        if m is None or m.end <= p:
+            return ref if kind is None else None   # a role noun after the last named person
+        content = self.content_of.get(id(ref))
+        if content and content[0] <= m.start < content[1]:
+            return ref
+        return None
+
+    def last_named(self, pos: int, kinds):
+        """The last source with a name (or a resolved kind that fits) before pos."""
+        for p, ref in reversed(self.history):
+            kind = getattr(ref, "_kind", None)
+            if p < pos and ref.name and ref.name[:1].isupper() \
+                    and ref.name.lower() not in self.pron and (kind in kinds or kind is None):
+                return ref
+        return None
+
+    def mention_in(self, a: int, b: int):
+        i = bisect.bisect_left(self.mstarts, a)
+        best = None
+        while i < len(self.mentions) and self.mentions[i].start < b:
+            m = self.mentions[i]
+            if m.end <= b + 1:
+                # prefer the mention that ends the head ("South Korea's Joint Chiefs" -> the
+                # org if it is a mention, else the country); a person named is the source whatever
+                # follows ("Rep. X (D-Calif.)"), and a place speaks only where nothing else is named
+                place = m.kind == "place" and not m.metonym
+                if best is None or (best.kind != "person" and not place and (m.end > best.end or m.kind == "person")):
+                    best = m
+            i += 1
+        if best is None:
+            # a mention overlapping the span
+            j = bisect.bisect_left(self.mstarts, a) - 1
+            if j >= 0 and self.mentions[j].end > a:
+                best = self.mentions[j]
+        return best
+
+    @staticmethod
+    def same_as(ref: SourceRef, prev: SourceRef) -> SourceRef:
+        """``ref`` stands for the source ``prev`` resolved to (entity, name, code and kind)."""
+        ref.entity, ref.name, ref.code = prev.entity, prev.name, prev.code
+        ref._kind = getattr(prev, "_kind", None)  # type: ignore[attr-defined]
+        return ref
+
+    def fill(self, ref: SourceRef, m: Mention) -> SourceRef:
+        ref.entity = m.entity
+        ref.name = m.name or m.text
+        ref.code = m.code
+        ref._kind = m.kind  # type: ignore[attr-defined]
+        return ref
+
+    def note(self, pos: int, ref: SourceRef, content: tuple[int, int] | None = None):
+        self.history.append((pos, ref))
+        if content:
+            self.content_of[id(ref)] = content
