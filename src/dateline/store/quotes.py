@@ -23,6 +23,8 @@ import re
 import unicodedata
 from typing import Any
 
+from .sqltext import LIKE_ESCAPE, contains
+
 _PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
 
 QUOTE_COLUMNS = ["quote", "date", "speaker", "speaker_code", "speaker_key", "speaker_entity", "text", "cue",
@@ -146,8 +148,8 @@ def resolve_speaker(store, speaker: str) -> list[str]:
     rows = store.rows("SELECT DISTINCT speaker FROM speaker_names WHERE name = ? ORDER BY speaker", (k,))
     if rows:
         return [r["speaker"] for r in rows]
-    conds = " AND ".join(["(' ' || key || ' ') LIKE ?"] * len(k.split()))
-    rows = store.rows(f"SELECT key FROM speakers WHERE {conds} ORDER BY key", [f"% {w} %" for w in k.split()])
+    conds = " AND ".join([f"(' ' || key || ' ') LIKE ? {LIKE_ESCAPE}"] * len(k.split()))
+    rows = store.rows(f"SELECT key FROM speakers WHERE {conds} ORDER BY key", [contains(f" {w} ") for w in k.split()])
     return [r["key"] for r in rows]
 
 

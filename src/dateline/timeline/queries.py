@@ -25,6 +25,7 @@ from ..extract.lexicon import plural
 from ..extract.timex_values import duration_days
 from ..resources import read_tsv
 from ..store.base import Store
+from ..store.sqltext import LIKE_ESCAPE, contains
 from .merge import date_range, symmetric_codes
 
 _CODE = re.compile(r"^[A-Za-z]{3}$")
@@ -98,8 +99,8 @@ def _party(col: str, name_col: str, value: str, conds: list[str], params: list[A
         conds.append(f"{col} = ?")
         params.append(value.strip().upper())
     else:
-        conds.append(f"lower({name_col}) LIKE ?")
-        params.append(f"%{value.strip().lower()}%")
+        conds.append(f"lower({name_col}) LIKE ? {LIKE_ESCAPE}")
+        params.append(contains(value.strip().lower()))
 
 
 def _where(store: Store, *, actor=None, target=None, either=None, cameo=None, since=None, until=None,
@@ -175,8 +176,10 @@ def events(store: Store, *, limit: int | None = None, **filters) -> list[dict]:
     """The happenings that match the filters, by date; each with one sentence that reported it."""
     where, params = _where(store, **filters)
     sql = f"SELECT c.* FROM clusters c WHERE {where}{_ORDER}"
-    if limit:
-        sql += f" LIMIT {int(limit)}"
+    if limit is not None:
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 1_000_000_000:
+            raise QueryError(f"limit: {limit!r} is not a number of rows from 1 to 1,000,000,000", code="bad_limit")
+        sql += f" LIMIT {limit}"
     rows = [_row(c) for c in store.rows(sql, params)]
     _add_sentences(store, rows)
     return rows
