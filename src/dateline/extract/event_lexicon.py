@@ -284,3 +284,4 @@ class _Cand:
     modality_marker: int | None = None   # token of the word that states the intention ("pledged to")
     rule: str | None = None              # provenance when the event does not come from patterns.tsv
     roles_set: bool = False              # an appeal/demand whose appealing party is known
+    attributive: bool = False            # a participle modifying a noun ("the seized ship"): no report

@@ -195,6 +195,12 @@ class RoleRules:
             return      # "talks between A and B broke down": the pair is the rules' reading
         actor = target = None
         direct = False
+        if c.pattern.pos == "verb" and tok.dep_ == "amod" and tok.i > tok.sent.start \
+                and tok.doc[tok.i - 1].dep_ in ("det", "nmod:poss") and tok.doc[tok.i - 1].head.i == tok.head.i:
+            # "the seized ship", "the besieged town", "alleged crimes": a participle that describes
+            # a noun names no happening of this report, and its clause's subject took no part in it
+            c.attributive = True
+            return
         if c.pattern.pos == "verb":
             head = tok
             # "X condemned ... and offered ...": a coordinated verb shares its subject; "X refused to

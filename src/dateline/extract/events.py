@@ -86,6 +86,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 self._fill(c, text, toks, low, (ss, se), ms, timexes, verbs)
                 if parse is not None:
                     self._from_parse(c, parse, ms)
+                if c.attributive:
+                    continue
                 self._modality(c, low)
                 cands.append(c)
         cands = self._fold_intent_markers(cands)
