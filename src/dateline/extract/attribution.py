@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from dateline.extract.attribution_analyzer import _Analyzer
 from dateline.extract.attribution_doc import _Doc
+from dateline.extract.attribution_phrases import _Att
 from dateline.extract.attribution_sources import _Resolver
 from dateline.extract.attribution_words import _QMARKS
 from dateline.record import ActorRef, Attribution, Mention, Quote, SourceRef, Span
@@ -75,20 +76,29 @@ def extract_attributions(text: str, sentences: list[tuple[int, int]], mentions: 
     an.run()
     an.nested_for_quotes()
     an.uncued_quotes()
-    res = _Resolver(text, d, mentions or [])
-    atts: list[Attribution] = []
-    quotes: list[Quote] = []
-    by_att: dict[int, str] = {}
-    # resolve in text order of the source (pronouns look back)
-    for att in sorted(an.atts, key=lambda a: d.starts[a.src[0]] if a.src else d.starts[a.cue_span[0]]):
+    _resolve_sources(text, d, an.atts, mentions or [])
+    atts, by_att = _attributions(text, d, an.atts, nested)
+    return _quotes(text, d, an.atts, by_att), atts
+
+
+def _resolve_sources(text: str, d: _Doc, found: list[_Att], mentions: list[Mention]) -> None:
+    """Resolve every source, in text order of the source (pronouns look back)."""
+    res = _Resolver(text, d, mentions)
+    for att in sorted(found, key=lambda a: d.starts[a.src[0]] if a.src else d.starts[a.cue_span[0]]):
         if att.src:
             att.src_ref = res.resolve(*att.src)
             a, b = att.content
             res.note(att.src_ref.start or 0, att.src_ref, (d.starts[a], d.ends[b - 1]) if b > a else None)
         else:
             att.src_ref = SourceRef()
+
+
+def _attributions(text: str, d: _Doc, found: list[_Att], nested: bool):
+    """The reported attributions (nested ones only when asked) and their ids by id(_Att)."""
+    atts: list[Attribution] = []
+    by_att: dict[int, str] = {}
     n = 0
-    for att in an.atts:
+    for att in found:
         if att.nested and not nested:
             continue
         n += 1
@@ -108,13 +118,18 @@ def extract_attributions(text: str, sentences: list[tuple[int, int]], mentions: 
             id=aid, direct=att.direct, source=_clean(att.src_ref),
             cue=Span(cs, ce, text[cs:ce]), content=Span(xa, xb, text[xa:xb]),
             attitude=att.cue.attitude, rule=att.rule))
-    # quotes: each quoted segment inside an attribution's content (innermost attribution wins)
+    return atts, by_att
+
+
+def _quotes(text: str, d: _Doc, found: list[_Att], by_att: dict[int, str]) -> list[Quote]:
+    """Each quoted segment inside an attribution's content (innermost attribution wins)."""
+    quotes: list[Quote] = []
     spans = []
-    for att in an.atts:
+    for att in found:
         a, b = att.content
         spans.append((d.starts[a], d.ends[b - 1], att))
     qn = 0
-    for gi, g in enumerate(d.groups):
+    for g in d.groups:
         for sa, sb in g.segments:
             owner = None
             for a, b, att in spans:
@@ -131,4 +146,4 @@ def extract_attributions(text: str, sentences: list[tuple[int, int]], mentions: 
             quotes.append(Quote(id=f"q{qn}", start=sa, end=sb, text=text[sa:sb],
                                 speaker=ActorRef(entity=ref.entity, name=ref.name, code=ref.code),
                                 cue=cue, attribution=owner_id))
-    return quotes, atts
+    return quotes

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dateline.extract.attribution_clauses import _Clauses
+from dateline.extract.attribution_lexicon import CueForm
 from dateline.extract.attribution_frames_post import _PostFrames
 from dateline.extract.attribution_frames_pre import _PreFrames
 from dateline.extract.attribution_phrases import _Att
@@ -11,6 +12,8 @@ from dateline.extract.attribution_words import _is_word
 
 class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
     def run(self):
+        """Each unit: its cues, a title colon, the frames; a unit with no attribution of its
+        own that is mostly a quotation continues the direct attribution just before it."""
         d = self.d
         prev_direct: _Att | None = None
         prev_end_para = -1
@@ -19,67 +22,19 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
             if self.taken[lo] and all(self.taken[x] for x in range(lo, hi) if _is_word(d.words[x])):
                 continue
             n_before = len(self.atts)
-            cues = []
-            i = lo
-            while i < hi:
-                if self.taken[i]:
-                    i += 1
-                    continue
-                r = d.cue_at(i, hi)
-                if r:
-                    cues.append((i, r[1], r[0]))
-                    i = r[1]
-                else:
-                    i += 1
+            cues = self.unit_cues(lo, hi)
             if ui == 0 and d.ends[hi - 1] <= first_para_end and "\n" not in d.text[d.starts[lo]:d.ends[hi - 1]]:
                 self.title_colon(lo, hi)
             elif not cues and (lo == 0 or "\n" in d.text[d.ends[lo - 1]:d.starts[lo]]):
                 self.title_colon(lo, hi, title=False)
-            # pass 1: content-before frames; 'according to' first (it is the outer one)
-            for c, ce, f in cues:
-                if "prep" in f.cue.frames and not any(self.taken[x] for x in range(c, ce)):
-                    self.according(c, ce, lo, hi, f)
-            for c, ce, f in cues:
-                if any(self.taken[x] for x in range(c, ce)) or "prep" in f.cue.frames:
-                    continue
-                self.as_reported(c, ce, lo, hi, f) or self.postposed(c, ce, lo, hi, f)
-            # pass 2: content-after frames, left to right
-            for c, ce, f in cues:
-                if any(self.taken[x] for x in range(c, ce)) or "prep" in f.cue.frames:
-                    continue
-                if f.form == "ing":
-                    self.participle(c, ce, lo, hi, f) or self.reduced_relative(c, ce, lo, hi, f) \
-                        or self.preposed(c, ce, lo, hi, f)
-                else:
-                    self.raising(c, ce, lo, hi, f) or self.asked_wh(c, ce, lo, hi, f) \
-                        or self.preposed(c, ce, lo, hi, f)
+            self.run_frames(cues, lo, hi)
             new = self.atts[n_before:]
             para = d.para_of(d.starts[lo])
             if not new:
-                # a quotation with no cue continues the direct attribution just before it
                 qstart = next((x for x in range(lo, min(hi, lo + 12)) if d.is_open[x]), None)
                 if (prev_direct is not None and qstart is not None and para - prev_end_para <= 1
                         and self.mostly_quote(lo, hi)):
-                    e = max(d.group_end_tok(x) for x in range(lo, hi) if d.is_open[x])
-                    a, b = prev_direct.content
-                    if e > b:
-                        newline = "\n" in d.text[d.ends[b - 1]:d.starts[lo]]
-                        between = any(o is not prev_direct and b <= o.content[0] < lo
-                                      for o in self.atts)
-                        # on the same line it is one more fragment of the same content; on a new
-                        # line (paragraph) an attribution of its own, with the same source
-                        if not between and not newline:
-                            prev_direct.content = (a, e)
-                            for x in range(lo, e):
-                                self.taken[x] = 1
-                        else:
-                            n = _Att(prev_direct.cue, prev_direct.cue_span, prev_direct.src,
-                                     self.trim(lo, e), "continuation", True)
-                            self.atts.append(n)
-                            for x in range(lo, e):
-                                self.taken[x] = 1
-                            prev_direct = n
-                        prev_end_para = d.para_of(d.starts[e - 1])
+                    prev_direct, prev_end_para = self.continue_direct(prev_direct, prev_end_para, lo, hi)
                     continue
                 if any(self.taken[x] for x in range(lo, hi)):
                     continue
@@ -90,3 +45,65 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
             last = max(new, key=lambda a: a.content[1])
             prev_end_para = d.para_of(d.starts[max(last.content[1], hi) - 1])
         self.atts.sort(key=lambda a: (min(a.content[0], a.cue_span[0])))
+
+    def unit_cues(self, lo: int, hi: int) -> list[tuple[int, int, CueForm]]:
+        """The cues of a unit outside what is already taken: (start, end, form)."""
+        d = self.d
+        cues = []
+        i = lo
+        while i < hi:
+            if self.taken[i]:
+                i += 1
+                continue
+            r = d.cue_at(i, hi)
+            if r:
+                cues.append((i, r[1], r[0]))
+                i = r[1]
+            else:
+                i += 1
+        return cues
+
+    def run_frames(self, cues, lo: int, hi: int) -> None:
+        """Pass 1: content-before frames ('according to' first: it is the outer one); pass 2:
+        content-after frames, left to right."""
+        for c, ce, f in cues:
+            if "prep" in f.cue.frames and not any(self.taken[x] for x in range(c, ce)):
+                self.according(c, ce, lo, hi, f)
+        for c, ce, f in cues:
+            if any(self.taken[x] for x in range(c, ce)) or "prep" in f.cue.frames:
+                continue
+            self.as_reported(c, ce, lo, hi, f) or self.postposed(c, ce, lo, hi, f)
+        for c, ce, f in cues:
+            if any(self.taken[x] for x in range(c, ce)) or "prep" in f.cue.frames:
+                continue
+            if f.form == "ing":
+                self.participle(c, ce, lo, hi, f) or self.reduced_relative(c, ce, lo, hi, f) \
+                    or self.preposed(c, ce, lo, hi, f)
+            else:
+                self.raising(c, ce, lo, hi, f) or self.asked_wh(c, ce, lo, hi, f) \
+                    or self.preposed(c, ce, lo, hi, f)
+
+    def continue_direct(self, prev_direct: _Att, prev_end_para: int, lo: int, hi: int):
+        """A quotation unit with no cue continues the direct attribution before it: on the same
+        line it is one more fragment of the same content; on a new line (paragraph) an
+        attribution of its own, with the same source. Returns the new (previous direct
+        attribution, its last paragraph)."""
+        d = self.d
+        e = max(d.group_end_tok(x) for x in range(lo, hi) if d.is_open[x])
+        a, b = prev_direct.content
+        if e <= b:
+            return prev_direct, prev_end_para
+        newline = "\n" in d.text[d.ends[b - 1]:d.starts[lo]]
+        between = any(o is not prev_direct and b <= o.content[0] < lo for o in self.atts)
+        if not between and not newline:
+            prev_direct.content = (a, e)
+            for x in range(lo, e):
+                self.taken[x] = 1
+        else:
+            n = _Att(prev_direct.cue, prev_direct.cue_span, prev_direct.src,
+                     self.trim(lo, e), "continuation", True)
+            self.atts.append(n)
+            for x in range(lo, e):
+                self.taken[x] = 1
+            prev_direct = n
+        return prev_direct, d.para_of(d.starts[e - 1])

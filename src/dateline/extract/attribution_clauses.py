@@ -149,59 +149,69 @@ class _Clauses:
                     return g
                 j = g
                 continue
-            w = d.low[j]
-            if w in (".", "?", "!") and j > i and j + 1 < hi and d.is_open[j + 1]:
-                return j + 1   # '... could come. "Every ..."': a quotation of its own
-            if w == ":" and j > i and j + 1 < hi and d.is_open[j + 1]:
-                return j       # '..., X fired back: "..."': a quotation with a cue of its own
-            if w in ("before", "after", "while", "by") and j > i and j + 1 < hi:
-                c = d.cue_at(j + 1, hi)
-                if c and c[0].form == "ing":
-                    return j
-            if w == ";" and self.clause_cue_at(j + 1, hi):
-                return j
-            if w == "," and j + 2 < hi and d.low[j + 1] in ("and", "but") and j > i:
-                k = j + 2
-                while k < hi and (d.low[k] in _ADV or _is_ly(d.low[k])) and d.inq[k] < 0:
-                    k += 1
-                if k < hi and d.inq[k] < 0 and d.words[k].islower() and (
-                        d.low[k] in _AUX and d.low[k] not in ("to", "not") or d.low[k].endswith("ed")):
-                    return j
-            if w == "," and j + 2 < hi and d.low[j + 1] == "but" and j > i and d.inq[j + 2] < 0 \
-                    and (d.words[j + 2][:1].isupper() or d.low[j + 2] in ("the", "his", "her", "their")):
-                # ', but North Korea walked away': a new clause with its own subject
-                np = _np_right(d, j + 2, hi, max_len=6)
-                if np and np[1] < hi and d.words[np[1]].islower() and (
-                        d.low[np[1]].endswith("ed") or d.low[np[1]] in _AUX):
-                    return j
-            if w == "," and j + 2 < hi and d.low[j + 1] in ("while", "after", "before", "by", "when"):
-                c = d.cue_at(j + 2, hi)
-                if c and c[0].form == "ing":
-                    return j
-            if w in (",", ":", "(") or w in _DASHES:
-                if j + 1 < hi and d.inq[j + 1] < 0:
-                    nxt = d.low[j + 1]
-                    if nxt in _STOP_MID and j + 2 < hi and d.low[j + 2] == "to":
-                        return j
-                    c = d.cue_at(j + 1, hi)
-                    if c and c[0].form == "ing" and (c[0].cue.speaks or w != ","):
-                        return j
-                    k = j + 1
-                    if nxt in _COORD:
-                        k += 1
-                    if k > j + 1 and self.clause_cue_at(k, hi):
-                        return j
-                    if w in (",", ":") and nxt not in _COORD and self.clause_cue_at(k, hi) \
-                            and (w == ":" or rel or d.cue_at(k, hi) is None):
-                        return j
-            elif w in _COORD_STRONG and j > i and self.clause_cue_at(j + 1, hi):
-                return j
-            elif w == "and" and j > i and j + 1 < hi:
-                c = d.cue_at(j + 1, hi)
-                if c and c[0].form in ("past", "s") and c[0].cue.speaks:
-                    return j
+            stop = self._content_stop(i, j, hi, rel)
+            if stop is not None:
+                return stop
             j += 1
         return hi
+
+    def _content_stop(self, i: int, j: int, hi: int, rel: bool) -> int | None:
+        """Does the content that started at i end at the token j outside quotes (before ',
+        according to', ', saying ...', a coordinated clause with its own cue, ';')? The end, or
+        None."""
+        d = self.d
+        w = d.low[j]
+        if w in (".", "?", "!") and j > i and j + 1 < hi and d.is_open[j + 1]:
+            return j + 1   # '... could come. "Every ..."': a quotation of its own
+        if w == ":" and j > i and j + 1 < hi and d.is_open[j + 1]:
+            return j       # '..., X fired back: "..."': a quotation with a cue of its own
+        if w in ("before", "after", "while", "by") and j > i and j + 1 < hi:
+            c = d.cue_at(j + 1, hi)
+            if c and c[0].form == "ing":
+                return j
+        if w == ";" and self.clause_cue_at(j + 1, hi):
+            return j
+        if w == "," and j + 2 < hi and d.low[j + 1] in ("and", "but") and j > i:
+            k = j + 2
+            while k < hi and (d.low[k] in _ADV or _is_ly(d.low[k])) and d.inq[k] < 0:
+                k += 1
+            if k < hi and d.inq[k] < 0 and d.words[k].islower() and (
+                    d.low[k] in _AUX and d.low[k] not in ("to", "not") or d.low[k].endswith("ed")):
+                return j
+        if w == "," and j + 2 < hi and d.low[j + 1] == "but" and j > i and d.inq[j + 2] < 0 \
+                and (d.words[j + 2][:1].isupper() or d.low[j + 2] in ("the", "his", "her", "their")):
+            # ', but North Korea walked away': a new clause with its own subject
+            np = _np_right(d, j + 2, hi, max_len=6)
+            if np and np[1] < hi and d.words[np[1]].islower() and (
+                    d.low[np[1]].endswith("ed") or d.low[np[1]] in _AUX):
+                return j
+        if w == "," and j + 2 < hi and d.low[j + 1] in ("while", "after", "before", "by", "when"):
+            c = d.cue_at(j + 2, hi)
+            if c and c[0].form == "ing":
+                return j
+        if w in (",", ":", "(") or w in _DASHES:
+            if j + 1 < hi and d.inq[j + 1] < 0:
+                nxt = d.low[j + 1]
+                if nxt in _STOP_MID and j + 2 < hi and d.low[j + 2] == "to":
+                    return j
+                c = d.cue_at(j + 1, hi)
+                if c and c[0].form == "ing" and (c[0].cue.speaks or w != ","):
+                    return j
+                k = j + 1
+                if nxt in _COORD:
+                    k += 1
+                if k > j + 1 and self.clause_cue_at(k, hi):
+                    return j
+                if w in (",", ":") and nxt not in _COORD and self.clause_cue_at(k, hi) \
+                        and (w == ":" or rel or d.cue_at(k, hi) is None):
+                    return j
+        elif w in _COORD_STRONG and j > i and self.clause_cue_at(j + 1, hi):
+            return j
+        elif w == "and" and j > i and j + 1 < hi:
+            c = d.cue_at(j + 1, hi)
+            if c and c[0].form in ("past", "s") and c[0].cue.speaks:
+                return j
+        return None
 
     def verb_after_quote(self, g: int, hi: int) -> bool:
         """Does a second verb phrase of the main clause follow a closing quotation at g

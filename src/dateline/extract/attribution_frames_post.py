@@ -77,112 +77,149 @@ class _PostFrames:
         k, be = _skip_left_aux(d, c, lo)
         if be:
             return None
-        inverted = False
+        found = self._post_source(c, ce, k, lo, hi, f)
+        if found is None:
+            return None
+        src, after, b, inverted = found
+        b0 = lo
+        while b0 < b and self.taken[b0]:
+            b0 += 1
+        j = self._post_after_cue(after, hi, f, inverted)
+        ok, cont = self._post_continuation(j, lo, hi, b0, b, inverted)
+        if not ok:
+            return None
+        content = self._post_content(lo, b, cont)
+        if content is None:
+            return None
+        ca, cb, direct = content
+        att = _Att(f.cue, (c, ce), src, (ca, cb), "post:inverted" if inverted else "post", direct)
+        return self.add(att)
+
+    def _post_source(self, c: int, ce: int, k: int, lo: int, hi: int, f: CueForm):
+        """The source of a post-posed cue, before it ('"...," X said') or inverted after it
+        ('..., said X'): (source, token after the source and cue, content end, inverted) or None."""
+        d = self.d
         np = _np_left(d, k, lo)
         if np and self.boundary_before(np[0], lo) and _head_len(d, np) <= 14 \
                 and d.low[np[0]] not in ("who", "which", "that") \
                 and _subject_ok(d, np, lo, f, k < c):
-            src = np
-            after = ce
-            b = np[0] - 1   # the boundary token (a closing quote mark stays in the content)
-            if d.low[b] in ("'", "’") and b - 1 >= lo:
-                b -= 1
-            if d.inq[b] >= 0 and d.low[b] in _QMARKS:
-                b += 1
-        elif np and k == c and d.low[c - 1] == "," and _head_len(d, np) <= 14 \
+            return np, ce, self._content_end_before(np[0] - 1, lo), False
+        if np and k == c and d.low[c - 1] == "," and _head_len(d, np) <= 14 \
                 and d.low[np[0]] not in ("who", "which", "that") and _subject_ok(d, np, lo, f, False):
             return None   # "The senator, citing an audit, said ...": pre-posed
-        elif self.boundary_before(k, lo) and k == c:
-            # said X: inversion
-            np = _np_right(d, ce, hi)
-            if not np or (np[1] - np[0] == 1 and d.low[np[0]] in _SUBJ_PRON):
+        if self.boundary_before(k, lo) and k == c:
+            found = self._inverted_source(ce, hi)
+            if found is None:
                 return None
-            e = np[1]
-            if e < hi and d.inq[e] < 0 and not (
-                    d.low[e] in (",", ";", ")") or d.low[e] in _END_PUNCT or d.low[e] in _DASHES
-                    or d.low[e] in ("who", "that", "whose", "which", "known")
-                    or d.low[e] in _ADJUNCT_START or d.low[e] in _PREP or d.low[e] in _SUBORD
-                    or (d.words[e].islower() and d.low[e].endswith(("ed", "ing")))):
-                return None
-            if e < hi and d.inq[e] < 0 and (d.low[e] in ("who", "that", "whose", "which") or (
-                    d.words[e].islower() and (d.low[e].endswith(("ed", "ing")) or d.low[e] == "known"))):
-                while e < hi and d.inq[e] < 0 and d.low[e] not in (",", ";") \
-                        and not (d.low[e] in _END_PUNCT and e == hi - 1) \
-                        and not (d.low[e] == "and" and d.cue_at(e + 1, hi)):
-                    e += 1
-            # the appositive runs to the unit end, or to a comma before a quote or a cue
-            if e < hi and d.low[e] == "," and not (
-                    e + 1 < hi and d.low[e + 1] in ("who", "which") and self.clause_cue_at(e + 1, hi)):
-                # (not before ', who said ...': a relative clause with a cue of its own)
-                e2 = e + 1
-                while e2 < hi and d.low[e2] != ";" and not (
-                        d.low[e2] == "," and e2 + 1 < hi and (
-                            d.inq[e2 + 1] >= 0 or d.cue_at(e2 + 1, hi) is not None
-                            or d.low[e2 + 1] in ("who", "which") and self.clause_cue_at(e2 + 1, hi))):
-                    if d.inq[e2] >= 0:
-                        ge = d.group_end_tok(e2)
-                        if d.is_open[e2] and ge - e2 <= 8 and e2 + 1 < hi \
-                                and d.words[e2 + 1][:1].isupper():
-                            e2 = ge
-                            continue
-                        break
-                    e2 += 1
-                e = e2
-            src = self.trim(np[0], e)
-            inverted = True
-            after = e
-            b = c - 1
-            if d.low[b] in ("'", "’") and b - 1 >= lo:
-                b -= 1
-            if d.inq[b] >= 0 and d.low[b] in _QMARKS:
-                b += 1
-        else:
+            src, after = found
+            return src, after, self._content_end_before(c - 1, lo), True
+        return None
+
+    def _content_end_before(self, b: int, lo: int) -> int:
+        """The end of a content whose boundary token is b (a closing quote mark stays in it)."""
+        d = self.d
+        if d.low[b] in ("'", "’") and b - 1 >= lo:
+            b -= 1
+        if d.inq[b] >= 0 and d.low[b] in _QMARKS:
+            b += 1
+        return b
+
+    def _inverted_source(self, ce: int, hi: int):
+        """'said X' (inversion): the source after the cue with its appositive, as ((start, end),
+        token after it), or None."""
+        d = self.d
+        np = _np_right(d, ce, hi)
+        if not np or (np[1] - np[0] == 1 and d.low[np[0]] in _SUBJ_PRON):
             return None
-        # what follows the cue: adjuncts, then the end, or a continuation
-        b0 = lo
-        while b0 < b and self.taken[b0]:
-            b0 += 1
-        j = after
+        e = np[1]
+        if e < hi and d.inq[e] < 0 and not (
+                d.low[e] in (",", ";", ")") or d.low[e] in _END_PUNCT or d.low[e] in _DASHES
+                or d.low[e] in ("who", "that", "whose", "which", "known")
+                or d.low[e] in _ADJUNCT_START or d.low[e] in _PREP or d.low[e] in _SUBORD
+                or (d.words[e].islower() and d.low[e].endswith(("ed", "ing")))):
+            return None
+        if e < hi and d.inq[e] < 0 and (d.low[e] in ("who", "that", "whose", "which") or (
+                d.words[e].islower() and (d.low[e].endswith(("ed", "ing")) or d.low[e] == "known"))):
+            while e < hi and d.inq[e] < 0 and d.low[e] not in (",", ";") \
+                    and not (d.low[e] in _END_PUNCT and e == hi - 1) \
+                    and not (d.low[e] == "and" and d.cue_at(e + 1, hi)):
+                e += 1
+        # the appositive runs to the unit end, or to a comma before a quote or a cue
+        if e < hi and d.low[e] == "," and not (
+                e + 1 < hi and d.low[e + 1] in ("who", "which") and self.clause_cue_at(e + 1, hi)):
+            # (not before ', who said ...': a relative clause with a cue of its own)
+            e = self._appositive_end(e + 1, hi)
+        return self.trim(np[0], e), e
+
+    def _appositive_end(self, e2: int, hi: int) -> int:
+        """Where the appositive of an inverted source that starts at e2 ends."""
+        d = self.d
+        while e2 < hi and d.low[e2] != ";" and not (
+                d.low[e2] == "," and e2 + 1 < hi and (
+                    d.inq[e2 + 1] >= 0 or d.cue_at(e2 + 1, hi) is not None
+                    or d.low[e2 + 1] in ("who", "which") and self.clause_cue_at(e2 + 1, hi))):
+            if d.inq[e2] >= 0:
+                ge = d.group_end_tok(e2)
+                if d.is_open[e2] and ge - e2 <= 8 and e2 + 1 < hi \
+                        and d.words[e2 + 1][:1].isupper():
+                    e2 = ge
+                    continue
+                break
+            e2 += 1
+        return e2
+
+    def _post_after_cue(self, j: int, hi: int, f: CueForm, inverted: bool) -> int:
+        """Skip what follows a post-posed cue and its source: an addressee, adjuncts, a
+        subordinate or participial phrase ("said at Mission College as she sat ...", "he said
+        introducing Clinton", "Christie said when asked whether ...")."""
+        d = self.d
         if "objthat" in f.cue.frames and not inverted:
             j = self.skip_object(j, hi)
         j = self.skip_adjuncts(j, hi)
         if j < hi and d.inq[j] < 0 and (d.low[j] in _ADJUNCT_START or d.low[j] in _PREP or (
                 d.low[j].endswith("ing") and d.words[j].islower()) or d.low[j] in _SUBORD):
-            # "said at Mission College as she sat ...", "he said introducing Clinton",
-            # "Christie said when asked whether ..."
             j0 = j
             while j < hi and d.low[j] not in (",", ":", ";") and d.low[j] not in _DASHES \
                     and not (d.low[j] == "that" and j - j0 < 6) and not d.is_open[j]:
                 j = d.group_end_tok(j) if d.inq[j] >= 0 else j + 1
-        cont = None
+        return j
+
+    def _post_continuation(self, j: int, lo: int, hi: int, b0: int, b: int, inverted: bool):
+        """After a post-posed cue at j: (False, None) when the cue is really pre-posed, else
+        (True, the continuation of the content after the cue or None)."""
+        d = self.d
         if not inverted and j < hi and d.low[j] == ":" and j + 1 < hi and d.is_open[j + 1] \
                 and not self.ends_with_quote(b0, b):
-            return None   # 'After the vote, Trump said: "..."': pre-posed
+            return False, None   # 'After the vote, Trump said: "..."': pre-posed
         if j >= hi or all(d.low[x] in _END_PUNCT or d.low[x] in _QMARKS or d.low[x] == ")"
                           for x in range(j, hi)):
-            pass
-        elif d.low[j] in (",", ":") or d.low[j] in _DASHES:
+            return True, None
+        if d.low[j] in (",", ":") or d.low[j] in _DASHES:
             nxt = j + 1
             cf = d.cue_at(nxt, hi) if nxt < hi else None
             if nxt >= hi:
-                pass
-            elif cf and (cf[0].form == "ing" or "prep" in cf[0].cue.frames):
-                pass       # ", adding ..." / ", according to": attributions of their own
-            elif d.low[nxt] in _COORD and self.clause_cue_at(nxt + 1, hi):
-                pass
-            elif d.low[nxt] in ("who", "which") and self.clause_cue_at(nxt, hi):
-                pass       # '..., said X, who added that ...': a cue of its own
-            elif d.inq[nxt] >= 0 or (d.low[j] == "," and d.low[nxt] not in _COORD
-                                     and not self.is_quote_span(*self.trim(b0, b))):
-                cont = (nxt, self.content_end(nxt, hi))
-        elif inverted and d.low[j] in _COORD:
-            pass
-        elif b - 2 >= lo and d.is_close[b - 1] and d.low[b - 2] in (",", "?", "!") \
+                return True, None
+            if cf and (cf[0].form == "ing" or "prep" in cf[0].cue.frames):
+                return True, None   # ", adding ..." / ", according to": attributions of their own
+            if d.low[nxt] in _COORD and self.clause_cue_at(nxt + 1, hi):
+                return True, None
+            if d.low[nxt] in ("who", "which") and self.clause_cue_at(nxt, hi):
+                return True, None   # '..., said X, who added that ...': a cue of its own
+            if d.inq[nxt] >= 0 or (d.low[j] == "," and d.low[nxt] not in _COORD
+                                   and not self.is_quote_span(*self.trim(b0, b))):
+                return True, (nxt, self.content_end(nxt, hi))
+            return True, None
+        if inverted and d.low[j] in _COORD:
+            return True, None
+        if b - 2 >= lo and d.is_close[b - 1] and d.low[b - 2] in (",", "?", "!") \
                 and self.is_quote_span(*self.trim(b0, b)):
-            pass       # '"...," X told a voter passing by': the quotation is the content
-        else:
-            return None   # "After the vote, he said the plan failed": pre-posed
-        # the content before
+            return True, None   # '"...," X told a voter passing by': the quotation is the content
+        return False, None   # "After the vote, he said the plan failed": pre-posed
+
+    def _post_content(self, lo: int, b: int, cont):
+        """The content of a post-posed cue: the untaken words before b (after a dash, ';' or
+        ':' that opens a clause), joined with the continuation; (start, end, direct) or None."""
+        d = self.d
         a = lo
         while a < b and self.taken[a]:
             a += 1
@@ -207,5 +244,4 @@ class _PostFrames:
                     ca = c2a
                 cb = c2b
                 direct = direct or self.is_quote_span(c2a, c2b)
-        att = _Att(f.cue, (c, ce), src, (ca, cb), "post:inverted" if inverted else "post", direct)
-        return self.add(att)
+        return ca, cb, direct

@@ -69,21 +69,35 @@ def _np_left(d: _Doc, end: int, lo: int, appos: bool = True) -> tuple[int, int] 
             return None
         return k, end
     if w == "," and appos:
-        # X, an analyst at Y, said  /  X, who ..., said  /  X, speaking in Y, said
-        commas = [p for p in range(k - 1, lo - 1, -1) if d.low[p] == "," and d.inq[p] < 0][:4]
-        for p in commas:
-            if p + 1 >= k:
+        return _np_left_appositive(d, k, lo)
+    start = _np_left_walk(d, end, lo)
+    if isinstance(start, tuple):
+        return start
+    return _np_left_trim(d, start, end)
+
+
+def _np_left_appositive(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
+    """A subject with an appositive ending at the comma k: 'X, an analyst at Y, said' /
+    'X, who ..., said' / 'X, speaking in Y, said'."""
+    commas = [p for p in range(k - 1, lo - 1, -1) if d.low[p] == "," and d.inq[p] < 0][:4]
+    for p in commas:
+        if p + 1 >= k:
+            continue
+        first = d.low[p + 1]
+        if first in _APPOS_START or d.words[p + 1][:1].isupper() or first[:1].isdigit() \
+                or (first.endswith("ing") and d.words[p + 1].islower()):
+            if any(d.inq[x] >= 0 or d.low[x] in ("that", ";", ":") for x in range(p + 1, k)):
                 continue
-            first = d.low[p + 1]
-            if first in _APPOS_START or d.words[p + 1][:1].isupper() or first[:1].isdigit() \
-                    or (first.endswith("ing") and d.words[p + 1].islower()):
-                if any(d.inq[x] >= 0 or d.low[x] in ("that", ";", ":") for x in range(p + 1, k)):
-                    continue
-                head = _np_left(d, p, lo, appos=False)
-                if head and not (head[0] - 1 >= lo and d.low[head[0] - 1] in _PREP) \
-                        and not all(d.low[x][:1].isdigit() for x in range(*head)):
-                    return head[0], k
-        return None
+            head = _np_left(d, p, lo, appos=False)
+            if head and not (head[0] - 1 >= lo and d.low[head[0] - 1] in _PREP) \
+                    and not all(d.low[x][:1].isdigit() for x in range(*head)):
+                return head[0], k
+    return None
+
+
+def _np_left_walk(d: _Doc, end: int, lo: int) -> int | tuple[int, int]:
+    """Walk left from ``end`` over the words of a noun phrase: its start index, or the span of a
+    subject pronoun that ends the walk."""
     start = end
     n = 0
     while start - 1 >= lo:
@@ -98,10 +112,8 @@ def _np_left(d: _Doc, end: int, lo: int, appos: bool = True) -> tuple[int, int] 
                 continue
             if t == ")":
                 # "Sen. Richard Blumenthal (D-Conn.)"
-                p = x - 1
-                while p >= lo and p > x - 8 and d.words[p] != "(":
-                    p -= 1
-                if p >= lo and d.words[p] == "(" and p > lo:
+                p = _paren_open_before(d, x, lo)
+                if p is not None:
                     start = p
                     continue
             break
@@ -118,16 +130,7 @@ def _np_left(d: _Doc, end: int, lo: int, appos: bool = True) -> tuple[int, int] 
         if w in _POSS or w in _DET:
             start -= 1
             n += 1
-            if w in _POSS or w in ("the", "a", "an", "this", "these", "those"):
-                # a determiner opens the NP unless a possessor precedes ("the party's nominee")
-                # or it follows "of"/"for"/"at"... inside a larger NP ("head of the agency")
-                if x - 1 >= lo and d.low[x - 1].endswith(("'s", "’s", "s'", "s’")):
-                    continue
-                if x - 2 >= lo and d.low[x - 1] in _PREP_IN_NP and _is_word(d.words[x - 2]) \
-                        and d.inq[x - 2] < 0 and d.low[x - 2] not in _CLAUSE \
-                        and d.low[x - 2] not in _PREP and not _cue_word(d, x - 2) \
-                        and d.low[x - 2] not in _AUX:
-                    continue
+            if _determiner_opens_np(d, x, w, lo):
                 break
             continue
         if n > 0 and not t[:1].isupper() and (w,) in cue_forms() \
@@ -137,12 +140,40 @@ def _np_left(d: _Doc, end: int, lo: int, appos: bool = True) -> tuple[int, int] 
         n += 1
         if n >= 12:
             break
-    # trim leading prepositions, time words and sentence adverbs
+    return start
+
+
+def _paren_open_before(d: _Doc, x: int, lo: int) -> int | None:
+    """The '(' that the ')' at x closes, within a few tokens (not at the unit start)."""
+    p = x - 1
+    while p >= lo and p > x - 8 and d.words[p] != "(":
+        p -= 1
+    if p >= lo and d.words[p] == "(" and p > lo:
+        return p
+    return None
+
+
+def _determiner_opens_np(d: _Doc, x: int, w: str, lo: int) -> bool:
+    """Does the determiner or possessive at x open the NP? Not when a possessor precedes ("the
+    party's nominee") or it follows "of"/"for"/"at"... inside a larger NP ("head of the agency")."""
+    if not (w in _POSS or w in ("the", "a", "an", "this", "these", "those")):
+        return False
+    if x - 1 >= lo and d.low[x - 1].endswith(("'s", "’s", "s'", "s’")):
+        return False
+    if x - 2 >= lo and d.low[x - 1] in _PREP_IN_NP and _is_word(d.words[x - 2]) \
+            and d.inq[x - 2] < 0 and d.low[x - 2] not in _CLAUSE \
+            and d.low[x - 2] not in _PREP and not _cue_word(d, x - 2) \
+            and d.low[x - 2] not in _AUX:
+        return False
+    return True
+
+
+def _np_left_trim(d: _Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Trim leading prepositions, time words and sentence adverbs; None if nothing is left."""
     while start < end and (d.low[start] in _PREP_IN_NP or d.low[start] in _TIME
                            or d.low[start] in _MONTHS or d.low[start] in ("but", "and", "so")
                            or _is_ly(d.low[start])):
         start += 1
-    # strip a trailing possessive-less comma etc.
     if start >= end:
         return None
     if all(d.low[x] in _DET or d.low[x] in _PREP_IN_NP for x in range(start, end)):

@@ -67,6 +67,8 @@ class _Resolver:
         return None
 
     def resolve(self, s: int, e: int) -> SourceRef:
+        """The source a span of tokens [s, e) names: a mention in its head, a pronoun's
+        antecedent, a source noun's referent, else the span's own name."""
         d, text = self.d, self.text
         cs, ce = d.starts[s], d.ends[e - 1]
         # head segment: before the first comma
@@ -87,25 +89,36 @@ class _Resolver:
             return self.fill(ref, m)
         # 2. pronouns
         if len(head_words) == 1 and head_words[0] in self.pron:
-            kinds = self.pron[head_words[0]][0]
-            if head_words[0] in ("who", "which"):
-                # a relative pronoun stands for the source just before it ('said X, who added')
-                for p, prev in reversed(self.history):
-                    if prev.end is not None and 0 <= cs - prev.end <= 3 \
-                            and text[prev.end:cs].strip() in ("", ","):
-                        return self.same_as(ref, prev)
-            m = self.before(cs, kinds)
-            spk = self.salient_speaker(cs, m, kinds)
-            if spk is not None:
-                return self.same_as(ref, spk)
-            if m is not None:
-                return self.fill(ref, m)
-            prev = self.last_named(cs, kinds)
-            if prev is not None:
-                return self.same_as(ref, prev)
-            ref.name = text[hs:he]
-            return ref
+            return self.resolve_pronoun(ref, head_words[0], text[hs:he])
         # 3. source nouns: generic institutions, state media, roles
+        return self.resolve_noun(ref, s, e, h, head_words)
+
+    def resolve_pronoun(self, ref: SourceRef, word: str, head: str) -> SourceRef:
+        """A pronoun source: the source just before a relative pronoun, the salient speaker,
+        the last mention of a fitting kind, or the last named source."""
+        text, cs = self.text, ref.start
+        kinds = self.pron[word][0]
+        if word in ("who", "which"):
+            # a relative pronoun stands for the source just before it ('said X, who added')
+            for p, prev in reversed(self.history):
+                if prev.end is not None and 0 <= cs - prev.end <= 3 \
+                        and text[prev.end:cs].strip() in ("", ","):
+                    return self.same_as(ref, prev)
+        m = self.before(cs, kinds)
+        spk = self.salient_speaker(cs, m, kinds)
+        if spk is not None:
+            return self.same_as(ref, spk)
+        if m is not None:
+            return self.fill(ref, m)
+        prev = self.last_named(cs, kinds)
+        if prev is not None:
+            return self.same_as(ref, prev)
+        ref.name = head
+        return ref
+
+    def resolve_noun(self, ref: SourceRef, s: int, e: int, h: int, head_words) -> SourceRef:
+        """A source noun ("the agency", "state media", "the prime minister") or a plain name."""
+        d, text, cs = self.d, self.text, ref.start
         typ = None
         for n in (3, 2, 1):
             if len(head_words) >= n and head_words[-n:] in self.nouns:
@@ -115,27 +128,9 @@ class _Resolver:
         name = _span_name(text, d, s, e)
         if typ in ("generic", "state") and all(not d.words[x][:1].isupper() or x == s
                                                 for x in range(s, h)):
-            # "the agency" after "the International Atomic Energy Agency": the organisation whose
-            # name has the noun, before the last source of a fitting kind
-            named = self.named_with(cs, noun, kinds) if typ == "generic" else None
-            if named is not None:
-                return self.fill(ref, named)
-            prev = self.source_before(cs, kinds) if typ == "generic" else None
-            m = self.before(cs, kinds) if prev is None else None
-            if typ == "state" and m is None:
-                m = self.before(cs, ("country",))
-            if prev is not None:
-                return self.same_as(ref, prev)
-            if m is not None:
-                return self.fill(ref, m)
-            if not self.mentions:
-                # no mentions: the last named source stands behind "the statement"
-                for p, prev in reversed(self.history):
-                    if p < cs and prev.name and prev.name[:1].isupper() \
-                            and getattr(prev, "_kind", None) != "person" \
-                            and prev.name.split()[-1].lower() not in self.nouns_flat:
-                        ref.name, ref.entity, ref.code = prev.name, prev.entity, prev.code
-                        return ref
+            found = self.resolve_institution(ref, typ, noun, kinds)
+            if found is not None:
+                return found
         if typ == "role" and len(head_words) <= 3:
             m = self.before(cs, ("person",), role=noun)
             # "the prime minister" is the person last named with that role (or the last person named
@@ -146,6 +141,31 @@ class _Resolver:
                 return self.fill(ref, m)
         ref.name = name
         return ref
+
+    def resolve_institution(self, ref: SourceRef, typ: str, noun: str, kinds) -> SourceRef | None:
+        """"the agency" after "the International Atomic Energy Agency": the organisation whose
+        name has the noun, before the last source of a fitting kind; "state media": the country."""
+        cs = ref.start
+        named = self.named_with(cs, noun, kinds) if typ == "generic" else None
+        if named is not None:
+            return self.fill(ref, named)
+        prev = self.source_before(cs, kinds) if typ == "generic" else None
+        m = self.before(cs, kinds) if prev is None else None
+        if typ == "state" and m is None:
+            m = self.before(cs, ("country",))
+        if prev is not None:
+            return self.same_as(ref, prev)
+        if m is not None:
+            return self.fill(ref, m)
+        if not self.mentions:
+            # no mentions: the last named source stands behind "the statement"
+            for p, prev in reversed(self.history):
+                if p < cs and prev.name and prev.name[:1].isupper() \
+                        and getattr(prev, "_kind", None) != "person" \
+                        and prev.name.split()[-1].lower() not in self.nouns_flat:
+                    ref.name, ref.entity, ref.code = prev.name, prev.entity, prev.code
+                    return ref
+        return None
 
     def salient_speaker(self, pos: int, m, kinds):
         """The previous speaker, when a pronoun source ("he said") is more likely to continue them than
