@@ -1,0 +1,74 @@
+"""Shared pieces of the time-expression rules: regex building blocks, value codes, the
+result record and the rule registry (rules register themselves in file order)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dateline.extract.timex_lexicon import LEX
+
+
+L = LEX
+
+# ---------------------------------------------------------------------------------------------
+# regex building blocks
+# ---------------------------------------------------------------------------------------------
+_B = r"(?<![\w'’-])"        # left word boundary (also not after a hyphen or apostrophe)
+_BM = r"(?:(?<=[Mm]id-)|(?<=[Ee]arly-)|(?<=[Ll]ate-)|(?<![\w'’-]))"  # same, but "mid-" may precede
+_E = r"(?![\w’-])"          # right word boundary
+MONTH = rf"(?-i:{L.re_month})(?![A-Za-z])"
+WD = rf"(?-i:{L.re_weekday})"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?!,\d)(?![:.]\d)"
+ORDW = L.re_ordinal
+YEAR4 = r"(?:1\d\d\d|20\d\d)(?!\d)(?!,\d)(?!\.\d)"
+NUMD = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+1/2|½)?"
+NUM = rf"(?:{NUMD}|{L.re_numword}(?:\s+and\s+a\s+half)?)"
+VAGUE = L.re_vague
+UNIT = rf"{L.re_unit}"
+QUAL = L.re_qual
+ZONE = rf"(?-i:{L.re_zone})(?![A-Za-z])"
+PART = L.re_part
+SEASON = L.re_season
+AMPM = r"(?:[ap]\.\s?m\.?|[ap]m(?![a-z])|(?-i:[AP]M)(?![A-Za-z]))"
+
+_UNIT_CODE = {"second": "S", "minute": "TM", "hour": "H", "day": "D", "night": "D", "week": "W",
+              "weekend": "W", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
+              "decade": "E", "century": "C", "millennium": "L"}
+_GRAN_UNIT = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q", "decade": "E",
+              "century": "C", "hour": "H", "minute": "TM", "partofday": "D", "millennium": "L"}
+_XVAL = {"millennium": "X", "century": "XX", "decade": "XXX", "year": "XXXX", "half": "XXXX-HX",
+         "quarter": "XXXX-QX", "season": "XXXX-XX", "month": "XXXX-XX", "week": "XXXX-WXX",
+         "day": "XXXX-XX-XX", "partofday": "XXXX-XX-XX", "hour": "XXXX-XX-XXTXX", "minute": "XXXX-XX-XXTXX:XX"}
+_SEASON_IDX = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+_PODS = {"MO", "AF", "EV", "NI", "DT"}
+
+
+@dataclass
+class _Res:
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+    noref: bool = False      # derived by shifting another timex back a year: not a reference point
+
+
+class _Rule:
+    __slots__ = ("name", "rx", "handler", "prio", "accept")
+
+    def __init__(self, name, pattern, handler, prio=0, accept=None, flags=re.I):
+        self.name = name
+        self.rx = re.compile(pattern, flags)
+        self.handler = handler
+        self.prio = prio
+        self.accept = accept
+
+
+def registry(rules: list[_Rule]):
+    """A ``@rule(name, pattern, prio, accept)`` decorator that appends to ``rules`` (each rules
+    module keeps its own list; :mod:`dateline.extract.timexes` joins them in a fixed order)."""
+    def rule(name, pattern, prio=0, accept=None):
+        def deco(fn):
+            rules.append(_Rule(name, pattern, fn, prio, accept))
+            return fn
+        return deco
+    return rule

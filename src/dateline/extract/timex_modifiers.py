@@ -1,0 +1,76 @@
+"""Modifiers that extend a resolved timex: "early", "the end of", "about", "or so", "the week of",
+"the day before"."""
+from __future__ import annotations
+
+import re
+
+from dateline.extract.timex_base import L
+from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
+from dateline.record import Timex
+
+
+_POINT_PREFIX = re.compile(
+    r"(?:(?P<ph>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|latter\s+part|early\s+part|first\s+part|last\s+part|tail\s+end|dawn|height)\s+of)"
+    r"|(?P<w>early|late|mid|middle|earlier|later|around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before))"
+    r"(?P<sep>[\s-]+)$", re.I)
+_MID_HYPHEN = re.compile(r"(?<![\w-])(?P<w>mid|late|early)-$", re.I)
+_APPROX_PREFIX = re.compile(rf"(?<![\w-])(?P<w>{L.re_approx})\s+$", re.I)
+_APPROX_SUFFIX = re.compile(rf"\s+(?P<w>{L.re_approx_suffix})(?![\w-])", re.I)
+
+
+_DAY_BEFORE_DATE = re.compile(r"(?<![\w-])(?:the\s+)?day\s+(?P<d>before|after)\s+$", re.I)
+_WEEK_OF = re.compile(r"(?<![\w-])(?:the\s+)?week\s+of\s+$", re.I)
+
+
+def _extend(tx: Timex, text: str, prev_end: int) -> None:
+    """Attach preceding modifiers ("early", "the end of", "about", "more than") and "or so"."""
+    lo = max(prev_end, tx.start - 40)
+    before = text[lo:tx.start]
+    wk = _WEEK_OF.search(before) if tx.type == "DATE" else None
+    if wk and (parse_value(tx.value) or {}).get("gran") == "day" and not tx.mod:
+        d = value_start_date(tx.value)
+        if d is not None:  # "the week of March 6": the week that day falls in
+            tx.start = lo + wk.start()
+            tx.value = date_to_value(d, "week")
+            tx.text = text[tx.start:tx.end]
+            return
+    db = _DAY_BEFORE_DATE.search(before) if tx.type == "DATE" else None
+    if db and (parse_value(tx.value) or {}).get("gran") == "day" and not tx.mod:
+        v = shift_units(tx.value, -1 if db.group("d").lower() == "before" else 1, "D")
+        if v:  # "the day before last Tuesday", "the day after Christmas"
+            tx.start = lo + db.start()
+            tx.value = v
+            tx.text = text[tx.start:tx.end]
+            return
+    if tx.type in ("DATE", "TIME"):
+        m = _MID_HYPHEN.search(before) or _POINT_PREFIX.search(before)
+        if m:
+            w = re.sub(r"\s+", " ", (m.groupdict().get("ph") or m.group("w")).lower())
+            ok = True
+            low = tx.text.lower()
+            if w in ("earlier", "later") and not re.match(r"(?:this|that|today|tonight|yesterday|tomorrow|in|last|next)\b", low) \
+                    and not L.weekday(tx.text.split()[0]):
+                ok = False
+            if w in ("around", "about", "approximately", "roughly", "shortly after", "shortly before", "just after", "just before"):
+                ok = tx.type == "TIME" or (parse_value(tx.value) or {}).get("gran") == "day"
+                mod = "APPROX" if w in ("around", "about", "approximately", "roughly") else ("AFTER" if "after" in w else "BEFORE")
+            else:
+                key = w if w in L.point_mods else ("the " + w if "the " + w in L.point_mods else w)
+                mod = L.point_mods.get(key) or L.point_mods.get(w.replace("the ", "")) or \
+                    ("START" if w.startswith(("earl", "the beginning", "beginning", "the start", "start", "the dawn", "dawn", "the turn", "turn", "the early", "the first"))
+                     else "END" if ("end" in w or "late" in w or "close" in w or "last part" in w) else "MID")
+            if tx.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or tx.mod:
+                ok = False
+            if ok:
+                tx.start = lo + m.start()
+                tx.mod = mod
+    elif tx.type == "DURATION":
+        m = _APPROX_PREFIX.search(before)
+        if m and not re.match(r"(?i)(?:the|these|those)\b", tx.text):
+            tx.start = lo + m.start()
+            tx.mod = L.approx_mods.get(re.sub(r"\s+", " ", m.group("w").lower()), tx.mod)
+        ms = _APPROX_SUFFIX.match(text, tx.end)
+        if ms:
+            tx.end = ms.end()
+            tx.mod = tx.mod or L.approx_suffix.get(re.sub(r"\s+", " ", ms.group("w").lower()))
+    tx.text = text[tx.start:tx.end]

@@ -1,0 +1,352 @@
+"""Time-expression rules: explicit calendar dates, months, years, decades and centuries."""
+from __future__ import annotations
+
+import re
+
+from dateline.extract.timex_base import _B, _BM, DAYNUM, _E, L, MONTH, ORDW, _Res, _Rule, registry, WD, YEAR4
+from dateline.extract.timex_context import _dur, _pick_year_md, _pick_year_month, _safe_date, _year_of
+from dateline.extract.timex_values import parse_value
+
+RULES: list[_Rule] = []
+rule = registry(RULES)
+
+
+# --- explicit calendar dates -----------------------------------------------------------------
+def _md_value(ctx, m, mon: int, day: int, year: int | None, wd: int | None = None) -> _Res | None:
+    if not 1 <= day <= 31:
+        return None
+    if year is None:
+        if ctx.dct is None:
+            return _Res("DATE", f"XXXX-{mon:02d}-{day:02d}", anchor="none")
+        rel = ctx.prev_word(m.start())
+        t = -1 if rel == "last" else (1 if rel == "next" else ctx.tense(m.start(), m.end()))
+        year = _pick_year_md(ctx, mon, day, t)
+        anchor = "dct"
+    else:
+        anchor = None
+    if _safe_date(year, mon, day) is None:
+        return None
+    return _Res("DATE", f"{year:04d}-{mon:02d}-{day:02d}", anchor=anchor)
+
+
+@rule("date_mdy", rf"{_B}(?:(?P<wd>{WD})(?:'s)?\s*,?\s+(?:the\s+)?)?(?P<mon>{MONTH})\s*(?P<day>{DAYNUM}|{ORDW}{_E})"
+      rf"(?:\s*,\s*|\s+)?(?P<year>{YEAR4}|'\d\d(?!\d))?", prio=10)
+def _r_date_mdy(m, ctx):
+    mon = L.month(m.group("mon"))
+    day = L.ordinal(m.group("day"))
+    year = _year_of(m.group("year")) if m.group("year") else None
+    if year is None and (co := _COORD_YEAR.match(ctx.text, m.end())):
+        year = int(co.group("y"))   # "March 3 and 4, 2018"
+    return _md_value(ctx, m, mon, day, year)
+
+
+_COORD_YEAR = re.compile(rf"\s*(?:and|or|&)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*,\s*(?P<y>{YEAR4})")
+
+
+def _acc_mdy(m, text, ctx):
+    # trailing separators are not part of the span when no year follows
+    s, e = m.span()
+    while e > s and text[e - 1] in " ,\t\n":
+        e -= 1
+    return s, e
+
+
+RULES[-1].accept = _acc_mdy
+
+
+@rule("date_dmy", rf"{_B}(?:(?P<wd>{WD})\s*,?\s+)?(?:the\s+)?(?P<day>{DAYNUM}|{ORDW})(?:\s+of)?\s+(?P<mon>{MONTH})"
+      rf"(?:\s*,?\s*(?P<year>{YEAR4}))?", prio=9)
+def _r_date_dmy(m, ctx):
+    mon = L.month(m.group("mon"))
+    day = L.ordinal(m.group("day"))
+    if day is None:
+        return None
+    year = _year_of(m.group("year")) if m.group("year") else None
+    return _md_value(ctx, m, mon, day, year)
+
+
+def _acc_dmy(m, text, ctx):
+    day = m.group("day")
+    if not day[0].isdigit() and not re.match(r"(?i)the\s", m.group()[: len(m.group()) - len(m.group().lstrip())] + m.group()):
+        # ordinal words need "the" ("the fifth of May")
+        if not re.search(r"(?i)\bthe\s+$", m.group()[: m.start("day") - m.start()]):
+            return None
+    return m.span()
+
+
+RULES[-1].accept = _acc_dmy
+
+
+@rule("date_md_coord", rf"{_B}(?P<mon>{MONTH})\s*(?P<d1>{DAYNUM})\s+(?:and|or|&)\s+(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+      rf"(?![\d%])(?!,\d)(?![.:]\d)(?!\s*(?:percent|per\s+cent|million|billion|[ap]\.?m\b|p\.m|a\.m))(?:\s*,\s*(?P<year>{YEAR4}))?",
+      prio=9, accept=lambda m, text, ctx: (m.start("d2"), m.end()))
+def _r_date_md_coord(m, ctx):
+    # "on April 24 and 25": the second day of the same month
+    mon = L.month(m.group("mon"))
+    day = L.ordinal(m.group("d2"))
+    d1 = L.ordinal(m.group("d1"))
+    if day is None or d1 is None or day <= d1:
+        return None
+    year = _year_of(m.group("year")) if m.group("year") else None
+    return _md_value(ctx, m, mon, day, year)
+
+
+@rule("date_numeric", r"(?<![\d/.])(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
+      r"|(?<![\d-])(?P<iy>(?:1[89]|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
+      r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])", prio=10)
+def _r_date_numeric(m, ctx):
+    if m.group("iy"):
+        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    else:
+        y, mo, d = _year_of(m.group("y")), int(m.group("a")), int(m.group("b"))
+    if _safe_date(y, mo, d) is None:
+        return None
+    v = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m.group("hh"):
+        return _Res("TIME", f"{v}T{m.group('hh')}:{m.group('mi')}")
+    return _Res("DATE", v)
+
+
+_SPOKEN_YEAR = rf"(?:(?:nineteen|eighteen|twenty)[\s-]+(?:{L.re_numword})|two\s+thousand(?:\s+(?:and\s+)?(?:{L.re_numword}))?)"
+
+
+def _spoken_year_value(s: str) -> int | None:
+    s = re.sub(r"\s+", " ", s.strip().lower())
+    m = re.match(r"two thousand(?: (?:and )?(.+))?$", s)
+    if m:
+        r = L.number(m.group(1)) if m.group(1) else 0
+        return 2000 + r if r is not None and r < 100 else None
+    m = re.match(r"(nineteen|eighteen|twenty)[\s-]+(.+)$", s)
+    if m:
+        r = L.number(m.group(2))
+        if r is not None and 10 <= r < 100:
+            return {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}[m.group(1)] + r
+    return None
+
+
+@rule("month_year", rf"{_B}(?P<mon>{MONTH})(?:\s+of|\s*,)?\s+(?P<year>{YEAR4}|'\d\d(?!\d)|{_SPOKEN_YEAR}(?![\w-]))"
+      rf"|{_B}(?P<mon2>{MONTH})\s+(?P<rel>this|last|next)\s+year{_E}", prio=8)
+def _r_month_year(m, ctx):
+    if m.group("mon"):
+        mon = L.month(m.group("mon"))
+        ys = m.group("year")
+        y = _year_of(ys) if ys[0] in "0123456789'’" else _spoken_year_value(ys)
+        if y is None:
+            return None
+        return _Res("DATE", f"{y:04d}-{mon:02d}")
+    mon = L.month(m.group("mon2"))
+    off = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    y = ctx.rel("year", off)
+    return _Res("DATE", f"{y}-{mon:02d}", anchor="dct")
+
+
+_MONTH_CUES = {"in", "since", "until", "till", "by", "of", "from", "through", "to", "during", "before", "after",
+               "between", "and", "or", "early", "late", "mid", "last", "next", "this", "that", "throughout",
+               "until", "around", "about", "circa", "for", "on", "than", "beginning", "end", "middle", "start",
+               "past", "coming", "same", "each", "every", "into", "starting", "ending", "late", "early"}
+
+
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"}
+_NOT_NOUN_AFTER_MONTH = "be|have|not|also|well|still|never|and|or|but|to|of|in|on|at|by|for|with|is|was|will|would|could|said|says"
+
+
+def _acc_month(m, text, ctx):
+    mon = m.group("mon")
+    s = m.start()
+    rel = m.group("rel")
+    nxt = text[m.end(): m.end() + 20]
+    if rel:
+        if re.match(rf"\s*{DAYNUM}", nxt):
+            return None   # "last Oct. 23": the date (date_mdy), not the month
+        return m.span()
+    prev = ctx.prev_word(s)
+    if s > 0 and text[s - 1] == "-" and text[max(0, s - 4):s].lower() == "mid-":
+        return m.span()
+    if mon in L.month_ambiguous or mon.rstrip(".") != mon or len(mon) <= 4:
+        prenominal = prev in _DETERMINERS and mon[:1].isupper() and mon.rstrip(".") == mon \
+            and re.match(r"\s+(?-i:[a-z]{3,})\b", nxt) and not re.match(rf"\s+(?:{_NOT_NOUN_AFTER_MONTH})\b", nxt)
+        if prev not in _MONTH_CUES and not prenominal:  # "under a June agreement" is a date
+            return None
+        if mon in ("May", "MAY") and re.match(r"\s+(?:be|have|not|also|well|still|never|I|we|you|he|she|they|it)\b", nxt):
+            return None
+        nm = re.match(r"\s+(?-i:([A-Z][a-z]+))", nxt)
+        if nm and L.month(nm.group(1)) is None and L.weekday(nm.group(1)) is None:
+            return None   # a given name: "Jan Kavan", "April Smith"
+    else:
+        # a capitalised month after a determiner-less capitalised word is likely a name part
+        if re.match(r"\s+(?-i:[A-Z][a-z]+)", nxt) and prev not in _MONTH_CUES:
+            nw = re.match(r"\s+(\w+)", nxt).group(1)
+            if L.month(nw) is None and nw not in ("The", "A"):
+                return None
+    return m.span()
+
+
+@rule("month", rf"{_BM}(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?(?P<mon>{MONTH})", prio=5,
+      accept=_acc_month)
+def _r_month(m, ctx):
+    mon = L.month(m.group("mon"))
+    rel = (m.group("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", rel)
+    if ctx.dct is None:
+        return _Res("DATE", f"XXXX-{mon:02d}", anchor="none")
+    # a year mentioned earlier in the same sentence anchors the month
+    if not rel:
+        v, a = ctx.ref(m.start(), max_sents=0)
+        if v and (p := parse_value(v)) and p["gran"] in ("year",):
+            return _Res("DATE", f"{p['y']:04d}-{mon:02d}", anchor=a)
+    t = ctx.tense(m.start(), m.end())
+    if ctx.prev_word(m.start()) == "since":
+        t = -1
+    y = _pick_year_month(ctx, mon, t, rel)
+    return _Res("DATE", f"{y:04d}-{mon:02d}", anchor="dct")
+
+
+# --- years, decades, centuries -----------------------------------------------------------------
+_YEAR_BAD_PREV = {"no", "number", "flight", "resolution", "route", "highway", "room", "suite", "boeing", "model",
+                  "article", "chapter", "page", "pp", "section", "rule", "bill", "item", "form", "code", "interstate",
+                  "class", "channel", "vol", "volume", "issue", "version", "at", "plan", "paragraph", "exhibit",
+                  "rs", "cms", "ip", "ch", "type"}
+_APPROX_PREV = {"about", "around", "nearly", "some", "over", "than", "approximately", "almost", "roughly", "only",
+                "just", "another", "additional", "all", "of", "the", "those", "these", "least", "to", "and", "by",
+                "up", "below", "above", "under", "within", "totaling", "totalling", "estimated", "lost", "gained",
+                "fell", "rose", "climbed", "dropped", "down", "at", "with", "had", "has", "have", "employs"}
+_YEAR_CUES = {"in", "since", "until", "till", "by", "from", "to", "between", "and", "through", "year", "circa",
+              "before", "after", "during", "early", "late", "mid", "of", "fiscal", "around", "about", "c", "ad",
+              "bc", "or", "summer", "spring", "winter", "autumn", "fall", "the"}
+
+
+def _acc_year(m, text, ctx):
+    s, e = m.span("year")
+    y = int(m.group("year"))
+    before = text[max(0, s - 3):s]
+    if re.search(r"[$#£€¥]\s*$|\d[,.]?$|[A-Za-z]$|[A-Za-z]-$", before) and not m.group("fis") \
+            and not re.search(r"(?i)(?:mid|early|late)-$", before + "") and not re.search(r"(?i)(?:mid|early|late)-$", text[max(0, s - 6):s]):
+        return None
+    after = text[e:e + 16]
+    if re.match(r"(?:[A-Za-z0-9]|\.\d|,\d|:\d|/\d|-(?:year|month|day|week|hour))", after) or \
+            re.match(r"\s*(?:%|percent|per\s*cent|GMT|UTC|hours\b|hrs\b|local\s+time|[ap]\.?m\b)", after):
+        return None
+    prev = ctx.prev_word(s)
+    if m.group("fis"):
+        return m.span()
+    if prev in _YEAR_BAD_PREV:
+        return None
+    if y < 1900 and prev not in _YEAR_CUES:
+        return None
+    if y > (ctx.dct.year + 30 if ctx.dct else 2060):
+        if prev not in _YEAR_CUES:
+            return None
+    nxt = re.match(r"\s+([a-z]+)", after)
+    if nxt and prev in _APPROX_PREV and prev not in ("the", "of", "in", "by", "to", "and") and nxt.group(1).endswith("s"):
+        return None
+    if nxt and nxt.group(1) in ("people", "troops", "soldiers", "workers", "employees", "jobs", "men", "women",
+                                "children", "units", "shares", "points", "cars", "homes", "votes", "tons",
+                                "barrels", "miles", "feet", "meters", "acres", "students", "members", "copies",
+                                "residents", "refugees", "dead", "police", "officers", "civilians", "deaths",
+                                "cases", "patients", "passengers", "delegates", "pages", "words"):
+        return None
+    return m.span()
+
+
+@rule("year_prefix", rf"{_B}(?P<p>pre|post)-(?P<year>{YEAR4}){_E}", prio=3)
+def _r_year_prefix(m, ctx):
+    """"post-1959 politics", "pre-2008 levels": the year, before or after it."""
+    return _Res("DATE", m.group("year"), mod="BEFORE" if m.group("p").lower() == "pre" else "AFTER")
+
+
+@rule("year", rf"(?:(?P<fis>(?:(?:fiscal|calendar|financial|tax|model|school|academic|marketing|crop)(?:\s+year)?|the\s+year|(?-i:FY))\s*)"
+      rf"|{_BM})(?P<year>{YEAR4})(?:'s)?(?P<suf>\s+(?:or\s+later|or\s+earlier|and\s+beyond|and\s+after))?", prio=3, accept=_acc_year)
+def _r_year(m, ctx):
+    y = int(m.group("year"))
+    mod = None
+    if m.group("suf"):
+        suf = re.sub(r"\s+", " ", m.group("suf").strip().lower())
+        mod = L.approx_suffix.get(suf)
+    return _Res("DATE", f"{y:04d}", mod=mod)
+
+
+_SPOKEN_CENT = {"nineteen": 19, "eighteen": 18, "twenty": 20, "seventeen": 17}
+
+
+@rule("spoken_year", rf"{_B}(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|seventeen|twenty)[\s-]+(?P<r>{L.re_numword}|hundred)"
+      rf"|(?P<tt>two\s+thousand)(?:\s+(?:and\s+)?(?P<r2>{L.re_numword}))?){_E}", prio=4)
+def _r_spoken_year(m, ctx):
+    if m.group("tt"):
+        r = L.number(m.group("r2")) if m.group("r2") else 0
+        if r is None or r >= 100 or (r == 0 and not m.group().lower().startswith("the year")):
+            return None
+        return _Res("DATE", f"{2000 + r:04d}")
+    r = m.group("r").lower()
+    v = 0 if r == "hundred" else L.number(r)
+    if v is None or v < 10 or v >= 100:
+        return None
+    return _Res("DATE", f"{_SPOKEN_CENT[m.group('c').lower()] * 100 + v:04d}")
+
+
+@rule("year_period", rf"{_B}the\s+(?P<y>{YEAR4})\s+(?P<u>period|quarter|fiscal\s+year|year|season)(?![\w-])", prio=7)
+def _r_year_period(m, ctx):
+    y = int(m.group("y"))
+    u = m.group("u").lower()
+    if u == "period" and ctx.duration_since(m.start(), ctx.sent_span(m.start())[0]):
+        return _Res("DATE", f"{y:04d}")   # "in the first nine months ... the 1988 period"
+    if u in ("period", "quarter"):
+        v, a = ctx.focal_quarter(m.start(), max_sents=4)
+        if v:
+            return _Res("DATE", f"{y:04d}{v[4:]}", anchor=a, noref=not v.startswith(f"{y:04d}"))
+    return _Res("DATE", f"{y:04d}")
+
+
+@rule("the_year", rf"{_B}the\s+(?P<adj>(?:full|fiscal|calendar|whole|entire)\s+)?year{_E}(?!-)(?!\s+(?:earlier|ago|before|after|later|of\s+the)\b)", prio=2)
+def _r_the_year(m, ctx):
+    nxt = ctx.text[m.end():m.end() + 12]
+    if re.match(r"\s+(?:ended|ending|to\s+(?:date|[A-Z]))", nxt):
+        return _Res("DURATION", "P1Y")
+    prev = ctx.prev_word(m.start())
+    if prev not in ("for", "of", "in", "during", "through", "throughout", "over"):
+        return None
+    if prev == "over" or (m.group("adj") or "").strip().lower() in ("whole", "entire"):
+        return None
+    v, a = ctx.ref(m.start(), min_gran="year", max_sents=1)
+    if v and a != "dct" and parse_value(v)["gran"] == "year":
+        return _Res("DATE", v, anchor=a)
+    if ctx.dct is None:
+        return _Res("DATE", "XXXX", anchor="none")
+    return _Res("DATE", ctx.rel("year", 0), anchor="dct")
+
+
+@rule("decade", rf"{_B}(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late|middle)[\s-]+|(?P<mid2>mid-))?"
+      rf"(?:(?P<dec>(?:1\d|20)\d0)'?s|['’](?P<dec2>\d0)'?s|(?P<decw>{L.re_decade_word})){_E}", prio=6)
+def _r_decade(m, ctx):
+    if m.group("dec"):
+        d = int(m.group("dec")) // 10
+    elif m.group("dec2"):
+        v = int(m.group("dec2"))
+        d = (190 if v >= 20 else 200) + v // 10
+    else:
+        if not m.group("the"):
+            return None
+        d = 190 + L.decade_words[m.group("decw").lower()]
+    mod = None
+    if m.group("mod"):
+        mod = L.point_mods.get(m.group("mod").lower())
+    elif m.group("mid2"):
+        mod = "MID"
+    return _Res("DATE", f"{d:03d}", mod=mod)
+
+
+@rule("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[\s-]+century{_E}"
+      rf"|{_B}(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+current|the\s+next)\s+(?P<u>century|decade|millennium){_E}", prio=6)
+def _r_century(m, ctx):
+    if m.group("u"):
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        u = m.group("u").lower()
+        gran = {"century": "century", "decade": "decade", "millennium": "millennium"}[u]
+        if rel in ("the past", "the last", "the previous", "the next"):
+            return _Res("DURATION", _dur(1, u))
+        off = {"this": 0, "the current": 0, "last": -1, "next": 1}[rel]
+        return _Res("DATE", ctx.rel(gran, off), anchor="dct")
+    n = L.ordinal(m.group("ord"))
+    if not n or n > 30:
+        return None
+    mod = L.point_mods.get(m.group("mod").lower()) if m.group("mod") else None
+    return _Res("DATE", f"{n - 1:02d}", mod=mod)

@@ -1,0 +1,453 @@
+"""Time-expression rules: "two weeks ago", durations, DCT-relative and anaphoric units, "the end of
+the year", "a year earlier", "the day before"."""
+from __future__ import annotations
+
+import re
+
+from dateline.extract.timex_base import (
+    _B, _E, _GRAN_UNIT, L, NUM, NUMD, QUAL, _Res, _Rule, registry, UNIT, _UNIT_CODE, VAGUE, _XVAL,
+)
+from dateline.extract.timex_context import _dur, _num, _unit_gran
+from dateline.extract.timex_values import (
+    date_to_value, make_duration, parse_value, shift_units, shift_value, truncate, value_start_date,
+)
+
+RULES: list[_Rule] = []
+rule = registry(RULES)
+
+
+# --- "two weeks ago", "a year earlier", "four days after ..." ----------------------------------
+@rule("ago", rf"{_B}(?P<pre>(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|just|only|over|barely|at\s+least)\s+)?)"
+      rf"(?P<num>{NUM}|{VAGUE})?(?:\s+|-)?(?:{QUAL}\s+)?(?P<unit>{UNIT})(?P<gap>\s+(?:or\s+so\s+)?)(?P<dir>ago|earlier|later|before|after|hence|from\s+now|back|previously|prior(?!\s+to)|on){_E}", prio=9)
+def _r_ago(m, ctx):
+    unit = L.unit(m.group("unit"))
+    if unit is None:
+        return None
+    nums = m.group("num")
+    d = m.group("dir").lower()
+    plural = m.group("unit").lower() != unit
+    if nums is None:
+        if not plural:
+            return None
+        n = None
+    else:
+        n = _num(nums)
+    pre = re.sub(r"\s+", " ", m.group("pre").strip().lower())
+    mod = L.approx_mods.get(pre) if pre else None
+    if d in ("before", "after", "on") or (d in ("earlier", "later") and (_followed_by_clause(m, ctx) or _short_later(m))):
+        # "four days after X": the duration only
+        if n is None and nums is None:
+            return None
+        return _Res("DURATION", _dur(n, unit), mod=mod)
+    if n is None:
+        if d in ("ago", "back", "earlier", "previously"):
+            return _Res("DATE", "PAST_REF", mod=mod, anchor="dct")
+        return _Res("DATE", "FUTURE_REF", mod=mod, anchor="dct")
+    sign = 1 if d in ("later", "hence", "from now", "on") else -1
+    gran = _unit_gran(unit)
+    if gran in ("hour", "minute", "second"):
+        gran = "day"
+    if gran == "decade" or gran == "century" or gran == "millennium":
+        gran = "year"
+    amount = n * L.units[unit].get("factor", 1) if isinstance(n, (int, float)) else n
+    if unit == "decade":
+        amount, code = n * 10, "Y"
+    elif unit == "century":
+        amount, code = n * 100, "Y"
+    elif unit == "weekend":
+        amount, code = n, "W"
+    else:
+        code = _UNIT_CODE[unit]
+    if code in ("H", "TM", "S"):
+        amount, code = 0, "D"
+    if isinstance(amount, float):
+        if not amount.is_integer():
+            return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod)
+        amount = int(amount)
+    dur = make_duration(amount, code)
+    if d in ("ago", "back", "hence", "from now"):
+        base = ctx.dctv(gran)
+        anchor = "dct"
+        if ctx.dct is None:
+            return _Res("DATE", _XVAL[gran], mod=mod, anchor="none")
+        # "a year ago" in a report on a quarter/month: the same period a year before
+        if unit == "year" and n == 1:
+            v, a = _period_ref(ctx, m.start())
+            if v:
+                base, anchor = v, a
+    else:
+        v, anchor = (None, "none")
+        if unit == "year" and n == 1:
+            v, anchor = _period_ref(ctx, m.start())
+            if v is None:
+                v, anchor = ctx.ref(m.start(), min_gran="month", max_sents=3)
+                if v is None and ctx.dct is not None:
+                    v, anchor = ctx.dctv("year"), "dct"
+        else:
+            v, anchor = ctx.ref(m.start())
+        if v is None:
+            return _Res("DATE", _XVAL[gran], mod=mod, anchor="none")
+        p = parse_value(v)
+        from dateline.extract.timex_values import GRANS
+        if GRANS.index(p["gran"]) >= GRANS.index(gran) and not (unit == "year" and p["gran"] in ("quarter", "half", "month")):
+            base = truncate(v, gran)
+        else:
+            base = v
+    out = shift_value(base, dur, sign)
+    if out is None:
+        out = base
+    return _Res("DATE", out, mod=mod, anchor=anchor, noref=(unit == "year" and n == 1 and anchor != "dct"))
+
+
+_PERIOD_STEP = {"year": (1, "Y"), "half": (6, "M"), "quarter": (1, "Q"), "month": (1, "M"), "week": (1, "W"),
+                "day": (1, "D")}
+
+
+def _ended_year_before(ctx, v: str) -> bool:
+    """True when the period ``v`` ended more than nine months before the DCT: a comparison
+    period of a report ("the 1988 period", "last year"), not the one it is about."""
+    p = parse_value(v)
+    if not p or ctx.dct is None or p["gran"] not in _PERIOD_STEP:
+        return False
+    n, code = _PERIOD_STEP[p["gran"]]
+    nxt = shift_units(v, n, code)
+    end = value_start_date(nxt) if nxt else None
+    return end is not None and (ctx.dct - end).days > 270
+
+
+def _period_ref(ctx, pos):
+    """An explicit quarter/half/month mentioned in the last few sentences (earnings-report style
+    "from $5 million a year earlier" compares with the same period a year before); none when
+    the sentence speaks of a span ("in the first nine months, ... a year earlier": the year)."""
+    if ctx.duration_since(pos, ctx.sent_span(pos)[0]):
+        return None, "none"
+    for want, reach in (("quarter", 4), ("half", 3), ("month", 1)):
+        if want == "quarter":
+            v, a = ctx.focal_quarter(pos, max_sents=reach)
+        else:
+            v, a = ctx.ref(pos, want=want, max_sents=reach)
+        if v and not _ended_year_before(ctx, v):
+            return v, a
+    return None, "none"
+
+
+def _followed_by_clause(m, ctx) -> bool:
+    nxt = ctx.text[m.end():m.end() + 20]
+    return bool(re.match(r"\s+(?:than\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z])", nxt))
+
+
+def _short_later(m) -> bool:
+    """ "three days later", "a few hours earlier": with a unit shorter than a month the duration
+    alone is the timex (conventions.json); "a year earlier" stays an anaphoric point."""
+    return (m.group("dir").lower() in ("earlier", "later") and m.group("num") is not None
+            and L.unit(m.group("unit")) in L.short_later_units)
+
+
+def _acc_ago(m, text, ctx):
+    d = m.group("dir").lower()
+    if d in ("before", "after", "on", "earlier", "later"):
+        if _short_later(m):
+            return m.start(), m.end("unit")
+        if d in ("before", "after", "on") or _followed_by_clause(m, ctx):
+            if d == "on" and not re.match(r"\s*[,.;]", text[m.end():m.end() + 3]):
+                return None
+            if d in ("before", "after") and re.match(r"[ \t]*(?:[,.;:)]|$)", text[m.end():m.end() + 3]):
+                return m.span()  # "two days before." -> anaphoric date
+            if m.group("num") is None:
+                return None
+            return m.start(), m.end("unit")
+    return m.span()
+
+
+RULES[-1].accept = _acc_ago
+
+
+# --- durations -----------------------------------------------------------------------------
+def _acc_duration(m, text, ctx):
+    unit = L.unit(m.group("unit"))
+    if unit is None:
+        return None
+    u = m.group("unit").lower()
+    nums = (m.group("num") or "").lower()
+    after = text[m.end():m.end() + 12]
+    # ages: "a 45-year-old", "45 years old"
+    if re.match(r"[\s-]+old\b", after):
+        return None
+    if unit == "second" and u == "second" and nums in ("a", "one", "the"):
+        return None
+    if unit in ("second",) and not re.match(r"\d|[a-z]+-", nums) and u == "second":
+        return None
+    if nums in ("a", "an") and m.group("the"):
+        return None
+    if nums in ("a", "an", "per") and _RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return None   # a rate of an amount: "$5 million a year", "700 seats a week"
+
+    if unit == "quarter" and (re.match(r"\s+of\b", after) or "-" in m.group("sep")
+                              and not re.match(r"\s+(?:period|term|span|stretch|run|low|high|decline|drop|rise|gain|loss|profit)", after)):
+        return None   # "three-quarters of", "more than a quarter of": fractions
+    return m.span()
+
+
+_RATE_BEFORE = re.compile(rf"(?:\d%?|%|(?<![\w-])(?:{L.re_numword}|{L.re_amount}))(?:\s+[A-Za-z-]+)?\s+$", re.I)
+
+
+@rule("duration", rf"{_B}(?P<the>(?:the|these|those|its|their|his|her|our)\s+(?:(?P<adj>past|last|next|first|final|previous|coming|following|latest|ensuing|initial|remaining|preceding|prior|same|intervening|subsequent|better\s+part\s+of\s+the|entire|whole|full|last\s+several|past\s+several)\s+)?)?"
+      rf"(?:(?P<num0>{NUMD}|{L.re_numword})(?:\s*(?:to|or|–)\s*|-(?=\d)))?"
+      rf"(?P<num>{NUM}|{VAGUE})(?P<sep>\s+|-)(?:(?:{QUAL})[\s-]+)?(?P<unit>{UNIT})(?![\w’])(?P<long>-long)?(?P<half>\s+and\s+a\s+half)?", prio=4, accept=_acc_duration)
+def _r_duration(m, ctx):
+    unit = L.unit(m.group("unit"))
+    nums = m.group("num")
+    n = _num(nums)
+    mod = None
+    if m.group("num0") is not None:
+        n0 = _num(m.group("num0"))
+        if n0 is None or n is None or n0 >= n:
+            return None
+        n = n0
+    if m.group("half") and n is not None:
+        n = n + 0.5
+    low = re.sub(r"\s+", " ", nums.lower())
+    if low in ("a couple of", "a couple", "couple of"):
+        mod = "APPROX"
+    if n is None and low not in [v.lower() for v in L.vague] and low not in L.articles:
+        return None
+    if low in ("some",) and not m.group("unit").lower().endswith("s"):
+        return None
+    if low in ("a", "an") and m.group("long"):
+        return None  # "a day-long meeting": the article belongs to the noun (rule unit_long)
+    if low in ("a", "an") and m.group("unit").lower() != unit \
+            and m.group("unit").lower().endswith("s"):
+        return None  # "a years-long slump": the article belongs to the noun
+    if n is not None and n > 10000:
+        return None
+    return _Res("DURATION", _dur(n, unit), mod=mod)
+
+
+@rule("unit_long", rf"{_B}(?P<unit>{UNIT})-long{_E}", prio=3)
+def _r_unit_long(m, ctx):
+    """"a day-long meeting" (P1D), "a decades-long battle" (PXY)."""
+    unit = L.unit(m.group("unit"))
+    if unit not in _UNIT_CODE:
+        return None
+    plural = m.group("unit").lower() != unit and m.group("unit").lower().endswith("s")
+    return _Res("DURATION", _dur(None if plural else 1, unit))
+
+
+@rule("duration_vague", rf"{_B}(?P<pre>(?:for|in|over|within|after|take|takes|took|taking|lasting|spent|spend|spending)\s+(?:the\s+(?P<adj>past|last|next|coming|previous|following)\s+)?)"
+      rf"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries){_E}(?!\s+(?:ago|of\s+\w+ing|earlier|later|old))", prio=2,
+      accept=lambda m, text, ctx: (m.start("unit") if not m.group("adj") else m.start("adj") - 4, m.end()))
+def _r_duration_vague(m, ctx):
+    return _Res("DURATION", _dur(None, L.unit(m.group("unit"))))
+
+
+@rule("recent_units", rf"{_B}(?:(?P<the>the)\s+)?(?P<adj>recent|coming|past\s+few|next\s+few|last\s+few|upcoming|ensuing|intervening|following)\s+(?P<unit>days|weeks|months|years|decades|quarters|hours){_E}", prio=3)
+def _r_recent_units(m, ctx):
+    adj = m.group("adj").lower()
+    unit = L.unit(m.group("unit"))
+    return _Res("DURATION", _dur(None, unit))
+
+
+# --- DCT-relative and anaphoric units ----------------------------------------------------------
+_REL_OFF = {"this": 0, "the current": 0, "the present": 0, "current": 0, "last": -1, "the past": -1, "this past": -1,
+            "past": -1, "the last": -1, "next": 1, "the coming": 1, "this coming": 1, "coming": 1, "the new": 0,
+            "the latest": -1, "the most recent": -1, "the upcoming": 1}
+_ANA_OFF = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1, "the preceding": -1,
+            "that": 0, "the same": 0, "later that": 0, "earlier that": 0, "that same": 0, "the very same": 0}
+
+
+@rule("rel_unit", rf"{_B}(?P<rel>this\s+past|this\s+coming|the\s+current|the\s+present|the\s+past|the\s+last|the\s+coming|the\s+new|the\s+latest|the\s+most\s+recent|the\s+upcoming|"
+      rf"the\s+next|the\s+following|the\s+previous|the\s+prior|the\s+preceding|that\s+same|the\s+very\s+same|the\s+same|later\s+that|earlier\s+that|"
+      rf"this|last|next|that|past|coming|current|the)\s+(?:(?:fiscal|calendar|financial|school|academic|model|budget)\s+)?"
+      rf"(?P<unit>week|weekend|month|year|day|morning|afternoon|evening|night){_E}(?!-)(?!\s+(?:old|earlier|ago|later)\b)", prio=6)
+def _r_rel_unit(m, ctx):
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = m.group("unit").lower()
+    raw = m.group()
+    if raw[0].isupper() and m.group("unit")[0].isupper():
+        ss, _ = ctx.sent_span(m.start())
+        if ctx.text[ss:m.start()].strip(" \"'“‘") or ctx.text[m.start() - 1:m.start()] in "\"“'‘":
+            return None  # a Title Case name mid-sentence ("This Week")
+    is_pod = unit in ("morning", "afternoon", "evening", "night")
+    if rel == "the":
+        if unit == "weekend":
+            return _weekend(ctx, m, 0)
+        return None
+    if rel in _ANA_OFF:
+        off = _ANA_OFF[rel]
+        gran = "day" if (unit == "day" or is_pod) else ("week" if unit == "weekend" else unit)
+        v, anchor = ctx.ref(m.start(), min_gran=gran if gran != "week" else "week")
+        if rel in ("that", "that same", "the very same") and unit == "day" and anchor == "dct":
+            return None   # "trades made that day": no day to refer back to (a generic day)
+        if v is None:
+            if ctx.dct is None:
+                return _Res("DATE", _XVAL[gran], anchor="none")
+            v, anchor = date_to_value(ctx.dct, "day"), "dct"
+        if rel == "the next" and unit in ("year", "month", "week") and _after_prep(ctx, m.start(), ("over", "in", "during", "within", "for", "throughout")):
+            return _Res("DURATION", _dur(1, unit))
+        base = truncate(v, gran)
+        out = shift_units(base, off, _GRAN_UNIT[gran]) if off else base
+        if out is None:
+            return None
+        mod = "START" if rel == "earlier that" else ("END" if rel == "later that" else None)
+        if unit == "weekend":
+            out = out.split("-WE")[0] + "-WE"
+        if is_pod:
+            return _Res("TIME", f"{out}T{L.parts[unit]}", mod=mod, anchor=anchor)
+        return _Res("DATE", out, mod=mod, anchor=anchor)
+    if rel not in _REL_OFF:
+        return None
+    off = _REL_OFF[rel]
+    if unit in ("day",) or is_pod:
+        return None
+    if unit == "weekend":
+        return _weekend(ctx, m, off)
+    if rel == "last" and unit == "year" and ctx.dct is not None and not re.match(r"['’]s\b", ctx.text[m.end():m.end() + 2]):
+        # "compared with $3 million last year" in a report on a quarter: that quarter a year before
+        before = ctx.text[max(0, m.start() - 90):m.start()]
+        if _COMPARED_AMOUNT.search(before):
+            v, a = _period_ref(ctx, m.start())
+            if v and parse_value(v)["gran"] == "quarter":
+                return _Res("DATE", shift_units(v, -1, "Y"), anchor=a, noref=True)
+    if rel in ("the past", "the last") and _after_prep(ctx, m.start(), ("over", "during", "for", "throughout", "within", "in")) and unit != "year":
+        return _Res("DURATION", _dur(1, unit))
+    if rel in ("the coming", "coming") and _after_prep(ctx, m.start(), ("over", "during", "for", "throughout", "within", "in")):
+        return _Res("DURATION", _dur(1, unit))
+    return _Res("DATE", ctx.rel(unit, off), anchor="dct" if ctx.dct else "none")
+
+
+# "compared with $3 million last year", "from a loss of $2.1 million, or 5 cents a share, last year":
+# only right after a compared amount is "last year" the report's period a year before (conventions.json)
+_COMPARED_AMOUNT = re.compile(
+    r"(?:\bcompared\s+with|\bfrom|\bversus|\bvs\.)\s+(?:(?:a|an)\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?"
+    r"(?:[A-Z]{0,2}[$#£€]\s?)\d[\d,.]*(?:\s+(?:million|billion))?(?:,\s+or\s+[^,.;]{1,30}?\s+a\s+share,?)?\s+$")
+
+
+def _after_prep(ctx, pos, preps) -> bool:
+    return ctx.prev_word(pos) in preps
+
+
+def _weekend(ctx, m, off) -> _Res:
+    if ctx.dct is None:
+        return _Res("DATE", "XXXX-WXX-WE", anchor="none")
+    wd = ctx.dct.isoweekday()
+    if off == 0:
+        t = ctx.tense(m.start(), m.end())
+        if wd >= 6:
+            week = ctx.rel("week", 0)
+        elif t > 0:
+            week = ctx.rel("week", 0)
+        else:
+            week = ctx.rel("week", -1)
+    else:
+        week = ctx.rel("week", off)
+    return _Res("DATE", f"{week}-WE", anchor="dct")
+
+
+# "the end of the year", "early next year", "earlier this month", "end-of-year", "year-end"
+_MODP = r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|first\s+part|last\s+part|tail\s+end|remainder|rest|balance|dawn)\s+of|early|late|mid|earlier|later|middle)"
+
+
+@rule("mod_unit", rf"{_B}(?P<mod>{_MODP})[\s-]+(?P<rel>this|last|next|the|that)\s+(?:(?:fiscal|calendar|current)\s+)?(?P<unit>week|month|year|quarter|decade|century|day){_E}"
+      rf"|{_B}(?P<u1>year|month|week|quarter|decade)(?:-end|\s+end|['’]s\s+end){_E}"
+      rf"|{_B}end[\s-]of[\s-](?:the[\s-])?(?P<u2>year|month|week|quarter|decade|day){_E}"
+      rf"|{_B}(?P<u3>mid-?(?:year|month|week|decade|century)){_E}", prio=7)
+def _r_mod_unit(m, ctx):
+    if m.group("mod"):
+        modw = re.sub(r"\s+", " ", m.group("mod").lower())
+        modw = re.sub(r"^the |very ", "", modw)
+        rel = m.group("rel").lower()
+        unit = m.group("unit").lower()
+        if modw in ("rest of", "remainder of", "balance of"):
+            return None
+        key = modw if modw in L.point_mods else ("the " + modw if "the " + modw in L.point_mods else modw.replace(" of", ""))
+        mod = L.point_mods.get(key) or L.point_mods.get(modw.replace(" of", ""))
+        if unit == "day":
+            if rel in ("that", "the"):
+                v, anchor = ctx.ref(m.start(), min_gran="day")
+                if v is None:
+                    return _Res("DATE", "XXXX-XX-XX", mod=mod, anchor="none")
+                return _Res("DATE", truncate(v, "day"), mod=mod, anchor=anchor)
+            return None
+        if rel == "that":
+            v, anchor = ctx.ref(m.start(), min_gran=unit)
+            if v is None:
+                return _Res("DATE", _XVAL[unit], mod=mod, anchor="none")
+            val = truncate(v, unit)
+        else:
+            off = {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
+            val, anchor = ctx.rel(unit, off), "dct"
+        if modw in ("first half of", "second half of") and unit == "year" and not val.startswith("X"):
+            return _Res("DATE", f"{val}-H{1 if modw.startswith('first') else 2}", anchor=anchor)
+        return _Res("DATE", val, mod=mod, anchor=anchor)
+    if m.group("u3"):
+        unit = m.group("u3").lower().replace("mid", "").lstrip("-")
+        return _Res("DATE", ctx.rel(unit, 0), mod="MID", anchor="dct")
+    unit = (m.group("u1") or m.group("u2")).lower()
+    if unit == "day":
+        return _Res("DATE", ctx.dctv("day"), mod="END", anchor="dct")
+    return _Res("DATE", ctx.rel(unit, 0), mod="END", anchor="dct")
+
+
+@rule("year_ago_adj", rf"{_B}(?P<det>the\s+|a\s+)?(?P<w>year-(?:earlier|ago)|year\s+earlier|prior-year|year-before)(?=\s+[a-z])(?!\s+(?:than|to)\b)"
+      rf"(?P<noun>\s+(?:period|quarter|month|months))?", prio=3)
+def _r_year_ago_adj(m, ctx):
+    if m.group("noun") and m.group("noun").strip().lower() == "months":
+        return None
+    # "in the year-ago quarter. The year-ago results ...": the year-ago period just named
+    si = ctx.sent_index(m.start())
+    for tx, _ in reversed(ctx.done):
+        if tx.start >= m.start():
+            continue
+        if ctx.sent_index(tx.start) < si - 1:
+            break
+        pv = parse_value(tx.value) if tx.type == "DATE" else None
+        if pv and pv["gran"] in ("quarter", "half") and _ended_year_before(ctx, tx.value):
+            return _Res("DATE", tx.value, anchor=tx.id, noref=True)
+        break
+    v, a = ctx.ref(m.start(), max_sents=3)
+    p = parse_value(v) if v else None
+    if p and p["gran"] in ("quarter", "half", "month", "year") and a != "dct":
+        if _ended_year_before(ctx, v):
+            return _Res("DATE", v, anchor=a, noref=True)   # already the year-ago period
+        return _Res("DATE", shift_units(v, -1, "Y"), anchor=a, noref=True)
+    if ctx.dct is None:
+        return _Res("DATE", "XXXX", anchor="none")
+    return _Res("DATE", ctx.rel("year", -1), anchor="dct", noref=True)
+
+
+def _acc_year_ago(m, text, ctx):
+    if m.group("noun") and m.group("det"):
+        return m.span()
+    return m.span("w")
+
+
+RULES[-1].accept = _acc_year_ago
+
+
+# --- the day before / after, a day later ------------------------------------------------------
+@rule("day_before", rf"{_B}the\s+(?P<u>day|night|week|month|year)\s+(?P<d>before|after|earlier|later)(?![\w-])(?!\s+(?:yesterday|tomorrow))", prio=7)
+def _r_day_before(m, ctx):
+    u = m.group("u").lower()
+    d = m.group("d").lower()
+    sign = -1 if d in ("before", "earlier") else 1
+    gran = "day" if u in ("day", "night") else u
+    v, anchor = ctx.ref(m.start(), min_gran=gran)
+    if v is None:
+        return _Res("DATE", _XVAL[gran], anchor="none")
+    out = shift_units(truncate(v, gran), sign, _GRAN_UNIT[gran])
+    if out is None:
+        return None
+    if u == "night":
+        return _Res("TIME", out + "TNI", anchor=anchor)
+    return _Res("DATE", out, anchor=anchor)
+
+
+def _acc_day_before(m, text, ctx):
+    # "the day before the vote": the day is anchored on an event; keep "the day before" as a date only
+    # at the end of a clause
+    if re.match(r"\s*[,.;:)\"”]|\s*$", text[m.end():m.end() + 3]):
+        return m.span()
+    return None
+
+
+RULES[-1].accept = _acc_day_before

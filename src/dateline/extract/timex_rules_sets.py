@@ -1,0 +1,185 @@
+"""Time-expression rules: holidays, sets ("every week", "weekly") and vague references ("now",
+"the past")."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from dateline.extract.timex_base import _B, _E, L, MONTH, NUM, PART, _Res, _Rule, registry, SEASON, UNIT, WD, YEAR4
+from dateline.extract.timex_context import _dur, _holiday_date, _num
+from dateline.extract.timex_lexicon import alt
+from dateline.extract.timex_rules_relative import _RATE_BEFORE
+from dateline.extract.timex_values import date_to_value
+
+RULES: list[_Rule] = []
+rule = registry(RULES)
+
+
+# --- holidays --------------------------------------------------------------------------------
+@rule("holiday", rf"{_B}(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?(?P<h>(?-i:{L.re_holiday})){_E}(?:\s+(?P<unit>week|weekend){_E})?(?:\s*,?\s*(?P<year>{YEAR4}))?", prio=8)
+def _r_holiday(m, ctx):
+    name = re.sub(r"\s+", " ", m.group("h"))
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    unit = (m.group("unit") or "").lower()
+
+    def value(d: _dt.date) -> str:  # "Easter week": the week (or weekend) the holiday falls in
+        if not unit:
+            return date_to_value(d, "day")
+        return date_to_value(d, "week") + ("-WE" if unit == "weekend" else "")
+
+    if m.group("year"):
+        d = _holiday_date(name, int(m.group("year")))
+        return _Res("DATE", value(d)) if d else None
+    if ctx.dct is None:
+        if unit:
+            return _Res("DATE", "XXXX-WXX" + ("-WE" if unit == "weekend" else ""), anchor="none")
+        if name in L.hol_fixed:
+            return _Res("DATE", "XXXX-" + L.hol_fixed[name], anchor="none")
+        return _Res("DATE", "XXXX-XX-XX", anchor="none")
+    cands = [d for d in (_holiday_date(name, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)) if d]
+    if not cands:
+        return None
+    dct = ctx.dct
+    if unit:  # a week that has begun is not in the future: compare the holiday with the end of this week
+        dct = dct + _dt.timedelta(days=6 - dct.weekday())
+    if rel in ("last", "this past"):
+        pick = max((d for d in cands if d < dct), default=cands[0])
+    elif rel in ("next", "this coming"):
+        pick = min((d for d in cands if d > dct), default=cands[-1])
+    else:
+        t = ctx.tense(m.start(), m.end())
+        if t < 0:
+            pick = max((d for d in cands if d <= dct), default=cands[0])
+        elif t > 0:
+            pick = min((d for d in cands if d >= dct), default=cands[-1])
+        else:
+            pick = min(cands, key=lambda d: abs((d - dct).days))
+    return _Res("DATE", value(pick), anchor="dct")
+
+
+# --- sets ------------------------------------------------------------------------------------
+@rule("set_every", rf"{_B}(?P<q>every|each)\s+(?:(?P<other>other|single|second)\s+)?(?:(?P<num>{NUM}|few|couple\s+of)\s+)?"
+      rf"(?:(?P<unit>{UNIT})|(?P<wd>{WD})|(?P<mon>{MONTH})|(?P<s>{SEASON})|(?P<pod>{PART})){_E}", prio=7)
+def _r_set_every(m, ctx):
+    if m.group("unit"):
+        unit = L.unit(m.group("unit"))
+        n = _num(m.group("num")) if m.group("num") else 1
+        if m.group("num") and n is None:
+            n = None
+        if m.group("other") and m.group("other").lower() in ("other", "second"):
+            n = 2
+        if unit == "weekend":
+            return _Res("SET", "XXXX-WXX-WE")
+        return _Res("SET", _dur(n, unit))
+    if m.group("num"):
+        return None
+    if m.group("wd"):
+        return _Res("SET", f"XXXX-WXX-{L.weekday(m.group('wd'))}")
+    if m.group("mon"):
+        return _Res("SET", f"XXXX-{L.month(m.group('mon')):02d}")
+    if m.group("s"):
+        return _Res("SET", f"XXXX-{L.seasons[m.group('s').lower()]}")
+    return _Res("SET", f"XXXX-XX-XXT{L.parts[m.group('pod').lower()]}")
+
+
+_EVERY_LIST = re.compile(rf"\b(?:every|each)\s+{WD}(?:\s*,\s*{WD})*\s*,?\s*(?:(?:and|or)\s+)?$", re.I)
+
+
+@rule("set_every_list", rf"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?P<span>{WD}){_E}", prio=7,
+      accept=lambda m, text, ctx: m.span("span") if _EVERY_LIST.search(text, max(0, m.start("span") - 80),
+                                                                     m.start("span")) else None)
+def _r_set_every_list(m, ctx):
+    """'every Monday and Thursday', 'each Monday, Wednesday and Friday': the listed days are a set too."""
+    return _Res("SET", f"XXXX-WXX-{L.weekday(m.group('span'))}")
+
+
+@rule("set_rate", rf"{_B}(?:{L.re_rate_head})\s+(?P<span>(?:a|an|per)\s+(?P<unit>{UNIT}))(?![\w-])(?!\s+(?:ago|earlier|later|after|before|old|or)\b)",
+      prio=8, accept=lambda m, text, ctx: m.span("span"))
+def _r_set_rate(m, ctx):
+    u = m.group("unit")
+    unit = L.unit(u)
+    if unit is None or u.lower() != unit:
+        return None
+    return _Res("SET", _dur(1, unit))
+
+
+@rule("set_freq", rf"{_B}(?P<w>{L.re_freq}){_E}", prio=5)
+def _r_set_freq(m, ctx):
+    w = m.group("w").lower()
+    nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
+    prev = ctx.prev_word(m.start())
+    if w in ("quarterly", "monthly", "annually", "yearly", "weekly") and nxt and prev in ("a", "an", "the", "its", "their", "his", "her", "our", "first", "initial", "regular", "average") :
+        return None  # adjective: "its quarterly dividend"
+    if w == "daily" and prev == "average":
+        return None
+    if w in L.freq_untagged_prenominal and nxt and nxt.group(1) not in _FREQ_ADVERB_NEXT:
+        return None  # "quarterly dividend", "monthly payments": a reporting-period adjective
+    if w in L.freq_untagged_after_amount and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "rise 8% annually", "10,000 units annually": the rate of an amount
+    return _Res("SET", L.freq_adverbs[w])
+
+
+# words after a frequency word that show it is an adverb ("adjusted quarterly and ..."), not an adjective
+_FREQ_ADVERB_NEXT = {"and", "or", "but", "to", "in", "for", "by", "on", "at", "from", "since", "through", "until",
+                     "with", "as", "the", "a", "an", "if", "when", "while", "because", "so", "than", "thereafter",
+                     "instead", "rather", "is", "are", "was", "were", "will", "would", "after", "before"}
+
+
+# --- vague references ------------------------------------------------------------------------
+def _acc_ref(m, text, ctx):
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    if w in L.refs_ctx and w not in L.refs:
+        lefts = L.refs_ctx[w]
+        before = re.sub(r"\s+", " ", text[max(0, m.start() - 30):m.start()].lower())
+        if not any(before.rstrip().endswith(lc) for lc, _ in lefts):
+            return None
+    if w == "now":
+        after = text[m.end():m.end() + 2]
+        if after.startswith("-"):
+            return None
+    if w == "soon":
+        if re.search(r"(?i)\bas\s+$", text[max(0, m.start() - 4):m.start()]) or \
+                re.match(r"\s+(?:after|before|thereafter|afterwards?)\b", text[m.end():m.end() + 14]):
+            return None
+        if L.soon_past_untagged and _SOON_PAST.search(text, max(0, m.start() - 12), min(len(text), m.end() + 16)):
+            return None  # "he was soon released": soon after a past event, not a FUTURE_REF
+    return m.span()
+
+
+_SOON_PAST = re.compile(r"(?i)(?<![\w-])(?:was|were|had|that)\s+soon\s+(?:[a-z]+ed|became|began|came|went|grew|fell|rose|found|gave|made|took|left|got|saw|became)(?![\w-])")
+
+
+@rule("ref", rf"{_B}(?P<w>{L.re_refs}){_E}", prio=2, accept=_acc_ref)
+def _r_ref(m, ctx):
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    kind = L.refs.get(w)
+    if w in L.refs_ctx:
+        before = re.sub(r"\s+", " ", ctx.text[max(0, m.start() - 30):m.start()].lower()).rstrip()
+        for lc, k in L.refs_ctx[w]:
+            if before.endswith(lc):
+                kind = k
+                break
+    if kind is None:
+        return None
+    return _Res("DATE", kind, anchor="dct" if ctx.dct else "none")
+
+
+_REF_ADJ_BAD_NEXT = {"account", "accounts", "affairs", "events", "account's", "dollars", "prices", "price",
+                     "law", "laws", "rules", "regime", "system", "policy", "policies", "leadership",
+                     "president", "government", "administration", "chairman", "members", "owner", "owners",
+                     "version", "level", "levels", "rate", "rates", "generation", "generations", "issue", "issues",
+                     "edition", "contract", "contracts", "management", "market", "status", "form", "situation",
+                     "crisis", "conflict", "talks", "round", "state", "model", "plan", "plans", "setup", "trend"}
+
+
+# adjectives tagged on their own ("current market conditions"); "recent" and "future" are mostly
+# left untagged in TimeBank/AQUAINT (conventions.json)
+_REF_ADJ_TAGGED = [w for w in ("current", "recent") if w in L.ref_adjectives]
+
+
+@rule("ref_adj", rf"{_B}(?P<w>{alt(_REF_ADJ_TAGGED)})(?=\s+[a-z])", prio=1)
+def _r_ref_adj(m, ctx):
+    nxt = re.match(r"\s+([a-z'-]+)", ctx.text[m.end():m.end() + 30])
+    if nxt and nxt.group(1) in _REF_ADJ_BAD_NEXT and m.group("w").lower() == "current":
+        return None
+    return _Res("DATE", L.ref_adjectives[m.group("w").lower()], anchor="dct" if ctx.dct else "none")
