@@ -1,7 +1,7 @@
 """Command line: thin commands over the library.
 
     dateline analyze [FILE ...|-] [--format text|json|jsonl] [--input-format auto|text|html|jsonl]
-                     [--published YYYY-MM-DD] [--max-bytes N]
+                     [--published YYYY-MM-DD] [--max-bytes N] [--jobs N]
 
 Errors are reported per input (named) and the batch goes on; the exit status is 1 when any
 input failed, with a summary on stderr. No Python traceback reaches the user.
@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import warnings
 from typing import Iterator
 
 from . import __version__, cli_args, humandate
@@ -19,7 +18,6 @@ from .errors import DatelineError, InputError
 from .ingest.readers import Failed, RawArticle, read_file, read_source
 from .isodate import iso_date
 from .timeline.queries import cameo_label, ordinal
-from .record import Record
 from .settings import load_settings
 
 
@@ -108,34 +106,35 @@ def render_text(rec: dict, out) -> None:
 
 
 def _analyzed(args) -> Iterator[dict]:
-    """Record dicts (or error objects) for every input, in input order; errors go to stderr."""
-    from .pipeline import analyze_raw
+    """Record dicts (or error objects) for every input, in input order (analysed by --jobs
+    processes); errors and warnings go to stderr."""
+    from .parallel import analyze_all
 
-    warned = False
-    for item in _inputs(args):
-        if isinstance(item, Failed):
-            print(f"dateline: error: {item.error.message}", file=sys.stderr)
-            obj = _error_obj(item.id, item.error)
-        else:
+    def tasks():
+        for item in _inputs(args):
+            if isinstance(item, Failed):
+                yield item, None
+                continue
             if args.published:
                 item.published, item.published_from = args.published, "given"
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    rec: Record = analyze_raw(item, settings=args.settings)
-                obj = rec.to_dict()
-                for wmsg in rec.warnings:
-                    print(f"dateline: warning: {wmsg}", file=sys.stderr)
-                if obj["article"]["published_from"] == "none" and not warned:
-                    warned = True
-                    print(f"dateline: warning: {NO_DATE_WARNING}", file=sys.stderr)
-            except DatelineError as e:
-                print(f"dateline: error: {e.message}", file=sys.stderr)
-                obj = _error_obj(item.id, e)
-            except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
-                msg = f"{item.id}: internal error while analysing ({type(e).__name__}: {e})"
-                print(f"dateline: error: {msg}", file=sys.stderr)
-                obj = {"id": item.id, "error": {"code": "internal", "message": msg}}
+            yield item, item
+
+    warned = False
+    for item, outcome in analyze_all(tasks(), args.settings):
+        if isinstance(item, Failed):
+            print(f"dateline: error: {item.error.message}", file=sys.stderr)
+            yield _error_obj(item.id, item.error)
+            continue
+        if outcome[0] != "ok":
+            print(f"dateline: error: {outcome[2]}", file=sys.stderr)
+            yield {"id": item.id, "error": {"code": outcome[1], "message": outcome[2]}}
+            continue
+        obj = outcome[1]
+        for wmsg in obj.get("warnings") or []:
+            print(f"dateline: warning: {wmsg}", file=sys.stderr)
+        if obj["article"]["published_from"] == "none" and not warned:
+            warned = True
+            print(f"dateline: warning: {NO_DATE_WARNING}", file=sys.stderr)
         yield obj
 
 
@@ -217,6 +216,23 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-bytes", type=cli_args.size, metavar="N", help="refuse texts larger than N bytes (default 10 MB)")
     p.add_argument("--model", metavar="NAME", help="statistical pipeline: default (shipped), none (rules only), "
                    "or an installed spaCy pipeline by name or path")
+    add_jobs_arg(p)
+
+
+def jobs_count(value: str) -> int:
+    """--jobs N: a whole number of at least 1."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes (a whole number of at least 1)")
+    return n
+
+
+def add_jobs_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", "-j", type=jobs_count, metavar="N",
+                   help="analysis processes (default: the jobs setting, else one per core; 1: in this process)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -249,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(ap, args) -> int:
     try:
-        args.settings = load_settings(max_bytes=getattr(args, "max_bytes", None), model=getattr(args, "model", None))
+        args.settings = load_settings(max_bytes=getattr(args, "max_bytes", None), model=getattr(args, "model", None),
+                                      jobs=getattr(args, "jobs", None))
         if getattr(args, "published", None):
             if iso_date(args.published) is None:
                 ap.error(f"--published: '{args.published}' is not a date (YYYY-MM-DD)")

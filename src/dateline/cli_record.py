@@ -411,6 +411,8 @@ def register(subparsers) -> None:
                     help="how to read every input (auto: by extension and content; '-' reads stdin)")
     ig.add_argument("--model", metavar="NAME", help="statistical pipeline: default (shipped), none (rules only), "
                     "or an installed spaCy pipeline by name or path")
+    from .cli import add_jobs_arg
+    add_jobs_arg(ig)
     ig.set_defaults(func=cmd_ingest)
 
     ev = subparsers.add_parser("events", help="events (happenings) in the store that match the filters")

@@ -18,7 +18,9 @@ class Settings:
     max_bytes: int = 10_000_000          # larger texts are refused (raise with --max-bytes)
     model: str = "default"               # statistical pipeline: "default" (shipped), "none" (rules only),
                                          # or an installed spaCy pipeline by name or path
-    max_seconds: int = 30                # time budget per article where work runs in a worker (`dateline serve`)
+    max_seconds: int = 30                # time budget per article: past it the article fails with a timeout
+                                         # error, its worker is replaced and the batch goes on
+    jobs: int = 0                        # analysis processes for analyze/ingest (--jobs); 0: one per core
     serve_token: str = ""                # `dateline serve`: the token POST /api/ingest needs; empty: read-only
 
 
@@ -47,5 +49,20 @@ def load_settings(**overrides) -> Settings:
             if not isinstance(v, known[k]) or isinstance(v, bool) != (known[k] is bool):
                 raise SettingsError(f"{p}: setting '{k}' must be {known[k].__name__}, not {type(v).__name__} ({v!r})")
         s = replace(s, **data)
+        _check(s, str(p))
     clean = {k: v for k, v in overrides.items() if v is not None}
-    return replace(s, **clean) if clean else s
+    if not clean:
+        return s
+    s = replace(s, **clean)
+    _check(s, "the settings")
+    return s
+
+
+_MINIMUM = {"max_bytes": 1, "max_seconds": 1, "jobs": 0}
+
+
+def _check(s: Settings, where: str) -> None:
+    for k, low in _MINIMUM.items():
+        v = getattr(s, k)
+        if not isinstance(v, int) or isinstance(v, bool) or v < low:
+            raise SettingsError(f"{where}: setting '{k}' must be a whole number of at least {low}, not {v!r}")

@@ -4,17 +4,17 @@ Idempotent: an article already in the store (same URL, or same normalised text w
 URL) is skipped before it is analysed. Resumable: each article is committed in one transaction
 with its events and cluster assignments, so a run killed at any point loses nothing already
 committed and a second run stores only what is missing. An input that cannot be read or analysed
-becomes a failure row with its error, and the run goes on.
+becomes a failure row with its error, and the run goes on. Articles are analysed by ``--jobs``
+worker processes (dateline.parallel; an article past the ``max_seconds`` budget fails with a
+``timeout`` row and its worker is replaced), and this process stores them in input order.
 """
 from __future__ import annotations
 
 import time
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..errors import DatelineError
 from ..ingest.readers import Failed
 from ..ingest.walk import Source, walk
 from ..settings import Settings, load_settings
@@ -58,15 +58,33 @@ class Progress:
 
 def ingest(paths: list[str | Path], store: Store, *, settings: Settings | None = None,
            progress: Progress | None = None, on_error: Callable[[str], None] | None = None,
-           published: str | None = None, input_format: str = "auto") -> IngestSummary:
+           published: str | None = None, input_format: str = "auto", jobs: int | None = None,
+           analyzer=None, stats: list | None = None) -> IngestSummary:
     """Analyse and store every article under ``paths`` ('-': stdin); ``input_format`` (auto, text,
-    html, jsonl) says how to read every input, as `dateline analyze --input-format` does."""
-    from ..pipeline import analyze_raw
+    html, jsonl) says how to read every input, as `dateline analyze --input-format` does.
+
+    ``jobs``: analysis processes (dateline.parallel.analyze_all; None: the ``jobs`` setting). This
+    process stays the one writer: articles are stored in input order, one transaction each.
+    ``analyzer`` replaces the pipeline (tests); ``stats`` receives the worker pool, if one ran."""
+    from ..parallel import analyze_all
 
     settings = settings or load_settings()
     progress = progress or Progress()
     summary = IngestSummary()
     t0 = time.perf_counter()
+    sources = _sources(paths, input_format, store, summary, on_error)
+    progress.start(sum(s.estimate() for s in sources))
+    try:
+        tasks = _tasks(sources, store, settings, published)
+        for ctx, outcome in analyze_all(tasks, settings, jobs=jobs, analyzer=analyzer, pool=stats):
+            store_outcome(store, summary, ctx, outcome, progress=progress, on_error=on_error)
+    finally:
+        progress.stop()
+        summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _sources(paths, input_format: str, store: Store, summary: IngestSummary, on_error) -> list[Source]:
     sources: list[Source] = []
     for s in walk(paths, input_format=input_format):
         if isinstance(s, Failed):
@@ -74,52 +92,55 @@ def ingest(paths: list[str | Path], store: Store, *, settings: Settings | None =
         else:
             sources.append(s)
     summary.inputs = len(sources)
-    progress.start(sum(s.estimate() for s in sources))
-    try:
-        for src in sources:
-            for item in src.items(max_bytes=settings.max_bytes):
-                if isinstance(item, Failed):
-                    _fail(store, summary, on_error, source=src.name, item=item.id, code=item.error.code,
-                          message=item.error.message)
-                    progress.advance(note="failed")
-                    continue
-                if published:
-                    item.published, item.published_from = published, "given"
-                key = dedup_key(url=item.url, text=item.text, html=item.html)
-                summary.articles += 1
-                if store.has_article(key):
-                    summary.already += 1
-                    progress.advance(note="already stored")
-                    continue
-                try:
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        rec = analyze_raw(item, settings=settings).to_dict()
-                except DatelineError as e:
-                    summary.articles -= 1
-                    _fail(store, summary, on_error, source=src.name, item=item.id, code=e.code, message=e.message)
-                    progress.advance(note="failed")
-                    continue
-                except Exception as e:  # noqa: BLE001 - one bad article must not stop the run
-                    summary.articles -= 1
-                    _fail(store, summary, on_error, source=src.name, item=item.id, code="internal",
-                          message=f"{item.id}: internal error while analysing ({type(e).__name__}: {e})")
-                    progress.advance(note="failed")
-                    continue
-                summary.undated += (rec.get("article") or {}).get("published_from") == "none"
-                res = store.add_article(rec, dedup=key, source=src.name)
-                if res.stored:
-                    summary.stored += 1
-                    summary.events += res.events
-                    summary.new_clusters += res.new_clusters
-                    summary.joined += res.joined_clusters
-                else:
-                    summary.already += 1
-                progress.advance()
-    finally:
-        progress.stop()
-        summary.seconds = time.perf_counter() - t0
-    return summary
+    return sources
+
+
+def _tasks(sources: list[Source], store: Store, settings: Settings, published: str | None):
+    """(context, article to analyse or None) for every item of the inputs, in order: an item that
+    could not be read, or whose article is already stored, is not analysed."""
+    for src in sources:
+        for item in src.items(max_bytes=settings.max_bytes):
+            if isinstance(item, Failed):
+                yield ("failed", src.name, item.id, item.error.code, item.error.message), None
+                continue
+            if published:
+                item.published, item.published_from = published, "given"
+            key = dedup_key(url=item.url, text=item.text, html=item.html)
+            if store.has_article(key):
+                yield ("already",), None
+                continue
+            yield ("new", src.name, item.id, key), item
+
+
+def store_outcome(store: Store, summary: IngestSummary, ctx: tuple, outcome, *, progress: Progress,
+                  on_error=None) -> None:
+    """Store what the analysis of one task gave (the one writer): the record, or its failure row."""
+    if ctx[0] == "failed":
+        _fail(store, summary, on_error, source=ctx[1], item=ctx[2], code=ctx[3], message=ctx[4])
+        progress.advance(note="failed")
+        return
+    if ctx[0] == "already":
+        summary.articles += 1
+        summary.already += 1
+        progress.advance(note="already stored")
+        return
+    _, source, item_id, key = ctx
+    if outcome[0] != "ok":
+        _fail(store, summary, on_error, source=source, item=item_id, code=outcome[1], message=outcome[2])
+        progress.advance(note="failed")
+        return
+    rec = outcome[1]
+    summary.articles += 1
+    summary.undated += (rec.get("article") or {}).get("published_from") == "none"
+    res = store.add_article(rec, dedup=key, source=source)
+    if res.stored:
+        summary.stored += 1
+        summary.events += res.events
+        summary.new_clusters += res.new_clusters
+        summary.joined += res.joined_clusters
+    else:
+        summary.already += 1
+    progress.advance()
 
 
 def _fail(store: Store, summary: IngestSummary, on_error, *, source: str, item: str | None, code: str,

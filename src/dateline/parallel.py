@@ -1,0 +1,412 @@
+"""Analysis on every core: worker processes, each loading the pipeline once, with a time budget per article.
+
+One mechanism serves the command line (``analyze`` and ``ingest --jobs N``) and the server
+(dateline.server.worker):
+
+* ``Worker``: a spawned process that loads the pipeline once (outside any article's budget), then
+  analyses the articles it is sent, one after another, answering each with an *outcome*:
+  ``("ok", record dict)`` or ``("error", code, message)``. It takes a ``RawArticle`` or a dict of the
+  JSONL batch fields (read by the same reader as ``--input-format jsonl``).
+* ``Pool``: ``jobs`` workers fed from one iterator of tasks; outcomes come back in input order (one
+  writer stores them), at most ``window`` tasks are in flight or waiting to be given back (a slow
+  article stalls the others no further than that), each worker holds at most ``DEPTH`` articles.
+  An article that takes more than ``max_seconds`` (the settings' per-article budget) gets a
+  ``timeout`` error, its worker is killed and replaced, and the batch goes on; so does an article
+  whose worker dies (``worker`` error).
+* ``analyze_all``: in-process for one job (no pool, no start-up cost; the budget by a timer signal),
+  else a Pool. ``jobs`` None: the ``jobs`` setting, whose default 0 means one per core; with that
+  default a batch too small to pay for starting workers stays in-process.
+"""
+from __future__ import annotations
+
+import itertools
+import multiprocessing as mp
+import os
+import signal
+import threading
+import time
+from collections import deque
+from dataclasses import asdict, dataclass, field
+from multiprocessing.connection import wait
+from typing import Any, Callable, Iterable, Iterator
+
+from .errors import DatelineError
+from .settings import Settings
+
+STARTUP_SECONDS = 180        # loading the pipeline in a fresh worker (not part of an article's budget)
+DEPTH = 2                    # articles handed to one worker at a time (the next one waits in its pipe)
+TASKS_PER_WORKER = 8         # auto jobs: fewer articles than this per worker stay in-process
+WARM_UP = "North Korea fired a missile on Friday, officials said."
+
+Outcome = tuple                # ("ok", record dict) | ("error", code, message)
+Analyzer = Callable[[Any, Settings], dict]
+
+
+class AnalysisTimeout(DatelineError):
+    code = "timeout"
+
+
+class WorkerError(DatelineError):
+    code = "worker"
+
+
+def cores() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def default_analyzer(raw, settings: Settings) -> dict:
+    from .pipeline import analyze_raw
+
+    return analyze_raw(raw, settings=settings).to_dict()
+
+
+def _item_id(item) -> str:
+    return str(item.get("id") if isinstance(item, dict) else getattr(item, "id", None))
+
+
+def timeout_message(item, seconds: int) -> str:
+    return (f"{_item_id(item)}: analysis took more than the time budget of {seconds} s (max_seconds in the "
+            f"settings); the article was not analysed")
+
+
+def analyze_one(item, settings: Settings, analyzer: Analyzer | None = None) -> Outcome:
+    """The outcome of one article (RawArticle or JSONL-field dict); never raises for the article's faults."""
+    import warnings
+
+    from .ingest.readers import Failed, read_jsonl
+
+    try:
+        if isinstance(item, dict):
+            import json
+
+            line = json.dumps(item, ensure_ascii=False).encode("utf-8")
+            got = next(read_jsonl(line, "<request>", settings.max_bytes))
+            if isinstance(got, Failed):
+                return ("error", got.error.code, got.error.message)
+            item = got
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ("ok", (analyzer or default_analyzer)(item, settings))
+    except DatelineError as e:
+        return ("error", e.code, e.message)
+    except Exception as e:  # noqa: BLE001 - the article fails, the batch goes on
+        return ("error", "internal", f"{_item_id(item)}: internal error while analysing ({type(e).__name__}: {e})")
+
+
+# ----------------------------------------------------------------------------- the worker process
+def _main(conn, settings: dict, analyzer: Analyzer | None) -> None:
+    """The worker's loop (in the child process): (tag, item) in, (tag, outcome) out; None ends it."""
+    import resource
+
+    try:
+        from .ingest.readers import RawArticle
+        s = Settings(**settings)
+        if analyzer is None:
+            from .nlp import load_pipeline
+            load_pipeline(s.model)
+    except BaseException as e:  # noqa: BLE001 - said to the parent, which reports it
+        try:
+            conn.send(("failed", f"{type(e).__name__}: {e}"))
+        except OSError:
+            pass
+        return
+    # load the pipeline's data now, outside any article's time budget (a failure shows per article)
+    analyze_one(RawArticle(id="warm-up", text=WARM_UP, published="2019-10-04"), s, analyzer)
+    done = 0
+    conn.send(("ready",))
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            conn.send(("stats", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, done))
+            return
+        tag, item = msg
+        out = analyze_one(item, s, analyzer)
+        done += 1
+        try:
+            conn.send((tag, out))
+        except (OSError, ValueError):
+            return
+
+
+class Worker:
+    """One worker process and its pipe."""
+
+    def __init__(self, ctx, settings: Settings, analyzer: Analyzer | None = None):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_main, args=(child, asdict(settings), analyzer), daemon=True,
+                                name="dateline-analyze")
+        self.proc.start()
+        child.close()
+        self.ready = False
+        self.started = time.monotonic()
+
+    def take_ready(self, said: tuple) -> None:
+        """Handle the first message of the worker."""
+        if said[0] != "ready":
+            raise WorkerError(f"the analysis worker could not start: {said[1]}")
+        self.ready = True
+
+    def wait_ready(self) -> None:
+        if self.ready:
+            return
+        if not self.conn.poll(STARTUP_SECONDS):
+            raise WorkerError(f"the analysis worker did not start within {STARTUP_SECONDS} s")
+        try:
+            said = self.conn.recv()
+        except EOFError:
+            self.proc.join(5)
+            raise WorkerError(f"the analysis worker exited while starting (exit code {self.proc.exitcode})") from None
+        self.take_ready(said)
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+            self.proc.join(5)
+        finally:
+            self.conn.close()
+
+    def stop(self) -> tuple[int, int] | None:
+        """End the worker; its (peak memory in KiB, articles analysed) when it says them in time."""
+        stats = None
+        try:
+            self.conn.send(None)
+            deadline = time.monotonic() + 5
+            while self.conn.poll(max(0.0, deadline - time.monotonic())):
+                msg = self.conn.recv()
+                if msg[0] == "stats":
+                    stats = (msg[1], msg[2])
+                    break
+        except (OSError, EOFError, ValueError):
+            pass
+        self.proc.join(2)
+        if self.proc.is_alive():
+            self.kill()
+        else:
+            self.conn.close()
+        return stats
+
+
+# ----------------------------------------------------------------------------- the pool
+@dataclass
+class _Slot:
+    worker: Worker
+    inflight: deque = field(default_factory=deque)      # (seq, item), oldest first
+    since: float = 0.0                                   # when the oldest in flight started
+
+
+class Pool:
+    """``jobs`` workers analysing tasks in input order; see the module's description."""
+
+    def __init__(self, settings: Settings, jobs: int, *, analyzer: Analyzer | None = None,
+                 window: int | None = None):
+        self.settings, self.jobs, self.analyzer = settings, max(1, jobs), analyzer
+        self.window = window or max(4 * self.jobs * DEPTH, 16)
+        self.ctx = mp.get_context("spawn")
+        self.slots: list[_Slot] = []
+        self.peak_kib: list[int] = []          # peak memory of each worker that ended
+        self.replaced = 0
+        self._start_failures = 0
+
+    def _spawn(self) -> _Slot:
+        slot = _Slot(Worker(self.ctx, self.settings, self.analyzer))
+        self.slots.append(slot)
+        return slot
+
+    def map(self, tasks: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, Outcome | None]]:
+        """(context, item or None) in; (context, outcome) out in the same order. A None item is not
+        analysed (its outcome is None): it only keeps its place in the order."""
+        tasks = iter(tasks)
+        seq = itertools.count()
+        order: deque = deque()               # (seq, context) not yet given back
+        done: dict[int, Outcome | None] = {}
+        waiting: deque = deque()             # (seq, item) for the next free worker
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(order) < self.window:
+                    try:
+                        ctx, item = next(tasks)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    n = next(seq)
+                    order.append((n, ctx))
+                    if item is None:
+                        done[n] = None
+                    else:
+                        waiting.append((n, item))
+                while order and order[0][0] in done:
+                    n, ctx = order.popleft()
+                    yield ctx, done.pop(n)
+                if exhausted and not order:
+                    return
+                if not self.slots and waiting:
+                    for _ in range(self.jobs):
+                        self._spawn()
+                self._dispatch(waiting)
+                self._collect(waiting, done)
+        finally:
+            self.close()
+
+    def _dispatch(self, waiting: deque) -> None:
+        for slot in self.slots:
+            while waiting and len(slot.inflight) < DEPTH:
+                n, item = waiting.popleft()
+                try:
+                    slot.worker.conn.send((n, item))
+                except (OSError, ValueError):
+                    waiting.appendleft((n, item))       # the worker is gone: _collect replaces it
+                    break
+                if not slot.inflight:
+                    slot.since = time.monotonic()
+                slot.inflight.append((n, item))
+
+    def _deadline(self, slot: _Slot) -> float:
+        if not slot.worker.ready:
+            return slot.worker.started + STARTUP_SECONDS
+        return slot.since + self.settings.max_seconds if slot.inflight else float("inf")
+
+    def _collect(self, waiting: deque, done: dict) -> None:
+        busy = [s for s in self.slots if s.inflight or not s.worker.ready]
+        if not busy:
+            return
+        timeout = max(0.0, min(self._deadline(s) for s in busy) - time.monotonic())
+        ready = set(wait([s.worker.conn for s in busy], timeout))
+        now = time.monotonic()
+        for slot in list(busy):
+            if slot.worker.conn in ready:
+                self._receive(slot, waiting, done)
+            elif now >= self._deadline(slot):
+                self._expire(slot, waiting, done)
+
+    def _receive(self, slot: _Slot, waiting: deque, done: dict) -> None:
+        w = slot.worker
+        try:
+            msg = w.conn.recv()
+        except (EOFError, OSError):
+            w.proc.join(5)
+            if not w.ready:
+                self._start_failed(slot, waiting, f"exited while starting (exit code {w.proc.exitcode})")
+                return
+            n, item = slot.inflight.popleft()
+            done[n] = ("error", "worker", f"{_item_id(item)}: the analysis worker died while analysing it "
+                                          f"(exit code {w.proc.exitcode}); the article was not analysed")
+            self._replace(slot, waiting)
+            return
+        if not w.ready:
+            try:
+                w.take_ready(msg)
+            except WorkerError as e:
+                self._start_failed(slot, waiting, e.message)
+                return
+            slot.since = time.monotonic()
+            return
+        n, out = msg
+        if slot.inflight and slot.inflight[0][0] == n:
+            slot.inflight.popleft()
+            done[n] = out
+            slot.since = time.monotonic()
+
+    def _expire(self, slot: _Slot, waiting: deque, done: dict) -> None:
+        if not slot.worker.ready:
+            self._start_failed(slot, waiting, f"did not start within {STARTUP_SECONDS} s")
+            return
+        n, item = slot.inflight.popleft()
+        done[n] = ("error", AnalysisTimeout.code, timeout_message(item, self.settings.max_seconds))
+        self._replace(slot, waiting)
+
+    def _start_failed(self, slot: _Slot, waiting: deque, why: str) -> None:
+        self._start_failures += 1
+        if self._start_failures > 2 * self.jobs:
+            raise WorkerError(f"the analysis workers cannot start: {why}")
+        self._replace(slot, waiting)
+
+    def _replace(self, slot: _Slot, waiting: deque) -> None:
+        """Kill the slot's worker, give its other articles back to the queue, start a fresh one."""
+        slot.worker.kill()
+        waiting.extendleft(reversed(slot.inflight))
+        slot.inflight.clear()
+        slot.worker = Worker(self.ctx, self.settings, self.analyzer)
+        self.replaced += 1
+
+    def close(self) -> None:
+        for slot in self.slots:
+            if slot.inflight or not slot.worker.ready:
+                slot.worker.kill()
+                continue
+            stats = slot.worker.stop()
+            if stats:
+                self.peak_kib.append(stats[0])
+        self.slots = []
+
+
+# ----------------------------------------------------------------------------- one job: in-process
+class _Alarm:
+    """The per-article budget in-process: a timer signal (main thread, POSIX) raises AnalysisTimeout."""
+
+    def __init__(self, seconds: int):
+        self.seconds = seconds
+        self.on = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+    def _fire(self, signum, frame):
+        raise AnalysisTimeout("time budget exceeded")
+
+    def __enter__(self):
+        if self.on:
+            self.old = signal.signal(signal.SIGALRM, self._fire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        if self.on:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.old)
+
+
+def in_process(tasks: Iterable[tuple[Any, Any]], settings: Settings,
+               analyzer: Analyzer | None = None) -> Iterator[tuple[Any, Outcome | None]]:
+    if analyzer is None:
+        from .nlp import load_pipeline
+        load_pipeline(settings.model)           # loading the model is no article's time
+    for ctx, item in tasks:
+        if item is None:
+            yield ctx, None
+            continue
+        try:
+            with _Alarm(settings.max_seconds):
+                out = analyze_one(item, settings, analyzer)
+        except AnalysisTimeout:
+            out = ("error", AnalysisTimeout.code, timeout_message(item, settings.max_seconds))
+        yield ctx, out
+
+
+def analyze_all(tasks: Iterable[tuple[Any, Any]], settings: Settings, *, jobs: int | None = None,
+                analyzer: Analyzer | None = None, pool: list | None = None) -> Iterator[tuple[Any, Outcome | None]]:
+    """(context, item or None) in, (context, outcome or None) out, in input order; ``jobs``: see the
+    module's description. ``pool``, when given, receives the Pool used (for its statistics)."""
+    auto = jobs is None and not settings.jobs
+    n = jobs or settings.jobs or cores()
+    tasks = iter(tasks)
+    if n > 1 and auto:
+        head = []
+        for t in tasks:
+            head.append(t)
+            if sum(1 for _, item in head if item is not None) >= n * TASKS_PER_WORKER:
+                break
+        else:
+            n = 1                                # a small batch: workers would cost more than they save
+        tasks = itertools.chain(head, tasks)
+    if n <= 1:
+        yield from in_process(tasks, settings, analyzer)
+        return
+    p = Pool(settings, n, analyzer=analyzer)
+    if pool is not None:
+        pool.append(p)
+    yield from p.map(tasks)

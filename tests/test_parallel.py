@@ -1,0 +1,119 @@
+"""The analysis worker pool (dateline.parallel): input order, identical records, the time budget,
+dying workers, the in-process path, and `--jobs` on the command line and in ingest."""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from dateline import parallel
+from dateline.cli import main
+from dateline.ingest.readers import RawArticle
+from dateline.settings import load_settings
+
+# Short articles of our own; the place names make events and entities.
+ARTICLES = [
+    ("a1", "North Korea fired two missiles on Friday, South Korea's military said.", "2019-10-04"),
+    ("a2", "Russia and Ukraine agreed on Tuesday to exchange prisoners, officials said.", "2019-09-03"),
+    ("a3", "Police arrested dozens of protesters in Hong Kong on Sunday.", "2019-10-06"),
+    ("a4", "Iran accused the United States of economic terrorism on Monday.", "2019-09-16"),
+    ("a5", "France sent troops to Mali on Wednesday, the defence ministry said.", "2019-11-13"),
+    ("a6", "Japan protested to China about ships near the islands on Thursday.", "2019-08-22"),
+]
+
+
+def _raw(i, text, published="2019-10-04"):
+    return RawArticle(id=i, text=text, published=published, published_from="given")
+
+
+def _settings(**kw):
+    return dataclasses.replace(load_settings(model="none"), **kw)
+
+
+def test_pool_keeps_input_order_and_gives_the_in_process_records():
+    s = _settings()
+    tasks = [(i, _raw(i, t, d)) for i, t, d in ARTICLES] + [("skip", None)]
+    one = list(parallel.analyze_all(tasks, s, jobs=1))
+    used: list = []
+    two = list(parallel.analyze_all(tasks, s, jobs=2, pool=used))
+    assert used and [c for c, _ in two] == [c for c, _ in tasks]
+    assert two == one and one[-1] == ("skip", None) and all(o[0] == "ok" for _, o in one[:-1])
+    assert len(used[0].peak_kib) == 2 and all(k > 0 for k in used[0].peak_kib)
+
+
+def test_an_article_past_its_budget_fails_and_the_batch_goes_on():
+    from parallel_helpers import slow_or_dying
+
+    s = _settings(max_seconds=1)
+    tasks = [(i, _raw(i, t)) for i, t in (("first", ARTICLES[0][1]), ("slow", "SLOW " + ARTICLES[1][1]),
+                                          ("died", "DIE now."), ("last", ARTICLES[2][1]))]
+    used: list = []
+    got = dict(parallel.analyze_all(tasks, s, jobs=2, analyzer=slow_or_dying, pool=used))
+    assert got["first"][0] == "ok" and got["last"][0] == "ok"
+    assert got["slow"][:2] == ("error", "timeout") and "slow:" in got["slow"][2] and "1 s" in got["slow"][2]
+    assert "max_seconds" in got["slow"][2]
+    assert got["died"][:2] == ("error", "worker") and got["died"][2].startswith("died:")
+    assert used[0].replaced == 2
+
+
+def test_the_budget_holds_in_process_too():
+    from parallel_helpers import slow_or_dying
+
+    s = _settings(max_seconds=1)
+    got = dict(parallel.analyze_all([("slow", _raw("slow", "SLOW text")), ("ok", _raw("ok", ARTICLES[0][1]))],
+                                    s, jobs=1, analyzer=slow_or_dying))
+    assert got["slow"][1] == "timeout" and got["ok"][0] == "ok"
+
+
+def test_auto_jobs_keeps_a_small_batch_in_process():
+    used: list = []
+    s = _settings(jobs=0)
+    out = list(parallel.analyze_all([("a", _raw("a", ARTICLES[0][1]))], s, pool=used))
+    assert out[0][1][0] == "ok" and not used
+
+
+def _jsonl(tmp_path):
+    p = tmp_path / "batch.jsonl"
+    p.write_text("".join(json.dumps({"id": i, "text": t, "published": d}) + "\n" for i, t, d in ARTICLES)
+                 + '{"id": "bad", "text": ""}\n')
+    return p
+
+
+def test_analyze_jobs_2_prints_the_same_jsonl_as_jobs_1(tmp_path, capsys):
+    p = _jsonl(tmp_path)
+    outs = []
+    for jobs in ("1", "2"):
+        assert main(["analyze", "--format", "jsonl", "--jobs", jobs, str(p)]) == 1      # the empty one fails
+        outs.append(capsys.readouterr().out)
+    assert outs[0] == outs[1]
+    ids = [json.loads(line).get("id") or json.loads(line)["article"]["id"] for line in outs[0].splitlines()]
+    assert ids == [a[0] for a in ARTICLES] + ["bad"]
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two"])
+def test_jobs_must_be_a_positive_number(value, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["analyze", "--jobs", value, "-"])
+    assert e.value.code == 2 and "number of processes" in capsys.readouterr().err
+
+
+def test_ingest_with_a_pool_stores_in_order_with_failure_rows(tmp_path):
+    from parallel_helpers import slow_or_dying
+    from dateline.store import open_store
+    from dateline.store.ingest import ingest
+
+    p = _jsonl(tmp_path)
+    with p.open("a") as f:
+        f.write(json.dumps({"id": "slow", "text": "SLOW words here."}) + "\n")
+    db = tmp_path / "s.db"
+    s = _settings(max_seconds=1)
+    with open_store(str(db)) as store:
+        summary = ingest([p], store, settings=s, jobs=2, analyzer=slow_or_dying)
+        again = ingest([p], store, settings=s, jobs=2, analyzer=slow_or_dying)
+        keys = [r["record_id"] for r in store.rows("SELECT record_id FROM articles ORDER BY n")]
+        fails = {r["item_id"]: r["code"] for r in store.rows("SELECT item_id, code FROM failures")}
+    assert summary.stored == len(ARTICLES) and summary.failed == 2
+    assert keys == [a[0] for a in ARTICLES]                    # stored in input order
+    assert fails == {"bad": "no_text", "slow": "timeout"}
+    assert again.stored == 0 and again.already == len(ARTICLES)   # idempotent: nothing analysed twice
