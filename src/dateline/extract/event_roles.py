@@ -231,6 +231,11 @@ class RoleRules:
                     # through a modifier ("discussed the Iraq crisis with X")
                     target = self._mention_of(obj, mentions, head_only=bool(c.pattern.preps))
                     direct = target is not None
+                    if target is None and c.pattern.preps and c.target is not None \
+                            and obj.lower_ not in _agent_nouns() and any(
+                                ch.dep_ in ("compound", "amod") and ch.idx <= c.target.start < ch.idx + len(ch)
+                                for ch in obj.children):
+                        c.target = None      # nor is a modifier of the topic ("the Iraq crisis") a party
         else:
             poss = _child(tok, _POSS)
             if poss is not None:
