@@ -19,6 +19,7 @@ from .extract.entities import extract_entities
 from .extract.entity_context import (add_agent_mentions, add_definite_descriptions, assign_home_state,
                                      code_people_from_context)
 from .extract.events import extract_events, find_triggers
+from .extract.geocode import geocode
 from .extract.timexes import tag_timexes
 from .isodate import iso_date
 from .ingest.readers import RawArticle, from_html
@@ -104,6 +105,8 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
     with _stage(timings, "events"):
         events = extract_events(text, sentences, ents.mentions, timexes, attributions,
                                 published=meta.published, quote_spans=quote_spans, parses=parses, found=found)
+    with _stage(timings, "geocode"):
+        geocode(text, ents.entities, events)
     article = ArticleMeta(
         id=raw.id or _article_id(text), text=text, title=meta.title, url=raw.url, published=meta.published,
         published_from=meta.published_from, published_evidence=meta.published_evidence,

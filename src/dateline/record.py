@@ -42,6 +42,8 @@ class Entity:
     mentions: list[Span] = field(default_factory=list)
     role: str | None = None
     source: str | None = None      # provenance: "gazetteer:countries", "pattern:title", ...
+    geo: dict | None = None        # the GeoNames record of a country or place (dateline.extract.geocode):
+    # id, name, country (ISO alpha-2), admin1 ("US.NC"), lat, lon, feature_class, feature_code
 
 
 @dataclass
@@ -112,7 +114,7 @@ class Event:
     target: ActorRef | None
     date: str | None
     date_timex: str | None
-    location: dict | None
+    location: dict | None           # {"name", "code", "geo"}: the place, its state, its GeoNames record
     sources: list[ActorRef]
     negated: bool
     hypothetical: bool

@@ -1,0 +1,157 @@
+"""Geocoding: each country and place entity of a record to a GeoNames record (dateline.geo).
+
+A country entity is its country's record. A place entity is looked up by its name (else by the
+names it is mentioned by) and disambiguated by
+  * the state the extraction gave it (a gazetteer place's code: "Belfast" GBR) - a hard constraint;
+  * a qualifier written after a mention ("Tulsa, Okla.", "BAGHDAD, Iraq") - a hard constraint;
+  * the gazetteer's type of the place (a region is an administrative area, a city a populated place;
+    landmarks, seas and borders have no record in the data and stay unresolved);
+  * the states the article names (its countries and the states of its coded places), then population.
+A name whose best reading is neither in the article's states nor a large place (100,000 people or a
+capital), or whose two best readings are close, stays unresolved rather than guessed.
+The event locations take the record of their place.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+
+from ..geo import Gazetteer, Place, gazetteer, name_key
+from ..record import Entity, Event
+from ..resources import multi, read_tsv
+
+CONTEXT_BONUS = 2.0        # log10 units: a place in a state the article names counts as 100x larger
+CAPITAL_BONUS = 1.0
+MARGIN = 0.5               # the best reading must be 10**0.5 (about 3x) ahead of the next
+PROMINENT = 100_000        # a place this large may be read without context
+_PROXY = {"ADM1": 1e6, "PCLI": 1e7, "CONT": 1e9}     # sizes for areas without a population
+_CLASSES = {"city": {"P"}, "region": {"A", "L"}}
+_NO_RECORD = {"landmark", "sea", "border"}
+_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*){0,2})")
+
+
+@functools.lru_cache(maxsize=1)
+def _place_types() -> dict[str, str]:
+    """The gazetteer's type of each place name (resources/gazetteer/places.tsv)."""
+    return {r["name"]: r["type"] for r in read_tsv("gazetteer", "places.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, str]:
+    out = {}
+    for r in read_tsv("geo", "us_state_abbreviations.tsv"):
+        for form in [r["code"], *multi(r["ap"])]:
+            out[form] = f"US.{r['code']}"
+            out[form.rstrip(".")] = f"US.{r['code']}"
+    return out
+
+
+def _qualifier(gaz: Gazetteer, words: str) -> tuple[str, str | None] | None:
+    """(country, admin1) of a state or country written after a place, else None."""
+    abbr = _state_abbreviations()
+    for cand in (words, words.split()[0]):
+        if cand in abbr or cand.rstrip(".") in abbr:
+            a1 = abbr.get(cand) or abbr[cand.rstrip(".")]
+            if cand.isupper() and len(cand) == 2 and words != cand:
+                continue
+            return "US", a1
+        for p, _primary in gaz.lookup(cand):
+            if p.feature_code == "PCLI":
+                return p.country, None
+            if p.feature_code == "ADM1":
+                return p.country, p.admin1
+    return None
+
+
+def _context(gaz: Gazetteer, entities: list[Entity]) -> Counter:
+    """The states the article names (ISO alpha-2), by number of mentions."""
+    ctx: Counter = Counter()
+    for e in entities:
+        if e.code and e.kind in ("country", "place"):
+            c = gaz.country(e.code)
+            if c is not None:
+                ctx[c.country] += len(e.mentions) or 1
+    return ctx
+
+
+def _score(p: Place, ctx: Counter, constrained: bool) -> float:
+    size = p.population or _PROXY.get(p.feature_code) or 500
+    s = math.log10(max(size, 1))
+    if constrained or p.country in ctx:
+        s += CONTEXT_BONUS
+    if p.feature_code == "PPLC":
+        s += CAPITAL_BONUS
+    return s
+
+
+def choose(cands: list[tuple[Place, bool]], ctx: Counter, *, country: str | None = None,
+           admin1: str | None = None, classes: set[str] | None = None) -> Place | None:
+    """The record a name denotes among its candidates, or None where the evidence does not decide."""
+    pool = [p for p, _ in cands if (country is None or p.country == country)
+            and (admin1 is None or p.admin1 == admin1 or p.feature_code == "PCLI")
+            and (classes is None or p.feature_class in classes)]
+    if not pool:
+        return None
+    constrained = country is not None
+    primary = {p.id for p, prim in cands if prim}
+    ranked = sorted(pool, key=lambda p: (-_score(p, ctx, constrained), p.id not in primary, p.id))
+    best = ranked[0]
+    in_context = constrained or best.country in ctx or best.feature_class == "L"
+    if not in_context and (best.population or 0) < PROMINENT and best.feature_code != "PPLC":
+        return None
+    if len(ranked) > 1 and _score(best, ctx, constrained) - _score(ranked[1], ctx, constrained) < MARGIN:
+        return None
+    return best
+
+
+def _constraints(gaz: Gazetteer, e: Entity, text: str) -> tuple[str | None, str | None]:
+    country = None
+    if e.code:
+        c = gaz.country(e.code)
+        country = c.country if c else "--"       # a state the data does not know: nothing matches
+    admin1 = None
+    found = set()
+    for m in e.mentions:
+        q = _QUALIFIER.match(text, m.end)
+        if q:
+            r = _qualifier(gaz, q.group(1))
+            if r is not None:
+                found.add(r)
+    if len(found) == 1:
+        qc, qa = found.pop()
+        if country is None or country == qc:
+            country, admin1 = qc, qa
+    return country, admin1
+
+
+def resolve_entity(gaz: Gazetteer, e: Entity, text: str, ctx: Counter) -> Place | None:
+    if e.kind == "country":
+        return gaz.country(e.code) if e.code else None
+    if e.kind != "place":
+        return None
+    kind = _place_types().get(e.name)
+    if kind in _NO_RECORD:
+        return None
+    country, admin1 = _constraints(gaz, e, text)
+    names = [e.name] + sorted({m.text for m in e.mentions if name_key(m.text) != name_key(e.name)})
+    for name in names:
+        cands = list(gaz.lookup(name))
+        if cands:
+            return choose(cands, ctx, country=country, admin1=admin1, classes=_CLASSES.get(kind or ""))
+    return None
+
+
+def geocode(text: str, entities: list[Entity], events: list[Event], *, gaz: Gazetteer | None = None) -> None:
+    """Set ``geo`` on every country and place entity that resolves, and on the event locations."""
+    gaz = gaz or gazetteer()
+    ctx = _context(gaz, entities)
+    by_name: dict[tuple[str, str | None], dict | None] = {}
+    for e in entities:
+        p = resolve_entity(gaz, e, text, ctx)
+        e.geo = p.to_geo() if p else None
+        by_name.setdefault((e.name, e.code), e.geo)
+    for ev in events:
+        if ev.location:
+            ev.location["geo"] = by_name.get((ev.location.get("name"), ev.location.get("code")))
