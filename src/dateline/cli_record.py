@@ -252,11 +252,17 @@ def _by_period(rows: list[dict], by: str) -> list[dict]:
     for r in rows:
         span = date_range(r["date"]) if r["precision"] else None      # "before 31 Oct": in no period
         first, last = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
-        out.append({**r, "period": Q.period_of(first, last, by)})
-    return sorted(out, key=lambda r: r["period"] == Q.IMPRECISE)      # stable: by date within
+        out.append({**r, "period": Q.period_of(first, last, by) if r["date"] else UNDATED})
+    last_ones = {Q.IMPRECISE: 1, UNDATED: 2}
+    return sorted(out, key=lambda r: last_ones.get(r["period"], 0))      # stable: by date within
+
+
+UNDATED = "undated"          # timeline: happenings that no report dates, listed after the dated ones
 
 
 def _period_heading(r: dict, by: str) -> str:
+    if not r["date"]:
+        return "undated (no report gives a date)"
     if by == "day":
         return humandate.render(r["day"], r.get("date_mod")) if r["day"] else \
             f"{humandate.render(r['date'], r.get('date_mod'))} ({r['precision'] or 'imprecise'} only)"

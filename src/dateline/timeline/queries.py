@@ -217,9 +217,10 @@ def count_only(store: Store, **filters) -> int:
 
 
 def timeline(store: Store, **filters) -> list[dict]:
-    """Happenings by day (dated ones first, in order), with their numbers of reports and sources."""
+    """Happenings by day (dated ones first, in order, then the undated ones: as many as `count`
+    finds), with their numbers of reports and sources."""
     where, params = _where(store, **filters)
-    rows = store.rows(f"SELECT c.* FROM clusters c WHERE {where} AND c.day_first IS NOT NULL{_ORDER}", params)
+    rows = store.rows(f"SELECT c.* FROM clusters c WHERE {where}{_ORDER}", params)
     return [_row(c) for c in rows]
 
 
