@@ -565,3 +565,14 @@ def test_a_refusal_is_dated_by_its_complements_time():
 def test_a_modal_word_reaches_to_the_next_comma(text, trigger, hypothetical):
     e = next(e for e in events(text) if e.trigger.text == trigger)
     assert e.hypothetical is hypothetical
+
+
+@pytest.mark.parametrize("text,accuser", [
+    ("Peru accused Chile of attacking its border post.", "PER"),
+    ("Lawmakers in Lima accused Chile of hacking the ministry's computers.", "PER"),
+])
+def test_what_an_accusation_says_the_object_did_is_not_done_by_the_accuser(text, accuser):
+    evs = events(text)
+    assert any(e.cameo.startswith("112") for e in evs)
+    assert not [e for e in evs if not e.cameo.startswith("11") and e.actor and e.actor.code == accuser
+                and not e.hypothetical]

@@ -285,3 +285,4 @@ class _Cand:
     rule: str | None = None              # provenance when the event does not come from patterns.tsv
     roles_set: bool = False              # an appeal/demand whose appealing party is known
     attributive: bool = False            # a participle modifying a noun ("the seized ship"): no report
+    governor: int | None = None          # start of the verb whose object does this ("accused X of ...")

@@ -6,7 +6,7 @@ import re
 
 from ..record import Mention
 from .event_lexicon import (
-    _AGENTIVE_PARTICIPLES, _AIMED_AT, _ATTACK_TARGETS, _BE, _CLAUSE_BREAK, _CLAUSE_DEPS, _Cand,
+    _G, _AGENTIVE_PARTICIPLES, _AIMED_AT, _ATTACK_TARGETS, _BE, _CLAUSE_BREAK, _CLAUSE_DEPS, _Cand,
     _DAY_WORDS, _DEF_STATE, _DETS, _LIST_GAP, _NOUN_TARGET_PREPS, _OBJ, _PAST_VERB, _PERSON_PRON,
     _PLACE_TARGET_ROOTS, _POSS, _PREPS, _PRONOUNS, _SPEECH_VERBS, _STATE_PRON, _SUBJ, _SUBJ_PASS,
     _SUBORD, _after_speech_verb, _agent, _agent_nouns, _child, _other_party, _prep_object
@@ -14,6 +14,18 @@ from .event_lexicon import (
 
 
 _CONTROLLED = {"conj", "xcomp", "advcl"}
+
+
+def _object_control(c: _Cand, tok):
+    """The object of the verb that a gerund clause complements where the object does it ("accused X
+    of hacking", "thanked X for sending aid"); notes that verb as the event's governor."""
+    if tok.dep_ != "advcl" or not any(ch.dep_ == "mark" and ch.lower_ in _G["object_control_marks"]
+                                      for ch in tok.children):
+        return None
+    obj = _child(tok.head, _OBJ)
+    if obj is not None:
+        c.governor = tok.head.idx
+    return obj
 
 
 class RoleRules:
@@ -209,7 +221,8 @@ class RoleRules:
             # object where it has one ("X pressed Y to resign": Y resigns)
             subj = _child(head, _SUBJ)
             if subj is None and head.dep_ in _CONTROLLED:
-                subj = (_child(head.head, _OBJ) if head.dep_ == "xcomp" else None) or _child(head.head, _SUBJ)
+                subj = _object_control(c, head) or (_child(head.head, _OBJ) if head.dep_ == "xcomp" else None) \
+                    or _child(head.head, _SUBJ)
             passive = _child(head, _SUBJ_PASS)
             agent = _agent(head)
             if passive is not None or c.passive:
@@ -245,7 +258,7 @@ class RoleRules:
                 actor = self._mention_of(agent, mentions)
             if actor is None and tok.dep_ in ("advcl", "xcomp") and _child(tok, _SUBJ) is None:
                 # a gerund ("X said after meeting Y"): the subject of the verb it modifies
-                actor = self._mention_of(_child(tok.head, _SUBJ), mentions)
+                actor = self._mention_of(_object_control(c, tok) or _child(tok.head, _SUBJ), mentions)
             target = self._mention_of(_prep_object(tok, c.pattern.preps or _NOUN_TARGET_PREPS), mentions)
             direct = bool(c.pattern.preps)       # "visit to Rangoon": the pattern's target preposition
         if actor is not None and actor.kind in ("country", "person", "organization"):

@@ -91,6 +91,10 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 self._modality(c, low)
                 cands.append(c)
         cands = self._fold_intent_markers(cands)
+        alleging = {c.start for c in cands if c.pattern.code.startswith(tuple(_G["allegation_codes"]))}
+        for c in cands:
+            if c.governor in alleging:
+                c.hypothetical = True     # "accused X of hacking": the source's allegation
         cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes)
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
