@@ -175,6 +175,10 @@ class Gazetteer:
         r = self.db.execute(f"SELECT * FROM place WHERE {col} = ? AND fcode = 'PCLI'", (code.upper(),)).fetchone()
         return self._place(r) if r else None
 
+    def by_id(self, geonameid: int) -> Place | None:
+        r = self.db.execute("SELECT * FROM place WHERE id = ?", (geonameid,)).fetchone()
+        return self._place(r) if r else None
+
     @functools.lru_cache(maxsize=512)
     def admin1(self, admin1: str) -> Place | None:
         r = self.db.execute("SELECT * FROM place WHERE admin1 = ? AND fcode = 'ADM1'", (admin1,)).fetchone()
@@ -201,6 +205,16 @@ def gazetteer(min_population: int = MIN_POPULATION) -> Gazetteer:
         if not p.exists():
             build(p, min_population)
     return Gazetteer(p)
+
+
+def distance_km(a: Place, b: Place) -> float | None:
+    """Great-circle distance between two records (None where one has no coordinates)."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def provenance() -> dict:
