@@ -9,7 +9,8 @@ import re
 import pytest
 
 from dateline.extract.attribution import extract_attributions
-from dateline.extract.attribution_lexicon import cue_forms, inflect, pronouns, source_nouns
+from dateline.extract.attribution_lexicon import cue_forms, pronouns, source_nouns
+from dateline.lang import inflect
 from dateline.record import Mention
 from dateline.text import split_sentences
 

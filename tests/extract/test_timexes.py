@@ -388,7 +388,8 @@ def test_data_files_load_and_are_used():
         assert load(name) == data
     lex = Lexicon()
     assert lex.used == set(RESOURCE_FILES)
-    # entries reach the tagger: one expression per data file
+    # entries reach the tagger: one expression per data file (months, weekdays and
+    # sentence_abbreviations: the project's lists in resources/lang/en, dateline.lang)
     probes = {
         "months": ("Sept. 3", "2019-09-03"), "weekdays": ("Monday", "2019-10-28"),
         "numbers": ("twenty-one days", "P21D"), "units": ("a fortnight", "P2W"),
@@ -406,6 +407,8 @@ def test_data_files_load_and_are_used():
         text = sentences.get(name, f"It happened {phrase}.")
         assert _find(text, phrase).value == value, name
     assert LEX.zones["EDT"] == -4 and LEX.month("Sept.") == 9
+    # weekday_name_followers: a weekday before one of them is part of a name, not a date
+    assert [t.text for t in tag_timexes("He reads the Sunday Times.", DCT)] == []
 
 
 

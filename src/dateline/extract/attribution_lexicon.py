@@ -1,6 +1,8 @@
 """Data for the attribution extractor: the cue lexicon, source pronouns and source nouns.
 
-The lexicons are TSV files in ``dateline/resources/attribution`` (see their header comments);
+The cue lexicon is the project's list of speech verbs (``resources/lang/en/speech_verbs.tsv``,
+read by :mod:`dateline.lang`); pronouns and source nouns are TSV files in
+``dateline/resources/attribution`` (see their header comments);
 this module reads them once, inflects the cue lemmas and builds the lookup tables used by
 ``dateline.extract.attribution``.
 """
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-_VOWELS = "aeiou"
+from dateline.lang import speech_verbs, verb_forms
 
 
 @dataclass(frozen=True)
@@ -32,26 +34,6 @@ class CueForm:
     words: tuple[str, ...]  # the lower-case words of this form ("pointed", "out")
     form: str               # base|s|past|ing (of the first word)
     also_past: bool = False  # a base form that is also the past ("read")
-
-
-def inflect(lemma: str) -> dict[str, str]:
-    """Regular English inflection of a verb: {"base", "s", "past", "ing"}."""
-    w = lemma
-    if w.endswith(("s", "sh", "ch", "x", "z", "o")):
-        s = w + "es"
-    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
-        s = w[:-1] + "ies"
-    else:
-        s = w + "s"
-    if w.endswith("e"):
-        past, ing = w + "d", w[:-1] + "ing"
-    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
-        past, ing = w[:-1] + "ied", w + "ing"
-    else:
-        past, ing = w + "ed", w + "ing"
-    if w.endswith("ie"):
-        ing = w[:-2] + "ying"
-    return {"base": w, "s": s, "past": past, "ing": ing}
 
 
 def _form_kind(word: str, lemma_head: str) -> str:
@@ -77,21 +59,16 @@ def _rows(name: str):
 def cue_forms() -> dict[tuple[str, ...], CueForm]:
     """Every inflected form of every cue, keyed by its lower-case word tuple."""
     out: dict[tuple[str, ...], CueForm] = {}
-    for row in _rows("cues.tsv"):
-        lemma, forms, attitude, frames, cls = row[:5]
+    for row in speech_verbs():
+        lemma, forms, attitude, frames, cls = (row[k] for k in ("lemma", "forms", "attitude", "frames", "class"))
         if attitude not in ("neutral", "assertive", "doubtful"):
-            raise ValueError(f"cues.tsv: bad attitude {attitude!r} for {lemma!r}")
+            raise ValueError(f"speech_verbs.tsv: bad attitude {attitude!r} for {lemma!r}")
         cue = Cue(lemma, attitude, frozenset(f for f in frames.split(",") if f), cls)
         head, *rest = lemma.split()
-        words: list[str] = []
         listed = [f for f in forms.split("|") if f and f != "+"]
         no_past = "+" not in forms.split("|") and not any(
             _form_kind(f.split()[0], head) == "past" for f in listed)
-        for f in forms.split("|"):
-            if f == "+":
-                words.extend(inflect(head).values())
-            elif f:
-                words.append(f.split()[0] if " " in f else f)
+        words = verb_forms(lemma, forms)
         if "prep" in cue.frames:  # fixed phrase, not inflected
             out[tuple(lemma.split())] = CueForm(cue, tuple(lemma.split()), "base")
             continue

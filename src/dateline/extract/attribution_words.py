@@ -1,21 +1,29 @@
-"""Closed word classes, token patterns and pseudo-cues of the attribution stage."""
+"""Closed word classes, token patterns and pseudo-cues of the attribution stage.
+
+The word classes are ``resources/attribution/word_classes.json``; months, weekdays and
+abbreviations are the project's lists (:mod:`dateline.lang`).
+"""
 from __future__ import annotations
 
 import json
 import re
 
+from dateline import lang
 from dateline.extract.attribution_lexicon import Cue
 from dateline.resources import path
 
 
-_ABBR = (r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|"
-         r"Hon|St|Jr|Sr|Ft|Mt|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ala|Ariz|Ark|Calif|Colo|Conn|Del|"
-         r"Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|"
-         r"Va|Vt|Wash|Wis|Wyo|No|vs|Inc|Corp|Co|Ltd|Bros)\.")
+def _alt(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+# abbreviations that keep their period ("Sen.", "Calif.", "Inc."), spelled as written
+_ABBR = _alt(lang.abbreviations("token")) + r"\."
 _TOKEN = re.compile(rf"``|''|[“”\"«»„]|{_ABBR}|(?:[A-Za-z]\.){{2,}}|[A-Z]\.(?=\s+[A-Z])"
                     r"|\w+(?:(?:[-'’.&/]|(?<=\d):(?=\d))\w+)*(?:(?<=s)['’](?=\s))?|\.\.\.|…|--|[—–]|\S")
 _QMARKS = {"``", "''", "“", "”", '"', "«", "»", "„"}
 _SMARKS = {"‘", "’", "'"}   # single marks: quotation marks only in headline quote groups
+
 
 # --- closed word classes (grammar, not lexicon): resources/attribution/word_classes.json -----
 def _word_classes() -> dict[str, list[str]]:
@@ -24,13 +32,14 @@ def _word_classes() -> dict[str, list[str]]:
 
 
 _WORDS = _word_classes()
+_MONTHS = {m.lower() for m in lang.months()}
+_WEEKDAYS = {d.lower() for d in lang.full_weekdays()}
 _DET = set(_WORDS["det"])
 _POSS = set(_WORDS["poss"])
 _AUX = set(_WORDS["aux"])
 _BE = set(_WORDS["be"])
 _ADV = set(_WORDS["adv"])
-_TIME = set(_WORDS["time"])
-_MONTHS = set(_WORDS["months"])
+_TIME = set(_WORDS["time"]) | _WEEKDAYS
 _CLAUSE = set(_WORDS["clause"])
 _PREP_IN_NP = set(_WORDS["prep_in_np"])
 _PREP = set(_WORDS["prep"])
@@ -40,7 +49,7 @@ _SUBJ_PRON = set(_WORDS["subj_pron"])
 _OBJ_PRON = set(_WORDS["obj_pron"])
 _APPOS_START = set(_WORDS["appos_start"])
 _PART_BEFORE = set(_WORDS["part_before"])
-_ADJUNCT_START = set(_WORDS["adjunct_start"]) | _MONTHS
+_ADJUNCT_START = set(_WORDS["adjunct_start"]) | _MONTHS | _WEEKDAYS
 _STOP_MID = set(_WORDS["stop_mid"])
 _NOT_LY = set(_WORDS["not_ly"])
 _END_PUNCT = set(".!?;:,")
@@ -54,46 +63,32 @@ def _is_ly(w: str) -> bool:
     return len(w) > 4 and w.endswith("ly") and w not in _NOT_LY
 
 
-_CLITIC = re.compile(r"(he|she|it|they|we|i|you|who)['’](?:s|d|ve|re|ll)")
-_ABBR_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\.|"
-                       r"\b[A-Z]\.)$")
-_CONNECTIVE = {"however", "meanwhile", "though", "moreover", "furthermore", "nonetheless",
-               "nevertheless", "instead", "too", "in", "turn", "for", "his", "her", "their", "its",
-               "part", "indeed", "therefore", "thus", "of", "course", "apparently"}
-_ADJ_PREP = {"in", "on", "at", "during", "after", "before", "while", "speaking", "according",
-             "asked", "when", "like", "unlike", "despite", "as", "from", "for", "with", "without",
-             "through", "over", "under", "via", "at", "upon"}
-_CLAUSE_STOP = {"that", "who", "which", "and", "but", ";", ":", ".", "?", "!"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_NAMING = {"titled", "entitled", "dubbed", "nicknamed", "billed", "named", "called", "as",
-           "slogan", "motto", "headline", "headlined", "by"}
-_SHORT_Q_BAD_PREV = {"and", "or", "on", "for", "with", "from", "about", "an", "in", "at", "into"}
-_TITLE_SMALL = {"of", "the", "and", "a", "an", "for", "in", "on", "to", "with", "at", "or", "&"}
-_IRREGULAR_PAST = {"spoke", "stood", "took", "gave", "made", "put", "thought", "brought", "sent",
-                   "held", "kept", "left", "met", "ran", "saw", "set", "went", "won", "chose",
-                   "drew", "fought", "led", "sought", "struck", "threw", "wore", "broke", "got",
-                   "came", "began", "became", "felt", "found", "heard", "knew", "meant", "paid",
-                   "rose", "sang", "shook", "swore", "taught", "understood", "hit", "cut", "let",
-                   "laid", "lent", "lost", "sold", "spent", "stuck", "tore", "wrote", "told"}
-_NOT_VERB_ED = {"need", "speed", "seed", "feed", "bred", "shed", "red", "bed", "wed", "indeed",
-                "united", "limited", "related", "detailed", "advanced", "based", "concerned",
-                "interested", "supposed", "used", "so-called", "alleged", "armed", "talented"}
-_COORD = {"and", "but", "while", "although", "though", "whereas", "yet", "as"}
-_COORD_STRONG = {"but", "although", "though", "whereas", "while"}
-_ADJ_OK = {"about", "by", "over", "during", "through", "to", "after", "before", "like", "amid",
-           "into", "against", "between", "under", "upon", "without", "within", "toward",
-           "towards", "despite"}
-_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_CLITIC = re.compile(_alt(_WORDS["clitic_hosts"]).replace("(?:", "(", 1) + "['’]" + _alt(_WORDS["clitic_suffixes"]))
+# a sentence split after a title before a name ("Sen.") or an initial is glued back
+_ABBR_END = re.compile(r"(?:\b" + _alt(lang.abbreviations("glue")) + r"\.|\b[A-Z]\.)$")
+_CONNECTIVE = set(_WORDS["connective"])
+_ADJ_PREP = set(_WORDS["adjunct_prep"])
+_CLAUSE_STOP = set(_WORDS["clause_stop"])
+_NAMING = set(_WORDS["naming"])
+_SHORT_Q_BAD_PREV = set(_WORDS["short_quote_bad_prev"])
+_TITLE_SMALL = set(_WORDS["title_small"])
+_IRREGULAR_PAST = set(_WORDS["irregular_past"])
+_NOT_VERB_ED = set(_WORDS["not_verb_ed"])
+_COORD = set(_WORDS["coord"])
+_COORD_STRONG = set(_WORDS["coord_strong"])
+_ADJ_OK = set(_WORDS["adjunct_ok"])
+# a short time expression after a cue ("on Tuesday", "earlier this month"), over lower-case words
+_T = {k: _alt(_WORDS[k]) for k in ("time_day_before", "time_day_after", "time_rel_before", "time_rel",
+                                    "time_rel_unit", "time_deictic", "time_deictic_rel", "time_deictic_unit")}
 _TIME_RE = re.compile(
-    rf"(?:(?:on|late|early) )?{_DAY}(?: (?:morning|afternoon|evening|night))?\b"
-    r"|(?:(?:earlier|later) )?(?:last|this|next) (?:week|month|year|weekend|spring|summer|fall|autumn|winter|morning|night)\b"
-    r"|(?:yesterday|today|tonight|earlier|later|recently|previously)\b(?: (?:this|last) (?:week|month|year))?")
-_SUBORD_PREP = {"as", "than", "after", "before", "since", "until", "like", "following"}
-_SUBORD = {"when", "while", "as", "after", "before", "because", "since", "although", "though",
-           "twice", "once", "again", "later", "afterward", "afterwards", "referring", "adding"}
-_WH = {"whether", "if", "what", "why", "how", "who", "when", "where", "which"}
-_LEAD_DROP = {"the", "a", "an", "this", "that", "these", "those", "but", "and", "so", "then"}
-_RELATIVE_OPENERS = {"who", "whom", "whose", "which", "that"}
+    rf"(?:{_T['time_day_before']} )?{_alt(sorted(_WEEKDAYS))}(?: {_T['time_day_after']})?\b"
+    rf"|(?:{_T['time_rel_before']} )?{_T['time_rel']} {_T['time_rel_unit']}\b"
+    rf"|{_T['time_deictic']}\b(?: {_T['time_deictic_rel']} {_T['time_deictic_unit']})?")
+_SUBORD_PREP = set(_WORDS["subord_prep"])
+_SUBORD = set(_WORDS["subord"])
+_WH = set(_WORDS["wh"])
+_LEAD_DROP = set(_WORDS["lead_drop"])
+_RELATIVE_OPENERS = set(_WORDS["relative_openers"])
 _COLON_CUE = Cue(":", "neutral", frozenset({"that"}), "speech")
 _VERB_CUE = Cue("verb", "neutral", frozenset({"obj"}), "speech")
 _QUOTE_CUE = Cue('"', "neutral", frozenset({"that"}), "speech")

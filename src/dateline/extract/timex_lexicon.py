@@ -1,4 +1,5 @@
-"""Vocabulary for the time-expression tagger, loaded once from ``dateline/resources/time/*.json``.
+"""Vocabulary for the time-expression tagger, loaded once from ``dateline/resources/time/*.json``
+and the project's lists of months, weekdays and abbreviations (:mod:`dateline.lang`).
 
 Everything language-specific (month and weekday names, number words, units, seasons, parts of
 day, modifiers, vague references, holidays, frequency words, tense cues, time zones, the
@@ -12,9 +13,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-RESOURCE_FILES = ("months", "weekdays", "numbers", "units", "seasons", "parts_of_day", "modifiers",
-                  "refs", "frequencies", "tense_cues", "holidays", "timezones", "sentence_abbreviations",
-                  "conventions")
+from dateline import lang
+
+RESOURCE_FILES = ("weekday_name_followers", "numbers", "units", "seasons", "parts_of_day", "modifiers",
+                  "refs", "frequencies", "tense_cues", "holidays", "timezones", "conventions")
 
 
 @lru_cache(maxsize=None)
@@ -73,22 +75,32 @@ class Lexicon:
 
     def __init__(self) -> None:
         self.used: set[str] = set()  # which data files were consulted (for tests)
-        mo = self._load("months")
+        self._calendar()
+        self._numbers()
+        self._units_seasons_parts()
+        self._conventions_refs()
+        self._frequencies_tense()
+        self._holidays_zones()
+        self._regexes()
+
+    def _calendar(self) -> None:
+        """Months and weekdays (the project's lists, :mod:`dateline.lang`), in every case form."""
         self.months: dict[str, int] = {}
-        for k, v in mo["months"].items():
+        for k, v in lang.months().items():
             for f in _case_forms(k):
                 self.months[f] = v
-        self.month_ambiguous = {a for k in mo["ambiguous"] for a in _case_forms(k)}
-        wd = self._load("weekdays")
+        self.month_ambiguous = {a for k in lang.ambiguous_months() for a in _case_forms(k)}
         self.weekdays: dict[str, int] = {}
         self.weekday_full: dict[str, int] = {}
-        for k, v in wd["weekdays"].items():
+        for k, v in lang.weekdays().items():
             for f in _case_forms(k):
                 self.weekdays[f] = v
                 if not k.endswith("."):
                     self.weekday_full[f] = v
-        self.weekday_name_followers = wd["name_followers"]
+        self.weekday_name_followers = self._load("weekday_name_followers")["name_followers"]
+        self.sentence_abbreviations = frozenset(w.lower() for w in lang.abbreviations())
 
+    def _numbers(self) -> None:
         nu = self._load("numbers")
         self.numwords: dict[str, float] = {}
         for k, v in nu["units"].items():
@@ -100,8 +112,7 @@ class Lexicon:
                     self.numwords[f"{k}-{uk}"] = v + uv
                     self.numwords[f"{k} {uk}"] = v + uv
         for sk, sv in nu["scales"].items():
-            for pre, pv in [("a", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5),
-                            ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10)]:
+            for pre, pv in nu["scale_multipliers"].items():
                 self.numwords[f"{pre} {sk}"] = pv * sv
         self.articles = {k: v for k, v in nu["articles"].items()}
         self.vague = list(nu["vague"])
@@ -115,27 +126,26 @@ class Lexicon:
                     self.ordinals[f"{tens} {uk}"] = v + uv
         self.decade_words = nu["decade_words"]
 
+    def _units_seasons_parts(self) -> None:
         un = self._load("units")
         self.units = un["units"]
         self.unit_forms: dict[str, str] = {k: k for k in self.units}
         self.unit_forms.update(un["plurals"])
         self.unit_qualifiers = un["qualifiers"]
-
         se = self._load("seasons")
         self.seasons = se["seasons"]
         self.season_months = se["months"]
         self.season_ambiguous = set(se["ambiguous"])
-
         pd = self._load("parts_of_day")
         self.parts = pd["parts"]
         self.clock_words = pd["clock"]
         self.day_words = pd["day_words"]
-
         md = self._load("modifiers")
         self.point_mods = md["point"]
         self.approx_mods = md["approx"]
         self.approx_suffix = md["approx_suffix"]
 
+    def _conventions_refs(self) -> None:
         cv = self._load("conventions")
         self.conventions = cv
         untagged_refs = {p.lower() for p in cv["untagged_refs"]["phrases"]}
@@ -144,7 +154,6 @@ class Lexicon:
         self.freq_untagged_prenominal = set(cv["frequency_untagged"]["prenominal"])
         self.generic_today_nouns = set(cv["generic_today"]["nouns"])
         self.soon_past_untagged = cv["soon_in_past_narrative"]["choice"] == "untagged"
-
         rf = self._load("refs")
         self.refs: dict[str, str] = {}          # span phrase -> kind (no left context)
         self.refs_ctx: dict[str, list[tuple[str, str]]] = {}  # span phrase -> (required left context, kind)
@@ -161,32 +170,30 @@ class Lexicon:
                                if v and k not in cv["untagged_ref_adjectives"]["words"]}
         self.vague_ago = rf["vague_ago"]
 
+    def _frequencies_tense(self) -> None:
         fr = self._load("frequencies")
         self.freq_adverbs = {k: v for k, v in fr["adverbs"].items() if v}
         self.set_quantifiers = fr["quantifiers"]
         self.rate_heads = fr["rate_heads"]
         self.amount_words = fr["amount_words"]
-
         tc = self._load("tense_cues")
         self.future_cues = {w.lower() for w in tc["future"]}
         self.past_cues = {w.lower() for w in tc["past"]}
         self.ed_exceptions = {w.lower() for w in tc["ed_exceptions"]}
         self.present_cues = {w.lower() for w in tc["present"]}
 
+    def _holidays_zones(self) -> None:
         ho = self._load("holidays")
         self.hol_fixed = {k: v for k, v in ho["fixed"].items() if v}
         self.hol_nth = ho["nth_weekday"]
         self.hol_easter = ho["easter"]
         self.hol_election = ho["election_day"]
         self.holidays = set(self.hol_fixed) | set(self.hol_nth) | set(self.hol_easter) | set(self.hol_election)
-
         tz = self._load("timezones")
         self.zones = tz["zones"]
 
-        sa = self._load("sentence_abbreviations")
-        self.sentence_abbreviations = frozenset(w.lower() for w in sa["abbreviations"])
-
-        # --- regex alternations -------------------------------------------------------------
+    def _regexes(self) -> None:
+        """Regex alternations of the lists."""
         self.re_month = alt(self.months)
         self.re_weekday = alt(self.weekday_full)
         self.re_weekday_any = alt(self.weekdays)

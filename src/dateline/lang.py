@@ -1,0 +1,125 @@
+"""The project's word lists of English: months, weekdays, abbreviations and speech verbs.
+
+One list each, in ``dateline/resources/lang/en/*.tsv`` (each file names its sources in its
+header); every stage that needs one of them reads it here. Loaders are cached: each file is
+read once. A malformed row raises :class:`~dateline.resources.ResourceError` naming the file,
+the row and the problem.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dateline.resources import ResourceError, read_tsv
+
+LANG = "en"
+_VOWELS = "aeiou"
+SPEAKING_CLASSES = ("speech", "writing", "report")
+
+
+def _table(name: str) -> tuple[dict[str, str], ...]:
+    return read_tsv("lang", LANG, f"{name}.tsv")
+
+
+def _number(name: str, row: dict[str, str], column: str, lo: int, hi: int) -> int:
+    cell = row.get(column, "")
+    if not cell.isdigit() or not lo <= int(cell) <= hi:
+        raise ResourceError(f"lang/{LANG}/{name}.tsv: {column} of {row.get('form')!r} is {cell!r}, "
+                            f"not a number from {lo} to {hi}")
+    return int(cell)
+
+
+def _flag(name: str, row: dict[str, str], column: str) -> bool:
+    cell = row.get(column, "")
+    if cell not in ("yes", "no"):
+        raise ResourceError(f"lang/{LANG}/{name}.tsv: {column} of {next(iter(row.values()))!r} "
+                            f"is {cell!r}, not yes or no")
+    return cell == "yes"
+
+
+@lru_cache(maxsize=None)
+def months() -> dict[str, int]:
+    """Month form as written ("January", "Sept.", "Oct") -> its number 1-12."""
+    return {r["form"]: _number("months", r, "month", 1, 12) for r in _table("months")}
+
+
+@lru_cache(maxsize=None)
+def ambiguous_months() -> frozenset[str]:
+    """Month forms that are also common words or given names ("May", "March", "Jan")."""
+    return frozenset(r["form"] for r in _table("months") if _flag("months", r, "ambiguous"))
+
+
+@lru_cache(maxsize=None)
+def weekdays() -> dict[str, int]:
+    """Weekday form as written ("Monday", "Tues.") -> its ISO number (Monday=1 ... Sunday=7)."""
+    return {r["form"]: _number("weekdays", r, "weekday", 1, 7) for r in _table("weekdays")}
+
+
+@lru_cache(maxsize=None)
+def full_weekdays() -> dict[str, int]:
+    """The full weekday names (the forms without a final period) -> ISO number."""
+    return {k: v for k, v in weekdays().items() if not k.endswith(".")}
+
+
+@lru_cache(maxsize=None)
+def abbreviations(use: str | None = None) -> tuple[str, ...]:
+    """Abbreviations as written, without their period, in file order: all of them, or those
+    with ``use`` = "token" (the attribution tokenizer keeps their period) or "glue" (a title
+    before a name: no sentence break after it)."""
+    if use not in (None, "token", "glue"):
+        raise ValueError(f"abbreviations: unknown use {use!r} (token or glue)")
+    rows = _table("abbreviations")
+    return tuple(r["abbr"] for r in rows if use is None or _flag("abbreviations", r, use))
+
+
+@lru_cache(maxsize=None)
+def speech_verbs() -> tuple[dict[str, str], ...]:
+    """The rows of the speech-verb list: lemma, forms, attitude, frames, class."""
+    rows = _table("speech_verbs")
+    for r in rows:
+        if not r.get("lemma") or not r.get("class"):
+            raise ResourceError(f"lang/{LANG}/speech_verbs.tsv: a row without lemma or class: {r}")
+    return rows
+
+
+def inflect(lemma: str) -> dict[str, str]:
+    """Regular English inflection of a verb: {"base", "s", "past", "ing"}."""
+    w = lemma
+    if w.endswith(("s", "sh", "ch", "x", "z", "o")):
+        s = w + "es"
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        s = w[:-1] + "ies"
+    else:
+        s = w + "s"
+    if w.endswith("e"):
+        past, ing = w + "d", w[:-1] + "ing"
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        past, ing = w[:-1] + "ied", w + "ing"
+    else:
+        past, ing = w + "ed", w + "ing"
+    if w.endswith("ie"):
+        ing = w[:-2] + "ying"
+    return {"base": w, "s": s, "past": past, "ing": ing}
+
+
+def verb_forms(lemma: str, forms: str) -> list[str]:
+    """The first words of a verb's forms, from a ``forms`` cell ("+" = inflect the lemma's first
+    word regularly; other "|"-separated entries are listed forms), in order, repeats kept."""
+    head = lemma.split()[0]
+    words: list[str] = []
+    for f in forms.split("|"):
+        if f == "+":
+            words.extend(inflect(head).values())
+        elif f:
+            words.append(f.split()[0] if " " in f else f)
+    return words
+
+
+@lru_cache(maxsize=None)
+def speech_verb_forms(classes: tuple[str, ...] = SPEAKING_CLASSES) -> frozenset[str]:
+    """Lower-case single-word forms of the speech verbs of these classes ("said", "tells",
+    "tweeted"); multi-word cues ("point out", "according to") left out."""
+    out: set[str] = set()
+    for r in speech_verbs():
+        if r["class"] in classes and " " not in r["lemma"]:
+            out.update(w.lower() for w in verb_forms(r["lemma"], r["forms"]))
+    return frozenset(out)
