@@ -329,90 +329,113 @@ def shift_value(value: str, duration: str, sign: int) -> str | None:
     finer than the value's granularity and does not divide into it (``2019`` shifted by ``P3D``).
     """
     p = parse_value(value)
+    parts = _duration_parts(duration)
+    if not p or parts is None:
+        return None
+    months, days, secs = parts
+    s = 1 if sign >= 0 else -1
+    g = p["gran"]
+    try:
+        if g in ("hour", "minute", "second"):
+            return _shift_clock(p, s, months, days, secs)
+        if secs and g not in ("day", "partofday"):
+            return None
+        if g in ("day", "partofday"):
+            return _shift_day(p, s, months, days, secs)
+        if g == "week":
+            return _shift_week(p, s, months, days)
+        if days:
+            return None
+        return _shift_calendar(p, s, months)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _duration_parts(duration: str) -> tuple[int, int, int] | None:
+    """A concrete duration as (months, days, seconds); None if vague, fractional or unparsable."""
     dur = parse_duration_value(duration)
-    if not p or dur is None or any(v is None for v in dur.values()):
+    if dur is None or any(v is None for v in dur.values()):
         return None
     if any(isinstance(v, float) and not v.is_integer() for v in dur.values()):
         return None
     dur = {k: int(v) for k, v in dur.items()}
-    s = 1 if sign >= 0 else -1
     years = dur.get("Y", 0) + 10 * dur.get("E", 0) + 100 * dur.get("C", 0) + 1000 * dur.get("L", 0)
     months = dur.get("M", 0) + 3 * dur.get("Q", 0) + 12 * years
     days = dur.get("D", 0) + 7 * dur.get("W", 0)
     secs = 3600 * dur.get("H", 0) + 60 * dur.get("TM", 0) + dur.get("S", 0)
+    return months, days, secs
+
+
+def _shift_clock(p: dict, s: int, months: int, days: int, secs: int) -> str | None:
+    """Shift an hour, minute or second value (a 24:00 hour stays written T24)."""
     g = p["gran"]
-    try:
-        if g in ("hour", "minute", "second"):
-            dt = p["dt"]
-            if months:
-                dt = _dt.datetime.combine(_add_months(dt.date(), s * months), dt.time())
-            dt = dt + _dt.timedelta(days=s * days, seconds=s * secs)
-            if p.get("h24") and g == "hour" and not secs:
-                return date_to_value(dt - _dt.timedelta(days=1), "day") + "T24"
-            return date_to_value(dt, g)
-        if secs and g not in ("day", "partofday"):
+    dt = p["dt"]
+    if months:
+        dt = _dt.datetime.combine(_add_months(dt.date(), s * months), dt.time())
+    dt = dt + _dt.timedelta(days=s * days, seconds=s * secs)
+    if p.get("h24") and g == "hour" and not secs:
+        return date_to_value(dt - _dt.timedelta(days=1), "day") + "T24"
+    return date_to_value(dt, g)
+
+
+def _shift_day(p: dict, s: int, months: int, days: int, secs: int) -> str | None:
+    """Shift a day or part-of-day value (seconds only in whole days)."""
+    d = p["date"]
+    if secs:
+        if secs % 86400:
             return None
-        if g in ("day", "partofday"):
-            d = p["date"]
-            if secs:
-                if secs % 86400:
-                    return None
-                days += secs // 86400
-            if months:
-                d = _add_months(d, s * months)
-            d = d + _dt.timedelta(days=s * days)
-            out = date_to_value(d, "day")
-            return out + "T" + p["pod"] if g == "partofday" else out
-        if g == "week":
-            if months:
-                if months % 12:
-                    return None
-                # same ISO week number in another year (clamped to 52)
-                y = p["y"] + s * months // 12
-                w = min(p["w"], _dt.date(y, 12, 28).isocalendar()[1])
-                d = _dt.date.fromisocalendar(y, w, 1) + _dt.timedelta(days=s * days)
-            else:
-                d = _dt.date.fromisocalendar(p["y"], p["w"], 1) + _dt.timedelta(days=s * days)
-            out = date_to_value(d, "week")
-            return out + "-WE" if p.get("we") else out
-        if days:
+        days += secs // 86400
+    if months:
+        d = _add_months(d, s * months)
+    d = d + _dt.timedelta(days=s * days)
+    out = date_to_value(d, "day")
+    return out + "T" + p["pod"] if p["gran"] == "partofday" else out
+
+
+def _shift_week(p: dict, s: int, months: int, days: int) -> str | None:
+    """Shift a week (or weekend) value by days, weeks or whole years (the same ISO week number
+    in another year, clamped to 52)."""
+    if months:
+        if months % 12:
             return None
-        if g == "month":
-            return date_to_value(_add_months(_dt.date(p["y"], p["m"], 1), s * months), "month")
-        if g == "quarter":
-            if months % 3:
-                return None
-            return date_to_value(_add_months(_dt.date(p["y"], 3 * p["q"] - 2, 1), s * months), "quarter")
-        if g == "half":
-            if months % 6:
-                return None
-            return date_to_value(_add_months(_dt.date(p["y"], 6 * p["h"] - 5, 1), s * months), "half")
-        if g == "season":
-            if months % 3:
-                return None
-            order = ["WI", "SP", "SU", "FA"]
-            idx = p["y"] * 4 + order.index(p["s"]) + s * months // 3
-            return f"{idx // 4:04d}-{order[idx % 4]}"
-        if g == "year":
-            if months % 12:
-                return None
-            y = p["y"] + s * months // 12
-            return f"{y:04d}" if 0 <= y <= 9999 else None
-        if g == "decade":
-            if months % 120:
-                return None
-            return f"{p['n'] + s * months // 120:03d}"
-        if g == "century":
-            if months % 1200:
-                return None
-            return f"{p['n'] + s * months // 1200:02d}"
-        if g == "millennium":
-            if months % 12000:
-                return None
-            return f"{p['n'] + s * months // 12000}"
-    except (OverflowError, ValueError):
+        y = p["y"] + s * months // 12
+        w = min(p["w"], _dt.date(y, 12, 28).isocalendar()[1])
+        d = _dt.date.fromisocalendar(y, w, 1) + _dt.timedelta(days=s * days)
+    else:
+        d = _dt.date.fromisocalendar(p["y"], p["w"], 1) + _dt.timedelta(days=s * days)
+    out = date_to_value(d, "week")
+    return out + "-WE" if p.get("we") else out
+
+
+def _shift_calendar(p: dict, s: int, months: int) -> str | None:
+    """Shift a month, quarter, half, season, year, decade, century or millennium value by whole
+    months that divide into its granularity."""
+    g = p["gran"]
+    if g == "month":
+        return date_to_value(_add_months(_dt.date(p["y"], p["m"], 1), s * months), "month")
+    if g == "quarter":
+        if months % 3:
+            return None
+        return date_to_value(_add_months(_dt.date(p["y"], 3 * p["q"] - 2, 1), s * months), "quarter")
+    if g == "half":
+        if months % 6:
+            return None
+        return date_to_value(_add_months(_dt.date(p["y"], 6 * p["h"] - 5, 1), s * months), "half")
+    if g == "season":
+        if months % 3:
+            return None
+        order = ["WI", "SP", "SU", "FA"]
+        idx = p["y"] * 4 + order.index(p["s"]) + s * months // 3
+        return f"{idx // 4:04d}-{order[idx % 4]}"
+    if g == "year":
+        if months % 12:
+            return None
+        y = p["y"] + s * months // 12
+        return f"{y:04d}" if 0 <= y <= 9999 else None
+    per = {"decade": (120, "03d"), "century": (1200, "02d"), "millennium": (12000, "")}.get(g)
+    if per is None or months % per[0]:
         return None
-    return None
+    return format(p["n"] + s * months // per[0], per[1])
 
 
 def safe_date(y: int, m: int, d: int) -> _dt.date | None:
