@@ -584,3 +584,43 @@ def test_the_person_named_is_the_speaker(text, speaker):
     import dateline
     quotes = dateline.analyze(text, published="2019-11-15").quotes
     assert [q.speaker.name for q in quotes] == [speaker]
+
+
+# ---- each frame and step of the analyser: rule, source, cue, content -----------------------
+FRAMES = [
+    ('"The plan failed," Maria Lopez said.', [("post", "Maria Lopez", "said", "The plan failed,")]),
+    # inversion: the source after the cue, its appositive kept in the source span
+    ('"The plan failed," said Maria Lopez, an analyst at the bank.',
+     [("post:inverted", "Maria Lopez", "said", "The plan failed,")]),
+    # an appositive stops before a relative clause with a cue of its own
+    ('"The plan failed," said Maria Lopez, who added that talks would resume.',
+     [("post:inverted", "Maria Lopez", "said", "The plan failed,"),
+      ("pre", "Maria Lopez", "added", "that talks would resume")]),
+    # the content runs on after the cue of an interrupted quotation
+    ('"A," the minister said, "B is true."', [("post", "minister", "said", 'A," the minister said, "B is true.')]),
+    ('The plan failed, the minister said on Tuesday.', [("post", "minister", "said", "The plan failed")]),
+    # a fronted adverbial before the subject: the cue is pre-posed
+    ('After the vote, the minister said the plan failed.', [("pre", "minister", "said", "the plan failed")]),
+    ('The minister said: "The plan failed."', [("pre", "minister", "said", "The plan failed.")]),
+    ('"Why?" Lopez asked.', [("post", "Lopez", "asked", "Why?")]),
+    ('"The plan failed," Lopez told reporters at the Capitol.', [("post", "Lopez", "told", "The plan failed,")]),
+    ('According to the minister, the plan failed.',
+     [("according-to:pre", "minister", "According to", "the plan failed")]),
+    ('The plan failed, according to the minister.',
+     [("according-to:post", "minister", "according to", "The plan failed")]),
+    # a second verb of the same subject
+    ('Lopez said the plan failed and added that talks would resume.',
+     [("pre", "Lopez", "said", "the plan failed"), ("pre:coordinated", "Lopez", "added", "that talks would resume")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRAMES)
+def test_frames(text, expected):
+    _, atts = run(text)
+    assert [(a.rule, a.source.name, a.cue.text, a.content.text) for a in atts] == expected
+
+
+def test_a_quotation_unit_without_a_cue_continues_the_direct_attribution_before_it():
+    text = '"We will rebuild," the mayor said.\n\n"It will take years."'
+    _, atts = run(text)
+    assert [(a.rule, a.source.name) for a in atts] == [("post", "mayor"), ("continuation", "mayor")]

@@ -362,6 +362,23 @@ SHIFTS = [
     ("XXXX-10-31", "P1D", -1, None),
     ("PRESENT_REF", "P1D", -1, None),
     ("2019-10-31", "PXD", -1, None),
+    # each step of the shift: clock, day, week, calendar granularities
+    ("2019-10-31T24", "PT1H", -1, "2019-10-31T23"),
+    ("2019-10-31T22", "PT3H", 1, "2019-11-01T01"),
+    ("2019-10-31", "PT48H", -1, "2019-10-29"),
+    ("2019-10-31", "PT5H", -1, None),
+    ("2019-W44-WE", "P1W", 1, "2019-W45-WE"),
+    ("2020-W53", "P1Y", 1, "2021-W52"),
+    ("2019-W44", "P1M", 1, None),
+    ("2019-H2", "P6M", 1, "2020-H1"),
+    ("2019-H2", "P1Q", 1, None),
+    ("2019-WI", "P1Q", -1, "2018-FA"),
+    ("2019-SU", "P2Y", 1, "2021-SU"),
+    ("2019-10", "P2D", 1, None),
+    ("19", "P1C", 1, "20"),
+    ("2", "P1L", -1, "1"),
+    ("201", "P5Y", 1, None),
+    ("2019-10-31", "P1.5D", 1, None),
 ]
 
 
@@ -420,3 +437,15 @@ def test_conventions_carry_their_counts():
     for name, fam in families.items():
         assert isinstance(fam.get("counts"), dict) and fam["counts"], name
         assert isinstance(fam.get("_comment"), str), name
+
+
+def test_rules_are_registered_per_module_and_joined_in_a_fixed_order():
+    from dateline.extract import (
+        timex_rules_dates, timex_rules_days, timex_rules_periods, timex_rules_relative, timex_rules_sets, timexes,
+    )
+    modules = [timex_rules_dates, timex_rules_periods, timex_rules_days, timex_rules_relative, timex_rules_sets]
+    assert all(m.RULES for m in modules)
+    assert timexes.RULES == [r for m in modules for r in m.RULES]
+    names = [r.name for r in timexes.RULES]
+    assert len(names) == len(set(names))
+    assert set(names) == set(timexes._RULE_CLASSES)   # every rule has its trigger classes
