@@ -286,3 +286,4 @@ class _Cand:
     roles_set: bool = False              # an appeal/demand whose appealing party is known
     attributive: bool = False            # a participle modifying a noun ("the seized ship"): no report
     governor: int | None = None          # start of the verb whose object does this ("accused X of ...")
+    frames: tuple = ()                   # ids of the frames (cameo/frames.tsv) that gave actor and target

@@ -6,26 +6,18 @@ import re
 
 from ..record import Mention
 from .event_lexicon import (
-    _G, _AGENTIVE_PARTICIPLES, _AIMED_AT, _ATTACK_TARGETS, _BE, _CLAUSE_BREAK, _CLAUSE_DEPS, _Cand,
-    _DAY_WORDS, _DEF_STATE, _DETS, _LIST_GAP, _NOUN_TARGET_PREPS, _OBJ, _PAST_VERB, _PERSON_PRON,
-    _PLACE_TARGET_ROOTS, _POSS, _PREPS, _PRONOUNS, _SPEECH_VERBS, _STATE_PRON, _SUBJ, _SUBJ_PASS,
-    _SUBORD, _after_speech_verb, _agent, _agent_nouns, _child, _other_party, _prep_object
+    _AGENTIVE_PARTICIPLES, _AIMED_AT, _ATTACK_TARGETS, _BE, _CLAUSE_BREAK, _CLAUSE_DEPS, _Cand,
+    _DAY_WORDS, _DEF_STATE, _DETS, _LIST_GAP, _OBJ, _PAST_VERB, _PERSON_PRON,
+    _PLACE_TARGET_ROOTS, _PREPS, _PRONOUNS, _SPEECH_VERBS, _STATE_PRON, _SUBJ_PASS,
+    _SUBORD, _after_speech_verb, _agent_nouns, _child, _other_party
 )
+from .frames import controls, frames_for, walk
 
 
-_CONTROLLED = {"conj", "xcomp", "advcl"}
-
-
-def _object_control(c: _Cand, tok):
-    """The object of the verb that a gerund clause complements where the object does it ("accused X
-    of hacking", "thanked X for sending aid"); notes that verb as the event's governor."""
-    if tok.dep_ != "advcl" or not any(ch.dep_ == "mark" and ch.lower_ in _G["object_control_marks"]
-                                      for ch in tok.children):
-        return None
-    obj = _child(tok.head, _OBJ)
-    if obj is not None:
-        c.governor = tok.head.idx
-    return obj
+def _reported_pronoun(subj) -> bool:
+    """A pronoun subject right after a speech verb ("X said they would ...")."""
+    return subj.lower_ in _PRONOUNS and subj.i > subj.sent.start and _after_speech_verb(
+        [t.lower_ for t in subj.doc[subj.sent.start:subj.i + 1]], subj.i - subj.sent.start)
 
 
 class RoleRules:
@@ -205,62 +197,19 @@ class RoleRules:
         tok = next((t for t in parse if t.idx == c.start), None)
         if tok is None or not tok.dep_ or c.between:
             return      # "talks between A and B broke down": the pair is the rules' reading
-        actor = target = None
-        direct = False
         if c.pattern.pos == "verb" and tok.dep_ == "amod" and tok.i > tok.sent.start \
                 and tok.doc[tok.i - 1].dep_ in ("det", "nmod:poss") and tok.doc[tok.i - 1].head.i == tok.head.i:
             # "the seized ship", "the besieged town", "alleged crimes": a participle that describes
             # a noun names no happening of this report, and its clause's subject took no part in it
             c.attributive = True
             return
-        if c.pattern.pos == "verb":
-            head = tok
-            # "X condemned ... and offered ...": a coordinated verb shares its subject; "X refused to
-            # endorse Y", "X spoke after meeting Y": a verb without a subject of its own in a clause
-            # that complements or modifies another takes that verb's subject (control), or its
-            # object where it has one ("X pressed Y to resign": Y resigns)
-            subj = _child(head, _SUBJ)
-            if subj is None and head.dep_ in _CONTROLLED:
-                subj = _object_control(c, head) or (_child(head.head, _OBJ) if head.dep_ == "xcomp" else None) \
-                    or _child(head.head, _SUBJ)
-            passive = _child(head, _SUBJ_PASS)
-            agent = _agent(head)
-            if passive is not None or c.passive:
-                actor = self._mention_of(agent, mentions) if agent is not None else None
-                target = self._mention_of(passive, mentions) if passive is not None else None
-            else:
-                speaker = subj is not None and subj.lower_ in _PRONOUNS and subj.i > subj.sent.start \
-                    and _after_speech_verb([t.lower_ for t in subj.doc[subj.sent.start:subj.i + 1]],
-                                           subj.i - subj.sent.start)
-                # "Organizers said they would rally": the rules resolve the pronoun to the speaker
-                actor = self._mention_of(subj, mentions) if subj is not None and not speaker else None
-                obj = _child(head, _OBJ)
-                if c.pattern.preps:
-                    target = self._mention_of(_prep_object(head, c.pattern.preps), mentions)
-                    direct = target is not None      # the pattern's own target preposition
-                if target is None and obj is not None:
-                    # where the pattern names the target's preposition ("discuss ... with X"), the
-                    # object is a topic: it names a party only as its head ("discussed Iraq"), not
-                    # through a modifier ("discussed the Iraq crisis with X")
-                    target = self._mention_of(obj, mentions, head_only=bool(c.pattern.preps))
-                    direct = target is not None
-                    if target is None and c.pattern.preps and c.target is not None \
-                            and obj.lower_ not in _agent_nouns() and any(
-                                ch.dep_ in ("compound", "amod") and ch.idx <= c.target.start < ch.idx + len(ch)
-                                for ch in obj.children):
-                        c.target = None      # nor is a modifier of the topic ("the Iraq crisis") a party
-        else:
-            poss = _child(tok, _POSS)
-            if poss is not None:
-                actor = self._mention_of(poss, mentions)
-            agent = _agent(tok)
-            if actor is None and agent is not None:
-                actor = self._mention_of(agent, mentions)
-            if actor is None and tok.dep_ in ("advcl", "xcomp") and _child(tok, _SUBJ) is None:
-                # a gerund ("X said after meeting Y"): the subject of the verb it modifies
-                actor = self._mention_of(_object_control(c, tok) or _child(tok.head, _SUBJ), mentions)
-            target = self._mention_of(_prep_object(tok, c.pattern.preps or _NOUN_TARGET_PREPS), mentions)
-            direct = bool(c.pattern.preps)       # "visit to Rangoon": the pattern's target preposition
+        voice = "passive" if c.pattern.pos == "verb" and (_child(tok, _SUBJ_PASS) is not None or c.passive) \
+            else "active"
+        actor, _, a_id = self._frame_role(c, tok, "actor", voice, mentions)
+        target, direct, t_id = self._frame_role(c, tok, "target", voice, mentions)
+        c.frames = tuple(f for f in (a_id, t_id) if f)
+        if target is None and voice == "active" and c.pattern.pos == "verb":
+            self._topic_modifier(c, tok)
         if actor is not None and actor.kind in ("country", "person", "organization"):
             c.actor = actor
         # a place is where, not whom: it stands for its state only as the direct object ("visited
@@ -271,6 +220,36 @@ class RoleRules:
         if target is not None and not placed and target.kind in ("country", "person", "organization", "place") and (
                 c.actor is None or target.code != c.actor.code or _other_party(c.actor, target)):
             c.target = target
+
+    def _frame_role(self, c: _Cand, tok, role: str, voice: str, mentions):
+        """(the entity of ``role``, whether it is the pattern's own argument, the deciding frame's id)
+        from the first frame of resources/cameo/frames.tsv that decides (extract.frames)."""
+        preps = frozenset(c.pattern.preps)
+        for f in frames_for(c.pattern.pos, voice, role):
+            reached = walk(f, tok, preps)
+            if reached is None:
+                continue
+            if role == "actor" and c.pattern.pos == "verb" and voice == "active" and _reported_pronoun(reached):
+                return None, False, f.id    # "Organizers said they would rally": the rules resolve it
+            head_only = f.mention == "head" or (f.mention == "head_if_preps" and bool(preps))
+            m = self._mention_of(reached, mentions, head_only=head_only)
+            if m is None and f.stop == "mention":
+                continue
+            if m is not None and controls(f) and reached.dep_ in _OBJ:
+                c.governor = reached.head.idx       # "accused X of ...": the accusing verb
+            direct = f.direct == "yes" and m is not None or (f.direct == "if_preps" and bool(preps))
+            return m, direct, f.id if m is not None else None
+        return None, False, None
+
+    @staticmethod
+    def _topic_modifier(c: _Cand, tok) -> None:
+        """Where the pattern names its target's preposition ("discuss ... with X") and the parse finds
+        no party, a state modifying the topic object ("the Iraq crisis") is no party either."""
+        obj = _child(tok, _OBJ)
+        if obj is not None and c.pattern.preps and c.target is not None and obj.lower_ not in _agent_nouns() \
+                and any(ch.dep_ in ("compound", "amod") and ch.idx <= c.target.start < ch.idx + len(ch)
+                        for ch in obj.children):
+            c.target = None
 
     def _mention_of(self, token, mentions: list[Mention], head_only: bool = False) -> Mention | None:
         """The entity a dependent names: a mention over the token itself, else the first one in its

@@ -459,7 +459,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             cameo_name=info.name if info else None,
             date_from=c.date_from, attributions=c.attributions, modality=c.modality, intended=c.intended,
             rule=(c.rule or f"{c.pattern.file}:{c.pattern.row + 1}")
-                 + (f"+modality.tsv:{c.modality_row}" if c.modality_row else ""))
+                 + (f"+modality.tsv:{c.modality_row}" if c.modality_row else "")
+                 + (f"+frames.tsv:{','.join(c.frames)}" if c.frames else ""))
 
 
 _EXTRACTOR: EventExtractor | None = None

@@ -1,0 +1,110 @@
+"""Argument frames: where an event's actor and target sit in the dependency parse, as data.
+
+``resources/cameo/frames.tsv`` lists the frames (subject -> actor, object -> target, by-agents of
+passives, control into complement clauses, possessors and prepositions of nominal events), each with
+an id that the event carries as provenance. This module compiles their paths once and walks them
+from a trigger token; which entity a reached token names is the caller's business (mentions and
+pronouns are the event rules').
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..resources import ResourceError, read_tsv
+from .event_lexicon import _NOUN_TARGET_PREPS, _OBJ, _POSS, _SUBJ, _SUBJ_PASS, grammar_words
+
+_LABEL_SETS = {"@subj": _SUBJ, "@subj_pass": _SUBJ_PASS, "@obj": _OBJ, "@poss": _POSS}
+_STEP = re.compile(r"^(!>|>|\^)([\w:@|]+)(?:\[(case|mark|word)=([^\]]+)\])?$")
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str                 # ">" child, "^" head, "!>" no such child
+    labels: frozenset[str]
+    test: str | None          # "case" | "mark" | "word"
+    words: str | None         # "a|b", "@preps", "@noun_preps", "$grammar_key"
+
+
+@dataclass(frozen=True)
+class Frame:
+    id: str
+    pos: str
+    voice: str
+    role: str
+    stop: str                 # "token" | "mention"
+    mention: str              # "phrase" | "head" | "head_if_preps"
+    direct: str               # "yes" | "no" | "if_preps"
+    steps: tuple[Step, ...]
+
+
+def _labels(spec: str) -> frozenset[str]:
+    out: set[str] = set()
+    for lab in spec.split("|"):
+        out |= _LABEL_SETS.get(lab, {lab})
+    return frozenset(out)
+
+
+def _compile(row: dict, n: int) -> Frame:
+    steps = []
+    for part in row["path"].split():
+        m = _STEP.match(part)
+        if m is None:
+            raise ResourceError(f"frames.tsv row {n}: cannot read path step {part!r}")
+        steps.append(Step(m.group(1), _labels(m.group(2)), m.group(3), m.group(4)))
+    return Frame(row["id"], row["pos"], row["voice"], row["role"], row["stop"], row["mention"], row["direct"],
+                 tuple(steps))
+
+
+@functools.lru_cache(maxsize=1)
+def frames() -> tuple[Frame, ...]:
+    return tuple(_compile(r, n) for n, r in enumerate(read_tsv("cameo", "frames.tsv"), start=1))
+
+
+def frames_for(pos: str, voice: str, role: str) -> tuple[Frame, ...]:
+    return tuple(f for f in frames() if f.pos == pos and f.role == role and f.voice in (voice, "any"))
+
+
+def _words(spec: str, preps: frozenset[str]) -> frozenset[str]:
+    if "|" in spec and any(w.startswith(("@", "$")) for w in spec.split("|")):
+        return frozenset().union(*(_words(w, preps) for w in spec.split("|")))
+    if spec == "@preps":
+        return preps
+    if spec == "@noun_preps":
+        return preps or frozenset(_NOUN_TARGET_PREPS)
+    if spec.startswith("$"):
+        return grammar_words(spec[1:])
+    return frozenset(spec.split("|"))
+
+
+def _passes(tok, step: Step, preps: frozenset[str]) -> bool:
+    if step.test is None:
+        return True
+    words = _words(step.words, preps)
+    if step.test == "word":
+        return tok.lower_ in words
+    return any(ch.dep_ == step.test and ch.lower_ in words for ch in tok.children)
+
+
+def walk(frame: Frame, tok, preps: frozenset[str]):
+    """The token the frame's path reaches from ``tok``, or None."""
+    for step in frame.steps:
+        if step.kind == "^":
+            if tok.dep_ not in step.labels or not _passes(tok, step, preps) or tok.head.i == tok.i:
+                return None
+            tok = tok.head
+        elif step.kind == "!>":
+            if any(ch.dep_ in step.labels for ch in tok.children):
+                return None
+        else:
+            tok = next((ch for ch in tok.children if ch.dep_ in step.labels and _passes(ch, step, preps)), None)
+            if tok is None:
+                return None
+    return tok
+
+
+def controls(frame: Frame) -> bool:
+    """Whether the frame reads a clause of object control ("accused X of ..."), whose governing verb
+    the event notes."""
+    return any(s.words and "$object_control_marks" in s.words for s in frame.steps)

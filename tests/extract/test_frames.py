@@ -1,0 +1,63 @@
+"""Argument frames (resources/cameo/frames.tsv, extract.frames): the token each role's frames reach in
+the shipped model's parse of hand-built sentences, and which frame decides."""
+import pytest
+
+from dateline.extract import frames as fr
+from dateline.nlp import load_pipeline, parse
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    model = load_pipeline("default")
+    if model is None:
+        pytest.skip("no shipped model")
+    return model
+
+
+def _tok(nlp, text, word):
+    span = parse(nlp, text, [(0, len(text))])[0]
+    return next(t for t in span if t.text == word)
+
+
+def _first(tok, pos, voice, role, preps=frozenset()):
+    for f in fr.frames_for(pos, voice, role):
+        reached = fr.walk(f, tok, preps)
+        if reached is not None:
+            return f.id, reached.text
+    return None, None
+
+
+@pytest.mark.parametrize("text,trigger,pos,voice,role,preps,frame,reached", [
+    ("Peru condemned Chile on Monday.", "condemned", "verb", "active", "actor", (), "v.subj", "Peru"),
+    ("Peru condemned Chile on Monday.", "condemned", "verb", "active", "target", (), "v.obj", "Chile"),
+    ("Peru talked with Chile on Monday.", "talked", "verb", "active", "target", ("with",), "v.prep", "Chile"),
+    ("Peru complained to Chile about the fleet.", "complained", "verb", "active", "target", ("to",),
+     "v.prep.mark", "Chile"),
+    # object control, whether the parse attaches the clause to the verb or to its object
+    ("Peru thanked Chile for sending aid.", "sending", "verb", "active", "actor", (), "v.ctrl.object", "Chile"),
+    ("Peru accused Chile of shelling the town.", "shelling", "verb", "active", "actor", (), "v.ctrl.acl",
+     "Chile"),
+    ("Peru pressed Chile to withdraw its troops.", "withdraw", "verb", "active", "actor", (), "v.ctrl.acl",
+     "Chile"),
+    ("Peru refused to endorse the plan.", "endorse", "verb", "active", "actor", (), "v.ctrl.subj", "Peru"),
+    ("The embassy was attacked by protesters.", "attacked", "verb", "passive", "actor", (), "v.pass.agent",
+     "protesters"),
+    ("The embassy was attacked by protesters.", "attacked", "verb", "passive", "target", (), "v.pass.subj",
+     "embassy"),
+    ("Peru's visit to Chile ended.", "visit", "noun", "active", "actor", (), "n.poss", "Peru"),
+    ("Peru's visit to Chile ended.", "visit", "noun", "active", "target", ("to",), "n.prep", "Chile"),
+])
+def test_the_frame_that_reaches_each_role(nlp, text, trigger, pos, voice, role, preps, frame, reached):
+    assert _first(_tok(nlp, text, trigger), pos, voice, role, frozenset(preps)) == (frame, reached)
+
+
+def test_every_frame_compiles_and_ids_are_unique():
+    ids = [f.id for f in fr.frames()]
+    assert ids and len(ids) == len(set(ids))
+    assert {f.role for f in fr.frames()} == {"actor", "target"}
+
+
+def test_a_bad_path_step_is_a_clear_error():
+    with pytest.raises(fr.ResourceError, match="row 3"):
+        fr._compile({"id": "x", "pos": "verb", "voice": "any", "role": "actor", "stop": "token",
+                     "mention": "phrase", "direct": "no", "path": ">nsubj ?bad"}, 3)
