@@ -381,7 +381,9 @@ def write_parquet(rows: list[dict], path: str) -> None:
 
     types = {"Day": pa.int32(), "Month": pa.int32(), "Year": pa.int16(), "QuadClass": pa.int8(), "GoldsteinScale": pa.float64(), "NumArticles": pa.int32(),
              "NumMentions": pa.int32(), "NumSources": pa.int32(), "Sources": pa.list_(pa.string()),
-             "SourceURLs": pa.list_(pa.string()), "IsNegated": pa.bool_(), "IsHypothetical": pa.bool_()}
+             "SourceURLs": pa.list_(pa.string()), "IsNegated": pa.bool_(), "IsHypothetical": pa.bool_(),
+             "ActionGeo_Type": pa.int8(), "ActionGeo_Lat": pa.float64(), "ActionGeo_Long": pa.float64(),
+             "ActionGeo_FeatureID": pa.int64()}
     schema = pa.schema([(c, types.get(c, pa.string())) for c in Q.EXPORT_COLUMNS])
     table = pa.Table.from_pylist(rows, schema=schema)
     pq.write_table(table, path)

@@ -31,6 +31,7 @@ from . import schema
 from ..results import Rows
 from .api import QueryMethods
 from .datemods import set_date_mods
+from .places import add_places
 from .quotes import QUOTE_COLUMNS, add_quotes
 
 COMPONENT = "dateline.pipeline"
@@ -282,6 +283,7 @@ class Store(QueryMethods):
                 self._insert_event(key, rep, ev, text, cid)
                 touched.add(cid)
             add_quotes(self, key, record)
+            add_places(self, key, record)
             for cid in sorted(touched):
                 self._refresh_cluster(cid)
             set_date_mods(self, key, record, touched)

@@ -17,6 +17,8 @@ Tables
              publication date, speaker (entity id, name, state code and the store-wide speaker key)
   speakers   one row per speaker key (its normalised name; dateline.store.quotes): name, code, kind
   speaker_names  every name a speaker goes by (its name, its mentions, a surname), normalised
+  places     one row per GeoNames record an event took place at (dateline.store.places): name, ISO
+             alpha-2 country, first-level region, coordinates, feature class and code
   schema_version  the migrations applied, with their time
 
 A migration step is an SQL statement or a function of the store (filling a new table from the
@@ -237,6 +239,21 @@ def _backfill_date_mods(store) -> None:
 for _m in (SQLITE, POSTGRES):
     _m.append(["ALTER TABLE events ADD COLUMN date_mod TEXT", "ALTER TABLE clusters ADD COLUMN date_mod TEXT",
                _backfill_date_mods])
+
+
+# 5: places as data (dateline.store.places): the GeoNames record of each event's location, one row
+# per record in places, its id on the event; filled from the records already stored
+def _backfill_places(store) -> None:
+    from .places import backfill
+    backfill(store)
+
+
+for _m in (SQLITE, POSTGRES):
+    _m.append(["ALTER TABLE events ADD COLUMN location_geonameid INTEGER",
+               "CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT, "
+               "lat DOUBLE PRECISION, lon DOUBLE PRECISION, feature_class TEXT, feature_code TEXT)",
+               "CREATE INDEX events_location_geonameid ON events(location_geonameid)",
+               _backfill_places])
 
 MIGRATIONS = {"sqlite": SQLITE, "postgres": POSTGRES}
 

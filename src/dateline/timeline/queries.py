@@ -386,8 +386,25 @@ EXPORT_COLUMNS = [
     "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name",
     "EventCode", "EventRootCode", "EventName", "QuadClass", "GoldsteinScale", "PLOVER",
     "NumArticles", "NumMentions", "NumSources", "Sources", "SourceURLs",
-    "ActionGeo_FullName", "ActionGeo_CountryCode", "IsNegated", "IsHypothetical",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_Lat",
+    "ActionGeo_Long", "ActionGeo_FeatureID", "IsNegated", "IsHypothetical",
 ]
+
+
+def geo_type(feature_code: str | None, country: str | None) -> int | None:
+    """GDELT's ActionGeo_Type of a GeoNames record: 1 country, 2 US state, 3 US city, 4 world city,
+    5 world state (first-level region); None for what GDELT has no type for (a continent)."""
+    us = country == "US"
+    return {"PCLI": 1, "ADM1": 2 if us else 5}.get(feature_code or "") or \
+        ((3 if us else 4) if feature_code in ("PPL", "PPLC") else None)
+
+
+def _action_geo(c: dict) -> dict:
+    """The ActionGeo_* columns of a cluster row joined with its place (dateline.store.places)."""
+    adm1 = (c.get("geo_admin1") or "").replace(".", "") or c.get("geo_country")
+    return {"ActionGeo_Type": geo_type(c.get("geo_feature_code"), c.get("geo_country")),
+            "ActionGeo_ADM1Code": adm1 or None, "ActionGeo_Lat": c.get("geo_lat"), "ActionGeo_Long": c.get("geo_lon"),
+            "ActionGeo_FeatureID": c.get("geo_id")}
 
 
 def _month_year(first: str | None, last: str | None) -> dict:
@@ -403,9 +420,13 @@ def export(store: Store, **filters) -> list[dict]:
     year; DatePrecision names the precision of DateValue (dateline.humandate.precision)."""
     where, params = _where(store, **filters)
     out = []
-    for c in store.rows(f"SELECT c.* FROM clusters c WHERE {where}{_ORDER}", params):
+    from ..store.places import cluster_place_sql
+    geo = ("p.geonameid AS geo_id, p.country AS geo_country, p.admin1 AS geo_admin1, p.lat AS geo_lat, "
+           "p.lon AS geo_lon, p.feature_code AS geo_feature_code")
+    for c in store.rows(f"SELECT c.*, {geo} FROM clusters c LEFT JOIN places p ON p.geonameid = "
+                        f"{cluster_place_sql('c')} WHERE {where}{_ORDER}", params):
         r = _row(c)
-        out.append({
+        row = {
             "GlobalEventID": r["cluster"], "Day": int(r["day"].replace("-", "")) if r["day"] else None,
             **_month_year(c["day_first"] if r["precision"] else None, c["day_last"]), "DatePrecision": r["precision"],
             "DateValue": r["date"], "DateMod": r["date_mod"],
@@ -415,6 +436,8 @@ def export(store: Store, **filters) -> list[dict]:
             "GoldsteinScale": r["goldstein"], "PLOVER": r["plover"], "NumArticles": r["articles"],
             "NumMentions": r["reports"], "NumSources": r["n_sources"], "Sources": r["sources"],
             "SourceURLs": r["urls"], "ActionGeo_FullName": r["location"], "ActionGeo_CountryCode": r["location_code"],
+            **_action_geo(c),
             "IsNegated": r["negated"], "IsHypothetical": r["hypothetical"],
-        })
+        }
+        out.append({k: row[k] for k in EXPORT_COLUMNS})
     return out
