@@ -149,8 +149,7 @@ class _Ctx:
         return date_to_value(self.dct, "day"), "dct"
 
 
-_ADJ_BEFORE_ED = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "still",
-                  "newly", "so-called"}
+_ADJ_BEFORE_ED = L.rule_words("adj_before_ed")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
 

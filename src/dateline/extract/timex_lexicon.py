@@ -16,7 +16,7 @@ from importlib import resources
 from dateline import lang
 
 RESOURCE_FILES = ("weekday_name_followers", "numbers", "units", "seasons", "parts_of_day", "modifiers",
-                  "refs", "frequencies", "tense_cues", "holidays", "timezones", "conventions")
+                  "refs", "frequencies", "tense_cues", "holidays", "timezones", "conventions", "rule_words")
 
 
 @lru_cache(maxsize=None)
@@ -81,6 +81,7 @@ class Lexicon:
         self._conventions_refs()
         self._frequencies_tense()
         self._holidays_zones()
+        self._rule_words = self._load("rule_words")
         self._regexes()
 
     def _calendar(self) -> None:
@@ -222,6 +223,17 @@ class Lexicon:
         return load(name)
 
     # --- lookups -------------------------------------------------------------------------
+    def rule_word_list(self, key: str) -> list[str]:
+        """A list of context words of the rules (``resources/time/rule_words.json``), in order."""
+        return list(self._rule_words[key]["words"])
+
+    def rule_words(self, key: str) -> frozenset[str]:
+        return frozenset(self._rule_words[key]["words"])
+
+    def rule_values(self, key: str) -> dict:
+        """A table of context words of the rules and their values (offsets, numbers)."""
+        return dict(self._rule_words[key]["values"])
+
     def month(self, s: str) -> int | None:
         s = re.sub(r"\s+", " ", s.strip())
         if s in self.months:

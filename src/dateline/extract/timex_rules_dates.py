@@ -140,14 +140,11 @@ def _r_month_year(m, ctx):
     return _Res("DATE", f"{y}-{mon:02d}", anchor="dct")
 
 
-_MONTH_CUES = {"in", "since", "until", "till", "by", "of", "from", "through", "to", "during", "before", "after",
-               "between", "and", "or", "early", "late", "mid", "last", "next", "this", "that", "throughout",
-               "until", "around", "about", "circa", "for", "on", "than", "beginning", "end", "middle", "start",
-               "past", "coming", "same", "each", "every", "into", "starting", "ending", "late", "early"}
+_MONTH_CUES = L.rule_words("month_cues")
 
 
-_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"}
-_NOT_NOUN_AFTER_MONTH = "be|have|not|also|well|still|never|and|or|but|to|of|in|on|at|by|for|with|is|was|will|would|could|said|says"
+_DETERMINERS = L.rule_words("determiners")
+_NOT_NOUN_AFTER_MONTH = "|".join(L.rule_word_list("not_noun_after_month"))
 
 
 def _acc_month(m, text, ctx):
@@ -202,17 +199,9 @@ def _r_month(m, ctx):
 
 
 # --- years, decades, centuries -----------------------------------------------------------------
-_YEAR_BAD_PREV = {"no", "number", "flight", "resolution", "route", "highway", "room", "suite", "boeing", "model",
-                  "article", "chapter", "page", "pp", "section", "rule", "bill", "item", "form", "code", "interstate",
-                  "class", "channel", "vol", "volume", "issue", "version", "at", "plan", "paragraph", "exhibit",
-                  "rs", "cms", "ip", "ch", "type"}
-_APPROX_PREV = {"about", "around", "nearly", "some", "over", "than", "approximately", "almost", "roughly", "only",
-                "just", "another", "additional", "all", "of", "the", "those", "these", "least", "to", "and", "by",
-                "up", "below", "above", "under", "within", "totaling", "totalling", "estimated", "lost", "gained",
-                "fell", "rose", "climbed", "dropped", "down", "at", "with", "had", "has", "have", "employs"}
-_YEAR_CUES = {"in", "since", "until", "till", "by", "from", "to", "between", "and", "through", "year", "circa",
-              "before", "after", "during", "early", "late", "mid", "of", "fiscal", "around", "about", "c", "ad",
-              "bc", "or", "summer", "spring", "winter", "autumn", "fall", "the"}
+_YEAR_BAD_PREV = L.rule_words("year_bad_prev")
+_APPROX_PREV = L.rule_words("approx_prev")
+_YEAR_CUES = L.rule_words("year_cues")
 
 
 def _acc_year(m, text, ctx):
@@ -265,7 +254,7 @@ def _r_year(m, ctx):
     return _Res("DATE", f"{y:04d}", mod=mod)
 
 
-_SPOKEN_CENT = {"nineteen": 19, "eighteen": 18, "twenty": 20, "seventeen": 17}
+_SPOKEN_CENT = L.rule_values("spoken_centuries")
 
 
 @rule("spoken_year", rf"{_B}(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|seventeen|twenty)[\s-]+(?P<r>{L.re_numword}|hundred)"

@@ -15,8 +15,7 @@ rule = registry(RULES)
 
 
 # --- deictic day words -------------------------------------------------------------------------
-_DAYW = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-         "the day after tomorrow": 2, "overnight": 0}
+_DAYW = L.rule_values("deictic_days")
 
 
 # a capitalised word (not a sentence start), an acronym, or a name's possessive right before "Today"

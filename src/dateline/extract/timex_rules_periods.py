@@ -13,7 +13,7 @@ rule = registry(RULES)
 
 
 # --- quarters and halves ---------------------------------------------------------------------
-_QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4}
+_QORD = L.rule_values("quarter_ordinals")
 
 
 @rule("quarter", rf"{_B}(?:(?P<det>the|this|that|its|their|a|an|his|her|our)\s+)?"
@@ -185,8 +185,7 @@ def _r_season(m, ctx):
 
 
 # --- weekdays --------------------------------------------------------------------------------
-_WD_BAD_PREV = {"black", "bloody", "super", "good", "easter", "ash", "palm", "cyber", "holy", "maundy", "shrove",
-                "fat", "blue", "manic", "whit", "low", "giving"}
+_WD_BAD_PREV = L.rule_words("weekday_bad_prev")
 
 
 def _acc_weekday(m, text, ctx):

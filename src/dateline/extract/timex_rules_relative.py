@@ -242,17 +242,13 @@ def _r_duration_vague(m, ctx):
 
 @rule("recent_units", rf"{_B}(?:(?P<the>the)\s+)?(?P<adj>recent|coming|past\s+few|next\s+few|last\s+few|upcoming|ensuing|intervening|following)\s+(?P<unit>days|weeks|months|years|decades|quarters|hours){_E}", prio=3)
 def _r_recent_units(m, ctx):
-    adj = m.group("adj").lower()
     unit = L.unit(m.group("unit"))
     return _Res("DURATION", _dur(None, unit))
 
 
 # --- DCT-relative and anaphoric units ----------------------------------------------------------
-_REL_OFF = {"this": 0, "the current": 0, "the present": 0, "current": 0, "last": -1, "the past": -1, "this past": -1,
-            "past": -1, "the last": -1, "next": 1, "the coming": 1, "this coming": 1, "coming": 1, "the new": 0,
-            "the latest": -1, "the most recent": -1, "the upcoming": 1}
-_ANA_OFF = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1, "the preceding": -1,
-            "that": 0, "the same": 0, "later that": 0, "earlier that": 0, "that same": 0, "the very same": 0}
+_REL_OFF = L.rule_values("deictic_offsets")
+_ANA_OFF = L.rule_values("anaphoric_offsets")
 
 
 @rule("rel_unit", rf"{_B}(?P<rel>this\s+past|this\s+coming|the\s+current|the\s+present|the\s+past|the\s+last|the\s+coming|the\s+new|the\s+latest|the\s+most\s+recent|the\s+upcoming|"

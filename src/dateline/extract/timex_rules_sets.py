@@ -120,9 +120,7 @@ def _r_set_freq(m, ctx):
 
 
 # words after a frequency word that show it is an adverb ("adjusted quarterly and ..."), not an adjective
-_FREQ_ADVERB_NEXT = {"and", "or", "but", "to", "in", "for", "by", "on", "at", "from", "since", "through", "until",
-                     "with", "as", "the", "a", "an", "if", "when", "while", "because", "so", "than", "thereafter",
-                     "instead", "rather", "is", "are", "was", "were", "will", "would", "after", "before"}
+_FREQ_ADVERB_NEXT = L.rule_words("freq_adverb_next")
 
 
 # --- vague references ------------------------------------------------------------------------
@@ -164,17 +162,12 @@ def _r_ref(m, ctx):
     return _Res("DATE", kind, anchor="dct" if ctx.dct else "none")
 
 
-_REF_ADJ_BAD_NEXT = {"account", "accounts", "affairs", "events", "account's", "dollars", "prices", "price",
-                     "law", "laws", "rules", "regime", "system", "policy", "policies", "leadership",
-                     "president", "government", "administration", "chairman", "members", "owner", "owners",
-                     "version", "level", "levels", "rate", "rates", "generation", "generations", "issue", "issues",
-                     "edition", "contract", "contracts", "management", "market", "status", "form", "situation",
-                     "crisis", "conflict", "talks", "round", "state", "model", "plan", "plans", "setup", "trend"}
+_REF_ADJ_BAD_NEXT = L.rule_words("ref_adj_bad_next")
 
 
 # adjectives tagged on their own ("current market conditions"); "recent" and "future" are mostly
 # left untagged in TimeBank/AQUAINT (conventions.json)
-_REF_ADJ_TAGGED = [w for w in ("current", "recent") if w in L.ref_adjectives]
+_REF_ADJ_TAGGED = [w for w in L.rule_word_list("tagged_ref_adjectives") if w in L.ref_adjectives]
 
 
 @rule("ref_adj", rf"{_B}(?P<w>{alt(_REF_ADJ_TAGGED)})(?=\s+[a-z])", prio=1)
