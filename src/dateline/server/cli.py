@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 import sys
 
+from ..cli_args import bounded_int
+
 
 def cmd_serve(args) -> int:
     from ..store import DEFAULT_DB
@@ -24,7 +26,7 @@ def register(subparsers) -> None:
     sv.add_argument("--db", metavar="URL", help="the store: a SQLite file, sqlite:///PATH or postgresql://... "
                                                 "(default: $DATELINE_DB or ./dateline.db)")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    sv.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    sv.add_argument("--port", type=bounded_int(0, 65535, "a TCP port"), default=8000, help="port (default 8000)")
+    sv.add_argument("--workers", type=bounded_int(1, 256, "a number of processes"), default=1, help="server processes (default 1)")
     sv.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     sv.set_defaults(func=cmd_serve)
