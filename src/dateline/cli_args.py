@@ -16,9 +16,10 @@ def bounded_int(lo: int, hi: int, what: str):
 
     def parse(value: str) -> int:
         text = value.strip().replace("_", "")
-        if len(text) > 40 or not text.lstrip("+-").isdigit() or not text.isascii():
+        digits = text[1:] if text[:1] in "+-" else text
+        if not (digits.isascii() and digits.isdigit()):
             raise argparse.ArgumentTypeError(f"'{value[:40]}' is not a whole number ({what})")
-        n = int(text)
+        n = int(text) if len(digits) <= 40 else (hi + 1 if text[0] != "-" else lo - 1)
         if n < lo:
             raise argparse.ArgumentTypeError(f"{n} is too small: {what} must be at least {lo}")
         if n > hi:
