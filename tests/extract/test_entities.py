@@ -217,3 +217,11 @@ def test_a_persons_state_from_a_role_of_that_state(text, name, code):
     import dateline
     ents_ = dateline.analyze(text, published="2021-03-05").entities
     assert next((e.code for e in ents_ if e.name == name), None) == code
+
+
+def test_a_title_and_surname_shared_by_officials_of_one_state_takes_that_state():
+    """Between the terms of two presidents Bush nobody holds the office, but either is American."""
+    import dateline
+    ents_ = dateline.analyze("President Bush criticised the plan on Monday.", published="2000-01-01").entities
+    bush = next(e for e in ents_ if "Bush" in e.name)
+    assert bush.code == "USA" and bush.kind == "person"

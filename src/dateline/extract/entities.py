@@ -512,7 +512,16 @@ class EntityExtractor:
                                       source="gazetteer:title+surname" if title else "gazetteer:surname"))
                     # later bare surnames resolve to this one
                     known.setdefault(sur, []).append(extra[-1])
+                elif title and self._shared_state(sur, title):
+                    # "President Bush" between two presidents Bush: who is open, the state is not
+                    extra.append(_Raw(s, e, sur, "person", sur, self._shared_state(sur, title),
+                                      "surname", source="gazetteer:title+surname+state"))
         return sorted(raws + extra, key=lambda r: r.start)
+
+    def _shared_state(self, sur: str, title: str) -> str | None:
+        """The one state of every gazetteer person with this surname and title, if they share one."""
+        codes = {x.code for x in self.gaz.by_surname.get(sur, []) if title in x.titles and x.code}
+        return next(iter(codes)) if len(codes) == 1 and "IGO" not in codes else None
 
     def _distinctive_surname(self, sur: str) -> bool:
         """A bare surname names a gazetteer official only when one person has it and it is not
