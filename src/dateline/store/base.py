@@ -5,9 +5,12 @@ reports are merged into. ``add_article`` writes one article, its events and thei
 assignments in ONE transaction: an ingest killed at any point leaves each article either fully
 stored or absent, so running it again stores every article exactly once.
 
-Merging uses dateline.timeline.merge (the same functions as `dateline merge`): a new report is
-offered the clusters of its CAMEO family whose reports are dated within a few days of it (or, for
-an undated report, published within two days) and joins the one ``assign`` picks, or starts one.
+Merging uses dateline.timeline.merge (the same functions as `dateline merge`): a report is
+offered the clusters of its CAMEO family with a report near it (merge.near: dated within a few
+days, or, for an undated one, published within a few days) and joins the one ``assign`` picks, or
+starts one, in canonical order (merge.canonical), not in order of arrival: a new article's reports
+take their place in that order and the later reports they concern are merged again, so the same
+articles give the same clusters in any order.
 
 Backends implement the connection, the placeholder style, transactions and full-text matching;
 the SQL itself is shared (``?`` placeholders, converted for PostgreSQL).
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import heapq
 import json
 import re
 import unicodedata
@@ -35,7 +39,6 @@ from .places import add_places
 from .quotes import QUOTE_COLUMNS, add_quotes
 
 COMPONENT = "dateline.pipeline"
-SLACK_DAYS = 3          # candidate clusters: reports dated within this many days of the new one
 
 
 class StoreError(DatelineError):
@@ -264,65 +267,108 @@ class Store(QueryMethods):
                  json.dumps(art.get("authors") or [], ensure_ascii=False), source, text,
                  json.dumps(record, ensure_ascii=False), len(events), COMPONENT, __version__, _now()))
             res = AddResult(True, key, events=len(events))
-            touched: set[str] = set()
-            pairs = []
+            reps = []
             for ev in events:
                 rep = M.report_from(record, ev)
                 rep.article_id = key           # unique in the store, whatever the record's id
-                pairs.append((ev, rep))
-            pairs.sort(key=lambda p: ((p[1].span or (_dt.date.max,))[0], p[1].event_id))
-            for ev, rep in pairs:
-                cid = None
-                if not (rep.negated or rep.hypothetical):
-                    cid = M.assign(rep, self._candidates(rep))
-                if cid is None:
-                    cid = M.cluster_id(rep)
-                    res.new_clusters += 1
-                else:
+                self._insert_event(key, rep, ev, text, M.cluster_id(rep))
+                reps.append(rep)
+            self._names = {key: M.story_names(record)}
+            changed = self._merge_new(reps)
+            for rep in reps:
+                cid = self.scalar("SELECT cluster FROM events WHERE key = ?", (rep.key,))
+                if self.scalar("SELECT count(*) AS c FROM events WHERE cluster = ? AND article_key <> ?", (cid, key)):
                     res.joined_clusters += 1
-                self._insert_event(key, rep, ev, text, cid)
-                touched.add(cid)
+                else:
+                    res.new_clusters += 1
             add_quotes(self, key, record)
             add_places(self, key, record)
-            for cid in sorted(touched):
-                self._refresh_cluster(cid)
-            set_date_mods(self, key, record, touched)
+            live = {cid for cid in sorted(changed) if self._refresh_cluster(cid)}
+            set_date_mods(self, key, record, live)
         return res
 
-    def _candidates(self, rep: M.Report) -> list[tuple[str, M.Report]]:
-        """Every report of each cluster that this report might join (same family, near in time)."""
-        span = rep.span
+    # -------------------------------------------------------------- merging (canonical greedy, incremental)
+    def _merge_new(self, reps: list[M.Report]) -> set[str]:
+        """Give an article's new reports (stored in clusters of their own) the clusters of the canonical
+        greedy merge (merge.choose: reports in canonical order, each joining the best agreeing cluster
+        before it), and move every stored report whose cluster that changes, in canonical order, until
+        nothing changes: the store then holds the clusters the same articles give in any order. Returns
+        the clusters whose reports changed."""
+        heap = [(M.canonical(r), r.key) for r in reps if not (r.negated or r.hypothetical)]
+        heapq.heapify(heap)
+        known = {r.key: r for r in reps}
+        fresh = {r.key for r in reps}
+        changed = {M.cluster_id(r) for r in reps}
+        done: set[str] = set()
+        while heap:
+            order, k = heapq.heappop(heap)
+            if k in done:
+                continue
+            done.add(k)
+            y = known[k]
+            earlier = [row for row in self._near(y, known) if M.canonical(known[row["key"]]) < order]
+            near_ids = {row["cluster"] for row in earlier}
+            cid = M.choose(y, near_ids, self._members(near_ids, known))
+            old = self.scalar("SELECT cluster FROM events WHERE key = ?", (k,))
+            if cid == old and k not in fresh:
+                continue
+            if cid != old:
+                self._exec("UPDATE events SET cluster = ? WHERE key = ?", (cid, k))
+                changed |= {old, cid}
+            # whoever comes after it near a report of the cluster it left or joined may now choose otherwise
+            for _, m in self._members({old, cid}, known) + [("", y)]:
+                for row in self._near(m, known):
+                    later = known[row["key"]]
+                    if M.canonical(later) > order:
+                        done.discard(row["key"])
+                        heapq.heappush(heap, (M.canonical(later), row["key"]))
+        return changed
+
+    def _near(self, rep: M.Report, known: dict) -> list[dict]:
+        """The stored asserted reports near ``rep`` (merge.near), as rows with ``key`` and ``cluster``;
+        their Reports are put in ``known``."""
+        span, pub = rep.span, M.published_day(rep)
         conds, params = [], []
-        pub = M.date_range(rep.published)
         if span:
-            lo, hi = span[0] - _dt.timedelta(days=SLACK_DAYS), span[1] + _dt.timedelta(days=SLACK_DAYS)
+            lo, hi = span[0] - _dt.timedelta(days=M.NEAR_DAYS), span[1] + _dt.timedelta(days=M.NEAR_DAYS)
             conds.append("(day_first <= ? AND day_last >= ?)")
             params += [hi.isoformat(), lo.isoformat()]
         if pub:
-            # undated reports join only by publication date (merge.agreement), within two days
             conds.append("(day_first IS NULL AND published >= ? AND published <= ?)" if span else
                          "(published >= ? AND published <= ?)")
-            params += [(pub[0] - _dt.timedelta(days=2)).isoformat(), (pub[0] + _dt.timedelta(days=3)).isoformat()]
+            d = _dt.timedelta(days=M.PUBLISHED_DAYS)
+            params += [(pub - d).isoformat(), (pub + d).isoformat()]
         if not conds:
             return []
-        ids = self.rows(
-            f"SELECT DISTINCT cluster FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
-            f"AND ({' OR '.join(conds)})", [rep.family] + params)
-        if not ids:
-            return []
-        cids = [r["cluster"] for r in ids]
+        rows = self.rows(f"SELECT key, {_REPORT_COLS} FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
+                         f"AND ({' OR '.join(conds)})", [rep.family] + params)
         out = []
-        names: dict[str, frozenset[str]] = {}     # per article: what merging compares as "the story"
-        cols = ", ".join("e." + c.strip() for c in _REPORT_COLS.split(","))
+        for r in rows:
+            if r["key"] not in known:
+                known[r["key"]] = _report_of_row(r, self._story_names(r["article_key"]))[1]
+            if r["key"] != rep.key and M.near(rep, known[r["key"]]):
+                out.append(r)
+        return out
+
+    def _members(self, cids, known: dict) -> list[tuple[str, M.Report]]:
+        """Every report of these clusters: (cluster, Report)."""
+        cids = sorted(c for c in cids if c)
+        out = []
         for i in range(0, len(cids), 500):
             chunk = cids[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in self.rows(f"SELECT {cols}, a.record AS record FROM events e JOIN articles a "
-                               f"ON a.key = e.article_key WHERE e.cluster IN ({marks}) ORDER BY e.n", chunk):
-                if r["article_key"] not in names:
-                    names[r["article_key"]] = M.story_names(json.loads(r["record"] or "{}"))
-                out.append(_report_of_row(r, names[r["article_key"]]))
+            for r in self.rows(f"SELECT key, {_REPORT_COLS} FROM events WHERE cluster IN ({','.join('?' * len(chunk))})",
+                               chunk):
+                if r["key"] not in known:
+                    known[r["key"]] = _report_of_row(r, self._story_names(r["article_key"]))[1]
+                out.append((r["cluster"], known[r["key"]]))
         return out
+
+    def _story_names(self, akey: str) -> frozenset[str]:
+        """What merging compares as an article's story (merge.story_names), read once per article."""
+        if akey not in self._names:
+            rec = self.scalar("SELECT record FROM articles WHERE key = ?", (akey,))
+            self._names[akey] = M.story_names(json.loads(rec or "{}"))
+        return self._names[akey]
 
     def _insert_event(self, akey: str, rep: M.Report, ev: dict, text: str, cid: str) -> None:
         span = rep.span
@@ -350,10 +396,14 @@ class Store(QueryMethods):
              json.dumps(rep.sources, ensure_ascii=False), rep.url, ev.get("rule"), "dateline.extract.events",
              __version__))
 
-    def _refresh_cluster(self, cid: str) -> None:
-        rows = self.rows(f"SELECT {_REPORT_COLS}, plover, goldstein, quad_class FROM events WHERE cluster = ? ORDER BY n",
-                         (cid,))
-        reps = [_report_of_row(r)[1] for r in rows]
+    def _refresh_cluster(self, cid: str) -> bool:
+        """Summarise a cluster from its reports (in canonical order); False when it has none left."""
+        rows = self.rows(f"SELECT {_REPORT_COLS}, plover, goldstein, quad_class FROM events WHERE cluster = ?", (cid,))
+        if not rows:                    # every report moved to other clusters
+            self._exec("DELETE FROM clusters WHERE id = ?", (cid,))
+            return False
+        pairs = sorted(((r, _report_of_row(r)[1]) for r in rows), key=lambda p: M.canonical(p[1]))
+        rows, reps = [p[0] for p in pairs], [p[1] for p in pairs]
         s = M.summarize(reps)
         best = next((r for r in rows if r["cameo"] == s["cameo"]), rows[0])
         span = M.date_range(s["date"])
@@ -378,3 +428,4 @@ class Store(QueryMethods):
              s["articles"], s["reports"], len(s["sources"]), json.dumps(s["sources"], ensure_ascii=False),
              json.dumps(s["urls"], ensure_ascii=False), json.dumps(s["conflicts"], ensure_ascii=False),
              int(all(r.negated for r in reps)), int(all(r.hypothetical for r in reps)), _now(), _now()))
+        return True

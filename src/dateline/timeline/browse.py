@@ -105,7 +105,7 @@ MAX_TIMELINE = 5000         # dated happenings in one timeline answer (the earli
 
 def timeline_rows(store: Store, *, limit: int = MAX_TIMELINE, plover: str | None = None,
                   **filters) -> tuple[list[dict], bool]:
-    """``queries.timeline`` (dated happenings in order) with a PLOVER filter and at most ``limit``
+    """The dated happenings of ``queries.timeline`` (in order) with a PLOVER filter and at most ``limit``
     rows; the flag says whether more matched."""
     limit = max(1, min(int(limit), MAX_TIMELINE))
     where, params = filtered_where(store, plover=plover, **filters)

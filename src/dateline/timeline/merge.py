@@ -268,9 +268,16 @@ def assign(report: Report, candidates: list[tuple[str, Report]]) -> str | None:
     return best
 
 
+def canonical(r: Report) -> tuple:
+    """The order in which reports are merged: by date (undated last), then by key (article and event),
+    never by arrival, so that the same reports give the same clusters in any order."""
+    return (r.span or (_dt.date.max,))[0], r.key
+
+
 def cluster_reports(reports: list[Report]) -> list[str]:
-    """Cluster ids for the reports (in their order), greedily in date order."""
-    order = sorted(range(len(reports)), key=lambda i: ((reports[i].span or (_dt.date.max,))[0], i))
+    """Cluster ids for the reports (in their order), greedily in canonical order; a cluster's id
+    comes from its first report in that order, so the result does not depend on the input order."""
+    order = sorted(range(len(reports)), key=lambda i: (canonical(reports[i]), i))
     ids: list[str | None] = [None] * len(reports)
     members: dict[str, list[tuple[str, Report]]] = {}
     by_family: dict[str, list[str]] = {}
@@ -287,6 +294,39 @@ def cluster_reports(reports: list[Report]) -> list[str]:
         members[cid].append((cid, r))
         ids[i] = cid
     return [x or "" for x in ids]
+
+
+NEAR_DAYS = 3          # the store offers a report the clusters with a report dated this near it,
+PUBLISHED_DAYS = 3     # or, when one of the two is undated, published this near
+
+
+def published_day(r: Report) -> _dt.date | None:
+    span = date_range(r.published)
+    return span[0] if span else None
+
+
+def near(a: Report, b: Report) -> bool:
+    """Whether the store offers ``a`` the cluster of ``b`` (and ``b`` that of ``a``: the relation is
+    symmetric, so that an incremental merge can find whom a change concerns): the same family, both
+    asserted, and dated within NEAR_DAYS of each other, or, when one is undated, published within
+    PUBLISHED_DAYS."""
+    if a.family != b.family or a.negated or b.negated or a.hypothetical or b.hypothetical:
+        return False
+    sa, sb = a.span, b.span
+    if sa and sb:
+        slack = _dt.timedelta(days=NEAR_DAYS)
+        return sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
+    pa, pb = published_day(a), published_day(b)
+    return bool(pa and pb and abs((pa - pb).days) <= PUBLISHED_DAYS)
+
+
+def choose(report: Report, near_ids: set[str], members: list[tuple[str, Report]]) -> str:
+    """The cluster a report has in the canonical greedy merge: among the clusters with a report near
+    it (``near_ids``) that come before it in canonical order, the one ``assign`` picks, judged on their
+    reports before it (``members``); else a new cluster of its own."""
+    mine = canonical(report)
+    before = [(cid, r) for cid, r in members if cid in near_ids and canonical(r) < mine]
+    return assign(report, before) or cluster_id(report)
 
 
 def _clock(value: str) -> int:
