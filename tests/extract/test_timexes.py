@@ -449,3 +449,28 @@ def test_rules_are_registered_per_module_and_joined_in_a_fixed_order():
     names = [r.name for r in timexes.RULES]
     assert len(names) == len(set(names))
     assert set(names) == set(timexes._RULE_CLASSES)   # every rule has its trigger classes
+
+
+def test_every_rule_pattern_of_the_data_file_is_registered():
+    from dateline.extract import timexes
+    assert set(LEX.patterns["rules"]) == {r.name for r in timexes.RULES}
+
+
+@pytest.mark.parametrize("template,expected", [
+    ("${B}x${E}", r"(?<![\w'’-])x(?![\w’-])"),         # word boundaries
+    ("a${X}b", "a(?:y)b"),                              # an extra block
+    ("${re_season}", LEX.re_season),                    # a lexicon alternation
+    ("${NUM}", None),                                   # a worded block of the data file, expanded
+])
+def test_pattern_blocks(template, expected):
+    from dateline.extract.timex_base import pattern
+    out = pattern(template, X="(?:y)")
+    assert "${" not in out
+    if expected is not None:
+        assert out == expected
+
+
+def test_an_unknown_pattern_block_is_named():
+    from dateline.extract.timex_base import pattern
+    with pytest.raises(KeyError, match=r"unknown block \$\{NOPE\}"):
+        pattern("${NOPE}")

@@ -9,12 +9,42 @@ from dateline.extract.timex_lexicon import LEX
 
 
 L = LEX
+_PATTERNS = L.patterns      # resources/time/patterns.json
+_BLOCK = re.compile(r"\$\{(\w+)\}")
+
+
+def pattern(template: str, **extra: str) -> str:
+    """A regex template of ``resources/time/patterns.json`` with its ``${NAME}`` blocks expanded:
+    ``extra`` blocks, the file's own blocks, the building blocks below, or ``re_<list>``
+    alternations of the time lexicon."""
+    def block(m: re.Match) -> str:
+        name = m.group(1)
+        if name in extra:
+            return extra[name]
+        if name in _PATTERNS["blocks"]:
+            return pattern(_PATTERNS["blocks"][name], **extra)
+        if name in _CODE_BLOCKS:
+            return globals()[_CODE_BLOCKS[name]]
+        if name.startswith("re_") and isinstance(getattr(L, name, None), str):
+            return getattr(L, name)
+        raise KeyError(f"resources/time/patterns.json: unknown block ${{{name}}}")
+    return _BLOCK.sub(block, template)
+
+
+def context_regex(key: str) -> re.Pattern:
+    """A compiled context pattern of ``resources/time/patterns.json`` (flags "i": ignore case)."""
+    entry = _PATTERNS["context"][key]
+    return re.compile(pattern(entry["pattern"]), re.I if "i" in entry.get("flags", "") else 0)
+
 
 # ---------------------------------------------------------------------------------------------
-# regex building blocks
+# regex building blocks (shapes and lexicon alternations; worded blocks are in patterns.json)
 # ---------------------------------------------------------------------------------------------
+_CODE_BLOCKS = {"B": "_B", "E": "_E", "MONTH": "MONTH", "WD": "WD", "DAYNUM": "DAYNUM", "ORDW": "ORDW",
+                "YEAR4": "YEAR4", "NUMD": "NUMD", "VAGUE": "VAGUE", "UNIT": "UNIT", "QUAL": "QUAL", "ZONE": "ZONE",
+                "PART": "PART", "SEASON": "SEASON"}
 _B = r"(?<![\w'’-])"        # left word boundary (also not after a hyphen or apostrophe)
-_BM = r"(?:(?<=[Mm]id-)|(?<=[Ee]arly-)|(?<=[Ll]ate-)|(?<![\w'’-]))"  # same, but "mid-" may precede
+_BM = pattern("${BM}")  # same, but "mid-" may precede
 _E = r"(?![\w’-])"          # right word boundary
 MONTH = rf"(?-i:{L.re_month})(?![A-Za-z])"
 WD = rf"(?-i:{L.re_weekday})"
@@ -22,14 +52,14 @@ DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?!,\d)(?![:.]\d)"
 ORDW = L.re_ordinal
 YEAR4 = r"(?:1\d\d\d|20\d\d)(?!\d)(?!,\d)(?!\.\d)"
 NUMD = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+1/2|½)?"
-NUM = rf"(?:{NUMD}|{L.re_numword}(?:\s+and\s+a\s+half)?)"
+NUM = pattern("${NUM}")
 VAGUE = L.re_vague
 UNIT = rf"{L.re_unit}"
 QUAL = L.re_qual
 ZONE = rf"(?-i:{L.re_zone})(?![A-Za-z])"
 PART = L.re_part
 SEASON = L.re_season
-AMPM = r"(?:[ap]\.\s?m\.?|[ap]m(?![a-z])|(?-i:[AP]M)(?![A-Za-z]))"
+AMPM = pattern("${AMPM}")
 
 _UNIT_CODE = {"second": "S", "minute": "TM", "hour": "H", "day": "D", "night": "D", "week": "W",
               "weekend": "W", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
@@ -64,11 +94,12 @@ class _Rule:
 
 
 def registry(rules: list[_Rule]):
-    """A ``@rule(name, pattern, prio, accept)`` decorator that appends to ``rules`` (each rules
-    module keeps its own list; :mod:`dateline.extract.timexes` joins them in a fixed order)."""
-    def rule(name, pattern, prio=0, accept=None):
+    """A ``@rule(name, prio, accept, **blocks)`` decorator that appends to ``rules`` the rule
+    ``name`` of ``resources/time/patterns.json`` (each rules module keeps its own list;
+    :mod:`dateline.extract.timexes` joins them in a fixed order)."""
+    def rule(name, prio=0, accept=None, **blocks):
         def deco(fn):
-            rules.append(_Rule(name, pattern, fn, prio, accept))
+            rules.append(_Rule(name, pattern(_PATTERNS["rules"][name], **blocks), fn, prio, accept))
             return fn
         return deco
     return rule

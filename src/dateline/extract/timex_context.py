@@ -6,14 +6,14 @@ import bisect
 import datetime as _dt
 import re
 
-from dateline.extract.timex_base import _GRAN_UNIT, L, _UNIT_CODE, _XVAL
+from dateline.extract.timex_base import context_regex, _GRAN_UNIT, L, _UNIT_CODE, _XVAL
 from dateline.extract.timex_values import (
     date_to_value, make_duration, safe_date, shift_units, value_start_date,
 )
 from dateline.record import Timex
 
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
+_WORD = context_regex("WORD")
 
 
 class _Ctx:
@@ -151,7 +151,7 @@ class _Ctx:
 
 _ADJ_BEFORE_ED = L.rule_words("adj_before_ed")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
-_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
+_INDEFINITE_BEFORE = context_regex("INDEFINITE_BEFORE")
 
 
 def _cue(w: str, nxt: str) -> int:

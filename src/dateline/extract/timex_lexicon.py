@@ -16,7 +16,8 @@ from importlib import resources
 from dateline import lang
 
 RESOURCE_FILES = ("weekday_name_followers", "numbers", "units", "seasons", "parts_of_day", "modifiers",
-                  "refs", "frequencies", "tense_cues", "holidays", "timezones", "conventions", "rule_words")
+                  "refs", "frequencies", "tense_cues", "holidays", "timezones", "conventions", "rule_words",
+                  "patterns")
 
 
 @lru_cache(maxsize=None)
@@ -82,6 +83,7 @@ class Lexicon:
         self._frequencies_tense()
         self._holidays_zones()
         self._rule_words = self._load("rule_words")
+        self.patterns = self._load("patterns")
         self._regexes()
 
     def _calendar(self) -> None:

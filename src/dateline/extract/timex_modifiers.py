@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import re
 
-from dateline.extract.timex_base import L
+from dateline.extract.timex_base import context_regex, L
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 from dateline.record import Timex
 
 
-_POINT_PREFIX = re.compile(
-    r"(?:(?P<ph>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|latter\s+part|early\s+part|first\s+part|last\s+part|tail\s+end|dawn|height)\s+of)"
-    r"|(?P<w>early|late|mid|middle|earlier|later|around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before))"
-    r"(?P<sep>[\s-]+)$", re.I)
-_MID_HYPHEN = re.compile(r"(?<![\w-])(?P<w>mid|late|early)-$", re.I)
+_POINT_PREFIX = context_regex("POINT_PREFIX")
+_MID_HYPHEN = context_regex("MID_HYPHEN")
 _APPROX_PREFIX = re.compile(rf"(?<![\w-])(?P<w>{L.re_approx})\s+$", re.I)
 _APPROX_SUFFIX = re.compile(rf"\s+(?P<w>{L.re_approx_suffix})(?![\w-])", re.I)
 
 
-_DAY_BEFORE_DATE = re.compile(r"(?<![\w-])(?:the\s+)?day\s+(?P<d>before|after)\s+$", re.I)
-_WEEK_OF = re.compile(r"(?<![\w-])(?:the\s+)?week\s+of\s+$", re.I)
+_DAY_BEFORE_DATE = context_regex("DAY_BEFORE_DATE")
+_WEEK_OF = context_regex("WEEK_OF")
 
 
 def _extend(tx: Timex, text: str, prev_end: int) -> None:

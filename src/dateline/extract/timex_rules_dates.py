@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.extract.timex_base import _B, _BM, DAYNUM, _E, L, MONTH, ORDW, _Res, _Rule, registry, WD, YEAR4
+from dateline.extract.timex_base import context_regex, DAYNUM, L, registry, _Res, _Rule
 from dateline.extract.timex_context import _dur, _pick_year_md, _pick_year_month, _safe_date, _year_of
 from dateline.extract.timex_values import parse_value
 
@@ -29,8 +29,7 @@ def _md_value(ctx, m, mon: int, day: int, year: int | None, wd: int | None = Non
     return _Res("DATE", f"{year:04d}-{mon:02d}-{day:02d}", anchor=anchor)
 
 
-@rule("date_mdy", rf"{_B}(?:(?P<wd>{WD})(?:'s)?\s*,?\s+(?:the\s+)?)?(?P<mon>{MONTH})\s*(?P<day>{DAYNUM}|{ORDW}{_E})"
-      rf"(?:\s*,\s*|\s+)?(?P<year>{YEAR4}|'\d\d(?!\d))?", prio=10)
+@rule("date_mdy", prio=10)
 def _r_date_mdy(m, ctx):
     mon = L.month(m.group("mon"))
     day = L.ordinal(m.group("day"))
@@ -40,7 +39,7 @@ def _r_date_mdy(m, ctx):
     return _md_value(ctx, m, mon, day, year)
 
 
-_COORD_YEAR = re.compile(rf"\s*(?:and|or|&)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*,\s*(?P<y>{YEAR4})")
+_COORD_YEAR = context_regex("COORD_YEAR")
 
 
 def _acc_mdy(m, text, ctx):
@@ -54,8 +53,7 @@ def _acc_mdy(m, text, ctx):
 RULES[-1].accept = _acc_mdy
 
 
-@rule("date_dmy", rf"{_B}(?:(?P<wd>{WD})\s*,?\s+)?(?:the\s+)?(?P<day>{DAYNUM}|{ORDW})(?:\s+of)?\s+(?P<mon>{MONTH})"
-      rf"(?:\s*,?\s*(?P<year>{YEAR4}))?", prio=9)
+@rule("date_dmy", prio=9)
 def _r_date_dmy(m, ctx):
     mon = L.month(m.group("mon"))
     day = L.ordinal(m.group("day"))
@@ -77,9 +75,7 @@ def _acc_dmy(m, text, ctx):
 RULES[-1].accept = _acc_dmy
 
 
-@rule("date_md_coord", rf"{_B}(?P<mon>{MONTH})\s*(?P<d1>{DAYNUM})\s+(?:and|or|&)\s+(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-      rf"(?![\d%])(?!,\d)(?![.:]\d)(?!\s*(?:percent|per\s+cent|million|billion|[ap]\.?m\b|p\.m|a\.m))(?:\s*,\s*(?P<year>{YEAR4}))?",
-      prio=9, accept=lambda m, text, ctx: (m.start("d2"), m.end()))
+@rule("date_md_coord", prio=9, accept=lambda m, text, ctx: (m.start("d2"), m.end()))
 def _r_date_md_coord(m, ctx):
     # "on April 24 and 25": the second day of the same month
     mon = L.month(m.group("mon"))
@@ -91,9 +87,7 @@ def _r_date_md_coord(m, ctx):
     return _md_value(ctx, m, mon, day, year)
 
 
-@rule("date_numeric", r"(?<![\d/.])(?P<a>0?[1-9]|1[0-2])/(?P<b>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
-      r"|(?<![\d-])(?P<iy>(?:1[89]|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
-      r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])", prio=10)
+@rule("date_numeric", prio=10)
 def _r_date_numeric(m, ctx):
     if m.group("iy"):
         y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
@@ -107,7 +101,6 @@ def _r_date_numeric(m, ctx):
     return _Res("DATE", v)
 
 
-_SPOKEN_YEAR = rf"(?:(?:nineteen|eighteen|twenty)[\s-]+(?:{L.re_numword})|two\s+thousand(?:\s+(?:and\s+)?(?:{L.re_numword}))?)"
 
 
 def _spoken_year_value(s: str) -> int | None:
@@ -124,8 +117,7 @@ def _spoken_year_value(s: str) -> int | None:
     return None
 
 
-@rule("month_year", rf"{_B}(?P<mon>{MONTH})(?:\s+of|\s*,)?\s+(?P<year>{YEAR4}|'\d\d(?!\d)|{_SPOKEN_YEAR}(?![\w-]))"
-      rf"|{_B}(?P<mon2>{MONTH})\s+(?P<rel>this|last|next)\s+year{_E}", prio=8)
+@rule("month_year", prio=8)
 def _r_month_year(m, ctx):
     if m.group("mon"):
         mon = L.month(m.group("mon"))
@@ -178,8 +170,7 @@ def _acc_month(m, text, ctx):
     return m.span()
 
 
-@rule("month", rf"{_BM}(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?(?P<mon>{MONTH})", prio=5,
-      accept=_acc_month)
+@rule("month", prio=5, accept=_acc_month)
 def _r_month(m, ctx):
     mon = L.month(m.group("mon"))
     rel = (m.group("rel") or "").lower()
@@ -237,14 +228,13 @@ def _acc_year(m, text, ctx):
     return m.span()
 
 
-@rule("year_prefix", rf"{_B}(?P<p>pre|post)-(?P<year>{YEAR4}){_E}", prio=3)
+@rule("year_prefix", prio=3)
 def _r_year_prefix(m, ctx):
     """"post-1959 politics", "pre-2008 levels": the year, before or after it."""
     return _Res("DATE", m.group("year"), mod="BEFORE" if m.group("p").lower() == "pre" else "AFTER")
 
 
-@rule("year", rf"(?:(?P<fis>(?:(?:fiscal|calendar|financial|tax|model|school|academic|marketing|crop)(?:\s+year)?|the\s+year|(?-i:FY))\s*)"
-      rf"|{_BM})(?P<year>{YEAR4})(?:'s)?(?P<suf>\s+(?:or\s+later|or\s+earlier|and\s+beyond|and\s+after))?", prio=3, accept=_acc_year)
+@rule("year", prio=3, accept=_acc_year)
 def _r_year(m, ctx):
     y = int(m.group("year"))
     mod = None
@@ -257,8 +247,7 @@ def _r_year(m, ctx):
 _SPOKEN_CENT = L.rule_values("spoken_centuries")
 
 
-@rule("spoken_year", rf"{_B}(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|seventeen|twenty)[\s-]+(?P<r>{L.re_numword}|hundred)"
-      rf"|(?P<tt>two\s+thousand)(?:\s+(?:and\s+)?(?P<r2>{L.re_numword}))?){_E}", prio=4)
+@rule("spoken_year", prio=4)
 def _r_spoken_year(m, ctx):
     if m.group("tt"):
         r = L.number(m.group("r2")) if m.group("r2") else 0
@@ -272,7 +261,7 @@ def _r_spoken_year(m, ctx):
     return _Res("DATE", f"{_SPOKEN_CENT[m.group('c').lower()] * 100 + v:04d}")
 
 
-@rule("year_period", rf"{_B}the\s+(?P<y>{YEAR4})\s+(?P<u>period|quarter|fiscal\s+year|year|season)(?![\w-])", prio=7)
+@rule("year_period", prio=7)
 def _r_year_period(m, ctx):
     y = int(m.group("y"))
     u = m.group("u").lower()
@@ -285,7 +274,7 @@ def _r_year_period(m, ctx):
     return _Res("DATE", f"{y:04d}")
 
 
-@rule("the_year", rf"{_B}the\s+(?P<adj>(?:full|fiscal|calendar|whole|entire)\s+)?year{_E}(?!-)(?!\s+(?:earlier|ago|before|after|later|of\s+the)\b)", prio=2)
+@rule("the_year", prio=2)
 def _r_the_year(m, ctx):
     nxt = ctx.text[m.end():m.end() + 12]
     if re.match(r"\s+(?:ended|ending|to\s+(?:date|[A-Z]))", nxt):
@@ -303,8 +292,7 @@ def _r_the_year(m, ctx):
     return _Res("DATE", ctx.rel("year", 0), anchor="dct")
 
 
-@rule("decade", rf"{_B}(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late|middle)[\s-]+|(?P<mid2>mid-))?"
-      rf"(?:(?P<dec>(?:1\d|20)\d0)'?s|['’](?P<dec2>\d0)'?s|(?P<decw>{L.re_decade_word})){_E}", prio=6)
+@rule("decade", prio=6)
 def _r_decade(m, ctx):
     if m.group("dec"):
         d = int(m.group("dec")) // 10
@@ -323,8 +311,7 @@ def _r_decade(m, ctx):
     return _Res("DATE", f"{d:03d}", mod=mod)
 
 
-@rule("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[\s-]+century{_E}"
-      rf"|{_B}(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+current|the\s+next)\s+(?P<u>century|decade|millennium){_E}", prio=6)
+@rule("century", prio=6)
 def _r_century(m, ctx):
     if m.group("u"):
         rel = re.sub(r"\s+", " ", m.group("rel").lower())

@@ -4,9 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from dateline.extract.timex_base import (
-    AMPM, _B, DAYNUM, _E, L, MONTH, PART, _Res, _Rule, registry, WD, YEAR4, ZONE,
-)
+from dateline.extract.timex_base import L, registry, _Res, _Rule, WD
 from dateline.extract.timex_context import _pick_year_md, _safe_date, _weekday_date
 from dateline.extract.timex_values import date_to_value, value_start_date
 
@@ -22,9 +20,7 @@ _DAYW = L.rule_values("deictic_days")
 _NAME_BEFORE = re.compile(r"(?:(?<=[a-z0-9,;] )[A-Z][\w.&-]*|(?<![\w.])[A-Z]{2,})(?:['’]s)?\s+$")
 
 
-@rule("deictic_day", rf"{_B}(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|overnight)"
-      rf"(?:\s+(?P<pod>{PART}))?{_E}"
-      rf"|{_B}(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod2>{PART}){_E}", prio=6)
+@rule("deictic_day", prio=6)
 def _r_deictic_day(m, ctx):
     if m.group("w"):
         w = re.sub(r"\s+", " ", m.group("w").lower())
@@ -66,9 +62,7 @@ def _r_deictic_day(m, ctx):
     return _Res("DATE", v, anchor="dct")
 
 
-@rule("pod_ref", rf"{_B}(?:in|by|during|until|since)\s+(?P<span>(?:the\s+)?(?:(?:early|late)\s+|mid[\s-]?)?(?P<pod>morning|afternoon|evening))(?![\w-])"
-      rf"(?!\s+(?:of|after|before|hours|edition|editions|papers?|news|session|sessions|show|rush|prayers?|star|light)\b)",
-      prio=7, accept=lambda m, text, ctx: m.span("span"))
+@rule("pod_ref", prio=7, accept=lambda m, text, ctx: m.span("span"))
 def _r_pod_ref(m, ctx):
     # "Dealers bought in the morning", "By mid afternoon, ...": a part of the day under discussion
     pod = L.parts[m.group("pod").lower()]
@@ -81,7 +75,7 @@ def _r_pod_ref(m, ctx):
     return _Res("TIME", f"{date_to_value(d, 'day')}T{pod}", anchor=a)
 
 
-@rule("pod_day", rf"{_B}(?P<pod>{PART})\s+(?:(?P<dd>today|yesterday|tomorrow)|(?P<wd>{WD}))(?![\w-])", prio=7)
+@rule("pod_day", prio=7)
 def _r_pod_day(m, ctx):
     pod = L.parts[m.group("pod").lower()]
     if m.group("dd"):
@@ -97,16 +91,9 @@ def _r_pod_day(m, ctx):
 
 
 # --- clock times -------------------------------------------------------------------------------
-_DAYEXPR = rf"(?P<dwd>{WD})(?![a-z])|(?P<dday>today|tonight|yesterday|tomorrow){_E}|(?P<dmon>{MONTH})\s*(?P<dmd>{DAYNUM})(?:\s*,\s*(?P<dy>{YEAR4}))?"
 
 
-@rule("time", rf"{_B}(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})"
-      rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:{ZONE}|hours|hrs|local|GMT|UTC))"
-      rf"|(?P<cw>{L.re_clock}){_E}"
-      rf"|(?P<ho>\d{{1,2}}|{L.re_numword})\s+o['’]clock"
-      rf"|(?P<hm>\d{{1,2}}|{L.re_numword})\s+in\s+the\s+(?P<pp>morning|afternoon|evening))"
-      rf"(?:\s+(?P<zone>{ZONE}|local\s+time))?"
-      rf"(?:\s*,?\s+(?:{_DAYEXPR}))?", prio=8)
+@rule("time", prio=8)
 def _r_time(m, ctx):
     if m.group("cw"):
         hm = L.clock_words[m.group("cw").lower()]

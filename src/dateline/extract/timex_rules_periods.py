@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from dateline.extract.timex_base import _B, _E, L, PART, _Res, _Rule, registry, SEASON, WD, YEAR4
+from dateline.extract.timex_base import _E, L, registry, _Res, _Rule
 from dateline.extract.timex_context import _weekday_date
-from dateline.extract.timex_rules_dates import _SPOKEN_YEAR, _spoken_year_value
+from dateline.extract.timex_rules_dates import _spoken_year_value
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 
 RULES: list[_Rule] = []
@@ -16,11 +16,7 @@ rule = registry(RULES)
 _QORD = L.rule_values("quarter_ordinals")
 
 
-@rule("quarter", rf"{_B}(?:(?P<det>the|this|that|its|their|a|an|his|her|our)\s+)?"
-      rf"(?:(?P<ypre>{YEAR4}(?:'s)?|(?:this|last|next)\s+year's|year-(?:earlier|ago)|comparable|corresponding|same|fiscal|calendar)[\s-]+)?"
-      rf"(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?P<sep>[\s-]+)(?:fiscal[\s-]+)?(?P<unit>quarter|half|quarters)(?![\w-])"
-      rf"(?:\s+(?:of|in|for|ended|ending)\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<ypost>{YEAR4})|(?P<rpost>this|last|next)\s+year|the\s+(?:fiscal\s+)?year))?"
-      rf"|{_B}(?P<qq>Q[1-4])(?:\s+(?P<qy>{YEAR4}))?{_E}", prio=7)
+@rule("quarter", prio=7)
 def _r_quarter(m, ctx):
     if m.group("qq"):
         q = int(m.group("qq")[1])
@@ -74,7 +70,7 @@ def _acc_quarter(m, text, ctx):
 RULES[-1].accept = _acc_quarter
 
 
-@rule("half_of_year", rf"{_B}(?:the\s+)?(?P<w>last|latter|first|second)\s+(?P<u>half|two\s+quarters)\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{YEAR4}){_E}", prio=8)
+@rule("half_of_year", prio=8)
 def _r_half_of_year(m, ctx):
     # "the last half of 1989" -> 1989-H2, "the first two quarters of 1990" -> 1990-H1
     w = m.group("w").lower()
@@ -84,8 +80,7 @@ def _r_half_of_year(m, ctx):
     return _Res("DATE", f"{int(m.group('y')):04d}-H{h}")
 
 
-@rule("quarter_rel", rf"{_B}(?P<det>the|this|that|last|next|its|their)\s+(?:(?P<adj>latest|current|previous|prior|preceding|same|year-earlier|year-ago|comparable|corresponding|most\s+recent|just-ended|just\s+ended|recent|past|fiscal|fourth|first|second|third)[\s-]+)*"
-      rf"(?P<unit>quarter|period){_E}", prio=4)
+@rule("quarter_rel", prio=4)
 def _r_quarter_rel(m, ctx):
     det = m.group("det").lower()
     adjs = re.findall(r"latest|current|previous|prior|preceding|same|year-earlier|year-ago|comparable|corresponding|recent|just|past|fiscal|first|second|third|fourth",
@@ -140,8 +135,7 @@ def _acc_season(m, text, ctx):
     return m.span()
 
 
-@rule("season", rf"{_B}(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|that|early|late|mid|the\s+early|the\s+late|the\s+mid)[\s-]+)?"
-      rf"(?P<s>{SEASON}){_E}(?:\s+(?:of\s+)?(?P<year>{YEAR4}|{_SPOKEN_YEAR}(?![\w-])))?", prio=5, accept=_acc_season)
+@rule("season", prio=5, accept=_acc_season)
 def _r_season(m, ctx):
     code = L.seasons[m.group("s").lower()]
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
@@ -198,8 +192,7 @@ def _acc_weekday(m, text, ctx):
     return m.span()
 
 
-@rule("weekday", rf"{_B}(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous|the\s+following|the\s+next|that|the\s+same)\s+)?"
-      rf"(?P<wd>{WD})(?P<pl>s)?(?![a-z])(?:(?:'s)?\s+(?P<pod>{PART}){_E})?", prio=5, accept=_acc_weekday)
+@rule("weekday", prio=5, accept=_acc_weekday)
 def _r_weekday(m, ctx):
     wd = L.weekday(m.group("wd"))
     pod = L.parts.get(m.group("pod").lower()) if m.group("pod") else None

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.extract.timex_base import (
-    _B, _E, _GRAN_UNIT, L, NUM, NUMD, QUAL, _Res, _Rule, registry, UNIT, _UNIT_CODE, VAGUE, _XVAL,
-)
+from dateline.extract.timex_base import context_regex, _GRAN_UNIT, L, registry, _Res, _Rule, _UNIT_CODE, _XVAL
 from dateline.extract.timex_context import _dur, _num, _unit_gran
 from dateline.extract.timex_values import (
     date_to_value, make_duration, parse_value, shift_units, shift_value, truncate, value_start_date,
@@ -17,8 +15,7 @@ rule = registry(RULES)
 
 
 # --- "two weeks ago", "a year earlier", "four days after ..." ----------------------------------
-@rule("ago", rf"{_B}(?P<pre>(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|just|only|over|barely|at\s+least)\s+)?)"
-      rf"(?P<num>{NUM}|{VAGUE})?(?:\s+|-)?(?:{QUAL}\s+)?(?P<unit>{UNIT})(?P<gap>\s+(?:or\s+so\s+)?)(?P<dir>ago|earlier|later|before|after|hence|from\s+now|back|previously|prior(?!\s+to)|on){_E}", prio=9)
+@rule("ago", prio=9)
 def _r_ago(m, ctx):
     unit = L.unit(m.group("unit"))
     if unit is None:
@@ -191,9 +188,7 @@ def _acc_duration(m, text, ctx):
 _RATE_BEFORE = re.compile(rf"(?:\d%?|%|(?<![\w-])(?:{L.re_numword}|{L.re_amount}))(?:\s+[A-Za-z-]+)?\s+$", re.I)
 
 
-@rule("duration", rf"{_B}(?P<the>(?:the|these|those|its|their|his|her|our)\s+(?:(?P<adj>past|last|next|first|final|previous|coming|following|latest|ensuing|initial|remaining|preceding|prior|same|intervening|subsequent|better\s+part\s+of\s+the|entire|whole|full|last\s+several|past\s+several)\s+)?)?"
-      rf"(?:(?P<num0>{NUMD}|{L.re_numword})(?:\s*(?:to|or|–)\s*|-(?=\d)))?"
-      rf"(?P<num>{NUM}|{VAGUE})(?P<sep>\s+|-)(?:(?:{QUAL})[\s-]+)?(?P<unit>{UNIT})(?![\w’])(?P<long>-long)?(?P<half>\s+and\s+a\s+half)?", prio=4, accept=_acc_duration)
+@rule("duration", prio=4, accept=_acc_duration)
 def _r_duration(m, ctx):
     unit = L.unit(m.group("unit"))
     nums = m.group("num")
@@ -223,7 +218,7 @@ def _r_duration(m, ctx):
     return _Res("DURATION", _dur(n, unit), mod=mod)
 
 
-@rule("unit_long", rf"{_B}(?P<unit>{UNIT})-long{_E}", prio=3)
+@rule("unit_long", prio=3)
 def _r_unit_long(m, ctx):
     """"a day-long meeting" (P1D), "a decades-long battle" (PXY)."""
     unit = L.unit(m.group("unit"))
@@ -233,14 +228,12 @@ def _r_unit_long(m, ctx):
     return _Res("DURATION", _dur(None if plural else 1, unit))
 
 
-@rule("duration_vague", rf"{_B}(?P<pre>(?:for|in|over|within|after|take|takes|took|taking|lasting|spent|spend|spending)\s+(?:the\s+(?P<adj>past|last|next|coming|previous|following)\s+)?)"
-      rf"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries){_E}(?!\s+(?:ago|of\s+\w+ing|earlier|later|old))", prio=2,
-      accept=lambda m, text, ctx: (m.start("unit") if not m.group("adj") else m.start("adj") - 4, m.end()))
+@rule("duration_vague", prio=2, accept=lambda m, text, ctx: (m.start("unit") if not m.group("adj") else m.start("adj") - 4, m.end()))
 def _r_duration_vague(m, ctx):
     return _Res("DURATION", _dur(None, L.unit(m.group("unit"))))
 
 
-@rule("recent_units", rf"{_B}(?:(?P<the>the)\s+)?(?P<adj>recent|coming|past\s+few|next\s+few|last\s+few|upcoming|ensuing|intervening|following)\s+(?P<unit>days|weeks|months|years|decades|quarters|hours){_E}", prio=3)
+@rule("recent_units", prio=3)
 def _r_recent_units(m, ctx):
     unit = L.unit(m.group("unit"))
     return _Res("DURATION", _dur(None, unit))
@@ -251,10 +244,7 @@ _REL_OFF = L.rule_values("deictic_offsets")
 _ANA_OFF = L.rule_values("anaphoric_offsets")
 
 
-@rule("rel_unit", rf"{_B}(?P<rel>this\s+past|this\s+coming|the\s+current|the\s+present|the\s+past|the\s+last|the\s+coming|the\s+new|the\s+latest|the\s+most\s+recent|the\s+upcoming|"
-      rf"the\s+next|the\s+following|the\s+previous|the\s+prior|the\s+preceding|that\s+same|the\s+very\s+same|the\s+same|later\s+that|earlier\s+that|"
-      rf"this|last|next|that|past|coming|current|the)\s+(?:(?:fiscal|calendar|financial|school|academic|model|budget)\s+)?"
-      rf"(?P<unit>week|weekend|month|year|day|morning|afternoon|evening|night){_E}(?!-)(?!\s+(?:old|earlier|ago|later)\b)", prio=6)
+@rule("rel_unit", prio=6)
 def _r_rel_unit(m, ctx):
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = m.group("unit").lower()
@@ -313,9 +303,7 @@ def _r_rel_unit(m, ctx):
 
 # "compared with $3 million last year", "from a loss of $2.1 million, or 5 cents a share, last year":
 # only right after a compared amount is "last year" the report's period a year before (conventions.json)
-_COMPARED_AMOUNT = re.compile(
-    r"(?:\bcompared\s+with|\bfrom|\bversus|\bvs\.)\s+(?:(?:a|an)\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?"
-    r"(?:[A-Z]{0,2}[$#£€]\s?)\d[\d,.]*(?:\s+(?:million|billion))?(?:,\s+or\s+[^,.;]{1,30}?\s+a\s+share,?)?\s+$")
+_COMPARED_AMOUNT = context_regex("COMPARED_AMOUNT")
 
 
 def _after_prep(ctx, pos, preps) -> bool:
@@ -340,13 +328,9 @@ def _weekend(ctx, m, off) -> _Res:
 
 
 # "the end of the year", "early next year", "earlier this month", "end-of-year", "year-end"
-_MODP = r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|first\s+part|last\s+part|tail\s+end|remainder|rest|balance|dawn)\s+of|early|late|mid|earlier|later|middle)"
 
 
-@rule("mod_unit", rf"{_B}(?P<mod>{_MODP})[\s-]+(?P<rel>this|last|next|the|that)\s+(?:(?:fiscal|calendar|current)\s+)?(?P<unit>week|month|year|quarter|decade|century|day){_E}"
-      rf"|{_B}(?P<u1>year|month|week|quarter|decade)(?:-end|\s+end|['’]s\s+end){_E}"
-      rf"|{_B}end[\s-]of[\s-](?:the[\s-])?(?P<u2>year|month|week|quarter|decade|day){_E}"
-      rf"|{_B}(?P<u3>mid-?(?:year|month|week|decade|century)){_E}", prio=7)
+@rule("mod_unit", prio=7)
 def _r_mod_unit(m, ctx):
     if m.group("mod"):
         modw = re.sub(r"\s+", " ", m.group("mod").lower())
@@ -384,8 +368,7 @@ def _r_mod_unit(m, ctx):
     return _Res("DATE", ctx.rel(unit, 0), mod="END", anchor="dct")
 
 
-@rule("year_ago_adj", rf"{_B}(?P<det>the\s+|a\s+)?(?P<w>year-(?:earlier|ago)|year\s+earlier|prior-year|year-before)(?=\s+[a-z])(?!\s+(?:than|to)\b)"
-      rf"(?P<noun>\s+(?:period|quarter|month|months))?", prio=3)
+@rule("year_ago_adj", prio=3)
 def _r_year_ago_adj(m, ctx):
     if m.group("noun") and m.group("noun").strip().lower() == "months":
         return None
@@ -421,7 +404,7 @@ RULES[-1].accept = _acc_year_ago
 
 
 # --- the day before / after, a day later ------------------------------------------------------
-@rule("day_before", rf"{_B}the\s+(?P<u>day|night|week|month|year)\s+(?P<d>before|after|earlier|later)(?![\w-])(?!\s+(?:yesterday|tomorrow))", prio=7)
+@rule("day_before", prio=7)
 def _r_day_before(m, ctx):
     u = m.group("u").lower()
     d = m.group("d").lower()

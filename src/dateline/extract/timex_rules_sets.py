@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from dateline.extract.timex_base import _B, _E, L, MONTH, NUM, PART, _Res, _Rule, registry, SEASON, UNIT, WD, YEAR4
+from dateline.extract.timex_base import context_regex, L, registry, _Res, _Rule
 from dateline.extract.timex_context import _dur, _holiday_date, _num
 from dateline.extract.timex_lexicon import alt
 from dateline.extract.timex_rules_relative import _RATE_BEFORE
@@ -16,7 +16,7 @@ rule = registry(RULES)
 
 
 # --- holidays --------------------------------------------------------------------------------
-@rule("holiday", rf"{_B}(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?(?P<h>(?-i:{L.re_holiday})){_E}(?:\s+(?P<unit>week|weekend){_E})?(?:\s*,?\s*(?P<year>{YEAR4}))?", prio=8)
+@rule("holiday", prio=8)
 def _r_holiday(m, ctx):
     name = re.sub(r"\s+", " ", m.group("h"))
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
@@ -58,8 +58,7 @@ def _r_holiday(m, ctx):
 
 
 # --- sets ------------------------------------------------------------------------------------
-@rule("set_every", rf"{_B}(?P<q>every|each)\s+(?:(?P<other>other|single|second)\s+)?(?:(?P<num>{NUM}|few|couple\s+of)\s+)?"
-      rf"(?:(?P<unit>{UNIT})|(?P<wd>{WD})|(?P<mon>{MONTH})|(?P<s>{SEASON})|(?P<pod>{PART})){_E}", prio=7)
+@rule("set_every", prio=7)
 def _r_set_every(m, ctx):
     if m.group("unit"):
         unit = L.unit(m.group("unit"))
@@ -82,19 +81,17 @@ def _r_set_every(m, ctx):
     return _Res("SET", f"XXXX-XX-XXT{L.parts[m.group('pod').lower()]}")
 
 
-_EVERY_LIST = re.compile(rf"\b(?:every|each)\s+{WD}(?:\s*,\s*{WD})*\s*,?\s*(?:(?:and|or)\s+)?$", re.I)
+_EVERY_LIST = context_regex("EVERY_LIST")
 
 
-@rule("set_every_list", rf"(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)(?P<span>{WD}){_E}", prio=7,
-      accept=lambda m, text, ctx: m.span("span") if _EVERY_LIST.search(text, max(0, m.start("span") - 80),
+@rule("set_every_list", prio=7, accept=lambda m, text, ctx: m.span("span") if _EVERY_LIST.search(text, max(0, m.start("span") - 80),
                                                                      m.start("span")) else None)
 def _r_set_every_list(m, ctx):
     """'every Monday and Thursday', 'each Monday, Wednesday and Friday': the listed days are a set too."""
     return _Res("SET", f"XXXX-WXX-{L.weekday(m.group('span'))}")
 
 
-@rule("set_rate", rf"{_B}(?:{L.re_rate_head})\s+(?P<span>(?:a|an|per)\s+(?P<unit>{UNIT}))(?![\w-])(?!\s+(?:ago|earlier|later|after|before|old|or)\b)",
-      prio=8, accept=lambda m, text, ctx: m.span("span"))
+@rule("set_rate", prio=8, accept=lambda m, text, ctx: m.span("span"))
 def _r_set_rate(m, ctx):
     u = m.group("unit")
     unit = L.unit(u)
@@ -103,7 +100,7 @@ def _r_set_rate(m, ctx):
     return _Res("SET", _dur(1, unit))
 
 
-@rule("set_freq", rf"{_B}(?P<w>{L.re_freq}){_E}", prio=5)
+@rule("set_freq", prio=5)
 def _r_set_freq(m, ctx):
     w = m.group("w").lower()
     nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
@@ -144,10 +141,10 @@ def _acc_ref(m, text, ctx):
     return m.span()
 
 
-_SOON_PAST = re.compile(r"(?i)(?<![\w-])(?:was|were|had|that)\s+soon\s+(?:[a-z]+ed|became|began|came|went|grew|fell|rose|found|gave|made|took|left|got|saw|became)(?![\w-])")
+_SOON_PAST = context_regex("SOON_PAST")
 
 
-@rule("ref", rf"{_B}(?P<w>{L.re_refs}){_E}", prio=2, accept=_acc_ref)
+@rule("ref", prio=2, accept=_acc_ref)
 def _r_ref(m, ctx):
     w = re.sub(r"\s+", " ", m.group("w").lower())
     kind = L.refs.get(w)
@@ -170,7 +167,7 @@ _REF_ADJ_BAD_NEXT = L.rule_words("ref_adj_bad_next")
 _REF_ADJ_TAGGED = [w for w in L.rule_word_list("tagged_ref_adjectives") if w in L.ref_adjectives]
 
 
-@rule("ref_adj", rf"{_B}(?P<w>{alt(_REF_ADJ_TAGGED)})(?=\s+[a-z])", prio=1)
+@rule("ref_adj", prio=1, REF_ADJ_TAGGED=alt(_REF_ADJ_TAGGED))
 def _r_ref_adj(m, ctx):
     nxt = re.match(r"\s+([a-z'-]+)", ctx.text[m.end():m.end() + 30])
     if nxt and nxt.group(1) in _REF_ADJ_BAD_NEXT and m.group("w").lower() == "current":
