@@ -27,7 +27,7 @@ import re
 from dateline.extract import (
     timex_rules_dates, timex_rules_days, timex_rules_periods, timex_rules_relative, timex_rules_sets,
 )
-from dateline.extract.timex_base import L, _Rule
+from dateline.extract.timex_base import context_regex, L, _Rule
 from dateline.extract.timex_context import _Ctx
 from dateline.extract.timex_lexicon import alt
 from dateline.extract.timex_modifiers import _extend
@@ -68,17 +68,18 @@ def _build_token_classes() -> dict[str, set[str]]:
 
     add(L.months, "MONTH")
     add(list(L.weekday_full) + [w + "s" for w in L.weekday_full], "WD")
-    add(list(L.unit_forms) + ["annum", "period", "half"], "UNIT")
-    add(list(L.parts) + list(L.clock_words) + ["clock"], "PART")
-    add(["today", "tonight", "yesterday", "tomorrow", "overnight"], "DEIXIS")
+    extra = L.rule_values("trigger_words")
+    add(list(L.unit_forms) + extra["UNIT"], "UNIT")
+    add(list(L.parts) + list(L.clock_words) + extra["PART"], "PART")
+    add(extra["DEIXIS"], "DEIXIS")
     add([_last_word(p) for p in list(L.refs) + list(L.refs_ctx)], "REF")
     add(_REF_ADJ_TAGGED, "REFADJ")
     add(L.freq_adverbs, "FREQ")
     add([_last_word(h) for h in L.holidays], "HOL")
     add(L.seasons, "SEASON")
     add(list(L.decade_words), "DECADE")
-    add(["nineteen", "eighteen", "seventeen", "thousand"], "SPOKEN")
-    add(["q"], "Q")
+    add(extra["SPOKEN"], "SPOKEN")
+    add(extra["Q"], "Q")
     return tc
 
 
@@ -86,7 +87,7 @@ _TOKEN_CLASSES = _build_token_classes()
 # one pass finds only the tokens that can trigger a rule: number tokens and the class words
 _TRIGGER = re.compile(r"\d+(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
                       rf"|(?<![A-Za-z]){alt(_TOKEN_CLASSES)}(?![A-Za-z])", re.I)
-_AMPM_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\b|[AP]M\b|o['’]clock|in\s+the\s+(?:morning|afternoon|evening))", re.I)
+_AMPM_AFTER = context_regex("AMPM_AFTER")
 
 _RULE_CLASSES = {
     "date_mdy": {"MONTH"}, "date_dmy": {"MONTH"}, "date_md_coord": {"MONTH"}, "month_year": {"MONTH"}, "month": {"MONTH"},
