@@ -10,6 +10,8 @@ from dateline.record import Timex
 
 
 _POINT_PREFIX = context_regex("POINT_PREFIX")
+_DEICTIC_START = context_regex("DEICTIC_START")
+_DET_START = context_regex("DET_START")
 _MID_HYPHEN = context_regex("MID_HYPHEN")
 _APPROX_PREFIX = re.compile(rf"(?<![\w-])(?P<w>{L.re_approx})\s+$", re.I)
 _APPROX_SUFFIX = re.compile(rf"\s+(?P<w>{L.re_approx_suffix})(?![\w-])", re.I)
@@ -45,7 +47,7 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
             w = re.sub(r"\s+", " ", (m.groupdict().get("ph") or m.group("w")).lower())
             ok = True
             low = tx.text.lower()
-            if w in ("earlier", "later") and not re.match(r"(?:this|that|today|tonight|yesterday|tomorrow|in|last|next)\b", low) \
+            if w in ("earlier", "later") and not _DEICTIC_START.match(low) \
                     and not L.weekday(tx.text.split()[0]):
                 ok = False
             if w in ("around", "about", "approximately", "roughly", "shortly after", "shortly before", "just after", "just before"):
@@ -63,7 +65,7 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
                 tx.mod = mod
     elif tx.type == "DURATION":
         m = _APPROX_PREFIX.search(before)
-        if m and not re.match(r"(?i)(?:the|these|those)\b", tx.text):
+        if m and not _DET_START.match(tx.text):
             tx.start = lo + m.start()
             tx.mod = L.approx_mods.get(re.sub(r"\s+", " ", m.group("w").lower()), tx.mod)
         ms = _APPROX_SUFFIX.match(text, tx.end)

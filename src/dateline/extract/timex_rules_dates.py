@@ -9,6 +9,15 @@ from dateline.extract.timex_values import parse_value
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
+_THE_START = context_regex("THE_START")
+_THE_END = context_regex("THE_END")
+_SPOKEN_TWO_THOUSAND = context_regex("SPOKEN_TWO_THOUSAND")
+_SPOKEN_CENTURY_YEAR = context_regex("SPOKEN_CENTURY_YEAR")
+_MAY_AS_VERB = context_regex("MAY_AS_VERB")
+_MID_HYPHEN_BEFORE = context_regex("MID_HYPHEN_BEFORE")
+_YEAR_NOT_BEFORE = context_regex("YEAR_NOT_BEFORE")
+_YEAR_NOT_UNIT_AFTER = context_regex("YEAR_NOT_UNIT_AFTER")
+_PERIOD_ENDED_AFTER = context_regex("PERIOD_ENDED_AFTER")
 
 
 # --- explicit calendar dates -----------------------------------------------------------------
@@ -65,9 +74,9 @@ def _r_date_dmy(m, ctx):
 
 def _acc_dmy(m, text, ctx):
     day = m.group("day")
-    if not day[0].isdigit() and not re.match(r"(?i)the\s", m.group()[: len(m.group()) - len(m.group().lstrip())] + m.group()):
+    if not day[0].isdigit() and not _THE_START.match(m.group()[: len(m.group()) - len(m.group().lstrip())] + m.group()):
         # ordinal words need "the" ("the fifth of May")
-        if not re.search(r"(?i)\bthe\s+$", m.group()[: m.start("day") - m.start()]):
+        if not _THE_END.search(m.group()[: m.start("day") - m.start()]):
             return None
     return m.span()
 
@@ -105,11 +114,11 @@ def _r_date_numeric(m, ctx):
 
 def _spoken_year_value(s: str) -> int | None:
     s = re.sub(r"\s+", " ", s.strip().lower())
-    m = re.match(r"two thousand(?: (?:and )?(.+))?$", s)
+    m = _SPOKEN_TWO_THOUSAND.match(s)
     if m:
         r = L.number(m.group(1)) if m.group(1) else 0
         return 2000 + r if r is not None and r < 100 else None
-    m = re.match(r"(nineteen|eighteen|twenty)[\s-]+(.+)$", s)
+    m = _SPOKEN_CENTURY_YEAR.match(s)
     if m:
         r = L.number(m.group(2))
         if r is not None and 10 <= r < 100:
@@ -156,7 +165,7 @@ def _acc_month(m, text, ctx):
             and re.match(r"\s+(?-i:[a-z]{3,})\b", nxt) and not re.match(rf"\s+(?:{_NOT_NOUN_AFTER_MONTH})\b", nxt)
         if prev not in _MONTH_CUES and not prenominal:  # "under a June agreement" is a date
             return None
-        if mon in ("May", "MAY") and re.match(r"\s+(?:be|have|not|also|well|still|never|I|we|you|he|she|they|it)\b", nxt):
+        if mon in ("May", "MAY") and _MAY_AS_VERB.match(nxt):
             return None
         nm = re.match(r"\s+(?-i:([A-Z][a-z]+))", nxt)
         if nm and L.month(nm.group(1)) is None and L.weekday(nm.group(1)) is None:
@@ -200,11 +209,11 @@ def _acc_year(m, text, ctx):
     y = int(m.group("year"))
     before = text[max(0, s - 3):s]
     if re.search(r"[$#£€¥]\s*$|\d[,.]?$|[A-Za-z]$|[A-Za-z]-$", before) and not m.group("fis") \
-            and not re.search(r"(?i)(?:mid|early|late)-$", before + "") and not re.search(r"(?i)(?:mid|early|late)-$", text[max(0, s - 6):s]):
+            and not _MID_HYPHEN_BEFORE.search(before + "") and not _MID_HYPHEN_BEFORE.search(text[max(0, s - 6):s]):
         return None
     after = text[e:e + 16]
-    if re.match(r"(?:[A-Za-z0-9]|\.\d|,\d|:\d|/\d|-(?:year|month|day|week|hour))", after) or \
-            re.match(r"\s*(?:%|percent|per\s*cent|GMT|UTC|hours\b|hrs\b|local\s+time|[ap]\.?m\b)", after):
+    if _YEAR_NOT_BEFORE.match(after) or \
+            _YEAR_NOT_UNIT_AFTER.match(after):
         return None
     prev = ctx.prev_word(s)
     if m.group("fis"):
@@ -277,7 +286,7 @@ def _r_year_period(m, ctx):
 @rule("the_year", prio=2)
 def _r_the_year(m, ctx):
     nxt = ctx.text[m.end():m.end() + 12]
-    if re.match(r"\s+(?:ended|ending|to\s+(?:date|[A-Z]))", nxt):
+    if _PERIOD_ENDED_AFTER.match(nxt):
         return _Res("DURATION", "P1Y")
     prev = ctx.prev_word(m.start())
     if prev not in ("for", "of", "in", "during", "through", "throughout", "over"):

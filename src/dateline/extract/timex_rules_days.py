@@ -4,12 +4,13 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from dateline.extract.timex_base import L, registry, _Res, _Rule, WD
+from dateline.extract.timex_base import context_regex, L, registry, _Res, _Rule, WD
 from dateline.extract.timex_context import _pick_year_md, _safe_date, _weekday_date
 from dateline.extract.timex_values import date_to_value, value_start_date
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
+_HIGH_BEFORE = context_regex("HIGH_BEFORE")
 
 
 # --- deictic day words -------------------------------------------------------------------------
@@ -157,7 +158,7 @@ _PAREN_DAY = re.compile(rf"\s*\((?:[^()\n]{{1,30}}\)\s*,?\s*(?P<wd>{WD})(?![a-z]
 
 
 def _acc_time(m, text, ctx):
-    if m.group("cw") and re.search(r"(?i)\bhigh\s+$", text[max(0, m.start() - 6):m.start()]):
+    if m.group("cw") and _HIGH_BEFORE.search(text[max(0, m.start() - 6):m.start()]):
         return None
     if m.group("h") and not m.group("mi"):
         # "5 a.m." needs the a.m./p.m.; "I am" is not a time

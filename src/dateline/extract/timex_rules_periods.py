@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import re
 
-from dateline.extract.timex_base import _E, L, registry, _Res, _Rule
+from dateline.extract.timex_base import context_regex, _E, L, registry, _Res, _Rule
 from dateline.extract.timex_context import _weekday_date
 from dateline.extract.timex_rules_dates import _spoken_year_value
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
+_PERIOD_ADJECTIVES = context_regex("PERIOD_ADJECTIVES")
+_OF_NOT_YEAR = context_regex("OF_NOT_YEAR")
 
 
 # --- quarters and halves ---------------------------------------------------------------------
@@ -83,8 +85,7 @@ def _r_half_of_year(m, ctx):
 @rule("quarter_rel", prio=4)
 def _r_quarter_rel(m, ctx):
     det = m.group("det").lower()
-    adjs = re.findall(r"latest|current|previous|prior|preceding|same|year-earlier|year-ago|comparable|corresponding|recent|just|past|fiscal|first|second|third|fourth",
-                      m.group().lower())
+    adjs = _PERIOD_ADJECTIVES.findall(m.group().lower())
     unit = m.group("unit").lower()
     if any(a in ("first", "second", "third", "fourth") for a in adjs):
         return None
@@ -123,7 +124,7 @@ def _acc_season(m, text, ctx):
     if s in L.season_ambiguous:
         prev = ctx.prev_word(m.start())
         if rel == "the":
-            if re.match(r"\s+of\s+(?!(?:19|20)\d\d)", text[m.end():m.end() + 12]):
+            if _OF_NOT_YEAR.match(text[m.end():m.end() + 12]):
                 return None
             prev = ctx.prev_word(m.start("rel"))
             if prev not in ("in", "during", "since", "until", "by", "through", "this", "last", "next", "over",

@@ -12,6 +12,11 @@ from dateline.extract.timex_values import (
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
+_CLAUSE_AFTER = context_regex("CLAUSE_AFTER")
+_OLD_AFTER = context_regex("OLD_AFTER")
+_OF_AFTER = context_regex("OF_AFTER")
+_QUARTER_NOUN_AFTER = context_regex("QUARTER_NOUN_AFTER")
+_MOD_DROP = context_regex("MOD_DROP")
 
 
 # --- "two weeks ago", "a year earlier", "four days after ..." ----------------------------------
@@ -130,7 +135,7 @@ def _period_ref(ctx, pos):
 
 def _followed_by_clause(m, ctx) -> bool:
     nxt = ctx.text[m.end():m.end() + 20]
-    return bool(re.match(r"\s+(?:than\b|the\b|a\b|an\b|his\b|her\b|its\b|their\b|[A-Z])", nxt))
+    return bool(_CLAUSE_AFTER.match(nxt))
 
 
 def _short_later(m) -> bool:
@@ -168,7 +173,7 @@ def _acc_duration(m, text, ctx):
     nums = (m.group("num") or "").lower()
     after = text[m.end():m.end() + 12]
     # ages: "a 45-year-old", "45 years old"
-    if re.match(r"[\s-]+old\b", after):
+    if _OLD_AFTER.match(after):
         return None
     if unit == "second" and u == "second" and nums in ("a", "one", "the"):
         return None
@@ -179,8 +184,8 @@ def _acc_duration(m, text, ctx):
     if nums in ("a", "an", "per") and _RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return None   # a rate of an amount: "$5 million a year", "700 seats a week"
 
-    if unit == "quarter" and (re.match(r"\s+of\b", after) or "-" in m.group("sep")
-                              and not re.match(r"\s+(?:period|term|span|stretch|run|low|high|decline|drop|rise|gain|loss|profit)", after)):
+    if unit == "quarter" and (_OF_AFTER.match(after) or "-" in m.group("sep")
+                              and not _QUARTER_NOUN_AFTER.match(after)):
         return None   # "three-quarters of", "more than a quarter of": fractions
     return m.span()
 
@@ -334,7 +339,7 @@ def _weekend(ctx, m, off) -> _Res:
 def _r_mod_unit(m, ctx):
     if m.group("mod"):
         modw = re.sub(r"\s+", " ", m.group("mod").lower())
-        modw = re.sub(r"^the |very ", "", modw)
+        modw = _MOD_DROP.sub("", modw)
         rel = m.group("rel").lower()
         unit = m.group("unit").lower()
         if modw in ("rest of", "remainder of", "balance of"):

@@ -13,6 +13,8 @@ from dateline.extract.timex_values import date_to_value
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
+_AS_BEFORE = context_regex("AS_BEFORE")
+_SEQUENCE_AFTER = context_regex("SEQUENCE_AFTER")
 
 
 # --- holidays --------------------------------------------------------------------------------
@@ -133,8 +135,8 @@ def _acc_ref(m, text, ctx):
         if after.startswith("-"):
             return None
     if w == "soon":
-        if re.search(r"(?i)\bas\s+$", text[max(0, m.start() - 4):m.start()]) or \
-                re.match(r"\s+(?:after|before|thereafter|afterwards?)\b", text[m.end():m.end() + 14]):
+        if _AS_BEFORE.search(text[max(0, m.start() - 4):m.start()]) or \
+                _SEQUENCE_AFTER.match(text[m.end():m.end() + 14]):
             return None
         if L.soon_past_untagged and _SOON_PAST.search(text, max(0, m.start() - 12), min(len(text), m.end() + 16)):
             return None  # "he was soon released": soon after a past event, not a FUTURE_REF
