@@ -18,3 +18,15 @@ def slow_or_dying(raw, settings) -> dict:
     if "DIE" in text:
         os._exit(3)
     return default_analyzer(raw, dataclasses.replace(settings, model="none"))
+
+
+def dies_once(raw, settings) -> dict:
+    """Rules-only analysis; the article whose text holds KILL ends its worker process the first time
+    any worker sees it (a marker file next to the batch, named by DATELINE_TEST_MARK, says it did)."""
+    from dateline.parallel import default_analyzer
+
+    mark = os.environ.get("DATELINE_TEST_MARK")
+    if "KILL" in (raw.text or "") and mark and not os.path.exists(mark):
+        open(mark, "w").close()
+        os._exit(9)
+    return default_analyzer(raw, dataclasses.replace(settings, model="none"))

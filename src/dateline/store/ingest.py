@@ -59,12 +59,13 @@ class Progress:
 def ingest(paths: list[str | Path], store: Store, *, settings: Settings | None = None,
            progress: Progress | None = None, on_error: Callable[[str], None] | None = None,
            published: str | None = None, input_format: str = "auto", jobs: int | None = None,
-           analyzer=None, stats: list | None = None) -> IngestSummary:
+           dask: str | None = None, analyzer=None, stats: list | None = None) -> IngestSummary:
     """Analyse and store every article under ``paths`` ('-': stdin); ``input_format`` (auto, text,
     html, jsonl) says how to read every input, as `dateline analyze --input-format` does.
 
     ``jobs``: analysis processes (dateline.parallel.analyze_all; None: the ``jobs`` setting). This
     process stays the one writer: articles are stored in input order, one transaction each.
+    ``dask``: analyse on a Dask cluster instead (dateline.dask_pool: a scheduler address or local:N).
     ``analyzer`` replaces the pipeline (tests); ``stats`` receives the worker pool, if one ran."""
     from ..parallel import analyze_all
 
@@ -76,7 +77,12 @@ def ingest(paths: list[str | Path], store: Store, *, settings: Settings | None =
     progress.start(sum(s.estimate() for s in sources))
     try:
         tasks = _tasks(sources, store, settings, published)
-        for ctx, outcome in analyze_all(tasks, settings, jobs=jobs, analyzer=analyzer, pool=stats):
+        if dask:
+            from ..dask_pool import analyze_dask
+            outcomes = analyze_dask(tasks, settings, dask, analyzer=analyzer)
+        else:
+            outcomes = analyze_all(tasks, settings, jobs=jobs, analyzer=analyzer, pool=stats)
+        for ctx, outcome in outcomes:
             store_outcome(store, summary, ctx, outcome, progress=progress, on_error=on_error)
     finally:
         progress.stop()

@@ -1,0 +1,141 @@
+"""Analysis on a Dask cluster (`dateline ingest --dask SCHEDULER`; the optional extra ``dateline[dask]``).
+
+``SCHEDULER`` is the address of a running Dask distributed scheduler (``tcp://host:8786``) or
+``local:N`` for a LocalCluster of N single-threaded worker processes on this machine. Articles are
+sent to the workers as records in batches (``BATCH`` articles a task), at most ``WINDOW_PER_WORKER``
+batches per worker in flight; each worker loads the pipeline once (dateline.nlp caches it per
+process, loaded when the worker is warmed up) and answers outcomes as dateline.parallel does. The
+outcomes come back in input order to the one writer (dateline.store.ingest), which stores each
+article exactly once: a task that Dask runs again after a worker died only analyses again, and a
+batch whose workers keep dying gives its articles ``worker`` failure rows.
+"""
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections import deque
+from typing import Any, Iterable, Iterator
+
+from .errors import DatelineError
+from .parallel import WARM_UP, Analyzer, Outcome, analyze_one
+from .settings import Settings
+
+BATCH = 8
+WINDOW_PER_WORKER = 4
+
+
+class DaskError(DatelineError):
+    code = "dask"
+
+
+def _batch(items: list, settings: dict, analyzer: Analyzer | None) -> list[Outcome]:
+    """A Dask task: the outcomes of a batch of articles (in the worker)."""
+    s = Settings(**settings)
+    return [analyze_one(item, s, analyzer) for item in items]
+
+
+def _warm(settings: dict, analyzer: Analyzer | None) -> bool:
+    """Load the pipeline in a worker before the first batch (run on every worker)."""
+    from .ingest.readers import RawArticle
+
+    analyze_one(RawArticle(id="warm-up", text=WARM_UP, published="2019-10-04"), Settings(**settings), analyzer)
+    return True
+
+
+def connect(scheduler: str):
+    """A Dask client for ``tcp://...`` (or any scheduler address) or ``local:N``."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise DaskError("--dask needs Dask distributed: pip install 'dateline[dask]'") from None
+    if scheduler.startswith("local:"):
+        try:
+            n = int(scheduler[6:])
+        except ValueError:
+            n = 0
+        if n < 1:
+            raise DaskError(f"--dask {scheduler}: local:N needs a number of workers of at least 1")
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        return Client(cluster)
+    try:
+        return Client(scheduler, timeout=30)
+    except (OSError, ValueError, TimeoutError) as e:
+        raise DaskError(f"--dask {scheduler}: cannot reach the scheduler ({type(e).__name__}: {e})") from None
+
+
+def analyze_dask(tasks: Iterable[tuple[Any, Any]], settings: Settings, scheduler: str, *,
+                 analyzer: Analyzer | None = None, client=None) -> Iterator[tuple[Any, Outcome | None]]:
+    """(context, item or None) in, (context, outcome or None) out in input order, analysed on Dask."""
+    own = client is None
+    client = client or connect(scheduler)
+    try:
+        yield from _run(client, iter(tasks), settings, analyzer)
+    finally:
+        if own:
+            cluster = getattr(client, "cluster", None)
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _run(client, tasks: Iterator, settings: Settings, analyzer) -> Iterator[tuple[Any, Outcome | None]]:
+    from distributed import wait as dask_wait
+
+    sdict = dataclasses.asdict(settings)
+    client.run(_warm, sdict, analyzer)
+    window = WINDOW_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})))
+    order: deque = deque()           # (context, batch index or None, position in the batch)
+    batches: dict[int, tuple[Any, list[str]]] = {}      # batch index -> (future, article ids)
+    results: dict[int, list] = {}
+    batch_ids = itertools.count()
+    exhausted = False
+    while True:
+        while not exhausted and len(batches) < window:
+            b, items, exhausted = _next_batch(tasks, order, batch_ids)
+            if items:
+                fut = client.submit(_batch, items, sdict, analyzer, pure=False, retries=1)
+                batches[b] = (fut, [_item_id(x) for x in items])
+        while order:
+            ctx, b, i = order[0]
+            if b is not None and b not in results:
+                if not batches[b][0].done():
+                    break
+                results[b] = _outcomes(*batches.pop(b))
+            order.popleft()
+            if b is None:
+                yield ctx, None
+                continue
+            yield ctx, results[b][i]
+            if i == len(results[b]) - 1:
+                del results[b]
+        if exhausted and not order:
+            return
+        if batches:
+            dask_wait([f for f, _ in batches.values()], return_when="FIRST_COMPLETED")
+
+
+def _item_id(item) -> str:
+    return str(item.get("id") if isinstance(item, dict) else getattr(item, "id", None))
+
+
+def _next_batch(tasks: Iterator, order: deque, batch_ids) -> tuple[int, list, bool]:
+    """Read up to BATCH articles to analyse (and the items around them that are not analysed)."""
+    items: list = []
+    b = next(batch_ids)
+    for ctx, item in tasks:
+        if item is None:
+            order.append((ctx, None, 0))
+            continue
+        order.append((ctx, b, len(items)))
+        items.append(item)
+        if len(items) >= BATCH:
+            return b, items, False
+    return b, items, True
+
+
+def _outcomes(future, ids: list[str]) -> list[Outcome]:
+    try:
+        return future.result()
+    except Exception as e:  # noqa: BLE001 - KilledWorker and the like: the batch's articles fail
+        return [("error", "worker", f"{i}: the Dask task of its batch failed ({type(e).__name__}: {e}); the "
+                                    f"article was not analysed") for i in ids]

@@ -1,0 +1,84 @@
+"""Ingest on a Dask cluster (dateline.dask_pool): a two-worker LocalCluster against a real SQLite
+file gives the store a plain ingest gives, exactly once, also when a worker dies mid-run."""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+pytest.importorskip("distributed")
+
+from dateline.settings import load_settings  # noqa: E402
+from dateline.store import open_store  # noqa: E402
+from dateline.store.ingest import ingest  # noqa: E402
+
+TEXTS = [
+    "North Korea fired two missiles on Friday, South Korea's military said.",
+    "Pyongyang launched two missiles on Friday, Seoul said.",
+    "Russia and Ukraine agreed on Tuesday to exchange prisoners, officials said.",
+    "Police arrested dozens of protesters in Hong Kong on Sunday.",
+    "Iran accused the United States of economic terrorism on Monday.",
+    "France sent troops to Mali on Wednesday, the defence ministry said.",
+]
+
+
+def _batch(tmp_path, n=30):
+    p = tmp_path / "batch.jsonl"
+    rows = [{"id": f"d{i}", "text": TEXTS[i % len(TEXTS)] + f" Report {i}." + (" KILL" if i == 11 else ""),
+             "published": f"2019-10-0{1 + i % 6}"} for i in range(n)]
+    rows.append({"id": "empty", "text": ""})
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return p
+
+
+def _contents(db) -> tuple:
+    with open_store(str(db)) as s:
+        return (s.rows("SELECT key, record_id, n_events FROM articles ORDER BY key"),
+                s.rows("SELECT key, cluster, cameo, date FROM events ORDER BY key"),
+                s.rows("SELECT id, cameo, date, n_reports, n_articles FROM clusters ORDER BY id"),
+                s.rows("SELECT item_id, code FROM failures ORDER BY item_id"))
+
+
+@pytest.fixture(scope="module")
+def client():
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as c:
+        yield c
+
+
+def test_dask_ingest_equals_a_plain_ingest_exactly_once_with_a_worker_killed(tmp_path, monkeypatch, client):
+    from parallel_helpers import dies_once
+
+    from dateline import dask_pool
+
+    batch = _batch(tmp_path)
+    s = dataclasses.replace(load_settings(model="none"), jobs=1)
+    with open_store(str(tmp_path / "plain.db")) as store:
+        plain = ingest([batch], store, settings=s, jobs=1)
+    mark = tmp_path / "killed"
+    monkeypatch.setenv("DATELINE_TEST_MARK", str(mark))
+    client.run(lambda: __import__("os").environ.__setitem__("DATELINE_TEST_MARK", str(mark)))
+
+    real = dask_pool.analyze_dask
+
+    def through_client(tasks, settings, scheduler, analyzer=None):      # the module's cluster, started once
+        return real(tasks, settings, scheduler, analyzer=analyzer, client=client)
+
+    monkeypatch.setattr(dask_pool, "analyze_dask", through_client)
+    with open_store(str(tmp_path / "dask.db")) as store:
+        got = ingest([batch], store, settings=s, dask="local:2", analyzer=dies_once)
+        again = ingest([batch], store, settings=s, dask="local:2", analyzer=dies_once)
+    assert mark.exists()                                     # a worker did die mid-run
+    assert (got.stored, got.failed) == (plain.stored, plain.failed) == (30, 1)
+    assert _contents(tmp_path / "dask.db") == _contents(tmp_path / "plain.db")
+    assert again.stored == 0 and again.already == 30
+
+
+def test_bad_scheduler_is_a_clear_error():
+    from dateline.dask_pool import DaskError, connect
+
+    with pytest.raises(DaskError, match="local:N needs a number"):
+        connect("local:zero")
