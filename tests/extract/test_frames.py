@@ -44,6 +44,8 @@ def _first(tok, pos, voice, role, preps=frozenset()):
      "protesters"),
     ("The embassy was attacked by protesters.", "attacked", "verb", "passive", "target", (), "v.pass.subj",
      "embassy"),
+    ("Garcia resigned after being attacked in the press.", "attacked", "verb", "passive", "target", (),
+     "v.pass.ctrl.subj", "Garcia"),
     ("Peru's visit to Chile ended.", "visit", "noun", "active", "actor", (), "n.poss", "Peru"),
     ("Peru's visit to Chile ended.", "visit", "noun", "active", "target", ("to",), "n.prep", "Chile"),
 ])

@@ -9,9 +9,12 @@ from .event_lexicon import (
     _AGENTIVE_PARTICIPLES, _AIMED_AT, _ATTACK_TARGETS, _BE, _CLAUSE_BREAK, _CLAUSE_DEPS, _Cand,
     _DAY_WORDS, _DEF_STATE, _DETS, _LIST_GAP, _OBJ, _PAST_VERB, _PERSON_PRON,
     _PLACE_TARGET_ROOTS, _PREPS, _PRONOUNS, _SPEECH_VERBS, _STATE_PRON, _SUBJ_PASS,
-    _SUBORD, _after_speech_verb, _agent_nouns, _child, _other_party
+    _SUBORD, _after_speech_verb, _agent_nouns, _child, _other_party, grammar_words
 )
 from .frames import controls, frames_for, walk
+
+_RELATIVE = grammar_words("relative_pronouns")
+_AUX_PASS = {"aux:pass", "auxpass"}
 
 
 def _reported_pronoun(subj) -> bool:
@@ -203,8 +206,8 @@ class RoleRules:
             # a noun names no happening of this report, and its clause's subject took no part in it
             c.attributive = True
             return
-        voice = "passive" if c.pattern.pos == "verb" and (_child(tok, _SUBJ_PASS) is not None or c.passive) \
-            else "active"
+        voice = "passive" if c.pattern.pos == "verb" and (
+            _child(tok, _SUBJ_PASS | _AUX_PASS) is not None or c.passive) else "active"
         actor, _, a_id = self._frame_role(c, tok, "actor", voice, mentions)
         target, direct, t_id = self._frame_role(c, tok, "target", voice, mentions)
         c.frames = tuple(f for f in (a_id, t_id) if f)
@@ -256,6 +259,8 @@ class RoleRules:
         phrase (not inside a clause of its own), a pronoun resolved to the last fitting entity."""
         if token is None:
             return None
+        if token.lower_ in _RELATIVE and token.head.dep_ in ("acl:relcl", "relcl") and token.head.head.i != token.head.i:
+            token = token.head.head         # "Libya, which brought the case": the noun the clause modifies
         for m in mentions:
             if m.start <= token.idx < m.end:
                 return m
