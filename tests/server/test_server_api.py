@@ -123,13 +123,66 @@ def test_quotes_pages_match_the_store(server, served_db, f):
     assert got == expected and (got or f.get("q", "").startswith('"'))
 
 
-def test_timeline_is_the_librarys_capped(server, served_db):
+def _pages(server, route: str, key: str, query: dict) -> tuple[list[dict], int]:
+    """Every row of a list route, following ``next``; and the number of pages."""
+    rows, cursor, n = [], None, 0
+    while True:
+        status, page = server.json(f"{route}?" + urlencode({**query, **({"cursor": cursor} if cursor else {})}))
+        assert status == 200, page
+        rows += page[key]
+        n += 1
+        if not (cursor := page["next"]):
+            return rows, n
+
+
+def test_timeline_pages_are_the_librarys_order(server, served_db):
     with open_store(served_db, readonly=True) as s:
         full = [r["cluster"] for r in Q.timeline(s, either="PRK") if r["date"]]     # the dated ones: a chart
     status, tl = server.json("/api/timeline?either=PRK&limit=3")
-    assert [r["cluster"] for r in tl["events"]] == full[:3] and tl["truncated"] is True
+    assert [r["cluster"] for r in tl["events"]] == full[:3] and tl["truncated"] is True and tl["next"]
     status, tl = server.json("/api/timeline?either=PRK&limit=100000")
-    assert [r["cluster"] for r in tl["events"]] == full and tl["truncated"] is False
+    assert [r["cluster"] for r in tl["events"]] == full and tl["truncated"] is False and tl["next"] is None
+    rows, n = _pages(server, "/api/timeline", "events", {"either": "PRK", "limit": 2, "unit": "week"})
+    assert [r["cluster"] for r in rows] == full and n == -(-len(full) // 2)
+
+
+def test_claims_and_dyads_pages_cover_the_whole_list_once(server, served_db):
+    with open_store(served_db, readonly=True) as s:
+        claims, dyads = Q.claims(s), Q.dyads(s)
+    got, n = _pages(server, "/api/claims", "claims", {"limit": 2})
+    assert len(claims) > 2 and n > 1
+    assert sorted(json.dumps(c, sort_keys=True) for c in got) == sorted(json.dumps(c, sort_keys=True) for c in claims)
+    assert [c["on"] for c in got if c["on"]] == sorted(c["on"] for c in claims if c["on"])
+    got, n = _pages(server, "/api/dyads", "dyads", {"limit": 3})
+    assert got == dyads and n == -(-len(dyads) // 3) > 1
+
+
+@pytest.mark.parametrize("route", ["/api/events", "/api/timeline", "/api/claims", "/api/dyads", "/api/quotes"])
+def test_a_cursor_works_only_for_its_own_query(server, route):
+    status, page = server.json(f"{route}?limit=1")
+    assert status == 200 and page["next"], page
+    for other in ("/api/events", "/api/timeline", "/api/claims", "/api/dyads", "/api/quotes"):
+        changed = "all=true" if other == "/api/claims" else "since=2019"     # another query on the same route
+        status, err = server.json(f"{other}?limit=1&{changed}&cursor={page['next']}")
+        assert status == 400 and err["error"]["code"] == "bad_cursor", (route, other, err)
+    status, err = server.json(f"{route}?limit=1&cursor={page['next'][:-4]}xyz")
+    assert status == 400 and err["error"]["code"] == "bad_cursor"
+
+
+def test_openapi_documents_the_paging_of_every_list_route(server):
+    status, spec = server.json("/openapi.json")
+    for route in ("/api/events", "/api/timeline", "/api/claims", "/api/dyads", "/api/quotes"):
+        params = {p["name"]: p for p in spec["paths"][route]["get"]["parameters"]}
+        assert "next" in params["cursor"]["description"] and "capped at" in params["limit"]["description"], route
+
+
+def test_events_carry_their_places_geonames_record(server):
+    rows, _ = _pages(server, "/api/events", "events", {"limit": 500, "all": "true"})
+    placed = [r for r in rows if r["location_geo"]]
+    assert placed and all(set(r["location_geo"]) == {"id", "name", "country", "admin1", "lat", "lon", "feature_class",
+                                                       "feature_code"} for r in placed)
+    status, c = server.json(f"/api/clusters/{placed[0]['cluster']}")
+    assert c["location_geo"] == placed[0]["location_geo"]
 
 
 def test_exports(server):

@@ -1,9 +1,10 @@
 """The JSON API: thin views over dateline.timeline (queries, browse) and the store.
 
 Filters are the CLI's (``actor``, ``target``, ``cameo``, ``since``, ``until``, ``q`` for --text,
-``all``), plus ``plover``; lists of events are paged by an opaque ``cursor`` (``next`` in each
-answer) with ``limit`` capped at browse.MAX_LIMIT. Writes happen only in POST /api/ingest, with the
-configured token.
+``all``), plus ``plover``. Every list (events, timeline, claims, dyads, quotes) is paged by keyset
+(dateline.timeline.browse): an opaque ``cursor`` (the ``next`` of the answer before, null on the last
+page) and a ``limit`` capped per route; a cursor that is not the server's, or belongs to another
+query, is a 400 ``bad_cursor``. Writes happen only in POST /api/ingest, with the configured token.
 """
 from __future__ import annotations
 
@@ -26,6 +27,13 @@ from . import chart
 
 router = APIRouter()
 Text = Annotated[str | None, Query(max_length=200)]
+Cursor = Annotated[str | None, Query(max_length=1000, description="the `next` of the previous page (opaque); "
+                                     "absent for the first page")]
+
+
+def page_size(cap: int):
+    """The ``limit`` parameter of a list route whose pages hold at most ``cap`` rows."""
+    return Annotated[int, Query(ge=1, le=1_000_000, description=f"rows per page, capped at {cap}")]
 
 
 def store(request: Request) -> Store:
@@ -60,9 +68,10 @@ def healthz() -> dict:
 
 @router.get("/api/events", tags=["events"], summary="Events (happenings) that match, one page at a time")
 def api_events(s: StoreDep, f: Filters, sort: Literal[tuple(browse.SORTS)] = "date", desc: bool = False,
-               cursor: Annotated[str | None, Query(max_length=1000)] = None,
-               limit: Annotated[int, Query(ge=1, le=1_000_000, description=f"capped at {browse.MAX_LIMIT}")] =
-               browse.DEFAULT_LIMIT) -> dict:
+               cursor: Cursor = None, limit: page_size(browse.MAX_LIMIT) = browse.DEFAULT_LIMIT
+               ) -> dict:
+    """Each happening with its best values, one reporting sentence and its place's GeoNames record
+    (``location_geo``: id, name, country, admin1, lat, lon, feature class and code; null if none)."""
     return browse.events_page(s, sort=sort, desc=desc, cursor=cursor, limit=limit, **f)
 
 
@@ -74,23 +83,27 @@ def api_cluster(s: StoreDep, cid: str) -> dict:
     return c
 
 
-def timeline_data(s: Store, f: dict, either: str | None, unit: str, limit: int = browse.MAX_TIMELINE) -> dict:
-    rows, truncated = browse.timeline_rows(s, either=either, limit=limit, **f)
+def timeline_data(s: Store, f: dict, either: str | None, unit: str, limit: int = browse.MAX_TIMELINE,
+                  cursor: str | None = None) -> dict:
+    rows, nxt = browse.timeline_page(s, either=either, limit=limit, cursor=cursor, **f)
+    browse.add_places(s, rows)
     ser = chart.series(rows, unit)
     buckets = [{"period": d.isoformat(), "events": b["n"], "goldstein": round(b["goldstein"], 2),
                 "quad_classes": {str(k): v for k, v in sorted(b["quads"].items())}} for d, b in ser["buckets"].items()]
     imprecise = [{"cluster": i["row"]["cluster"], "date": i["row"]["date"], "first": i["first"].isoformat(),
                   "last": i["last"].isoformat()} for i in ser["imprecise"]]
-    return {"unit": unit, "events": rows, "truncated": truncated, "series": buckets, "imprecise": imprecise}
+    return {"unit": unit, "events": rows, "truncated": nxt is not None, "next": nxt, "series": buckets,
+            "imprecise": imprecise}
 
 
 @router.get("/api/timeline", tags=["events"], summary="Dated events in order, with counts per day or week")
 def api_timeline(s: StoreDep, f: Filters, either: Text = None, unit: Literal["day", "week"] = "day",
-                 limit: Annotated[int, Query(ge=1, le=1_000_000, description=f"capped at {browse.MAX_TIMELINE}")]
-                 = browse.MAX_TIMELINE) -> dict:
-    """The earliest ``limit`` dated happenings that match (``truncated``: more matched), with the
-    counts per period of those happenings."""
-    return timeline_data(s, f, either, unit, limit)
+                 cursor: Cursor = None, limit: page_size(browse.MAX_TIMELINE) = browse.MAX_TIMELINE
+                 ) -> dict:
+    """One page of the dated happenings that match, in order (day, CAMEO code, date, cluster), with the
+    counts per period of the happenings of this page (``series``; ``imprecise`` those whose date is
+    coarser than the period); ``next`` pages on (``truncated``: there is a next page)."""
+    return timeline_data(s, f, either, unit, limit, cursor)
 
 
 @router.get("/api/count", tags=["events"], summary="The number of distinct happenings that match")
@@ -100,17 +113,31 @@ def api_count(s: StoreDep, f: Filters) -> dict:
 
 
 @router.get("/api/claims", tags=["claims"], summary="Series claims checked against the record")
-def api_claims(s: StoreDep, all: bool = False) -> dict:
-    return {"claims": Q.claims(s, include_all=all)}
+def api_claims(s: StoreDep, all: bool = False, cursor: Cursor = None,
+               limit: page_size(browse.MAX_LIMIT) = browse.MAX_LIMIT) -> dict:
+    """Claims in the order of their claiming event's day (undated last), article and event."""
+    rows, nxt = browse.list_page(Q.claims(s, include_all=all), _claim_key, kind="claims", query={"all": all},
+                                 cursor=cursor, limit=limit)
+    return {"limit": browse.page_limit(limit), "claims": rows, "next": nxt}
+
+
+def _claim_key(c: dict) -> tuple:
+    ev = c.get("evidence") or {}
+    return (c.get("on"), ev.get("article_key"), ev.get("event"))
 
 
 @router.get("/api/dyads", tags=["events"], summary="Events and Goldstein sum per actor pair per ISO week")
-def api_dyads(s: StoreDep, f: Filters) -> dict:
+def api_dyads(s: StoreDep, f: Filters, cursor: Cursor = None,
+              limit: page_size(browse.MAX_LIMIT) = browse.MAX_LIMIT) -> dict:
+    """Per ISO week, actor and target (weeks in order, then the imprecise bucket)."""
     f.pop("text_in", None)
     plover = f.pop("plover", None)
     if plover:
         raise HTTPException(400, detail={"code": "bad_query", "message": "dyads: no plover filter"})
-    return {"dyads": Q.dyads(s, **f)}
+    rows, nxt = browse.list_page(Q.dyads(s, **f), lambda d: (d["week"] == Q.IMPRECISE, d["week"], d["actor"],
+                                                           d["target"]),
+                                 kind="dyads", query=f, cursor=cursor, limit=limit)
+    return {"limit": browse.page_limit(limit), "dyads": rows, "next": nxt}
 
 
 @router.get("/api/articles/{key}", tags=["articles"], summary="The stored record of an article (dateline/article@1)")
@@ -134,9 +161,9 @@ QuoteFilters = Annotated[dict, Depends(quote_filters)]
 
 
 @router.get("/api/quotes", tags=["quotations"], summary="Quotations by speaker, speaker's state, date and words")
-def api_quotes(s: StoreDep, f: QuoteFilters, cursor: Annotated[str | None, Query(max_length=1000)] = None,
-               limit: Annotated[int, Query(ge=1, le=1_000_000, description=f"capped at {browse.MAX_LIMIT}")] =
-               browse.DEFAULT_LIMIT) -> dict:
+def api_quotes(s: StoreDep, f: QuoteFilters, cursor: Cursor = None,
+               limit: page_size(browse.MAX_LIMIT) = browse.DEFAULT_LIMIT) -> dict:
+    """Quotations in the order of their article's date, article and position."""
     return browse.quotes_page(s, cursor=cursor, limit=limit, **f)
 
 

@@ -42,3 +42,19 @@ def cluster_place_sql(alias: str = "c") -> str:
     return (f"(SELECT e.location_geonameid FROM events e WHERE e.cluster = {alias}.id "
             f"AND e.location_geonameid IS NOT NULL AND ({alias}.location IS NULL OR e.location_code = {alias}.location) "
             f"GROUP BY e.location_geonameid ORDER BY count(*) DESC, e.location_geonameid LIMIT 1)")
+
+
+def cluster_geo(store, cids: list[str]) -> dict[str, dict]:
+    """Cluster id -> the GeoNames record of its place (the record's ``geo`` shape), for those that have one."""
+    out: dict[str, dict] = {}
+    if store.schema_version() < 5:         # a store from before places (opened read-only): none known
+        return out
+    for i in range(0, len(cids), 500):
+        chunk = cids[i:i + 500]
+        rows = store.rows(f"SELECT c.id AS cid, p.* FROM clusters c JOIN places p ON p.geonameid = "
+                          f"{cluster_place_sql('c')} WHERE c.id IN ({','.join('?' * len(chunk))})", chunk)
+        for r in rows:
+            out[r["cid"]] = {"id": r["geonameid"], "name": r["name"], "country": r["country"], "admin1": r["admin1"],
+                             "lat": r["lat"], "lon": r["lon"], "feature_class": r["feature_class"],
+                             "feature_code": r["feature_code"]}
+    return out

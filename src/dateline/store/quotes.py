@@ -163,10 +163,12 @@ def speakers_named(store, speaker: str) -> list[dict]:
 
 
 def query(store, *, speaker: str | None = None, state: str | None = None, since: str | None = None,
-          until: str | None = None, text: str | None = None, limit: int | None = None) -> list[dict]:
+          until: str | None = None, text: str | None = None, limit: int | None = None,
+          after: tuple | None = None) -> list[dict]:
     """Quotations that match, by date: ``speaker`` a name (any of the speaker's names), ``state`` the
     speaker's state code, ``since``/``until`` bounds on the article's publication date (YYYY, YYYY-MM
-    or YYYY-MM-DD), ``text`` words that must all occur in the quotation."""
+    or YYYY-MM-DD), ``text`` words that must all occur in the quotation. ``after``: only those after
+    the quotation with this (date, article_key, start) in the order (a page's keyset)."""
     from ..timeline.queries import QueryError, period_conds
 
     conds: list[str] = []
@@ -188,6 +190,12 @@ def query(store, *, speaker: str | None = None, state: str | None = None, since:
     if text:
         conds.append(store.quote_text_match())
         params.append(store.text_param(text))
+    if after is not None:
+        date, akey, start = after
+        rest = "(q.article_key > ? OR (q.article_key = ? AND q.start_char > ?))"
+        conds.append(f"(q.date IS NULL AND {rest})" if date is None else
+                     f"(q.date IS NULL OR q.date > ? OR (q.date = ? AND {rest}))")
+        params += ([] if date is None else [date, date]) + [akey, akey, start]
     sql = ("SELECT q.*, s.name AS s_name, a.record_id, a.outlet, a.title, a.url FROM quotes q "
            "JOIN articles a ON a.key = q.article_key LEFT JOIN speakers s ON s.key = q.speaker_key "
            f"WHERE {' AND '.join(conds) or '1 = 1'} ORDER BY q.date IS NULL, q.date, q.article_key, q.start_char")

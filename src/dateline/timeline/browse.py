@@ -7,11 +7,15 @@ over them); they read the store only.
 Pagination is by keyset, never by offset: the cursor holds the sort key of the last row of a page
 (whether its sort column is NULL, the value, the cluster id), so a page is one indexed range scan
 however deep it is, and rows inserted meanwhile do not shift the pages. Rows whose sort column is
-NULL (an undated event) come last in either direction; the cluster id breaks ties.
+NULL (an undated event) come last in either direction; the cluster id breaks ties. Every list of the
+JSON API pages the same way: the timeline by its order (day, code, date, cluster), quotations by
+(date, article, position), and the lists computed whole (claims, dyads) by the sort key of their
+rows (``list_page``). A cursor is bound to the query it was made for.
 """
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from typing import Any
 
@@ -53,6 +57,64 @@ def page_limit(limit: int | None) -> int:
     return min(int(limit), MAX_LIMIT)
 
 
+def _bad_cursor(why: str) -> Q.QueryError:
+    return Q.QueryError(f"cursor: {why} (start again without it)", code="bad_cursor")
+
+
+def _sig(filters: dict) -> str:
+    """A short fingerprint of a query's filters, which its cursors carry."""
+    return hashlib.sha1(json.dumps(filters, sort_keys=True, default=str).encode("utf-8")).hexdigest()[:16]
+
+
+def key_cursor(kind: str, sig: str, key: list) -> str:
+    """The cursor after a row whose sort key is ``key`` (a list of JSON values), for query ``sig``."""
+    return encode_cursor({"s": kind, "d": 0, "n": 0, "v": json.dumps(key, separators=(",", ":")), "id": sig})
+
+
+def cursor_key(cursor: str, kind: str, sig: str) -> list:
+    """The sort key a cursor of ``key_cursor`` holds; an error when it belongs to another query."""
+    key = decode_cursor(cursor)
+    if key["s"] != kind or key["id"] != sig or not isinstance(key["v"], str):
+        raise _bad_cursor("it belongs to another query")
+    try:
+        value = json.loads(key["v"])
+    except ValueError:
+        value = None
+    if not isinstance(value, list):
+        raise _bad_cursor("not a cursor this server gave")
+    return value
+
+
+def _orderable(values: tuple) -> list:
+    """A sort key of JSON values where None sorts last and never meets another type."""
+    return [[x is None, "" if x is None else x] for x in values]
+
+
+def list_page(items: list[dict], key, *, kind: str, query: dict, cursor: str | None, limit: int | None
+              ) -> tuple[list[dict], str | None]:
+    """One page of a list computed whole, in the order of ``key(row)`` (a unique tuple per row), for the
+    query whose filters are ``query``."""
+    limit = page_limit(limit)
+    sig = _sig(query)
+    keyed = sorted(((_orderable(key(it)), it) for it in items), key=lambda p: p[0])
+    if cursor:
+        after = cursor_key(cursor, kind, sig)
+        try:
+            keyed = [p for p in keyed if p[0] > after]
+        except TypeError:
+            raise _bad_cursor("not a cursor this server gave") from None
+    nxt = key_cursor(kind, sig, keyed[limit - 1][0]) if len(keyed) > limit else None
+    return [p[1] for p in keyed[:limit]], nxt
+
+
+def add_places(store: Store, rows: list[dict]) -> None:
+    """Each happening's GeoNames record (``location_geo``: dateline.store.places), or None."""
+    from ..store.places import cluster_geo
+    geo = cluster_geo(store, [r["cluster"] for r in rows])
+    for r in rows:
+        r["location_geo"] = geo.get(r["cluster"])
+
+
 def filtered_where(store: Store, *, plover: str | None = None, **filters) -> tuple[str, list[Any]]:
     """The WHERE clause of dateline.timeline.queries (the CLI's filters) plus a PLOVER type."""
     where, params = Q._where(store, **filters)
@@ -80,10 +142,13 @@ def events_page(store: Store, *, sort: str = "date", desc: bool = False, cursor:
     col = SORTS[sort]
     where, params = filtered_where(store, plover=plover, **filters)
     total = int(store.scalar(f"SELECT count(*) AS n FROM clusters c WHERE {where}", params) or 0)
+    sig = _sig({**filters, "plover": plover})
     if cursor:
         key = decode_cursor(cursor)
         if key["s"] != sort or bool(key["d"]) != desc:
             raise Q.QueryError("cursor: it belongs to another sort order (start again without it)", code="bad_cursor")
+        if key.get("q") != sig:
+            raise _bad_cursor("it belongs to another query")
         cond, more = _after(col, desc, key)
         where, params = f"{where} AND {cond}", params + more
     direction = "DESC" if desc else "ASC"
@@ -92,11 +157,13 @@ def events_page(store: Store, *, sort: str = "date", desc: bool = False, cursor:
     found = store.rows(sql, params)
     rows = [Q._row(c) for c in found[:limit]]
     Q._add_sentences(store, rows)
+    add_places(store, rows)
     nxt = None
     if len(found) > limit:
         last = found[limit - 1]
         value = last[col.split(".", 1)[1]]
-        nxt = encode_cursor({"s": sort, "d": int(desc), "n": int(value is None), "v": value, "id": last["id"]})
+        nxt = encode_cursor({"s": sort, "d": int(desc), "n": int(value is None), "v": value, "id": last["id"],
+                             "q": sig})
     return {"total": total, "limit": limit, "sort": sort, "desc": desc, "events": rows, "next": nxt}
 
 
@@ -107,11 +174,33 @@ def timeline_rows(store: Store, *, limit: int = MAX_TIMELINE, plover: str | None
                   **filters) -> tuple[list[dict], bool]:
     """The dated happenings of ``queries.timeline`` (in order) with a PLOVER filter and at most ``limit``
     rows; the flag says whether more matched."""
-    limit = max(1, min(int(limit), MAX_TIMELINE))
+    rows, nxt = timeline_page(store, limit=limit, plover=plover, **filters)
+    return rows, nxt is not None
+
+
+def timeline_page(store: Store, *, limit: int = MAX_TIMELINE, cursor: str | None = None, plover: str | None = None,
+                  **filters) -> tuple[list[dict], str | None]:
+    """One page of the dated happenings of ``queries.timeline`` (its order: day, CAMEO code, date,
+    cluster) with a PLOVER filter, at most ``limit`` (capped at MAX_TIMELINE), and the next cursor."""
+    if limit < 1:
+        raise Q.QueryError(f"limit {limit}: a page holds at least 1 row", code="bad_limit")
+    limit = min(int(limit), MAX_TIMELINE)
+    sig = _sig({**filters, "plover": plover})
     where, params = filtered_where(store, plover=plover, **filters)
+    if cursor:
+        after = cursor_key(cursor, "timeline", sig)
+        if len(after) != 4 or not all(isinstance(x, str) for x in after):
+            raise _bad_cursor("not a cursor this server gave")
+        where += " AND (c.day_first > ? OR (c.day_first = ? AND (c.cameo > ? OR (c.cameo = ? AND (c.date > ? " \
+                 "OR (c.date = ? AND c.id > ?))))))"
+        d, code, date, cid = after
+        params = params + [d, d, code, code, date, date, cid]
     rows = store.rows(f"SELECT c.* FROM clusters c WHERE {where} AND c.day_first IS NOT NULL{Q._ORDER} "
                       f"LIMIT {limit + 1}", params)
-    return [Q._row(c) for c in rows[:limit]], len(rows) > limit
+    last = rows[limit - 1] if len(rows) > limit else None
+    nxt = key_cursor("timeline", sig, [last["day_first"], last["cameo"], last["date"] or "", last["id"]]) \
+        if last else None
+    return [Q._row(c) for c in rows[:limit]], nxt
 
 
 # ------------------------------------------------------------------------------------------ clusters
@@ -181,6 +270,7 @@ def cluster_detail(store: Store, cid: str) -> dict | None:
     row["precision_days"] = c.get("precision")
     row["best"] = _best_evidence(c, reports)
     row["reports_list"] = reports
+    add_places(store, [row])
     return row
 
 
@@ -200,22 +290,23 @@ def article_record(store: Store, key: str) -> dict | None:
 def quotes_page(store: Store, *, cursor: str | None = None, limit: int | None = None, **filters) -> dict:
     """One page of quotations (Store.quotes: speaker, state, since, until, text), in its order (date,
     article, position). Its cursor holds the position reached, bound to the filters it was made for."""
-    from ..store import schema
     from ..store.base import StoreError
 
-    if store.schema_version() < schema.latest(store.dialect):
+    if store.schema_version() < 3:
         raise StoreError("this store predates the quotes table (schema version "
                          f"{store.schema_version()}); upgrade it once with `dateline quotes --db ...`",
                          code="old_store")
+    from ..store.quotes import query
+
     limit = page_limit(limit)
-    sig = json.dumps(filters, sort_keys=True)
-    start = 0
+    sig = _sig(filters)
+    after = None
     if cursor:
-        key = decode_cursor(cursor)
-        if key["s"] != "quotes" or key["id"] != sig or not isinstance(key["v"], int) or key["v"] < 0:
-            raise Q.QueryError("cursor: it belongs to another query (start again without it)", code="bad_cursor")
-        start = key["v"]
-    rows = store.quotes(limit=start + limit + 1, **filters)
-    nxt = encode_cursor({"s": "quotes", "d": 0, "n": 0, "v": start + limit, "id": sig}) \
-        if len(rows) > start + limit else None
-    return {"limit": limit, "quotes": rows[start:start + limit], "next": nxt}
+        after = cursor_key(cursor, "quotes", sig)
+        if len(after) != 3 or not (after[0] is None or isinstance(after[0], str)) or not isinstance(after[1], str) \
+                or not isinstance(after[2], int):
+            raise _bad_cursor("not a cursor this server gave")
+    rows = query(store, limit=limit + 1, after=tuple(after) if after else None, **filters)
+    last = rows[limit - 1] if len(rows) > limit else None
+    nxt = key_cursor("quotes", sig, [last["date"], last["article_key"], last["start"]]) if last else None
+    return {"limit": limit, "quotes": rows[:limit], "next": nxt}
