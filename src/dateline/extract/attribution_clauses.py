@@ -6,9 +6,12 @@ import bisect
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_phrases import _Att, _np_right, _subject_ok
 from dateline.extract.attribution_words import (
-    _ADJ_OK, _ADJUNCT_START, _ADV, _AUX, _CLAUSE, _COORD, _COORD_STRONG, _DASHES, _DET, _END_PUNCT,
-    _is_ly, _is_word, _NOT_VERB_ED, _OBJ_PRON, _PLURAL_BARE, _POSS, _PREP, _QMARKS, _STOP_MID,
-    _SUBJ_PRON, _TIME, _TIME_RE, _WEEKDAYS,
+    _ADJ_OK, _ADJUNCT_DET, _ADJUNCT_END, _ADJUNCT_START, _ADV, _AFTER_ADDRESSEE,
+    _AFTER_PRON_ADDRESSEE, _AFTER_QUOTED_ADDRESSEE, _AMBIGUOUS_OBJ_PRON, _AND_BUT, _AUX,
+    _AUX_NO_VERB, _CLAUSE, _CLAUSE_BREAKS, _CLAUSE_LEAD, _COMMA_ING_CLAUSE_OPENERS, _COORD,
+    _COORD_STRONG, _DASHES, _DET, _END_PUNCT, _INDEFINITE_ARTICLES, _ING_CLAUSE_OPENERS, _is_ly,
+    _is_word, _NEW_SUBJECT_DET, _NOT_VERB_ED, _OBJ_PRON, _ON_AT, _PLURAL_BARE, _POSS, _PREP,
+    _QMARKS, _RELATIVE_SUBJECTS, _STOP_MID, _SUBJ_PRON, _TIME, _TIME_RE, _WEEKDAYS,
 )
 
 
@@ -44,7 +47,7 @@ class _Clauses:
             if w in _ADJUNCT_START or (d.words[j][:1].isupper() and w in _TIME) or (
                     _is_ly(w) and d.words[j].islower()):
                 k = j + 1
-                while k < hi and d.low[k] not in (",", ":", ";", "that", "whether", "—", "–", "--") \
+                while k < hi and d.low[k] not in _ADJUNCT_END \
                         and not (d.low[k] in _END_PUNCT and k == hi - 1):
                     if d.inq[k] >= 0:
                         # a short quoted title inside the adjunct ('on "Meet the Press"')
@@ -84,24 +87,21 @@ class _Clauses:
         if d.inq[i] >= 0:
             if d.is_open[i]:
                 ge = d.group_end_tok(i)
-                if ge - i <= 8 and (ge >= hi or d.low[ge] in (",", ".", "that", "on", "in")
+                if ge - i <= 8 and (ge >= hi or d.low[ge] in _AFTER_QUOTED_ADDRESSEE
                                     or d.words[i + 1][:1].isupper()):
                     return ge
             return i
         w = d.low[i]
         if w in _OBJ_PRON:
             nxt = d.low[i + 1] if i + 1 < hi else "."
-            if w not in ("it", "her", "you") or nxt in _SUBJ_PRON or d.inq[i + 1 if i + 1 < hi else i] >= 0 \
-                    or nxt in ("that", ",", ":", "to", "on", "in", "about", ".", "during", "at", "this",
-                               "last", "earlier", "what", "how", "why", "whether", "if"):
+            if w not in _AMBIGUOUS_OBJ_PRON or nxt in _SUBJ_PRON or d.inq[i + 1 if i + 1 < hi else i] >= 0 \
+                    or nxt in _AFTER_PRON_ADDRESSEE:
                 return i + 1
             return i
         np = _np_right(d, i, hi, max_len=8)
         if np and np[1] - np[0] <= 8:
             nxt = d.low[np[1]] if np[1] < hi else ""
-            if nxt in ("that", ",", ":", "on", "in", "at", "during", "last", "this", "earlier",
-                       "after", "before", "when", "about", "what", "how", "why", "whether",
-                       "if", ".", "to") or (np[1] < hi and d.inq[np[1]] >= 0) or np[1] >= hi - 1:
+            if nxt in _AFTER_ADDRESSEE or (np[1] < hi and d.inq[np[1]] >= 0) or np[1] >= hi - 1:
                 return np[1]
         return i
 
@@ -165,27 +165,27 @@ class _Clauses:
             return j + 1   # '... could come. "Every ..."': a quotation of its own
         if w == ":" and j > i and j + 1 < hi and d.is_open[j + 1]:
             return j       # '..., X fired back: "..."': a quotation with a cue of its own
-        if w in ("before", "after", "while", "by") and j > i and j + 1 < hi:
+        if w in _ING_CLAUSE_OPENERS and j > i and j + 1 < hi:
             c = d.cue_at(j + 1, hi)
             if c and c[0].form == "ing":
                 return j
         if w == ";" and self.clause_cue_at(j + 1, hi):
             return j
-        if w == "," and j + 2 < hi and d.low[j + 1] in ("and", "but") and j > i:
+        if w == "," and j + 2 < hi and d.low[j + 1] in _AND_BUT and j > i:
             k = j + 2
             while k < hi and (d.low[k] in _ADV or _is_ly(d.low[k])) and d.inq[k] < 0:
                 k += 1
             if k < hi and d.inq[k] < 0 and d.words[k].islower() and (
-                    d.low[k] in _AUX and d.low[k] not in ("to", "not") or d.low[k].endswith("ed")):
+                    d.low[k] in _AUX and d.low[k] not in _AUX_NO_VERB or d.low[k].endswith("ed")):
                 return j
         if w == "," and j + 2 < hi and d.low[j + 1] == "but" and j > i and d.inq[j + 2] < 0 \
-                and (d.words[j + 2][:1].isupper() or d.low[j + 2] in ("the", "his", "her", "their")):
+                and (d.words[j + 2][:1].isupper() or d.low[j + 2] in _NEW_SUBJECT_DET):
             # ', but North Korea walked away': a new clause with its own subject
             np = _np_right(d, j + 2, hi, max_len=6)
             if np and np[1] < hi and d.words[np[1]].islower() and (
                     d.low[np[1]].endswith("ed") or d.low[np[1]] in _AUX):
                 return j
-        if w == "," and j + 2 < hi and d.low[j + 1] in ("while", "after", "before", "by", "when"):
+        if w == "," and j + 2 < hi and d.low[j + 1] in _COMMA_ING_CLAUSE_OPENERS:
             c = d.cue_at(j + 2, hi)
             if c and c[0].form == "ing":
                 return j
@@ -218,7 +218,7 @@ class _Clauses:
         ('calling him a "liar" and asserting ...', '... "third-rate," and boycotted ...')?"""
         d = self.d
         x = g + 1 if d.low[g] == "," else g
-        if x + 1 >= hi or d.low[x] not in ("and", "but") or d.inq[x + 1] >= 0:
+        if x + 1 >= hi or d.low[x] not in _AND_BUT or d.inq[x + 1] >= 0:
             return False
         w, t = d.low[x + 1], d.words[x + 1]
         if not t.islower():
@@ -240,8 +240,8 @@ class _Clauses:
         nxt = d.low[g + 1] if g + 1 < hi else ""
         if g + 1 >= hi or d.inq[g + 1] >= 0:
             return False
-        if w == "during" or (w == "in" and nxt in ("a", "an")) or (
-                w in ("on", "at") and (nxt in ("a", "an", "his", "her", "their")
+        if w == "during" or (w == "in" and nxt in _INDEFINITE_ARTICLES) or (
+                w in _ON_AT and (nxt in _ADJUNCT_DET
                                        or w == "on" and d.words[g + 1][:1].isupper())):
             return True
         if w == "," and nxt == "but" and d.low[g - 2] == ",":
@@ -297,17 +297,17 @@ class _Clauses:
             # unless a new clause ('..., but North Korea walked away, calling ...') starts
             # after that attribution's cue
             pc = max(a.cue_span[1] for a in self.atts if a.src == prev and lo <= a.cue_span[0] < c)
-            if not any(d.low[x] in (";", "but") and d.inq[x] < 0 for x in range(pc, c)):
+            if not any(d.low[x] in _CLAUSE_BREAKS and d.inq[x] < 0 for x in range(pc, c)):
                 return prev
-            lo = max(x for x in range(pc, c) if d.low[x] in (";", "but") and d.inq[x] < 0)
+            lo = max(x for x in range(pc, c) if d.low[x] in _CLAUSE_BREAKS and d.inq[x] < 0)
         # clause start: after 'but', ';' or the unit start; a relative pronoun is the subject
         s = lo
         for x in range(c - 1, lo - 1, -1):
             if d.inq[x] >= 0:
                 continue
-            if d.low[x] in ("who", "which") and x + 1 < c:
+            if d.low[x] in _RELATIVE_SUBJECTS and x + 1 < c:
                 return x, x + 1
-            if d.low[x] in (";", "but") and x + 1 < c:
+            if d.low[x] in _CLAUSE_BREAKS and x + 1 < c:
                 s = x + 1
                 break
         # skip a fronted adverbial ("On Tuesday, ...", "After the talks collapsed, ...")
@@ -317,7 +317,7 @@ class _Clauses:
                 if d.low[x] == "," and d.inq[x] < 0:
                     s = x + 1
                     break
-        while s < c and d.low[s] in ("and", "but", "so", "then", "also", ","):
+        while s < c and d.low[s] in _CLAUSE_LEAD:
             s += 1
         np = _np_right(d, s, c)
         if np and np[1] <= c and (d.words[np[0]][:1].isupper() or d.low[np[0]] in _DET

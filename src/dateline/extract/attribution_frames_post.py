@@ -6,7 +6,9 @@ from dateline.extract.attribution_phrases import (
     _Att, _head_len, _np_left, _np_right, _skip_left_aux, _subject_ok,
 )
 from dateline.extract.attribution_words import (
-    _ADJUNCT_START, _ADV, _COORD, _DASHES, _END_PUNCT, _is_word, _PREP, _QMARKS, _SUBJ_PRON, _SUBORD,
+    _ADJUNCT_START, _ADV, _AND_BUT_COMMA, _APPOSITIVE_OPENERS, _COORD, _DASHES, _END_PUNCT,
+    _is_word, _LEAD_CONNECTIVES, _PREP, _QMARKS, _RELATIVE_OPENERS_ALL, _RELATIVE_PRON,
+    _RELATIVE_SUBJECTS, _SUBJ_PRON, _SUBORD,
 )
 
 
@@ -23,7 +25,7 @@ class _PostFrames:
         s2 = self.trim(*src)
         # content after ("According to X, ..."), or before ("..., according to X")
         lead = [x for x in range(lo, c) if not self.taken[x]]
-        if not lead or all(d.low[x] in ("but", "and", "so", "also", ",", "yet", "still") or
+        if not lead or all(d.low[x] in _LEAD_CONNECTIVES or
                            (d.words[x][:1].isupper() and x == lo and d.low[x] in _ADV)
                            for x in lead):
             a = j + 1 if j < hi and d.low[j] == "," else j
@@ -57,7 +59,7 @@ class _PostFrames:
         if j == ce + 1:
             return None
         src = (ce + 1, j)
-        if c - 1 == lo or all(self.taken[x] or d.low[x] in ("but", "and", ",") for x in range(lo, c - 1)):
+        if c - 1 == lo or all(self.taken[x] or d.low[x] in _AND_BUT_COMMA for x in range(lo, c - 1)):
             a = j + 1 if j < hi and d.low[j] == "," else j
             content = self.trim(a, self.content_end(a, hi))
         else:
@@ -101,11 +103,11 @@ class _PostFrames:
         d = self.d
         np = _np_left(d, k, lo)
         if np and self.boundary_before(np[0], lo) and _head_len(d, np) <= 14 \
-                and d.low[np[0]] not in ("who", "which", "that") \
+                and d.low[np[0]] not in _RELATIVE_PRON \
                 and _subject_ok(d, np, lo, f, k < c):
             return np, ce, self._content_end_before(np[0] - 1, lo), False
         if np and k == c and d.low[c - 1] == "," and _head_len(d, np) <= 14 \
-                and d.low[np[0]] not in ("who", "which", "that") and _subject_ok(d, np, lo, f, False):
+                and d.low[np[0]] not in _RELATIVE_PRON and _subject_ok(d, np, lo, f, False):
             return None   # "The senator, citing an audit, said ...": pre-posed
         if self.boundary_before(k, lo) and k == c:
             found = self._inverted_source(ce, hi)
@@ -134,11 +136,11 @@ class _PostFrames:
         e = np[1]
         if e < hi and d.inq[e] < 0 and not (
                 d.low[e] in (",", ";", ")") or d.low[e] in _END_PUNCT or d.low[e] in _DASHES
-                or d.low[e] in ("who", "that", "whose", "which", "known")
+                or d.low[e] in _APPOSITIVE_OPENERS
                 or d.low[e] in _ADJUNCT_START or d.low[e] in _PREP or d.low[e] in _SUBORD
                 or (d.words[e].islower() and d.low[e].endswith(("ed", "ing")))):
             return None
-        if e < hi and d.inq[e] < 0 and (d.low[e] in ("who", "that", "whose", "which") or (
+        if e < hi and d.inq[e] < 0 and (d.low[e] in _RELATIVE_OPENERS_ALL or (
                 d.words[e].islower() and (d.low[e].endswith(("ed", "ing")) or d.low[e] == "known"))):
             while e < hi and d.inq[e] < 0 and d.low[e] not in (",", ";") \
                     and not (d.low[e] in _END_PUNCT and e == hi - 1) \
@@ -146,7 +148,7 @@ class _PostFrames:
                 e += 1
         # the appositive runs to the unit end, or to a comma before a quote or a cue
         if e < hi and d.low[e] == "," and not (
-                e + 1 < hi and d.low[e + 1] in ("who", "which") and self.clause_cue_at(e + 1, hi)):
+                e + 1 < hi and d.low[e + 1] in _RELATIVE_SUBJECTS and self.clause_cue_at(e + 1, hi)):
             # (not before ', who said ...': a relative clause with a cue of its own)
             e = self._appositive_end(e + 1, hi)
         return self.trim(np[0], e), e
@@ -157,7 +159,7 @@ class _PostFrames:
         while e2 < hi and d.low[e2] != ";" and not (
                 d.low[e2] == "," and e2 + 1 < hi and (
                     d.inq[e2 + 1] >= 0 or d.cue_at(e2 + 1, hi) is not None
-                    or d.low[e2 + 1] in ("who", "which") and self.clause_cue_at(e2 + 1, hi))):
+                    or d.low[e2 + 1] in _RELATIVE_SUBJECTS and self.clause_cue_at(e2 + 1, hi))):
             if d.inq[e2] >= 0:
                 ge = d.group_end_tok(e2)
                 if d.is_open[e2] and ge - e2 <= 8 and e2 + 1 < hi \
@@ -203,7 +205,7 @@ class _PostFrames:
                 return True, None   # ", adding ..." / ", according to": attributions of their own
             if d.low[nxt] in _COORD and self.clause_cue_at(nxt + 1, hi):
                 return True, None
-            if d.low[nxt] in ("who", "which") and self.clause_cue_at(nxt, hi):
+            if d.low[nxt] in _RELATIVE_SUBJECTS and self.clause_cue_at(nxt, hi):
                 return True, None   # '..., said X, who added that ...': a cue of its own
             if d.inq[nxt] >= 0 or (d.low[j] == "," and d.low[nxt] not in _COORD
                                    and not self.is_quote_span(*self.trim(b0, b))):

@@ -7,8 +7,10 @@ from dateline.extract.attribution_phrases import (
     _Att, _head_len, _np_left, _np_right, _skip_left_aux, _subject_ok,
 )
 from dateline.extract.attribution_words import (
-    _AUX, _BE, _CLAUSE, _COLON_CUE, _DASHES, _DET, _END_PUNCT, _is_word, _PART_BEFORE, _POSS, _PREP,
-    _WH,
+    _AND_BUT, _AND_BUT_COMMA, _AS_PARTICIPLES, _ASKED_OPENERS, _AUX, _BE, _CLAUSE, _COLON_CUE,
+    _DASHES, _DET, _END_PUNCT, _is_word, _NOUN_CUE_NEXT, _PART_BEFORE, _POSS, _PREP,
+    _RAISING_BAD_NEXT, _RAISING_END, _RELATIVE_OBJECT_END, _RELATIVE_PRON, _RELATIVE_SUBJECTS,
+    _TITLE_COLON_SMALL, _WH,
 )
 
 
@@ -24,12 +26,12 @@ class _PreFrames:
             return None   # a noun ("the report", "his call", "in remarks") or an infinitive
         if k < c and d.low[k] == "to":
             return None
-        if ce < hi and d.inq[ce] < 0 and d.low[ce] in ("of", "and", "or") and f.form in ("s", "base"):
+        if ce < hi and d.inq[ce] < 0 and d.low[ce] in _NOUN_CUE_NEXT and f.form in ("s", "base"):
             return None   # "estimates of", "posts and"
         np = _np_left(d, k, lo)
         if not np:
             # "... and added that": a second verb of the same subject
-            if k - 1 >= lo and d.low[k - 1] in ("and", "but") and f.form in ("past", "s"):
+            if k - 1 >= lo and d.low[k - 1] in _AND_BUT and f.form in ("past", "s"):
                 prev = self.clause_subject(k - 1, lo)
                 if prev is not None:
                     return self._content_after(c, ce, lo, hi, f, prev, "pre:coordinated")
@@ -68,10 +70,10 @@ class _PreFrames:
             if not ((w == "that" and "thatx" in fr) or (w == "to" and "to" in fr)
                     or (w in _WH and "wh" in fr)):
                 return None
-        rel = (src is not None and src[1] - src[0] == 1 and d.low[src[0]] in ("who", "which")) \
+        rel = (src is not None and src[1] - src[0] == 1 and d.low[src[0]] in _RELATIVE_SUBJECTS) \
             or rule.startswith("participle")
         b = self.content_end(j, hi, rel)
-        if src is not None and src[1] - src[0] == 1 and d.low[src[0]] in ("who", "that", "which") \
+        if src is not None and src[1] - src[0] == 1 and d.low[src[0]] in _RELATIVE_PRON \
                 and not (fr & {"that", "thatx", "to", "wh", "objthat"}) \
                 and not (src[0] > 0 and d.low[src[0] - 1] == "," and "objas" in fr):
             # 'voters who support X were angry': the object only
@@ -81,7 +83,7 @@ class _PreFrames:
         if d.is_open[j]:
             # a content opening with a quotation is the quotation (and those right after it)
             q = d.group_end_tok(j)
-            while q < b and (d.low[q] in _END_PUNCT or d.low[q] in ("and",)) and q + 1 < b \
+            while q < b and (d.low[q] in _END_PUNCT or d.low[q] == "and") and q + 1 < b \
                     and d.is_open[q + 1]:
                 q = d.group_end_tok(q + 1)
             if q < b and not all(d.low[x] in _END_PUNCT for x in range(q, b)) and (
@@ -124,10 +126,10 @@ class _PreFrames:
             return None
         src = None
         rule = "participle"
-        if prev == "as" and c - 2 >= lo and d.low[c - 2] in ("quoted", "described"):
+        if prev == "as" and c - 2 >= lo and d.low[c - 2] in _AS_PARTICIPLES:
             k, _ = _skip_left_aux(d, c - 2, lo)
             src = _np_left(d, k, lo)
-        elif prev in _PREP and (c - 1 == lo or d.low[c - 2] in (",", "but", "and")):
+        elif prev in _PREP and (c - 1 == lo or d.low[c - 2] in _AND_BUT_COMMA):
             # "In declaring X, the pope ...": the subject follows the participial clause
             return self._fronted(c, ce, c + 1, hi, f, skip_quotes=False)
         elif prev not in _PART_BEFORE:
@@ -166,13 +168,13 @@ class _PreFrames:
             return None
         if not _subject_ok(d, np, lo, f, True):
             return None
-        if ce >= hi or d.inq[ce] >= 0 or d.low[ce] in _END_PUNCT or d.low[ce] in ("that", "like", "as") \
+        if ce >= hi or d.inq[ce] >= 0 or d.low[ce] in _END_PUNCT or d.low[ce] in _RAISING_BAD_NEXT \
                 or (d.low[ce] in _PREP and d.low[ce] != "to") or d.words[ce][:1].isupper():
             return None
         b = self.content_end(ce, hi)
         for x in range(ce + 1, b):
             if d.inq[x] < 0 and (d.low[x] in (",", ";", "(") or d.low[x] in _DASHES
-                                 or d.low[x] in ("when", "while", "because", "as", "despite")):
+                                 or d.low[x] in _RAISING_END):
                 b = x
                 break
         a, b = self.trim(np[0], b)
@@ -186,8 +188,8 @@ class _PreFrames:
         d = self.d
         if f.cue.lemma != "ask" or f.form != "past" or ce >= hi:
             return None
-        if not (c == lo or d.low[c - 1] in ("when", "if", "after", "once", "while", "but", "and", "as")
-                and (c - 1 == lo or d.low[c - 2] in (",", "but", "and"))):
+        if not (c == lo or d.low[c - 1] in _ASKED_OPENERS
+                and (c - 1 == lo or d.low[c - 2] in _AND_BUT_COMMA)):
             return None
         j = ce
         if d.low[j] in _WH or d.low[j] == "about":
@@ -215,14 +217,13 @@ class _PreFrames:
         if not np or any(self.taken[x] for x in range(*np)):
             return None
         e = ce
-        while e < hi and d.inq[e] < 0 and d.low[e] not in (",", ";", ":", "(", ".", "who", "which",
-                                                          "that", "but", "while", "in", "on", "at") \
+        while e < hi and d.inq[e] < 0 and d.low[e] not in _RELATIVE_OBJECT_END \
                 and d.low[e] not in _DASHES:
             if d.low[e] == "and" and not (e + 1 < hi and d.words[e + 1][:1].isupper()):
                 break
             e += 1
         obj = _np_right(d, ce, e, max_len=12)
-        if obj and d.low[obj[1] - 1] not in ("and",):
+        if obj and d.low[obj[1] - 1] != "and":
             e = min(e, obj[1]) if obj[1] < e and not d.words[obj[1]][:1].isupper() else e
         a, b = self.trim(ce, e)
         if b <= a or b - a > 12:
@@ -235,7 +236,7 @@ class _PreFrames:
         for x in range(lo, min(hi, lo + 9)):
             if d.low[x] == ":" and d.inq[x] < 0:
                 if x == lo or not all(d.words[y][:1].isupper() or not _is_word(d.words[y])
-                                      or d.low[y] in ("of", "the", "and", "for") or d.low[y] in _DET
+                                      or d.low[y] in _TITLE_COLON_SMALL or d.low[y] in _DET
                                       or (title and d.low[y] in _PREP and y > lo)
                                       for y in range(lo, x)) or not d.words[lo][:1].isupper():
                     return None

@@ -4,8 +4,9 @@ from __future__ import annotations
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import Cue, cue_forms, CueForm, source_nouns
 from dateline.extract.attribution_words import (
-    _ADJ_PREP, _ADV, _APPOS_START, _AUX, _BE, _CLAUSE, _CLAUSE_STOP, _CONNECTIVE, _DET, _is_ly,
-    _is_word, _MONTHS, _PLURAL_BARE, _POSS, _PREP, _PREP_IN_NP, _SUBJ_PRON, _SUBORD_PREP, _TIME,
+    _ADJ_PREP, _ADV, _APPOS_START, _APPOSITIVE_STOP, _AUX, _BE, _CLAUSE, _CLAUSE_STOP, _CONNECTIVE,
+    _DET, _is_ly, _is_word, _MONTHS, _NP_LEAD_DROP, _NP_OPENING_DET, _PLURAL_BARE, _PLURAL_PRON,
+    _POSS, _PREP, _PREP_IN_NP, _SUBJ_PRON, _SUBORD_PREP, _THAT_WHICH, _TIME, _WEEKDAY_BEFORE,
     _WEEKDAYS,
 )
 from dateline.record import SourceRef
@@ -30,7 +31,7 @@ def _skip_left_aux(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
         if w in _WEEKDAYS:
             # "The ministry on Tuesday said"
             k -= 1
-            if k - 1 >= lo and d.low[k - 1] in ("on", "last", "this", "late", "early"):
+            if k - 1 >= lo and d.low[k - 1] in _WEEKDAY_BEFORE:
                 k -= 1
             continue
         if w == "," and k - 2 >= lo:
@@ -65,7 +66,7 @@ def _np_left(d: _Doc, end: int, lo: int, appos: bool = True) -> tuple[int, int] 
     if d.inq[k] >= 0:
         return None
     if w in _SUBJ_PRON:
-        if w in ("that", "which") and not (k - 1 >= lo and d.low[k - 1] == ","):
+        if w in _THAT_WHICH and not (k - 1 >= lo and d.low[k - 1] == ","):
             return None
         return k, end
     if w == "," and appos:
@@ -86,7 +87,7 @@ def _np_left_appositive(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
         first = d.low[p + 1]
         if first in _APPOS_START or d.words[p + 1][:1].isupper() or first[:1].isdigit() \
                 or (first.endswith("ing") and d.words[p + 1].islower()):
-            if any(d.inq[x] >= 0 or d.low[x] in ("that", ";", ":") for x in range(p + 1, k)):
+            if any(d.inq[x] >= 0 or d.low[x] in _APPOSITIVE_STOP for x in range(p + 1, k)):
                 continue
             head = _np_left(d, p, lo, appos=False)
             if head and not (head[0] - 1 >= lo and d.low[head[0] - 1] in _PREP) \
@@ -156,7 +157,7 @@ def _paren_open_before(d: _Doc, x: int, lo: int) -> int | None:
 def _determiner_opens_np(d: _Doc, x: int, w: str, lo: int) -> bool:
     """Does the determiner or possessive at x open the NP? Not when a possessor precedes ("the
     party's nominee") or it follows "of"/"for"/"at"... inside a larger NP ("head of the agency")."""
-    if not (w in _POSS or w in ("the", "a", "an", "this", "these", "those")):
+    if not (w in _POSS or w in _NP_OPENING_DET):
         return False
     if x - 1 >= lo and d.low[x - 1].endswith(("'s", "’s", "s'", "s’")):
         return False
@@ -171,7 +172,7 @@ def _determiner_opens_np(d: _Doc, x: int, w: str, lo: int) -> bool:
 def _np_left_trim(d: _Doc, start: int, end: int) -> tuple[int, int] | None:
     """Trim leading prepositions, time words and sentence adverbs; None if nothing is left."""
     while start < end and (d.low[start] in _PREP_IN_NP or d.low[start] in _TIME
-                           or d.low[start] in _MONTHS or d.low[start] in ("but", "and", "so")
+                           or d.low[start] in _MONTHS or d.low[start] in _NP_LEAD_DROP
                            or _is_ly(d.low[start])):
         start += 1
     if start >= end:
@@ -209,7 +210,7 @@ def _subject_ok(d: _Doc, np: tuple[int, int], lo: int, f: CueForm, aux: bool) ->
             return False
     if aux:
         return True
-    plural = (pron and hw in ("they", "we", "i", "you")) or (
+    plural = (pron and hw in _PLURAL_PRON) or (
         not pron and (hw in _PLURAL_BARE or (hw.endswith("s") and not hw.endswith(("ss", "'s", "’s"))
                                             and not ht[:1].isupper())
                       or any(d.low[x] == "and" for x in range(s, j))))
@@ -237,7 +238,7 @@ def _np_right(d: _Doc, i: int, hi: int, max_len: int = 10) -> tuple[int, int] | 
     if i >= hi or d.inq[i] >= 0 or not _is_word(d.words[i]):
         return None
     w = d.low[i]
-    if w in _SUBJ_PRON and w not in ("that", "which"):
+    if w in _SUBJ_PRON and w not in _THAT_WHICH:
         return i, i + 1
     if (w in _PREP or w in _CLAUSE or w in _AUX) and not d.words[i][:1].isupper():
         return None

@@ -5,7 +5,7 @@ import bisect
 
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import pronouns, source_nouns
-from dateline.extract.attribution_words import _LEAD_DROP, _RELATIVE_OPENERS
+from dateline.extract.attribution_words import _INDEFINITE, _LEAD_DROP, _RELATIVE_OPENERS, _RELATIVE_SUBJECTS
 from dateline.record import Mention, SourceRef
 
 
@@ -98,7 +98,7 @@ class _Resolver:
         the last mention of a fitting kind, or the last named source."""
         text, cs = self.text, ref.start
         kinds = self.pron[word][0]
-        if word in ("who", "which"):
+        if word in _RELATIVE_SUBJECTS:
             # a relative pronoun stands for the source just before it ('said X, who added')
             for p, prev in reversed(self.history):
                 if prev.end is not None and 0 <= cs - prev.end <= 3 \
@@ -136,7 +136,7 @@ class _Resolver:
             # "the prime minister" is the person last named with that role (or the last person named
             # without one); "a spokesman" (indefinite) is someone new, and a person named with another
             # role is not "the spokesman"
-            if m is not None and d.low[s] not in ("a", "an", "another", "one") \
+            if m is not None and d.low[s] not in _INDEFINITE \
                     and (m.role and noun in m.role.lower() or d.low[s] == "the" and not m.role):
                 return self.fill(ref, m)
         ref.name = name

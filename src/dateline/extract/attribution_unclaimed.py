@@ -5,9 +5,9 @@ import bisect
 
 from dateline.extract.attribution_phrases import _Att, _head_len, _np_left, _skip_left_aux, _subject_ok
 from dateline.extract.attribution_words import (
-    _CLAUSE, _DASHES, _DET, _END_PUNCT, _IRREGULAR_PAST, _is_word, _NAMING, _NOT_VERB_ED, _POSS,
-    _PREP, _QMARKS, _QUOTE_CUE, _SHORT_Q_BAD_PREV, _SMARKS, _SUBJ_PRON, _TITLE_SMALL,
-    UNCUED_MIN_WORDS, _VERB_CUE,
+    _AND_BUT, _CLAUSE, _DASHES, _DET, _END_PUNCT, _IRREGULAR_PAST, _is_word, _NAMING, _NOT_VERB_ED,
+    _POSS, _PREP, _QMARKS, _QUOTE_CUE, _SHORT_Q_BAD_PREV, _SMARKS, _SUBJ_PRON, _TITLE_SMALL,
+    UNCUED_MIN_WORDS, _VERB_CUE, _VERB_QUOTE_BAD_SUBJECT, _VERB_QUOTE_SUBJECT_BEFORE,
 )
 
 
@@ -30,7 +30,7 @@ class _Unclaimed:
                 continue   # a markup attribute ('<tweet author="...">')
             nw = sum(1 for x in range(lo, hi) if _is_word(d.words[x]))
             prev = d.low[lo - 1] if lo > 0 else ""
-            if nw < 4 and lo > 0 and (prev in ("so-called",) or d.words[lo - 1][:1].isdigit()):
+            if nw < 4 and lo > 0 and (prev == "so-called" or d.words[lo - 1][:1].isdigit()):
                 continue   # 'the so-called "green corridor"': a term, not a quotation
             if nw >= 1 and self.cue_before_quote(lo):
                 continue
@@ -92,10 +92,9 @@ class _Unclaimed:
                     return None
                 np = _np_left(d, k, lo, appos=False)
                 if np and _head_len(d, np) <= 5 and not any(self.taken[y] for y in range(*np)) \
-                        and (np[0] == lo or d.low[np[0] - 1] in (",", "and", "but", "when", "while",
-                                                                  "as", "after", "before", "because")) \
+                        and (np[0] == lo or d.low[np[0] - 1] in _VERB_QUOTE_SUBJECT_BEFORE) \
                         and (d.words[np[1] - 1][:1].isupper() or d.low[np[1] - 1] in _SUBJ_PRON
-                             and d.low[np[1] - 1] not in ("that", "which", "it")):
+                             and d.low[np[1] - 1] not in _VERB_QUOTE_BAD_SUBJECT):
                     b = d.group_end_tok(q)
                     a, b = self.trim(x + 1, b)
                     if b > q and a < q + 1 and b - a <= 30:
@@ -184,7 +183,7 @@ class _Unclaimed:
                         if np and _subject_ok(d, np, a, r[0], k < c):
                             best = (first or (c, r[1], r[0]))[:3] + (np,)
                             break
-                        if first is None and k - 1 >= a and d.low[k - 1] in ("and", "but"):
+                        if first is None and k - 1 >= a and d.low[k - 1] in _AND_BUT:
                             first = (c, r[1], r[0])   # "X expressed A and offered B"
                             continue
                         break
