@@ -15,9 +15,11 @@ postgresql://...), else $DATELINE_DB, else ./dateline.db.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
+import warnings
 from typing import Any, Callable
 
 from . import cli_args, humandate
@@ -138,7 +140,7 @@ def cmd_ingest(args) -> int:
     if not quiet:
         progress = _RichProgress()
         log = progress.log
-    with open_store(_db(args)) as store:
+    with open_store(_db(args)) as store, _input_warnings():
         summary = ingest(args.paths, store, settings=args.settings, progress=progress, on_error=log,
                          published=args.published, input_format=args.input_format, dask=args.dask)
         counts = store.counts()
@@ -154,6 +156,24 @@ def cmd_ingest(args) -> int:
               file=sys.stderr)
         return 1
     return 0
+
+
+@contextlib.contextmanager
+def _input_warnings():
+    """InputWarnings (a FIFO skipped in a folder, a folder loop) as `dateline: warning:` lines."""
+    from .errors import InputWarning
+
+    def show(message, category, *rest, **kw):
+        if issubclass(category, InputWarning):
+            print(f"dateline: warning: {message}", file=sys.stderr, flush=True)
+        else:
+            default(message, category, *rest, **kw)
+
+    with warnings.catch_warnings():
+        default = warnings.showwarning
+        warnings.simplefilter("always", InputWarning)
+        warnings.showwarning = show
+        yield
 
 
 class _RichProgress:

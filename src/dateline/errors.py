@@ -21,6 +21,10 @@ class InputError(DatelineError):
     code = "bad_input"
 
 
+class InputWarning(UserWarning):
+    """Something in the inputs was skipped (a FIFO in a folder, a folder loop); the run goes on."""
+
+
 class SettingsError(DatelineError):
     code = "bad_settings"
 

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
-from .readers import Failed, RawArticle, decode
+from .readers import Failed, RawArticle, decode, plain
 
 FEED_EXT = {".rss", ".atom", ".xml", ".feed"}
+FEED_ONLY_EXT = {".rss", ".atom", ".feed"}        # always feeds (an .xml file is one only by its content)
 _FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S | re.I)
 _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}
 
@@ -98,7 +99,7 @@ def read_feed(data: bytes, name: str, *, max_bytes: int = 10_000_000) -> Iterato
         why = f" ({parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
         yield Failed(stem, InputError(f"{name}: not an RSS/Atom feed, or a feed without entries{why}", code="bad_feed"))
         return
-    outlet = (parsed.get("feed") or {}).get("title") or None
+    outlet = plain((parsed.get("feed") or {}).get("title"))
     _, warnings = decode(data, name, html=True)     # a feed's <?xml encoding?> counts as declared
     for n, e in enumerate(entries, start=1):
         link = e.get("link") or None
@@ -118,8 +119,8 @@ def read_feed(data: bytes, name: str, *, max_bytes: int = 10_000_000) -> Iterato
                                          "raise it with --max-bytes N", code="too_large"))
             continue
         date = _date(e)
-        authors = [a.strip() for a in re.split(r",| and ", e.get("author") or "") if a.strip()]
+        authors = [plain(a) for a in re.split(r",| and ", e.get("author") or "") if plain(a)]
         yield RawArticle(id=str(rid), text=text, published=date, published_from="metadata" if date else None,
-                         title=e.get("title") or None, url=link, outlet=outlet, authors=authors,
+                         title=plain(e.get("title")), url=link, outlet=outlet, authors=authors,
                          warnings=list(warnings))
         warnings = []

@@ -144,11 +144,42 @@ def from_html(html: str, *, id: str, url: str | None = None) -> RawArticle:
     text = "\n\n".join(ln.strip() for ln in lines if ln.strip())
     if not text.strip():
         raise InputError(f"{id}: no article text found in the HTML page", code="no_text")
-    authors = [a.strip() for a in re.split(r";|,| and ", d.get("author") or "") if a.strip()]
+    if not has_prose(text):
+        raise InputError(f"{id}: no article text found in the HTML page (no sentence of {_PROSE_WORDS} words or "
+                         "more: a menu, form or index page?)", code="no_text")
+    authors = [plain(a) for a in re.split(r";|,| and ", d.get("author") or "") if plain(a)]
     date = d.get("date") or None
-    return RawArticle(id=id, text=text, title=title, url=url or d.get("url"), published=date,
-                      published_from="metadata" if date else None, outlet=d.get("sitename") or None,
+    return RawArticle(id=id, text=text, title=plain(title), url=url or d.get("url"), published=date,
+                      published_from="metadata" if date else None, outlet=plain(d.get("sitename")),
                       authors=authors)
+
+
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--[^<>]*-->")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_PROSE_WORDS = 5
+_SENTENCE_END = (".", "!", "?", "\u2026", "\u3002")
+_CLOSERS = "\"'\u201d\u2019)]"
+MAX_META = 1000                 # characters kept of a metadata field
+
+
+def plain(value: str | None) -> str | None:
+    """A metadata field (title, outlet, author) as plain text: markup removed, one line, at most
+    MAX_META characters; None if nothing is left."""
+    if not value:
+        return None
+    t = " ".join(_CONTROL.sub(" ", _TAG.sub(" ", value[:4 * MAX_META])).split())[:MAX_META]
+    return t or None
+
+
+def has_prose(text: str) -> bool:
+    """Whether the text holds a sentence: a line whose fifth or a later word ends in sentence
+    punctuation (menus, forms and link lists do not)."""
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) >= _PROSE_WORDS and any(w.rstrip(_CLOSERS).endswith(_SENTENCE_END)
+                                              for w in words[_PROSE_WORDS - 1:]):
+            return True
+    return False
 
 
 def read_jsonl(data: bytes, name: str, max_bytes: int) -> Iterator[RawArticle | Failed]:
@@ -199,8 +230,12 @@ def read_source(name: str, data: bytes, *, input_format: str = "auto", max_bytes
     fmt = input_format
     if fmt == "auto":
         suffix = Path(name).suffix.lower()
+        from .feeds import FEED_ONLY_EXT, looks_feed, read_feed   # feeds builds on this module
         if suffix in JSONL_EXT:
             fmt = "jsonl"
+        elif suffix in FEED_ONLY_EXT or looks_feed(data, name):
+            yield from read_feed(data, name, max_bytes=max_bytes)
+            return
         elif looks_html(data, name):
             fmt = "html"
         else:
