@@ -24,6 +24,17 @@ def test_report_and_publication_dates(text, trigger, date, date_from):
     assert (e.date, e.date_from) == (date, date_from)
 
 
+@pytest.mark.parametrize("text,trigger", [
+    # background: placed before the story's time, so the publication day does not bound it to the news
+    ("Chile had moved troops to the border.", "moved"),
+    ("Garcia, who attacked Morales in a speech, spoke in Lima.", "attacked"),
+    ("Garcia led the party until he was arrested by the police.", "arrested"),
+])
+def test_background_acts_take_no_publication_day(text, trigger):
+    e = event(text, trigger)
+    assert e.date is None and e.date_from is None
+
+
 def test_hypothetical_events_get_no_upper_bound():
     e = event("Chile could attack Peru.", "attack")
     assert e.date is None and e.date_from is None

@@ -82,7 +82,9 @@ def publication_dates(cands, published: str | None) -> None:
     for c in cands:
         # a noun names a happening, not when it happened ("Kennedy's assassination", "the 1990
         # invasion"): only an act reported by a verb is bounded by the day it was reported
-        if c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "verb":
+        # nor is background ("had moved", "before being assassinated"), which precedes the news
+        if c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "verb" \
+                and not c.background:
             c.date, c.date_from = published[:10], "publication"
 
 
@@ -104,7 +106,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     starts = [t.start for t in days]
     sent_starts = [a for a, _ in sentences]
     for c in cands:
-        if c.date is not None or c.hypothetical or c.negated or c.pattern.pos != "verb":
+        if c.date is not None or c.hypothetical or c.negated or c.pattern.pos != "verb" or c.background:
             continue
         k = bisect.bisect_left(starts, c.start) - 1
         if k < 0:

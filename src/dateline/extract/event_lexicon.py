@@ -287,3 +287,4 @@ class _Cand:
     attributive: bool = False            # a participle modifying a noun ("the seized ship"): no report
     governor: int | None = None          # start of the verb whose object does this ("accused X of ...")
     frames: tuple = ()                   # ids of the frames (cameo/frames.tsv) that gave actor and target
+    background: bool = False             # an act placed before the story's time ("had moved", "before being ...")

@@ -15,6 +15,22 @@ from .frames import controls, frames_for, walk
 
 _RELATIVE = grammar_words("relative_pronouns")
 _AUX_PASS = {"aux:pass", "auxpass"}
+_BG_AUX, _BG_MARK, _BG_ADV = (grammar_words(k) for k in ("background_auxiliaries", "background_marks",
+                                                         "background_adverbs"))
+_PRESENT_AUX = grammar_words("present_auxiliaries")
+
+
+def _background(tok) -> bool:
+    """Does the parse place this verb's act before the story's time: a past perfect ("had moved"),
+    an adverb of the past ("previously met"), a clause relative to another happening ("before being
+    assassinated") or a relative clause that describes someone ("X, who founded the party")?"""
+    if any((ch.dep_ == "aux" and ch.lower_ in _BG_AUX) or (ch.dep_ == "advmod" and ch.lower_ in _BG_ADV)
+           for ch in tok.children):
+        return True
+    if tok.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in _BG_MARK for ch in tok.children):
+        return True
+    return tok.dep_ in ("acl:relcl", "relcl") and not tok.lower_.endswith("ing") \
+        and not any(ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _PRESENT_AUX for ch in tok.children)
 
 
 def _reported_pronoun(subj) -> bool:
@@ -206,6 +222,8 @@ class RoleRules:
             # a noun names no happening of this report, and its clause's subject took no part in it
             c.attributive = True
             return
+        if c.pattern.pos == "verb":
+            c.background = _background(tok)
         voice = "passive" if c.pattern.pos == "verb" and (
             _child(tok, _SUBJ_PASS | _AUX_PASS) is not None or c.passive) else "active"
         actor, _, a_id = self._frame_role(c, tok, "actor", voice, mentions)
