@@ -14,6 +14,9 @@ from dateline.record import Timex
 
 
 _WORD = context_regex("WORD")
+_PAST_REL = L.rule_words("past_rel")
+_FUTURE_REL = L.rule_words("future_rel")
+_FUTURE_AUX = L.rule_words("future_aux")
 
 
 class _Ctx:
@@ -59,7 +62,7 @@ class _Ctx:
             if c < 0:
                 # a participle after a future auxiliary ("will be paid", "is to be completed")
                 prev3 = [ws[q][1] for q in range(max(0, k - 3), k)]
-                if any(x in ("will", "'ll", "shall", "would", "wo", "won't") for x in prev3) or prev3[-2:] == ["to", "be"]:
+                if any(x in _FUTURE_AUX for x in prev3) or prev3[-2:] == ["to", "be"]:
                     return 1
                 if prev3 and prev3[-1] in ("to",):
                     continue
@@ -219,9 +222,9 @@ def _pick_year_month(ctx: _Ctx, m: int, tense: int, rel: str = "") -> int | None
     dct = ctx.dct
     if dct is None:
         return None
-    if rel in ("last", "this past", "past"):
+    if rel in _PAST_REL:
         return dct.year if m < dct.month else dct.year - 1
-    if rel in ("next", "this coming", "coming"):
+    if rel in _FUTURE_REL:
         return dct.year if m > dct.month else dct.year + 1
     if rel == "this":
         return dct.year

@@ -10,6 +10,9 @@ from dateline.record import Timex
 
 
 _POINT_PREFIX = context_regex("POINT_PREFIX")
+_APPROX_POINT_WORDS = L.rule_words("approx_point_words")
+_EARLIER_LATER = L.rule_words("earlier_later")
+_APPROX_WORDS = L.rule_words("approx_words")
 _DEICTIC_START = context_regex("DEICTIC_START")
 _DET_START = context_regex("DET_START")
 _MID_HYPHEN = context_regex("MID_HYPHEN")
@@ -47,12 +50,12 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
             w = re.sub(r"\s+", " ", (m.groupdict().get("ph") or m.group("w")).lower())
             ok = True
             low = tx.text.lower()
-            if w in ("earlier", "later") and not _DEICTIC_START.match(low) \
+            if w in _EARLIER_LATER and not _DEICTIC_START.match(low) \
                     and not L.weekday(tx.text.split()[0]):
                 ok = False
-            if w in ("around", "about", "approximately", "roughly", "shortly after", "shortly before", "just after", "just before"):
+            if w in _APPROX_POINT_WORDS:
                 ok = tx.type == "TIME" or (parse_value(tx.value) or {}).get("gran") == "day"
-                mod = "APPROX" if w in ("around", "about", "approximately", "roughly") else ("AFTER" if "after" in w else "BEFORE")
+                mod = "APPROX" if w in _APPROX_WORDS else ("AFTER" if "after" in w else "BEFORE")
             else:
                 key = w if w in L.point_mods else ("the " + w if "the " + w in L.point_mods else w)
                 mod = L.point_mods.get(key) or L.point_mods.get(w.replace("the ", "")) or \

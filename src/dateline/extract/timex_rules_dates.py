@@ -9,6 +9,10 @@ from dateline.extract.timex_values import parse_value
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
+_THE_YEAR_PREPS = L.rule_words("the_year_preps")
+_APPROX_PREV_NOT_AMOUNT = L.rule_words("approx_prev_not_amount")
+_COUNTED_NOUNS = L.rule_words("counted_nouns")
+_WHOLE_ENTIRE = L.rule_words("whole_entire")
 _THE_START = context_regex("THE_START")
 _THE_END = context_regex("THE_END")
 _SPOKEN_TWO_THOUSAND = context_regex("SPOKEN_TWO_THOUSAND")
@@ -226,13 +230,9 @@ def _acc_year(m, text, ctx):
         if prev not in _YEAR_CUES:
             return None
     nxt = re.match(r"\s+([a-z]+)", after)
-    if nxt and prev in _APPROX_PREV and prev not in ("the", "of", "in", "by", "to", "and") and nxt.group(1).endswith("s"):
+    if nxt and prev in _APPROX_PREV and prev not in _APPROX_PREV_NOT_AMOUNT and nxt.group(1).endswith("s"):
         return None
-    if nxt and nxt.group(1) in ("people", "troops", "soldiers", "workers", "employees", "jobs", "men", "women",
-                                "children", "units", "shares", "points", "cars", "homes", "votes", "tons",
-                                "barrels", "miles", "feet", "meters", "acres", "students", "members", "copies",
-                                "residents", "refugees", "dead", "police", "officers", "civilians", "deaths",
-                                "cases", "patients", "passengers", "delegates", "pages", "words"):
+    if nxt and nxt.group(1) in _COUNTED_NOUNS:
         return None
     return m.span()
 
@@ -289,9 +289,9 @@ def _r_the_year(m, ctx):
     if _PERIOD_ENDED_AFTER.match(nxt):
         return _Res("DURATION", "P1Y")
     prev = ctx.prev_word(m.start())
-    if prev not in ("for", "of", "in", "during", "through", "throughout", "over"):
+    if prev not in _THE_YEAR_PREPS:
         return None
-    if prev == "over" or (m.group("adj") or "").strip().lower() in ("whole", "entire"):
+    if prev == "over" or (m.group("adj") or "").strip().lower() in _WHOLE_ENTIRE:
         return None
     v, a = ctx.ref(m.start(), min_gran="year", max_sents=1)
     if v and a != "dct" and parse_value(v)["gran"] == "year":

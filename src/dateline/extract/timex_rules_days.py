@@ -10,6 +10,9 @@ from dateline.extract.timex_values import date_to_value, value_start_date
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
+_DEADLINE_PREPS = L.rule_words("deadline_preps")
+_AM_PM = L.rule_words("am_pm")
+_PM_PARTS = L.rule_words("pm_parts")
 _HIGH_BEFORE = context_regex("HIGH_BEFORE")
 
 
@@ -109,7 +112,7 @@ def _r_time(m, ctx):
         mi = int(m.group("mi")) if m.group("mi") else 0
         ap = (m.group("ap") or "").lower()
         pp = (m.group("pp") or "").lower()
-        if ap.startswith("p") or pp in ("afternoon", "evening"):
+        if ap.startswith("p") or pp in _PM_PARTS:
             if hh < 12:
                 hh += 12
         elif (ap.startswith("a") or pp == "morning") and hh == 12:
@@ -126,7 +129,7 @@ def _r_time(m, ctx):
     elif m.group("dwd"):
         wd = L.weekday(m.group("dwd"))
         t = ctx.tense(m.start(), m.end())
-        if ctx.prev_word(m.start()) in ("until", "till", "by"):
+        if ctx.prev_word(m.start()) in _DEADLINE_PREPS:
             t = 1   # a deadline: "until 9 a.m. Tuesday"
         day = _weekday_date(ctx, wd, 1 if t > 0 else -1)
     elif m.group("dday"):
@@ -165,7 +168,7 @@ def _acc_time(m, text, ctx):
         ap = m.group("ap")
         if ap.lower() in ("am",) and not re.match(r"\d", m.group("h")):
             return None
-        if ap.lower() in ("am", "pm") and ap.islower() and text[m.start("ap") - 1] == " ":
+        if ap.lower() in _AM_PM and ap.islower() and text[m.start("ap") - 1] == " ":
             # "3 am" is fine only when followed by a non-letter
             pass
     return m.span()

@@ -10,6 +10,17 @@ from dateline.extract.timex_values import date_to_value, parse_value, shift_unit
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
+_LAST_REL = L.rule_words("last_rel")
+_WEEKDAY_ANAPHORIC_REL = L.rule_words("weekday_anaphoric_rel")
+_WEEKDAY_PAST_REL = L.rule_words("weekday_past_rel")
+_QUARTER_CUE_PREPS = L.rule_words("quarter_cue_preps")
+_NEXT_REL = L.rule_words("next_rel")
+_WEEKDAY_NEXT_REL = L.rule_words("weekday_next_rel")
+_QUARTER_ORDINAL_ADJS = L.rule_words("quarter_ordinal_adjs")
+_YEAR_AGO_ADJS = L.rule_words("year_ago_adjs")
+_QUARTER_REL_CUE_PREPS = L.rule_words("quarter_rel_cue_preps")
+_COMING_REL = L.rule_words("coming_rel")
+_SAME_REL = L.rule_words("same_rel")
 _PERIOD_ADJECTIVES = context_regex("PERIOD_ADJECTIVES")
 _OF_NOT_YEAR = context_regex("OF_NOT_YEAR")
 
@@ -87,9 +98,9 @@ def _r_quarter_rel(m, ctx):
     det = m.group("det").lower()
     adjs = _PERIOD_ADJECTIVES.findall(m.group().lower())
     unit = m.group("unit").lower()
-    if any(a in ("first", "second", "third", "fourth") for a in adjs):
+    if any(a in _QUARTER_ORDINAL_ADJS for a in adjs):
         return None
-    yearago = any(a in ("year-earlier", "year-ago", "comparable", "corresponding") for a in adjs)
+    yearago = any(a in _YEAR_AGO_ADJS for a in adjs)
     if unit == "period" and not (yearago or "latest" in adjs or "same" in adjs):
         return None
     if ctx.dct is None:
@@ -127,11 +138,10 @@ def _acc_season(m, text, ctx):
             if _OF_NOT_YEAR.match(text[m.end():m.end() + 12]):
                 return None
             prev = ctx.prev_word(m.start("rel"))
-            if prev not in ("in", "during", "since", "until", "by", "through", "this", "last", "next", "over",
-                            "before", "after", "throughout", "for", "till"):
+            if prev not in _QUARTER_REL_CUE_PREPS:
                 return None
             return m.span()
-        if prev not in ("in", "during", "since", "until", "by", "through", "this", "last", "next", "throughout", "till"):
+        if prev not in _QUARTER_CUE_PREPS:
             return None
     return m.span()
 
@@ -162,9 +172,9 @@ def _r_season(m, ctx):
         cur_y = d.year
     pos_cur = cur_y * 4 + ci
     same_year = cur_y * 4 + si
-    if rel in ("last", "this past"):
+    if rel in _LAST_REL:
         p = same_year if same_year < pos_cur else same_year - 4
-    elif rel in ("next", "this coming"):
+    elif rel in _NEXT_REL:
         p = same_year if same_year > pos_cur else same_year + 4
     elif rel == "this":
         p = same_year
@@ -203,20 +213,20 @@ def _r_weekday(m, ctx):
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     anchor = "dct"
     base = None
-    if rel in ("the previous", "the following", "the next", "that", "the same"):
+    if rel in _WEEKDAY_ANAPHORIC_REL:
         v, anchor = ctx.ref(m.start(), min_gran="day")
         base = value_start_date(v) if v else None
         if base is None:
             base = ctx.dct
     if ctx.dct is None and base is None:
         return _Res("DATE", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), anchor="none")
-    if rel in ("last", "this past", "past", "the previous"):
+    if rel in _WEEKDAY_PAST_REL:
         d = _weekday_date(ctx, wd, -2, base)
-    elif rel in ("next", "the following", "the next"):
+    elif rel in _WEEKDAY_NEXT_REL:
         d = _weekday_date(ctx, wd, 2, base)
-    elif rel in ("this coming", "coming"):
+    elif rel in _COMING_REL:
         d = _weekday_date(ctx, wd, 1, base)
-    elif rel in ("that", "the same"):
+    elif rel in _SAME_REL:
         d = _weekday_date(ctx, wd, 1, base)
     elif rel == "this":
         t = ctx.tense(m.start(), m.end())

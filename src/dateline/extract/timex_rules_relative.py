@@ -12,6 +12,21 @@ from dateline.extract.timex_values import (
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
+_DCT_RELATIVE_WORDS = L.rule_words("dct_relative_words")
+_RELATIVE_WORDS = L.rule_words("relative_words")
+_DAY_PARTS = L.rule_words("day_parts")
+_DURATION_ONLY_WORDS = L.rule_words("duration_only_words")
+_PAST_WORDS = L.rule_words("past_words")
+_FUTURE_WORDS = L.rule_words("future_words")
+_EARLIER_LATER = L.rule_words("earlier_later")
+_ONE_WORDS = L.rule_words("one_words")
+_INDEFINITE_ARTICLES = L.rule_words("indefinite_articles")
+_RATE_WORDS = L.rule_words("rate_words")
+_THE_COMING_REL = L.rule_words("the_coming_rel")
+_BEFORE_EARLIER = L.rule_words("before_earlier")
+_THAT_SAME_REL = L.rule_words("that_same_rel")
+_THAT_THE = L.rule_words("that_the")
+_BEFORE_AFTER = L.rule_words("before_after")
 _CLAUSE_AFTER = context_regex("CLAUSE_AFTER")
 _OLD_AFTER = context_regex("OLD_AFTER")
 _OF_AFTER = context_regex("OF_AFTER")
@@ -36,16 +51,16 @@ def _r_ago(m, ctx):
         n = _num(nums)
     pre = re.sub(r"\s+", " ", m.group("pre").strip().lower())
     mod = L.approx_mods.get(pre) if pre else None
-    if d in ("before", "after", "on") or (d in ("earlier", "later") and (_followed_by_clause(m, ctx) or _short_later(m))):
+    if d in _DURATION_ONLY_WORDS or (d in _EARLIER_LATER and (_followed_by_clause(m, ctx) or _short_later(m))):
         # "four days after X": the duration only
         if n is None and nums is None:
             return None
         return _Res("DURATION", _dur(n, unit), mod=mod)
     if n is None:
-        if d in ("ago", "back", "earlier", "previously"):
+        if d in _PAST_WORDS:
             return _Res("DATE", "PAST_REF", mod=mod, anchor="dct")
         return _Res("DATE", "FUTURE_REF", mod=mod, anchor="dct")
-    sign = 1 if d in ("later", "hence", "from now", "on") else -1
+    sign = 1 if d in _FUTURE_WORDS else -1
     gran = _unit_gran(unit)
     if gran in ("hour", "minute", "second"):
         gran = "day"
@@ -67,7 +82,7 @@ def _r_ago(m, ctx):
             return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod)
         amount = int(amount)
     dur = make_duration(amount, code)
-    if d in ("ago", "back", "hence", "from now"):
+    if d in _DCT_RELATIVE_WORDS:
         base = ctx.dctv(gran)
         anchor = "dct"
         if ctx.dct is None:
@@ -141,19 +156,19 @@ def _followed_by_clause(m, ctx) -> bool:
 def _short_later(m) -> bool:
     """ "three days later", "a few hours earlier": with a unit shorter than a month the duration
     alone is the timex (conventions.json); "a year earlier" stays an anaphoric point."""
-    return (m.group("dir").lower() in ("earlier", "later") and m.group("num") is not None
+    return (m.group("dir").lower() in _EARLIER_LATER and m.group("num") is not None
             and L.unit(m.group("unit")) in L.short_later_units)
 
 
 def _acc_ago(m, text, ctx):
     d = m.group("dir").lower()
-    if d in ("before", "after", "on", "earlier", "later"):
+    if d in _RELATIVE_WORDS:
         if _short_later(m):
             return m.start(), m.end("unit")
-        if d in ("before", "after", "on") or _followed_by_clause(m, ctx):
+        if d in _DURATION_ONLY_WORDS or _followed_by_clause(m, ctx):
             if d == "on" and not re.match(r"\s*[,.;]", text[m.end():m.end() + 3]):
                 return None
-            if d in ("before", "after") and re.match(r"[ \t]*(?:[,.;:)]|$)", text[m.end():m.end() + 3]):
+            if d in _BEFORE_AFTER and re.match(r"[ \t]*(?:[,.;:)]|$)", text[m.end():m.end() + 3]):
                 return m.span()  # "two days before." -> anaphoric date
             if m.group("num") is None:
                 return None
@@ -175,13 +190,13 @@ def _acc_duration(m, text, ctx):
     # ages: "a 45-year-old", "45 years old"
     if _OLD_AFTER.match(after):
         return None
-    if unit == "second" and u == "second" and nums in ("a", "one", "the"):
+    if unit == "second" and u == "second" and nums in _ONE_WORDS:
         return None
     if unit in ("second",) and not re.match(r"\d|[a-z]+-", nums) and u == "second":
         return None
-    if nums in ("a", "an") and m.group("the"):
+    if nums in _INDEFINITE_ARTICLES and m.group("the"):
         return None
-    if nums in ("a", "an", "per") and _RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+    if nums in _RATE_WORDS and _RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return None   # a rate of an amount: "$5 million a year", "700 seats a week"
 
     if unit == "quarter" and (_OF_AFTER.match(after) or "-" in m.group("sep")
@@ -213,9 +228,9 @@ def _r_duration(m, ctx):
         return None
     if low in ("some",) and not m.group("unit").lower().endswith("s"):
         return None
-    if low in ("a", "an") and m.group("long"):
+    if low in _INDEFINITE_ARTICLES and m.group("long"):
         return None  # "a day-long meeting": the article belongs to the noun (rule unit_long)
-    if low in ("a", "an") and m.group("unit").lower() != unit \
+    if low in _INDEFINITE_ARTICLES and m.group("unit").lower() != unit \
             and m.group("unit").lower().endswith("s"):
         return None  # "a years-long slump": the article belongs to the noun
     if n is not None and n > 10000:
@@ -258,7 +273,7 @@ def _r_rel_unit(m, ctx):
         ss, _ = ctx.sent_span(m.start())
         if ctx.text[ss:m.start()].strip(" \"'“‘") or ctx.text[m.start() - 1:m.start()] in "\"“'‘":
             return None  # a Title Case name mid-sentence ("This Week")
-    is_pod = unit in ("morning", "afternoon", "evening", "night")
+    is_pod = unit in _DAY_PARTS
     if rel == "the":
         if unit == "weekend":
             return _weekend(ctx, m, 0)
@@ -267,7 +282,7 @@ def _r_rel_unit(m, ctx):
         off = _ANA_OFF[rel]
         gran = "day" if (unit == "day" or is_pod) else ("week" if unit == "weekend" else unit)
         v, anchor = ctx.ref(m.start(), min_gran=gran if gran != "week" else "week")
-        if rel in ("that", "that same", "the very same") and unit == "day" and anchor == "dct":
+        if rel in _THAT_SAME_REL and unit == "day" and anchor == "dct":
             return None   # "trades made that day": no day to refer back to (a generic day)
         if v is None:
             if ctx.dct is None:
@@ -301,7 +316,7 @@ def _r_rel_unit(m, ctx):
                 return _Res("DATE", shift_units(v, -1, "Y"), anchor=a, noref=True)
     if rel in ("the past", "the last") and _after_prep(ctx, m.start(), ("over", "during", "for", "throughout", "within", "in")) and unit != "year":
         return _Res("DURATION", _dur(1, unit))
-    if rel in ("the coming", "coming") and _after_prep(ctx, m.start(), ("over", "during", "for", "throughout", "within", "in")):
+    if rel in _THE_COMING_REL and _after_prep(ctx, m.start(), ("over", "during", "for", "throughout", "within", "in")):
         return _Res("DURATION", _dur(1, unit))
     return _Res("DATE", ctx.rel(unit, off), anchor="dct" if ctx.dct else "none")
 
@@ -347,7 +362,7 @@ def _r_mod_unit(m, ctx):
         key = modw if modw in L.point_mods else ("the " + modw if "the " + modw in L.point_mods else modw.replace(" of", ""))
         mod = L.point_mods.get(key) or L.point_mods.get(modw.replace(" of", ""))
         if unit == "day":
-            if rel in ("that", "the"):
+            if rel in _THAT_THE:
                 v, anchor = ctx.ref(m.start(), min_gran="day")
                 if v is None:
                     return _Res("DATE", "XXXX-XX-XX", mod=mod, anchor="none")
@@ -413,7 +428,7 @@ RULES[-1].accept = _acc_year_ago
 def _r_day_before(m, ctx):
     u = m.group("u").lower()
     d = m.group("d").lower()
-    sign = -1 if d in ("before", "earlier") else 1
+    sign = -1 if d in _BEFORE_EARLIER else 1
     gran = "day" if u in ("day", "night") else u
     v, anchor = ctx.ref(m.start(), min_gran=gran)
     if v is None:

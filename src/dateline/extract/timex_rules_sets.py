@@ -13,6 +13,11 @@ from dateline.extract.timex_values import date_to_value
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
+_LAST_REL = L.rule_words("last_rel")
+_NEXT_REL = L.rule_words("next_rel")
+_FREQ_ADJECTIVES = L.rule_words("freq_adjectives")
+_FREQ_ADJECTIVE_PREV = L.rule_words("freq_adjective_prev")
+_EVERY_OTHER_WORDS = L.rule_words("every_other_words")
 _AS_BEFORE = context_regex("AS_BEFORE")
 _SEQUENCE_AFTER = context_regex("SEQUENCE_AFTER")
 
@@ -44,9 +49,9 @@ def _r_holiday(m, ctx):
     dct = ctx.dct
     if unit:  # a week that has begun is not in the future: compare the holiday with the end of this week
         dct = dct + _dt.timedelta(days=6 - dct.weekday())
-    if rel in ("last", "this past"):
+    if rel in _LAST_REL:
         pick = max((d for d in cands if d < dct), default=cands[0])
-    elif rel in ("next", "this coming"):
+    elif rel in _NEXT_REL:
         pick = min((d for d in cands if d > dct), default=cands[-1])
     else:
         t = ctx.tense(m.start(), m.end())
@@ -67,7 +72,7 @@ def _r_set_every(m, ctx):
         n = _num(m.group("num")) if m.group("num") else 1
         if m.group("num") and n is None:
             n = None
-        if m.group("other") and m.group("other").lower() in ("other", "second"):
+        if m.group("other") and m.group("other").lower() in _EVERY_OTHER_WORDS:
             n = 2
         if unit == "weekend":
             return _Res("SET", "XXXX-WXX-WE")
@@ -107,7 +112,7 @@ def _r_set_freq(m, ctx):
     w = m.group("w").lower()
     nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
     prev = ctx.prev_word(m.start())
-    if w in ("quarterly", "monthly", "annually", "yearly", "weekly") and nxt and prev in ("a", "an", "the", "its", "their", "his", "her", "our", "first", "initial", "regular", "average") :
+    if w in _FREQ_ADJECTIVES and nxt and prev in _FREQ_ADJECTIVE_PREV :
         return None  # adjective: "its quarterly dividend"
     if w == "daily" and prev == "average":
         return None
