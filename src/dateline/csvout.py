@@ -9,6 +9,7 @@ that reads as one ("-7.2", "+3"), is written as it is.
 from __future__ import annotations
 
 import csv
+import io
 import math
 from typing import Any, Iterable
 
@@ -30,13 +31,20 @@ def safe_cell(value: Any) -> Any:
 
 
 class CsvWriter:
-    """csv.writer with every cell made safe (``safe_cell``) and Unix line ends."""
+    """csv.writer with every cell made safe (``safe_cell``) and Unix line ends. A cell holding a
+    carriage return or a line feed is quoted (csv.writer quotes only the characters of its own line
+    terminator: with "\n" alone, a bare "\r" would end the row in a spreadsheet)."""
 
     def __init__(self, out):
-        self._w = csv.writer(out, lineterminator="\n")
+        self._out = out
+        self._buf = io.StringIO()
+        self._w = csv.writer(self._buf, lineterminator="\r\n")
 
     def writerow(self, row: Iterable[Any]) -> None:
+        self._buf.seek(0)
+        self._buf.truncate()
         self._w.writerow([safe_cell(v) for v in row])
+        self._out.write(self._buf.getvalue()[:-2] + "\n")
 
     def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
         for r in rows:
