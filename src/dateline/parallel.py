@@ -125,7 +125,8 @@ def _main(conn, settings: dict, analyzer: Analyzer | None) -> None:
             return
         if msg is None:
             conn.send(("stats", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, done))
-            return
+            conn.close()
+            os._exit(0)         # nothing to flush: skip tearing down the pipeline's objects (a second or so)
         tag, item = msg
         out = analyze_one(item, s, analyzer)
         done += 1
@@ -213,6 +214,17 @@ class Pool:
         self.peak_kib: list[int] = []          # peak memory of each worker that ended
         self.replaced = 0
         self._start_failures = 0
+
+    def start(self) -> float:
+        """Start every worker and wait until each has loaded the pipeline (else ``map`` starts them);
+        returns the seconds that took."""
+        t0 = time.monotonic()
+        while len(self.slots) < self.jobs:
+            self._spawn()
+        for slot in self.slots:
+            slot.worker.wait_ready()
+            slot.since = time.monotonic()
+        return time.monotonic() - t0
 
     def _spawn(self) -> _Slot:
         slot = _Slot(Worker(self.ctx, self.settings, self.analyzer))
