@@ -19,8 +19,8 @@ def _tok(nlp, text, word):
     return next(t for t in span if t.text == word)
 
 
-def _first(tok, pos, voice, role, preps=frozenset()):
-    for f in fr.frames_for(pos, voice, role):
+def _first(tok, pos, voice, role, preps=frozenset(), code=""):
+    for f in fr.frames_for(pos, voice, role, code):
         reached = fr.walk(f, tok, preps)
         if reached is not None:
             return f.id, reached.text
@@ -62,4 +62,12 @@ def test_every_frame_compiles_and_ids_are_unique():
 def test_a_bad_path_step_is_a_clear_error():
     with pytest.raises(fr.ResourceError, match="row 3"):
         fr._compile({"id": "x", "pos": "verb", "voice": "any", "role": "actor", "stop": "token",
-                     "mention": "phrase", "direct": "no", "path": ">nsubj ?bad"}, 3)
+                     "mention": "phrase", "direct": "no", "codes": "", "path": ">nsubj ?bad"}, 3)
+
+
+@pytest.mark.parametrize("code,frame", [("100", "v.ccomp.subj"), ("111", "v.obj")])
+def test_a_frame_for_some_codes_only(nlp, code, frame):
+    """The subject of a clause demanded is asked to act; a criticism's clause is only its content."""
+    tok = _tok(nlp, "Opposition groups in Peru are demanding that President Garcia abandon his policy.", "demanding")
+    found = _first(tok, "verb", "active", "target", code=code)
+    assert found[0] == frame or (frame == "v.obj" and found[0] != "v.ccomp.subj")

@@ -246,7 +246,7 @@ class RoleRules:
         """(the entity of ``role``, whether it is the pattern's own argument, the deciding frame's id)
         from the first frame of resources/cameo/frames.tsv that decides (extract.frames)."""
         preps = frozenset(c.pattern.preps)
-        for f in frames_for(c.pattern.pos, voice, role):
+        for f in frames_for(c.pattern.pos, voice, role, c.pattern.code):
             reached = walk(f, tok, preps)
             if reached is None:
                 continue

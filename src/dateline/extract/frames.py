@@ -36,6 +36,7 @@ class Frame:
     stop: str                 # "token" | "mention"
     mention: str              # "phrase" | "head" | "head_if_preps"
     direct: str               # "yes" | "no" | "if_preps"
+    codes: tuple[str, ...]    # CAMEO code prefixes the frame is for (empty: all)
     steps: tuple[Step, ...]
 
 
@@ -53,8 +54,9 @@ def _compile(row: dict, n: int) -> Frame:
         if m is None:
             raise ResourceError(f"frames.tsv row {n}: cannot read path step {part!r}")
         steps.append(Step(m.group(1), _labels(m.group(2)), m.group(3), m.group(4)))
+    codes = tuple(x for x in row.get("codes", "").split("|") if x)
     return Frame(row["id"], row["pos"], row["voice"], row["role"], row["stop"], row["mention"], row["direct"],
-                 tuple(steps))
+                 codes, tuple(steps))
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,8 +64,10 @@ def frames() -> tuple[Frame, ...]:
     return tuple(_compile(r, n) for n, r in enumerate(read_tsv("cameo", "frames.tsv"), start=1))
 
 
-def frames_for(pos: str, voice: str, role: str) -> tuple[Frame, ...]:
-    return tuple(f for f in frames() if f.pos == pos and f.role == role and f.voice in (voice, "any"))
+def frames_for(pos: str, voice: str, role: str, code: str = "") -> tuple[Frame, ...]:
+    """The frames for a trigger of this part of speech, voice and CAMEO code, for one role, in order."""
+    return tuple(f for f in frames() if f.pos == pos and f.role == role and f.voice in (voice, "any")
+                 and (not f.codes or code.startswith(f.codes)))
 
 
 def _words(spec: str, preps: frozenset[str]) -> frozenset[str]:
