@@ -105,18 +105,18 @@ def main(argv=None) -> int:
     records = {aid: dateline.analyze(texts[aid][0], published=texts[aid][1], id=aid)
                for aid in sorted({g["article"] for g in gold})}
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [MIN_POPULATION]
+    # the size dateline uses last, so that the records (and --misses) are its
     results = {}
-    for size in sizes:
+    for size in sorted(sizes, key=lambda n: n == MIN_POPULATION):
         gaz = gazetteer(size)
         for aid, rec in records.items():
             geocode(rec.article.text, rec.entities, rec.events, gaz=gaz)
         results[size] = score(gold, records, gaz)
-    main_size = MIN_POPULATION if MIN_POPULATION in results else sizes[0]
-    for size, r in results.items():
-        gaz = gazetteer(size)
         sub = [g for g in gold if g["geonameid"] is None or getattr(gaz.by_id(g["geonameid"]), "feature_code", "")
                != "PCLI"]
-        r["below_country"] = {k: v for k, v in score(sub, records, gaz).items() if k != "misses"}
+        results[size]["below_country"] = {k: v for k, v in score(sub, records, gaz).items() if k != "misses"}
+    main_size = MIN_POPULATION if MIN_POPULATION in results else sizes[0]
+    for size, r in results.items():
         print(f"cities{size}: accuracy {r['accuracy']:.3f} ({r['right']}/{r['resolved']} resolved right), "
               f"coverage {r['coverage']:.3f} ({r['resolved']}/{r['mentions']}; "
               f"{r['coverage_with_id']:.3f} of the mentions with a GeoNames id); places other than countries: "

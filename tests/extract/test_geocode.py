@@ -68,3 +68,20 @@ def test_the_index_knows_countries_states_and_continents():
     assert gaz.admin1("US.NC").name == "North Carolina"
     assert any(p.feature_code == "CONT" for p, _ in gaz.lookup("Europe"))
     assert gaz.country("XXX") is None and gaz.lookup("Qwertyuiopville") == ()
+
+
+def test_states_named_by_abbreviation_become_places():
+    text = "Sen. Jane Roe (D-N.C.) spoke in Tulsa, Okla., on Friday; Rep. Max Doe, R-Tenn., did not."
+    tulsa = Entity(id="e1", name="Tulsa", kind="place", code=None, mentions=[Span(32, 37, "Tulsa")])
+    wrong = Entity(id="e2", name="N.C.", kind="organization", code=None, mentions=[Span(17, 21, "N.C.")],
+                   source="model:ner")
+    ents = [tulsa, wrong]
+    geocode(text, ents, [])
+    states = {e.name: (e.geo["admin1"], [m.text for m in e.mentions]) for e in ents
+              if e.source == "pattern:state-abbreviation"}
+    assert states == {"North Carolina": ("US.NC", ["N.C."]), "Oklahoma": ("US.OK", ["Okla."]),
+                      "Tennessee": ("US.TN", ["Tenn."])}
+    assert wrong not in ents and tulsa.geo["admin1"] == "US.OK"
+    again = [e.geo for e in ents]
+    geocode(text, ents, [])                       # a second run changes nothing
+    assert [e.geo for e in ents] == again and len(ents) == 4

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from ..geo import Gazetteer, Place, gazetteer, name_key
-from ..record import Entity, Event
+from ..record import Entity, Event, Span
 from ..resources import multi, read_tsv
 
 CONTEXT_BONUS = 2.0        # log10 units: a place in a state the article names counts as 100x larger
@@ -63,6 +63,74 @@ def _qualifier(gaz: Gazetteer, words: str) -> tuple[str, str | None] | None:
             if p.feature_code == "ADM1":
                 return p.country, p.admin1
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _state_patterns() -> list[re.Pattern]:
+    """The patterns of resources/geo/state_patterns.tsv with the abbreviations filled in."""
+    ap, usps = [], []
+    for r in read_tsv("geo", "us_state_abbreviations.tsv"):
+        ap += multi(r["ap"])
+        usps.append(r["code"])
+    out = []
+    for r in read_tsv("geo", "state_patterns.tsv"):
+        forms = ap + (usps if r["usps"] == "yes" else [])
+        alt = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+        out.append(re.compile(r["regex"].replace("{abbr}", alt)))
+    return out
+
+
+def _state_spans(gaz: Gazetteer, text: str, entities: list[Entity]) -> dict[str, list[tuple[int, int]]]:
+    """admin1 -> spans of the state's abbreviations that no place or country mention covers."""
+    taken = [(m.start, m.end, x.kind) for x in entities for m in x.mentions]
+    abbr = _state_abbreviations()
+    found: dict[str, list[tuple[int, int]]] = {}
+    for rx in _state_patterns():
+        for m in rx.finditer(text):
+            s, e = m.span(1)
+            a1 = abbr.get(m.group(1)) or abbr.get(m.group(1).rstrip("."))
+            # a recogniser's other label on exactly this span ("N.C." an organisation) gives way
+            if a1 and not any(x < e and s < y and (kind in ("place", "country") or (x, y) != (s, e))
+                              for x, y, kind in taken):
+                found.setdefault(a1, []).append((s, e))
+                taken.append((s, e, "place"))
+    return found
+
+
+def add_state_mentions(gaz: Gazetteer, text: str, entities: list[Entity], *,
+                       keep: frozenset[str] = frozenset()) -> dict[str, Place]:
+    """US states named by abbreviation ("(D-N.C.)", "Tulsa, Okla.") become mentions of a place entity
+    of the state (made when the article has none): entity id -> the state's record. An entity the
+    recogniser labelled otherwise ("N.C." an organisation) gives those mentions up, and is dropped
+    when it has no other (unless an event names it: ``keep``)."""
+    out: dict[str, Place] = {}
+    abbr = _state_abbreviations()
+    for x in entities:          # made by an earlier run: the same state again
+        a1 = x.mentions and x.source == "pattern:state-abbreviation" and abbr.get(x.mentions[0].text.rstrip("."))
+        if a1 and gaz.admin1(a1):
+            out[x.id] = gaz.admin1(a1)
+    ids = [int(x.id[1:]) for x in entities if x.id[1:].isdigit()]
+    for a1, spans in sorted(_state_spans(gaz, text, entities).items()):
+        state = gaz.admin1(a1)
+        if state is None:
+            continue
+        ent = next((x for x in entities if x.kind == "place" and x.name == state.name
+                    and _place_types().get(x.name) == "region"), None)
+        if ent is None:
+            ids.append(max(ids, default=0) + 1)
+            clash = any(x.name == state.name for x in entities)
+            ent = Entity(id=f"e{ids[-1]}", name=f"{state.name} State" if clash else state.name, kind="place",
+                         code="USA", source="pattern:state-abbreviation")
+            entities.append(ent)
+        spans_set = set(spans)
+        for other in entities:
+            mine = [m for m in other.mentions if (m.start, m.end) in spans_set]
+            if other is not ent and mine:
+                other.mentions = [m for m in other.mentions if (m.start, m.end) not in spans_set]
+        ent.mentions += [Span(s, e, text[s:e]) for s, e in sorted(spans)]
+        out[ent.id] = state
+    entities[:] = [x for x in entities if x.mentions or x.source != "model:ner" or x.id in keep]
+    return out
 
 
 def _context(gaz: Gazetteer, entities: list[Entity]) -> Counter:
@@ -144,12 +212,15 @@ def resolve_entity(gaz: Gazetteer, e: Entity, text: str, ctx: Counter) -> Place 
 
 
 def geocode(text: str, entities: list[Entity], events: list[Event], *, gaz: Gazetteer | None = None) -> None:
-    """Set ``geo`` on every country and place entity that resolves, and on the event locations."""
+    """Set ``geo`` on every country and place entity that resolves, and on the event locations; US states
+    named by abbreviation are added as place mentions first."""
     gaz = gaz or gazetteer()
+    refs = frozenset(r.entity for ev in events for r in (ev.actor, ev.target, *ev.sources) if r and r.entity)
+    states = add_state_mentions(gaz, text, entities, keep=refs)
     ctx = _context(gaz, entities)
     by_name: dict[tuple[str, str | None], dict | None] = {}
     for e in entities:
-        p = resolve_entity(gaz, e, text, ctx)
+        p = states.get(e.id) or resolve_entity(gaz, e, text, ctx)
         e.geo = p.to_geo() if p else None
         by_name.setdefault((e.name, e.code), e.geo)
     for ev in events:
