@@ -157,6 +157,22 @@ def test_a_leaders_state_is_the_office_held_on_the_publication_day(published, co
     assert tusk.code == code
 
 
+def test_before_any_office_a_person_takes_the_state_of_the_offices_to_come():
+    from datetime import date
+
+    from dateline.extract.gazetteer import Leader
+    from dateline.extract.people import leader_codes_on
+
+    class Raw:
+        kind, code = "person", None
+        leaders = [Leader("Ana Ruiz", "Ruiz", "PER", "president", ("President",),
+                          date(2030, 7, 28), None)]
+
+    r = Raw()
+    leader_codes_on([r], date(2026, 1, 1))
+    assert r.code == "PER"
+
+
 def test_an_honorific_surname_is_the_person_named_in_full_before():
     res = ents("Prime Minister Tony Blair arrived in Ottawa. Mr. Blair met Canadian officials.",
                published=dt.date(2001, 5, 1))

@@ -7,9 +7,9 @@ import datetime as _dt
 
 def leader_codes_on(raws: list, published: _dt.date) -> None:
     """A gazetteer person's state on the publication day: the office held then; out of office,
-    the last national office held; no state when only an international office is known (Donald
-    Tusk in October 2023 is no longer the European Council's, and the gazetteer does not know him as
-    Polish: the context may say so)."""
+    the last national office held; before any office, the one state of the offices to come; no state
+    when only an international office is known (Donald Tusk in October 2023 is no longer the European
+    Council's, and the gazetteer does not know him as Polish: the context may say so)."""
     for r in raws:
         terms = [t for t in r.leaders if t.code] if r.kind == "person" else []
         if not terms:
@@ -21,10 +21,13 @@ def leader_codes_on(raws: list, published: _dt.date) -> None:
         past = sorted((t for t in terms if t.start is None or t.start <= published),
                       key=lambda t: t.start or _dt.date.min)
         national = [t for t in past if t.code != "IGO"]
+        later = {t.code for t in terms if t.code != "IGO" and t.start is not None and t.start > published}
         if national:
             r.code = national[-1].code
         elif past:
             r.code = None
+        elif len(later) == 1:
+            r.code = later.pop()      # before any office: a future president acts for the same state
 
 
 def link_honorific_surnames(raws: list, known: dict[str, list]) -> None:
