@@ -19,7 +19,7 @@ def _tok(nlp, text, word):
     return next(t for t in span if t.text == word)
 
 
-def _first(tok, pos, voice, role, preps=frozenset(), code=""):
+def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
     for f in fr.frames_for(pos, voice, role, code):
         reached = fr.walk(f, tok, preps)
         if reached is not None:
@@ -44,6 +44,8 @@ def _first(tok, pos, voice, role, preps=frozenset(), code=""):
      "protesters"),
     ("The embassy was attacked by protesters.", "attacked", "verb", "passive", "target", (), "v.pass.subj",
      "embassy"),
+    ("Rebels in Peru rejected an appeal from President Garcia.", "rejected", "verb", "active", "target", (),
+     "v.obj.from", "Garcia"),
     ("Garcia resigned after being attacked in the press.", "attacked", "verb", "passive", "target", (),
      "v.pass.ctrl.subj", "Garcia"),
     ("Peru's visit to Chile ended.", "visit", "noun", "active", "actor", (), "n.poss", "Peru"),

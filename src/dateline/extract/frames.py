@@ -88,6 +88,8 @@ def _passes(tok, step: Step, preps: frozenset[str]) -> bool:
     words = _words(step.words, preps)
     if step.test == "word":
         return tok.lower_ in words
+    if step.test == "case" and tok.left_edge.dep_ == "case" and tok.left_edge.lower_ in words:
+        return True         # the phrase's first word ("from President X": the parser may hang it lower)
     return any(ch.dep_ == step.test and ch.lower_ in words for ch in tok.children)
 
 
