@@ -176,7 +176,8 @@ def parse(nlp: "Language", text: str, spans: Sequence[tuple[int, int]], *,
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
     import numpy
 
-    doc = nlp.make_doc(text)
+    from .guard import make_doc      # huge tokens cut first (bounded tokenizer work), offsets kept
+    doc = make_doc(nlp, text)
     wanted: list[tuple[int, int] | None] = []
     for s, e in spans:
         sp = doc.char_span(max(0, s), min(len(text), e), alignment_mode="expand") if e > s else None
