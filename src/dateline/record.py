@@ -31,6 +31,7 @@ class Mention:
     role: str | None = None        # e.g. "leader", "president", "official" when known
     metonym: bool = False          # a capital standing for its government ("Pyongyang said")
     form: str | None = None        # how it was named: name, alias, adjective, capital, pattern ...
+    gender: str | None = None      # "m" | "f" for a person the article calls he or she, else None
 
 
 @dataclass
