@@ -104,7 +104,7 @@ class TimeRules:
         return prev[-1].date if prev else None
 
     def _series(self, cands, text, sentences, sent_toks, timexes) -> None:
-        owner_words = r"(?:[Ii]ts|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|a|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}['’]s)"
+        owner_words = r"(?:[Ii]ts|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|a|[A-Z][\w.-]{0,40}(?:\s[A-Z][\w.-]{0,40}){0,2}['’]s)"
         pat = re.compile(rf"\b{owner_words}\s+(\d{{1,4}})(?!\d)(?:st|nd|rd|th)?|\b{owner_words}\s+("
                          + "|".join(_ORDINALS) + r")\b")
         for m in pat.finditer(text):
