@@ -241,3 +241,22 @@ def test_a_title_and_surname_shared_by_officials_of_one_state_takes_that_state()
     ents_ = dateline.analyze("President Bush criticised the plan on Monday.", published="2000-01-01").entities
     bush = next(e for e in ents_ if "Bush" in e.name)
     assert bush.code == "USA" and bush.kind == "person"
+
+
+@pytest.mark.parametrize("text,name,gender", [
+    ("Ana Ruiz said she would stay in Lima.", "Ana Ruiz", "f"),
+    ("Ms. Ruiz met the envoy on Monday.", "Ruiz", "f"),
+    ("Luis Toro said on Monday that he would resign.", "Luis Toro", "m"),
+    ("Luis Toro met Mr. Ruiz on Monday.", "Luis Toro", None),     # another person's honorific
+])
+def test_a_person_the_article_calls_he_or_she(text, name, gender):
+    from dateline.extract.entities import extract_entities
+    from dateline.extract.entity_context import infer_genders
+    from dateline.text import split_sentences
+    res = extract_entities(text, split_sentences(text))
+    from dateline.pipeline import _add_recognised, _parse_sentences
+    parses = _parse_sentences(text, split_sentences(text), "default")
+    _add_recognised(text, res, parses.values())
+    infer_genders(text, res)
+    got = {m.gender for m in res.mentions if m.kind == "person" and name in (m.name or "")}
+    assert got == {gender}, [(m.text, m.name, m.gender) for m in res.mentions]

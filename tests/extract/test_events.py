@@ -578,3 +578,15 @@ def test_what_an_accusation_says_the_object_did_is_not_done_by_the_accuser(text,
     assert any(e.cameo.startswith("112") for e in evs)
     assert not [e for e in evs if not e.cameo.startswith("11") and e.actor and e.actor.code == accuser
                 and not e.hypothetical]
+
+
+def test_a_pronoun_is_not_resolved_to_a_person_of_the_other_gender():
+    evs = events("Ana Ruiz said she would meet Vice President Luis Toro. She will visit Lima on Thursday.")
+    visit = next(e for e in evs if e.trigger.text == "visit")
+    assert visit.actor is not None and visit.actor.name == "Ana Ruiz"
+
+
+def test_the_subject_of_a_passive_did_not_do_it():
+    evs = events("Luis Toro said on Monday that he was arrested by the police in Lima.")
+    arrest = next(e for e in evs if e.trigger.text == "arrested")
+    assert arrest.actor is None or arrest.actor.name != "Luis Toro"

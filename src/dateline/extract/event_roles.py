@@ -11,13 +11,17 @@ from .event_lexicon import (
     _PLACE_TARGET_ROOTS, _PREPS, _PRONOUNS, _SPEECH_VERBS, _STATE_PRON, _SUBJ_PASS,
     _SUBORD, _after_speech_verb, _agent_nouns, _child, _other_party, grammar_words
 )
+from .entities import context_words
 from .frames import controls, frames_for, walk
 
 _RELATIVE = grammar_words("relative_pronouns")
 _AUX_PASS = {"aux:pass", "auxpass"}
+_SUBJ_ANY = {"nsubj", "csubj"}
 _BG_AUX, _BG_MARK, _BG_ADV = (grammar_words(k) for k in ("background_auxiliaries", "background_marks",
                                                          "background_adverbs"))
 _PRESENT_AUX = grammar_words("present_auxiliaries")
+_PRONOUN_GENDER = {w: g for g, key in (("m", "masculine_words"), ("f", "feminine_words"))
+                   for w in context_words(key) if w.islower()}
 
 
 def _background(tok) -> bool:
@@ -73,10 +77,11 @@ class RoleRules:
     def _pronoun(self, word: str, pos: int, mentions: list[Mention]) -> Mention | None:
         kinds = ("person",) if word in _PERSON_PRON else ("country", "organization") if word in _STATE_PRON \
             else ("country", "organization", "person")
-        for m in reversed(mentions):
-            if m.end <= pos and m.kind in kinds and (m.kind != "place"):
-                return m
-        return None
+        gender = _PRONOUN_GENDER.get(word)
+        fits = [m for m in mentions if m.end <= pos and m.kind in kinds and not (
+            gender and m.gender and m.gender != gender)]     # not "he" for a person the article calls she
+        known = [m for m in fits if gender and m.gender == gender]
+        return (known or fits)[-1] if fits else None        # a person known as she before one unknown
 
     def _actor_before(self, text, toks, low, s, i, mentions, sent_range, verbs=()) -> Mention | None:
         """The subject: the nearest entity (or pronoun) before the trigger in the clause, not inside a PP."""
@@ -233,6 +238,8 @@ class RoleRules:
             self._topic_modifier(c, tok)
         if actor is not None and actor.kind in ("country", "person", "organization"):
             c.actor = actor
+        elif voice == "passive" and c.actor is not None and self._is_subject(tok, c.actor, mentions):
+            c.actor = None       # "he was shot": who underwent it did not do it
         # a place is where, not whom: it stands for its state only as the direct object ("visited
         # Yangon"), after the pattern's own target preposition ("a visit to Rangoon") or as what
         # violence is aimed at ("fired at Seoul")
@@ -261,6 +268,12 @@ class RoleRules:
             direct = f.direct == "yes" and m is not None or (f.direct == "if_preps" and bool(preps))
             return m, direct, f.id if m is not None else None
         return None, False, None
+
+    def _is_subject(self, tok, m: Mention, mentions) -> bool:
+        """Does the verb's own subject (passive or not, as the parser labelled it) name ``m``?"""
+        subj = _child(tok, _SUBJ_PASS | _SUBJ_ANY)
+        found = self._mention_of(subj, mentions) if subj is not None else None
+        return found is not None and found.start == m.start
 
     @staticmethod
     def _topic_modifier(c: _Cand, tok) -> None:
