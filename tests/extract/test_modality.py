@@ -33,6 +33,15 @@ def test_hedged_acts_stay_hypothetical(text, trigger):
     assert e.hypothetical and e.modality is None
 
 
+@pytest.mark.parametrize("text,trigger", [
+    ("Peru urged Chile to attack the rebels.", "attack"),     # no appeal code for an attack
+    ("Ghana called for the diplomats to be expelled.", "expelled"),
+])
+def test_an_act_only_asked_for_has_not_happened(text, trigger):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.hypothetical
+
+
 @pytest.mark.parametrize("text,trigger,code,actor,target", [
     # an appeal to a party to act: the appealing party acts, the addressee is the target
     ("Germany urged Israel to withdraw its troops from Gaza.", "withdraw", "0256", "DEU", "ISR"),

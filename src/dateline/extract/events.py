@@ -304,8 +304,9 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         kind, c.modality_marker = found
         m = recode(c.pattern.code, kind)
         if kind in ("appeal", "demand") and not m.code:
-            c.modality_marker = None
-            return      # "urged X to attack": no appeal code for that act; the appeal verb codes it
+            c.modality_marker, c.hypothetical = None, True
+            return      # "urged X to attack": no appeal code for that act; the appeal verb codes it,
+            #             and the act asked for has not happened
         c.hypothetical, c.modality, c.modality_row = False, m.kind, m.row
         if m.code and m.code != c.pattern.code:
             c.intended = c.pattern.code
