@@ -91,3 +91,17 @@ def test_every_act_row_maps_to_codes_that_exist():
     assert recode("0741", "intent").code == "0334"    # the longest prefix decides
     assert recode("091", "intent").code == ""         # no intent code: the act keeps its own
     assert recode("073", "appeal").code == "0233" and recode("073", "demand").code == "1033"
+
+
+@pytest.mark.parametrize("text,trigger,code,intended", [
+    ("Chile says it will not accept any more refugees.", "accept", "122", "075"),
+    ("Peru would not negotiate with the rebels, the minister said.", "negotiate", "125", "046"),
+])
+def test_a_stated_intention_not_to_cooperate_is_a_rejection(text, trigger, code, intended):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert (e.cameo, e.modality, e.intended, e.negated) == (code, "refusal", intended, False)
+
+
+def test_an_act_of_force_not_intended_stays_negated():
+    e = next(e for e in events("Peru will not attack Chile.") if e.trigger.text == "attack")
+    assert e.negated and e.cameo.startswith("19")

@@ -18,7 +18,7 @@ from ..record import ActorRef, Attribution, Event, Mention, Span, Timex
 from .lexicon import is_participle
 from .coordination import split_coordinated
 from .dating import BOUND_DATES, narrative_dates, publication_dates, report_dates, resolve_references, statement_time
-from .modality import modality_of, recode
+from .modality import modality_of, recode, refusal
 from .participants import place_states, possessed_patients, verbal_senses
 from .speech_acts import objas_cue, speech_acts
 from .event_lexicon import _IMPLICATIVE
@@ -295,11 +295,18 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
 
     @staticmethod
     def _modality(c: _Cand, low: list[str]) -> None:
-        """A stated intention or threat to act is an event of its own code (03x / 13x)."""
-        if c.pattern.pos != "verb" or c.negated:
+        """A stated intention or threat to act is an event of its own code (03x / 13x); a stated
+        intention not to do a cooperative act is its rejection (12x)."""
+        if c.pattern.pos != "verb":
             return
         found = modality_of(low, c.tok, c.end_tok)
         if found is None:
+            return
+        if c.negated:
+            m = refusal(c.pattern.code) if found[0] == "intent" else None
+            if m is not None:       # "X will not accept refugees": X rejects it
+                c.negated, c.modality, c.modality_row, c.intended = False, m.kind, m.row, c.pattern.code
+                c.pattern = replace(c.pattern, code=m.code)
             return
         kind, c.modality_marker = found
         m = recode(c.pattern.code, kind)

@@ -18,7 +18,7 @@ from .event_lexicon import grammar_words
 
 @dataclass(frozen=True)
 class Modality:
-    kind: str            # "intent" | "threat"
+    kind: str            # "intent" | "threat" | "appeal" | "demand" | "refusal"
     code: str            # the code of the intention or threat ("" = the act keeps its own code)
     row: int | None      # the modality.tsv row that mapped it (provenance), None when unmapped
 
@@ -40,6 +40,23 @@ def _codes() -> frozenset[str]:
 def table() -> dict[str, tuple[str, str, int]]:
     """act code prefix -> (intent code, threat code, row number in the file)."""
     return {r["act"]: (r["intent"], r["threat"], n) for n, r in enumerate(read_tsv("cameo", "modality.tsv"), start=1)}
+
+
+@functools.lru_cache(maxsize=1)
+def _refusals() -> dict[str, tuple[str, int]]:
+    """act code prefix -> (the code of refusing it, row number), for acts a refusal rejects (12x)."""
+    return {r["act"]: (r["refusal"], n) for n, r in enumerate(read_tsv("cameo", "modality.tsv"), start=1)
+            if r.get("refusal")}
+
+
+def refusal(code: str) -> Modality | None:
+    """"X will not accept ...": a stated intention not to do a cooperative act rejects it (12x)."""
+    tab = _refusals()
+    for n in range(len(code), 1, -1):
+        if code[:n] in tab:
+            new, line = tab[code[:n]]
+            return Modality("refusal", new, line)
+    return None
 
 
 def _window(low: list[str], i: int, size: int = 6) -> list[int]:
