@@ -1,0 +1,71 @@
+"""The CAMEO vocabulary on hand-written sentences: a wording gives its code, or no event at all.
+
+Each row: a sentence, a word of its trigger, and the CAMEO code expected for the event at that word
+(None: no event there: the wording names no happening in the CAMEO sense). The wordings were chosen
+from what annotated event corpora (ECB+, TimeBank/AQUAINT) mark as events and the rows in
+resources/cameo/patterns.tsv did not cover; the sentences are written for this test."""
+import pytest
+
+import dateline
+
+CASES = [
+    # 075 grant asylum: taking in refugees
+    ("Portugal accepted 300 refugees from Libya on Monday.", "accepted", "075"),
+    ("Canada will take in more asylum-seekers this year.", "take in", "03"),
+    # 0233 appeal for humanitarian aid: asking for asylum or refuge
+    ("The opposition leader sought asylum in Ecuador on Tuesday.", "sought", "0233"),
+    ("The defector requested asylum at the Swedish embassy.", "requested", "0233"),
+    # 07x aid handed over or dispatched; 0873 weapons handed over
+    ("Norwegian volunteers handed over blankets and tents to the Red Cross.", "handed over", "073"),
+    ("The militia handed over its rifles to the army on Sunday.", "handed over", "0873"),
+    ("Japan dispatched relief supplies and food to Nepal.", "dispatched", "073"),
+    # 090 investigate: inspectors and investigators sent
+    ("The agency dispatched a team of inspectors to the plant in Syria.", "dispatched", "090"),
+    ("Brazil sent investigators to the border on Friday.", "sent", "090"),
+    ("Chile dispatched 200 soldiers to the northern border.", "dispatched", "154"),
+    # 0874 withdraw from held ground; 073 evacuation of the wounded; 161 embassies emptied
+    ("The army evacuated its outposts in the valley on Tuesday.", "evacuated", "0874"),
+    ("Helicopters evacuated injured civilians from the besieged town.", "evacuated", "073"),
+    ("Spain evacuated its embassy in Kabul on Sunday.", "evacuated", "161"),
+    # 12x going back on a commitment
+    ("The governor reneged on a pledge to cut taxes.", "reneged on", "120"),
+    ("The union backed out of the agreement with the ministry.", "backed out", "120"),
+    # 081 easing administrative restrictions
+    ("Peru cancelled travel restrictions on Monday.", "cancelled", "081"),
+    ("The cabinet scrapped the curbs on public gatherings.", "scrapped", "081"),
+    ("Authorities removed the checkpoints around the capital.", "removed", "081"),
+    # 084 return persons and property
+    ("Iran returned the seized tanker to Greece on Friday.", "returned", "0842"),
+    ("Ukraine returned 40 prisoners to Russia in an exchange.", "returned", "0841"),
+    # 173 taking people into custody
+    ("The coast guard captured six smugglers off the coast.", "captured", "173"),
+    # 1823 a murder named by a noun
+    ("The murder of a Dutch reporter in Amsterdam drew protests.", "murder", "1823"),
+    # no happening: legal wordings, shows, disasters, responders, conversation
+    ("He faces a murder charge in Texas.", "murder", None),
+    ("The singer will host the awards ceremony in March.", "host", None),
+    ("The talk show host was arrested on Monday.", "host", None),
+    ("A strong earthquake struck western Turkey on Sunday.", "struck", None),
+    ("A typhoon struck the Philippine coast overnight.", "struck", None),
+    ("Paramedics arrived at the scene within minutes.", "arrived", None),
+    ("She struck up a friendship with the ambassador.", "struck", None),
+    # the senses these rows must leave alone
+    ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
+    ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
+]
+
+
+def _at(text: str, word: str):
+    evs = dateline.analyze(text, published="2019-11-15").events
+    return [e for e in evs if word.split()[0].lower() in e.trigger.text.lower()], evs
+
+
+@pytest.mark.parametrize("text,word,code", CASES)
+def test_wording(text, word, code):
+    at, evs = _at(text, word)
+    seen = [(e.cameo, e.trigger.text) for e in evs]
+    if code is None:
+        assert not at, f"{text!r}: no event expected at {word!r}, got {seen}"
+    else:
+        assert at, f"{text!r}: no event at {word!r}: {seen}"
+        assert at[0].cameo.startswith(code), f"{text!r}: {code} expected at {word!r}, got {seen}"
