@@ -18,6 +18,7 @@ the SQL itself is shared (``?`` placeholders, converted for PostgreSQL).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import heapq
 import json
@@ -39,6 +40,7 @@ from .places import add_places
 from .quotes import QUOTE_COLUMNS, add_quotes
 
 COMPONENT = "dateline.pipeline"
+NAMES_KEPT = 20_000     # story names of this many articles kept in memory while merging
 
 
 class StoreError(DatelineError):
@@ -260,12 +262,13 @@ class Store(QueryMethods):
             events = record.get("events") or []
             self._exec(
                 "INSERT INTO articles (key, dedup, record_id, url, content_hash, title, outlet, published, published_from, "
-                "dateline, authors, source, text, record, n_events, component, version, ingested_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "dateline, authors, source, text, record, n_events, component, version, ingested_at, story_names) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (key, dedup, art.get("id"), art.get("url"), content_hash(text), art.get("title"), art.get("outlet"),
                  art.get("published"), art.get("published_from"), art.get("dateline"),
                  json.dumps(art.get("authors") or [], ensure_ascii=False), source, text,
-                 json.dumps(record, ensure_ascii=False), len(events), COMPONENT, __version__, _now()))
+                 json.dumps(record, ensure_ascii=False), len(events), COMPONENT, __version__, _now(),
+                 json.dumps(sorted(M.story_names(record)), ensure_ascii=False)))
             res = AddResult(True, key, events=len(events))
             reps = []
             for ev in events:
@@ -273,7 +276,7 @@ class Store(QueryMethods):
                 rep.article_id = key           # unique in the store, whatever the record's id
                 self._insert_event(key, rep, ev, text, M.cluster_id(rep))
                 reps.append(rep)
-            self._names = {key: M.story_names(record)}
+            self._names[key] = M.story_names(record)
             changed = self._merge_new(reps)
             for rep in reps:
                 cid = self.scalar("SELECT cluster FROM events WHERE key = ?", (rep.key,))
@@ -363,11 +366,18 @@ class Store(QueryMethods):
                 out.append((r["cluster"], known[r["key"]]))
         return out
 
+    @functools.cached_property
+    def _names(self) -> dict[str, frozenset[str]]:
+        return {}
+
     def _story_names(self, akey: str) -> frozenset[str]:
-        """What merging compares as an article's story (merge.story_names), read once per article."""
+        """What merging compares as an article's story (merge.story_names): the articles' story_names
+        column, kept for the last NAMES_KEPT articles read."""
         if akey not in self._names:
-            rec = self.scalar("SELECT record FROM articles WHERE key = ?", (akey,))
-            self._names[akey] = M.story_names(json.loads(rec or "{}"))
+            if len(self._names) >= NAMES_KEPT:
+                self._names.clear()
+            got = self.scalar("SELECT story_names FROM articles WHERE key = ?", (akey,))
+            self._names[akey] = frozenset(json.loads(got or "[]"))
         return self._names[akey]
 
     def _insert_event(self, akey: str, rep: M.Report, ev: dict, text: str, cid: str) -> None:

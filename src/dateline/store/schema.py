@@ -20,6 +20,7 @@ Tables
   places     one row per GeoNames record an event took place at (dateline.store.places): name, ISO
              alpha-2 country, first-level region, coordinates, feature class and code
   schema_version  the migrations applied, with their time
+  (articles.story_names: the names merging compares, so that merge candidates need no record)
 
 A migration step is an SQL statement or a function of the store (filling a new table from the
 records already stored).
@@ -254,6 +255,25 @@ for _m in (SQLITE, POSTGRES):
                "lat DOUBLE PRECISION, lon DOUBLE PRECISION, feature_class TEXT, feature_code TEXT)",
                "CREATE INDEX events_location_geonameid ON events(location_geonameid)",
                _backfill_places])
+
+
+# 6: what merging compares as an article's story (merge.story_names: the people, organisations and
+# places it names, a JSON list) in a column of its own, so that finding merge candidates reads no
+# whole record; filled from the records already stored
+def _backfill_story_names(store) -> None:
+    import json
+
+    from ..timeline.merge import story_names
+    for a in store.rows("SELECT key, record FROM articles"):
+        try:
+            names = story_names(json.loads(a["record"] or "{}"))
+        except ValueError:
+            continue
+        store._exec("UPDATE articles SET story_names = ? WHERE key = ?", (json.dumps(sorted(names)), a["key"]))
+
+
+for _m in (SQLITE, POSTGRES):
+    _m.append(["ALTER TABLE articles ADD COLUMN story_names TEXT", _backfill_story_names])
 
 MIGRATIONS = {"sqlite": SQLITE, "postgres": POSTGRES}
 
