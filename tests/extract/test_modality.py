@@ -47,6 +47,8 @@ def test_an_act_only_asked_for_has_not_happened(text, trigger):
     ("Germany urged Israel to withdraw its troops from Gaza.", "withdraw", "0256", "DEU", "ISR"),
     # a demand: the same children as the intention (1053 as 0353)
     ("Kenya ordered Uganda to release the prisoners.", "release", "1053", "KEN", "UGA"),
+    # an act coded as an intention itself has its parallel demand code (0332 -> 1032)
+    ("Norway said Peruvian forces must ensure security in the camps.", "ensure", "1032", "NOR", "PER"),
     # what a source says another party must do is its demand on that party
     ("Norway said on Monday that Russia must withdraw its troops from the border.", "withdraw", "1056", "NOR",
      "RUS"),

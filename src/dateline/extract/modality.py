@@ -126,7 +126,8 @@ def recode(code: str, kind: str) -> Modality:
     demands (10x) number their children as intentions (03x) do (CAMEO codebook): "appeal for"
     / "demand" humanitarian aid are 0233 / 1033 as the intent to give it is 0333."""
     if kind in ("appeal", "demand"):
-        m = recode(code, "intent")
+        # an act that is itself coded as an intention ("ensure security", 0332) has its parallel code
+        m = Modality("intent", code, None) if code.startswith("03") else recode(code, "intent")
         if not m.code.startswith("03"):
             return Modality(kind, "", None)
         new = ("02" if kind == "appeal" else "10") + m.code[2:]
