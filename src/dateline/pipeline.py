@@ -17,7 +17,7 @@ from .errors import InputError, too_large
 from .extract.attribution import extract_attributions
 from .extract.entities import extract_entities
 from .extract.entity_context import (add_agent_mentions, add_definite_descriptions, assign_home_state,
-                                     code_people_from_context, infer_genders)
+                                     code_people_from_context, infer_genders, join_surnames)
 from .extract.events import extract_events, find_triggers
 from .extract.geocode import geocode
 from .extract.timexes import tag_timexes
@@ -93,6 +93,7 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
         _add_bylines(text, ents, bylines)
         if parses:
             _add_recognised(text, ents, parses.values())
+        join_surnames(ents)
         add_definite_descriptions(text, ents)
         code_people_from_context(text, ents)
         infer_genders(text, ents)

@@ -260,3 +260,22 @@ def test_a_person_the_article_calls_he_or_she(text, name, gender):
     infer_genders(text, res)
     got = {m.gender for m in res.mentions if m.kind == "person" and name in (m.name or "")}
     assert got == {gender}, [(m.text, m.name, m.gender) for m in res.mentions]
+
+
+def test_one_word_name_joins_the_one_person_named_in_full_with_it():
+    from dateline.extract.entities import EntityResult
+    from dateline.extract.entity_context import join_surnames
+    from dateline.record import Entity, Mention, Span
+    res = EntityResult(
+        entities=[Entity("e1", "Ruiz", "person", None, [Span(0, 4, "Ruiz")]),
+                  Entity("e2", "Ana Ruiz", "person", "PER", [Span(20, 28, "Ana Ruiz")]),
+                  Entity("e3", "Toro", "person", None, [Span(40, 44, "Toro")]),
+                  Entity("e4", "Luis Toro", "person", None, [Span(50, 59, "Luis Toro")]),
+                  Entity("e5", "Eva Toro", "person", None, [Span(60, 68, "Eva Toro")])],
+        mentions=[Mention(0, 4, "Ruiz", "e1", "Ruiz", "person"), Mention(20, 28, "Ana Ruiz", "e2", "Ana Ruiz",
+                                                                         "person", "PER"),
+                  Mention(40, 44, "Toro", "e3", "Toro", "person")])
+    join_surnames(res)
+    assert [e.id for e in res.entities] == ["e2", "e3", "e4", "e5"]      # two Toros: "Toro" stays open
+    assert (res.mentions[0].entity, res.mentions[0].code) == ("e2", "PER")
+    assert [s.start for s in res.entities[0].mentions] == [0, 20]

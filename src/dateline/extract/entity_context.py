@@ -215,3 +215,33 @@ def infer_genders(text: str, res: EntityResult) -> None:
         got = votes.get(m.entity or "")
         if got and got.count("m") != got.count("f"):
             m.gender = "m" if got.count("m") > got.count("f") else "f"
+
+
+def join_surnames(res: EntityResult) -> None:
+    """A person named by one word ("Axelrod", the headline's or a quotation's) is the one person the
+    article names in full with that word as a name part ("David Axelrod"): one entity, the full
+    name's, with its state, whichever came first and whichever stage found it."""
+    people = [e for e in res.entities if e.kind == "person"]
+    full: dict[str, list] = {}
+    for e in people:
+        parts = e.name.split()
+        if len(parts) > 1:
+            for w in {parts[0], parts[-1]}:
+                full.setdefault(w, []).append(e)
+    gone = {}
+    for e in people:
+        owners = full.get(e.name, []) if " " not in e.name else []
+        if len(owners) != 1:
+            continue
+        into = owners[0]
+        into.mentions.extend(e.mentions)
+        into.mentions.sort(key=lambda s: s.start)
+        into.code = into.code or e.code
+        gone[e.id] = into
+    if not gone:
+        return
+    res.entities = [e for e in res.entities if e.id not in gone]
+    for m in res.mentions:
+        into = gone.get(m.entity or "")
+        if into is not None:
+            m.entity, m.name, m.code = into.id, into.name, into.code
