@@ -91,10 +91,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 self._modality(c, low)
                 cands.append(c)
         cands = self._fold_intent_markers(cands)
-        alleging = {c.start for c in cands if c.pattern.code.startswith(tuple(_G["allegation_codes"]))}
-        for c in cands:
-            if c.governor in alleging:
-                c.hypothetical = True     # "accused X of hacking": the source's allegation
+        self._allegations(cands)
         cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes)
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
@@ -122,6 +119,14 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                  c.actor is not None or c.target is not None
                  or (c.location is not None and c.pattern.code[:2] in _ACTORLESS_ROOTS)))]
         return [self._to_event(n, c, text, sentences) for n, c in enumerate(cands, start=1)]
+
+    @staticmethod
+    def _allegations(cands: list[_Cand]) -> None:
+        """"accused X of hacking": what an accusation says its object did is the source's allegation."""
+        alleging = {c.start for c in cands if c.pattern.code.startswith(tuple(_G["allegation_codes"]))}
+        for c in cands:
+            if c.governor in alleging:
+                c.hypothetical = True
 
     # ------------------------------------------------------------ dependency parse
     @staticmethod
