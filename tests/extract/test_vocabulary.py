@@ -49,6 +49,27 @@ CASES = [
     ("A typhoon struck the Philippine coast overnight.", "struck", None),
     ("Paramedics arrived at the scene within minutes.", "arrived", None),
     ("She struck up a friendship with the ambassador.", "struck", None),
+    # 06x joining an organisation; 057 joining a treaty; 14x joining a protest or a strike
+    ("Georgia joined the alliance in 2004.", "joined", "060"),
+    ("Estonia was admitted to the union in 2004.", "admitted", "060"),
+    ("Students joined the demonstration outside parliament.", "joined", "141"),
+    ("Nurses joined the strike on Tuesday.", "joined", "143"),
+    # light verbs: carry out, conduct, hold
+    ("Insurgents carried out a suicide attack on a checkpoint.", "carried out", "1831"),
+    ("Auditors carried out an inspection of the ministry.", "carried out", "090"),
+    ("Commandos conducted a raid on a compound in Somalia.", "conducted", "190"),
+    ("Warplanes conducted air strikes on the town.", "conducted", "195"),
+    ("The envoys held discussions with rebel leaders in Doha.", "held discussions", "040"),
+    ("The former dictator went on trial in Lima.", "went on trial", "173"),
+    ("A roadside bomb went off near a patrol in Kandahar.", "went off", "183"),
+    ("Egypt reopened its border crossing with Gaza.", "reopened", "0872"),
+    # no happening: a plea in court, a web site visited, a fire alarm, a trip back to a vehicle
+    ("The accountant pleaded guilty to tax evasion.", "pleaded", None),
+    ("Millions visit the website every day.", "visit", None),
+    ("The fire alarm went off at noon.", "went off", None),
+    ("The senator returned to the plane after the speech.", "returned", None),
+    # a plea to someone stays an appeal
+    ("The families pleaded with the government to act.", "pleaded", "020"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
