@@ -385,8 +385,10 @@ class _Alarm:
 def in_process(tasks: Iterable[tuple[Any, Any]], settings: Settings,
                analyzer: Analyzer | None = None) -> Iterator[tuple[Any, Outcome | None]]:
     if analyzer is None:
+        from .geo import gazetteer
         from .nlp import load_pipeline
         load_pipeline(settings.model)           # loading the model is no article's time
+        gazetteer()                             # nor is indexing the GeoNames data on first use
     for ctx, item in tasks:
         if item is None:
             yield ctx, None
