@@ -10,7 +10,8 @@ undated and was reported as having happened took place by the publication day (`
 from __future__ import annotations
 
 import bisect
-import re
+
+from .regexes import regex
 
 # how an event's date was found when it is only an upper bound (the report's or publication day, the
 # story's last day), never a stated date
@@ -92,7 +93,7 @@ def publication_dates(cands, published: str | None) -> None:
 NARRATIVE_REACH = 2
 
 
-_EARLIER = re.compile(r"\b(?:after|before|since|until|earlier|previously|formerly)\b", re.I)
+_EARLIER = regex("cameo", "earlier_than")
 
 
 def narrative_dates(cands, timexes, sentences, published: str | None, text: str = "") -> None:

@@ -19,15 +19,16 @@ from ..record import Entity, Mention, Span
 from ..resources import path, read_tsv
 from .gazetteer import Entry, Gazetteer, Leader, load
 from .people import leader_codes_on, link_honorific_surnames
+from .regexes import regex, source
 
-# A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J."
-_NAME_TOK = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|(?:[A-Z]\.){1,3})"   # McCarthy, O'Brien, G.K.
-_PARTICLE = r"(?:de|da|del|van|von|bin|ibn|al|el|la|le|di|du|dos)"
+# A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J." (regexes.json)
+_NAME_TOK = source("entities", "name_token")
 
 
 def _name_run(max_words: int) -> str:
     """A run of up to max_words capitalised name words on one line ("Kim Jong Un", "Ludwig van Beethoven")."""
-    return rf"{_NAME_TOK}(?:[ \t]+(?:{_PARTICLE}[ \t]+|al-)?{_NAME_TOK}){{0,{max_words - 1}}}(?:,?[ \t]+Jr\.)?"
+    joiner, suffix = source("entities", "name_joiner"), source("entities", "name_suffix")
+    return rf"{_NAME_TOK}(?:{joiner}{_NAME_TOK}){{0,{max_words - 1}}}{suffix}"
 
 
 _NAME = _name_run(4)
@@ -75,8 +76,8 @@ class _Raw:
     entity_key: tuple | None = None
 
 
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-_OF_PLACE = re.compile(r",?\s+of\s+(?:the\s+)?(?=[A-Z])")
+_OF_NAME = regex("entities", "of_name")
+_OF_PLACE = regex("entities", "of_place")
 
 
 class _Busy:
@@ -174,7 +175,7 @@ class EntityExtractor:
             if r.kind == "country" or (r.kind == "place" and r.form == "capital") or \
                     (r.kind == "organization" and r.code):
                 gw = gap.strip()
-                if re.fullmatch(r"(?:['’]s?)?(?:\s*(?:[A-Za-z-]+\s*){0,3})", gw) and \
+                if regex("entities", "state_gap").fullmatch(gw) and \
                         (gw.startswith(("'", "’")) or r.form in ("adjective",) or r.kind == "country"):
                     return r.code
             return None
@@ -182,7 +183,7 @@ class EntityExtractor:
 
     def _country_after(self, text: str, pos: int, raws: list[_Raw]) -> str | None:
         """Code of a state in "of X" / "for X" right after pos."""
-        m = re.match(r"\s+(?:of|for|in)\s+(?:the\s+)?", text[pos:pos + 30])
+        m = regex("entities", "state_after").match(text[pos:pos + 30])
         if not m:
             return None
         at = pos + m.end()
@@ -251,7 +252,7 @@ class EntityExtractor:
                 return False
         if prev and (prev[-1] in _PLACE_PREPS or prev[-1] in _PLACE_NOUNS):
             # "from Pyongyang" stays a place, except "coming from Pyongyang" statements: keep it simple
-            return prev[-1] in ("from",) and bool(re.match(r"\s+(?:is|was|are|were)\b", text[r.end:r.end + 10]))
+            return prev[-1] in ("from",) and bool(regex("entities", "copula_after").match(text[r.end:r.end + 10]))
         if nxt and nxt[0] and nxt[0][0].isupper():
             return False      # part of a longer name ("Seoul National University")
         if nxt and nxt[0] == "-":
@@ -340,7 +341,7 @@ class EntityExtractor:
             if any(w.lower().strip("'’s") in roles for w in seg.split()[-6:]):
                 return "role-apposition"
         if nxt and nxt[0] == "," and len(nxt) > 1 and nxt[1].lower() in ("a", "an", "the", "who", "whose"):
-            follow = re.match(r",\s+(?:a|an|the|who|whose)\s+([^,.;]{0,80})", text[e:])
+            follow = regex("entities", "apposition_role").match(text[e:])
             if follow and any(w.lower().strip("'’s") in roles for w in follow.group(1).split()[:6]):
                 return "apposition"
             if follow and nxt[1].lower() in ("who", "whose"):
@@ -362,7 +363,7 @@ class EntityExtractor:
         out = []
         busy = _Busy(len(text), taken)
         spare = _Busy(len(text), [t for t in taken if not any((r.start, r.end) == t for r in absorbable)])
-        for m in re.finditer(rf"(?:The\s+)?(?:{_NAME_TOK}|[A-Z]{{2,}})(?:\s+(?:of\s+(?:the\s+)?|on\s+|for\s+|and\s+)?(?:{_NAME_TOK}|[A-Z]{{2,}}))*", text):
+        for m in regex("entities", "org_run").finditer(text):
             toks = m.group().split()
             # the organisation ends at its last head word ("NK News", "Korea Institute for ...")
             heads = [i for i, t in enumerate(toks) if t in self.org_heads]
@@ -377,7 +378,7 @@ class EntityExtractor:
             s = m.start()
             if toks[0] == "The":       # "The Union of Concerned Scientists": the article is not the name
                 toks, heads, last = toks[1:], [h - 1 for h in heads], last - 1
-                s = m.start() + len(re.match(r"The\s+", text[s:]).group())
+                s = m.start() + len(regex("entities", "leading_the").match(text[s:]).group())
                 if last < 0 or (last == 0 and not complement):
                     continue
 
@@ -438,7 +439,7 @@ class EntityExtractor:
                 continue
             code = self._country_before(text, r.start, raws[:i])
             if not code:
-                m = re.match(r",\s+(?:a|an|the)\s+([^,.;]{0,80})", text[r.end:])
+                m = regex("entities", "apposition_np").match(text[r.end:])
                 if m:
                     seg_end = r.end + m.end()
                     for o in raws[i + 1:]:
@@ -462,7 +463,8 @@ class EntityExtractor:
             if sur:
                 known.setdefault(sur, []).append(p)
             # the surname as this article spells it ("Volodymyr Zelenskiy" -> "Zelenskiy" for Zelensky)
-            written = re.sub(r"['’]s$", "", p.text.split()[-1]) if len(p.text.split()) >= 2 else None
+            written = regex("entities", "possessive_end").sub("", p.text.split()[-1]) if len(p.text.split()) >= 2 \
+                else None
             if written and written != sur and written[:1].isupper() and p.leaders:
                 known.setdefault(written, []).append(p)
         surnames = set(known) | set(self.gaz.by_surname)

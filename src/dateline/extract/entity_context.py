@@ -11,6 +11,7 @@ import re
 from ..record import Mention, Span
 from ..resources import read_tsv
 from .entities import EntityResult, _Busy, _lex, context_words
+from .regexes import regex
 
 
 
@@ -52,7 +53,7 @@ def assign_home_state(res: EntityResult) -> str | None:
     return home
 
 
-_DEFINITE = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+of\b)")
+_DEFINITE = regex("entities", "definite")
 
 
 @functools.lru_cache(maxsize=1)
@@ -114,7 +115,7 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
         if low not in words or not busy.free(w.start(), w.end()):
             continue
         before = text[max(0, w.start() - 4):w.start()]
-        owner = re.search(r"['’]s?\s+$", before)
+        owner = regex("entities", "owner_before_gap").search(before)
         if w.start() - 1 in ends or w.start() in ends or before.endswith("-") or (
                 owner and w.start() - len(owner.group()) in ends):
             continue      # "Russian forces", "Japan's military", "pro-government forces": the name says whose
@@ -124,11 +125,11 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
         res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
 
 
-_OWNER_AFTER = re.compile(r",\s+(?:who\s+is\s+|now\s+)?(?:the\s+|as\s+)?")
-_OWNER_BEFORE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,3}$")
+_OWNER_AFTER = regex("entities", "owner_after")
+_OWNER_BEFORE = regex("entities", "owner_before")
 
 
-_APPOSED = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
+_APPOSED = regex("entities", "apposed")
 _APPOSITION_END = re.compile(r"([^,.;:()\n]{1,80})(?=[,.;:()\n]|$)")
 
 
@@ -165,7 +166,7 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
         own = _OWNER_AFTER.match(text, m.end)
         nxt = ms[k + 1] if k + 1 < len(ms) else None
         if own and nxt is not None and nxt.start == own.end() and nxt.kind == "country" \
-                and re.match(r"['’]s\s", text[nxt.end:nxt.end + 3]):
+                and regex("entities", "possessive_next").match(text[nxt.end:nxt.end + 3]):
             code = nxt.code
         prev = ms[k - 1] if k else None
         if code is None and prev is not None and prev.kind == "country" and prev.end < m.start \
@@ -184,7 +185,7 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
 
 # how far after a person's name the first personal pronoun is taken to be theirs ("X said she ...")
 _GENDER_REACH = 80
-_PRONOUN_WORD = re.compile(r"[A-Za-z]+")
+_PRONOUN_WORD = _WORD
 
 
 @functools.lru_cache(maxsize=1)

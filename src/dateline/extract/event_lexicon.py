@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..record import Mention, Series
 from ..resources import multi, path, read_tsv
+from .regexes import regex, source
 from .entities import context_words
 from .lexicon import noun_forms, verb_forms
 
@@ -70,7 +71,7 @@ _SPEECH_VERBS = set(_G["speech_verbs"])
 _AGENTIVE_PARTICIPLES = set(_G["agentive_participles"])
 _SERIES_MODIFIERS = set(_G["series_modifiers"])
 # what stands between two names of one list of subjects ("South Korea, the United States and Japan")
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
+_LIST_GAP = regex("cameo", "list_gap")
 _AIMED_AT = set(_G["aimed_at"])
 _DAY_WORDS = {d.lower() for d in calendar.day_name} | {m.lower() for m in calendar.month_name if m}
 _ATTACK_TARGETS = set(_G["attack_targets"])
@@ -81,14 +82,14 @@ _ACTORLESS_ROOTS = set(_G["actorless_roots"])
 _IMPLICATIVE = set(_G["implicative_verbs"])
 _PLACE_TARGET_ROOTS = set(_G["place_target_roots"])
 # what follows a time expression that modifies a noun: "'s" or a lower-case word ("the 1994 genocide")
-_NOMINAL_TIME = re.compile(r"(['’]s\b)?\s*([a-z]+)?")
+_NOMINAL_TIME = regex("cameo", "nominal_time")
 _NOUN_TARGET_PREPS = frozenset(_G["noun_target_prepositions"])
 _PERSON_PRON = set(_G["person_pronouns"])
 _STATE_PRON = set(_G["state_pronouns"])
 _PLURAL_PRON = set(_G["plural_pronouns"])
 _PRONOUNS = _PERSON_PRON | _STATE_PRON | _PLURAL_PRON
-_DEF_STATE = re.compile(r"\bthe\s+(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+")
-                                                    for w in context_words("state_nouns")) + r")\b", re.I)
+_DEF_STATE = re.compile(source("cameo", "definite_article") + "(?:" + "|".join(
+    re.escape(w).replace("\\ ", "\\s+") for w in context_words("state_nouns")) + r")\b", re.I)
 
 
 def _other_party(actor: Mention | None, m: Mention) -> bool:

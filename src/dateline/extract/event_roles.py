@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 
 from ..record import Mention
 from .event_lexicon import (
@@ -13,6 +12,7 @@ from .event_lexicon import (
 )
 from .entities import context_words
 from .frames import controls, frames_for, walk
+from .regexes import regex
 
 _RELATIVE = grammar_words("relative_pronouns")
 _AUX_PASS = {"aux:pass", "auxpass"}
@@ -368,12 +368,12 @@ class RoleRules:
         """The second of a coordinated pair of subjects ("Turkey and Syria agreed" -> Syria; in a
         headline also "Iran, IAEA agree"); none for a longer list ("France, Germany and Britain warned":
         all three act)."""
-        joint = r"\s+and\s+(?:the\s+)?|\s*,\s*" if headline else r"\s+and\s+(?:the\s+)?"
+        joint = regex("cameo", "joint_headline" if headline else "joint_and")
         for n, m in enumerate(mentions):
-            if m.start > actor.end and re.fullmatch(joint, text[actor.end:m.start], re.I) \
+            if m.start > actor.end and joint.fullmatch(text[actor.end:m.start]) \
                     and m.kind in ("country", "person", "organization") and m.code != actor.code:
                 nxt = mentions[n + 1] if n + 1 < len(mentions) else None
-                if nxt is not None and re.fullmatch(r"\s*,?\s*and\s+|\s*,\s*", text[m.end:nxt.start]):
+                if nxt is not None and regex("cameo", "list_continues").fullmatch(text[m.end:nxt.start]):
                     return None
                 return m
         return None
@@ -391,9 +391,9 @@ class RoleRules:
                 km = self._tok_at(toks, m.end)
                 if km is not None and any(km <= v < i for v in verbs):
                     break         # "the Council condemned the bombing": a verb stands between
-                if re.fullmatch(r"(?:['’]s?)?(?:\s+[\w-]+){0,3}\s*", gap) and (gap.startswith(("'", "’"))
-                                                                               or m.text[0].isupper()):
-                    if not re.search(r"\b(?:of|with|to|for|against|between|by|from|in|at|on)\b", gap):
+                if regex("cameo", "possessor_gap").fullmatch(gap) and (gap.startswith(("'", "’"))
+                                                                        or m.text[0].isupper()):
+                    if not regex("cameo", "relation_words").search(gap):
                         return m
                 break
         for k in range(j, min(e, j + 3)):

@@ -5,6 +5,7 @@ import re
 
 from ..record import Series, Timex
 from .lexicon import singular
+from .regexes import regex, source
 from .event_lexicon import (_Cand, _ORDINALS, _SERIES_MODIFIERS)
 
 
@@ -15,8 +16,9 @@ class TimeRules:
     def _in_anchor(t: Timex, timexes, text) -> bool:
         """A time expression inside '<duration> after ...' is not the main clause's time."""
         before = text[max(0, t.start - 120):t.start]
-        return bool(re.search(r"\b(?:after|before)\b[^.;]*$", before)) and any(
-            d.type == "DURATION" and d.end <= t.start and re.match(r"\s+(?:after|before)\b", text[d.end:d.end + 8])
+        return bool(regex("cameo", "anchor_clause").search(before)) and any(
+            d.type == "DURATION" and d.end <= t.start and regex("cameo", "anchor_after_duration").match(
+                text[d.end:d.end + 8])
             and t.start - d.end < 120 for d in timexes)
 
     def _anchor_dates(self, cands, text, sentences, sent_toks, timexes, published) -> None:
@@ -104,16 +106,13 @@ class TimeRules:
         return prev[-1].date if prev else None
 
     def _series(self, cands, text, sentences, sent_toks, timexes) -> None:
-        owner_words = r"(?:[Ii]ts|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|a|[A-Z][\w.-]{0,40}(?:\s[A-Z][\w.-]{0,40}){0,2}['’]s)"
-        pat = re.compile(rf"\b{owner_words}\s+(\d{{1,4}})(?!\d)(?:st|nd|rd|th)?|\b{owner_words}\s+("
+        pat = re.compile(source("cameo", "series_number") + "|" + source("cameo", "series_word") + "("
                          + "|".join(_ORDINALS) + r")\b")
         for m in pat.finditer(text):
             ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
-            if m.group(1) and not re.match(r"\d+(?:st|nd|rd|th)", text[m.start(1):m.start(1) + 6]):
+            if m.group(1) and not regex("cameo", "ordinal_suffix").match(text[m.start(1):m.start(1) + 6]):
                 continue
-            rest = re.match(r"\s+((?:[\w-]+\s+){0,2}?)(?!(?:of|the|a|an|this|that|these|those|in|on|at|to|for)\s)"
-                            r"([a-z-]+)\s+(since|this|last|so\s+far|of\s+the\s+year|in|within)\b",
-                            text[m.end():m.end() + 80])
+            rest = regex("cameo", "series_rest").match(text[m.end():m.end() + 80])
             if not rest or ordinal < 1:
                 continue
             noun = head = singular(rest.group(2))

@@ -10,11 +10,11 @@ are coded so is data (``grammar.json`` ``domestic_roots``, ``repression_roots``)
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import replace
 
 from ..record import Mention
 from .event_lexicon import grammar_words
+from .regexes import regex
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,8 +63,8 @@ def possessed_patients(cands, text: str) -> None:
         head = text[c.start:c.end].lower().split()[-1]
         if head.rstrip("s") not in nouns and head not in nouns:
             continue
-        if re.match(r"\s+of\b", text[c.end:c.end + 4]):
+        if regex("cameo", "of_after").match(text[c.end:c.end + 4]):
             continue      # "Russia's expulsion of the diplomats": the possessor acts
         gap = text[c.actor.end:c.start]
-        if c.actor.end <= c.start and re.fullmatch(r"(?:\s+[a-z-]+){0,2}['’]s?\s+(?:[a-z-]+\s+){0,2}", gap):
+        if c.actor.end <= c.start and regex("cameo", "possessed_gap").fullmatch(gap):
             c.actor, c.target = None, c.actor

@@ -1,0 +1,46 @@
+"""Regular expressions of language data, kept as data: ``resources/<folder>/regexes.json``.
+
+Each entry is ``{"use": what it is for, "pattern": the expression, "flags": "I"?}``; a pattern may
+name another entry of the same file as ``${NAME}`` (expanded before compiling). The extraction code
+asks for an expression by name (``regex("entities", "of_name")``) and never writes English in a
+regular expression of its own.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+
+from ..resources import ResourceError, path
+
+_REF = re.compile(r"\$\{(\w+)\}")
+
+
+@functools.lru_cache(maxsize=None)
+def _table(folder: str) -> dict[str, dict]:
+    p = path(folder, "regexes.json")
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ResourceError(f"{p}: cannot read regular expressions ({e})") from e
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@functools.lru_cache(maxsize=None)
+def source(folder: str, name: str) -> str:
+    """The expression ``name`` of ``folder``'s regexes.json with its ${NAME} references expanded."""
+    table = _table(folder)
+    if name not in table:
+        raise ResourceError(f"{folder}/regexes.json: no expression named {name!r}")
+    return _REF.sub(lambda m: source(folder, m.group(1)), table[name]["pattern"])
+
+
+@functools.lru_cache(maxsize=None)
+def regex(folder: str, name: str) -> re.Pattern:
+    """The compiled expression ``name`` (flags from its entry: "I" ignores case)."""
+    text = source(folder, name)
+    flags = re.I if "I" in _table(folder)[name].get("flags", "") else 0
+    try:
+        return re.compile(text, flags)
+    except re.error as e:
+        raise ResourceError(f"{folder}/regexes.json: {name}: {e}") from e

@@ -1,0 +1,51 @@
+"""Regular expressions as data (extract.regexes, resources/*/regexes.json)."""
+import re
+
+import pytest
+
+from dateline.extract import regexes
+from dateline.resources import ResourceError
+
+
+@pytest.mark.parametrize("folder", ["entities", "cameo"])
+def test_every_expression_compiles_and_says_what_it_is_for(folder):
+    table = regexes._table(folder)
+    assert table
+    for name, entry in table.items():
+        assert entry.get("use"), name
+        assert isinstance(regexes.regex(folder, name), re.Pattern)
+
+
+def test_a_reference_expands_to_the_named_expression():
+    assert regexes.source("cameo", "series_word").startswith(r"\b" + regexes.source("cameo", "series_owner"))
+
+
+def test_an_unknown_name_is_a_clear_error():
+    with pytest.raises(ResourceError, match="no expression named 'nope'"):
+        regexes.source("cameo", "nope")
+
+
+@pytest.mark.parametrize("folder,name,text,matches", [
+    ("cameo", "list_gap", ", and the ", True),
+    ("cameo", "list_gap", " with ", False),
+    ("cameo", "series_number", "its 12th", True),
+    ("cameo", "series_number", "its 12345th", False),
+    ("entities", "definite", "the court ruled", True),
+    ("entities", "definite", "the city of Lima", False),
+    ("entities", "owner_before", "'s opposition leader ", True),
+])
+def test_expressions_on_hand_made_text(folder, name, text, matches):
+    assert bool(regexes.regex(folder, name).match(text)) == matches
+
+
+@pytest.mark.parametrize("folder", ["entities", "cameo"])
+def test_no_expression_backtracks_on_long_runs(folder):
+    """Each expression answers quickly on 20,000-character runs of the characters it reads."""
+    import time
+    runs = ["a" * 20000, "A" * 20000, "Mr." * 7000, " and" * 5000, "'s " * 7000, "1" * 20000]
+    for name in regexes._table(folder):
+        rx = regexes.regex(folder, name)
+        for run in runs:
+            t = time.perf_counter()
+            rx.search(run)
+            assert time.perf_counter() - t < 2.0, (name, run[:10])
