@@ -340,7 +340,7 @@ class EntityExtractor:
             seg = re.split(r"[.;:!?\n,(]", text[max(0, s - 120):s].rstrip().rstrip(","))[-1]
             if any(w.lower().strip("'’s") in roles for w in seg.split()[-6:]):
                 return "role-apposition"
-        if nxt and nxt[0] == "," and len(nxt) > 1 and nxt[1].lower() in ("a", "an", "the", "who", "whose"):
+        if nxt and nxt[0] == "," and len(nxt) > 1 and nxt[1].lower() in context_words("apposition_openers"):
             follow = regex("entities", "apposition_role").match(text[e:])
             if follow and any(w.lower().strip("'’s") in roles for w in follow.group(1).split()[:6]):
                 return "apposition"

@@ -15,6 +15,8 @@ from .frames import controls, frames_for, walk
 from .regexes import regex
 
 _RELATIVE = grammar_words("relative_pronouns")
+_W = {k: grammar_words(k) for k in ("comma_clause_openers", "comma_participles", "clause_report_verbs",
+                                     "coordinators", "pair_prepositions", "list_words", "happening_pronouns")}
 _AUX_PASS = {"aux:pass", "auxpass"}
 _SUBJ_ANY = {"nsubj", "csubj"}
 _BG_AUX, _BG_MARK, _BG_ADV = (grammar_words(k) for k in ("background_auxiliaries", "background_marks",
@@ -56,20 +58,20 @@ class RoleRules:
                                                                  and toks[k][2][:1].islower()):  # not "United States"
                 s = k + 1   # "The ministry said the arrest ...": the speaker is not in the reported clause
                 break
-            if w == "," and k + 1 < len(low) and low[k + 1] in ("but", "and", "while", "whereas", "which", "who"):
+            if w == "," and k + 1 < len(low) and low[k + 1] in _W["comma_clause_openers"]:
                 s = k + 1
                 break
         e = len(low)
         for k in range(j, len(low)):
             w = low[k]
-            if w in _CLAUSE_BREAK or (w in _SUBORD and w not in ("that",)) or w in ("said", "says", "told"):
+            if w in _CLAUSE_BREAK or (w in _SUBORD and w != "that") or w in _W["clause_report_verbs"]:
                 e = k
                 break
-            if w in ("and", "but") and any(v in verbs for v in (k + 1, k + 2)):
+            if w in _W["coordinators"] and any(v in verbs for v in (k + 1, k + 2)):
                 e = k
                 break
-            if w == "," and k + 1 < len(low) and low[k + 1] in ("but", "and", "while", "whereas", "which", "who",
-                                                                  "calling", "saying", "marking", "citing"):
+            if w == "," and k + 1 < len(low) and (low[k + 1] in _W["comma_clause_openers"]
+                                                  or low[k + 1] in _W["comma_participles"]):
                 e = k
                 break
         return s, e
@@ -133,11 +135,11 @@ class RoleRules:
                 return False
             for x in range(k - 1, max(s - 1, k - 16), -1):     # never past the clause start
                 w = low[x]
-                if w in ("by", "between"):
+                if w in _W["pair_prepositions"]:
                     return False
                 if w in _PREPS:
                     return True
-                if w in _DETS or w in ("and", "or", ",", "'s", "’s") or x in named or toks[x][2][:1].isupper():
+                if w in _DETS or w in _W["list_words"] or x in named or toks[x][2][:1].isupper():
                     continue
                 return False
             return False
@@ -149,7 +151,7 @@ class RoleRules:
             prev_verbs = [v for v in verbs if s <= v < (k if k is not None else i) and v != i]
             if k is not None:  # a past-tense verb that is no trigger ("officers raided its headquarters")
                 prev_verbs += [x for x in range(s, k) if _PAST_VERB.fullmatch(toks[x][2])]
-            if prev_verbs and not any(low[x] in _CLAUSE_BREAK or low[x] in ("and", "but", ",")
+            if prev_verbs and not any(low[x] in _CLAUSE_BREAK or low[x] in _W["coordinators"] or low[x] == ","
                                       for x in range(max(prev_verbs) + 1, k if k is not None else i)):
                 continue          # the object of an earlier verb ("condemned Japan and praised ...")
             if m.form == "adjective" and not self._agentive(low, k, toks, m):
@@ -410,6 +412,6 @@ class RoleRules:
                 return None       # "... with more missile tests": the subject does not own the noun
             if k0 is not None and any(k0 <= v < i for v in verbs):
                 return None       # "the Council condemned the bombing": the subject acts in the verb
-            if subj.text.lower() in ("it", "this", "that") and any(w in _BE for w in between):
+            if subj.text.lower() in _W["happening_pronouns"] and any(w in _BE for w in between):
                 return None       # "It was the third attack": the pronoun is the happening, not its actor
         return subj

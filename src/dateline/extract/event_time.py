@@ -6,7 +6,7 @@ import re
 from ..record import Series, Timex
 from .lexicon import singular
 from .regexes import regex, source
-from .event_lexicon import (_Cand, _ORDINALS, _SERIES_MODIFIERS)
+from .event_lexicon import (_Cand, _ORDINALS, _SERIES_MODIFIERS, grammar_words)
 
 
 class TimeRules:
@@ -35,9 +35,9 @@ class TimeRules:
                 if t.type != "DURATION" or not (ss <= t.start < se):
                     continue
                 k = self._tok_at(toks, t.end)
-                if k is None or k >= len(low) or low[k] not in ("after", "before", "later", "earlier"):
+                if k is None or k >= len(low) or low[k] not in grammar_words("anchor_words"):
                     continue
-                if low[k] in ("later", "earlier"):
+                if low[k] in grammar_words("anchor_adverbs"):
                     self._shift_relative(t, low[k], lst, cands, timexes, published, shift_value)
                     continue
                 sign = -1 if low[k] == "after" else 1

@@ -7,7 +7,7 @@ from ..text import tokenize
 from .lexicon import is_participle, is_past_form, noun_forms
 from .event_lexicon import (
     NO_EVENT, Pattern, VOCABULARIES, _BE, _CLAUSE_BREAK, _Cand, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
-    _SUBORD, _VERB_BEFORE
+    _SUBORD, _VERB_BEFORE, grammar_words
 )
 
 
@@ -39,7 +39,7 @@ class TriggerRules:
         if w.endswith("s") and not w.endswith("ss") and not verb_ctx:
             # "talks", "tests": a verb only after a singular subject that is a pronoun or a name
             # ("Israel rejects Hamas demands": after a verb, a name + "-s" word is its object)
-            return prev in ("he", "she", "it", "who", "which", "that") or (
+            return prev in grammar_words("singular_subjects") or (
                 i >= 1 and toks[i - 1][2][:1].isupper() and not after_verb)
         if not past and not w.endswith(("ing", "s")) and not verb_ctx:
             # a bare stem ("offer", "attack") is a verb after a plural subject or a name, else a noun

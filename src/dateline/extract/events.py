@@ -21,7 +21,7 @@ from .dating import BOUND_DATES, narrative_dates, publication_dates, report_date
 from .modality import modality_of, recode, refusal
 from .participants import place_states, possessed_patients, verbal_senses
 from .speech_acts import objas_cue, speech_acts
-from .event_lexicon import _IMPLICATIVE
+from .event_lexicon import _IMPLICATIVE, grammar_words
 from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... are re-exported)
     CodeInfo, NO_EVENT, Pattern, VOCABULARIES, _ACTORLESS_ROOTS, _BE, _CLAUSE_BREAK, _Cand, _DENY, _G,
     _HAVE, _MODAL, _NEG, _NEG_VERBS, _NOMINAL_TIME, _NOUN_DETS, _NOUN_TARGET_PREPS, _PREPS, _SUBORD,
@@ -166,8 +166,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         # passive voice: "were launched (by X)"
         if p.pos == "verb" and i > 0 and is_participle(low[i]):
             k = i - 1
-            while k >= s and low[k] in ("also", "reportedly", "allegedly", "not", "n't", "being", "been",
-                                        "already", "later", "then", "first"):
+            while k >= s and low[k] in grammar_words("passive_gap_words"):
                 k -= 1
             if k >= s and low[k] in _BE:
                 c.passive = True
@@ -231,7 +230,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             if toks[j - 1][1] <= m.start and (le >= len(toks) or m.end <= toks[min(le, len(toks)) - 1][1]) \
                     and (m.kind == "place" or (m.kind == "country" and not m.metonym)):
                 k = self._tok_at(toks, m.start)
-                if k is not None and k > 0 and low[k - 1] in ("in", "at", "near", "from", "off", "over"):
+                if k is not None and k > 0 and low[k - 1] in grammar_words("location_prepositions"):
                     c.location = {"name": m.name, "code": m.code}
                     break
         self._flags(c, low, s, i)
@@ -248,8 +247,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         if s > 0 and not c.negated:
             gov = low[max(0, s - 8):s]
             c.negated = any(w in _DENY for w in gov)
-        inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in
-                  ("the", "a", "an", "his", "her", "its", "their", "our", "this", "that") for k in range(len(pre)))
+        inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in grammar_words("infinitive_blockers")
+                  for k in range(len(pre)))
         # a modal word reaches no further than the next comma ("pledged to stand firm, warning X":
         # the warning happened)
         scope = pre[max((k for k, w in enumerate(pre) if w == ","), default=-1) + 1:]
@@ -276,10 +275,9 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 #             (but "refused to endorse X in July": the refusal was then too)
             prevw = low[k - 1] if k else ""
             prev2 = low[k - 2] if k and k > 1 else ""
-            if prevw in ("since", "until", "through", "by", "till") or prev2 in ("since",):
+            if prevw in grammar_words("span_prepositions") or prev2 == "since":
                 continue
-            if prevw in ("said", "says", "told", "reported", "announced", "added") or \
-                    prev2 in ("said", "says", "told", "reported", "announced"):
+            if prevw in grammar_words("report_verbs") or (prev2 in grammar_words("report_verbs") and prev2 != "added"):
                 continue
             nominal = _NOMINAL_TIME.match(text, t.end)
             if nominal and (nominal[1] or (prevw in _NOUN_DETS and nominal[2] and nominal[2] not in _PREPS | _SUBORD)):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..resources import ResourceError, read_tsv
 from .event_lexicon import _NOUN_TARGET_PREPS, _OBJ, _POSS, _SUBJ, _SUBJ_PASS, grammar_words
 
+_CONTROL_MARKS = "object_control_marks"      # the grammar.json list that opens a clause of object control
 _LABEL_SETS = {"@subj": _SUBJ, "@subj_pass": _SUBJ_PASS, "@obj": _OBJ, "@poss": _POSS}
 _STEP = re.compile(r"^(!>|>|\^)([\w:@|]+)(?:\[(case|mark|word)=([^\]]+)\])?$")
 
@@ -113,4 +114,4 @@ def walk(frame: Frame, tok, preps: frozenset[str]):
 def controls(frame: Frame) -> bool:
     """Whether the frame reads a clause of object control ("accused X of ..."), whose governing verb
     the event notes."""
-    return any(s.words and "$object_control_marks" in s.words for s in frame.steps)
+    return any(s.words and "$" + _CONTROL_MARKS in s.words.split("|") for s in frame.steps)

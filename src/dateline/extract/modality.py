@@ -79,7 +79,7 @@ def _governor(low: list[str], before: list[int], n: int) -> tuple[str, int] | No
     """The verb that governs "to" at ``before[n]``: right before it ("pledged to"), or before its
     addressee ("urged Israel to"); obligation ("has to", "needs to") is a demand."""
     w = _words()
-    near = [x for x in before[n + 1:n + 6] if low[x] not in ("not", "be", "is", "are", "was", "were")]
+    near = [x for x in before[n + 1:n + 6] if low[x] not in grammar_words("governor_skip_words")]
     if near and low[near[0]] in w["obligation_verbs"]:
         return "demand", near[0]
     for x in near:

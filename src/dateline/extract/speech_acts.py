@@ -71,7 +71,7 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
         if m.kind not in _KINDS or not m.code or m.entity == att.source.entity:
             continue
         k = bisect.bisect_left(pos, m.end)
-        if objas and not any(t[2] not in ("the", "a", "an") for t in toks[:bisect.bisect_left(pos, m.start)]):
+        if objas and not any(t[2] not in grammar_words("articles") for t in toks[:bisect.bisect_left(pos, m.start)]):
             score = judgement([t[2] for t in toks[k:k + 8]])     # "called X a disgrace"
         else:
             # the copula right after the party, at most an adverb between ("X is", "X really is")
