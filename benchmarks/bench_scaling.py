@@ -73,6 +73,9 @@ def main() -> int:
 
     settings = load_settings(model=args.model)
     docs = load_texts(args.limit)
+    if not docs:
+        print("error: no TimeBank, AQUAINT or PolNeAR texts under ../shared/data", file=sys.stderr)
+        return 2
     chars = sum(len(d["text"]) for d in docs)
     counts = [int(x) for x in args.jobs.split(",")] if args.jobs else list(range(1, parallel.cores() + 1))
     print(f"scaling: {len(docs)} texts ({chars} characters), profile {args.model}, {parallel.cores()} cores, "

@@ -1,10 +1,13 @@
 """The record store, measured as ratios against a peer run in the same command.
 
-    .venv/bin/python benchmarks/bench_store.py [--limit N] [--events 1000000] [--skip-ingest] [--skip-queries]
+    .venv/bin/python benchmarks/bench_store.py [--limit N] [--repeat 5] [--model default] [--growth N]
+                                               [--events 1000000] [--skip-ingest] [--skip-queries]
 
 1. Ingest rate: articles per second of `ingest` (analysis + store + merging, into a fresh SQLite
-   file) over the TimeBank + AQUAINT + PolNeAR texts, next to the analysis alone on the same texts
-   (the peer): the ratio is the cost of storing and merging.
+   file, one process) over the TimeBank + AQUAINT + PolNeAR texts, next to the same analysis alone
+   on the same texts (the peer): both warmed, interleaved, median of --repeat with min and max; the
+   ratio is the cost of storing and merging.
+   With --growth N: store time per article from an empty store to N generated articles.
 2. Queries: `count` and `timeline` (dateline.timeline.queries, with the store's indexes) on a store
    of N generated events (clusters; default one million), next to a plain full scan of the same
    table answering the same question (SQLite's NOT INDEXED).
@@ -45,11 +48,15 @@ def load_texts(limit: int | None) -> list[dict]:
     return docs
 
 
-def bench_ingest(limit: int | None) -> None:
-    import warnings
+def bench_ingest(limit: int | None, repeat: int = 5, model: str = "default") -> None:
+    """Ingest (analysis + store + merging, into a fresh SQLite file, one process) next to the same
+    analysis of the same texts with nothing stored: both warmed, interleaved (the order alternating),
+    ``repeat`` times; medians with min and max."""
+    import statistics
 
+    from dateline import parallel
     from dateline.ingest.readers import RawArticle
-    from dateline.pipeline import analyze_raw
+    from dateline.settings import load_settings
     from dateline.store import open_store
     from dateline.store.ingest import ingest
 
@@ -57,32 +64,90 @@ def bench_ingest(limit: int | None) -> None:
     if not docs:
         print("ingest: no texts found under", SHARED)
         return
+    settings = load_settings(model=model, jobs=1)
     words = sum(len(d["text"].split()) for d in docs)
-    print(f"ingest: {len(docs)} texts ({words} words) from TimeBank, AQUAINT, PolNeAR")
-    analyze_raw(RawArticle(id="warm", text="North Korea fired a missile on Monday.", published="2019-10-31"))
+    print(f"ingest: {len(docs)} texts ({words} words) from TimeBank, AQUAINT, PolNeAR; profile {model}; "
+          f"{repeat} interleaved runs per side")
+    tasks = [(d["id"], RawArticle(id=d["id"], text=d["text"], published=d.get("published"),
+                                  published_from="given" if d.get("published") else None)) for d in docs]
+    times: dict[str, list[float]] = {"analyze only": [], "ingest": []}
     with tempfile.TemporaryDirectory() as tmp:
         batch = Path(tmp) / "batch.jsonl"
         batch.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
-        # the peer: the same analysis, nothing stored
+        warm = Path(tmp) / "warm.jsonl"
+        warm.write_text(json.dumps(docs[0]) + "\n", encoding="utf-8")
+        list(parallel.in_process(tasks[:1], settings))                 # warm: the analysis side
+        with open_store(Path(tmp) / "warm.db") as store:               # warm: the ingest side
+            ingest([warm], store, settings=settings, jobs=1)
+
+        def analyze_only():
+            t0 = time.perf_counter()
+            for _ in parallel.in_process(tasks, settings):
+                pass
+            times["analyze only"].append(time.perf_counter() - t0)
+
+        def ingest_all(i):
+            with open_store(Path(tmp) / f"bench{i}.db") as store:
+                t0 = time.perf_counter()
+                summ = ingest([batch], store, settings=settings, jobs=1)
+                times["ingest"].append(time.perf_counter() - t0)
+                return summ, store.counts()
+
+        for i in range(repeat):
+            if i % 2:
+                summ, counts = ingest_all(i)
+                analyze_only()
+            else:
+                analyze_only()
+                summ, counts = ingest_all(i)
+    for side, ts in times.items():
+        rates = [len(docs) / t for t in ts]
+        print(f"  {side:<13}: {len(docs) / statistics.median(ts):8.1f} articles/s (min {min(rates):.1f}, "
+              f"max {max(rates):.1f}; median {statistics.median(ts):.1f} s)")
+    t_an, t_in = statistics.median(times["analyze only"]), statistics.median(times["ingest"])
+    print(f"  stored {summ.stored} articles: {counts['events']} reports -> {counts['clusters']} events; "
+          f"{summ.failed} failed")
+    print(f"  ratio ingest/analyze rate: {t_an / t_in:.2f} (1.00 = storing and merging cost nothing); "
+          f"storing and merging: {(t_in - t_an) / len(docs) * 1e3:.1f} ms per article")
+
+
+def bench_growth(n: int, block: int = 1000, per_day: int = 20) -> None:
+    """Store time per article as the store grows from empty to ``n`` generated articles (actors and
+    codes drawn as in the generated query store, a few reports each, ``per_day`` articles a day
+    within a week either way, so that merge candidates exist at a steady rate, as in a backfill):
+    ms per article of the first and of the last block of ``block`` articles."""
+    from dateline.store import open_store
+
+    rnd = random.Random(11)
+    start = dt.date(2019, 1, 1).toordinal()
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "growth.db") as store:
+        per_block = []
         t0 = time.perf_counter()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for d in docs:
-                try:
-                    analyze_raw(RawArticle(id=d["id"], text=d["text"], published=d.get("published"),
-                                           published_from="given" if d.get("published") else None))
-                except Exception:  # noqa: BLE001
-                    pass
-        t_an = time.perf_counter() - t0
-        with open_store(Path(tmp) / "bench.db") as store:
-            summ = ingest([batch], store)
-            counts = store.counts()
-        t_in = summ.seconds
-    print(f"  analyze only : {len(docs) / t_an:8.1f} articles/s ({t_an:.1f} s)")
-    print(f"  ingest       : {summ.stored / t_in:8.1f} articles/s ({t_in:.1f} s; {counts['events']} reports -> "
-          f"{counts['clusters']} events; {summ.failed} failed)")
-    print(f"  ratio ingest/analyze rate: {summ.stored / t_in / (len(docs) / t_an):.2f} "
-          f"(1.00 = storing and merging cost nothing)")
+        for i in range(n):
+            day = dt.date.fromordinal(start + i // per_day + rnd.randrange(-7, 8))   # a backfill: a steady rate
+            text = f"Generated article {i}."
+            events = [{"id": f"v{j}", "cameo": rnd.choice(CODES), "date": day.isoformat(), "date_from": "timex",
+                       "actor": {"code": (a := rnd.choice(ACTORS)), "name": a},
+                       "target": {"code": (t := rnd.choice(ACTORS)), "name": t},
+                       "trigger": {"start": 0, "end": 9, "text": "Generated"}, "sentence": {"start": 0, "end": len(text)}}
+                      for j in range(rnd.randint(1, 4))]
+            store.add_article({"article": {"id": f"g{i}", "text": text, "url": f"https://example.org/g/{i}",
+                                           "published": (day + dt.timedelta(days=1)).isoformat()},
+                               "entities": [{"name": a, "kind": "place"} for a in rnd.sample(ACTORS, 3)],
+                               "events": events})
+            if (i + 1) % block == 0:
+                per_block.append((time.perf_counter() - t0) / block * 1e3)
+                t0 = time.perf_counter()
+        counts = store.counts()
+    if len(per_block) < 2:
+        print(f"growth: give at least {2 * block} articles")
+        return
+    first, last = per_block[0], per_block[-1]
+    print(f"growth: {n} generated articles ({counts['events']} reports -> {counts['clusters']} events): "
+          f"{first:.2f} ms per article for the first {block}, {last:.2f} ms for the last {block}; "
+          f"every {max(1, len(per_block) // 10)}th block: "
+          + " ".join(f"{x:.2f}" for x in per_block[::max(1, len(per_block) // 10)]))
+    print(f"ratio: store time per article, last block / first block: {last / first:.2f} (flat: 1.0, target <= 1.3)")
 
 
 ACTORS = ["PRK", "USA", "KOR", "JPN", "CHN", "RUS", "IRN", "ISR", "SYR", "UKR", "GBR", "FRA", "DEU", "IND", "PAK",
@@ -167,9 +232,15 @@ def main() -> int:
     ap.add_argument("--events", type=int, default=1_000_000, help="events in the generated store (default 1e6)")
     ap.add_argument("--skip-ingest", action="store_true")
     ap.add_argument("--skip-queries", action="store_true")
+    ap.add_argument("--repeat", type=int, default=5, help="interleaved runs per ingest side (default 5)")
+    ap.add_argument("--model", default="default", help="the profile of the ingest sides (default, none)")
+    ap.add_argument("--growth", type=int, default=0, metavar="N",
+                    help="also time storing N generated articles, block by block (the scale issue: 100000)")
     a = ap.parse_args()
     if not a.skip_ingest:
-        bench_ingest(a.limit)
+        bench_ingest(a.limit, a.repeat, a.model)
+    if a.growth:
+        bench_growth(a.growth)
     if not a.skip_queries:
         bench_queries(a.events)
     return 0

@@ -47,7 +47,8 @@ def test_migration_4_fills_the_mods_of_stored_events(store_url, build):
     s = open_store(store_url)
     s.add_article(_rec(build, "a", "2019-10-31", "BEFORE"))
     with s.transaction():
-        for stmt in ("DROP INDEX events_location_geonameid", "DROP TABLE places",
+        for stmt in ("ALTER TABLE articles DROP COLUMN story_names",  # migration 6
+                     "DROP INDEX events_location_geonameid", "DROP TABLE places",
                           "ALTER TABLE events DROP COLUMN location_geonameid"):  # migration 5
             s._exec(stmt)
         for t in ("events", "clusters"):

@@ -309,7 +309,7 @@ class Store(QueryMethods):
                 continue
             done.add(k)
             y = known[k]
-            earlier = [row for row in self._near(y, known) if M.canonical(known[row["key"]]) < order]
+            earlier = [row for row in self._near([y], known) if M.canonical(known[row["key"]]) < order]
             near_ids = {row["cluster"] for row in earlier}
             cid = M.choose(y, near_ids, self._members(near_ids, known))
             old = self.scalar("SELECT cluster FROM events WHERE key = ?", (k,))
@@ -318,38 +318,58 @@ class Store(QueryMethods):
             if cid != old:
                 self._exec("UPDATE events SET cluster = ? WHERE key = ?", (cid, k))
                 changed |= {old, cid}
-            # whoever comes after it near a report of the cluster it left or joined may now choose otherwise
-            for _, m in self._members({old, cid}, known) + [("", y)]:
-                for row in self._near(m, known):
-                    later = known[row["key"]]
-                    if M.canonical(later) > order:
-                        done.discard(row["key"])
-                        heapq.heappush(heap, (M.canonical(later), row["key"]))
+            # who comes after it near a report of the cluster it joined may now choose otherwise when it
+            # agrees with it (else that cluster is closed to them) or is in it; near the cluster it left,
+            # anyone may (a new report leaves only the cluster of its own it was stored in)
+            joined = {r.key: r for c, r in self._members({cid}, known)} | {k: y}
+            rows = self._near(list(joined.values()), known, after=order[0])
+            self._reconsider(heap, done, order, rows + [{"key": x, "cluster": cid} for x in joined], known,
+                             lambda z, row: row["cluster"] == cid or M.agreement(z, y) is not None)
+            if k not in fresh and old != cid:
+                left = {r.key: r for _, r in self._members({old}, known)} | {k: y}
+                rows = self._near(list(left.values()), known, after=order[0])
+                self._reconsider(heap, done, order, rows + [{"key": x} for x in left], known, lambda z, row: True)
         return changed
 
-    def _near(self, rep: M.Report, known: dict) -> list[dict]:
-        """The stored asserted reports near ``rep`` (merge.near), as rows with ``key`` and ``cluster``;
-        their Reports are put in ``known``."""
-        span, pub = rep.span, M.published_day(rep)
+    @staticmethod
+    def _reconsider(heap, done: set, order, rows: list[dict], known: dict, concerns) -> None:
+        """Queue the reports of ``rows`` that come after ``order`` and that the change ``concerns``."""
+        for row in rows:
+            z = known[row["key"]]
+            if M.canonical(z) > order and concerns(z, row):
+                done.discard(row["key"])
+                heapq.heappush(heap, (M.canonical(z), row["key"]))
+
+    def _near(self, reps: list[M.Report], known: dict, after: _dt.date | None = None) -> list[dict]:
+        """The stored asserted reports near any of ``reps`` (merge.near; reports of one family), as rows
+        with ``key`` and ``cluster``, found with one query over the days they span; their Reports are
+        put in ``known``. ``after``: only those dated from that day on, or undated."""
+        spans = [r.span for r in reps if r.span]
+        pubs = [p for p in map(M.published_day, reps) if p]
         conds, params = [], []
-        if span:
-            lo, hi = span[0] - _dt.timedelta(days=M.NEAR_DAYS), span[1] + _dt.timedelta(days=M.NEAR_DAYS)
+        if spans:
+            d = _dt.timedelta(days=M.NEAR_DAYS)
             conds.append("(day_first <= ? AND day_last >= ?)")
-            params += [hi.isoformat(), lo.isoformat()]
-        if pub:
-            conds.append("(day_first IS NULL AND published >= ? AND published <= ?)" if span else
+            params += [(max(x[1] for x in spans) + d).isoformat(), (min(x[0] for x in spans) - d).isoformat()]
+        if pubs:
+            conds.append("(day_first IS NULL AND published >= ? AND published <= ?)" if len(spans) == len(reps) else
                          "(published >= ? AND published <= ?)")
             d = _dt.timedelta(days=M.PUBLISHED_DAYS)
-            params += [(pub - d).isoformat(), (pub + d).isoformat()]
+            params += [(min(pubs) - d).isoformat(), (max(pubs) + d).isoformat()]
         if not conds:
             return []
+        later = ""
+        if after is not None:
+            later = " AND (day_first IS NULL OR day_first >= ?)" if after < _dt.date.max else " AND day_first IS NULL"
+            params += [after.isoformat()] if after < _dt.date.max else []
         rows = self.rows(f"SELECT key, {_REPORT_COLS} FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
-                         f"AND ({' OR '.join(conds)})", [rep.family] + params)
+                         f"AND ({' OR '.join(conds)}){later}", [reps[0].family] + params)
+        mine = {r.key for r in reps}
         out = []
         for r in rows:
             if r["key"] not in known:
                 known[r["key"]] = _report_of_row(r, self._story_names(r["article_key"]))[1]
-            if r["key"] != rep.key and M.near(rep, known[r["key"]]):
+            if r["key"] not in mine and any(M.near(m, known[r["key"]]) for m in reps):
                 out.append(r)
         return out
 

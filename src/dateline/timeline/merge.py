@@ -251,12 +251,14 @@ def assign(report: Report, candidates: list[tuple[str, Report]]) -> str | None:
     """The cluster (among the candidates' clusters) that this report joins, or None for a new one.
 
     A report joins a cluster only when it agrees with every report already in it that comes from
-    another article (a report never merges with a different event of its own article)."""
+    another article (a report never merges with a different event of its own article); of equally
+    agreeing clusters, the one whose first report comes first in canonical order."""
     by_cluster: dict[str, list[Report]] = {}
     for cid, r in candidates:
         by_cluster.setdefault(cid, []).append(r)
     best, best_score = None, 0
-    for cid, members in by_cluster.items():
+    # on a tie the cluster whose first report comes first in canonical order: not the order given
+    for cid, members in sorted(by_cluster.items(), key=lambda kv: (min(map(canonical, kv[1])), kv[0])):
         if any(m.article_id == report.article_id for m in members):
             continue
         scores = [agreement(report, m) for m in members]
