@@ -70,6 +70,18 @@ CASES = [
     ("The senator returned to the plane after the speech.", "returned", None),
     # a plea to someone stays an appeal
     ("The families pleaded with the government to act.", "pleaded", "020"),
+    # organising a strike or a protest; sharing expertise; human shields; naming a suspect; arms bought
+    ("Dockworkers organized a strike at the port on Monday.", "organized", "143"),
+    ("Farmers organised a demonstration outside the ministry.", "organised", "141"),
+    ("Finland shared expertise with Estonia on border security.", "shared", "064"),
+    ("The militia held residents as human shields.", "held", "184"),
+    ("Prosecutors named a suspect in the bombing on Friday.", "named", "1121"),
+    ("Egypt purchased warplanes from France in 2015.", "purchased", "062"),
+    # no happening: a medical attack, relatives left behind, trouble run into, a hunting gun bought
+    ("The minister suffered a heart attack last week.", "attack", None),
+    ("The general leaves behind three daughters.", "leaves", None),
+    ("The talks ran into difficulties over tariffs.", "ran", None),
+    ("The farmer bought a rifle at a fair.", "bought", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
