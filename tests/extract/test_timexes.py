@@ -474,3 +474,22 @@ def test_an_unknown_pattern_block_is_named():
     from dateline.extract.timex_base import pattern
     with pytest.raises(KeyError, match=r"unknown block \$\{NOPE\}"):
         pattern("${NOPE}")
+
+
+def test_every_list_and_pattern_of_the_time_rules_is_used():
+    from pathlib import Path
+    src = Path(__file__).resolve().parents[2] / "src" / "dateline" / "extract"
+    code = "".join(p.read_text(encoding="utf-8") for p in sorted(src.glob("timex*.py")))
+    words = load("rule_words")
+    for key, entry in words.items():
+        if key.startswith("_"):
+            continue
+        assert entry["use"] and (entry.get("words") or entry.get("values")), key
+        assert f'"{key}"' in code, f"rule_words.json: {key!r} is not used"
+    pats = load("patterns")
+    blocks = "".join(pats["blocks"].values()) + "".join(pats["rules"].values()) + \
+        "".join(c["pattern"] for c in pats["context"].values())
+    for key in pats["blocks"]:
+        assert "${" + key + "}" in blocks, f"patterns.json: block {key!r} is not used"
+    for key in pats["context"]:
+        assert f'context_regex("{key}")' in code, f"patterns.json: context pattern {key!r} is not used"

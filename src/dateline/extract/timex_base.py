@@ -38,13 +38,13 @@ def context_regex(key: str) -> re.Pattern:
 
 
 # ---------------------------------------------------------------------------------------------
-# regex building blocks (shapes and lexicon alternations; worded blocks are in patterns.json)
+# regex building blocks (shapes and lexicon alternations; worded blocks such as BM, NUM, AMPM
+# are in patterns.json)
 # ---------------------------------------------------------------------------------------------
 _CODE_BLOCKS = {"B": "_B", "E": "_E", "MONTH": "MONTH", "WD": "WD", "DAYNUM": "DAYNUM", "ORDW": "ORDW",
                 "YEAR4": "YEAR4", "NUMD": "NUMD", "VAGUE": "VAGUE", "UNIT": "UNIT", "QUAL": "QUAL", "ZONE": "ZONE",
                 "PART": "PART", "SEASON": "SEASON"}
 _B = r"(?<![\w'’-])"        # left word boundary (also not after a hyphen or apostrophe)
-_BM = pattern("${BM}")  # same, but "mid-" may precede
 _E = r"(?![\w’-])"          # right word boundary
 MONTH = rf"(?-i:{L.re_month})(?![A-Za-z])"
 WD = rf"(?-i:{L.re_weekday})"
@@ -52,14 +52,12 @@ DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?!,\d)(?![:.]\d)"
 ORDW = L.re_ordinal
 YEAR4 = r"(?:1\d\d\d|20\d\d)(?!\d)(?!,\d)(?!\.\d)"
 NUMD = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+1/2|½)?"
-NUM = pattern("${NUM}")
 VAGUE = L.re_vague
 UNIT = rf"{L.re_unit}"
 QUAL = L.re_qual
 ZONE = rf"(?-i:{L.re_zone})(?![A-Za-z])"
 PART = L.re_part
 SEASON = L.re_season
-AMPM = pattern("${AMPM}")
 
 _UNIT_CODE = {"second": "S", "minute": "TM", "hour": "H", "day": "D", "night": "D", "week": "W",
               "weekend": "W", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
