@@ -590,3 +590,9 @@ def test_the_subject_of_a_passive_did_not_do_it():
     evs = events("Luis Toro said on Monday that he was arrested by the police in Lima.")
     arrest = next(e for e in evs if e.trigger.text == "arrested")
     assert arrest.actor is None or arrest.actor.name != "Luis Toro"
+
+
+def test_a_subject_that_names_no_entity_is_not_replaced_by_a_guess_from_elsewhere():
+    evs = events("Police in Lima seized rifles on Sunday. Extremists have bombed two towns near the border.")
+    bombed = next(e for e in evs if e.trigger.text == "bombed")
+    assert bombed.actor is None

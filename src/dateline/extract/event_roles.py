@@ -233,13 +233,16 @@ class RoleRules:
             c.background = _background(tok)
         voice = "passive" if c.pattern.pos == "verb" and (
             _child(tok, _SUBJ_PASS | _AUX_PASS) is not None or c.passive) else "active"
-        actor, _, a_id = self._frame_role(c, tok, "actor", voice, mentions)
-        target, direct, t_id = self._frame_role(c, tok, "target", voice, mentions)
+        actor, _, a_id, a_tok = self._frame_role(c, tok, "actor", voice, mentions)
+        target, direct, t_id, _ = self._frame_role(c, tok, "target", voice, mentions)
         c.frames = tuple(f for f in (a_id, t_id) if f)
         if target is None and voice == "active" and c.pattern.pos == "verb":
             self._topic_modifier(c, tok)
         if actor is not None and actor.kind in ("country", "person", "organization"):
             c.actor = actor
+        elif actor is None and a_tok is not None and c.actor is not None and a_tok.lower_ not in _PRONOUNS \
+                and (c.actor.start < parse[0].idx or c.actor.start > tok.idx):
+            c.actor = None       # "Extremists bombed ...": the subject names no entity; a guess from before is not it
         elif voice == "passive" and c.actor is not None and self._is_subject(tok, c.actor, mentions):
             c.actor = None       # "he was shot": who underwent it did not do it
         # a place is where, not whom: it stands for its state only as the direct object ("visited
@@ -252,15 +255,15 @@ class RoleRules:
             c.target = target
 
     def _frame_role(self, c: _Cand, tok, role: str, voice: str, mentions):
-        """(the entity of ``role``, whether it is the pattern's own argument, the deciding frame's id)
-        from the first frame of resources/cameo/frames.tsv that decides (extract.frames)."""
+        """(the entity of ``role``, whether it is the pattern's own argument, the deciding frame's id,
+        the token it reached) from the first frame of resources/cameo/frames.tsv that decides."""
         preps = frozenset(c.pattern.preps)
         for f in frames_for(c.pattern.pos, voice, role, c.pattern.code):
             reached = walk(f, tok, preps)
             if reached is None:
                 continue
             if role == "actor" and c.pattern.pos == "verb" and voice == "active" and _reported_pronoun(reached):
-                return None, False, f.id    # "Organizers said they would rally": the rules resolve it
+                return None, False, f.id, None    # "Organizers said they would rally": the rules resolve it
             head_only = f.mention == "head" or (f.mention == "head_if_preps" and bool(preps))
             m = self._mention_of(reached, mentions, head_only=head_only)
             if m is None and f.stop == "mention":
@@ -268,8 +271,8 @@ class RoleRules:
             if m is not None and controls(f) and reached.dep_ in _OBJ:
                 c.governor = reached.head.idx       # "accused X of ...": the accusing verb
             direct = f.direct == "yes" and m is not None or (f.direct == "if_preps" and bool(preps))
-            return m, direct, f.id if m is not None else None
-        return None, False, None
+            return m, direct, f.id if m is not None else None, reached
+        return None, False, None, None
 
     def _is_subject(self, tok, m: Mention, mentions) -> bool:
         """Does the verb's own subject (passive or not, as the parser labelled it) name ``m``?"""
