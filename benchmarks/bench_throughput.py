@@ -3,8 +3,9 @@ dateparser's search_dates (the date finder NGEC/POLECAT use) over the same texts
 
     .venv/bin/python benchmarks/bench_throughput.py [--limit N] [--dir TBAQ/TimeBank]
 
-Each side runs in its own child process on one core (so that peak memory is its own) and reports
-documents per second and peak resident memory: `dateline` is the rules-only profile, `dateline-model`
+Each side runs in its own child process on one core (so that peak memory is its own), warmed
+before it is timed, the sides interleaved and repeated (--repeat, default 5: median, min and max),
+and reports documents per second and peak resident memory: `dateline` is the rules-only profile, `dateline-model`
 the default profile with the statistical pipeline (--model), `tokenizer` spaCy's bare tokenizer over
 the same texts (the ceiling). The last lines print the ratios.
 """
@@ -81,6 +82,9 @@ def side(name: str, folder: Path, limit: int | None, model: str = "default") -> 
         import spacy
 
         nlp = spacy.blank("en")
+        nlp.make_doc("Warm-up: North Korea fired a missile on Monday, officials said.")    # warmed, as every side
+        for _, text, _ in docs[:5]:
+            nlp.make_doc(text)
         t0 = time.perf_counter()
         n = 0
         for doc_id, text, dct in docs:
@@ -112,6 +116,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--model", default="default",
                     help="the statistical pipeline of the default profile (a name or path; 'none' skips that side)")
+    ap.add_argument("--repeat", type=int, default=5, help="interleaved runs of every side (median, min, max)")
     ap.add_argument("--side", choices=SIDES, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if not args.dir.is_dir():
@@ -120,21 +125,28 @@ def main() -> int:
     if args.side:
         print(json.dumps(side(args.side, args.dir, args.limit, args.model)))
         return 0
+    runs: dict[str, list[dict]] = {}
+    for _ in range(args.repeat):                      # the sides interleaved, each run in a fresh process
+        for name in SIDES:
+            if name in ("dateline-model", "model") and args.model == "none":
+                continue
+            cmd = [sys.executable, __file__, "--side", name, "--dir", str(args.dir), "--model", args.model]
+            if args.limit:
+                cmd += ["--limit", str(args.limit)]
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            if r.returncode != 0:
+                print(f"error: {name} side failed:\n{r.stderr[-2000:]}", file=sys.stderr)
+                return 1
+            runs.setdefault(name, []).append(json.loads(r.stdout.strip().splitlines()[-1]))
     results = {}
-    for name in SIDES:
-        if name in ("dateline-model", "model") and args.model == "none":
-            continue
-        cmd = [sys.executable, __file__, "--side", name, "--dir", str(args.dir), "--model", args.model]
-        if args.limit:
-            cmd += ["--limit", str(args.limit)]
-        r = subprocess.run(cmd, capture_output=True, text=True)
-        if r.returncode != 0:
-            print(f"error: {name} side failed:\n{r.stderr[-2000:]}", file=sys.stderr)
-            return 1
-        results[name] = json.loads(r.stdout.strip().splitlines()[-1])
-    print(f"{'side':<12}{'docs':>6}{'words':>9}{'seconds':>10}{'docs/s':>10}{'peak MB':>10}")
+    for name, rs in runs.items():          # the median run of each side, with the spread of its rate
+        rs = sorted(rs, key=lambda x: x["docs_per_s"])
+        results[name] = {**rs[len(rs) // 2], "min": rs[0]["docs_per_s"], "max": rs[-1]["docs_per_s"]}
+    print(f"{'side':<15}{'docs':>6}{'words':>9}{'seconds':>10}{'docs/s':>10}{'(min':>8}{'max)':>8}{'peak MB':>10}"
+          f"   (median of {args.repeat} interleaved runs)")
     for name, r in results.items():
-        print(f"{name:<12}{r['docs']:>6}{r['words']:>9}{r['seconds']:>10.2f}{r['docs_per_s']:>10.1f}{r['peak_rss_mb']:>10.0f}")
+        print(f"{name:<15}{r['docs']:>6}{r['words']:>9}{r['seconds']:>10.2f}{r['docs_per_s']:>10.1f}{r['min']:>8.1f}"
+              f"{r['max']:>8.1f}{r['peak_rss_mb']:>10.0f}")
     a, t, b = results["dateline"], results["timex"], results["dateparser"]
     for name in ("dateline", "dateline-model"):
         if name in results:
