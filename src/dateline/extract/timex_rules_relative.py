@@ -7,7 +7,7 @@ import re
 from dateline.extract.timex_base import context_regex, _GRAN_UNIT, L, registry, _Res, _Rule, _UNIT_CODE, _XVAL
 from dateline.extract.timex_context import _dur, _num, _unit_gran
 from dateline.extract.timex_values import (
-    date_to_value, make_duration, parse_value, shift_units, shift_value, truncate, value_start_date,
+    date_to_value, GRANS, make_duration, parse_value, shift_units, shift_value, truncate, value_start_date,
 )
 
 RULES: list[_Rule] = []
@@ -66,6 +66,24 @@ def _r_ago(m, ctx):
         gran = "day"
     if gran == "decade" or gran == "century" or gran == "millennium":
         gran = "year"
+    amount, code = _ago_amount(n, unit)
+    if isinstance(amount, float):
+        if not amount.is_integer():
+            return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod)
+        amount = int(amount)
+    dur = make_duration(amount, code)
+    found = _ago_base(m, ctx, d, unit, n, gran)
+    if found is None:
+        return _Res("DATE", _XVAL[gran], mod=mod, anchor="none")
+    base, anchor = found
+    out = shift_value(base, dur, sign)
+    if out is None:
+        out = base
+    return _Res("DATE", out, mod=mod, anchor=anchor, noref=(unit == "year" and n == 1 and anchor != "dct"))
+
+
+def _ago_amount(n, unit: str):
+    """The shift of "n units ago" as (amount, duration code); clock units shift whole days (0)."""
     amount = n * L.units[unit].get("factor", 1) if isinstance(n, (int, float)) else n
     if unit == "decade":
         amount, code = n * 10, "Y"
@@ -77,43 +95,37 @@ def _r_ago(m, ctx):
         code = _UNIT_CODE[unit]
     if code in ("H", "TM", "S"):
         amount, code = 0, "D"
-    if isinstance(amount, float):
-        if not amount.is_integer():
-            return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod)
-        amount = int(amount)
-    dur = make_duration(amount, code)
+    return amount, code
+
+
+def _ago_base(m, ctx, d: str, unit: str, n, gran: str):
+    """What "n units ago/earlier" counts from, truncated to the granularity: the DCT (or, for "a
+    year ago" in a report on a period, that period), else the previous timex; (base, anchor) or
+    None when there is nothing to count from."""
     if d in _DCT_RELATIVE_WORDS:
-        base = ctx.dctv(gran)
-        anchor = "dct"
         if ctx.dct is None:
-            return _Res("DATE", _XVAL[gran], mod=mod, anchor="none")
+            return None
+        base, anchor = ctx.dctv(gran), "dct"
         # "a year ago" in a report on a quarter/month: the same period a year before
         if unit == "year" and n == 1:
             v, a = _period_ref(ctx, m.start())
             if v:
                 base, anchor = v, a
-    else:
-        v, anchor = (None, "none")
-        if unit == "year" and n == 1:
-            v, anchor = _period_ref(ctx, m.start())
-            if v is None:
-                v, anchor = ctx.ref(m.start(), min_gran="month", max_sents=3)
-                if v is None and ctx.dct is not None:
-                    v, anchor = ctx.dctv("year"), "dct"
-        else:
-            v, anchor = ctx.ref(m.start())
+        return base, anchor
+    if unit == "year" and n == 1:
+        v, anchor = _period_ref(ctx, m.start())
         if v is None:
-            return _Res("DATE", _XVAL[gran], mod=mod, anchor="none")
-        p = parse_value(v)
-        from dateline.extract.timex_values import GRANS
-        if GRANS.index(p["gran"]) >= GRANS.index(gran) and not (unit == "year" and p["gran"] in ("quarter", "half", "month")):
-            base = truncate(v, gran)
-        else:
-            base = v
-    out = shift_value(base, dur, sign)
-    if out is None:
-        out = base
-    return _Res("DATE", out, mod=mod, anchor=anchor, noref=(unit == "year" and n == 1 and anchor != "dct"))
+            v, anchor = ctx.ref(m.start(), min_gran="month", max_sents=3)
+            if v is None and ctx.dct is not None:
+                v, anchor = ctx.dctv("year"), "dct"
+    else:
+        v, anchor = ctx.ref(m.start())
+    if v is None:
+        return None
+    p = parse_value(v)
+    if GRANS.index(p["gran"]) >= GRANS.index(gran) and not (unit == "year" and p["gran"] in ("quarter", "half", "month")):
+        return truncate(v, gran), anchor
+    return v, anchor
 
 
 _PERIOD_STEP = {"year": (1, "Y"), "half": (6, "M"), "quarter": (1, "Q"), "month": (1, "M"), "week": (1, "W"),
