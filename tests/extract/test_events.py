@@ -596,3 +596,11 @@ def test_a_subject_that_names_no_entity_is_not_replaced_by_a_guess_from_elsewher
     evs = events("Police in Lima seized rifles on Sunday. Extremists have bombed two towns near the border.")
     bombed = next(e for e in evs if e.trigger.text == "bombed")
     assert bombed.actor is None
+
+
+@pytest.mark.parametrize("text", [
+    "Customs officers found a bomb in a truck near Lima on Monday.",
+    "The group bought rockets from a dealer in Chile.",
+])
+def test_a_weapon_that_is_found_or_traded_is_no_attack(text):
+    assert not [e for e in events(text) if e.cameo[:2] in ("18", "19")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 
 from ..record import Mention
 from .event_lexicon import (
@@ -12,6 +13,7 @@ from .event_lexicon import (
 )
 from .entities import context_words
 from .frames import controls, frames_for, walk
+from .lexicon import verb_forms
 from .regexes import regex
 
 _RELATIVE = grammar_words("relative_pronouns")
@@ -24,6 +26,11 @@ _BG_AUX, _BG_MARK, _BG_ADV = (grammar_words(k) for k in ("background_auxiliaries
 _PRESENT_AUX = grammar_words("present_auxiliaries")
 _PRONOUN_GENDER = {w: g for g, key in (("m", "masculine_words"), ("f", "feminine_words"))
                    for w in context_words(key) if w.islower()}
+
+
+@functools.lru_cache(maxsize=1)
+def _handling_forms() -> frozenset[str]:
+    return frozenset(f for v in grammar_words("handling_verbs") for f in verb_forms(v))
 
 
 def _background(tok) -> bool:
@@ -228,6 +235,9 @@ class RoleRules:
             # "the seized ship", "the besieged town", "alleged crimes": a participle that describes
             # a noun names no happening of this report, and its clause's subject took no part in it
             c.attributive = True
+            return
+        if c.pattern.pos == "noun" and tok.dep_ in _OBJ and tok.head.lower_ in _handling_forms():
+            c.attributive = True    # "police seized a car bomb": the noun names a thing here
             return
         if c.pattern.pos == "verb":
             c.background = _background(tok)
