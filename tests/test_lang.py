@@ -54,6 +54,20 @@ def test_abbreviations_are_unique_and_written_without_their_period():
 def test_an_unknown_abbreviation_use_is_refused():
     with pytest.raises(ValueError, match="unknown use 'title'"):
         lang.abbreviations("title")
+    with pytest.raises(ValueError, match="unknown kind 'honorific'"):
+        lang.abbreviations(kind="honorific")
+
+
+@pytest.mark.parametrize("kind,inside,outside", [
+    ("title", ["Mr", "Mme", "Lieut", "Sen", "Gen"], ["Jr", "St", "Calif", "Inc"]),
+    ("suffix", ["Jr", "Sr"], ["Mr"]),
+    ("place", ["St", "Mt", "Ft"], ["Sen"]),
+    ("state", ["Calif", "Wash", "Kans"], ["Gen"]),
+    ("month", ["Sept", "Jan"], ["Mon"]),
+])
+def test_abbreviations_by_kind(kind, inside, outside):
+    forms = lang.abbreviations(kind=kind)
+    assert set(inside) <= set(forms) and not set(outside) & set(forms)
 
 
 @pytest.mark.parametrize("lemma,forms,expected", [

@@ -61,14 +61,18 @@ def full_weekdays() -> dict[str, int]:
 
 
 @lru_cache(maxsize=None)
-def abbreviations(use: str | None = None) -> tuple[str, ...]:
+def abbreviations(use: str | None = None, kind: str | None = None) -> tuple[str, ...]:
     """Abbreviations as written, without their period, in file order: all of them, or those
-    with ``use`` = "token" (the attribution tokenizer keeps their period) or "glue" (a title
-    before a name: no sentence break after it)."""
+    with ``use`` = "token" (the attribution tokenizer keeps their period) or "glue" (no sentence
+    break after it: a title before a name, "Jr.", "St."), and/or of one ``kind`` ("title",
+    "state", ...)."""
     if use not in (None, "token", "glue"):
         raise ValueError(f"abbreviations: unknown use {use!r} (token or glue)")
     rows = _table("abbreviations")
-    return tuple(r["abbr"] for r in rows if use is None or _flag("abbreviations", r, use))
+    if kind is not None and kind not in {r["kind"] for r in rows}:
+        raise ValueError(f"abbreviations: unknown kind {kind!r}")
+    return tuple(r["abbr"] for r in rows if (use is None or _flag("abbreviations", r, use))
+                 and (kind is None or r["kind"] == kind))
 
 
 @lru_cache(maxsize=None)
