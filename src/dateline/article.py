@@ -38,8 +38,8 @@ DATELINE = re.compile(
 BYLINE_TOP = re.compile(r"^\s*By\s+(?P<names>[^\n]{3,120}?)\s*$", re.M)
 WRITTEN_BY = re.compile(r"(?:This|The)\s+(?:article|story|report)\s+was\s+(?:written|reported)\s+by\s+"
                         r"(?P<names>[^,.\n]+?)(?:,\s*(?:a|an|the)\s+[^.\n]*?\b(?:for|at|with)\s+(?P<outlet>[^,.\n]+))?\.")
-CONTRIBUTED = re.compile(r"\s+contributed(?:\s+(?:reporting|to\s+this\s+(?:report|article|story)))")
-FOLLOW = re.compile(r"^\s*Follow\s+(?P<names>[A-Z][^\n]{2,60}?)\s+on\s+(?:Twitter|X|Facebook|Instagram)\b", re.M)
+CONTRIBUTED = re.compile(r"(?<!\s)\s+contributed(?:\s+(?:reporting|to\s+this\s+(?:report|article|story)))")
+FOLLOW = re.compile(r"^[^\S\n]*Follow\s+(?P<names>[A-Z][^\n]{2,60}?)\s+on\s+(?:Twitter|X|Facebook|Instagram)\b", re.M)
 REPORTING_BY = re.compile(r"\b(?P<what>[Aa]dditional\s+reporting|Reporting|Writing)\s+by\s+(?P<names>[^;.\n]+)")
 
 
