@@ -85,7 +85,7 @@ def main() -> int:
     if not args.no_dask:
         try:
             from distributed import Client, LocalCluster
-            client = Client(LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None))
+            client = Client(LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"))
         except ImportError:
             print("dask: not installed (pip install 'dateline[dask]'); its side is left out")
     sides = [f"jobs {n}" for n in counts] + (["dask local:2"] if client else [])

@@ -55,7 +55,7 @@ def connect(scheduler: str):
             n = 0
         if n < 1:
             raise DaskError(f"--dask {scheduler}: local:N needs a number of workers of at least 1")
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
         return Client(cluster)
     try:
         return Client(scheduler, timeout=30)

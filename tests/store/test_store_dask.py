@@ -1,5 +1,6 @@
 """Ingest on a Dask cluster (dateline.dask_pool): a two-worker LocalCluster against a real SQLite
-file gives the store a plain ingest gives, exactly once, also when a worker dies mid-run."""
+file and a real PostgreSQL database gives the store a plain ingest gives, exactly once, also when a
+worker dies mid-run."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,6 +13,7 @@ pytest.importorskip("distributed")
 from dateline.settings import load_settings  # noqa: E402
 from dateline.store import open_store  # noqa: E402
 from dateline.store.ingest import ingest  # noqa: E402
+from store_fixtures import pg_server, store_url  # noqa: E402,F401 - fixtures
 
 TEXTS = [
     "North Korea fired two missiles on Friday, South Korea's military said.",
@@ -32,8 +34,8 @@ def _batch(tmp_path, n=30):
     return p
 
 
-def _contents(db) -> tuple:
-    with open_store(str(db)) as s:
+def _contents(url) -> tuple:
+    with open_store(url) as s:
         return (s.rows("SELECT key, record_id, n_events FROM articles ORDER BY key"),
                 s.rows("SELECT key, cluster, cameo, date FROM events ORDER BY key"),
                 s.rows("SELECT id, cameo, date, n_reports, n_articles FROM clusters ORDER BY id"),
@@ -44,19 +46,22 @@ def _contents(db) -> tuple:
 def client():
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as c:
         yield c
 
 
-def test_dask_ingest_equals_a_plain_ingest_exactly_once_with_a_worker_killed(tmp_path, monkeypatch, client):
+def test_dask_ingest_equals_a_plain_ingest_exactly_once_with_a_worker_killed(tmp_path, monkeypatch, client,
+                                                                            store_url, request):
     from parallel_helpers import dies_once
 
     from dateline import dask_pool
 
     batch = _batch(tmp_path)
     s = dataclasses.replace(load_settings(model="none"), jobs=1)
-    with open_store(str(tmp_path / "plain.db")) as store:
+    plain_url = str(tmp_path / "plain.db") if store_url.endswith(".db") else \
+        request.getfixturevalue("pg_server").new_database()
+    with open_store(plain_url) as store:
         plain = ingest([batch], store, settings=s, jobs=1)
     mark = tmp_path / "killed"
     monkeypatch.setenv("DATELINE_TEST_MARK", str(mark))
@@ -68,12 +73,12 @@ def test_dask_ingest_equals_a_plain_ingest_exactly_once_with_a_worker_killed(tmp
         return real(tasks, settings, scheduler, analyzer=analyzer, client=client)
 
     monkeypatch.setattr(dask_pool, "analyze_dask", through_client)
-    with open_store(str(tmp_path / "dask.db")) as store:
+    with open_store(store_url) as store:
         got = ingest([batch], store, settings=s, dask="local:2", analyzer=dies_once)
         again = ingest([batch], store, settings=s, dask="local:2", analyzer=dies_once)
     assert mark.exists()                                     # a worker did die mid-run
     assert (got.stored, got.failed) == (plain.stored, plain.failed) == (30, 1)
-    assert _contents(tmp_path / "dask.db") == _contents(tmp_path / "plain.db")
+    assert _contents(store_url) == _contents(plain_url)
     assert again.stored == 0 and again.already == 30
 
 
