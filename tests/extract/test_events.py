@@ -604,3 +604,7 @@ def test_a_subject_that_names_no_entity_is_not_replaced_by_a_guess_from_elsewher
 ])
 def test_a_weapon_that_is_found_or_traded_is_no_attack(text):
     assert not [e for e in events(text) if e.cameo[:2] in ("18", "19")]
+
+
+def test_a_happening_that_was_halted_is_not_reported_as_held():
+    assert not [e for e in events("Peru-Chile talks have been suspended for two years.") if e.cameo[:2] == "04"]

@@ -28,9 +28,10 @@ _PRONOUN_GENDER = {w: g for g, key in (("m", "masculine_words"), ("f", "feminine
                    for w in context_words(key) if w.islower()}
 
 
-@functools.lru_cache(maxsize=1)
-def _handling_forms() -> frozenset[str]:
-    return frozenset(f for v in grammar_words("handling_verbs") for f in verb_forms(v))
+@functools.lru_cache(maxsize=None)
+def _verb_forms(key: str) -> frozenset[str]:
+    """Every form of the verbs of one grammar.json list."""
+    return frozenset(f for v in grammar_words(key) for f in verb_forms(v))
 
 
 def _background(tok) -> bool:
@@ -228,16 +229,21 @@ class RoleRules:
         """Actor and target from the parse of the sentence (UD or ClearNLP labels); where the parse
         names an entity for a role, it replaces the rules' guess."""
         tok = next((t for t in parse if t.idx == c.start), None)
-        if tok is None or not tok.dep_ or c.between:
+        if tok is None or not tok.dep_:
+            return
+        if (tok.dep_ in _OBJ and tok.head.lower_ in _verb_forms("handling_verbs")) or (
+                tok.dep_ in _SUBJ_PASS | _SUBJ_ANY and tok.head.lower_ in _verb_forms("halting_verbs")):
+            # the trigger word is used as a noun ("talks"): "police seized a car bomb", "the talks were
+            # cut off" report no happening of it
+            c.attributive = True
+            return
+        if c.between:
             return      # "talks between A and B broke down": the pair is the rules' reading
         if c.pattern.pos == "verb" and tok.dep_ == "amod" and tok.i > tok.sent.start \
                 and tok.doc[tok.i - 1].dep_ in ("det", "nmod:poss") and tok.doc[tok.i - 1].head.i == tok.head.i:
             # "the seized ship", "the besieged town", "alleged crimes": a participle that describes
             # a noun names no happening of this report, and its clause's subject took no part in it
             c.attributive = True
-            return
-        if c.pattern.pos == "noun" and tok.dep_ in _OBJ and tok.head.lower_ in _handling_forms():
-            c.attributive = True    # "police seized a car bomb": the noun names a thing here
             return
         if c.pattern.pos == "verb":
             c.background = _background(tok)
