@@ -608,3 +608,10 @@ def test_a_weapon_that_is_found_or_traded_is_no_attack(text):
 
 def test_a_happening_that_was_halted_is_not_reported_as_held():
     assert not [e for e in events("Peru-Chile talks have been suspended for two years.") if e.cameo[:2] == "04"]
+
+
+def test_a_speech_act_event_is_linked_to_its_attribution():
+    r = dateline.analyze("Peru accused Chile of sending troops across the border.", published="2019-11-15")
+    cue = next(a for a in r.attributions if a.cue.text == "accused")
+    accusation = next(e for e in r.events if e.trigger.text == "accused")
+    assert accusation.attributions == [cue.id]

@@ -389,6 +389,9 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                     if abs(sa - c.sent) <= 1:
                         content = a.content.text.lower()
                         near = any(re.search(rf"\b{re.escape(w)}\b", content) for w in c.pattern.objects)
+                if a.cue.start <= c.start < a.cue.end and a.id not in c.attributions:
+                    c.attributions.append(a.id)     # a speech act: the cue is the event ("accused")
+                    continue
                 if inside or near:
                     src = a.source
                     ref = ActorRef(src.entity, src.name, src.code)
