@@ -106,7 +106,8 @@ def analyze_raw(raw: RawArticle, *, settings: Settings | None = None, today: _dt
     quote_spans = [(q.start, q.end) for q in quotes]
     with _stage(timings, "events"):
         events = extract_events(text, sentences, ents.mentions, timexes, attributions,
-                                published=meta.published, quote_spans=quote_spans, parses=parses, found=found)
+                                published=meta.published, quote_spans=quote_spans, parses=parses, found=found,
+                                statements=settings.statements)
     with _stage(timings, "geocode"):
         geocode(text, ents.entities, events)
     article = ArticleMeta(

@@ -22,6 +22,7 @@ class Settings:
                                          # error, its worker is replaced and the batch goes on
     jobs: int = 0                        # analysis processes for analyze/ingest (--jobs); 0: one per core
     serve_token: str = ""                # `dateline serve`: the token POST /api/ingest needs; empty: read-only
+    statements: bool = False             # also code plain statements ("X said ...") as CAMEO 010 events
 
 
 def _user_file() -> Path | None:

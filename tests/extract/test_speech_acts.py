@@ -42,3 +42,14 @@ def test_the_lexicon_leaves_out_event_words():
     val = valences()
     assert val["disgrace"] < 0 < val["great"]
     assert "attack" not in val and "kill" not in val
+
+
+@pytest.mark.parametrize("statements,codes", [(False, []), (True, ["010"])])
+def test_plain_statements_are_events_only_behind_the_setting(statements, codes):
+    from dateline.settings import load_settings
+    r = dateline.analyze("Peru said on Monday that the border was calm.", published="2021-03-05",
+                         settings=load_settings(statements=statements))
+    evs = [e for e in r.events if e.cameo == "010"]
+    assert [e.cameo for e in evs] == codes
+    for e in evs:
+        assert e.actor.code == "PER" and e.attributions == [r.attributions[0].id] and e.date == "2021-03-01"

@@ -32,6 +32,10 @@ from .event_time import TimeRules
 from .event_triggers import TriggerRules
 
 
+# CAMEO "make statement, not specified below": a plain statement, coded only with the statements setting
+STATEMENT = "010"
+
+
 class EventExtractor(TriggerRules, RoleRules, TimeRules):
     def __init__(self) -> None:
         self.index = dictionary()
@@ -44,10 +48,11 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
     def extract(self, text: str, sentences, mentions: list[Mention], timexes: list[Timex],
                 attributions: list[Attribution], *, published: str | None = None,
                 quote_spans: list[tuple[int, int]] = (), parses: dict | None = None,
-                found: list | None = None) -> list[Event]:
+                found: list | None = None, statements: bool = False) -> list[Event]:
         """Events of the article. ``parses`` (sentence index -> parsed spaCy Span), when given,
         supplies actor and target from the dependency parse; the rules fill in the rest. ``found``:
-        the result of ``triggers(text, sentences)`` when the caller already has it."""
+        the result of ``triggers(text, sentences)`` when the caller already has it; ``statements``: plain
+        statements are 010 events too (the setting of that name)."""
         if found is None:
             found = self.triggers(text, sentences, quote_spans)
         elif quote_spans:
@@ -92,7 +97,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 cands.append(c)
         cands = self._fold_intent_markers(cands)
         self._allegations(cands)
-        cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes)
+        cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes, statements)
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
@@ -322,12 +327,18 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             c.intended = c.pattern.code
             c.pattern = replace(c.pattern, code=m.code)
 
-    def _speech_acts(self, text, sentences, attributions, mentions, cands, timexes) -> list[_Cand]:
-        """Attributions whose content judges a named party: criticism (111) or praise (051)."""
+    def _speech_acts(self, text, sentences, attributions, mentions, cands, timexes, statements=False) -> list[_Cand]:
+        """Attributions whose content judges a named party: criticism (111) or praise (051); with
+        ``statements``, every other attribution with a named source is a statement (010)."""
         taken = {c.start for c in cands}
         sent_starts = [a for a, _ in sentences]
         out = []
-        for att, code, party in speech_acts(text, attributions, mentions, taken):
+        acts = speech_acts(text, attributions, mentions, taken)
+        if statements:
+            judged = {att.id for att, _, _ in acts}
+            acts += [(att, STATEMENT, None) for att in attributions if att.id not in judged and att.source
+                     and att.source.code and att.cue.start is not None and att.cue.start not in taken]
+        for att, code, party in acts:
             src = att.source
             actor = next((m for m in mentions if m.start == src.start), None) or \
                 Mention(src.start, src.end, text[src.start:src.end], entity=src.entity, name=src.name,
@@ -336,7 +347,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                           preps=frozenset(), row=-1)
             si = max(0, bisect.bisect_right(sent_starts, att.cue.start) - 1)
             c = _Cand(pattern=pat, tok=-1, end_tok=-1, start=att.cue.start, end=att.cue.end, sent=si,
-                      actor=actor, target=party, rule="speech_acts:evaluative.tsv")
+                      actor=actor, target=party,
+                      rule="speech_acts:evaluative.tsv" if code != STATEMENT else "attribution:statement")
             c.attributions.append(att.id)
             t = statement_time(att, timexes, sentences[si], describes=objas_cue(att.cue.text))
             if t is not None:
@@ -488,9 +500,9 @@ def _extractor() -> EventExtractor:
 
 
 def extract_events(text, sentences, mentions, timexes, attributions, *, published=None, quote_spans=(),
-                   parses=None, found=None):
+                   parses=None, found=None, statements=False):
     return _extractor().extract(text, sentences, mentions, timexes, attributions, published=published,
-                                quote_spans=quote_spans, parses=parses, found=found)
+                                quote_spans=quote_spans, parses=parses, found=found, statements=statements)
 
 
 def find_triggers(text, sentences, quote_spans=()):
