@@ -82,6 +82,17 @@ CASES = [
     ("The general leaves behind three daughters.", "leaves", None),
     ("The talks ran into difficulties over tariffs.", "ran", None),
     ("The farmer bought a rifle at a fair.", "bought", None),
+    # trade barriers dropped or lowered (085); objections and charges filed; demands dropped; air drops
+    ("Kenya will drop its trade barriers on wheat.", "drop", "03"),
+    ("Brazil lowered barriers to foreign banks in 2019.", "lowered", "085"),
+    ("Two embassies filed objections to the verdict.", "filed", "114"),
+    ("The family pressed charges against the officers.", "pressed", "173"),
+    ("The union dropped its demand for a pay rise.", "dropped", "080"),
+    ("Cargo planes dropped food to villages cut off by the fighting.", "dropped", "073"),
+    # no happening: prices that drop near a tariff word; a candidate's rally
+    ("Steel prices dropped after the tariff announcement.", "dropped", None),
+    ("The nominee held a rally in Iowa on Saturday.", "held", None),
+    ("Hundreds of nurses held a rally against the cuts.", "held", "141"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
