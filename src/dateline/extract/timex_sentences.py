@@ -17,7 +17,7 @@ from dateline.extract.timex_lexicon import LEX
 ABBREVIATIONS = LEX.sentence_abbreviations
 
 _BOUNDARY = re.compile(
-    r"(?P<p>[.!?]+)[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])"   # final punctuation before a capital
+    r"(?<![.!?])(?P<p>[.!?]+)[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])"   # final punctuation before a capital
     r"|(?P<para>\n[ \t]*\n\s*)"                             # a paragraph break
     r"|(?<![,;:(\-])(?P<nl>\n)(?=[ \t]*[\"'“‘]?[A-Z])")     # a line break before a capital
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
