@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test test-all gate bench clean
+.PHONY: setup demo test test-all gate bench fuzz clean
 
 $(BIN)/dateline: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -35,6 +35,12 @@ gate: setup
 bench: setup
 	$(BIN)/python benchmarks/bench_throughput.py
 	$(BIN)/python benchmarks/bench_store.py
+
+# The long fuzz run (tests/fuzz/fuzz_run.py): FUZZ_SECONDS of Hypothesis over analyze, mutated corpus
+# articles and the readers; resumable (database and counts in out/fuzz/), prints inputs and findings.
+FUZZ_SECONDS ?= 3600
+fuzz: setup
+	$(BIN)/python tests/fuzz/fuzz_run.py --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,136 @@
+"""The long fuzz run (`make fuzz`): Hypothesis over analyze (rules only, and with the statistical
+pipeline), over mutated articles of the shared corpora (read at run time from ../shared, when it is
+there) and over the readers, for FUZZ_SECONDS (default 600), in batches.
+
+Resumable: the Hypothesis database (every failing example, replayed first on the next run) and the
+cumulative counts live in out/fuzz/ (ignored by git). A crash is shrunk by Hypothesis, written to
+out/fuzz/findings.jsonl and the run goes on with the next batch; inputs that analysis refuses with
+a clear error (a failure row in a batch) are counted as failures. Prints the counts: inputs, inputs
+of at least 100 bytes, crashes, failures.
+
+    python tests/fuzz/fuzz_run.py [--seconds N] [--out DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.database import DirectoryBasedExampleDatabase  # noqa: E402
+
+from fuzz_checks import run_analyze, run_read  # noqa: E402
+from fuzz_strategies import hostile_bytes, hostile_text, mutated  # noqa: E402
+
+REPO = HERE.parents[1]
+CORPORA = [REPO.parent / "shared" / "data" / "polnear"]
+
+
+class Crash(Exception):
+    pass
+
+
+class Run:
+    def __init__(self, out: Path):
+        self.out = out
+        out.mkdir(parents=True, exist_ok=True)
+        self.stats_path = out / "stats.json"
+        self.stats = {"inputs": 0, "inputs_100": 0, "crashes": 0, "failures": 0, "seconds": 0.0, "runs": 0}
+        if self.stats_path.exists():
+            self.stats.update(json.loads(self.stats_path.read_text()))
+        self.db = DirectoryBasedExampleDatabase(str(out / "hypothesis"))
+
+    def count(self, size: int, finding) -> None:
+        self.stats["inputs"] += 1
+        self.stats["inputs_100"] += size >= 100
+        if finding and finding[0] == "failure":
+            self.stats["failures"] += 1
+        elif finding:
+            raise Crash(finding[1])
+
+    def record(self, target: str, err: BaseException) -> None:
+        self.stats["crashes"] += 1
+        with (self.out / "findings.jsonl").open("a", encoding="utf-8") as f:
+            f.write(json.dumps({"target": target, "error": str(err)[-4000:], "at": time.time()}) + "\n")
+
+    def save(self) -> None:
+        self.stats_path.write_text(json.dumps(self.stats, indent=1))
+
+
+def targets(run: Run, bases: list[str]):
+    from dateline.settings import load_settings
+
+    rules = load_settings(model="none")
+
+    def analyze_rules(text):
+        run.count(len(text.encode("utf-8", "surrogatepass")), run_analyze(text, published="2019-10-31",
+                                                                           settings=rules))
+
+    def analyze_model(text):
+        run.count(len(text.encode("utf-8", "surrogatepass")), run_analyze(text))
+
+    def read(data, name):
+        run.count(len(data), run_read(data, name))
+
+    names = st.sampled_from(["x.txt", "x.html", "x.rss", "x.jsonl", "x"])
+    out = [("analyze-rules", (hostile_text(max_pieces=60),), analyze_rules, 8),
+           ("analyze-model", (hostile_text(max_pieces=20),), analyze_model, 1),
+           ("readers", (hostile_bytes(), names), read, 4)]
+    if bases:
+        out.append(("mutated-corpus", (st.sampled_from(bases).flatmap(mutated),), analyze_rules, 3))
+    return out
+
+
+def corpus_bases(limit: int = 200) -> list[str]:
+    files = sorted(p for c in CORPORA if c.is_dir() for p in c.rglob("*.txt"))[:limit]
+    return [p.read_text(encoding="utf-8", errors="replace")[:20_000] for p in files]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--seconds", type=float, default=600)
+    ap.add_argument("--batch", type=int, default=300, help="examples per Hypothesis run")
+    ap.add_argument("--out", default=str(REPO / "out" / "fuzz"))
+    args = ap.parse_args(argv)
+    run = Run(Path(args.out))
+    bases = corpus_bases()
+    tgts = targets(run, bases)
+    weights = [w for *_, w in tgts]
+    rng = random.Random()
+    t0 = time.time()
+    before = dict(run.stats)
+    while time.time() - t0 < args.seconds:
+        name, strategies, inner, _ = rng.choices(tgts, weights)[0]
+        cfg = settings(max_examples=args.batch, deadline=None, database=run.db, derandomize=False,
+                       phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+                       suppress_health_check=list(HealthCheck), print_blob=False)
+
+        def body(args):
+            inner(*args)
+
+        t = time.time()
+        try:
+            cfg(given(st.tuples(*strategies))(body))()
+        except (Crash, ExceptionGroup) as e:
+            run.record(name, e)
+        run.stats["seconds"] += time.time() - t
+        run.save()
+    run.stats["runs"] += 1
+    run.save()
+    new = {k: run.stats[k] - before.get(k, 0) for k in ("inputs", "inputs_100", "crashes", "failures")}
+    print(f"fuzz: this run {new['inputs']} inputs ({new['inputs_100']} of >= 100 bytes), {new['crashes']} crashes, "
+          f"{new['failures']} refused with a clear error; in all {run.stats['inputs']} inputs "
+          f"({run.stats['inputs_100']} of >= 100 bytes) over {run.stats['seconds'] / 3600:.1f} h, "
+          f"{run.stats['crashes']} crashes (out/fuzz/findings.jsonl)")
+    return 1 if new["crashes"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
