@@ -279,3 +279,13 @@ def test_one_word_name_joins_the_one_person_named_in_full_with_it():
     assert [e.id for e in res.entities] == ["e2", "e3", "e4", "e5"]      # two Toros: "Toro" stays open
     assert (res.mentions[0].entity, res.mentions[0].code) == ("e2", "PER")
     assert [s.start for s in res.entities[0].mentions] == [0, 20]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Demonstrators in Lima blocked a road on Monday.", "PER"),
+    ("Police in Chile arrested the organisers.", "CHL"),
+])
+def test_a_group_noun_acts_for_the_place_it_is_in(text, code):
+    import dateline
+    evs = dateline.analyze(text, published="2021-03-05").events
+    assert evs and evs[0].actor is not None and evs[0].actor.code == code

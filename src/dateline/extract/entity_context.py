@@ -101,14 +101,14 @@ def _agent_words() -> frozenset[str]:
 
 def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     """"Prosecutors charged ...", "police detained ...", "lawmakers voted ...": a domestic group named
-    by its noun alone (context.json home_groups) acts for the article's home state ``home`` (agent
-    nouns take the state of their context; a state's name before the noun is read by the event
-    rules). Only where the article has a home state, and never over another mention."""
-    if home is None:
-        return
+    by its noun alone (context.json home_groups) acts for the state of the place it is said to be in
+    ("demonstrators in Baghdad"), else for the article's home state ``home`` (agent nouns take the
+    state of their context; a state's name before the noun is read by the event rules). Never over
+    another mention, and nothing where neither gives a state."""
     words = _agent_words()
     busy = _Busy(len(text), [(m.start, m.end) for m in res.mentions])
     ends = {m.end for m in res.mentions}
+    coded_at = {m.start: m.code for m in res.mentions if m.code and m.kind in ("place", "country")}
     added = []
     for w in _WORD.finditer(text):
         low = w.group().lower()
@@ -119,8 +119,11 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
         if w.start() - 1 in ends or w.start() in ends or before.endswith("-") or (
                 owner and w.start() - len(owner.group()) in ends):
             continue      # "Russian forces", "Japan's military", "pro-government forces": the name says whose
-        added.append(Mention(w.start(), w.end(), w.group(), entity=None, name=low, kind="organization",
-                             code=home, form="agent"))
+        where = regex("entities", "group_place").match(text, w.end())
+        code = coded_at.get(where.end()) if where else None
+        if code or home:
+            added.append(Mention(w.start(), w.end(), w.group(), entity=None, name=low, kind="organization",
+                                 code=code or home, form="agent"))
     if added:
         res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
 
