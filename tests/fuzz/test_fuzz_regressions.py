@@ -1,0 +1,30 @@
+"""Every crash or blow-up the fuzzer and the hostile-input review found, kept as a case: each input is
+analysed (not refused) and its record holds (spans inside the text). Sizes are those of the finding
+where it is now fast; the timings themselves are in benchmarks/bench_growth.py."""
+from __future__ import annotations
+
+import pytest
+
+from fuzz_checks import run_analyze
+
+CASES = [
+    ("int-digit limit in series ordinals", "a " + "1" * 4301),
+    ("huge number words", "North Korea fired its " + "9" * 5000 + "th missile since May."),
+    ("quote run (spaCy suffix search)", "He said " + "'" * 16000),
+    ("curly quote run", "\u201c" * 16000),
+    ("abbreviation run (series owner regex)", "Mr." * 10000),
+    ("whitespace run (byline patterns)", "North Korea fired." + " " * 50000 + "It said so."),
+    ("period run (timex sentence boundaries)", "Talks." + "." * 50000 + " Then"),
+    ("newline run", "x" + "\n" * 20000 + "y."),
+    ("no-break spaces", "x" + "\u00a0" * 20000 + "y."),
+    ("said chain", 'He said "the talks will go on." ' * 60),
+    ("nested said", '"It is," he said, "' * 60),
+    ("NULs and bidi marks", "North\x00 Korea \u202efired\u202c a missile\u200f on Monday."),
+    ("lone surrogate-free odd unicode", "\ufeff\u0301North Korea ǅ fired \U0001f600 on Oct. 31, 2019."),
+]
+
+
+@pytest.mark.parametrize("what, text", CASES, ids=[c[0] for c in CASES])
+def test_regression_case(what, text):
+    finding = run_analyze(text, published="2019-10-31")
+    assert finding is None, finding
