@@ -24,3 +24,24 @@ def test_file_then_flags(tmp_path, monkeypatch):
     monkeypatch.setenv("DATELINE_SETTINGS", str(p))
     assert load_settings().max_bytes == 2000
     assert load_settings(max_bytes=5).max_bytes == 5 and load_settings().model == "none"
+
+
+@pytest.mark.parametrize("content,needle", [
+    ("jobs = -1\n", "'jobs' must be a whole number of at least 0"),
+    ("max_seconds = 0\n", "'max_seconds' must be a whole number of at least 1"),
+])
+def test_out_of_range_settings_name_the_file_and_key(tmp_path, monkeypatch, content, needle):
+    p = tmp_path / "s.toml"
+    p.write_text(content)
+    monkeypatch.setenv("DATELINE_SETTINGS", str(p))
+    with pytest.raises(SettingsError) as e:
+        load_settings()
+    assert needle in str(e.value) and "s.toml" in str(e.value)
+
+
+def test_jobs_and_time_budget_settings(tmp_path, monkeypatch):
+    p = tmp_path / "s.toml"
+    p.write_text("jobs = 3\nmax_seconds = 5\n")
+    monkeypatch.setenv("DATELINE_SETTINGS", str(p))
+    s = load_settings()
+    assert (s.jobs, s.max_seconds) == (3, 5) and load_settings(jobs=1).jobs == 1
