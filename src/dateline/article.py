@@ -8,27 +8,26 @@ office on that day, by the terms in the gazetteer).
 """
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass, field
 
+from . import lang
 from .extract.entities import NAME_RE
 from .extract.gazetteer import Gazetteer, Leader, load
 from .extract.timex_values import safe_date
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# the project's one list of months and weekdays (dateline.lang, resources/lang/en)
+_MONTHS = {f.lower().rstrip("."): n for f, n in lang.months().items()}
+_WEEKDAYS = {d.lower(): n - 1 for d, n in lang.full_weekdays().items()}      # Monday = 0, as date.weekday()
+_MON = "(?P<mon>" + "|".join(sorted({f.rstrip(".") for f in lang.months()}, key=lambda f: (-len(f), f))) + r")\.?"
+_WD = "(?P<wd>" + "|".join(lang.full_weekdays()) + ")"
 WEEKDAY_DATE = re.compile(rf"\b{_WD}(?:['’]s)?,?\s+\(?{_MON}\s+(?P<day>\d{{1,2}})(?!\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?")
 DATE_WEEKDAY = re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?!\d),?\s+(?:\(?){_WD}")
 FULL_DATE = re.compile(
     rf"\b(?:{_MON}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<mon2>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year2>(?:19|20)\d\d)"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<mon2>{'|'.join(lang.full_months())})\s+(?P<year2>(?:19|20)\d\d)"
     rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))\b")
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3})"

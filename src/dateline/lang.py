@@ -49,6 +49,16 @@ def ambiguous_months() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def full_months() -> dict[str, int]:
+    """The full month names (the longest form of each month) -> number 1-12."""
+    best: dict[int, str] = {}
+    for form, n in months().items():
+        if len(form) > len(best.get(n, "")):
+            best[n] = form
+    return {form: n for n, form in sorted(best.items())}
+
+
+@lru_cache(maxsize=None)
 def weekdays() -> dict[str, int]:
     """Weekday form as written ("Monday", "Tues.") -> its ISO number (Monday=1 ... Sunday=7)."""
     return {r["form"]: _number("weekdays", r, "weekday", 1, 7) for r in _table("weekdays")}

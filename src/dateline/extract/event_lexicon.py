@@ -2,13 +2,13 @@
 candidate record that the rule modules fill in (dateline.extract.events)."""
 from __future__ import annotations
 
-import calendar
 import functools
 import json
 import re
 from dataclasses import dataclass, field
 
 from ..record import Mention, Series
+from .. import lang
 from ..resources import multi, path, read_tsv
 from .regexes import regex, source
 from .entities import context_words
@@ -73,7 +73,7 @@ _SERIES_MODIFIERS = set(_G["series_modifiers"])
 # what stands between two names of one list of subjects ("South Korea, the United States and Japan")
 _LIST_GAP = regex("cameo", "list_gap")
 _AIMED_AT = set(_G["aimed_at"])
-_DAY_WORDS = {d.lower() for d in calendar.day_name} | {m.lower() for m in calendar.month_name if m}
+_DAY_WORDS = {d.lower() for d in lang.full_weekdays()} | {m.lower() for m in lang.full_months()}
 _ATTACK_TARGETS = set(_G["attack_targets"])
 _PAST_VERB = re.compile(r"[a-z]{3,}ed")   # lower-case: "raided", not a name
 _PREPS = set(_G["prepositions"])
