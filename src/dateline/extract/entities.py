@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..record import Entity, Mention, Span
 from ..resources import path, read_tsv
+from .. import lang
 from .gazetteer import Entry, Gazetteer, Leader, load
 from .people import leader_codes_on, link_honorific_surnames
 from .regexes import regex, source
@@ -53,7 +54,8 @@ def _context() -> dict[str, list[str]]:
 _PLACE_PREPS = set(context_words("place_prepositions"))
 _PLACE_NOUNS = set(context_words("place_nouns"))
 # one or more titles ("Brig. Gen. Nabil Abdullah") before the name
-_HONORIFIC = re.compile(r"\b(?:(?:" + "|".join(map(re.escape, context_words("honorifics"))) + rf")\.\s+)+({_NAME})")
+_HONORIFIC = re.compile(r"\b(?:(?:" + "|".join(map(re.escape, lang.abbreviations(kind="title")))
+                        + rf")\.\s+)+({_NAME})")
 
 
 def _lex(name: str) -> set[str]:
@@ -113,7 +115,7 @@ def _time_names() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _recognised_lists() -> tuple[frozenset[str], frozenset[str]]:
-    return (frozenset(w.lower() for w in context_words("honorifics")), frozenset(context_words("place_heads")))
+    return (frozenset(w.lower() for w in lang.abbreviations(kind="title")), frozenset(context_words("place_heads")))
 
 
 def recognised_kind(surface: str, kind: str) -> str | None:
