@@ -48,13 +48,21 @@ class PostgresStore(Store):
         if self._tx is not None:
             yield
             return
-        with self.conn.transaction() as tx:
-            self._tx = tx
-            try:
-                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
-                yield
-            finally:
-                self._tx = None
+        errors = self._psycopg.errors
+        refused = (errors.ReadOnlySqlTransaction, errors.DiskFull, errors.InsufficientPrivilege,
+                   errors.OutOfMemory, errors.QueryCanceled)
+        try:
+            with self.conn.transaction() as tx:
+                self._tx = tx
+                try:
+                    self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+                    yield
+                finally:
+                    self._tx = None
+        except refused as e:
+            where = self.url.split("@")[-1]
+            raise StoreError(f"{where}: cannot write the store ({str(e).strip().splitlines()[0]}); what was stored "
+                             "before is kept", code="write_failed") from None
 
     def _cursor_rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict]:
         try:

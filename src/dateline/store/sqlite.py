@@ -61,16 +61,40 @@ class SQLiteStore(Store):
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
         try:
-            yield
-        except BaseException:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._depth = 0
+                self._rollback()
+                raise
             self._depth = 0
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as e:
+            self._depth = 0
+            self._rollback()
+            raise self._write_error(e) from None
+
+    def _rollback(self) -> None:
+        try:
             self.conn.execute("ROLLBACK")
-            raise
-        self._depth = 0
-        self.conn.execute("COMMIT")
+        except sqlite3.Error:
+            pass                    # no transaction left to roll back (SQLite ended it itself)
+
+    def _write_error(self, e: sqlite3.OperationalError) -> StoreError:
+        """A clear error for a write the store refused; what was committed before stays."""
+        msg = str(e)
+        why = {"disk I/O error": "the disk may be full or a file-size limit reached",
+               "database or disk is full": "the disk is full",
+               "attempt to write a readonly database": "the store is read-only (file or folder permissions, "
+                                                       "or a read-only file system)",
+               "database is locked": "another process held the store's write lock too long"}.get(msg)
+        if why is None:
+            return StoreError(f"{self.path}: cannot write the store ({msg})", code="write_failed")
+        return StoreError(f"{self.path}: cannot write the store ({msg}: {why}); what was stored before is kept",
+                          code="write_failed")
 
     def _cursor_rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict]:
         try:
