@@ -159,8 +159,14 @@ def _add_recognised(text: str, ents, spans) -> None:
     from .nlp import entity_type
 
     kinds = {"PER": "person", "ORG": "organization", "LOC": "place"}
+    spans = list(spans)
+    doc_ents = list(spans[0].doc.ents) if spans else []     # the spans share one Doc: its entities read once
+    starts = [e.start for e in doc_ents]
     for span in spans:
-        for ent in span.ents:
+        i = bisect.bisect_left(starts, span.start)          # span.ents, without a scan of the Doc per span
+        while i < len(doc_ents) and doc_ents[i].end <= span.end:
+            ent = doc_ents[i]
+            i += 1
             kind = kinds.get(entity_type(ent.label_) or "")
             kind = recognised_kind(ent.text, kind) if kind else None
             if kind is None:

@@ -364,7 +364,8 @@ class EntityExtractor:
     def _pattern_orgs(self, text: str, taken: list[tuple[int, int]], absorbable=()) -> list[_Raw]:
         out = []
         busy = _Busy(len(text), taken)
-        spare = _Busy(len(text), [t for t in taken if not any((r.start, r.end) == t for r in absorbable)])
+        absorbed = {(r.start, r.end) for r in absorbable}
+        spare = _Busy(len(text), [t for t in taken if t not in absorbed])
         for m in regex("entities", "org_run").finditer(text):
             toks = m.group().split()
             # the organisation ends at its last head word ("NK News", "Korea Institute for ...")
@@ -421,7 +422,8 @@ class EntityExtractor:
         # and so is a country's name opening one or standing in its complement ("Kenya National
         # Commission on Human Rights", "Bank of Japan"): the organisation takes the country's code
         absorbable = [r for r in raws if r.kind == "country" and r.form in ("adjective", "name", "alias")]
-        taken = [(r.start, r.end) for r in raws if r not in absorbable]
+        ab_ids = {id(r) for r in absorbable}     # (absorbable is a filter of raws: identity = membership)
+        taken = [(r.start, r.end) for r in raws if id(r) not in ab_ids]
         orgs = self._pattern_orgs(text, taken + [(r.start, r.end) for r in absorbable], absorbable)
         absorbed = {id(r) for o in orgs for r in absorbable if o.start <= r.start and r.end <= o.end}
         raws = [r for r in raws if id(r) not in absorbed]
