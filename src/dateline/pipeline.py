@@ -159,10 +159,13 @@ def _add_recognised(text: str, ents, spans) -> None:
     from .nlp import entity_type
 
     kinds = {"PER": "person", "ORG": "organization", "LOC": "place"}
-    spans = list(spans)
-    doc_ents = list(spans[0].doc.ents) if spans else []     # the spans share one Doc: its entities read once
-    starts = [e.start for e in doc_ents]
+    per_doc: dict[int, tuple[list, list[int]]] = {}          # each Doc's entities, read once
     for span in spans:
+        span = span if hasattr(span, "start") else span[:]     # a whole Doc: its span
+        if id(span.doc) not in per_doc:
+            got = list(span.doc.ents)
+            per_doc[id(span.doc)] = (got, [e.start for e in got])
+        doc_ents, starts = per_doc[id(span.doc)]
         i = bisect.bisect_left(starts, span.start)          # span.ents, without a scan of the Doc per span
         while i < len(doc_ents) and doc_ents[i].end <= span.end:
             ent = doc_ents[i]
