@@ -93,6 +93,16 @@ CASES = [
     ("Steel prices dropped after the tariff announcement.", "dropped", None),
     ("The nominee held a rally in Iowa on Saturday.", "held", None),
     ("Hundreds of nurses held a rally against the cuts.", "held", "141"),
+    # no happening: deaths in accidents, people hit by vehicles, jobs and rewards offered, a reception
+    ("A cyclist was killed in a collision with a bus.", "killed", None),
+    ("Three hikers were killed by an avalanche in the Alps.", "killed", None),
+    ("A boy was struck by a train near the station.", "struck", None),
+    ("The studio offered the director a new contract.", "offered", None),
+    ("The ruling was met with anger in the capital.", "met", None),
+    # ... and the violence, offers and meetings next to them
+    ("Militants killed four guards at the border.", "killed", "180"),
+    ("Six people were killed by a truck bomb in Kabul.", "killed", "18"),
+    ("Norway offered humanitarian aid to Yemen.", "offered", "0333"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
