@@ -624,3 +624,12 @@ def test_a_quotation_unit_without_a_cue_continues_the_direct_attribution_before_
     text = '"We will rebuild," the mayor said.\n\n"It will take years."'
     _, atts = run(text)
     assert [(a.rule, a.source.name) for a in atts] == [("post", "mayor"), ("continuation", "mayor")]
+
+
+def test_a_pronoun_source_is_not_a_person_of_the_other_gender():
+    import dateline
+    text = ("Ana Ruiz said she would stay in Lima, where her deputy Luis Toro met the envoy on Monday. "
+            "\"We are ready,\" she said.")
+    r = dateline.analyze(text, published="2021-03-05")
+    quote = next(q for q in r.quotes if "ready" in q.text)
+    assert quote.speaker.name == "Ana Ruiz"

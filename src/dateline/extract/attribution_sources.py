@@ -6,6 +6,7 @@ import bisect
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import pronouns, source_nouns
 from dateline.extract.attribution_words import _INDEFINITE, _LEAD_DROP, _RELATIVE_OPENERS, _RELATIVE_SUBJECTS
+from dateline.extract.entity_context import pronoun_gender
 from dateline.record import Mention, SourceRef
 
 
@@ -32,6 +33,8 @@ class _Resolver:
         self.nouns = source_nouns()
         self.nouns_flat = {k[-1] for k, v in self.nouns.items() if v[0] in ("role", "anonymous")}
         self.history: list[tuple[int, SourceRef]] = []   # (char pos, resolved source)
+        # he/she of the people the article calls so (the entity stage's Mention.gender)
+        self.gender = {m.entity: m.gender for m in mentions if m.entity and m.gender}
         self.content_of: dict[int, tuple[int, int]] = {}   # id(source) -> char span of what it said
 
     def _back_from(self, pos: int, kinds):
@@ -49,6 +52,26 @@ class _Resolver:
             if fallback is None:
                 fallback = m
         return fallback
+
+    def clashes(self, entity: str | None, word: str) -> bool:
+        """Is ``entity`` a person the article calls by the other gender's pronoun than ``word``?"""
+        g, want = self.gender.get(entity or ""), pronoun_gender(word)
+        return bool(g and want and g != want)
+
+    def before_fitting(self, pos: int, kinds, word: str):
+        """The last mention of these kinds before pos that the pronoun ``word`` can stand for (not a
+        person the article calls by the other gender's pronoun); among people, one known to be of
+        its gender in this or the previous sentence wins over one whose gender is not known."""
+        want = pronoun_gender(word)
+        fits = [m for m in self._back_from(pos, kinds) if not self.clashes(m.entity, word)]
+        if not fits:
+            return None
+        if want and fits[0].kind == "person" and self.gender.get(fits[0].entity or "") != want:
+            near = self.d.sent_of_char(pos) - 1
+            known = next((m for m in fits if m.kind == "person" and self.gender.get(m.entity or "") == want
+                          and self.d.sent_of_char(m.start) >= near), None)
+            return known or fits[0]
+        return fits[0]
 
     def named_with(self, pos: int, noun: str, kinds):
         """The last mention before pos whose name contains the noun ("agency" -> "... Energy Agency")."""
@@ -104,9 +127,9 @@ class _Resolver:
                 if prev.end is not None and 0 <= cs - prev.end <= 3 \
                         and text[prev.end:cs].strip() in ("", ","):
                     return self.same_as(ref, prev)
-        m = self.before(cs, kinds)
+        m = self.before_fitting(cs, kinds, word)
         spk = self.salient_speaker(cs, m, kinds)
-        if spk is not None:
+        if spk is not None and not self.clashes(spk.entity, word):
             return self.same_as(ref, spk)
         if m is not None:
             return self.fill(ref, m)

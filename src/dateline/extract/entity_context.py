@@ -249,3 +249,8 @@ def join_surnames(res: EntityResult) -> None:
         into = gone.get(m.entity or "")
         if into is not None:
             m.entity, m.name, m.code = into.id, into.name, into.code
+
+
+def pronoun_gender(word: str) -> str | None:
+    """"m" for he/him/his/himself, "f" for she/her/hers/herself, else None."""
+    return _gender_words().get(word) if word.islower() else None
