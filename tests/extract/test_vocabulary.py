@@ -103,6 +103,9 @@ CASES = [
     ("Militants killed four guards at the border.", "killed", "180"),
     ("Six people were killed by a truck bomb in Kabul.", "killed", "18"),
     ("Norway offered humanitarian aid to Yemen.", "offered", "0333"),
+    # no happening: a coach joining a club's organization, a police unit dispatched
+    ("Before joining the organization he coached in college.", "joining", None),
+    ("A SWAT unit was dispatched to the house.", "dispatched", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
