@@ -51,3 +51,15 @@ def test_doc_keeps_text_and_offsets(nlp, text):
 def test_ordinary_text_is_tokenized_as_before(nlp):
     text = "SEOUL — North Korea's \u201cmissile\u201d flew 200 km, officials said."
     assert [t.text for t in make_doc(nlp, text)] == [t.text for t in nlp.make_doc(text)]
+
+
+def test_texts_over_spacys_max_length_are_tokenized(nlp):
+    """Only sentences are parsed, so the whole-text tokenization ignores nlp.max_length (10 MB accepted)."""
+    text = "North Korea fired a missile. " * 40
+    old = nlp.max_length
+    nlp.max_length = 100
+    try:
+        assert make_doc(nlp, text).text == text
+        assert make_doc(nlp, text + "'" * 2000).text == text + "'" * 2000
+    finally:
+        nlp.max_length = old

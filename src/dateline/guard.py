@@ -45,10 +45,12 @@ def segments(text: str, *, max_token: int = MAX_TOKEN, piece: int = PIECE) -> li
 
 def make_doc(nlp: "Language", text: str) -> "Doc":
     """``nlp.make_doc(text)``, except that each piece of a huge run is one token of its own (no
-    tokenizer work, few tokens for the parser); the Doc's text is exactly ``text``."""
+    tokenizer work, few tokens for the parser); the Doc's text is exactly ``text``. The tokenizer is
+    called directly: spaCy's nlp.max_length (1,000,000 characters, a guard for the parser's memory)
+    does not apply, since only sentences are parsed (nlp.parse), and dateline accepts 10 MB."""
     segs = segments(text)
     if len(segs) == 1:
-        return nlp.make_doc(text)
+        return nlp.tokenizer(text)
     from spacy.tokens import Doc
 
     docs = []
@@ -56,5 +58,5 @@ def make_doc(nlp: "Language", text: str) -> "Doc":
         if huge:
             docs.append(Doc(nlp.vocab, words=[text[a:b]], spaces=[False]))
         else:
-            docs.append(nlp.make_doc(text[a:b]))
+            docs.append(nlp.tokenizer(text[a:b]))
     return Doc.from_docs(docs, ensure_whitespace=False)
