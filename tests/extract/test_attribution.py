@@ -633,3 +633,12 @@ def test_a_pronoun_source_is_not_a_person_of_the_other_gender():
     r = dateline.analyze(text, published="2021-03-05")
     quote = next(q for q in r.quotes if "ready" in q.text)
     assert quote.speaker.name == "Ana Ruiz"
+
+
+def test_a_source_described_by_another_persons_role_is_not_that_person():
+    import dateline
+    text = ("Ana Ruiz urged Luis Toro to apologize on Monday. \"That was outrageous,\" "
+            "Toro's former campaign strategist said in an interview.")
+    r = dateline.analyze(text, published="2021-03-05")
+    quote = next(q for q in r.quotes if "outrageous" in q.text)
+    assert quote.speaker.name == "Ana Ruiz"

@@ -6,7 +6,7 @@ import bisect
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import pronouns, source_nouns
 from dateline.extract.attribution_words import _INDEFINITE, _LEAD_DROP, _RELATIVE_OPENERS, _RELATIVE_SUBJECTS
-from dateline.extract.entity_context import pronoun_gender
+from dateline.extract.entity_context import _title_words, pronoun_gender
 from dateline.record import Mention, SourceRef
 
 
@@ -108,6 +108,11 @@ class _Resolver:
             p = self.mention_in(d.starts[h], ce)
             if p is not None and p.kind == "person":
                 m = p
+        if m is not None and m.end < he and text[m.end:m.end + 2] in ("'s", "’s") \
+                and head_words and (head_words[-1] in self.nouns_flat or head_words[-1] in _title_words()[0]):
+            # "Obama's former campaign strategist said": the speaker holds a role of the possessor, and
+            # is the person named before in that role's place, else an unnamed one of the possessor's
+            return self.role_of(ref, m, text[hs:he])
         if m is not None and not (len(head_words) == 1 and head_words[0] in self.pron):
             return self.fill(ref, m)
         # 2. pronouns
@@ -115,6 +120,22 @@ class _Resolver:
             return self.resolve_pronoun(ref, head_words[0], text[hs:he])
         # 3. source nouns: generic institutions, state media, roles
         return self.resolve_noun(ref, s, e, h, head_words)
+
+    def role_of(self, ref: SourceRef, owner: Mention, head: str) -> SourceRef:
+        """A source described as the possessor's role-holder: the salient person speaking just before
+        (not the possessor), else a person named in this or the previous sentence, else unnamed with
+        the possessor's state."""
+        near = self.d.sent_of_char(ref.start) - 1
+        for p, prev in reversed(self.history):
+            if getattr(prev, "_kind", None) == "person" and prev.entity != owner.entity \
+                    and self.d.sent_of_char(p) >= near:
+                return self.same_as(ref, prev)
+        m = next((x for x in self._back_from(ref.start, ("person",)) if x.entity != owner.entity
+                  and self.d.sent_of_char(x.start) >= near), None)
+        if m is not None:
+            return self.fill(ref, m)
+        ref.name, ref.code = head, owner.code
+        return ref
 
     def resolve_pronoun(self, ref: SourceRef, word: str, head: str) -> SourceRef:
         """A pronoun source: the source just before a relative pronoun, the salient speaker,
