@@ -642,3 +642,12 @@ def test_a_source_described_by_another_persons_role_is_not_that_person():
     r = dateline.analyze(text, published="2021-03-05")
     quote = next(q for q in r.quotes if "outrageous" in q.text)
     assert quote.speaker.name == "Ana Ruiz"
+
+
+def test_a_pronoun_source_continues_the_subject_of_the_sentence_before():
+    import dateline
+    text = ("Luis Toro has also commented on Pablo Vega's arrest. "
+            "\"I am very troubled by that,\" he said on Wednesday.")
+    r = dateline.analyze(text, published="2021-03-05")
+    quote = next(q for q in r.quotes if "troubled" in q.text)
+    assert quote.speaker.name == "Luis Toro"

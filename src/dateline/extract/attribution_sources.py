@@ -66,12 +66,29 @@ class _Resolver:
         fits = [m for m in self._back_from(pos, kinds) if not self.clashes(m.entity, word)]
         if not fits:
             return None
+        fits = self._subjects_first(fits)
         if want and fits[0].kind == "person" and self.gender.get(fits[0].entity or "") != want:
             near = self.d.sent_of_char(pos) - 1
             known = next((m for m in fits if m.kind == "person" and self.gender.get(m.entity or "") == want
                           and self.d.sent_of_char(m.start) >= near), None)
             return known or fits[0]
         return fits[0]
+
+    # how far into its sentence a person's name may start and still be the sentence's subject
+    _SUBJECT_REACH = 20
+
+    def _subjects_first(self, fits: list) -> list:
+        """Candidates nearest first, except that a person opening the nearest one's sentence (its
+        subject: "Trump commented on Crutcher's death. He said ...") comes before the other people
+        of that sentence."""
+        top = fits[0]
+        if top.kind != "person":
+            return fits
+        k = self.d.sent_of_char(top.start)
+        start = self.d.sent_starts[k] if 0 <= k < len(self.d.sent_starts) else 0
+        subj = next((m for m in fits if m.kind == "person" and self.d.sent_of_char(m.start) == k
+                     and m.start - start <= self._SUBJECT_REACH), None)
+        return [subj] + [m for m in fits if m is not subj] if subj is not None else fits
 
     def named_with(self, pos: int, noun: str, kinds):
         """The last mention before pos whose name contains the noun ("agency" -> "... Energy Agency")."""
