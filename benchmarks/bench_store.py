@@ -116,13 +116,15 @@ def bench_growth(n: int, block: int = 1000, per_day: int = 20) -> None:
     codes drawn as in the generated query store, a few reports each, ``per_day`` articles a day
     within a week either way, so that merge candidates exist at a steady rate, as in a backfill):
     ms per article of the first and of the last block of ``block`` articles."""
+    import statistics
+
     from dateline.store import open_store
 
     rnd = random.Random(11)
     start = dt.date(2019, 1, 1).toordinal()
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "growth.db") as store:
-        per_block = []
-        t0 = time.perf_counter()
+        per_block, cpu_block = [], []
+        t0, c0 = time.perf_counter(), time.process_time()
         for i in range(n):
             day = dt.date.fromordinal(start + i // per_day + rnd.randrange(-7, 8))   # a backfill: a steady rate
             text = f"Generated article {i}."
@@ -137,17 +139,22 @@ def bench_growth(n: int, block: int = 1000, per_day: int = 20) -> None:
                                "events": events})
             if (i + 1) % block == 0:
                 per_block.append((time.perf_counter() - t0) / block * 1e3)
-                t0 = time.perf_counter()
+                cpu_block.append((time.process_time() - c0) / block * 1e3)
+                t0, c0 = time.perf_counter(), time.process_time()
         counts = store.counts()
     if len(per_block) < 2:
         print(f"growth: give at least {2 * block} articles")
         return
-    first, last = per_block[0], per_block[-1]
-    print(f"growth: {n} generated articles ({counts['events']} reports -> {counts['clusters']} events): "
-          f"{first:.2f} ms per article for the first {block}, {last:.2f} ms for the last {block}; "
-          f"every {max(1, len(per_block) // 10)}th block: "
-          + " ".join(f"{x:.2f}" for x in per_block[::max(1, len(per_block) // 10)]))
-    print(f"ratio: store time per article, last block / first block: {last / first:.2f} (flat: 1.0, target <= 1.3)")
+    step = max(1, len(per_block) // 10)
+    print(f"growth: {n} generated articles ({counts['events']} reports -> {counts['clusters']} events), ms per "
+          f"article by block of {block}, every {step}th block:")
+    print("  wall: " + " ".join(f"{x:.2f}" for x in per_block[::step]))
+    print("  CPU : " + " ".join(f"{x:.2f}" for x in cpu_block[::step]) + "   (this process's CPU time: what other "
+          "load on the machine changes least)")
+    for what, xs in (("CPU", cpu_block), ("wall", per_block)):
+        first, last = statistics.median(xs[:3]), statistics.median(xs[-3:])
+        print(f"ratio: store {what} time per article, last 3 blocks / first 3 blocks (medians): {last / first:.2f} "
+              f"(flat: 1.0, target <= 1.3)")
 
 
 ACTORS = ["PRK", "USA", "KOR", "JPN", "CHN", "RUS", "IRN", "ISR", "SYR", "UKR", "GBR", "FRA", "DEU", "IND", "PAK",

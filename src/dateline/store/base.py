@@ -41,6 +41,7 @@ from .quotes import QUOTE_COLUMNS, add_quotes
 
 COMPONENT = "dateline.pipeline"
 NAMES_KEPT = 20_000     # story names of this many articles kept in memory while merging
+LONGEST_SPAN = _dt.timedelta(days=366)      # of an event date (merge.date_range: a year at most)
 
 
 class StoreError(DatelineError):
@@ -348,9 +349,12 @@ class Store(QueryMethods):
         pubs = [p for p in map(M.published_day, reps) if p]
         conds, params = [], []
         if spans:
+            # the lower bound keeps the index scan to the days near (a date spans a year at most),
+            # so the cost does not grow with the store
             d = _dt.timedelta(days=M.NEAR_DAYS)
-            conds.append("(day_first <= ? AND day_last >= ?)")
-            params += [(max(x[1] for x in spans) + d).isoformat(), (min(x[0] for x in spans) - d).isoformat()]
+            lo, hi = min(x[0] for x in spans) - d, max(x[1] for x in spans) + d
+            conds.append("(day_first >= ? AND day_first <= ? AND day_last >= ?)")
+            params += [(lo - LONGEST_SPAN).isoformat(), hi.isoformat(), lo.isoformat()]
         if pubs:
             conds.append("(day_first IS NULL AND published >= ? AND published <= ?)" if len(spans) == len(reps) else
                          "(published >= ? AND published <= ?)")
