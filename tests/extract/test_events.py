@@ -24,6 +24,8 @@ def main_event(text, root, published="2019-11-15"):
     ("China rejected Japan's proposal on Wednesday.", "12", "CHN", "JPN", "2019-11-13"),
     ("The proposal was rejected by China on Wednesday.", "12", "CHN", None, "2019-11-13"),
     ("Kim Jong Un met Xi Jinping in Beijing on Tuesday.", "04", "PRK", "CHN", "2019-11-12"),
+    # a place that modifies a noun is where or what kind, not a party
+    ("Chile's navy detained Lima fishermen on Monday.", "17", "CHL", None, "2019-11-11"),
     # a relative pronoun subject is the noun its clause modifies
     ("Peru, which brought the case to the court on Monday, welcomed the ruling.", "11", "PER", None, "2019-11-11"),
     # the object of "discuss ... with X" is a topic: a state that modifies it is no party

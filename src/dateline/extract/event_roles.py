@@ -327,8 +327,10 @@ class RoleRules:
             phrase.append(t)
             stack.extend(ch for ch in t.children if ch.dep_ not in _CLAUSE_DEPS)
         for t in sorted(phrase, key=lambda t: t.i):
-            # "protesters in Khartoum": a place in a modifier is where, not whom ("the city of Kharkiv" is)
-            located = t is not token and any(ch.dep_ == "case" and ch.lower_ != "of" for ch in t.children)
+            # "protesters in Khartoum", "Vermont developers": a place in a modifier is where, not whom
+            # ("the city of Kharkiv" is)
+            located = t is not token and (any(ch.dep_ == "case" and ch.lower_ != "of" for ch in t.children)
+                                          or t.dep_ == "compound")
             for m in mentions:
                 if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization", "place") \
                         and not (located and m.kind == "place"):
