@@ -617,3 +617,10 @@ def test_a_speech_act_event_is_linked_to_its_attribution():
     cue = next(a for a in r.attributions if a.cue.text == "accused")
     accusation = next(e for e in r.events if e.trigger.text == "accused")
     assert accusation.attributions == [cue.id]
+
+
+def test_within_its_sentence_a_pronoun_takes_the_nearest_person():
+    evs = events("Mr. Vega met the envoys on Monday. Defense Minister Luis Toro said in a speech on "
+                 "Tuesday that he was willing to withdraw the troops.")
+    withdraw = next(e for e in evs if e.trigger.text == "withdraw")
+    assert withdraw.actor is not None and withdraw.actor.name == "Luis Toro"

@@ -89,9 +89,18 @@ class RoleRules:
             else ("country", "organization", "person")
         gender = _PRONOUN_GENDER.get(word)
         fits = [m for m in mentions if m.end <= pos and m.kind in kinds and not (
-            gender and m.gender and m.gender != gender)]     # not "he" for a person the article calls she
-        known = [m for m in fits if gender and m.gender == gender]
-        return (known or fits)[-1] if fits else None        # a person known as she before one unknown
+            gender and m.gender and m.gender != gender)][::-1]   # nearest first; not "he" for a "she"
+        if not fits:
+            return None
+        starts = getattr(self, "_sent_starts", None) or [0]
+
+        def sent(x: int) -> int:
+            return bisect.bisect_right(starts, x) - 1
+        top = fits[0]
+        if top.kind == "person" and gender and top.gender != gender and sent(top.start) < sent(pos):
+            # outside the pronoun's own sentence, one known to be of its gender wins over one not known
+            top = next((m for m in fits if m.kind == "person" and m.gender == gender), top)
+        return top
 
     def _actor_before(self, text, toks, low, s, i, mentions, sent_range, verbs=()) -> Mention | None:
         """The subject: the nearest entity (or pronoun) before the trigger in the clause, not inside a PP."""

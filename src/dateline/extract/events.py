@@ -53,6 +53,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         supplies actor and target from the dependency parse; the rules fill in the rest. ``found``:
         the result of ``triggers(text, sentences)`` when the caller already has it; ``statements``: plain
         statements are 010 events too (the setting of that name)."""
+        self._sent_starts = [a for a, _ in sentences]     # for pronouns (RoleRules._pronoun)
         if found is None:
             found = self.triggers(text, sentences, quote_spans)
         elif quote_spans:
