@@ -28,3 +28,16 @@ CASES = [
 def test_regression_case(what, text):
     finding = run_analyze(text, published="2019-10-31")
     assert finding is None, finding
+
+
+@pytest.mark.parametrize("line", [
+    b'{"id": 1, "text": "x", "n": ' + b"1" * 4301 + b"}",        # found by `make fuzz`: int-digit limit in json
+    b"[" * 100_000 + b"]" * 100_000,                              # nesting deeper than the recursion limit
+])
+def test_jsonl_lines_json_cannot_read_are_failed_lines(line):
+    from fuzz_checks import run_read
+    from dateline.ingest.readers import Failed, read_source
+
+    assert run_read(line, "batch.jsonl") is None
+    (got,) = list(read_source("batch.jsonl", line, max_bytes=10_000_000))
+    assert isinstance(got, Failed) and got.error.code == "bad_json" and "batch.jsonl:1" in got.error.message

@@ -193,6 +193,10 @@ def read_jsonl(data: bytes, name: str, max_bytes: int) -> Iterator[RawArticle | 
         except json.JSONDecodeError as e:
             yield Failed(None, InputError(f"{where}: not JSON ({e.msg} at column {e.colno})", code="bad_json"))
             continue
+        except (ValueError, RecursionError) as e:     # a number of over 4,300 digits; nesting too deep
+            why = "a number too long to read" if isinstance(e, ValueError) else "nested too deeply"
+            yield Failed(None, InputError(f"{where}: not usable JSON ({why})", code="bad_json"))
+            continue
         if not isinstance(obj, dict):
             yield Failed(None, InputError(f"{where}: a JSON object is expected, got {type(obj).__name__}",
                                           code="bad_record"))
