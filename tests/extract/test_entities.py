@@ -289,3 +289,12 @@ def test_a_group_noun_acts_for_the_place_it_is_in(text, code):
     import dateline
     evs = dateline.analyze(text, published="2021-03-05").events
     assert evs and evs[0].actor is not None and evs[0].actor.code == code
+
+
+def test_a_bare_surname_shared_by_two_people_is_the_one_named_first():
+    import dateline
+    text = ("Ana Ruiz won the vote in Lima. Her father, Pablo Ruiz, was not there. "
+            "On Friday Ruiz thanked her supporters.")
+    r = dateline.analyze(text, published="2021-03-05")
+    ruiz = next(e for e in r.entities if any(m.text == "Ruiz" for m in e.mentions))
+    assert ruiz.name == "Ana Ruiz"

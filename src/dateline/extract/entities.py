@@ -504,7 +504,9 @@ class EntityExtractor:
             # the full name mentioned nearest before (not a byline name), else after
             cands = [p for p in known.get(sur, []) if p.name not in bylines]
             before = [p for p in cands if p.start < s]
-            target = before[-1] if before else (cands[0] if cands else None)
+            # of several people with the surname, a bare surname is the one the article named first
+            # (writers name the second in full: "Ted Cruz ... his father, Rafael Cruz ... Cruz said")
+            target = before[0] if before else (cands[0] if cands else None)
             if target is not None:
                 extra.append(_Raw(s, e, sur, "person", target.name, target.code, "surname",
                                   leaders=target.leaders, source="coref:surname", entity_key=("person", target.name)))
