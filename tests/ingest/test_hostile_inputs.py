@@ -95,6 +95,8 @@ def test_page_without_article_text_is_a_failed_input(body):
     ("Short one. Two.", False),
     ("Menu About Contact Careers Press Legal", False),
     ("He said it would rain on Friday, \u201cor later.\u201d", True),
+    ("\u5317\u671d\u9bae\u304c\u5f3e\u9053\u30df\u30b5\u30a4\u30eb\u3092\u767a\u5c04\u3057\u305f\u3002", True),
+    ("\u30db\u30fc\u30e0\u3002", False),
 ])
 def test_has_prose(text, prose):
     assert has_prose(text) is prose

@@ -157,8 +157,9 @@ def from_html(html: str, *, id: str, url: str | None = None) -> RawArticle:
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--[^<>]*-->")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _PROSE_WORDS = 5
-_SENTENCE_END = (".", "!", "?", "\u2026", "\u3002")
-_CLOSERS = "\"'\u201d\u2019)]"
+_SENTENCE_END = (".", "!", "?", "\u2026", "\u3002", "\uff01", "\uff1f")
+_CJK_END = ("\u3002", "\uff01", "\uff1f")       # 。！？
+_CLOSERS = "\"'\u201d\u2019)]\u300d\u300f"
 MAX_META = 1000                 # characters kept of a metadata field
 
 
@@ -178,6 +179,9 @@ def has_prose(text: str) -> bool:
         words = line.split()
         if len(words) >= _PROSE_WORDS and any(w.rstrip(_CLOSERS).endswith(_SENTENCE_END)
                                               for w in words[_PROSE_WORDS - 1:]):
+            return True
+        # scripts written without spaces (Chinese, Japanese): a sentence of ten characters or more
+        if any(len(w) >= 10 and w.rstrip(_CLOSERS).endswith(_CJK_END) for w in words):
             return True
     return False
 
