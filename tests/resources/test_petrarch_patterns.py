@@ -85,3 +85,28 @@ def test_irregular_forms_file_has_the_irregular_verbs_columns_and_no_verb_twice(
 
 def test_no_trigger_carries_a_comment():
     assert not [r for r in read_tsv("cameo", NAME) if ";" in r["trigger"] or "#" in r["trigger"]]
+
+
+def test_converted_rows_fill_only_the_wordings_the_own_rows_leave_open():
+    """A converted row is read for a first word the own rows constrain by objects, when its own
+    objects differ; never for a phrase or object the own rows have, nor a word they take bare."""
+    from dateline.extract.event_lexicon import _vocabulary_rows
+    own: dict[str, set] = {}
+    bare, phrases = set(), set()
+    rows = list(_vocabulary_rows())
+    for name, _, r in rows:
+        words = r["trigger"].lower().split()
+        objs = {o for o in r["objects"].split("|") if o}
+        if name == "patterns.tsv":
+            phrases.add(" ".join(words))
+            if objs or len(words) > 1:
+                own.setdefault(words[0], set()).update(objs)
+            else:
+                bare.add(words[0])
+    converted = [(r["trigger"].lower().split(), {o for o in r["objects"].split("|") if o})
+                 for name, _, r in rows if name != "patterns.tsv"]
+    assert converted
+    for words, objs in converted:
+        assert " ".join(words) not in phrases and words[0] not in bare
+        assert not objs & own.get(words[0], set())
+    assert any(words[0] in own for words, _ in converted)     # gaps beside the own rows are filled

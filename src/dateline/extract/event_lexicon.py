@@ -211,20 +211,32 @@ NO_EVENT = "---"     # the code of a wording that names no happening (patterns.t
 
 
 def _vocabulary_rows():
-    """The rows of the vocabularies. A converted vocabulary fills gaps: it adds rows only for words
-    the project's own rows do not have (its codes for those are the curated ones), and only its
-    worded rows (verb + object words, particle or noun phrase): PETRARCH2 codes a bare verb
-    ("continue", "think", "fall") only between two actors its parser found, so alone it is noise."""
-    own_words: set[str] = set()
+    """The rows of the vocabularies. A converted vocabulary fills gaps: it adds rows only for
+    wordings the project's own rows do not cover (its codes for those are the curated ones): not a
+    trigger phrase the own rows have, not a first word an own row takes with any object, and not an
+    object an own row of that first word lists; and only its worded rows (verb + object words,
+    particle or noun phrase): PETRARCH2 codes a bare verb ("continue", "think", "fall") only between
+    two actors its parser found, so alone it is noise."""
+    own_phrases: set[str] = set()
+    open_words: set[str] = set()                  # own first words with a row that takes any object
+    own_objects: dict[str, set[str]] = {}         # own first word -> the objects its rows list
     for name in VOCABULARIES:
         own = name == VOCABULARIES[0]
         rows = read_tsv("cameo", name)
         for n, r in enumerate(rows):
-            first = r["trigger"].lower().split()[:1]
-            worded = bool(r.get("objects")) or len(r["trigger"].split()) > 1
+            words = r["trigger"].lower().split()
+            first = words[:1]
+            objects = set(multi(r.get("objects")))
+            worded = bool(objects) or len(words) > 1
             if own:
-                own_words.update(first)
-            elif not first or first[0] in own_words or not worded or first[0] in _SPEECH_VERBS:
+                own_phrases.add(" ".join(words))
+                if first and not worded:
+                    open_words.add(first[0])
+                elif first:
+                    own_objects.setdefault(first[0], set()).update(objects)
+            elif not first or not worded or first[0] in _SPEECH_VERBS or " ".join(words) in own_phrases \
+                    or first[0] in open_words or objects & own_objects.get(first[0], set()) \
+                    or (first[0] in own_objects and not objects):
                 continue      # (a speech verb is an attribution cue: extract.speech_acts codes what it does)
             yield name, n, r
 
