@@ -134,10 +134,25 @@ def _parse_sentences(text: str, sentences, model: str | None, *, story_start: in
     return dict(enumerate(spans))
 
 
-def _add_mention(text: str, ents, s: int, e: int, kind: str, name: str, source: str) -> bool:
+def _overlaps(mentions, s: int, e: int, maxlen: int) -> bool:
+    """Whether a mention overlaps [s, e): ``mentions`` sorted by start, none longer than ``maxlen``."""
+    i = bisect.bisect_left(mentions, e, key=lambda m: m.start)      # mentions[:i] start before e
+    while i > 0:
+        i -= 1
+        if mentions[i].start + maxlen <= s:
+            return False                                            # it and every earlier one end by s
+        if mentions[i].end > s:
+            return True
+    return False
+
+
+def _add_mention(text: str, ents, s: int, e: int, kind: str, name: str, source: str,
+                 maxlen: int | None = None) -> bool:
     """Add a mention of a person/organisation/place the extractors did not find (bylines, the
-    recogniser): to the entity of that name, else to a new one; never over an existing mention."""
-    if any(m.start < e and s < m.end for m in ents.mentions):
+    recogniser): to the entity of that name, else to a new one; never over an existing mention.
+    ``maxlen`` (the longest mention, when the mentions are sorted by start) makes the test a search."""
+    if (_overlaps(ents.mentions, s, e, maxlen) if maxlen is not None
+            else any(m.start < e and s < m.end for m in ents.mentions)):
         return False
     entity = next((x for x in ents.entities if x.kind == kind and x.name == name), None)
     if entity is None and kind == "person" and " " not in name:
@@ -160,6 +175,9 @@ def _add_recognised(text: str, ents, spans) -> None:
 
     kinds = {"PER": "person", "ORG": "organization", "LOC": "place"}
     per_doc: dict[int, tuple[list, list[int]]] = {}          # each Doc's entities, read once
+    ms = ents.mentions
+    maxlen = max((m.end - m.start for m in ms), default=0) \
+        if all(a.start <= b.start for a, b in zip(ms, ms[1:])) else None
     for span in spans:
         span = span if hasattr(span, "start") else span[:]     # a whole Doc: its span
         if id(span.doc) not in per_doc:
@@ -174,7 +192,9 @@ def _add_recognised(text: str, ents, spans) -> None:
             kind = recognised_kind(ent.text, kind) if kind else None
             if kind is None:
                 continue
-            _add_mention(text, ents, ent.start_char, ent.end_char, kind, ent.text, "model:ner")
+            if _add_mention(text, ents, ent.start_char, ent.end_char, kind, ent.text, "model:ner", maxlen) \
+                    and maxlen is not None:
+                maxlen = max(maxlen, ent.end_char - ent.start_char)
 
 
 def _add_bylines(text: str, ents, names: list[str]) -> None:
