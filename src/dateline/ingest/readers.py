@@ -258,6 +258,8 @@ def read_source(name: str, data: bytes, *, input_format: str = "auto", max_bytes
     try:
         check_bytes(data, name, max_bytes)
         text, warnings = decode(data, name, html=fmt == "html")
+        if not text.strip():              # a byte-order mark and nothing else
+            raise InputError(f"{name}: the input is empty: nothing to analyse", code="empty")
         if fmt == "html":
             art = from_html(text, id=rid)
         else:
