@@ -158,7 +158,7 @@ def test_html_output_escapes_text_markup():
     assert "&lt;script&gt;alert(1)" in page and "&lt;script&gt;alert(2)" in page
 
 
-@pytest.mark.parametrize("data", [b"\xff\xfe", b"\xef\xbb\xbf", b"\xef\xbb\xbf \n ", b"\xfe\xff\x00 "])
+@pytest.mark.parametrize("data", [b"\xff\xfe", b"\xef\xbb\xbf", b"\xef\xbb\xbf \n "])
 def test_a_byte_order_mark_alone_is_an_empty_input(data):
     """Found by `make fuzz`: a file of a BOM and whitespace was an article without text."""
     (got,) = list(read_source("x.txt", data, max_bytes=LIMIT))
