@@ -624,3 +624,13 @@ def test_within_its_sentence_a_pronoun_takes_the_nearest_person():
                  "Tuesday that he was willing to withdraw the troops.")
     withdraw = next(e for e in evs if e.trigger.text == "withdraw")
     assert withdraw.actor is not None and withdraw.actor.name == "Luis Toro"
+
+
+@pytest.mark.parametrize("text,reported", [
+    ("The visit to Lima by the Chilean president will take place next week.", False),
+    ("The strikes on Chilean border posts could do serious harm to relations.", False),
+    ("The visit to Lima by the Chilean president took place on Monday.", True),
+])
+def test_a_nominal_event_whose_clause_is_modal_is_not_reported_as_happening(text, reported):
+    evs = [e for e in events(text) if e.trigger.text in ("visit", "strikes") and not e.hypothetical]
+    assert bool(evs) == reported

@@ -9,7 +9,7 @@ from .event_lexicon import (
     _AGENTIVE_PARTICIPLES, _AIMED_AT, _ATTACK_TARGETS, _BE, _CLAUSE_BREAK, _CLAUSE_DEPS, _Cand,
     _DAY_WORDS, _DEF_STATE, _DETS, _LIST_GAP, _OBJ, _PAST_VERB, _PERSON_PRON,
     _PLACE_TARGET_ROOTS, _PREPS, _PRONOUNS, _SPEECH_VERBS, _STATE_PRON, _SUBJ_PASS,
-    _SUBORD, _after_speech_verb, _agent_nouns, _child, _other_party, grammar_words
+    _SUBORD, _MODAL, _after_speech_verb, _agent_nouns, _child, _other_party, grammar_words
 )
 from .entities import context_words
 from .frames import controls, frames_for, walk
@@ -256,6 +256,9 @@ class RoleRules:
             return
         if c.pattern.pos == "verb":
             c.background = _background(tok)
+        elif tok.dep_ in _SUBJ_PASS | _SUBJ_ANY and (tok.head.lower_ in _MODAL or any(
+                ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _MODAL for ch in tok.head.children)):
+            c.hypothetical = True    # "the veto is expected to come", "the visit will take place"
         voice = "passive" if c.pattern.pos == "verb" and (
             _child(tok, _SUBJ_PASS | _AUX_PASS) is not None or c.passive) else "active"
         actor, _, a_id, a_tok = self._frame_role(c, tok, "actor", voice, mentions)
