@@ -47,7 +47,8 @@ def test_migration_4_fills_the_mods_of_stored_events(store_url, build):
     s = open_store(store_url)
     s.add_article(_rec(build, "a", "2019-10-31", "BEFORE"))
     with s.transaction():
-        for stmt in ("ALTER TABLE articles DROP COLUMN story_names",  # migration 6
+        for stmt in ("DROP TABLE cluster_aliases",  # migration 7
+                     "ALTER TABLE articles DROP COLUMN story_names",  # migration 6
                      "DROP INDEX events_location_geonameid", "DROP TABLE places",
                           "ALTER TABLE events DROP COLUMN location_geonameid"):  # migration 5
             s._exec(stmt)

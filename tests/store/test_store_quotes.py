@@ -138,7 +138,8 @@ def test_migration_fills_quotes_of_articles_stored_before(store_url, build):
                  "ALTER TABLE events DROP COLUMN date_mod", "ALTER TABLE clusters DROP COLUMN date_mod",
                  "DROP INDEX events_location_geonameid", "DROP TABLE places",   # migration 5
                  "ALTER TABLE events DROP COLUMN location_geonameid",
-                 "ALTER TABLE articles DROP COLUMN story_names"]                    # migration 6
+                 "ALTER TABLE articles DROP COLUMN story_names",                    # migration 6
+                 "DROP TABLE cluster_aliases"]                                      # migration 7
         for stmt in (["DROP TABLE quotes_fts"] if s.dialect == "sqlite" else []) + drops:
             s._exec(stmt)
         s._exec("DELETE FROM schema_version WHERE version >= 3")

@@ -217,7 +217,10 @@ class Store(QueryMethods):
                 for t in ("articles", "events", "clusters", "failures")}
 
     def cluster(self, cid: str) -> dict | None:
+        """The cluster ``cid``, or the one it was merged into (an alias kept by merging)."""
         r = self.rows("SELECT * FROM clusters WHERE id = ?", (cid,))
+        if not r:
+            r = self.rows("SELECT c.* FROM cluster_aliases a JOIN clusters c ON c.id = a.id WHERE a.old = ?", (cid,))
         return r[0] if r else None
 
     def cluster_reports(self, cid: str) -> list[dict]:
@@ -278,7 +281,7 @@ class Store(QueryMethods):
                 self._insert_event(key, rep, ev, text, M.cluster_id(rep))
                 reps.append(rep)
             self._names[key] = M.story_names(record)
-            changed = self._merge_new(reps)
+            changed, moved = self._merge_new(reps)
             for rep in reps:
                 cid = self.scalar("SELECT cluster FROM events WHERE key = ?", (rep.key,))
                 if self.scalar("SELECT count(*) AS c FROM events WHERE cluster = ? AND article_key <> ?", (cid, key)):
@@ -288,6 +291,7 @@ class Store(QueryMethods):
             add_quotes(self, key, record)
             add_places(self, key, record)
             live = {cid for cid in sorted(changed) if self._refresh_cluster(cid)}
+            self._alias_clusters(moved, live)
             set_date_mods(self, key, record, live)
         return res
 
@@ -297,12 +301,14 @@ class Store(QueryMethods):
         greedy merge (merge.choose: reports in canonical order, each joining the best agreeing cluster
         before it), and move every stored report whose cluster that changes, in canonical order, until
         nothing changes: the store then holds the clusters the same articles give in any order. Returns
-        the clusters whose reports changed."""
+        the clusters whose reports changed, and for each stored cluster a report left, the cluster its
+        first report (in canonical order) went to."""
         heap = [(M.canonical(r), r.key) for r in reps if not (r.negated or r.hypothetical)]
         heapq.heapify(heap)
         known = {r.key: r for r in reps}
         fresh = {r.key for r in reps}
         changed = {M.cluster_id(r) for r in reps}
+        moved: dict[str, str] = {}
         done: set[str] = set()
         while heap:
             order, k = heapq.heappop(heap)
@@ -319,6 +325,8 @@ class Store(QueryMethods):
             if cid != old:
                 self._exec("UPDATE events SET cluster = ? WHERE key = ?", (cid, k))
                 changed |= {old, cid}
+                if k not in fresh:
+                    moved.setdefault(old, cid)
             # who comes after it near a report of the cluster it joined may now choose otherwise when it
             # agrees with it (else that cluster is closed to them) or is in it; near the cluster it left,
             # anyone may (a new report leaves only the cluster of its own it was stored in)
@@ -330,7 +338,24 @@ class Store(QueryMethods):
                 left = {r.key: r for _, r in self._members({old}, known)} | {k: y}
                 rows = self._near(list(left.values()), known, after=order[0])
                 self._reconsider(heap, done, order, rows + [{"key": x} for x in left], known, lambda z, row: True)
-        return changed
+        return changed, moved
+
+    def _alias_clusters(self, moved: dict[str, str], live: set[str]) -> None:
+        """A cluster that merging emptied keeps its id as an alias of the cluster its first report went
+        to, so that a link to it (a bookmark, a page open while an ingest runs) still finds the
+        happening; a live id is never an alias, and aliases of an alias follow it."""
+        for old, new in sorted(moved.items()):
+            if old in live:
+                continue
+            seen = {old}
+            while new not in live and new in moved and new not in seen:
+                seen.add(new)
+                new = moved[new]
+            self._exec("UPDATE cluster_aliases SET id = ? WHERE id = ?", (new, old))
+            self._exec("INSERT INTO cluster_aliases (old, id) VALUES (?, ?) ON CONFLICT (old) DO UPDATE SET id = excluded.id",
+                       (old, new))
+        for cid in sorted(live):
+            self._exec("DELETE FROM cluster_aliases WHERE old = ?", (cid,))
 
     @staticmethod
     def _reconsider(heap, done: set, order, rows: list[dict], known: dict, concerns) -> None:

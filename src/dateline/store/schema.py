@@ -19,6 +19,8 @@ Tables
   speaker_names  every name a speaker goes by (its name, its mentions, a surname), normalised
   places     one row per GeoNames record an event took place at (dateline.store.places): name, ISO
              alpha-2 country, first-level region, coordinates, feature class and code
+  cluster_aliases  the id of a cluster that merging emptied (a later report came first in canonical
+             order) and the cluster its first report went to: a link to the old id still finds it
   schema_version  the migrations applied, with their time
   (articles.story_names: the names merging compares, so that merge candidates need no record)
 
@@ -274,6 +276,11 @@ def _backfill_story_names(store) -> None:
 
 for _m in (SQLITE, POSTGRES):
     _m.append(["ALTER TABLE articles ADD COLUMN story_names TEXT", _backfill_story_names])
+
+# 7: the ids of clusters that merging emptied, kept as aliases of the cluster their first report went
+# to (a link to an old id still finds the happening)
+for _m in (SQLITE, POSTGRES):
+    _m.append(["CREATE TABLE cluster_aliases (old TEXT PRIMARY KEY, id TEXT NOT NULL)"])
 
 MIGRATIONS = {"sqlite": SQLITE, "postgres": POSTGRES}
 

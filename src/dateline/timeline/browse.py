@@ -264,6 +264,7 @@ def cluster_detail(store: Store, cid: str) -> dict | None:
     c = store.cluster(cid)
     if c is None:
         return None
+    cid = c["id"]                   # an alias of a cluster merged into another: that one
     row = Q._row(c)
     reports = [_report(e) for e in store.cluster_reports(cid)]
     _add_report_spans(store, reports)
