@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import signal
 import sys
 import time
 from pathlib import Path
@@ -31,6 +32,7 @@ from fuzz_strategies import hostile_bytes, hostile_text, mutated  # noqa: E402
 
 REPO = HERE.parents[1]
 CORPORA = [REPO.parent / "shared" / "data" / "polnear"]
+SLOW = 10.0                 # seconds: an input that takes longer is a finding (a blow-up)
 
 
 class Crash(Exception):
@@ -47,7 +49,12 @@ class Run:
             self.stats.update(json.loads(self.stats_path.read_text()))
         self.db = DirectoryBasedExampleDatabase(str(out / "hypothesis"))
 
-    def count(self, size: int, finding) -> None:
+    def count(self, size: int, finding, seconds: float = 0.0, sample: str = "") -> None:
+        if seconds > SLOW:                       # a blow-up: kept as a finding, the run goes on
+            self.stats["slow"] = self.stats.get("slow", 0) + 1
+            with (self.out / "findings.jsonl").open("a", encoding="utf-8") as f:
+                f.write(json.dumps({"target": "slow", "seconds": round(seconds, 1), "size": size,
+                                    "input": sample[:2000], "at": time.time()}, ensure_ascii=False) + "\n")
         self.stats["inputs"] += 1
         self.stats["inputs_100"] += size >= 100
         if finding and finding[0] == "failure":
@@ -69,15 +76,20 @@ def targets(run: Run, bases: list[str]):
 
     rules = load_settings(model="none")
 
+    def timed(size, fn, sample):
+        t = time.perf_counter()
+        finding = fn()
+        run.count(size, finding, time.perf_counter() - t, sample)
+
     def analyze_rules(text):
-        run.count(len(text.encode("utf-8", "surrogatepass")), run_analyze(text, published="2019-10-31",
-                                                                           settings=rules))
+        timed(len(text.encode("utf-8", "surrogatepass")),
+              lambda: run_analyze(text, published="2019-10-31", settings=rules), text)
 
     def analyze_model(text):
-        run.count(len(text.encode("utf-8", "surrogatepass")), run_analyze(text))
+        timed(len(text.encode("utf-8", "surrogatepass")), lambda: run_analyze(text), text)
 
     def read(data, name):
-        run.count(len(data), run_read(data, name))
+        timed(len(data), lambda: run_read(data, name), f"{name}: {data[:1000]!r}")
 
     names = st.sampled_from(["x.txt", "x.html", "x.rss", "x.jsonl", "x"])
     out = [("analyze-rules", (hostile_text(max_pieces=60),), analyze_rules, 8),
@@ -106,6 +118,28 @@ def main(argv=None) -> int:
     rng = random.Random()
     t0 = time.time()
     before = dict(run.stats)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        _loop(run, tgts, weights, rng, t0, args)
+    except KeyboardInterrupt:
+        print("fuzz: stopped; the counts so far are kept", file=sys.stderr)
+    run.save()
+    run.stats["runs"] += 1
+    run.save()
+    new = {k: run.stats.get(k, 0) - before.get(k, 0) for k in ("inputs", "inputs_100", "crashes", "failures", "slow")}
+    print(f"fuzz: this run {new['inputs']} inputs ({new['inputs_100']} of >= 100 bytes), {new['crashes']} crashes, "
+          f"{new['slow']} over {SLOW:.0f} s, {new['failures']} refused with a clear error; in all "
+          f"{run.stats['inputs']} inputs ({run.stats['inputs_100']} of >= 100 bytes) over "
+          f"{run.stats['seconds'] / 3600:.1f} h, {run.stats['crashes']} crashes, {run.stats.get('slow', 0)} slow "
+          "(out/fuzz/findings.jsonl)")
+    return 1 if new["crashes"] or new["slow"] else 0
+
+
+def _stop(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _loop(run: Run, tgts, weights, rng, t0: float, args) -> None:
     while time.time() - t0 < args.seconds:
         name, strategies, inner, _ = rng.choices(tgts, weights)[0]
         cfg = settings(max_examples=args.batch, deadline=None, database=run.db, derandomize=False,
@@ -122,14 +156,6 @@ def main(argv=None) -> int:
             run.record(name, e)
         run.stats["seconds"] += time.time() - t
         run.save()
-    run.stats["runs"] += 1
-    run.save()
-    new = {k: run.stats[k] - before.get(k, 0) for k in ("inputs", "inputs_100", "crashes", "failures")}
-    print(f"fuzz: this run {new['inputs']} inputs ({new['inputs_100']} of >= 100 bytes), {new['crashes']} crashes, "
-          f"{new['failures']} refused with a clear error; in all {run.stats['inputs']} inputs "
-          f"({run.stats['inputs_100']} of >= 100 bytes) over {run.stats['seconds'] / 3600:.1f} h, "
-          f"{run.stats['crashes']} crashes (out/fuzz/findings.jsonl)")
-    return 1 if new["crashes"] else 0
 
 
 if __name__ == "__main__":
