@@ -188,7 +188,6 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
 
 # how far after a person's name the first personal pronoun is taken to be theirs ("X said she ...")
 _GENDER_REACH = 80
-_PRONOUN_WORD = _WORD
 
 
 @functools.lru_cache(maxsize=1)
@@ -206,12 +205,12 @@ def infer_genders(text: str, res: EntityResult) -> None:
     votes: dict[str, list[str]] = {}
     people = [m for m in res.mentions if m.kind == "person" and m.entity]
     for k, m in enumerate(people):
-        before = _PRONOUN_WORD.findall(text[max(0, m.start - 6):m.start])
+        before = _WORD.findall(text[max(0, m.start - 6):m.start])
         if before and before[-1][:1].isupper() and before[-1] in words:
             votes.setdefault(m.entity, []).append(words[before[-1]])
         stop = min(m.end + _GENDER_REACH, people[k + 1].start if k + 1 < len(people) else len(text))
         full_stop = text.find(". ", m.end, stop)
-        for w in _PRONOUN_WORD.finditer(text, m.end, stop if full_stop == -1 else full_stop):
+        for w in _WORD.finditer(text, m.end, stop if full_stop == -1 else full_stop):
             if w.group() in words and w.group().islower():    # pronouns ("Mr" there is someone else's)
                 votes.setdefault(m.entity, []).append(words[w.group()])
                 break

@@ -8,10 +8,10 @@ from ..record import Mention
 from .event_lexicon import (
     _AGENTIVE_PARTICIPLES, _AIMED_AT, _ATTACK_TARGETS, _BE, _CLAUSE_BREAK, _CLAUSE_DEPS, _Cand,
     _DAY_WORDS, _DEF_STATE, _DETS, _LIST_GAP, _OBJ, _PAST_VERB, _PERSON_PRON,
-    _PLACE_TARGET_ROOTS, _PREPS, _PRONOUNS, _SPEECH_VERBS, _STATE_PRON, _SUBJ_PASS,
+    _PLACE_TARGET_ROOTS, _PREPS, _PRONOUNS, _SPEECH_VERBS, _STATE_PRON, _SUBJ, _SUBJ_PASS,
     _SUBORD, _MODAL, _after_speech_verb, _agent_nouns, _child, _other_party, grammar_words
 )
-from .entities import context_words
+from .entity_context import pronoun_gender
 from .frames import controls, frames_for, walk
 from .lexicon import verb_forms
 from .regexes import regex
@@ -20,12 +20,9 @@ _RELATIVE = grammar_words("relative_pronouns")
 _W = {k: grammar_words(k) for k in ("comma_clause_openers", "comma_participles", "clause_report_verbs",
                                      "coordinators", "pair_prepositions", "list_words", "happening_pronouns")}
 _AUX_PASS = {"aux:pass", "auxpass"}
-_SUBJ_ANY = {"nsubj", "csubj"}
 _BG_AUX, _BG_MARK, _BG_ADV = (grammar_words(k) for k in ("background_auxiliaries", "background_marks",
                                                          "background_adverbs"))
 _PRESENT_AUX = grammar_words("present_auxiliaries")
-_PRONOUN_GENDER = {w: g for g, key in (("m", "masculine_words"), ("f", "feminine_words"))
-                   for w in context_words(key) if w.islower()}
 
 
 @functools.lru_cache(maxsize=None)
@@ -87,7 +84,7 @@ class RoleRules:
     def _pronoun(self, word: str, pos: int, mentions: list[Mention]) -> Mention | None:
         kinds = ("person",) if word in _PERSON_PRON else ("country", "organization") if word in _STATE_PRON \
             else ("country", "organization", "person")
-        gender = _PRONOUN_GENDER.get(word)
+        gender = pronoun_gender(word)
         fits = [m for m in mentions if m.end <= pos and m.kind in kinds and not (
             gender and m.gender and m.gender != gender)][::-1]   # nearest first; not "he" for a "she"
         if not fits:
@@ -241,7 +238,7 @@ class RoleRules:
         if tok is None or not tok.dep_:
             return
         if (tok.dep_ in _OBJ and tok.head.lower_ in _verb_forms("handling_verbs")) or (
-                tok.dep_ in _SUBJ_PASS | _SUBJ_ANY and tok.head.lower_ in _verb_forms("halting_verbs")):
+                tok.dep_ in _SUBJ_PASS | _SUBJ and tok.head.lower_ in _verb_forms("halting_verbs")):
             # the trigger word is used as a noun ("talks"): "police seized a car bomb", "the talks were
             # cut off" report no happening of it
             c.attributive = True
@@ -256,7 +253,7 @@ class RoleRules:
             return
         if c.pattern.pos == "verb":
             c.background = _background(tok)
-        elif tok.dep_ in _SUBJ_PASS | _SUBJ_ANY and (tok.head.lower_ in _MODAL or any(
+        elif tok.dep_ in _SUBJ_PASS | _SUBJ and (tok.head.lower_ in _MODAL or any(
                 ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _MODAL for ch in tok.head.children)):
             c.hypothetical = True    # "the veto is expected to come", "the visit will take place"
         voice = "passive" if c.pattern.pos == "verb" and (
@@ -304,7 +301,7 @@ class RoleRules:
 
     def _is_subject(self, tok, m: Mention, mentions) -> bool:
         """Does the verb's own subject (passive or not, as the parser labelled it) name ``m``?"""
-        subj = _child(tok, _SUBJ_PASS | _SUBJ_ANY)
+        subj = _child(tok, _SUBJ_PASS | _SUBJ)
         found = self._mention_of(subj, mentions) if subj is not None else None
         return found is not None and found.start == m.start
 
