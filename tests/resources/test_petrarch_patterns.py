@@ -89,9 +89,11 @@ def test_no_trigger_carries_a_comment():
 
 def test_converted_rows_fill_only_the_wordings_the_own_rows_leave_open():
     """A converted row is read for a first word the own rows constrain by objects, when its own
-    objects differ; never for a phrase or object the own rows have, nor a word they take bare."""
+    objects differ; never for a phrase or object the own rows have, a word they take bare, or that
+    word with a preposition the own rows read as the target's."""
     from dateline.extract.event_lexicon import _vocabulary_rows
     own: dict[str, set] = {}
+    preps: dict[str, set] = {}
     bare, phrases = set(), set()
     rows = list(_vocabulary_rows())
     for name, _, r in rows:
@@ -99,6 +101,7 @@ def test_converted_rows_fill_only_the_wordings_the_own_rows_leave_open():
         objs = {o for o in r["objects"].split("|") if o}
         if name == "patterns.tsv":
             phrases.add(" ".join(words))
+            preps.setdefault(words[0], set()).update(p for p in r["preps"].split("|") if p)
             if objs or len(words) > 1:
                 own.setdefault(words[0], set()).update(objs)
             else:
@@ -109,4 +112,5 @@ def test_converted_rows_fill_only_the_wordings_the_own_rows_leave_open():
     for words, objs in converted:
         assert " ".join(words) not in phrases and words[0] not in bare
         assert not objs & own.get(words[0], set())
+        assert len(words) < 2 or words[1] not in preps.get(words[0], set())     # "withdraw from"
     assert any(words[0] in own for words, _ in converted)     # gaps beside the own rows are filled

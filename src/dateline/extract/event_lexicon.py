@@ -213,13 +213,15 @@ NO_EVENT = "---"     # the code of a wording that names no happening (patterns.t
 def _vocabulary_rows():
     """The rows of the vocabularies. A converted vocabulary fills gaps: it adds rows only for
     wordings the project's own rows do not cover (its codes for those are the curated ones): not a
-    trigger phrase the own rows have, not a first word an own row takes with any object, and not an
-    object an own row of that first word lists; and only its worded rows (verb + object words,
+    trigger phrase the own rows have, not a first word an own row takes with any object, not an
+    object an own row of that first word lists, and not that word with a preposition its own rows
+    read as the target's ("withdraw from"); and only its worded rows (verb + object words,
     particle or noun phrase): PETRARCH2 codes a bare verb ("continue", "think", "fall") only between
     two actors its parser found, so alone it is noise."""
     own_phrases: set[str] = set()
     open_words: set[str] = set()                  # own first words with a row that takes any object
     own_objects: dict[str, set[str]] = {}         # own first word -> the objects its rows list
+    own_preps: dict[str, set[str]] = {}           # own first word -> the target prepositions its rows read
     for name in VOCABULARIES:
         own = name == VOCABULARIES[0]
         rows = read_tsv("cameo", name)
@@ -230,13 +232,16 @@ def _vocabulary_rows():
             worded = bool(objects) or len(words) > 1
             if own:
                 own_phrases.add(" ".join(words))
+                if first:
+                    own_preps.setdefault(first[0], set()).update(multi(r.get("preps")))
                 if first and not worded:
                     open_words.add(first[0])
                 elif first:
                     own_objects.setdefault(first[0], set()).update(objects)
             elif not first or not worded or first[0] in _SPEECH_VERBS or " ".join(words) in own_phrases \
                     or first[0] in open_words or objects & own_objects.get(first[0], set()) \
-                    or (first[0] in own_objects and not objects):
+                    or (first[0] in own_objects and not objects) \
+                    or (len(words) > 1 and words[1] in own_preps.get(first[0], set())):
                 continue      # (a speech verb is an attribution cue: extract.speech_acts codes what it does)
             yield name, n, r
 
