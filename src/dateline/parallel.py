@@ -106,8 +106,8 @@ def _main(conn, settings: dict, analyzer: Analyzer | None) -> None:
         from .ingest.readers import RawArticle
         s = Settings(**settings)
         if analyzer is None:
-            from .nlp import load_pipeline
-            load_pipeline(s.model)
+            from .nlp.build import make_nlp
+            make_nlp(s)
     except BaseException as e:  # noqa: BLE001 - said to the parent, which reports it
         try:
             conn.send(("failed", f"{type(e).__name__}: {e}"))
@@ -386,8 +386,8 @@ def in_process(tasks: Iterable[tuple[Any, Any]], settings: Settings,
                analyzer: Analyzer | None = None) -> Iterator[tuple[Any, Outcome | None]]:
     if analyzer is None:
         from .geo import gazetteer
-        from .nlp import load_pipeline
-        load_pipeline(settings.model)           # loading the model is no article's time
+        from .nlp.build import make_nlp
+        make_nlp(settings)                      # loading the model is no article's time
         gazetteer()                             # nor is indexing the GeoNames data on first use
     for ctx, item in tasks:
         if item is None:

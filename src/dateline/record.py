@@ -5,8 +5,12 @@ typed records; only the store and the CLI serialise them.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 SCHEMA = "dateline/article@1"
 
@@ -155,8 +159,27 @@ class Record:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    @classmethod
+    def from_doc(cls, doc: "Doc") -> "Record":
+        """The record of an analysed Doc (``dateline.components`` wrote its layers): the only step
+        from the document model to the article record."""
+        raw, meta, text = doc._.input, doc._.meta, doc.text
+        article = ArticleMeta(
+            id=(raw.id if raw is not None else None) or article_id(text), text=text, title=meta.title,
+            url=raw.url if raw is not None else None, published=meta.published,
+            published_from=meta.published_from, published_evidence=meta.published_evidence,
+            dateline=meta.dateline, authors=meta.authors, contributors=meta.contributors, outlet=meta.outlet)
+        return cls(article=article, entities=doc._.entities.entities, timexes=doc._.timexes or [],
+                   quotes=doc._.quotes or [], attributions=doc._.attributions or [], events=doc._.events or [],
+                   warnings=list(doc._.warnings or []))
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         out: dict[str, Any] = {"schema": SCHEMA}
         out.update(d)
         return out
+
+
+def article_id(text: str) -> str:
+    """The id of an article that came without one: a digest of its text."""
+    return "a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]

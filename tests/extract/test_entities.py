@@ -250,14 +250,8 @@ def test_a_title_and_surname_shared_by_officials_of_one_state_takes_that_state()
     ("Luis Toro met Mr. Ruiz on Monday.", "Luis Toro", None),     # another person's honorific
 ])
 def test_a_person_the_article_calls_he_or_she(text, name, gender):
-    from dateline.extract.entities import extract_entities
-    from dateline.extract.entity_context import infer_genders
-    from dateline.text import split_sentences
-    res = extract_entities(text, split_sentences(text))
-    from dateline.pipeline import _add_recognised, _parse_sentences
-    parses = _parse_sentences(text, split_sentences(text), "default")
-    _add_recognised(text, res, parses.values())
-    infer_genders(text, res)
+    from dateline.nlp.build import analyze_doc
+    res = analyze_doc(text, until="entities")._.entities      # the recogniser's names, then genders
     got = {m.gender for m in res.mentions if m.kind == "person" and name in (m.name or "")}
     assert got == {gender}, [(m.text, m.name, m.gender) for m in res.mentions]
 

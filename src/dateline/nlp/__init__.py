@@ -20,14 +20,14 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .errors import DatelineError
-from .resources import multi, read_tsv
+from ..errors import DatelineError
+from ..resources import multi, read_tsv
 
 if TYPE_CHECKING:  # spaCy is imported lazily: the rules-only profile never pays for it
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-MODELS_DIR = Path(__file__).resolve().parent / "models"
+MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
 DEFAULT_MODEL_DIR = MODELS_DIR / "en_dateline"
 NO_MODEL = {"none", "off", "rules"}
 DEFAULT_NAMES = {"default", "en_dateline"}
@@ -164,20 +164,29 @@ def add_gazetteer_ruler(nlp: "Language", *, before: str = "ner", name: str = "ga
 
 def parse(nlp: "Language", text: str, spans: Sequence[tuple[int, int]], *,
           batch_size: int = 64) -> "list[Span]":
-    """Run ``nlp`` on the sentence spans (character offsets into ``text``) only.
+    """Run ``nlp`` on the sentence spans (character offsets into ``text``) only: ``annotate``
+    over a new Doc of the whole text (made by ``guard.make_doc``)."""
+    from ..guard import make_doc      # huge tokens cut first (bounded tokenizer work), offsets kept
+    return annotate(nlp, make_doc(nlp, text), spans, batch_size=batch_size)
 
-    Returns one ``Span`` per input span (same order), all views of one ``Doc`` over the whole
-    ``text``: ``token.idx`` and ``span.start_char`` are article offsets, and tags, morphology,
-    lemmas, heads, dependency labels and entities are set inside the parsed spans (tokens
-    outside them stay unannotated). A span boundary inside a token is widened to the token,
-    whitespace tokens at its edges are left out, and overlapping spans are parsed together as
-    one unit. An empty span (or one of whitespace only) comes back as an empty ``Span``.
+
+def annotate(nlp: "Language", doc: "Doc", spans: Sequence[tuple[int, int]], *,
+             batch_size: int = 64) -> "list[Span]":
+    """Run ``nlp`` on the sentence spans (character offsets into ``doc.text``) of an existing
+    Doc made by ``nlp``'s tokenizer, writing the annotation into that Doc.
+
+    Returns one ``Span`` per input span (same order), all views of ``doc``: ``token.idx`` and
+    ``span.start_char`` are article offsets, and tags, morphology, lemmas, heads, dependency
+    labels and entities are set inside the parsed spans (tokens outside them stay unannotated).
+    A span boundary inside a token is widened to the token, whitespace tokens at its edges are
+    left out, and overlapping spans are parsed together as one unit (the sentences are batched
+    through ``nlp.pipe``). An empty span (or one of whitespace only) comes back as an empty ``Span``.
     """
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
     import numpy
+    from spacy.tokens import Doc
 
-    from .guard import make_doc      # huge tokens cut first (bounded tokenizer work), offsets kept
-    doc = make_doc(nlp, text)
+    text = doc.text
     wanted: list[tuple[int, int] | None] = []
     for s, e in spans:
         sp = doc.char_span(max(0, s), min(len(text), e), alignment_mode="expand") if e > s else None
@@ -196,7 +205,6 @@ def parse(nlp: "Language", text: str, spans: Sequence[tuple[int, int]], *,
             jobs.append([a, b])
     attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
     arr = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
-    from spacy.tokens import Doc
 
     def sub_doc(a: int, b: int) -> "Doc":
         # a Doc of the span's own tokens: linear in the span (Span.as_doc copies per whole document)
@@ -208,10 +216,7 @@ def parse(nlp: "Language", text: str, spans: Sequence[tuple[int, int]], *,
         arr[a:b] = sub.to_array(attrs)
     # HEAD is relative and stays inside each sub-doc, so the block copy is exact.
     doc.from_array(attrs, arr)
-    out: list = []
-    for w in wanted:
-        out.append(doc[w[0]:w[1]] if w is not None else doc[0:0])
-    return out
+    return [doc[w[0]:w[1]] if w is not None else doc[0:0] for w in wanted]
 
 
 def model_info(nlp: "Language | None") -> dict:

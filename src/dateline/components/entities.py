@@ -1,0 +1,110 @@
+"""The entities component: people, organisations, places and states from the gazetteer and the
+patterns, the recogniser's names (where a parse ran), bylines, and the context steps (surnames,
+definite descriptions, home states, genders, agent nouns)."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extract.entities import extract_entities, recognised_kind
+from ..extract.entity_context import (add_agent_mentions, add_definite_descriptions, assign_home_state,
+                                      code_people_from_context, infer_genders, join_surnames)
+from ..nlp import entity_type
+from ..nlp.extensions import register, write_group
+from ..record import Entity, Mention, Span
+
+register()
+
+
+@Language.component("dateline_entities", requires=["doc._.sentences", "doc._.meta", "doc._.dct"],
+                    assigns=["doc._.entities", "doc.spans"])
+def entities(doc: Doc) -> Doc:
+    """Entities and mentions (span group 'mention', labelled with the entity's kind)."""
+    text, meta = doc.text, doc._.meta
+    bylines = meta.authors + meta.contributors
+    ents = extract_entities(text, doc._.sentences, published=doc._.dct, dateline_end=meta.dateline_end,
+                            bylines=bylines)
+    _add_bylines(text, ents, bylines)
+    if doc._.parses:
+        _add_recognised(text, ents, doc._.parses.values())
+    join_surnames(ents)
+    add_definite_descriptions(text, ents)
+    code_people_from_context(text, ents)
+    infer_genders(text, ents)
+    add_agent_mentions(text, ents, assign_home_state(ents))
+    doc._.entities = ents
+    write_group(doc, "mention", ((m.start, m.end, m.kind or "") for m in ents.mentions))
+    return doc
+
+
+def _overlaps(mentions, s: int, e: int, maxlen: int) -> bool:
+    """Whether a mention overlaps [s, e): ``mentions`` sorted by start, none longer than ``maxlen``."""
+    i = bisect.bisect_left(mentions, e, key=lambda m: m.start)      # mentions[:i] start before e
+    while i > 0:
+        i -= 1
+        if mentions[i].start + maxlen <= s:
+            return False                                            # it and every earlier one end by s
+        if mentions[i].end > s:
+            return True
+    return False
+
+
+def _add_mention(text: str, ents, s: int, e: int, kind: str, name: str, source: str,
+                 maxlen: int | None = None) -> bool:
+    """Add a mention of a person/organisation/place the extractors did not find (bylines, the
+    recogniser): to the entity of that name, else to a new one; never over an existing mention.
+    ``maxlen`` (the longest mention, when the mentions are sorted by start) makes the test a search."""
+    if (_overlaps(ents.mentions, s, e, maxlen) if maxlen is not None
+            else any(m.start < e and s < m.end for m in ents.mentions)):
+        return False
+    entity = next((x for x in ents.entities if x.kind == kind and x.name == name), None)
+    if entity is None and kind == "person" and " " not in name:
+        # a surname alone is the person named in full before ("Kim" -> Kim Jong Un)
+        entity = next((x for x in ents.entities if x.kind == "person" and name in x.name.split()), None)
+    if entity is None:
+        entity = Entity(id=f"e{len(ents.entities) + 1}", name=name, kind=kind, code=None, source=source)
+        ents.entities.append(entity)
+    entity.mentions.append(Span(s, e, text[s:e]))
+    bisect.insort(ents.mentions, Mention(s, e, text[s:e], entity=entity.id, name=entity.name, kind=kind,
+                                         code=entity.code, form=source), key=lambda m: m.start)
+    return True
+
+
+def _add_recognised(text: str, ents, spans) -> None:
+    """People, organisations and places the recogniser found where the gazetteer and the patterns
+    found nothing (they never override a gazetteer entity)."""
+    kinds = {"PER": "person", "ORG": "organization", "LOC": "place"}
+    per_doc: dict[int, tuple[list, list[int]]] = {}          # each Doc's entities, read once
+    ms = ents.mentions
+    maxlen = max((m.end - m.start for m in ms), default=0) \
+        if all(a.start <= b.start for a, b in zip(ms, ms[1:])) else None
+    for span in spans:
+        span = span if hasattr(span, "start") else span[:]     # a whole Doc: its span
+        if id(span.doc) not in per_doc:
+            got = list(span.doc.ents)
+            per_doc[id(span.doc)] = (got, [e.start for e in got])
+        doc_ents, starts = per_doc[id(span.doc)]
+        i = bisect.bisect_left(starts, span.start)          # span.ents, without a scan of the Doc per span
+        while i < len(doc_ents) and doc_ents[i].end <= span.end:
+            ent = doc_ents[i]
+            i += 1
+            kind = kinds.get(entity_type(ent.label_) or "")
+            kind = recognised_kind(ent.text, kind) if kind else None
+            if kind is None:
+                continue
+            if _add_mention(text, ents, ent.start_char, ent.end_char, kind, ent.text, "model:ner", maxlen) \
+                    and maxlen is not None:
+                maxlen = max(maxlen, ent.end_char - ent.start_char)
+
+
+def _add_bylines(text: str, ents, names: list[str]) -> None:
+    """Authors and contributors are people of the article even where no pattern found them."""
+    for name in names:
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            _add_mention(text, ents, m.start(), m.end(), "person", name, "byline")
+        if not any(x.kind == "person" and x.name == name for x in ents.entities):
+            ents.entities.append(Entity(id=f"e{len(ents.entities) + 1}", name=name, kind="person", code=None,
+                                        source="byline"))

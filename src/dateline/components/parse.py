@@ -1,0 +1,44 @@
+"""The statistical parse: the shipped pipeline (or another by name) run over every sentence of
+the one segmentation, batched with ``nlp.pipe``, written into the article's Doc (tags,
+morphology, lemmas, heads, dependencies, the recogniser's entities)."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..nlp import annotate, load_pipeline
+from ..nlp.extensions import register
+
+register()
+
+# events use heads, relations and entities only: the taggers are not run (about 10% of the time)
+SKIPPED = ("tagger", "morphologizer", "lemmatizer", "attribute_ruler")
+
+
+class SentenceParser:
+    """Runs the statistical pipeline ``model`` on each sentence; ``doc._.parses``: sentence index ->
+    its parsed Span. The Doc must be made by that pipeline's tokenizer (``make_nlp`` does so)."""
+
+    def __init__(self, model: str):
+        self.model = model
+        self.nlp = load_pipeline(model)
+
+    def __call__(self, doc: Doc) -> Doc:
+        nlp, sents = self.nlp, doc._.sentences or []
+        if nlp is None or not sents:
+            doc._.parses = {}
+            return doc
+        # a dateline ("SEOUL, Aug 6 (Reuters) -") is left out of the sentence it starts
+        start = doc._.meta.dateline_end if doc._.meta is not None else 0
+        skip = [p for p in SKIPPED if p in nlp.pipe_names]
+        with nlp.select_pipes(disable=skip):
+            spans = annotate(nlp, doc, [(max(a, min(start, b)), b) for a, b in sents])
+        doc._.parses = dict(enumerate(spans))
+        return doc
+
+
+@Language.factory("dateline_parse", default_config={"model": "default"},
+                  requires=["doc._.sentences", "doc._.meta"],
+                  assigns=["token.dep", "token.head", "token.ent_type", "doc._.parses"])
+def make_parser(nlp: Language, name: str, model: str) -> SentenceParser:
+    return SentenceParser(model)

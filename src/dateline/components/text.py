@@ -1,0 +1,63 @@
+"""Components over the text layer: metadata, the one sentence segmentation, time expressions and
+the event dictionary's triggers."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..article import extract_meta
+from ..errors import InputError
+from ..extract.events import find_triggers
+from ..extract.timexes import tag_timexes
+from ..isodate import iso_date
+from ..nlp.extensions import register, write_group
+from ..text import split_sentences
+
+register()
+
+
+def parse_date(value: str | None, what: str):
+    """An ISO date (YYYY-MM-DD or a datetime) as a date; None for none; InputError for another value."""
+    if not value:
+        return None
+    d = iso_date(value)
+    if d is None:
+        raise InputError(f"{what}: '{value}' is not an ISO date (YYYY-MM-DD or a datetime)", code="bad_date")
+    return d
+
+
+@Language.component("dateline_metadata", assigns=["doc._.meta", "doc._.dct"])
+def metadata(doc: Doc) -> Doc:
+    """Title, dateline, bylines, outlet and the publication date (given, else found in the text)."""
+    raw = doc._.input
+    given = parse_date(raw.published, f"{raw.id}: published")
+    meta = extract_meta(doc.text, title=raw.title, published=given.isoformat() if given else None,
+                        published_from=doc._.published_from or "given", outlet=raw.outlet,
+                        authors=raw.authors, today=doc._.today, url=raw.url)
+    doc._.meta = meta
+    doc._.dct = parse_date(meta.published, f"{raw.id}: published")
+    return doc
+
+
+@Language.component("dateline_sentences", assigns=["doc._.sentences", "doc.spans"])
+def sentences(doc: Doc) -> Doc:
+    """The one sentence segmentation of the article (character offsets), also as span group 'sentence'."""
+    doc._.sentences = split_sentences(doc.text)
+    write_group(doc, "sentence", ((a, b, "") for a, b in doc._.sentences))
+    return doc
+
+
+@Language.component("dateline_timexes", requires=["doc._.dct", "doc._.sentences"],
+                    assigns=["doc._.timexes", "doc.spans"])
+def timexes(doc: Doc) -> Doc:
+    """Time expressions, found and normalised against the publication date (span group 'timex')."""
+    doc._.timexes = tag_timexes(doc.text, doc._.dct, sentences=doc._.sentences)
+    write_group(doc, "timex", ((t.start, t.end, t.type) for t in doc._.timexes))
+    return doc
+
+
+@Language.component("dateline_triggers", requires=["doc._.sentences"], assigns=["doc._.triggers"])
+def triggers(doc: Doc) -> Doc:
+    """The event dictionary's matches in every sentence (coded into events by 'events')."""
+    doc._.triggers = find_triggers(doc.text, doc._.sentences)
+    return doc

@@ -1,0 +1,66 @@
+"""The layers that dateline's components write on the one spaCy ``Doc`` of an article.
+
+Every component reads the layers of the components before it and writes its own (see
+``dateline.components``); ``Record.from_doc`` is the only step from the Doc to the article record.
+Two kinds of layer:
+
+* ``doc._.<name>`` extension attributes holding the typed results (``dateline.record`` classes),
+  with exact character offsets;
+* span groups ``doc.spans[<group>]`` over the same results, so that the layers can be read with
+  spaCy's own tools (``displacy``, ``Span`` arithmetic); a result whose edges fall inside a token is
+  widened to the token there.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+# name -> what it holds (the component that writes it is named in dateline.components)
+DOC_LAYERS: dict[str, str] = {
+    "input": "the RawArticle as read (text, given title/outlet/authors/published, url)",
+    "today": "the date relative dates of the metadata are read against (None: the machine's)",
+    "published_from": "how the given publication date was found (given, metadata)",
+    "meta": "the article's metadata (article.Meta: title, dateline, bylines, publication date and evidence)",
+    "dct": "the publication date as a datetime.date (the document creation time), or None",
+    "sentences": "the one sentence segmentation: (start, end) character offsets",
+    "timexes": "time expressions (record.Timex), normalised against dct",
+    "triggers": "event-dictionary matches per sentence (events.find_triggers)",
+    "parses": "sentence index -> the parsed Span of that sentence ({} in the rules-only profile)",
+    "entities": "entities and their mentions (entities.Entities: .entities, .mentions)",
+    "quotes": "quotations (record.Quote)",
+    "attributions": "attributions: source, cue and content (record.Attribution)",
+    "events": "coded events (record.Event)",
+    "warnings": "warnings about the input for the record",
+}
+
+# span group -> what its spans are (label: the span's kind/type/code)
+SPAN_GROUPS: dict[str, str] = {
+    "sentence": "the sentence segmentation",
+    "timex": "time expressions (label: TIMEX3 type)",
+    "mention": "entity mentions (label: person, organization, place, state...)",
+    "quote": "quotations",
+    "cue": "attribution cues (label: the cue's lemma when known)",
+    "trigger": "event triggers (label: CAMEO code)",
+}
+
+
+def register() -> None:
+    """Declare the Doc extensions (idempotent: spaCy keeps them per process)."""
+    from spacy.tokens import Doc
+
+    for name in DOC_LAYERS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def write_group(doc: "Doc", group: str, spans: Iterable[tuple[int, int, str]]) -> None:
+    """Set ``doc.spans[group]`` from (start_char, end_char, label) triples; a span that covers no
+    token (whitespace only, an empty range) is left out."""
+    out = []
+    for s, e, label in spans:
+        sp = doc.char_span(s, e, label=label or "", alignment_mode="expand") if e > s else None
+        if sp is not None and len(sp):
+            out.append(sp)
+    doc.spans[group] = out

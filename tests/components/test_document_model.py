@@ -1,0 +1,71 @@
+"""The document model: one Doc per article, each stage a registered component writing its layer."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import dateline
+from dateline import components
+from dateline.nlp.build import analyze_doc, make_nlp
+from dateline.nlp.extensions import DOC_LAYERS, SPAN_GROUPS
+from dateline.record import Record
+from dateline.settings import load_settings
+
+TEXT = ("Ruritania recalls envoy\n\nSTRELSAU, March 3 (Wire) - Ruritania recalled its ambassador from Borduria "
+        "on Tuesday, the foreign ministry said. \"We will not accept threats,\" Foreign Minister Rudolf Elphberg "
+        "told reporters in Strelsau on Wednesday.")
+
+
+@pytest.fixture(scope="module", params=["default", "none"])
+def settings(request):
+    return dataclasses.replace(load_settings(), model=request.param)
+
+
+def test_components_run_in_the_declared_order_and_meet_every_requirement(settings):
+    nlp = make_nlp(settings)
+    expected = [name for name, _ in components.STAGES if name != "parse" or settings.model != "none"]
+    assert nlp.pipe_names == expected
+    problems = nlp.analyze_pipes()["problems"]
+    assert all(not missing for missing in problems.values()), problems
+
+
+def test_every_layer_is_written_on_the_one_doc(settings):
+    doc = analyze_doc(TEXT, settings, published="2031-03-06")
+    for layer in ("meta", "dct", "sentences", "timexes", "triggers", "entities", "quotes", "attributions", "events"):
+        assert doc._.get(layer) is not None, layer
+    assert str(doc._.dct) == "2031-03-06"
+    assert bool(doc._.parses) == (settings.model != "none")      # no parse in the rules-only profile
+    assert set(doc.spans) >= {"sentence", "timex", "mention", "quote", "cue", "trigger"}
+    assert set(doc.spans) <= set(SPAN_GROUPS)
+    assert set(DOC_LAYERS) >= {"meta", "timexes", "events"}
+
+
+def test_span_groups_cover_the_layers_they_mirror(settings):
+    doc = analyze_doc(TEXT, settings, published="2031-03-06")
+    assert [(s.start_char, s.end_char) for s in doc.spans["sentence"]] == \
+        [(a, b) for a, b in doc._.sentences if doc.text[a:b].strip()]
+    assert {s.text for s in doc.spans["timex"]} >= {"Tuesday", "Wednesday"}
+    assert any(s.text == "Rudolf Elphberg" and s.label_ == "person" for s in doc.spans["mention"])
+    assert [s.label_ for s in doc.spans["trigger"]] == [e.cameo for e in doc._.events]
+    for quote, span in zip(doc._.quotes, doc.spans["quote"]):
+        assert span.start_char <= quote.start and quote.end <= span.end_char
+
+
+def test_a_stage_reads_only_the_layers_before_it(settings):
+    doc = analyze_doc(TEXT, settings, published="2031-03-06", until="timexes")
+    assert doc._.timexes and doc._.entities is None and doc._.events is None
+
+
+def test_the_record_is_built_from_the_doc_in_one_place(settings):
+    doc = analyze_doc(TEXT, settings, published="2031-03-06")
+    from_doc = Record.from_doc(doc).to_dict()
+    via_api = dateline.analyze(TEXT, published="2031-03-06", id=from_doc["article"]["id"], settings=settings).to_dict()
+    assert from_doc == via_api
+    assert via_api["events"] and via_api["events"][0]["date"] == "2031-03-04"       # "on Tuesday" before a Thursday
+
+
+def test_timings_name_every_component(settings):
+    timings: dict = {}
+    dateline.analyze(TEXT, published="2031-03-06", settings=settings, timings=timings)
+    assert set(timings) == {"tokens"} | set(make_nlp(settings).pipe_names)
