@@ -7,6 +7,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from . import load_pipeline
+from .tokenizer import add_exceptions
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -31,6 +32,7 @@ def _build(model: str, statements: bool) -> "Language":
     nlp = spacy.blank("en", vocab=stat.vocab) if stat is not None else spacy.blank("en")
     if stat is not None:
         nlp.tokenizer = stat.tokenizer          # the parse writes into tokens its own tokenizer made
+    add_exceptions(nlp.tokenizer)               # the project's abbreviations, as data
     for name, factory in components.STAGES:
         if name == "parse" and stat is None:
             continue
