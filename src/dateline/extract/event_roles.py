@@ -23,6 +23,7 @@ _AUX_PASS = {"aux:pass", "auxpass"}
 _BG_AUX, _BG_MARK, _BG_ADV = (grammar_words(k) for k in ("background_auxiliaries", "background_marks",
                                                          "background_adverbs"))
 _PRESENT_AUX = grammar_words("present_auxiliaries")
+_PLACE_BREAKS = {"case", "mark", "cc", "prep", "agent", "obl", "advmod", "aux", "cop"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -259,7 +260,7 @@ class RoleRules:
         voice = "passive" if c.pattern.pos == "verb" and (
             _child(tok, _SUBJ_PASS | _AUX_PASS) is not None or c.passive) else "active"
         actor, _, a_id, a_tok = self._frame_role(c, tok, "actor", voice, mentions)
-        target, direct, t_id, _ = self._frame_role(c, tok, "target", voice, mentions)
+        target, direct, t_id, t_tok = self._frame_role(c, tok, "target", voice, mentions)
         c.frames = tuple(f for f in (a_id, t_id) if f)
         if target is None and voice == "active" and c.pattern.pos == "verb":
             self._topic_modifier(c, tok)
@@ -273,11 +274,24 @@ class RoleRules:
         # a place is where, not whom: it stands for its state only as the direct object ("visited
         # Yangon"), after the pattern's own target preposition ("a visit to Rangoon") or as what
         # violence is aimed at ("fired at Seoul")
-        placed = target is not None and target.kind == "place" and not (
-            direct or c.pattern.code[:2] in _PLACE_TARGET_ROOTS)
-        if target is not None and not placed and target.kind in ("country", "person", "organization", "place") and (
+        placed = target is not None and target.kind == "place" and (not target.code or not (
+            direct or c.pattern.code[:2] in _PLACE_TARGET_ROOTS))    # a place of no state ("the Gulf") is only where
+        if placed:
+            if not self._place_modifies(t_tok, c.target):
+                c.target = None  # the clause's argument is a place: the rules' guess past it is no party either
+        elif target is not None and target.kind in ("country", "person", "organization", "place") and (
                 c.actor is None or target.code != c.actor.code or _other_party(c.actor, target)):
             c.target = target
+
+    @staticmethod
+    def _place_modifies(place_tok, guess: Mention | None) -> bool:
+        """Does the rules' guess follow the place the frame reached with no preposition or verb
+        between ("criticized Tulsa, Okla., police officer X": the place names whose officer)?"""
+        if place_tok is None or guess is None or guess.start <= place_tok.idx:
+            return False
+        doc = place_tok.doc
+        between = [t for t in doc[place_tok.i + 1:] if t.idx < guess.start]
+        return len(between) <= 6 and not any(t.dep_ in _CLAUSE_DEPS or t.dep_ in _PLACE_BREAKS for t in between)
 
     def _frame_role(self, c: _Cand, tok, role: str, voice: str, mentions):
         """(the entity of ``role``, whether it is the pattern's own argument, the deciding frame's id,
@@ -335,16 +349,19 @@ class RoleRules:
             t = stack.pop()
             phrase.append(t)
             stack.extend(ch for ch in t.children if ch.dep_ not in _CLAUSE_DEPS)
+        place = None
         for t in sorted(phrase, key=lambda t: t.i):
             # "protesters in Khartoum", "Vermont developers": a place in a modifier is where, not whom
-            # ("the city of Kharkiv" is)
+            # ("the city of Kharkiv" is); "Tulsa police officer X": the party named in the phrase wins
+            # over a place before it
             located = t is not token and (any(ch.dep_ == "case" and ch.lower_ != "of" for ch in t.children)
                                           or t.dep_ == "compound")
             for m in mentions:
-                if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization", "place") \
-                        and not (located and m.kind == "place"):
+                if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization"):
                     return m
-        return None
+                if m.start <= t.idx < m.end and m.kind == "place" and not located and place is None:
+                    place = m
+        return place
 
     def _aimed_launch(self, c: _Cand, toks, low, j, e, mentions) -> None:
         """A missile launched AT something ("fired a missile at a U.S.-owned tanker") is an attack:
