@@ -29,6 +29,7 @@ from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... a
 )
 from .event_roles import RoleRules
 from .event_time import TimeRules
+from .event_index import MergeIndex, ReportIndex, TimexIndex, by_sentence
 from .event_triggers import TriggerRules
 
 
@@ -54,6 +55,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         the result of ``triggers(text, sentences)`` when the caller already has it; ``statements``: plain
         statements are 010 events too (the setting of that name)."""
         self._sent_starts = [a for a, _ in sentences]     # for pronouns (RoleRules._pronoun)
+        self._timex_index = TimexIndex(timexes)
         if found is None:
             found = self.triggers(text, sentences, quote_spans)
         elif quote_spans:
@@ -66,8 +68,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             found = [(toks, low, [c for c in cs if unquoted(c)]) for toks, low, cs in found]
         cands: list[_Cand] = []
         sent_toks = []
-        reported = [(a.content.start, a.content.end, a.source.start, a.source.end, a.cue.start) for a in attributions
-                    if a.source.start is not None]
+        reported = ReportIndex([(a.content.start, a.content.end, a.source.start, a.source.end, a.cue.start)
+                                for a in attributions if a.source.start is not None], sentences)
         m_starts = [m.start for m in mentions]
         for si, (toks, low, in_sentence) in enumerate(found):
             ss, se = sentences[si]
@@ -85,9 +87,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 # its content ("X fired ..., Y said, its first launch since it tested ...") the
                 # antecedent of what follows in the same sentence
                 # (the source of a cue that is itself the event acts in it: "prompting Seoul to protest")
-                srcs = [(a, b) for cs, ce, a, b, cue in reported if cs <= c.start < ce and a > c.end]
-                srcs += [(a, b) for cs, ce, a, b, cue in reported if cs < a and ss <= a and b <= c.start
-                         and cue != c.start]
+                srcs = reported.sources_apart(c.start, c.end, ss)
                 ms = [m for m in window if not any(a <= m.start < b for a, b in srcs)] if srcs else window
                 self._fill(c, text, toks, low, (ss, se), ms, timexes, verbs)
                 if parse is not None:
@@ -139,12 +139,13 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
     def _drop_consumed_subjects(cands: list[_Cand], sent_toks) -> list[_Cand]:
         """'Talks ... broke down': the subject noun belongs to the subject-constrained event."""
         drop = set()
+        in_sent = by_sentence(cands)
         for c in cands:
             if not c.pattern.subjects:
                 continue
             toks, low = sent_toks[c.sent]
-            for o in cands:
-                if o is not c and o.sent == c.sent and o.pattern.pos == "noun" and o.tok < c.tok \
+            for o in in_sent[c.sent]:
+                if o is not c and o.pattern.pos == "noun" and o.tok < c.tok \
                         and c.tok - o.tok <= 8 and low[o.tok] in c.pattern.subjects:
                     drop.add(id(o))
         return [c for c in cands if id(c) not in drop]
@@ -153,12 +154,13 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
     def _drop_consumed_objects(cands: list[_Cand], sent_toks) -> list[_Cand]:
         """'rebuffed an attempt to hold talks': the object word belongs to the event whose pattern named it."""
         drop = set()
+        in_sent = by_sentence(cands)
         for c in cands:
             if not c.pattern.objects or c.pattern.pos != "verb":
                 continue
             toks, low = sent_toks[c.sent]
-            for o in cands:
-                if o is c or o.sent != c.sent or not (c.end_tok <= o.tok < c.end_tok + 7):
+            for o in in_sent[c.sent]:
+                if o is c or not (c.end_tok <= o.tok < c.end_tok + 7):
                     continue
                 if any(low[k] in c.pattern.objects for k in range(o.tok, o.end_tok)):
                     drop.add(id(o))
@@ -271,8 +273,9 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         best = None
         # "said Saab had been kidnapped": a past perfect happened before the time the sentence names
         perfect = p.pos == "verb" and "had" in low[max(s, i - 3):i]
-        for t in timexes:
-            if t.type not in ("DATE", "TIME") or not (sent_range[0] <= t.start < sent_range[1]):
+        index = self._timex_index if self._timex_index.timexes is timexes else TimexIndex(timexes)
+        for t in index.starting_in(*sent_range):
+            if t.type not in ("DATE", "TIME"):
                 continue
             k = self._tok_at(toks, t.start)
             if k is not None and k > j and p.pos == "verb" and low[i] not in _NEG_VERBS | _IMPLICATIVE and any(
@@ -293,7 +296,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 continue      # a later clause's time belongs to that clause
             if perfect and not inside:
                 continue
-            if not inside and self._in_anchor(t, timexes, text):
+            if not inside and self._in_anchor(t, index.ending_in(t.start - 120, t.start), text):
                 continue
             dist = min(abs(t.start - c.start), abs(t.end - c.end))
             key = (not inside, dist)
@@ -335,13 +338,16 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         sent_starts = [a for a, _ in sentences]
         out = []
         acts = speech_acts(text, attributions, mentions, taken)
+        first_at: dict[int, Mention] = {}
+        for m in mentions:
+            first_at.setdefault(m.start, m)
         if statements:
             judged = {att.id for att, _, _ in acts}
             acts += [(att, STATEMENT, None) for att in attributions if att.id not in judged and att.source
                      and att.source.code and att.cue.start is not None and att.cue.start not in taken]
         for att, code, party in acts:
             src = att.source
-            actor = next((m for m in mentions if m.start == src.start), None) or \
+            actor = first_at.get(src.start) or \
                 Mention(src.start, src.end, text[src.start:src.end], entity=src.entity, name=src.name,
                         kind="person", code=src.code)
             pat = Pattern(code=code, pos="verb", words=tuple(att.cue.text.lower().split()), objects=frozenset(),
@@ -412,37 +418,39 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                         c.sources.append(ref)
                     c.attributions.append(a.id)
 
+    @staticmethod
+    def _twins(c: _Cand, o: _Cand) -> bool:
+        """Is ``c`` another report of the happening ``o`` (same root, actor, target, day)?"""
+        if o.pattern.code[:2] != c.pattern.code[:2] or o.hypothetical != c.hypothetical or o.negated != c.negated:
+            return False
+        if o.sent == c.sent and o.pattern.code[:3] != c.pattern.code[:3]:
+            return False    # "the talks, mediated by Egypt": two kinds of happening in one sentence
+        ac, oc = (c.actor.code if c.actor else None), (o.actor.code if o.actor else None)
+        if ac and oc and ac != oc:
+            return False
+        tc, otc = (c.target.code if c.target else None), (o.target.code if o.target else None)
+        if tc and otc and tc != otc:
+            return False
+        if not _same_day(c.date, o.date):
+            if c.date and o.date:
+                return False
+            # an undated report far from the other merges only when the actor is named and equal,
+            # or when one is the headline and the other in the lede (the first three sentences)
+            lede = (c.headline or o.headline) and max(c.sent, o.sent) <= 3 \
+                and c.pattern.code[:3] == o.pattern.code[:3]
+            if abs(c.sent - o.sent) > 1 and not lede \
+                    and not (ac and ac == oc and c.pattern.code == o.pattern.code):
+                return False
+        return True
+
     def _merge(self, cands: list[_Cand]) -> list[_Cand]:
-        """Reports of one happening in the article become one event (same root, actor, date)."""
-        out: list[_Cand] = []
+        """Reports of one happening in the article become one event (same root, actor, date): the
+        first kept event that ``_twins`` accepts, looked up in a ``MergeIndex``."""
+        kept = MergeIndex()
         for c in cands:
-            twin = None
-            for o in out:
-                if o.pattern.code[:2] != c.pattern.code[:2] or o.hypothetical != c.hypothetical \
-                        or o.negated != c.negated:
-                    continue
-                if o.sent == c.sent and o.pattern.code[:3] != c.pattern.code[:3]:
-                    continue    # "the talks, mediated by Egypt": two kinds of happening in one sentence
-                ac, oc = (c.actor.code if c.actor else None), (o.actor.code if o.actor else None)
-                if ac and oc and ac != oc:
-                    continue
-                tc, otc = (c.target.code if c.target else None), (o.target.code if o.target else None)
-                if tc and otc and tc != otc:
-                    continue
-                if not _same_day(c.date, o.date):
-                    if c.date and o.date:
-                        continue
-                    # an undated report far from the other merges only when the actor is named and equal,
-                    # or when one is the headline and the other in the lede (the first three sentences)
-                    lede = (c.headline or o.headline) and max(c.sent, o.sent) <= 3 \
-                        and c.pattern.code[:3] == o.pattern.code[:3]
-                    if abs(c.sent - o.sent) > 1 and not lede \
-                            and not (ac and ac == oc and c.pattern.code == o.pattern.code):
-                        continue
-                twin = o
-                break
+            twin = kept.first(c, self._twins)
             if twin is None:
-                out.append(c)
+                kept.add(c)
                 continue
             if twin.headline and not c.headline and not twin.from_body:
                 # the body's first report names the participants more exactly than the headline
@@ -464,7 +472,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             twin.attributions += [a for a in c.attributions if a not in twin.attributions]
             if len(c.pattern.code) > len(twin.pattern.code):
                 twin.pattern = c.pattern          # the more specific code of the same root
-        return out
+            kept.update(twin)                     # its date, actor or code may be new
+        return kept.kept
 
     def _to_event(self, n: int, c: _Cand, text: str, sentences) -> Event:
         info = self.codes.get(c.pattern.code)

@@ -21,6 +21,7 @@ Values follow TimeML/TimeBank practice: ``2019-10-31``, ``2019-W43``, ``2019-Q3`
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 
@@ -155,6 +156,24 @@ def _rule_windows(wins: dict[str, list[tuple[int, int]]], classes: set[str]) -> 
     return [(s, e) for s, e in out]
 
 
+class _Taken:
+    """Disjoint non-empty spans, kept sorted: does a span overlap one of them? One bisect, one
+    comparison (the span starting last before its end is the only one that can reach into it)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self.starts, e) - 1
+        return k >= 0 and self.ends[k] > s
+
+    def add(self, s: int, e: int) -> None:
+        k = bisect.bisect_left(self.starts, s)
+        self.starts.insert(k, s)
+        self.ends.insert(k, e)
+
+
 def _to_date(dct):
     return iso_date(dct) if isinstance(dct, str) else dct
 
@@ -198,12 +217,12 @@ def tag_timexes(text: str, dct: _dt.date | _dt.datetime | None, *,
     # overlap resolution: longest span first, then priority, then earliest
     cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
     chosen: list[tuple] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for c in cands:
-        if any(c[0] < te and ts < c[1] for ts, te in taken):
+        if taken.overlaps(c[0], c[1]):
             continue
         chosen.append(c)
-        taken.append((c[0], c[1]))
+        taken.add(c[0], c[1])
     chosen.sort(key=lambda c: c[0])
     out: list[Timex] = []
     prev_end = 0

@@ -1,0 +1,140 @@
+"""Lookup structures of the events stage: what a candidate event needs from the attributions, time
+expressions and earlier candidates of the article, found by bisection over sorted offsets or by
+keys instead of a scan over everything, so that the stage's work grows with the article's length.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from ..record import Timex
+from .event_lexicon import _Cand
+
+
+class ReportIndex:
+    """The attributions of an article, as ``(content start, content end, source start, source end,
+    cue start)`` tuples, by the sentences their contents overlap and by their source starts."""
+
+    def __init__(self, reported: list[tuple[int, int, int, int, int]], sentences) -> None:
+        self.sent_starts = [a for a, _ in sentences]
+        self.by_content: dict[int, list[tuple]] = defaultdict(list)
+        for r in reported:
+            if r[1] > r[0]:
+                for n in range(self._sent_of(r[0]), self._sent_of(r[1] - 1) + 1):
+                    self.by_content[n].append(r)
+        self.by_source = sorted(reported, key=lambda r: r[2])
+        self.source_starts = [r[2] for r in self.by_source]
+
+    def _sent_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+    def sources_apart(self, start: int, end: int, sent_start: int) -> list[tuple[int, int]]:
+        """The source spans that are not participants of an event at [start, end) in the sentence
+        starting at ``sent_start``: the source of a content holding the event and named after it,
+        and a source named in the sentence before the event (not the event's own cue)."""
+        out = [(a, b) for cs, ce, a, b, _ in self.by_content.get(self._sent_of(start), ())
+               if cs <= start < ce and a > end]
+        lo = bisect.bisect_left(self.source_starts, sent_start)
+        hi = bisect.bisect_left(self.source_starts, start)
+        out += [(a, b) for cs, _, a, b, cue in self.by_source[lo:hi] if cs < a and b <= start and cue != start]
+        return out
+
+
+class TimexIndex:
+    """The time expressions of an article by start and by end."""
+
+    def __init__(self, timexes: list[Timex]) -> None:
+        self.timexes = timexes
+        self.by_start = sorted(range(len(timexes)), key=lambda k: timexes[k].start)
+        self.starts = [timexes[k].start for k in self.by_start]
+        self.by_end = sorted(range(len(timexes)), key=lambda k: timexes[k].end)
+        self.ends = [timexes[k].end for k in self.by_end]
+
+    def starting_in(self, a: int, b: int) -> list[Timex]:
+        """Those starting in [a, b), in the order of the list."""
+        ks = self.by_start[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+        return [self.timexes[k] for k in sorted(ks)]
+
+    def ending_in(self, a: int, b: int) -> list[Timex]:
+        """Those ending in (a, b], in the order of the list."""
+        ks = self.by_end[bisect.bisect_right(self.ends, a):bisect.bisect_right(self.ends, b)]
+        return [self.timexes[k] for k in sorted(ks)]
+
+
+def by_sentence(cands: list[_Cand]) -> dict[int, list[_Cand]]:
+    """Candidates by sentence, in their order."""
+    out: dict[int, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        out[c.sent].append(c)
+    return out
+
+
+def _day_key(v: str):
+    """Two non-empty values have equal keys exactly when ``_same_day`` holds for them."""
+    if len(v) >= 10 and v[:1].isdigit() and (len(v) == 10 or v[10] == "T"):
+        return "day", v[:10]
+    return "value", v
+
+
+class MergeIndex:
+    """The events kept so far by ``EventExtractor._merge``, under the keys a twin must share with a
+    new report: (root, hypothetical, negated) and then one of the same day, a neighbouring
+    sentence, the lede, or the same actor and code. Keys that change when a report is merged in
+    are added again (an old entry stays: the full test runs on every candidate)."""
+
+    def __init__(self) -> None:
+        self.pos: dict[int, int] = {}         # id(event) -> position in the kept list
+        self.kept: list[_Cand] = []
+        self.lists: dict[tuple, list[int]] = defaultdict(list)
+
+    @staticmethod
+    def _group(c: _Cand) -> tuple:
+        return c.pattern.code[:2], c.hypothetical, c.negated
+
+    def _keys(self, c: _Cand):
+        g = self._group(c)
+        yield g + ("sent", c.sent)
+        if c.sent <= 3:
+            yield g + ("lede",)
+        if c.date:
+            yield g + ("day", _day_key(c.date))
+        if c.actor is not None and c.actor.code:
+            yield g + ("actor", c.actor.code, c.pattern.code)
+
+    def add(self, c: _Cand) -> None:
+        self.pos[id(c)] = len(self.kept)
+        self.kept.append(c)
+        self.update(c)
+
+    def update(self, c: _Cand) -> None:
+        p = self.pos[id(c)]
+        for key in self._keys(c):
+            lst = self.lists[key]
+            k = bisect.bisect_left(lst, p)
+            if k == len(lst) or lst[k] != p:
+                lst.insert(k, p)
+
+    def candidates(self, c: _Cand):
+        """The lists of positions an event matching ``c`` must be in (each in the kept order)."""
+        g = self._group(c)
+        for n in (c.sent - 1, c.sent, c.sent + 1):
+            yield self.lists.get(g + ("sent", n), ())
+        if c.sent <= 3:
+            yield self.lists.get(g + ("lede",), ())
+        if c.date:
+            yield self.lists.get(g + ("day", _day_key(c.date)), ())
+        if c.actor is not None and c.actor.code:
+            yield self.lists.get(g + ("actor", c.actor.code, c.pattern.code), ())
+
+    def first(self, c: _Cand, fits) -> _Cand | None:
+        """The earliest kept event ``o`` with ``fits(c, o)``."""
+        best = None
+        for lst in self.candidates(c):
+            for p in lst:
+                if best is not None and p >= best:
+                    break
+                if fits(c, self.kept[p]):
+                    best = p
+                    break
+        return self.kept[best] if best is not None else None
+
