@@ -106,6 +106,13 @@ CASES = [
     # no happening: a coach joining a club's organization, a police unit dispatched
     ("Before joining the organization he coached in college.", "joining", None),
     ("A SWAT unit was dispatched to the house.", "dispatched", None),
+    # trigger context: an adverb between subject and verb; a participle after a noun; an object
+    # beyond quantities and the words of a long name
+    ("Border guards routinely beat migrants at the crossing.", "beat", "182"),
+    ("The union issued a statement demanding that the company rehire the workers.", "demanding", "10"),
+    ("Sweden sent more than 12,000 tonnes of emergency food aid to Yemen.", "sent", "07"),
+    ("Chile backed a U.N. General Assembly resolution on the dispute.", "backed", "051"),
+    ("The hotel meeting room was full.", "meeting", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

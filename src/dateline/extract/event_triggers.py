@@ -6,9 +6,23 @@ import bisect
 from ..text import tokenize
 from .lexicon import is_participle, is_past_form, noun_forms
 from .event_lexicon import (
-    NO_EVENT, Pattern, VOCABULARIES, _BE, _CLAUSE_BREAK, _Cand, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
+    NO_EVENT, Pattern, VOCABULARIES, _BE, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
     _SUBORD, _VERB_BEFORE, grammar_words
 )
+
+
+def _is_adverb(word: str) -> bool:
+    """A lower-case word in -ly that is no noun, verb or adjective of grammar.json's not_adverbs."""
+    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower() \
+        and word not in grammar_words("not_adverbs")
+
+
+def _in_name(toks, low: list[str], k: int) -> bool:
+    """Token k is a word of a name of two or more capitalised words ("the U.N. Security Council"),
+    not a day or a month."""
+    def cap(x: int) -> bool:
+        return 0 <= x < len(toks) and toks[x][2][:1].isupper() and low[x] not in _DAY_WORDS
+    return bool(toks) and cap(k) and (cap(k - 1) or cap(k + 1))
 
 
 class TriggerRules:
@@ -19,6 +33,9 @@ class TriggerRules:
         """Without a tagger: does the context allow the word at i to be a verb / a noun? ``after_verb``:
         a verb trigger comes earlier in the clause with nothing between that starts a new one."""
         w = low[i]
+        i0 = i
+        while i > 1 and _is_adverb(low[i - 1]):
+            i -= 1          # "soldiers routinely beat": the word before the adverb decides
         prev = low[i - 1] if i > 0 else ""
         noun_ctx = i == 0 or prev in _DETS or prev.isdigit() or prev in _QUOTE_MARKS \
             or prev in ("'s", "’s") or toks[i - 1][2].endswith(("'s", "’s"))
@@ -35,7 +52,10 @@ class TriggerRules:
             return False
         if w.endswith("ing") and not (verb_ctx or prev in _BE or prev in (",", "and", "or", "by", "after", "before",
                                                                             "while", "without", "when", "")):
-            return False          # "the board meeting", "a bombing": a gerund or a noun
+            nxt = low[i0 + 1] if i0 + 1 < len(low) else ""
+            if noun_ctx or not (nxt == "that" or nxt in grammar_words("infinitive_blockers")):
+                return False      # "the board meeting", "a bombing": a gerund or a noun
+            # "a statement demanding that ...", "a resolution condemning the raid": a participle
         if w.endswith("s") and not w.endswith("ss") and not verb_ctx:
             # "talks", "tests": a verb only after a singular subject that is a pronoun or a name
             # ("Israel rejects Hamas demands": after a verb, a name + "-s" word is its object)
@@ -77,7 +97,7 @@ class TriggerRules:
                 continue
             if p.pos == "noun" and len(p.words) > 1 and low[j - 1] not in noun_forms(p.words[-1]):
                 continue
-            if p.objects and not self._objects_ok(p, low, i, j):
+            if p.objects and not self._objects_ok(p, low, i, j, toks):
                 continue
             if p.subjects and not any(w in p.subjects for w in low[max(0, i - 8):i]):
                 continue
@@ -88,15 +108,23 @@ class TriggerRules:
         return (best[1], best[2]) if best else None
 
     @staticmethod
-    def _objects_ok(p: Pattern, low: list[str], i: int, j: int) -> bool:
+    def _objects_ok(p: Pattern, low: list[str], i: int, j: int, toks=()) -> bool:
         if p.pos == "verb":
             window = []
-            # a converted row's object is the head of the object phrase: close to the verb
+            # a converted row's object is the head of the object phrase: close to the verb;
+            # quantities, determiners and the words of a name do not count ("supplied nearly 900
+            # tons of food", "backed a U.N. Security Council resolution")
             reach = 7 if p.file == VOCABULARIES[0] else 4
-            for k in range(j, min(j + reach, len(low))):
-                if low[k] in {".", ";", "but"}:
+            fillers = grammar_words("object_fillers")
+            k, counted = j, 0
+            while k < len(low) and counted < reach:
+                abbrev = low[k] == "." and k > j and "." in low[k - 1] and toks and toks[k][0] == toks[k - 1][1]
+                if low[k] in {".", ";", "but"} and not abbrev:   # "U.N." is one word
                     break
                 window.append(low[k])
+                if not (abbrev or low[k] in fillers or low[k][:1].isdigit() or _in_name(toks, low, k)):
+                    counted += 1
+                k += 1
             if any(w in p.objects for w in window):
                 return True
             # passive: "the missiles were fired" -- the object is the subject before the verb (the
