@@ -24,3 +24,22 @@ def _code(ref):
 def test_a_place_is_no_target(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a person or group of the actor's own state, named apart from the actor, is a domestic target
+    ("Kenyan President William Ruto threatened to ban Kenyan opposition parties from the next election.", "13",
+     "KEN", "KEN"),
+    ("Spanish Prime Minister Pedro Sanchez criticized Spanish farmers on Monday.", "11", "ESP", "ESP"),
+    ("Kenya arrested Kenyan journalist John Mwangi on Monday.", "17", "KEN", "KEN"),
+    # the state itself is no party to its own act
+    ("Peru said on Monday that Peru would reject the proposal.", "12", "PER", None),
+])
+def test_a_domestic_party_is_a_target(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+def test_a_state_adjective_in_a_title_gives_its_person():
+    e = _event("Gerry Smith met with British Prime Minister Tony Blair on Monday.", "04")
+    assert e.target is not None and e.target.name == "Tony Blair"

@@ -11,7 +11,7 @@ from .event_lexicon import (
     _PLACE_TARGET_ROOTS, _PREPS, _PRONOUNS, _SPEECH_VERBS, _STATE_PRON, _SUBJ, _SUBJ_PASS,
     _SUBORD, _MODAL, _after_speech_verb, _agent_nouns, _child, _other_party, grammar_words
 )
-from .entity_context import pronoun_gender
+from .entity_context import _title_chain, pronoun_gender
 from .frames import controls, frames_for, walk
 from .lexicon import verb_forms
 from .regexes import regex
@@ -43,6 +43,19 @@ def _background(tok) -> bool:
         return True
     return tok.dep_ in ("acl:relcl", "relcl") and not tok.lower_.endswith("ing") \
         and not any(ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _PRESENT_AUX for ch in tok.children)
+
+
+def _own_party(actor: Mention | None, m: Mention) -> bool:
+    """A party of the actor's own state that is not the actor: a person or organisation of it named
+    apart from the actor ("police detained an opposition leader", "the state dismissed an appeal from
+    President X"), a group named by the state's adjective when a person or body acts; the state
+    itself and a generic body of it are not."""
+    if _other_party(actor, m):
+        return True
+    if actor is not None and m.kind == "country" and m.form == "adjective" and actor.kind in ("person", "organization"):
+        return True      # "X threatened to ban Ugandan opposition candidates": a group of the state, not X
+    return actor is not None and m.kind in ("person", "organization") and m.form not in ("generic", "agent") \
+        and bool(m.entity) and m.entity != actor.entity and not (actor.start <= m.start < actor.end)
 
 
 def _reported_pronoun(subj) -> bool:
@@ -211,7 +224,7 @@ class RoleRules:
         a, b = toks[j][0], toks[min(e, len(toks)) - 1][1]
         for m in mentions:
             if m.start >= a and m.end <= b and m.kind in kinds:
-                if exclude_code and m.code == exclude_code and not _other_party(actor, m):
+                if exclude_code and m.code == exclude_code and not _own_party(actor, m):
                     continue
                 if preps and low is not None:
                     # the preposition that governs the mention ("fired at X"; through the complements
@@ -228,8 +241,20 @@ class RoleRules:
                             break
                     if gov not in preps:
                         continue
-                return m
+                return self._titled(toks, m, mentions)
         return None
+
+    @staticmethod
+    def _titled(toks, m: Mention, mentions) -> Mention:
+        """The person a state's adjective is the title of ("British Prime Minister X": X), else the
+        adjective's own mention."""
+        if m.form != "adjective":
+            return m
+        nxt = next((x for x in mentions if x.start >= m.end), None)
+        if nxt is None or nxt.kind not in ("person", "organization"):
+            return m
+        gap = " ".join(t[2] for t in toks if t[0] >= m.end and t[1] <= nxt.start)
+        return nxt if gap and _title_chain(gap) else m
 
     # -------------------------------------------------------------- main
     def _from_parse(self, c: _Cand, parse, mentions: list[Mention]) -> None:
@@ -280,7 +305,7 @@ class RoleRules:
             if not self._place_modifies(t_tok, c.target):
                 c.target = None  # the clause's argument is a place: the rules' guess past it is no party either
         elif target is not None and target.kind in ("country", "person", "organization", "place") and (
-                c.actor is None or target.code != c.actor.code or _other_party(c.actor, target)):
+                c.actor is None or target.code != c.actor.code or _own_party(c.actor, target)):
             c.target = target
 
     @staticmethod
