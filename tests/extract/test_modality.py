@@ -17,6 +17,8 @@ def events(text):
     ("Norway threatened to expel Russian diplomats.", "expel", "1313", "threat", "161"),
     ("Kenya said it would attack Somalia unless the raids stopped.", "attack", "138", "threat", "190"),
     ("Chile says it will impose sanctions on Peru.", "impose sanctions", "1312", "threat", "163"),
+    # a wish to act oneself is an intention ("wants to"), a wish that another act is an appeal (below)
+    ("Ghana wants to withdraw its troops from Togo.", "withdraw", "0356", "intent", "0874"),
 ])
 def test_intentions_and_threats(text, trigger, code, modality, intended):
     e = next(e for e in events(text) if e.trigger.text == trigger)
@@ -45,6 +47,7 @@ def test_an_act_only_asked_for_has_not_happened(text, trigger):
 @pytest.mark.parametrize("text,trigger,code,actor,target", [
     # an appeal to a party to act: the appealing party acts, the addressee is the target
     ("Germany urged Israel to withdraw its troops from Gaza.", "withdraw", "0256", "DEU", "ISR"),
+    ("Germany wants Israel to withdraw its troops from Gaza.", "withdraw", "0256", "DEU", "ISR"),
     # a demand: the same children as the intention (1053 as 0353)
     ("Kenya ordered Uganda to release the prisoners.", "release", "1053", "KEN", "UGA"),
     # an act coded as an intention itself has its parallel demand code (0332 -> 1032)

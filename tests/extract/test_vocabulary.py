@@ -113,6 +113,20 @@ CASES = [
     ("Sweden sent more than 12,000 tonnes of emergency food aid to Yemen.", "sent", "07"),
     ("Chile backed a U.N. General Assembly resolution on the dispute.", "backed", "051"),
     ("The hotel meeting room was full.", "meeting", None),
+    # statements are attributions, not events; a writer's impression of a party is no statement
+    ("The governor commented on the floods on Monday.", "commented", None),
+    ("The ministry issued a statement on the strike.", "issued", None),
+    ("The ministry issued a statement condemning the raid.", "condemning", "11"),
+    ("The rebels seem confident of a quick victory.", "seem", None),
+    # light verbs of visits; forces moved into a region; plans signed, settlements reached
+    ("The monitors made unannounced visits to three prisons.", "made", "042"),
+    ("Greece moved extra warships into the Aegean on Friday.", "moved", "154"),
+    ("Kenya and Uganda signed a joint water plan in Kampala.", "signed", "057"),
+    ("The bank reached a settlement with the regulator on Monday.", "reached", "057"),
+    # withdrawing from ground held; leaving a race or taking out money is no retreat
+    ("The rebels withdrew from the eastern hills on Sunday.", "withdrew", "0874"),
+    ("The mayor withdrew from the governor's race.", "withdrew", None),
+    ("She withdrew cash from the account.", "withdrew", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
