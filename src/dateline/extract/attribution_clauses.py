@@ -20,6 +20,7 @@ class _Clauses:
         self.d = d
         self.atts: list[_Att] = []
         self.taken = bytearray(len(d.low))  # tokens already in an attribution
+        self._ends: dict[tuple, dict[int, int]] = {}   # content_end's walks: (hi, rel, nested) -> token -> end
 
     def boundary_before(self, k: int, lo: int) -> bool:
         """Is token k-1 the end of a content (comma, dash, closing quote)?"""
@@ -129,31 +130,65 @@ class _Clauses:
     def content_end(self, i: int, hi: int, rel: bool = False, nested: bool = False) -> int:
         """Where a content starting at token i ends: the unit end, or before ', according to',
         ', saying ...', a coordinated clause with its own cue (', but critics say'), ';', or an
-        attribution already taken."""
+        attribution already taken.
+
+        Past its first token, the walk and where it stops do not depend on i: each token passed
+        keeps the end it led to (per hi, rel, nested), and a later content reaching it jumps there
+        when no token on the way has been taken since (contents in a chain of quotations walk the
+        rest of the unit once, not once each)."""
         d = self.d
-        j = i
+        if i >= hi:
+            return hi
+        if self.taken[i] and not nested:
+            return i
+        stop = self._stop_at(i, i, hi, rel, nested)
+        if stop is not None:
+            return stop
+        memo = self._ends.setdefault((hi, rel, nested), {})
+        path: list[int] = []
+        j = self._step(i)
+        t = -1               # the first taken token at or after j (hi: none)
+        end = hi
         while j < hi:
-            if self.taken[j] and not nested:
-                return j
-            if d.inq[j] >= 0:
-                g = d.group_end_tok(j)
-                # '"...," referencing ...': a participle after a quotation closed by a comma
-                if j > i and g < hi and d.is_close[g - 1] and g - 2 > j and d.low[g - 2] == "," \
-                        and d.inq[g] < 0 and d.words[g].islower() and d.low[g].endswith("ing") \
-                        and not nested:
-                    return g
-                if j > i and g < hi and d.is_close[g - 1] and not nested and self.adjunct_after_quote(g, hi):
-                    return g
-                if j > i and g < hi and d.is_close[g - 1] and not nested \
-                        and self.verb_after_quote(g, hi):
-                    return g
-                j = g
-                continue
-            stop = self._content_stop(i, j, hi, rel)
+            if not nested and t < j:
+                t = self.taken.find(1, j, hi)
+                t = hi if t < 0 else t
+            r = memo.get(j)
+            if r is not None and (nested or not j <= t < r):
+                end = r
+                break
+            if not nested and t == j:
+                return j      # taken since: the end of this walk only, not remembered
+            stop = self._stop_at(i, j, hi, rel, nested)
             if stop is not None:
-                return stop
-            j += 1
-        return hi
+                end = stop
+                break
+            path.append(j)
+            j = self._step(j)
+        for x in path:
+            memo[x] = end
+        return end
+
+    def _step(self, j: int) -> int:
+        """The next token content_end looks at: past a quotation it is at, else the next one."""
+        return self.d.group_end_tok(j) if self.d.inq[j] >= 0 else j + 1
+
+    def _stop_at(self, i: int, j: int, hi: int, rel: bool, nested: bool) -> int | None:
+        """Does the content started at i end at the token j (a quotation followed by a participle,
+        an adjunct or a second verb phrase; else ``_content_stop``)? The end, or None."""
+        d = self.d
+        if d.inq[j] >= 0:
+            g = d.group_end_tok(j)
+            if j == i or g >= hi or not d.is_close[g - 1] or nested:
+                return None
+            # '"...," referencing ...': a participle after a quotation closed by a comma
+            if g - 2 > j and d.low[g - 2] == "," and d.inq[g] < 0 and d.words[g].islower() \
+                    and d.low[g].endswith("ing"):
+                return g
+            if self.adjunct_after_quote(g, hi) or self.verb_after_quote(g, hi):
+                return g
+            return None
+        return self._content_stop(i, j, hi, rel)
 
     def _content_stop(self, i: int, j: int, hi: int, rel: bool) -> int | None:
         """Does the content that started at i end at the token j outside quotes (before ',

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import pronouns, source_nouns
@@ -32,7 +33,12 @@ class _Resolver:
         self.pron = pronouns()
         self.nouns = source_nouns()
         self.nouns_flat = {k[-1] for k, v in self.nouns.items() if v[0] in ("role", "anonymous")}
-        self.history: list[tuple[int, SourceRef]] = []   # (char pos, resolved source)
+        self.history: list[tuple[int, SourceRef]] = []   # (char pos, resolved source), in text order
+        # positions in history under the keys the look-backs test: ("named", kind), ("known", kind),
+        # ("end", char end), ("institution",); in history order, so the last one before a position is
+        # found by bisection instead of a walk back through every source of the article
+        self.keyed: dict[tuple, list[int]] = defaultdict(list)
+        self.in_order = True      # history positions never decrease (sources come in text order)
         # he/she of the people the article calls so (the entity stage's Mention.gender)
         self.gender = {m.entity: m.gender for m in mentions if m.entity and m.gender}
         self.content_of: dict[int, tuple[int, int]] = {}   # id(source) -> char span of what it said
@@ -101,10 +107,8 @@ class _Resolver:
 
     def source_before(self, pos: int, kinds):
         """The last resolved source (with an entity or code) of a fitting kind before pos."""
-        for p, ref in reversed(self.history):
-            if p < pos and (ref.entity or ref.code) and getattr(ref, "_kind", None) in kinds:
-                return ref
-        return None
+        k = self._last_keyed([("known", kind) for kind in kinds], pos)
+        return self.history[k][1] if k is not None else None
 
     def resolve(self, s: int, e: int) -> SourceRef:
         """The source a span of tokens [s, e) names: a mention in its head, a pronoun's
@@ -144,6 +148,8 @@ class _Resolver:
         the possessor's state."""
         near = self.d.sent_of_char(ref.start) - 1
         for p, prev in reversed(self.history):
+            if self.d.sent_of_char(p) < near and self.in_order:
+                break     # the rest is farther back
             if getattr(prev, "_kind", None) == "person" and prev.entity != owner.entity \
                     and self.d.sent_of_char(p) >= near:
                 return self.same_as(ref, prev)
@@ -161,9 +167,10 @@ class _Resolver:
         kinds = self.pron[word][0]
         if word in _RELATIVE_SUBJECTS:
             # a relative pronoun stands for the source just before it ('said X, who added')
-            for p, prev in reversed(self.history):
-                if prev.end is not None and 0 <= cs - prev.end <= 3 \
-                        and text[prev.end:cs].strip() in ("", ","):
+            for k in sorted((k for e in range(cs - 3, cs + 1) for k in self.keyed.get(("end", e), ())),
+                            reverse=True):
+                prev = self.history[k][1]
+                if text[prev.end:cs].strip() in ("", ","):
                     return self.same_as(ref, prev)
         m = self.before_fitting(cs, kinds, word)
         spk = self.salient_speaker(cs, m, kinds)
@@ -220,12 +227,11 @@ class _Resolver:
             return self.fill(ref, m)
         if not self.mentions:
             # no mentions: the last named source stands behind "the statement"
-            for p, prev in reversed(self.history):
-                if p < cs and prev.name and prev.name[:1].isupper() \
-                        and getattr(prev, "_kind", None) != "person" \
-                        and prev.name.split()[-1].lower() not in self.nouns_flat:
-                    ref.name, ref.entity, ref.code = prev.name, prev.entity, prev.code
-                    return ref
+            k = self._last_keyed([("institution",)], cs)
+            if k is not None:
+                prev = self.history[k][1]
+                ref.name, ref.entity, ref.code = prev.name, prev.entity, prev.code
+                return ref
         return None
 
     def salient_speaker(self, pos: int, m, kinds):
@@ -253,12 +259,22 @@ class _Resolver:
 
     def last_named(self, pos: int, kinds):
         """The last source with a name (or a resolved kind that fits) before pos."""
-        for p, ref in reversed(self.history):
-            kind = getattr(ref, "_kind", None)
-            if p < pos and ref.name and ref.name[:1].isupper() \
-                    and ref.name.lower() not in self.pron and (kind in kinds or kind is None):
-                return ref
-        return None
+        k = self._last_keyed([("named", kind) for kind in (*kinds, None)], pos)
+        return self.history[k][1] if k is not None else None
+
+    def _last_keyed(self, keys, pos: int) -> int | None:
+        """The last position in history under one of ``keys`` whose source is before ``pos``."""
+        best = None
+        for key in keys:
+            lst = self.keyed.get(key, ())
+            if self.in_order:
+                n = bisect.bisect_left(lst, pos, key=lambda k: self.history[k][0])
+                cand = lst[n - 1] if n else None
+            else:
+                cand = next((k for k in reversed(lst) if self.history[k][0] < pos), None)
+            if cand is not None and (best is None or cand > best):
+                best = cand
+        return best
 
     def mention_in(self, a: int, b: int):
         i = bisect.bisect_left(self.mstarts, a)
@@ -295,6 +311,18 @@ class _Resolver:
         return ref
 
     def note(self, pos: int, ref: SourceRef, content: tuple[int, int] | None = None):
+        if self.history and pos < self.history[-1][0]:
+            self.in_order = False
+        k = len(self.history)
         self.history.append((pos, ref))
+        kind, name = getattr(ref, "_kind", None), ref.name
+        if name and name[:1].isupper() and name.lower() not in self.pron:
+            self.keyed[("named", kind)].append(k)
+        if ref.entity or ref.code:
+            self.keyed[("known", kind)].append(k)
+        if ref.end is not None:
+            self.keyed[("end", ref.end)].append(k)
+        if name and name[:1].isupper() and kind != "person" and name.split()[-1].lower() not in self.nouns_flat:
+            self.keyed[("institution",)].append(k)
         if content:
             self.content_of[id(ref)] = content
