@@ -1,16 +1,132 @@
-"""Time rules: anchored dates ("four days after X warned"), relative shifts, dates of coreferent reports and series claims ("its 12th launch since May")."""
+"""Time rules: the clause's own time expression, anchored dates ("four days after X warned"), relative shifts, dates of coreferent reports and series claims ("its 12th launch since May")."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..record import Series, Timex
+from .event_index import TimexIndex, by_sentence
 from .lexicon import singular
 from .regexes import regex, source
-from .event_lexicon import (_Cand, _ORDINALS, _SERIES_MODIFIERS, grammar_words)
+from .event_lexicon import (_Cand, _IMPLICATIVE, _NEG_VERBS, _NOMINAL_TIME, _NOUN_DETS, _ORDINALS, _PREPS,
+                            _SERIES_MODIFIERS, _SUBORD, _base_verbs, grammar_words)
+
+
+def clause_scopes(low: list[str], timex_toks: set[int]) -> list[int]:
+    """Each token's clause for dating: the token index of the latest clause opener before it ('who',
+    'since', 'because', 'but' ...), whose clause runs to the next comma, dash, colon or semicolon;
+    -1 for the main clause. An opener right before a time expression is its preposition ('since
+    May'), nor one after an auxiliary ("has since rebuffed"); a bracket's content ("X (Ky.)") is part
+    of the clause around it."""
+    openers, closers = grammar_words("dating_clause_openers"), grammar_words("dating_scope_closers")
+    adverbial = grammar_words("dating_opener_adverbial_after")
+    out, cur, depth = [], -1, 0
+    for k, w in enumerate(low):
+        depth += (w == "(") - (w == ")" and depth > 0)
+        if depth or w == ")":
+            pass
+        elif w in closers:
+            cur = -1
+        elif w in openers and k + 1 not in timex_toks and not (k and low[k - 1] in adverbial):
+            cur = k
+        out.append(cur)
+    return out
+
+
+@dataclass
+class _SentenceTimes:
+    """What dating a sentence's events reads: its tokens, its calendar time expressions with their
+    first token, each token's clause (``clause_scopes``) and the article's time index."""
+    text: str
+    toks: list
+    low: list[str]
+    range: tuple[int, int]
+    timexes: list          # (Timex, first token)
+    scope: list[int]
+    index: object          # event_index.TimexIndex
 
 
 class TimeRules:
     """Methods of EventExtractor (extract.events)."""
+
+    def _date_clauses(self, cands, text, sentences, sent_toks, timexes) -> None:
+        """Date each dictionary event by its own clause's time expression (``_own_time``); an
+        intention folded into its marker ("pledged on Monday to withdraw") takes the marker's."""
+        index = TimexIndex(timexes)
+        for si, lst in by_sentence(cands).items():
+            toks, low = sent_toks[si]
+            ss, se = sentences[si]
+            found = [(t, k) for t in index.starting_in(ss, se) if t.type in ("DATE", "TIME")
+                     and (k := self._tok_at(toks, t.start)) is not None]
+            sent = _SentenceTimes(text, toks, low, (ss, se), found,
+                                  clause_scopes(low, {k for _, k in found}), index)
+            verbs = [c.tok for c in lst if c.pattern.pos == "verb" and c.tok >= 0]
+            for c in lst:
+                if c.tok < 0 or (c.date is not None and c.date_from != "timex"):
+                    continue        # a speech act (dated by its statement), or dated otherwise
+                t = self._own_time(c.tok, c.end_tok, c.pattern.pos, sent, verbs)
+                m = c.modality_marker
+                if t is None and m is not None and m != c.tok and 0 <= m < len(low):
+                    t = self._own_time(m, m + 1, "verb", sent, verbs)
+                if t is not None:
+                    c.date, c.date_timex, c.date_from = t.value, t.id, "timex"
+                else:
+                    c.date, c.date_timex, c.date_from = None, None, None
+
+    @staticmethod
+    def _same_clause_after(low, scope, j, e, k) -> bool:
+        """Is the time expression at token k, after the clause the rules cut at token e, still the
+        trigger's (ending at j)? Only past a word that opens no clause of its own ("blasted X as a
+        disgrace on Monday") or a bracket ("a trip by X (Ky.) a month later"), with no comma or dash
+        between."""
+        closers = grammar_words("dating_scope_closers")
+        if not (e < len(low) and low[e] in grammar_words("dating_transparent_breaks")) or scope[k] != scope[j - 1]:
+            return False
+        depth = 0
+        for x in range(j, k):
+            depth += (low[x] == "(") - (low[x] == ")" and depth > 0)
+            if not depth and low[x] in closers:
+                return False
+        return depth == 0
+
+    def _own_time(self, i: int, j: int, pos: str, sent: "_SentenceTimes", verbs) -> Timex | None:
+        """The time expression of the clause of trigger tokens i..j (not a duration, not "since X",
+        not after a speech verb, not one modifying a noun, not one of another clause)."""
+        text, toks, low, scope = sent.text, sent.toks, sent.low, sent.scope
+        s, e = self._clause_bounds(toks, low, i, j, verbs)
+        a = toks[s][0] if s < len(toks) else sent.range[0]
+        b = toks[e - 1][1] if 0 < e <= len(toks) else sent.range[1]
+        start, end = toks[i][0], toks[j - 1][1]
+        # "said Saab had been kidnapped": a past perfect happened before the time the sentence names
+        perfect = pos == "verb" and "had" in low[max(s, i - 3):i]
+        best = None
+        for t, k in sent.timexes:
+            if k > j and pos == "verb" and low[i] not in _NEG_VERBS | _IMPLICATIVE and any(
+                    low[x] == "to" and x + 1 < k and toks[x + 1][2] in _base_verbs() for x in range(j, k)):
+                continue      # "agreed to hold an election in 2024": the time of the complement's event
+            prevw = low[k - 1] if k else ""
+            prev2 = low[k - 2] if k > 1 else ""
+            if prevw in grammar_words("span_prepositions") or prev2 == "since":
+                continue
+            if prevw in grammar_words("report_verbs") or (prev2 in grammar_words("report_verbs") and prev2 != "added"):
+                continue
+            nominal = _NOMINAL_TIME.match(text, t.end)
+            if nominal and (nominal[1] or (prevw in _NOUN_DETS and nominal[2] and nominal[2] not in _PREPS | _SUBORD)):
+                continue      # "the 1994 genocide", "last year's vote": the time of a noun, not of the clause
+            if scope[k] != scope[i]:
+                continue      # "X, who ... in February, blasted Y", "fired ... since Z was expelled on Monday"
+            inside = a <= t.start < b
+            if not inside and t.start > start and not self._same_clause_after(low, scope, j, e, k):
+                continue      # a later clause's time belongs to that clause
+            if perfect and not inside:
+                continue
+            if not inside and self._in_anchor(t, sent.index.ending_in(t.start - 120, t.start), text):
+                continue
+            dist = min(abs(t.start - start), abs(t.end - end))
+            key = (not inside, dist)
+            if best is None or key < best[0]:
+                best = (key, t)
+        return best[1] if best else None
 
     @staticmethod
     def _in_anchor(t: Timex, timexes, text) -> bool:
@@ -25,6 +141,7 @@ class TimeRules:
         """'<duration> after|before <clause>': the clause's events get the main event's date -/+ duration."""
         from .timexes import shift_value  # the time stage's arithmetic
 
+        self._date_clauses(cands, text, sentences, sent_toks, timexes)
         by_sent: dict[int, list[_Cand]] = {}
         for c in cands:
             by_sent.setdefault(c.sent, []).append(c)

@@ -1,0 +1,61 @@
+"""Event dating by the clause's own time expression (extract.event_time): hand-built sentences."""
+import pytest
+
+import dateline
+from dateline.extract.event_time import clause_scopes
+from dateline.text import tokenize
+
+PUBLISHED = "2021-03-05"      # a Friday
+
+
+def event(text, trigger, published=PUBLISHED):
+    return next(e for e in dateline.analyze(text, published=published).events if e.trigger.text == trigger)
+
+
+@pytest.mark.parametrize("text,trigger,date", [
+    # the clause's own time expression, not one of a relative or subordinate clause before it
+    ("Garcia, who had left the party in May, attacked Morales on Monday.", "attacked", "2021-03-01"),
+    # past a word that opens no clause of its own, or a bracket, the time is still the clause's
+    ("Garcia criticized Morales as a traitor on Wednesday.", "criticized", "2021-03-03"),
+    ("Senator Garcia visited Chile (his second trip) on Tuesday.", "visited", "2021-03-02"),
+    # an opener right after an auxiliary is an adverb: "has since" opens no clause
+    ("On Monday, Chile recalled its envoy, and it has since rejected Peru's offer of talks.", "rejected",
+     "2021-03-01"),
+    # an opener right before the time expression is its preposition
+    ("Before Monday, Chile attacked Peru.", "attacked", "2021-03-01"),
+])
+def test_the_clause_time(text, trigger, date):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, "timex")
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # a time inside a relative clause closed before the trigger
+    ("Garcia, who had left the party in May, criticized Morales.", "criticized"),
+    # a time inside a subordinate clause after the trigger
+    ("Chile fired shells at Peru since Garcia was expelled from the talks on Monday.", "fired"),
+    # a time of the clause before "but"
+    ("Bolivia criticized Peru in January but Chile praised Peru.", "praised"),
+    # the trigger inside an "until" clause, the time outside it
+    ("Peru now says Chile must wait until Garcia visits Lima.", "visits"),
+    # a cause ("because of") happened before the time of the clause it explains
+    ("Garcia resigned in July because of the Chilean bombing of the embassy in Lima.", "bombing"),
+])
+def test_no_time_of_another_clause(text, trigger):
+    e = event(text, trigger)
+    assert e.date_from != "timex"
+
+
+@pytest.mark.parametrize("text,opened", [
+    # (sentence, the words that lie in a clause other than the main one)
+    ("Garcia , who left in May , attacked Morales", {"who", "left", "in", "may"}),
+    ("Chile fired since Garcia was expelled", {"since", "garcia", "was", "expelled"}),
+    ("Chile attacked since May", set()),
+    ("Chile has since attacked", set()),
+    ("Peru attacked but Chile ( a neighbour ) fled", {"but", "chile", "(", "a", "neighbour", ")", "fled"}),
+])
+def test_clause_scopes(text, opened):
+    low = [t[2].lower() for t in tokenize(text)]
+    timex_toks = {k for k, w in enumerate(low) if w == "may"}
+    scopes = clause_scopes(low, timex_toks)
+    assert {w for w, s in zip(low, scopes) if s != -1} == opened
