@@ -16,6 +16,10 @@ def pairs(text, root):
      [("KEN", "RWA"), ("KEN", "TZA"), ("KEN", "UGA")]),
     ("Chile, Peru and Bolivia criticized Brazil on Monday.", "11",
      [("BOL", "BRA"), ("CHL", "BRA"), ("PER", "BRA")]),
+    # names before the actor joined by a comma only are no list of it (no "and" closes one)
+    ("Posing for photographers with Macron, Scholz pledged to support Ukraine on Monday.", "03",
+     [("DEU", "UKR")]),
+    ("After talks with Chile, Peru condemned Bolivia on Monday.", "11", [("PER", "BOL")]),
     # a joint happening keeps the pair as actor and target
     ("Chile and Peru signed an agreement on Monday.", "05", [("CHL", "PER")]),
     ("Chilean President Ana Rojas and Peruvian President Luis Vega signed a trade program on Monday.", "05",

@@ -34,10 +34,19 @@ def _listed_before(text: str, m, mentions, starts: list[int]) -> list:
     return out[::-1]
 
 
+def _closed(gap: str) -> bool:
+    """Does this gap between two members close a list ("and", ", and")?"""
+    return "and" in gap.lower().split()
+
+
 def conjuncts(text: str, first, mentions, starts: list[int]) -> list:
-    """The other members of the list ``first`` stands in, each of a state not already in it."""
-    before = [x for x in _listed_before(text, first, mentions, starts) if x.code != first.code]
-    out, codes, pos = before, {first.code} | {x.code for x in before}, first.end
+    """The other members of the list ``first`` stands in, each of a state not already in it. A list
+    is closed by "and": names before ``first`` joined to it by commas only are no list of its
+    ("posing with X, Y pledged": X is not a co-actor)."""
+    listed = _listed_before(text, first, mentions, starts)
+    before = [x for x in listed if x.code != first.code]
+    out, codes, pos = [], {first.code} | {x.code for x in before}, first.end
+    closed = bool(listed) and _closed(text[listed[-1].end:first.start])
     for _ in range(_MAX_MEMBERS):
         gap = _LIST_GAP.match(text, pos)
         if gap is None or gap.end() == pos:
@@ -50,9 +59,10 @@ def conjuncts(text: str, first, mentions, starts: list[int]) -> list:
             out.append(nxt)
             codes.add(nxt.code)
         pos = nxt.end
-        if "and" in gap.group().lower().split():
+        if _closed(gap.group()):
+            closed = True
             break           # "and" closes the list
-    return out
+    return (before if closed else []) + out
 
 
 def split_coordinated(cands: list, text: str, mentions) -> list:
