@@ -19,6 +19,10 @@ def events(text):
     ("Chile says it will impose sanctions on Peru.", "impose sanctions", "1312", "threat", "163"),
     # a wish to act oneself is an intention ("wants to"), a wish that another act is an appeal (below)
     ("Ghana wants to withdraw its troops from Togo.", "withdraw", "0356", "intent", "0874"),
+    # a retreat made conditional or called a threat is a threat of non-force (13x), not an intention
+    ("Ghana said it will withdraw its troops from Togo unless the raids stop.", "withdraw", "131", "threat",
+     "0874"),
+    ("Ghana threatened to withdraw its troops from Togo.", "withdraw", "131", "threat", "0874"),
 ])
 def test_intentions_and_threats(text, trigger, code, modality, intended):
     e = next(e for e in events(text) if e.trigger.text == trigger)
@@ -48,6 +52,8 @@ def test_an_act_only_asked_for_has_not_happened(text, trigger):
     # an appeal to a party to act: the appealing party acts, the addressee is the target
     ("Germany urged Israel to withdraw its troops from Gaza.", "withdraw", "0256", "DEU", "ISR"),
     ("Germany wants Israel to withdraw its troops from Gaza.", "withdraw", "0256", "DEU", "ISR"),
+    # the act of a that-clause governed by a word of demand is that demand
+    ("Germany insisted that Israel withdraw its troops from Gaza.", "withdraw", "1056", "DEU", "ISR"),
     # a demand: the same children as the intention (1053 as 0353)
     ("Kenya ordered Uganda to release the prisoners.", "release", "1053", "KEN", "UGA"),
     # an act coded as an intention itself has its parallel demand code (0332 -> 1032)
@@ -83,6 +89,10 @@ def test_the_pledge_is_not_a_second_event():
     (["x", "urged", "y", "to", "send"], 4, ("appeal", 1)),
     (["y", "must", "send"], 2, ("demand", 1)),
     (["y", "has", "to", "send"], 3, ("demand", 1)),
+    (["x", "demanded", "that", "y", "send"], 4, ("demand", 1)),
+    (["x", "asked", "again", "that", "y", "send"], 5, ("appeal", 1)),
+    (["x", "told", "y", "that", "z", "sent"], 5, None),
+    (["x", "demanded", "that", "y", "would", "send"], 5, ("intent", 4)),
 ])
 def test_modality_of(words, i, expect):
     assert modality_of(words, i, i + 1) == expect

@@ -27,7 +27,7 @@ class Modality:
 def _words() -> dict[str, frozenset[str]]:
     keys = ("intent_auxiliaries", "intent_verbs", "threat_verbs", "threat_conditions", "hedges",
             "clause_breaks", "subordinators", "appeal_verbs", "demand_verbs", "obligation_modals",
-            "obligation_verbs")
+            "obligation_verbs", "that_demand_words", "that_appeal_words")
     return {k: grammar_words(k) for k in keys}
 
 
@@ -89,6 +89,24 @@ def _governor(low: list[str], before: list[int], n: int) -> tuple[str, int] | No
     return None
 
 
+def _that_governor(low: list[str], before: list[int]) -> tuple[str, int] | None:
+    """"demanded that Israel ease ...", "urged that the talks resume": the act of a that-clause
+    governed by a word of demand or appeal is that demand or appeal (the clause has no modal of its
+    own: the window stopped at "that")."""
+    w = _words()
+    k = (before[-1] if before else 0) - 1
+    if k < 1 or low[k] != "that":
+        return None
+    g = k - 1
+    while g >= 1 and k - g <= 3 and (low[g].endswith("ly") or low[g] in grammar_words("that_gap_words")):
+        g -= 1                                   # "demanded repeatedly that", "its demand today that"
+    if low[g] in w["that_demand_words"]:
+        return "demand", g
+    if low[g] in w["that_appeal_words"]:
+        return "appeal", g
+    return None
+
+
 def modality_of(low: list[str], i: int, end: int) -> tuple[str, int] | None:
     """("intent" | "threat" | "appeal" | "demand", the marker's token index) or None for the event
     verb at token ``i`` (its trigger ends at ``end``)."""
@@ -96,6 +114,11 @@ def modality_of(low: list[str], i: int, end: int) -> tuple[str, int] | None:
     before = _window(low, i)
     if any(low[k] in w["hedges"] for k in before):
         return None
+    if before and not any(low[k] in w["intent_auxiliaries"] or low[k] in w["obligation_modals"] or low[k] == "to"
+                          for k in before):
+        found = _that_governor(low, before)
+        if found is not None:
+            return found
     kind, marker = None, None
     for n, k in enumerate(before):
         if low[k] in w["intent_auxiliaries"]:
