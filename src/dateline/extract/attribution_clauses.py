@@ -136,7 +136,6 @@ class _Clauses:
         keeps the end it led to (per hi, rel, nested), and a later content reaching it jumps there
         when no token on the way has been taken since (contents in a chain of quotations walk the
         rest of the unit once, not once each)."""
-        d = self.d
         if i >= hi:
             return hi
         if self.taken[i] and not nested:

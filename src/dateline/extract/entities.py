@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..record import Entity, Mention, Span
 from ..resources import path, read_tsv
 from .. import lang
+from .entity_index import Busy as _Busy, Cover, Inside, Named, by_start, words_end
 from .gazetteer import Entry, Gazetteer, Leader, load
 from .people import leader_codes_on, link_honorific_surnames
 from .regexes import regex, source
@@ -80,21 +81,6 @@ class _Raw:
 
 _OF_NAME = regex("entities", "of_name")
 _OF_PLACE = regex("entities", "of_place")
-
-
-class _Busy:
-    """Character positions already claimed by a mention (constant-time overlap checks)."""
-
-    def __init__(self, size: int, spans=()):
-        self.mask = bytearray(size + 1)
-        for a, b in spans:
-            self.take(a, b)
-
-    def take(self, a: int, b: int) -> None:
-        self.mask[a:b] = b"\x01" * (b - a)
-
-    def free(self, a: int, b: int) -> bool:
-        return not any(self.mask[a:b])
 
 
 @dataclass
@@ -166,9 +152,11 @@ class EntityExtractor:
                             leaders=entry.leaders, role=entry.category))
         return out
 
-    def _country_before(self, text: str, pos: int, raws: list[_Raw]) -> str | None:
-        """Code of a state named just before pos: "Japan's X", "the South Korean X", "North Korea's top X"."""
-        for r in reversed(raws):
+    def _country_before(self, text: str, pos: int, raws: list[_Raw], upto: int | None = None) -> str | None:
+        """Code of a state named just before pos: "Japan's X", "the South Korean X", "North Korea's top X"
+        (among ``raws[:upto]``)."""
+        for k in range((len(raws) if upto is None else upto) - 1, -1, -1):
+            r = raws[k]
             if r.end > pos:
                 continue
             gap = text[r.end:pos]
@@ -183,14 +171,13 @@ class EntityExtractor:
             return None
         return None
 
-    def _country_after(self, text: str, pos: int, raws: list[_Raw]) -> str | None:
-        """Code of a state in "of X" / "for X" right after pos."""
+    def _country_after(self, text: str, pos: int, starting: dict[int, list[_Raw]]) -> str | None:
+        """Code of a state in "of X" / "for X" right after pos (``starting``: the mentions by start)."""
         m = regex("entities", "state_after").match(text[pos:pos + 30])
         if not m:
             return None
-        at = pos + m.end()
-        for r in raws:
-            if r.start == at and r.kind in ("country", "place") and r.code:
+        for r in starting.get(pos + m.end(), ()):
+            if r.kind in ("country", "place") and r.code:
                 return r.code
         return None
 
@@ -198,6 +185,7 @@ class EntityExtractor:
         codes_named = {r.code for r in raws if r.kind == "country" and r.form != "contextual"}
         out: list[_Raw] = []
         seen_generic: dict[str, str] = {}
+        starting = by_start(raws)
         for r in raws:
             if r.form == "contextual" and r.code not in codes_named:
                 continue
@@ -207,7 +195,7 @@ class EntityExtractor:
                     cname = self.gaz.countries.get(r.code, {}).get("name", r.name)
                     r.kind, r.name = "country", cname
             if r.form == "generic":
-                code = self._country_before(text, r.start, out) or self._country_after(text, r.end, raws)
+                code = self._country_before(text, r.start, out) or self._country_after(text, r.end, starting)
                 if code:
                     r.source = "gazetteer+context"
                 else:
@@ -224,10 +212,13 @@ class EntityExtractor:
         """A generic organisation never tied to a state: state media belong to the state the article
         is most about; ministries and armed forces to the state of the dateline, else the same."""
         counts: dict[str, int] = {}
+        first: dict[str, int] = {}
         for r in out:
             if r.code and r.code != "IGO" and r.form != "generic":
                 counts[r.code] = counts.get(r.code, 0) + (2 if r.kind == "country" else 1)
-        focus = max(counts, key=lambda c: (counts[c], -min(x.start for x in out if x.code == c))) if counts else None
+            if r.code:
+                first[r.code] = min(first.get(r.code, r.start), r.start)
+        focus = max(counts, key=lambda c: (counts[c], -first[c])) if counts else None
         # the dateline's place: the last place named before the dateline's end (a headline above it
         # may name other states: "North Korea fires missile" over "SEOUL, Jan. 14 (Yonhap) --")
         home = next((r.code for r in reversed(raws) if r.end <= dateline_end and r.code
@@ -308,7 +299,7 @@ class EntityExtractor:
                         break
             while toks and (toks[-1] in self.not_names or toks[-1].lower() in roles):
                 toks = toks[:-1]
-                e = s + len(re.match(r"\S+(?:\s+\S+){%d}" % (len(toks) - 1), text[s:]).group()) if toks else s
+                e = words_end(text, s, len(toks) - 1) if toks else s
             if not toks or e <= s:
                 continue
             name = text[s:e]
@@ -354,9 +345,10 @@ class EntityExtractor:
         """"Mr. Rhodes", "Dr. Lee": an honorific makes a person of the name after it, even where the
         gazetteer knows a place of that name; a person already in the gazetteer keeps its entry."""
         out = []
+        people = Cover(len(text), [(r.start, r.end) for r in raws if r.kind == "person"])
         for m in _HONORIFIC.finditer(text):
             s, e = m.span(1)
-            if any(r.kind == "person" and r.start <= s < r.end for r in raws):
+            if people.covers(s):
                 continue
             out.append(_Raw(s, e, text[s:e], "person", text[s:e], None, "pattern", source="pattern:honorific"))
         return out
@@ -366,6 +358,7 @@ class EntityExtractor:
         busy = _Busy(len(text), taken)
         absorbed = {(r.start, r.end) for r in absorbable}
         spare = _Busy(len(text), [t for t in taken if t not in absorbed])
+        opening, inside = by_start(absorbable), Inside(absorbable)
         for m in regex("entities", "org_run").finditer(text):
             toks = m.group().split()
             # the organisation ends at its last head word ("NK News", "Korea Institute for ...")
@@ -381,17 +374,17 @@ class EntityExtractor:
             s = m.start()
             if toks[0] == "The":       # "The Union of Concerned Scientists": the article is not the name
                 toks, heads, last = toks[1:], [h - 1 for h in heads], last - 1
-                s = m.start() + len(regex("entities", "leading_the").match(text[s:]).group())
+                s = regex("entities", "leading_the").match(text, s).end()
                 if last < 0 or (last == 0 and not complement):
                     continue
 
             def end_of(n: int) -> int:
-                return min(m.end(), s + len(re.match(r"\S+(?:\s+\S+){%d}" % n, text[s:]).group()))
+                return min(m.end(), words_end(text, s, n))
 
             code = None
             e = end_of(last)
             # a country's name or demonym opening the name ("Kenya National Commission", "Pakistan Army")
-            prefix = next((r for r in absorbable if r.start == s and r.end < e), None)
+            prefix = next((r for r in opening.get(s, ()) if r.end < e), None)
             if prefix is not None and not busy.free(s, e) and spare.free(s, e):
                 code = prefix.code
                 if not complement:
@@ -404,7 +397,7 @@ class EntityExtractor:
                 # complement is part of the name (and a demonym in it gives the state)
                 last = len(toks) - 1
                 e = end_of(last)
-                code = code or next((r.code for r in absorbable if s <= r.start and r.end <= e), None)
+                code = code or next((r.code for r in inside.within(s, e)), None)
             elif not busy.free(s, e):
                 continue
             name = " ".join(toks[:last + 1])
@@ -417,7 +410,8 @@ class EntityExtractor:
         raws = self._resolve_gazetteer(text, self._gazetteer_mentions(text), dateline_end)
         honored = self._honorific_people(text, raws)
         if honored:
-            raws = [r for r in raws if not any(h.start < r.end and r.start < h.end for h in honored)] + honored
+            cover = Cover(len(text), [(h.start, h.end) for h in honored])
+            raws = [r for r in raws if not cover.overlaps(r.start, r.end)] + honored
         # a demonym inside an organisation's "of" complement ("Committee of Sudanese Doctors") is absorbed
         # and so is a country's name opening one or standing in its complement ("Kenya National
         # Commission on Human Rights", "Bank of Japan"): the organisation takes the country's code
@@ -425,7 +419,8 @@ class EntityExtractor:
         ab_ids = {id(r) for r in absorbable}     # (absorbable is a filter of raws: identity = membership)
         taken = [(r.start, r.end) for r in raws if id(r) not in ab_ids]
         orgs = self._pattern_orgs(text, taken + [(r.start, r.end) for r in absorbable], absorbable)
-        absorbed = {id(r) for o in orgs for r in absorbable if o.start <= r.start and r.end <= o.end}
+        inside = Inside(absorbable)
+        absorbed = {id(r) for o in orgs for r in inside.within(o.start, o.end)}
         raws = [r for r in raws if id(r) not in absorbed]
         taken = [(r.start, r.end) for r in raws] + [(r.start, r.end) for r in orgs]
         people = self._pattern_people(text, sentences, taken)
@@ -441,12 +436,13 @@ class EntityExtractor:
         for i, r in enumerate(raws):
             if r.kind != "person" or r.code:
                 continue
-            code = self._country_before(text, r.start, raws[:i])
+            code = self._country_before(text, r.start, raws, i)
             if not code:
-                m = regex("entities", "apposition_np").match(text[r.end:])
+                m = regex("entities", "apposition_np").match(text, r.end)
                 if m:
-                    seg_end = r.end + m.end()
-                    for o in raws[i + 1:]:
+                    seg_end = m.end()
+                    for k in range(i + 1, len(raws)):
+                        o = raws[k]
                         if o.start >= seg_end:
                             break
                         if o.kind in ("country",) or (o.kind == "organization" and o.code) or o.form == "capital":
@@ -479,6 +475,7 @@ class EntityExtractor:
         raws = [r for r in raws if not (r.kind == "place" and r.form == "place" and r.text in known)]
         busy = _Busy(len(text), [(r.start, r.end) for r in raws])
         extra = []
+        named: dict[str, Named] = {}     # surname -> the people known by it (no byline names)
         for m in _CAP_WORDS.finditer(text):
             # the longest run of capitalised words (up to three) that is a known surname
             words = m.group(1).split()
@@ -489,7 +486,7 @@ class EntityExtractor:
                 continue          # part of a longer name ("Example Wire", "Trump Tower")
             sur = " ".join(words[:n])
             s = m.start(1)
-            e = s + len(sur) if n == 1 else s + len(re.match(r"\S+(?:\s+\S+){%d}" % (n - 1), text[s:]).group())
+            e = s + len(sur) if n == 1 else words_end(text, s, n - 1)
             if not busy.free(s, e):
                 continue
             nxt = text[e:e + 2]
@@ -502,11 +499,12 @@ class EntityExtractor:
                     and prev[0] not in _time_names() and prev[0].lower() not in self.gaz.roles:
                 continue          # another person's given name ("Conan O'Brien" is not Robert O'Brien)
             # the full name mentioned nearest before (not a byline name), else after
-            cands = [p for p in known.get(sur, []) if p.name not in bylines]
-            before = [p for p in cands if p.start < s]
+            if sur not in named:
+                named[sur] = Named(p for p in known.get(sur, []) if p.name not in bylines)
+            cands = named[sur].people
             # of several people with the surname, a bare surname is the one the article named first
             # (writers name the second in full: "Ted Cruz ... his father, Rafael Cruz ... Cruz said")
-            target = before[0] if before else (cands[0] if cands else None)
+            target = named[sur].target(s)
             if target is not None:
                 extra.append(_Raw(s, e, sur, "person", target.name, target.code, "surname",
                                   leaders=target.leaders, source="coref:surname", entity_key=("person", target.name)))
@@ -520,6 +518,8 @@ class EntityExtractor:
                                       source="gazetteer:title+surname" if title else "gazetteer:surname"))
                     # later bare surnames resolve to this one
                     known.setdefault(sur, []).append(extra[-1])
+                    if extra[-1].name not in bylines:
+                        named[sur].add(extra[-1])
                 elif title and self._shared_state(sur, title):
                     # "President Bush" between two presidents Bush: who is open, the state is not
                     extra.append(_Raw(s, e, sur, "person", sur, self._shared_state(sur, title),
@@ -577,9 +577,10 @@ class EntityExtractor:
             ent.mentions.append(Span(r.start, r.end, r.text))
             res.mentions.append(Mention(r.start, r.end, r.text, entity=ent.id, name=ent.name, kind=r.kind,
                                         code=r.code or ent.code, role=r.role, metonym=r.metonym, form=r.form))
+        code_of = {e.id: e.code for e in ents.values()}
         for m in res.mentions:       # codes learnt later in the article flow back
             if m.code is None:
-                m.code = next(e.code for e in ents.values() if e.id == m.entity)
+                m.code = code_of[m.entity]
         res.entities = list(ents.values())
         return res
 

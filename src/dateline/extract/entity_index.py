@@ -1,0 +1,98 @@
+"""Lookup structures of the entity stage: which mentions cover a position, start at one or lie
+inside a span, and which person a bare surname stands for, found by masks, keys and bisection
+instead of a scan over every mention of the article."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+
+
+def words_end(text: str, s: int, n: int) -> int:
+    """The end of the run of n + 1 whitespace-separated words starting at s (``text[s:]`` is not
+    copied)."""
+    return re.compile(r"\S+(?:\s+\S+){%d}" % n).match(text, s).end()
+
+
+class Busy:
+    """Character positions already claimed by a mention (constant-time overlap checks)."""
+
+    def __init__(self, size: int, spans=()):
+        self.mask = bytearray(size + 1)
+        for a, b in spans:
+            self.take(a, b)
+
+    def take(self, a: int, b: int) -> None:
+        self.mask[a:b] = b"\x01" * (b - a)
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(self.mask[a:b])
+
+
+class Cover:
+    """Spans (start, end) over a text: does one of them overlap [a, b) (``start < b and a < end``)?"""
+
+    def __init__(self, size: int, spans) -> None:
+        self.mask = bytearray(size + 1)
+        self.points: list[int] = []       # empty spans: they overlap what strictly contains them
+        self.spans = list(spans)
+        for a, b in self.spans:
+            if b > a:
+                self.mask[a:b] = b"\x01" * (b - a)
+            else:
+                self.points.append(a)
+        self.points.sort()
+
+    def covers(self, pos: int) -> bool:
+        """Is pos inside a (non-empty) span?"""
+        return bool(self.mask[pos])
+
+    def overlaps(self, a: int, b: int) -> bool:
+        if b <= a:      # an empty span: only one span strictly around it overlaps it
+            return any(s < b and a < e for s, e in self.spans)
+        k = bisect.bisect_right(self.points, a)
+        if k < len(self.points) and self.points[k] < b:
+            return True
+        return self.mask.find(1, a, b) >= 0
+
+
+def by_start(items) -> dict[int, list]:
+    """Items (with .start) by their start, each list in the items' order."""
+    out: dict[int, list] = defaultdict(list)
+    for x in items:
+        out[x.start].append(x)
+    return out
+
+
+class Inside:
+    """Items (with .start and .end, start <= end) that lie inside a span, in the items' order."""
+
+    def __init__(self, items) -> None:
+        self.items = list(items)
+        self.order = sorted(range(len(self.items)), key=lambda k: self.items[k].start)
+        self.starts = [self.items[k].start for k in self.order]
+
+    def within(self, a: int, b: int) -> list:
+        lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_right(self.starts, b)
+        return [self.items[k] for k in sorted(self.order[lo:hi]) if self.items[k].end <= b]
+
+
+class Named:
+    """The people an article names with one surname, in order: the first of them named before a
+    position (bisection over the running minimum of their starts), else the first of all."""
+
+    def __init__(self, people=()) -> None:
+        self.people: list = []
+        self.low: list[int] = []
+        for p in people:
+            self.add(p)
+
+    def add(self, p) -> None:
+        self.people.append(p)
+        self.low.append(min(self.low[-1], p.start) if self.low else p.start)
+
+    def target(self, s: int):
+        if not self.people:
+            return None
+        k = bisect.bisect_right(self.low, -s, key=lambda v: -v)
+        return self.people[k] if k < len(self.people) else self.people[0]
