@@ -43,3 +43,18 @@ def test_a_domestic_party_is_a_target(text, root, actor, target):
 def test_a_state_adjective_in_a_title_gives_its_person():
     e = _event("Gerry Smith met with British Prime Minister Tony Blair on Monday.", "04")
     assert e.target is not None and e.target.name == "Tony Blair"
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # the object names no party: a name in a clause of its own under it is not the target
+    ("Peru rejected a plan that would give Chile access to the port.", "12", "PER", None),
+    ("Peru criticized a report that blamed Bolivia for the crisis.", "11", "PER", None),
+    # ... but a name in the verb's own phrases is ("withdraw troops from X", "an admission by X")
+    ("Syria says it is willing to withdraw its troops from neighboring Lebanon.", "03", "SYR", "LBN"),
+    ("Poland's parliament demanded an immediate admission by Russia of the killings.", "10", "POL", "RUS"),
+    # a generic body whose own phrase names its state acts for that state
+    ("Irish police seized a car bomb in Dundalk on Sunday.", "17", "IRL", None),
+])
+def test_where_the_target_may_come_from(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

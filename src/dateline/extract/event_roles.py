@@ -289,6 +289,9 @@ class RoleRules:
         c.frames = tuple(f for f in (a_id, t_id) if f)
         if target is None and voice == "active" and c.pattern.pos == "verb":
             self._topic_modifier(c, tok)
+        if target is None and t_tok is not None and c.target is not None and not self._argument_names(c, t_tok):
+            c.target = None     # "seized a car bomb ... on the eve of talks by X": the object names no party,
+            #                     and a name further on in another phrase is not the target
         if actor is not None and actor.kind in ("country", "person", "organization"):
             c.actor = actor
         elif actor is None and a_tok is not None and c.actor is not None and a_tok.lower_ not in _PRONOUNS \
@@ -307,6 +310,27 @@ class RoleRules:
         elif target is not None and target.kind in ("country", "person", "organization", "place") and (
                 c.actor is None or target.code != c.actor.code or _own_party(c.actor, target)):
             c.target = target
+
+    @staticmethod
+    def _argument_names(c: _Cand, arg) -> bool:
+        """Can the rules' target be an argument of the trigger whose frame reached ``arg`` (a token that
+        names no party)? Not when it is the by-agent of a noun other than that argument ("seized a bomb
+        on the eve of the return to talks by X") or sits in a clause with a subject of its own under
+        the trigger ("vetoed a bill that would let families sue X")."""
+        doc, trig = arg.doc, arg.head
+        first = next((t for t in doc if t.idx >= c.target.start), None)
+        if first is None:
+            return True
+        by = first.i > 0 and doc[first.i - 1].lower_ == "by" and "by" not in c.pattern.preps
+        t = first
+        while t.i != trig.i and t.head.i != t.i:
+            if t.dep_ in _CLAUSE_DEPS and _child(t, _SUBJ | _SUBJ_PASS) is not None:
+                return False      # a clause with a subject of its own
+            if by and t.dep_ in ("nmod", "obl", "pobj", "agent") and t.head.i != arg.i:
+                return False      # the agent of a noun other than the object ("demanded an admission by X" is)
+            by = by and t.dep_ not in ("nmod", "obl", "pobj", "agent")
+            t = t.head
+        return True
 
     @staticmethod
     def _place_modifies(place_tok, guess: Mention | None) -> bool:
@@ -363,7 +387,7 @@ class RoleRules:
             token = token.head.head         # "Libya, which brought the case": the noun the clause modifies
         for m in mentions:
             if m.start <= token.idx < m.end:
-                return m
+                return self._owned_body(token, m, mentions)
         if head_only:
             return None
         low = token.lower_
@@ -387,6 +411,20 @@ class RoleRules:
                 if m.start <= t.idx < m.end and m.kind == "place" and not located and place is None:
                     place = m
         return place
+
+    @staticmethod
+    def _owned_body(token, m: Mention, mentions) -> Mention:
+        """A generic body ("police", "the army") whose own phrase names its state ("Irish police",
+        "Japan's military") acts for that state, whatever state the article's other mentions of the
+        body were given."""
+        if m.kind != "organization" or (m.name or "").lower() not in _agent_nouns():
+            return m
+        for ch in token.children:
+            if ch.dep_ in ("amod", "compound", "nmod:poss", "poss"):
+                own = next((x for x in mentions if x.start <= ch.idx < x.end and x.kind == "country" and x.code), None)
+                if own is not None:
+                    return own
+        return m
 
     def _aimed_launch(self, c: _Cand, toks, low, j, e, mentions) -> None:
         """A missile launched AT something ("fired a missile at a U.S.-owned tanker") is an attack:
