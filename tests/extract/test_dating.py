@@ -29,6 +29,9 @@ def test_report_and_publication_dates(text, trigger, date, date_from):
     ("Chile had moved troops to the border.", "moved"),
     ("Garcia, who attacked Morales in a speech, spoke in Lima.", "attacked"),
     ("Garcia led the party until he was arrested by the police.", "arrested"),
+    # spread over many occasions: no single day of the news
+    ("Chile repeatedly attacked border posts in Peru.", "attacked"),
+    ("Chile often criticized Peru over the border.", "criticized"),
 ])
 def test_background_acts_take_no_publication_day(text, trigger):
     e = event(text, trigger)
@@ -44,6 +47,9 @@ def test_hypothetical_events_get_no_upper_bound():
     # the day the story last named dates an undated report shortly after it
     ("Ghana's president arrived in Lome on Wednesday. He criticized Togo over the border dispute.",
      "criticized", "2021-03-03", "narrative"),
+    # the present perfect: some time up to now, not the day the story named
+    ("Ghana's president arrived in Lome on Wednesday. He has criticized Togo over the border dispute.",
+     "criticized", "2021-03-05", "publication"),
     # too far from the day named: only the publication day
     ("Ghana's president arrived in Lome on Wednesday. The talks went on. Trade was discussed. "
      "Officials were tired. He criticized Togo over the border dispute.", "criticized", "2021-03-05", "publication"),
@@ -51,6 +57,16 @@ def test_hypothetical_events_get_no_upper_bound():
 def test_narrative_dates(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru said on Tuesday that Chile's invasion of Bolivia worried it.",
+    "Peru said on Tuesday, citing the Chilean invasion of Bolivia, that it would act.",
+])
+def test_a_report_does_not_bound_a_noun(text):
+    # a noun in what a source said names a happening: the report's day is no bound on it
+    e = event(text, "invasion")
+    assert e.date is None and e.date_from is None
 
 
 def test_a_noun_names_a_happening_not_its_day():

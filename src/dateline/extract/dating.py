@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 
+from ..text import tokenize
+from .event_lexicon import grammar_words
 from .regexes import regex
 
 # how an event's date was found when it is only an upper bound (the report's or publication day, the
@@ -67,13 +69,19 @@ def report_dates(cands, attributions, timexes) -> None:
     if not spans:
         return
     for c in cands:
-        if c.hypothetical or c.negated:
+        if c.hypothetical or c.negated or not _bounded_by_report(c):
             continue
         if c.date is not None and not (c.modality and c.date_from == "timex"):
             continue
         t = next((t for s, e, t in spans if s <= c.start < e), None)
         if t is not None:
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "report"
+
+
+def _bounded_by_report(c) -> bool:
+    """A report bounds an act told by a verb or a speech act ("said Y attacked Z"), not a noun: "citing
+    the release of prisoners" names a happening, not when it happened."""
+    return c.pattern.pos == "verb"
 
 
 def publication_dates(cands, published: str | None) -> None:
@@ -117,8 +125,16 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
         clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start
         if text and _EARLIER.search(text, clause, c.start):
             continue      # "came after X staged ...": a time relative to another happening, not the story's day
+        if text and _present_perfect(text, clause, c.start):
+            continue      # "have bombed ... and fired": some time up to now, not the day the story named
         if c.sent - ts <= NARRATIVE_REACH:
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
+
+
+def _present_perfect(text: str, clause: int, start: int) -> bool:
+    """Does the clause put its verb in the present perfect before ``start`` ("X has attacked")?"""
+    aux = grammar_words("dating_perfect_auxiliaries")
+    return any(w.lower() in aux for _, _, w in tokenize(text, clause, start))
 
 
 def resolve_references(cands, published: str | None) -> None:
