@@ -130,3 +130,21 @@ def test_a_malformed_row_is_a_clear_error(monkeypatch, table, rows, call, messag
             call()
     finally:
         call.cache_clear()
+
+
+@pytest.mark.parametrize("use,inside,outside", [
+    ("clause_open", ["said", "told", "confirms", "alleged"], ["warned", "tweeted"]),
+    ("clause_end", ["said", "tells"], ["reported", "added"]),
+    ("time_report", ["said", "announced", "added"], ["insisted"]),
+    ("name_cue", ["according", "tweeted", "replied", "wrote"], ["denied", "urged"]),
+])
+def test_speech_verbs_for_a_use_are_the_forms_of_the_rows_naming_it(use, inside, outside):
+    forms = lang.speech_verbs_for(use)
+    assert all(w in forms for w in inside), [w for w in inside if w not in forms]
+    assert not any(w in forms for w in outside)
+    assert forms <= lang.speech_verb_forms(tuple({r["class"] for r in lang.speech_verbs()})) | {"according"}
+
+
+def test_an_unknown_speech_verb_use_is_an_error():
+    with pytest.raises(ValueError, match="unknown use"):
+        lang.speech_verbs_for("opens_doors")

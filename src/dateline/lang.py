@@ -128,6 +128,26 @@ def verb_forms(lemma: str, forms: str) -> list[str]:
     return words
 
 
+SPEECH_VERB_USES = ("clause_open", "clause_end", "time_report", "name_cue")
+
+
+@lru_cache(maxsize=None)
+def speech_verbs_for(use: str) -> frozenset[str]:
+    """Lower-case forms (the first word of a multi-word cue: "according") of the speech verbs whose
+    ``uses`` column names ``use`` (SPEECH_VERB_USES; the file's header says what each is for)."""
+    if use not in SPEECH_VERB_USES:
+        raise ValueError(f"speech verbs: unknown use {use!r} (one of {', '.join(SPEECH_VERB_USES)})")
+    out: set[str] = set()
+    for r in speech_verbs():
+        uses = {u.strip() for u in (r.get("uses") or "").split(",") if u.strip()}
+        unknown = uses - set(SPEECH_VERB_USES)
+        if unknown:
+            raise ResourceError(f"lang/{LANG}/speech_verbs.tsv: unknown use {sorted(unknown)} for {r['lemma']!r}")
+        if use in uses:
+            out.update(w.lower() for w in verb_forms(r["lemma"], r["forms"]))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=None)
 def speech_verb_forms(classes: tuple[str, ...] = SPEAKING_CLASSES) -> frozenset[str]:
     """Lower-case single-word forms of the speech verbs of these classes ("said", "tells",
