@@ -58,3 +58,13 @@ def test_a_state_adjective_in_a_title_gives_its_person():
 def test_where_the_target_may_come_from(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,expect", [
+    # coordinated state adjectives on a plural agent noun: each state acts
+    ("The Chilean and Peruvian governments invited Bolivia to rejoin the talks.", "02",
+     [("CHL", "BOL"), ("PER", "BOL")]),
+])
+def test_adjectives_on_agent_nouns(text, root, expect):
+    evs = dateline.analyze(text, published="2021-03-05").events
+    assert sorted((_code(e.actor), _code(e.target)) for e in evs if e.cameo.startswith(root)) == expect
