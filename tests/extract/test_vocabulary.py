@@ -127,6 +127,9 @@ CASES = [
     ("The rebels withdrew from the eastern hills on Sunday.", "withdrew", "0874"),
     ("The mayor withdrew from the governor's race.", "withdrew", None),
     ("She withdrew cash from the account.", "withdrew", None),
+    # the act of an offer or appeal that a rejection turns down is what the rejection codes
+    ("Spain refused to send warships to the strait.", "refused", "12"),
+    ("The rebels turned down an invitation to attend the conference.", "attend", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -25,6 +25,23 @@ def _in_name(toks, low: list[str], k: int) -> bool:
     return bool(toks) and cap(k) and (cap(k - 1) or cap(k + 1))
 
 
+def _drop_refused_acts(found: list[_Cand], low: list[str]) -> list[_Cand]:
+    """"rejected an appeal to release X", "declined an invitation to attend": the act in the
+    infinitive of a noun that a rejection (12x) takes as its object is what the rejection codes, no
+    happening of its own. ("refused to deploy": the act stays, negated, as the complement that takes
+    the refusing subject.)"""
+    out = []
+    for c in found:
+        k = c.tok - 1
+        gov = None
+        if c.pattern.pos == "verb" and k >= 1 and low[k] == "to":
+            gov = next((g for g in found if g.tok < k and g.pattern.code.startswith("12") and 1 <= k - g.end_tok <= 5
+                        and not any(w in _CLAUSE_BREAK or w in (",", ";") for w in low[g.end_tok:k])), None)
+        if gov is None:
+            out.append(c)
+    return out
+
+
 class TriggerRules:
     """Methods of EventExtractor (extract.events)."""
 
@@ -175,5 +192,5 @@ class TriggerRules:
                 if p.code == NO_EVENT:
                     continue        # "met the deadline": the wording names no happening
                 found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
-            out.append((toks, low, found))
+            out.append((toks, low, _drop_refused_acts(found, low)))
         return out
