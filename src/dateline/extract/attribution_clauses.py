@@ -15,10 +15,57 @@ from dateline.extract.attribution_words import (
 )
 
 
+class _Atts(list):
+    """The attributions found so far; ``changes`` counts the edits that are not additions at the
+    end (a sort), so that an index over them knows when to start again."""
+    changes = 0
+
+    def _changed(name):
+        def edit(self, *args, **kwargs):
+            self.changes += 1
+            return getattr(list, name)(self, *args, **kwargs)
+        return edit
+
+    sort = _changed("sort")
+    reverse = _changed("reverse")
+    insert = _changed("insert")
+    remove = _changed("remove")
+    pop = _changed("pop")
+    clear = _changed("clear")
+    __setitem__ = _changed("__setitem__")
+    __delitem__ = _changed("__delitem__")
+    del _changed
+
+
+class _ByCue:
+    """Positions in an ``_Atts`` list sorted by the token their cue starts at: the attributions
+    whose cue starts in [lo, hi) without a walk over all of them."""
+
+    def __init__(self, atts: _Atts):
+        self.atts = atts
+        self.changes, self.n = -1, 0
+        self.starts: list[int] = []
+        self.pos: list[int] = []
+
+    def between(self, lo: int, hi: int) -> list[int]:
+        """Positions (in the list) of the attributions with a cue starting in [lo, hi), last first."""
+        atts = self.atts
+        if atts.changes != self.changes:
+            self.changes, self.n, self.starts, self.pos = atts.changes, 0, [], []
+        for k in range(self.n, len(atts)):
+            x = bisect.bisect_right(self.starts, atts[k].cue_span[0])
+            self.starts.insert(x, atts[k].cue_span[0])
+            self.pos.insert(x, k)
+        self.n = len(atts)
+        return sorted(self.pos[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)],
+                      reverse=True)
+
+
 class _Clauses:
     def __init__(self, d: _Doc):
         self.d = d
-        self.atts: list[_Att] = []
+        self.atts: list[_Att] = _Atts()
+        self._by_cue = _ByCue(self.atts)
         self.taken = bytearray(len(d.low))  # tokens already in an attribution
         self._ends: dict[tuple, dict[int, int]] = {}   # content_end's walks: (hi, rel, nested) -> token -> end
 
@@ -317,8 +364,10 @@ class _Clauses:
         return att
 
     def last_source(self, lo: int, c: int):
-        for att in reversed(self.atts):
-            if att.src and lo <= att.cue_span[0] < c and not att.nested:
+        """The source of the last attribution (in list order) whose cue starts in [lo, c)."""
+        for k in self._by_cue.between(lo, c):
+            att = self.atts[k]
+            if att.src and not att.nested:
                 return att.src
         return None
 
@@ -330,7 +379,7 @@ class _Clauses:
         if prev is not None:
             # unless a new clause ('..., but North Korea walked away, calling ...') starts
             # after that attribution's cue
-            pc = max(a.cue_span[1] for a in self.atts if a.src == prev and lo <= a.cue_span[0] < c)
+            pc = max(self.atts[k].cue_span[1] for k in self._by_cue.between(lo, c) if self.atts[k].src == prev)
             if not any(d.low[x] in _CLAUSE_BREAKS and d.inq[x] < 0 for x in range(pc, c)):
                 return prev
             lo = max(x for x in range(pc, c) if d.low[x] in _CLAUSE_BREAKS and d.inq[x] < 0)
