@@ -130,6 +130,9 @@ CASES = [
     # the act of an offer or appeal that a rejection turns down is what the rejection codes
     ("Spain refused to send warships to the strait.", "refused", "12"),
     ("The rebels turned down an invitation to attend the conference.", "attend", None),
+    # of two rows with objects, the one whose object stands nearest the verb
+    ("The reform received broad support from opposition leaders.", "received", None),
+    ("The king received a delegation of opposition leaders.", "received", "043"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

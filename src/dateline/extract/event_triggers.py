@@ -114,18 +114,23 @@ class TriggerRules:
                 continue
             if p.pos == "noun" and len(p.words) > 1 and low[j - 1] not in noun_forms(p.words[-1]):
                 continue
-            if p.objects and not self._objects_ok(p, low, i, j, toks):
+            dist = self._objects_at(p, low, i, j, toks) if p.objects else 0
+            if dist is None:
                 continue
             if p.subjects and not any(w in p.subjects for w in low[max(0, i - 8):i]):
                 continue
-            # precedence: the longest trigger, then a row whose objects were found, then file order
-            score = (len(p.words), bool(p.objects), -p.row)
+            # precedence: the longest trigger, then a row whose objects were found, the one whose
+            # object stands nearest the verb ("received critical support from leaders": support),
+            # then file order
+            score = (len(p.words), bool(p.objects), -dist, -p.row)
             if best is None or score > best[0]:
                 best = (score, p, j)
         return (best[1], best[2]) if best else None
 
     @staticmethod
-    def _objects_ok(p: Pattern, low: list[str], i: int, j: int, toks=()) -> bool:
+    def _objects_at(p: Pattern, low: list[str], i: int, j: int, toks=()) -> int | None:
+        """How far after the trigger the row's first object stands (0 before a noun trigger or for
+        a passive's subject); None when the row's objects are not there."""
         if p.pos == "verb":
             window = []
             # a converted row's object is the head of the object phrase: close to the verb;
@@ -142,16 +147,17 @@ class TriggerRules:
                 if not (abbrev or low[k] in fillers or low[k][:1].isdigit() or _in_name(toks, low, k)):
                     counted += 1
                 k += 1
-            if any(w in p.objects for w in window):
-                return True
+            at = next((n for n, w in enumerate(window) if w in p.objects), None)
+            if at is not None:
+                return at
             # passive: "the missiles were fired" -- the object is the subject before the verb (the
             # converted rows describe the active voice only)
             if reach == 7 and is_participle(low[i]) and any(w in _BE for w in low[max(0, i - 3):i]):
-                return any(w in p.objects for w in low[max(0, i - 6):i])
-            return False
+                return 0 if any(w in p.objects for w in low[max(0, i - 6):i]) else None
+            return None
         before = low[max(0, i - 3):i]
         after = low[j:j + 4] if j < len(low) and low[j] == "of" else []
-        return any(w in p.objects for w in before + after)
+        return 0 if any(w in p.objects for w in before + after) else None
 
     # -------------------------------------------------------------- helpers
     def triggers(self, text: str, sentences, quote_spans=()) -> list[tuple[list, list[str], list["_Cand"]]]:
