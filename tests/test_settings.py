@@ -29,6 +29,10 @@ def test_file_then_flags(tmp_path, monkeypatch):
 @pytest.mark.parametrize("content,needle", [
     ("jobs = -1\n", "'jobs' must be a whole number of at least 0"),
     ("max_seconds = 0\n", "'max_seconds' must be a whole number of at least 1"),
+    ("max_seconds = -30\n", "'max_seconds' must be a whole number of at least 1"),
+    ("max_bytes = 0\n", "'max_bytes' must be a whole number of at least 1"),
+    ("max_bytes = -5\n", "'max_bytes' must be a whole number of at least 1"),
+    ("max_bytes = 1000\nmax_seconds = -1\n", "'max_seconds' must be a whole number of at least 1"),
 ])
 def test_out_of_range_settings_name_the_file_and_key(tmp_path, monkeypatch, content, needle):
     p = tmp_path / "s.toml"
@@ -45,3 +49,18 @@ def test_jobs_and_time_budget_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("DATELINE_SETTINGS", str(p))
     s = load_settings()
     assert (s.jobs, s.max_seconds) == (3, 5) and load_settings(jobs=1).jobs == 1
+
+
+@pytest.mark.parametrize("override,needle", [
+    ({"max_bytes": -5}, "'max_bytes' must be a whole number of at least 1, not -5"),
+    ({"max_bytes": 0}, "'max_bytes' must be a whole number of at least 1, not 0"),
+    ({"max_seconds": 0}, "'max_seconds' must be a whole number of at least 1, not 0"),
+    ({"max_seconds": -2}, "'max_seconds' must be a whole number of at least 1, not -2"),
+])
+def test_out_of_range_overrides_name_the_key(tmp_path, monkeypatch, override, needle):
+    p = tmp_path / "empty.toml"
+    p.write_text("")
+    monkeypatch.setenv("DATELINE_SETTINGS", str(p))
+    with pytest.raises(SettingsError) as e:
+        load_settings(**override)
+    assert needle in str(e.value)
