@@ -82,3 +82,17 @@ def test_a_noun_names_a_happening_not_its_day():
 def test_reference_values_are_no_dates(text, trigger, date):
     e = event(text, trigger)
     assert e.date == date
+
+
+@pytest.mark.parametrize("text,trigger,published,date,date_from", [
+    # a span that ends at publication dates by the week or month holding it
+    ("Over the past few days, Chile has criticized Peru.", "criticized", "2021-03-05", "2021-W09", "timex"),
+    ("Chile criticized Peru over the past two weeks.", "criticized", "2021-03-19", "2021-03", "timex"),
+    # one that spreads over two months gives no period: the publication day bounds the act
+    ("Chile criticized Peru in the last two weeks.", "criticized", "2021-03-05", "2021-03-05", "publication"),
+    # a duration that does not end at the story's time is no date
+    ("Chile criticized Peru for two weeks.", "criticized", "2021-03-05", "2021-03-05", "publication"),
+])
+def test_recent_periods(text, trigger, published, date, date_from):
+    e = event(text, trigger, published)
+    assert (e.date, e.date_from) == (date, date_from)

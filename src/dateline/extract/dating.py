@@ -137,6 +137,32 @@ def _present_perfect(text: str, clause: int, start: int) -> bool:
     return any(w.lower() in aux for _, _, w in tokenize(text, clause, start))
 
 
+# how many of a unit "a few" or "several" of them are taken to be ("the past few days": three)
+_FEW = 3
+
+
+def recent_period(t, published: str | None) -> str | None:
+    """The calendar period holding a span that ends at publication ("over the past few days", "in the
+    last two weeks"): the week, else the month, else the year that holds both its first day and the
+    publication day; None when it is no such span or spreads over months (the publication day
+    bounds the event then)."""
+    import datetime as dt
+
+    from .timexes import shift_value
+
+    words = [w.lower() for _, _, w in tokenize(t.text)]
+    if t.type != "DURATION" or not published or not any(w in grammar_words("dating_recent_period_words")
+                                                        for w in words[:2]):
+        return None
+    first = shift_value(published[:10], t.value.replace("X", str(_FEW)), -1)
+    if not first or len(first) != 10:
+        return None
+    a, b = dt.date.fromisoformat(first), dt.date.fromisoformat(published[:10])
+    if a.isocalendar()[:2] == b.isocalendar()[:2]:
+        return "%d-W%02d" % b.isocalendar()[:2]
+    return b.isoformat()[:7] if (a.year, a.month) == (b.year, b.month) else None
+
+
 def resolve_references(cands, published: str | None) -> None:
     """TimeML's reference values are no calendar dates: "now" (PRESENT_REF) is the publication day;
     "in the past" / "in future" (PAST_REF, FUTURE_REF) say no day, so the event is dated as if the

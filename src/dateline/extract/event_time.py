@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..record import Series, Timex
+from .dating import recent_period
 from .event_index import TimexIndex, by_sentence
 from .lexicon import singular
 from .regexes import regex, source
@@ -41,7 +42,7 @@ class _SentenceTimes:
     toks: list
     low: list[str]
     range: tuple[int, int]
-    timexes: list          # (Timex, first token)
+    timexes: list          # (Timex, first token, the date it gives)
     scope: list[int]
     index: object          # event_index.TimexIndex
 
@@ -49,17 +50,19 @@ class _SentenceTimes:
 class TimeRules:
     """Methods of EventExtractor (extract.events)."""
 
-    def _date_clauses(self, cands, text, sentences, sent_toks, timexes) -> None:
+    def _date_clauses(self, cands, text, sentences, sent_toks, timexes, published=None) -> None:
         """Date each dictionary event by its own clause's time expression (``_own_time``); an
-        intention folded into its marker ("pledged on Monday to withdraw") takes the marker's."""
+        intention folded into its marker ("pledged on Monday to withdraw") takes the marker's. A span
+        ending at publication ("over the past few days") dates by the period holding it."""
         index = TimexIndex(timexes)
         for si, lst in by_sentence(cands).items():
             toks, low = sent_toks[si]
             ss, se = sentences[si]
-            found = [(t, k) for t in index.starting_in(ss, se) if t.type in ("DATE", "TIME")
+            found = [(t, k, v) for t in index.starting_in(ss, se)
+                     if (v := t.value if t.type in ("DATE", "TIME") else recent_period(t, published))
                      and (k := self._tok_at(toks, t.start)) is not None]
             sent = _SentenceTimes(text, toks, low, (ss, se), found,
-                                  clause_scopes(low, {k for _, k in found}), index)
+                                  clause_scopes(low, {k for _, k, _ in found}), index)
             verbs = [c.tok for c in lst if c.pattern.pos == "verb" and c.tok >= 0]
             for c in lst:
                 if c.tok < 0 or (c.date is not None and c.date_from != "timex"):
@@ -69,7 +72,7 @@ class TimeRules:
                 if t is None and m is not None and m != c.tok and 0 <= m < len(low):
                     t = self._own_time(m, m + 1, "verb", sent, verbs)
                 if t is not None:
-                    c.date, c.date_timex, c.date_from = t.value, t.id, "timex"
+                    c.date, c.date_timex, c.date_from = t[1], t[0].id, "timex"
                 else:
                     c.date, c.date_timex, c.date_from = None, None, None
 
@@ -89,7 +92,7 @@ class TimeRules:
                 return False
         return depth == 0
 
-    def _own_time(self, i: int, j: int, pos: str, sent: "_SentenceTimes", verbs) -> Timex | None:
+    def _own_time(self, i: int, j: int, pos: str, sent: "_SentenceTimes", verbs) -> tuple[Timex, str] | None:
         """The time expression of the clause of trigger tokens i..j (not a duration, not "since X",
         not after a speech verb, not one modifying a noun, not one of another clause)."""
         text, toks, low, scope = sent.text, sent.toks, sent.low, sent.scope
@@ -100,7 +103,7 @@ class TimeRules:
         # "said Saab had been kidnapped": a past perfect happened before the time the sentence names
         perfect = pos == "verb" and "had" in low[max(s, i - 3):i]
         best = None
-        for t, k in sent.timexes:
+        for t, k, value in sent.timexes:
             if k > j and pos == "verb" and low[i] not in _NEG_VERBS | _IMPLICATIVE and any(
                     low[x] == "to" and x + 1 < k and toks[x + 1][2] in _base_verbs() for x in range(j, k)):
                 continue      # "agreed to hold an election in 2024": the time of the complement's event
@@ -125,7 +128,7 @@ class TimeRules:
             dist = min(abs(t.start - start), abs(t.end - end))
             key = (not inside, dist)
             if best is None or key < best[0]:
-                best = (key, t)
+                best = (key, (t, value))
         return best[1] if best else None
 
     @staticmethod
@@ -141,7 +144,7 @@ class TimeRules:
         """'<duration> after|before <clause>': the clause's events get the main event's date -/+ duration."""
         from .timexes import shift_value  # the time stage's arithmetic
 
-        self._date_clauses(cands, text, sentences, sent_toks, timexes)
+        self._date_clauses(cands, text, sentences, sent_toks, timexes, published)
         by_sent: dict[int, list[_Cand]] = {}
         for c in cands:
             by_sent.setdefault(c.sent, []).append(c)
