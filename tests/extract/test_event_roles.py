@@ -32,6 +32,13 @@ def test_a_place_is_no_target(text, root, actor, target):
      "KEN", "KEN"),
     ("Spanish Prime Minister Pedro Sanchez criticized Spanish farmers on Monday.", "11", "ESP", "ESP"),
     ("Kenya arrested Kenyan journalist John Mwangi on Monday.", "17", "KEN", "KEN"),
+    # a generic body of the state is another party to a person of it, where the parse gives it
+    ("Moscow, Russia -- Russian police detained dozens on Monday. Navalny complied with police orders and "
+     "left the square.", "08", "RUS", "RUS"),
+    ("Moscow, Russia -- Russian police detained dozens on Monday. Navalny blamed police for the violence.",
+     "112", "RUS", "RUS"),
+    # ... but not a word of it found by position alone ("military aid")
+    ("British Defence Secretary Tom King has promised to continue military aid to Mozambique.", "03", "GBR", "MOZ"),
     # the state itself is no party to its own act
     ("Peru said on Monday that Peru would reject the proposal.", "12", "PER", None),
 ])

@@ -45,17 +45,26 @@ def _background(tok) -> bool:
         and not any(ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _PRESENT_AUX for ch in tok.children)
 
 
-def _own_party(actor: Mention | None, m: Mention) -> bool:
+def _own_party(actor: Mention | None, m: Mention, parsed: bool = False) -> bool:
     """A party of the actor's own state that is not the actor: a person or organisation of it named
     apart from the actor ("police detained an opposition leader", "the state dismissed an appeal from
-    President X"), a group named by the state's adjective when a person or body acts; the state
-    itself and a generic body of it are not."""
+    President X"), a group named by the state's adjective when a person or body acts, and, where the
+    parse gives it as the argument (``parsed``), a generic body of the state ("police") when a person
+    or body acts; the state itself is not, nor is a generic body to the state ("continue military
+    aid to X" found by position alone names no body)."""
     if _other_party(actor, m):
         return True
-    if actor is not None and m.kind == "country" and m.form == "adjective" and actor.kind in ("person", "organization"):
+    if actor is None or actor.start <= m.start < actor.end:
+        return False
+    if m.kind == "country" and m.form == "adjective" and actor.kind in ("person", "organization"):
         return True      # "X threatened to ban Ugandan opposition candidates": a group of the state, not X
-    return actor is not None and m.kind in ("person", "organization") and m.form not in ("generic", "agent") \
-        and bool(m.entity) and m.entity != actor.entity and not (actor.start <= m.start < actor.end)
+    if m.kind not in ("person", "organization"):
+        return False
+    if m.form in ("generic", "agent") and parsed:
+        # "X complied with police orders", "protesters clashed with police": a body of the state is
+        # another party to a person or group, not to the state itself
+        return actor.kind in ("person", "organization") and (m.entity or m.name) != (actor.entity or actor.name)
+    return m.form not in ("generic", "agent") and bool(m.entity) and m.entity != actor.entity
 
 
 def _reported_pronoun(subj) -> bool:
@@ -308,7 +317,7 @@ class RoleRules:
             if not self._place_modifies(t_tok, c.target):
                 c.target = None  # the clause's argument is a place: the rules' guess past it is no party either
         elif target is not None and target.kind in ("country", "person", "organization", "place") and (
-                c.actor is None or target.code != c.actor.code or _own_party(c.actor, target)):
+                c.actor is None or target.code != c.actor.code or _own_party(c.actor, target, parsed=True)):
             c.target = target
 
     @staticmethod
