@@ -133,6 +133,9 @@ CASES = [
     # of two rows with objects, the one whose object stands nearest the verb
     ("The reform received broad support from opposition leaders.", "received", None),
     ("The king received a delegation of opposition leaders.", "received", "043"),
+    # a past participle between a determiner or preposition and its noun modifies the noun
+    ("The vote went ahead despite repeated warnings from the opposition.", "repeated", None),
+    ("Bank records showed the leak of stolen files in May.", "stolen", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -67,9 +67,12 @@ class TriggerRules:
         past = is_past_form(w)      # "-ed", or an irregular past ("Israel struck", "Iran held")
         if noun_ctx and not past:
             return False
+        nxt = low[i0 + 1] if i0 + 1 < len(low) else ""
+        if past and prev in grammar_words("attributive_openers") and nxt.isalpha() and toks[i0 + 1][2].islower() \
+                and nxt not in grammar_words("prepositions") and nxt not in _BE:
+            return False          # "despite repeated warnings": a participle that modifies a noun
         if w.endswith("ing") and not (verb_ctx or prev in _BE or prev in (",", "and", "or", "by", "after", "before",
                                                                             "while", "without", "when", "")):
-            nxt = low[i0 + 1] if i0 + 1 < len(low) else ""
             if noun_ctx or not (nxt == "that" or nxt in grammar_words("infinitive_blockers")):
                 return False      # "the board meeting", "a bombing": a gerund or a noun
             # "a statement demanding that ...", "a resolution condemning the raid": a participle
