@@ -292,3 +292,45 @@ def test_a_bare_surname_shared_by_two_people_is_the_one_named_first():
     r = dateline.analyze(text, published="2021-03-05")
     ruiz = next(e for e in r.entities if any(m.text == "Ruiz" for m in e.mentions))
     assert ruiz.name == "Ana Ruiz"
+
+
+# ---------------------------------------------------------------- work grows linearly
+def _titled_people(n):
+    import random
+    r = random.Random(6)
+    states = ["Japan", "China", "France", "Brazil", "North Korea"]
+    return " ".join(f"Mr. {r.choice(['Kim', 'Lee', 'Park', 'Olga'])} {r.choice(['Example', 'Sample', 'Stub'])} of the "
+                    f"{r.choice(states)} Ministry of Defense met Dr. Lee in {r.choice(states)}, Kim said."
+                    for _ in range(n))
+
+
+def test_mention_look_ups_grow_linearly():
+    """Honorifics, organisations, surnames and codes look mentions up by position and key, not by a
+    scan over every mention (executed lines, not time)."""
+    from dateline.extract import entities, entity_index
+    from dateline.text import split_sentences
+    from work_count import growth
+    assert growth(_titled_people, lambda t: extract_entities(t, split_sentences(t)), entities, entity_index,
+                  n=60) < 2.4
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_span_indexes_answer_as_scans(seed):
+    import random
+    from types import SimpleNamespace as NS
+    from dateline.extract.entity_index import Cover, Inside, Named
+    r = random.Random(seed)
+    spans = [(s, s + r.randrange(0, 5)) for s in (r.randrange(100) for _ in range(30))]
+    cover = Cover(110, spans)
+    items = [NS(start=a, end=b) for a, b in spans]
+    inside = Inside(items)
+    named = Named()
+    for k in range(200):
+        a = r.randrange(100)
+        b = a + r.randrange(0, 8)
+        assert cover.overlaps(a, b) == any(s < b and a < e for s, e in spans)
+        assert cover.covers(a) == any(s <= a < e for s, e in spans)
+        assert inside.within(a, b) == [x for x in items if a <= x.start and x.end <= b]
+        named.add(items[k % len(items)])
+        before = [p for p in named.people if p.start < a]
+        assert named.target(a) is (before[0] if before else named.people[0])

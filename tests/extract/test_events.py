@@ -635,3 +635,96 @@ def test_within_its_sentence_a_pronoun_takes_the_nearest_person():
 def test_a_nominal_event_whose_clause_is_modal_is_not_reported_as_happening(text, reported):
     evs = [e for e in events(text) if e.trigger.text in ("visit", "strikes") and not e.hypothetical]
     assert bool(evs) == reported
+
+
+# ---------------------------------------------------------------- work grows linearly
+def _reported_acts(n):
+    import random
+    r = random.Random(5)
+    states = ["North Korea", "Japan", "China", "Russia", "France", "Brazil"]
+    verbs = ["criticised", "praised", "warned", "threatened", "accused", "met officials of"]
+    days = ["on Monday", "on Tuesday", "last week", "on Oct. 3", "in May"]
+    return " ".join(f"{r.choice(states)} {r.choice(verbs)} {r.choice(states)} {r.choice(days)}, officials said."
+                    + ("\n\n" if k % 3 == 2 else "") for k in range(n))
+
+
+def test_event_stage_grows_linearly():
+    """Sources, clause dates, consumed words and merging look attributions, timexes and earlier events
+    up by sentence, offset and key, not by scans over all of them (executed lines, not time)."""
+    from dateline.extract import event_index, events
+    from dateline.settings import load_settings
+    from work_count import growth
+    settings = load_settings(model="none")
+    assert growth(_reported_acts, lambda t: dateline.analyze(t, published="2019-10-31", settings=settings),
+                  events, event_index, n=60) < 2.4
+
+
+class _ScanAll:
+    """MergeIndex's interface as a scan over every kept event (the reference for the index)."""
+
+    def __init__(self):
+        self.kept = []
+
+    def add(self, c):
+        self.kept.append(c)
+
+    def update(self, c):
+        pass
+
+    def first(self, c, fits):
+        return next((o for o in self.kept if fits(c, o)), None)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_indexed_merge_keeps_the_events_the_scan_keeps(seed, monkeypatch):
+    import copy
+    import random
+    from dateline.extract import events as events_module
+    from dateline.extract.event_lexicon import Pattern, _Cand
+    from dateline.extract.events import EventExtractor
+    from dateline.record import Mention
+    r = random.Random(seed)
+
+    def party():
+        code = r.choice([None, "PRK", "JPN", "CHN"])
+        return Mention(0, 1, "x", code=code) if r.random() < 0.8 else None
+
+    cands = []
+    for k in range(150):
+        code = r.choice(["190", "195", "111", "1121", "051", "036"])
+        c = _Cand(pattern=Pattern(code=code, pos="verb", words=("w",), objects=frozenset(), preps=frozenset(), row=k),
+                  tok=0, end_tok=1, start=k, end=k + 1, sent=r.randrange(40), actor=party(), target=party(),
+                  date=r.choice([None, "2019-10-30", "2019-10-31", "2019-10-31T09:00", "2019-W44"]),
+                  negated=r.random() < 0.1, hypothetical=r.random() < 0.1, headline=r.random() < 0.05)
+        cands.append(c)
+    cands.sort(key=lambda c: c.sent)
+    got = [(c.start, c.pattern.code, c.date, c.actor and c.actor.code) for c in EventExtractor()._merge(copy.deepcopy(cands))]
+    monkeypatch.setattr(events_module, "MergeIndex", _ScanAll)
+    want = [(c.start, c.pattern.code, c.date, c.actor and c.actor.code) for c in EventExtractor()._merge(cands)]
+    assert got == want and len(want) < len(cands)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_report_and_timex_indexes_answer_as_scans(seed):
+    import random
+    from types import SimpleNamespace as NS
+    from dateline.extract.event_index import ReportIndex, TimexIndex
+    r = random.Random(seed)
+    sentences = [(k * 50, k * 50 + 48) for k in range(20)]
+    reported = []
+    for _ in range(60):
+        cs = r.randrange(1000)
+        a = r.randrange(1000)
+        reported.append((cs, cs + r.randrange(0, 120), a, a + r.randrange(1, 15), r.randrange(1000)))
+    index = ReportIndex(reported, sentences)
+    txs = [NS(start=s, end=s + r.randrange(1, 20)) for s in (r.randrange(1000) for _ in range(80))]
+    tindex = TimexIndex(txs)
+    for _ in range(300):
+        start = r.randrange(1000)
+        end, ss = start + r.randrange(1, 10), start - start % 50
+        want = {(a, b) for cs, ce, a, b, cue in reported if cs <= start < ce and a > end}
+        want |= {(a, b) for cs, ce, a, b, cue in reported if cs < a and ss <= a and b <= start and cue != start}
+        assert set(index.sources_apart(start, end, ss)) == want
+        lo, hi = sorted((r.randrange(1000), r.randrange(1000)))
+        assert tindex.starting_in(lo, hi) == [t for t in txs if lo <= t.start < hi]
+        assert tindex.ending_in(lo, hi) == [t for t in txs if lo < t.end <= hi]

@@ -493,3 +493,35 @@ def test_every_list_and_pattern_of_the_time_rules_is_used():
         assert "${" + key + "}" in blocks, f"patterns.json: block {key!r} is not used"
     for key in pats["context"]:
         assert f'context_regex("{key}")' in code, f"patterns.json: context pattern {key!r} is not used"
+
+
+# ---------------------------------------------------------------- work grows linearly
+def _dated_sentences(n):
+    import random
+    r = random.Random(5)
+    return " ".join(f"Talks were held {r.choice(['on Monday', 'last week', 'on Oct. 3, 2019', 'in May', 'at 9 a.m.'])}"
+                    f" and {r.choice(['on Friday', 'next year', 'in 2018', 'earlier this month'])}." for _ in range(n))
+
+
+def test_overlap_resolution_grows_linearly():
+    """Choosing among overlapping candidates looks at the chosen span before each candidate's end,
+    not at every span chosen so far (executed lines, not time)."""
+    from dateline.extract import timexes
+    from work_count import growth
+    assert growth(_dated_sentences, lambda t: tag_timexes(t, DCT), timexes, n=80) < 2.4
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_taken_spans_answer_as_the_scan_over_them(seed):
+    import random
+    from dateline.extract.timexes import _Taken
+    r = random.Random(seed)
+    taken, naive = _Taken(), []
+    for _ in range(300):
+        s = r.randrange(200)
+        e = s + 1 + r.randrange(6)
+        hit = any(s < te and ts < e for ts, te in naive)
+        assert taken.overlaps(s, e) == hit
+        if not hit:
+            taken.add(s, e)
+            naive.append((s, e))
