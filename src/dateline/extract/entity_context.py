@@ -156,6 +156,21 @@ def _title_chain(gap: str) -> bool:
                for w in words)
 
 
+_ROLE_AS = regex("entities", "role_as")
+
+
+def _role_as(text: str, m: Mention, after: list[Mention]) -> str | None:
+    """The state of a role the person's clause gives with "as" before any other person: "X visited
+    Washington as Burma's de facto leader", "X, who served as U.S. ambassador to Burma"."""
+    nxt = next((x for x in after if x.kind == "person" or (x.kind == "country" and not x.metonym)), None)
+    if nxt is None or nxt.kind != "country" or not nxt.code or not _ROLE_AS.fullmatch(text, m.end, nxt.start):
+        return None       # (a capital standing for a government is where the person went: "visited the White House")
+    if regex("entities", "possessive_next").match(text[nxt.end:nxt.end + 3]):
+        return nxt.code
+    tail = _APPOSITION_END.match(text, nxt.end)
+    return nxt.code if tail and _title_chain(tail.group(1).split(" to ")[0]) else None
+
+
 def code_people_from_context(text: str, res: EntityResult) -> None:
     """A person with no state whose role the text gives as a state's: "X, Burma's de facto leader",
     "Burma's opposition leader X". The state goes to every mention of that person."""
@@ -179,6 +194,8 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
             tail = _APPOSITION_END.match(text, nxt.end)
             if tail and _title_chain(tail.group(1)):
                 code = nxt.code        # "X, the British defence secretary,"
+        if code is None:
+            code = _role_as(text, m, ms[k + 1:])
         if code:
             ent.code = code
             for x in ms:
@@ -221,9 +238,10 @@ def infer_genders(text: str, res: EntityResult) -> None:
 
 
 def join_surnames(res: EntityResult) -> None:
-    """A person named by one word ("Axelrod", the headline's or a quotation's) is the one person the
-    article names in full with that word as a name part ("David Axelrod"): one entity, the full
-    name's, with its state, whichever came first and whichever stage found it."""
+    """A person named by one word ("Axelrod", the headline's or a quotation's) or by the last words of
+    a longer name ("Suu Kyi") is the one person the article names in full with those words as a name
+    part ("David Axelrod", "Aung San Suu Kyi"): one entity, the full name's, with its state,
+    whichever came first and whichever stage found it."""
     people = [e for e in res.entities if e.kind == "person"]
     full: dict[str, list] = {}
     for e in people:
@@ -231,9 +249,11 @@ def join_surnames(res: EntityResult) -> None:
         if len(parts) > 1:
             for w in {parts[0], parts[-1]}:
                 full.setdefault(w, []).append(e)
+        for n in range(2, len(parts)):      # "Suu Kyi" of "Aung San Suu Kyi"
+            full.setdefault(" ".join(parts[-n:]), []).append(e)
     gone = {}
     for e in people:
-        owners = full.get(e.name, []) if " " not in e.name else []
+        owners = full.get(e.name, [])
         if len(owners) != 1:
             continue
         into = owners[0]

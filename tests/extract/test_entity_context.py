@@ -1,0 +1,30 @@
+"""Entity context (extract.entity_context): the state a person's role gives them, and one entity per
+person however the article shortens the name; hand-built sentences."""
+import pytest
+
+import dateline
+
+
+def _people(text):
+    res = dateline.analyze(text, published="2021-03-05")
+    return {e.name: (e.code, len(e.mentions)) for e in res.entities if e.kind == "person"}
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a role the person's clause gives with "as": a state's possessive, or a state and a title
+    ("Maria Elena Santos visited the White House on Wednesday as Peru's de facto leader.", "Maria Elena Santos",
+     "PER"),
+    ("Jonas Kettering, who served as U.S. ambassador to Peru, praised Lima.", "Jonas Kettering", "USA"),
+    # another person between: the role may be theirs
+    ("Jonas Kettering met Biden on Monday as Peru's trade minister.", "Jonas Kettering", None),
+    # a role of no state
+    ("Jonas Kettering, who met the Peruvian president, praised Lima.", "Jonas Kettering", None),
+])
+def test_the_state_of_a_role_given_with_as(text, name, code):
+    assert _people(text)[name][0] == code
+
+
+def test_the_last_words_of_a_longer_name_are_that_person():
+    people = _people("Maria Elena Santos visited the White House on Wednesday as Peru's de facto leader. "
+                     "Later, Elena Santos met the press.")
+    assert people["Maria Elena Santos"] == ("PER", 2) and "Elena Santos" not in people
