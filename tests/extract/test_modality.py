@@ -93,6 +93,9 @@ def test_the_pledge_is_not_a_second_event():
     (["x", "asked", "again", "that", "y", "send"], 5, ("appeal", 1)),
     (["x", "told", "y", "that", "z", "sent"], 5, None),
     (["x", "demanded", "that", "y", "would", "send"], 5, ("intent", 4)),
+    # a participle after its noun is past already: the auxiliary governs the verb before the noun
+    (["x", "will", "lift", "the", "sanctions", "imposed", "on", "y"], 5, None),
+    (["y", "will", "be", "released"], 3, ("intent", 1)),
 ])
 def test_modality_of(words, i, expect):
     assert modality_of(words, i, i + 1) == expect

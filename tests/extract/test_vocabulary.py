@@ -136,6 +136,13 @@ CASES = [
     # a past participle between a determiner or preposition and its noun modifies the noun
     ("The vote went ahead despite repeated warnings from the opposition.", "repeated", None),
     ("Bank records showed the leak of stolen files in May.", "stolen", None),
+    # a task given is no legal charge; effort invested is no investment; a speaker's rally no protest
+    ("The board charged the auditors with reviewing the accounts.", "charged", None),
+    ("Police charged the driver with manslaughter.", "charged", "173"),
+    ("Much prestige was invested in the summit by both sides.", "invested", None),
+    ("Her effort invested in the campaign paid off.", "invested", None),
+    ("The governor said at a rally in Dayton that taxes would fall.", "rally", None),
+    ("Farmers staged a rally outside parliament on Monday.", "staged", "14"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -124,8 +124,8 @@ class TriggerRules:
                 continue
             # precedence: the longest trigger, then a row whose objects were found, the one whose
             # object stands nearest the verb ("received critical support from leaders": support),
-            # then file order
-            score = (len(p.words), bool(p.objects), -dist, -p.row)
+            # a row whose subject words were found, then file order
+            score = (len(p.words), bool(p.objects), -dist, bool(p.subjects), -p.row)
             if best is None or score > best[0]:
                 best = (score, p, j)
         return (best[1], best[2]) if best else None
@@ -155,7 +155,9 @@ class TriggerRules:
                 return at
             # passive: "the missiles were fired" -- the object is the subject before the verb (the
             # converted rows describe the active voice only)
-            if reach == 7 and is_participle(low[i]) and any(w in _BE for w in low[max(0, i - 3):i]):
+            # a reduced relative: "the capital invested in", "the missiles fired at"
+            if reach == 7 and is_participle(low[i]) and (any(w in _BE for w in low[max(0, i - 3):i])
+                                                        or (i > 0 and low[i - 1] in p.objects)):
                 return 0 if any(w in p.objects for w in low[max(0, i - 6):i]) else None
             return None
         before = low[max(0, i - 3):i]

@@ -13,7 +13,8 @@ import functools
 from dataclasses import dataclass
 
 from ..resources import read_tsv
-from .event_lexicon import grammar_words
+from .event_lexicon import _base_verbs, grammar_words
+from .lexicon import is_past_form
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,9 @@ def modality_of(low: list[str], i: int, end: int) -> tuple[str, int] | None:
     before = _window(low, i)
     if any(low[k] in w["hedges"] for k in before):
         return None
+    if i > 0 and is_past_form(low[i]) and low[i] not in _base_verbs() \
+            and low[i - 1] not in grammar_words("participle_auxiliaries") and not low[i - 1].endswith("ly"):
+        return None      # "will not lift the sanctions imposed on X": a participle after its noun, past already
     if before and not any(low[k] in w["intent_auxiliaries"] or low[k] in w["obligation_modals"] or low[k] == "to"
                           for k in before):
         found = _that_governor(low, before)
