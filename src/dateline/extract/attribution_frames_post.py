@@ -7,8 +7,8 @@ from dateline.extract.attribution_phrases import (
 )
 from dateline.extract.attribution_words import (
     _ADJUNCT_START, _ADV, _AND_BUT_COMMA, _APPOSITIVE_OPENERS, _COORD, _DASHES, _END_PUNCT,
-    _is_word, _LEAD_CONNECTIVES, _PREP, _QMARKS, _RELATIVE_OPENERS_ALL, _RELATIVE_PRON,
-    _RELATIVE_SUBJECTS, _SUBJ_PRON, _SUBORD,
+    _is_word, _LEAD_CONNECTIVES, _PASSIVE_AS, _PASSIVE_CHANNEL_PREPS, _PREP, _QMARKS,
+    _RELATIVE_OPENERS_ALL, _RELATIVE_PRON, _RELATIVE_SUBJECTS, _SUBJ_PRON, _SUBORD,
 )
 
 
@@ -70,6 +70,45 @@ class _PostFrames:
         att = _Att(f.cue, (c - 1, ce + 1), src, content, "as-reported-by")
         att.direct = self.is_quote_span(*content)
         return self.add(att)
+
+    def quoted_as(self, c: int, ce: int, lo: int, hi: int, f: CueForm):
+        """'X was quoted (by Y) as saying (by Y) ...' / '"...," X was quoted as saying': the subject
+        of the passive is the speaker of the participle; Y, the channel, is not a source. The
+        content follows the participle, or comes before the subject."""
+        d = self.d
+        if "passive" not in f.cue.frames or f.form != "past":
+            return None
+        k, be = _skip_left_aux(d, c, lo)
+        j = self._skip_channel(ce, hi)
+        if not be or j + 1 >= hi or d.low[j] not in _PASSIVE_AS:
+            return None
+        r = d.cue_at(j + 1, hi)
+        if r is None or r[0].form != "ing" or not r[0].cue.speaks:
+            return None
+        f2, je = r
+        j = self._skip_channel(je, hi)
+        np = _np_left(d, k, lo)
+        if not np or any(self.taken[x] for x in range(*np)) or _head_len(d, np) > 14 \
+                or not _subject_ok(d, np, lo, f2, True):
+            return None
+        b = self._content_end_before(np[0] - 1, lo) if self.boundary_before(np[0], lo) else lo
+        if any(not self.taken[x] and _is_word(d.words[x]) for x in range(lo, b)):
+            ok, cont = self._post_continuation(j, lo, hi, lo, b, False)
+            content = self._post_content(lo, b, cont) if ok else None
+            if content is not None:
+                return self.add(_Att(f2.cue, (c, je), np, content[:2], "post:quoted-as", content[2]))
+        return self._content_after(c, j, lo, hi, f2, np, "pre:quoted-as")
+
+    def _skip_channel(self, j: int, hi: int) -> int:
+        """After a passive speech cue, skip its channel ('by the news agency', 'in the paper')."""
+        d = self.d
+        if j >= hi or d.low[j] not in _PASSIVE_CHANNEL_PREPS or d.inq[j] >= 0:
+            return j
+        e = j + 1
+        while e < hi and e < j + 12 and d.inq[e] < 0 and d.low[e] not in _PASSIVE_AS \
+                and d.low[e] not in _END_PUNCT and d.low[e] not in _DASHES:
+            e += 1
+        return e if e > j + 1 else j
 
     def postposed(self, c: int, ce: int, lo: int, hi: int, f: CueForm):
         """'"...," X said' / '..., said X' / '"A," X said, "B."'"""

@@ -1,0 +1,61 @@
+"""Speakers of attributions in harder constructions (dateline.extract.attribution).
+
+All example sentences are made up for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.attribution import extract_attributions
+from dateline.record import Mention
+from dateline.text import split_sentences
+
+
+def run(text, mentions=None):
+    return extract_attributions(text, split_sentences(text), mentions or [])
+
+
+def person(text, name, entity, gender=None, kind="person", code=None):
+    """Mentions of ``name`` (every occurrence of its last word, or of the whole name) in ``text``."""
+    out, i = [], 0
+    word = name.split()[-1]
+    while (i := text.find(word, i)) >= 0:
+        s = text.rfind(name, 0, i + len(word)) if name in text else -1
+        s = s if s >= 0 and s + len(name) == i + len(word) else i
+        out.append(Mention(s, i + len(word), text[s:i + len(word)], entity=entity, name=name, kind=kind,
+                           code=code, gender=gender))
+        i += len(word)
+    return out
+
+
+# ---- 'X was quoted (by Y) as saying': the subject of the passive speaks, Y is the channel ----------
+QUOTED_AS = [
+    ('"We will win the vote," Anna Berg was quoted as saying by the state news agency.',
+     "Anna Berg", "We will win the vote,"),
+    ("The minister was quoted by a local paper as saying that talks would resume soon.",
+     "minister", "that talks would resume soon"),
+    ("Mr. Vance was quoted in the weekly as telling aides that he would resign.",
+     "Mr. Vance", "that he would resign"),
+    ('"Nothing is settled," the envoy was quoted as saying.', "envoy", "Nothing is settled,"),
+]
+
+
+@pytest.mark.parametrize("text,source,content", QUOTED_AS)
+def test_quoted_as_saying(text, source, content):
+    _, atts = run(text)
+    assert [(a.source.name, a.content.text) for a in atts] == [(source, content)]
+    assert "agency" not in (atts[0].source.name or "") and "paper" not in (atts[0].source.name or "")
+
+
+# ---- post-posed cues beyond 'said' ------------------------------------------------------------------
+POSTPOSED = [
+    ('"Why was the report kept secret?" Ms. Lund demanded.', "Ms. Lund", "demanded"),
+    ('"We will rebuild every school," the governor pledged.', "governor", "pledged"),
+    ('"We will walk out," the union threatened.', "union", "threatened"),
+]
+
+
+@pytest.mark.parametrize("text,source,cue", POSTPOSED)
+def test_postposed_cues(text, source, cue):
+    quotes, _ = run(text)
+    assert len(quotes) == 1 and quotes[0].speaker.name == source and quotes[0].cue == cue
