@@ -59,3 +59,22 @@ def test_clause_scopes(text, opened):
     timex_toks = {k for k, w in enumerate(low) if w == "may"}
     scopes = clause_scopes(low, timex_toks)
     assert {w for w, s in zip(low, scopes) if s != -1} == opened
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # the main event by the anchored clause's own time and the duration
+    ("A day after Iran fired missiles at Israel on Monday, Israel attacked targets in Iran.", "attacked",
+     "2021-03-02", "anchor"),
+    ("Israel attacked targets in Iran a day after Iran fired missiles at Israel on Monday.", "attacked",
+     "2021-03-02", "anchor"),
+    ("Two days after the vote on Monday, Chile criticized Peru.", "criticized", "2021-03-03", "anchor"),
+    # the anchored clause's own time stays its date
+    ("Israel attacked targets in Iran a day after Iran fired missiles at Israel on Monday.", "fired",
+     "2021-03-01", "timex"),
+    # the anchored clause by the main event's date and the duration
+    ("Israel attacked targets in Iran on Wednesday, two days after Iran fired missiles at Israel.", "fired",
+     "2021-03-01", "anchor"),
+])
+def test_anchored_clauses(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

@@ -160,27 +160,7 @@ class TimeRules:
                 if low[k] in grammar_words("anchor_adverbs"):
                     self._shift_relative(t, low[k], lst, cands, timexes, published, shift_value)
                     continue
-                sign = -1 if low[k] == "after" else 1
-                pivot = toks[k][0]
-                main = [c for c in lst if c.end <= t.start]
-                sub = [c for c in lst if c.start > pivot]
-                if not sub:
-                    continue
-                ref = None
-                if main:
-                    m = main[-1]
-                    ref = m.date or self._coref_date(m, cands)
-                if ref is None and not main:
-                    continue
-                if ref is None:
-                    ref = published
-                if not ref:
-                    continue
-                val = shift_value(ref, t.value, sign)
-                if not val:
-                    continue
-                for c in sub:
-                    c.date, c.date_timex, c.date_from = val, t.id, "anchor"
+                self._anchor_clause(t, k, lst, toks, low, cands, timexes, published, shift_value)
         # undated events coreferent with an earlier dated one take its date
         for c in cands:
             if c.date is None:
@@ -194,6 +174,38 @@ class TimeRules:
             if c.headline and c.date is None and lede is not None:
                 c.date, c.date_timex, c.date_from = lede.date, lede.date_timex, "headline"
 
+
+    def _anchor_clause(self, t: Timex, k: int, lst, toks, low, cands, timexes, published, shift_value) -> None:
+        """'<duration> after|before <clause>' (the duration ``t``, the word at token k): an event of one
+        side without a time of its own is dated from the other side: the anchored clause's events by
+        the main event's date -/+ the duration ("X struck Y two days after Z warned"), the main
+        event by the anchored clause's time +/- the duration ("A day after Z fired on Monday, X
+        struck"), where neither has one the anchored clause's by the publication day."""
+        sign = -1 if low[k] == "after" else 1
+        pivot = toks[k][0]
+        closers = grammar_words("dating_scope_closers")
+        stop = next((x for x in range(k + 1, len(low)) if low[x] in closers), len(low))
+        end = toks[stop - 1][1]
+        sub = [c for c in lst if pivot < c.start < end]
+        main = [c for c in lst if c.end <= t.start][-1:] or [c for c in lst if c.start >= end][:1]
+        if not sub and not main:
+            return
+        own = next((c.date for c in sub if c.date and c.date_from == "timex"), None) or next(
+            (x.value for x in timexes if pivot < x.start < end and x.type in ("DATE", "TIME")
+             and x.value[:1].isdigit()), None)
+        ref = (main[0].date or self._coref_date(main[0], cands)) if main else None
+        if ref is None and own is not None:
+            val = shift_value(own, t.value, -sign)
+            for c in main:
+                if val and c.date is None:
+                    c.date, c.date_timex, c.date_from = val, t.id, "anchor"
+            return
+        if ref is None and not main:
+            return
+        val = shift_value(ref or published, t.value, sign) if (ref or published) else None
+        for c in sub:
+            if val and not (c.date and c.date_from == "timex"):
+                c.date, c.date_timex, c.date_from = val, t.id, "anchor"
 
     @staticmethod
     def _shift_relative(t: Timex, word: str, lst, cands, timexes, published, shift_value) -> None:
