@@ -59,3 +59,41 @@ POSTPOSED = [
 def test_postposed_cues(text, source, cue):
     quotes, _ = run(text)
     assert len(quotes) == 1 and quotes[0].speaker.name == source and quotes[0].cue == cue
+
+
+# ---- a title abbreviation that is also a state's ('Del.') after a post-posed cue --------------------
+def test_title_abbreviation_after_a_cue_is_not_a_sentence_end():
+    text = '"This hearing is a farce," said Del. Mara Quint of Guam. Others agreed.'
+    ms = person(text, "Mara Quint", "e1")
+    quotes, _ = extract_attributions(text, split_sentences(text), ms)
+    assert [q.speaker.name for q in quotes] == ["Mara Quint"]
+
+
+def test_state_abbreviation_after_a_place_still_ends_its_sentence():
+    text = "The plant is in Dover, Del. Workers said it would close."
+    _, atts = run(text)
+    assert [(a.source.name, a.content.text) for a in atts] == [("Workers", "it would close")]
+
+
+# ---- pronoun sources: who the pronoun continues --------------------------------------------------
+PRONOUNS = [
+    # a quotation of several sentences: 'she' looks back from where the quotation starts
+    ('On the Rob Dale Show on Monday, Ana Ruiz criticized the police chief, Ivo Tam, for the raid. '
+     '"Why did this happen? Who ordered it? Nobody will say," she said.',
+     [("Rob Dale", None), ("Ana Ruiz", "f"), ("Ivo Tam", None)], "Ana Ruiz"),
+    # the speaker of the sentence before, not a person named after the speaker in it
+    ('"We have had problems," Ben Ortiz said after meeting with Karl Dunn. He did not suggest '
+     'retaliation. "Our aim is to set norms."',
+     [("Ben Ortiz", None), ("Karl Dunn", None)], "Ben Ortiz"),
+    ('Sam Reyes, who has campaigned for Tom Vick since he left the race, blasted the plan. '
+     '"It is a disgrace," he said.',
+     [("Sam Reyes", None), ("Tom Vick", "m")], "Sam Reyes"),
+]
+
+
+@pytest.mark.parametrize("text,people,speaker", PRONOUNS)
+def test_pronoun_sources(text, people, speaker):
+    ms = sorted((m for i, (name, g) in enumerate(people) for m in person(text, name, f"e{i}", g)),
+                key=lambda m: m.start)
+    quotes, _ = extract_attributions(text, split_sentences(text), ms)
+    assert quotes and quotes[-1].speaker.name == speaker

@@ -84,9 +84,13 @@ def extract_attributions(text: str, sentences: list[tuple[int, int]], mentions: 
 def _resolve_sources(text: str, d: _Doc, found: list[_Att], mentions: list[Mention]) -> None:
     """Resolve every source, in text order of the source (pronouns look back)."""
     res = _Resolver(text, d, mentions)
+    done: dict[tuple[int, int], SourceRef] = {}   # the same source words name the same source
     for att in sorted(found, key=lambda a: d.starts[a.src[0]] if a.src else d.starts[a.cue_span[0]]):
-        if att.src:
-            att.src_ref = res.resolve(*att.src)
+        if att.src and tuple(att.src) in done:
+            att.src_ref = res.same_as(SourceRef(start=done[tuple(att.src)].start, end=done[tuple(att.src)].end),
+                                      done[tuple(att.src)])
+        elif att.src:
+            att.src_ref = done[tuple(att.src)] = res.resolve(*att.src)
             a, b = att.content
             res.note(att.src_ref.start or 0, att.src_ref, (d.starts[a], d.ends[b - 1]) if b > a else None)
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
+from dateline import lang
 from dateline.extract.attribution_lexicon import cue_forms, CueForm
 from dateline.extract.attribution_quotes import find_headline_quotes, find_quotes
 from dateline.extract.attribution_words import _ABBR_END, _CLITIC, _QMARKS, _SMARKS, _TOKEN
@@ -48,6 +49,7 @@ class _Doc:
         self.para_starts = [p[0] for p in self.paras]
         self.sent_starts = sorted(s for s, _ in sentences)
         self.units = self._units(sentences)
+        self.unit_chars = [self.starts[lo] for lo, _ in self.units]
         # title-case lines (headlines): their cue words are capitalised ("Obama Says ...")
         self.headline = bytearray(len(toks))
         for ps, pe in self.paras:
@@ -64,6 +66,12 @@ class _Doc:
 
     def sent_of_char(self, char: int) -> int:
         return bisect.bisect_right(self.sent_starts, char) - 1
+
+    def sent_of_unit(self, char: int) -> int:
+        """The sentence where the unit holding ``char`` starts: a quotation of several sentences and
+        its cue ('"A. B. C," she said') are one unit, and the words before it are one sentence back."""
+        u = bisect.bisect_right(self.unit_chars, char) - 1
+        return self.sent_of_char(self.unit_chars[u] if u >= 0 else char)
 
     def _units(self, sentences):
         text = self.text
@@ -110,6 +118,8 @@ class _Doc:
                 ps, pe, s = self.starts[plo], self.ends[phi - 1], self.starts[lo]
                 glued = (_ABBR_END.search(text[max(ps, pe - 8):pe]) is not None
                          or self.words[lo][:1].islower()) and "\n" not in text[pe:s]
+                if not glued and "\n" not in text[pe:s]:
+                    glued = self._title_after_cue(phi - 1, plo)
                 if not glued and self.is_close[phi - 1] and phi - 2 >= plo \
                         and self.low[phi - 2] in ("?", "!", ",") and "\n" not in text[pe:s]:
                     glued = self._post_cue_ahead(lo, hi)
@@ -118,6 +128,15 @@ class _Doc:
                     continue
             units.append([lo, hi])
         return [(lo, hi) for lo, hi in units]
+
+    def _title_after_cue(self, k: int, lo: int) -> bool:
+        """Is token k an abbreviation right after a post-posed cue ('said Del.', 'added Gen.')? There
+        it is the title of the speaker named next, never a sentence end (a state abbreviation ends
+        a sentence after a place: 'in Dover, Del.')."""
+        if k - 1 < lo or not self.words[k].endswith(".") or self.words[k][:-1] not in _abbr_tokens():
+            return False
+        f = cue_forms().get((self.low[k - 1],))
+        return bool(f and self.words[k - 1].islower() and "post" in f.cue.frames and f.form != "ing")
 
     def _post_cue_ahead(self, i: int, hi: int) -> bool:
         """Does a post-posed cue ("Obama asked", "said Mr. X") start within a few words?"""
@@ -148,6 +167,11 @@ class _Doc:
         if f and (w.islower() or self.headline[i] and w[1:].islower()) and len(f.words) == 1:
             return f, i + 1
         return None
+
+
+@lru_cache(maxsize=None)
+def _abbr_tokens() -> frozenset[str]:
+    return frozenset(lang.abbreviations("token"))
 
 
 @lru_cache(maxsize=None)

@@ -74,7 +74,7 @@ class _Resolver:
             return None
         fits = self._subjects_first(fits)
         if want and fits[0].kind == "person" and self.gender.get(fits[0].entity or "") != want:
-            near = self.d.sent_of_char(pos) - 1
+            near = self.d.sent_of_unit(pos) - 1
             known = next((m for m in fits if m.kind == "person" and self.gender.get(m.entity or "") == want
                           and self.d.sent_of_char(m.start) >= near), None)
             return known or fits[0]
@@ -248,13 +248,15 @@ class _Resolver:
         words = ref.name.lower().split()
         if not (kind == "person" or (kind is None and words and words[-1] in self.nouns_flat)):
             return None
-        if self.d.sent_of_char(pos) - self.d.sent_of_char(p) > 1:
+        if self.d.sent_of_unit(pos) - self.d.sent_of_char(p) > 1:
             return None
         if m is None or m.end <= p:
             return ref if kind is None else None   # a role noun after the last named person
         content = self.content_of.get(id(ref))
         if content and content[0] <= m.start < content[1]:
             return ref
+        if m.start > p and self.d.sent_of_char(m.start) == self.d.sent_of_char(p):
+            return ref   # m comes after the speaker in its sentence: not its subject ("X said after meeting m")
         return None
 
     def last_named(self, pos: int, kinds):
