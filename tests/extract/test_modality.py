@@ -23,6 +23,7 @@ def events(text):
     ("Ghana said it will withdraw its troops from Togo unless the raids stop.", "withdraw", "131", "threat",
      "0874"),
     ("Ghana threatened to withdraw its troops from Togo.", "withdraw", "131", "threat", "0874"),
+    ("The militia has sworn to attack the airport.", "attack", "138", "threat", "190"),
 ])
 def test_intentions_and_threats(text, trigger, code, modality, intended):
     e = next(e for e in events(text) if e.trigger.text == trigger)

@@ -143,6 +143,10 @@ CASES = [
     ("Her effort invested in the campaign paid off.", "invested", None),
     ("The governor said at a rally in Dayton that taxes would fall.", "rally", None),
     ("Farmers staged a rally outside parliament on Monday.", "staged", "14"),
+    # a phrase's words across quantities; verbal defence against criticism; hard questioning
+    ("The gang held dozens of hotel guests as human shields.", "held", "184"),
+    ("The minister defended the army against criticism from the opposition.", "defended", "052"),
+    ("The committee grilled the minister about the contract.", "grilled", "091"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

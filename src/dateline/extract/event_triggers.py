@@ -95,7 +95,8 @@ class TriggerRules:
             j = i + 1
             ok = True
             for w in p.words[1:]:
-                # allow up to 2 intervening tokens between a head and its particle/object
+                # allow up to 2 intervening tokens between a head and its particle/object (not
+                # counting quantities and the words of a name)
                 found = None
                 k, seen = j, 0
                 while k < len(low) and seen < 3:
@@ -107,8 +108,10 @@ class TriggerRules:
                         break
                     if low[k] in {",", ".", ";"}:
                         break
+                    if not (low[k] in grammar_words("object_fillers") or low[k][:1].isdigit()
+                            or _in_name(toks, low, k)):
+                        seen += 1     # "held hundreds of villagers as human shields"
                     k += 1
-                    seen += 1
                 if found is None:
                     ok = False
                     break
