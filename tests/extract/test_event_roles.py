@@ -75,3 +75,14 @@ def test_where_the_target_may_come_from(text, root, actor, target):
 def test_adjectives_on_agent_nouns(text, root, expect):
     evs = dateline.analyze(text, published="2021-03-05").events
     assert sorted((_code(e.actor), _code(e.target)) for e in evs if e.cameo.startswith(root)) == expect
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a threat's target: its object where that names a party, else whose act it is conditioned on
+    ("Russia has threatened to stop negotiations on missiles if the United States goes ahead with the plan.",
+     "13", "RUS", "USA"),
+    ("Chile threatened to cut aid to Peru unless Bolivia withdrew its troops.", "13", "CHL", "PER"),
+])
+def test_the_target_of_a_conditional_threat(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

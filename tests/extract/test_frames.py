@@ -73,3 +73,14 @@ def test_a_frame_for_some_codes_only(nlp, code, frame):
     tok = _tok(nlp, "Opposition groups in Peru are demanding that President Garcia abandon his policy.", "demanding")
     found = _first(tok, "verb", "active", "target", code=code)
     assert found[0] == frame or (frame == "v.obj" and found[0] != "v.ccomp.subj")
+
+
+@pytest.mark.parametrize("text,trigger,reached", [
+    # a threat's condition: the subject of its if/unless clause, however low the parser hangs it
+    ("Peru threatened to end the talks on fishing if Chile sends more boats.", "end", "Chile"),
+    ("Peru threatened to close the border unless Chile pays.", "close", "Chile"),
+])
+def test_a_descendant_step_finds_the_condition(nlp, text, trigger, reached):
+    tok = _tok(nlp, text, trigger)
+    got = [fr.walk(f, tok, frozenset()) for f in fr.frames() if f.id in ("v.cond.subj", "v.cond.gov.subj")]
+    assert [t.text for t in got if t is not None][:1] == [reached]

@@ -17,12 +17,12 @@ from .event_lexicon import _NOUN_TARGET_PREPS, _OBJ, _POSS, _SUBJ, _SUBJ_PASS, g
 
 _CONTROL_MARKS = "object_control_marks"      # the grammar.json list that opens a clause of object control
 _LABEL_SETS = {"@subj": _SUBJ, "@subj_pass": _SUBJ_PASS, "@obj": _OBJ, "@poss": _POSS}
-_STEP = re.compile(r"^(!>|>|\^)([\w:@|]+)(?:\[(case|mark|word)=([^\]]+)\])?$")
+_STEP = re.compile(r"^(!>|>>|>|\^)([\w:@|]+)(?:\[(case|mark|word)=([^\]]+)\])?$")
 
 
 @dataclass(frozen=True)
 class Step:
-    kind: str                 # ">" child, "^" head, "!>" no such child
+    kind: str                 # ">" child, ">>" descendant (nearest first), "^" head, "!>" no such child
     labels: frozenset[str]
     test: str | None          # "case" | "mark" | "word"
     words: str | None         # "a|b", "@preps", "@noun_preps", "$grammar_key"
@@ -94,6 +94,17 @@ def _passes(tok, step: Step, preps: frozenset[str]) -> bool:
     return any(ch.dep_ == step.test and ch.lower_ in words for ch in tok.children)
 
 
+def _descendant(tok, step: Step, preps: frozenset[str]):
+    """The nearest token below ``tok`` (breadth first) with one of the step's labels that passes its test."""
+    level = list(tok.children)
+    while level:
+        hit = next((t for t in level if t.dep_ in step.labels and _passes(t, step, preps)), None)
+        if hit is not None:
+            return hit
+        level = [ch for t in level for ch in t.children]
+    return None
+
+
 def walk(frame: Frame, tok, preps: frozenset[str]):
     """The token the frame's path reaches from ``tok``, or None."""
     for step in frame.steps:
@@ -103,6 +114,10 @@ def walk(frame: Frame, tok, preps: frozenset[str]):
             tok = tok.head
         elif step.kind == "!>":
             if any(ch.dep_ in step.labels for ch in tok.children):
+                return None
+        elif step.kind == ">>":
+            tok = _descendant(tok, step, preps)
+            if tok is None:
                 return None
         else:
             tok = next((ch for ch in tok.children if ch.dep_ in step.labels and _passes(ch, step, preps)), None)
