@@ -97,3 +97,37 @@ def test_pronoun_sources(text, people, speaker):
                 key=lambda m: m.start)
     quotes, _ = extract_attributions(text, split_sentences(text), ms)
     assert quotes and quotes[-1].speaker.name == speaker
+
+
+def org(text, name, entity, code=None):
+    return person(text, name, entity, kind="organization", code=code)
+
+
+# ---- who a source phrase names -----------------------------------------------------------------
+SOURCE_PHRASES = [
+    # a relative pronoun after an appositive: the person before it, not the body in the appositive
+    ('Ali Noor met Vera Lind, now the Senate leader, who once said the plan was "a dead end."',
+     [("Ali Noor", "person"), ("Vera Lind", "person"), ("Senate", "organization")], "Vera Lind"),
+    # a relative pronoun after an unnamed noun phrase: not the person named before that phrase
+    ('Rui Vaz, a debate coach, compared Ola Berg to a boxer who is "playing for time" in hopes '
+     'that "the judges will relent" on him.',
+     [("Rui Vaz", "person"), ("Ola Berg", "person")], "Rui Vaz"),
+    # an outlet named with its kind, then by its kind alone
+    ('The Daily Lark newspaper said on Sunday that talks would resume. The newspaper, citing '
+     '"secret reports," said the envoy had met rebels.', [], "Daily Lark"),
+    ('Talks will resume, the Lark newspaper reported. The newspaper, citing "secret reports," '
+     'said the envoy had met rebels.', [("Lark", "organization")], "Lark"),
+    # a person named after a role of another person's is the speaker
+    ('Ken Holt aide Mia Sorel said Friday that "the bill is dead."',
+     [("Ken Holt", "person"), ("Mia Sorel", "person")], "Mia Sorel"),
+    ("Ken Holt's spokesman Ivo Marr said the senator would \"fight on.\"",
+     [("Ken Holt", "person"), ("Ivo Marr", "person")], "Ivo Marr"),
+]
+
+
+@pytest.mark.parametrize("text,names,speaker", SOURCE_PHRASES)
+def test_source_phrases(text, names, speaker):
+    ms = sorted((m for i, (name, kind) in enumerate(names) for m in person(text, name, f"e{i}", kind=kind)),
+                key=lambda m: m.start)
+    quotes, _ = extract_attributions(text, split_sentences(text), ms)
+    assert quotes and quotes[-1].speaker.name == speaker

@@ -172,6 +172,12 @@ class _Resolver:
                 prev = self.history[k][1]
                 if text[prev.end:cs].strip() in ("", ","):
                     return self.same_as(ref, prev)
+            # else the nearest mention of a fitting kind ('... with X, now the party's leader, who said')
+            m = next(self._back_from(cs, kinds), None)
+            gap = text[m.end:cs].strip() if m is not None else ""
+            if m is not None and (gap in ("", ",") or gap[:1] == "," == gap[-1:] and ";" not in gap) \
+                    and self.d.sent_of_char(m.start) == self.d.sent_of_char(cs):
+                return self.fill(ref, m)
         m = self.before_fitting(cs, kinds, word)
         spk = self.salient_speaker(cs, m, kinds)
         if spk is not None and not self.clashes(spk.entity, word):
@@ -199,6 +205,8 @@ class _Resolver:
             found = self.resolve_institution(ref, typ, noun, kinds)
             if found is not None:
                 return found
+        if typ == "publication":
+            return self.resolve_publication(ref, s, h, noun, name)
         if typ == "role" and len(head_words) <= 3:
             m = self.before(cs, ("person",), role=noun)
             # "the prime minister" is the person last named with that role (or the last person named
@@ -209,6 +217,34 @@ class _Resolver:
                 return self.fill(ref, m)
         ref.name = name
         return ref
+
+    def resolve_publication(self, ref: SourceRef, s: int, h: int, noun: str, name: str) -> SourceRef:
+        """A news outlet: "the Maariv newspaper" is Maariv; "the newspaper" is the outlet last named
+        with that noun as a source, else the organisation whose mention that noun follows."""
+        d = self.d
+        ref._kind = "organization"  # type: ignore[attr-defined]
+        proper = [x for x in range(s, h) if d.words[x][:1].isupper() and d.low[x] not in _LEAD_DROP]
+        if proper:
+            ref.name = self.text[d.starts[proper[0]]:d.ends[proper[-1]]]
+            return ref
+        k = self._last_keyed([("noun", noun)], ref.start) if d.low[s] not in _INDEFINITE else None
+        if k is not None:
+            return self.same_as(ref, self.history[k][1])
+        for i, m in enumerate(self._back_from(ref.start, ("organization",))):
+            if i > 30:
+                break
+            if self.text[m.end:m.end + len(noun) + 2].lower().split()[:len(noun.split())] == noun.split():
+                return self.fill(ref, m)
+        ref.name = name
+        return ref
+
+    def _outlet_noun(self, ref: SourceRef) -> str | None:
+        """The publication noun that ends a source's head ("the Maariv newspaper" -> "newspaper")."""
+        words = tuple(self.text[ref.start or 0:ref.end or 0].split(",")[0].lower().split())
+        for n in (2, 1):
+            if self.nouns.get(words[-n:], ("",))[0] == "publication" and len(words) >= n:
+                return " ".join(words[-n:])
+        return None
 
     def resolve_institution(self, ref: SourceRef, typ: str, noun: str, kinds) -> SourceRef | None:
         """"the agency" after "the International Atomic Energy Agency": the organisation whose
@@ -288,7 +324,8 @@ class _Resolver:
                 # org if it is a mention, else the country); a person named is the source whatever
                 # follows ("Rep. X (D-Calif.)"), and a place speaks only where nothing else is named
                 place = m.kind == "place" and not m.metonym
-                if best is None or (best.kind != "person" and not place and (m.end > best.end or m.kind == "person")):
+                if best is None or (best.kind != "person" and not place and (m.end > best.end or m.kind == "person")) \
+                        or self._role_between(best, m):
                     best = m
             i += 1
         if best is None:
@@ -297,6 +334,17 @@ class _Resolver:
             if j >= 0 and self.mentions[j].end > a:
                 best = self.mentions[j]
         return best
+
+    def _role_between(self, a: Mention, b: Mention) -> bool:
+        """Are people a and b joined by a role of a's ("Clinton spokesman Jesse Lehrich", "Kim's
+        envoy Li Ho"): b holds the role, and is the head of the phrase."""
+        if a.kind != "person" or b.kind != "person" or b.start <= a.end:
+            return False
+        gap = self.text[a.end:b.start].lower().split()
+        if gap and gap[0] in ("'s", "’s"):
+            gap = gap[1:]
+        return 0 < len(gap) <= 4 and all(w.isalpha() for w in gap) \
+            and (gap[-1] in self.nouns_flat or gap[-1] in _title_words()[0])
 
     @staticmethod
     def same_as(ref: SourceRef, prev: SourceRef) -> SourceRef:
@@ -324,6 +372,9 @@ class _Resolver:
             self.keyed[("known", kind)].append(k)
         if ref.end is not None:
             self.keyed[("end", ref.end)].append(k)
+            noun = self._outlet_noun(ref)
+            if noun and (ref.entity or (name and name[:1].isupper())):
+                self.keyed[("noun", noun)].append(k)
         if name and name[:1].isupper() and kind != "person" and name.split()[-1].lower() not in self.nouns_flat:
             self.keyed[("institution",)].append(k)
         if content:
