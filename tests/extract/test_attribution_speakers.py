@@ -131,3 +131,26 @@ def test_source_phrases(text, names, speaker):
                 key=lambda m: m.start)
     quotes, _ = extract_attributions(text, split_sentences(text), ms)
     assert quotes and quotes[-1].speaker.name == speaker
+
+
+# ---- subjects: coordinated names, the subject of an adverbial clause -------------------------------
+SUBJECTS = [
+    ('After the talks, Ivo Tam and Lea Kos called for a truce, saying it would "save lives."',
+     [("Ivo Tam", None, "person"), ("Lea Kos", None, "person")], "save lives.", "Ivo Tam"),
+    ('Gov. Ed Kerr described Ana Ruiz as a "fraud" after she attacked the police and blamed the riots '
+     'on "bad training."', [("Ed Kerr", None, "person"), ("Ana Ruiz", "f", "person")], "bad training.",
+     "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text,names,quote,speaker", SUBJECTS)
+def test_subjects(text, names, quote, speaker):
+    ms = sorted((m for i, (name, g, kind) in enumerate(names) for m in person(text, name, f"e{i}", g, kind=kind)),
+                key=lambda m: m.start)
+    quotes, _ = extract_attributions(text, split_sentences(text), ms)
+    assert {q.text: q.speaker.name for q in quotes}[quote] == speaker
+
+
+def test_a_name_before_and_after_a_verb_is_no_coordinated_subject():
+    _, atts = run("Lea met Tom and Ana said it was over.")
+    assert [a.source.name for a in atts] == ["Ana"]

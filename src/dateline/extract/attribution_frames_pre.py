@@ -10,7 +10,7 @@ from dateline.extract.attribution_words import (
     _AND_BUT, _AND_BUT_COMMA, _AS_PARTICIPLES, _ASKED_OPENERS, _AUX, _BE, _CLAUSE, _COLON_CUE,
     _DASHES, _DET, _END_PUNCT, _is_word, _NOUN_CUE_NEXT, _PART_BEFORE, _POSS, _PREP,
     _RAISING_BAD_NEXT, _RAISING_END, _RELATIVE_OBJECT_END, _RELATIVE_PRON, _RELATIVE_SUBJECTS,
-    _TITLE_COLON_SMALL, _WH,
+    _SUBJ_PRON, _SUBORDINATORS, _TITLE_COLON_SMALL, _WH,
 )
 
 
@@ -32,13 +32,32 @@ class _PreFrames:
         if not np:
             # "... and added that": a second verb of the same subject
             if k - 1 >= lo and d.low[k - 1] in _AND_BUT and f.form in ("past", "s"):
-                prev = self.clause_subject(k - 1, lo)
+                prev = self.subordinate_subject(k - 1, lo) or self.clause_subject(k - 1, lo)
                 if prev is not None:
                     return self._content_after(c, ce, lo, hi, f, prev, "pre:coordinated")
             return None
         if _head_len(d, np) > 16 or not _subject_ok(d, np, lo, f, k < c):
             return None
         return self._content_after(c, ce, lo, hi, f, np, "pre")
+
+    def subordinate_subject(self, k: int, lo: int):
+        """The subject of an adverbial clause that the 'and' at k continues ('X called Y a disgrace
+        after she attacked Z and blamed W': she blamed): a pronoun or a name right after the
+        subordinator, then a verb; None when a comma or another clause comes between."""
+        d = self.d
+        for x in range(k - 1, max(lo, k - 20) - 1, -1):
+            if d.inq[x] >= 0:
+                continue
+            if d.low[x] in (",", ";", ":") or d.low[x] in _DASHES or d.low[x] in _AND_BUT:
+                return None
+            if d.low[x] in _SUBORDINATORS and x + 2 < k:
+                np = _np_right(d, x + 1, k, max_len=4)
+                if np is None or np[1] >= k or not (d.low[np[0]] in _SUBJ_PRON or d.words[np[0]][:1].isupper()):
+                    return None
+                v = d.words[np[1]]
+                return np if v.islower() and v.isalpha() and d.low[np[1]] not in _PREP \
+                    and d.low[np[1]] not in _CLAUSE else None
+        return None
 
     def _content_after(self, c, ce, lo, hi, f, src, rule):
         d = self.d

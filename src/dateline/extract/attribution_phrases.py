@@ -4,7 +4,7 @@ from __future__ import annotations
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import Cue, cue_forms, CueForm, source_nouns
 from dateline.extract.attribution_words import (
-    _ADJ_PREP, _ADV, _APPOS_START, _APPOSITIVE_STOP, _AUX, _BE, _CLAUSE, _CLAUSE_STOP, _CONNECTIVE,
+    _ADJ_PREP, _ADV, _APPOS_START, _APPOSITIVE_STOP, _AUX, _BE, _CLAUSE, _CLAUSE_STOP, _CONNECTIVE, _COORD_AND,
     _DET, _is_ly, _is_word, _MONTHS, _NP_LEAD_DROP, _NP_OPENING_DET, _PLURAL_BARE, _PLURAL_PRON,
     _POSS, _PREP, _PREP_IN_NP, _SUBJ_PRON, _SUBORD_PREP, _THAT_WHICH, _TIME, _WEEKDAY_BEFORE,
     _WEEKDAYS,
@@ -74,7 +74,23 @@ def _np_left(d: _Doc, end: int, lo: int, appos: bool = True) -> tuple[int, int] 
     start = _np_left_walk(d, end, lo)
     if isinstance(start, tuple):
         return start
-    return _np_left_trim(d, start, end)
+    np = _np_left_trim(d, start, end)
+    return _coordinated_names(d, np, lo) if np else np
+
+
+def _coordinated_names(d: _Doc, np: tuple[int, int], lo: int) -> tuple[int, int]:
+    """'X and Y said': a name joined by 'and' to the name the walk stopped at is part of the subject
+    (the first conjunct is the one a speaker is resolved to); only names, after a clause boundary."""
+    s = np[0]
+    if s - 2 < lo or d.low[s - 1] not in _COORD_AND or d.inq[s - 1] >= 0 or not d.words[s][:1].isupper():
+        return np
+    x = s - 2
+    while x >= lo and x > s - 7 and d.inq[x] < 0 and _is_word(d.words[x]) and d.words[x][:1].isupper() \
+            and d.low[x] not in _CLAUSE and d.low[x] not in _DET:
+        x -= 1
+    if x == s - 2 or (x >= lo and d.low[x] not in (",", ";", ":") and d.low[x] not in _CLAUSE):
+        return np
+    return x + 1, np[1]
 
 
 def _np_left_appositive(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:

@@ -180,7 +180,7 @@ class _Resolver:
                 return self.fill(ref, m)
         m = self.before_fitting(cs, kinds, word)
         spk = self.salient_speaker(cs, m, kinds)
-        if spk is not None and not self.clashes(spk.entity, word):
+        if spk is not None and not self.clashes(spk.entity, word) and not self._gender_wins(m, spk, word, cs):
             return self.same_as(ref, spk)
         if m is not None:
             return self.fill(ref, m)
@@ -189,6 +189,14 @@ class _Resolver:
             return self.same_as(ref, prev)
         ref.name = head
         return ref
+
+    def _gender_wins(self, m, spk: SourceRef, word: str, pos: int) -> bool:
+        """Does ``m``, known to be of the pronoun's gender and named in its sentence, win over the salient
+        speaker whose gender is not known ("X called Y a disgrace after she attacked ...": Y)?"""
+        want = pronoun_gender(word)
+        return bool(want and m is not None and m.entity != spk.entity and self.gender.get(m.entity or "") == want
+                    and not self.gender.get(spk.entity or "")
+                    and self.d.sent_of_char(m.start) == self.d.sent_of_char(pos))
 
     def resolve_noun(self, ref: SourceRef, s: int, e: int, h: int, head_words) -> SourceRef:
         """A source noun ("the agency", "state media", "the prime minister") or a plain name."""
