@@ -115,6 +115,8 @@ def test_every_act_row_maps_to_codes_that_exist():
 @pytest.mark.parametrize("text,trigger,code,intended", [
     ("Chile says it will not accept any more refugees.", "accept", "122", "075"),
     ("Peru would not negotiate with the rebels, the minister said.", "negotiate", "125", "046"),
+    # a cooperative act that failed to come about is rejected as well
+    ("The two unions failed to reach an agreement with the airline.", "reach", "127", "057"),
 ])
 def test_a_stated_intention_not_to_cooperate_is_a_rejection(text, trigger, code, intended):
     e = next(e for e in events(text) if e.trigger.text == trigger)

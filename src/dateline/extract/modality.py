@@ -83,6 +83,8 @@ def _governor(low: list[str], before: list[int], n: int) -> tuple[str, int] | No
     near = [x for x in before[n + 1:n + 6] if low[x] not in grammar_words("governor_skip_words")]
     if near and low[near[0]] in w["obligation_verbs"]:
         return "demand", near[0]
+    if near and low[near[0]] in grammar_words("failure_verbs"):
+        return "intent", near[0]     # negated ("failed"): the refusal of a cooperative act (events._modality)
     for x in near:
         for kind, key in _GOVERNORS:
             if low[x] in w[key] and (kind in ("appeal", "demand") or x == near[0]):
