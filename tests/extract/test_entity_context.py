@@ -28,3 +28,14 @@ def test_the_last_words_of_a_longer_name_are_that_person():
     people = _people("Maria Elena Santos visited the White House on Wednesday as Peru's de facto leader. "
                      "Later, Elena Santos met the press.")
     assert people["Maria Elena Santos"] == ("PER", 2) and "Elena Santos" not in people
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # an official of an international body, as the text titles them, whatever their nationality
+    ("U.N. spokesman Jonas Kettering said the inspectors would return.", "Jonas Kettering", "IGO"),
+    ("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez next week.", "Diego Cordovez", "IGO"),
+    # a past title gives no current role
+    ("The panel was overseen by former U.N. secretary general Jonas Kettering.", "Jonas Kettering", None),
+])
+def test_the_title_of_an_international_body(text, name, code):
+    assert _people(text)[name][0] == code

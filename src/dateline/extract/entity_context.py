@@ -171,13 +171,30 @@ def _role_as(text: str, m: Mention, after: list[Mention]) -> str | None:
     return nxt.code if tail and _title_chain(tail.group(1).split(" to ")[0]) else None
 
 
+def _igo_title(text: str, body: Mention, m: Mention) -> bool:
+    """Is the person ``m`` titled as an official of the international body named right before ("U.N.
+    spokesman X", "UN mediator X"), not as a past one ("former U.N. secretary general X")?"""
+    if body.kind != "organization" or body.code != "IGO" or body.end >= m.start \
+            or not _title_chain(text[body.end:m.start]):
+        return False
+    before = _WORD.findall(text[max(0, body.start - 12):body.start])
+    return not (before and before[-1].lower() in context_words("former_words"))
+
+
 def code_people_from_context(text: str, res: EntityResult) -> None:
     """A person with no state whose role the text gives as a state's: "X, Burma's de facto leader",
-    "Burma's opposition leader X". The state goes to every mention of that person."""
+    "Burma's opposition leader X"; any person titled as an international body's official ("U.N.
+    mediator X": IGO). The state goes to every mention of that person."""
     by_id = res.by_id()
     ms = res.mentions
     for k, m in enumerate(ms):
         ent = by_id.get(m.entity)
+        if m.kind == "person" and ent is not None and k and _igo_title(text, ms[k - 1], m):
+            ent.code = "IGO"      # "U.N. mediator X": the stated role over a nationality from the gazetteer
+            for x in ms:
+                if x.entity == ent.id:
+                    x.code = "IGO"
+            continue
         if m.kind != "person" or ent is None or ent.code:
             continue
         code = None
