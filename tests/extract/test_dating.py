@@ -50,6 +50,9 @@ def test_hypothetical_events_get_no_upper_bound():
     # the present perfect: some time up to now, not the day the story named
     ("Ghana's president arrived in Lome on Wednesday. He has criticized Togo over the border dispute.",
      "criticized", "2021-03-05", "publication"),
+    # a day that dates a noun ("the March 3 bombing") is no time of the story
+    ("Togo marked the March 3 bombing of its embassy. Ghana's president criticized Togo over the border dispute.",
+     "criticized", "2021-03-05", "publication"),
     # too far from the day named: only the publication day
     ("Ghana's president arrived in Lome on Wednesday. The talks went on. Trade was discussed. "
      "Officials were tired. He criticized Togo over the border dispute.", "criticized", "2021-03-05", "publication"),

@@ -3,7 +3,6 @@ import pytest
 
 import dateline
 from dateline.extract.event_time import clause_scopes
-from dateline.text import tokenize
 
 PUBLISHED = "2021-03-05"      # a Friday
 
@@ -18,6 +17,11 @@ def event(text, trigger, published=PUBLISHED):
     # past a word that opens no clause of its own, or a bracket, the time is still the clause's
     ("Garcia criticized Morales as a traitor on Wednesday.", "criticized", "2021-03-03"),
     ("Senator Garcia visited Chile (his second trip) on Tuesday.", "visited", "2021-03-02"),
+    # a restrictive relative clause is part of the clause around it
+    ("On Monday, the militants who seized the town were killed by the army.", "killed", "2021-03-01"),
+    ("Peru condemned Friday the bombs which killed ten people in Lima earlier in the day.", "killed", "2021-03-05"),
+    # a clause that a time expression introduces ("in 1968, when ...") is dated by it
+    ("Garcia, who lived in Lima from 1968, when Chile attacked Peru, until 1989, spoke.", "attacked", "1968"),
     # an opener right after an auxiliary is an adverb: "has since" opens no clause
     ("On Monday, Chile recalled its envoy, and it has since rejected Peru's offer of talks.", "rejected",
      "2021-03-01"),
@@ -47,17 +51,28 @@ def test_no_time_of_another_clause(text, trigger):
 
 
 @pytest.mark.parametrize("text,opened", [
-    # (sentence, the words that lie in a clause other than the main one)
-    ("Garcia , who left in May , attacked Morales", {"who", "left", "in", "may"}),
+    # (sentence with its time expression in braces, the words that lie in a clause other than the main one)
+    ("Garcia , who left in {May} , attacked Morales", {"who", "left", "in", "may"}),
     ("Chile fired since Garcia was expelled", {"since", "garcia", "was", "expelled"}),
-    ("Chile attacked since May", set()),
+    ("Chile attacked since {May}", set()),
     ("Chile has since attacked", set()),
     ("Peru attacked but Chile ( a neighbour ) fled", {"but", "chile", "(", "a", "neighbour", ")", "fled"}),
+    # a restrictive relative clause is part of the clause around it, and so is a date's comma
+    ("the bombs which killed ten , including two , on {Aug . 7 , 1998}", set()),
+    ("the bombs , which killed ten on {Aug . 7 , 1998}", {"which", "killed", "ten", "on", "aug", ".", "7", ",",
+                                                          "1998"}),
 ])
 def test_clause_scopes(text, opened):
-    low = [t[2].lower() for t in tokenize(text)]
-    timex_toks = {k for k, w in enumerate(low) if w == "may"}
-    scopes = clause_scopes(low, timex_toks)
+    words = text.split()
+    low, spans, start = [], [], None
+    for w in words:
+        if w.startswith("{"):
+            start, w = len(low), w[1:]
+        end = w.endswith("}")
+        low.append(w.rstrip("}").lower())
+        if end:
+            spans.append((start, len(low)))
+    scopes = clause_scopes(low, spans)
     assert {w for w, s in zip(low, scopes) if s != -1} == opened
 
 

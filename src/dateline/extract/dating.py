@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 
 from ..text import tokenize
-from .event_lexicon import grammar_words
+from .event_lexicon import _NOMINAL_TIME, _NOUN_DETS, _PREPS, _SUBORD, grammar_words
 from .regexes import regex
 
 # how an event's date was found when it is only an upper bound (the report's or publication day, the
@@ -109,7 +109,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     sentences before it, when that day is not after publication ("On Wednesday X arrived. She met
     Y."): the narrative's reference time (date_from "narrative")."""
     days = [t for t in timexes if t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[:4].isdigit()
-            and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])]
+            and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])
+            and not (text and noun_time(text, t))]      # "the Aug. 7 bombings" is no time of the story
     if not days:
         return
     starts = [t.start for t in days]
@@ -129,6 +130,16 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             continue      # "have bombed ... and fired": some time up to now, not the day the story named
         if c.sent - ts <= NARRATIVE_REACH:
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
+
+
+def noun_time(text: str, t, prevw: str | None = None) -> bool:
+    """Does the time expression ``t`` date a noun ("the 1994 genocide", "the Aug. 7 bombings", "last
+    year's vote"), not a clause? ``prevw``: the lower-case word before it (found when not given)."""
+    if prevw is None:
+        words = tokenize(text, max(0, t.start - 30), t.start)
+        prevw = words[-1][2].lower() if words else ""
+    nominal = _NOMINAL_TIME.match(text, t.end)
+    return bool(nominal and (nominal[1] or (prevw in _NOUN_DETS and nominal[2] and nominal[2] not in _PREPS | _SUBORD)))
 
 
 def _present_perfect(text: str, clause: int, start: int) -> bool:

@@ -5,30 +5,36 @@ import re
 from dataclasses import dataclass
 
 from ..record import Series, Timex
-from .dating import recent_period
+from .dating import noun_time, recent_period
 from .event_index import TimexIndex, by_sentence
 from .lexicon import singular
 from .regexes import regex, source
-from .event_lexicon import (_Cand, _IMPLICATIVE, _NEG_VERBS, _NOMINAL_TIME, _NOUN_DETS, _ORDINALS, _PREPS,
-                            _SERIES_MODIFIERS, _SUBORD, _base_verbs, grammar_words)
+from .event_lexicon import (_Cand, _IMPLICATIVE, _NEG_VERBS, _ORDINALS, _PREPS, _SERIES_MODIFIERS, _base_verbs,
+                            grammar_words)
 
 
-def clause_scopes(low: list[str], timex_toks: set[int]) -> list[int]:
-    """Each token's clause for dating: the token index of the latest clause opener before it ('who',
-    'since', 'because', 'but' ...), whose clause runs to the next comma, dash, colon or semicolon;
-    -1 for the main clause. An opener right before a time expression is its preposition ('since
-    May'), nor one after an auxiliary ("has since rebuffed"); a bracket's content ("X (Ky.)") is part
-    of the clause around it."""
+def clause_scopes(low: list[str], timex_spans) -> list[int]:
+    """Each token's clause for dating: the token index of the latest clause opener before it ('since',
+    'because', 'but' ..., or 'who', 'which' after a comma), whose clause runs to the next comma,
+    dash, colon or semicolon; -1 for the main clause. ``timex_spans``: (first, end) tokens of the
+    time expressions. An opener right before a time expression is its preposition ('since May'),
+    nor one after an auxiliary ("has since rebuffed"); a restrictive relative clause ("the bombs
+    which killed ...") is part of the clause around it, as are a bracket's content ("X (Ky.)") and
+    the comma of a date ("Aug. 7, 1998")."""
     openers, closers = grammar_words("dating_clause_openers"), grammar_words("dating_scope_closers")
-    adverbial = grammar_words("dating_opener_adverbial_after")
+    relatives, adverbial = grammar_words("dating_relative_openers"), grammar_words("dating_opener_adverbial_after")
+    starts = {a for a, _ in timex_spans}
+    inside = {x for a, b in timex_spans for x in range(a + 1, b)}
     out, cur, depth = [], -1, 0
     for k, w in enumerate(low):
         depth += (w == "(") - (w == ")" and depth > 0)
-        if depth or w == ")":
+        if depth or w == ")" or k in inside:
             pass
         elif w in closers:
             cur = -1
-        elif w in openers and k + 1 not in timex_toks and not (k and low[k - 1] in adverbial):
+        elif w in relatives and (k and low[k - 1] in closers or k > 1 and low[k - 2] in closers and low[k - 1] in _PREPS):
+            cur = k       # ", who ...", ", in which ..."
+        elif w in openers and k + 1 not in starts and not (k and low[k - 1] in adverbial):
             cur = k
         out.append(cur)
     return out
@@ -42,7 +48,7 @@ class _SentenceTimes:
     toks: list
     low: list[str]
     range: tuple[int, int]
-    timexes: list          # (Timex, first token, the date it gives)
+    timexes: list          # (Timex, first token, end token, the date it gives)
     scope: list[int]
     index: object          # event_index.TimexIndex
 
@@ -58,11 +64,11 @@ class TimeRules:
         for si, lst in by_sentence(cands).items():
             toks, low = sent_toks[si]
             ss, se = sentences[si]
-            found = [(t, k, v) for t in index.starting_in(ss, se)
+            found = [(t, k, self._tok_at(toks, t.end) or len(toks), v) for t in index.starting_in(ss, se)
                      if (v := t.value if t.type in ("DATE", "TIME") else recent_period(t, published))
                      and (k := self._tok_at(toks, t.start)) is not None]
             sent = _SentenceTimes(text, toks, low, (ss, se), found,
-                                  clause_scopes(low, {k for _, k, _ in found}), index)
+                                  clause_scopes(low, [(k, n) for _, k, n, _ in found]), index)
             verbs = [c.tok for c in lst if c.pattern.pos == "verb" and c.tok >= 0]
             for c in lst:
                 if c.tok < 0 or (c.date is not None and c.date_from != "timex"):
@@ -92,6 +98,17 @@ class TimeRules:
                 return False
         return depth == 0
 
+    @staticmethod
+    def _when_clause(low: list[str], n: int, i: int) -> bool:
+        """Is token i in a clause that a time expression ending at token n introduces ("in 1968, when
+        ...")?"""
+        if n < len(low) and low[n] == ",":
+            n += 1
+        if not (n < len(low) and low[n] in grammar_words("dating_time_relatives") and n < i):
+            return False
+        closers = grammar_words("dating_scope_closers")
+        return not any(low[x] in closers for x in range(n + 1, i))
+
     def _own_time(self, i: int, j: int, pos: str, sent: "_SentenceTimes", verbs) -> tuple[Timex, str] | None:
         """The time expression of the clause of trigger tokens i..j (not a duration, not "since X",
         not after a speech verb, not one modifying a noun, not one of another clause)."""
@@ -103,7 +120,10 @@ class TimeRules:
         # "said Saab had been kidnapped": a past perfect happened before the time the sentence names
         perfect = pos == "verb" and "had" in low[max(s, i - 3):i]
         best = None
-        for t, k, value in sent.timexes:
+        for t, k, n, value in sent.timexes:
+            if self._when_clause(low, n, i):
+                best = ((False, -1), (t, value))    # "from 1968, when the Soviets invaded ...": its time
+                break
             if k > j and pos == "verb" and low[i] not in _NEG_VERBS | _IMPLICATIVE and any(
                     low[x] == "to" and x + 1 < k and toks[x + 1][2] in _base_verbs() for x in range(j, k)):
                 continue      # "agreed to hold an election in 2024": the time of the complement's event
@@ -113,8 +133,7 @@ class TimeRules:
                 continue
             if prevw in grammar_words("report_verbs") or (prev2 in grammar_words("report_verbs") and prev2 != "added"):
                 continue
-            nominal = _NOMINAL_TIME.match(text, t.end)
-            if nominal and (nominal[1] or (prevw in _NOUN_DETS and nominal[2] and nominal[2] not in _PREPS | _SUBORD)):
+            if noun_time(text, t, prevw):
                 continue      # "the 1994 genocide", "last year's vote": the time of a noun, not of the clause
             if scope[k] != scope[i]:
                 continue      # "X, who ... in February, blasted Y", "fired ... since Z was expelled on Monday"
