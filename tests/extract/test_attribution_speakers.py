@@ -154,3 +154,24 @@ def test_subjects(text, names, quote, speaker):
 def test_a_name_before_and_after_a_verb_is_no_coordinated_subject():
     _, atts = run("Lea met Tom and Ana said it was over.")
     assert [a.source.name for a in atts] == ["Ana"]
+
+
+# ---- descriptions: a state's role-holder, a name with a role appositive ----------------------------
+DESCRIPTIONS = [
+    # 'the Ohio senator' is the person speaking just before, not Ohio
+    ('Sen. Tim Vale urged the president to act on trade, a policy the Ohio senator said would '
+     '"save jobs" in the region.', [("Tim Vale", None, "person"), ("Ohio", None, "place")], "save jobs",
+     "Tim Vale"),
+    # a name the mentions take for a place, with a role appositive: a person, and 'she'
+    ('Ola Dahl opposed the plan. Ina Berk, a local developer and spokeswoman for the Harbor Group, which builds housing, said the '
+     'plan works. "It has helped many towns," she said.',
+     [("Ina Berk", None, "place"), ("Ola Dahl", None, "person")], "It has helped many towns,", "Ina Berk"),
+]
+
+
+@pytest.mark.parametrize("text,names,quote,speaker", DESCRIPTIONS)
+def test_descriptions(text, names, quote, speaker):
+    ms = sorted((m for i, (name, g, kind) in enumerate(names) for m in person(text, name, f"e{i}", g, kind=kind)),
+                key=lambda m: m.start)
+    quotes, _ = extract_attributions(text, split_sentences(text), ms)
+    assert {q.text: q.speaker.name for q in quotes}[quote] == speaker

@@ -106,6 +106,8 @@ def _np_left_appositive(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
             if any(d.inq[x] >= 0 or d.low[x] in _APPOSITIVE_STOP for x in range(p + 1, k)):
                 continue
             head = _np_left(d, p, lo, appos=False)
+            if head and head[0] - 1 >= lo and d.low[head[0] - 1] in _COORD_AND and d.words[head[0]].islower():
+                continue   # 'X, a developer and spokeswoman for Y, which ..., said': the head is X
             if head and not (head[0] - 1 >= lo and d.low[head[0] - 1] in _PREP) \
                     and not all(d.low[x][:1].isdigit() for x in range(*head)):
                 return head[0], k

@@ -6,7 +6,9 @@ from collections import defaultdict
 
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import pronouns, source_nouns
-from dateline.extract.attribution_words import _INDEFINITE, _LEAD_DROP, _RELATIVE_OPENERS, _RELATIVE_SUBJECTS
+from dateline.extract.attribution_words import (
+    _INDEFINITE, _LEAD_DROP, _RELATIVE_OPENERS, _RELATIVE_SUBJECTS, _ROLE_GENDER,
+)
 from dateline.extract.entity_context import _title_words, pronoun_gender
 from dateline.record import Mention, SourceRef
 
@@ -129,18 +131,34 @@ class _Resolver:
             p = self.mention_in(d.starts[h], ce)
             if p is not None and p.kind == "person":
                 m = p
-        if m is not None and m.end < he and text[m.end:m.end + 2] in ("'s", "’s") \
+        if m is not None and m.end < he and (text[m.end:m.end + 2] in ("'s", "’s") or m.kind == "place"
+                                             and not m.metonym) \
                 and head_words and (head_words[-1] in self.nouns_flat or head_words[-1] in _title_words()[0]):
-            # "Obama's former campaign strategist said": the speaker holds a role of the possessor, and
-            # is the person named before in that role's place, else an unnamed one of the possessor's
+            # "Obama's former campaign strategist said", "the Ohio senator said": the speaker holds a role of
+            # the possessor (or place), and is the person named before in that role's place, else an
+            # unnamed one of the possessor's
             return self.role_of(ref, m, text[hs:he])
         if m is not None and not (len(head_words) == 1 and head_words[0] in self.pron):
-            return self.fill(ref, m)
+            return self.described(self.fill(ref, m), m, h, e)
         # 2. pronouns
         if len(head_words) == 1 and head_words[0] in self.pron:
             return self.resolve_pronoun(ref, head_words[0], text[hs:he])
         # 3. source nouns: generic institutions, state media, roles
         return self.resolve_noun(ref, s, e, h, head_words)
+
+    def described(self, ref: SourceRef, m: Mention, h: int, e: int) -> SourceRef:
+        """A name with an appositive that gives a person's role ("X, a developer and spokeswoman for Y,
+        said") is a person, whatever kind its mention has, and of that role's gender if it has one."""
+        if m.kind not in ("person", "place") or m.metonym or h >= e:
+            return ref
+        words = [self.d.low[x] for x in range(h + 1, e) if self.d.inq[x] < 0]
+        words = words[:words.index(",")] if "," in words else words
+        if m.kind == "place" and any(w in self.nouns_flat or w in _title_words()[0] for w in words):
+            ref._kind = "person"  # type: ignore[attr-defined]
+        g = next((_ROLE_GENDER[w] for w in words if w in _ROLE_GENDER), None)
+        if g and m.entity and getattr(ref, "_kind", None) == "person":
+            self.gender.setdefault(m.entity, g)
+        return ref
 
     def role_of(self, ref: SourceRef, owner: Mention, head: str) -> SourceRef:
         """A source described as the possessor's role-holder: the salient person speaking just before
@@ -295,7 +313,8 @@ class _Resolver:
         if self.d.sent_of_unit(pos) - self.d.sent_of_char(p) > 1:
             return None
         if m is None or m.end <= p:
-            return ref if kind is None else None   # a role noun after the last named person
+            # a role noun, or a person the mentions do not call one, after the last person mention
+            return ref if kind is None or m is None or m.end <= p and m.entity != ref.entity else None
         content = self.content_of.get(id(ref))
         if content and content[0] <= m.start < content[1]:
             return ref
