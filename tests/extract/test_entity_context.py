@@ -39,3 +39,10 @@ def test_the_last_words_of_a_longer_name_are_that_person():
 ])
 def test_the_title_of_an_international_body(text, name, code):
     assert _people(text)[name][0] == code
+
+
+def test_an_organisation_takes_the_code_of_its_acronym():
+    res = dateline.analyze("The International Labor Office (ILO) renewed its call on Peru to protect miners.",
+                           published="2021-03-05")
+    orgs = {e.name: e.code for e in res.entities if e.kind == "organization"}
+    assert orgs.get("International Labor Office") == "IGO"

@@ -184,7 +184,9 @@ def _igo_title(text: str, body: Mention, m: Mention) -> bool:
 def code_people_from_context(text: str, res: EntityResult) -> None:
     """A person with no state whose role the text gives as a state's: "X, Burma's de facto leader",
     "Burma's opposition leader X"; any person titled as an international body's official ("U.N.
-    mediator X": IGO). The state goes to every mention of that person."""
+    mediator X": IGO). The state goes to every mention of that person. First, an organisation takes
+    the code of its acronym in parentheses (_code_from_acronym)."""
+    _code_from_acronym(text, res)
     by_id = res.by_id()
     ms = res.mentions
     for k, m in enumerate(ms):
@@ -252,6 +254,26 @@ def infer_genders(text: str, res: EntityResult) -> None:
         got = votes.get(m.entity or "")
         if got and got.count("m") != got.count("f"):
             m.gender = "m" if got.count("m") > got.count("f") else "f"
+
+
+_ACRONYM_OPEN = regex("entities", "acronym_open")
+
+
+def _code_from_acronym(text: str, res: EntityResult) -> None:
+    """An organisation with no state named with its acronym in parentheses ("the International Labor
+    Office (ILO)"), where the acronym names a coded body, takes that body's code, every mention."""
+    by_id = res.by_id()
+    ms = res.mentions
+    for m, nxt in zip(ms, ms[1:]):
+        ent, acr = by_id.get(m.entity), by_id.get(nxt.entity)
+        if ent is None or acr is None or ent.kind != "organization" or ent.code or not nxt.code \
+                or acr.kind != "organization" or not nxt.text.isupper() or text[nxt.end:nxt.end + 1] != ")" \
+                or not _ACRONYM_OPEN.fullmatch(text, m.end, nxt.start):
+            continue
+        ent.code = nxt.code
+        for x in ms:
+            if x.entity == ent.id:
+                x.code = nxt.code
 
 
 def join_surnames(res: EntityResult) -> None:
