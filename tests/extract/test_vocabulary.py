@@ -147,6 +147,9 @@ CASES = [
     ("The gang held dozens of hotel guests as human shields.", "held", "184"),
     ("The minister defended the army against criticism from the opposition.", "defended", "052"),
     ("The committee grilled the minister about the contract.", "grilled", "091"),
+    # an -ing form after a plural noun and before a place is that noun's act
+    ("Trade ministers meeting in Lima agreed on a tariff cut.", "meeting", "04"),
+    ("The committee meeting in March was short.", "meeting", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

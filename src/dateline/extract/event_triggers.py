@@ -73,9 +73,12 @@ class TriggerRules:
             return False          # "despite repeated warnings": a participle that modifies a noun
         if w.endswith("ing") and not (verb_ctx or prev in _BE or prev in (",", "and", "or", "by", "after", "before",
                                                                             "while", "without", "when", "")):
-            if noun_ctx or not (nxt == "that" or nxt in grammar_words("infinitive_blockers")):
+            plural_before = len(prev) > 3 and prev.endswith("s") and not prev.endswith("ss") \
+                and prev.replace("-", "").isalpha() and nxt in grammar_words("participle_place_openers")
+            if noun_ctx or not (nxt == "that" or nxt in grammar_words("infinitive_blockers") or plural_before):
                 return False      # "the board meeting", "a bombing": a gerund or a noun
-            # "a statement demanding that ...", "a resolution condemning the raid": a participle
+            # "a statement demanding that ...", "a resolution condemning the raid", "ministers meeting
+            # in the capital": a participle
         if w.endswith("s") and not w.endswith("ss") and not verb_ctx:
             # "talks", "tests": a verb only after a singular subject that is a pronoun or a name
             # ("Israel rejects Hamas demands": after a verb, a name + "-s" word is its object)
