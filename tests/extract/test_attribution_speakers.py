@@ -175,3 +175,19 @@ def test_descriptions(text, names, quote, speaker):
                 key=lambda m: m.start)
     quotes, _ = extract_attributions(text, split_sentences(text), ms)
     assert {q.text: q.speaker.name for q in quotes}[quote] == speaker
+
+
+# ---- a quotation that is a paragraph of its own ---------------------------------------------------
+def test_quotation_paragraph_continues_the_last_source_of_the_paragraph_before():
+    text = ('In a statement, Lena Holt was more careful. She called the loss "painful" and urged calm.\n\n'
+            '"If a bank fails its clients, it should be broken up."\n\nThe vote is on Friday.')
+    quotes, _ = run(text, person(text, "Lena Holt", "e1", "f"))
+    assert {q.text: q.speaker.name for q in quotes}["If a bank fails its clients, it should be broken up."] \
+        == "Lena Holt"
+
+
+def test_quotation_inside_a_paragraph_does_not_reach_back_to_an_indirect_source():
+    text = ('Lena Holt urged calm on Monday.\n\nCritics disagreed. The plan, one wrote, is "a waste of '
+            'money and time" by any measure.')
+    quotes, _ = run(text, person(text, "Lena Holt", "e1", "f"))
+    assert all(q.speaker.name != "Lena Holt" for q in quotes)

@@ -40,6 +40,7 @@ class _Unclaimed:
                 continue
             para = d.para_of(d.starts[lo])
             src = None
+            whole = self.whole_paragraph(lo, hi)
             k = bisect.bisect_left(starts, lo) - 1
             while k >= 0:
                 o = order[k]
@@ -47,13 +48,20 @@ class _Unclaimed:
                     p = d.para_of(d.starts[o.content[1] - 1])
                     if para - p > 1:
                         break
-                    if o.src and (o.direct or p == para):
+                    # a quotation that is its whole paragraph continues whoever spoke last before it
+                    if o.src and (o.direct or p == para or whole):
                         src = o.src
                         break
                 k -= 1
             att = _Att(_QUOTE_CUE, (lo, lo + 1), src, (lo, hi), "quote", True)
             self.add(att)
         self.atts.sort(key=lambda a: (min(a.content[0], a.cue_span[0]), a.nested))
+
+    def whole_paragraph(self, lo: int, hi: int) -> bool:
+        """Is the quotation [lo, hi) its whole paragraph (nothing but marks around it)?"""
+        d = self.d
+        ps, pe = d.paras[d.para_of(d.starts[lo])]
+        return not d.text[ps:d.starts[lo]].strip() and not d.text[d.ends[hi - 1]:pe].strip(" .,\n\t")
 
     def short_quote_ok(self, lo: int, hi: int) -> bool:
         """Is a short quotation with no cue likely quoted speech rather than a title or a
