@@ -191,3 +191,20 @@ def test_quotation_inside_a_paragraph_does_not_reach_back_to_an_indirect_source(
             'money and time" by any measure.')
     quotes, _ = run(text, person(text, "Lena Holt", "e1", "f"))
     assert all(q.speaker.name != "Lena Holt" for q in quotes)
+
+
+# ---- a participial adjunct between a subject and its verb -------------------------------------------
+ADJUNCTS = [
+    ('Rep. Ken Dole, R-Ohio, despite admitting that he had "some concerns" about the bill, said it would pass.',
+     [("participle", "admitting", "Rep. Ken Dole"), ("pre", "said", "Rep. Ken Dole")]),
+    ("The newspaper, quoting ``secret reports,'' said the envoy had met rebels.",
+     [("participle", "quoting", "newspaper"), ("pre", "said", "newspaper")]),
+    ('In declaring the war over, the general said "we won."',
+     [("participle:fronted", "declaring", "general"), ("pre", "said", "general")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ADJUNCTS)
+def test_participial_adjuncts(text, expected):
+    _, atts = run(text)
+    assert [(a.rule, a.cue.text, a.source.name) for a in atts] == expected

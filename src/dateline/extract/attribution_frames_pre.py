@@ -35,10 +35,26 @@ class _PreFrames:
                 prev = self.subordinate_subject(k - 1, lo) or self.clause_subject(k - 1, lo)
                 if prev is not None:
                     return self._content_after(c, ce, lo, hi, f, prev, "pre:coordinated")
-            return None
+            # "The paper, quoting X, said ...": the subject of the participle between commas
+            prev = self.participle_before(k - 1, lo)
+            return self._content_after(c, ce, lo, hi, f, prev, "pre") if prev is not None else None
         if _head_len(d, np) > 16 or not _subject_ok(d, np, lo, f, k < c):
             return None
         return self._content_after(c, ce, lo, hi, f, np, "pre")
+
+    def participle_before(self, comma: int, lo: int):
+        """The source of a participle attribution whose cue and content end at the comma (the adjunct
+        between a subject and its verb: 'X, citing Y, said'), its source before its cue; else None."""
+        d = self.d
+        if comma <= lo or not (d.low[comma] == "," and d.inq[comma] < 0
+                               or d.is_close[comma] and d.low[comma - 1] == ","):   # '..., quoting "X,"'
+            return None
+        for att in reversed(self.atts):
+            if att.rule == "participle" and att.src and att.src[1] < att.cue_span[0] \
+                    and comma - 1 <= att.content[1] <= comma + 1 \
+                    and all(self.taken[x] for x in range(att.cue_span[0], comma)):
+                return att.src
+        return None
 
     def subordinate_subject(self, k: int, lo: int):
         """The subject of an adverbial clause that the 'and' at k continues ('X called Y a disgrace
@@ -149,7 +165,15 @@ class _PreFrames:
             k, _ = _skip_left_aux(d, c - 2, lo)
             src = _np_left(d, k, lo)
         elif prev in _PREP and (c - 1 == lo or d.low[c - 2] in _AND_BUT_COMMA):
-            # "In declaring X, the pope ...": the subject follows the participial clause
+            # "X, despite admitting Y, ...": the subject before it; "In declaring X, the pope ...": after it
+            np = _np_left(d, c - 1, lo) if c - 2 > lo and d.low[c - 2] == "," else None
+            if np and np[0] == lo and np[1] == c - 2:
+                e = ce
+                while e < hi and not (d.low[e] == "," and d.inq[e] < 0):
+                    e = d.group_end_tok(e) if d.inq[e] >= 0 else e + 1
+                a, b = self.trim(ce, e)
+                return self.add(_Att(f.cue, (c, ce), np, (a, b), "participle", self.is_quote_span(a, b))) \
+                    if b > a else None
             return self._fronted(c, ce, c + 1, hi, f, skip_quotes=False)
         elif prev not in _PART_BEFORE:
             np = _np_left(d, c, lo, appos=False)
