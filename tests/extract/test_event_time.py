@@ -56,6 +56,7 @@ def test_no_time_of_another_clause(text, trigger):
     ("Chile fired since Garcia was expelled", {"since", "garcia", "was", "expelled"}),
     ("Chile attacked since {May}", set()),
     ("Chile has since attacked", set()),
+    ("Chile had not yet attacked", set()),
     ("Peru attacked but Chile ( a neighbour ) fled", {"but", "chile", "(", "a", "neighbour", ")", "fled"}),
     # a restrictive relative clause is part of the clause around it, and so is a date's comma
     ("the bombs which killed ten , including two , on {Aug . 7 , 1998}", set()),
