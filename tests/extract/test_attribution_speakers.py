@@ -208,3 +208,19 @@ ADJUNCTS = [
 def test_participial_adjuncts(text, expected):
     _, atts = run(text)
     assert [(a.rule, a.cue.text, a.source.name) for a in atts] == expected
+
+
+# ---- a quotation signed with a dash and a name ----------------------------------------------------
+SIGNED = [
+    ("“We need more teachers.” ― Ana de la Cruz\n“Prices are too high.”― Tom Ruiz.\n\nMore soon.",
+     {"We need more teachers.": "Ana de la Cruz", "Prices are too high.": "Tom Ruiz"}),
+    ('"The schools are full." — Lee Park, 34\n', {"The schools are full.": "Lee Park"}),
+    # a dash after a quotation that runs on into a sentence is no signature
+    ('"It is late," he said — and Mara Lind left.', {"It is late,": "he"}),
+]
+
+
+@pytest.mark.parametrize("text,speakers", SIGNED)
+def test_signed_quotations(text, speakers):
+    quotes, _ = run(text)
+    assert {q.text: q.speaker.name for q in quotes} == speakers

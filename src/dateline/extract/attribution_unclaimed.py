@@ -5,7 +5,7 @@ import bisect
 
 from dateline.extract.attribution_phrases import _Att, _head_len, _np_left, _skip_left_aux, _subject_ok
 from dateline.extract.attribution_words import (
-    _AND_BUT, _CLAUSE, _DASHES, _DET, _END_PUNCT, _IRREGULAR_PAST, _is_word, _NAMING, _NOT_VERB_ED,
+    _AND_BUT, _CLAUSE, _DASHES, _DET, _END_PUNCT, _IRREGULAR_PAST, _is_word, _NAME_PARTICLES, _NAMING, _NOT_VERB_ED,
     _POSS, _PREP, _QMARKS, _QUOTE_CUE, _SHORT_Q_BAD_PREV, _SMARKS, _SUBJ_PRON, _TITLE_SMALL,
     UNCUED_MIN_WORDS, _VERB_CUE, _VERB_QUOTE_BAD_SUBJECT, _VERB_QUOTE_SUBJECT_BEFORE,
 )
@@ -38,6 +38,10 @@ class _Unclaimed:
                 continue
             if nw <= 5 and not self.short_quote_ok(lo, hi):
                 continue
+            sig = self.signature(hi)
+            if sig is not None:
+                self.add(_Att(_QUOTE_CUE, (hi, hi + 1), sig, (lo, hi), "quote:signed", True))
+                continue
             para = d.para_of(d.starts[lo])
             src = None
             whole = self.whole_paragraph(lo, hi)
@@ -56,6 +60,30 @@ class _Unclaimed:
             att = _Att(_QUOTE_CUE, (lo, lo + 1), src, (lo, hi), "quote", True)
             self.add(att)
         self.atts.sort(key=lambda a: (min(a.content[0], a.cue_span[0]), a.nested))
+
+    def signature(self, e: int) -> tuple[int, int] | None:
+        """The name that signs a quotation ending before token e, after a dash, at the end of its
+        paragraph ('"..." ― Ana Ruiz', '"..." — Ana Ruiz, 34.'): its token span, else None."""
+        d = self.d
+        if e + 1 >= d.n or d.low[e] not in _DASHES or d.inq[e] >= 0 or d.para_of(d.starts[e]) != d.para_of(
+                d.starts[e - 1]) or "\n" in d.text[d.ends[e]:d.starts[e + 1]]:
+            return None
+        x = e + 1
+        while x < d.n and x < e + 8 and d.inq[x] < 0 and not self._line_break(x) and (
+                d.words[x][:1].isupper() or d.low[x] in _NAME_PARTICLES
+                or d.words[x] == "." and len(d.words[x - 1]) == 1):
+            x += 1
+        if x == e + 1 or not d.words[x - 1][:1].isupper() and d.words[x - 1] != ".":
+            return None
+        if x < d.n and not self._line_break(x) and not (d.low[x] in (".", ",") and (
+                x + 1 >= d.n or self._line_break(x + 1) or d.low[x] == ",")):
+            return None
+        return e + 1, x
+
+    def _line_break(self, x: int) -> bool:
+        """Does token x start a new line (or paragraph)?"""
+        d = self.d
+        return x >= d.n or "\n" in d.text[d.ends[x - 1]:d.starts[x]]
 
     def whole_paragraph(self, lo: int, hi: int) -> bool:
         """Is the quotation [lo, hi) its whole paragraph (nothing but marks around it)?"""

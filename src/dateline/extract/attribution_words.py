@@ -130,6 +130,7 @@ _PASSIVE_CHANNEL_PREPS = frozenset(_WORDS["passive_channel_preps"])
 _PASSIVE_AS = frozenset(_WORDS["passive_as"])
 _COORD_AND = frozenset(_WORDS["coord_and"])
 _SUBORDINATORS = frozenset(_WORDS["subordinators"])
+_NAME_PARTICLES = frozenset(_WORDS["signature_name_particles"])
 _ROLE_GENDER = {**{w: "m" for w in _WORDS["masculine_roles"]}, **{w: "f" for w in _WORDS["feminine_roles"]}}
 _COLON_CUE = Cue(":", "neutral", frozenset({"that"}), "speech")
 _VERB_CUE = Cue("verb", "neutral", frozenset({"obj"}), "speech")
