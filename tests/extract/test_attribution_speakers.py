@@ -224,3 +224,21 @@ SIGNED = [
 def test_signed_quotations(text, speakers):
     quotes, _ = run(text)
     assert {q.text: q.speaker.name for q in quotes} == speakers
+
+
+# ---- words that are not speakers: a fronted adverb, a headline's column label -------------------
+NOT_SPEAKERS = [
+    ("Regardless, Mia Lund recommended against new charges, citing the lack of evidence.", "Mia Lund"),
+    ('Conversely, the site rated 9% of claims by one party as "entirely true" in the study.', "site"),
+]
+
+
+@pytest.mark.parametrize("text,source", NOT_SPEAKERS)
+def test_fronted_adverbs_are_not_speakers(text, source):
+    _, atts = run(text)
+    assert atts and all(a.source.name == source for a in atts)
+
+
+def test_a_headline_label_is_not_a_speaker():
+    _, atts = run("The Latest: Mayor Ruiz urges residents to stay home\n\nThe storm hit at noon.")
+    assert all(a.source.name not in ("Latest", "The Latest") for a in atts)

@@ -8,7 +8,7 @@ from dateline.extract.attribution_phrases import (
 )
 from dateline.extract.attribution_words import (
     _AND_BUT, _AND_BUT_COMMA, _AS_PARTICIPLES, _ASKED_OPENERS, _AUX, _BE, _CLAUSE, _COLON_CUE,
-    _DASHES, _DET, _END_PUNCT, _is_word, _NOUN_CUE_NEXT, _PART_BEFORE, _POSS, _PREP,
+    _DASHES, _DET, _END_PUNCT, _HEADLINE_LABELS, _is_word, _NOUN_CUE_NEXT, _PART_BEFORE, _POSS, _PREP,
     _RAISING_BAD_NEXT, _RAISING_END, _RELATIVE_OBJECT_END, _RELATIVE_PRON, _RELATIVE_SUBJECTS,
     _SUBJ_PRON, _SUBORDINATORS, _TITLE_COLON_SMALL, _WH,
 )
@@ -286,6 +286,9 @@ class _PreFrames:
                 a, b = self.trim(x + 1, hi)
                 if b - a < 3 or (not title and not d.is_open[a]):
                     return None
+                label = " ".join(d.low[y] for y in range(lo, x))
+                if label in _HEADLINE_LABELS or " ".join(label.split()[1:]) in _HEADLINE_LABELS:
+                    return None   # 'The Latest: ...', 'Analysis: ...': a column's label, not a speaker
                 if not title and d.group_end_tok(a) < b:
                     b = d.group_end_tok(a)
                 return self.add(_Att(_COLON_CUE, (x, x + 1), (lo, x), (a, b), "title-colon",

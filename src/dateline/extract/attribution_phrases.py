@@ -5,7 +5,7 @@ from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import Cue, cue_forms, CueForm, source_nouns
 from dateline.extract.attribution_words import (
     _ADJ_PREP, _ADV, _APPOS_START, _APPOSITIVE_STOP, _AUX, _BE, _CLAUSE, _CLAUSE_STOP, _CONNECTIVE, _COORD_AND,
-    _DET, _is_ly, _is_word, _MONTHS, _NP_LEAD_DROP, _NP_OPENING_DET, _PLURAL_BARE, _PLURAL_PRON,
+    _DET, _FRONTED_ADVERBIALS, _is_ly, _is_word, _MONTHS, _NP_LEAD_DROP, _NP_OPENING_DET, _PLURAL_BARE, _PLURAL_PRON,
     _POSS, _PREP, _PREP_IN_NP, _SUBJ_PRON, _SUBORD_PREP, _THAT_WHICH, _TIME, _WEEKDAY_BEFORE,
     _WEEKDAYS,
 )
@@ -260,6 +260,8 @@ def _np_right(d: _Doc, i: int, hi: int, max_len: int = 10) -> tuple[int, int] | 
         return i, i + 1
     if (w in _PREP or w in _CLAUSE or w in _AUX) and not d.words[i][:1].isupper():
         return None
+    if i + 2 < hi and d.low[i + 1] == "," and d.inq[i + 1] < 0 and _fronted_adverbial(d.low[i]):
+        return _np_right(d, i + 2, hi, max_len)   # 'Regardless, X said', 'Chastened, X promised'
     j = i
     n = 0
     while j < hi and n < max_len:
@@ -294,6 +296,11 @@ def _np_right(d: _Doc, i: int, hi: int, max_len: int = 10) -> tuple[int, int] | 
     if j == i:
         return None
     return i, j
+
+
+def _fronted_adverbial(w: str) -> bool:
+    """Is this word, before a comma at a clause start, an adverbial rather than a subject?"""
+    return w in _FRONTED_ADVERBIALS or _is_ly(w) or len(w) > 4 and w.endswith(("ed", "ing"))
 
 
 class _Att:
