@@ -86,3 +86,9 @@ def test_adjectives_on_agent_nouns(text, root, expect):
 def test_the_target_of_a_conditional_threat(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+def test_a_pronoun_subject_is_the_nearest_subject_of_its_gender():
+    e = _event("Senator Jonas Kettering said he would question Maria Santos, and he refused to answer her "
+               "on Monday.", "12")
+    assert e.actor is not None and e.actor.name == "Jonas Kettering"

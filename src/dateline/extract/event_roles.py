@@ -401,7 +401,7 @@ class RoleRules:
             return None
         low = token.lower_
         if low in _PRONOUNS:
-            return self._pronoun(low, token.idx, mentions)
+            return self._subject_antecedent(token, mentions) or self._pronoun(low, token.idx, mentions)
         phrase, stack = [], [token]
         while stack:                      # the phrase without the clauses inside it
             t = stack.pop()
@@ -434,6 +434,23 @@ class RoleRules:
                 if own is not None:
                     return own
         return m
+
+    @staticmethod
+    def _subject_antecedent(token, mentions: list[Mention]) -> Mention | None:
+        """A personal pronoun's antecedent in its own sentence: the nearest person before it who is a
+        clause's subject ("Chaffetz insisted he has questions for X than the ones he refused to
+        answer": he is Chaffetz, not the nearer X), known to be of the pronoun's gender; none where no
+        such subject fits."""
+        if token.lower_ not in _PERSON_PRON:
+            return None
+        gender = pronoun_gender(token.lower_)
+        for t in reversed(list(token.sent)[:token.i - token.sent.start]):
+            if t.dep_ not in _SUBJ:
+                continue
+            m = next((x for x in mentions if x.start <= t.idx < x.end and x.kind == "person"), None)
+            if m is not None and (m.gender == gender or not gender):
+                return m          # (a subject not known to be of the pronoun's gender is passed over)
+        return None
 
     def _aimed_launch(self, c: _Cand, toks, low, j, e, mentions) -> None:
         """A missile launched AT something ("fired a missile at a U.S.-owned tanker") is an attack:
