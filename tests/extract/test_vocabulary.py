@@ -150,6 +150,13 @@ CASES = [
     # an -ing form after a plural noun and before a place is that noun's act
     ("Trade ministers meeting in Lima agreed on a tariff cut.", "meeting", "04"),
     ("The committee meeting in March was short.", "meeting", None),
+    # the aim of a protest names its CAMEO child; places bombed, drone strikes
+    ("Farmers protested against the new water tax in Cusco.", "protested", "1412"),
+    ("Students marched for free elections and democracy on Sunday.", "marched", "1414"),
+    ("Nurses went on strike for better pay on Monday.", "went on strike", "1432"),
+    ("Crowds rallied in the square on Friday.", "rallied", "141"),
+    ("Militants bombed a crowded bus station in Quetta.", "bombed", "1834"),
+    ("The air force launched drone strikes on rebel camps.", "launched", "1952"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
