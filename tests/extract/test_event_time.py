@@ -94,3 +94,15 @@ def test_clause_scopes(text, opened):
 def test_anchored_clauses(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # "<duration> later|earlier": from the time in focus
+    ("Chile attacked Peru on Monday. A day later, Bolivia criticized Chile.", "criticized", "2021-03-02", "relative"),
+    ("Bolivia criticized Chile a day earlier.", "criticized", "2021-03-04", "relative"),
+    # with no time in focus but the publication day, "later" would put a reported act after it
+    ("A week later, Bolivia criticized Chile.", "criticized", "2021-03-05", "publication"),
+])
+def test_relative_shifts(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

@@ -142,6 +142,14 @@ def noun_time(text: str, t, prevw: str | None = None) -> bool:
     return bool(nominal and (nominal[1] or (prevw in _NOUN_DETS and nominal[2] and nominal[2] not in _PREPS | _SUBORD)))
 
 
+def after_publication(value: str, published: str | None) -> bool:
+    """Does the period ``value`` start after the publication day?"""
+    from .timex_values import value_start_date
+
+    first = value_start_date(value) if published else None
+    return first is not None and first.isoformat() > published[:10]
+
+
 def _present_perfect(text: str, clause: int, start: int) -> bool:
     """Does the clause put its verb in the present perfect before ``start`` ("X has attacked")?"""
     aux = grammar_words("dating_perfect_auxiliaries")

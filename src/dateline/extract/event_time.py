@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..record import Series, Timex
-from .dating import noun_time, recent_period
+from .dating import after_publication, noun_time, recent_period
 from .event_index import TimexIndex, by_sentence
 from .lexicon import singular
 from .regexes import regex, source
@@ -241,6 +241,8 @@ class TimeRules:
                             and x.type in ("DATE", "TIME") and len(x.value) >= 10 and x.value[:1].isdigit()),
                            None) or published
             val = shift_value(ref[:10], t.value, sign) if ref else None
+            if val and after_publication(val, published) and not (c.hypothetical or c.modality):
+                continue      # "A week later, X attacked": no act reported as done lies after publication
             if val:
                 c.date, c.date_timex, c.date_from = val, t.id, "relative"
 
