@@ -445,7 +445,7 @@ def test_cue_lexicon_loads_and_every_cue_is_found():
     for f in forms.values():
         assert f.cue.attitude in ("neutral", "assertive", "doubtful")
         assert f.cue.frames <= {"that", "thatx", "obj", "objthat", "objas", "to", "wh", "post", "prep",
-                                "raise", "passive"}
+                                "raise", "passive", "as"}
         assert f.cue.cls in ("speech", "writing", "report", "thought", "intent", "evidence")
 
 

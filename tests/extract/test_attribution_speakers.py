@@ -242,3 +242,24 @@ def test_fronted_adverbs_are_not_speakers(text, source):
 def test_a_headline_label_is_not_a_speaker():
     _, atts = run("The Latest: Mayor Ruiz urges residents to stay home\n\nThe storm hit at noon.")
     assert all(a.source.name not in ("Latest", "The Latest") for a in atts)
+
+
+# ---- 'as X put it' -----------------------------------------------------------------------------------
+AS_PUT = [
+    ("As Ida Moss, a tax lawyer, recently put it, ''Did he avoid the tax or evade it?''",
+     "Ida Moss", "Did he avoid the tax or evade it?"),
+    ('The only requirement is a "clean record," as a state memo put it.', "state memo",
+     'The only requirement is a "clean record,"'),
+    ('He was seen, as the weekly put it in a long profile, "the operator."', "weekly", "the operator."),
+]
+
+
+@pytest.mark.parametrize("text,source,content", AS_PUT)
+def test_as_x_put_it(text, source, content):
+    _, atts = run(text)
+    assert [(a.rule, a.source.name, a.content.text) for a in atts] == [("as-put", source, content)]
+
+
+def test_put_it_without_as_is_no_cue():
+    _, atts = run("He put it on the table and left.")
+    assert atts == []

@@ -99,6 +99,32 @@ class _PostFrames:
                 return self.add(_Att(f2.cue, (c, je), np, content[:2], "post:quoted-as", content[2]))
         return self._content_after(c, j, lo, hi, f2, np, "pre:quoted-as")
 
+    def as_put(self, c: int, ce: int, lo: int, hi: int, f: CueForm):
+        """'As X put it (in a statement), "..."' / '..., "...," as X put it.': a cue that reports speech
+        only after 'as' and its subject; the content follows the cue's clause, or comes before 'as'."""
+        d = self.d
+        if "as" not in f.cue.frames:
+            return None
+        k, _ = _skip_left_aux(d, c, lo)
+        np = _np_left(d, k, lo)
+        if not np or np[0] - 1 < lo or d.low[np[0] - 1] not in _PASSIVE_AS or any(self.taken[x] for x in range(*np)):
+            return None
+        a0 = np[0] - 1
+        j = ce
+        while j < hi and j < ce + 10 and d.inq[j] < 0 and d.low[j] not in _END_PUNCT and d.low[j] not in _DASHES:
+            j += 1
+        after = j + 1 < hi and (d.low[j] in (",", ":") or d.low[j] in _DASHES)
+        if a0 > lo and self.boundary_before(a0, lo) and not (after and d.is_open[j + 1]):
+            content = self._post_content(lo, self._content_end_before(a0 - 1, lo), None)
+        elif after:
+            content = self.trim(j + 1, self.content_end(j + 1, hi))
+            content = (*content, self.is_quote_span(*content)) if content[1] > content[0] else None
+        else:
+            content = None
+        if content is None:
+            return None
+        return self.add(_Att(f.cue, (c, ce), np, content[:2], "as-put", content[2]))
+
     def _skip_channel(self, j: int, hi: int) -> int:
         """After a passive speech cue, skip its channel ('by the news agency', 'in the paper')."""
         d = self.d

@@ -5,7 +5,7 @@ from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import Cue, cue_forms, CueForm, source_nouns
 from dateline.extract.attribution_words import (
     _ADJ_PREP, _ADV, _APPOS_START, _APPOSITIVE_STOP, _AUX, _BE, _CLAUSE, _CLAUSE_STOP, _CONNECTIVE, _COORD_AND,
-    _DET, _FRONTED_ADVERBIALS, _is_ly, _is_word, _MONTHS, _NP_LEAD_DROP, _NP_OPENING_DET, _PLURAL_BARE, _PLURAL_PRON,
+    _DET, _FRONTED_ADVERBIALS, _is_ly, _is_word, _MONTHS, _PASSIVE_AS, _NP_LEAD_DROP, _NP_OPENING_DET, _PLURAL_BARE, _PLURAL_PRON,
     _POSS, _PREP, _PREP_IN_NP, _SUBJ_PRON, _SUBORD_PREP, _THAT_WHICH, _TIME, _WEEKDAY_BEFORE,
     _WEEKDAYS,
 )
@@ -108,7 +108,8 @@ def _np_left_appositive(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
             head = _np_left(d, p, lo, appos=False)
             if head and head[0] - 1 >= lo and d.low[head[0] - 1] in _COORD_AND and d.words[head[0]].islower():
                 continue   # 'X, a developer and spokeswoman for Y, which ..., said': the head is X
-            if head and not (head[0] - 1 >= lo and d.low[head[0] - 1] in _PREP) \
+            if head and not (head[0] - 1 >= lo and d.low[head[0] - 1] in _PREP
+                             and d.low[head[0] - 1] not in _PASSIVE_AS) \
                     and not all(d.low[x][:1].isdigit() for x in range(*head)):
                 return head[0], k
     return None
