@@ -157,6 +157,13 @@ CASES = [
     ("Crowds rallied in the square on Friday.", "rallied", "141"),
     ("Militants bombed a crowded bus station in Quetta.", "bombed", "1834"),
     ("The air force launched drone strikes on rebel camps.", "launched", "1952"),
+    # sports, votes and figurative uses of force words
+    ("Chile beat Peru 3-0 in the cup final on Sunday.", "beat", None),
+    ("The senator beat her rival in the primary.", "beat", None),
+    ("Ghana defeated Togo in the semifinal.", "defeated", None),
+    ("Army units defeated the insurgents near Mosul.", "defeated", "190"),
+    ("The committee killed the bill on Tuesday.", "killed", None),
+    ("Hundreds of fans invaded the pitch after the game.", "invaded", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
