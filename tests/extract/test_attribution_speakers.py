@@ -263,3 +263,9 @@ def test_as_x_put_it(text, source, content):
 def test_put_it_without_as_is_no_cue():
     _, atts = run("He put it on the table and left.")
     assert atts == []
+
+
+def test_a_cue_with_its_own_infinitive_is_preposed_after_a_fronted_clause():
+    _, atts = run("Posing for photographers, Ana Kos pledged to stand with the mayor, warning that the threat is real.")
+    assert [(a.rule, a.cue.text, a.content.text) for a in atts] == [
+        ("pre", "pledged", "to stand with the mayor"), ("participle", "warning", "that the threat is real")]

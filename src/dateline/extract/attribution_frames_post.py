@@ -242,6 +242,8 @@ class _PostFrames:
         d = self.d
         if "objthat" in f.cue.frames and not inverted:
             j = self.skip_object(j, hi)
+        if j < hi and d.low[j] == "to" and "to" in f.cue.frames:
+            return j   # 'X pledged to ...': the cue's own infinitive, so the cue is pre-posed
         j = self.skip_adjuncts(j, hi)
         if j < hi and d.inq[j] < 0 and (d.low[j] in _ADJUNCT_START or d.low[j] in _PREP or (
                 d.low[j].endswith("ing") and d.words[j].islower()) or d.low[j] in _SUBORD):
