@@ -686,7 +686,7 @@ def test_indexed_merge_keeps_the_events_the_scan_keeps(seed, monkeypatch):
     r = random.Random(seed)
 
     def party():
-        code = r.choice([None, "PRK", "JPN", "CHN"])
+        code = r.choice([None, "", "PRK", "JPN", "CHN"])
         return Mention(0, 1, "x", code=code) if r.random() < 0.8 else None
 
     cands = []

@@ -91,15 +91,24 @@ class MergeIndex:
     def _group(c: _Cand) -> tuple:
         return c.pattern.code[:2], c.hypothetical, c.negated
 
+    @staticmethod
+    def _codes(c: _Cand) -> tuple:
+        """Actor and target codes (None where there is none: ``_twins`` reads an empty one so)."""
+        return (c.actor.code if c.actor is not None and c.actor.code else None,
+                c.target.code if c.target is not None and c.target.code else None)
+
     def _keys(self, c: _Cand):
         g = self._group(c)
+        ac, tc = self._codes(c)
         yield g + ("sent", c.sent)
         if c.sent <= 3:
             yield g + ("lede",)
         if c.date:
             yield g + ("day", _day_key(c.date))
-        if c.actor is not None and c.actor.code:
-            yield g + ("actor", c.actor.code, c.pattern.code)
+            yield g + ("day", _day_key(c.date), ac, tc)
+        if ac:
+            yield g + ("actor", ac, c.pattern.code)
+            yield g + ("actor", ac, c.pattern.code, tc)
 
     def add(self, c: _Cand) -> None:
         self.pos[id(c)] = len(self.kept)
@@ -115,16 +124,25 @@ class MergeIndex:
                 lst.insert(k, p)
 
     def candidates(self, c: _Cand):
-        """The lists of positions an event matching ``c`` must be in (each in the kept order)."""
+        """The lists of positions an event matching ``c`` must be in (each in the kept order): with
+        both codes known, only events whose codes are the same or missing."""
         g = self._group(c)
+        ac, tc = self._codes(c)
         for n in (c.sent - 1, c.sent, c.sent + 1):
             yield self.lists.get(g + ("sent", n), ())
         if c.sent <= 3:
             yield self.lists.get(g + ("lede",), ())
-        if c.date:
+        if c.date and ac and tc:
+            for a in (ac, None):
+                for t in (tc, None):
+                    yield self.lists.get(g + ("day", _day_key(c.date), a, t), ())
+        elif c.date:
             yield self.lists.get(g + ("day", _day_key(c.date)), ())
-        if c.actor is not None and c.actor.code:
-            yield self.lists.get(g + ("actor", c.actor.code, c.pattern.code), ())
+        if ac and tc:
+            for t in (tc, None):
+                yield self.lists.get(g + ("actor", ac, c.pattern.code, t), ())
+        elif ac:
+            yield self.lists.get(g + ("actor", ac, c.pattern.code), ())
 
     def first(self, c: _Cand, fits) -> _Cand | None:
         """The earliest kept event ``o`` with ``fits(c, o)``."""
