@@ -92,3 +92,17 @@ def test_a_pronoun_subject_is_the_nearest_subject_of_its_gender():
     e = _event("Senator Jonas Kettering said he would question Maria Santos, and he refused to answer her "
                "on Monday.", "12")
     assert e.actor is not None and e.actor.name == "Jonas Kettering"
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # "ethnic" makes a nationality adjective an ethnicity: no state
+    ("Chilean troops killed three ethnic Peruvians in a raid in northern Chile on Friday.", "18", "CHL", None),
+    ("Up to 500 ethnic Peruvians began a hunger strike on Monday to protest against Chile's decision.", "14",
+     None, "CHL"),
+    # coordinated state adjectives on "sides": a joint act of the pair
+    ("The Chilean and Peruvian sides of the border commission have agreed to share information on Friday.", "03",
+     "CHL", "PER"),
+])
+def test_ethnicities_and_sides(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

@@ -11,6 +11,7 @@ from .event_lexicon import (
     _PLACE_TARGET_ROOTS, _PREPS, _PRONOUNS, _SPEECH_VERBS, _STATE_PRON, _SUBJ, _SUBJ_PASS,
     _SUBORD, _MODAL, _after_speech_verb, _agent_nouns, _child, _other_party, grammar_words
 )
+from .entities import context_words
 from .entity_context import _title_chain, pronoun_gender
 from .frames import controls, frames_for, walk
 from .lexicon import verb_forms
@@ -23,6 +24,7 @@ _AUX_PASS = {"aux:pass", "auxpass"}
 _BG_AUX, _BG_MARK, _BG_ADV = (grammar_words(k) for k in ("background_auxiliaries", "background_marks",
                                                          "background_adverbs"))
 _PRESENT_AUX = grammar_words("present_auxiliaries")
+_ETHNIC = frozenset(context_words("ethnic_words"))
 _PLACE_BREAKS = {"case", "mark", "cc", "prep", "agent", "obl", "advmod", "aux", "cop"}
 
 
@@ -43,6 +45,12 @@ def _background(tok) -> bool:
         return True
     return tok.dep_ in ("acl:relcl", "relcl") and not tok.lower_.endswith("ing") \
         and not any(ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _PRESENT_AUX for ch in tok.children)
+
+
+def _ethnic(doc, m: Mention) -> bool:
+    """A nationality adjective after "ethnic" ("ethnic Albanians") names an ethnicity, not a state."""
+    before = [t for t in doc if t.idx + len(t) <= m.start][-1:]
+    return m.form == "adjective" and bool(before) and before[0].lower_ in _ETHNIC
 
 
 def _own_party(actor: Mention | None, m: Mention, parsed: bool = False) -> bool:
@@ -191,8 +199,9 @@ class RoleRules:
             if prev_verbs and not any(low[x] in _CLAUSE_BREAK or low[x] in _W["coordinators"] or low[x] == ","
                                       for x in range(max(prev_verbs) + 1, k if k is not None else i)):
                 continue          # the object of an earlier verb ("condemned Japan and praised ...")
-            if m.form == "adjective" and not self._agentive(low, k, toks, m):
-                continue          # "the Kenyan capital": an adjective is an actor only on an agent noun
+            if m.form == "adjective" and (not self._agentive(low, k, toks, m) or self._ethnic_at(toks, low, m)):
+                continue          # "the Kenyan capital": an adjective is an actor only on an agent noun,
+                #                   never after "ethnic"
             # "Turkey and Syria agreed", "France, Germany and Britain warned": the first conjunct acts
             first = m
             while True:
@@ -235,6 +244,8 @@ class RoleRules:
             if m.start >= a and m.end <= b and m.kind in kinds:
                 if exclude_code and m.code == exclude_code and not _own_party(actor, m):
                     continue
+                if low is not None and self._ethnic_at(toks, low, m):
+                    continue      # "killed ethnic Albanians": no state
                 if preps and low is not None:
                     # the preposition that governs the mention ("fired at X"; through the complements
                     # of its noun: "attacks on positions of X", "frustration with an attempt by X")
@@ -252,6 +263,11 @@ class RoleRules:
                         continue
                 return self._titled(toks, m, mentions)
         return None
+
+    def _ethnic_at(self, toks, low, m: Mention) -> bool:
+        """A nationality adjective after "ethnic" ("ethnic Albanians") names no state."""
+        k = self._tok_at(toks, m.start)
+        return m.form == "adjective" and k is not None and k > 0 and low[k - 1] in _ETHNIC
 
     @staticmethod
     def _titled(toks, m: Mention, mentions) -> Mention:
@@ -396,7 +412,7 @@ class RoleRules:
             token = token.head.head         # "Libya, which brought the case": the noun the clause modifies
         for m in mentions:
             if m.start <= token.idx < m.end:
-                return self._owned_body(token, m, mentions)
+                return None if _ethnic(token.doc, m) else self._owned_body(token, m, mentions)
         if head_only:
             return None
         low = token.lower_
@@ -415,7 +431,8 @@ class RoleRules:
             located = t is not token and (any(ch.dep_ == "case" and ch.lower_ != "of" for ch in t.children)
                                           or t.dep_ == "compound")
             for m in mentions:
-                if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization"):
+                if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization") \
+                        and not _ethnic(token.doc, m):
                     return m
                 if m.start <= t.idx < m.end and m.kind == "place" and not located and place is None:
                     place = m
