@@ -24,6 +24,8 @@ def events(text):
      "0874"),
     ("Ghana threatened to withdraw its troops from Togo.", "withdraw", "131", "threat", "0874"),
     ("The militia has sworn to attack the airport.", "attack", "138", "threat", "190"),
+    # an offer to mediate is the intent to mediate (039), not to meet
+    ("Qatar offered to mediate between the two factions.", "mediate", "039", "intent", "045"),
 ])
 def test_intentions_and_threats(text, trigger, code, modality, intended):
     e = next(e for e in events(text) if e.trigger.text == trigger)
