@@ -200,8 +200,7 @@ class RoleRules:
                                       for x in range(max(prev_verbs) + 1, k if k is not None else i)):
                 continue          # the object of an earlier verb ("condemned Japan and praised ...")
             if m.form == "adjective" and (not self._agentive(low, k, toks, m) or self._ethnic_at(toks, low, m)):
-                continue          # "the Kenyan capital": an adjective is an actor only on an agent noun,
-                #                   never after "ethnic"
+                continue          # "the Kenyan capital", "ethnic Turks": an adjective acts only on an agent noun
             # "Turkey and Syria agreed", "France, Germany and Britain warned": the first conjunct acts
             first = m
             while True:
