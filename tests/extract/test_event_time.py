@@ -22,6 +22,10 @@ def event(text, trigger, published=PUBLISHED):
     ("Peru condemned Friday the bombs which killed ten people in Lima earlier in the day.", "killed", "2021-03-05"),
     # a clause that a time expression introduces ("in 1968, when ...") is dated by it
     ("Garcia, who lived in Lima from 1968, when Chile attacked Peru, until 1989, spoke.", "attacked", "1968"),
+    # a noun's own time dates it, and the act of a participle that describes it
+    ("Chile condemned the Aug. 7 bombings in Lima.", "bombings", "2020-08-07"),
+    ("Peru welcomed Monday's visit by Chile's president.", "visit", "2021-03-01"),
+    ("Peru cited the Feb. 23 accord signed by Chile and Bolivia.", "signed", "2021-02-23"),
     # an opener right after an auxiliary is an adverb: "has since" opens no clause
     ("On Monday, Chile recalled its envoy, and it has since rejected Peru's offer of talks.", "rejected",
      "2021-03-01"),

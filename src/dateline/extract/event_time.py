@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..record import Series, Timex
 from .dating import after_publication, noun_time, recent_period
 from .event_index import TimexIndex, by_sentence
-from .lexicon import singular
+from .lexicon import is_participle, singular
 from .regexes import regex, source
 from .event_lexicon import (_Cand, _IMPLICATIVE, _NEG_VERBS, _ORDINALS, _PREPS, _SERIES_MODIFIERS, _base_verbs,
                             grammar_words)
@@ -134,6 +134,9 @@ class TimeRules:
             if prevw in grammar_words("report_verbs") or (prev2 in grammar_words("report_verbs") and prev2 != "added"):
                 continue
             if noun_time(text, t, prevw):
+                if (pos == "noun" and n == i) or (pos == "verb" and i == n + 1 and is_participle(low[i])):
+                    best = ((False, -1), (t, value))   # "the Aug. 7 bombings", "the Feb. 23 accord signed by"
+                    break
                 continue      # "the 1994 genocide", "last year's vote": the time of a noun, not of the clause
             if scope[k] != scope[i]:
                 continue      # "X, who ... in February, blasted Y", "fired ... since Z was expelled on Monday"
