@@ -269,3 +269,12 @@ def test_a_cue_with_its_own_infinitive_is_preposed_after_a_fronted_clause():
     _, atts = run("Posing for photographers, Ana Kos pledged to stand with the mayor, warning that the threat is real.")
     assert [(a.rule, a.cue.text, a.content.text) for a in atts] == [
         ("pre", "pledged", "to stand with the mayor"), ("participle", "warning", "that the threat is real")]
+
+
+def test_transcript_speaker_labels():
+    text = ('Part of the interview:\n\n"HOST: Why did you go?\n\n"LEE SMITH: Well, we had to.\n\n'
+            '"Then we left.\n\n"HOST: Thank you."')
+    quotes, _ = run(text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("HOST: Why did you go?", "HOST"), ("LEE SMITH: Well, we had to.", "LEE SMITH"),
+        ("Then we left.", "LEE SMITH"), ("HOST: Thank you.", "HOST")]

@@ -71,7 +71,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteGroup
         seg_start = None
         k = 0
         if pending is not None:
-            if marks and marks[0][0] == ps and _direction(text, *marks[0], False) == "open":
+            if marks and marks[0][0] == ps and _direction(text, *marks[0], False) == "open" \
+                    and not _LABEL.match(text, marks[0][1]):   # a transcript's next speaker: a quote of its own
                 cur, seg_start = pending, marks[0][1]
                 k = 1
             pending = None
@@ -107,6 +108,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteGroup
     return groups
 
 
+# a transcript's speaker label opening a paragraph's quotation ('"SMITH: ...')
+_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,30}:\s")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–-]))[‘'](?=[\w$])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.!?,%])[’'](?![\w])")
 HEADLINE_MAX_WORDS = 25

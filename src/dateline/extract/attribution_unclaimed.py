@@ -38,9 +38,10 @@ class _Unclaimed:
                 continue
             if nw <= 5 and not self.short_quote_ok(lo, hi):
                 continue
-            sig = self.signature(hi)
-            if sig is not None:
-                self.add(_Att(_QUOTE_CUE, (hi, hi + 1), sig, (lo, hi), "quote:signed", True))
+            sig, label = self.signature(hi), self.speaker_label(lo, hi)
+            if sig is not None or label is not None:
+                cue = (hi, hi + 1) if sig is not None else (label[1], label[1] + 1)
+                self.add(_Att(_QUOTE_CUE, cue, sig or label, (lo, hi), "quote:signed", True))
                 continue
             para = d.para_of(d.starts[lo])
             src = None
@@ -79,6 +80,14 @@ class _Unclaimed:
                 x + 1 >= d.n or self._line_break(x + 1) or d.low[x] == ",")):
             return None
         return e + 1, x
+
+    def speaker_label(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """A transcript's speaker label opening a quotation ('"SMITH: Well, ...'): its token span."""
+        d = self.d
+        x = lo + 1
+        while x < hi and x < lo + 5 and d.words[x].isupper() and d.words[x].isalpha() and len(d.words[x]) > 1:
+            x += 1
+        return (lo + 1, x) if lo + 1 < x < hi - 2 and d.low[x] == ":" else None
 
     def _line_break(self, x: int) -> bool:
         """Does token x start a new line (or paragraph)?"""
