@@ -278,3 +278,19 @@ def test_transcript_speaker_labels():
     assert [(q.text, q.speaker.name) for q in quotes] == [
         ("HOST: Why did you go?", "HOST"), ("LEE SMITH: Well, we had to.", "LEE SMITH"),
         ("Then we left.", "LEE SMITH"), ("HOST: Thank you.", "HOST")]
+
+
+FRONTED_CUES = [
+    ('Experts doubt it. Said Ellis: "I do not see it happening."', ("pre:fronted", "Ellis", "I do not see it happening.")),
+    ('Added Mr. Kerr, "We will not wait."', ("pre:fronted", "Mr. Kerr", "We will not wait.")),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRONTED_CUES)
+def test_a_cue_opening_its_sentence(text, expected):
+    _, atts = run(text)
+    assert (atts[-1].rule, atts[-1].source.name, atts[-1].content.text) == expected
+
+
+def test_a_capitalised_cue_word_before_a_comma_is_no_cue():
+    assert run("Said differently, the plan failed.")[1] == []

@@ -72,7 +72,8 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
         for c, ce, f in cues:
             if any(self.taken[x] for x in range(c, ce)) or "prep" in f.cue.frames:
                 continue
-            self.quoted_as(c, ce, lo, hi, f) or self.as_put(c, ce, lo, hi, f) or self.as_reported(c, ce, lo, hi, f) \
+            self.fronted_cue(c, ce, lo, hi, f) or self.quoted_as(c, ce, lo, hi, f) or self.as_put(c, ce, lo, hi, f) \
+                or self.as_reported(c, ce, lo, hi, f) \
                 or self.postposed(c, ce, lo, hi, f)
         for c, ce, f in cues:
             if any(self.taken[x] for x in range(c, ce)) or "prep" in f.cue.frames:

@@ -164,9 +164,16 @@ class _Doc:
             if f and (w.islower() or self.low[i] == "according"):
                 return f, i + 2
         f = forms.get((self.low[i],))
-        if f and (w.islower() or self.headline[i] and w[1:].islower()) and len(f.words) == 1:
+        if f and (w.islower() or self.headline[i] and w[1:].islower() or self._fronted_cue(i, f)) \
+                and len(f.words) == 1:
             return f, i + 1
         return None
+
+    def _fronted_cue(self, i: int, f: CueForm) -> bool:
+        """A capitalised past cue opening its sentence before a name ('Said Ellis: "..."')."""
+        return f.form == "past" and "post" in f.cue.frames and self.words[i][1:].islower() \
+            and i + 1 < self.n and self.words[i + 1][:1].isupper() and self.inq[i + 1] < 0 \
+            and (i == 0 or self.low[i - 1] in (".", "!", "?", ":") or "\n" in self.text[self.ends[i - 1]:self.starts[i]])
 
 
 @lru_cache(maxsize=None)

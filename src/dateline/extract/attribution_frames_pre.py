@@ -15,6 +15,19 @@ from dateline.extract.attribution_words import (
 
 
 class _PreFrames:
+    def fronted_cue(self, c: int, ce: int, lo: int, hi: int, f: CueForm):
+        """'Said Ellis: "..."': a capitalised cue opening its unit, its source after it, then the content."""
+        d = self.d
+        if c != lo or not d.words[c][:1].isupper() or "post" not in f.cue.frames:
+            return None
+        np = _np_right(d, ce, hi)
+        if np is None or np[1] + 1 >= hi or d.low[np[1]] not in (":", ","):
+            return None
+        a, b = self.trim(np[1] + 1, self.content_end(np[1] + 1, hi))
+        if b <= a:
+            return None
+        return self.add(_Att(f.cue, (c, ce), np, (a, b), "pre:fronted", self.is_quote_span(a, b)))
+
     def preposed(self, c: int, ce: int, lo: int, hi: int, f: CueForm):
         d = self.d
         k, be = _skip_left_aux(d, c, lo)
