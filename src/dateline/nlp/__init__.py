@@ -114,8 +114,10 @@ def _names(row: dict, *cols: str) -> list[str]:
 def _usable(name: str) -> bool:
     # Proper names only: a capital letter in every word that has letters, more than two
     # characters unless an acronym, no leading article ("the Kremlin" is a metonym, not a LOC span).
+    from ..extract.event_lexicon import grammar_words
+
     words = name.split()
-    if not words or words[0].lower() in {"the", "a", "an"}:
+    if not words or words[0].lower() in grammar_words("articles"):
         return False
     if len(name) < 3 and not name.isupper():
         return False
