@@ -164,6 +164,11 @@ CASES = [
     ("Army units defeated the insurgents near Mosul.", "defeated", "190"),
     ("The committee killed the bill on Tuesday.", "killed", None),
     ("Hundreds of fans invaded the pitch after the game.", "invaded", None),
+    # an order to a party demands; people ordered out of a country are expelled; patrols ordered
+    ("The judge ordered the mayor to testify next week.", "ordered", "10"),
+    ("The minister ordered an inquiry into the crash.", "ordered", "090"),
+    ("Thousands of migrants were ordered out of Ghana in May.", "ordered", "174"),
+    ("The governor ordered army patrols along the coast.", "ordered", "153"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
