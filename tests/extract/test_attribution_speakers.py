@@ -294,3 +294,21 @@ def test_a_cue_opening_its_sentence(text, expected):
 
 def test_a_capitalised_cue_word_before_a_comma_is_no_cue():
     assert run("Said differently, the plan failed.")[1] == []
+
+
+# ---- guards: names that look like adverbs, someone new from a place, alert labels ---------------------
+def test_a_name_before_an_appositive_is_no_fronted_adverb():
+    assert [a.source.name for a in run("Alfred, a farmer, said the rain came late.")[1]] == ["Alfred"]
+
+
+def test_an_indefinite_role_of_a_place_is_someone_new():
+    text = 'Sen. Tim Vale spoke first. An Ohio senator said the bill would "save jobs" there.'
+    ms = sorted(person(text, "Tim Vale", "e1") + person(text, "Ohio", "e2", kind="place", code="USA"),
+                key=lambda m: m.start)
+    quotes, _ = extract_attributions(text, split_sentences(text), ms)
+    assert [(q.speaker.name, q.speaker.code) for q in quotes] == [("Ohio senator", "USA")]
+
+
+def test_an_alert_label_is_no_speaker():
+    quotes, _ = run('Dora Lee spoke first. "BREAKING: the vote is delayed" was the first line.')
+    assert [q.speaker.name for q in quotes] != ["BREAKING"]

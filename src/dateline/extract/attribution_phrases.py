@@ -261,7 +261,7 @@ def _np_right(d: _Doc, i: int, hi: int, max_len: int = 10) -> tuple[int, int] | 
         return i, i + 1
     if (w in _PREP or w in _CLAUSE or w in _AUX) and not d.words[i][:1].isupper():
         return None
-    if i + 2 < hi and d.low[i + 1] == "," and d.inq[i + 1] < 0 and _fronted_adverbial(d.low[i]):
+    if i + 2 < hi and d.low[i + 1] == "," and d.inq[i + 1] < 0 and _fronted_adverbial(d.low[i], d.low[i + 2]):
         return _np_right(d, i + 2, hi, max_len)   # 'Regardless, X said', 'Chastened, X promised'
     j = i
     n = 0
@@ -299,9 +299,11 @@ def _np_right(d: _Doc, i: int, hi: int, max_len: int = 10) -> tuple[int, int] | 
     return i, j
 
 
-def _fronted_adverbial(w: str) -> bool:
-    """Is this word, before a comma at a clause start, an adverbial rather than a subject?"""
-    return w in _FRONTED_ADVERBIALS or _is_ly(w) or len(w) > 4 and w.endswith(("ed", "ing"))
+def _fronted_adverbial(w: str, nxt: str) -> bool:
+    """Is this word, before a comma at a clause start, an adverbial rather than a subject? A word
+    in -ed or -ing only when no appositive follows the comma ('Alfred, a farmer, said')."""
+    return w in _FRONTED_ADVERBIALS or _is_ly(w) or len(w) > 4 and w.endswith(("ed", "ing")) \
+        and nxt not in _APPOS_START and not nxt[:1].isdigit()
 
 
 class _Att:

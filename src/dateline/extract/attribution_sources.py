@@ -136,7 +136,10 @@ class _Resolver:
                 and head_words and (head_words[-1] in self.nouns_flat or head_words[-1] in _title_words()[0]):
             # "Obama's former campaign strategist said", "the Ohio senator said": the speaker holds a role of
             # the possessor (or place), and is the person named before in that role's place, else an
-            # unnamed one of the possessor's
+            # unnamed one of the possessor's ("an Ohio senator": someone new)
+            if d.low[s] in _INDEFINITE:
+                ref.name, ref.code = _span_name(text, d, s, h), m.code
+                return ref
             return self.role_of(ref, m, text[hs:he])
         if m is not None and not (len(head_words) == 1 and head_words[0] in self.pron):
             return self.described(self.fill(ref, m), m, h, e)

@@ -5,7 +5,7 @@ import bisect
 
 from dateline.extract.attribution_phrases import _Att, _head_len, _np_left, _skip_left_aux, _subject_ok
 from dateline.extract.attribution_words import (
-    _AND_BUT, _CLAUSE, _DASHES, _DET, _END_PUNCT, _IRREGULAR_PAST, _is_word, _NAME_PARTICLES, _NAMING, _NOT_VERB_ED,
+    _AND_BUT, _CLAUSE, _DASHES, _DET, _END_PUNCT, _HEADLINE_LABELS, _IRREGULAR_PAST, _is_word, _NAME_PARTICLES, _NAMING, _NOT_VERB_ED,
     _POSS, _PREP, _QMARKS, _QUOTE_CUE, _SHORT_Q_BAD_PREV, _SMARKS, _SUBJ_PRON, _TITLE_SMALL,
     UNCUED_MIN_WORDS, _VERB_CUE, _VERB_QUOTE_BAD_SUBJECT, _VERB_QUOTE_SUBJECT_BEFORE,
 )
@@ -87,7 +87,8 @@ class _Unclaimed:
         x = lo + 1
         while x < hi and x < lo + 5 and d.words[x].isupper() and d.words[x].isalpha() and len(d.words[x]) > 1:
             x += 1
-        return (lo + 1, x) if lo + 1 < x < hi - 2 and d.low[x] == ":" else None
+        label = " ".join(d.low[lo + 1:x])
+        return (lo + 1, x) if lo + 1 < x < hi - 2 and d.low[x] == ":" and label not in _HEADLINE_LABELS else None
 
     def _line_break(self, x: int) -> bool:
         """Does token x start a new line (or paragraph)?"""
