@@ -169,6 +169,8 @@ CASES = [
     ("The minister ordered an inquiry into the crash.", "ordered", "090"),
     ("Thousands of migrants were ordered out of Ghana in May.", "ordered", "174"),
     ("The governor ordered army patrols along the coast.", "ordered", "153"),
+    # a day or a month between the verb and its object does not count towards its reach
+    ("The envoy defended Chad and Niger on Tuesday against harsh criticism from donors.", "defended", "052"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -153,7 +153,8 @@ class TriggerRules:
                 if low[k] in {".", ";", "but"} and not abbrev:   # "U.N." is one word
                     break
                 window.append(low[k])
-                if not (abbrev or low[k] in fillers or low[k][:1].isdigit() or _in_name(toks, low, k)):
+                if not (abbrev or low[k] in fillers or low[k] in _DAY_WORDS or low[k][:1].isdigit()
+                        or _in_name(toks, low, k)):
                     counted += 1
                 k += 1
             at = next((n for n, w in enumerate(window) if w in p.objects), None)
