@@ -69,3 +69,12 @@ def test_timings_name_every_component(settings):
     timings: dict = {}
     dateline.analyze(TEXT, published="2031-03-06", settings=settings, timings=timings)
     assert set(timings) == {"tokens"} | set(make_nlp(settings).pipe_names)
+
+
+def test_doc_sents_follow_the_one_segmentation(settings):
+    doc = analyze_doc(TEXT, settings, published="2031-03-06")
+    starts = {s.start for s in doc.sents}
+    if settings.model == "none":        # no parse: doc.sents is the segmentation itself
+        assert sorted(starts) == [s.start for s in doc.spans["sentence"]]
+    else:                               # each parsed sentence (the dateline left out) starts one
+        assert {sp.start for sp in doc._.parses.values() if len(sp)} <= starts

@@ -39,11 +39,17 @@ def metadata(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("dateline_sentences", assigns=["doc._.sentences", "doc.spans"])
+@Language.component("dateline_sentences", assigns=["doc._.sentences", "doc.spans", "token.is_sent_start"])
 def sentences(doc: Doc) -> Doc:
-    """The one sentence segmentation of the article (character offsets), also as span group 'sentence'."""
+    """The one sentence segmentation of the article (character offsets), also as span group
+    'sentence' and as the tokens' sentence starts (``doc.sents``; a parse run later may only cut
+    these sentences further, since it parses each one on its own)."""
     doc._.sentences = split_sentences(doc.text)
     write_group(doc, "sentence", ((a, b, "") for a, b in doc._.sentences))
+    if len(doc) and not doc.has_annotation("DEP"):
+        starts = {sp.start for sp in doc.spans["sentence"]}
+        for tok in doc:
+            tok.is_sent_start = tok.i == 0 or tok.i in starts
     return doc
 
 
