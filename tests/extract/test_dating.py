@@ -12,6 +12,10 @@ def event(text, trigger, published="2021-03-05"):     # a Friday
     # reported without a time of its own: by the time of the report
     ("Peru said on Tuesday that Chile had attacked its border posts.", "attacked", "2021-03-02", "report"),
     ("Peru said Wednesday that Chile attacked its border posts.", "attacked", "2021-03-03", "report"),
+    # the cue's time between the cue and what was said, or in the reporting clause before the cue
+    ("Peru said in a statement on Tuesday that Chile had attacked its border posts.", "attacked", "2021-03-02",
+     "report"),
+    ("Peru, in a speech on Tuesday, said that Chile attacked its border posts.", "attacked", "2021-03-02", "report"),
     # an intention is the statement: the report's time, not the time of the act intended
     ("Ghana said on Monday it would send aid to Togo next month.", "send", "2021-03-01", "report"),
     # the clause's own time wins over the report's for an act reported as done

@@ -34,6 +34,20 @@ def _at_cue(att, t) -> bool:
     return 0 <= t.start - att.cue.end <= _CUE_GAP or 0 <= att.cue.start - t.end <= _CUE_GAP
 
 
+# how far a time expression between the cue and what was said may lie from the cue ("said in a
+# statement on Friday that ...")
+_CUE_REACH = 60
+
+
+def _between_cue_and_content(att, dated, k: int):
+    """The time expression between a cue and the content it introduces ("said in a statement on
+    Friday that ..."): only the cue's own clause lies there."""
+    for t in dated[k:k + 2]:
+        if att.cue.end <= t.start and t.end <= att.content.start and t.start - att.cue.end <= _CUE_REACH:
+            return t
+    return None
+
+
 def _cue_times(attributions, timexes) -> list[tuple[int, int, object]]:
     """(content start, content end, the cue's time expression) for each attribution whose cue has one."""
     dated = _calendar(timexes)
@@ -45,7 +59,7 @@ def _cue_times(attributions, timexes) -> list[tuple[int, int, object]]:
         k = bisect.bisect_left(starts, a.cue.end)
         after = dated[k] if k < len(dated) and _at_cue(a, dated[k]) else None
         before = dated[k - 1] if k > 0 and _at_cue(a, dated[k - 1]) else None
-        t = after or before
+        t = after or before or _between_cue_and_content(a, dated, k)
         if t is not None:
             out.append((a.content.start, a.content.end, t))
     return out

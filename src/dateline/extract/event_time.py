@@ -145,6 +145,8 @@ class TimeRules:
                 continue      # a later clause's time belongs to that clause
             if perfect and not inside:
                 continue
+            if not inside and t.start < start and any(w in grammar_words("speech_verbs") for w in low[n:s]):
+                continue      # "X, in a speech on Tuesday, said Y attacked": the report's time, not the act's
             if not inside and self._in_anchor(t, sent.index.ending_in(t.start - 120, t.start), text):
                 continue
             dist = min(abs(t.start - start), abs(t.end - end))
