@@ -62,7 +62,8 @@ class _PreFrames:
         if comma <= lo or not (d.low[comma] == "," and d.inq[comma] < 0
                                or d.is_close[comma] and d.low[comma - 1] == ","):   # '..., quoting "X,"'
             return None
-        for att in reversed(self.atts):
+        for k in self._by_cue.between(lo, comma):
+            att = self.atts[k]
             if att.rule == "participle" and att.src and att.src[1] < att.cue_span[0] \
                     and comma - 1 <= att.content[1] <= comma + 1 \
                     and all(self.taken[x] for x in range(att.cue_span[0], comma)):
