@@ -171,6 +171,12 @@ CASES = [
     ("The governor ordered army patrols along the coast.", "ordered", "153"),
     # a day or a month between the verb and its object does not count towards its reach
     ("The envoy defended Chad and Niger on Tuesday against harsh criticism from donors.", "defended", "052"),
+    # a possessor before the object is not the object; welcoming words praises, a guest is hosted
+    ("Peru welcomed President Arce's latest border proposal on Monday.", "welcomed", "051"),
+    ("Peru welcomed President Arce in Lima on Monday.", "welcomed", "043"),
+    # mobilizing supporters or lobbies rallies support; reserves mobilized are forces
+    ("The exiles mobilized diaspora groups across Europe.", "mobilized", "053"),
+    ("Armenia mobilized its reserve troops on Sunday.", "mobilized", "154"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

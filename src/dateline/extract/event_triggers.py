@@ -42,6 +42,17 @@ def _drop_refused_acts(found: list[_Cand], low: list[str]) -> list[_Cand]:
     return out
 
 
+def _possessor(toks, low: list[str], k: int) -> bool:
+    """Token k is (a word of) a possessor: "'s" follows it or the name it begins ("President X's
+    statement": the statement, not the president, is the object)."""
+    for n in range(k, min(k + 4, len(low))):
+        if low[n].endswith(("'s", "’s")):
+            return True
+        if n + 1 >= len(low) or not (toks and toks[n + 1][2][:1].isupper() or low[n + 1] in ("'s", "’s")):
+            return False
+    return False
+
+
 class TriggerRules:
     """Methods of EventExtractor (extract.events)."""
 
@@ -157,7 +168,7 @@ class TriggerRules:
                         or _in_name(toks, low, k)):
                     counted += 1
                 k += 1
-            at = next((n for n, w in enumerate(window) if w in p.objects), None)
+            at = next((n for n, w in enumerate(window) if w in p.objects and not _possessor(toks, low, j + n)), None)
             if at is not None:
                 return at
             # passive: "the missiles were fired" -- the object is the subject before the verb (the
