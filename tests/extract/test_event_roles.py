@@ -106,3 +106,11 @@ def test_a_pronoun_subject_is_the_nearest_subject_of_its_gender():
 def test_ethnicities_and_sides(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor", [
+    # a body of a place's state acts for that state ("the government of X province", "police in X")
+    ("The authorities of Cusco province banned all protests on Monday.", "17", "PER"),
+])
+def test_a_body_of_a_place_acts_for_its_state(text, root, actor):
+    assert _code(_event(text, root).actor) == actor

@@ -316,8 +316,9 @@ class RoleRules:
         if target is None and t_tok is not None and c.target is not None and not self._argument_names(c, t_tok):
             c.target = None     # "seized a car bomb ... on the eve of talks by X": the object names no party,
             #                     and a name further on in another phrase is not the target
-        if actor is not None and actor.kind in ("country", "person", "organization"):
-            c.actor = actor
+        if actor is not None and (actor.kind in ("country", "person", "organization") or (
+                actor.kind == "place" and actor.code and a_tok is not None and a_tok.lower_ in _agent_nouns())):
+            c.actor = actor      # (a place's state on a body of it: "the government of Sindh province")
         elif actor is None and a_tok is not None and c.actor is not None and a_tok.lower_ not in _PRONOUNS \
                 and (c.actor.start < parse[0].idx or c.actor.start > tok.idx):
             c.actor = None       # "Extremists bombed ...": the subject names no entity; a guess from before is not it
@@ -422,13 +423,14 @@ class RoleRules:
             t = stack.pop()
             phrase.append(t)
             stack.extend(ch for ch in t.children if ch.dep_ not in _CLAUSE_DEPS)
-        place = None
+        place, body = None, low in _agent_nouns()
         for t in sorted(phrase, key=lambda t: t.i):
             # "protesters in Khartoum", "Vermont developers": a place in a modifier is where, not whom
-            # ("the city of Kharkiv" is); "Tulsa police officer X": the party named in the phrase wins
-            # over a place before it
-            located = t is not token and (any(ch.dep_ == "case" and ch.lower_ != "of" for ch in t.children)
-                                          or t.dep_ == "compound")
+            # ("the city of Kharkiv" is), except the place of a body of its state ("the government of
+            # Sindh province"); "Tulsa police officer X": the party named in the phrase wins over a
+            # place before it
+            located = t is not token and not body and (
+                any(ch.dep_ == "case" and ch.lower_ != "of" for ch in t.children) or t.dep_ == "compound")
             for m in mentions:
                 if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization") \
                         and not _ethnic(token.doc, m):
