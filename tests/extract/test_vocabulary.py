@@ -177,6 +177,8 @@ CASES = [
     # mobilizing supporters or lobbies rallies support; reserves mobilized are forces
     ("The exiles mobilized diaspora groups across Europe.", "mobilized", "053"),
     ("Armenia mobilized its reserve troops on Sunday.", "mobilized", "154"),
+    # an artillery barrage launched is heavy-weapons fighting, a missile launched a launch
+    ("The army launched an artillery barrage on the rebel town.", "launched", "194"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
