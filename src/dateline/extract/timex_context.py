@@ -19,6 +19,39 @@ _FUTURE_REL = L.rule_words("future_rel")
 _FUTURE_AUX = L.rule_words("future_aux")
 
 
+class _Done(list):
+    """The timexes resolved so far, (Timex, parsed value or None), in text order, with the positions
+    of those with a parsed value by granularity and of the named quarters, so that a look-back
+    finds the last fitting one before a position by bisection instead of a walk over all of them.
+    ``plain``: the index cannot answer (a start before the previous one's, an unknown granularity)
+    and the look-backs walk as before."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parsed: list[int] = []                     # positions with a parsed value
+        self.by_gran: dict[str, list[int]] = {}
+        self.quarters: list[int] = []                   # parsed quarters tagged by the quarter rule
+        self.focal: dict[int, object] = {}              # quarters position -> nearest focal one at or before
+        self.plain = False
+
+    def append(self, item) -> None:
+        from dateline.extract.timex_values import GRANS
+        tx, p = item
+        if self and tx.start < self[-1][0].start or p is not None and p["gran"] not in GRANS:
+            self.plain = True
+        super().append(item)
+        if p is not None:
+            k = len(self) - 1
+            self.parsed.append(k)
+            self.by_gran.setdefault(p["gran"], []).append(k)
+            if p["gran"] == "quarter" and tx.rule == "quarter":
+                self.quarters.append(k)
+
+    def last_before(self, positions: list[int], pos: int) -> int:
+        """The index in ``positions`` of the last one whose timex starts before pos (-1: none)."""
+        return bisect.bisect_left(positions, pos, key=lambda k: self[k][0].start) - 1
+
+
 class _Ctx:
     def __init__(self, text: str, dct, sentences):
         self.text = text
@@ -28,7 +61,7 @@ class _Ctx:
             self.dct = dct
         self.sents = sentences
         self.sstarts = [s for s, _ in sentences]
-        self.done: list[tuple[Timex, dict | None]] = []
+        self.done: _Done = _Done()
         self._words: dict[int, list[tuple[int, str]]] = {}
 
     # sentences and tense -------------------------------------------------------------------
@@ -93,16 +126,41 @@ class _Ctx:
 
         Anaphoric "the quarter", "the latest period", "the year-ago quarter" and comparisons
         ("from $5 million a year earlier") refer to it."""
-        for tx, p in reversed(self.done):
-            if tx.start >= pos or p is None or p["gran"] != "quarter" or tx.rule != "quarter":
-                continue
-            if _INDEFINITE_BEFORE.search(self.text, max(0, tx.start - 30), tx.start):
-                continue
-            nxt = shift_units(tx.value, 1, "Q") if self.dct is not None else None
-            if nxt and (value_start_date(nxt) or self.dct) > self.dct:
-                continue  # not over yet: a forecast ("into the fourth quarter"), not the report's period
-            return tx.value, tx.id
+        if self.done.plain:
+            for tx, p in reversed(self.done):
+                if tx.start >= pos or p is None or p["gran"] != "quarter" or tx.rule != "quarter":
+                    continue
+                if self._focal(tx):
+                    return tx.value, tx.id
+        else:
+            k = self._focal_at(self.done.last_before(self.done.quarters, pos))
+            if k >= 0:
+                tx = self.done[self.done.quarters[k]][0]
+                return tx.value, tx.id
         return self.ref(pos, want="quarter", max_sents=max_sents)
+
+    def _focal(self, tx: Timex) -> bool:
+        """Can a named quarter be the one a report is about (not indefinite, not a forecast)?"""
+        if _INDEFINITE_BEFORE.search(self.text, max(0, tx.start - 30), tx.start):
+            return False
+        nxt = shift_units(tx.value, 1, "Q") if self.dct is not None else None
+        if nxt and (value_start_date(nxt) or self.dct) > self.dct:
+            return False  # not over yet: a forecast ("into the fourth quarter"), not the report's period
+        return True
+
+    def _focal_at(self, k: int) -> int:
+        """The last focal quarter at or before index k of done.quarters (-1: none); each answer is
+        kept for every quarter passed (the test reads only the timex, which does not change)."""
+        memo, passed = self.done.focal, []
+        while k >= 0 and k not in memo and not self._focal(self.done[self.done.quarters[k]][0]):
+            passed.append(k)
+            k -= 1
+        found = memo.get(k, k) if k >= 0 else -1
+        for x in passed:
+            memo[x] = found
+        if k >= 0:
+            memo[k] = found
+        return found
 
     def duration_since(self, pos: int, since: int) -> bool:
         """True when a duration was tagged in [since, pos) (e.g. "in the first nine months")."""
@@ -134,6 +192,8 @@ class _Ctx:
         """
         from dateline.extract.timex_values import GRANS
         si = self.sent_index(pos)
+        if not self.done.plain and (not min_gran or min_gran in GRANS):
+            return self._ref_indexed(pos, si, min_gran, max_sents, want)
         for tx, p in reversed(self.done):
             if tx.start >= pos or p is None:
                 continue
@@ -145,11 +205,31 @@ class _Ctx:
             if min_gran and GRANS.index(g) < GRANS.index(min_gran):
                 continue
             return tx.value, tx.id
+        return self._ref_default(want, max_sents)
+
+    def _ref_default(self, want, max_sents) -> tuple[str | None, str]:
         if want or max_sents is not None:
             return None, "none"
         if self.dct is None:
             return None, "none"
         return date_to_value(self.dct, "day"), "dct"
+
+    def _ref_indexed(self, pos: int, si: int, min_gran, max_sents, want) -> tuple[str | None, str]:
+        """``ref`` by the granularity lists of done: the last fitting timex before pos, unless one
+        with a parsed value farther back than max_sents comes first (where the walk stops)."""
+        from dateline.extract.timex_values import GRANS
+        done = self.done
+        if want:
+            fits = not min_gran or want in GRANS and GRANS.index(want) >= GRANS.index(min_gran)
+            lists = [done.by_gran.get(want, [])] if fits else []
+        elif min_gran:
+            lists = [done.by_gran.get(g, []) for g in GRANS[GRANS.index(min_gran):]]
+        else:
+            lists = [done.parsed]
+        best = max((lst[k] for lst in lists if (k := done.last_before(lst, pos)) >= 0), default=-1)
+        if best >= 0 and (max_sents is None or si - self.sent_index(done[best][0].start) <= max_sents):
+            return done[best][0].value, done[best][0].id
+        return self._ref_default(want, max_sents)
 
 
 _ADJ_BEFORE_ED = L.rule_words("adj_before_ed")
