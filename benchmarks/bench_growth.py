@@ -3,17 +3,19 @@ abbreviation-heavy text, printed with the ratio of each size's cost per KB to th
 (flat is 1.0; issue 14 asks for at most 1.5).
 
     .venv/bin/python benchmarks/bench_growth.py [--sizes 10000,100000,1000000] [--kinds ordinary,quotes,abbrev]
-                                                [--model default|none] [--repeat 1]
+                                                [--model default|none] [--repeat 1] [--check]
 
 The texts are generated here from short word lists (our own words, not copied news), with a fixed
 seed: news-like sentences in paragraphs, so that a longer text has more sentences, names and
 dates, as a long article does. Each text runs in the same warmed process; `--repeat` takes the
 median. The stages of the slowest size are printed too (analyze's timings). The machine's other
-load counts: say next to the numbers whether it was shared.
+load counts: the load average is printed before and after (say next to the numbers whether the
+machine was shared). ``--check`` exits 1 when a ratio is over 1.5.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -75,6 +77,7 @@ def main(argv=None) -> int:
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--model", default=None, help="statistical pipeline (default: the settings' model)")
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--check", action="store_true", help="exit 1 when a ratio is over 1.5")
     args = ap.parse_args(argv)
     import dateline
     from dateline.settings import load_settings
@@ -82,6 +85,7 @@ def main(argv=None) -> int:
     settings = load_settings(model=args.model)
     sizes = [int(s) for s in args.sizes.split(",")]
     dateline.analyze(text_of("ordinary", 2000), published="2019-10-31", settings=settings)   # warm
+    print(f"load average before: {_load()} ({os.cpu_count()} cores)", flush=True)
     worst = 1.0
     for kind in args.kinds.split(","):
         base = None
@@ -100,8 +104,16 @@ def main(argv=None) -> int:
             top = ", ".join(f"{k} {v:.1f}s" for k, v in sorted(stages.items(), key=lambda kv: -kv[1])[:4])
             print(f"{kind:9s} {len(text) / 1000:8.0f} KB  {sec:8.2f} s  {per_kb * 1000:7.1f} ms/KB  "
                   f"x{per_kb / base:4.2f} of the first size   ({top})", flush=True)
+    print(f"load average after: {_load()}")
     print(f"largest ratio of cost per KB to the first size's: {worst:.2f} (target <= 1.5)")
-    return 0
+    return 1 if args.check and worst > 1.5 else 0
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 if __name__ == "__main__":
