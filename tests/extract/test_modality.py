@@ -96,6 +96,9 @@ def test_the_pledge_is_not_a_second_event():
     (["x", "asked", "again", "that", "y", "send"], 5, ("appeal", 1)),
     (["x", "told", "y", "that", "z", "sent"], 5, None),
     (["x", "demanded", "that", "y", "would", "send"], 5, ("intent", 4)),
+    # what parties agreed that they should do is their intention, not a demand
+    (["x", "agreed", "on", "monday", "that", "they", "should", "send"], 7, ("intent", 1)),
+    (["x", "said", "that", "y", "should", "send"], 5, ("demand", 4)),
     # a participle after its noun is past already: the auxiliary governs the verb before the noun
     (["x", "will", "lift", "the", "sanctions", "imposed", "on", "y"], 5, None),
     (["y", "will", "be", "released"], 3, ("intent", 1)),

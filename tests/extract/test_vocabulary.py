@@ -179,6 +179,8 @@ CASES = [
     ("Armenia mobilized its reserve troops on Sunday.", "mobilized", "154"),
     # an artillery barrage launched is heavy-weapons fighting, a missile launched a launch
     ("The army launched an artillery barrage on the rebel town.", "launched", "194"),
+    # 'charged that' accuses in words
+    ("The opposition charged that the vote had been rigged.", "charged", "112"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -92,17 +92,26 @@ def _governor(low: list[str], before: list[int], n: int) -> tuple[str, int] | No
     return None
 
 
-def _that_governor(low: list[str], before: list[int]) -> tuple[str, int] | None:
-    """"demanded that Israel ease ...", "urged that the talks resume": the act of a that-clause
-    governed by a word of demand or appeal is that demand or appeal (the clause has no modal of its
-    own: the window stopped at "that")."""
-    w = _words()
+def _that_word(low: list[str], before: list[int]) -> int | None:
+    """The word that governs the that-clause in which the window ``before`` stopped ("demanded
+    [today] that ..."), or None when the window did not stop at "that"."""
     k = (before[-1] if before else 0) - 1
     if k < 1 or low[k] != "that":
         return None
     g = k - 1
     while g >= 1 and k - g <= 3 and (low[g].endswith("ly") or low[g] in grammar_words("that_gap_words")):
         g -= 1                                   # "demanded repeatedly that", "its demand today that"
+    return g
+
+
+def _that_governor(low: list[str], before: list[int]) -> tuple[str, int] | None:
+    """"demanded that Israel ease ...", "urged that the talks resume": the act of a that-clause
+    governed by a word of demand or appeal is that demand or appeal (the clause has no modal of its
+    own: the window stopped at "that")."""
+    w = _words()
+    g = _that_word(low, before)
+    if g is None:
+        return None
     if low[g] in w["that_demand_words"]:
         return "demand", g
     if low[g] in w["that_appeal_words"]:
@@ -131,6 +140,9 @@ def modality_of(low: list[str], i: int, end: int) -> tuple[str, int] | None:
             kind, marker = "intent", k
             break
         if low[k] in w["obligation_modals"]:
+            g = _that_word(low, before)
+            if g is not None and low[g] in w["intent_verbs"]:
+                return "intent", g   # "agreed that their states should cooperate": what they agreed to do
             return "demand", k   # "X must withdraw" (said by a source: its demand)
         if low[k] == "to":
             found = _governor(low, before, n)
