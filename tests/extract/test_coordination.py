@@ -20,6 +20,8 @@ def pairs(text, root):
     ("Posing for photographers with Macron, Scholz pledged to support Ukraine on Monday.", "03",
      [("DEU", "UKR")]),
     ("After talks with Chile, Peru condemned Bolivia on Monday.", "11", [("PER", "BOL")]),
+    # a pair of subjects of a one-sided act: both act, neither is the other's target
+    ("Chile and Peru condemned the attack on Monday.", "11", [("CHL", None), ("PER", None)]),
     # a joint happening keeps the pair as actor and target
     ("Chile and Peru signed an agreement on Monday.", "05", [("CHL", "PER")]),
     ("Chilean President Ana Rojas and Peruvian President Luis Vega signed a trade program on Monday.", "05",

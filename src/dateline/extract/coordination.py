@@ -11,8 +11,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+import functools
+
+from ..resources import read_tsv
 from ..timeline.merge import symmetric_codes
 from .event_lexicon import _LIST_GAP
+from .regexes import regex
 
 _KINDS = ("country", "person", "organization")
 _MAX_MEMBERS = 8
@@ -65,6 +69,21 @@ def conjuncts(text: str, first, mentions, starts: list[int]) -> list:
     return (before if closed else []) + out
 
 
+@functools.lru_cache(maxsize=1)
+def _separate_roots() -> tuple[str, ...]:
+    return tuple(r["root"] for r in read_tsv("cameo", "separate_roots.tsv"))
+
+
+def _separate_pair(c, text: str) -> bool:
+    """"A and B condemned the plan": a pair of subjects that the rules took as actor and counterpart,
+    of a one-sided act (cameo/separate_roots.tsv) that is no modality of a joint one ("failed to reach
+    agreement" stays the pair's): both act, neither is the other's target."""
+    a, t = c.actor, c.target
+    return bool(c.between and a is not None and t is not None and a.end <= t.start and t.end <= c.start
+                and c.pattern.code.startswith(_separate_roots()) and not c.modality
+                and regex("cameo", "joint_and").fullmatch(text[a.end:t.start]))
+
+
 def split_coordinated(cands: list, text: str, mentions) -> list:
     """Each event once per member of a listed target, and of a listed actor (not joint happenings)."""
     joint_codes_ = symmetric_codes()
@@ -73,6 +92,10 @@ def split_coordinated(cands: list, text: str, mentions) -> list:
     out = []
     for c in cands:
         out.append(c)
+        if _separate_pair(c, text):
+            other, c.target, c.between = c.target, None, False
+            out.append(replace(c, actor=other, sources=list(c.sources), attributions=list(c.attributions)))
+            continue
         joint = c.between or c.pattern.code in joint_codes_
         if c.pattern.code in joint_codes_ and c.actor is not None and c.actor.code and c.target is None:
             # "A and B signed": a joint happening of the listed subjects, the first named acting
