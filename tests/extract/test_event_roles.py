@@ -114,3 +114,9 @@ def test_ethnicities_and_sides(text, root, actor, target):
 ])
 def test_a_body_of_a_place_acts_for_its_state(text, root, actor):
     assert _code(_event(text, root).actor) == actor
+
+
+def test_a_name_in_apposition_to_the_object_is_the_target():
+    e = _event("Chilean prosecutors on Monday charged two developers, Jonas Kettering and Maria Santos, with "
+               "defrauding investors.", "17")
+    assert e.target is not None and e.target.name == "Jonas Kettering"

@@ -413,8 +413,9 @@ class RoleRules:
         for m in mentions:
             if m.start <= token.idx < m.end:
                 return None if _ethnic(token.doc, m) else self._owned_body(token, m, mentions)
-        if head_only:
-            return None
+        if head_only:      # the head, or a name in apposition to it ("charged two developers, X and Y,")
+            appos = next((ch for ch in token.children if ch.dep_ == "appos"), None)
+            return next((m for m in mentions if appos is not None and m.start <= appos.idx < m.end), None)
         low = token.lower_
         if low in _PRONOUNS:
             return self._subject_antecedent(token, mentions) or self._pronoun(low, token.idx, mentions)
