@@ -181,6 +181,10 @@ CASES = [
     ("The army launched an artillery barrage on the rebel town.", "launched", "194"),
     # 'charged that' accuses in words
     ("The opposition charged that the vote had been rigged.", "charged", "112"),
+    # promising a veto or consequences threatens; promising support is an intention to cooperate
+    ("The governor has promised a veto of the spending bill.", "promised", "130"),
+    ("The minister pledged swift consequences for the rioters.", "pledged", "130"),
+    ("Ghana pledged support for the peace plan.", "pledged", "032"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
