@@ -214,9 +214,22 @@ def _names_of(v: Verb) -> set[str]:
     return out
 
 
+CONJUNCTIONS = ("and", "or")
+
+
+def coordinated(v: Verb) -> bool:
+    """A verb entry that ends in a conjunction (SHOT_AND, KILLED_OR, ARREST_AND) stands for the first
+    verb of a coordination ("shot and killed"): dateline codes each verb of one by its own rows, and
+    a trigger ending in "and" would report one happening twice under two codes."""
+    return v.words[-1].lower() in CONJUNCTIONS
+
+
 def rows_for_block(conv: Converter, block, drops: collections.Counter) -> list[list[str]]:
     rows = []
-    for v in block.verbs:                               # the bare verbs with a code
+    for v in [v for v in block.verbs if coordinated(v)]:
+        drops["verb ending in a conjunction (SHOT_AND): each verb of a coordination has its own rows"] += 1
+    block_verbs = [v for v in block.verbs if not coordinated(v)]
+    for v in block_verbs:                               # the bare verbs with a code
         try:
             code, _ = conv.code_of(v.code)
         except Drop:
@@ -235,7 +248,8 @@ def rows_for_block(conv: Converter, block, drops: collections.Counter) -> list[l
             drops[f"pattern: {d}"] += 1
             continue
         kept = 0
-        for v, extra in ((v, e) for v in origin_verbs(block, p) for e in fr.get("extras", [fr["extra"]])):
+        for v, extra in ((v, e) for v in origin_verbs(block, p) if not coordinated(v)
+                         for e in fr.get("extras", [fr["extra"]])):
             if conv.discarded(v, extra, fr["objects"]):
                 drops["pattern x verb: a wording of Phoenix.discards.txt"] += 1
                 continue
