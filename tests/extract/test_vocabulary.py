@@ -185,6 +185,9 @@ CASES = [
     ("The governor has promised a veto of the spending bill.", "promised", "130"),
     ("The minister pledged swift consequences for the rioters.", "pledged", "130"),
     ("Ghana pledged support for the peace plan.", "pledged", "032"),
+    # two force verbs that share their object are one happening, coded by the second
+    ("The guard was shot and killed at a checkpoint.", "shot", None),
+    ("The guard was shot and killed at a checkpoint.", "killed", "18"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -53,6 +53,18 @@ def _possessor(toks, low: list[str], k: int) -> bool:
     return False
 
 
+def _drop_coordinated_force(found: list[_Cand], low: list[str]) -> list[_Cand]:
+    """"was shot and killed by police", "beat and robbed two tourists": two force verbs joined by
+    "and" that share their object are one happening, coded by the second verb."""
+    force = grammar_words("force_roots")
+    drop = set()
+    for c, d in zip(found, found[1:]):
+        if c.pattern.pos == d.pattern.pos == "verb" and d.tok == c.end_tok + 1 and low[c.end_tok] == "and" \
+                and c.pattern.code[:2] in force and d.pattern.code[:2] in force:
+            drop.add(id(c))
+    return [c for c in found if id(c) not in drop]
+
+
 class TriggerRules:
     """Methods of EventExtractor (extract.events)."""
 
@@ -221,5 +233,5 @@ class TriggerRules:
                 if p.code == NO_EVENT:
                     continue        # "met the deadline": the wording names no happening
                 found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
-            out.append((toks, low, _drop_refused_acts(found, low)))
+            out.append((toks, low, _drop_coordinated_force(_drop_refused_acts(found, low), low)))
         return out
