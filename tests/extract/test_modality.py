@@ -26,6 +26,9 @@ def events(text):
     ("The militia has sworn to attack the airport.", "attack", "138", "threat", "190"),
     # an offer to mediate is the intent to mediate (039), not to meet
     ("Qatar offered to mediate between the two factions.", "mediate", "039", "intent", "045"),
+    # a proposal to act is an intention to do it
+    ("Libya proposed to open its weapons sites to inspectors.", "open", "0355", "intent", "086"),
+    ("Ghana's proposal to open its archives to the commission was welcomed.", "open", "0355", "intent", "086"),
 ])
 def test_intentions_and_threats(text, trigger, code, modality, intended):
     e = next(e for e in events(text) if e.trigger.text == trigger)
