@@ -188,6 +188,10 @@ CASES = [
     # two force verbs that share their object are one happening, coded by the second
     ("The guard was shot and killed at a checkpoint.", "shot", None),
     ("The guard was shot and killed at a checkpoint.", "killed", "18"),
+    # a disaster, a disease or a crash that kills is no attack
+    ("A typhoon killed 30 villagers in the north.", "killed", None),
+    ("A measles epidemic has killed 200 children.", "killed", None),
+    ("Gunmen killed 30 villagers in the north.", "killed", "18"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
