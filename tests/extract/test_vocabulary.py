@@ -192,6 +192,9 @@ CASES = [
     ("A typhoon killed 30 villagers in the north.", "killed", None),
     ("A measles epidemic has killed 200 children.", "killed", None),
     ("Gunmen killed 30 villagers in the north.", "killed", "18"),
+    # a text that 'calls for' something states its content; a party that calls for it appeals
+    ("The ministers signed the accord, which calls for joint patrols.", "calls for", None),
+    ("Peru rejected the accord and called for joint patrols.", "called for", "02"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -65,6 +65,19 @@ def _drop_coordinated_force(found: list[_Cand], low: list[str]) -> list[_Cand]:
     return [c for c in found if id(c) not in drop]
 
 
+def _text_subject(c: _Cand, low: list[str]) -> bool:
+    """"the plan, which calls for cooperation", "the bill requires": an appeal or demand whose
+    subject is a text states what the text says; no party appeals."""
+    if c.pattern.pos != "verb" or c.pattern.code[:2] not in grammar_words("content_verb_roots"):
+        return False
+    k = c.tok - 1
+    if k >= 0 and low[k] in ("which", "that"):
+        k -= 1
+        if k >= 0 and low[k] == ",":
+            k -= 1
+    return k >= 0 and low[k] in grammar_words("content_nouns")
+
+
 class TriggerRules:
     """Methods of EventExtractor (extract.events)."""
 
@@ -233,5 +246,6 @@ class TriggerRules:
                 if p.code == NO_EVENT:
                     continue        # "met the deadline": the wording names no happening
                 found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
-            out.append((toks, low, _drop_coordinated_force(_drop_refused_acts(found, low), low)))
+            found = _drop_coordinated_force(_drop_refused_acts(found, low), low)
+            out.append((toks, low, [c for c in found if not _text_subject(c, low)]))
         return out
