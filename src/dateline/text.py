@@ -1,13 +1,12 @@
-"""Text utilities shared by every stage: normalisation and sentence splitting.
+"""Text utilities shared by every stage: paragraphs, sentence splitting and a word tokenizer.
 
-Sentences come from syntok, which keeps news abbreviations ("Oct. 31", "U.S. officials",
-"Mr. Kim") inside the sentence; paragraph breaks (blank lines) always end a sentence.
+Sentences are the one segmentation of ``dateline.nlp.sentences`` (over spaCy's tokens), which
+keeps news abbreviations ("Oct. 31", "U.S. officials", "Mr. Kim") inside the sentence; paragraph
+breaks (blank lines) always end a sentence.
 """
 from __future__ import annotations
 
 import re
-
-import syntok.segmenter as _segmenter
 
 _PARA = re.compile(r"\n\s*\n")
 
@@ -31,33 +30,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) into ``text``, in order, never crossing a paragraph break."""
-    out: list[tuple[int, int]] = []
-    for ps, pe in paragraphs(text):
-        chunk = text[ps:pe]
-        for para in _segmenter.analyze(chunk):
-            for sent in para:
-                if not sent:
-                    continue
-                s = ps + sent[0].offset
-                last = sent[-1]
-                e = ps + last.offset + len(last.value)
-                out.append((s, e))
-    # syntok leaves single newlines inside sentences; a line that is a heading or byline
-    # (no final punctuation, next line capitalised) is split off.
-    fixed: list[tuple[int, int]] = []
-    for s, e in out:
-        start = s
-        for m in re.finditer(r"\n", text[s:e]):
-            cut = s + m.start()
-            prev = text[start:cut].rstrip()
-            nxt = text[cut + 1:e].lstrip()
-            if prev and nxt and (prev[-1] not in ",;:-(" and (nxt[:1].isupper() or nxt[:1] in "\"“'‘")):
-                fixed.append((start, start + len(prev)))
-                start = cut + 1 + (len(text[cut + 1:e]) - len(nxt))
-        if e > start:
-            fixed.append((start, e))
-    return fixed
+    """Sentence spans (start, end) into ``text``, in order, never crossing a paragraph break: the one
+    segmentation (``dateline.nlp.sentences``), over spaCy's tokens of the text."""
+    from .nlp.sentences import split
+
+    return split(text)
 
 
 _TOKEN = re.compile(r"\w+(?:(?:[-'’.&]|(?<=\d):(?=\d))\w+)*|[^\w\s]")   # "2:55" is one token

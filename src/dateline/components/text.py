@@ -11,7 +11,7 @@ from ..extract.events import find_triggers
 from ..extract.timexes import tag_timexes
 from ..isodate import iso_date
 from ..nlp.extensions import register, write_group
-from ..text import split_sentences
+from ..nlp.sentences import segment
 
 register()
 
@@ -44,7 +44,7 @@ def sentences(doc: Doc) -> Doc:
     """The one sentence segmentation of the article (character offsets), also as span group
     'sentence' and as the tokens' sentence starts (``doc.sents``; a parse run later may only cut
     these sentences further, since it parses each one on its own)."""
-    doc._.sentences = split_sentences(doc.text)
+    doc._.sentences = segment(doc)
     write_group(doc, "sentence", ((a, b, "") for a, b in doc._.sentences))
     if len(doc) and not doc.has_annotation("DEP"):
         starts = {sp.start for sp in doc.spans["sentence"]}
