@@ -136,7 +136,7 @@ class EntityExtractor:
         self.gaz = gaz or load()
         self.org_heads = _lex("org_heads.tsv")
         self.not_names = _lex("not_names.tsv")
-        self.speech = {w.lower() for w in _lex("speech_verbs.tsv")}
+        self.speech = lang.speech_verbs_for("name_cue")      # lang/en/speech_verbs.tsv, uses column
         self.surname_first = _lex("surname_first.tsv")
         self.given_names = {ld.name.split()[0] for ld in self.gaz.leaders if len(ld.name.split()) > 1
                             and ld.name.split()[0] not in self.surname_first}

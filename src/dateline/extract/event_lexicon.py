@@ -67,7 +67,7 @@ _VERB_BEFORE = set(_G["verb_before"])
 _QUOTE_MARKS = set(_G["quote_marks"])
 _CLAUSE_BREAK = set(_G["clause_breaks"])
 _SUBORD = set(_G["subordinators"])
-_SPEECH_VERBS = set(_G["speech_verbs"])
+_SPEECH_VERBS = set(lang.speech_verbs_for("clause_open"))     # lang/en/speech_verbs.tsv, uses column
 _AGENTIVE_PARTICIPLES = set(_G["agentive_participles"])
 _SERIES_MODIFIERS = set(_G["series_modifiers"])
 # what stands between two names of one list of subjects ("South Korea, the United States and Japan")

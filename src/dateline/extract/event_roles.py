@@ -5,6 +5,7 @@ import bisect
 import functools
 
 from ..record import Mention
+from .. import lang
 from .event_lexicon import (
     _AGENTIVE_PARTICIPLES, _AIMED_AT, _ATTACK_TARGETS, _BE, _CLAUSE_BREAK, _CLAUSE_DEPS, _Cand,
     _DAY_WORDS, _DEF_STATE, _DETS, _LIST_GAP, _OBJ, _PAST_VERB, _PERSON_PRON,
@@ -18,8 +19,9 @@ from .lexicon import verb_forms
 from .regexes import regex
 
 _RELATIVE = grammar_words("relative_pronouns")
-_W = {k: grammar_words(k) for k in ("comma_clause_openers", "comma_participles", "clause_report_verbs",
+_W = {k: grammar_words(k) for k in ("comma_clause_openers", "comma_participles",
                                      "coordinators", "pair_prepositions", "list_words", "happening_pronouns")}
+_CLAUSE_END_VERBS = lang.speech_verbs_for("clause_end")    # lang/en/speech_verbs.tsv, uses column
 _AUX_PASS = {"aux:pass", "auxpass"}
 _BG_AUX, _BG_MARK, _BG_ADV = (grammar_words(k) for k in ("background_auxiliaries", "background_marks",
                                                          "background_adverbs"))
@@ -100,7 +102,7 @@ class RoleRules:
         e = len(low)
         for k in range(j, len(low)):
             w = low[k]
-            if w in _CLAUSE_BREAK or (w in _SUBORD and w != "that") or w in _W["clause_report_verbs"]:
+            if w in _CLAUSE_BREAK or (w in _SUBORD and w != "that") or w in _CLAUSE_END_VERBS:
                 e = k
                 break
             if w in _W["coordinators"] and any(v in verbs for v in (k + 1, k + 2)):

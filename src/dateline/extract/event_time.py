@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..record import Series, Timex
+from .. import lang
 from .dating import after_publication, noun_time, recent_period
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_participle, singular
@@ -13,6 +14,8 @@ from .event_lexicon import (_Cand, _IMPLICATIVE, _NEG_VERBS, _ORDINALS, _PREPS, 
                             grammar_words)
 
 
+_TIME_REPORT_VERBS = lang.speech_verbs_for("time_report")   # a time right after one is the report's
+_CLAUSE_OPEN_VERBS = lang.speech_verbs_for("clause_open")   # they open a reported clause
 def clause_scopes(low: list[str], timex_spans) -> list[int]:
     """Each token's clause for dating: the token index of the latest clause opener before it ('since',
     'because', 'but' ..., or 'who', 'which' after a comma), whose clause runs to the next comma,
@@ -131,7 +134,7 @@ class TimeRules:
             prev2 = low[k - 2] if k > 1 else ""
             if prevw in grammar_words("span_prepositions") or prev2 == "since":
                 continue
-            if prevw in grammar_words("report_verbs") or (prev2 in grammar_words("report_verbs") and prev2 != "added"):
+            if prevw in _TIME_REPORT_VERBS or (prev2 in _TIME_REPORT_VERBS and prev2 != "added"):
                 continue
             if noun_time(text, t, prevw):
                 if (pos == "noun" and n == i) or (pos == "verb" and i == n + 1 and is_participle(low[i])):
@@ -145,7 +148,7 @@ class TimeRules:
                 continue      # a later clause's time belongs to that clause
             if perfect and not inside:
                 continue
-            if not inside and t.start < start and any(w in grammar_words("speech_verbs") for w in low[n:s]):
+            if not inside and t.start < start and any(w in _CLAUSE_OPEN_VERBS for w in low[n:s]):
                 continue      # "X, in a speech on Tuesday, said Y attacked": the report's time, not the act's
             if not inside and self._in_anchor(t, sent.index.ending_in(t.start - 120, t.start), text):
                 continue

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from ..record import ActorRef, Attribution, Event, Mention, Span, Timex
+from .. import lang
 from .lexicon import is_participle
 from .coordination import split_coordinated
 from .dating import BOUND_DATES, narrative_dates, publication_dates, report_dates, resolve_references, statement_time
@@ -37,6 +38,7 @@ from .event_triggers import TriggerRules
 STATEMENT = "010"
 
 
+_TIME_REPORT_VERBS = lang.speech_verbs_for("time_report")   # a time right after one is the report's
 class EventExtractor(TriggerRules, RoleRules, TimeRules):
     def __init__(self) -> None:
         self.index = dictionary()
@@ -286,7 +288,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             prev2 = low[k - 2] if k and k > 1 else ""
             if prevw in grammar_words("span_prepositions") or prev2 == "since":
                 continue
-            if prevw in grammar_words("report_verbs") or (prev2 in grammar_words("report_verbs") and prev2 != "added"):
+            if prevw in _TIME_REPORT_VERBS or (prev2 in _TIME_REPORT_VERBS and prev2 != "added"):
                 continue
             nominal = _NOMINAL_TIME.match(text, t.end)
             if nominal and (nominal[1] or (prevw in _NOUN_DETS and nominal[2] and nominal[2] not in _PREPS | _SUBORD)):
