@@ -47,9 +47,14 @@ def sentences(doc: Doc) -> Doc:
     doc._.sentences = segment(doc)
     write_group(doc, "sentence", ((a, b, "") for a, b in doc._.sentences))
     if len(doc) and not doc.has_annotation("DEP"):
-        starts = {sp.start for sp in doc.spans["sentence"]}
-        for tok in doc:
-            tok.is_sent_start = tok.i == 0 or tok.i in starts
+        import numpy
+        from spacy.attrs import SENT_START
+
+        marks = numpy.full((len(doc), 1), -1, dtype="int64")     # -1: inside, 1: starts a sentence
+        marks[0, 0] = 1
+        for sp in doc.spans["sentence"]:
+            marks[sp.start, 0] = 1
+        doc.from_array([SENT_START], marks.astype("uint64"))     # spaCy reads it back as a signed value
     return doc
 
 
