@@ -195,6 +195,25 @@ CASES = [
     # a text that 'calls for' something states its content; a party that calls for it appeals
     ("The ministers signed the accord, which calls for joint patrols.", "calls for", None),
     ("Peru rejected the accord and called for joint patrols.", "called for", "02"),
+    # codebook leaves worded by own rows: policy change appealed for or demanded, economic and
+    # military cooperation demanded, curbs or dissent to be eased, roads blocked for an aim,
+    # cyber-forces raised, atrocities, rights granted
+    ("Opposition parties called for a rethink of the housing policy.", "called for", "0242"),
+    ("Farmers demanded a change in the government's water policy.", "demanded", "1042"),
+    ("Exporters demanded more trade with their neighbours.", "demanded", "1011"),
+    ("Kiev demanded closer military cooperation with the alliance.", "demanded", "1012"),
+    ("Residents demanded an end to the curfew in the old city.", "demanded", "1051"),
+    ("The governor demanded an end to the strike by dock workers.", "demanded", "1052"),
+    ("Truck drivers blocked roads to demand the resignation of the minister.", "blocked", "1441"),
+    ("Villagers blocked the highway to protest the new fuel tax.", "blocked", "1442"),
+    ("Students blocked streets to demand equal rights.", "blocked", "1443"),
+    ("Students blocked streets to demand free elections.", "blocked", "1444"),
+    ("Truck drivers blocked roads near the port on Monday.", "blocked", "144"),
+    ("Pyongyang has expanded its cyber-forces.", "expanded", "155"),
+    ("Moscow mobilized hackers against the Estonian grid.", "mobilized", "155"),
+    ("The rebels committed atrocities against villagers in the east.", "committed", "200"),
+    ("The junta restored freedom of the press on Monday.", "restored", "0833"),
+    ("The firm was granted the rights to the film.", "granted", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
