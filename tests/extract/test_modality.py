@@ -129,6 +129,26 @@ def test_every_act_row_maps_to_codes_that_exist():
 def test_a_stated_intention_not_to_cooperate_is_a_rejection(text, trigger, code, intended):
     e = next(e for e in events(text) if e.trigger.text == trigger)
     assert (e.cameo, e.modality, e.intended, e.negated) == (code, "refusal", intended, False)
+    assert not e.hypothetical     # the refusal was stated: it happened
+
+
+@pytest.mark.parametrize("text,trigger,hypothetical", [
+    # a passive infinitive after an appeal: only asked for
+    ("Chile has called for Peru's envoy, a retired admiral, to be expelled from the talks.", "expelled", True),
+    # a present-tense act after "until"/"once": pending; a past form happened
+    ("The garrison will stay in the valley until Peru complies with the treaty.", "complies", True),
+    ("The garrison stayed in the valley until Peru complied with the treaty.", "complied", False),
+    # a lexical modal verb does not reach a verb coordinated with it; an auxiliary does
+    ("Though she called the fee shameful and called for refunds to be paid, Warren said no more.", "called for", False),
+    ("Chile would rally and protest against Peru.", "rally", False),
+    # a speech act that is the purpose of a protest happened
+    ("Farmers began a rally in the capital, Lima, on Monday to denounce the minister.", "denounce", False),
+    # a conditional act states no intention
+    ("If Peru does follow through on its threat to veto the deal, the talks would end.", "veto", True),
+])
+def test_which_acts_are_hypothetical(text, trigger, hypothetical):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.hypothetical == hypothetical
 
 
 def test_an_act_of_force_not_intended_stays_negated():

@@ -19,7 +19,7 @@ from .. import lang
 from .lexicon import is_participle
 from .coordination import split_coordinated
 from .dating import BOUND_DATES, narrative_dates, publication_dates, report_dates, resolve_references, statement_time
-from .modality import modality_of, recode, refusal
+from .modality import conditional, in_modal_scope, infinitive_to, modality_of, pending, recode, refusal
 from .participants import place_states, possessed_patients, verbal_senses
 from .speech_acts import objas_cue, speech_acts
 from .event_lexicon import _IMPLICATIVE, grammar_words
@@ -99,6 +99,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 self._modality(c, low)
                 cands.append(c)
         cands = self._fold_intent_markers(cands)
+        self._purposes(cands, sent_toks)
         self._allegations(cands)
         cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes, statements)
         cands = self._drop_consumed_subjects(cands, sent_toks)
@@ -127,6 +128,28 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                  c.actor is not None or c.target is not None
                  or (c.location is not None and c.pattern.code[:2] in _ACTORLESS_ROOTS)))]
         return [self._to_event(n, c, text, sentences) for n, c in enumerate(cands, start=1)]
+
+    @staticmethod
+    def _purposes(cands: list[_Cand], sent_toks) -> None:
+        """"rallied in the capital to denounce X": a speech act that is the infinitive of purpose of
+        a protest happened: the protest performs it, and the protesters are its actor."""
+        acts, govs = grammar_words("purpose_act_roots"), grammar_words("purpose_governor_roots")
+        in_sent = by_sentence(cands)
+        for c in cands:
+            if not c.hypothetical or c.negated or c.pattern.pos != "verb" or c.pattern.code[:2] not in acts:
+                continue
+            low = sent_toks[c.sent][1]
+            if not (0 < c.tok < len(low) and low[c.tok - 1] == "to"):
+                continue
+            gov = next((o for o in reversed(in_sent[c.sent]) if o.tok < c.tok - 1 and c.tok - o.tok <= 12
+                        and o.pattern.code[:2] in govs and not (o.hypothetical or o.negated)
+                        and not any(w in _CLAUSE_BREAK for w in low[o.end_tok:c.tok])), None)
+            if gov is None:
+                continue
+            c.hypothetical = False
+            if gov.actor is not None and (c.actor is None or c.actor.start > c.start):
+                c.target = c.target or c.actor
+                c.actor = gov.actor
 
     @staticmethod
     def _allegations(cands: list[_Cand]) -> None:
@@ -259,12 +282,10 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             c.negated = any(w in _DENY for w in gov)
         inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in grammar_words("infinitive_blockers")
                   for k in range(len(pre)))
-        # a modal word reaches no further than the next comma ("pledged to stand firm, warning X":
-        # the warning happened)
-        scope = pre[max((k for k, w in enumerate(pre) if w == ","), default=-1) + 1:]
-        c.hypothetical = any(w in _MODAL for w in scope) or (inf and p.pos == "noun") or \
-            (p.pos == "verb" and i > 0 and low[i - 1] == "to" and not (i > 1 and low[i - 2] in _IMPLICATIVE)) \
-            or (s > 0 and low[s - 1] in _MODAL)
+        to = infinitive_to(low, i) if p.pos == "verb" else None
+        c.hypothetical = in_modal_scope(low, s, i, p.pos == "verb") or (inf and p.pos == "noun") or \
+            (to is not None and not (to > 0 and low[to - 1] in _IMPLICATIVE)) \
+            or (s > 0 and low[s - 1] in _MODAL) or (p.pos == "verb" and pending(low, s, i))
 
     def _clause_date(self, c: _Cand, text, toks, low, sent_range, timexes, s: int, e: int) -> None:
         """The date of the clause's own time expression (not a duration, not "since X", not after a
@@ -314,12 +335,13 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         if c.pattern.pos != "verb":
             return
         found = modality_of(low, c.tok, c.end_tok)
-        if found is None:
-            return
+        if found is None or conditional(low, c.tok):
+            return      # "if the president follows through on his veto": no intention stated
         if c.negated:
             m = refusal(c.pattern.code) if found[0] == "intent" else None
-            if m is not None:       # "X will not accept refugees": X rejects it
+            if m is not None:       # "X will not accept refugees": X rejects it (the refusal was stated)
                 c.negated, c.modality, c.modality_row, c.intended = False, m.kind, m.row, c.pattern.code
+                c.hypothetical = False
                 c.pattern = replace(c.pattern, code=m.code)
             return
         kind, c.modality_marker = found

@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 
 from ..resources import read_tsv
-from .event_lexicon import _base_verbs, grammar_words
+from .event_lexicon import _MODAL, _base_verbs, grammar_words
 from .lexicon import is_past_form
 
 
@@ -185,3 +185,52 @@ def recode(code: str, kind: str) -> Modality:
             return Modality("threat" if new else "intent", new or intent, line)
         return Modality("threat" if intent.startswith("13") else kind, intent, line)
     return Modality(kind, "", None)
+
+
+def infinitive_to(low: list[str], i: int) -> int | None:
+    """The index of the "to" of an infinitive whose verb is at ``i`` ("to withdraw", "to be
+    expelled", "to have been freed"), or None."""
+    k = i - 1
+    aux = grammar_words("infinitive_auxiliaries")
+    while k > max(0, i - 4) and low[k] in aux:
+        k -= 1
+    return k if k >= 0 and low[k] == "to" and k < i else None
+
+
+def pending(low: list[str], s: int, i: int) -> bool:
+    """"will stay until X complies", "once X signs": a present-tense act in a clause of a pending
+    condition has not happened; a past form ("until X complied") or a gerund did."""
+    if s <= 0 or low[s - 1] not in grammar_words("pending_subordinators"):
+        return False
+    w = low[i]
+    return not (is_past_form(w) or w.endswith("ing") or "had" in low[s:i])
+
+
+def conditional(low: list[str], i: int) -> bool:
+    """The act at ``i`` is in the clause of a condition ("if X follows through on his veto"): a
+    condition word before it, after the last comma and clause break."""
+    w = _words()
+    for k in range(i - 1, max(-1, i - 13), -1):
+        if low[k] in (",", ".", ";") or low[k] in w["clause_breaks"]:
+            return False
+        if low[k] in grammar_words("conditions"):
+            return True
+    return False
+
+
+def in_modal_scope(low: list[str], s: int, i: int, verb: bool) -> bool:
+    """A modal word before the trigger at ``i`` in its clause (from ``s``), after the last comma
+    ("pledged to stand firm, warning X": the warning happened). A lexical modal verb ("called",
+    "pledged") does not reach a verb coordinated with it ("called X a disgrace and called for ...")
+    unless an infinitive stands between ("pledged to rally and march")."""
+    pre = low[s:i]
+    start = max((k for k, w in enumerate(pre) if w == ","), default=-1) + 1
+    aux = grammar_words("modal_auxiliaries")
+    coordinated = verb and i > 0 and low[i - 1] in grammar_words("coordinators")
+    for k in range(start, len(pre)):
+        if pre[k] not in _MODAL:
+            continue
+        if coordinated and pre[k] not in aux and "to" not in pre[k + 1:]:
+            continue
+        return True
+    return False

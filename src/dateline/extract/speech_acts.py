@@ -63,11 +63,13 @@ def objas_cue(cue_text: str) -> bool:
 def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] | None:
     """(the party the attribution's content judges, how strongly) or None."""
     a, b = att.content.start, att.content.end
-    toks = _tokens(text, a, b)
+    inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+    # a word inside a name judges nothing: "the United States", "the Fair Trade Commission"
+    toks = [(s, e, "" if any(m.start <= s < m.end for m in inside) else w) for s, e, w in _tokens(text, a, b)]
     pos = [t[0] for t in toks]
     objas = objas_cue(att.cue.text) and att.cue.end <= a
     be = _words()["be_forms"]
-    for m in mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
+    for m in inside:
         if m.kind not in _KINDS or not m.code or m.entity == att.source.entity:
             continue
         k = bisect.bisect_left(pos, m.end)
