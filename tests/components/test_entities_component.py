@@ -1,6 +1,7 @@
 """dateline.components.entities: how the recogniser's entities join the rules' ones."""
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Span
 
@@ -36,3 +37,41 @@ def test_recognised_entities_never_override_rule_entities():
     before = {(m.start, m.end, m.kind) for m in ents.mentions}
     component._add_recognised(TEXT, ents, [_recognised({"Omdurman": "PER"})])
     assert {(m.start, m.end, m.kind) for m in ents.mentions} == before
+
+
+def _recognised_in(text: str, labels: dict[str, str]):
+    doc = spacy.blank("en")(text)
+    spans = []
+    for surface, label in labels.items():
+        a = text.index(surface)
+        spans.append(doc.char_span(a, a + len(surface), label=label))
+    doc.ents = [s for s in spans if isinstance(s, Span)]
+    return doc
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    # a known first name makes a full name a person's, whatever the recogniser's label
+    ("The panel heard from Victor Marmot on the budget.", "Victor Marmot", "person"),
+    # a person's verb after the name
+    ("The plan was wrong, Quentin Yarrow told the panel.", "Quentin Yarrow", "person"),
+    # a U.S. party label after the name
+    ("Sens. Olwen Fitch (D-Ore.) and others objected.", "Olwen Fitch", "person"),
+    # no cue: the label stands
+    ("The convoy reached Marmot Ridge by noon.", "Marmot Ridge", "place"),
+    ("The convoy reached Gorran Vale by noon.", "Gorran Vale", "place"),
+])
+def test_a_recognised_place_with_a_persons_cue_is_a_person(text, surface, kind):
+    ents = extract_entities(text, split_sentences(text))
+    component._add_recognised(text, ents, [_recognised_in(text, {surface: "GPE"})])
+    assert {m.text: m.kind for m in ents.mentions}.get(surface) == kind
+
+
+def test_a_name_already_a_person_keeps_that_kind():
+    text = "Gorran Pell said no. Later Gorran Pell left."
+    ents = extract_entities(text, split_sentences(text))
+    second = text.rindex("Gorran Pell")
+    doc = spacy.blank("en")(text)
+    doc.ents = [doc.char_span(second, second + len("Gorran Pell"), label="GPE")]
+    component._add_recognised(text, ents, [doc])
+    kinds = [m.kind for m in ents.mentions if m.text == "Gorran Pell"]
+    assert kinds and set(kinds) == {"person"}

@@ -334,3 +334,32 @@ def test_span_indexes_answer_as_scans(seed):
         named.add(items[k % len(items)])
         before = [p for p in named.people if p.start < a]
         assert named.target(a) is (before[0] if before else named.people[0])
+
+
+@pytest.mark.parametrize("text,surface,kind,code,name", [
+    # a lower-case word that, capitalised, makes a longer gazetteer name is part of it
+    ("Talks resumed in northern Ireland on Monday.", "northern Ireland", "place", "GBR", "Northern Ireland"),
+    ("Troops moved into northern Iraq.", "Iraq", "country", "IRQ", "Iraq"),
+    # an alias opening with "the" gives way to a longer name starting inside it
+    ("Trade within the Commonwealth of Independent States grew.", "Commonwealth of Independent States",
+     "organization", "IGO", "Commonwealth of Independent States"),
+    ("Leaders of the Commonwealth met in London.", "the Commonwealth", "organization", "IGO",
+     "Commonwealth of Nations"),
+    # an acronym is named by the full name whose capitals spell it (one CAMEO code in Phoenix)
+    ("The OAU sent envoys to the talks.", "OAU", "organization", "IGO", "Organization of African Unity"),
+])
+def test_alias_collisions_and_canonical_names(text, surface, kind, code, name):
+    assert find(ents(text), surface) == (kind, code, name)
+
+
+@pytest.mark.parametrize("text,published,expect", [
+    # a title and a surname name the one Phoenix person in a government role on the day
+    ("President Yeltsin met the envoys. Yeltsin then left.", dt.date(1998, 3, 1),
+     ("person", "RUS", "Boris Yeltsin")),
+    # no date, no office to check: no one
+    ("President Yeltsin met the envoys.", None, None),
+    # out of office on the day: no one
+    ("President Yeltsin met the envoys.", dt.date(2005, 3, 1), None),
+])
+def test_title_and_surname_through_phoenix_roles(text, published, expect):
+    assert find(ents(text, published=published), "Yeltsin") == expect

@@ -46,3 +46,17 @@ def test_an_organisation_takes_the_code_of_its_acronym():
                            published="2021-03-05")
     orgs = {e.name: e.code for e in res.entities if e.kind == "organization"}
     assert orgs.get("International Labor Office") == "IGO"
+
+
+@pytest.mark.parametrize("text,name,code,mentions", [
+    # a bare surname the gazetteer would guess as its official is the person the article names in
+    # full, even where only the recogniser found that person; the guess's state does not come along
+    ("The show's host, Anderson Cooper, asked about taxes. Cooper pressed him again.", "Anderson Cooper",
+     None, 2),
+    # a party label after a name gives the legislator's state
+    ("Sen. Olwen Fitch (D-Ore.) objected to the bill on Tuesday.", "Olwen Fitch", "USA", 1),
+])
+def test_surname_and_party_label_context(text, name, code, mentions):
+    people = _people(text)
+    assert people[name] == (code, mentions)
+    assert "Yvette Cooper" not in people

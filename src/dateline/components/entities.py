@@ -9,7 +9,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extract.entities import extract_entities, recognised_kind
+from ..extract.entities import extract_entities
+from ..extract.recognised import is_person_name, recognised_kind
 from ..extract.entity_context import (add_agent_mentions, add_definite_descriptions, assign_home_state,
                                       code_people_from_context, infer_genders, join_surnames)
 from ..nlp import entity_type
@@ -78,6 +79,7 @@ def _add_recognised(text: str, ents, spans) -> None:
     found nothing (they never override a gazetteer entity)."""
     kinds = {"PER": "person", "ORG": "organization", "LOC": "place"}
     per_doc: dict[int, tuple[list, list[int]]] = {}          # each Doc's entities, read once
+    people = {x.name for x in ents.entities if x.kind == "person"}
     ms = ents.mentions
     maxlen = max((m.end - m.start for m in ms), default=0) \
         if all(a.start <= b.start for a, b in zip(ms, ms[1:])) else None
@@ -95,6 +97,10 @@ def _add_recognised(text: str, ents, spans) -> None:
             kind = recognised_kind(ent.text, kind) if kind else None
             if kind is None:
                 continue
+            if kind != "person" and is_person_name(text, ent.start_char, ent.end_char, people):
+                kind = "person"          # "Jane Roe (D-Ohio)", "Jane Roe said": a person, not a place
+            if kind == "person":
+                people.add(ent.text)
             if _add_mention(text, ents, ent.start_char, ent.end_char, kind, ent.text, "model:ner", maxlen) \
                     and maxlen is not None:
                 maxlen = max(maxlen, ent.end_char - ent.start_char)

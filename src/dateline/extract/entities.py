@@ -20,7 +20,7 @@ from ..resources import path, read_tsv
 from .. import lang
 from .entity_index import Busy as _Busy, Cover, Inside, Named, by_start, words_end
 from .gazetteer import Entry, Gazetteer, Leader, load
-from .people import leader_codes_on, link_honorific_surnames
+from .people import leader_codes_on, link_honorific_surnames, phoenix_official
 from .regexes import regex, source
 
 # A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J." (regexes.json)
@@ -80,6 +80,7 @@ class _Raw:
 
 
 _OF_NAME = regex("entities", "of_name")
+_LOWER_WORD_BEFORE = regex("entities", "lower_word_before")
 _OF_PLACE = regex("entities", "of_place")
 
 
@@ -97,24 +98,6 @@ def _time_names() -> frozenset[str]:
     """Month and weekday names (the time stage's lexicon): "on Monday" is not a name's complement."""
     from .timexes import L
     return frozenset(set(L.months) | set(L.weekdays))
-
-
-@functools.lru_cache(maxsize=1)
-def _recognised_lists() -> tuple[frozenset[str], frozenset[str]]:
-    return (frozenset(w.lower() for w in lang.abbreviations(kind="title")), frozenset(context_words("place_heads")))
-
-
-def recognised_kind(surface: str, kind: str) -> str | None:
-    """The kind of a name the statistical recogniser found (person, organization, place), corrected
-    by the entity lists: a lone title ("Brig" of "Brig. Gen. X") is no name (None), and a name ending
-    in a place word ("Halfaya Bridge", "Tahrir Square") is a place whatever the label."""
-    titles, place_heads = _recognised_lists()
-    words = surface.split()
-    if not words or len(surface) < 2 or (len(words) == 1 and words[0].rstrip(".").lower() in titles):
-        return None
-    if len(words) > 1 and words[-1] in place_heads:
-        return "place"
-    return kind
 
 
 def _prev_word(text: str, pos: int, n: int = 1) -> list[str]:
@@ -145,12 +128,21 @@ class EntityExtractor:
     def _gazetteer_mentions(self, text: str) -> list[_Raw]:
         out = []
         for s, e, form in self.gaz.find(text):
+            s, form = self._lowercase_lead(text, s, form)
             entry = _choose(self.gaz.surface[form])
             if entry.kind == "place" and _OF_NAME.match(text, e):
                 continue      # "the Gulf of Aden" is not "the Gulf" (the Persian Gulf)
             out.append(_Raw(s, e, text[s:e], entry.kind, entry.name, entry.code, entry.form,
                             leaders=entry.leaders, role=entry.category))
         return out
+
+    def _lowercase_lead(self, text: str, s: int, form: str) -> tuple[int, str]:
+        """A lower-case word before a match that, capitalised, makes a longer name the gazetteer knows
+        ("northern Ireland" is Northern Ireland, not Ireland; "south Korea" is South Korea)."""
+        m = _LOWER_WORD_BEFORE.search(text, max(0, s - 20), s)
+        if m and (longer := m.group(1).capitalize() + " " + form) in self.gaz.surface:
+            return m.start(1), longer
+        return s, form
 
     def _country_before(self, text: str, pos: int, raws: list[_Raw], upto: int | None = None) -> str | None:
         """Code of a state named just before pos: "Japan's X", "the South Korean X", "North Korea's top X"
@@ -467,7 +459,7 @@ class EntityExtractor:
                 else None
             if written and written != sur and written[:1].isupper() and p.leaders:
                 known.setdefault(written, []).append(p)
-        surnames = set(known) | set(self.gaz.by_surname)
+        surnames = set(known) | set(self.gaz.by_surname) | set(self.gaz.phoenix_by_surname)
         if not surnames:
             return raws
         link_honorific_surnames(raws, known)
@@ -520,6 +512,12 @@ class EntityExtractor:
                     known.setdefault(sur, []).append(extra[-1])
                     if extra[-1].name not in bylines:
                         named[sur].add(extra[-1])
+                elif title and (rows := phoenix_official(self.gaz.phoenix_by_surname, sur, published)):
+                    now = next(r for r in rows if r.in_office(published) and r.cameo[3:6] == "GOV")
+                    extra.append(_Raw(s, e, sur, "person", now.name, now.code, "surname", leaders=rows,
+                                      source="phoenix:title+surname"))
+                    known.setdefault(sur, []).append(extra[-1])
+                    named[sur].add(extra[-1])
                 elif title and self._shared_state(sur, title):
                     # "President Bush" between two presidents Bush: who is open, the state is not
                     extra.append(_Raw(s, e, sur, "person", sur, self._shared_state(sur, title),

@@ -157,6 +157,7 @@ def _title_chain(gap: str) -> bool:
 
 
 _ROLE_AS = regex("entities", "role_as")
+_PARTY_LABEL = regex("entities", "party_label")
 
 
 def _role_as(text: str, m: Mention, after: list[Mention]) -> str | None:
@@ -215,6 +216,8 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
                 code = nxt.code        # "X, the British defence secretary,"
         if code is None:
             code = _role_as(text, m, ms[k + 1:])
+        if code is None and _PARTY_LABEL.match(text, m.end):
+            code = context_words("party_label_state")[0]       # "X (D-Ohio)": a U.S. legislator
         if code:
             ent.code = code
             for x in ms:
@@ -293,12 +296,18 @@ def join_surnames(res: EntityResult) -> None:
     gone = {}
     for e in people:
         owners = full.get(e.name, [])
+        guessed = e.source == "gazetteer:surname" and not owners
+        if guessed:
+            # a gazetteer official guessed from a bare surname ("Cooper") yields to the person the
+            # article names in full with it ("Jane Cooper"), whichever stage found them, and the
+            # guess's state goes with the guess
+            owners = [o for o in full.get(e.mentions[0].text if e.mentions else "", []) if o is not e]
         if len(owners) != 1:
             continue
         into = owners[0]
         into.mentions.extend(e.mentions)
         into.mentions.sort(key=lambda s: s.start)
-        into.code = into.code or e.code
+        into.code = into.code if guessed else into.code or e.code
         gone[e.id] = into
     if not gone:
         return

@@ -56,6 +56,8 @@ class Gazetteer:
     titles: set[str] = field(default_factory=set)                  # "President", "Prime Minister"
     surface: dict[str, list[Entry]] = field(default_factory=dict)
     automaton: object = None
+    # Phoenix people with a state by surname: they name someone alone only with a title (people.py)
+    phoenix_by_surname: dict[str, list[Leader]] = field(default_factory=dict)
 
     def add(self, form: str, entry: Entry, *, upper: bool = False, lower: bool = False) -> None:
         forms = {form}
@@ -91,6 +93,7 @@ class Gazetteer:
                     and text[end + 1].islower():
                 continue          # "Korea-based" is fine, "Seoul-based" is an adjective: still a match
             cands.append((start, end, form))
+        cands = _drop_article_prefixed(cands)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         out, last_end = [], -1
         for s, e, f in cands:
@@ -99,6 +102,20 @@ class Gazetteer:
                 last_end = e
         return out
 
+
+
+def _drop_article_prefixed(cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A form that opens with a lower-case article ("the Commonwealth") gives way to a longer name
+    starting inside it and running past it ("the Commonwealth of Independent States"): the
+    article is not part of the longer name, and leftmost-longest would pick the shorter one."""
+    lead = [c for c in cands if c[2][:4] == "the "]
+    if not lead:
+        return cands
+    drop = set()
+    for c in lead:
+        if any(c[0] < o[0] < c[1] < o[1] for o in cands):
+            drop.add(c)
+    return [c for c in cands if c not in drop]
 
 
 @functools.lru_cache(maxsize=1)
@@ -178,16 +195,42 @@ def _add_phoenix(g: Gazetteer) -> None:
             forms[name] = [name] + aliases.split("|") if aliases else [name]
             people[name] = []
         people[name].append(Leader(name, sur, code, "", (), day(start), day(end), cameo, source))
+        if code and code != "IGO" and sur:
+            g.phoenix_by_surname.setdefault(sur, []).append(people[name][-1])
     for name, rows in people.items():
         entry = Entry("person", name, _default_code(rows), "phoenix", leaders=tuple(rows))
         for form in forms[name]:
             if form not in hand:
                 g.surface.setdefault(form, []).append(entry)     # one entry per form: no dedup scan
-    for row in read_tsv(GAZ, "phoenix_organizations.tsv"):
-        e = Entry("organization", row["name"], row["code"] or None, "org", category=row["category"])
+    rows = read_tsv(GAZ, "phoenix_organizations.tsv")
+    spelled = _spelled_out(rows)
+    for row in rows:
+        name = spelled.get((row["name"], row["cameo"]), row["name"])
+        e = Entry("organization", name, row["code"] or None, "org", category=row["category"])
         for form in [row["name"]] + multi(row["aliases"]):
             if form not in hand:
                 g.add(form, e)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
+
+
+def _spelled_out(rows) -> dict[tuple[str, str], str]:
+    """Phoenix lists an acronym ("OAU") and the full name ("Organization of African Unity") as two
+    rows of one CAMEO code: the acronym's row is named by the full name whose capitals spell it."""
+    full: dict[str, list[str]] = {}
+    for row in rows:
+        if not row["name"].isupper():
+            full.setdefault(row["cameo"], []).append(row["name"])
+    out = {}
+    for row in rows:
+        name = row["name"]
+        if name.isupper() and " " not in name:
+            match = [f for f in full.get(row["cameo"], []) if _initials(f) == name]
+            if len(match) == 1:
+                out[(name, row["cameo"])] = match[0]
+    return out
 
 
 def _plain_rows(name: str, width: int):

@@ -43,3 +43,17 @@ def link_honorific_surnames(raws: list, known: dict[str, list]) -> None:
         target = before[-1] if before else cands[0]
         r.name, r.code, r.leaders = target.name, target.code, target.leaders
         r.entity_key, r.source = ("person", target.name), "coref:honorific+surname"
+
+
+def phoenix_official(by_surname: dict, surname: str, published: _dt.date | None):
+    """"President Yeltsin", "Minister X": the one Phoenix person with this surname who held a
+    government role (a CAMEO code of a state with the GOV sector) on the article's day, with all
+    their rows; None where there is no date, nobody, or several such people."""
+    if published is None:
+        return None
+    rows = by_surname.get(surname, ())
+    names = {r.name for r in rows if r.cameo[3:6] == "GOV" and r.in_office(published)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return tuple(r for r in rows if r.name == name)

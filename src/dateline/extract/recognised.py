@@ -1,0 +1,70 @@
+"""The statistical recogniser's names, corrected by the entity lists before they join the article's
+entities: a lone title is no name, a name ending in a place word is a place, and a name the
+recogniser calls a place is a person where the article or the lists say so (a first name the
+gazetteer knows, a person's verb or a party label after it, a person of that name already named)."""
+from __future__ import annotations
+
+import functools
+
+from .. import lang
+from ..resources import read_tsv
+from .entities import context_words
+from .gazetteer import _plain_rows, load
+from .regexes import regex
+
+
+@functools.lru_cache(maxsize=1)
+def _recognised_lists() -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(w.lower() for w in lang.abbreviations(kind="title")), frozenset(context_words("place_heads")))
+
+
+def recognised_kind(surface: str, kind: str) -> str | None:
+    """The kind of a name the statistical recogniser found (person, organization, place), corrected
+    by the entity lists: a lone title ("Brig" of "Brig. Gen. X") is no name (None), and a name ending
+    in a place word ("Halfaya Bridge", "Tahrir Square") is a place whatever the label."""
+    titles, place_heads = _recognised_lists()
+    words = surface.split()
+    if not words or len(surface) < 2 or (len(words) == 1 and words[0].rstrip(".").lower() in titles):
+        return None
+    if len(words) > 1 and words[-1] in place_heads:
+        return "place"
+    return kind
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names of the people the gazetteer knows (its leaders and the Phoenix people), less the
+    family names written first ("Kim") and any word that is a name of the gazetteer's own or opens
+    one ("Victoria", "Hong" of "Hong Kong", "Abu" of "Abu Dhabi")."""
+    gaz = load()
+    firsts = {ld.name.split()[0] for ld in gaz.leaders if " " in ld.name}
+    firsts |= {row[0].split()[0] for row in _plain_rows("phoenix_people.tsv", 8) if " " in row[0]}
+    family = {r["word"] for r in read_tsv("entities", "surname_first.tsv")}
+    openers = {f.split()[0] for f, es in gaz.surface.items()
+               if any(e.kind != "person" for e in es)}
+    return frozenset(w for w in firsts if w.isalpha() and w[:1].isupper() and len(w) > 2
+                     and w not in family and w not in openers)
+
+
+@functools.lru_cache(maxsize=1)
+def _person_verbs() -> frozenset[str]:
+    return frozenset(lang.speech_verbs_for("name_cue"))
+
+
+def is_person_name(text: str, start: int, end: int, people: set[str]) -> bool:
+    """Whether a name the recogniser calls a place or an organisation is a person: a person of that
+    name (or, for one word, with that name part) is already named in the article; or it is a full
+    name (two to four words, the last not a place word) opening with a known first name, or followed
+    by a person's verb ("X said") or a party label ("X (D-Ohio)")."""
+    surface = text[start:end]
+    words = surface.split()
+    if surface in people:
+        return True
+    if not 2 <= len(words) <= 4 or words[-1] in _recognised_lists()[1] or surface in load().surface:
+        return False
+    if words[0] in given_names():
+        return True
+    after = regex("entities", "word_after").match(text, end)
+    if after and after.group(1).lower() in _person_verbs():
+        return True
+    return bool(regex("entities", "party_label").match(text, end))
