@@ -728,3 +728,16 @@ def test_report_and_timex_indexes_answer_as_scans(seed):
         lo, hi = sorted((r.randrange(1000), r.randrange(1000)))
         assert tindex.starting_in(lo, hi) == [t for t in txs if lo <= t.start < hi]
         assert tindex.ending_in(lo, hi) == [t for t in txs if lo < t.end <= hi]
+
+
+@pytest.mark.parametrize("text,root,actors", [
+    # two people of one state doing the same kind of act in two sentences: two happenings
+    ("Senator Ted Cruz criticized President Barack Obama on Monday. Senator Elizabeth Warren also "
+     "criticized President Barack Obama.", "11", {"Ted Cruz", "Elizabeth Warren"}),
+    # a state and its leader are one party: one happening reported twice
+    ("North Korea launched two missiles on Friday. The missiles were fired from a site near the coast, "
+     "officials said.", "15", {"North Korea"}),
+])
+def test_reports_in_two_sentences_merge_only_with_the_same_participants(text, root, actors):
+    evs = [e for e in events(text) if e.cameo.startswith(root)]
+    assert {e.actor.name for e in evs if e.actor} == actors and len(evs) == len(actors)

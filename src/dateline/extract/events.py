@@ -455,6 +455,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         tc, otc = (c.target.code if c.target else None), (o.target.code if o.target else None)
         if tc and otc and tc != otc:
             return False
+        if c.sent != o.sent and not (c.headline or o.headline) and not _same_parties(c, o):
+            return False
         if not _same_day(c.date, o.date):
             if c.date and o.date:
                 return False
@@ -521,6 +523,30 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             rule=(c.rule or f"{c.pattern.file}:{c.pattern.row + 1}")
                  + (f"+modality.tsv:{c.modality_row}" if c.modality_row else "")
                  + (f"+frames.tsv:{','.join(c.frames)}" if c.frames else ""))
+
+
+def _party(m: Mention) -> str | None:
+    return m.entity or (m.name or m.text or "").lower() or m.code
+
+
+def _one_party(a: Mention, b: Mention) -> bool:
+    """A state and someone acting for it ("South Korea", "Moon Jae-in") are one party by their code;
+    two people or two bodies of one state are two."""
+    if a.kind == "country" or b.kind == "country":
+        return a.code == b.code
+    return _party(a) == _party(b)
+
+
+def _same_parties(c: _Cand, o: _Cand) -> bool:
+    """Reports in two sentences are of one happening only with the same participants: each role
+    named on both sides by the same party; a role named on one side only, for the same kind of act
+    (the 3-digit code: "launched missiles ... the missiles were fired from ...")."""
+    for a, b in ((c.actor, o.actor), (c.target, o.target)):
+        if a is not None and b is not None and not _one_party(a, b):
+            return False
+        if (a is None) != (b is None) and c.pattern.code[:3] != o.pattern.code[:3]:
+            return False
+    return True
 
 
 _EXTRACTOR: EventExtractor | None = None
