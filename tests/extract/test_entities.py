@@ -363,3 +363,18 @@ def test_alias_collisions_and_canonical_names(text, surface, kind, code, name):
 ])
 def test_title_and_surname_through_phoenix_roles(text, published, expect):
     assert find(ents(text, published=published), "Yeltsin") == expect
+
+
+@pytest.mark.parametrize("text,surface,kind,code,name", [
+    # a longer name the gazetteer does not know, opened by a body it knows, is its own body with
+    # the parent's state
+    ("Homeland Security Investigations opened a case.", "Homeland Security Investigations", "organization",
+     "USA", "Homeland Security Investigations"),
+    ("The Senate Banking Committee met.", "Senate Banking Committee", "organization", "USA",
+     "Senate Banking Committee"),
+    # armed groups and parties with the state where they act (organizations.tsv)
+    ("The IRA truce held.", "IRA", "organization", "GBR", "Irish Republican Army"),
+    ("The RUC found a bomb.", "RUC", "organization", "GBR", "Royal Ulster Constabulary"),
+])
+def test_sub_bodies_and_coded_groups(text, surface, kind, code, name):
+    assert find(ents(text), surface) == (kind, code, name)

@@ -407,7 +407,10 @@ class EntityExtractor:
         # a demonym inside an organisation's "of" complement ("Committee of Sudanese Doctors") is absorbed
         # and so is a country's name opening one or standing in its complement ("Kenya National
         # Commission on Human Rights", "Bank of Japan"): the organisation takes the country's code
-        absorbable = [r for r in raws if r.kind == "country" and r.form in ("adjective", "name", "alias")]
+        # and so is a named organisation opening a longer one the gazetteer does not know ("Homeland
+        # Security Investigations"): a body of its own, with the parent's state
+        absorbable = [r for r in raws if (r.kind == "country" and r.form in ("adjective", "name", "alias"))
+                      or (r.kind == "organization" and r.form == "org" and r.code)]
         ab_ids = {id(r) for r in absorbable}     # (absorbable is a filter of raws: identity = membership)
         taken = [(r.start, r.end) for r in raws if id(r) not in ab_ids]
         orgs = self._pattern_orgs(text, taken + [(r.start, r.end) for r in absorbable], absorbable)
