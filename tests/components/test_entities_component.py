@@ -75,3 +75,12 @@ def test_a_name_already_a_person_keeps_that_kind():
     component._add_recognised(text, ents, [doc])
     kinds = [m.kind for m in ents.mentions if m.text == "Gorran Pell"]
     assert kinds and set(kinds) == {"person"}
+
+
+@pytest.mark.parametrize("text,recognised,name", [
+    ("The deal is done. \u2015Victor Marmot, trade envoy", "Marmot", "Victor Marmot"),   # quotation dash
+])
+def test_a_known_first_name_before_a_recognised_person_joins_the_name(text, recognised, name):
+    ents = extract_entities(text, split_sentences(text))
+    component._add_recognised(text, ents, [_recognised_in(text, {recognised: "PERSON"})])
+    assert name in {m.text for m in ents.mentions if m.kind == "person"} or name in {e.name for e in ents.entities}

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extract.entities import extract_entities
-from ..extract.recognised import is_person_name, recognised_kind
+from ..extract.recognised import first_name_before, is_person_name, recognised_kind
 from ..extract.entity_context import (add_agent_mentions, add_definite_descriptions, assign_home_state,
                                       code_people_from_context, infer_genders, join_surnames)
 from ..nlp import entity_type
@@ -99,11 +99,13 @@ def _add_recognised(text: str, ents, spans) -> None:
                 continue
             if kind != "person" and is_person_name(text, ent.start_char, ent.end_char, people):
                 kind = "person"          # "Jane Roe (D-Ohio)", "Jane Roe said": a person, not a place
+            start = ent.start_char
             if kind == "person":
-                people.add(ent.text)
-            if _add_mention(text, ents, ent.start_char, ent.end_char, kind, ent.text, "model:ner", maxlen) \
+                start = first_name_before(text, start)     # "―Jane Roe": the dash glued to the first name
+                people.add(text[start:ent.end_char])
+            if _add_mention(text, ents, start, ent.end_char, kind, text[start:ent.end_char], "model:ner", maxlen) \
                     and maxlen is not None:
-                maxlen = max(maxlen, ent.end_char - ent.start_char)
+                maxlen = max(maxlen, ent.end_char - start)
 
 
 def _add_bylines(text: str, ents, names: list[str]) -> None:

@@ -68,3 +68,10 @@ def is_person_name(text: str, start: int, end: int, people: set[str]) -> bool:
     if after and after.group(1).lower() in _person_verbs():
         return True
     return bool(regex("entities", "party_label").match(text, end))
+
+
+def first_name_before(text: str, start: int) -> int:
+    """Where a recognised person's name starts: a known first name right before it that the
+    recogniser left out (glued to a quotation dash, "―Jane Roe") belongs to the name."""
+    m = regex("entities", "word_before").search(text, max(0, start - 30), start)
+    return m.start(1) if m and m.group(1) in given_names() else start
