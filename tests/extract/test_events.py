@@ -741,3 +741,17 @@ def test_report_and_timex_indexes_answer_as_scans(seed):
 def test_reports_in_two_sentences_merge_only_with_the_same_participants(text, root, actors):
     evs = [e for e in events(text) if e.cameo.startswith(root)]
     assert {e.actor.name for e in evs if e.actor} == actors and len(evs) == len(actors)
+
+
+@pytest.mark.parametrize("text,trigger,actor", [
+    # the subject of a reporting verb is the actor of the gerund adjunct it controls
+    ('"The border is calm," Barack Obama said after meeting with President Ollanta Humala.', "meeting",
+     "Barack Obama"),
+    ('"The border is calm," Barack Obama said on Monday after meeting with President Ollanta Humala.', "meeting",
+     "Barack Obama"),
+    # a gerund with a subject of its own is not the speaker's
+    ('"The border is calm," Barack Obama said, while farmers were meeting in the square.', "meeting", None),
+])
+def test_a_reporting_verb_subject_acts_in_its_gerund_adjunct(text, trigger, actor):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert (e.actor.name if e.actor else None) == actor

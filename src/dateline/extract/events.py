@@ -89,7 +89,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 # its content ("X fired ..., Y said, its first launch since it tested ...") the
                 # antecedent of what follows in the same sentence
                 # (the source of a cue that is itself the event acts in it: "prompting Seoul to protest")
-                srcs = reported.sources_apart(c.start, c.end, ss)
+                srcs = [x for x in reported.sources_apart(c.start, c.end, ss) if not _controls(text, x, c, low, self._timex_index)]
                 ms = [m for m in window if not any(a <= m.start < b for a, b in srcs)] if srcs else window
                 self._fill(c, text, toks, low, (ss, se), ms, timexes, verbs)
                 if parse is not None:
@@ -523,6 +523,20 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             rule=(c.rule or f"{c.pattern.file}:{c.pattern.row + 1}")
                  + (f"+modality.tsv:{c.modality_row}" if c.modality_row else "")
                  + (f"+frames.tsv:{','.join(c.frames)}" if c.frames else ""))
+
+
+def _controls(text: str, source: tuple[int, int], c: _Cand, low: list[str], times: TimexIndex) -> bool:
+    """"X said (on Monday) after meeting Y": the subject of a reporting verb is the actor of a gerund
+    adjunct it controls (the source, its cue, a time, at most a comma and a preposition, then the
+    -ing trigger)."""
+    if source[1] > c.start or not low[c.tok].endswith("ing"):
+        return False
+    gap = text[source[1]:c.start].lower()
+    for t in times.starting_in(source[1], c.start):
+        gap = gap[:t.start - source[1]] + " " * (t.end - t.start) + gap[t.end - source[1]:]
+    gap = re.findall(r"[^\W\d]+|,", gap)
+    return 1 <= len(gap) <= 3 and gap[0] != "," and all(
+        w == "," or w in grammar_words("adjunct_prepositions") for w in gap[1:])
 
 
 def _party(m: Mention) -> str | None:
