@@ -214,6 +214,16 @@ CASES = [
     ("The rebels committed atrocities against villagers in the east.", "committed", "200"),
     ("The junta restored freedom of the press on Monday.", "restored", "0833"),
     ("The firm was granted the rights to the film.", "granted", None),
+    # an "-s" word after "to" or a modal is a plural noun; a purpose infinitive of the same code is
+    # the same happening; a government charged with a deed is accused; peacekeepers shipped out
+    ("The cabinet finally gave in to demands from the truckers.", "demands", None),
+    ("Police used tear gas to disperse the marchers in Lima.", "disperse", None),
+    ("Police used tear gas to disperse the marchers in Lima.", "used", "175"),
+    ("The senate charged the government with neglecting flood victims.", "charged", "112"),
+    ("Prosecutors charged the mayor with fraud on Monday.", "charged", "173"),
+    ("Forty UN peacekeepers were shipped out of the town on Friday.", "shipped", "1661"),
+    # one capitalised word inside a phrase does not count towards a particle's reach
+    ("The army held thousands of Kurdish villagers as human shields.", "held", "184"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

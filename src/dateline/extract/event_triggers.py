@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 
 from ..text import tokenize
-from .lexicon import is_participle, is_past_form, noun_forms
+from .lexicon import is_participle, is_past_form, noun_forms, singular
 from .event_lexicon import (
     NO_EVENT, Pattern, VOCABULARIES, _BE, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
     _SUBORD, _VERB_BEFORE, grammar_words
@@ -23,6 +23,14 @@ def _in_name(toks, low: list[str], k: int) -> bool:
     def cap(x: int) -> bool:
         return 0 <= x < len(toks) and toks[x][2][:1].isupper() and low[x] not in _DAY_WORDS
     return bool(toks) and cap(k) and (cap(k - 1) or cap(k + 1))
+
+
+def _proper_word(toks, k: int) -> bool:
+    """Token k is one capitalised word between lower-case words ("held Kurdish villagers as"): a name
+    or a nationality adjective inside a phrase, not a word that counts towards a particle's reach."""
+    def lower(x: int) -> bool:
+        return 0 <= x < len(toks) and toks[x][2][:1].islower()
+    return 0 < k < len(toks) and toks[k][2][:1].isupper() and lower(k - 1) and lower(k + 1)
 
 
 def _drop_refused_acts(found: list[_Cand], low: list[str]) -> list[_Cand]:
@@ -78,6 +86,25 @@ def _text_subject(c: _Cand, low: list[str]) -> bool:
     return k >= 0 and low[k] in grammar_words("content_nouns")
 
 
+def _plural_after_stem_slot(prev: str, w: str) -> bool:
+    """"conceded to demands", "in response to attacks": after "to" or a modal a verb is a bare stem,
+    so an "-s" form there is a plural noun."""
+    return (prev == "to" or prev in grammar_words("modal_auxiliaries")) and w.endswith("s") \
+        and not w.endswith("ss") and singular(w) != w
+
+
+def _drop_purpose_repeats(found: list[_Cand], low: list[str]) -> list[_Cand]:
+    """"used tear gas to disperse the crowd": an act whose purpose infinitive has the same code is one
+    happening, coded by the first verb."""
+    drop = set()
+    for c, d in zip(found, found[1:]):
+        if c.pattern.pos == d.pattern.pos == "verb" and d.tok >= 1 and low[d.tok - 1] == "to" \
+                and 1 <= d.tok - c.end_tok <= 6 and c.pattern.code[:3] == d.pattern.code[:3] \
+                and not any(w in _CLAUSE_BREAK or w in (",", ";", "and", "but") for w in low[c.end_tok:d.tok]):
+            drop.add(id(d))
+    return [c for c in found if id(c) not in drop]
+
+
 class TriggerRules:
     """Methods of EventExtractor (extract.events)."""
 
@@ -93,6 +120,8 @@ class TriggerRules:
         noun_ctx = i == 0 or prev in _DETS or prev.isdigit() or prev in _QUOTE_MARKS \
             or prev in ("'s", "’s") or toks[i - 1][2].endswith(("'s", "’s"))
         verb_ctx = prev in _VERB_BEFORE
+        if _plural_after_stem_slot(prev, w):
+            return pos == "noun"
         if pos == "noun":
             if verb_ctx:
                 return False
@@ -148,7 +177,7 @@ class TriggerRules:
                     if low[k] in {",", ".", ";"}:
                         break
                     if not (low[k] in grammar_words("object_fillers") or low[k][:1].isdigit()
-                            or _in_name(toks, low, k)):
+                            or _in_name(toks, low, k) or _proper_word(toks, k)):
                         seen += 1     # "held hundreds of villagers as human shields"
                     k += 1
                 if found is None:
@@ -246,6 +275,6 @@ class TriggerRules:
                 if p.code == NO_EVENT:
                     continue        # "met the deadline": the wording names no happening
                 found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
-            found = _drop_coordinated_force(_drop_refused_acts(found, low), low)
+            found = _drop_purpose_repeats(_drop_coordinated_force(_drop_refused_acts(found, low), low), low)
             out.append((toks, low, [c for c in found if not _text_subject(c, low)]))
         return out
