@@ -642,3 +642,18 @@ def test_who_a_source_phrase_stands_for(text, words, speaker):
     r = dateline.analyze(text, published="2021-03-05")
     quote = next(q for q in r.quotes if words in q.text)
     assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize("unit", [
+    '"We will wait," Garcia said. "We will go," Morales said. ',                  # many quotes, many contents
+    'Garcia said Morales expressed his "deep regret" and offered "full support", ',  # nested speakers
+])
+def test_quotes_grow_linearly(unit):
+    """Each quoted segment finds its attribution in one sweep, each nested cue is checked in a set
+    (counts of executed lines, no timings)."""
+    from dateline.extract import attribution, attribution_unclaimed
+    from work_count import growth
+
+    def run(text):
+        return extract_attributions(text, split_sentences(text), [])
+    assert growth(lambda n: unit * n, run, attribution, attribution_unclaimed) < 2.5

@@ -120,3 +120,18 @@ def test_a_name_in_apposition_to_the_object_is_the_target():
     e = _event("Chilean prosecutors on Monday charged two developers, Jonas Kettering and Maria Santos, with "
                "defrauding investors.", "17")
     assert e.target is not None and e.target.name == "Jonas Kettering"
+
+
+def _story(n):
+    """n paragraphs whose objects name no party and whose targets follow places (made-up sentences)."""
+    return "\n\n".join(
+        f"Chile seized a truck near Lima on the eve of talks by Peru. Ethnic Albanians criticized Serbia. "
+        f"Bolivia criticized Lima, Peru, police officer Juan Garcia on Monday." for _ in range(n))
+
+
+def test_roles_grow_linearly():
+    """The first token at an offset is found by bisection over the Doc, not a walk from its start
+    (counts of executed lines, no timings)."""
+    from dateline.extract import event_roles
+    from work_count import growth
+    assert growth(_story, lambda t: dateline.analyze(t, published="2021-03-05"), event_roles, n=12) < 2.4

@@ -110,3 +110,19 @@ def test_anchored_clauses(text, trigger, date, date_from):
 def test_relative_shifts(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+def _relative_story(n):
+    """n paragraphs of dated events, each followed by relative shifts ("a day later") and undated
+    reports of the same kind (dated by coreference): made-up sentences."""
+    return "\n\n".join(
+        f"Chile attacked Peru on March {1 + k % 28}, 2020. A day later, Bolivia criticized Chile. "
+        f"Chile attacked Peru again. Two days after Peru protested, Bolivia criticized Peru." for k in range(n))
+
+
+def test_dating_grows_linearly():
+    """Relative shifts, anchors and coreferent dates look up the time in focus by bisection and one
+    sweep, not a scan over every event or time expression (counts of executed lines, no timings)."""
+    from dateline.extract import event_time
+    from work_count import growth
+    assert growth(_relative_story, lambda t: dateline.analyze(t, published=PUBLISHED), event_time, n=12) < 2.4

@@ -128,26 +128,39 @@ def _attributions(text: str, d: _Doc, found: list[_Att], nested: bool):
 def _quotes(text: str, d: _Doc, found: list[_Att], by_att: dict[int, str]) -> list[Quote]:
     """Each quoted segment inside an attribution's content (innermost attribution wins)."""
     quotes: list[Quote] = []
-    spans = []
-    for att in found:
-        a, b = att.content
-        spans.append((d.starts[a], d.ends[b - 1], att))
+    segments = [seg for g in d.groups for seg in g.segments]
     qn = 0
-    for g in d.groups:
-        for sa, sb in g.segments:
-            owner = None
-            for a, b, att in spans:
-                if a <= sa and sb <= b + 1:
-                    if owner is None or att.nested or (b - a) < (owner[1] - owner[0]) and not owner[2].nested:
-                        owner = (a, b, att)
-            if owner is None:
-                continue
-            att = owner[2]
-            qn += 1
-            ref = att.src_ref or SourceRef()
-            cue = text[d.starts[att.cue_span[0]]:d.ends[att.cue_span[1] - 1]]
-            owner_id = by_att.get(id(att)) or by_att.get(id(att.parent))
-            quotes.append(Quote(id=f"q{qn}", start=sa, end=sb, text=text[sa:sb],
-                                speaker=ActorRef(entity=ref.entity, name=ref.name, code=ref.code),
-                                cue=cue, attribution=owner_id))
+    for (sa, sb), owner in zip(segments, _owners(d, found, segments)):
+        if owner is None:
+            continue
+        att = owner[2]
+        qn += 1
+        ref = att.src_ref or SourceRef()
+        cue = text[d.starts[att.cue_span[0]]:d.ends[att.cue_span[1] - 1]]
+        owner_id = by_att.get(id(att)) or by_att.get(id(att.parent))
+        quotes.append(Quote(id=f"q{qn}", start=sa, end=sb, text=text[sa:sb],
+                            speaker=ActorRef(entity=ref.entity, name=ref.name, code=ref.code),
+                            cue=cue, attribution=owner_id))
     return quotes
+
+
+def _owners(d: _Doc, found: list[_Att], segments: list[tuple[int, int]]) -> list:
+    """For each quoted segment, ``(start, end, _Att)`` of the attribution whose content holds it
+    (a nested one, else the shortest; the first of the list among equals), or None. One sweep over
+    segments and contents by start: a content ending before a segment starts holds no later one."""
+    spans = sorted((d.starts[att.content[0]], d.ends[att.content[1] - 1], n, att) for n, att in enumerate(found))
+    out: list = [None] * len(segments)
+    active: list[tuple] = []
+    j = 0
+    for i in sorted(range(len(segments)), key=segments.__getitem__):
+        sa, sb = segments[i]
+        while j < len(spans) and spans[j][0] <= sa:
+            active.append(spans[j])
+            j += 1
+        active = [s for s in active if s[1] + 1 >= sa]
+        owner = None
+        for a, b, _, att in sorted((s for s in active if sb <= s[1] + 1), key=lambda s: s[2]):
+            if owner is None or att.nested or (b - a) < (owner[1] - owner[0]) and not owner[2].nested:
+                owner = (a, b, att)
+        out[i] = owner
+    return out

@@ -208,7 +208,7 @@ class _Unclaimed:
         """A partial quotation inside an indirect content takes the nearest speech cue before it
         in that content whose subject is found (reported as a nested attribution)."""
         d = self.d
-        out = []
+        out, cues = [], set()     # the nested attributions and their cue spans
         for att in list(self.atts):
             if att.direct:
                 continue
@@ -235,7 +235,7 @@ class _Unclaimed:
                         break
                 if best:
                     c, ce, f, np = best
-                    if any(n.cue_span == (c, ce) for n in out):
+                    if (c, ce) in cues:
                         continue
                     e = min(self.content_end(ce, b, nested=True), b)
                     na, nb = self.trim(self.skip_adjuncts(ce, e), e)
@@ -244,5 +244,6 @@ class _Unclaimed:
                         n.nested = True
                         n.parent = att
                         out.append(n)
+                        cues.add((c, ce))
         self.atts.extend(out)
         self.atts.sort(key=lambda a: (min(a.content[0], a.cue_span[0]), a.nested))

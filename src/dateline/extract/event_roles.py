@@ -51,8 +51,8 @@ def _background(tok) -> bool:
 
 def _ethnic(doc, m: Mention) -> bool:
     """A nationality adjective after "ethnic" ("ethnic Albanians") names an ethnicity, not a state."""
-    before = [t for t in doc if t.idx + len(t) <= m.start][-1:]
-    return m.form == "adjective" and bool(before) and before[0].lower_ in _ETHNIC
+    k = bisect.bisect_right(doc, m.start, key=lambda t: t.idx + len(t))     # tokens ending at or before it
+    return m.form == "adjective" and k > 0 and doc[k - 1].lower_ in _ETHNIC
 
 
 def _own_party(actor: Mention | None, m: Mention, parsed: bool = False) -> bool:
@@ -345,9 +345,10 @@ class RoleRules:
         on the eve of the return to talks by X") or sits in a clause with a subject of its own under
         the trigger ("vetoed a bill that would let families sue X")."""
         doc, trig = arg.doc, arg.head
-        first = next((t for t in doc if t.idx >= c.target.start), None)
-        if first is None:
+        k = bisect.bisect_left(doc, c.target.start, key=lambda t: t.idx)
+        if k == len(doc):
             return True
+        first = doc[k]
         by = first.i > 0 and doc[first.i - 1].lower_ == "by" and "by" not in c.pattern.preps
         t = first
         while t.i != trig.i and t.head.i != t.i:
@@ -366,7 +367,7 @@ class RoleRules:
         if place_tok is None or guess is None or guess.start <= place_tok.idx:
             return False
         doc = place_tok.doc
-        between = [t for t in doc[place_tok.i + 1:] if t.idx < guess.start]
+        between = list(doc[place_tok.i + 1:bisect.bisect_left(doc, guess.start, key=lambda t: t.idx)])
         return len(between) <= 6 and not any(t.dep_ in _CLAUSE_DEPS or t.dep_ in _PLACE_BREAKS for t in between)
 
     def _frame_role(self, c: _Cand, tok, role: str, voice: str, mentions):

@@ -1,6 +1,7 @@
 """Time rules: the clause's own time expression, anchored dates ("four days after X warned"), relative shifts, dates of coreferent reports and series claims ("its 12th launch since May")."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -175,25 +176,21 @@ class TimeRules:
         by_sent: dict[int, list[_Cand]] = {}
         for c in cands:
             by_sent.setdefault(c.sent, []).append(c)
+        focus = _Focus(cands, timexes)
         for si, lst in by_sent.items():
             toks, low = sent_toks[si]
             ss, se = sentences[si]
-            for t in timexes:
-                if t.type != "DURATION" or not (ss <= t.start < se):
+            for t in focus.index.starting_in(ss, se):
+                if t.type != "DURATION":
                     continue
                 k = self._tok_at(toks, t.end)
                 if k is None or k >= len(low) or low[k] not in grammar_words("anchor_words"):
                     continue
                 if low[k] in grammar_words("anchor_adverbs"):
-                    self._shift_relative(t, low[k], lst, cands, timexes, published, shift_value)
+                    self._shift_relative(t, low[k], lst, focus, published, shift_value)
                     continue
-                self._anchor_clause(t, k, lst, toks, low, cands, timexes, published, shift_value)
-        # undated events coreferent with an earlier dated one take its date
-        for c in cands:
-            if c.date is None:
-                d = self._coref_date(c, cands)
-                if d:
-                    c.date, c.date_from = d, "coreference"
+                self._anchor_clause(t, k, lst, toks, low, focus, published, shift_value)
+        self._coref_dates(cands)
         # a headline tells the lede's news: an undated headline event takes the lede's date
         lede = next((o for o in cands if not o.headline and o.sent <= 3 and o.date and not o.hypothetical
                      and o.date_from != "anchor"), None)
@@ -202,7 +199,7 @@ class TimeRules:
                 c.date, c.date_timex, c.date_from = lede.date, lede.date_timex, "headline"
 
 
-    def _anchor_clause(self, t: Timex, k: int, lst, toks, low, cands, timexes, published, shift_value) -> None:
+    def _anchor_clause(self, t: Timex, k: int, lst, toks, low, focus: "_Focus", published, shift_value) -> None:
         """'<duration> after|before <clause>' (the duration ``t``, the word at token k): an event of one
         side without a time of its own is dated from the other side: the anchored clause's events by
         the main event's date -/+ the duration ("X struck Y two days after Z warned"), the main
@@ -218,9 +215,9 @@ class TimeRules:
         if not sub and not main:
             return
         own = next((c.date for c in sub if c.date and c.date_from == "timex"), None) or next(
-            (x.value for x in timexes if pivot < x.start < end and x.type in ("DATE", "TIME")
+            (x.value for x in focus.index.starting_in(pivot + 1, end) if x.type in ("DATE", "TIME")
              and x.value[:1].isdigit()), None)
-        ref = (main[0].date or self._coref_date(main[0], cands)) if main else None
+        ref = (main[0].date or focus.coref_date(main[0])) if main else None
         if ref is None and own is not None:
             val = shift_value(own, t.value, -sign)
             for c in main:
@@ -235,24 +232,45 @@ class TimeRules:
                 c.date, c.date_timex, c.date_from = val, t.id, "anchor"
 
     @staticmethod
-    def _shift_relative(t: Timex, word: str, lst, cands, timexes, published, shift_value) -> None:
+    def _shift_relative(t: Timex, word: str, lst, focus: "_Focus", published, shift_value) -> None:
         """'<event> a day earlier' / 'A day later, <event>': the event is dated from the time in focus
         (the latest dated event before it, else the latest date mentioned, else the publication date)."""
         before = [c for c in lst if c.end <= t.start]
         targets = [before[-1]] if before else [c for c in lst if c.start >= t.end][:1]
         sign = 1 if word == "later" else -1
         for c in targets:
-            ref = next((o.date for o in reversed(cands) if o is not c and o.start < c.start and o.date
-                        and o.date_from != "relative" and len(o.date) >= 10), None)
-            if ref is None:
-                ref = next((x.value for x in reversed(timexes) if x.end <= min(c.start, t.start)
-                            and x.type in ("DATE", "TIME") and len(x.value) >= 10 and x.value[:1].isdigit()),
-                           None) or published
+            ref = focus.event_date(c) or focus.timex_value(min(c.start, t.start)) or published
             val = shift_value(ref[:10], t.value, sign) if ref else None
             if val and after_publication(val, published) and not (c.hypothetical or c.modality):
                 continue      # "A week later, X attacked": no act reported as done lies after publication
             if val:
                 c.date, c.date_timex, c.date_from = val, t.id, "relative"
+
+    @classmethod
+    def _coref_dates(cls, cands) -> None:
+        """Undated events coreferent with an earlier dated one take its date (``_coref_date`` of each
+        in turn), in one pass over candidates sorted by start: the latest qualifying event of a
+        smaller start under (code, actor code) and (code,), in the list's order."""
+        if any(a.start > b.start for a, b in zip(cands, cands[1:])):
+            for c in cands:       # (not in text order: each looks back over all)
+                if c.date is None and (d := cls._coref_date(c, cands)):
+                    c.date, c.date_from = d, "coreference"
+            return
+        last: dict[tuple, _Cand] = {}
+        run: list[_Cand] = []
+        for n, c in enumerate(cands):
+            if c.date is None:
+                o = last.get((c.pattern.code[:3],) if c.actor is None else (c.pattern.code[:3], c.actor.code))
+                if o is not None and o.date:
+                    c.date, c.date_from = o.date, "coreference"
+            run.append(c)
+            if n + 1 == len(cands) or cands[n + 1].start != c.start:
+                for o in run:     # those of one start are no earlier report of each other
+                    if o.date and not o.hypothetical and o.date_from != "anchor":
+                        last[(o.pattern.code[:3],)] = o
+                        if o.actor is not None:
+                            last[(o.pattern.code[:3], o.actor.code)] = o
+                run = []
 
     @staticmethod
     def _coref_date(c: _Cand, cands) -> str | None:
@@ -313,3 +331,47 @@ class TimeRules:
             for c in list(cands):
                 if c is not owner and m.start() <= c.start <= anchor_pos:
                     cands.remove(c)
+
+
+class _Focus:
+    """The time in focus before a point (``TimeRules._shift_relative``): the latest dated event
+    before an event, else the latest full calendar date ending before a position; by bisection
+    where the candidates (by start) and those dates (by end) are in text order."""
+
+    def __init__(self, cands: list[_Cand], timexes: list[Timex]) -> None:
+        self.cands, self.index = cands, TimexIndex(timexes)
+        self.starts = [c.start for c in cands]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.kinds: dict[tuple, list[_Cand]] = {}     # by code, and by code and actor code
+        for c in cands:
+            self.kinds.setdefault((c.pattern.code[:3],), []).append(c)
+            if c.actor is not None:
+                self.kinds.setdefault((c.pattern.code[:3], c.actor.code), []).append(c)
+        self.kind_starts = {key: [c.start for c in lst] for key, lst in self.kinds.items()}
+        self.dates = [x for x in timexes if x.type in ("DATE", "TIME") and len(x.value) >= 10
+                      and x.value[:1].isdigit()]
+        self.ends = [x.end for x in self.dates]
+        self.dates_sorted = all(a <= b for a, b in zip(self.ends, self.ends[1:]))
+
+    def coref_date(self, c: _Cand) -> str | None:
+        """``TimeRules._coref_date``: the latest of the same code (and actor code) before ``c``."""
+        if not self.sorted:
+            return TimeRules._coref_date(c, self.cands)
+        key = (c.pattern.code[:3],) if c.actor is None else (c.pattern.code[:3], c.actor.code)
+        lst = self.kinds.get(key, [])
+        k = bisect.bisect_left(self.kind_starts.get(key, []), c.start)
+        return next((o.date for o in map(lst.__getitem__, range(k - 1, -1, -1)) if o is not c and o.date
+                     and not o.hypothetical and o.date_from != "anchor"), None)
+
+    def event_date(self, c: _Cand) -> str | None:
+        """The date of the latest event (in the list's order) starting before ``c`` with a full date
+        of its own (not itself shifted)."""
+        k = bisect.bisect_left(self.starts, c.start) if self.sorted else len(self.cands)
+        before = map(self.cands.__getitem__, range(k - 1, -1, -1))
+        return next((o.date for o in before if o is not c and o.start < c.start and o.date
+                     and o.date_from != "relative" and len(o.date) >= 10), None)
+
+    def timex_value(self, pos: int) -> str | None:
+        """The value of the latest full calendar date (in the list's order) ending at or before ``pos``."""
+        k = bisect.bisect_right(self.ends, pos) if self.dates_sorted else len(self.dates)
+        return next((x.value for x in map(self.dates.__getitem__, range(k - 1, -1, -1)) if x.end <= pos), None)
