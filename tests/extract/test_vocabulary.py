@@ -224,6 +224,14 @@ CASES = [
     ("Forty UN peacekeepers were shipped out of the town on Friday.", "shipped", "1661"),
     # one capitalised word inside a phrase does not count towards a particle's reach
     ("The army held thousands of Kurdish villagers as human shields.", "held", "184"),
+    # a pledge not to act is no intent to cooperate: the refused act keeps its own code
+    ("Iran vowed not to negotiate with Israel.", "vowed", None),
+    ("Iran vowed not to negotiate with Israel.", "negotiate", "125"),
+    ("Peru pledged not only aid but troops.", "pledged", "03"),
+    # links suspended reduce relations; a noun that names people is no happening
+    ("Israel announced a suspension of air links with Turkey.", "suspension", "160"),
+    ("The invasion forces left Panama on Monday.", "invasion", None),
+    ("The invasion of Panama began on Monday.", "invasion", "19"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -6,7 +6,7 @@ import bisect
 from ..text import tokenize
 from .lexicon import is_participle, is_past_form, noun_forms, singular
 from .event_lexicon import (
-    NO_EVENT, Pattern, VOCABULARIES, _BE, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
+    NO_EVENT, Pattern, VOCABULARIES, _BE, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
     _SUBORD, _VERB_BEFORE, grammar_words
 )
 
@@ -274,6 +274,8 @@ class TriggerRules:
                 used.update(range(i, j))
                 if p.code == NO_EVENT:
                     continue        # "met the deadline": the wording names no happening
+                if p.pos == "noun" and j < len(low) and low[j] in _agent_nouns():
+                    continue        # "invasion forces", "peace negotiators": a noun naming people, no happening
                 found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
             found = _drop_purpose_repeats(_drop_coordinated_force(_drop_refused_acts(found, low), low), low)
             out.append((toks, low, [c for c in found if not _text_subject(c, low)]))
