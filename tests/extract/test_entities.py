@@ -378,3 +378,14 @@ def test_title_and_surname_through_phoenix_roles(text, published, expect):
 ])
 def test_sub_bodies_and_coded_groups(text, surface, kind, code, name):
     assert find(ents(text), surface) == (kind, code, name)
+
+
+@pytest.mark.parametrize("text,surface,kind,code,name", [
+    # two bodies joined by "and" stay two
+    ("The FBI and Justice Department inquiry ended.", "FBI", "organization", "USA",
+     "Federal Bureau of Investigation"),
+    # a police rank is a title, not part of the name
+    ("Chief Superintendent Olwen Fitch said the road was closed.", "Olwen Fitch", "person", None, "Olwen Fitch"),
+])
+def test_joined_bodies_and_ranks(text, surface, kind, code, name):
+    assert find(ents(text), surface) == (kind, code, name)

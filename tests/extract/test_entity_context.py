@@ -60,3 +60,19 @@ def test_surname_and_party_label_context(text, name, code, mentions):
     people = _people(text)
     assert people[name] == (code, mentions)
     assert "Yvette Cooper" not in people
+
+
+def _places(text):
+    res = dateline.analyze(text, published="2021-03-05")
+    return {e.name: e.code for e in res.entities if e.kind == "place"}
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a U.S. state's abbreviation after a comma gives the place's state, every mention
+    ("Crowds gathered in Marmot Falls, Okla., on Tuesday.", "Marmot Falls", "USA"),
+    # a coded place or state after a comma
+    ("Fighting went on near Gorran Vale, Somalia, on Sunday.", "Gorran Vale", "SOM"),
+])
+def test_a_place_takes_the_state_named_after_it(text, name, code):
+    places = _places(text)
+    assert places.get(name) == code, places

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..extract.entities import extract_entities
 from ..extract.recognised import first_name_before, is_person_name, recognised_kind
 from ..extract.entity_context import (add_agent_mentions, add_definite_descriptions, assign_home_state,
-                                      code_people_from_context, infer_genders, join_surnames)
+                                      code_people_from_context, code_places_from_region, infer_genders, join_surnames)
 from ..nlp import entity_type
 from ..nlp.extensions import register, write_group
 from ..record import Entity, Mention, Span
@@ -34,6 +34,7 @@ def entities(doc: Doc) -> Doc:
     join_surnames(ents)
     add_definite_descriptions(text, ents)
     code_people_from_context(text, ents)
+    code_places_from_region(text, ents)
     infer_genders(text, ents)
     add_agent_mentions(text, ents, assign_home_state(ents))
     doc._.entities = ents

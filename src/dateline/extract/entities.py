@@ -20,7 +20,7 @@ from ..resources import path, read_tsv
 from .. import lang
 from .entity_index import Busy as _Busy, Cover, Inside, Named, by_start, words_end
 from .gazetteer import Entry, Gazetteer, Leader, load
-from .people import leader_codes_on, link_honorific_surnames, phoenix_official
+from .people import leader_codes_on, leader_for, link_honorific_surnames, phoenix_official, shared_state
 from .regexes import regex, source
 
 # A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J." (regexes.json)
@@ -81,6 +81,7 @@ class _Raw:
 
 _OF_NAME = regex("entities", "of_name")
 _LOWER_WORD_BEFORE = regex("entities", "lower_word_before")
+_AND = regex("entities", "conjunction")
 _OF_PLACE = regex("entities", "of_place")
 
 
@@ -377,6 +378,8 @@ class EntityExtractor:
             e = end_of(last)
             # a country's name or demonym opening the name ("Kenya National Commission", "Pakistan Army")
             prefix = next((r for r in opening.get(s, ()) if r.end < e), None)
+            if prefix is not None and prefix.kind == "organization" and _AND.search(text, prefix.end, e):
+                prefix = None     # "the FBI and Justice Department": two bodies, not one
             if prefix is not None and not busy.free(s, e) and spare.free(s, e):
                 code = prefix.code
                 if not complement:
@@ -410,7 +413,7 @@ class EntityExtractor:
         # and so is a named organisation opening a longer one the gazetteer does not know ("Homeland
         # Security Investigations"): a body of its own, with the parent's state
         absorbable = [r for r in raws if (r.kind == "country" and r.form in ("adjective", "name", "alias"))
-                      or (r.kind == "organization" and r.form == "org" and r.code)]
+                      or (r.kind == "organization" and (r.form == "generic" or (r.form == "org" and r.code)))]
         ab_ids = {id(r) for r in absorbable}     # (absorbable is a filter of raws: identity = membership)
         taken = [(r.start, r.end) for r in raws if id(r) not in ab_ids]
         orgs = self._pattern_orgs(text, taken + [(r.start, r.end) for r in absorbable], absorbable)
@@ -505,7 +508,7 @@ class EntityExtractor:
                                   leaders=target.leaders, source="coref:surname", entity_key=("person", target.name)))
                 continue
             if title or (not cands and self._distinctive_surname(sur)):
-                lds = self._leader_for(sur, title, published)
+                lds = leader_for(self.gaz, sur, title, published)
                 if lds:
                     ld = lds[0]
                     extra.append(_Raw(s, e, sur, "person", ld.name, ld.code, "surname",
@@ -521,16 +524,11 @@ class EntityExtractor:
                                       source="phoenix:title+surname"))
                     known.setdefault(sur, []).append(extra[-1])
                     named[sur].add(extra[-1])
-                elif title and self._shared_state(sur, title):
+                elif title and shared_state(self.gaz, sur, title):
                     # "President Bush" between two presidents Bush: who is open, the state is not
-                    extra.append(_Raw(s, e, sur, "person", sur, self._shared_state(sur, title),
+                    extra.append(_Raw(s, e, sur, "person", sur, shared_state(self.gaz, sur, title),
                                       "surname", source="gazetteer:title+surname+state"))
         return sorted(raws + extra, key=lambda r: r.start)
-
-    def _shared_state(self, sur: str, title: str) -> str | None:
-        """The one state of every gazetteer person with this surname and title, if they share one."""
-        codes = {x.code for x in self.gaz.by_surname.get(sur, []) if title in x.titles and x.code}
-        return next(iter(codes)) if len(codes) == 1 and "IGO" not in codes else None
 
     def _distinctive_surname(self, sur: str) -> bool:
         """A bare surname names a gazetteer official only when one person has it and it is not
@@ -548,18 +546,6 @@ class EntityExtractor:
         if toks[0] in self.surname_first:
             return toks[0]
         return toks[-1]
-
-    def _leader_for(self, surname: str, title: str | None, published) -> list[Leader]:
-        lds = self.gaz.by_surname.get(surname, [])
-        if title:
-            lds = [x for x in lds if title in x.titles] or []
-        if published:
-            inoff = [x for x in lds if x.in_office(published)]
-            if inoff:
-                return inoff
-            if title:
-                return []
-        return lds if len({x.name for x in lds}) == 1 else []
 
     def _build(self, raws: list[_Raw]) -> EntityResult:
         res = EntityResult()

@@ -321,3 +321,37 @@ def join_surnames(res: EntityResult) -> None:
 def pronoun_gender(word: str) -> str | None:
     """"m" for he/him/his/himself, "f" for she/her/hers/herself, else None."""
     return _gender_words().get(word) if word.islower() else None
+
+
+_REGION_AFTER = regex("entities", "region_after")
+
+
+def code_places_from_region(text: str, res: EntityResult) -> None:
+    """A place with no state followed by a coded place or state after a comma ("Springfield,
+    Ill.", "Kismayo, Somalia") lies in that state: the code goes to every mention of the place."""
+    by_id = res.by_id()
+    ms = res.mentions
+    for k, m in enumerate(ms):
+        ent = by_id.get(m.entity)
+        if ent is None or ent.kind != "place" or ent.code:
+            continue
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        code = nxt.code if nxt is not None and nxt.kind in ("place", "country") \
+            and _REGION_AFTER.fullmatch(text, m.end, nxt.start) else None
+        if code is None and (ab := _US_STATE_AFTER.match(text, m.end)) and ab.group(1) in _us_states():
+            code = context_words("party_label_state")[0]      # "Tulsa, Okla.": a U.S. state's abbreviation
+        if not code:
+            continue
+        ent.code = code
+        for x in ms:
+            if x.entity == ent.id:
+                x.code = code
+
+
+_US_STATE_AFTER = regex("entities", "us_state_after")
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    """The AP abbreviations of the U.S. states (resources/geo/us_state_abbreviations.tsv)."""
+    return frozenset(a for r in read_tsv("geo", "us_state_abbreviations.tsv") for a in r["ap"].split("|") if a)

@@ -57,3 +57,23 @@ def phoenix_official(by_surname: dict, surname: str, published: _dt.date | None)
         return None
     name = names.pop()
     return tuple(r for r in rows if r.name == name)
+
+
+def shared_state(gaz, sur: str, title: str) -> str | None:
+    """The one state of every gazetteer person with this surname and title, if they share one."""
+    codes = {x.code for x in gaz.by_surname.get(sur, []) if title in x.titles and x.code}
+    return next(iter(codes)) if len(codes) == 1 and "IGO" not in codes else None
+
+
+def leader_for(gaz, surname: str, title: str | None, published) -> list:
+    """The gazetteer leaders a surname (with a title) names on the article's day."""
+    lds = gaz.by_surname.get(surname, [])
+    if title:
+        lds = [x for x in lds if title in x.titles] or []
+    if published:
+        inoff = [x for x in lds if x.in_office(published)]
+        if inoff:
+            return inoff
+        if title:
+            return []
+    return lds if len({x.name for x in lds}) == 1 else []

@@ -8,7 +8,7 @@ import functools
 
 from .. import lang
 from ..resources import read_tsv
-from .entities import context_words
+from .entities import _time_names, context_words
 from .gazetteer import _plain_rows, load
 from .regexes import regex
 
@@ -34,16 +34,17 @@ def recognised_kind(surface: str, kind: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """First names of the people the gazetteer knows (its leaders and the Phoenix people), less the
-    family names written first ("Kim") and any word that is a name of the gazetteer's own or opens
-    one ("Victoria", "Hong" of "Hong Kong", "Abu" of "Abu Dhabi")."""
+    family names written first ("Kim"), month and weekday names, the words that are no names, and any
+    word that is a name of the gazetteer's own or opens one ("Victoria", "Hong" of "Hong Kong")."""
     gaz = load()
     firsts = {ld.name.split()[0] for ld in gaz.leaders if " " in ld.name}
     firsts |= {row[0].split()[0] for row in _plain_rows("phoenix_people.tsv", 8) if " " in row[0]}
     family = {r["word"] for r in read_tsv("entities", "surname_first.tsv")}
     openers = {f.split()[0] for f, es in gaz.surface.items()
                if any(e.kind != "person" for e in es)}
+    other = _time_names() | {r["word"] for r in read_tsv("entities", "not_names.tsv")}
     return frozenset(w for w in firsts if w.isalpha() and w[:1].isupper() and len(w) > 2
-                     and w not in family and w not in openers)
+                     and w not in family and w not in openers and w not in other)
 
 
 @functools.lru_cache(maxsize=1)
