@@ -53,3 +53,26 @@ def test_possessors_of_patient_nouns(text, actor, target):
     e = next(e for e in dateline.analyze(text, published="2021-03-05").events
              if e.trigger.text in ("assassination", "expulsion"))
     assert ((e.actor.code if e.actor else None), (e.target.code if e.target else None)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,trigger,place,preps,moved", [
+    # a place after a preposition of location is where, not whom
+    ("Farmers blocked streets in Nairobi.", "blocked", "Nairobi", (), True),
+    ("Police jailed him at the Capitol.", "jailed", "Capitol", (), True),
+    # the pattern's own aim stays the target
+    ("Rebels fired shells at Goma.", "fired", "Goma", ("at",), False),
+    # a direct object is not a location
+    ("The army shelled Kharkiv.", "shelled", "Kharkiv", (), False),
+])
+def test_a_place_is_a_location_not_a_target(text, trigger, place, preps, moved):
+    from types import SimpleNamespace
+
+    from dateline.extract.participants import places_are_locations
+    from dateline.record import Mention
+    a, p = text.index(trigger), text.index(place)
+    m = Mention(p, p + len(place), place, entity=None, name=place, kind="place", code="XXX")
+    c = SimpleNamespace(start=a, end=a + len(trigger), target=m, location=None,
+                        pattern=SimpleNamespace(preps=frozenset(preps)))
+    places_are_locations([c], text)
+    assert (c.target is None) == moved
+    assert (c.location == {"name": place, "code": "XXX"}) == moved

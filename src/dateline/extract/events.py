@@ -20,7 +20,7 @@ from .lexicon import is_participle
 from .coordination import split_coordinated
 from .dating import BOUND_DATES, narrative_dates, publication_dates, report_dates, resolve_references, statement_time
 from .modality import conditional, in_modal_scope, infinitive_to, modality_of, pending, recode, refusal
-from .participants import place_states, possessed_patients, verbal_senses
+from .participants import infer_participants
 from .speech_acts import objas_cue, speech_acts
 from .event_lexicon import _IMPLICATIVE, grammar_words
 from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... are re-exported)
@@ -119,9 +119,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                                              code=src.code, form="source") if src else None), c.actor
         cands = self._merge(cands)
         cands = split_coordinated(cands, text, mentions)
-        place_states(cands, text)
-        verbal_senses(cands)
-        possessed_patients(cands, text)
+        infer_participants(cands, text)
         # a bare nominal mention with no participant ("the negotiations") refers, it does not report;
         # violence and unrest at a place are reported without a known perpetrator ("an explosion in X")
         cands = [c for c in cands if c.pattern.pos == "verb" or (not c.hypothetical and (

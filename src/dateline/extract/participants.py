@@ -3,9 +3,10 @@ does it to whom.
 
 Protests, rallies and riots are coded as a state's people acting against its government: an
 actor-less protest at a place is by people of the place's state, and one with no target named is
-aimed at that state (CAMEO/ICEWS practice: "protests in Lagos" NGA -> NGA); a state's forces acting
-against people at a place in that state (repression, 17x) target that state's people. Which roots
-are coded so is data (``grammar.json`` ``domestic_roots``, ``repression_roots``).
+aimed at that state (CAMEO/ICEWS practice: "protests in Lagos" NGA -> NGA). Which roots are coded so
+is data (``grammar.json`` ``domestic_roots``); a state's forces acting against people at a place in
+that state (repression, ``repression_roots``) target that state's people. Otherwise a place is where an event happened, never
+its target by default.
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def domestic_roots() -> dict[str, frozenset[str]]:
 
 
 def place_states(cands, text: str) -> None:
-    """Actor-less and target-less unrest at a place in a state: the people and government there."""
+    """Actor-less and target-less unrest at a place in a state: the people and government there.
+    The target stands for the state, not the place (it carries no name)."""
     roots = domestic_roots()
     for c in cands:
         if c.pattern.code[:2] not in roots["all"] or not c.location or not c.location.get("code"):
@@ -38,6 +40,22 @@ def place_states(cands, text: str) -> None:
             c.actor = here
         if c.actor is not None and c.target is None and c.actor.code == code:
             c.target = here
+
+
+def places_are_locations(cands, text: str) -> None:
+    """"rallied in Portadown", "jailed at the Capitol": a place after a preposition of location is
+    where the event happened, not its target (a place is a location, never a target by default)."""
+    preps = grammar_words("location_prepositions")
+    for c in cands:
+        t = c.target
+        if t is None or t.kind != "place" or t.start < c.end:
+            continue
+        words = [w for w in text[max(c.end, t.start - 30):t.start].lower().split()
+                 if w not in grammar_words("articles")]
+        if not words or words[-1] not in preps or words[-1] in c.pattern.preps:
+            continue      # (the pattern's own aim: "fired shells at Seoul")
+        c.location = c.location or {"name": t.name, "code": t.code}
+        c.target = None
 
 
 def verbal_senses(cands) -> None:
@@ -68,3 +86,12 @@ def possessed_patients(cands, text: str) -> None:
         gap = text[c.actor.end:c.start]
         if c.actor.end <= c.start and regex("cameo", "possessed_gap").fullmatch(gap):
             c.actor, c.target = None, c.actor
+
+
+def infer_participants(cands, text: str) -> None:
+    """Every inference of this module, in order: places become locations, unrest takes its place's
+    state, the sense of an attack follows its parties, a possessor undergoes what is done to it."""
+    places_are_locations(cands, text)
+    place_states(cands, text)
+    verbal_senses(cands)
+    possessed_patients(cands, text)
