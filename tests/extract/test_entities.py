@@ -389,3 +389,16 @@ def test_sub_bodies_and_coded_groups(text, surface, kind, code, name):
 ])
 def test_joined_bodies_and_ranks(text, surface, kind, code, name):
     assert find(ents(text), surface) == (kind, code, name)
+
+
+@pytest.mark.parametrize("text,surface,code,name", [
+    # a state's possessive or adjective before an international body's alias: that state's own body
+    ("Russia's Security Council met on Friday.", "Security Council", "RUS", "Security Council"),
+    ("The Security Council met on Friday.", "Security Council", "IGO", "UN Security Council"),
+    ("America's NATO allies met.", "NATO", "IGO", "NATO"),
+    # an armed group with no state of its own takes the state named before it
+    ("Fighters of Iraq's al-Qaeda attacked a base.", "al-Qaeda", "IRQ", "Al-Qaeda"),
+    ("Al-Qaeda leaders met.", "Al-Qaeda", None, "Al-Qaeda"),
+])
+def test_a_states_own_body_and_branch(text, surface, code, name):
+    assert find(ents(text), surface) == ("organization", code, name)

@@ -187,6 +187,13 @@ class EntityExtractor:
                 if r.metonym:
                     cname = self.gaz.countries.get(r.code, {}).get("name", r.name)
                     r.kind, r.name = "country", cname
+            if r.code == "IGO" and r.kind == "organization" and r.text != r.name and not r.text.isupper() \
+                    and (own := self._country_before(text, r.start, out)) and own != "IGO":
+                # "Russia's Security Council": a state's own body, not the international one an alias names
+                r.code, r.name, r.source = own, r.text, "gazetteer+context"
+            if r.kind == "organization" and r.code is None and r.role == "armed_group" \
+                    and (own := self._country_before(text, r.start, out)) and own != "IGO":
+                r.code, r.source = own, "gazetteer+context"      # "Iraq's al-Qaeda": the branch of that state
             if r.form == "generic":
                 code = self._country_before(text, r.start, out) or self._country_after(text, r.end, starting)
                 if code:
