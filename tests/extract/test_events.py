@@ -550,7 +550,7 @@ def test_an_adverb_between_subject_and_verb(text):
 @pytest.mark.parametrize("text,trigger,actor", [
     # a verb without a subject of its own takes the subject of the verb it complements or modifies
     ("Obama spoke to reporters after meeting with Russian President Vladimir Putin.", "meeting", "USA"),
-    ("Senator Jane Holloway of Ohio refused to endorse Governor Mark Reeves of Texas.", "endorse", "USA"),
+    ("Senator Jane Holloway of Ohio decided to endorse Governor Mark Reeves of Texas.", "endorse", "USA"),
 ])
 def test_controlled_verbs_take_the_governing_subject(text, trigger, actor):
     e = next(e for e in events(text, published="2016-09-05") if e.trigger.text == trigger)
@@ -755,3 +755,15 @@ def test_reports_in_two_sentences_merge_only_with_the_same_participants(text, ro
 def test_a_reporting_verb_subject_acts_in_its_gerund_adjunct(text, trigger, actor):
     e = next(e for e in events(text) if e.trigger.text == trigger)
     assert (e.actor.name if e.actor else None) == actor
+
+
+@pytest.mark.parametrize("text,code,intended", [
+    # CAMEO codes a refusal only: the act refused is no second, negated event
+    ("Senator Jane Holloway of Ohio refused to endorse Governor Mark Reeves of Texas.", "120", "051"),
+    # the act refused names the refusal's code where it has one
+    ("Peru refused to meet Chile on Monday.", "125", "040"),
+])
+def test_a_refusal_to_act_is_one_event(text, code, intended):
+    evs = events(text)
+    assert [(e.cameo, e.intended) for e in evs] == [(code, intended)]
+    assert not evs[0].negated and not evs[0].hypothetical

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 
-from ..record import Timex
+from ..record import Mention, Timex
 from .event_lexicon import _Cand
 
 
@@ -156,3 +156,26 @@ class MergeIndex:
                     break
         return self.kept[best] if best is not None else None
 
+
+def _party(m: Mention) -> str | None:
+    return m.entity or (m.name or m.text or "").lower() or m.code
+
+
+def _one_party(a: Mention, b: Mention) -> bool:
+    """A state and someone acting for it ("South Korea", "Moon Jae-in") are one party by their code;
+    two people or two bodies of one state are two."""
+    if a.kind == "country" or b.kind == "country":
+        return a.code == b.code
+    return _party(a) == _party(b)
+
+
+def same_parties(c: _Cand, o: _Cand) -> bool:
+    """Reports in two sentences are of one happening only with the same participants: each role
+    named on both sides by the same party; a role named on one side only, for the same kind of act
+    (the 3-digit code: "launched missiles ... the missiles were fired from ...")."""
+    for a, b in ((c.actor, o.actor), (c.target, o.target)):
+        if a is not None and b is not None and not _one_party(a, b):
+            return False
+        if (a is None) != (b is None) and c.pattern.code[:3] != o.pattern.code[:3]:
+            return False
+    return True

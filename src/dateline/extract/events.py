@@ -19,7 +19,7 @@ from .. import lang
 from .lexicon import is_participle
 from .coordination import split_coordinated
 from .dating import BOUND_DATES, narrative_dates, publication_dates, report_dates, resolve_references, statement_time
-from .modality import conditional, in_modal_scope, infinitive_to, modality_of, pending, recode, refusal
+from .modality import conditional, fold_refusals, in_modal_scope, infinitive_to, modality_of, pending, recode, refusal
 from .participants import infer_participants
 from .speech_acts import objas_cue, speech_acts
 from .event_lexicon import _IMPLICATIVE, grammar_words
@@ -30,7 +30,7 @@ from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... a
 )
 from .event_roles import RoleRules
 from .event_time import TimeRules
-from .event_index import MergeIndex, ReportIndex, TimexIndex, by_sentence
+from .event_index import MergeIndex, ReportIndex, TimexIndex, by_sentence, same_parties
 from .event_triggers import TriggerRules
 
 
@@ -89,7 +89,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 # its content ("X fired ..., Y said, its first launch since it tested ...") the
                 # antecedent of what follows in the same sentence
                 # (the source of a cue that is itself the event acts in it: "prompting Seoul to protest")
-                srcs = [x for x in reported.sources_apart(c.start, c.end, ss) if not _controls(text, x, c, low, self._timex_index)]
+                srcs = [x for x in reported.sources_apart(c.start, c.end, ss)
+                        if not _controls(text, x, c, low, self._timex_index)]
                 ms = [m for m in window if not any(a <= m.start < b for a, b in srcs)] if srcs else window
                 self._fill(c, text, toks, low, (ss, se), ms, timexes, verbs)
                 if parse is not None:
@@ -100,6 +101,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 cands.append(c)
         cands = self._fold_intent_markers(cands)
         self._purposes(cands, sent_toks)
+        cands = fold_refusals(cands, sent_toks)
         self._allegations(cands)
         cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes, statements)
         cands = self._drop_consumed_subjects(cands, sent_toks)
@@ -453,7 +455,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         tc, otc = (c.target.code if c.target else None), (o.target.code if o.target else None)
         if tc and otc and tc != otc:
             return False
-        if c.sent != o.sent and not (c.headline or o.headline) and not _same_parties(c, o):
+        if c.sent != o.sent and not (c.headline or o.headline) and not same_parties(c, o):
             return False
         if not _same_day(c.date, o.date):
             if c.date and o.date:
@@ -535,30 +537,6 @@ def _controls(text: str, source: tuple[int, int], c: _Cand, low: list[str], time
     gap = re.findall(r"[^\W\d]+|,", gap)
     return 1 <= len(gap) <= 3 and gap[0] != "," and all(
         w == "," or w in grammar_words("adjunct_prepositions") for w in gap[1:])
-
-
-def _party(m: Mention) -> str | None:
-    return m.entity or (m.name or m.text or "").lower() or m.code
-
-
-def _one_party(a: Mention, b: Mention) -> bool:
-    """A state and someone acting for it ("South Korea", "Moon Jae-in") are one party by their code;
-    two people or two bodies of one state are two."""
-    if a.kind == "country" or b.kind == "country":
-        return a.code == b.code
-    return _party(a) == _party(b)
-
-
-def _same_parties(c: _Cand, o: _Cand) -> bool:
-    """Reports in two sentences are of one happening only with the same participants: each role
-    named on both sides by the same party; a role named on one side only, for the same kind of act
-    (the 3-digit code: "launched missiles ... the missiles were fired from ...")."""
-    for a, b in ((c.actor, o.actor), (c.target, o.target)):
-        if a is not None and b is not None and not _one_party(a, b):
-            return False
-        if (a is None) != (b is None) and c.pattern.code[:3] != o.pattern.code[:3]:
-            return False
-    return True
 
 
 _EXTRACTOR: EventExtractor | None = None

@@ -10,7 +10,7 @@ negated one keep their flags.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..resources import read_tsv
 from .event_lexicon import _MODAL, _base_verbs, grammar_words
@@ -234,3 +234,26 @@ def in_modal_scope(low: list[str], s: int, i: int, verb: bool) -> bool:
             continue
         return True
     return False
+
+
+def fold_refusals(cands: list, sent_toks) -> list:
+    """"X refused to endorse Y": CAMEO codes the refusal (12x) only; the act refused is not a
+    second, negated event. It names the refusal's code where the act has one ("refused to meet":
+    the rejection of a meeting) and fills its missing participants."""
+    by_end = {(c.sent, c.end_tok): c for c in cands if c.pattern.code.startswith("12") and c.pattern.pos == "verb"}
+    drop = set()
+    for c in cands:
+        if c.pattern.pos != "verb" or not c.negated:
+            continue
+        to = infinitive_to(sent_toks[c.sent][1], c.tok)
+        # (a time between: "refused on Monday to attend")
+        gov = next((by_end[c.sent, to - k] for k in range(4) if (c.sent, to - k) in by_end), None) \
+            if to is not None else None
+        if gov is None or gov is c:
+            continue
+        m = refusal(c.pattern.code)
+        if m is not None and len(m.code) >= len(gov.pattern.code) and gov.pattern.code in (m.code[:3], "120"):
+            gov.pattern, gov.intended = replace(gov.pattern, code=m.code), c.pattern.code
+        gov.actor, gov.target = gov.actor or c.actor, gov.target or c.target
+        drop.add(id(c))
+    return [c for c in cands if id(c) not in drop]
