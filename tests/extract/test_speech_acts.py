@@ -21,6 +21,8 @@ def acts(text):
     ("Peru said Chile would be mistaken if it closed the border.", []),
     # a cue that is itself a trigger is coded by the dictionary, once
     ("Peru praised Chile as a great partner.", []),
+    # a source of information performs no speech act
+    ("Chile was a great partner, according to Peru.", []),
     # a word inside a name judges nothing ("United")
     ("Peru said on Tuesday that Chile was a member of the United Nations.", []),
     ("Peru said on Tuesday that Chile was a great partner of the United Nations.", [("051", "PER", "CHL")]),

@@ -97,6 +97,8 @@ def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
         if att.source is None or att.source.start is None or not att.source.code \
                 or att.content.start is None or att.cue.start is None or att.cue.start in taken_cues:
             continue
+        if " ".join(att.cue.text.lower().split()) in grammar_words("sourcing_cues"):
+            continue      # "according to X": X is where the news comes from, not a judge of anyone
         found = judged(text, att, mentions, starts)
         if found is not None:
             party, score = found
