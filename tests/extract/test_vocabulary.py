@@ -232,6 +232,13 @@ CASES = [
     ("Israel announced a suspension of air links with Turkey.", "suspension", "160"),
     ("The invasion forces left Panama on Monday.", "invasion", None),
     ("The invasion of Panama began on Monday.", "invasion", "19"),
+    # a titled person freed; "released by" names the agent, not what was released
+    ("The rebels freed two ministers on Friday.", "freed", "0841"),
+    ("In a joint statement, released by the ministry, the two leaders pledged to meet.", "released", None),
+    ("Two hostages were released by the rebels on Monday.", "released", "0841"),
+    # a market opened to others' trade is economic cooperation; a participle after a plural noun of people
+    ("Japan opened its market to American beef.", "opened", "061"),
+    ("Riot police used tear gas on demonstrators protesting the election results.", "protesting", "141"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -204,6 +204,12 @@ def _people_words() -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The object class @titles: one-word role and title nouns of the gazetteer ("freed the governor")."""
+    return frozenset(r["word"].lower() for r in read_tsv("gazetteer", "roles.tsv") if " " not in r["word"].strip())
+
+
 # the trigger vocabularies, in order of precedence: the project's own rows, then those converted from
 # PETRARCH2's verb dictionary (tools/petrarch/convert_verbs.py)
 VOCABULARIES = ("patterns.tsv", "petrarch_patterns.tsv")
@@ -256,7 +262,7 @@ def dictionary() -> dict[str, list[Pattern]]:
             continue
         objects = set()
         for o in multi(r.get("objects")):
-            objects |= _people_words() if o == "@people" else noun_forms(o)
+            objects |= _people_words() if o == "@people" else _title_words() if o == "@titles" else noun_forms(o)
         subjects = set()
         for o in multi(r.get("subjects")):
             subjects |= noun_forms(o)

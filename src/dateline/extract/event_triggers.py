@@ -138,8 +138,11 @@ class TriggerRules:
             return False          # "despite repeated warnings": a participle that modifies a noun
         if w.endswith("ing") and not (verb_ctx or prev in _BE or prev in (",", "and", "or", "by", "after", "before",
                                                                             "while", "without", "when", "")):
+            # "ministers meeting in the capital", "demonstrators protesting the vote": after a plural
+            # noun, a participle before a place, or after a plural noun of people
             plural_before = len(prev) > 3 and prev.endswith("s") and not prev.endswith("ss") \
-                and prev.replace("-", "").isalpha() and nxt in grammar_words("participle_place_openers")
+                and prev.replace("-", "").isalpha() \
+                and (nxt in grammar_words("participle_place_openers") or prev in _agent_nouns())
             if noun_ctx or not (nxt == "that" or nxt in grammar_words("infinitive_blockers") or plural_before):
                 return False      # "the board meeting", "a bombing": a gerund or a noun
             # "a statement demanding that ...", "a resolution condemning the raid", "ministers meeting
@@ -222,6 +225,10 @@ class TriggerRules:
                         or _in_name(toks, low, k)):
                     counted += 1
                 k += 1
+            if window[:1] == ["by"] and is_participle(low[j - 1]) and p.code != NO_EVENT:
+                # "a statement, released by the Kremlin, ...": after "by" stands the agent, which may
+                # name a cause that no happening has ("killed by an avalanche": a --- row), not the object
+                window = []
             at = next((n for n, w in enumerate(window) if w in p.objects and not _possessor(toks, low, j + n)), None)
             if at is not None:
                 return at
