@@ -76,3 +76,19 @@ def _places(text):
 def test_a_place_takes_the_state_named_after_it(text, name, code):
     places = _places(text)
     assert places.get(name) == code, places
+
+
+@pytest.mark.parametrize("text,name,mentions", [
+    # bare surnames of a person only the recogniser found join that person, possessive too
+    ("The panel heard Gorran Quill on Monday. Quill said the visit went well. On Friday Quill's aides left.",
+     "Gorran Quill", 3),
+])
+def test_bare_surnames_of_a_person_named_in_full(text, name, mentions):
+    assert _people(text)[name][1] == mentions
+
+
+def test_a_surname_two_people_share_is_not_added_to_either():
+    text = "Gorran Quill met Peter Quill on Monday. The talks with Quill went well."
+    people = _people(text)
+    assert people["Gorran Quill"][1] + people["Peter Quill"][1] <= 3     # at most one stage's choice
+    assert people["Peter Quill"][1] == 1

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..extract.entities import extract_entities
 from ..extract.recognised import first_name_before, is_person_name, recognised_kind
-from ..extract.entity_context import (add_agent_mentions, add_definite_descriptions, assign_home_state,
+from ..extract.entity_context import (add_agent_mentions, add_bare_surnames, add_definite_descriptions, assign_home_state,
                                       code_people_from_context, code_places_from_region, infer_genders, join_surnames)
 from ..nlp import entity_type
 from ..nlp.extensions import register, write_group
@@ -32,6 +32,7 @@ def entities(doc: Doc) -> Doc:
     if doc._.parses:
         _add_recognised(text, ents, doc._.parses.values())
     join_surnames(ents)
+    add_bare_surnames(text, ents)
     add_definite_descriptions(text, ents)
     code_people_from_context(text, ents)
     code_places_from_region(text, ents)

@@ -10,7 +10,7 @@ import re
 
 from ..record import Mention, Span
 from ..resources import read_tsv
-from .entities import EntityResult, _Busy, _lex, context_words
+from .entities import EntityResult, _Busy, _lex, _time_names, context_words
 from .regexes import regex
 
 
@@ -355,3 +355,47 @@ _US_STATE_AFTER = regex("entities", "us_state_after")
 def _us_states() -> frozenset[str]:
     """The AP abbreviations of the U.S. states (resources/geo/us_state_abbreviations.tsv)."""
     return frozenset(a for r in read_tsv("geo", "us_state_abbreviations.tsv") for a in r["ap"].split("|") if a)
+
+
+_BARE = regex("entities", "bare_surname")
+
+
+def add_bare_surnames(text: str, res: EntityResult) -> None:
+    """A surname alone ("Roe", "Roe's") that no stage marked is the one person the article names in
+    full with that surname (whichever stage found them: the recogniser's people come after the
+    gazetteer's surname step); not where two people share it, nor after another capitalised name
+    word ("Jane Roe" beside "Peter Roe")."""
+    owners: dict[str, list] = {}
+    for e in res.entities:
+        parts = e.name.split()
+        if e.kind == "person" and len(parts) > 1 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
+            owners.setdefault(parts[-1], []).append(e)
+    owners = {k: v[0] for k, v in owners.items() if len(v) == 1}
+    if not owners:
+        return
+    busy = _Busy(len(text), [(m.start, m.end) for m in res.mentions])
+    added = []
+    for w in _BARE.finditer(text):
+        e = owners.get(w.group(1))
+        s, end = w.span(1)
+        if e is None or not busy.free(s, end):
+            continue
+        before = _BARE_AFTER_NAME.search(text, max(0, s - 40), s)
+        if before and before.group().strip(" .") not in _not_given():
+            continue
+        added.append(Mention(s, end, w.group(1), entity=e.id, name=e.name, kind="person", code=e.code,
+                             form="surname"))
+        e.mentions.append(Span(s, end, w.group(1)))
+    if added:
+        res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
+        for e in res.entities:
+            e.mentions.sort(key=lambda x: x.start)
+
+
+_BARE_AFTER_NAME = regex("entities", "name_word_before")
+
+
+@functools.lru_cache(maxsize=1)
+def _not_given() -> frozenset[str]:
+    """Capitalised words before a surname that are no one's first name: months, weekdays, non-names."""
+    return frozenset(_time_names()) | frozenset(_lex("not_names.tsv"))
