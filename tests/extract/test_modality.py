@@ -143,6 +143,9 @@ def test_a_stated_intention_not_to_cooperate_is_a_rejection(text, trigger, code,
     ("Chile would rally and protest against Peru.", "rally", False),
     # a speech act that is the purpose of a protest happened
     ("Farmers began a rally in the capital, Lima, on Monday to denounce the minister.", "denounce", False),
+    # a relative clause with a subject of its own is outside the modal scope of the clause it modifies
+    ("The treaty calls for the withdrawal of Peru from the zone it occupies in Chile.", "occupies", False),
+    ("The treaty calls for Peru to occupy the zone.", "occupy", True),
     # a conditional act states no intention
     ("If Peru does follow through on its threat to veto the deal, the talks would end.", "veto", True),
 ])

@@ -95,14 +95,12 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 self._fill(c, text, toks, low, (ss, se), ms, timexes, verbs)
                 if parse is not None:
                     self._from_parse(c, parse, ms)
+                    _own_clause(c, parse)
                 if c.attributive:
                     continue
                 self._modality(c, low)
                 cands.append(c)
-        cands = self._fold_intent_markers(cands)
-        self._purposes(cands, sent_toks)
-        cands = fold_refusals(cands, sent_toks)
-        self._allegations(cands)
+        cands = self._governed(cands, sent_toks)
         cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes, statements)
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
@@ -128,6 +126,15 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                  c.actor is not None or c.target is not None
                  or (c.location is not None and c.pattern.code[:2] in _ACTORLESS_ROOTS)))]
         return [self._to_event(n, c, text, sentences) for n, c in enumerate(cands, start=1)]
+
+    def _governed(self, cands: list[_Cand], sent_toks) -> list[_Cand]:
+        """Acts governed by another trigger: intentions folded into their markers, purposes of
+        protests, refusals' complements, allegations."""
+        cands = self._fold_intent_markers(cands)
+        self._purposes(cands, sent_toks)
+        cands = fold_refusals(cands, sent_toks)
+        self._allegations(cands)
+        return cands
 
     @staticmethod
     def _purposes(cands: list[_Cand], sent_toks) -> None:
@@ -523,6 +530,20 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             rule=(c.rule or f"{c.pattern.file}:{c.pattern.row + 1}")
                  + (f"+modality.tsv:{c.modality_row}" if c.modality_row else "")
                  + (f"+frames.tsv:{','.join(c.frames)}" if c.frames else ""))
+
+
+def _own_clause(c: _Cand, parse) -> None:
+    """"calls for a withdrawal from the zone it occupies": a relative clause with a subject of its
+    own is outside the modal scope of the clause it modifies; only its own modal makes it hypothetical."""
+    if not c.hypothetical or c.pattern.pos != "verb":
+        return
+    tok = next((t for t in parse if t.idx == c.start), None)
+    if tok is None or tok.dep_ not in ("relcl", "acl:relcl"):
+        return
+    kids = list(tok.children)
+    if any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and not any(
+            k.dep_ in ("aux", "mark", "advmod") and (k.lower_ in _MODAL or k.lower_ == "to") for k in kids):
+        c.hypothetical = False
 
 
 def _controls(text: str, source: tuple[int, int], c: _Cand, low: list[str], times: TimexIndex) -> bool:
