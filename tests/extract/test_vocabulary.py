@@ -239,6 +239,9 @@ CASES = [
     # a market opened to others' trade is economic cooperation; a participle after a plural noun of people
     ("Japan opened its market to American beef.", "opened", "061"),
     ("Riot police used tear gas on demonstrators protesting the election results.", "protesting", "141"),
+    # a bare stem after a form of "be" is no verb
+    ("The governor is free to appoint new ministers.", "free", None),
+    ("The talks aimed to free the journalists.", "free", "0841"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -153,8 +153,10 @@ class TriggerRules:
             return prev in grammar_words("singular_subjects") or (
                 i >= 1 and toks[i - 1][2][:1].isupper() and not after_verb)
         if not past and not w.endswith(("ing", "s")) and not verb_ctx:
-            # a bare stem ("offer", "attack") is a verb after a plural subject or a name, else a noun
-            return (prev.endswith("s") or (i >= 1 and toks[i - 1][2][:1].isupper())) and not after_verb
+            # a bare stem ("offer", "attack") is a verb after a plural subject or a name, else a noun;
+            # after a form of "be" it is an adjective or a noun ("is free to", "was a threat")
+            return ((prev.endswith("s") and prev not in _BE) or (i >= 1 and toks[i - 1][2][:1].isupper())) \
+                and not after_verb
         return True
 
     def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int,
