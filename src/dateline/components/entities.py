@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extract.entities import extract_entities
-from ..extract.recognised import first_name_before, is_person_name, recognised_kind
+from ..extract.recognised import drop_lone_words, first_name_before, is_person_name, recognised_kind
 from ..extract.entity_context import (add_agent_mentions, add_bare_surnames, add_definite_descriptions, assign_home_state,
                                       code_people_from_context, code_places_from_region, infer_genders, join_surnames)
 from ..nlp import entity_type
@@ -32,6 +32,7 @@ def entities(doc: Doc) -> Doc:
     if doc._.parses:
         _add_recognised(text, ents, doc._.parses.values())
     join_surnames(ents)
+    drop_lone_words(text, ents)
     add_bare_surnames(text, ents)
     add_definite_descriptions(text, ents)
     code_people_from_context(text, ents)
@@ -82,11 +83,14 @@ def _add_recognised(text: str, ents, spans) -> None:
     kinds = {"PER": "person", "ORG": "organization", "LOC": "place"}
     per_doc: dict[int, tuple[list, list[int]]] = {}          # each Doc's entities, read once
     people = {x.name for x in ents.entities if x.kind == "person"}
+    spans = [span if hasattr(span, "start") else span[:] for span in spans]     # a whole Doc: its span
+    # words the recogniser calls a person alone anywhere in the article ("Holt" beside "Lester Holt")
+    lone = {e.text for d in {id(x.doc): x.doc for x in spans}.values() for e in d.ents
+            if len(e) == 1 and entity_type(e.label_) == "PER"}
     ms = ents.mentions
     maxlen = max((m.end - m.start for m in ms), default=0) \
         if all(a.start <= b.start for a, b in zip(ms, ms[1:])) else None
     for span in spans:
-        span = span if hasattr(span, "start") else span[:]     # a whole Doc: its span
         if id(span.doc) not in per_doc:
             got = list(span.doc.ents)
             per_doc[id(span.doc)] = (got, [e.start for e in got])
@@ -99,7 +103,7 @@ def _add_recognised(text: str, ents, spans) -> None:
             kind = recognised_kind(ent.text, kind) if kind else None
             if kind is None:
                 continue
-            if kind != "person" and is_person_name(text, ent.start_char, ent.end_char, people):
+            if kind != "person" and is_person_name(text, ent.start_char, ent.end_char, people, lone):
                 kind = "person"          # "Jane Roe (D-Ohio)", "Jane Roe said": a person, not a place
             start = ent.start_char
             if kind == "person":

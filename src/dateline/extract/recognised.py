@@ -52,19 +52,20 @@ def _person_verbs() -> frozenset[str]:
     return frozenset(lang.speech_verbs_for("name_cue"))
 
 
-def is_person_name(text: str, start: int, end: int, people: set[str]) -> bool:
+def is_person_name(text: str, start: int, end: int, people: set[str], surnames=frozenset()) -> bool:
     """Whether a name the recogniser calls a place or an organisation is a person: a person of that
     name (or, for one word, with that name part) is already named in the article; or it is a full
-    name (two to four words, the last not a place word) opening with a known first name, or followed
-    by a person's verb ("X said") or a party label ("X (D-Ohio)")."""
+    name (two to four words, the last not a place word) opening with a known first name, ending with a
+    word the recogniser calls a person alone elsewhere (``surnames``), or followed by a person's verb
+    ("X said") or a party label ("X (D-Ohio)")."""
     surface = text[start:end]
     words = surface.split()
     if surface in people:
         return True
     if not 2 <= len(words) <= 4 or words[-1] in _recognised_lists()[1] or surface in load().surface:
         return False
-    if words[0] in given_names():
-        return True
+    if words[0] in given_names() or words[-1] in surnames:
+        return True          # a known first name, or a last name the recogniser calls a person alone
     after = regex("entities", "word_after").match(text, end)
     if after and after.group(1).lower() in _person_verbs():
         return True
@@ -76,3 +77,28 @@ def first_name_before(text: str, start: int) -> int:
     recogniser left out (glued to a quotation dash, "―Jane Roe") belongs to the name."""
     m = regex("entities", "word_before").search(text, max(0, start - 30), start)
     return m.start(1) if m and m.group(1) in given_names() else start
+
+
+def drop_lone_words(text: str, ents) -> None:
+    """A one-word person only the recogniser found ("Members", "Democrats", "God") and that no stage
+    joined to a full name is kept only where it is a surname the gazetteer knows or a person's verb
+    follows one of its mentions ("Quill said"); otherwise it is dropped with its mentions."""
+    gaz = load()
+    gone = set()
+    for e in ents.entities:
+        if e.kind != "person" or " " in e.name or not (e.source or "").startswith("model:ner") \
+                or e.name in gaz.by_surname or e.name in gaz.phoenix_by_surname:
+            continue
+        if any((a := regex("entities", "word_after").match(text, m.end)) and a.group(1).lower() in _person_verbs()
+               for m in e.mentions):
+            continue
+        if e.name.isupper():       # an acronym ("CNBC") is a body's name, not a person's
+            e.kind = "organization"
+            for m in ents.mentions:
+                if m.entity == e.id:
+                    m.kind = "organization"
+            continue
+        gone.add(e.id)
+    if gone:
+        ents.entities = [e for e in ents.entities if e.id not in gone]
+        ents.mentions = [m for m in ents.mentions if m.entity not in gone]
