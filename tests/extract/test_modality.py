@@ -146,6 +146,8 @@ def test_a_stated_intention_not_to_cooperate_is_a_rejection(text, trigger, code,
     # a relative clause with a subject of its own is outside the modal scope of the clause it modifies
     ("The treaty calls for the withdrawal of Peru from the zone it occupies in Chile.", "occupies", False),
     ("The treaty calls for Peru to occupy the zone.", "occupy", True),
+    # an obligation no source states is the writer's account of a rule: no demand, nothing happened
+    ("Under the old treaty, Peru must withdraw its troops from the border.", "withdraw", True),
     # a conditional act states no intention
     ("If Peru does follow through on its threat to veto the deal, the talks would end.", "veto", True),
 ])

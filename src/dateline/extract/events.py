@@ -111,12 +111,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         publication_dates(cands, published)
         self._series(cands, text, sentences, sent_toks, timexes)
         self._sources(cands, sentences, attributions, text)
-        for c in cands:
-            if c.modality in ("appeal", "demand") and not c.roles_set:
-                # "X said Y must withdraw": the source demands of the party obliged
-                src = c.sources[0] if c.sources else None
-                c.actor, c.target = (Mention(c.start, c.end, "", entity=src.entity, name=src.name, kind="other",
-                                             code=src.code, form="source") if src else None), c.actor
+        self._obligations(cands, sent_toks)
         cands = self._merge(cands)
         cands = split_coordinated(cands, text, mentions)
         infer_participants(cands, text)
@@ -135,6 +130,25 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         cands = fold_refusals(cands, sent_toks)
         self._allegations(cands)
         return cands
+
+    @staticmethod
+    def _obligations(cands: list[_Cand], sent_toks) -> None:
+        """"X said Y must withdraw": the source demands of the party obliged. An obligation no
+        source states ("any decision must be agreed by both governments") is the writer's account
+        of a rule: no demand, and the act obliged has not happened."""
+        oblige = grammar_words("obligation_modals") | grammar_words("obligation_verbs")
+        for c in cands:
+            if c.modality not in ("appeal", "demand") or c.roles_set:
+                continue
+            src = c.sources[0] if c.sources else None
+            low = sent_toks[c.sent][1]
+            if src is None and c.modality_marker is not None and 0 <= c.modality_marker < len(low) \
+                    and low[c.modality_marker] in oblige and c.intended:
+                c.pattern, c.intended, c.modality, c.modality_row = replace(c.pattern, code=c.intended), None, None, None
+                c.hypothetical = True
+                continue
+            c.actor, c.target = (Mention(c.start, c.end, "", entity=src.entity, name=src.name, kind="other",
+                                         code=src.code, form="source") if src else None), c.actor
 
     @staticmethod
     def _purposes(cands: list[_Cand], sent_toks) -> None:
