@@ -402,3 +402,15 @@ def test_joined_bodies_and_ranks(text, surface, kind, code, name):
 ])
 def test_a_states_own_body_and_branch(text, surface, code, name):
     assert find(ents(text), surface) == ("organization", code, name)
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    # lower-case words ending in a body's head after a coded body name a body of its own
+    ("He was questioned by the Senate banking committee on Tuesday.", "Senate banking committee", "USA"),
+    ("The UN security council insists on access.", "UN security council", "IGO"),
+    # no head noun, or a function word: the body alone
+    ("The Senate voted and the council agreed.", "Senate", "USA"),
+])
+def test_lower_case_sub_bodies(text, surface, code):
+    assert find(ents(text), surface) == ("organization", code, find(ents(text), surface)[2])
+    assert find(ents(text), surface)[2] in (surface, "Senate")

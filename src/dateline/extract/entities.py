@@ -20,6 +20,7 @@ from ..resources import path, read_tsv
 from .. import lang
 from .entity_index import Busy as _Busy, Cover, Inside, Named, by_start, words_end
 from .gazetteer import Entry, Gazetteer, Leader, load
+from .org_names import lower_sub_bodies
 from .people import leader_codes_on, leader_for, link_honorific_surnames, phoenix_official, shared_state
 from .regexes import regex, source
 
@@ -409,7 +410,7 @@ class EntityExtractor:
     # ---------------------------------------------------------------- main
     def extract(self, text: str, sentences: list[tuple[int, int]], *, published: _dt.date | None = None,
                 dateline_end: int = 0, bylines: list[str] = ()) -> EntityResult:
-        raws = self._resolve_gazetteer(text, self._gazetteer_mentions(text), dateline_end)
+        raws = lower_sub_bodies(text, self._resolve_gazetteer(text, self._gazetteer_mentions(text), dateline_end))
         honored = self._honorific_people(text, raws)
         if honored:
             cover = Cover(len(text), [(h.start, h.end) for h in honored])
