@@ -148,6 +148,9 @@ def test_a_stated_intention_not_to_cooperate_is_a_rejection(text, trigger, code,
     ("The treaty calls for Peru to occupy the zone.", "occupy", True),
     # an obligation no source states is the writer's account of a rule: no demand, nothing happened
     ("Under the old treaty, Peru must withdraw its troops from the border.", "withdraw", True),
+    # a gerund of means shares the modality of the infinitive it serves
+    ("The law allows foreign firms to win contracts by investing in Peru.", "investing", True),
+    ("Foreign firms won contracts by investing in Peru.", "investing", False),
     # a conditional act states no intention
     ("If Peru does follow through on its threat to veto the deal, the talks would end.", "veto", True),
 ])

@@ -306,7 +306,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         to = infinitive_to(low, i) if p.pos == "verb" else None
         c.hypothetical = in_modal_scope(low, s, i, p.pos == "verb") or (inf and p.pos == "noun") or \
             (to is not None and not (to > 0 and low[to - 1] in _IMPLICATIVE)) \
-            or (s > 0 and low[s - 1] in _MODAL) or (p.pos == "verb" and pending(low, s, i))
+            or (s > 0 and low[s - 1] in _MODAL) or (p.pos == "verb" and pending(low, s, i)) \
+            or (inf and low[i].endswith("ing") and i > 0 and low[i - 1] in grammar_words("means_prepositions"))
 
     def _clause_date(self, c: _Cand, text, toks, low, sent_range, timexes, s: int, e: int) -> None:
         """The date of the clause's own time expression (not a duration, not "since X", not after a
