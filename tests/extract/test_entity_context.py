@@ -92,3 +92,15 @@ def test_a_surname_two_people_share_is_not_added_to_either():
     people = _people(text)
     assert people["Gorran Quill"][1] + people["Peter Quill"][1] <= 3     # at most one stage's choice
     assert people["Peter Quill"][1] == 1
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a state body's title before a name gives the body's state, in an article about another state
+    ("Peru's envoy met Lima's mayor. Hamas spokesman Gorran Pell said no to Peru.", "Gorran Pell", "PSE"),
+    # a U.S. state's abbreviation in parentheses after a name: a U.S. legislator
+    ("Peru's envoy met Lima's mayor in Peru. Later Olwen Fitch (Ky.) praised Peru.", "Olwen Fitch", "USA"),
+    # an international body's title is left to the IGO rule
+    ("Peru's envoy met Lima's mayor in Peru. UN envoy Gorran Pell praised Peru.", "Gorran Pell", "IGO"),
+])
+def test_a_bodys_title_or_a_state_label_gives_the_state(text, name, code):
+    assert _people(text)[name][0] == code

@@ -207,6 +207,9 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
                 and regex("entities", "possessive_next").match(text[nxt.end:nxt.end + 3]):
             code = nxt.code
         prev = ms[k - 1] if k else None
+        if code is None and prev is not None and prev.kind == "organization" and prev.code not in (None, "IGO", "NGO") \
+                and prev.end < m.start and _title_chain(text[prev.end:m.start]):
+            code = prev.code        # "Senate Republican leader X", "Hamas spokesman X": the body's state
         if code is None and prev is not None and prev.kind == "country" and prev.end < m.start \
                 and (_OWNER_BEFORE.fullmatch(text[prev.end:m.start]) or _title_chain(text[prev.end:m.start])):
             code = prev.code
@@ -216,8 +219,8 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
                 code = nxt.code        # "X, the British defence secretary,"
         if code is None:
             code = _role_as(text, m, ms[k + 1:])
-        if code is None and _PARTY_LABEL.match(text, m.end):
-            code = context_words("party_label_state")[0]       # "X (D-Ohio)": a U.S. legislator
+        if code is None and _us_label(text, m.end):
+            code = context_words("party_label_state")[0]       # "X (D-Ohio)", "X (Ky.)": a U.S. legislator
         if code:
             ent.code = code
             for x in ms:
@@ -399,3 +402,15 @@ _BARE_AFTER_NAME = regex("entities", "name_word_before")
 def _not_given() -> frozenset[str]:
     """Capitalised words before a surname that are no one's first name: months, weekdays, non-names."""
     return frozenset(_time_names()) | frozenset(_lex("not_names.tsv"))
+
+
+_STATE_LABEL = regex("entities", "state_label")
+
+
+def _us_label(text: str, end: int) -> bool:
+    """A U.S. party label ("(D-Ohio)", ", R-Ky.,") or a U.S. state's abbreviation in parentheses
+    ("(Ky.)") right after a name."""
+    if _PARTY_LABEL.match(text, end):
+        return True
+    m = _STATE_LABEL.match(text, end)
+    return bool(m) and m.group(1) in _us_states()
