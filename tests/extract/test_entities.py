@@ -414,3 +414,14 @@ def test_a_states_own_body_and_branch(text, surface, code, name):
 def test_lower_case_sub_bodies(text, surface, code):
     assert find(ents(text), surface) == ("organization", code, find(ents(text), surface)[2])
     assert find(ents(text), surface)[2] in (surface, "Senate")
+
+
+@pytest.mark.parametrize("text,code", [
+    # a state in the apposition qualifies the role as an adjective or a possessive
+    ("Gorran Pell, a British diplomat, said so.", "GBR"),
+    ("Gorran Pell, an adviser to Japan's premier, said so.", "JPN"),
+    # a state the apposition's verb goes to is no role of it
+    ("Gorran Pell, a former aide who went with her to Peru, said so.", None),
+])
+def test_a_state_in_an_apposition(text, code):
+    assert find(ents(text), "Gorran Pell") == ("person", code, "Gorran Pell")

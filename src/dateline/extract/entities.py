@@ -451,7 +451,10 @@ class EntityExtractor:
                         o = raws[k]
                         if o.start >= seg_end:
                             break
-                        if o.kind in ("country",) or (o.kind == "organization" and o.code) or o.form == "capital":
+                        # a state qualifies the role ("a British diplomat", "an aide to Japan's premier", "the
+                        # Kenya Red Cross"), not where the apposition's verb goes ("who went with her to Peru")
+                        owner = o.form == "adjective" or text[o.end:o.end + 2] in ("'s", "’s")
+                        if (o.kind == "country" or o.form == "capital") and owner or (o.kind == "organization" and o.code):
                             code = o.code
                             break
             if not code and (of := _OF_PLACE.match(text, r.end)):
