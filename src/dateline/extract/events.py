@@ -168,8 +168,11 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             if gov is None:
                 continue
             c.hypothetical = False
-            if gov.actor is not None and (c.actor is None or c.actor.start > c.start):
-                c.target = c.target or c.actor
+            if gov.actor is not None:
+                # the infinitive has no subject of its own: a name read as its actor is its object
+                if c.target is None and c.actor is not None and not (
+                        c.actor.entity and c.actor.entity == gov.actor.entity):
+                    c.target = c.actor
                 c.actor = gov.actor
 
     @staticmethod
