@@ -425,3 +425,14 @@ def test_lower_case_sub_bodies(text, surface, code):
 ])
 def test_a_state_in_an_apposition(text, code):
     assert find(ents(text), "Gorran Pell") == ("person", code, "Gorran Pell")
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    # a run ending in a head with only a generic body inside, before the head, is one body
+    ("Agents said Immigration and Customs Enforcement would act.", "Immigration and Customs Enforcement",
+     "Immigration and Customs Enforcement"),
+    # two bodies joined by "and" stay two
+    ("The FBI and Justice Department inquiry ended.", "Justice Department", "Justice Ministry"),
+])
+def test_generic_bodies_inside_a_name(text, surface, name):
+    assert find(ents(text), surface)[2] == name

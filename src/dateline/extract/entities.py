@@ -20,7 +20,7 @@ from ..resources import path, read_tsv
 from .. import lang
 from .entity_index import Busy as _Busy, Cover, Inside, Named, by_start, words_end
 from .gazetteer import Entry, Gazetteer, Leader, load
-from .org_names import lower_sub_bodies
+from .org_names import generic_inside, lower_sub_bodies
 from .people import leader_codes_on, leader_for, link_honorific_surnames, phoenix_official, shared_state
 from .regexes import regex, source
 
@@ -125,6 +125,7 @@ class EntityExtractor:
         self.surname_first = _lex("surname_first.tsv")
         self.given_names = {ld.name.split()[0] for ld in self.gaz.leaders if len(ld.name.split()) > 1
                             and ld.name.split()[0] not in self.surname_first}
+        self.name_words = self.given_names | self.not_names
 
     # ---------------------------------------------------------------- gazetteer
     def _gazetteer_mentions(self, text: str) -> list[_Raw]:
@@ -401,7 +402,9 @@ class EntityExtractor:
                 last = len(toks) - 1
                 e = end_of(last)
                 code = code or next((r.code for r in inside.within(s, e)), None)
-            elif not busy.free(s, e):
+            elif not busy.free(s, e) \
+                    and not generic_inside(toks, spare.free(s, e), inside.within(s, e), e,
+                                           self.name_words):
                 continue
             name = " ".join(toks[:last + 1])
             out.append(_Raw(s, e, text[s:e], "organization", name, code, "pattern", source="pattern:org-head"))

@@ -24,3 +24,12 @@ def lower_sub_bodies(text: str, raws: list) -> list:
     cover = Cover(len(text), [(r.start, r.end) for r in grown])
     ids = {id(r) for r in grown}
     return [r for r in raws if id(r) in ids or not cover.overlaps(r.start, r.end)]
+
+
+def generic_inside(toks: list[str], spare: bool, inner: list, end: int, name_words) -> bool:
+    """A capitalised run ending in a head noun with only generic bodies inside it, before the head
+    ("Immigration and Customs Enforcement"), is one body; not a run opening with a person's name word
+    or a word that is no name (``name_words``: "Cooper and ..."). ``spare``: nothing but those bodies
+    is claimed inside the run."""
+    return spare and bool(inner) and all(r.kind == "organization" and r.form == "generic" and r.end < end
+                                         for r in inner) and toks[0] not in name_words
