@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extract.entities import extract_entities
-from ..extract.recognised import drop_lone_words, first_name_before, is_person_name, recognised_kind
+from ..extract.recognised import first_name_before, is_person_name, lone_word_kind, recognised_kind
 from ..extract.entity_context import (add_agent_mentions, add_bare_surnames, add_definite_descriptions, assign_home_state,
                                       code_people_from_context, code_places_from_region, infer_genders, join_surnames)
 from ..nlp import entity_type
@@ -32,7 +32,6 @@ def entities(doc: Doc) -> Doc:
     if doc._.parses:
         _add_recognised(text, ents, doc._.parses.values())
     join_surnames(ents)
-    drop_lone_words(text, ents)
     add_bare_surnames(text, ents)
     add_definite_descriptions(text, ents)
     code_people_from_context(text, ents)
@@ -101,6 +100,8 @@ def _add_recognised(text: str, ents, spans) -> None:
             i += 1
             kind = kinds.get(entity_type(ent.label_) or "")
             kind = recognised_kind(ent.text, kind) if kind else None
+            if kind == "person" and len(ent) == 1:
+                kind = lone_word_kind(ent, text)         # "Members", "Senator": nobody; "CNBC": a body
             if kind is None:
                 continue
             if kind != "person" and is_person_name(text, ent.start_char, ent.end_char, people, lone):

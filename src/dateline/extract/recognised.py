@@ -79,26 +79,46 @@ def first_name_before(text: str, start: int) -> int:
     return m.start(1) if m and m.group(1) in given_names() else start
 
 
-def drop_lone_words(text: str, ents) -> None:
-    """A one-word person only the recogniser found ("Members", "Democrats", "God") and that no stage
-    joined to a full name is kept only where it is a surname the gazetteer knows or a person's verb
-    follows one of its mentions ("Quill said"); otherwise it is dropped with its mentions."""
+def lone_word_kind(ent, text: str) -> str | None:
+    """The kind of a one-token name the recogniser calls a person: an acronym ("CNBC") is a body's;
+    a plural, a role or group noun ("Senator", "Muslims"), or a word the article also writes in lower
+    case ("Members" beside "members") is nobody's (None), unless the gazetteer knows it as a surname
+    or a person's verb follows it; anything else stays a person."""
+    word = ent.text
+    if word.isupper() and len(word) > 1:
+        return "organization"
     gaz = load()
-    gone = set()
-    for e in ents.entities:
-        if e.kind != "person" or " " in e.name or not (e.source or "").startswith("model:ner") \
-                or e.name in gaz.by_surname or e.name in gaz.phoenix_by_surname:
-            continue
-        if any((a := regex("entities", "word_after").match(text, m.end)) and a.group(1).lower() in _person_verbs()
-               for m in e.mentions):
-            continue
-        if e.name.isupper():       # an acronym ("CNBC") is a body's name, not a person's
-            e.kind = "organization"
-            for m in ents.mentions:
-                if m.entity == e.id:
-                    m.kind = "organization"
-            continue
-        gone.add(e.id)
-    if gone:
-        ents.entities = [e for e in ents.entities if e.id not in gone]
-        ents.mentions = [m for m in ents.mentions if m.entity not in gone]
+    if word in gaz.by_surname or word in gaz.phoenix_by_surname:
+        return "person"
+    after = regex("entities", "word_after").match(text, ent.end_char)
+    if after and after.group(1).lower() in _person_verbs():
+        return "person"
+    low = word.lower()
+    if ent.root.tag_ in _plural_tags() or low in gaz.roles or low in _group_words():
+        return None
+    for form in {low, low[:-1] if low.endswith("s") else low}:
+        if _lower_in(text, form):
+            return None      # the word written in lower case in the article: a common noun
+    return "person"
+
+
+def _lower_in(text: str, word: str) -> bool:
+    """Whether ``word`` (lower case) stands in the text as a word of its own, in lower case."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    """Nouns of groups and peoples (context.json home_groups, ethnic_words): no person's name alone."""
+    return frozenset(w.lower() for k in ("home_groups", "ethnic_words") for w in context_words(k))
+
+
+@functools.lru_cache(maxsize=1)
+def _plural_tags() -> frozenset[str]:
+    return frozenset(context_words("plural_tags"))
