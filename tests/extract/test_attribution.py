@@ -647,6 +647,7 @@ def test_who_a_source_phrase_stands_for(text, words, speaker):
 @pytest.mark.parametrize("unit", [
     '"We will wait," Garcia said. "We will go," Morales said. ',                  # many quotes, many contents
     'Garcia said Morales expressed his "deep regret" and offered "full support", ',  # nested speakers
+    '"It is," he said, "',                       # contents that all hold every later quote
 ])
 def test_quotes_grow_linearly(unit):
     """Each quoted segment finds its attribution in one sweep, each nested cue is checked in a set

@@ -44,6 +44,8 @@ source span minus leading determiners.
 """
 from __future__ import annotations
 
+import bisect
+
 from dateline.extract.attribution_analyzer import _Analyzer
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_phrases import _Att
@@ -146,21 +148,51 @@ def _quotes(text: str, d: _Doc, found: list[_Att], by_att: dict[int, str]) -> li
 
 def _owners(d: _Doc, found: list[_Att], segments: list[tuple[int, int]]) -> list:
     """For each quoted segment, ``(start, end, _Att)`` of the attribution whose content holds it
-    (a nested one, else the shortest; the first of the list among equals), or None. One sweep over
-    segments and contents by start: a content ending before a segment starts holds no later one."""
-    spans = sorted((d.starts[att.content[0]], d.ends[att.content[1] - 1], n, att) for n, att in enumerate(found))
+    (start <= the segment's start, end + 1 >= its end), or None: the last nested one in the list's
+    order, else the shortest (the first of the list among equals), as a fold over the list picks.
+    One sweep over segments and contents by start, with a prefix tree over content ends (largest
+    first) giving the latest nested one and the shortest other one among those ending late enough."""
+    spans = [(d.starts[att.content[0]], d.ends[att.content[1] - 1], att) for att in found]
+    ends = sorted({b for _, b, _ in spans})
+    nested, plain = _PrefixTree(len(ends), max, -1), _PrefixTree(len(ends), min, (float("inf"), -1))
     out: list = [None] * len(segments)
-    active: list[tuple] = []
+    order = sorted(range(len(spans)), key=lambda n: spans[n][0])
     j = 0
     for i in sorted(range(len(segments)), key=segments.__getitem__):
         sa, sb = segments[i]
-        while j < len(spans) and spans[j][0] <= sa:
-            active.append(spans[j])
+        while j < len(order) and spans[order[j]][0] <= sa:
+            n = order[j]
+            a, b, att = spans[n]
+            rank = len(ends) - 1 - bisect.bisect_left(ends, b)
+            if att.nested:
+                nested.add(rank, n)
+            else:
+                plain.add(rank, (b - a, n))
             j += 1
-        active = [s for s in active if s[1] + 1 >= sa]
-        owner = None
-        for a, b, _, att in sorted((s for s in active if sb <= s[1] + 1), key=lambda s: s[2]):
-            if owner is None or att.nested or (b - a) < (owner[1] - owner[0]) and not owner[2].nested:
-                owner = (a, b, att)
-        out[i] = owner
+        k = len(ends) - bisect.bisect_left(ends, sb - 1)        # the ends >= sb - 1
+        n = nested.query(k)
+        if n < 0:
+            n = plain.query(k)[1]
+        out[i] = spans[n] if n >= 0 else None
     return out
+
+
+class _PrefixTree:
+    """A Fenwick tree of running ``op`` (max or min) over positions 0..size-1, values only added."""
+
+    def __init__(self, size: int, op, empty) -> None:
+        self.t, self.op, self.empty = [empty] * (size + 1), op, empty
+
+    def add(self, pos: int, value) -> None:
+        pos += 1
+        while pos < len(self.t):
+            self.t[pos] = self.op(self.t[pos], value)
+            pos += pos & -pos
+
+    def query(self, count: int):
+        """``op`` over positions 0..count-1."""
+        out = self.empty
+        while count > 0:
+            out = self.op(out, self.t[count])
+            count -= count & -count
+        return out
