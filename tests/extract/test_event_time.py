@@ -126,3 +126,15 @@ def test_dating_grows_linearly():
     from dateline.extract import event_time
     from work_count import growth
     assert growth(_relative_story, lambda t: dateline.analyze(t, published=PUBLISHED), event_time, n=12) < 2.4
+
+
+def test_series_phrases_grow_linearly():
+    """Each series phrase finds its sentence, owners and dropped triggers by bisection, not by a scan
+    over every sentence and event (counts of executed lines, no timings)."""
+    from dateline.extract import event_time
+    from work_count import growth
+
+    def story(n):
+        return " ".join(f"Chile held its {k % 20 + 2}th round of talks with Peru since 2018, and Peru staged "
+                        f"its {k % 9 + 2}th test of the year." for k in range(n))
+    assert growth(story, lambda t: dateline.analyze(t, published=PUBLISHED), event_time, n=20) < 2.4

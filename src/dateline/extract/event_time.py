@@ -287,6 +287,7 @@ class TimeRules:
     def _series(self, cands, text, sentences, sent_toks, timexes) -> None:
         pat = re.compile(source("cameo", "series_number") + "|" + source("cameo", "series_word") + "("
                          + "|".join(_ORDINALS) + r")\b")
+        look = _SeriesLookup(cands, sentences, timexes)
         for m in pat.finditer(text):
             ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
             if m.group(1) and not regex("cameo", "ordinal_suffix").match(text[m.start(1):m.start(1) + 6]):
@@ -301,22 +302,17 @@ class TimeRules:
                 noun = " ".join(rest.group(1).split() + [head])
             anchor_pos = m.end() + rest.end()
             since = since_mod = None
-            for t in timexes:
-                if t.start >= anchor_pos - 5 and t.start <= anchor_pos + 3:
-                    since, since_mod = t.value, t.mod
-                    break
+            for t in look.index.starting_in(anchor_pos - 5, anchor_pos + 4)[:1]:
+                since, since_mod = t.value, t.mod
             if rest.group(3).startswith(("this", "of", "last")):
-                for t in timexes:
-                    if m.end() <= t.start <= m.end() + rest.end() + 15:
-                        since, since_mod = t.value, t.mod
-                        break
-            si = next((n for n, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
-            owners = [c for c in cands if c.sent == si and not c.hypothetical]
+                for t in look.index.starting_in(m.end(), m.end() + rest.end() + 16)[:1]:
+                    since, since_mod = t.value, t.mod
+            si = look.sentence(m.start())
+            owners = look.in_sentences(si, si + 1)
             if not owners and si is not None:
                 # "It was North Korea's 12th launch since May": the latest event of the noun's kind
                 roots = {p.code[:2] for p in [*self.index.get(head, ()), *self.index.get(head + "s", ())]}
-                owners = [c for c in cands if si - 3 <= c.sent < si and not c.hypothetical
-                          and c.pattern.code[:2] in roots][-1:]
+                owners = [c for c in look.in_sentences(si - 3, si) if c.pattern.code[:2] in roots][-1:]
             if not owners:
                 continue
             # the event the phrase comments on: the nearest before it, else after
@@ -328,9 +324,8 @@ class TimeRules:
                 mod = "AFTER"
             owner.series = Series(ordinal, noun, since, mod)
             # a trigger inside the series phrase itself ("12th test") is the same event
-            for c in list(cands):
-                if c is not owner and m.start() <= c.start <= anchor_pos:
-                    cands.remove(c)
+            look.drop(m.start(), anchor_pos, owner)
+        cands[:] = [c for c in cands if id(c) not in look.gone]
 
 
 class _Focus:
@@ -375,3 +370,39 @@ class _Focus:
         """The value of the latest full calendar date (in the list's order) ending at or before ``pos``."""
         k = bisect.bisect_right(self.ends, pos) if self.dates_sorted else len(self.dates)
         return next((x.value for x in map(self.dates.__getitem__, range(k - 1, -1, -1)) if x.end <= pos), None)
+
+
+class _SeriesLookup:
+    """What ``TimeRules._series`` reads for each series phrase, found by bisection: the sentence of
+    an offset, the candidates (not hypothetical, still kept) of a range of sentences in the list's
+    order, those starting in a range (dropped: ``gone``), and the time expressions by start."""
+
+    def __init__(self, cands: list[_Cand], sentences, timexes: list[Timex]) -> None:
+        self.sentences, self.index, self.gone = sentences, TimexIndex(timexes), set()
+        self.sent_starts = [a for a, _ in sentences]
+        self.sorted = all(a <= b for a, b in zip(self.sent_starts, self.sent_starts[1:])) and all(
+            b <= a for (_, b), (a, _) in zip(sentences, sentences[1:]))
+        self.pos = {id(c): n for n, c in enumerate(cands)}
+        self.by_sent: dict = {}
+        for c in cands:
+            self.by_sent.setdefault(c.sent, []).append(c)
+        self.by_start = sorted(cands, key=lambda c: c.start)
+        self.starts = [c.start for c in self.by_start]
+
+    def sentence(self, pos: int) -> int | None:
+        if not self.sorted:
+            return next((n for n, (a, b) in enumerate(self.sentences) if a <= pos < b), None)
+        n = bisect.bisect_right(self.sent_starts, pos) - 1
+        return n if n >= 0 and self.sentences[n][0] <= pos < self.sentences[n][1] else None
+
+    def in_sentences(self, lo, hi) -> list[_Cand]:
+        if lo is None:
+            return [c for c in self.by_sent.get(None, ()) if id(c) not in self.gone and not c.hypothetical]
+        found = [c for n in range(lo, hi) for c in self.by_sent.get(n, ()) if id(c) not in self.gone
+                 and not c.hypothetical]
+        return sorted(found, key=lambda c: self.pos[id(c)])
+
+    def drop(self, a: int, b: int, keep: _Cand) -> None:
+        for c in self.by_start[bisect.bisect_left(self.starts, a):bisect.bisect_right(self.starts, b)]:
+            if c is not keep:
+                self.gone.add(id(c))
