@@ -163,7 +163,9 @@ class Record:
     def from_doc(cls, doc: "Doc") -> "Record":
         """The record of an analysed Doc (``dateline.components`` wrote its layers): the only step
         from the document model to the article record."""
-        raw, meta, text = doc._.input, doc._.meta, doc.text
+        from .nlp.extensions import text_of
+
+        raw, meta, text = doc._.input, doc._.meta, text_of(doc)
         article = ArticleMeta(
             id=(raw.id if raw is not None else None) or article_id(text), text=text, title=meta.title,
             url=raw.url if raw is not None else None, published=meta.published,

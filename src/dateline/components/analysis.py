@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from ..extract.attribution import extract_attributions
 from ..extract.events import extract_events
 from ..extract.geocode import geocode
-from ..nlp.extensions import register, write_group
+from ..nlp.extensions import register, text_of, write_group
 
 register()
 
@@ -21,7 +21,7 @@ def attribution(doc: Doc) -> Doc:
     cut = doc._.meta.dateline_end
     sents = doc._.sentences
     att_sentences = [(cut, b) if a < cut < b else (a, b) for a, b in sents] if cut else sents
-    doc._.quotes, doc._.attributions = extract_attributions(doc.text, att_sentences, doc._.entities.mentions)
+    doc._.quotes, doc._.attributions = extract_attributions(text_of(doc), att_sentences, doc._.entities.mentions)
     write_group(doc, "quote", ((q.start, q.end, "") for q in doc._.quotes))
     write_group(doc, "cue", ((a.cue.start, a.cue.end, "") for a in doc._.attributions))
     return doc
@@ -37,7 +37,7 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.meta
         quote_spans = [(q.start, q.end) for q in doc._.quotes]
-        doc._.events = extract_events(doc.text, doc._.sentences, doc._.entities.mentions, doc._.timexes,
+        doc._.events = extract_events(text_of(doc), doc._.sentences, doc._.entities.mentions, doc._.timexes,
                                       doc._.attributions, published=meta.published, quote_spans=quote_spans,
                                       parses=doc._.parses or {}, found=doc._.triggers,
                                       statements=self.statements)
@@ -57,5 +57,5 @@ def make_event_coder(nlp: Language, name: str, statements: bool) -> EventCoder:
                     assigns=["doc._.entities", "doc._.events"])
 def geocoding(doc: Doc) -> Doc:
     """GeoNames records for places and for the locations of events."""
-    geocode(doc.text, doc._.entities.entities, doc._.events)
+    geocode(text_of(doc), doc._.entities.entities, doc._.events)
     return doc

@@ -14,7 +14,7 @@ from ..extract.recognised import first_name_before, is_person_name, lone_word_ki
 from ..extract.entity_context import (add_agent_mentions, add_bare_surnames, add_definite_descriptions, assign_home_state,
                                       code_people_from_context, code_places_from_region, infer_genders, join_surnames)
 from ..nlp import entity_type
-from ..nlp.extensions import register, write_group
+from ..nlp.extensions import register, text_of, write_group
 from ..record import Entity, Mention, Span
 
 register()
@@ -24,7 +24,7 @@ register()
                     assigns=["doc._.entities", "doc.spans"])
 def entities(doc: Doc) -> Doc:
     """Entities and mentions (span group 'mention', labelled with the entity's kind)."""
-    text, meta = doc.text, doc._.meta
+    text, meta = text_of(doc), doc._.meta
     bylines = meta.authors + meta.contributors
     ents = extract_entities(text, doc._.sentences, published=doc._.dct, dateline_end=meta.dateline_end,
                             bylines=bylines)

@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..extract.events import find_triggers
 from ..extract.timexes import tag_timexes
 from ..isodate import iso_date
-from ..nlp.extensions import register, write_group
+from ..nlp.extensions import register, text_of, write_group
 from ..nlp.sentences import segment
 
 register()
@@ -31,7 +31,7 @@ def metadata(doc: Doc) -> Doc:
     """Title, dateline, bylines, outlet and the publication date (given, else found in the text)."""
     raw = doc._.input
     given = parse_date(raw.published, f"{raw.id}: published")
-    meta = extract_meta(doc.text, title=raw.title, published=given.isoformat() if given else None,
+    meta = extract_meta(text_of(doc), title=raw.title, published=given.isoformat() if given else None,
                         published_from=doc._.published_from or "given", outlet=raw.outlet,
                         authors=raw.authors, today=doc._.today, url=raw.url)
     doc._.meta = meta
@@ -62,7 +62,7 @@ def sentences(doc: Doc) -> Doc:
                     assigns=["doc._.timexes", "doc.spans"])
 def timexes(doc: Doc) -> Doc:
     """Time expressions, found and normalised against the publication date (span group 'timex')."""
-    doc._.timexes = tag_timexes(doc.text, doc._.dct, sentences=doc._.sentences)
+    doc._.timexes = tag_timexes(text_of(doc), doc._.dct, sentences=doc._.sentences)
     write_group(doc, "timex", ((t.start, t.end, t.type) for t in doc._.timexes))
     return doc
 
@@ -70,5 +70,5 @@ def timexes(doc: Doc) -> Doc:
 @Language.component("dateline_triggers", requires=["doc._.sentences"], assigns=["doc._.triggers"])
 def triggers(doc: Doc) -> Doc:
     """The event dictionary's matches in every sentence (coded into events by 'events')."""
-    doc._.triggers = find_triggers(doc.text, doc._.sentences)
+    doc._.triggers = find_triggers(text_of(doc), doc._.sentences)
     return doc

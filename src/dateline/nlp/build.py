@@ -49,6 +49,7 @@ def new_doc(nlp: "Language", text: str, **layers) -> "Doc":
 
     register()
     doc = make_doc(nlp, text)
+    doc._.text = text
     for name, value in layers.items():
         setattr(doc._, name, value)
     return doc

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # name -> what it holds (the component that writes it is named in dateline.components)
 DOC_LAYERS: dict[str, str] = {
+    "text": "the article text, kept once (spaCy rebuilds doc.text from the tokens on every access)",
     "input": "the RawArticle as read (text, given title/outlet/authors/published, url)",
     "today": "the date relative dates of the metadata are read against (None: the machine's)",
     "published_from": "how the given publication date was found (given, metadata)",
@@ -53,6 +54,12 @@ def register() -> None:
     for name in DOC_LAYERS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def text_of(doc: "Doc") -> str:
+    """The Doc's text: the ``text`` layer that ``new_doc`` set, else ``doc.text``."""
+    t = doc._.text
+    return t if t is not None else doc.text
 
 
 def write_group(doc: "Doc", group: str, spans: Iterable[tuple[int, int, str]]) -> None:

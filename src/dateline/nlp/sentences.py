@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .. import lang
 from ..resources import read_tsv
+from .extensions import text_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -116,7 +117,7 @@ def segment(doc: "Doc") -> list[tuple[int, int]]:
             b -= 1
         if b > a:
             spans.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
-    return split_lines(doc.text, spans)
+    return split_lines(text_of(doc), spans)
 
 
 @functools.lru_cache(maxsize=1)
