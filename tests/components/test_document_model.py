@@ -78,3 +78,14 @@ def test_doc_sents_follow_the_one_segmentation(settings):
         assert sorted(starts) == [s.start for s in doc.spans["sentence"]]
     else:                               # each parsed sentence (the dateline left out) starts one
         assert {sp.start for sp in doc._.parses.values() if len(sp)} <= starts
+
+
+def test_the_text_layer_is_the_docs_text_and_a_bare_doc_still_has_one():
+    import spacy
+
+    from dateline.nlp.extensions import text_of
+    from dateline.nlp.sentences import segment
+    doc = analyze_doc(TEXT, load_settings(), until="sentences")
+    assert doc._.text == doc.text == TEXT
+    bare = spacy.blank("en")("One here. Two there.")      # made without new_doc: no text layer set
+    assert text_of(bare) == "One here. Two there." and len(segment(bare)) == 2

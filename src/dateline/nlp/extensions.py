@@ -58,7 +58,7 @@ def register() -> None:
 
 def text_of(doc: "Doc") -> str:
     """The Doc's text: the ``text`` layer that ``new_doc`` set, else ``doc.text``."""
-    t = doc._.text
+    t = doc._.text if doc.has_extension("text") else None
     return t if t is not None else doc.text
 
 
