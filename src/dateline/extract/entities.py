@@ -479,8 +479,8 @@ class EntityExtractor:
                 else None
             if written and written != sur and written[:1].isupper() and p.leaders:
                 known.setdefault(written, []).append(p)
-        surnames = set(known) | set(self.gaz.by_surname) | set(self.gaz.phoenix_by_surname)
-        if not surnames:
+        tables = (known, self.gaz.by_surname, self.gaz.phoenix_by_surname)     # looked up, never joined
+        if not any(tables):
             return raws
         link_honorific_surnames(raws, known)
         # a person named in full in the article outranks a place of the same name ("Rhodes", "Austin")
@@ -494,7 +494,8 @@ class EntityExtractor:
             if words[0].endswith(("'s", "’s")):
                 words = [words[0][:-2]]           # "Kim's climb"
             n = len(words)
-            if " ".join(words) not in surnames:
+            joined = " ".join(words)
+            if not any(joined in t for t in tables):
                 continue          # part of a longer name ("Example Wire", "Trump Tower")
             sur = " ".join(words[:n])
             s = m.start(1)
