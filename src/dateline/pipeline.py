@@ -19,8 +19,6 @@ from .nlp.build import make_nlp, new_doc, run
 from .record import Record, article_id
 from .settings import Settings, load_settings
 
-_article_id = article_id          # the name older callers import
-
 
 def _read_html(raw: RawArticle) -> str:
     """The raw article's text, taken from its HTML page when it came as one (metadata filled in)."""
@@ -61,6 +59,6 @@ def analyze(text: str | None = None, *, html: str | None = None, published: str 
     """Analyse one article given as plain text or as an HTML page; returns its Record."""
     if text is None and html is None:
         raise InputError("analyze: give the article's text or html", code="no_text")
-    raw = RawArticle(id=id or _article_id(text or html or ""), text=text, html=html, published=published,
+    raw = RawArticle(id=id or article_id(text or html or ""), text=text, html=html, published=published,
                      title=title, url=url, outlet=outlet)
     return analyze_raw(raw, settings=settings, timings=timings)

@@ -188,7 +188,9 @@ def annotate(nlp: "Language", doc: "Doc", spans: Sequence[tuple[int, int]], *,
     import numpy
     from spacy.tokens import Doc
 
-    text = doc._.text if doc.has_extension("text") and doc._.text is not None else doc.text
+    from .extensions import text_of
+
+    text = text_of(doc)
     wanted: list[tuple[int, int] | None] = []
     for s, e in spans:
         sp = doc.char_span(max(0, s), min(len(text), e), alignment_mode="expand") if e > s else None

@@ -90,8 +90,8 @@ _NEWLINE = re.compile(r"\n")
 
 def split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A line inside a sentence that ends with no final punctuation, comma or colon (a semicolon may
-    end a heading) and is followed by a capitalised
-    line (a heading, a byline) is split off as a sentence of its own."""
+    end a heading) and is followed by a capitalised line (a heading, a byline) is split off as a
+    sentence of its own."""
     fixed: list[tuple[int, int]] = []
     for s, e in spans:
         start = s

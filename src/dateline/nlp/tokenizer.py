@@ -1,7 +1,7 @@
 """The one tokenizer: spaCy's English tokenizer (the statistical pipeline's own in the default
 profile) with the project's exceptions as data: every abbreviation of ``resources/lang/en/
-abbreviations.tsv`` whose ``token`` column says it keeps its period is one token with it ("Wed.",
-"Gen.", "Calif."), where spaCy's own rules would cut it."""
+abbreviations.tsv`` whose ``token`` column says it keeps its period is one token with it ("Gen.",
+"Calif.", "Sens."), where spaCy's own rules would cut it."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
