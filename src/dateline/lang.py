@@ -137,23 +137,24 @@ def speech_verbs_for(use: str) -> frozenset[str]:
     ``uses`` column names ``use`` (SPEECH_VERB_USES; the file's header says what each is for)."""
     if use not in SPEECH_VERB_USES:
         raise ValueError(f"speech verbs: unknown use {use!r} (one of {', '.join(SPEECH_VERB_USES)})")
-    out: set[str] = set()
-    for r in speech_verbs():
-        uses = {u.strip() for u in (r.get("uses") or "").split(",") if u.strip()}
-        unknown = uses - set(SPEECH_VERB_USES)
-        if unknown:
-            raise ResourceError(f"lang/{LANG}/speech_verbs.tsv: unknown use {sorted(unknown)} for {r['lemma']!r}")
-        if use in uses:
-            out.update(w.lower() for w in verb_forms(r["lemma"], r["forms"]))
-    return frozenset(out)
+    return _speech_forms(lambda r: use in _uses(r))
 
 
 @lru_cache(maxsize=None)
 def speech_verb_forms(classes: tuple[str, ...] = SPEAKING_CLASSES) -> frozenset[str]:
     """Lower-case single-word forms of the speech verbs of these classes ("said", "tells",
     "tweeted"); multi-word cues ("point out", "according to") left out."""
-    out: set[str] = set()
-    for r in speech_verbs():
-        if r["class"] in classes and " " not in r["lemma"]:
-            out.update(w.lower() for w in verb_forms(r["lemma"], r["forms"]))
-    return frozenset(out)
+    return _speech_forms(lambda r: r["class"] in classes and " " not in r["lemma"])
+
+
+def _uses(row: dict[str, str]) -> set[str]:
+    uses = {u.strip() for u in (row.get("uses") or "").split(",") if u.strip()}
+    unknown = uses - set(SPEECH_VERB_USES)
+    if unknown:
+        raise ResourceError(f"lang/{LANG}/speech_verbs.tsv: unknown use {sorted(unknown)} for {row['lemma']!r}")
+    return uses
+
+
+def _speech_forms(keep) -> frozenset[str]:
+    """Lower-case inflected forms of the speech-verb rows that ``keep`` accepts."""
+    return frozenset(w.lower() for r in speech_verbs() if keep(r) for w in verb_forms(r["lemma"], r["forms"]))

@@ -37,6 +37,8 @@ def _marks() -> dict[str, frozenset[str]]:
     out["glue"] = frozenset(a + "." for a in lang.abbreviations(use="glue"))
     out["months"] = frozenset(a + "." for a in lang.abbreviations(kind="month"))
     out["states"] = frozenset(a + "." for a in lang.abbreviations(kind="state"))
+    out["end_chars"] = frozenset(t for t in out["end"] if len(t) == 1)     # a run of them ends after its last
+    out["final_chars"] = out["end_chars"] - {"."}    # end a longer token too ('Yes!'); a final '.' may be an abbreviation's
     return out
 
 
@@ -66,11 +68,11 @@ def _starts(doc: "Doc") -> list[int]:
             if t.count("\n") >= 2 and i + 1 < n:
                 out.add(i + 1)
             continue
-        end = t in m["end"] or (len(t) > 1 and t[-1] in "!?")
+        end = t in m["end"] or (len(t) > 1 and t[-1] in m["final_chars"])
         abbr = not end and len(t) > 1 and t.endswith(".")
         if not (end or abbr) or t in m["glue"]:
             continue
-        if i + 1 < n and tok.whitespace_ == "" and doc[i + 1].text[:1] in ".!?…":
+        if i + 1 < n and tok.whitespace_ == "" and doc[i + 1].text[:1] in m["end_chars"]:
             continue                                # a run of end marks ends after its last one
         j = _after_closers(doc, i + 1, m["closer"])
         if j >= n:
