@@ -10,15 +10,14 @@ A generic organisation ("Defense Ministry") takes its state from a possessive or
 from __future__ import annotations
 
 import datetime as _dt
-import functools
-import json
 import re
 from dataclasses import dataclass, field
 
 from ..record import Entity, Mention, Span
-from ..resources import path, read_tsv
 from .. import lang
+from .entity_codes import person_codes, resolve_gazetteer
 from .entity_index import Busy as _Busy, Cover, Inside, Named, by_start, words_end
+from .entity_words import _lex, _next_words, _prev_word, _time_names, context_words
 from .gazetteer import Entry, Gazetteer, Leader, load
 from .org_names import generic_inside, lower_sub_bodies
 from .people import leader_codes_on, leader_for, link_honorific_surnames, phoenix_official, shared_state
@@ -42,26 +41,9 @@ _CAP_WORDS = re.compile(r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(
 
 
 
-def context_words(key: str) -> list[str]:
-    """A list of resources/entities/context.json (each list there says what it is for)."""
-    return _context()[key]
-
-
-@functools.lru_cache(maxsize=1)
-def _context() -> dict[str, list[str]]:
-    data = json.loads(path("entities", "context.json").read_text(encoding="utf-8"))
-    return {k: v["words"] for k, v in data.items() if not k.startswith("_")}
-
-
-_PLACE_PREPS = set(context_words("place_prepositions"))
-_PLACE_NOUNS = set(context_words("place_nouns"))
 # one or more titles ("Brig. Gen. Nabil Abdullah") before the name
 _HONORIFIC = re.compile(r"\b(?:(?:" + "|".join(map(re.escape, lang.abbreviations(kind="title")))
                         + rf")\.\s+)+({_NAME})")
-
-
-def _lex(name: str) -> set[str]:
-    return {r["word"] for r in read_tsv("entities", name)}
 
 
 @dataclass
@@ -83,7 +65,6 @@ class _Raw:
 _OF_NAME = regex("entities", "of_name")
 _LOWER_WORD_BEFORE = regex("entities", "lower_word_before")
 _AND = regex("entities", "conjunction")
-_OF_PLACE = regex("entities", "of_place")
 
 
 @dataclass
@@ -93,22 +74,6 @@ class EntityResult:
 
     def by_id(self) -> dict[str, Entity]:
         return {e.id: e for e in self.entities}
-
-
-@functools.lru_cache(maxsize=1)
-def _time_names() -> frozenset[str]:
-    """Month and weekday names (the time stage's lexicon): "on Monday" is not a name's complement."""
-    from .timexes import L
-    return frozenset(set(L.months) | set(L.weekdays))
-
-
-def _prev_word(text: str, pos: int, n: int = 1) -> list[str]:
-    words = re.findall(r"[\w'’.-]+|[,;:—–]", text[max(0, pos - 80):pos])
-    return words[-n:]
-
-
-def _next_words(text: str, pos: int, n: int = 2) -> list[str]:
-    return re.findall(r"[\w'’-]+|[,;:.—–]", text[pos:pos + 80])[:n]
 
 
 def _choose(entries: list[Entry]) -> Entry:
@@ -147,114 +112,6 @@ class EntityExtractor:
             return m.start(1), longer
         return s, form
 
-    def _country_before(self, text: str, pos: int, raws: list[_Raw], upto: int | None = None) -> str | None:
-        """Code of a state named just before pos: "Japan's X", "the South Korean X", "North Korea's top X"
-        (among ``raws[:upto]``)."""
-        for k in range((len(raws) if upto is None else upto) - 1, -1, -1):
-            r = raws[k]
-            if r.end > pos:
-                continue
-            gap = text[r.end:pos]
-            if len(gap) > 40 or re.search(r"[.;:\"“”]", gap):
-                return None
-            if r.kind == "country" or (r.kind == "place" and r.form == "capital") or \
-                    (r.kind == "organization" and r.code):
-                gw = gap.strip()
-                if regex("entities", "state_gap").fullmatch(gw) and \
-                        (gw.startswith(("'", "’")) or r.form in ("adjective",) or r.kind == "country"):
-                    return r.code
-            return None
-        return None
-
-    def _country_after(self, text: str, pos: int, starting: dict[int, list[_Raw]]) -> str | None:
-        """Code of a state in "of X" / "for X" right after pos (``starting``: the mentions by start)."""
-        m = regex("entities", "state_after").match(text[pos:pos + 30])
-        if not m:
-            return None
-        for r in starting.get(pos + m.end(), ()):
-            if r.kind in ("country", "place") and r.code:
-                return r.code
-        return None
-
-    def _resolve_gazetteer(self, text: str, raws: list[_Raw], dateline_end: int) -> list[_Raw]:
-        codes_named = {r.code for r in raws if r.kind == "country" and r.form != "contextual"}
-        out: list[_Raw] = []
-        seen_generic: dict[str, str] = {}
-        starting = by_start(raws)
-        for r in raws:
-            if r.form == "contextual" and r.code not in codes_named:
-                continue
-            if r.form == "capital":
-                r.metonym = self._is_metonym(text, r, dateline_end)
-                if r.metonym:
-                    cname = self.gaz.countries.get(r.code, {}).get("name", r.name)
-                    r.kind, r.name = "country", cname
-            if r.code == "IGO" and r.kind == "organization" and r.text != r.name and not r.text.isupper() \
-                    and (own := self._country_before(text, r.start, out)) and own != "IGO":
-                # "Russia's Security Council": a state's own body, not the international one an alias names
-                r.code, r.name, r.source = own, r.text, "gazetteer+context"
-            if r.kind == "organization" and r.code is None and r.role == "armed_group" \
-                    and (own := self._country_before(text, r.start, out)) and own != "IGO":
-                r.code, r.source = own, "gazetteer+context"      # "Iraq's al-Qaeda": the branch of that state
-            if r.form == "generic":
-                code = self._country_before(text, r.start, out) or self._country_after(text, r.end, starting)
-                if code:
-                    r.source = "gazetteer+context"
-                else:
-                    # the same organisation named with its state earlier in the article
-                    code = seen_generic.get(r.name)
-                r.code = code
-                if code:
-                    seen_generic.setdefault(r.name, code)
-            out.append(r)
-        self._default_generic_codes(raws, out, dateline_end)
-        return out
-
-    def _default_generic_codes(self, raws: list[_Raw], out: list[_Raw], dateline_end: int) -> None:
-        """A generic organisation never tied to a state: state media belong to the state the article
-        is most about; ministries and armed forces to the state of the dateline, else the same."""
-        counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        for r in out:
-            if r.code and r.code != "IGO" and r.form != "generic":
-                counts[r.code] = counts.get(r.code, 0) + (2 if r.kind == "country" else 1)
-            if r.code:
-                first[r.code] = min(first.get(r.code, r.start), r.start)
-        focus = max(counts, key=lambda c: (counts[c], -first[c])) if counts else None
-        # the dateline's place: the last place named before the dateline's end (a headline above it
-        # may name other states: "North Korea fires missile" over "SEOUL, Jan. 14 (Yonhap) --")
-        home = next((r.code for r in reversed(raws) if r.end <= dateline_end and r.code
-                     and r.kind in ("place", "country")), None)
-        for r in out:
-            if r.form == "generic" and not r.code:
-                r.code = (focus if r.role == "news" else home or focus)
-                r.source = "gazetteer+article-focus" if r.code else r.source
-
-    def _is_metonym(self, text: str, r: _Raw, dateline_end: int) -> bool:
-        if r.start < dateline_end or (r.text.isupper() and len(r.text) > 3):
-            return False      # a dateline ("TOKYO —") names the place of reporting
-        prev = [w.lower() for w in _prev_word(text, r.start, 3)]
-        nxt = _next_words(text, r.end, 2)
-        if prev and prev[-1] == "the":
-            return False      # "the Stockholm talks": the place names the event
-        if nxt and nxt[0] in ("'s", "’s", "'", "’"):
-            return True
-        if text[r.end:r.end + 2] in ("'s", "’s"):
-            return True
-        if prev and prev[-1] == ",":
-            # "the capital, Pyongyang" / "the city, Seoul": an apposition to a place noun
-            if len(prev) >= 2 and prev[-2] in _PLACE_NOUNS:
-                return False
-        if prev and (prev[-1] in _PLACE_PREPS or prev[-1] in _PLACE_NOUNS):
-            # "from Pyongyang" stays a place, except "coming from Pyongyang" statements: keep it simple
-            return prev[-1] in ("from",) and bool(regex("entities", "copula_after").match(text[r.end:r.end + 10]))
-        if nxt and nxt[0] and nxt[0][0].isupper():
-            return False      # part of a longer name ("Seoul National University")
-        if nxt and nxt[0] == "-":
-            return False      # "Seoul-based"
-        return True
-
-    # ---------------------------------------------------------------- patterns
     def _pattern_people(self, text: str, sentences, taken: list[tuple[int, int]]) -> list[_Raw]:
         out: list[_Raw] = []
         busy = _Busy(len(text), taken)
@@ -413,7 +270,7 @@ class EntityExtractor:
     # ---------------------------------------------------------------- main
     def extract(self, text: str, sentences: list[tuple[int, int]], *, published: _dt.date | None = None,
                 dateline_end: int = 0, bylines: list[str] = ()) -> EntityResult:
-        raws = lower_sub_bodies(text, self._resolve_gazetteer(text, self._gazetteer_mentions(text), dateline_end))
+        raws = lower_sub_bodies(text, resolve_gazetteer(self.gaz, text, self._gazetteer_mentions(text), dateline_end))
         honored = self._honorific_people(text, raws)
         if honored:
             cover = Cover(len(text), [(h.start, h.end) for h in honored])
@@ -434,37 +291,11 @@ class EntityExtractor:
         taken = [(r.start, r.end) for r in raws] + [(r.start, r.end) for r in orgs]
         people = self._pattern_people(text, sentences, taken)
         raws = sorted(raws + orgs + people, key=lambda r: r.start)
-        self._person_codes(text, raws)
+        person_codes(text, raws)
         if published:
             leader_codes_on(raws, published)
         raws = self._surnames(text, raws, published, set(bylines))
         return self._build(raws)
-
-    def _person_codes(self, text: str, raws: list[_Raw]) -> None:
-        """A person found by pattern takes a state from its role context."""
-        for i, r in enumerate(raws):
-            if r.kind != "person" or r.code:
-                continue
-            code = self._country_before(text, r.start, raws, i)
-            if not code:
-                m = regex("entities", "apposition_np").match(text, r.end)
-                if m:
-                    seg_end = m.end()
-                    for k in range(i + 1, len(raws)):
-                        o = raws[k]
-                        if o.start >= seg_end:
-                            break
-                        # a state qualifies the role ("a British diplomat", "an aide to Japan's premier", "the
-                        # Kenya Red Cross"), not where the apposition's verb goes ("who went with her to Peru")
-                        owner = o.form == "adjective" or text[o.end:o.end + 2] in ("'s", "’s")
-                        if (o.kind == "country" or o.form == "capital") and owner or (o.kind == "organization" and o.code):
-                            code = o.code
-                            break
-            if not code and (of := _OF_PLACE.match(text, r.end)):
-                # "Senator Jane Doe of Ohio", "Mayor X of Lyon": the place after "of" gives the state
-                code = next((o.code for o in raws[i + 1:i + 3] if o.start == of.end()
-                             and o.kind in ("country", "place") and o.code), None)
-            r.code = code
 
     def _surnames(self, text: str, raws: list[_Raw], published, bylines: set[str]) -> list[_Raw]:
         """Surname-only mentions ("Kim", "President Moon") linked to a full name or the gazetteer."""

@@ -10,7 +10,8 @@ import re
 
 from ..record import Mention, Span
 from ..resources import read_tsv
-from .entities import EntityResult, _Busy, _lex, _time_names, context_words
+from .entities import EntityResult, _Busy
+from .entity_words import _lex, _time_names, context_words
 from .regexes import regex
 
 

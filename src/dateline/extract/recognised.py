@@ -8,7 +8,7 @@ import functools
 
 from .. import lang
 from ..resources import read_tsv
-from .entities import _time_names, context_words
+from .entity_words import _time_names, context_words
 from .gazetteer import _plain_rows, load
 from .regexes import regex
 

@@ -1,0 +1,162 @@
+"""State codes of the mentions the gazetteer and the patterns found: a capital standing for its
+government (a metonym), a generic body ("Defense Ministry") taking the state of a possessive or
+adjective before it or of an "of X" after it, else the article's focus; a person found by pattern
+taking the state of their role's context ("Japan's X", "X, a British diplomat", "Senator X of Ohio").
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .entity_index import by_start
+from .entity_words import _next_words, _prev_word, context_words
+from .gazetteer import Gazetteer
+from .regexes import regex
+
+if TYPE_CHECKING:
+    from .entities import _Raw
+
+_PLACE_PREPS = set(context_words("place_prepositions"))
+_PLACE_NOUNS = set(context_words("place_nouns"))
+_OF_PLACE = regex("entities", "of_place")
+
+
+def country_before(text: str, pos: int, raws: list[_Raw], upto: int | None = None) -> str | None:
+    """Code of a state named just before pos: "Japan's X", "the South Korean X", "North Korea's top X"
+    (among ``raws[:upto]``)."""
+    for k in range((len(raws) if upto is None else upto) - 1, -1, -1):
+        r = raws[k]
+        if r.end > pos:
+            continue
+        gap = text[r.end:pos]
+        if len(gap) > 40 or re.search(r"[.;:\"“”]", gap):
+            return None
+        if r.kind == "country" or (r.kind == "place" and r.form == "capital") or \
+                (r.kind == "organization" and r.code):
+            gw = gap.strip()
+            if regex("entities", "state_gap").fullmatch(gw) and \
+                    (gw.startswith(("'", "’")) or r.form in ("adjective",) or r.kind == "country"):
+                return r.code
+        return None
+    return None
+
+
+def country_after(text: str, pos: int, starting: dict[int, list[_Raw]]) -> str | None:
+    """Code of a state in "of X" / "for X" right after pos (``starting``: the mentions by start)."""
+    m = regex("entities", "state_after").match(text[pos:pos + 30])
+    if not m:
+        return None
+    for r in starting.get(pos + m.end(), ()):
+        if r.kind in ("country", "place") and r.code:
+            return r.code
+    return None
+
+
+def resolve_gazetteer(gaz: Gazetteer, text: str, raws: list[_Raw], dateline_end: int) -> list[_Raw]:
+    codes_named = {r.code for r in raws if r.kind == "country" and r.form != "contextual"}
+    out: list[_Raw] = []
+    seen_generic: dict[str, str] = {}
+    starting = by_start(raws)
+    for r in raws:
+        if r.form == "contextual" and r.code not in codes_named:
+            continue
+        if r.form == "capital":
+            r.metonym = is_metonym(text, r, dateline_end)
+            if r.metonym:
+                cname = gaz.countries.get(r.code, {}).get("name", r.name)
+                r.kind, r.name = "country", cname
+        if r.code == "IGO" and r.kind == "organization" and r.text != r.name and not r.text.isupper() \
+                and (own := country_before(text, r.start, out)) and own != "IGO":
+            # "Russia's Security Council": a state's own body, not the international one an alias names
+            r.code, r.name, r.source = own, r.text, "gazetteer+context"
+        if r.kind == "organization" and r.code is None and r.role == "armed_group" \
+                and (own := country_before(text, r.start, out)) and own != "IGO":
+            r.code, r.source = own, "gazetteer+context"      # "Iraq's al-Qaeda": the branch of that state
+        if r.form == "generic":
+            code = country_before(text, r.start, out) or country_after(text, r.end, starting)
+            if code:
+                r.source = "gazetteer+context"
+            else:
+                # the same organisation named with its state earlier in the article
+                code = seen_generic.get(r.name)
+            r.code = code
+            if code:
+                seen_generic.setdefault(r.name, code)
+        out.append(r)
+    default_generic_codes(raws, out, dateline_end)
+    return out
+
+
+def default_generic_codes(raws: list[_Raw], out: list[_Raw], dateline_end: int) -> None:
+    """A generic organisation never tied to a state: state media belong to the state the article
+    is most about; ministries and armed forces to the state of the dateline, else the same."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for r in out:
+        if r.code and r.code != "IGO" and r.form != "generic":
+            counts[r.code] = counts.get(r.code, 0) + (2 if r.kind == "country" else 1)
+        if r.code:
+            first[r.code] = min(first.get(r.code, r.start), r.start)
+    focus = max(counts, key=lambda c: (counts[c], -first[c])) if counts else None
+    # the dateline's place: the last place named before the dateline's end (a headline above it
+    # may name other states: "North Korea fires missile" over "SEOUL, Jan. 14 (Yonhap) --")
+    home = next((r.code for r in reversed(raws) if r.end <= dateline_end and r.code
+                 and r.kind in ("place", "country")), None)
+    for r in out:
+        if r.form == "generic" and not r.code:
+            r.code = (focus if r.role == "news" else home or focus)
+            r.source = "gazetteer+article-focus" if r.code else r.source
+
+
+def is_metonym(text: str, r: _Raw, dateline_end: int) -> bool:
+    if r.start < dateline_end or (r.text.isupper() and len(r.text) > 3):
+        return False      # a dateline ("TOKYO —") names the place of reporting
+    prev = [w.lower() for w in _prev_word(text, r.start, 3)]
+    nxt = _next_words(text, r.end, 2)
+    if prev and prev[-1] == "the":
+        return False      # "the Stockholm talks": the place names the event
+    if nxt and nxt[0] in ("'s", "’s", "'", "’"):
+        return True
+    if text[r.end:r.end + 2] in ("'s", "’s"):
+        return True
+    if prev and prev[-1] == ",":
+        # "the capital, Pyongyang" / "the city, Seoul": an apposition to a place noun
+        if len(prev) >= 2 and prev[-2] in _PLACE_NOUNS:
+            return False
+    if prev and (prev[-1] in _PLACE_PREPS or prev[-1] in _PLACE_NOUNS):
+        # "from Pyongyang" stays a place, except "coming from Pyongyang" statements: keep it simple
+        return prev[-1] in ("from",) and bool(regex("entities", "copula_after").match(text[r.end:r.end + 10]))
+    if nxt and nxt[0] and nxt[0][0].isupper():
+        return False      # part of a longer name ("Seoul National University")
+    if nxt and nxt[0] == "-":
+        return False      # "Seoul-based"
+    return True
+
+# ---------------------------------------------------------------- patterns
+
+
+def person_codes(text: str, raws: list[_Raw]) -> None:
+    """A person found by pattern takes a state from its role context."""
+    for i, r in enumerate(raws):
+        if r.kind != "person" or r.code:
+            continue
+        code = country_before(text, r.start, raws, i)
+        if not code:
+            m = regex("entities", "apposition_np").match(text, r.end)
+            if m:
+                seg_end = m.end()
+                for k in range(i + 1, len(raws)):
+                    o = raws[k]
+                    if o.start >= seg_end:
+                        break
+                    # a state qualifies the role ("a British diplomat", "an aide to Japan's premier", "the
+                    # Kenya Red Cross"), not where the apposition's verb goes ("who went with her to Peru")
+                    owner = o.form == "adjective" or text[o.end:o.end + 2] in ("'s", "’s")
+                    if (o.kind == "country" or o.form == "capital") and owner or (o.kind == "organization" and o.code):
+                        code = o.code
+                        break
+        if not code and (of := _OF_PLACE.match(text, r.end)):
+            # "Senator Jane Doe of Ohio", "Mayor X of Lyon": the place after "of" gives the state
+            code = next((o.code for o in raws[i + 1:i + 3] if o.start == of.end()
+                         and o.kind in ("country", "place") and o.code), None)
+        r.code = code

@@ -1,0 +1,39 @@
+"""The entity stage's word lists (resources/entities) and the look at the words around a position."""
+from __future__ import annotations
+
+import functools
+import json
+import re
+
+from ..resources import path, read_tsv
+
+
+def context_words(key: str) -> list[str]:
+    """A list of resources/entities/context.json (each list there says what it is for)."""
+    return _context()[key]
+
+
+@functools.lru_cache(maxsize=1)
+def _context() -> dict[str, list[str]]:
+    data = json.loads(path("entities", "context.json").read_text(encoding="utf-8"))
+    return {k: v["words"] for k, v in data.items() if not k.startswith("_")}
+
+
+def _lex(name: str) -> set[str]:
+    return {r["word"] for r in read_tsv("entities", name)}
+
+
+@functools.lru_cache(maxsize=1)
+def _time_names() -> frozenset[str]:
+    """Month and weekday names (the time stage's lexicon): "on Monday" is not a name's complement."""
+    from .timexes import L
+    return frozenset(set(L.months) | set(L.weekdays))
+
+
+def _prev_word(text: str, pos: int, n: int = 1) -> list[str]:
+    words = re.findall(r"[\w'’.-]+|[,;:—–]", text[max(0, pos - 80):pos])
+    return words[-n:]
+
+
+def _next_words(text: str, pos: int, n: int = 2) -> list[str]:
+    return re.findall(r"[\w'’-]+|[,;:.—–]", text[pos:pos + 80])[:n]
