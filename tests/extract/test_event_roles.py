@@ -132,6 +132,7 @@ def _story(n):
 def test_roles_grow_linearly():
     """The first token at an offset is found by bisection over the Doc, not a walk from its start
     (counts of executed lines, no timings)."""
-    from dateline.extract import event_roles
+    from dateline.extract import role_parse, role_pronouns, role_surface
     from work_count import growth
-    assert growth(_story, lambda t: dateline.analyze(t, published="2021-03-05"), event_roles, n=12) < 2.4
+    assert growth(_story, lambda t: dateline.analyze(t, published="2021-03-05"), role_parse, role_pronouns,
+                  role_surface, n=12) < 2.4

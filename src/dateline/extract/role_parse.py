@@ -1,0 +1,221 @@
+"""Parse-based frame roles: actor and target of a trigger from the dependency parse of its sentence,
+through the argument frames of resources/cameo/frames.tsv (extract.frames), and the entity a reached
+token names (mentions over it, its phrase, a pronoun's antecedent, a generic body's own state)."""
+from __future__ import annotations
+
+import bisect
+import functools
+
+from ..record import Mention
+from .event_lexicon import (
+    _CLAUSE_DEPS, _Cand, _MODAL, _OBJ, _PLACE_TARGET_ROOTS, _PRONOUNS, _SUBJ, _SUBJ_PASS, _agent_nouns, _child,
+    grammar_words
+)
+from .frames import controls, frames_for, walk
+from .lexicon import verb_forms
+from .role_pronouns import _reported_pronoun
+from .role_surface import _ethnic, _own_party
+
+_RELATIVE = grammar_words("relative_pronouns")
+_AUX_PASS = {"aux:pass", "auxpass"}
+_BG_AUX, _BG_MARK, _BG_ADV = (grammar_words(k) for k in ("background_auxiliaries", "background_marks",
+                                                         "background_adverbs"))
+_PRESENT_AUX = grammar_words("present_auxiliaries")
+_PLACE_BREAKS = {"case", "mark", "cc", "prep", "agent", "obl", "advmod", "aux", "cop"}
+
+
+@functools.lru_cache(maxsize=None)
+def _verb_forms(key: str) -> frozenset[str]:
+    """Every form of the verbs of one grammar.json list."""
+    return frozenset(f for v in grammar_words(key) for f in verb_forms(v))
+
+
+def _background(tok) -> bool:
+    """Does the parse place this verb's act before the story's time: a past perfect ("had moved"),
+    an adverb of the past ("previously met"), a clause relative to another happening ("before being
+    assassinated") or a relative clause that describes someone ("X, who founded the party")?"""
+    if any((ch.dep_ == "aux" and ch.lower_ in _BG_AUX) or (ch.dep_ == "advmod" and ch.lower_ in _BG_ADV)
+           for ch in tok.children):
+        return True
+    if tok.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in _BG_MARK for ch in tok.children):
+        return True
+    return tok.dep_ in ("acl:relcl", "relcl") and not tok.lower_.endswith("ing") \
+        and not any(ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _PRESENT_AUX for ch in tok.children)
+
+
+class ParseRoles:
+    """Methods of EventExtractor (extract.events): roles from the dependency parse."""
+
+    def _from_parse(self, c: _Cand, parse, mentions: list[Mention]) -> None:
+        """Actor and target from the parse of the sentence (UD or ClearNLP labels); where the parse
+        names an entity for a role, it replaces the rules' guess."""
+        tok = next((t for t in parse if t.idx == c.start), None)
+        if tok is None or not tok.dep_:
+            return
+        if (tok.dep_ in _OBJ and tok.head.lower_ in _verb_forms("handling_verbs")) or (
+                tok.dep_ in _SUBJ_PASS | _SUBJ and tok.head.lower_ in _verb_forms("halting_verbs")):
+            # the trigger word is used as a noun ("talks"): "police seized a car bomb", "the talks were
+            # cut off" report no happening of it
+            c.attributive = True
+            return
+        if c.between:
+            return      # "talks between A and B broke down": the pair is the rules' reading
+        if c.pattern.pos == "verb" and tok.dep_ == "amod" and tok.i > tok.sent.start \
+                and tok.doc[tok.i - 1].dep_ in ("det", "nmod:poss") and tok.doc[tok.i - 1].head.i == tok.head.i:
+            # "the seized ship", "the besieged town", "alleged crimes": a participle that describes
+            # a noun names no happening of this report, and its clause's subject took no part in it
+            c.attributive = True
+            return
+        if c.pattern.pos == "verb":
+            c.background = _background(tok)
+        elif tok.dep_ in _SUBJ_PASS | _SUBJ and (tok.head.lower_ in _MODAL or any(
+                ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _MODAL for ch in tok.head.children)):
+            c.hypothetical = True    # "the veto is expected to come", "the visit will take place"
+        voice = "passive" if c.pattern.pos == "verb" and (
+            _child(tok, _SUBJ_PASS | _AUX_PASS) is not None or c.passive) else "active"
+        actor, _, a_id, a_tok = self._frame_role(c, tok, "actor", voice, mentions)
+        target, direct, t_id, t_tok = self._frame_role(c, tok, "target", voice, mentions)
+        c.frames = tuple(f for f in (a_id, t_id) if f)
+        if target is None and voice == "active" and c.pattern.pos == "verb":
+            self._topic_modifier(c, tok)
+        if target is None and t_tok is not None and c.target is not None and not self._argument_names(c, t_tok):
+            c.target = None     # "seized a car bomb ... on the eve of talks by X": the object names no party,
+            #                     and a name further on in another phrase is not the target
+        if actor is not None and (actor.kind in ("country", "person", "organization") or (
+                actor.kind == "place" and actor.code and a_tok is not None and a_tok.lower_ in _agent_nouns())):
+            c.actor = actor      # (a place's state on a body of it: "the government of Sindh province")
+        elif actor is None and a_tok is not None and c.actor is not None and a_tok.lower_ not in _PRONOUNS \
+                and (c.actor.start < parse[0].idx or c.actor.start > tok.idx):
+            c.actor = None       # "Extremists bombed ...": the subject names no entity; a guess from before is not it
+        elif voice == "passive" and c.actor is not None and self._is_subject(tok, c.actor, mentions):
+            c.actor = None       # "he was shot": who underwent it did not do it
+        # a place is where, not whom: it stands for its state only as the direct object ("visited
+        # Yangon"), after the pattern's own target preposition ("a visit to Rangoon") or as what
+        # violence is aimed at ("fired at Seoul")
+        placed = target is not None and target.kind == "place" and (not target.code or not (
+            direct or c.pattern.code[:2] in _PLACE_TARGET_ROOTS))    # a place of no state ("the Gulf") is only where
+        if placed:
+            if not self._place_modifies(t_tok, c.target):
+                c.target = None  # the clause's argument is a place: the rules' guess past it is no party either
+        elif target is not None and target.kind in ("country", "person", "organization", "place") and (
+                c.actor is None or target.code != c.actor.code or _own_party(c.actor, target, parsed=True)):
+            c.target = target
+
+    @staticmethod
+    def _argument_names(c: _Cand, arg) -> bool:
+        """Can the rules' target be an argument of the trigger whose frame reached ``arg`` (a token that
+        names no party)? Not when it is the by-agent of a noun other than that argument ("seized a bomb
+        on the eve of the return to talks by X") or sits in a clause with a subject of its own under
+        the trigger ("vetoed a bill that would let families sue X")."""
+        doc, trig = arg.doc, arg.head
+        k = bisect.bisect_left(doc, c.target.start, key=lambda t: t.idx)
+        if k == len(doc):
+            return True
+        first = doc[k]
+        by = first.i > 0 and doc[first.i - 1].lower_ == "by" and "by" not in c.pattern.preps
+        t = first
+        while t.i != trig.i and t.head.i != t.i:
+            if t.dep_ in _CLAUSE_DEPS and _child(t, _SUBJ | _SUBJ_PASS) is not None:
+                return False      # a clause with a subject of its own
+            if by and t.dep_ in ("nmod", "obl", "pobj", "agent") and t.head.i != arg.i:
+                return False      # the agent of a noun other than the object ("demanded an admission by X" is)
+            by = by and t.dep_ not in ("nmod", "obl", "pobj", "agent")
+            t = t.head
+        return True
+
+    @staticmethod
+    def _place_modifies(place_tok, guess: Mention | None) -> bool:
+        """Does the rules' guess follow the place the frame reached with no preposition or verb
+        between ("criticized Tulsa, Okla., police officer X": the place names whose officer)?"""
+        if place_tok is None or guess is None or guess.start <= place_tok.idx:
+            return False
+        doc = place_tok.doc
+        between = list(doc[place_tok.i + 1:bisect.bisect_left(doc, guess.start, key=lambda t: t.idx)])
+        return len(between) <= 6 and not any(t.dep_ in _CLAUSE_DEPS or t.dep_ in _PLACE_BREAKS for t in between)
+
+    def _frame_role(self, c: _Cand, tok, role: str, voice: str, mentions):
+        """(the entity of ``role``, whether it is the pattern's own argument, the deciding frame's id,
+        the token it reached) from the first frame of resources/cameo/frames.tsv that decides."""
+        preps = frozenset(c.pattern.preps)
+        for f in frames_for(c.pattern.pos, voice, role, c.pattern.code):
+            reached = walk(f, tok, preps)
+            if reached is None:
+                continue
+            if role == "actor" and c.pattern.pos == "verb" and voice == "active" and _reported_pronoun(reached):
+                return None, False, f.id, None    # "Organizers said they would rally": the rules resolve it
+            head_only = f.mention == "head" or (f.mention == "head_if_preps" and bool(preps))
+            m = self._mention_of(reached, mentions, head_only=head_only)
+            if m is None and f.stop == "mention":
+                continue
+            if m is not None and controls(f) and reached.dep_ in _OBJ:
+                c.governor = reached.head.idx       # "accused X of ...": the accusing verb
+            direct = f.direct == "yes" and m is not None or (f.direct == "if_preps" and bool(preps))
+            return m, direct, f.id if m is not None else None, reached
+        return None, False, None, None
+
+    def _is_subject(self, tok, m: Mention, mentions) -> bool:
+        """Does the verb's own subject (passive or not, as the parser labelled it) name ``m``?"""
+        subj = _child(tok, _SUBJ_PASS | _SUBJ)
+        found = self._mention_of(subj, mentions) if subj is not None else None
+        return found is not None and found.start == m.start
+
+    @staticmethod
+    def _topic_modifier(c: _Cand, tok) -> None:
+        """Where the pattern names its target's preposition ("discuss ... with X") and the parse finds
+        no party, a state modifying the topic object ("the Iraq crisis") is no party either."""
+        obj = _child(tok, _OBJ)
+        if obj is not None and c.pattern.preps and c.target is not None and obj.lower_ not in _agent_nouns() \
+                and any(ch.dep_ in ("compound", "amod") and ch.idx <= c.target.start < ch.idx + len(ch)
+                        for ch in obj.children):
+            c.target = None
+
+    def _mention_of(self, token, mentions: list[Mention], head_only: bool = False) -> Mention | None:
+        """The entity a dependent names: a mention over the token itself, else the first one in its
+        phrase (not inside a clause of its own), a pronoun resolved to the last fitting entity."""
+        if token is None:
+            return None
+        if token.lower_ in _RELATIVE and token.head.dep_ in ("acl:relcl", "relcl") and token.head.head.i != token.head.i:
+            token = token.head.head         # "Libya, which brought the case": the noun the clause modifies
+        for m in mentions:
+            if m.start <= token.idx < m.end:
+                return None if _ethnic(token.doc, m) else self._owned_body(token, m, mentions)
+        if head_only:      # the head, or a name in apposition to it ("charged two developers, X and Y,")
+            appos = next((ch for ch in token.children if ch.dep_ == "appos"), None)
+            return next((m for m in mentions if appos is not None and m.start <= appos.idx < m.end), None)
+        low = token.lower_
+        if low in _PRONOUNS:
+            return self._subject_antecedent(token, mentions) or self._pronoun(low, token.idx, mentions)
+        phrase, stack = [], [token]
+        while stack:                      # the phrase without the clauses inside it
+            t = stack.pop()
+            phrase.append(t)
+            stack.extend(ch for ch in t.children if ch.dep_ not in _CLAUSE_DEPS)
+        place, body = None, low in _agent_nouns()
+        for t in sorted(phrase, key=lambda t: t.i):
+            # "protesters in Khartoum", "Vermont developers": a place in a modifier is where, not whom
+            # ("the city of Kharkiv" is), except the place of a body of its state ("the government of
+            # Sindh province"); "Tulsa police officer X": the party named in the phrase wins over a
+            # place before it
+            located = t is not token and not body and (
+                any(ch.dep_ == "case" and ch.lower_ != "of" for ch in t.children) or t.dep_ == "compound")
+            for m in mentions:
+                if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization") \
+                        and not _ethnic(token.doc, m):
+                    return m
+                if m.start <= t.idx < m.end and m.kind == "place" and not located and place is None:
+                    place = m
+        return place
+
+    @staticmethod
+    def _owned_body(token, m: Mention, mentions) -> Mention:
+        """A generic body ("police", "the army") whose own phrase names its state ("Irish police",
+        "Japan's military") acts for that state, whatever state the article's other mentions of the
+        body were given."""
+        if m.kind != "organization" or (m.name or "").lower() not in _agent_nouns():
+            return m
+        for ch in token.children:
+            if ch.dep_ in ("amod", "compound", "nmod:poss", "poss"):
+                own = next((x for x in mentions if x.start <= ch.idx < x.end and x.kind == "country" and x.code), None)
+                if own is not None:
+                    return own
+        return m

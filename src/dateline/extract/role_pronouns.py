@@ -1,0 +1,56 @@
+"""Pronoun and antecedent resolution for event roles: a pronoun standing for an actor or target is
+resolved to the entity it refers to (the nearest fitting mention before it, of its kind and gender;
+for a personal pronoun, the nearest clause subject of its gender in its own sentence; a pronoun
+right after a speech verb is the speaker's, which the surface rules resolve)."""
+from __future__ import annotations
+
+import bisect
+
+from ..record import Mention
+from .entity_context import pronoun_gender
+from .event_lexicon import _PERSON_PRON, _PRONOUNS, _STATE_PRON, _SUBJ, _after_speech_verb
+
+
+def _reported_pronoun(subj) -> bool:
+    """A pronoun subject right after a speech verb ("X said they would ...")."""
+    return subj.lower_ in _PRONOUNS and subj.i > subj.sent.start and _after_speech_verb(
+        [t.lower_ for t in subj.doc[subj.sent.start:subj.i + 1]], subj.i - subj.sent.start)
+
+
+class PronounRules:
+    """Methods of EventExtractor (extract.events): antecedents of pronouns."""
+
+    def _pronoun(self, word: str, pos: int, mentions: list[Mention]) -> Mention | None:
+        kinds = ("person",) if word in _PERSON_PRON else ("country", "organization") if word in _STATE_PRON \
+            else ("country", "organization", "person")
+        gender = pronoun_gender(word)
+        fits = [m for m in mentions if m.end <= pos and m.kind in kinds and not (
+            gender and m.gender and m.gender != gender)][::-1]   # nearest first; not "he" for a "she"
+        if not fits:
+            return None
+        starts = getattr(self, "_sent_starts", None) or [0]
+
+        def sent(x: int) -> int:
+            return bisect.bisect_right(starts, x) - 1
+        top = fits[0]
+        if top.kind == "person" and gender and top.gender != gender and sent(top.start) < sent(pos):
+            # outside the pronoun's own sentence, one known to be of its gender wins over one not known
+            top = next((m for m in fits if m.kind == "person" and m.gender == gender), top)
+        return top
+
+    @staticmethod
+    def _subject_antecedent(token, mentions: list[Mention]) -> Mention | None:
+        """A personal pronoun's antecedent in its own sentence: the nearest person before it who is a
+        clause's subject ("Chaffetz insisted he has questions for X than the ones he refused to
+        answer": he is Chaffetz, not the nearer X), known to be of the pronoun's gender; none where no
+        such subject fits."""
+        if token.lower_ not in _PERSON_PRON:
+            return None
+        gender = pronoun_gender(token.lower_)
+        for t in reversed(list(token.sent)[:token.i - token.sent.start]):
+            if t.dep_ not in _SUBJ:
+                continue
+            m = next((x for x in mentions if x.start <= t.idx < x.end and x.kind == "person"), None)
+            if m is not None and (m.gender == gender or not gender):
+                return m          # (a subject not known to be of the pronoun's gender is passed over)
+        return None
