@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from . import lang
 from .extract.entities import NAME_RE
 from .extract.gazetteer import Gazetteer, Leader, load
+from .extract.regexes import regex
 from .extract.timex_values import safe_date
 
 # the project's one list of months and weekdays (dateline.lang, resources/lang/en)
@@ -34,12 +35,12 @@ DATELINE = re.compile(
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
     r"\s*(?:\((?P<outlet>[^)]{2,40})\))?\s*(?:—|–|--|-|:|_)\s*")
-BYLINE_TOP = re.compile(r"^\s*By\s+(?P<names>[^\n]{3,120}?)\s*$", re.M)
-WRITTEN_BY = re.compile(r"(?:This|The)\s+(?:article|story|report)\s+was\s+(?:written|reported)\s+by\s+"
-                        r"(?P<names>[^,.\n]+?)(?:,\s*(?:a|an|the)\s+[^.\n]*?\b(?:for|at|with)\s+(?P<outlet>[^,.\n]+))?\.")
-CONTRIBUTED = re.compile(r"(?<!\s)\s+contributed(?:\s+(?:reporting|to\s+this\s+(?:report|article|story)))")
-FOLLOW = re.compile(r"^[^\S\n]*Follow\s+(?P<names>[A-Z][^\n]{2,60}?)\s+on\s+(?:Twitter|X|Facebook|Instagram)\b", re.M)
-REPORTING_BY = re.compile(r"\b(?P<what>[Aa]dditional\s+reporting|Reporting|Writing)\s+by\s+(?P<names>[^;.\n]+)")
+# credits (bylines, contributor lines, sign-offs) are language data: resources/article/regexes.json
+BYLINE_TOP = regex("article", "byline_top")
+WRITTEN_BY = regex("article", "written_by")
+CONTRIBUTED = regex("article", "contributed")
+FOLLOW = regex("article", "follow")
+REPORTING_BY = regex("article", "reporting_by")
 
 
 DATELINE_DATE = re.compile(rf"^\s*[A-Z][A-Z.'’\- ]+,\s*(?:[A-Z][a-z.]+,\s*)?{_MON}\s+(?P<day>\d{{1,2}})\b")

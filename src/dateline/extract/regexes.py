@@ -1,6 +1,6 @@
 """Regular expressions of language data, kept as data: ``resources/<folder>/regexes.json``.
 
-Each entry is ``{"use": what it is for, "pattern": the expression, "flags": "I"?}``; a pattern may
+Each entry is ``{"use": what it is for, "pattern": the expression, "flags": "I", "M" or "IM"?}``; a pattern may
 name another entry of the same file as ``${NAME}`` (expanded before compiling). The extraction code
 asks for an expression by name (``regex("entities", "of_name")``) and never writes English in a
 regular expression of its own.
@@ -37,9 +37,11 @@ def source(folder: str, name: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def regex(folder: str, name: str) -> re.Pattern:
-    """The compiled expression ``name`` (flags from its entry: "I" ignores case)."""
+    """The compiled expression ``name`` (flags from its entry: "I" ignores case, "M" anchors ^ and $
+    at every line)."""
     text = source(folder, name)
-    flags = re.I if "I" in _table(folder)[name].get("flags", "") else 0
+    given = _table(folder)[name].get("flags", "")
+    flags = (re.I if "I" in given else 0) | (re.M if "M" in given else 0)
     try:
         return re.compile(text, flags)
     except re.error as e:
