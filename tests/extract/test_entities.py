@@ -330,10 +330,26 @@ def test_span_indexes_answer_as_scans(seed):
         b = a + r.randrange(0, 8)
         assert cover.overlaps(a, b) == any(s < b and a < e for s, e in spans)
         assert cover.covers(a) == any(s <= a < e for s, e in spans)
+        assert cover.free(a, b) == (not any(max(s, a) < min(e, b) for s, e in spans))
         assert inside.within(a, b) == [x for x in items if a <= x.start and x.end <= b]
         named.add(items[k % len(items)])
         before = [p for p in named.people if p.start < a]
         assert named.target(a) is (before[0] if before else named.people[0])
+
+
+@pytest.mark.parametrize("claimed,ask,free,overlaps", [
+    ([(2, 5)], (4, 6), False, True),
+    ([(2, 5)], (5, 8), True, False),
+    ([(3, 3)], (2, 4), True, True),        # an empty span claims no character, lies inside [2, 4)
+    ([(2, 5), (7, 7)], (6, 9), True, True),
+    ([], (0, 3), True, False),
+])
+def test_cover_claims_characters(claimed, ask, free, overlaps):
+    from dateline.extract.entity_index import Cover
+    cover = Cover(10)
+    for a, b in claimed:
+        cover.take(a, b)
+    assert (cover.free(*ask), cover.overlaps(*ask)) == (free, overlaps)
 
 
 @pytest.mark.parametrize("text,surface,kind,code,name", [

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..record import Entity, Mention, Span
 from .. import lang
 from .entity_codes import person_codes, resolve_gazetteer
-from .entity_index import Busy as _Busy, Cover, Inside, Named, by_start, words_end
+from .entity_index import Cover, Inside, Named, by_start, words_end
 from .entity_words import _lex, _next_words, _prev_word, _time_names, context_words
 from .gazetteer import Entry, Gazetteer, Leader, load
 from .org_names import generic_inside, lower_sub_bodies
@@ -114,7 +114,7 @@ class EntityExtractor:
 
     def _pattern_people(self, text: str, sentences, taken: list[tuple[int, int]]) -> list[_Raw]:
         out: list[_Raw] = []
-        busy = _Busy(len(text), taken)
+        busy = Cover(len(text), taken)
 
         roles = self.gaz.roles
         for m in _TITLED_NAME_RE.finditer(text):
@@ -214,9 +214,9 @@ class EntityExtractor:
 
     def _pattern_orgs(self, text: str, taken: list[tuple[int, int]], absorbable=()) -> list[_Raw]:
         out = []
-        busy = _Busy(len(text), taken)
+        busy = Cover(len(text), taken)
         absorbed = {(r.start, r.end) for r in absorbable}
-        spare = _Busy(len(text), [t for t in taken if t not in absorbed])
+        spare = Cover(len(text), [t for t in taken if t not in absorbed])
         opening, inside = by_start(absorbable), Inside(absorbable)
         for m in regex("entities", "org_run").finditer(text):
             toks = m.group().split()
@@ -316,7 +316,7 @@ class EntityExtractor:
         link_honorific_surnames(raws, known)
         # a person named in full in the article outranks a place of the same name ("Rhodes", "Austin")
         raws = [r for r in raws if not (r.kind == "place" and r.form == "place" and r.text in known)]
-        busy = _Busy(len(text), [(r.start, r.end) for r in raws])
+        busy = Cover(len(text), [(r.start, r.end) for r in raws])
         extra = []
         named: dict[str, Named] = {}     # surname -> the people known by it (no byline names)
         for m in _CAP_WORDS.finditer(text):

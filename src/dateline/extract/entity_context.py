@@ -10,7 +10,8 @@ import re
 
 from ..record import Mention, Span
 from ..resources import read_tsv
-from .entities import EntityResult, _Busy
+from .entities import EntityResult
+from .entity_index import Cover
 from .entity_words import _lex, _time_names, context_words
 from .regexes import regex
 
@@ -77,7 +78,7 @@ def add_definite_descriptions(text: str, res: EntityResult) -> None:
             named.append((m.start, words[-1].lower(), m))
     if not named:
         return
-    busy = _Busy(len(text), [(m.start, m.end) for m in res.mentions])
+    busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     added = []
     for d in _DEFINITE.finditer(text):
         s, e = d.start(), d.end()
@@ -107,7 +108,7 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     state of their context; a state's name before the noun is read by the event rules). Never over
     another mention, and nothing where neither gives a state."""
     words = _agent_words()
-    busy = _Busy(len(text), [(m.start, m.end) for m in res.mentions])
+    busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     ends = {m.end for m in res.mentions}
     coded_at = {m.start: m.code for m in res.mentions if m.code and m.kind in ("place", "country")}
     added = []
@@ -377,7 +378,7 @@ def add_bare_surnames(text: str, res: EntityResult) -> None:
     owners = {k: v[0] for k, v in owners.items() if len(v) == 1}
     if not owners:
         return
-    busy = _Busy(len(text), [(m.start, m.end) for m in res.mentions])
+    busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     added = []
     for w in _BARE.finditer(text):
         e = owners.get(w.group(1))

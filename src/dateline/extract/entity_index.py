@@ -14,34 +14,29 @@ def words_end(text: str, s: int, n: int) -> int:
     return re.compile(r"\S+(?:\s+\S+){%d}" % n).match(text, s).end()
 
 
-class Busy:
-    """Character positions already claimed by a mention (constant-time overlap checks)."""
+class Cover:
+    """Spans (start, end) over a text, as a mask of the characters they claim: is a stretch still
+    free of them, is a position or a stretch covered (``start < b and a < end``)? Empty spans claim no
+    character; they overlap only a stretch strictly around them."""
 
-    def __init__(self, size: int, spans=()):
+    def __init__(self, size: int, spans=()) -> None:
         self.mask = bytearray(size + 1)
+        self.points: list[int] = []
+        self.spans: list[tuple[int, int]] = []
         for a, b in spans:
             self.take(a, b)
 
     def take(self, a: int, b: int) -> None:
-        self.mask[a:b] = b"\x01" * (b - a)
+        """Claim [a, b)."""
+        self.spans.append((a, b))
+        if b > a:
+            self.mask[a:b] = b"\x01" * (b - a)
+        else:
+            bisect.insort(self.points, a)
 
     def free(self, a: int, b: int) -> bool:
-        return not any(self.mask[a:b])
-
-
-class Cover:
-    """Spans (start, end) over a text: does one of them overlap [a, b) (``start < b and a < end``)?"""
-
-    def __init__(self, size: int, spans) -> None:
-        self.mask = bytearray(size + 1)
-        self.points: list[int] = []       # empty spans: they overlap what strictly contains them
-        self.spans = list(spans)
-        for a, b in self.spans:
-            if b > a:
-                self.mask[a:b] = b"\x01" * (b - a)
-            else:
-                self.points.append(a)
-        self.points.sort()
+        """Is no character of [a, b) claimed (empty spans claim none)?"""
+        return self.mask.find(1, a, b) < 0
 
     def covers(self, pos: int) -> bool:
         """Is pos inside a (non-empty) span?"""
