@@ -64,6 +64,10 @@ CASES = [
     ("The letter arrived late Wednesday.", "late Wednesday", "DATE", "2019-10-30"),
     ("The ministers will meet on Tuesday.", "Tuesday", "DATE", "2019-11-05"),
     ("The summit is scheduled for Friday.", "Friday", "DATE", "2019-11-01"),
+    # a scheduling verb in the present tense next to a bare day name announces the day to come
+    ("The two envoys meet separately Monday with the mediator.", "Monday", "DATE", "2019-11-04"),
+    ("The delegation travels Saturday to the border town.", "Saturday", "DATE", "2019-11-02"),
+    ("The two envoys met separately Monday with the mediator.", "Monday", "DATE", "2019-10-28"),
     ("Shelling resumed Sunday night.", "Sunday night", "TIME", "2019-10-27TNI"),
     ("Markets closed this morning.", "this morning", "TIME", "2019-10-31TMO"),
     ("The ship docked at 4:35 p.m. EDT.", "4:35 p.m. EDT", "TIME", "2019-10-31T16:35"),
