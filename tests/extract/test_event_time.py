@@ -94,6 +94,9 @@ def test_clause_scopes(text, opened):
     # the anchored clause by the main event's date and the duration
     ("Israel attacked targets in Iran on Wednesday, two days after Iran fired missiles at Israel.", "fired",
      "2021-03-01", "anchor"),
+    # whole years or months give the year or the month, not a day
+    ("Chile attacked Peru on Wednesday, six years after Peru invaded Chile.", "invaded", "2015", "anchor"),
+    ("Chile attacked Peru on Wednesday, two months after Peru invaded Chile.", "invaded", "2021-01", "anchor"),
 ])
 def test_anchored_clauses(text, trigger, date, date_from):
     e = event(text, trigger)

@@ -10,6 +10,7 @@ undated and was reported as having happened took place by the publication day (`
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..text import tokenize
 from .event_lexicon import _NOMINAL_TIME, _NOUN_DETS, _PREPS, _SUBORD, grammar_words
@@ -172,6 +173,24 @@ def _present_perfect(text: str, clause: int, start: int) -> bool:
 
 # how many of a unit "a few" or "several" of them are taken to be ("the past few days": three)
 _FEW = 3
+
+
+# a duration of whole years or whole months ("six years after", "two months later"): TimeML format
+_COARSE_DURATION = re.compile(r"P(?:\d+|X)([YM])$")
+
+
+def event_shift(value: str, duration: str, sign: int) -> str | None:
+    """``shift_value`` at the precision the duration gives: "six years after she was freed" names a
+    year and "two months later" a month, not the day of the event it counts from."""
+    from .timexes import shift_value
+
+    out = shift_value(value, duration, sign)
+    unit = _COARSE_DURATION.match(duration or "")
+    if out is None or unit is None or not out[:4].isdigit():
+        return out
+    if unit[1] == "Y":
+        return out[:4]
+    return out[:7] if len(out) >= 10 and out[4:5] == "-" and out[7:8] == "-" else out
 
 
 def recent_period(t, published: str | None) -> str | None:

@@ -170,7 +170,7 @@ class TimeRules:
 
     def _anchor_dates(self, cands, text, sentences, sent_toks, timexes, published) -> None:
         """'<duration> after|before <clause>': the clause's events get the main event's date -/+ duration."""
-        from .timexes import shift_value  # the time stage's arithmetic
+        from .dating import event_shift as shift_value  # the time stage's arithmetic, at the duration's precision
 
         self._date_clauses(cands, text, sentences, sent_toks, timexes, published)
         by_sent: dict[int, list[_Cand]] = {}
