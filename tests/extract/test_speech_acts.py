@@ -58,3 +58,24 @@ def test_plain_statements_are_events_only_behind_the_setting(statements, codes):
     assert [e.cameo for e in evs] == codes
     for e in evs:
         assert e.actor.code == "PER" and e.attributions == [r.attributions[0].id] and e.date == "2021-03-01"
+
+
+@pytest.mark.parametrize("text,expect", [
+    # the content holds a named party responsible for a wrong: the source accuses it
+    ("Peru said on Tuesday that Chile was behind the bombings.", [("112", "PER", "CHL")]),
+    ("Officials in Lima said they believe Chile is responsible for the killings.", [("112", "PER", "CHL")]),
+    ("Peru said the spying could be traced to the Chilean government.", [("1125", "PER", "CHL")]),
+    ("Peru said the attacks were carried out by Chile.", [("1123", "PER", "CHL")]),
+    ("Peru said Chile had clearly violated the truce.", [("112", "PER", "CHL")]),
+    ("Peru said Chile would break international law by doing so.", [("112", "PER", "CHL")]),
+    ("Peru said Chile was guilty of fraud.", [("1121", "PER", "CHL")]),
+    # a negation denies on the party's behalf; no wrong named, no accusation
+    ("Peru said Chile was not behind the bombings.", []),
+    ("Peru said Chile was behind schedule.", []),
+    ("Peru said Chile was responsible for border security.", []),
+    ("Peru said Chile would respect the truce.", []),
+    # a source of information accuses nobody
+    ("Chile was behind the bombings, according to Peru.", []),
+])
+def test_accusations_in_content(text, expect):
+    assert acts(text) == expect

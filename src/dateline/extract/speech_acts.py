@@ -8,6 +8,13 @@ takes an object and its description ("called X ...", "described X as ..."). How 
 judges is its valence in ``resources/attribution/evaluative.tsv`` (converted from VADER); a
 negation right before a word turns it round. A cue that is itself an event trigger ("accused",
 "praised") is left to the trigger dictionary: one code per trigger.
+
+Content that holds a named party responsible for a wrong accuses it (CAMEO 112, or the 112x leaf that
+the dictionary's "blame" rows give for the wrong named): "they believe X was behind the killings", "the
+hacking can be traced to X", "X would break international law". The phrases are grammar.json's
+accusation, responsibility, blame and violation lists; a wrong is a word of the dictionary's harm roots
+or an object of its "blame" rows. A negation between the party and the predicate ("X was not behind")
+is a denial on X's behalf, no accusation.
 """
 from __future__ import annotations
 
@@ -22,7 +29,7 @@ from .event_lexicon import grammar_words
 _KINDS = ("country", "person", "organization")
 # the strength a judgement needs (the sum of the valences of its evaluative words)
 CRITICISM_AT, PRAISE_AT = -1.5, 1.5
-CODES = {"criticise": "111", "praise": "051"}
+CODES = {"criticise": "111", "praise": "051", "accuse": "112"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,8 +95,91 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _blame() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """The dictionary's "blame" rows (code -> the wrongs they name) and every word that names a wrong:
+    those objects and the trigger words of the harm roots."""
+    from .event_lexicon import dictionary
+    rows: dict[str, frozenset[str]] = {}
+    wrongs: set[str] = set()
+    roots = grammar_words("harm_roots")
+    for form, pats in dictionary().items():
+        for p in pats:
+            if p.words == ("blame",) and p.pos == "verb" and p.objects and form == "blame":
+                rows[p.code] = p.objects
+                wrongs |= p.objects
+            if p.code[:2] in roots and len(p.words) == 1 and not p.objects:
+                wrongs.add(form)
+    return rows, frozenset(wrongs)
+
+
+def _phrase_at(words: list[str], k: int, key: str) -> int:
+    """The length of the phrase of grammar list ``key`` that starts at words[k] (0: none)."""
+    for ph in grammar_words(key):
+        p = ph.split()
+        if words[k:k + len(p)] == p:
+            return len(p)
+    return 0
+
+
+def _phrase_before(words: list[str], k: int, key: str) -> bool:
+    """A phrase of grammar list ``key`` ends right before words[k]."""
+    return any(k >= len(p) and words[k - len(p):k] == p for p in (ph.split() for ph in grammar_words(key)))
+
+
+def accusation_code(words: list[str]) -> str | None:
+    """112 (or the leaf of the "blame" row whose wrong is named) when ``words`` name a wrong, else None."""
+    rows, wrongs = _blame()
+    if not any(w in wrongs for w in words):
+        return None
+    return next((code for code, objs in rows.items() if any(w in objs for w in words)), CODES["accuse"])
+
+
+def _accusation_after(words: list[str], k: int) -> str | None:
+    """The code of an accusation in the predicate that starts at words[k], right after the party."""
+    aux, neg = grammar_words("predicate_auxiliaries"), _words()["negation"]
+    n = k
+    while n < len(words) and n < k + 4 and (words[n] in aux or words[n] in neg):
+        if words[n] in neg:
+            return None     # "X was not behind it": a denial
+        n += 1
+    rest = words[n:n + 10]
+    end = next((x for x, w in enumerate(rest) if w in (",", ";", ".", "but") or w in _words()["clause_breaks"]), len(rest))
+    rest = rest[:end]
+    if not rest:
+        return None
+    if _phrase_at(rest, 0, "accusation_predicates"):
+        return accusation_code(rest) or CODES["accuse"]
+    if (m := _phrase_at(rest, 0, "responsibility_predicates")) and n > k:
+        return accusation_code(rest[m:])
+    if rest[0] in grammar_words("violation_verbs") and any(w in grammar_words("norm_nouns") for w in rest[1:5]):
+        return CODES["accuse"]
+    return None
+
+
+def accused(text: str, att, mentions, starts: list[int]) -> tuple[object, str] | None:
+    """(the party the attribution's content holds responsible for a wrong, the accusation's code) or None."""
+    a, b = att.content.start, att.content.end
+    inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+    toks = _tokens(text, a, b)
+    pos = [t[0] for t in toks]
+    words = [t[2] for t in toks]
+    for m in inside:
+        if m.kind not in _KINDS or not m.code or m.entity == att.source.entity:
+            continue
+        j, k = bisect.bisect_left(pos, m.start), bisect.bisect_left(pos, m.end)
+        while j > 0 and words[j - 1] in grammar_words("articles"):
+            j -= 1      # "traced to the Russian government": the mention may begin after the article
+        code = _accusation_after(words, k)
+        if code is None and _phrase_before(words, j, "blame_passive_phrases"):
+            code = accusation_code(words[:j])
+        if code is not None:
+            return m, code
+    return None
+
+
 def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
-    """(attribution, code, judged party) for every attribution whose content judges someone."""
+    """(attribution, code, party) for every attribution whose content accuses or judges someone."""
     mentions = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
     out = []
@@ -99,6 +189,10 @@ def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
             continue
         if " ".join(att.cue.text.lower().split()) in grammar_words("sourcing_cues"):
             continue      # "according to X": X is where the news comes from, not a judge of anyone
+        blamed = accused(text, att, mentions, starts)
+        if blamed is not None:
+            out.append((att, blamed[1], blamed[0]))
+            continue
         found = judged(text, att, mentions, starts)
         if found is not None:
             party, score = found
