@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..record import Entity, Mention, Span
 from .. import lang
-from .entity_codes import person_codes, resolve_gazetteer
+from .entity_codes import international_name, person_codes, resolve_gazetteer
 from .entity_index import Cover, Inside, Named, by_start, words_end
 from .entity_words import _lex, _next_words, _prev_word, _time_names, context_words
 from .gazetteer import Entry, Gazetteer, Leader, load
@@ -246,6 +246,8 @@ class EntityExtractor:
             prefix = next((r for r in opening.get(s, ()) if r.end < e), None)
             if prefix is not None and prefix.kind == "organization" and _AND.search(text, prefix.end, e):
                 prefix = None     # "the FBI and Justice Department": two bodies, not one
+            if prefix is not None and any(r.code == "IGO" and international_name(r.text) for r in inside.within(s, e)):
+                continue      # "a Libyan World Court case": a demonym before an international body's name
             if prefix is not None and not busy.free(s, e) and spare.free(s, e):
                 code = prefix.code
                 if not complement:

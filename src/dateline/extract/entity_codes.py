@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 _PLACE_PREPS = set(context_words("place_prepositions"))
 _PLACE_NOUNS = set(context_words("place_nouns"))
 _OF_PLACE = regex("entities", "of_place")
+_OWN_GAP = regex("entities", "own_body_gap")
+_INTERNATIONAL = frozenset(context_words("international_words"))
 
 
 def country_before(text: str, pos: int, raws: list[_Raw], upto: int | None = None) -> str | None:
@@ -39,6 +41,24 @@ def country_before(text: str, pos: int, raws: list[_Raw], upto: int | None = Non
                 return r.code
         return None
     return None
+
+
+def international_name(name: str) -> bool:
+    """Does the name say the body is international ("World Court", "International Court")?"""
+    return any(w in _INTERNATIONAL for w in name.split())
+
+
+def owner_before(text: str, pos: int, raws: list[_Raw]) -> str | None:
+    """Code of a state that owns what starts at pos: its possessive or its demonym right before
+    ("Russia's Security Council", "the Russian Security Council"), not a state with other words
+    between ("Iraq complies with the Security Council", "an Indian envoy to the United Nations")."""
+    code = country_before(text, pos, raws)
+    if code is None:
+        return None
+    prev = next(r for r in reversed(raws) if r.end <= pos)
+    gap = text[prev.end:pos]
+    possessive = gap.lstrip().startswith(("'", "’"))
+    return code if _OWN_GAP.fullmatch(gap) and (possessive or prev.form == "adjective") else None
 
 
 def country_after(text: str, pos: int, starting: dict[int, list[_Raw]]) -> str | None:
@@ -66,11 +86,11 @@ def resolve_gazetteer(gaz: Gazetteer, text: str, raws: list[_Raw], dateline_end:
                 cname = gaz.countries.get(r.code, {}).get("name", r.name)
                 r.kind, r.name = "country", cname
         if r.code == "IGO" and r.kind == "organization" and r.text != r.name and not r.text.isupper() \
-                and (own := country_before(text, r.start, out)) and own != "IGO":
+                and not international_name(r.text) and (own := owner_before(text, r.start, out)) and own != "IGO":
             # "Russia's Security Council": a state's own body, not the international one an alias names
             r.code, r.name, r.source = own, r.text, "gazetteer+context"
         if r.kind == "organization" and r.code is None and r.role == "armed_group" \
-                and (own := country_before(text, r.start, out)) and own != "IGO":
+                and (own := owner_before(text, r.start, out)) and own != "IGO":
             r.code, r.source = own, "gazetteer+context"      # "Iraq's al-Qaeda": the branch of that state
         if r.form == "generic":
             code = country_before(text, r.start, out) or country_after(text, r.end, starting)
