@@ -47,6 +47,45 @@ def test_hypothetical_events_get_no_upper_bound():
     assert e.date is None and e.date_from is None
 
 
+@pytest.mark.parametrize("text,trigger", [
+    # a present perfect spread over occasions or a long span: a standing position
+    ("Chile has repeatedly pledged to attack Peru.", "attack"),
+    ("Chile has long criticized Peru over the border.", "criticized"),
+    # a position stated some time up to now, not a statement of the day
+    ("The council has said it will not lift the embargo on Peru.", "lift"),
+    # a span from a time up to now
+    ("Since 2010, dozens of soldiers have been killed by rebels in Peru.", "killed"),
+    ("Rebels have bombed two towns in Peru since the talks collapsed.", "bombed"),
+    # an act that the writer's rule obliges has not happened ("must be agreed")
+    ("Any decision to expand the mission must be agreed jointly by the governments of Chile and Peru.", "agreed"),
+])
+def test_standing_positions_and_spans_get_no_publication_day(text, trigger):
+    e = event(text, trigger)
+    assert e.date is None and e.date_from is None
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # a present perfect of the news itself stays bounded by the publication day
+    ("Chile has criticized Peru over the border.", "criticized"),
+    ("Chile has formally called for talks with Peru.", "called for"),
+])
+def test_a_plain_present_perfect_is_bounded_by_publication(text, trigger):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == ("2021-03-05", "publication")
+
+
+def test_the_dating_word_lists_load_and_are_used():
+    import json
+    from pathlib import Path
+    from dateline.resources import path
+    data = json.loads(path("dating", "words.json").read_text(encoding="utf-8"))
+    code = (Path(__file__).resolve().parents[2] / "src" / "dateline" / "extract" / "dating.py").read_text()
+    assert data["_about"]
+    for key, entry in data.items():
+        if not key.startswith("_"):
+            assert entry["use"] and entry["words"] and f'"{key}"' in code, key
+
+
 @pytest.mark.parametrize("text,trigger,date,date_from", [
     # the day the story last named dates an undated report shortly after it
     ("Ghana's president arrived in Lome on Wednesday. He criticized Togo over the border dispute.",

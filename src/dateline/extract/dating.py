@@ -10,8 +10,12 @@ undated and was reported as having happened took place by the publication day (`
 from __future__ import annotations
 
 import bisect
+import functools
+import json
 import re
 
+from .. import lang
+from ..resources import path
 from ..text import tokenize
 from .event_lexicon import _NOMINAL_TIME, _NOUN_DETS, _PREPS, _SUBORD, grammar_words
 from .regexes import regex
@@ -19,6 +23,8 @@ from .regexes import regex
 # how an event's date was found when it is only an upper bound (the report's or publication day, the
 # story's last day), never a stated date
 BOUND_DATES = frozenset({"publication", "report", "narrative"})
+
+_SPEECH = lang.speech_verbs_for("clause_open")     # "has said it will ...": a stated position
 
 # characters allowed between a cue and its own time expression ("said Friday", "said on Friday",
 # "on Friday said")
@@ -99,17 +105,66 @@ def _bounded_by_report(c) -> bool:
     return c.pattern.pos == "verb"
 
 
-def publication_dates(cands, published: str | None) -> None:
+def publication_dates(cands, published: str | None, sentences=(), text: str = "") -> None:
     """An event reported as having happened, with no time of its own, happened by publication."""
     if not published:
         return
     for c in cands:
         # a noun names a happening, not when it happened ("Kennedy's assassination", "the 1990
         # invasion"): only an act reported by a verb is bounded by the day it was reported
-        # nor is background ("had moved", "before being assassinated"), which precedes the news
+        # nor is background ("had moved", "before being assassinated"), which precedes the news,
+        # nor a standing position or a span up to now ("has repeatedly pledged", "since 1985 ... have")
         if c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "verb" \
-                and not c.background:
+                and not c.background and not (text and standing(text, c, _sentence_of(c, sentences))):
             c.date, c.date_from = published[:10], "publication"
+
+
+def bound_dates(cands, attributions, timexes, sentences, published: str | None, text: str) -> None:
+    """The bounds of events with no stated time, in turn: reference values, the report's time, the
+    story's last day, the publication day."""
+    resolve_references(cands, published)
+    report_dates(cands, attributions, timexes)
+    narrative_dates(cands, timexes, sentences, published, text)
+    publication_dates(cands, published, sentences, text)
+
+
+def unbound_unreal(cands) -> None:
+    """An act found hypothetical or negated after dating ("any decision must be agreed by both")
+    has not happened: no report or publication day bounds it."""
+    for c in cands:
+        if (c.hypothetical or c.negated) and c.date_from in BOUND_DATES:
+            c.date, c.date_timex, c.date_from = None, None, None
+
+
+@functools.lru_cache(maxsize=None)
+def _words(key: str) -> frozenset[str]:
+    """One list of resources/dating/words.json."""
+    data = json.loads(path("dating", "words.json").read_text(encoding="utf-8"))
+    return frozenset(data[key]["words"])
+
+
+def _sentence_of(c, sentences) -> tuple[int, int] | None:
+    return sentences[c.sent] if c.sent is not None and 0 <= c.sent < len(sentences) else None
+
+
+def standing(text: str, c, sentence: tuple[int, int] | None) -> bool:
+    """Is the act a present perfect of a standing position or of a span up to now, not one day of
+    the news: spread over occasions ("has repeatedly pledged to", "has long opposed"), a stated
+    position ("has said it will not lift"), or a span ("since 1985 ... have been killed")?"""
+    if sentence is None:
+        return False
+    clause = max(sentence[0], text.rfind(",", sentence[0], c.start) + 1)
+    words = [w.lower() for _, _, w in tokenize(text, clause, c.start)]
+    aux = grammar_words("dating_perfect_auxiliaries")
+    k = max((n for n, w in enumerate(words) if w in aux), default=-1)
+    if k < 0:
+        return False
+    after = words[k + 1:]
+    if any(w in _words("standing_adverbs") for w in after):
+        return True
+    if c.modality and any(w in _SPEECH for w in after):
+        return True
+    return any(w.lower() in _words("span_openers") for _, _, w in tokenize(text, sentence[0], sentence[1]))
 
 
 # how many sentences back a day named in the story still dates an undated report

@@ -18,7 +18,7 @@ from ..record import ActorRef, Attribution, Event, Mention, Span, Timex
 from .. import lang
 from .lexicon import is_participle
 from .coordination import split_coordinated
-from .dating import BOUND_DATES, narrative_dates, publication_dates, report_dates, resolve_references, statement_time
+from .dating import BOUND_DATES, bound_dates, statement_time, unbound_unreal
 from .modality import conditional, fold_refusals, in_modal_scope, infinitive_to, modality_of, pending, recode, refusal
 from .participants import infer_participants
 from .speech_acts import objas_cue, speech_acts
@@ -105,13 +105,11 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
-        resolve_references(cands, published)
-        report_dates(cands, attributions, timexes)
-        narrative_dates(cands, timexes, sentences, published, text)
-        publication_dates(cands, published)
+        bound_dates(cands, attributions, timexes, sentences, published, text)
         self._series(cands, text, sentences, sent_toks, timexes)
         self._sources(cands, sentences, attributions, text)
         self._obligations(cands, sent_toks)
+        unbound_unreal(cands)
         cands = self._merge(cands)
         cands = split_coordinated(cands, text, mentions)
         infer_participants(cands, text)
