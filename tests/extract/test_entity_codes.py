@@ -23,3 +23,23 @@ def _code(text, surface, published="2021-03-05"):
 def test_whose_body_an_international_name_is(text, surface, code):
     got = _code(text, surface)
     assert (got[1] if got else None) == code, got
+
+
+def _person(text, name, published="2021-03-05"):
+    res = dateline.analyze(text, published=published)
+    return next((e.code for e in res.entities if e.kind == "person" and e.name == name), "absent")
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # an apposition after an age, with a past role: the role's state is the person's
+    ("Jan Novak, 61, a former Czech envoy to Chile, arrived in Lima.", "Jan Novak", "CZE"),
+    ("Jan Novak, a Czech envoy to Chile, arrived in Lima.", "Jan Novak", "CZE"),
+    # a bare role after the same role named with its owner: the owner's state, not the story's
+    ("Peru's navy sailed on Monday. A Chilean Foreign Ministry spokesman said Peru was wrong. "
+     "Peru's president was silent. \"We will watch,\" said spokesman Jan Novak.", "Jan Novak", "CHL"),
+    # a different role named before: nothing from it
+    ("A Chilean Foreign Ministry spokesman said Peru was wrong. \"We will watch,\" said lawyer Jan Novak.",
+     "Jan Novak", None),
+])
+def test_the_state_of_a_role_from_its_context(text, name, code):
+    assert _person(text, name) == code

@@ -202,32 +202,67 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
             continue
         if m.kind != "person" or ent is None or ent.code:
             continue
-        code = None
-        own = _OWNER_AFTER.match(text, m.end)
-        nxt = ms[k + 1] if k + 1 < len(ms) else None
-        if own and nxt is not None and nxt.start == own.end() and nxt.kind == "country" \
-                and regex("entities", "possessive_next").match(text[nxt.end:nxt.end + 3]):
-            code = nxt.code
-        prev = ms[k - 1] if k else None
-        if code is None and prev is not None and prev.kind == "organization" and prev.code not in (None, "IGO", "NGO") \
-                and prev.end < m.start and _title_chain(text[prev.end:m.start]):
-            code = prev.code        # "Senate Republican leader X", "Hamas spokesman X": the body's state
-        if code is None and prev is not None and prev.kind == "country" and prev.end < m.start \
-                and (_OWNER_BEFORE.fullmatch(text[prev.end:m.start]) or _title_chain(text[prev.end:m.start])):
-            code = prev.code
-        if code is None and nxt is not None and nxt.kind == "country" and _APPOSED.fullmatch(text, m.end, nxt.start):
-            tail = _APPOSITION_END.match(text, nxt.end)
-            if tail and _title_chain(tail.group(1)):
-                code = nxt.code        # "X, the British defence secretary,"
-        if code is None:
-            code = _role_as(text, m, ms[k + 1:])
-        if code is None and _us_label(text, m.end):
-            code = context_words("party_label_state")[0]       # "X (D-Ohio)", "X (Ky.)": a U.S. legislator
+        code = _context_code(text, ms, k)
         if code:
             ent.code = code
             for x in ms:
                 if x.entity == ent.id and x.code is None:
                     x.code = code
+
+
+def _context_code(text: str, ms: list[Mention], k: int) -> str | None:
+    """The state the context gives the person of mention ``ms[k]`` (code_people_from_context)."""
+    m = ms[k]
+    code = None
+    own = _OWNER_AFTER.match(text, m.end)
+    nxt = ms[k + 1] if k + 1 < len(ms) else None
+    if own and nxt is not None and nxt.start == own.end() and nxt.kind == "country" \
+            and regex("entities", "possessive_next").match(text[nxt.end:nxt.end + 3]):
+        code = nxt.code
+    prev = ms[k - 1] if k else None
+    if code is None and prev is not None and prev.kind == "organization" and prev.code not in (None, "IGO", "NGO") \
+            and prev.end < m.start and _title_chain(text[prev.end:m.start]):
+        code = prev.code        # "Senate Republican leader X", "Hamas spokesman X": the body's state
+    if code is None and prev is not None and prev.kind == "country" and prev.end < m.start \
+            and (_OWNER_BEFORE.fullmatch(text[prev.end:m.start]) or _title_chain(text[prev.end:m.start])):
+        code = prev.code
+    if code is None and nxt is not None and nxt.kind == "country" and _APPOSED.fullmatch(text, m.end, nxt.start):
+        tail = _APPOSITION_END.match(text, nxt.end)
+        if tail and _title_chain(tail.group(1).split(" to ")[0]):
+            code = nxt.code        # "X, the British defence secretary,", "X, a Czech envoy to Chile,"
+    if code is None:
+        code = _role_as(text, m, ms[k + 1:])
+    if code is None and _us_label(text, m.end):
+        code = context_words("party_label_state")[0]       # "X (D-Ohio)", "X (Ky.)": a U.S. legislator
+    if code is None:
+        code = _role_named_before(text, ms, k)
+    return code
+
+
+_BARE_ROLE = regex("entities", "bare_role_before")
+# how far before a person introduced by a bare role ("said spokesman X") that role may have been named
+# with its owner ("A Pentagon spokesman said ...")
+_ROLE_REACH = 600
+
+
+def _role_named_before(text: str, ms: list[Mention], k: int) -> str | None:
+    """"... said spokesman X" after "A Pentagon spokesman said ...": a person introduced by a bare
+    role word takes the state of the nearest earlier coded body or state named with that role."""
+    m = ms[k]
+    bare = _BARE_ROLE.search(text, max(0, m.start - 40), m.start)
+    if bare is None or bare.group(1) not in _title_words()[0]:
+        return None
+    role = bare.group(1)
+    for j in range(k - 1, -1, -1):
+        o = ms[j]
+        if m.start - o.end > _ROLE_REACH:
+            break
+        if not o.code or o.kind not in ("country", "organization") or o.end >= bare.start():
+            continue
+        at = text.find(role, o.end, min(o.end + 60, bare.start()))
+        if at > o.end and _title_chain(text[o.end:at + len(role)]):
+            return o.code
+    return None
 
 
 # how far after a person's name the first personal pronoun is taken to be theirs ("X said she ...")
