@@ -122,6 +122,25 @@ def test_a_name_in_apposition_to_the_object_is_the_target():
     assert e.target is not None and e.target.name == "Jonas Kettering"
 
 
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a noun event that is the object of a support verb is done by that verb's subject, or by the
+    # object of the verb that governs a gerund of it
+    ("Bolivian officials criticized Chile for holding joint naval exercises with Peru on Monday.", "06",
+     "CHL", "PER"),
+    # the subject of a verb of undergoing is the target of its noun event; a from-phrase its actor
+    ("Peruvian President Alan Garcia has faced sharp criticism from Chile over the border plan.", "11",
+     "CHL", "PER"),
+    ("Peru received an invitation from Chile on Monday.", "02", "CHL", "PER"),
+    # an infinitive under a passive is done by the passive subject (a pronoun continues the topic
+    # of the sentence before: its main subject, not the nearer person)
+    ("UN Secretary-General Kofi Annan wrapped up a meeting with Peruvian president Alan Garcia in Lima "
+     "today. He's expected to meet with Chilean foreign minister Ana Lopez later.", "04", "IGO", "CHL"),
+])
+def test_roles_through_support_and_undergoing_verbs(text, root, actor, target):
+    evs = [e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith(root)]
+    assert (_code(evs[-1].actor), _code(evs[-1].target)) == (actor, target)
+
+
 def _story(n):
     """n paragraphs whose objects name no party and whose targets follow places (made-up sentences)."""
     return "\n\n".join(

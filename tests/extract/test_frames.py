@@ -50,6 +50,11 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
      "v.pass.ctrl.subj", "Garcia"),
     ("Peru's visit to Chile ended.", "visit", "noun", "active", "actor", (), "n.poss", "Peru"),
     ("Peru's visit to Chile ended.", "visit", "noun", "active", "target", ("to",), "n.prep", "Chile"),
+    ("The Chilean navy staged joint exercises with Peru last week.", "exercises", "noun", "active", "actor", (),
+     "n.support.subj", "navy"),
+    ("Peru faced criticism from Chile.", "criticism", "noun", "active", "target", (), "n.undergo.subj", "Peru"),
+    ("Peru faced criticism from Chile.", "criticism", "noun", "active", "actor", (), "n.from", "Chile"),
+    ("Peru was expected to meet Chile.", "meet", "verb", "active", "actor", (), "v.ctrl.subj.pass", "Peru"),
 ])
 def test_the_frame_that_reaches_each_role(nlp, text, trigger, pos, voice, role, preps, frame, reached):
     assert _first(_tok(nlp, text, trigger), pos, voice, role, frozenset(preps)) == (frame, reached)

@@ -12,20 +12,21 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..resources import ResourceError, read_tsv
+from ..resources import ResourceError, multi, read_tsv
 from .event_lexicon import _NOUN_TARGET_PREPS, _OBJ, _POSS, _SUBJ, _SUBJ_PASS, grammar_words
+from .lexicon import verb_forms
 
 _CONTROL_MARKS = "object_control_marks"      # the grammar.json list that opens a clause of object control
 _LABEL_SETS = {"@subj": _SUBJ, "@subj_pass": _SUBJ_PASS, "@obj": _OBJ, "@poss": _POSS}
-_STEP = re.compile(r"^(!>|>>|>|\^)([\w:@|]+)(?:\[(case|mark|word)=([^\]]+)\])?$")
+_STEP = re.compile(r"^(!>|>>|>|\^)([\w:@|]+)(?:\[(case|mark|word|head)=([^\]]+)\])?$")
 
 
 @dataclass(frozen=True)
 class Step:
     kind: str                 # ">" child, ">>" descendant (nearest first), "^" head, "!>" no such child
     labels: frozenset[str]
-    test: str | None          # "case" | "mark" | "word"
-    words: str | None         # "a|b", "@preps", "@noun_preps", "$grammar_key"
+    test: str | None          # "case" | "mark" | "word" | "head"
+    words: str | None         # "a|b", "@preps", "@noun_preps", "$grammar_key", "%role_words_list"
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,20 @@ def frames_for(pos: str, voice: str, role: str, code: str = "") -> tuple[Frame, 
                  and (not f.codes or code.startswith(f.codes)))
 
 
+@functools.lru_cache(maxsize=None)
+def role_words(name: str) -> frozenset[str]:
+    """One list of resources/cameo/role_words.tsv (a verb list in every inflection)."""
+    for row in read_tsv("cameo", "role_words.tsv"):
+        if row["list"] == name:
+            words = multi(row["words"])
+            if row["kind"] == "verb":
+                return frozenset(f for w in words for f in verb_forms(w))
+            return frozenset(w.lower() for w in words)
+    raise ResourceError(f"role_words.tsv: no list {name!r}")
+
+
 def _words(spec: str, preps: frozenset[str]) -> frozenset[str]:
-    if "|" in spec and any(w.startswith(("@", "$")) for w in spec.split("|")):
+    if "|" in spec and any(w.startswith(("@", "$", "%")) for w in spec.split("|")):
         return frozenset().union(*(_words(w, preps) for w in spec.split("|")))
     if spec == "@preps":
         return preps
@@ -80,6 +93,8 @@ def _words(spec: str, preps: frozenset[str]) -> frozenset[str]:
         return preps or frozenset(_NOUN_TARGET_PREPS)
     if spec.startswith("$"):
         return grammar_words(spec[1:])
+    if spec.startswith("%"):
+        return role_words(spec[1:])
     return frozenset(spec.split("|"))
 
 
@@ -89,6 +104,8 @@ def _passes(tok, step: Step, preps: frozenset[str]) -> bool:
     words = _words(step.words, preps)
     if step.test == "word":
         return tok.lower_ in words
+    if step.test == "head":
+        return tok.head.lower_ in words     # the word the token hangs on ("^obj[head=%support_verbs]")
     if step.test == "case" and tok.left_edge.dep_ == "case" and tok.left_edge.lower_ in words:
         return True         # the phrase's first word ("from President X": the parser may hang it lower)
     return any(ch.dep_ == step.test and ch.lower_ in words for ch in tok.children)

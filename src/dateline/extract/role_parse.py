@@ -89,6 +89,8 @@ class ParseRoles:
             c.actor = None       # "Extremists bombed ...": the subject names no entity; a guess from before is not it
         elif voice == "passive" and c.actor is not None and self._is_subject(tok, c.actor, mentions):
             c.actor = None       # "he was shot": who underwent it did not do it
+        if target is not None and a_id is None and c.actor is not None and c.actor.start == target.start:
+            c.actor = None       # "X faced criticism": whom the parse gives as the target is not the rules' actor too
         # a place is where, not whom: it stands for its state only as the direct object ("visited
         # Yangon"), after the pattern's own target preposition ("a visit to Rangoon") or as what
         # violence is aimed at ("fired at Seoul")
@@ -184,7 +186,8 @@ class ParseRoles:
             return next((m for m in mentions if appos is not None and m.start <= appos.idx < m.end), None)
         low = token.lower_
         if low in _PRONOUNS:
-            return self._subject_antecedent(token, mentions) or self._pronoun(low, token.idx, mentions)
+            return self._subject_antecedent(token, mentions) or self._previous_subject(token, mentions) \
+                or self._pronoun(low, token.idx, mentions)
         phrase, stack = [], [token]
         while stack:                      # the phrase without the clauses inside it
             t = stack.pop()

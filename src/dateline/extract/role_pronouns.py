@@ -8,7 +8,7 @@ import bisect
 
 from ..record import Mention
 from .entity_context import pronoun_gender
-from .event_lexicon import _PERSON_PRON, _PRONOUNS, _STATE_PRON, _SUBJ, _after_speech_verb
+from .event_lexicon import _PERSON_PRON, _PRONOUNS, _STATE_PRON, _SUBJ, _SUBJ_PASS, _after_speech_verb
 
 
 def _reported_pronoun(subj) -> bool:
@@ -54,3 +54,23 @@ class PronounRules:
             if m is not None and (m.gender == gender or not gender):
                 return m          # (a subject not known to be of the pronoun's gender is passed over)
         return None
+
+    @staticmethod
+    def _previous_subject(token, mentions: list[Mention]) -> Mention | None:
+        """A personal pronoun that is its sentence's first subject continues the topic of the sentence
+        before: the person who is that sentence's main subject ("X met Y on Monday. He will ...": he
+        is X, not the nearer Y), unless known to be of another gender; none where that subject names
+        no person."""
+        sent = token.sent
+        if token.lower_ not in _PERSON_PRON or token.dep_ not in _SUBJ | _SUBJ_PASS or sent.start == 0 \
+                or any(t.dep_ in _SUBJ | _SUBJ_PASS for t in token.doc[sent.start:token.i]):
+            return None
+        prev = token.doc[sent.start - 1].sent
+        subj = next((ch for ch in prev.root.children if ch.dep_ in _SUBJ | _SUBJ_PASS), None)
+        if subj is None:
+            return None
+        gender = pronoun_gender(token.lower_)
+        m = next((x for x in mentions if x.start <= subj.idx < x.end), None)
+        if m is None or m.kind != "person" or (gender and m.gender and m.gender != gender):
+            return None
+        return m
