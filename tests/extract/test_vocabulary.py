@@ -242,6 +242,18 @@ CASES = [
     # a bare stem after a form of "be" is no verb
     ("The governor is free to appoint new ministers.", "free", None),
     ("The talks aimed to free the journalists.", "free", "0841"),
+    # the infinitive of a noun of capacity or entitlement names what someone may do
+    ("The new rules limit the ability of diplomats to travel outside Lima.", "travel", None),
+    ("The court confirmed Peru's right to try the two suspects.", "try", None),
+    ("Peru used its power to arrest the two suspects.", "arrest", "173"),
+    # a text that calls for something states its content, whatever adverb stands between
+    ("The new programme also calls for joint patrols on the border.", "calls for", None),
+    ("Chile also calls for joint patrols on the border.", "calls for", "0"),
+    # a bare warning that states how things are comments; one with an act to come or an addressee threatens
+    ("Aid groups warned that the harvest was failing across the north.", "warned", "012"),
+    ("Iran warned that it would retaliate against any strike.", "warned", "13"),
+    ("Peru warned Chile that its patience was running out.", "warned", "13"),
+    ("Iran warned that an attack on its ships was imminent.", "warned", "13"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

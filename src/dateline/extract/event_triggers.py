@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from ..text import tokenize
 from .lexicon import is_participle, is_past_form, noun_forms, singular
 from .event_lexicon import (
-    NO_EVENT, Pattern, VOCABULARIES, _BE, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
+    NO_EVENT, Pattern, VOCABULARIES, dictionary, _BE, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
     _SUBORD, _VERB_BEFORE, grammar_words
 )
 
@@ -50,6 +51,46 @@ def _drop_refused_acts(found: list[_Cand], low: list[str]) -> list[_Cand]:
     return out
 
 
+def _drop_capacities(found: list[_Cand], low: list[str]) -> list[_Cand]:
+    """"their ability to travel", "the right to try the suspects", "freedom to protest": the infinitive of
+    a noun of capacity or entitlement names what someone may do, no happening."""
+    nouns = grammar_words("capacity_nouns")
+
+    def capacity(k: int) -> bool:       # k: the "to"; "the ability (of diplomats) to"
+        if low[k - 1] in nouns:
+            return True
+        of = next((n for n in range(k - 1, max(0, k - 6), -1) if low[n] in ("of", ",", ";")), None)
+        return of is not None and low[of] == "of" and low[of - 1] in nouns
+    return [c for c in found if not (c.pattern.pos == "verb" and c.tok >= 2 and low[c.tok - 1] == "to"
+                                     and capacity(c.tok - 1))]
+
+
+def _warning_statements(found: list[_Cand], toks, low: list[str]) -> None:
+    """"rights groups warned that the government was losing leverage": a bare warning (no object row
+    matched) whose that-clause states how things are, with no act to come (no modal, no condition, no
+    wrong named) and no addressee, comments (grammar.json warning_statement_code); "warned that it would
+    retaliate" and "warned X that ..." stay threats."""
+    verbs, code = grammar_words("warning_verbs"), next(iter(grammar_words("warning_statement_code")))
+    stops = grammar_words("modal_auxiliaries") | grammar_words("conditions") | grammar_words("threat_conditions")
+    for c in found:
+        if c.pattern.pos != "verb" or c.pattern.objects or low[c.tok] not in verbs or not c.pattern.code.startswith("13"):
+            continue
+        that = next((k for k in range(c.end_tok, min(c.end_tok + 4, len(low))) if low[k] == "that"), None)
+        if that is None or any(toks[k][2][:1].isupper() and low[k] not in _DAY_WORDS for k in range(c.end_tok, that)):
+            continue
+        end = next((k for k in range(that + 1, len(low)) if low[k] in (",", ";", ".") or low[k] in _CLAUSE_BREAK), len(low))
+        if any(w in stops or _names_wrong(w) for w in low[that + 1:end]):
+            continue
+        c.pattern = replace(c.pattern, code=code)
+        c.rule = f"{c.pattern.file}:{c.pattern.row + 1}+grammar.json:warning_statement_code"
+
+
+def _names_wrong(word: str) -> bool:
+    """A trigger word of a force or threat root ("attack", "war"), bare or in a row's objects."""
+    roots = grammar_words("harm_roots") | {"13"}
+    return any(p.code[:2] in roots for p in dictionary().get(word, ()))
+
+
 def _possessor(toks, low: list[str], k: int) -> bool:
     """Token k is (a word of) a possessor: "'s" follows it or the name it begins ("President X's
     statement": the statement, not the president, is the object)."""
@@ -74,11 +115,13 @@ def _drop_coordinated_force(found: list[_Cand], low: list[str]) -> list[_Cand]:
 
 
 def _text_subject(c: _Cand, low: list[str]) -> bool:
-    """"the plan, which calls for cooperation", "the bill requires": an appeal or demand whose
-    subject is a text states what the text says; no party appeals."""
+    """"the plan, which calls for cooperation", "the bill requires", "the programme also calls for": an
+    appeal or demand whose subject is a text states what the text says; no party appeals."""
     if c.pattern.pos != "verb" or c.pattern.code[:2] not in grammar_words("content_verb_roots"):
         return False
     k = c.tok - 1
+    while k >= 1 and (low[k] in grammar_words("text_subject_adverbs") or _is_adverb(low[k])):
+        k -= 1      # "the programme also calls for", "the plan explicitly requires"
     if k >= 0 and low[k] in ("which", "that"):
         k -= 1
         if k >= 0 and low[k] == ",":
@@ -287,5 +330,7 @@ class TriggerRules:
                     continue        # "invasion forces", "peace negotiators": a noun naming people, no happening
                 found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
             found = _drop_purpose_repeats(_drop_coordinated_force(_drop_refused_acts(found, low), low), low)
+            found = _drop_capacities(found, low)
+            _warning_statements(found, toks, low)
             out.append((toks, low, [c for c in found if not _text_subject(c, low)]))
         return out
