@@ -96,8 +96,17 @@ def test_the_dating_word_lists_load_and_are_used():
     # a day that dates a noun ("the March 3 bombing") is no time of the story
     ("Togo marked the March 3 bombing of its embassy. Ghana's president criticized Togo over the border dispute.",
      "criticized", "2021-03-05", "publication"),
-    # too far from the day named: only the publication day
+    # far from the day named: the story's own time, its first recent day or week
     ("Ghana's president arrived in Lome on Wednesday. The talks went on. Trade was discussed. "
+     "Officials were tired. He criticized Togo over the border dispute.", "criticized", "2021-03-03", "narrative"),
+    ("Ghana's president spoke to reporters this week. The talks went on. Trade was discussed. "
+     "Officials were tired. He criticized Togo over the border dispute.", "criticized", "2021-W09", "narrative"),
+    # ... but not where the story has just named a time of another period
+    ("Ghana's president arrived in Lome on Wednesday. The talks went on. Trade was discussed. "
+     "He first visited Lome in May 2012. He criticized Togo over the border dispute.", "criticized",
+     "2021-03-05", "publication"),
+    # ... nor a day long before publication: only the publication day
+    ("Ghana's president arrived in Lome on Feb. 12. The talks went on. Trade was discussed. "
      "Officials were tired. He criticized Togo over the border dispute.", "criticized", "2021-03-05", "publication"),
 ])
 def test_narrative_dates(text, trigger, date, date_from):

@@ -177,29 +177,76 @@ _EARLIER = regex("cameo", "earlier_than")
 def narrative_dates(cands, timexes, sentences, published: str | None, text: str = "") -> None:
     """An undated event reported as having happened takes the day the story last named, a few
     sentences before it, when that day is not after publication ("On Wednesday X arrived. She met
-    Y."): the narrative's reference time (date_from "narrative")."""
+    Y."): the narrative's reference time (date_from "narrative"). Farther from any day named, it
+    takes the story's own time, the first recent day or week the story names ("X visited Y on
+    Wednesday ... Later she met Z"), when no other day was named since."""
     days = [t for t in timexes if t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[:4].isdigit()
             and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])
             and not (text and noun_time(text, t))]      # "the Aug. 7 bombings" is no time of the story
-    if not days:
+    story = story_time(timexes, published, text)
+    if not days and story is None:
         return
     starts = [t.start for t in days]
     sent_starts = [a for a, _ in sentences]
+    named = _named_times(timexes, published, text) if story is not None else []
+    named_starts = [t.start for t in named]
     for c in cands:
         if c.date is not None or c.hypothetical or c.negated or c.pattern.pos != "verb" or c.background:
             continue
         k = bisect.bisect_left(starts, c.start) - 1
-        if k < 0:
-            continue
-        t = days[k]
-        ts = bisect.bisect_right(sent_starts, t.start) - 1
         clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start
         if text and _EARLIER.search(text, clause, c.start):
             continue      # "came after X staged ...": a time relative to another happening, not the story's day
         if text and _present_perfect(text, clause, c.start):
             continue      # "have bombed ... and fired": some time up to now, not the day the story named
-        if c.sent - ts <= NARRATIVE_REACH:
+        t = days[k] if k >= 0 else None
+        if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
+        elif story is not None and story.end <= c.start and (t is None or t.start <= story.start):
+            # not where a time of another period was named a few sentences before ("in January 2012")
+            u = named[bisect.bisect_left(named_starts, c.start) - 1]
+            if u is story or c.sent - (bisect.bisect_right(sent_starts, u.start) - 1) > NARRATIVE_REACH:
+                c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+
+
+def _named_times(timexes, published: str | None, text: str) -> list:
+    """The calendar times the story names for its clauses (not a noun's, not after publication)."""
+    from .timex_values import value_start_date
+
+    out = []
+    for t in timexes:
+        if t.type in ("DATE", "TIME") and t.value[:1].isdigit() and not (text and noun_time(text, t)):
+            first = value_start_date(t.value)
+            if first is not None and (not published or first.isoformat() <= published[:10]):
+                out.append(t)
+    return out
+
+
+# how many days before publication the story's own time may start (a recent day or this week)
+STORY_RECENT_DAYS = 7
+
+
+def story_time(timexes, published: str | None, text: str = ""):
+    """The story's own time: the first day or week the story names that dates a clause (not a noun)
+    and lies in the week before publication ("visited the White House on Wednesday", "told a
+    reporter this week"); None without a publication date."""
+    import datetime as dt
+
+    from .timex_values import value_start_date
+
+    if not published:
+        return None
+    pub = dt.date.fromisoformat(published[:10])
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or not t.value[:4].isdigit() or t.mod:
+            continue
+        day = len(t.value) >= 10 and t.value[4:5] == "-" and t.value[7:8] == "-"
+        week = len(t.value) == 8 and t.value[4:6] == "-W"
+        first = value_start_date(t.value) if day or week else None
+        if first is None or first > pub or (pub - first).days > STORY_RECENT_DAYS or (text and noun_time(text, t)):
+            continue
+        return t
+    return None
 
 
 def noun_time(text: str, t, prevw: str | None = None) -> bool:
