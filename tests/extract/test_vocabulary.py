@@ -254,6 +254,11 @@ CASES = [
     ("Iran warned that it would retaliate against any strike.", "warned", "13"),
     ("Peru warned Chile that its patience was running out.", "warned", "13"),
     ("Iran warned that an attack on its ships was imminent.", "warned", "13"),
+    # a new round of sanctions is a happening; the standing sanctions are no event, ending them eases them
+    ("The sanctions on Chile's rulers hurt its economy.", "sanctions", None),
+    ("Peru announced new sanctions against Chile.", "sanctions", "163"),
+    ("Peru ended its sanctions on Chile in May.", "ended", "085"),
+    ("Peru is removing trade sanctions on Chile.", "removing", "085"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
