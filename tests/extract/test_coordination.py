@@ -26,6 +26,11 @@ def pairs(text, root):
     ("Chile and Peru signed an agreement on Monday.", "05", [("CHL", "PER")]),
     ("Chilean President Ana Rojas and Peruvian President Luis Vega signed a trade program on Monday.", "05",
      [("CHL", "PER")]),
+    # a state in an of-phrase belongs to its member; the list goes on after it
+    ("Presidents Ana Rojas of Chile and Luis Vega of Peru signed a trade program on Monday.", "05",
+     [("CHL", "PER")]),
+    # each listed subject of a joint happening meets the counterpart named apart from them
+    ("Chile and Bolivia held talks with Peru on Monday.", "04", [("BOL", "PER"), ("CHL", "PER")]),
 ])
 def test_one_event_per_listed_participant(text, root, expect):
     assert pairs(text, root) == expect

@@ -16,6 +16,7 @@ import functools
 from ..resources import read_tsv
 from ..timeline.merge import symmetric_codes
 from .event_lexicon import _LIST_GAP
+from .frames import role_words
 from .regexes import regex
 
 _KINDS = ("country", "person", "organization")
@@ -43,13 +44,27 @@ def _closed(gap: str) -> bool:
     return "and" in gap.lower().split()
 
 
+def _affiliation(text: str, m, mentions, starts: list[int]):
+    """The state in an of-phrase right after a person or body ("Presidents X of Chile and Y of Peru"):
+    it belongs to that member of a list, and the list goes on after it; None where there is none."""
+    if m.kind not in ("person", "organization") or text[m.end:m.end + 1] != " ":
+        return None
+    k = bisect.bisect_left(starts, m.end)
+    nxt = mentions[k] if k < len(mentions) else None
+    if nxt is None or nxt.kind != "country" or not nxt.code \
+            or text[m.end:nxt.start].strip().lower() not in role_words("affiliation_prepositions"):
+        return None
+    return nxt
+
+
 def conjuncts(text: str, first, mentions, starts: list[int]) -> list:
     """The other members of the list ``first`` stands in, each of a state not already in it. A list
     is closed by "and": names before ``first`` joined to it by commas only are no list of its
     ("posing with X, Y pledged": X is not a co-actor)."""
     listed = _listed_before(text, first, mentions, starts)
     before = [x for x in listed if x.code != first.code]
-    out, codes, pos = [], {first.code} | {x.code for x in before}, first.end
+    aff = _affiliation(text, first, mentions, starts)
+    out, codes, pos = [], {first.code} | {x.code for x in before}, aff.end if aff is not None else first.end
     closed = bool(listed) and _closed(text[listed[-1].end:first.start])
     for _ in range(_MAX_MEMBERS):
         gap = _LIST_GAP.match(text, pos)
@@ -57,12 +72,16 @@ def conjuncts(text: str, first, mentions, starts: list[int]) -> list:
             break
         k = bisect.bisect_left(starts, gap.end())
         nxt = mentions[k] if k < len(mentions) and mentions[k].start == gap.end() else None
+        aff = _affiliation(text, nxt, mentions, starts) if nxt is not None else None
+        end = aff.end if aff is not None else nxt.end if nxt is not None else pos
+        if nxt is not None and not nxt.code and aff is not None:
+            nxt = aff             # "Y of Peru": Y's state, where Y has none of its own
         if nxt is None or nxt.kind not in _KINDS or not nxt.code:
             break
         if nxt.code not in codes:
             out.append(nxt)
             codes.add(nxt.code)
-        pos = nxt.end
+        pos = end
         if _closed(gap.group()):
             closed = True
             break           # "and" closes the list
@@ -100,6 +119,12 @@ def split_coordinated(cands: list, text: str, mentions) -> list:
         if c.pattern.code in joint_codes_ and c.actor is not None and c.actor.code and c.target is None:
             # "A and B signed": a joint happening of the listed subjects, the first named acting
             c.target = next(iter(conjuncts(text, c.actor, mentions, starts)), None)
+            continue
+        if joint and not c.between and c.target is not None and c.actor is not None and c.actor.code:
+            # "A and B met with C": each listed subject meets the counterpart named apart from them
+            for m in conjuncts(text, c.actor, mentions, starts):
+                if m.code != c.target.code:
+                    out.append(replace(c, actor=m, sources=list(c.sources), attributions=list(c.attributions)))
             continue
         if c.target is not None and c.target.code and not joint:
             for m in conjuncts(text, c.target, mentions, starts):
