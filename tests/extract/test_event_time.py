@@ -141,3 +141,22 @@ def test_series_phrases_grow_linearly():
         return " ".join(f"Chile held its {k % 20 + 2}th round of talks with Peru since 2018, and Peru staged "
                         f"its {k % 9 + 2}th test of the year." for k in range(n))
     assert growth(story, lambda t: dateline.analyze(t, published=PUBLISHED), event_time, n=20) < 2.4
+
+
+def _cand(start, code, date=None, modality=None, actor="CHL"):
+    from types import SimpleNamespace
+    return SimpleNamespace(start=start, pattern=SimpleNamespace(code=code), date=date, date_from="timex" if date else None,
+                           modality=modality, hypothetical=False, actor=SimpleNamespace(code=actor))
+
+
+@pytest.mark.parametrize("later_modality,date", [
+    (None, "2015"),          # a later report of the same act by the same actor: its date
+    ("intent", None),        # a stated intention is its statement, not the act an earlier report dated
+])
+def test_coreference_keeps_acts_and_intentions_apart(later_modality, date):
+    from dateline.extract.event_time import TimeRules
+    for cands in ([_cand(0, "120", "2015"), _cand(50, "120", modality=later_modality)],
+                  [_cand(50, "120", modality=later_modality), _cand(0, "120", "2015")]):   # (out of text order)
+        TimeRules._coref_dates(cands)
+        later = next(c for c in cands if c.start == 50)
+        assert later.date == date

@@ -260,16 +260,18 @@ class TimeRules:
         run: list[_Cand] = []
         for n, c in enumerate(cands):
             if c.date is None:
-                o = last.get((c.pattern.code[:3],) if c.actor is None else (c.pattern.code[:3], c.actor.code))
+                # (an intention or threat is its statement, not the act an earlier report dated)
+                kind = (c.pattern.code[:3], c.modality)
+                o = last.get(kind if c.actor is None else (*kind, c.actor.code))
                 if o is not None and o.date:
                     c.date, c.date_from = o.date, "coreference"
             run.append(c)
             if n + 1 == len(cands) or cands[n + 1].start != c.start:
                 for o in run:     # those of one start are no earlier report of each other
                     if o.date and not o.hypothetical and o.date_from != "anchor":
-                        last[(o.pattern.code[:3],)] = o
+                        last[(o.pattern.code[:3], o.modality)] = o
                         if o.actor is not None:
-                            last[(o.pattern.code[:3], o.actor.code)] = o
+                            last[(o.pattern.code[:3], o.modality, o.actor.code)] = o
                 run = []
 
     @staticmethod
@@ -278,7 +280,7 @@ class TimeRules:
         # a background event dated by an anchor ("a year after the military seized power") is not the
         # story's happening; the same kind of event means the same three-digit code
         prev = [o for o in cands if o is not c and o.start < c.start and o.date and not o.hypothetical
-                and o.date_from != "anchor" and o.pattern.code[:3] == c.pattern.code[:3]
+                and o.date_from != "anchor" and o.pattern.code[:3] == c.pattern.code[:3] and o.modality == c.modality
                 and (c.actor is None or (o.actor is not None and o.actor.code == c.actor.code))]
         # (a named actor's event is not dated by an actor-less report: "The missile was launched
         # at 2:55 p.m." does not date "South Korea ... staged an exercise")
