@@ -372,13 +372,18 @@ def test_alias_collisions_and_canonical_names(text, surface, kind, code, name):
     # a title and a surname name the one Phoenix person in a government role on the day
     ("President Yeltsin met the envoys. Yeltsin then left.", dt.date(1998, 3, 1),
      ("person", "RUS", "Boris Yeltsin")),
-    # no date, no office to check: no one
-    ("President Yeltsin met the envoys.", None, None),
-    # out of office on the day: no one
-    ("President Yeltsin met the envoys.", dt.date(2005, 3, 1), None),
+    # no date, or out of office on the day: the one person with that surname who ever governed
+    ("President Yeltsin met the envoys.", None, ("person", "RUS", "Boris Yeltsin")),
+    ("President Yeltsin met the envoys.", dt.date(2005, 3, 1), ("person", "RUS", "Boris Yeltsin")),
+    # no title: no office to look up
+    ("Yeltsin met the envoys.", dt.date(2005, 3, 1), None),
 ])
 def test_title_and_surname_through_phoenix_roles(text, published, expect):
     assert find(ents(text, published=published), "Yeltsin") == expect
+
+
+def test_title_and_surname_of_people_governing_different_states_give_no_state():
+    assert find(ents("Minister Rabbani met the envoys.", published=dt.date(2030, 1, 1)), "Rabbani") is None
 
 
 @pytest.mark.parametrize("text,surface,kind,code,name", [

@@ -43,3 +43,13 @@ def _person(text, name, published="2021-03-05"):
 ])
 def test_the_state_of_a_role_from_its_context(text, name, code):
     assert _person(text, name) == code
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a Phoenix person written with the first word and the surname only
+    ("Jerry Rawlings spoke in a village on Monday.", "Jerry John Rawlings", "GHA"),
+    # a title and the surname of the one person with it who governed, on a day out of office
+    ("The envoy praised President Reagan in a speech.", "Ronald Reagan", "USA"),
+])
+def test_people_of_the_dated_role_tables(text, name, code):
+    assert _person(text, name, published="2030-01-01") == code

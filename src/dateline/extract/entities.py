@@ -20,7 +20,8 @@ from .entity_index import Cover, Inside, Named, by_start, words_end
 from .entity_words import _lex, _next_words, _prev_word, _time_names, context_words
 from .gazetteer import Entry, Gazetteer, Leader, load
 from .org_names import generic_inside, lower_sub_bodies
-from .people import leader_codes_on, leader_for, link_honorific_surnames, phoenix_official, shared_state
+from .people import (leader_codes_on, leader_for, link_honorific_surnames, phoenix_official, phoenix_state,
+                     shared_state)
 from .regexes import regex, source
 
 # A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J." (regexes.json)
@@ -356,27 +357,43 @@ class EntityExtractor:
                                   leaders=target.leaders, source="coref:surname", entity_key=("person", target.name)))
                 continue
             if title or (not cands and self._distinctive_surname(sur)):
-                lds = leader_for(self.gaz, sur, title, published)
-                if lds:
-                    ld = lds[0]
-                    extra.append(_Raw(s, e, sur, "person", ld.name, ld.code, "surname",
-                                      leaders=self.gaz.terms.get(ld.name, (ld,)),
-                                      source="gazetteer:title+surname" if title else "gazetteer:surname"))
+                got, later = self._official(s, e, sur, title, published)
+                if got is not None:
+                    extra.append(got)
+                if later:
                     # later bare surnames resolve to this one
-                    known.setdefault(sur, []).append(extra[-1])
-                    if extra[-1].name not in bylines:
-                        named[sur].add(extra[-1])
-                elif title and (rows := phoenix_official(self.gaz.phoenix_by_surname, sur, published)):
-                    now = next(r for r in rows if r.in_office(published) and r.cameo[3:6] == "GOV")
-                    extra.append(_Raw(s, e, sur, "person", now.name, now.code, "surname", leaders=rows,
-                                      source="phoenix:title+surname"))
-                    known.setdefault(sur, []).append(extra[-1])
-                    named[sur].add(extra[-1])
-                elif title and shared_state(self.gaz, sur, title):
-                    # "President Bush" between two presidents Bush: who is open, the state is not
-                    extra.append(_Raw(s, e, sur, "person", sur, shared_state(self.gaz, sur, title),
-                                      "surname", source="gazetteer:title+surname+state"))
+                    known.setdefault(sur, []).append(got)
+                    if got.name not in bylines:
+                        named[sur].add(got)
         return sorted(raws + extra, key=lambda r: r.start)
+
+    def _official(self, s: int, e: int, sur: str, title: str | None, published) -> tuple[_Raw | None, bool]:
+        """The official a surname (with a title) names: a gazetteer leader on the day, else the one Phoenix
+        person in a government role then, else the state all gazetteer leaders with that surname and
+        title share, else the state of the Phoenix people with that surname who ever governed; and
+        whether later bare surnames resolve to the one found."""
+        lds = leader_for(self.gaz, sur, title, published)
+        if lds:
+            ld = lds[0]
+            return _Raw(s, e, sur, "person", ld.name, ld.code, "surname", leaders=self.gaz.terms.get(ld.name, (ld,)),
+                        source="gazetteer:title+surname" if title else "gazetteer:surname"), True
+        if not title:
+            return None, False
+        if rows := phoenix_official(self.gaz.phoenix_by_surname, sur, published):
+            now = next(r for r in rows if r.in_office(published) and r.cameo[3:6] == "GOV")
+            return _Raw(s, e, sur, "person", now.name, now.code, "surname", leaders=rows,
+                        source="phoenix:title+surname"), True
+        if code := shared_state(self.gaz, sur, title):
+            # "President Bush" between two presidents Bush: who is open, the state is not
+            return _Raw(s, e, sur, "person", sur, code, "surname", source="gazetteer:title+surname+state"), False
+        if sur not in self.gaz.by_surname and (held := phoenix_state(self.gaz.phoenix_by_surname, sur)):
+            # "President Reagan" in an article of a later day: the state of the one person with that
+            # surname who held a government role (or of all of them)
+            who, code = held
+            rows = tuple(r for r in self.gaz.phoenix_by_surname[sur] if r.name == who) if who else ()
+            return _Raw(s, e, sur, "person", who or sur, code, "surname", leaders=rows,
+                        source="phoenix:title+surname+state"), True
+        return None, False
 
     def _distinctive_surname(self, sur: str) -> bool:
         """A bare surname names a gazetteer official only when one person has it and it is not

@@ -197,9 +197,10 @@ def _add_phoenix(g: Gazetteer) -> None:
         people[name].append(Leader(name, sur, code, "", (), day(start), day(end), cameo, source))
         if code and code != "IGO" and sur:
             g.phoenix_by_surname.setdefault(sur, []).append(people[name][-1])
+    short = _first_and_last(people, hand, {r["word"] for r in read_tsv("entities", "surname_first.tsv")})
     for name, rows in people.items():
         entry = Entry("person", name, _default_code(rows), "phoenix", leaders=tuple(rows))
-        for form in forms[name]:
+        for form in forms[name] + short.get(name, []):
             if form not in hand:
                 g.surface.setdefault(form, []).append(entry)     # one entry per form: no dedup scan
     rows = read_tsv(GAZ, "phoenix_organizations.tsv")
@@ -210,6 +211,28 @@ def _add_phoenix(g: Gazetteer) -> None:
         for form in [row["name"]] + multi(row["aliases"]):
             if form not in hand:
                 g.add(form, e)
+
+
+def _first_and_last(people: dict[str, list[Leader]], taken, family: set[str]) -> dict[str, list[str]]:
+    """"Carlos Menem" for "Carlos Saul Menem": a Phoenix name of three or four words, written with its
+    first word and its surname alone, where the surname is the last word and no other Phoenix person
+    has it, the words before it are given names (first words of Phoenix names; the first is no family
+    name written first), and nobody else, nor any form of the hand-made files (``taken``), reads so."""
+    firsts = {n.split()[0] for n in people if " " in n}
+    lasts: dict[str, int] = {}
+    for name in people:
+        lasts[name.split()[-1]] = lasts.get(name.split()[-1], 0) + 1
+    out: dict[str, list[str]] = {}
+    for name, rows in people.items():
+        words = name.split()
+        if not 3 <= len(words) <= 4 or rows[0].surname != words[-1] or lasts[words[-1]] != 1 \
+                or words[0] in family or not all(w in firsts for w in words[:-1]) \
+                or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            continue
+        form = f"{words[0]} {words[-1]}"
+        if form not in people and form not in taken:
+            out[name] = [form]
+    return out
 
 
 def _initials(name: str) -> str:

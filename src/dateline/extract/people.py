@@ -77,3 +77,15 @@ def leader_for(gaz, surname: str, title: str | None, published) -> list:
         if title:
             return []
     return lds if len({x.name for x in lds}) == 1 else []
+
+
+def phoenix_state(by_surname: dict, surname: str) -> tuple[str | None, str] | None:
+    """"President Reagan" on a day none of them is in office: the state every Phoenix person with this
+    surname who ever held a government role shares (with that person's name where there is one), so a
+    title and a surname still say whose official is meant; None where there is none or several states."""
+    rows = [r for r in by_surname.get(surname, ()) if r.cameo[3:6] == "GOV"]
+    codes = {r.code for r in rows}
+    if len(codes) != 1:
+        return None
+    names = {r.name for r in rows}
+    return (names.pop() if len(names) == 1 else None), codes.pop()
