@@ -141,6 +141,16 @@ def test_roles_through_support_and_undergoing_verbs(text, root, actor, target):
     assert (_code(evs[-1].actor), _code(evs[-1].target)) == (actor, target)
 
 
+@pytest.mark.parametrize("text,root,target", [
+    # "the <noun>" that names no entity refers back to the last body whose name ends in it
+    ("The Pacific Fisheries Court ruled on Friday that it has jurisdiction. Peru hailed the court's ruling "
+     "on Monday.", "05", "Pacific Fisheries Court"),
+])
+def test_a_definite_noun_refers_back(text, root, target):
+    e = _event(text, root)
+    assert e.target is not None and e.target.name == target
+
+
 def _story(n):
     """n paragraphs whose objects name no party and whose targets follow places (made-up sentences)."""
     return "\n\n".join(

@@ -76,3 +76,14 @@ def test_a_place_is_a_location_not_a_target(text, trigger, place, preps, moved):
     places_are_locations([c], text)
     assert (c.target is None) == moved
     assert (c.location == {"name": place, "code": "XXX"}) == moved
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a state's adjective in a phrase of location is where, not whom
+    ("Chile held talks in the Peruvian capital on Monday.", "04", "CHL", None),
+    # ... but not in the pattern's own aim
+    ("Chilean troops fired shells at Peruvian positions on Monday.", "19", "CHL", "PER"),
+])
+def test_a_state_adjective_of_location_is_no_target(text, root, actor, target):
+    e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith(root))
+    assert (e.actor and e.actor.code, e.target and e.target.code) == (actor, target)

@@ -44,11 +44,13 @@ def place_states(cands, text: str) -> None:
 
 def places_are_locations(cands, text: str) -> None:
     """"rallied in Portadown", "jailed at the Capitol": a place after a preposition of location is
-    where the event happened, not its target (a place is a location, never a target by default)."""
+    where the event happened, not its target (a place is a location, never a target by default); so
+    is a state's adjective there ("met in the Kenyan capital")."""
     preps = grammar_words("location_prepositions")
     for c in cands:
         t = c.target
-        if t is None or t.kind != "place" or t.start < c.end:
+        if t is None or not (t.kind == "place" or (t.kind == "country" and t.form == "adjective")) \
+                or t.start < c.end:
             continue
         words = [w for w in text[max(c.end, t.start - 30):t.start].lower().split()
                  if w not in grammar_words("articles")]

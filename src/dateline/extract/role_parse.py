@@ -8,7 +8,7 @@ import functools
 
 from ..record import Mention
 from .event_lexicon import (
-    _CLAUSE_DEPS, _Cand, _MODAL, _OBJ, _PLACE_TARGET_ROOTS, _PRONOUNS, _SUBJ, _SUBJ_PASS, _agent_nouns, _child,
+    _CLAUSE_DEPS, _Cand, _MODAL, _OBJ, _PLACE_TARGET_ROOTS, _POSS, _PRONOUNS, _SUBJ, _SUBJ_PASS, _agent_nouns, _child,
     grammar_words
 )
 from .frames import controls, frames_for, walk
@@ -201,12 +201,18 @@ class ParseRoles:
             # place before it
             located = t is not token and not body and (
                 any(ch.dep_ == "case" and ch.lower_ != "of" for ch in t.children) or t.dep_ == "compound")
+            covered = False
             for m in mentions:
+                covered = covered or m.start <= t.idx < m.end
                 if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization") \
                         and not _ethnic(token.doc, m):
                     return m
                 if m.start <= t.idx < m.end and m.kind == "place" and not located and place is None:
                     place = m
+            if not covered and (t is token or (t.dep_ in _POSS and t.head.i == token.i)):
+                ante = self._definite_antecedent(t, mentions)     # "the court's ruling", "the president"
+                if ante is not None:
+                    return ante
         return place
 
     @staticmethod

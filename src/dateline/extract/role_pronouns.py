@@ -74,3 +74,22 @@ class PronounRules:
         if m is None or m.kind != "person" or (gender and m.gender and m.gender != gender):
             return None
         return m
+
+    @staticmethod
+    def _definite_antecedent(token, mentions: list[Mention]) -> Mention | None:
+        """A singular common noun after "the" that names no entity itself refers back to the nearest
+        entity before it that it describes: a person whose role ends in that noun ("the president":
+        the last president named), a body whose name ends in it ("the court": the World Court, "the
+        committee": the Senate Foreign Relations Committee); none where no such entity comes before."""
+        if token.tag_ != "NN" or not any(ch.dep_ == "det" and ch.lower_ == "the" for ch in token.children):
+            return None
+        word = token.lower_
+        for m in reversed(mentions):
+            if m.end > token.idx:
+                continue
+            if m.kind == "person" and m.role and m.role.lower().split()[-1:] == [word]:
+                return m
+            words = (m.name or "").lower().split()
+            if m.kind == "organization" and len(words) > 1 and words[-1] == word:
+                return m
+        return None
