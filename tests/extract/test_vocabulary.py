@@ -259,6 +259,12 @@ CASES = [
     ("Peru announced new sanctions against Chile.", "sanctions", "163"),
     ("Peru ended its sanctions on Chile in May.", "ended", "085"),
     ("Peru is removing trade sanctions on Chile.", "removing", "085"),
+    # a trigger noun that modifies a noun of things or groups names no happening
+    ("Ceasefire monitors from Norway arrived in the valley.", "ceasefire", None),
+    ("Two attack helicopters crashed in the hills.", "attack", None),
+    ("Rebels carried out an attack on the convoy near the border.", "carried out", "19"),
+    # goods and supplies handed to others are aid
+    ("Two charities from Ireland donated medical supplies to a hospital in Gaza.", "donated", "07"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

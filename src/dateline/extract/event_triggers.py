@@ -326,8 +326,8 @@ class TriggerRules:
                 used.update(range(i, j))
                 if p.code == NO_EVENT:
                     continue        # "met the deadline": the wording names no happening
-                if p.pos == "noun" and j < len(low) and low[j] in _agent_nouns():
-                    continue        # "invasion forces", "peace negotiators": a noun naming people, no happening
+                if p.pos == "noun" and j < len(low) and (low[j] in _agent_nouns() or low[j] in grammar_words("noun_modifier_heads")):
+                    continue        # "invasion forces", "truce monitors", "riot gear": a noun naming people or things
                 found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
             found = _drop_purpose_repeats(_drop_coordinated_force(_drop_refused_acts(found, low), low), low)
             found = _drop_capacities(found, low)
