@@ -29,6 +29,11 @@ def pairs(text, root):
     # a state in an of-phrase belongs to its member; the list goes on after it
     ("Presidents Ana Rojas of Chile and Luis Vega of Peru signed a trade program on Monday.", "05",
      [("CHL", "PER")]),
+    # a state's adjective and a title before a person belong to that person's member of the list
+    ("Chilean leader Gabriel Boric and Peruvian President Alan Garcia today signed a treaty of friendship, "
+     "the agency reported.", "05", [("CHL", "PER")]),
+    ("Chilean President Ana Rojas, Peruvian President Luis Vega and Bolivia condemned Brazil on Monday.", "11",
+     [("BOL", "BRA"), ("CHL", "BRA"), ("PER", "BRA")]),
     # each listed subject of a joint happening meets the counterpart named apart from them
     ("Chile and Bolivia held talks with Peru on Monday.", "04", [("BOL", "PER"), ("CHL", "PER")]),
 ])

@@ -15,6 +15,7 @@ import functools
 
 from ..resources import read_tsv
 from ..timeline.merge import symmetric_codes
+from .entity_context import _title_chain
 from .event_lexicon import _LIST_GAP
 from .frames import role_words
 from .regexes import regex
@@ -57,14 +58,30 @@ def _affiliation(text: str, m, mentions, starts: list[int]):
     return nxt
 
 
+def _titled_person(text: str, m, mentions, starts: list[int]):
+    """The person a state's adjective is the title of ("Peruvian President X": X), else None."""
+    if m.form != "adjective":
+        return None
+    k = bisect.bisect_left(starts, m.end)
+    nxt = mentions[k] if k < len(mentions) else None
+    return nxt if nxt is not None and nxt.kind == "person" and _title_chain(text[m.end:nxt.start]) else None
+
+
+def _member_end(text: str, m, mentions, starts: list[int]) -> int:
+    """Where a list member's own phrase ends: after the person its state's adjective titles, and after
+    a state in an of-phrase of it."""
+    m = _titled_person(text, m, mentions, starts) or m
+    aff = _affiliation(text, m, mentions, starts)
+    return aff.end if aff is not None else m.end
+
+
 def conjuncts(text: str, first, mentions, starts: list[int]) -> list:
     """The other members of the list ``first`` stands in, each of a state not already in it. A list
     is closed by "and": names before ``first`` joined to it by commas only are no list of its
     ("posing with X, Y pledged": X is not a co-actor)."""
     listed = _listed_before(text, first, mentions, starts)
     before = [x for x in listed if x.code != first.code]
-    aff = _affiliation(text, first, mentions, starts)
-    out, codes, pos = [], {first.code} | {x.code for x in before}, aff.end if aff is not None else first.end
+    out, codes, pos = [], {first.code} | {x.code for x in before}, _member_end(text, first, mentions, starts)
     closed = bool(listed) and _closed(text[listed[-1].end:first.start])
     for _ in range(_MAX_MEMBERS):
         gap = _LIST_GAP.match(text, pos)
@@ -73,9 +90,12 @@ def conjuncts(text: str, first, mentions, starts: list[int]) -> list:
         k = bisect.bisect_left(starts, gap.end())
         nxt = mentions[k] if k < len(mentions) and mentions[k].start == gap.end() else None
         aff = _affiliation(text, nxt, mentions, starts) if nxt is not None else None
-        end = aff.end if aff is not None else nxt.end if nxt is not None else pos
+        end = _member_end(text, nxt, mentions, starts) if nxt is not None else pos
         if nxt is not None and not nxt.code and aff is not None:
             nxt = aff             # "Y of Peru": Y's state, where Y has none of its own
+        titled = _titled_person(text, nxt, mentions, starts) if nxt is not None else None
+        if titled is not None and titled.code == nxt.code:
+            nxt = titled          # "Peruvian President Y": the person
         if nxt is None or nxt.kind not in _KINDS or not nxt.code:
             break
         if nxt.code not in codes:

@@ -51,6 +51,22 @@ def _own_party(actor: Mention | None, m: Mention, parsed: bool = False) -> bool:
     return m.form not in ("generic", "agent") and bool(m.entity) and m.entity != actor.entity
 
 
+def _first_conjunct(text: str, m: Mention, cands: list[tuple[int, Mention]]) -> Mention:
+    """The first of the coordinated subjects ``m`` closes ("Turkey and Syria agreed", "France, Germany
+    and Britain warned": the first acts); a state's adjective and the title before a person are part
+    of that person's member ("Libyan leader X and Bulgarian President Y signed": X)."""
+    first = m
+    while True:
+        before = [c[1] for c in cands if c[1].end <= first.start]
+        start = first.start
+        if before and before[-1].form == "adjective" and first.kind == "person" \
+                and _title_chain(text[before[-1].end:first.start]):
+            start = before.pop().start
+        if not before or not _LIST_GAP.fullmatch(text[before[-1].end:start]):
+            return first
+        first = before[-1]
+
+
 class SurfaceRoles:
     """Methods of EventExtractor (extract.events): roles from the words of the clause."""
 
@@ -154,13 +170,7 @@ class SurfaceRoles:
             if m.form == "adjective" and (not self._agentive(low, k, toks, m) or self._ethnic_at(toks, low, m)):
                 continue          # "the Kenyan capital", "ethnic Turks": an adjective acts only on an agent noun
             # "Turkey and Syria agreed", "France, Germany and Britain warned": the first conjunct acts
-            first = m
-            while True:
-                before = [c for c in cands if c[1].end <= first.start]
-                if not before or not _LIST_GAP.fullmatch(text[before[-1][1].end:first.start]):
-                    break
-                first = before[-1][1]
-            return first
+            return _first_conjunct(text, m, cands)
         return None
 
     def _agentive(self, low, k, toks, m: Mention) -> bool:
