@@ -53,3 +53,19 @@ def test_the_state_of_a_role_from_its_context(text, name, code):
 ])
 def test_people_of_the_dated_role_tables(text, name, code):
     assert _person(text, name, published="2030-01-01") == code
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    # a people living in several states, after a state's demonym or name: that state's community
+    ("Bosnian Serbs blocked the road on Monday.", "Serbs", "BIH"),
+    ("Kosovo Albanians marched in Pristina.", "Albanians", "XKX"),
+    # a state demonym after another: the later state
+    ("Turkish Cypriots voted on Sunday.", "Cypriots", "CYP"),
+    ("Serbs blocked the road on Monday.", "Serbs", "SRB"),
+    # '-led' names the state that leads; other lower-case compounds are no mention
+    ("Chilean-led forces crossed the river.", "Chilean", "CHL"),
+    ("A Santiago-based group crossed the river.", "Santiago", None),
+])
+def test_communities_and_led_forces(text, surface, code):
+    got = _code(text, surface)
+    assert (got[1] if got else None) == code, got

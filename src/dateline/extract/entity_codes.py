@@ -21,6 +21,7 @@ _PLACE_NOUNS = set(context_words("place_nouns"))
 _OF_PLACE = regex("entities", "of_place")
 _OWN_GAP = regex("entities", "own_body_gap")
 _INTERNATIONAL = frozenset(context_words("international_words"))
+_PEOPLES = frozenset(context_words("ethnic_demonyms"))
 
 
 def country_before(text: str, pos: int, raws: list[_Raw], upto: int | None = None) -> str | None:
@@ -103,8 +104,18 @@ def resolve_gazetteer(gaz: Gazetteer, text: str, raws: list[_Raw], dateline_end:
             if code:
                 seen_generic.setdefault(r.name, code)
         out.append(r)
+    communities(text, out)
     default_generic_codes(raws, out, dateline_end)
     return out
+
+
+def communities(text: str, raws: list[_Raw]) -> None:
+    """"Bosnian Serbs", "Kosovo Albanian leaders": a people living in several states (context.json
+    ethnic_demonyms) right after a state's name or demonym is that state's community and acts for it."""
+    for a, b in zip(raws, raws[1:]):
+        if a.kind == "country" and a.form in ("adjective", "name") and a.code and b.kind == "country" \
+                and b.form == "adjective" and b.text in _PEOPLES and text[a.end:b.start] == " ":
+            b.code, b.name, b.source = a.code, a.name, "gazetteer+context"
 
 
 def default_generic_codes(raws: list[_Raw], out: list[_Raw], dateline_end: int) -> None:

@@ -15,8 +15,10 @@ import ahocorasick
 
 from ..isodate import iso_date
 from ..resources import ResourceError, multi, path, read_tsv
+from .regexes import regex
 
 GAZ = "gazetteer"
+_LED_BY = regex("entities", "led_by")
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,8 @@ class Gazetteer:
             if end < len(text) and text[end].isalnum() and form[-1].isalnum():
                 continue
             if end < len(text) and text[end] == "-" and form[-1].isalnum() and end + 1 < len(text) \
-                    and text[end + 1].islower():
-                continue          # "Korea-based" is fine, "Seoul-based" is an adjective: still a match
+                    and text[end + 1].islower() and not _LED_BY.match(text, end):
+                continue          # "Seoul-based" is an adjective; "Saudi-led" names the state that leads
             cands.append((start, end, form))
         cands = _drop_article_prefixed(cands)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
