@@ -103,8 +103,14 @@ def test_the_dating_word_lists_load_and_are_used():
      "Officials were tired. He criticized Togo over the border dispute.", "criticized", "2021-W09", "narrative"),
     # ... but not where the story has just named a time of another period
     ("Ghana's president arrived in Lome on Wednesday. The talks went on. Trade was discussed. "
-     "He first visited Lome in May 2012. He criticized Togo over the border dispute.", "criticized",
-     "2021-03-05", "publication"),
+     "He first visited Lome in May 2012. Officials were tired. He criticized Togo over the border dispute.",
+     "criticized", "2021-03-05", "publication"),
+    # a month or year just named in the sentence before dates a past act
+    ("Ghana's president first visited Lome in May 2012. He criticized Togo over the border dispute.",
+     "criticized", "2012-05", "narrative"),
+    # ... not an act in the present tense
+    ("Ghana's president first visited Lome in May 2012. He criticizes Togo over the border dispute.",
+     "criticizes", "2021-03-05", "publication"),
     # ... nor a day long before publication: only the publication day
     ("Ghana's president arrived in Lome on Feb. 12. The talks went on. Trade was discussed. "
      "Officials were tired. He criticized Togo over the border dispute.", "criticized", "2021-03-05", "publication"),

@@ -17,6 +17,7 @@ import re
 from .. import lang
 from ..resources import path
 from ..text import tokenize
+from .lexicon import is_past_form
 from .event_lexicon import _NOMINAL_TIME, _NOUN_DETS, _PREPS, _SUBORD, grammar_words
 from .regexes import regex
 
@@ -124,7 +125,8 @@ def bound_dates(cands, attributions, timexes, sentences, published: str | None, 
     story's last day, the publication day."""
     resolve_references(cands, published)
     report_dates(cands, attributions, timexes)
-    narrative_dates(cands, timexes, sentences, published, text)
+    reported = [(a.content.start, a.content.end) for a in attributions if a.content.start is not None]
+    narrative_dates(cands, timexes, sentences, published, text, reported)
     publication_dates(cands, published, sentences, text)
 
 
@@ -174,7 +176,7 @@ NARRATIVE_REACH = 2
 _EARLIER = regex("cameo", "earlier_than")
 
 
-def narrative_dates(cands, timexes, sentences, published: str | None, text: str = "") -> None:
+def narrative_dates(cands, timexes, sentences, published: str | None, text: str = "", reported=()) -> None:
     """An undated event reported as having happened takes the day the story last named, a few
     sentences before it, when that day is not after publication ("On Wednesday X arrived. She met
     Y."): the narrative's reference time (date_from "narrative"). Farther from any day named, it
@@ -184,11 +186,11 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])
             and not (text and noun_time(text, t))]      # "the Aug. 7 bombings" is no time of the story
     story = story_time(timexes, published, text)
-    if not days and story is None:
+    if not days and story is None and not any(_past_period(t.value, published) for t in timexes):
         return
     starts = [t.start for t in days]
     sent_starts = [a for a, _ in sentences]
-    named = _named_times(timexes, published, text) if story is not None else []
+    named = _named_times(timexes, published, text)
     named_starts = [t.start for t in named]
     for c in cands:
         if c.date is not None or c.hypothetical or c.negated or c.pattern.pos != "verb" or c.background:
@@ -200,13 +202,30 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
         if text and _present_perfect(text, clause, c.start):
             continue      # "have bombed ... and fired": some time up to now, not the day the story named
         t = days[k] if k >= 0 else None
+        n = bisect.bisect_left(named_starts, c.start) - 1
+        u = named[n] if n >= 0 else None          # the latest time named before it, of any precision
+        us = bisect.bisect_right(sent_starts, u.start) - 1 if u is not None else None
         if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
+        elif u is not None and us == c.sent - 1 and _past_period(u.value, published) and is_past_form(_first_word(text, c)) \
+                and not any(a <= c.start < b for a, b in reported):
+            # "... invited him to visit in January 2012. He met her.": the month or year just named
+            c.date, c.date_timex, c.date_from = u.value, u.id, "narrative"
         elif story is not None and story.end <= c.start and (t is None or t.start <= story.start):
             # not where a time of another period was named a few sentences before ("in January 2012")
-            u = named[bisect.bisect_left(named_starts, c.start) - 1]
-            if u is story or c.sent - (bisect.bisect_right(sent_starts, u.start) - 1) > NARRATIVE_REACH:
+            if u is story or c.sent - us > NARRATIVE_REACH:
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+
+
+def _first_word(text: str, c) -> str:
+    words = tokenize(text, c.start, c.end) if text else []
+    return words[0][2] if words else ""
+
+
+def _past_period(value: str, published: str | None) -> bool:
+    """Is ``value`` a year or a month ("2012", "2012-01") that ended before the publication day?"""
+    calendar = value[:4].isdigit() and (len(value) == 4 or (len(value) == 7 and value[4] == "-" and value[5:].isdigit()))
+    return calendar and bool(published) and value < published[:len(value)]
 
 
 def _named_times(timexes, published: str | None, text: str) -> list:
