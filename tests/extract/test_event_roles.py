@@ -151,6 +151,17 @@ def test_a_definite_noun_refers_back(text, root, target):
     assert e.target is not None and e.target.name == target
 
 
+@pytest.mark.parametrize("text,root,actor,target", [
+    # the patient of a passive is never its actor, also where a pronoun names it or the passive is
+    # coordinated with another that carries the subject
+    ("Juan Perez of Peru approached the car. He was tased and then shot.", "19", None, "Juan Perez"),
+    ("Since 1990 nearly 200 Chilean soldiers have been killed in the mountains.", "18", None, "CHL"),
+])
+def test_the_patient_of_a_passive_is_no_actor(text, root, actor, target):
+    e = _event(text, root)
+    assert (e.actor and (e.actor.code or e.actor.name), e.target and (e.target.code or e.target.name)) == (actor, target)
+
+
 def _story(n):
     """n paragraphs whose objects name no party and whose targets follow places (made-up sentences)."""
     return "\n\n".join(

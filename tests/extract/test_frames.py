@@ -55,6 +55,7 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
     ("Peru faced criticism from Chile.", "criticism", "noun", "active", "target", (), "n.undergo.subj", "Peru"),
     ("Peru faced criticism from Chile.", "criticism", "noun", "active", "actor", (), "n.from", "Chile"),
     ("Peru was expected to meet Chile.", "meet", "verb", "active", "actor", (), "v.ctrl.subj.pass", "Peru"),
+    ("He was tased and then shot.", "shot", "verb", "passive", "target", (), "v.pass.conj.subj", "He"),
 ])
 def test_the_frame_that_reaches_each_role(nlp, text, trigger, pos, voice, role, preps, frame, reached):
     assert _first(_tok(nlp, text, trigger), pos, voice, role, frozenset(preps)) == (frame, reached)

@@ -12,7 +12,7 @@ from .event_lexicon import (
     grammar_words
 )
 from .frames import controls, frames_for, walk
-from .lexicon import verb_forms
+from .lexicon import is_participle, verb_forms
 from .role_pronouns import _reported_pronoun
 from .role_surface import _ethnic, _own_party
 
@@ -41,6 +41,13 @@ def _background(tok) -> bool:
         return True
     return tok.dep_ in ("acl:relcl", "relcl") and not tok.lower_.endswith("ing") \
         and not any(ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _PRESENT_AUX for ch in tok.children)
+
+
+def _shared_passive(tok) -> bool:
+    """A participle coordinated with a passive verb, with no subject or auxiliary of its own, shares
+    its voice ("he was detained and later charged")."""
+    return tok.dep_ == "conj" and (tok.tag_ == "VBN" or is_participle(tok.lower_)) and _child(tok, _SUBJ | _SUBJ_PASS | _AUX_PASS | {"aux"}) is None \
+        and _child(tok.head, _SUBJ_PASS | _AUX_PASS) is not None
 
 
 class ParseRoles:
@@ -72,7 +79,7 @@ class ParseRoles:
                 ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _MODAL for ch in tok.head.children)):
             c.hypothetical = True    # "the veto is expected to come", "the visit will take place"
         voice = "passive" if c.pattern.pos == "verb" and (
-            _child(tok, _SUBJ_PASS | _AUX_PASS) is not None or c.passive) else "active"
+            _child(tok, _SUBJ_PASS | _AUX_PASS) is not None or c.passive or _shared_passive(tok)) else "active"
         actor, _, a_id, a_tok = self._frame_role(c, tok, "actor", voice, mentions)
         target, direct, t_id, t_tok = self._frame_role(c, tok, "target", voice, mentions)
         c.frames = tuple(f for f in (a_id, t_id) if f)
@@ -89,8 +96,10 @@ class ParseRoles:
             c.actor = None       # "Extremists bombed ...": the subject names no entity; a guess from before is not it
         elif voice == "passive" and c.actor is not None and self._is_subject(tok, c.actor, mentions):
             c.actor = None       # "he was shot": who underwent it did not do it
-        if target is not None and a_id is None and c.actor is not None and c.actor.start == target.start:
-            c.actor = None       # "X faced criticism": whom the parse gives as the target is not the rules' actor too
+        if target is not None and a_id is None and c.actor is not None and (c.actor.start == target.start or (
+                voice == "passive" and c.actor.entity is not None and c.actor.entity == target.entity)):
+            c.actor = None       # "X faced criticism", "he was tased and then shot": whom the parse gives as
+            #                      the target (a passive's patient) is not the rules' actor too
         # a place is where, not whom: it stands for its state only as the direct object ("visited
         # Yangon"), after the pattern's own target preposition ("a visit to Rangoon") or as what
         # violence is aimed at ("fired at Seoul")
