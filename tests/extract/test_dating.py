@@ -74,6 +74,17 @@ def test_a_plain_present_perfect_is_bounded_by_publication(text, trigger):
     assert (e.date, e.date_from) == ("2021-03-05", "publication")
 
 
+@pytest.mark.parametrize("text,date,date_from", [
+    # a happening named by a noun that its clause says goes on now: by the publication day
+    ("The Chilean military buildup near the border continues.", "2021-03-05", "publication"),
+    # a noun names a happening, not when it happened
+    ("The Chilean military buildup near the border worried Peru.", None, None),
+])
+def test_an_ongoing_noun_is_bounded_by_publication(text, date, date_from):
+    e = event(text, "buildup")
+    assert (e.date, e.date_from) == (date, date_from)
+
+
 def test_the_dating_word_lists_load_and_are_used():
     import json
     from pathlib import Path

@@ -118,6 +118,27 @@ def publication_dates(cands, published: str | None, sentences=(), text: str = ""
         if c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "verb" \
                 and not c.background and not (text and standing(text, c, _sentence_of(c, sentences))):
             c.date, c.date_from = published[:10], "publication"
+        elif c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "noun" \
+                and text and ongoing(text, c, _sentence_of(c, sentences)):
+            c.date, c.date_from = published[:10], "publication"
+
+
+# how many words after a noun trigger its clause's verb may lie ("the buildup in the Gulf continues")
+_ONGOING_REACH = 6
+
+
+def ongoing(text: str, c, sentence: tuple[int, int] | None) -> bool:
+    """Does the noun's own clause say its happening goes on now ("the military buildup in the Gulf
+    continues", "fighting intensifies")? The first present-tense verb of going on within a few
+    words after it, with no comma or clause break between."""
+    if sentence is None:
+        return False
+    for n, (_, _, w) in enumerate(tokenize(text, c.end, sentence[1])):
+        if n >= _ONGOING_REACH or w in grammar_words("dating_scope_closers"):
+            return False
+        if w.lower() in _words("ongoing_verbs"):
+            return True
+    return False
 
 
 def bound_dates(cands, attributions, timexes, sentences, published: str | None, text: str) -> None:
