@@ -39,6 +39,9 @@ def test_intentions_and_threats(text, trigger, code, modality, intended):
 @pytest.mark.parametrize("text,trigger", [
     ("Iran could attack Iraq.", "attack"),          # a possibility, not an intention
     ("Chile might impose sanctions on Peru.", "impose sanctions"),
+    # a modal with a perfect: what might have been, not a stated intention
+    ("Chile would have attacked Peru.", "attacked"),
+    ("Chile will have withdrawn its troops from Peru by then.", "withdrawn"),
 ])
 def test_hedged_acts_stay_hypothetical(text, trigger):
     e = next(e for e in events(text) if e.trigger.text == trigger)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..resources import read_tsv
 from .event_lexicon import _MODAL, _base_verbs, grammar_words
-from .lexicon import is_past_form
+from .lexicon import is_participle, is_past_form
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def modality_of(low: list[str], i: int, end: int) -> tuple[str, int] | None:
                 return found
             kind, marker = found
             break
-    if kind is None:
+    if kind is None or _counterfactual(low, marker, i):
         return None
     warn = next((k for k in range(marker - 1, max(-1, marker - 7), -1) if low[k] in w["threat_verbs"]), None)
     if warn is not None:
@@ -160,6 +160,15 @@ def modality_of(low: list[str], i: int, end: int) -> tuple[str, int] | None:
     if any(x in w["threat_conditions"] for x in low[end:]):
         return "threat", marker  # "will strike unless ..."
     return kind, marker
+
+
+def _counterfactual(low: list[str], marker: int, i: int) -> bool:
+    """"would have attacked", "will have withdrawn": a modal auxiliary with a perfect states no
+    intention; the act is what might have been (hypothetical), not a stated plan."""
+    if low[marker] not in _words()["intent_auxiliaries"]:
+        return False
+    perfect = grammar_words("dating_perfect_auxiliaries")
+    return any(low[k] in perfect for k in range(marker + 1, i)) and is_participle(low[i])
 
 
 def recode(code: str, kind: str) -> Modality:
