@@ -156,6 +156,8 @@ class ParseRoles:
                 return None, False, f.id, None    # "Organizers said they would rally": the rules resolve it
             head_only = f.mention == "head" or (f.mention == "head_if_preps" and bool(preps))
             m = self._mention_of(reached, mentions, head_only=head_only)
+            if m is None and role == "target" and reached.dep_ in _OBJ:
+                m = self._event_anaphor(reached, mentions)   # "X hailed the ruling": whose ruling
             if m is None and f.stop == "mention":
                 continue
             if m is not None and controls(f) and reached.dep_ in _OBJ:

@@ -8,6 +8,7 @@ import bisect
 
 from ..record import Mention
 from .entity_context import pronoun_gender
+from .frames import role_words
 from .event_lexicon import _PERSON_PRON, _PRONOUNS, _STATE_PRON, _SUBJ, _SUBJ_PASS, _after_speech_verb
 
 
@@ -93,3 +94,18 @@ class PronounRules:
             if m.kind == "organization" and len(words) > 1 and words[-1] == word:
                 return m
         return None
+
+    def _event_anaphor(self, token, mentions: list[Mention]) -> Mention | None:
+        """A definite noun that refers back to the act the previous sentence reports ("X rejected the
+        appeal. Y hailed the ruling": X's ruling) stands for that act's doer: the named main subject
+        of the previous sentence; none where the noun has a possessor or modifier of its own or that
+        subject names no party."""
+        if token.lower_ not in role_words("event_anaphors") or token.sent.start == 0 \
+                or not any(ch.dep_ == "det" and ch.lower_ in role_words("anaphoric_determiners")
+                           for ch in token.children) \
+                or any(ch.dep_ not in ("det", "punct") for ch in token.children):
+            return None
+        prev = token.doc[token.sent.start - 1].sent
+        subj = next((ch for ch in prev.root.children if ch.dep_ in _SUBJ), None)
+        m = self._mention_of(subj, mentions) if subj is not None and subj.lower_ not in _PRONOUNS else None
+        return m if m is not None and m.kind in ("country", "person", "organization") else None
