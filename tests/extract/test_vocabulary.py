@@ -265,6 +265,14 @@ CASES = [
     ("Rebels carried out an attack on the convoy near the border.", "carried out", "19"),
     # goods and supplies handed to others are aid
     ("Two charities from Ireland donated medical supplies to a hospital in Gaza.", "donated", "07"),
+    ("The central bank warned that the drought could cut output by a tenth.", "warned", "012"),
+    # a bare stem between two names is a title; after two coordinated names it is a verb
+    ("The radio host Maria Lopez asked the mayor about the budget.", "host", None),
+    ("Brazil and Argentina host Chile for talks on trade.", "host", "043"),
+    # figurative seizing and getting out
+    ("Opponents seized on the minister's remark within hours.", "seized", None),
+    ("Customs officers seized on Friday two tons of cocaine.", "seized", "171"),
+    ("Volunteers worked to get out the vote in the north.", "get out", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -312,3 +312,11 @@ class _Cand:
     governor: int | None = None          # start of the verb whose object does this ("accused X of ...")
     frames: tuple = ()                   # ids of the frames (cameo/frames.tsv) that gave actor and target
     background: bool = False             # an act placed before the story's time ("had moved", "before being ...")
+
+
+@functools.lru_cache(maxsize=None)
+def bare_trigger_words(roots: frozenset[str]) -> frozenset[str]:
+    """Every form of a one-word trigger that needs no object and codes under one of ``roots``
+    ("killings", "attack", "hacking" for the force roots): a word that names such a happening alone."""
+    return frozenset(form for form, pats in dictionary().items() for p in pats
+                     if p.code[:2] in roots and len(p.words) == 1 and not p.objects)

@@ -2,14 +2,22 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import replace
 
+from .. import lang
 from ..text import tokenize
 from .lexicon import is_participle, is_past_form, noun_forms, singular
 from .event_lexicon import (
-    NO_EVENT, Pattern, VOCABULARIES, dictionary, _BE, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
+    NO_EVENT, Pattern, VOCABULARIES, bare_trigger_words, _BE, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
     _SUBORD, _VERB_BEFORE, grammar_words
 )
+
+
+@functools.lru_cache(maxsize=1)
+def _glue_abbreviations() -> frozenset[str]:
+    """Abbreviations after which a period ends no sentence ("Mr.", "Sen.", "Gen."), lower-cased."""
+    return frozenset(a.lower() for a in lang.abbreviations(use="glue"))
 
 
 def _is_adverb(word: str) -> bool:
@@ -71,7 +79,8 @@ def _warning_statements(found: list[_Cand], toks, low: list[str]) -> None:
     wrong named) and no addressee, comments (grammar.json warning_statement_code); "warned that it would
     retaliate" and "warned X that ..." stay threats."""
     verbs, code = grammar_words("warning_verbs"), next(iter(grammar_words("warning_statement_code")))
-    stops = grammar_words("modal_auxiliaries") | grammar_words("conditions") | grammar_words("threat_conditions")
+    stops = (grammar_words("modal_auxiliaries") - grammar_words("hedges")) | grammar_words("conditions") \
+        | grammar_words("threat_conditions")     # "warned that the vote could hurt growth" predicts
     for c in found:
         if c.pattern.pos != "verb" or c.pattern.objects or low[c.tok] not in verbs or not c.pattern.code.startswith("13"):
             continue
@@ -86,9 +95,8 @@ def _warning_statements(found: list[_Cand], toks, low: list[str]) -> None:
 
 
 def _names_wrong(word: str) -> bool:
-    """A trigger word of a force or threat root ("attack", "war"), bare or in a row's objects."""
-    roots = grammar_words("harm_roots") | {"13"}
-    return any(p.code[:2] in roots for p in dictionary().get(word, ()))
+    """A one-word trigger of a force or threat root that needs no object ("attack", "threat")."""
+    return word in bare_trigger_words(grammar_words("harm_roots") | {"13"})
 
 
 def _possessor(toks, low: list[str], k: int) -> bool:
@@ -197,9 +205,13 @@ class TriggerRules:
                 i >= 1 and toks[i - 1][2][:1].isupper() and not after_verb)
         if not past and not w.endswith(("ing", "s")) and not verb_ctx:
             # a bare stem ("offer", "attack") is a verb after a plural subject or a name, else a noun;
-            # after a form of "be" it is an adjective or a noun ("is free to", "was a threat")
-            return ((prev.endswith("s") and prev not in _BE) or (i >= 1 and toks[i - 1][2][:1].isupper())) \
-                and not after_verb
+            # after a form of "be" it is an adjective or a noun ("is free to", "was a threat"); between
+            # two names it is a title ("the network's host Jane Doe", "CNN host John Smith")
+            after_name = i >= 1 and toks[i - 1][2][:1].isupper()
+            if after_name and toks[i0][2].islower() and i0 + 1 < len(toks) and toks[i0 + 1][2][:1].isupper() \
+                    and nxt not in _DAY_WORDS and nxt.isalpha() and not (i >= 2 and low[i - 2] == "and"):
+                return False
+            return ((prev.endswith("s") and prev not in _BE) or after_name) and not after_verb
         return True
 
     def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int,
@@ -262,7 +274,8 @@ class TriggerRules:
             fillers = grammar_words("object_fillers")
             k, counted = j, 0
             while k < len(low) and counted < reach:
-                abbrev = low[k] == "." and k > j and "." in low[k - 1] and toks and toks[k][0] == toks[k - 1][1]
+                abbrev = low[k] == "." and k > j and toks and toks[k][0] == toks[k - 1][1] \
+                    and ("." in low[k - 1] or low[k - 1] in _glue_abbreviations())   # "U.N.", "Mr."
                 if low[k] in {".", ";", "but"} and not abbrev:   # "U.N." is one word
                     break
                 window.append(low[k])

@@ -99,17 +99,12 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
 def _blame() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """The dictionary's "blame" rows (code -> the wrongs they name) and every word that names a wrong:
     those objects and the trigger words of the harm roots."""
-    from .event_lexicon import dictionary
-    rows: dict[str, frozenset[str]] = {}
-    wrongs: set[str] = set()
-    roots = grammar_words("harm_roots")
-    for form, pats in dictionary().items():
-        for p in pats:
-            if p.words == ("blame",) and p.pos == "verb" and p.objects and form == "blame":
-                rows[p.code] = p.objects
-                wrongs |= p.objects
-            if p.code[:2] in roots and len(p.words) == 1 and not p.objects:
-                wrongs.add(form)
+    from .event_lexicon import bare_trigger_words, dictionary
+    rows = {p.code: p.objects for p in dictionary().get("blame", ())
+            if p.words == ("blame",) and p.pos == "verb" and p.objects}
+    wrongs = set(bare_trigger_words(grammar_words("harm_roots")))
+    for objs in rows.values():
+        wrongs |= objs
     return rows, frozenset(wrongs)
 
 
