@@ -79,3 +79,16 @@ def test_communities_and_led_forces(text, surface, code):
 def test_hand_made_organisation_codes(text, surface, code):
     got = _code(text, surface)
     assert (got[1] if got else None) == code, got
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    # a body the gazetteer does not know whose name spans states, in a text of no home state
+    ("The Global Energy Council ended its meeting in Lima on Saturday.", "Global Energy Council", "IGO"),
+    ("The Union of African Engineers met in Lima on Saturday.", "Union of African Engineers", "IGO"),
+    ("The Society of African Engineers met in Lima on Saturday.", "Society of African Engineers", "NGO"),
+    # a name with no such word stays without a state
+    ("The Society of Civil Engineers met in Lima on Saturday.", "Society of Civil Engineers", None),
+])
+def test_bodies_whose_names_span_states(text, surface, code):
+    got = _code(text, surface)
+    assert got is not None and got[1] == code, got

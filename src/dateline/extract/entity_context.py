@@ -38,10 +38,13 @@ def home_state(res: EntityResult) -> str | None:
 
 def assign_home_state(res: EntityResult) -> str | None:
     """People and organisations found by pattern or recogniser with no state of their own take the
-    article's home state (a gazetteer organisation with no state is transnational and keeps none).
-    Returns the home state (assigning it only strengthens it, so it stays the article's)."""
+    article's home state (a gazetteer organisation with no state is transnational and keeps none);
+    with no home state, a body whose name says it spans states is international
+    (code_international_bodies). Returns the home state (assigning it only strengthens it, so it
+    stays the article's)."""
     home = home_state(res)
     if home is None:
+        code_international_bodies(res)
         return None
     changed = set()
     for ent in res.entities:
@@ -53,6 +56,30 @@ def assign_home_state(res: EntityResult) -> str | None:
         if m.entity in changed and m.code is None:
             m.code = home
     return home
+
+
+@functools.lru_cache(maxsize=1)
+def _international() -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(context_words("international_words") + context_words("regional_words")),
+            frozenset(context_words("intergovernmental_heads")))
+
+
+def code_international_bodies(res: EntityResult) -> None:
+    """A body the gazetteer does not know, that no state claims (no state of its own nor the article's),
+    and whose name says it spans states ("Third World Water Forum", "Association of African Jurists"):
+    IGO where its head word is a body of states' (context.json intergovernmental_heads), else NGO."""
+    words, heads = _international()
+    changed = {}
+    for ent in res.entities:
+        if ent.kind != "organization" or ent.code is not None or (ent.source or "").startswith("gazetteer"):
+            continue
+        name = ent.name.split()
+        if any(w in words for w in name):
+            ent.code = "IGO" if any(w in heads for w in name) else "NGO"
+            changed[ent.id] = ent.code
+    for m in res.mentions:
+        if m.entity in changed and m.code is None:
+            m.code = changed[m.entity]
 
 
 _DEFINITE = regex("entities", "definite")
