@@ -131,6 +131,8 @@ class TimeRules:
             if k > j and pos == "verb" and low[i] not in _NEG_VERBS | _IMPLICATIVE and any(
                     low[x] == "to" and x + 1 < k and toks[x + 1][2] in _base_verbs() for x in range(j, k)):
                 continue      # "agreed to hold an election in 2024": the time of the complement's event
+            if k > j and pos == "verb" and any(low[x] in grammar_words("relative_pronouns") for x in range(j, k)):
+                continue      # "a feud that has gone ... to, now, a truce": the time of the relative clause's verb
             prevw = low[k - 1] if k else ""
             prev2 = low[k - 2] if k > 1 else ""
             if prevw in grammar_words("span_prepositions") or prev2 == "since":
