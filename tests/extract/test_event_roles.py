@@ -135,6 +135,11 @@ def test_a_name_in_apposition_to_the_object_is_the_target():
     # of the sentence before: its main subject, not the nearer person)
     ("UN Secretary-General Kofi Annan wrapped up a meeting with Peruvian president Alan Garcia in Lima "
      "today. He's expected to meet with Chilean foreign minister Ana Lopez later.", "04", "IGO", "CHL"),
+    # the partner of a promised act of cooperation; "the president": the person last titled so
+    ("Chilean President Gabriel Boric arrived in Lima on Monday. Garcia pledged to stand united with the "
+     "president against Bolivia.", "03", "-", "CHL"),
+    # whose questions a refusal to answer turns down
+    ("Juan Perez will refuse to answer any questions from the Peruvian congress.", "12", "-", "PER"),
 ])
 def test_roles_through_support_and_undergoing_verbs(text, root, actor, target):
     evs = [e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith(root)]

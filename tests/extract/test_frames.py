@@ -56,6 +56,8 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
     ("Peru faced criticism from Chile.", "criticism", "noun", "active", "actor", (), "n.from", "Chile"),
     ("Peru was expected to meet Chile.", "meet", "verb", "active", "actor", (), "v.ctrl.subj.pass", "Peru"),
     ("He was tased and then shot.", "shot", "verb", "passive", "target", (), "v.pass.conj.subj", "He"),
+    ("Peru refused to answer questions from Chile.", "refused", "verb", "active", "target", (), "v.xcomp.obj.from",
+     "Chile"),
 ])
 def test_the_frame_that_reaches_each_role(nlp, text, trigger, pos, voice, role, preps, frame, reached):
     assert _first(_tok(nlp, text, trigger), pos, voice, role, frozenset(preps)) == (frame, reached)

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..record import Mention
 from .event_lexicon import grammar_words
+from .frames import role_words
 from .regexes import regex
 
 
@@ -42,6 +43,13 @@ def place_states(cands, text: str) -> None:
             c.target = here
 
 
+def _state_place(t, text: str) -> bool:
+    """A state's adjective on a noun of place ("the Kenyan capital", "Iraqi territory")."""
+    nxt = text[t.end:t.end + 40].split()
+    return t.kind == "country" and t.form == "adjective" and bool(nxt) \
+        and nxt[0].strip(".,;").lower() in role_words("place_nouns")
+
+
 def places_are_locations(cands, text: str) -> None:
     """"rallied in Portadown", "jailed at the Capitol": a place after a preposition of location is
     where the event happened, not its target (a place is a location, never a target by default); so
@@ -49,8 +57,7 @@ def places_are_locations(cands, text: str) -> None:
     preps = grammar_words("location_prepositions")
     for c in cands:
         t = c.target
-        if t is None or not (t.kind == "place" or (t.kind == "country" and t.form == "adjective")) \
-                or t.start < c.end:
+        if t is None or not (t.kind == "place" or _state_place(t, text)) or t.start < c.end:
             continue
         words = [w for w in text[max(c.end, t.start - 30):t.start].lower().split()
                  if w not in grammar_words("articles")]

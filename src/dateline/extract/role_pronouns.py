@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 
 from ..record import Mention
+from ..nlp.extensions import text_of
 from .entity_context import pronoun_gender
 from .frames import role_words
 from .event_lexicon import _PERSON_PRON, _PRONOUNS, _STATE_PRON, _SUBJ, _SUBJ_PASS, _after_speech_verb
@@ -78,18 +79,20 @@ class PronounRules:
 
     @staticmethod
     def _definite_antecedent(token, mentions: list[Mention]) -> Mention | None:
-        """A singular common noun after "the" that names no entity itself refers back to the nearest
+        """A common noun after "the" that names no entity itself refers back to the nearest
         entity before it that it describes: a person whose role ends in that noun ("the president":
         the last president named), a body whose name ends in it ("the court": the World Court, "the
         committee": the Senate Foreign Relations Committee); none where no such entity comes before."""
-        if token.tag_ != "NN" or not any(ch.dep_ == "det" and ch.lower_ == "the" for ch in token.children):
+        if not (token.is_alpha and token.text.islower()) \
+                or not any(ch.dep_ == "det" and ch.lower_ == "the" for ch in token.children):
             return None
-        word = token.lower_
+        word, text = token.lower_, text_of(token.doc)
         for m in reversed(mentions):
             if m.end > token.idx:
                 continue
-            if m.kind == "person" and m.role and m.role.lower().split()[-1:] == [word]:
-                return m
+            title = (m.role or "").lower().split()[-1:] or text[max(0, m.start - 30):m.start].lower().split()[-1:]
+            if m.kind == "person" and title == [word]:
+                return m          # (a title right before the name: "President X")
             words = (m.name or "").lower().split()
             if m.kind == "organization" and len(words) > 1 and words[-1] == word:
                 return m
