@@ -56,6 +56,8 @@ def test_hypothetical_events_get_no_upper_bound():
     # a span from a time up to now
     ("Since 2010, dozens of soldiers have been killed by rebels in Peru.", "killed"),
     ("Rebels have bombed two towns in Peru since the talks collapsed.", "bombed"),
+    # an intention named by a noun: a plan, not when it was made
+    ("Chile said its plan to send troops to Peru was ready.", "send"),
     # an act that the writer's rule obliges has not happened ("must be agreed")
     ("Any decision to expand the mission must be agreed jointly by the governments of Chile and Peru.", "agreed"),
 ])
@@ -68,6 +70,8 @@ def test_standing_positions_and_spans_get_no_publication_day(text, trigger):
     # a present perfect of the news itself stays bounded by the publication day
     ("Chile has criticized Peru over the border.", "criticized"),
     ("Chile has formally called for talks with Peru.", "called for"),
+    # an intention stated by a verb is its statement, made by publication
+    ("Chile plans to send troops to Peru.", "send"),
 ])
 def test_a_plain_present_perfect_is_bounded_by_publication(text, trigger):
     e = event(text, trigger)

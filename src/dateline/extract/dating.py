@@ -116,7 +116,7 @@ def publication_dates(cands, published: str | None, sentences=(), text: str = ""
         # nor is background ("had moved", "before being assassinated"), which precedes the news,
         # nor a standing position or a span up to now ("has repeatedly pledged", "since 1985 ... have")
         if c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "verb" \
-                and not c.background and not (text and standing(text, c, _sentence_of(c, sentences))):
+                and not c.background and not (text and unbounded(text, c, _sentence_of(c, sentences))):
             c.date, c.date_from = published[:10], "publication"
         elif c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "noun" \
                 and text and ongoing(text, c, _sentence_of(c, sentences)):
@@ -168,6 +168,26 @@ def _words(key: str) -> frozenset[str]:
 
 def _sentence_of(c, sentences) -> tuple[int, int] | None:
     return sentences[c.sent] if c.sent is not None and 0 <= c.sent < len(sentences) else None
+
+
+def unbounded(text: str, c, sentence: tuple[int, int] | None) -> bool:
+    """Does the report's or publication day not bound this act: a standing position or span
+    (``standing``), or an intention named by a noun ("Iraq's proposal to open", "a plan to send"),
+    which names a plan, not when it was made?"""
+    return standing(text, c, sentence) or nominal_marker(text, c, sentence)
+
+
+def nominal_marker(text: str, c, sentence: tuple[int, int] | None) -> bool:
+    """Is the word that states the act's intention a noun ("Iraq's proposal to open", "the plan to
+    send"): after a determiner or a possessive?"""
+    m = c.modality_marker
+    if sentence is None or not c.modality or m is None or m <= 0:
+        return False
+    toks = tokenize(text, *sentence)
+    if m >= len(toks):
+        return False
+    prev = toks[m - 1][2].lower()
+    return prev in grammar_words("determiners") or prev.endswith(("'s", "’s"))
 
 
 def standing(text: str, c, sentence: tuple[int, int] | None) -> bool:
@@ -222,6 +242,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             continue      # "came after X staged ...": a time relative to another happening, not the story's day
         if text and _present_perfect(text, clause, c.start):
             continue      # "have bombed ... and fired": some time up to now, not the day the story named
+        if text and nominal_marker(text, c, sentences[c.sent]):
+            continue      # "Iraq's proposal to open ...": a plan named, not when it was made
         t = days[k] if k >= 0 else None
         n = bisect.bisect_left(named_starts, c.start) - 1
         u = named[n] if n >= 0 else None          # the latest time named before it, of any precision
