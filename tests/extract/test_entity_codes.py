@@ -92,3 +92,12 @@ def test_hand_made_organisation_codes(text, surface, code):
 def test_bodies_whose_names_span_states(text, surface, code):
     got = _code(text, surface)
     assert got is not None and got[1] == code, got
+
+
+@pytest.mark.parametrize("text", [
+    "Senate leader Jane Roebling (Ky.) visited Lima a month later, and the minister invited her back.",
+    "Rep. Jane Roebling (D-Okla.) said she would vote against the bill.",
+])
+def test_a_state_abbreviation_after_a_legislator_is_nobody(text):
+    res = dateline.analyze(text, published="2021-03-05")
+    assert not [e for e in res.entities if e.kind == "person" and e.name.rstrip(".") in ("Ky", "Okla")]

@@ -85,6 +85,8 @@ def lone_word_kind(ent, text: str) -> str | None:
     case ("Members" beside "members") is nobody's (None), unless the gazetteer knows it as a surname
     or a person's verb follows it; anything else stays a person."""
     word = ent.text
+    if _us_state_abbreviation(word, text[ent.end_char:ent.end_char + 1]):
+        return None          # "(Ky.)" after a legislator: the state, left to geocoding
     if word.isupper() and len(word) > 1:
         return "organization"
     gaz = load()
@@ -122,3 +124,14 @@ def _group_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _plural_tags() -> frozenset[str]:
     return frozenset(context_words("plural_tags"))
+
+
+@functools.lru_cache(maxsize=1)
+def _us_state_abbreviations() -> frozenset[str]:
+    """The AP abbreviations of the U.S. states (resources/geo/us_state_abbreviations.tsv: "Ky.", "Okla.")."""
+    return frozenset(a for r in read_tsv("geo", "us_state_abbreviations.tsv") for a in r["ap"].split("|") if a)
+
+
+def _us_state_abbreviation(word: str, after: str) -> bool:
+    """"Ky." (or "Ky" with the full stop after it)."""
+    return word in _us_state_abbreviations() or (after == "." and word + "." in _us_state_abbreviations())
