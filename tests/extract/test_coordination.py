@@ -34,6 +34,11 @@ def pairs(text, root):
      "the agency reported.", "05", [("CHL", "PER")]),
     ("Chilean President Ana Rojas, Peruvian President Luis Vega and Bolivia condemned Brazil on Monday.", "11",
      [("BOL", "BRA"), ("CHL", "BRA"), ("PER", "BRA")]),
+    # an act called joint is one act of the pair: a cooperative one has the second as counterpart
+    ("Any decision on the treaty must be agreed jointly by the governments of both Chile and Peru.", "05",
+     [("CHL", "PER")]),
+    ("In their joint statement issued after the talks, Chile and Peru called for a quick ratification of "
+     "the treaty.", "02", [("CHL", None)]),
     # each listed subject of a joint happening meets the counterpart named apart from them
     ("Chile and Bolivia held talks with Peru on Monday.", "04", [("BOL", "PER"), ("CHL", "PER")]),
 ])

@@ -138,6 +138,10 @@ def test_a_name_in_apposition_to_the_object_is_the_target():
     # the partner of a promised act of cooperation; "the president": the person last titled so
     ("Chilean President Gabriel Boric arrived in Lima on Monday. Garcia pledged to stand united with the "
      "president against Bolivia.", "03", "-", "CHL"),
+    # an infinitive of a noun of intention is done by whoever holds the intention
+    ("Chilean Foreign Minister Ana Lopez announced plans to travel to Peru next week.", "03", "CHL", "PER"),
+    ("Peru's decision to expel the Chilean ambassador angered Santiago.", "16", "PER", "CHL"),
+    ("Any decision to expel the envoy must be agreed by Chile.", "16", "CHL", None),
     # whose questions a refusal to answer turns down
     ("Juan Perez will refuse to answer any questions from the Peruvian congress.", "12", "-", "PER"),
 ])

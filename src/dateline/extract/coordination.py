@@ -123,6 +123,30 @@ def _separate_pair(c, text: str) -> bool:
                 and regex("cameo", "joint_and").fullmatch(text[a.end:t.start]))
 
 
+def _jointly(c, text: str) -> bool:
+    """Does the event's sentence call the act a joint one ("jointly", "together", "a joint statement")?"""
+    a = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    b = text.find(". ", c.end)
+    words = text[a:b if b >= 0 else len(text)].lower().replace(",", " ").split()
+    return any(w in role_words("joint_words") for w in words)
+
+
+def _joint_act(c, text: str, mentions, starts: list[int]) -> bool:
+    """"A and B jointly agreed", "in their joint statement, A and B called for": one act of the pair,
+    the first named acting; a cooperative one has the second as its counterpart, another has none.
+    Whether the event is settled so (a named counterpart apart from the pair is left to the caller)."""
+    coop = c.pattern.code in symmetric_codes() or c.pattern.code[:2] in role_words("cooperative_roots")
+    if c.between:
+        if not coop:
+            c.target, c.between = None, False
+        return True
+    if c.target is not None:
+        return False
+    if coop:
+        c.target = next(iter(conjuncts(text, c.actor, mentions, starts)), None)
+    return True
+
+
 def split_coordinated(cands: list, text: str, mentions) -> list:
     """Each event once per member of a listed target, and of a listed actor (not joint happenings)."""
     joint_codes_ = symmetric_codes()
@@ -131,6 +155,8 @@ def split_coordinated(cands: list, text: str, mentions) -> list:
     out = []
     for c in cands:
         out.append(c)
+        if c.actor is not None and c.actor.code and _jointly(c, text) and _joint_act(c, text, mentions, starts):
+            continue
         if _separate_pair(c, text):
             other, c.target, c.between = c.target, None, False
             out.append(replace(c, actor=other, sources=list(c.sources), attributions=list(c.attributions)))
