@@ -13,6 +13,7 @@ from ..resources import read_tsv
 from .entities import EntityResult
 from .entity_index import Cover
 from .entity_words import _lex, _time_names, context_words
+from .name_variants import code_name_variants
 from .regexes import regex
 
 
@@ -215,8 +216,10 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
     """A person with no state whose role the text gives as a state's: "X, Burma's de facto leader",
     "Burma's opposition leader X"; any person titled as an international body's official ("U.N.
     mediator X": IGO). The state goes to every mention of that person. First, an organisation takes
-    the code of its acronym in parentheses (_code_from_acronym)."""
+    the code of its acronym in parentheses (_code_from_acronym), and a name one letter off a gazetteer
+    person's or state's takes theirs (name_variants)."""
     _code_from_acronym(text, res)
+    code_name_variants(res)
     by_id = res.by_id()
     ms = res.mentions
     for k, m in enumerate(ms):
