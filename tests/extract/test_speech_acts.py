@@ -21,8 +21,9 @@ def acts(text):
     ("Peru said Chile would be mistaken if it closed the border.", []),
     # a cue that is itself a trigger is coded by the dictionary, once
     ("Peru praised Chile as a great partner.", []),
-    # a source of information performs no speech act
+    # a source of information performs no speech act; a poll's respondents judge no party as an act
     ("Chile was a great partner, according to Peru.", []),
+    ("Only 52 percent of voters agreed that Chile was a great partner.", []),
     # a word inside a name judges nothing ("United")
     ("Peru said on Tuesday that Chile was a member of the United Nations.", []),
     ("Peru said on Tuesday that Chile was a great partner of the United Nations.", [("051", "PER", "CHL")]),
@@ -74,8 +75,9 @@ def test_plain_statements_are_events_only_behind_the_setting(statements, codes):
     ("Peru said Chile was behind schedule.", []),
     ("Peru said Chile was responsible for border security.", []),
     ("Peru said Chile would respect the truce.", []),
-    # a source of information accuses nobody
+    # a source of information accuses nobody; nor does a poll
     ("Chile was behind the bombings, according to Peru.", []),
+    ("Sixty percent of voters in Lima said Chile was behind the bombings.", []),
 ])
 def test_accusations_in_content(text, expect):
     assert acts(text) == expect

@@ -273,6 +273,19 @@ CASES = [
     ("Opponents seized on the minister's remark within hours.", "seized", None),
     ("Customs officers seized on Friday two tons of cocaine.", "seized", "171"),
     ("Volunteers worked to get out the vote in the north.", "get out", None),
+    # opinions and interviews agreed to, advice offered: no intent to cooperate
+    ("Sixty percent of voters agreed that the plan was fair.", "agreed", None),
+    ("Most economists agreed the reform was too timid.", "agreed", None),
+    ("The governor agreed to an interview with the local paper.", "agreed", None),
+    ("The senator offered some blunt advice to the governor.", "offered", None),
+    ("Peru offered to help Chile rebuild the port.", "offered", "03"),
+    # an intransitive verb's preposition follows it: the truce is what was agreed
+    ("Iran agreed to a ceasefire with Iraq on Sunday.", "agreed", "0871"),
+    ("Peru agreed with Chile that the border was calm.", "agreed", "019"),
+    # figurative shooting; a text that calls for something
+    ("The party avoided shooting itself in the foot.", "shooting", None),
+    ("Police shot a man in the foot on Monday.", "shot", "19"),
+    ("Hospital protocol called for the patient to be moved.", "called for", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -9,7 +9,7 @@ from .. import lang
 from ..text import tokenize
 from .lexicon import is_participle, is_past_form, noun_forms, singular
 from .event_lexicon import (
-    NO_EVENT, Pattern, VOCABULARIES, bare_trigger_words, _BE, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
+    NO_EVENT, Pattern, VOCABULARIES, bare_trigger_words, _BE, _PREPS, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
     _SUBORD, _VERB_BEFORE, grammar_words
 )
 
@@ -40,6 +40,26 @@ def _proper_word(toks, k: int) -> bool:
     def lower(x: int) -> bool:
         return 0 <= x < len(toks) and toks[x][2][:1].islower()
     return 0 < k < len(toks) and toks[k][2][:1].isupper() and lower(k - 1) and lower(k + 1)
+
+
+def _next_word(toks, low: list[str], j: int, w: str, limit: int) -> int | None:
+    """Where the later trigger word ``w`` (or its plural) stands from token j on, with fewer than
+    ``limit`` words between that count: quantities, fillers, adverbs and the words of a name do not
+    ("held hundreds of villagers as human shields")."""
+    k, seen = j, 0
+    while k < len(low) and seen < limit:
+        if low[k] in _QUOTE_MARKS:
+            k += 1
+            continue
+        if low[k] in noun_forms(w) or low[k] == w:
+            return k
+        if low[k] in {",", ".", ";"}:
+            return None
+        if not (low[k] in grammar_words("object_fillers") or low[k][:1].isdigit() or _is_adverb(low[k])
+                or _in_name(toks, low, k) or _proper_word(toks, k)):
+            seen += 1
+        k += 1
+    return None
 
 
 def _drop_refused_acts(found: list[_Cand], low: list[str]) -> list[_Cand]:
@@ -223,23 +243,10 @@ class TriggerRules:
             j = i + 1
             ok = True
             for w in p.words[1:]:
-                # allow up to 2 intervening tokens between a head and its particle/object (not
-                # counting quantities and the words of a name)
-                found = None
-                k, seen = j, 0
-                while k < len(low) and seen < 3:
-                    if low[k] in _QUOTE_MARKS:
-                        k += 1
-                        continue
-                    if low[k] in noun_forms(w) or low[k] == w:
-                        found = k
-                        break
-                    if low[k] in {",", ".", ";"}:
-                        break
-                    if not (low[k] in grammar_words("object_fillers") or low[k][:1].isdigit()
-                            or _in_name(toks, low, k) or _proper_word(toks, k)):
-                        seen += 1     # "held hundreds of villagers as human shields"
-                    k += 1
+                # an intransitive verb's preposition follows it ("agreed with X", not "agreed to a
+                # truce with X"); elsewhere up to 2 words may stand between
+                adjacent = w in _PREPS and p.words[0] in grammar_words("intransitive_verbs")
+                found = _next_word(toks, low, j, w, 1 if adjacent else 3)
                 if found is None:
                     ok = False
                     break

@@ -173,6 +173,14 @@ def accused(text: str, att, mentions, starts: list[int]) -> tuple[object, str] |
     return None
 
 
+def _poll(text: str, att) -> bool:
+    """The source reports a poll's opinion ("52 percent of voters", "a majority of respondents"):
+    a word of grammar.json's opinion_sources in the source or in the words before it in its clause."""
+    s = att.source
+    words = [t[2] for t in _tokens(text, max(0, s.start - 40), s.end)]
+    return any(w in grammar_words("opinion_sources") for w in words[-8:])
+
+
 def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
     """(attribution, code, party) for every attribution whose content accuses or judges someone."""
     mentions = sorted(mentions, key=lambda m: m.start)
@@ -184,6 +192,8 @@ def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
             continue
         if " ".join(att.cue.text.lower().split()) in grammar_words("sourcing_cues"):
             continue      # "according to X": X is where the news comes from, not a judge of anyone
+        if _poll(text, att):
+            continue      # "52 percent of voters agreed that X is fit": an opinion poll, no party's act
         blamed = accused(text, att, mentions, starts)
         if blamed is not None:
             out.append((att, blamed[1], blamed[0]))
