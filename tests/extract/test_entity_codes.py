@@ -101,3 +101,12 @@ def test_bodies_whose_names_span_states(text, surface, code):
 def test_a_state_abbreviation_after_a_legislator_is_nobody(text):
     res = dateline.analyze(text, published="2021-03-05")
     assert not [e for e in res.entities if e.kind == "person" and e.name.rstrip(".") in ("Ky", "Okla")]
+
+
+@pytest.mark.parametrize("published,code", [
+    ("1995-03-01", "SDN"),        # before South Sudan's independence its places lay in Sudan
+    ("2015-03-01", "SSD"),
+])
+def test_places_of_a_state_not_yet_independent(published, code):
+    got = _code("Rebels shelled the southern town of Juba on Sunday.", "Juba", published=published)
+    assert got == ("place", code)

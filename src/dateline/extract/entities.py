@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..record import Entity, Mention, Span
 from .. import lang
-from .entity_codes import international_name, person_codes, resolve_gazetteer
+from .entity_codes import international_name, person_codes, place_codes_on, resolve_gazetteer
 from .entity_index import Cover, Inside, Named, by_start, words_end
 from .entity_words import _lex, _next_words, _prev_word, _time_names, context_words
 from .gazetteer import Entry, Gazetteer, Leader, load
@@ -297,6 +297,7 @@ class EntityExtractor:
         person_codes(text, raws)
         if published:
             leader_codes_on(raws, published)
+            place_codes_on(raws, published)
         raws = self._surnames(text, raws, published, set(bylines))
         return self._build(raws)
 

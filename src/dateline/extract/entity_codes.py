@@ -5,9 +5,12 @@ taking the state of their role's context ("Japan's X", "X, a British diplomat", 
 """
 from __future__ import annotations
 
+import datetime as _dt
+import functools
 import re
 from typing import TYPE_CHECKING
 
+from ..resources import read_tsv
 from .entity_index import by_start
 from .entity_words import _next_words, _prev_word, context_words
 from .gazetteer import Gazetteer
@@ -191,3 +194,20 @@ def person_codes(text: str, raws: list[_Raw]) -> None:
             code = next((o.code for o in raws[i + 1:i + 3] if o.start == of.end()
                          and o.kind in ("country", "place") and o.code), None)
         r.code = code
+
+
+@functools.lru_cache(maxsize=1)
+def _state_changes() -> dict[str, tuple[_dt.date, str]]:
+    """New state -> (its first day, the state its places lay in before) (gazetteer/state_changes.tsv)."""
+    return {r["code"]: (_dt.date.fromisoformat(r["since"]), r["before"])
+            for r in read_tsv("gazetteer", "state_changes.tsv")}
+
+
+def place_codes_on(raws: list[_Raw], published: _dt.date) -> None:
+    """A place of a state that did not exist yet on the article's day lay in the state it later left
+    ("Juba" in a 1995 story is Sudan's)."""
+    changes = _state_changes()
+    for r in raws:
+        if r.kind == "place" and r.code in changes and published < changes[r.code][0]:
+            r.code = changes[r.code][1]
+
