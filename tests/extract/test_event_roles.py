@@ -88,6 +88,20 @@ def test_the_target_of_a_conditional_threat(text, root, actor, target):
     assert (_code(e.actor), _code(e.target)) == (actor, target)
 
 
+@pytest.mark.parametrize("text,root,actor,target", [
+    # the "of" inside a title opens no prepositional phrase: the titled person is the subject (the
+    # rules-only profile, where the clause's words alone give the roles)
+    ("Peru waited while Secretary of State John Kerry criticized Chile on Monday.", "11", "USA", "CHL"),
+    ("Talks resumed on Monday after Secretary of State John Kerry met with Chilean officials in Lima.", "04",
+     "USA", "CHL"),
+])
+def test_a_title_with_of_is_no_phrase(text, root, actor, target):
+    from dateline.settings import load_settings
+    evs = [e for e in dateline.analyze(text, published="2021-03-05", settings=load_settings(model="none")).events
+           if e.cameo.startswith(root) and e.actor is not None]
+    assert evs and (_code(evs[0].actor), _code(evs[0].target)) == (actor, target)
+
+
 def test_a_pronoun_subject_is_the_nearest_subject_of_its_gender():
     e = _event("Senator Jonas Kettering said he would question Maria Santos, and he refused to answer her "
                "on Monday.", "12")

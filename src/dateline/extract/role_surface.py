@@ -150,9 +150,9 @@ class SurfaceRoles:
                 w = low[x]
                 if w in _W["pair_prepositions"]:
                     return False
-                if w in _PREPS:
-                    return True
-                if w in _DETS or w in _W["list_words"] or x in named or toks[x][2][:1].isupper():
+                if w in _PREPS and not (w == "of" and x > s and toks[x - 1][2][:1].isupper()):
+                    return True   # (not the "of" inside a title: "Secretary of State X")
+                if w in _DETS or w in _W["list_words"] or x in named or toks[x][2][:1].isupper() or w == "of":
                     continue
                 return False
             return False
