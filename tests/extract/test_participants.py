@@ -87,3 +87,14 @@ def test_a_place_is_a_location_not_a_target(text, trigger, place, preps, moved):
 def test_a_state_adjective_of_location_is_no_target(text, root, actor, target):
     e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith(root))
     assert (e.actor and e.actor.code, e.target and e.target.code) == (actor, target)
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    # target-less unrest by a state's people is against its government, wherever it is
+    ("Seven opposition parties in Peru have organized a general strike.", "PER", "PER"),
+    # a body of no state has no state to be against
+    ("Amnesty International staged a protest in London.", "NGO", None),
+])
+def test_unrest_by_a_states_people_targets_it(text, actor, target):
+    e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith("14"))
+    assert (e.actor and e.actor.code, e.target and e.target.code) == (actor, target)

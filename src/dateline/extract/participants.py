@@ -27,11 +27,20 @@ def domestic_roots() -> dict[str, frozenset[str]]:
     return {"both": both, "all": both | grammar_words("repression_roots")}
 
 
+def _state_code(m) -> bool:
+    """Does the mention stand for a state (a code that is no international or non-state body's)?"""
+    return m is not None and bool(m.code) and m.code.lower() not in role_words("non_state_codes")
+
+
 def place_states(cands, text: str) -> None:
     """Actor-less and target-less unrest at a place in a state: the people and government there.
     The target stands for the state, not the place (it carries no name)."""
     roots = domestic_roots()
     for c in cands:
+        if c.pattern.code[:2] in roots["both"] and c.target is None and _state_code(c.actor):
+            # "opposition parties staged a strike": unrest by a state's people is against its government
+            c.target = Mention(c.start, c.end, text[c.start:c.end], entity=None, name=None, kind="other",
+                               code=c.actor.code, form="actor-state")
         if c.pattern.code[:2] not in roots["all"] or not c.location or not c.location.get("code"):
             continue
         code = c.location["code"]
