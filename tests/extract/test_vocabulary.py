@@ -286,6 +286,10 @@ CASES = [
     ("The party avoided shooting itself in the foot.", "shooting", None),
     ("Police shot a man in the foot on Monday.", "shot", "19"),
     ("Hospital protocol called for the patient to be moved.", "called for", None),
+    # talking about a topic consults nobody; campaign events hosted are no visit
+    ("The senator talked about tax reform at length on Monday.", "talked", None),
+    ("The Peruvian president talked with the Chilean president about trade.", "talked", "040"),
+    ("The governor will host two fundraisers in Miami this week.", "host", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
