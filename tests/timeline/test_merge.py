@@ -132,3 +132,43 @@ def test_upper_bound_dates_in_agreement(a, b, same):
 def test_a_stated_date_outweighs_an_upper_bound():
     s = summarize([rep("x", date="2019-10-31", date_from="publication"), rep("y", date="2019-10-30")])
     assert s["date"] == "2019-10-30"
+
+
+@pytest.mark.parametrize("a,b,same", [
+    # reports that no stated date places agree by their story only within STORY_DAYS of each other
+    (rep("x", actor=None, date=None, published="2019-10-01", names={"seoul", "tokyo"}),
+     rep("y", actor=None, date=None, published="2019-10-06", names={"seoul", "tokyo"}), True),
+    (rep("x", actor=None, date=None, published="2019-10-01", names={"seoul", "tokyo"}),
+     rep("y", actor=None, date=None, published="2019-10-20", names={"seoul", "tokyo"}), False),
+    (rep("x", actor=None, date="2019-10-01", date_from="publication", names={"seoul", "tokyo"}),
+     rep("y", actor=None, date="2019-10-20", date_from="narrative", names={"seoul", "tokyo"}), False),
+    # a stated date places one of them: the story still joins them (the later report looks back)
+    (rep("x", actor=None, date="2019-10-01", names={"seoul", "tokyo"}),
+     rep("y", actor=None, date=None, published="2019-10-20", names={"seoul", "tokyo"}), True),
+    # no day to compare: as before
+    (rep("x", actor=None, date=None, names={"seoul", "tokyo"}), rep("y", actor=None, date=None, names={"seoul", "tokyo"}),
+     True),
+])
+def test_loose_reports_agree_by_story_only_when_near(a, b, same):
+    assert (agreement(a, b) is not None) == same
+
+
+def test_near_any_answers_as_a_loop_over_near():
+    import datetime as _dt
+    import random
+
+    from dateline.timeline.merge import NearAny, near
+
+    rnd = random.Random(5)
+    dates = [None, "2019-10", "2019-W43", "2019", "2019-Q4"] + [
+        (_dt.date(2019, 10, 1) + _dt.timedelta(days=d)).isoformat() for d in range(0, 40, 3)]
+    pubs = [None] + [(_dt.date(2019, 10, 1) + _dt.timedelta(days=d)).isoformat() for d in range(0, 40, 2)]
+
+    def some(tag):
+        return rep(tag, cameo=rnd.choice(["150", "190", "111"]), date=rnd.choice(dates), published=rnd.choice(pubs),
+                   negated=rnd.random() < 0.1, hypothetical=rnd.random() < 0.1)
+
+    for trial in range(200):
+        many = [some(f"m{i}") for i in range(rnd.randint(0, 6))]
+        x = some("x")
+        assert NearAny(many)(x) == any(near(m, x) for m in many), (trial, x, many)

@@ -41,7 +41,9 @@ from .quotes import QUOTE_COLUMNS, add_quotes
 
 COMPONENT = "dateline.pipeline"
 NAMES_KEPT = 20_000     # story names of this many articles kept in memory while merging
+REPORTS_KEPT = 50_000   # stored reports kept in memory while merging (dateline.timeline.merge.Report)
 LONGEST_SPAN = _dt.timedelta(days=366)      # of an event date (merge.date_range: a year at most)
+SHORT_SPAN = _dt.timedelta(days=31)         # of a date of a day, a week or a month (the others: LONG_PRECISIONS)
 
 
 class StoreError(DatelineError):
@@ -372,48 +374,78 @@ class Store(QueryMethods):
         put in ``known``. ``after``: only those dated from that day on, or undated."""
         spans = [r.span for r in reps if r.span]
         pubs = [p for p in map(M.published_day, reps) if p]
-        conds, params = [], []
+        branches: list[tuple[str, list]] = []
         if spans:
-            # the lower bound keeps the index scan to the days near (a date spans a year at most),
-            # so the cost does not grow with the store
+            # the lower bounds keep each index scan to the days near (a date of a day, a week or a month
+            # spans a month at most; one of a quarter or a year, found through its own index (family,
+            # precision, day_first), a year at most), so the cost does not grow with the store
             d = _dt.timedelta(days=M.NEAR_DAYS)
             lo, hi = min(x[0] for x in spans) - d, max(x[1] for x in spans) + d
-            conds.append("(day_first >= ? AND day_first <= ? AND day_last >= ?)")
-            params += [(lo - LONGEST_SPAN).isoformat(), hi.isoformat(), lo.isoformat()]
+            branches.append(("day_first >= ? AND day_first <= ? AND day_last >= ?",
+                             [(lo - SHORT_SPAN).isoformat(), hi.isoformat(), lo.isoformat()]))
+            branches.append((f"precision IN ({','.join('?' * len(M.LONG_PRECISIONS))}) AND day_first >= ? "
+                             "AND day_first <= ? AND day_last >= ?",
+                             [*M.LONG_PRECISIONS, (lo - LONGEST_SPAN).isoformat(), hi.isoformat(), lo.isoformat()]))
         if pubs:
-            conds.append("(day_first IS NULL AND published >= ? AND published <= ?)" if len(spans) == len(reps) else
-                         "(published >= ? AND published <= ?)")
             d = _dt.timedelta(days=M.PUBLISHED_DAYS)
-            params += [(min(pubs) - d).isoformat(), (max(pubs) + d).isoformat()]
-        if not conds:
+            branches.append(("day_first IS NULL AND published >= ? AND published <= ?" if len(spans) == len(reps)
+                             else "published >= ? AND published <= ?",
+                             [(min(pubs) - d).isoformat(), (max(pubs) + d).isoformat()]))
+        if not branches:
             return []
-        later = ""
+        later, later_params = "", []
         if after is not None:
             later = " AND (day_first IS NULL OR day_first >= ?)" if after < _dt.date.max else " AND day_first IS NULL"
-            params += [after.isoformat()] if after < _dt.date.max else []
-        rows = self.rows(f"SELECT key, {_REPORT_COLS} FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
-                         f"AND ({' OR '.join(conds)}){later}", [reps[0].family] + params)
-        mine = {r.key for r in reps}
-        out = []
-        for r in rows:
-            if r["key"] not in known:
-                known[r["key"]] = _report_of_row(r, self._story_names(r["article_key"]))[1]
-            if r["key"] not in mine and any(M.near(m, known[r["key"]]) for m in reps):
-                out.append(r)
-        return out
+            later_params = [after.isoformat()] if after < _dt.date.max else []
+        # one SELECT per branch (UNION): each scans its own index (an OR of them lets SQLite's planner
+        # fall back to every report of the family)
+        sql = " UNION ".join(f"SELECT key, cluster FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
+                             f"AND {cond}{later}" for cond, _ in branches)
+        rows = self.rows(sql, [x for _, ps in branches for x in [reps[0].family, *ps, *later_params]])
+        self._reports_of([r["key"] for r in rows], known)
+        mine, near = {r.key for r in reps}, M.NearAny(reps)
+        return [r for r in rows if r["key"] not in mine and near(known[r["key"]])]
 
     def _members(self, cids, known: dict) -> list[tuple[str, M.Report]]:
         """Every report of these clusters: (cluster, Report)."""
         cids = sorted(c for c in cids if c)
-        out = []
+        rows = []
         for i in range(0, len(cids), 500):
             chunk = cids[i:i + 500]
-            for r in self.rows(f"SELECT key, {_REPORT_COLS} FROM events WHERE cluster IN ({','.join('?' * len(chunk))})",
+            rows += self.rows(f"SELECT key, cluster FROM events WHERE cluster IN ({','.join('?' * len(chunk))})", chunk)
+        self._reports_of([r["key"] for r in rows], known)
+        return [(r["cluster"], known[r["key"]]) for r in rows]
+
+    @functools.cached_property
+    def _report_cache(self) -> dict[str, M.Report]:
+        return {}
+
+    def _forget(self) -> None:
+        """Drop what merging keeps in memory (a rolled-back transaction may have put reports and
+        story names there that the store does not hold)."""
+        self._report_cache.clear()
+        self._names.clear()
+
+    def _reports_of(self, keys: list[str], known: dict) -> None:
+        """Put the Reports of these stored events in ``known``: from the store's cache of the last
+        REPORTS_KEPT read (a stored report never changes but for its cluster, which is not in it), the
+        others read in one query per 500, so that merging reads the columns of a report once, not once
+        per query that finds it."""
+        cache, missing = self._report_cache, []
+        for k in keys:
+            if k not in known:
+                if (rep := cache.get(k)) is not None:
+                    known[k] = rep
+                else:
+                    missing.append(k)
+        missing = sorted(set(missing))
+        for i in range(0, len(missing), 500):
+            chunk = missing[i:i + 500]
+            for r in self.rows(f"SELECT key, {_REPORT_COLS} FROM events WHERE key IN ({','.join('?' * len(chunk))})",
                                chunk):
-                if r["key"] not in known:
-                    known[r["key"]] = _report_of_row(r, self._story_names(r["article_key"]))[1]
-                out.append((r["cluster"], known[r["key"]]))
-        return out
+                known[r["key"]] = cache[r["key"]] = _report_of_row(r, self._story_names(r["article_key"]))[1]
+        if len(cache) > REPORTS_KEPT:
+            cache.clear()
 
     @functools.cached_property
     def _names(self) -> dict[str, frozenset[str]]:

@@ -57,6 +57,9 @@ class PostgresStore(Store):
                 try:
                     self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
                     yield
+                except BaseException:
+                    self._forget()          # rolled back: what merging read in it may be gone
+                    raise
                 finally:
                     self._tx = None
         except refused as e:

@@ -282,6 +282,11 @@ for _m in (SQLITE, POSTGRES):
 for _m in (SQLITE, POSTGRES):
     _m.append(["CREATE TABLE cluster_aliases (old TEXT PRIMARY KEY, id TEXT NOT NULL)"])
 
+# 8: merge candidates dated by a quarter or a year found through their own index, so that finding
+# those of a day does not scan the year of reports before it (Store._near)
+for _m in (SQLITE, POSTGRES):
+    _m.append(["CREATE INDEX IF NOT EXISTS events_family_precision_day ON events(family, precision, day_first)"])
+
 MIGRATIONS = {"sqlite": SQLITE, "postgres": POSTGRES}
 
 

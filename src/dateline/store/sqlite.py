@@ -78,6 +78,7 @@ class SQLiteStore(Store):
             raise self._write_error(e) from None
 
     def _rollback(self) -> None:
+        self._forget()
         try:
             self.conn.execute("ROLLBACK")
         except sqlite3.Error:

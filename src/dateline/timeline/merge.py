@@ -15,6 +15,7 @@ The same functions serve `dateline merge` (in memory) and the store (one report 
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as _dt
 import functools
@@ -45,8 +46,12 @@ def symmetric_codes() -> frozenset[str]:
     return frozenset(r["code"] for r in read_tsv("cameo", "symmetric.tsv"))
 
 
+LONG_PRECISIONS = (91, 365)     # the precisions of date_range longer than a month (a quarter, a year)
+
+
 def date_range(value: str | None) -> tuple[_dt.date, _dt.date, int] | None:
-    """(first day, last day, precision in days) of a TimeML DATE value; None when not anchored."""
+    """(first day, last day, precision in days) of a TimeML DATE value; None when not anchored.
+    The precision is 1, 7 or 30 (a span of a month at most) or one of LONG_PRECISIONS."""
     if not value:
         return None
     try:
@@ -119,6 +124,11 @@ class Report:
     @property
     def key(self) -> str:
         return f"{self.article_id}:{self.event_id}"
+
+    @functools.cached_property
+    def order(self) -> tuple:
+        """Its place in the canonical order (``canonical``)."""
+        return (self.span or (_dt.date.max,))[0], published_day(self) or _dt.date.max, self.key
 
     @functools.cached_property
     def span(self):
@@ -208,6 +218,25 @@ def oriented(report: Report, ref: Report) -> Report:
     return report
 
 
+STORY_DAYS = 7         # two reports that no stated date places are one happening only this near
+
+
+def _loose(r: Report) -> bool:
+    """No stated date places the report: it is undated, or its date is only an upper bound."""
+    return r.span is None or r.bound
+
+
+def _reference_day(r: Report) -> _dt.date | None:
+    """The day a loosely dated report is placed by: its upper bound's last day, else its publication day."""
+    return r.span[1] if r.span else published_day(r)
+
+
+def _days_apart(a: Report, b: Report) -> int:
+    """Days between the reference days of two loosely dated reports (0 when one has none)."""
+    da, db = _reference_day(a), _reference_day(b)
+    return abs((da - db).days) if da and db else 0
+
+
 def _agreement(a: Report, b: Report) -> int | None:
     if a.negated or b.negated or a.hypothetical or b.hypothetical:
         return None
@@ -220,6 +249,8 @@ def _agreement(a: Report, b: Report) -> int | None:
     if dates is False:
         return None
     story = _same_story(a, b)
+    if dates is None and _loose(a) and _loose(b) and _days_apart(a, b) > STORY_DAYS:
+        return None       # nothing dates either: reports a week apart are not one happening by story alone
     if dates is None:
         # an undated report joins a report of the same dyad published within two days, or one of
         # the same story (the same people and places) with the same kind of event
@@ -261,19 +292,25 @@ def assign(report: Report, candidates: list[tuple[str, Report]]) -> str | None:
     for cid, members in sorted(by_cluster.items(), key=lambda kv: (min(map(canonical, kv[1])), kv[0])):
         if any(m.article_id == report.article_id for m in members):
             continue
-        scores = [agreement(report, m) for m in members]
-        if any(s is None for s in scores):
-            continue
-        s = sum(scores) / len(scores)
-        if s > best_score:
-            best, best_score = cid, s
+        total = 0
+        for m in members:
+            s = agreement(report, m)
+            if s is None:
+                break           # it must agree with every one of them
+            total += s
+        else:
+            if total / len(members) > best_score:
+                best, best_score = cid, total / len(members)
     return best
 
 
 def canonical(r: Report) -> tuple:
-    """The order in which reports are merged: by date (undated last), then by key (article and event),
-    never by arrival, so that the same reports give the same clusters in any order."""
-    return (r.span or (_dt.date.max,))[0], r.key
+    """The order in which reports are merged: by date (undated last), then by publication day (the
+    first published report of a day seeds its cluster; none last), then by key (article and event),
+    never by arrival, so that the same reports give the same clusters in any order. A backfill's new
+    report of a date comes after those published before it: it re-merges none of them (by key alone
+    it would come before half of them, and each would be merged again)."""
+    return r.order
 
 
 def cluster_reports(reports: list[Report]) -> list[str]:
@@ -320,6 +357,50 @@ def near(a: Report, b: Report) -> bool:
         return sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
     pa, pb = published_day(a), published_day(b)
     return bool(pa and pb and abs((pa - pb).days) <= PUBLISHED_DAYS)
+
+
+class NearAny:
+    """``near(r, x)`` for any ``r`` of many reports at once, by bisection (the same answer as a loop
+    over them, in O(log n)): per family, the day ranges of the dated ones widened by NEAR_DAYS and
+    merged, and the publication days of all of them and of the undated ones."""
+
+    def __init__(self, reports: list[Report]):
+        by_family: dict[str, list[Report]] = {}
+        for r in reports:
+            if not (r.negated or r.hypothetical):
+                by_family.setdefault(r.family, []).append(r)
+        self.index = {fam: self._build(rs) for fam, rs in by_family.items()}
+
+    @staticmethod
+    def _build(live: list[Report]) -> tuple:
+        slack = _dt.timedelta(days=NEAR_DAYS)
+        merged: list[list[_dt.date]] = []
+        for a, b in sorted((r.span[0] - slack, r.span[1] + slack) for r in live if r.span):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        return ([m[0] for m in merged], [m[1] for m in merged],
+                sorted({p for r in live if (p := published_day(r))}),
+                sorted({p for r in live if not r.span and (p := published_day(r))}))
+
+    @staticmethod
+    def _pub_near(days: list[_dt.date], day: _dt.date | None) -> bool:
+        if day is None:
+            return False
+        i = bisect.bisect_left(days, day - _dt.timedelta(days=PUBLISHED_DAYS))
+        return i < len(days) and days[i] <= day + _dt.timedelta(days=PUBLISHED_DAYS)
+
+    def __call__(self, x: Report) -> bool:
+        idx = None if x.negated or x.hypothetical else self.index.get(x.family)
+        if idx is None:
+            return False
+        starts, ends, pubs, undated_pubs = idx
+        if x.span:
+            # the last widened range that starts by x's last day: near when it ends on or after x's first
+            i = bisect.bisect_right(starts, x.span[1]) - 1
+            return (i >= 0 and ends[i] >= x.span[0]) or self._pub_near(undated_pubs, published_day(x))
+        return self._pub_near(pubs, published_day(x))
 
 
 def choose(report: Report, near_ids: set[str], members: list[tuple[str, Report]]) -> str:
