@@ -290,6 +290,10 @@ CASES = [
     ("The senator talked about tax reform at length on Monday.", "talked", None),
     ("The Peruvian president talked with the Chilean president about trade.", "talked", "040"),
     ("The governor will host two fundraisers in Miami this week.", "host", None),
+    # recognising another's victory or one's own defeat yields
+    ("The ruling party recognized the opposition's victory in the capital.", "recognized", "080"),
+    ("The president accepted defeat on Sunday evening.", "accepted", "080"),
+    ("Peru recognized the independence of the new state.", "recognized", "054"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
