@@ -110,3 +110,26 @@ def test_a_state_abbreviation_after_a_legislator_is_nobody(text):
 def test_places_of_a_state_not_yet_independent(published, code):
     got = _code("Rebels shelled the southern town of Juba on Sunday.", "Juba", published=published)
     assert got == ("place", code)
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a role phrase in apposition after the person, whose body or state is the person's
+    ("Tomasz Nowak, a spokesman for Poland's Defence Ministry, said the troops would leave.", "Tomasz Nowak", "POL"),
+    ("Maria Lopez, who heads Peru's electoral court, said on Monday the vote was fair.", "Maria Lopez", "PER"),
+    ("Maria Lopez, head of the Peruvian electoral court, said on Monday the vote was fair.", "Maria Lopez", "PER"),
+    ("Tomasz Wrobel, Poland's foreign minister, met his counterpart on Monday.", "Tomasz Wrobel", "POL"),
+    # a role phrase in apposition before the person
+    ("The head of Peru's electoral court, Maria Lopez, said on Monday the vote was fair.", "Maria Lopez", "PER"),
+    ("A spokesman for the Polish Defence Ministry, Tomasz Nowak, said the troops would leave.", "Tomasz Nowak", "POL"),
+    ("Poland's foreign minister, Tomasz Wrobel, met his counterpart on Monday.", "Tomasz Wrobel", "POL"),
+    # a state the role is held towards, or a clause after the comma: no state
+    ("Maria Lopez, the envoy to Peru, said on Monday the vote was fair.", "Maria Lopez", None),
+    ("Maria Lopez met the envoys in Lima, leaving Peru's troops to guard the town.", "Maria Lopez", None),
+])
+def test_the_state_of_a_role_phrase_in_apposition(text, name, code):
+    assert _person(text, name) == code
+
+
+def test_a_body_many_states_have_is_the_state_named_before_it():
+    assert _code("Peru's Congress voted on Monday to remove the president.", "Congress") == ("organization", "PER")
+    assert _code("Congress voted on Monday to remove the president.", "Congress") == ("organization", "USA")

@@ -199,6 +199,9 @@ class EntityExtractor:
                 return "apposition"
             if follow and nxt[1].lower() in ("who", "whose"):
                 return "relative-clause"
+        own = regex("entities", "apposition_owner").match(text, e)
+        if own and any(w.lower().strip("'’s") in roles for w in own.group(1).split()[:4]):
+            return "apposition"      # "X, Poland's foreign minister,"
         return None
 
     def _honorific_people(self, text: str, raws: list[_Raw]) -> list[_Raw]:

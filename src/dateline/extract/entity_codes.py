@@ -25,6 +25,9 @@ _OF_PLACE = regex("entities", "of_place")
 _OWN_GAP = regex("entities", "own_body_gap")
 _INTERNATIONAL = frozenset(context_words("international_words"))
 _PEOPLES = frozenset(context_words("ethnic_demonyms"))
+# categories of organizations.tsv whose bodies every state has: a named one ("Congress") with another
+# state's possessive or demonym before it is that state's
+_STATE_BODIES = frozenset(context_words("state_body_categories"))
 
 
 def country_before(text: str, pos: int, raws: list[_Raw], upto: int | None = None) -> str | None:
@@ -92,6 +95,10 @@ def resolve_gazetteer(gaz: Gazetteer, text: str, raws: list[_Raw], dateline_end:
         if r.code == "IGO" and r.kind == "organization" and r.text != r.name and not r.text.isupper() \
                 and not international_name(r.text) and (own := owner_before(text, r.start, out)) and own != "IGO":
             # "Russia's Security Council": a state's own body, not the international one an alias names
+            r.code, r.name, r.source = own, r.text, "gazetteer+context"
+        if r.kind == "organization" and r.code not in (None, "IGO") and r.role in _STATE_BODIES \
+                and (own := owner_before(text, r.start, out)) and own not in ("IGO", r.code):
+            # "Peru's Congress": a body many states have, of the state named before it
             r.code, r.name, r.source = own, r.text, "gazetteer+context"
         if r.kind == "organization" and r.code is None and r.role == "armed_group" \
                 and (own := owner_before(text, r.start, out)) and own != "IGO":

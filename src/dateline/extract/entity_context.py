@@ -266,7 +266,65 @@ def _context_code(text: str, ms: list[Mention], k: int) -> str | None:
         code = context_words("party_label_state")[0]       # "X (D-Ohio)", "X (Ky.)": a U.S. legislator
     if code is None:
         code = _role_named_before(text, ms, k)
+    if code is None:
+        code = _apposition_code(text, ms, k)
+    if code is None:
+        code = _phrase_before_code(text, ms, k)
     return code
+
+
+_APPOSITION_ANY = regex("entities", "apposition_any")
+_ROLE_PHRASE = regex("entities", "role_phrase_start")
+_DESTINATION = regex("entities", "destination_before")
+_OWNER_PREP = regex("entities", "owner_preposition_before")
+# the most words of a role phrase in apposition ("the head of Peru's electoral court")
+_PHRASE_WORDS = 12
+
+
+def _role_phrase_code(text: str, a: int, b: int, inside: list[Mention], held: bool = False) -> str | None:
+    """The state a role phrase ``text[a:b]`` ties its holder to: a phrase with a role word and a coded
+    body, or a state named by its possessive, its demonym or after of/for/at ("spokesman for Poland's
+    Defence Ministry", "head of the Peruvian court"); not a state the role is held towards ("envoy to
+    Peru"). ``held``: a verb of office before the phrase ("who heads") stands for the role word."""
+    words = _WORD.findall(text[a:b])
+    if len(words) > _PHRASE_WORDS or not (held or any(w.lower() in _title_words()[0] for w in words)):
+        return None
+    for o in inside:
+        if not o.code or o.kind not in ("country", "organization") or _DESTINATION.search(text, a, o.start):
+            continue
+        if o.kind == "organization" or o.form == "adjective" or _OWNER_PREP.search(text, a, o.start) \
+                or regex("entities", "possessive_next").match(text, o.end):
+            return o.code
+    return None
+
+
+def _apposition_code(text: str, ms: list[Mention], k: int) -> str | None:
+    """"X, a spokesman for Poland's Defence Ministry,", "X, who heads Peru's electoral court": the state of
+    the role phrase in apposition after the person."""
+    ap = _APPOSITION_ANY.match(text, ms[k].end)
+    if ap is None:
+        return None
+    a, b = ap.span(1)
+    first = _WORD.match(text, a)
+    if a == ms[k].end + 2 and not (first and (first.group()[0].isupper() or first.group() in _title_words()[0])):
+        return None       # no article and no role or name first: a clause ("X, leaving the town")
+    inside = [o for o in ms[k + 1:k + 8] if a <= o.start and o.end <= b]
+    return _role_phrase_code(text, a, b, inside, held="who" in text[ms[k].end:a].split())
+
+
+def _phrase_before_code(text: str, ms: list[Mention], k: int) -> str | None:
+    """"The head of Peru's electoral court, X", "Poland's foreign minister, X": the state of the role
+    phrase that opens the clause and stands in apposition before the person."""
+    m = ms[k]
+    rp = _ROLE_PHRASE.search(text, max(0, m.start - 110), m.start)
+    if rp is None:
+        return None
+    a, b = rp.span(1)
+    inside = [o for o in ms[max(0, k - 8):k] if a <= o.start and o.end <= b]
+    first = _WORD.match(text, a)
+    opens = (first is not None and first.group() in context_words("phrase_openers")) \
+        or any(o.start == a for o in inside)
+    return _role_phrase_code(text, a, b, inside) if opens else None
 
 
 _BARE_ROLE = regex("entities", "bare_role_before")
