@@ -220,9 +220,10 @@ _EARLIER = regex("cameo", "earlier_than")
 def narrative_dates(cands, timexes, sentences, published: str | None, text: str = "", reported=()) -> None:
     """An undated event reported as having happened takes the day the story last named, a few
     sentences before it, when that day is not after publication ("On Wednesday X arrived. She met
-    Y."): the narrative's reference time (date_from "narrative"). Farther from any day named, it
-    takes the story's own time, the first recent day or week the story names ("X visited Y on
-    Wednesday ... Later she met Z"), when no other day was named since."""
+    Y."): the narrative's reference time (date_from "narrative"). A past act right after a sentence
+    that names a past month or year takes that period ("... in January 2012. He met her."). Farther
+    from any day named, it takes the story's own time, the first recent day or week the story
+    names ("X visited Y on Wednesday ... Later she met Z"), when no other day was named since."""
     days = [t for t in timexes if t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[:4].isdigit()
             and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])
             and not (text and noun_time(text, t))]      # "the Aug. 7 bombings" is no time of the story
@@ -250,13 +251,13 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
         us = bisect.bisect_right(sent_starts, u.start) - 1 if u is not None else None
         if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
-        elif u is not None and us == c.sent - 1 and _past_period(u.value, published) and is_past_form(_first_word(text, c)) \
-                and not any(a <= c.start < b for a, b in reported):
+        elif u is not None and us == c.sent - 1 and _past_period(u.value, published) \
+                and is_past_form(_first_word(text, c)) and not any(a <= c.start < b for a, b in reported):
             # "... invited him to visit in January 2012. He met her.": the month or year just named
             c.date, c.date_timex, c.date_from = u.value, u.id, "narrative"
         elif story is not None and story.end <= c.start and (t is None or t.start <= story.start):
             # not where a time of another period was named a few sentences before ("in January 2012")
-            if u is story or c.sent - us > NARRATIVE_REACH:
+            if u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
 
 
@@ -267,7 +268,8 @@ def _first_word(text: str, c) -> str:
 
 def _past_period(value: str, published: str | None) -> bool:
     """Is ``value`` a year or a month ("2012", "2012-01") that ended before the publication day?"""
-    calendar = value[:4].isdigit() and (len(value) == 4 or (len(value) == 7 and value[4] == "-" and value[5:].isdigit()))
+    calendar = value[:4].isdigit() and (len(value) == 4 or (
+        len(value) == 7 and value[4] == "-" and value[5:].isdigit()))
     return calendar and bool(published) and value < published[:len(value)]
 
 
