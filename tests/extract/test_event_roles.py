@@ -19,7 +19,8 @@ def _code(ref):
     # a place of no state is where, never whom: no target, and no guess from past it either
     ("The French navy is now patrolling the Persian Gulf alongside two Spanish ships.", "15", "FRA", None),
     ("The Italian navy patrolled the Adriatic Sea on Monday.", "15", "ITA", None),
-    ("More than 500 Greek farmers rallied in Larissa against the new tax on Monday.", "14", "GRC", None),
+    # (unrest by a state's people is against its government: the state, not the place, is the target)
+    ("More than 500 Greek farmers rallied in Larissa against the new tax on Monday.", "14", "GRC", "GRC"),
 ])
 def test_a_place_is_no_target(text, root, actor, target):
     e = _event(text, root)
@@ -111,8 +112,9 @@ def test_a_pronoun_subject_is_the_nearest_subject_of_its_gender():
 @pytest.mark.parametrize("text,root,actor,target", [
     # "ethnic" makes a nationality adjective an ethnicity: no state
     ("Chilean troops killed three ethnic Peruvians in a raid in northern Chile on Friday.", "18", "CHL", None),
+    # (the protesters then stand for the people of the state they protest against: CAMEO's domestic unrest)
     ("Up to 500 ethnic Peruvians began a hunger strike on Monday to protest against Chile's decision.", "14",
-     None, "CHL"),
+     "CHL", "CHL"),
     # coordinated state adjectives on "sides": a joint act of the pair
     ("The Chilean and Peruvian sides of the border commission have agreed to share information on Friday.", "03",
      "CHL", "PER"),
@@ -141,6 +143,8 @@ def test_a_name_in_apposition_to_the_object_is_the_target():
     # object of the verb that governs a gerund of it
     ("Bolivian officials criticized Chile for holding joint naval exercises with Peru on Monday.", "06",
      "CHL", "PER"),
+    ("Peru announced a suspension of diplomatic relations with Bolivia on Monday.", "16",
+     "PER", "BOL"),
     # the subject of a verb of undergoing is the target of its noun event; a from-phrase its actor
     ("Peruvian President Alan Garcia has faced sharp criticism from Chile over the border plan.", "11",
      "CHL", "PER"),

@@ -41,6 +41,11 @@ def place_states(cands, text: str) -> None:
             # "opposition parties staged a strike": unrest by a state's people is against its government
             c.target = Mention(c.start, c.end, text[c.start:c.end], entity=None, name=None, kind="other",
                                code=c.actor.code, form="actor-state")
+        elif c.pattern.code[:2] in roots["both"] and c.actor is None and _state_code(c.target) \
+                and not (c.location and c.location.get("code")):     # (else the place's people: below)
+            # "hundreds protested against the Chilean government's decision": people of its state
+            c.actor = Mention(c.start, c.end, text[c.start:c.end], entity=None, name=None, kind="other",
+                              code=c.target.code, form="target-state")
         if c.pattern.code[:2] not in roots["all"] or not c.location or not c.location.get("code"):
             continue
         code = c.location["code"]
