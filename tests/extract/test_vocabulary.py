@@ -294,6 +294,9 @@ CASES = [
     ("The ruling party recognized the opposition's victory in the capital.", "recognized", "080"),
     ("The president accepted defeat on Sunday evening.", "accepted", "080"),
     ("Peru recognized the independence of the new state.", "recognized", "054"),
+    # challenging a decision rejects it; challenging a claim disapproves of it
+    ("Peru challenged the court's ruling on Monday.", "challenged", "120"),
+    ("Chile challenged the legitimacy of the new council.", "challenged", "111"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
