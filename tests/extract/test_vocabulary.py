@@ -297,6 +297,9 @@ CASES = [
     # challenging a decision rejects it; challenging a claim disapproves of it
     ("Peru challenged the court's ruling on Monday.", "challenged", "120"),
     ("Chile challenged the legitimacy of the new council.", "challenged", "111"),
+    # a participle before "to" that describes someone is an adjective
+    ("Extremists opposed to the truce bombed two towns.", "opposed", None),
+    ("Peru opposed the truce in the council.", "opposed", "12"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -203,6 +203,8 @@ class TriggerRules:
         past = is_past_form(w)      # "-ed", or an irregular past ("Israel struck", "Iran held")
         if noun_ctx and not past:
             return False
+        if w in grammar_words("adjectival_participles") and low[i0 + 1:i0 + 2] == ["to"] and prev not in _BE:
+            return False          # "extremists opposed to the truce", "groups linked to": an adjective
         nxt = low[i0 + 1] if i0 + 1 < len(low) else ""
         if past and prev in grammar_words("attributive_openers") and nxt.isalpha() and toks[i0 + 1][2].islower() \
                 and nxt not in grammar_words("prepositions") and nxt not in _BE:
