@@ -98,3 +98,13 @@ def test_a_state_adjective_of_location_is_no_target(text, root, actor, target):
 def test_unrest_by_a_states_people_targets_it(text, actor, target):
     e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith("14"))
     assert (e.actor and e.actor.code, e.target and e.target.code) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # repression at a place of the actor's own state targets its people, also where it is threatened
+    ("Peruvian police imposed a curfew in Lima on Monday.", "17", "PER", "PER"),
+    ("President Alan Garcia of Peru threatened to impose a curfew in Lima after the riots.", "13", "PER", "PER"),
+])
+def test_repression_at_home_targets_the_state(text, root, actor, target):
+    e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith(root))
+    assert (e.actor and e.actor.code, e.target and e.target.code) == (actor, target)

@@ -46,7 +46,9 @@ def place_states(cands, text: str) -> None:
             # "hundreds protested against the Chilean government's decision": people of its state
             c.actor = Mention(c.start, c.end, text[c.start:c.end], entity=None, name=None, kind="other",
                               code=c.target.code, form="target-state")
-        if c.pattern.code[:2] not in roots["all"] or not c.location or not c.location.get("code"):
+        act = (c.intended or c.pattern.code)[:2]     # (a threatened act: "threatened to impose a curfew in X")
+        if (c.pattern.code[:2] not in roots["all"] and act not in roots["all"]) \
+                or not c.location or not c.location.get("code"):
             continue
         code = c.location["code"]
         here = Mention(c.start, c.end, text[c.start:c.end], entity=None, name=None, kind="other", code=code,
