@@ -160,6 +160,8 @@ def test_a_name_in_apposition_to_the_object_is_the_target():
     ("Chilean Foreign Minister Ana Lopez announced plans to travel to Peru next week.", "03", "CHL", "PER"),
     ("Peru's decision to expel the Chilean ambassador angered Santiago.", "16", "PER", "CHL"),
     ("Any decision to expel the envoy must be agreed by Chile.", "16", "CHL", None),
+    # the purpose of a visit or meeting is discussed with whom is visited or met
+    ("Peru hosted Chilean President Gabriel Boric on Monday to discuss trade.", "04", "PER", "CHL"),
     # whose questions a refusal to answer turns down
     ("Juan Perez will refuse to answer any questions from the Peruvian congress.", "12", "-", "PER"),
 ])
@@ -185,7 +187,7 @@ def test_a_definite_noun_refers_back(text, root, target):
 @pytest.mark.parametrize("text,root,actor,target", [
     # the patient of a passive is never its actor, also where a pronoun names it or the passive is
     # coordinated with another that carries the subject
-    ("Juan Perez of Peru approached the car. He was tased and then shot.", "19", None, "Juan Perez"),
+    ("Juan Perez of Peru approached the car. He was tased and then shot.", "19", None, "PER"),
     ("Since 1990 nearly 200 Chilean soldiers have been killed in the mountains.", "18", None, "CHL"),
 ])
 def test_the_patient_of_a_passive_is_no_actor(text, root, actor, target):
