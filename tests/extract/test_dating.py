@@ -89,6 +89,16 @@ def test_an_ongoing_noun_is_bounded_by_publication(text, date, date_from):
     assert (e.date, e.date_from) == (date, date_from)
 
 
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # a noun that a past verb of doing reports is dated as that verb would be
+    ("Chilean farmers began a two-day rally against Peru in the capital.", "rally", "2021-03-05", "publication"),
+    ("Chilean farmers have held rallies against Peru since May.", "held rallies", None, None),
+])
+def test_a_noun_done_by_a_past_verb(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)
+
+
 def test_the_dating_word_lists_load_and_are_used():
     import json
     from pathlib import Path
@@ -116,6 +126,11 @@ def test_the_dating_word_lists_load_and_are_used():
      "Officials were tired. He criticized Togo over the border dispute.", "criticized", "2021-03-03", "narrative"),
     ("Ghana's president spoke to reporters this week. The talks went on. Trade was discussed. "
      "Officials were tired. He criticized Togo over the border dispute.", "criticized", "2021-W09", "narrative"),
+    # ... for what the clause tells as past, not a statement of now
+    ("Chile's president arrived in Lima on Monday. The talks went on. Trade was discussed. Officials were tired. "
+     "Peru's president said Peru would challenge the Chilean move in court.", "challenge", "2021-03-01", "narrative"),
+    ("Chile's president arrived in Lima on Monday. The talks went on. Trade was discussed. Officials were tired. "
+     "Peru's president says Peru will challenge the Chilean move in court.", "challenge", "2021-03-05", "publication"),
     # ... but not where the story has just named a time of another period
     ("Ghana's president arrived in Lome on Wednesday. The talks went on. Trade was discussed. "
      "He first visited Lome in May 2012. Officials were tired. He criticized Togo over the border dispute.",

@@ -115,12 +115,33 @@ def publication_dates(cands, published: str | None, sentences=(), text: str = ""
         # invasion"): only an act reported by a verb is bounded by the day it was reported
         # nor is background ("had moved", "before being assassinated"), which precedes the news,
         # nor a standing position or a span up to now ("has repeatedly pledged", "since 1985 ... have")
-        if c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "verb" \
-                and not c.background and not (text and unbounded(text, c, _sentence_of(c, sentences))):
+        sentence = _sentence_of(c, sentences)
+        if c.date is None and not c.hypothetical and not c.negated and verbal(text, c, sentence) \
+                and not c.background and not (text and unbounded(text, c, sentence)):
             c.date, c.date_from = published[:10], "publication"
         elif c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "noun" \
-                and text and ongoing(text, c, _sentence_of(c, sentences)):
+                and text and ongoing(text, c, sentence):
             c.date, c.date_from = published[:10], "publication"
+
+
+# how many words before a noun trigger the verb that reports it may lie ("began a two-day rally")
+_DOING_REACH = 5
+
+
+def verbal(text: str, c, sentence: tuple[int, int] | None) -> bool:
+    """Is the act reported by a verb: a verb trigger, or a noun that is the object of a past verb of
+    doing it ("began a two-day rally", "staged a protest", "carried out strikes")?"""
+    if c.pattern.pos == "verb":
+        return True
+    if c.pattern.pos != "noun" or sentence is None or not text:
+        return False
+    before = tokenize(text, sentence[0], c.start)[-_DOING_REACH:]
+    for _, _, w in reversed(before):
+        if w in grammar_words("dating_scope_closers"):
+            return False
+        if w.lower() in _words("doing_verbs"):
+            return True
+    return False
 
 
 # how many words after a noun trigger its clause's verb may lie ("the buildup in the Gulf continues")
@@ -235,7 +256,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     named = _named_times(timexes, published, text)
     named_starts = [t.start for t in named]
     for c in cands:
-        if c.date is not None or c.hypothetical or c.negated or c.pattern.pos != "verb" or c.background:
+        if c.date is not None or c.hypothetical or c.negated or c.background \
+                or not verbal(text, c, sentences[c.sent] if text else None):
             continue
         k = bisect.bisect_left(starts, c.start) - 1
         clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start
@@ -255,10 +277,19 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
                 and is_past_form(_first_word(text, c)) and not any(a <= c.start < b for a, b in reported):
             # "... invited him to visit in January 2012. He met her.": the month or year just named
             c.date, c.date_timex, c.date_from = u.value, u.id, "narrative"
-        elif story is not None and story.end <= c.start and (t is None or t.start <= story.start):
+        elif story is not None and story.end <= c.start and (t is None or t.start <= story.start) \
+                and _past_clause(text, c, clause):
             # not where a time of another period was named a few sentences before ("in January 2012")
             if u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+
+
+def _past_clause(text: str, c, clause: int) -> bool:
+    """Does the clause up to the trigger speak of the past ("X accused", "announced it would end"),
+    not of now ("says the party will challenge")?"""
+    if not text:
+        return False
+    return any(is_past_form(w) or w.lower() in _words("past_modals") for _, _, w in tokenize(text, clause, c.end))
 
 
 def _first_word(text: str, c) -> str:
