@@ -92,3 +92,17 @@ def test_a_descendant_step_finds_the_condition(nlp, text, trigger, reached):
     tok = _tok(nlp, text, trigger)
     got = [fr.walk(f, tok, frozenset()) for f in fr.frames() if f.id in ("v.cond.subj", "v.cond.gov.subj")]
     assert [t.text for t in got if t is not None][:1] == [reached]
+
+
+def test_every_role_words_list_loads_and_is_used():
+    """Each list of cameo/role_words.tsv loads (a verb list in its inflections) and is read by a frame
+    ("%list") or by the code (role_words("list"))."""
+    from pathlib import Path
+    from dateline.resources import read_tsv
+    src = Path(fr.__file__).resolve().parent
+    code = "".join(p.read_text(encoding="utf-8") for p in src.glob("*.py"))
+    frames_text = (src.parent / "resources" / "cameo" / "frames.tsv").read_text(encoding="utf-8")
+    for row in read_tsv("cameo", "role_words.tsv"):
+        assert row["kind"] in ("verb", "word") and fr.role_words(row["list"]), row["list"]
+        assert f'%{row["list"]}' in frames_text or f'role_words("{row["list"]}")' in code, row["list"]
+    assert "held" in fr.role_words("support_verbs")      # an inflection of "hold"
