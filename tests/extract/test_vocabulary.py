@@ -300,6 +300,16 @@ CASES = [
     # a participle before "to" that describes someone is an adjective
     ("Extremists opposed to the truce bombed two towns.", "opposed", None),
     ("Peru opposed the truce in the council.", "opposed", "12"),
+    # fighting, riots and protests that break out or erupt; an escape or a volcano is no such happening
+    ("Fighting broke out in Kabul on Monday.", "broke out", "190"),
+    ("Riots erupted in the port city after the verdict.", "erupted", "145"),
+    ("Protests broke out in Lima after the vote.", "broke out", "141"),
+    ("Three prisoners broke out of the jail on Monday.", "broke out", None),
+    ("The volcano erupted on Monday.", "erupted", None),
+    # views exchanged; offices raided by the police
+    ("The two foreign ministers exchanged views on the crisis.", "exchanged views", "040"),
+    ("Police raided the offices of an opposition newspaper.", "raided", "175"),
+    ("Troops raided a rebel camp near the border.", "raided", "190"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
