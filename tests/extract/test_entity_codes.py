@@ -133,3 +133,21 @@ def test_the_state_of_a_role_phrase_in_apposition(text, name, code):
 def test_a_body_many_states_have_is_the_state_named_before_it():
     assert _code("Peru's Congress voted on Monday to remove the president.", "Congress") == ("organization", "PER")
     assert _code("Congress voted on Monday to remove the president.", "Congress") == ("organization", "USA")
+
+
+_IRAQ_STORY = ("BAGHDAD, Iraq (AP) -- Iraq said on Monday that Iraqi troops would stay in Basra. Iraq's army and "
+               "Iraq's police patrolled Iraqi towns. ")
+
+
+@pytest.mark.parametrize("sentence,code", [
+    # in a story about another state, an official's own body or state, not the story's
+    ("Tomasz Nowak of the State Department said the plan was flawed.", "USA"),
+    ("Tomasz Nowak, the Pentagon's spokesman, said the plan was flawed.", "USA"),
+    ("Tomasz Nowak, a spokesman for the U.S. Embassy, said the plan was flawed.", "USA"),
+    ("Tomasz Nowak, the U.N. envoy, said the plan was flawed.", "IGO"),
+    ("The U.S. ambassador, Tomasz Nowak, said the plan was flawed.", "USA"),
+    # nothing of their own: the story's state
+    ("Tomasz Nowak said the plan was flawed.", "IRQ"),
+])
+def test_an_official_keeps_their_own_state_in_a_story_about_another(sentence, code):
+    assert _person(_IRAQ_STORY + sentence, "Tomasz Nowak", published="2003-06-05") == code

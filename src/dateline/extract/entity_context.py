@@ -266,6 +266,9 @@ def _context_code(text: str, ms: list[Mention], k: int) -> str | None:
         code = context_words("party_label_state")[0]       # "X (D-Ohio)", "X (Ky.)": a U.S. legislator
     if code is None:
         code = _role_named_before(text, ms, k)
+    if code is None and (of := _MEMBER_OF.match(text, m.end)) and nxt is not None and nxt.code \
+            and nxt.kind in ("country", "organization") and nxt.start in (of.end(), of.end() - 4):
+        code = nxt.code            # "X of the State Department", "X from the United Nations", "X of Peru"
     if code is None:
         code = _apposition_code(text, ms, k)
     if code is None:
@@ -274,6 +277,7 @@ def _context_code(text: str, ms: list[Mention], k: int) -> str | None:
 
 
 _APPOSITION_ANY = regex("entities", "apposition_any")
+_MEMBER_OF = regex("entities", "member_of_after")
 _ROLE_PHRASE = regex("entities", "role_phrase_start")
 _DESTINATION = regex("entities", "destination_before")
 _OWNER_PREP = regex("entities", "owner_preposition_before")
@@ -290,11 +294,14 @@ def _role_phrase_code(text: str, a: int, b: int, inside: list[Mention], held: bo
     if len(words) > _PHRASE_WORDS or not (held or any(w.lower() in _title_words()[0] for w in words)):
         return None
     for o in inside:
-        if not o.code or o.kind not in ("country", "organization") or _DESTINATION.search(text, a, o.start):
+        if not o.code or o.kind not in ("country", "organization") \
+                or _DESTINATION.search(text, min(a, o.start), o.start):
             continue
-        if o.kind == "organization" or o.form == "adjective" or _OWNER_PREP.search(text, a, o.start) \
-                or regex("entities", "possessive_next").match(text, o.end):
-            return o.code
+        after = _WORD.search(text, o.end, b)
+        if o.kind == "organization" or o.form == "adjective" or _OWNER_PREP.search(text, min(a, o.start), o.start) \
+                or regex("entities", "possessive_next").match(text, o.end) \
+                or (after is not None and after.group().lower() in _title_words()[0]):
+            return o.code          # a body, a state's demonym or possessive, or a state before a role ("U.S. envoy")
     return None
 
 
@@ -308,7 +315,7 @@ def _apposition_code(text: str, ms: list[Mention], k: int) -> str | None:
     first = _WORD.match(text, a)
     if a == ms[k].end + 2 and not (first and (first.group()[0].isupper() or first.group() in _title_words()[0])):
         return None       # no article and no role or name first: a clause ("X, leaving the town")
-    inside = [o for o in ms[k + 1:k + 8] if a <= o.start and o.end <= b]
+    inside = [o for o in ms[k + 1:k + 8] if o.end <= b]      # ("the Pentagon's": from its article)
     return _role_phrase_code(text, a, b, inside, held="who" in text[ms[k].end:a].split())
 
 
