@@ -174,6 +174,9 @@ def test_roles_through_support_and_undergoing_verbs(text, root, actor, target):
     # "the <noun>" that names no entity refers back to the last body whose name ends in it
     ("The Pacific Fisheries Court ruled on Friday that it has jurisdiction. Peru hailed the court's ruling "
      "on Monday.", "05", "Pacific Fisheries Court"),
+    # "the panel": the last committee or commission named
+    ("The Senate Foreign Relations Committee summoned Juan Perez of Peru on Monday. Perez said he will refuse "
+     "to answer any questions from the panel.", "12", "Senate Foreign Relations Committee"),
     # "the ruling", "the move" as the object of a reaction: the doer of the act the sentence before reports
     ("Chile closed its border with Peru on Monday. Bolivia criticized the move.", "11", "Chile"),
     ("The Pacific Tribunal on Friday rejected Chilean objections to the case. Peru hailed the ruling and "

@@ -94,8 +94,9 @@ class PronounRules:
             if m.kind == "person" and title == [word]:
                 return m          # (a title right before the name: "President X")
             words = (m.name or "").lower().split()
-            if m.kind == "organization" and len(words) > 1 and words[-1] == word:
-                return m
+            if m.kind == "organization" and len(words) > 1 and (words[-1] == word or (
+                    word in role_words("panel_words") and words[-1] in role_words("panel_words"))):
+                return m          # (a committee is also "the panel")
         return None
 
     def _event_anaphor(self, token, mentions: list[Mention]) -> Mention | None:
