@@ -93,6 +93,8 @@ def test_an_ongoing_noun_is_bounded_by_publication(text, date, date_from):
     # a noun that a past verb of doing reports is dated as that verb would be
     ("Chilean farmers began a two-day rally against Peru in the capital.", "rally", "2021-03-05", "publication"),
     ("Chilean farmers have held rallies against Peru since May.", "held rallies", None, None),
+    # ... not a noun inside a phrase of its object
+    ("Peru launched a probe into the bombing of the Chilean embassy.", "bombing", None, None),
 ])
 def test_a_noun_done_by_a_past_verb(text, trigger, date, date_from):
     e = event(text, trigger)

@@ -137,8 +137,8 @@ def verbal(text: str, c, sentence: tuple[int, int] | None) -> bool:
         return False
     before = tokenize(text, sentence[0], c.start)[-_DOING_REACH:]
     for _, _, w in reversed(before):
-        if w in grammar_words("dating_scope_closers"):
-            return False
+        if w in grammar_words("dating_scope_closers") or w.lower() in grammar_words("prepositions"):
+            return False      # "launched an inquiry into the bombing": the bombing is not what was launched
         if w.lower() in _words("doing_verbs"):
             return True
     return False
