@@ -40,6 +40,8 @@ def pairs(text, root):
     ("In their joint statement issued after the talks, Chile and Peru called for a quick ratification of "
      "the treaty.", "02", [("CHL", None)]),
     # each listed subject of a joint happening meets the counterpart named apart from them
+    ("Chilean President Gabriel Boric gave a speech on Sunday. He and Peruvian President Alan Garcia meet "
+     "separately Monday with US Secretary of State Antony Blinken.", "04", [("CHL", "USA"), ("PER", "USA")]),
     ("Chile and Bolivia held talks with Peru on Monday.", "04", [("BOL", "PER"), ("CHL", "PER")]),
 ])
 def test_one_event_per_listed_participant(text, root, expect):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from dataclasses import replace
 
 from ..record import Mention
 from .event_lexicon import (
@@ -197,8 +198,11 @@ class ParseRoles:
             return next((m for m in mentions if appos is not None and m.start <= appos.idx < m.end), None)
         low = token.lower_
         if low in _PRONOUNS:
-            return self._subject_antecedent(token, mentions) or self._previous_subject(token, mentions) \
+            ante = self._subject_antecedent(token, mentions) or self._previous_subject(token, mentions) \
                 or self._pronoun(low, token.idx, mentions)
+            # the antecedent's entity at the pronoun ("He and X met": the list the pronoun opens)
+            return None if ante is None else replace(ante, start=token.idx, end=token.idx + len(token),
+                                                       text=token.text)
         phrase, stack = [], [token]
         while stack:                      # the phrase without the clauses inside it
             t = stack.pop()
