@@ -310,6 +310,18 @@ CASES = [
     ("The two foreign ministers exchanged views on the crisis.", "exchanged views", "040"),
     ("Police raided the offices of an opposition newspaper.", "raided", "175"),
     ("Troops raided a rebel camp near the border.", "raided", "190"),
+    # attacks in words criticise; campaign ads, rising prices, videos released and debates are no force
+    ("The senator attacked the governor in a tweet on Monday.", "attacked", "111"),
+    ("The senator attacked the governor's record on crime.", "attacked", "111"),
+    ("Rebels attacked an army post near the border.", "attacked", "190"),
+    ("She called the governor's tweet attacking the mayor a disgrace.", "attacking", "111"),
+    ("The campaign launched an attack ad against the senator.", "launched", None),
+    ("Fuel prices exploded after the decision.", "exploded", None),
+    ("Rebels exploded a series of bombs in the capital.", "exploded", "183"),
+    ("The two candidates clashed over taxes in the debate.", "clashed", "110"),
+    ("Troops clashed with rebels near the border.", "clashed", "190"),
+    ("The rebels released a video of the hostages.", "released", None),
+    ("The rebels released two hostages on Monday.", "released", "0841"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
