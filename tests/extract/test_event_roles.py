@@ -188,6 +188,18 @@ def test_a_definite_noun_refers_back(text, root, target):
 
 
 @pytest.mark.parametrize("text,root,actor,target", [
+    # "the party", "the group": the last body named before it in its sentence; "the move" through a
+    # sentence whose subject is "the move" again
+    ("The Chilean government has formally called for the expulsion of the Pacific Union Party. The move had "
+     "been widely expected. Pacific Union Party chairman Jonas Kettering says the party will challenge the "
+     "move by legal means.", "12", "Pacific Union Party", "Chile"),
+])
+def test_bodies_and_acts_named_before(text, root, actor, target):
+    e = _event(text, root)
+    assert (e.actor and e.actor.name, e.target and e.target.name) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
     # the patient of a passive is never its actor, also where a pronoun names it or the passive is
     # coordinated with another that carries the subject
     ("Juan Perez of Peru approached the car. He was tased and then shot.", "19", None, "PER"),

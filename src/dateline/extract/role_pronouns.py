@@ -97,19 +97,30 @@ class PronounRules:
             if m.kind == "organization" and len(words) > 1 and (words[-1] == word or (
                     word in role_words("panel_words") and words[-1] in role_words("panel_words"))):
                 return m          # (a committee is also "the panel")
+        if word in role_words("group_words"):
+            # "Hamas leader X said the group would ...": the last body named before it in its sentence
+            first = token.sent.start_char
+            return next((m for m in reversed(mentions) if first <= m.start and m.end <= token.idx
+                         and m.kind == "organization"), None)
         return None
 
-    def _event_anaphor(self, token, mentions: list[Mention]) -> Mention | None:
+    def _event_anaphor(self, token, mentions: list[Mention], hops: int = 2) -> Mention | None:
         """A definite noun that refers back to the act the previous sentence reports ("X rejected the
         appeal. Y hailed the ruling": X's ruling) stands for that act's doer: the named main subject
-        of the previous sentence; none where the noun has a possessor or modifier of its own or that
-        subject names no party."""
+        of the previous sentence, or of the one before where that subject is such a noun again ("X
+        called for Y. The move was expected. Z will challenge the move"); none where the noun has a
+        modifier that names an entity or that subject names no party."""
         if token.lower_ not in role_words("event_anaphors") or token.sent.start == 0 \
                 or not any(ch.dep_ == "det" and ch.lower_ in role_words("anaphoric_determiners")
                            for ch in token.children) \
-                or any(ch.dep_ not in ("det", "punct") for ch in token.children):
+                or any(m.start >= token.idx and m.end <= token.right_edge.idx + len(token.right_edge)
+                       for m in mentions if token.left_edge.idx <= m.start):
             return None
         prev = token.doc[token.sent.start - 1].sent
-        subj = next((ch for ch in prev.root.children if ch.dep_ in _SUBJ), None)
-        m = self._mention_of(subj, mentions) if subj is not None and subj.lower_ not in _PRONOUNS else None
+        subj = next((ch for ch in prev.root.children if ch.dep_ in _SUBJ | _SUBJ_PASS), None)
+        if subj is None or subj.lower_ in _PRONOUNS:
+            return None
+        m = self._mention_of(subj, mentions)
+        if m is None and hops > 1:
+            return self._event_anaphor(subj, mentions, hops - 1)
         return m if m is not None and m.kind in ("country", "person", "organization") else None
