@@ -322,6 +322,14 @@ CASES = [
     ("Troops clashed with rebels near the border.", "clashed", "190"),
     ("The rebels released a video of the hostages.", "released", None),
     ("The rebels released two hostages on Monday.", "released", "0841"),
+    # a verb whose past is its base reads as a past after its subject when an object follows
+    ("The army hit rebel positions near the border.", "hit", "19"),
+    ("The government cut aid to the region.", "cut", "162"),
+    ("The regime shut the border on Monday.", "shut", "191"),
+    ("Aid to the northern region was cut on Monday.", "cut", "162"),
+    ("The tax cut angered the unions.", "cut", None),
+    ("The rebels scored a direct hit on the base.", "hit", None),
+    ("Most electors cast their ballots for the governor.", "cast", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from .. import lang
 from ..text import tokenize
-from .lexicon import is_participle, is_past_form, noun_forms, singular
+from .lexicon import is_participle, is_past_form, is_unchanged_past, noun_forms, singular
 from .event_lexicon import (
     NO_EVENT, Pattern, VOCABULARIES, bare_trigger_words, _BE, _PREPS, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
     _SUBORD, _VERB_BEFORE, grammar_words
@@ -18,6 +18,23 @@ from .event_lexicon import (
 def _glue_abbreviations() -> frozenset[str]:
     """Abbreviations after which a period ends no sentence ("Mr.", "Sen.", "Gen."), lower-cased."""
     return frozenset(a.lower() for a in lang.abbreviations(use="glue"))
+
+
+def _past_after_subject(toks, low: list[str], i: int, i0: int, after_verb: bool) -> bool:
+    """A verb whose past is its base ("hit", "cut", "put") reads as that past or participle after a
+    form of "be" or "have" ("aid was cut") or after a lower-case noun of its subject when an object
+    follows ("the army hit rebel positions", "the government cut aid"); "the tax cut angered" and "a
+    direct hit" are nouns."""
+    prev = low[i - 1] if i > 0 else ""
+    if prev in _BE or prev in grammar_words("participle_auxiliaries"):
+        return True
+    if after_verb or not (prev.isalpha() and toks[i - 1][2].islower()) or prev in _DETS or prev in _PREPS \
+            or i0 + 1 >= len(low):
+        return False
+    nxt, word = low[i0 + 1], toks[i0 + 1][2]
+    return nxt in _DETS or word[:1].isupper() or nxt in grammar_words("noun_determiners") or (
+        nxt.isalpha() and nxt not in _BE and nxt not in _PREPS and not is_past_form(nxt)
+        and nxt not in grammar_words("modal_auxiliaries") and not is_unchanged_past(nxt))
 
 
 def _is_adverb(word: str) -> bool:
@@ -229,6 +246,8 @@ class TriggerRules:
             # a bare stem ("offer", "attack") is a verb after a plural subject or a name, else a noun;
             # after a form of "be" it is an adjective or a noun ("is free to", "was a threat"); between
             # two names it is a title ("the network's host Jane Doe", "CNN host John Smith")
+            if is_unchanged_past(w) and _past_after_subject(toks, low, i, i0, after_verb):
+                return True       # "the army hit rebel positions", "aid was cut"
             after_name = i >= 1 and toks[i - 1][2][:1].isupper()
             if after_name and toks[i0][2].islower() and i0 + 1 < len(toks) and toks[i0 + 1][2][:1].isupper() \
                     and nxt not in _DAY_WORDS and nxt.isalpha() and not (i >= 2 and low[i - 2] == "and"):

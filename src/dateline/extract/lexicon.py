@@ -77,6 +77,17 @@ def _irregular_pasts() -> frozenset[str]:
                      if x and x not in table and not x.endswith("ed"))
 
 
+@functools.lru_cache(maxsize=1)
+def _unchanged_pasts() -> frozenset[str]:
+    """Verbs whose simple past is their base form ("hit", "cut", "put", "shut", "set")."""
+    return frozenset(b for b, r in irregular().items() if b in r.get("past", "").lower().split("|"))
+
+
+def is_unchanged_past(word: str) -> bool:
+    """The word is a verb whose past is its base form: after a subject it may report a past act."""
+    return word.lower() in _unchanged_pasts()
+
+
 def is_past_form(word: str) -> bool:
     """A regular ("-ed") or irregular ("struck", "held") past form: a verb reading, not a bare stem."""
     w = word.lower()
