@@ -330,6 +330,9 @@ CASES = [
     ("The tax cut angered the unions.", "cut", None),
     ("The rebels scored a direct hit on the base.", "hit", None),
     ("Most electors cast their ballots for the governor.", "cast", None),
+    # power handed over yields the leadership
+    ("The junta handed over power to a civilian government on Monday.", "handed over", "0831"),
+    ("The president relinquished power after weeks of protests.", "relinquished", "0831"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
