@@ -333,6 +333,12 @@ CASES = [
     # power handed over yields the leadership
     ("The junta handed over power to a civilian government on Monday.", "handed over", "0831"),
     ("The president relinquished power after weeks of protests.", "relinquished", "0831"),
+    # a light verb's act takes the weapon named in its object; a bomb attack is a bombing
+    ("Rebels carried out a mortar attack on the base.", "carried out", "194"),
+    ("Militants carried out a bomb attack on a bus.", "carried out", "183"),
+    ("The regime carried out ethnic cleansing in the north.", "carried out", "203"),
+    ("A bomb attack killed three soldiers in Kabul.", "attack", "183"),
+    ("Troops carried out an attack on the rebel base.", "carried out", "190"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
