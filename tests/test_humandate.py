@@ -106,3 +106,21 @@ def test_the_word_file_states_its_sources_and_every_template_is_used():
     code = Path(H.__file__).read_text(encoding="utf-8")
     unused = [k for k in tb["templates"] if not re.search(rf'"{k}"', code)]
     assert not unused, f"templates in resources/human/dates.json that humandate never uses: {unused}"
+
+
+@pytest.mark.parametrize("event, mods, words", [
+    ({"date": "2021-03-05", "date_from": "timex", "date_timex": "t1"}, {}, "5 Mar 2021"),
+    ({"date": "2021-03-05", "date_from": "timex", "date_timex": "t1"}, {"t1": "BEFORE"}, "before 5 Mar 2021"),
+    ({"date": "2021-03-05", "date_from": "publication"}, {}, "on or before 5 Mar 2021"),
+    ({"date": "2021-03-05", "date_from": "report"}, {}, "on or before 5 Mar 2021"),
+    ({"date": "2021-03", "date_from": "narrative"}, {}, "around Mar 2021"),
+    ({"date": "2021-03-05", "date_from": "anchor"}, {}, "5 Mar 2021"),
+    ({"date": None, "date_from": None}, {}, ""),
+])
+def test_an_event_date_says_when_it_is_only_a_bound(event, mods, words):
+    assert H.render_event(event, mods) == words
+
+
+def test_every_date_from_mod_is_a_known_mod():
+    tb = H.table()
+    assert set(tb["date_from_mods"].values()) <= set(tb["mods"])

@@ -72,7 +72,7 @@ def render_text(rec: dict, out) -> None:
         if e.get("hypothetical"):
             flags.append("hypothetical")
         flag = f" [{', '.join(flags)}]" if flags else ""
-        when = humandate.render(e.get("date"), mods.get(e.get("date_timex"))) or "undated"
+        when = humandate.render_event(e, mods) or "undated"
         label = cameo_label(e["cameo"])
         w(f"  {when:<24} {_actor(e.get('actor'))} → {_actor(e.get('target'))}: "
           f"\"{e['trigger']['text']}\" CAMEO {e['cameo']}"
@@ -199,7 +199,7 @@ def render_clusters(records: list[dict], out) -> None:
         out.write(f"  {cid}  {_actor(e.get('actor'))} → {_actor(e.get('target'))}: {cameo_label(e['cameo'])} "
                   f"[{e['cameo']}] — {len(reports)} report(s) in {len(arts)} article(s)\n")
         for r, ev in reports:
-            when = humandate.render(ev.get("date")) or "undated"
+            when = humandate.render_event(ev) or "undated"
             out.write(f"      {when}: \"{ev['trigger']['text']}\" in {r['article']['id']}"
                       + (" [NOT]" if ev.get("negated") else "") + (" [hypothetical]" if ev.get("hypothetical") else "")
                       + "\n")

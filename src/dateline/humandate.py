@@ -57,6 +57,14 @@ def render(value: str | None, mod: str | None = None) -> str:
     return text
 
 
+def render_event(event: dict, mods: dict | None = None) -> str:
+    """An event's date in words: with its time expression's mod (``mods``: timex id -> mod), else
+    with the mod its ``date_from`` implies ("on or before 5 Mar 2021" for a date that is only the
+    report's or publication day, "around ..." for the story's time); "" when undated."""
+    mod = (mods or {}).get(event.get("date_timex")) or table()["date_from_mods"].get(event.get("date_from") or "")
+    return render(event.get("date"), mod)
+
+
 def _point(v: str) -> str:
     tb = table()
     if v in tb["refs"]:
