@@ -743,6 +743,17 @@ def test_reports_in_two_sentences_merge_only_with_the_same_participants(text, ro
     assert {e.actor.name for e in evs if e.actor} == actors and len(evs) == len(actors)
 
 
+@pytest.mark.parametrize("text,root,n", [
+    # a span up to now is no one day's report: it does not merge into the dated act of the same kind
+    ("Since 1995 dozens of Ruritanian guards have been killed by rebels. On Tuesday, rebels killed "
+     "two Ruritanian guards near the border.", "18", 2),
+    # one happening has one place: a march in one city is not the march in another
+    ("Students marched in Lyon on Monday. Students also marched in Nantes on Monday.", "14", 2),
+])
+def test_reports_of_a_span_or_of_another_place_stay_apart(text, root, n):
+    assert len([e for e in events(text) if e.cameo.startswith(root)]) == n
+
+
 @pytest.mark.parametrize("text,trigger,actor", [
     # the subject of a reporting verb is the actor of the gerund adjunct it controls
     ('"The border is calm," Barack Obama said after meeting with President Ollanta Humala.', "meeting",

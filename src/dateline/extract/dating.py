@@ -116,8 +116,11 @@ def publication_dates(cands, published: str | None, sentences=(), text: str = ""
         # nor is background ("had moved", "before being assassinated"), which precedes the news,
         # nor a standing position or a span up to now ("has repeatedly pledged", "since 1985 ... have")
         sentence = _sentence_of(c, sentences)
-        if c.date is None and not c.hypothetical and not c.negated and verbal(text, c, sentence) \
-                and not c.background and not (text and unbounded(text, c, sentence)):
+        bounded = c.date is None and not c.hypothetical and not c.negated and verbal(text, c, sentence) \
+            and not c.background
+        if bounded and text and unbounded(text, c, sentence):
+            c.standing, bounded = True, False
+        if bounded:
             c.date, c.date_from = published[:10], "publication"
         elif c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "noun" \
                 and text and ongoing(text, c, sentence):

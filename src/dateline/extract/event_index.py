@@ -8,7 +8,7 @@ import bisect
 from collections import defaultdict
 
 from ..record import Mention, Timex
-from .event_lexicon import _Cand
+from .event_lexicon import _Cand, _same_day
 
 
 class ReportIndex:
@@ -177,5 +177,36 @@ def same_parties(c: _Cand, o: _Cand) -> bool:
         if a is not None and b is not None and not _one_party(a, b):
             return False
         if (a is None) != (b is None) and c.pattern.code[:3] != o.pattern.code[:3]:
+            return False
+    return True
+
+
+def twins(c: _Cand, o: _Cand) -> bool:
+    """Is ``c`` another report of the happening ``o`` (same root, actor, target, day, place)?"""
+    if o.pattern.code[:2] != c.pattern.code[:2] or o.hypothetical != c.hypothetical or o.negated != c.negated:
+        return False
+    if o.sent == c.sent and o.pattern.code[:3] != c.pattern.code[:3]:
+        return False    # "the talks, mediated by Egypt": two kinds of happening in one sentence
+    ac, oc = (c.actor.code if c.actor else None), (o.actor.code if o.actor else None)
+    if ac and oc and ac != oc:
+        return False
+    tc, otc = (c.target.code if c.target else None), (o.target.code if o.target else None)
+    if tc and otc and tc != otc:
+        return False
+    if c.location and o.location and c.location.get("name") != o.location.get("name"):
+        return False    # one happening has one place: a protest in one city is not the riot in another
+    if c.sent != o.sent and not (c.headline or o.headline) and not same_parties(c, o):
+        return False
+    if not _same_day(c.date, o.date):
+        if c.date and o.date:
+            return False
+        if c.sent != o.sent and (c.standing or o.standing):
+            return False    # a span or standing position ("since 1985 ... have killed") is no one day's report
+        # an undated report far from the other merges only when the actor is named and equal,
+        # or when one is the headline and the other in the lede (the first three sentences)
+        lede = (c.headline or o.headline) and max(c.sent, o.sent) <= 3 \
+            and c.pattern.code[:3] == o.pattern.code[:3]
+        if abs(c.sent - o.sent) > 1 and not lede \
+                and not (ac and ac == oc and c.pattern.code == o.pattern.code):
             return False
     return True

@@ -312,6 +312,7 @@ class _Cand:
     governor: int | None = None          # start of the verb whose object does this ("accused X of ...")
     frames: tuple = ()                   # ids of the frames (cameo/frames.tsv) that gave actor and target
     background: bool = False             # an act placed before the story's time ("had moved", "before being ...")
+    standing: bool = False               # a standing position or a span up to now (dating.unbounded): no one day
 
 
 @functools.lru_cache(maxsize=None)

@@ -30,7 +30,7 @@ from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... a
 )
 from .event_roles import RoleRules
 from .event_time import TimeRules
-from .event_index import MergeIndex, ReportIndex, TimexIndex, by_sentence, same_parties
+from .event_index import MergeIndex, ReportIndex, TimexIndex, by_sentence, twins
 from .event_triggers import TriggerRules
 
 
@@ -465,39 +465,12 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                         c.sources.append(ref)
                     c.attributions.append(a.id)
 
-    @staticmethod
-    def _twins(c: _Cand, o: _Cand) -> bool:
-        """Is ``c`` another report of the happening ``o`` (same root, actor, target, day)?"""
-        if o.pattern.code[:2] != c.pattern.code[:2] or o.hypothetical != c.hypothetical or o.negated != c.negated:
-            return False
-        if o.sent == c.sent and o.pattern.code[:3] != c.pattern.code[:3]:
-            return False    # "the talks, mediated by Egypt": two kinds of happening in one sentence
-        ac, oc = (c.actor.code if c.actor else None), (o.actor.code if o.actor else None)
-        if ac and oc and ac != oc:
-            return False
-        tc, otc = (c.target.code if c.target else None), (o.target.code if o.target else None)
-        if tc and otc and tc != otc:
-            return False
-        if c.sent != o.sent and not (c.headline or o.headline) and not same_parties(c, o):
-            return False
-        if not _same_day(c.date, o.date):
-            if c.date and o.date:
-                return False
-            # an undated report far from the other merges only when the actor is named and equal,
-            # or when one is the headline and the other in the lede (the first three sentences)
-            lede = (c.headline or o.headline) and max(c.sent, o.sent) <= 3 \
-                and c.pattern.code[:3] == o.pattern.code[:3]
-            if abs(c.sent - o.sent) > 1 and not lede \
-                    and not (ac and ac == oc and c.pattern.code == o.pattern.code):
-                return False
-        return True
-
     def _merge(self, cands: list[_Cand]) -> list[_Cand]:
         """Reports of one happening in the article become one event (same root, actor, date): the
-        first kept event that ``_twins`` accepts, looked up in a ``MergeIndex``."""
+        first kept event that ``event_index.twins`` accepts, looked up in a ``MergeIndex``."""
         kept = MergeIndex()
         for c in cands:
-            twin = kept.first(c, self._twins)
+            twin = kept.first(c, twins)
             if twin is None:
                 kept.add(c)
                 continue
