@@ -151,3 +151,13 @@ _IRAQ_STORY = ("BAGHDAD, Iraq (AP) -- Iraq said on Monday that Iraqi troops woul
 ])
 def test_an_official_keeps_their_own_state_in_a_story_about_another(sentence, code):
     assert _person(_IRAQ_STORY + sentence, "Tomasz Nowak", published="2003-06-05") == code
+
+
+@pytest.mark.parametrize("text,word", [
+    # a one-word name after "a"/"an" and before a lower-case noun modifies that noun: nobody's name
+    ("Troops captured part of a Karen guerrilla camp near the border on Monday.", "Karen"),
+    ("Police raided an Ibo village near the river on Monday.", "Ibo"),
+])
+def test_a_name_used_as_a_modifier_is_no_person(text, word):
+    res = dateline.analyze(text, published="2000-01-01")
+    assert not [e for e in res.entities if e.kind == "person" and e.name == word]

@@ -81,9 +81,10 @@ def first_name_before(text: str, start: int) -> int:
 
 def lone_word_kind(ent, text: str) -> str | None:
     """The kind of a one-token name the recogniser calls a person: an acronym ("CNBC") is a body's;
-    a plural, a role or group noun ("Senator", "Muslims"), or a word the article also writes in lower
-    case ("Members" beside "members") is nobody's (None), unless the gazetteer knows it as a surname
-    or a person's verb follows it; anything else stays a person."""
+    a plural, a role or group noun ("Senator", "Muslims"), a word the article also writes in lower
+    case ("Members" beside "members"), or a word after "a"/"an" before a lower-case noun ("a Karen
+    guerrilla camp") is nobody's (None), unless the gazetteer knows it as a surname or a person's verb
+    follows it; anything else stays a person."""
     word = ent.text
     if _us_state_abbreviation(word, text[ent.end_char:ent.end_char + 1]):
         return None          # "(Ky.)" after a legislator: the state, left to geocoding
@@ -95,6 +96,9 @@ def lone_word_kind(ent, text: str) -> str | None:
     after = regex("entities", "word_after").match(text, ent.end_char)
     if after and after.group(1).lower() in _person_verbs():
         return "person"
+    if after and after.group(1).islower() and regex("entities", "indefinite_before").search(
+            text, max(0, ent.start_char - 4), ent.start_char):
+        return None          # "a Karen guerrilla camp": a modifier of the noun after it
     low = word.lower()
     if ent.root.tag_ in _plural_tags() or low in gaz.roles or low in _group_words():
         return None
