@@ -52,14 +52,14 @@ def test_hypothetical_events_get_no_upper_bound():
     ("Chile has repeatedly pledged to attack Peru.", "attack"),
     ("Chile has long criticized Peru over the border.", "criticized"),
     # a position stated some time up to now, not a statement of the day
-    ("The council has said it will not lift the embargo on Peru.", "lift"),
+    ("The ministry has said that it will never lift its ban on Peruvian imports.", "lift"),
     # a span from a time up to now
     ("Since 2010, dozens of soldiers have been killed by rebels in Peru.", "killed"),
     ("Rebels have bombed two towns in Peru since the talks collapsed.", "bombed"),
     # an intention named by a noun: a plan, not when it was made
     ("Chile said its plan to send troops to Peru was ready.", "send"),
     # an act that the writer's rule obliges has not happened ("must be agreed")
-    ("Any decision to expand the mission must be agreed jointly by the governments of Chile and Peru.", "agreed"),
+    ("Each change to the border pact must be agreed upon by Chile and by Peru.", "agreed"),
 ])
 def test_standing_positions_and_spans_get_no_publication_day(text, trigger):
     e = event(text, trigger)
