@@ -16,6 +16,7 @@ _DCT_RELATIVE_WORDS = L.rule_words("dct_relative_words")
 _RELATIVE_WORDS = L.rule_words("relative_words")
 _DAY_PARTS = L.rule_words("day_parts")
 _DURATION_ONLY_WORDS = L.rule_words("duration_only_words")
+_SPAN_PREPS = L.rule_words("span_preps")
 _PAST_WORDS = L.rule_words("past_words")
 _FUTURE_WORDS = L.rule_words("future_words")
 _EARLIER_LATER = L.rule_words("earlier_later")
@@ -300,7 +301,7 @@ def _r_rel_unit(m, ctx):
             if ctx.dct is None:
                 return _Res("DATE", _XVAL[gran], anchor="none")
             v, anchor = date_to_value(ctx.dct, "day"), "dct"
-        if rel == "the next" and unit in ("year", "month", "week") and _after_prep(ctx, m.start(), ("over", "in", "during", "within", "for", "throughout")):
+        if rel == "the next" and unit in ("year", "month", "week") and _after_prep(ctx, m.start(), _SPAN_PREPS):
             return _Res("DURATION", _dur(1, unit))
         base = truncate(v, gran)
         out = shift_units(base, off, _GRAN_UNIT[gran]) if off else base
