@@ -7,7 +7,9 @@
    file, one process) over the TimeBank + AQUAINT + PolNeAR texts, next to the same analysis alone
    on the same texts (the peer): both warmed, interleaved, median of --repeat with min and max; the
    ratio is the cost of storing and merging.
-   With --growth N: store time per article from an empty store to N generated articles.
+   With --growth N: store time per article from an empty store to N generated articles (random actors
+   and codes, one block after another; bench_store_growth.py is the scale issue's benchmark: the demo's
+   records along a backfill, probes at fixed sizes up to 100,000, interleaved).
 2. Queries: `count` and `timeline` (dateline.timeline.queries, with the store's indexes) on a store
    of N generated events (clusters; default one million), next to a plain full scan of the same
    table answering the same question (SQLite's NOT INDEXED).
