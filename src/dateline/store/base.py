@@ -41,7 +41,7 @@ from .quotes import QUOTE_COLUMNS, add_quotes
 
 COMPONENT = "dateline.pipeline"
 NAMES_KEPT = 20_000     # story names of this many articles kept in memory while merging
-REPORTS_KEPT = 50_000   # stored reports kept in memory while merging (dateline.timeline.merge.Report)
+REPORTS_KEPT = 20_000   # stored reports kept in memory while merging (dateline.timeline.merge.Report)
 LONGEST_SPAN = _dt.timedelta(days=366)      # of an event date (merge.date_range: a year at most)
 SHORT_SPAN = _dt.timedelta(days=31)         # of a date of a day, a week or a month (the others: LONG_PRECISIONS)
 
