@@ -19,6 +19,8 @@ CASES = [
     ("no-break spaces", "x" + "\u00a0" * 20000 + "y."),
     ("said chain", 'He said "the talks will go on." ' * 60),
     ("nested said", '"It is," he said, "' * 60),
+    ("chain of reported speakers (exponential subject look-back)", "North Korea said " + "they said " * 400
+     + "they attacked the base."),
     ("NULs and bidi marks", "North\x00 Korea \u202efired\u202c a missile\u200f on Monday."),
     ("lone surrogate-free odd unicode", "\ufeff\u0301North Korea ǅ fired \U0001f600 on Oct. 31, 2019."),
 ]

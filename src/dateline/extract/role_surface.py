@@ -98,8 +98,11 @@ class SurfaceRoles:
                 break
         return s, e
 
-    def _actor_before(self, text, toks, low, s, i, mentions, sent_range, verbs=()) -> Mention | None:
-        """The subject: the nearest entity (or pronoun) before the trigger in the clause, not inside a PP."""
+    def _actor_before(self, text, toks, low, s, i, mentions, sent_range, verbs=(), nested=False) -> Mention | None:
+        """The subject: the nearest entity (or pronoun) before the trigger in the clause, not inside a PP.
+        A pronoun that opens a reported clause is the speaker, found by one nested call (``nested``:
+        pronouns there are resolved as pronouns, so a chain of "X said they said they ..." costs
+        linear, not exponential, work)."""
         start_c, end_c = toks[s][0] if s < len(toks) else sent_range[0], toks[i][0]
         if i >= 2 and low[i - 1] == "to":
             # "prompting South Korea to protest", "urged Washington to resume talks": the object of
@@ -115,10 +118,10 @@ class SurfaceRoles:
         # pronouns and "the country" in the clause
         for k in range(s, i):
             w = low[k]
-            if w in _PRONOUNS and _after_speech_verb(low, k):
+            if w in _PRONOUNS and not nested and _after_speech_verb(low, k):
                 # "Organizers said they would rally": the pronoun is the speaker, whoever that is
                 v = k - 1 if low[k - 1] in _SPEECH_VERBS else k - 2
-                r = self._actor_before(text, toks, low, 0, v, mentions, sent_range, verbs) if v > 0 else None
+                r = self._actor_before(text, toks, low, 0, v, mentions, sent_range, verbs, nested=True) if v > 0 else None
                 if r is None:
                     return None
                 cands.append((toks[k][0], Mention(toks[k][0], toks[k][1], toks[k][2], r.entity, r.name,
