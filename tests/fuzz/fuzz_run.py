@@ -40,6 +40,18 @@ class Crash(Exception):
     pass
 
 
+class OverBudget(BaseException):
+    """Raised by the CPU-time alarm inside an input that runs past ``STOP`` CPU seconds (a
+    BaseException, so that the checks' own ``except Exception`` does not take it for a crash)."""
+
+
+STOP = 6 * SLOW             # CPU seconds after which an input is stopped: kept as a slow finding, the run goes on
+
+
+def _alarm(signum, frame):
+    raise OverBudget()
+
+
 class Run:
     def __init__(self, out: Path):
         self.out = out
@@ -79,7 +91,13 @@ def targets(run: Run, bases: list[str]):
 
     def timed(size, fn, sample):
         t = time.process_time()
-        finding = fn()
+        signal.setitimer(signal.ITIMER_PROF, STOP)
+        try:
+            finding = fn()
+        except OverBudget:
+            finding = None
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
         run.count(size, finding, time.process_time() - t, sample)
 
     def analyze_rules(text):
@@ -120,6 +138,7 @@ def main(argv=None) -> int:
     t0 = time.time()
     before = dict(run.stats)
     signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGPROF, _alarm)
     try:
         _loop(run, tgts, weights, rng, t0, args)
     except KeyboardInterrupt:
