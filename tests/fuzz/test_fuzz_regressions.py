@@ -19,6 +19,8 @@ CASES = [
     ("no-break spaces", "x" + "\u00a0" * 20000 + "y."),
     ("said chain", 'He said "the talks will go on." ' * 60),
     ("nested said", '"It is," he said, "' * 60),
+    ("run of fronted adverbials before an inverted source (recursion depth)", '"We go," said ' + "regardless, " * 3000
+     + "Smith."),
     ("chain of reported speakers (exponential subject look-back)", "North Korea said " + "they said " * 400
      + "they attacked the base."),
     ("NULs and bidi marks", "North\x00 Korea \u202efired\u202c a missile\u200f on Monday."),

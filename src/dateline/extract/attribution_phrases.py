@@ -253,16 +253,21 @@ def _cue_word(d: _Doc, x: int) -> bool:
 
 
 def _np_right(d: _Doc, i: int, hi: int, max_len: int = 10) -> tuple[int, int] | None:
-    """The noun phrase starting at token i (subject of a clause, or an inverted source)."""
-    if i >= hi or d.inq[i] >= 0 or not _is_word(d.words[i]):
-        return None
-    w = d.low[i]
-    if w in _SUBJ_PRON and w not in _THAT_WHICH:
-        return i, i + 1
-    if (w in _PREP or w in _CLAUSE or w in _AUX) and not d.words[i][:1].isupper():
-        return None
-    if i + 2 < hi and d.low[i + 1] == "," and d.inq[i + 1] < 0 and _fronted_adverbial(d.low[i], d.low[i + 2]):
-        return _np_right(d, i + 2, hi, max_len)   # 'Regardless, X said', 'Chastened, X promised'
+    """The noun phrase starting at token i (subject of a clause, or an inverted source), past fronted
+    adverbials ('Regardless, X said', 'Chastened, X promised'; a loop, so a run of them is no deep
+    recursion)."""
+    while True:
+        if i >= hi or d.inq[i] >= 0 or not _is_word(d.words[i]):
+            return None
+        w = d.low[i]
+        if w in _SUBJ_PRON and w not in _THAT_WHICH:
+            return i, i + 1
+        if (w in _PREP or w in _CLAUSE or w in _AUX) and not d.words[i][:1].isupper():
+            return None
+        if not (i + 2 < hi and d.low[i + 1] == "," and d.inq[i + 1] < 0
+                and _fronted_adverbial(d.low[i], d.low[i + 2])):
+            break
+        i += 2
     j = i
     n = 0
     while j < hi and n < max_len:
