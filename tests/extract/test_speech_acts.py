@@ -81,3 +81,17 @@ def test_plain_statements_are_events_only_behind_the_setting(statements, codes):
 ])
 def test_accusations_in_content(text, expect):
     assert acts(text) == expect
+
+
+@pytest.mark.parametrize("text,expect", [
+    # the source denies its own part in a wrong (016)
+    ("Iran said it had nothing to do with the bombing.", [("016", "IRN", None)]),
+    ("The Syrian army said it played no role in the killings.", [("016", "SYR", None)]),
+    ("Peru said it was not behind the attacks.", [("016", "PER", None)]),
+    # no wrong named, or another party cleared: no denial of the source's own
+    ("Iran said it had nothing to do with the talks.", []),
+    ("Peru said it was not responsible for border security.", []),
+])
+def test_denials_in_content(text, expect):
+    assert acts(text) == expect
+

@@ -29,7 +29,7 @@ from .event_lexicon import grammar_words
 _KINDS = ("country", "person", "organization")
 # the strength a judgement needs (the sum of the valences of its evaluative words)
 CRITICISM_AT, PRAISE_AT = -1.5, 1.5
-CODES = {"criticise": "111", "praise": "051", "accuse": "112"}
+CODES = {"criticise": "111", "praise": "051", "accuse": "112", "deny": "016"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -173,6 +173,35 @@ def accused(text: str, att, mentions, starts: list[int]) -> tuple[object, str] |
     return None
 
 
+def _denial_after(words: list[str], k: int) -> bool:
+    """The predicate from words[k] on denies responsibility for a wrong: "was not behind the attack",
+    "had nothing to do with the bombing", "played no role in the killings"."""
+    aux, neg = grammar_words("predicate_auxiliaries"), _words()["negation"]
+    n, negated = k, False
+    while n < len(words) and n < k + 4 and (words[n] in aux or words[n] in neg):
+        negated = negated or words[n] in neg
+        n += 1
+    rest = words[n:n + 10]
+    rest = rest[:next((x for x, w in enumerate(rest) if w in (",", ";", ".", "but")), len(rest))]
+    if negated and (m := _phrase_at(rest, 0, "responsibility_predicates") or _phrase_at(rest, 0, "accusation_predicates")):
+        return accusation_code(rest[m:]) is not None or bool(_phrase_at(rest, 0, "accusation_predicates"))
+    m = _phrase_at(rest, 0, "denial_predicates")
+    return bool(m) and accusation_code(rest[m:]) is not None
+
+
+def denied(text: str, att, mentions, starts: list[int]) -> bool:
+    """The source's content denies the source's own responsibility for a wrong ("the group said it
+    had nothing to do with the bombing", "X said X was not behind the attacks")."""
+    a, b = att.content.start, att.content.end
+    toks = _tokens(text, a, b)
+    pos, words = [t[0] for t in toks], [t[2] for t in toks]
+    if words and words[0] in grammar_words("self_pronouns") and _denial_after(words, 1):
+        return True
+    inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+    return any(m.entity is not None and m.entity == att.source.entity
+               and _denial_after(words, bisect.bisect_left(pos, m.end)) for m in inside)
+
+
 def _poll(text: str, att) -> bool:
     """The source reports a poll's opinion ("52 percent of voters", "a majority of respondents"):
     a word of grammar.json's opinion_sources in the source or in the words before it in its clause."""
@@ -194,6 +223,9 @@ def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
             continue      # "according to X": X is where the news comes from, not a judge of anyone
         if _poll(text, att):
             continue      # "52 percent of voters agreed that X is fit": an opinion poll, no party's act
+        if denied(text, att, mentions, starts):
+            out.append((att, CODES["deny"], None))
+            continue
         blamed = accused(text, att, mentions, starts)
         if blamed is not None:
             out.append((att, blamed[1], blamed[0]))
