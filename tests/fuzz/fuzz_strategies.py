@@ -19,6 +19,10 @@ SPECIAL = ["\x00", "\x01", "\x1b", "\x7f", "\u200b", "\u200e", "\u200f", "\u202a
            "<script>", "%", "_", "\\", "=", "+", "@", "\U0001f600", "\u0301", "ǅ", "İ", "ß", "\u0645\u0631\u062d\u0628\u0627",
            "\u4e2d\u6587", "\ud7ff"]
 ABBREVIATIONS = ["Mr.", "Mrs.", "Dr.", "U.S.", "U.N.", "Gen.", "Lt.", "Oct.", "No.", "St.", "a.m.", "p.m.", "e.g."]
+# clause-level words whose runs drive look-backs and chains in the grammar (speakers of speakers,
+# fronted adverbials, relative clauses, coordination, apposition, nested of-phrases, negation)
+CLAUSES = ["they said", "he said that", "regardless,", "who said", "and", "that", "of the", "the ministry of",
+           "North Korea and", "not", "would have", "a spokesman for", "according to", "said X", "X, Y,", "in"]
 QUOTES = ["'", '"', "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", '"a', 'said "', '," he said, "']
 
 
@@ -44,6 +48,7 @@ pieces = st.one_of(
     st.text(alphabet=st.characters(codec="utf-8"), max_size=20),
     runs(ABBREVIATIONS),
     runs(QUOTES),
+    runs(CLAUSES),
     runs(FRAGMENTS, max_count=30),
     huge_numbers,
 )
