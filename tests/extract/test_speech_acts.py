@@ -95,3 +95,13 @@ def test_accusations_in_content(text, expect):
 def test_denials_in_content(text, expect):
     assert acts(text) == expect
 
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("Peru's foreign minister called Chile a disgrace.", "speech_acts:evaluative.tsv"),
+    ("Peru said Chile was behind the attack on the embassy.", "speech_acts:accusation(grammar.json)"),
+    ("Chile said it had nothing to do with the shelling of the port.", "speech_acts:denial(grammar.json)"),
+])
+def test_a_speech_act_event_names_the_mechanism_that_coded_it(text, rule):
+    evs = [e for e in dateline.analyze(text, published="2021-03-05").events if (e.rule or "").startswith("speech_acts")]
+    assert [e.rule for e in evs] == [rule]

@@ -389,10 +389,10 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         for m in mentions:
             first_at.setdefault(m.start, m)
         if statements:
-            judged = {att.id for att, _, _ in acts}
-            acts += [(att, STATEMENT, None) for att in attributions if att.id not in judged and att.source
-                     and att.source.code and att.cue.start is not None and att.cue.start not in taken]
-        for att, code, party in acts:
+            judged = {att.id for att, *_ in acts}
+            acts += [(att, STATEMENT, None, "attribution:statement") for att in attributions if att.id not in judged
+                     and att.source and att.source.code and att.cue.start is not None and att.cue.start not in taken]
+        for att, code, party, rule in acts:
             src = att.source
             actor = first_at.get(src.start) or \
                 Mention(src.start, src.end, text[src.start:src.end], entity=src.entity, name=src.name,
@@ -401,8 +401,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                           preps=frozenset(), row=-1)
             si = max(0, bisect.bisect_right(sent_starts, att.cue.start) - 1)
             c = _Cand(pattern=pat, tok=-1, end_tok=-1, start=att.cue.start, end=att.cue.end, sent=si,
-                      actor=actor, target=party,
-                      rule="speech_acts:evaluative.tsv" if code != STATEMENT else "attribution:statement")
+                      actor=actor, target=party, rule=rule)
             c.attributions.append(att.id)
             t = statement_time(att, timexes, sentences[si], describes=objas_cue(att.cue.text))
             if t is not None:

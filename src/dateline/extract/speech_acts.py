@@ -211,7 +211,8 @@ def _poll(text: str, att) -> bool:
 
 
 def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
-    """(attribution, code, party) for every attribution whose content accuses or judges someone."""
+    """(attribution, code, party, rule) for every attribution whose content denies, accuses or judges
+    someone; ``rule`` names the mechanism and its data for the event's provenance."""
     mentions = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
     out = []
@@ -224,14 +225,14 @@ def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
         if _poll(text, att):
             continue      # "52 percent of voters agreed that X is fit": an opinion poll, no party's act
         if denied(text, att, mentions, starts):
-            out.append((att, CODES["deny"], None))
+            out.append((att, CODES["deny"], None, "speech_acts:denial(grammar.json)"))
             continue
         blamed = accused(text, att, mentions, starts)
         if blamed is not None:
-            out.append((att, blamed[1], blamed[0]))
+            out.append((att, blamed[1], blamed[0], "speech_acts:accusation(grammar.json)"))
             continue
         found = judged(text, att, mentions, starts)
         if found is not None:
             party, score = found
-            out.append((att, CODES["criticise" if score < 0 else "praise"], party))
+            out.append((att, CODES["criticise" if score < 0 else "praise"], party, "speech_acts:evaluative.tsv"))
     return out
