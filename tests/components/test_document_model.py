@@ -89,3 +89,14 @@ def test_the_text_layer_is_the_docs_text_and_a_bare_doc_still_has_one():
     assert doc._.text == doc.text == TEXT
     bare = spacy.blank("en")("One here. Two there.")      # made without new_doc: no text layer set
     assert text_of(bare) == "One here. Two there." and len(segment(bare)) == 2
+
+
+def test_the_parse_writes_tags_and_dependencies_into_the_article_doc():
+    s = load_settings()
+    if s.model == "none":
+        pytest.skip("the rules-only profile parses nothing")
+    doc = analyze_doc("Chile recalled its ambassadors. The talks failed on Monday.", s, published="2031-03-06")
+    words = [t for t in doc if not t.is_space and not t.is_punct]
+    assert all(t.tag_ for t in words), [(t.text, t.tag_) for t in words]
+    assert {t.tag_ for t in words} >= {"NNP", "VBD", "NNS"}
+    assert all(t.dep_ for t in words)
