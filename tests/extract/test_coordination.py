@@ -35,13 +35,13 @@ def pairs(text, root):
     ("Chilean President Ana Rojas, Peruvian President Luis Vega and Bolivia condemned Brazil on Monday.", "11",
      [("BOL", "BRA"), ("CHL", "BRA"), ("PER", "BRA")]),
     # an act called joint is one act of the pair: a cooperative one has the second as counterpart
-    ("Any decision on the treaty must be agreed jointly by the governments of both Chile and Peru.", "05",
+    ("Every amendment of the accord must be agreed jointly by Chile and Peru.", "05",
      [("CHL", "PER")]),
-    ("In their joint statement issued after the talks, Chile and Peru called for a quick ratification of "
-     "the treaty.", "02", [("CHL", None)]),
+    ("In a joint communique released after the summit, Chile and Peru called for a swift ratification of "
+     "the accord.", "02", [("CHL", None)]),
     # each listed subject of a joint happening meets the counterpart named apart from them
     ("Chilean President Gabriel Boric gave a speech on Sunday. He and Peruvian President Alan Garcia meet "
-     "separately Monday with US Secretary of State Antony Blinken.", "04", [("CHL", "USA"), ("PER", "USA")]),
+     "separately on Monday with US Secretary of State Antony Blinken.", "04", [("CHL", "USA"), ("PER", "USA")]),
     ("Chile and Bolivia held talks with Peru on Monday.", "04", [("BOL", "PER"), ("CHL", "PER")]),
 ])
 def test_one_event_per_listed_participant(text, root, expect):

@@ -317,7 +317,7 @@ CASES = [
     ("She called the governor's tweet attacking the mayor a disgrace.", "attacking", "111"),
     ("The campaign launched an attack ad against the senator.", "launched", None),
     ("Fuel prices exploded after the decision.", "exploded", None),
-    ("Rebels exploded a series of bombs in the capital.", "exploded", "183"),
+    ("Rebels exploded two car bombs in the capital.", "exploded", "183"),
     ("The two candidates clashed over taxes in the debate.", "clashed", "110"),
     ("Troops clashed with rebels near the border.", "clashed", "190"),
     ("The rebels released a video of the hostages.", "released", None),

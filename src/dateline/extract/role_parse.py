@@ -116,8 +116,8 @@ class ParseRoles:
     @staticmethod
     def _argument_names(c: _Cand, arg) -> bool:
         """Can the rules' target be an argument of the trigger whose frame reached ``arg`` (a token that
-        names no party)? Not when it is the by-agent of a noun other than that argument ("seized a bomb
-        on the eve of the return to talks by X") or sits in a clause with a subject of its own under
+        names no party)? Not when it is the by-agent of a noun other than that argument ("seized a rifle
+        hours before a visit by X") or sits in a clause with a subject of its own under
         the trigger ("vetoed a bill that would let families sue X")."""
         doc, trig = arg.doc, arg.head
         k = bisect.bisect_left(doc, c.target.start, key=lambda t: t.idx)
