@@ -154,12 +154,27 @@ def test_a_stated_intention_not_to_cooperate_is_a_rejection(text, trigger, code,
     # a gerund of means shares the modality of the infinitive it serves
     ("The law allows foreign firms to win contracts by investing in Peru.", "investing", True),
     ("Foreign firms won contracts by investing in Peru.", "investing", False),
+    # a gerund of means after a noun of options describes a course open to someone, not a happening
+    ("The council has two ways to punish the club: by suing it or by having its owner detained.", "suing", True),
+    ("The council has two ways to punish the club: by fining it or by having its owner detained.", "detained",
+     True),
+    ("The council punished the club by suing its owner.", "suing", False),
+    # a raising verb of appearance hedges an act that did happen
+    ("In a radio interview the minister seemed to blame the unions for the strike.", "blame", False),
     # a conditional act states no intention
     ("If Peru does follow through on its threat to veto the deal, the talks would end.", "veto", True),
 ])
 def test_which_acts_are_hypothetical(text, trigger, hypothetical):
     e = next(e for e in events(text) if e.trigger.text == trigger)
     assert e.hypothetical == hypothetical
+
+
+def test_a_gerund_of_means_is_no_intent_of_its_own():
+    """"would breach the treaty by attacking": the intent (or prediction) is the clause's verb's; the
+    act of means is hypothetical, not a threat of its own."""
+    e = next(e for e in events("Ghana said that Togo would break the treaty by attacking without warning.")
+             if e.trigger.text == "attacking")
+    assert e.hypothetical and e.modality is None and e.cameo.startswith("19")
 
 
 def test_an_act_of_force_not_intended_stays_negated():

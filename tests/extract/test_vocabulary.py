@@ -339,6 +339,13 @@ CASES = [
     ("The regime carried out ethnic cleansing in the north.", "carried out", "203"),
     ("A bomb attack killed three soldiers in Kabul.", "attack", "183"),
     ("Troops carried out an attack on the rebel base.", "carried out", "190"),
+    # defending one's own words is no verbal support of another actor; a policy defended still is
+    ("The senator later defended his comment in an interview on Friday.", "defended", None),
+    ("The mayor defended the curfew decision at a news conference.", "defended", "052"),
+    # petrol bombs are a non-military bombing (18x), not a weapon of war (194)
+    ("A bus was hit with petrol bombs in the harbour district overnight.", "hit with", "183"),
+    ("Rioters attacked the barracks with molotov cocktails on Sunday.", "attacked", "18"),
+    ("The convoy was hit with rockets near the border.", "hit", "19"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),

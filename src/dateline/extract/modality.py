@@ -124,8 +124,8 @@ def modality_of(low: list[str], i: int, end: int) -> tuple[str, int] | None:
     verb at token ``i`` (its trigger ends at ``end``)."""
     w = _words()
     before = _window(low, i)
-    if any(low[k] in w["hedges"] for k in before):
-        return None
+    if any(low[k] in w["hedges"] for k in before) or means_preposition(low, i) is not None:
+        return None      # (a gerund of means serves the verb it follows: that verb carries the intent)
     if i > 0 and is_past_form(low[i]) and low[i] not in _base_verbs() \
             and low[i - 1] not in grammar_words("participle_auxiliaries") and not low[i - 1].endswith("ly"):
         return None      # "will not lift the sanctions imposed on X": a participle after its noun, past already
@@ -227,11 +227,38 @@ def conditional(low: list[str], i: int) -> bool:
     return False
 
 
+def means_preposition(low: list[str], i: int) -> int | None:
+    """The index of the preposition of means before the act at ``i`` ("by attacking", "by having
+    someone arrested"), or None: such an act is the means of the verb it follows, not a clause of
+    its own."""
+    means = grammar_words("means_prepositions")
+    if i > 0 and low[i].endswith("ing") and low[i - 1] in means:
+        return i - 1
+    for h in range(i - 1, max(0, i - 4), -1):
+        if low[h] in grammar_words("causative_gerunds") and low[h - 1] in means:
+            return h - 1
+    return None
+
+
+def means_option(low: list[str], i: int) -> bool:
+    """"has three ways to enforce it: by suing, or by having someone arrested": a gerund of means
+    after a noun of options (grammar.json option_nouns, followed by "to", "of" or ":") in its
+    sentence describes a course open to someone, not a happening."""
+    k = means_preposition(low, i)
+    if k is None:
+        return False
+    nouns = grammar_words("option_nouns")
+    return any(low[x] in nouns and any(w in ("to", "of", ":") for w in low[x + 1:x + 3]) for x in range(k))
+
+
 def in_modal_scope(low: list[str], s: int, i: int, verb: bool) -> bool:
     """A modal word before the trigger at ``i`` in its clause (from ``s``), after the last comma
     ("pledged to stand firm, warning X": the warning happened). A lexical modal verb ("called",
     "pledged") does not reach a verb coordinated with it ("called X a disgrace and called for ...")
-    unless an infinitive stands between ("pledged to rally and march")."""
+    unless an infinitive stands between ("pledged to rally and march"). A gerund of means after a
+    noun of options is in the scope of those options (means_option)."""
+    if means_option(low, i):
+        return True
     pre = low[s:i]
     start = max((k for k, w in enumerate(pre) if w == ","), default=-1) + 1
     aux = grammar_words("modal_auxiliaries")
