@@ -33,6 +33,9 @@ def test_report_and_publication_dates(text, trigger, date, date_from):
     ("Chile had moved troops to the border.", "moved"),
     ("Garcia, who attacked Morales in a speech, spoke in Lima.", "attacked"),
     ("Garcia led the party until he was arrested by the police.", "arrested"),
+    # what a recalling cue introduces is what the story reminds of, not its news
+    ("Officials noted that Chile attacked Peruvian border posts, but Peru declined to respond.", "attacked"),
+    ("Garcia pointed out that Chile attacked Peruvian border posts.", "attacked"),
     # spread over many occasions: no single day of the news
     ("Chile repeatedly attacked border posts in Peru.", "attacked"),
     ("Chile often criticized Peru over the border.", "criticized"),
@@ -53,6 +56,9 @@ def test_hypothetical_events_get_no_upper_bound():
     ("Chile has long criticized Peru over the border.", "criticized"),
     # a position stated some time up to now, not a statement of the day
     ("The ministry has said that it will never lift its ban on Peruvian imports.", "lift"),
+    # a present perfect describing someone after a comma: what they are known for, not the news
+    ("The Chilean navy, which has attacked Peruvian fishing boats, met the envoy of Peru.", "attacked"),
+    ("Ruiz, who has criticized Peru over the border, spoke in Lima.", "criticized"),
     # a span from a time up to now
     ("Since 2010, dozens of soldiers have been killed by rebels in Peru.", "killed"),
     ("Rebels have bombed two towns in Peru since the talks collapsed.", "bombed"),

@@ -210,15 +210,27 @@ def test_a_definite_description_by_head_noun_is_the_organisation_named_before(te
     assert (got.name if got else None) == name
 
 
-def test_an_agent_noun_alone_acts_for_the_home_state():
+_HOME_USA = "The White House said on Monday that the United States Senate would vote in Washington. "
+
+
+@pytest.mark.parametrize("tail,surface,code", [
+    ("Prosecutors charged two men.", "Prosecutors", "USA"),
+    # a state's adjective names that group's state
+    ("Russian police left.", "police", "RUS"),
+    # an armed group that is no state's force is coded by the state it acts in
+    ("Gunmen fired at a bus near Denver.", "Gunmen", "USA"),
+    ("Extremists have burned two churches in Ohio.", "Extremists", "USA"),
+    # ... but not one whose state an adjective names (the event rules read it)
+    ("Syrian rebels shelled a base.", "rebels", None),
+])
+def test_an_agent_noun_alone_acts_for_the_home_state(tail, surface, code):
     from dateline.extract.entity_context import add_agent_mentions, assign_home_state
-    text = ("The White House said on Monday that the United States Senate would vote in Washington. "
-            "Prosecutors charged two men. Russian police left.")
+    text = _HOME_USA + tail
     res = ents(text)
     add_agent_mentions(text, res, assign_home_state(res))
-    by_text = {m.text: m for m in res.mentions}
-    assert by_text["Prosecutors"].code == "USA" and by_text["Prosecutors"].form == "agent"
-    assert by_text["police"].code == "RUS"  # a state's adjective names that group's state
+    got = {m.text: m for m in res.mentions}.get(surface)
+    assert (got.code if got else None) == code
+    assert got is None or got.form == "agent" or code != "USA"
 
 
 @pytest.mark.parametrize("text,name,code", [

@@ -170,9 +170,26 @@ def bound_dates(cands, attributions, timexes, sentences, published: str | None, 
     story's last day, the publication day."""
     resolve_references(cands, published)
     report_dates(cands, attributions, timexes)
+    recalled_background(cands, attributions, text)
     reported = [(a.content.start, a.content.end) for a in attributions if a.content.start is not None]
     narrative_dates(cands, timexes, sentences, published, text, reported)
     publication_dates(cands, published, sentences, text)
+
+
+def recalled_background(cands, attributions, text: str) -> None:
+    """An undated act in what a recalling cue introduces ("noted that his lawyer offered", "recalled
+    that the army attacked") is background the story reminds of, not its news (dating words.json
+    recalling_cues): no story day or publication day bounds it."""
+    spans = []
+    for a in attributions:
+        if a.content.start is None or a.cue.start is None or not text:
+            continue
+        cue = text[a.cue.start:a.cue.end].split()
+        if cue and cue[0].lower() in _words("recalling_cues"):
+            spans.append((a.content.start, a.content.end))
+    for c in cands:
+        if c.date is None and any(s <= c.start < e for s, e in spans):
+            c.background = True
 
 
 def unbound_unreal(cands) -> None:
@@ -217,7 +234,8 @@ def nominal_marker(text: str, c, sentence: tuple[int, int] | None) -> bool:
 def standing(text: str, c, sentence: tuple[int, int] | None) -> bool:
     """Is the act a present perfect of a standing position or of a span up to now, not one day of
     the news: spread over occasions ("has repeatedly pledged to", "has long opposed"), a stated
-    position ("has said it will not lift"), or a span ("since 1985 ... have been killed")?"""
+    position ("has said it will not lift"), a description of someone after a comma ("X, which has
+    denied any part in it"), or a span ("since 1985 ... have been killed")?"""
     if sentence is None:
         return False
     clause = max(sentence[0], text.rfind(",", sentence[0], c.start) + 1)
@@ -229,6 +247,8 @@ def standing(text: str, c, sentence: tuple[int, int] | None) -> bool:
     after = words[k + 1:]
     if any(w in _words("standing_adverbs") for w in after):
         return True
+    if words and words[0] in grammar_words("dating_relative_openers") and text[clause - 1:clause] == ",":
+        return True       # "X, which has denied any part in it": a clause that describes X, not the day's news
     if c.modality and any(w in _SPEECH for w in after):
         return True
     return any(w.lower() in _words("span_openers") for _, _, w in tokenize(text, sentence[0], sentence[1]))
