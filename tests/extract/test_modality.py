@@ -135,6 +135,18 @@ def test_a_stated_intention_not_to_cooperate_is_a_rejection(text, trigger, code,
     assert not e.hypothetical     # the refusal was stated: it happened
 
 
+@pytest.mark.parametrize("text,trigger,code,modality", [
+    # an assurance that one will not act is an intention given to the party reassured (030)
+    ("Ghana's president assured Togo that Ghana would not join the alliance, aides said.", "join", "030", "intent"),
+    ("Chile reassured Peru that Chile will not accept any more refugees.", "accept", "030", "intent"),
+    # a defiant "will not" after a plain statement stays a rejection
+    ("Ghana's president said that Ghana would not join the alliance.", "join", "121", "refusal"),
+])
+def test_a_negative_assurance_is_an_intention(text, trigger, code, modality):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert (e.cameo, e.modality, e.negated, e.hypothetical) == (code, modality, False, False)
+
+
 @pytest.mark.parametrize("text,trigger,hypothetical", [
     # a passive infinitive after an appeal: only asked for
     ("Chile has called for Peru's envoy, a retired admiral, to be expelled from the talks.", "expelled", True),

@@ -292,4 +292,25 @@ def fold_refusals(cands: list, sent_toks) -> list:
             gov.pattern, gov.intended = replace(gov.pattern, code=m.code), c.pattern.code
         gov.actor, gov.target = gov.actor or c.actor, gov.target or c.target
         drop.add(id(c))
+    assurances(cands, sent_toks)
     return [c for c in cands if id(c) not in drop]
+
+
+def _assured(low: list[str], i: int) -> bool:
+    """The clause of the act at ``i`` is the that-clause of a verb of assurance ("assured X that it
+    would not ...", grammar.json assurance_verbs): at most 4 words between the verb and "that"."""
+    verbs = grammar_words("assurance_verbs")
+    for k in range(i - 1, max(-1, i - 15), -1):
+        if low[k] in (".", ";") or low[k] in _words()["clause_breaks"]:
+            return False
+        if low[k] == "that":
+            return any(low[g] in verbs for g in range(max(0, k - 5), k))
+    return False
+
+
+def assurances(cands: list, sent_toks) -> None:
+    """"X assured Y that it would not join Z": a stated intention not to act, given to reassure the
+    party addressed, is an intention (030), not the rejection (12x) a defiant "will not" states."""
+    for c in cands:
+        if c.modality == "refusal" and _assured(sent_toks[c.sent][1], c.tok):
+            c.pattern, c.modality = replace(c.pattern, code="030"), "intent"
