@@ -220,6 +220,8 @@ _HOME_USA = "The White House said on Monday that the United States Senate would 
     # an armed group that is no state's force is coded by the state it acts in
     ("Gunmen fired at a bus near Denver.", "Gunmen", "USA"),
     ("Extremists have burned two churches in Ohio.", "Extremists", "USA"),
+    # a candidate's campaign named alone acts for the state of the race
+    ("The campaign sent buses of supporters to the rally in Ohio.", "campaign", "USA"),
     # ... but not one whose state an adjective names (the event rules read it)
     ("Syrian rebels shelled a base.", "rebels", None),
 ])
