@@ -210,6 +210,17 @@ def test_the_patient_of_a_passive_is_no_actor(text, root, actor, target):
     assert (e.actor and (e.actor.code or e.actor.name), e.target and (e.target.code or e.target.name)) == (actor, target)
 
 
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a group named by its relation to a person is not that person: it can urge them
+    ("Supporters of Peruvian President Ana Quispe marched in Lima to urge her to run again.", "02",
+     "Supporters", "Ana Quispe"),
+    ("President Ana Quispe's supporters urged her to run again.", "02", "supporters", "Ana Quispe"),
+])
+def test_followers_of_a_person_are_not_that_person(text, root, actor, target):
+    e = _event(text, root)
+    assert (e.actor and e.actor.name, e.target and e.target.name) == (actor, target)
+
+
 def _story(n):
     """n paragraphs whose objects name no party and whose targets follow places (made-up sentences)."""
     return "\n\n".join(

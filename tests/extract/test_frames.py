@@ -57,6 +57,10 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
     ("Peru was expected to meet Chile.", "meet", "verb", "active", "actor", (), "v.ctrl.subj.pass", "Peru"),
     ("He was tased and then shot.", "shot", "verb", "passive", "target", (), "v.pass.conj.subj", "He"),
     ("Peru refused to answer questions from Chile.", "refused", "verb", "active", "target", (), "v.xcomp.obj.from",
+     "Chile"),    # the target preposition on the noun of a light-verb wording
+    ("Peru paid a call on Chile last week.", "paid", "verb", "active", "target", ("on",), "v.obj.prep",
+     "Chile"),
+    ("Peru declined to follow Chile's instructions.", "declined", "verb", "active", "target", (), "v.xcomp.obj.poss",
      "Chile"),
 ])
 def test_the_frame_that_reaches_each_role(nlp, text, trigger, pos, voice, role, preps, frame, reached):

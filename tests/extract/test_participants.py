@@ -27,6 +27,11 @@ def test_other_roots_take_no_state_from_the_place():
     # states and armed men attack with force
     ("North Korea attacked South Korea on Monday.", "190"),
     ("Gunmen attacked a police station in Kabul.", "190"),
+    # ... and a politician attacks the police in words too
+    ("Senator Jane Holloway of Ohio attacked the police over the raid.", "111"),
+    # a person's attack on a place, a building or people as a group is force, not words
+    ("Militiamen attacked the hamlet's checkpoint on Friday.", "190"),
+    ("Fighters loyal to the warlord attacked a village near the border.", "190"),
 ])
 def test_the_sense_of_attack_follows_its_parties(text, code):
     evs = dateline.analyze(text, published="2021-03-05").events
@@ -106,5 +111,18 @@ def test_unrest_by_a_states_people_targets_it(text, actor, target):
     ("President Alan Garcia of Peru threatened to impose a curfew in Lima after the riots.", "13", "PER", "PER"),
 ])
 def test_repression_at_home_targets_the_state(text, root, actor, target):
+    e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith(root))
+    assert (e.actor and e.actor.code, e.target and e.target.code) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a visit's host is the state it takes place in, where no other counterpart is named
+    ("The Danish king visited wounded soldiers in Estonia on Friday.", "04", "DNK", "EST"),
+    # an occupation of land in a state is against that state
+    ("Armenian forces still occupy a corridor in western Azerbaijan.", "19", "ARM", "AZE"),
+    # never the actor's own state
+    ("The Danish king visited wounded soldiers in Copenhagen on Friday.", "04", "DNK", None),
+])
+def test_a_visits_host_is_the_state_of_its_place(text, root, actor, target):
     e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith(root))
     assert (e.actor and e.actor.code, e.target and e.target.code) == (actor, target)

@@ -83,7 +83,18 @@ def places_are_locations(cands, text: str) -> None:
         c.target = None
 
 
-def verbal_senses(cands) -> None:
+def _physical_object(c, text: str) -> bool:
+    """Is the object right after the trigger a place, a building, a vehicle or people as a group
+    ("attacked the village", "struck a police convoy")? (Read up to the first word that ends it.)"""
+    words = []
+    for w in text[c.end:c.end + 80].lower().replace(",", " , ").replace(";", " ; ").split():
+        if w in role_words("object_breaks"):
+            break
+        words.append(w.strip(".!?\"'()"))
+    return any(w in role_words("physical_objects") for w in words[:5])
+
+
+def verbal_senses(cands, text: str = "") -> None:
     """"Trump attacked Clinton", "the senator hit out at the agency": a person's attack on a person or
     an organisation with a verb that also means speaking against them is criticism, not force."""
     verbs, (code,) = grammar_words("verbal_sense_verbs"), grammar_words("verbal_sense_code")
@@ -91,9 +102,24 @@ def verbal_senses(cands) -> None:
         if c.pattern.code[:2] not in ("18", "19") or c.pattern.words[0] not in verbs:
             continue
         if c.actor is not None and c.actor.kind == "person" and (
-                c.target is None or c.target.kind in ("person", "organization")):
+                c.target is None or c.target.kind in ("person", "organization")) \
+                and not (c.target is None and _physical_object(c, text)):
             c.intended = None
             c.pattern = replace(c.pattern, code=code)
+
+
+def hosts_from_places(cands, text: str) -> None:
+    """"visited troops in Kabul", "the zone it occupies in southern Syria": a visit's host or an
+    occupied land's state is the state the event takes place in where no counterpart is named
+    (CAMEO codes the host of a visit as its target); never the actor's own state."""
+    for c in cands:
+        where = c.location.get("code") if c.location else None
+        if c.target is not None or not where or (c.intended or c.pattern.code) not in role_words("host_codes"):
+            continue
+        if c.actor is not None and c.actor.code == where:
+            continue
+        c.target = Mention(c.start, c.end, text[c.start:c.end], entity=None, name=None, kind="other", code=where,
+                           form="place-state")
 
 
 def possessed_patients(cands, text: str) -> None:
@@ -115,8 +141,10 @@ def possessed_patients(cands, text: str) -> None:
 
 def infer_participants(cands, text: str) -> None:
     """Every inference of this module, in order: places become locations, unrest takes its place's
-    state, the sense of an attack follows its parties, a possessor undergoes what is done to it."""
+    state, the sense of an attack follows its parties, a visit or occupation takes its place's
+    state as counterpart, a possessor undergoes what is done to it."""
     places_are_locations(cands, text)
     place_states(cands, text)
-    verbal_senses(cands)
+    verbal_senses(cands, text)
+    hosts_from_places(cands, text)
     possessed_patients(cands, text)

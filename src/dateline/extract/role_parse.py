@@ -12,7 +12,7 @@ from .event_lexicon import (
     _CLAUSE_DEPS, _Cand, _MODAL, _OBJ, _PLACE_TARGET_ROOTS, _POSS, _PRONOUNS, _SUBJ, _SUBJ_PASS, _agent_nouns, _child,
     grammar_words
 )
-from .frames import controls, frames_for, walk
+from .frames import controls, frames_for, role_words, walk
 from .lexicon import is_participle, verb_forms
 from .role_pronouns import _reported_pronoun
 from .role_surface import _ethnic, _own_party
@@ -209,6 +209,9 @@ class ParseRoles:
             phrase.append(t)
             stack.extend(ch for ch in t.children if ch.dep_ not in _CLAUSE_DEPS)
         place, body = None, low in _agent_nouns()
+        led = _followers(token, phrase, mentions)
+        if led is not None:
+            return led
         for t in sorted(phrase, key=lambda t: t.i):
             # "protesters in Khartoum", "Vermont developers": a place in a modifier is where, not whom
             # ("the city of Kharkiv" is), except the place of a body of its state ("the government of
@@ -243,3 +246,17 @@ class ParseRoles:
                 if own is not None:
                     return own
         return m
+
+
+
+def _followers(token, phrase, mentions) -> Mention | None:
+    """"X's supporters", "followers of X": a group named by its relation to a person is not that
+    person (it may urge or oppose them); it stands for the person's state."""
+    if token.lower_ not in role_words("follower_nouns"):
+        return None
+    idx = {t.idx for t in phrase if t is not token}
+    m = next((m for m in mentions if m.kind == "person" and any(m.start <= i < m.end for i in idx)), None)
+    if m is None:
+        return None
+    return replace(m, start=token.idx, end=token.idx + len(token), text=token.text, entity=None,
+                   name=token.text, kind="organization", role=None, form="followers", gender=None)
