@@ -181,6 +181,16 @@ def test_which_acts_are_hypothetical(text, trigger, hypothetical):
     assert e.hypothetical == hypothetical
 
 
+@pytest.mark.parametrize("text,trigger,kept", [
+    # a bare plural act noun after a bare agent noun names a kind of happening, not one: no event
+    ("The mayor condemned police shootings of unarmed men in Lagos.", "shootings", False),
+    # the same noun with a determiner or a number names happenings
+    ("The mayor condemned the police shootings of two men in Lagos on Friday.", "shootings", True),
+])
+def test_a_kind_of_happening_is_no_event(text, trigger, kept):
+    assert any(e.trigger.text == trigger for e in events(text)) == kept
+
+
 def test_a_gerund_of_means_is_no_intent_of_its_own():
     """"would breach the treaty by attacking": the intent (or prediction) is the clause's verb's; the
     act of means is hypothetical, not a threat of its own."""

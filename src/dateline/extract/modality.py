@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from ..resources import read_tsv
-from .event_lexicon import _MODAL, _base_verbs, grammar_words
+from .event_lexicon import _MODAL, _agent_nouns, _base_verbs, grammar_words
 from .lexicon import is_participle, is_past_form
 
 
@@ -251,13 +251,24 @@ def means_option(low: list[str], i: int) -> bool:
     return any(low[x] in nouns and any(w in ("to", "of", ":") for w in low[x + 1:x + 3]) for x in range(k))
 
 
+def generic_kind(low: list[str], i: int) -> bool:
+    """"blamed police shootings on ...": a bare plural act noun after a bare agent noun (no
+    determiner, number or possessive before them: grammar.json determiners, noun_determiners) names
+    a kind of happening, not one."""
+    if i < 2 or not low[i].endswith("s") or low[i - 1] not in _agent_nouns():
+        return False
+    before = low[i - 2]
+    dets = grammar_words("determiners") | grammar_words("noun_determiners")
+    return not (before in dets or before[:1].isdigit() or before.endswith("'s") or before in ("'s", "’s"))
+
+
 def in_modal_scope(low: list[str], s: int, i: int, verb: bool) -> bool:
     """A modal word before the trigger at ``i`` in its clause (from ``s``), after the last comma
     ("pledged to stand firm, warning X": the warning happened). A lexical modal verb ("called",
     "pledged") does not reach a verb coordinated with it ("called X a disgrace and called for ...")
     unless an infinitive stands between ("pledged to rally and march"). A gerund of means after a
     noun of options is in the scope of those options (means_option)."""
-    if means_option(low, i):
+    if means_option(low, i) or (not verb and generic_kind(low, i)):
         return True
     pre = low[s:i]
     start = max((k for k, w in enumerate(pre) if w == ","), default=-1) + 1
