@@ -59,6 +59,8 @@ def test_hypothetical_events_get_no_upper_bound():
     # a present perfect describing someone after a comma: what they are known for, not the news
     ("The Chilean navy, which has attacked Peruvian fishing boats, met the envoy of Peru.", "attacked"),
     ("Ruiz, who has criticized Peru over the border, spoke in Lima.", "criticized"),
+    # a charge in a passive with no agent stands against someone: not an act of the day
+    ("The Chilean consul was accused of selling visas to smugglers from Peru.", "accused"),
     # a span from a time up to now
     ("Since 2010, dozens of soldiers have been killed by rebels in Peru.", "killed"),
     ("Rebels have bombed two towns in Peru since the talks collapsed.", "bombed"),
@@ -76,6 +78,8 @@ def test_standing_positions_and_spans_get_no_publication_day(text, trigger):
     # a present perfect of the news itself stays bounded by the publication day
     ("Chile has criticized Peru over the border.", "criticized"),
     ("Chile has formally called for talks with Peru.", "called for"),
+    # a charge made by someone named is the act of the day
+    ("The Chilean consul was accused by Peru of selling visas to smugglers.", "accused"),
     # an intention stated by a verb is its statement, made by publication
     ("Chile plans to send troops to Peru.", "send"),
 ])

@@ -215,7 +215,14 @@ def unbounded(text: str, c, sentence: tuple[int, int] | None) -> bool:
     """Does the report's or publication day not bound this act: a standing position or span
     (``standing``), or an intention named by a noun ("Iraq's proposal to open", "a plan to send"),
     which names a plan, not when it was made?"""
-    return standing(text, c, sentence) or nominal_marker(text, c, sentence)
+    return standing(text, c, sentence) or nominal_marker(text, c, sentence) or standing_charge(text, c)
+
+
+def standing_charge(text: str, c) -> bool:
+    """Is the act a charge in a passive with no agent ("X was accused of fraud"): a charge that stands
+    against someone, not an act of the day (dating words.json standing_charges)?"""
+    return bool(getattr(c, "passive", False)) and c.actor is None and c.pattern.pos == "verb" \
+        and text[c.start:c.end].lower() in _words("standing_charges")
 
 
 def nominal_marker(text: str, c, sentence: tuple[int, int] | None) -> bool:
