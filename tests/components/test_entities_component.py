@@ -109,3 +109,16 @@ def test_lone_recognised_words(text, labels, kinds):
     got = {m.text: m.kind for m in ents.mentions}
     assert all(got.get(k) == v for k, v in kinds.items()), got
     assert "Members" not in got
+
+
+@pytest.mark.parametrize("text,labels,mention", [
+    # the recogniser's name runs into the lower-case word after it: the name stops before it
+    ("The court accused Lorcan Quillan of spying for Borduria.", {"Lorcan Quillan of": "PERSON"}, "Lorcan Quillan"),
+    ("Ludwig van Tarrow spoke.", {"Ludwig van Tarrow": "PERSON"}, "Ludwig van Tarrow"),
+])
+def test_recognised_names_end_in_a_name_word(text, labels, mention):
+    ents = extract_entities(text, split_sentences(text))
+    doc = _recognised_in(text, labels)
+    component._add_recognised(text, ents, [doc])
+    got = {m.text for m in ents.mentions}
+    assert mention in got and not any(t.endswith((" of", " van")) for t in got), got

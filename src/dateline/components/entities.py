@@ -8,6 +8,7 @@ import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
 
 from ..extract.entities import extract_entities
 from ..extract.recognised import first_name_before, is_person_name, lone_word_kind, recognised_kind
@@ -96,7 +97,7 @@ def _add_recognised(text: str, ents, spans) -> None:
         doc_ents, starts = per_doc[id(span.doc)]
         i = bisect.bisect_left(starts, span.start)          # span.ents, without a scan of the Doc per span
         while i < len(doc_ents) and doc_ents[i].end <= span.end:
-            ent = doc_ents[i]
+            ent = _trimmed(doc_ents[i])
             i += 1
             kind = kinds.get(entity_type(ent.label_) or "")
             kind = recognised_kind(ent.text, kind) if kind else None
@@ -113,6 +114,16 @@ def _add_recognised(text: str, ents, spans) -> None:
             if _add_mention(text, ents, start, ent.end_char, kind, text[start:ent.end_char], "model:ner", maxlen) \
                     and maxlen is not None:
                 maxlen = max(maxlen, ent.end_char - start)
+
+
+def _trimmed(ent):
+    """The recogniser's name without trailing lower-case function words (spaCy's stop words: "accused
+    Brenner of spying": the model's "Brenner of" is Brenner); a name never ends in one ("de", "van"
+    stand inside names), while a lower-case noun may end it ("the Persian gulf")."""
+    j = ent.end
+    while j - 1 > ent.start and ent.doc[j - 1].text[:1].islower() and ent.doc[j - 1].is_stop:
+        j -= 1
+    return ent if j == ent.end else TokenSpan(ent.doc, ent.start, j, label=ent.label)
 
 
 def _add_bylines(text: str, ents, names: list[str]) -> None:
