@@ -60,6 +60,8 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
      "Chile"),    # the target preposition on the noun of a light-verb wording
     ("Peru paid a call on Chile last week.", "paid", "verb", "active", "target", ("on",), "v.obj.prep",
      "Chile"),
+    # a noun event in the of-phrase of a support verb's object
+    ("Chile made an offer of aid to Peru.", "aid", "noun", "active", "actor", (), "n.support.of.subj", "Chile"),
     ("Peru declined to follow Chile's instructions.", "declined", "verb", "active", "target", (), "v.xcomp.obj.poss",
      "Chile"),
 ])
