@@ -56,8 +56,8 @@ def test_hypothetical_events_get_no_upper_bound():
     ("Chile has long criticized Peru over the border.", "criticized"),
     # a position stated some time up to now, not a statement of the day
     ("The ministry has said that it will never lift its ban on Peruvian imports.", "lift"),
-    # a present perfect describing someone after a comma: what they are known for, not the news
-    ("The Chilean navy, which has attacked Peruvian fishing boats, met the envoy of Peru.", "attacked"),
+    # a stance in a present perfect describing someone after a comma: what they are known for, not the news
+    ("The Chilean navy, which has rejected the demands of Peru, met the envoy of Peru.", "rejected"),
     ("Ruiz, who has criticized Peru over the border, spoke in Lima.", "criticized"),
     # a charge in a passive with no agent stands against someone: not an act of the day
     ("The Chilean consul was accused of selling visas to smugglers from Peru.", "accused"),
@@ -80,6 +80,8 @@ def test_standing_positions_and_spans_get_no_publication_day(text, trigger):
     ("Chile has formally called for talks with Peru.", "called for"),
     # a charge made by someone named is the act of the day
     ("The Chilean consul was accused by Peru of selling visas to smugglers.", "accused"),
+    # a material act in a present perfect after a comma is news that describes the person
+    ("Ruiz, who has been arrested by Peruvian police, spoke to his lawyer.", "arrested"),
     # an intention stated by a verb is its statement, made by publication
     ("Chile plans to send troops to Peru.", "send"),
 ])

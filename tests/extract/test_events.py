@@ -778,3 +778,9 @@ def test_a_refusal_to_act_is_one_event(text, code, intended):
     evs = events(text)
     assert [(e.cameo, e.intended) for e in evs] == [(code, intended)]
     assert not evs[0].negated and not evs[0].hypothetical
+
+
+def test_a_standing_report_in_the_headline_merges_with_the_body():
+    text = ("Consul accused of selling visas\n\nThe Chilean consul was accused of selling visas to smugglers "
+            "from Peru.")
+    assert len([e for e in events(text) if e.cameo.startswith("11")]) == 1

@@ -18,7 +18,7 @@ from .. import lang
 from ..resources import path
 from ..text import tokenize
 from .lexicon import is_past_form
-from .event_lexicon import _NOMINAL_TIME, _NOUN_DETS, _PREPS, _SUBORD, grammar_words
+from .event_lexicon import _NOMINAL_TIME, _NOUN_DETS, _PREPS, _SUBORD, codebook, grammar_words
 from .regexes import regex
 
 # how an event's date was found when it is only an upper bound (the report's or publication day, the
@@ -225,6 +225,13 @@ def standing_charge(text: str, c) -> bool:
         and text[c.start:c.end].lower() in _words("standing_charges")
 
 
+def _verbal(code: str) -> bool:
+    """Is the code a verbal act (quad classes 1 and 3: statements, appeals, intents, consultations,
+    support, demands, disapproval, rejections, threats, protests), not a material one?"""
+    info = codebook().get(code)
+    return info is not None and info.quad_class in (1, 3)
+
+
 def nominal_marker(text: str, c, sentence: tuple[int, int] | None) -> bool:
     """Is the word that states the act's intention a noun ("Iraq's proposal to open", "the plan to
     send"): after a determiner or a possessive?"""
@@ -254,8 +261,10 @@ def standing(text: str, c, sentence: tuple[int, int] | None) -> bool:
     after = words[k + 1:]
     if any(w in _words("standing_adverbs") for w in after):
         return True
-    if words and words[0] in grammar_words("dating_relative_openers") and text[clause - 1:clause] == ",":
-        return True       # "X, which has denied any part in it": a clause that describes X, not the day's news
+    if words and words[0] in grammar_words("dating_relative_openers") and text[clause - 1:clause] == "," \
+            and _verbal(c.pattern.code):
+        return True       # "X, which has denied any part in it": a stance that describes X, not the day's news
+        # (a material act there is news: "X, who has been arrested and charged", "Y, which has fired")
     if c.modality and any(w in _SPEECH for w in after):
         return True
     return any(w.lower() in _words("span_openers") for _, _, w in tokenize(text, sentence[0], sentence[1]))

@@ -200,7 +200,7 @@ def twins(c: _Cand, o: _Cand) -> bool:
     if not _same_day(c.date, o.date):
         if c.date and o.date:
             return False
-        if c.sent != o.sent and (c.standing or o.standing):
+        if c.sent != o.sent and (c.standing or o.standing) and not (c.headline or o.headline):
             return False    # a span or standing position ("since 1985 ... have killed") is no one day's report
         # an undated report far from the other merges only when the actor is named and equal,
         # or when one is the headline and the other in the lede (the first three sentences)
