@@ -61,6 +61,9 @@ KNOWN = {
     "(\\d+(?:\\.\\d+)?|X)(": ("short", "humandate/timex_values: a duration value (P3D)"),
     "^(.*?)(?:\\s*(?:1/2|½)": ("short", "timex_lexicon: a number word of the lexicon"),
     ",?\\s+of\\s+": ("anchored", "entities of_place: .match at a mention's end"),
+    ",?\\s+(?:of|from)\\s+": ("anchored", "entity_context member_of_after: .match at a person's end"),
+    "(?:^|(?<![A-Z])\\.\\s*|[;:!?\\n": ("short", "entity_context role_phrase_start: .search in the 110 "
+                                               "characters before a person"),
     "[\\s-]+old\\b": ("anchored", "timex_rules_relative OLD_AFTER: .match on 12 characters"),
     "[a-z]{3,}ed": ("anchored", "event_lexicon _PAST_VERB: .fullmatch on a token"),
 }
