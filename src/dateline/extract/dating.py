@@ -284,15 +284,16 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     that names a past month or year takes that period ("... in January 2012. He met her."). Farther
     from any day named, it takes the story's own time, the first recent day or week the story
     names ("X visited Y on Wednesday ... Later she met Z"), when no other day was named since."""
-    days = [t for t in timexes if t.type in ("DATE", "TIME") and len(t.value) >= 10 and t.value[:4].isdigit()
-            and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])
-            and not (text and noun_time(text, t))]      # "the Aug. 7 bombings" is no time of the story
-    story = story_time(timexes, published, text)
+    # the times that date clauses, judged once ("the Aug. 7 bombings" is no time of the story)
+    clause_times = [t for t in timexes if t.type in ("DATE", "TIME") and not (text and noun_time(text, t))]
+    days = [t for t in clause_times if len(t.value) >= 10 and t.value[:4].isdigit()
+            and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])]
+    story = story_time(clause_times, published)
     if not days and story is None and not any(_past_period(t.value, published) for t in timexes):
         return
     starts = [t.start for t in days]
     sent_starts = [a for a, _ in sentences]
-    named = _named_times(timexes, published, text)
+    named = _named_times(clause_times, published)
     named_starts = [t.start for t in named]
     for c in cands:
         if c.date is not None or c.hypothetical or c.negated or c.background \
@@ -343,13 +344,13 @@ def _past_period(value: str, published: str | None) -> bool:
     return calendar and bool(published) and value < published[:len(value)]
 
 
-def _named_times(timexes, published: str | None, text: str) -> list:
-    """The calendar times the story names for its clauses (not a noun's, not after publication)."""
+def _named_times(clause_times, published: str | None) -> list:
+    """The calendar times among ``clause_times`` (those that date clauses) not after publication."""
     from .timex_values import value_start_date
 
     out = []
-    for t in timexes:
-        if t.type in ("DATE", "TIME") and t.value[:1].isdigit() and not (text and noun_time(text, t)):
+    for t in clause_times:
+        if t.value[:1].isdigit():
             first = value_start_date(t.value)
             if first is not None and (not published or first.isoformat() <= published[:10]):
                 out.append(t)
@@ -360,10 +361,10 @@ def _named_times(timexes, published: str | None, text: str) -> list:
 STORY_RECENT_DAYS = 7
 
 
-def story_time(timexes, published: str | None, text: str = ""):
-    """The story's own time: the first day or week the story names that dates a clause (not a noun)
-    and lies in the week before publication ("visited the White House on Wednesday", "told a
-    reporter this week"); None without a publication date."""
+def story_time(clause_times, published: str | None):
+    """The story's own time: the first day or week among ``clause_times`` (the times that date
+    clauses, not nouns) that lies in the week before publication ("visited the White House on
+    Wednesday", "told a reporter this week"); None without a publication date."""
     import datetime as dt
 
     from .timex_values import value_start_date
@@ -371,13 +372,13 @@ def story_time(timexes, published: str | None, text: str = ""):
     if not published:
         return None
     pub = dt.date.fromisoformat(published[:10])
-    for t in timexes:
-        if t.type not in ("DATE", "TIME") or not t.value[:4].isdigit() or t.mod:
+    for t in clause_times:
+        if not t.value[:4].isdigit() or t.mod:
             continue
         day = len(t.value) >= 10 and t.value[4:5] == "-" and t.value[7:8] == "-"
         week = len(t.value) == 8 and t.value[4:6] == "-W"
         first = value_start_date(t.value) if day or week else None
-        if first is None or first > pub or (pub - first).days > STORY_RECENT_DAYS or (text and noun_time(text, t)):
+        if first is None or first > pub or (pub - first).days > STORY_RECENT_DAYS:
             continue
         return t
     return None
