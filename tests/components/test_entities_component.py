@@ -13,14 +13,19 @@ from dateline.text import split_sentences
 TEXT = "The spokesman, Brig. Gen. Nabil Abdullah, said troops held the Halfaya Bridge near Omdurman."
 
 
-def _recognised(labels: dict[str, str]):
-    doc = spacy.blank("en")(TEXT)
+def _recognised_in(text: str, labels: dict[str, str]):
+    """A Doc of ``text`` whose recogniser found ``labels`` (surface -> label)."""
+    doc = spacy.blank("en")(text)
     spans = []
     for surface, label in labels.items():
-        a = TEXT.index(surface)
+        a = text.index(surface)
         spans.append(doc.char_span(a, a + len(surface), label=label))
     doc.ents = [s for s in spans if isinstance(s, Span)]
     return doc
+
+
+def _recognised(labels: dict[str, str]):
+    return _recognised_in(TEXT, labels)
 
 
 def test_recognised_titles_are_dropped_and_place_heads_make_places():
@@ -38,16 +43,6 @@ def test_recognised_entities_never_override_rule_entities():
     before = {(m.start, m.end, m.kind) for m in ents.mentions}
     component._add_recognised(TEXT, ents, [_recognised({"Omdurman": "PER"})])
     assert {(m.start, m.end, m.kind) for m in ents.mentions} == before
-
-
-def _recognised_in(text: str, labels: dict[str, str]):
-    doc = spacy.blank("en")(text)
-    spans = []
-    for surface, label in labels.items():
-        a = text.index(surface)
-        spans.append(doc.char_span(a, a + len(surface), label=label))
-    doc.ents = [s for s in spans if isinstance(s, Span)]
-    return doc
 
 
 @pytest.mark.parametrize("text,surface,kind", [
