@@ -48,3 +48,26 @@ def test_reports_read_in_a_rolled_back_article_are_not_kept(store, build, monkey
     by_actor = {r["actor_code"]: r["n"] for r in store.rows(
         "SELECT actor_code, count(DISTINCT cluster) AS n FROM events GROUP BY actor_code")}
     assert by_actor == {"PRK": 1, "KOR": 1}
+
+
+@pytest.mark.parametrize("late_date", ["2019-10", "2019-W41", "2019-Q4", "2019"])
+def test_a_look_back_report_re_merges_none_of_the_days_it_spans(store, build, monkeypatch, late_date):
+    """A report dated by a week, a month, a quarter or a year takes its place in canonical order at the
+    date's last day: arriving months later, it joins one of the happenings of those days without
+    re-merging every report of them (by its first day it came before all of them)."""
+    from dateline.store import base
+    from dateline.timeline import merge as M
+    start = dt.date(2019, 10, 7)
+    for i in range(14):                    # a launch a day, reported twice
+        day = (start + dt.timedelta(days=i)).isoformat()
+        for k in range(2):
+            store.add_article(build.record(f"d{i}-{k}", day, [build.event("v1", date=day)],
+                                           url=f"https://day.example/{i}/{k}"))
+    calls = []
+    real = base.M.choose
+    monkeypatch.setattr(base.M, "choose", lambda *a: calls.append(a[0].key) or real(*a))
+    store.add_article(build.record("late", "2020-06-01", [build.event("v1", date=late_date)]))
+    assert len(calls) <= 1 + 2 * M.NEAR_DAYS, calls    # itself, and at most the reports of the days just after
+    late = store.rows("SELECT cluster FROM events WHERE article_key IN "
+                      "(SELECT key FROM articles WHERE record_id = 'late')")[0]["cluster"]
+    assert store.scalar("SELECT count(*) AS c FROM events WHERE cluster = ?", (late,)) > 1   # it joined one

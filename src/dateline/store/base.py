@@ -371,16 +371,19 @@ class Store(QueryMethods):
     def _near(self, reps: list[M.Report], known: dict, after: _dt.date | None = None) -> list[dict]:
         """The stored asserted reports near any of ``reps`` (merge.near; reports of one family), as rows
         with ``key`` and ``cluster``, found with one query over the days they span; their Reports are
-        put in ``known``. ``after``: only those dated from that day on, or undated."""
+        put in ``known``. ``after``: only those that may come after that day in canonical order (dated
+        to a last day from that day on, or undated)."""
         spans = [r.span for r in reps if r.span]
         pubs = [p for p in map(M.published_day, reps) if p]
         branches: list[tuple[str, list]] = []
-        if spans:
+        if spans and (after is None or after < _dt.date.max):
             # the lower bounds keep each index scan to the days near (a date of a day, a week or a month
             # spans a month at most; one of a quarter or a year, found through its own index (family,
-            # precision, day_first), a year at most), so the cost does not grow with the store
+            # precision, day_first), a year at most), so the cost does not grow with the store; with
+            # ``after``, the days from it on only
             d = _dt.timedelta(days=M.NEAR_DAYS)
             lo, hi = min(x[0] for x in spans) - d, max(x[1] for x in spans) + d
+            lo = max(lo, after) if after is not None else lo
             branches.append(("day_first >= ? AND day_first <= ? AND day_last >= ?",
                              [(lo - SHORT_SPAN).isoformat(), hi.isoformat(), lo.isoformat()]))
             branches.append((f"precision IN ({','.join('?' * len(M.LONG_PRECISIONS))}) AND day_first >= ? "
@@ -388,20 +391,19 @@ class Store(QueryMethods):
                              [*M.LONG_PRECISIONS, (lo - LONGEST_SPAN).isoformat(), hi.isoformat(), lo.isoformat()]))
         if pubs:
             d = _dt.timedelta(days=M.PUBLISHED_DAYS)
-            branches.append(("day_first IS NULL AND published >= ? AND published <= ?" if len(spans) == len(reps)
-                             else "published >= ? AND published <= ?",
-                             [(min(pubs) - d).isoformat(), (max(pubs) + d).isoformat()]))
+            cond = "day_first IS NULL AND " if len(spans) == len(reps) or after == _dt.date.max else ""
+            later, later_params = "", []
+            if after is not None and not cond:
+                later, later_params = " AND (day_first IS NULL OR day_last >= ?)", [after.isoformat()]
+            branches.append((f"{cond}published >= ? AND published <= ?{later}",
+                             [(min(pubs) - d).isoformat(), (max(pubs) + d).isoformat(), *later_params]))
         if not branches:
             return []
-        later, later_params = "", []
-        if after is not None:
-            later = " AND (day_first IS NULL OR day_first >= ?)" if after < _dt.date.max else " AND day_first IS NULL"
-            later_params = [after.isoformat()] if after < _dt.date.max else []
         # one SELECT per branch (UNION): each scans its own index (an OR of them lets SQLite's planner
         # fall back to every report of the family)
         sql = " UNION ".join(f"SELECT key, cluster FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
-                             f"AND {cond}{later}" for cond, _ in branches)
-        rows = self.rows(sql, [x for _, ps in branches for x in [reps[0].family, *ps, *later_params]])
+                             f"AND {cond}" for cond, _ in branches)
+        rows = self.rows(sql, [x for _, ps in branches for x in [reps[0].family, *ps]])
         self._reports_of([r["key"] for r in rows], known)
         mine, near = {r.key for r in reps}, M.NearAny(reps)
         return [r for r in rows if r["key"] not in mine and near(known[r["key"]])]

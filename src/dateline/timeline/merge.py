@@ -128,7 +128,7 @@ class Report:
     @functools.cached_property
     def order(self) -> tuple:
         """Its place in the canonical order (``canonical``)."""
-        return (self.span or (_dt.date.max,))[0], published_day(self) or _dt.date.max, self.key
+        return (self.span or (None, _dt.date.max))[1], published_day(self) or _dt.date.max, self.key
 
     @functools.cached_property
     def span(self):
@@ -305,11 +305,15 @@ def assign(report: Report, candidates: list[tuple[str, Report]]) -> str | None:
 
 
 def canonical(r: Report) -> tuple:
-    """The order in which reports are merged: by date (undated last), then by publication day (the
-    first published report of a day seeds its cluster; none last), then by key (article and event),
-    never by arrival, so that the same reports give the same clusters in any order. A backfill's new
-    report of a date comes after those published before it: it re-merges none of them (by key alone
-    it would come before half of them, and each would be merged again)."""
+    """The order in which reports are merged: by the last day of the date (undated last), then by
+    publication day (the first published report of a day seeds its cluster; none last), then by key
+    (article and event), never by arrival, so that the same reports give the same clusters in any
+    order. A backfill's new report of a date comes after those published before it: it re-merges none
+    of them (by key alone it would come before half of them, and each would be merged again). A date
+    of a week, a month, a quarter or a year takes its place at its last day, after the reports of the
+    days it spans: a report that looks back at a month joins one of that month's happenings instead of
+    coming before all of them, and merging it again would re-merge every report of that month (by
+    its first day, a look-back report moved a month of reports, or a year's)."""
     return r.order
 
 
