@@ -46,9 +46,11 @@ def _is_adverb(word: str) -> bool:
 def _in_name(toks, low: list[str], k: int) -> bool:
     """Token k is a word of a name of two or more capitalised words ("the U.N. Security Council"),
     not a day or a month."""
-    def cap(x: int) -> bool:
-        return 0 <= x < len(toks) and toks[x][2][:1].isupper() and low[x] not in _DAY_WORDS
-    return bool(toks) and cap(k) and (cap(k - 1) or cap(k + 1))
+    n = len(toks)
+    if not (0 <= k < n and toks[k][2][:1].isupper() and low[k] not in _DAY_WORDS):
+        return False
+    return (k >= 1 and toks[k - 1][2][:1].isupper() and low[k - 1] not in _DAY_WORDS) \
+        or (k + 1 < n and toks[k + 1][2][:1].isupper() and low[k + 1] not in _DAY_WORDS)
 
 
 def _proper_word(toks, k: int) -> bool:
@@ -63,20 +65,26 @@ def _next_word(toks, low: list[str], j: int, w: str, limit: int) -> int | None:
     """Where the later trigger word ``w`` (or its plural) stands from token j on, with fewer than
     ``limit`` words between that count: quantities, fillers, adverbs and the words of a name do not
     ("held hundreds of villagers as human shields")."""
-    k, seen = j, 0
-    while k < len(low) and seen < limit:
-        if low[k] in _QUOTE_MARKS:
+    k, seen, n = j, 0, len(low)
+    forms, fillers = _noun_forms(w), grammar_words("object_fillers")
+    while k < n and seen < limit:
+        x = low[k]
+        if x in _QUOTE_MARKS:
             k += 1
             continue
-        if low[k] in noun_forms(w) or low[k] == w:
+        if x in forms or x == w:
             return k
-        if low[k] in {",", ".", ";"}:
+        if x in (",", ".", ";"):
             return None
-        if not (low[k] in grammar_words("object_fillers") or low[k][:1].isdigit() or _is_adverb(low[k])
-                or _in_name(toks, low, k) or _proper_word(toks, k)):
+        if not (x in fillers or x[:1].isdigit() or _is_adverb(x) or _in_name(toks, low, k) or _proper_word(toks, k)):
             seen += 1
         k += 1
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _noun_forms(w: str) -> frozenset[str]:
+    return noun_forms(w)
 
 
 def _drop_refused_acts(found: list[_Cand], low: list[str]) -> list[_Cand]:
@@ -193,6 +201,25 @@ def _drop_purpose_repeats(found: list[_Cand], low: list[str]) -> list[_Cand]:
     return [c for c in found if id(c) not in drop]
 
 
+def _object_window(toks, low: list[str], j: int, reach: int) -> list[str]:
+    """The words from token j on where a verb's object may stand: up to ``reach`` words that count
+    (quantities, fillers, days and the words of a name do not), to the end of the clause."""
+    window = []
+    fillers = grammar_words("object_fillers")
+    k, counted = j, 0
+    while k < len(low) and counted < reach:
+        abbrev = low[k] == "." and k > j and toks and toks[k][0] == toks[k - 1][1] \
+            and ("." in low[k - 1] or low[k - 1] in _glue_abbreviations())   # "U.N.", "Mr."
+        if low[k] in {".", ";", "but"} and not abbrev:   # "U.N." is one word
+            break
+        window.append(low[k])
+        if not (abbrev or low[k] in fillers or low[k] in _DAY_WORDS or low[k][:1].isdigit()
+                or _in_name(toks, low, k)):
+            counted += 1
+        k += 1
+    return window
+
+
 class TriggerRules:
     """Methods of EventExtractor (extract.events)."""
 
@@ -258,25 +285,35 @@ class TriggerRules:
     def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int,
                after_verb: bool = False) -> tuple[Pattern, int] | None:
         best = None
+        # the rows of one word share their context tests: each is made once per (part of speech),
+        # (later word, position, reach) and (object window)
+        fits: dict[str, bool] = {}
+        nexts: dict[tuple, int | None] = {}
+        windows: dict[tuple, list[str]] = {}
+        intransitive = grammar_words("intransitive_verbs")
         for p in self.index.get(low[i], ()):
-            if not self._pos_fits(p.pos, toks, low, i, after_verb):
+            fit = fits.get(p.pos)
+            if fit is None:
+                fit = fits[p.pos] = self._pos_fits(p.pos, toks, low, i, after_verb)
+            if not fit:
                 continue
             j = i + 1
             ok = True
             for w in p.words[1:]:
                 # an intransitive verb's preposition follows it ("agreed with X", not "agreed to a
                 # truce with X"); elsewhere up to 2 words may stand between
-                adjacent = w in _PREPS and p.words[0] in grammar_words("intransitive_verbs")
-                found = _next_word(toks, low, j, w, 1 if adjacent else 3)
+                limit = 1 if w in _PREPS and p.words[0] in intransitive else 3
+                key = (j, w, limit)
+                found = nexts[key] if key in nexts else nexts.setdefault(key, _next_word(toks, low, j, w, limit))
                 if found is None:
                     ok = False
                     break
                 j = found + 1
             if not ok:
                 continue
-            if p.pos == "noun" and len(p.words) > 1 and low[j - 1] not in noun_forms(p.words[-1]):
+            if p.pos == "noun" and len(p.words) > 1 and low[j - 1] not in _noun_forms(p.words[-1]):
                 continue
-            dist = self._objects_at(p, low, i, j, toks) if p.objects else 0
+            dist = self._objects_at(p, low, i, j, toks, windows) if p.objects else 0
             if dist is None:
                 continue
             if p.subjects and not any(w in p.subjects for w in low[max(0, i - 8):i]):
@@ -290,27 +327,20 @@ class TriggerRules:
         return (best[1], best[2]) if best else None
 
     @staticmethod
-    def _objects_at(p: Pattern, low: list[str], i: int, j: int, toks=()) -> int | None:
+    def _objects_at(p: Pattern, low: list[str], i: int, j: int, toks=(), windows: dict | None = None) -> int | None:
         """How far after the trigger the row's first object stands (0 before a noun trigger or for
-        a passive's subject); None when the row's objects are not there."""
+        a passive's subject); None when the row's objects are not there. ``windows``: the object
+        windows already read for this trigger word, by (start, reach)."""
         if p.pos == "verb":
-            window = []
             # a converted row's object is the head of the object phrase: close to the verb;
             # quantities, determiners and the words of a name do not count ("supplied nearly 900
             # tons of food", "backed a U.N. Security Council resolution")
             reach = 7 if p.file == VOCABULARIES[0] else 4
-            fillers = grammar_words("object_fillers")
-            k, counted = j, 0
-            while k < len(low) and counted < reach:
-                abbrev = low[k] == "." and k > j and toks and toks[k][0] == toks[k - 1][1] \
-                    and ("." in low[k - 1] or low[k - 1] in _glue_abbreviations())   # "U.N.", "Mr."
-                if low[k] in {".", ";", "but"} and not abbrev:   # "U.N." is one word
-                    break
-                window.append(low[k])
-                if not (abbrev or low[k] in fillers or low[k] in _DAY_WORDS or low[k][:1].isdigit()
-                        or _in_name(toks, low, k)):
-                    counted += 1
-                k += 1
+            window = windows.get((j, reach)) if windows is not None else None
+            if window is None:
+                window = _object_window(toks, low, j, reach)
+                if windows is not None:
+                    windows[(j, reach)] = window
             if window[:1] == ["by"] and is_participle(low[j - 1]) and p.code != NO_EVENT:
                 # "a statement, released by the Kremlin, ...": after "by" stands the agent, which may
                 # name a cause that no happening has ("killed by an avalanche": a --- row), not the object
@@ -339,6 +369,7 @@ class TriggerRules:
             k = bisect.bisect_right(q_starts, pos) - 1
             return k >= 0 and quotes[k][0] <= pos < quotes[k][1]
 
+        index = self.index
         out = []
         for si, (ss, se) in enumerate(sentences):
             toks = tokenize(text, ss, se)
@@ -348,14 +379,12 @@ class TriggerRules:
             used = set()
             found: list[_Cand] = []
             for i in range(len(toks)):
-                if i in used:
-                    continue
-                if quoted(toks[i][0]):
+                if low[i] not in index or i in used:
+                    continue        # no trigger starts here (checked before the context below)
+                if quotes and quoted(toks[i][0]):
                     continue        # words inside quotation marks are speech, not narrated events
                 if i > 0 and toks[i][2][:1].isupper() and not titlecase:
                     continue        # a capitalised word inside a sentence is part of a name ("Promises")
-                if low[i] not in self.index:
-                    continue        # no trigger starts here (checked before the context below)
                 last_verb = next((c.end_tok for c in reversed(found) if c.pattern.pos == "verb"), None)
                 after_verb = last_verb is not None and not any(
                     w in _CLAUSE_BREAK or w in _SUBORD or w in _SPEECH_VERBS or w in (",", "and", "but", "or", "to")
