@@ -42,8 +42,8 @@ from .quotes import QUOTE_COLUMNS, add_quotes
 COMPONENT = "dateline.pipeline"
 NAMES_KEPT = 20_000     # story names of this many articles kept in memory while merging
 REPORTS_KEPT = 20_000   # stored reports kept in memory while merging (dateline.timeline.merge.Report)
-LONGEST_SPAN = _dt.timedelta(days=366)      # of an event date (merge.date_range: a year at most)
-SHORT_SPAN = _dt.timedelta(days=31)         # of a date of a day, a week or a month (the others: LONG_PRECISIONS)
+# the precisions of merge.date_range, with the most days between the first and the last day of a date of each
+SPAN_DAYS = (((1,), 0), ((7,), 6), ((30,), 30), (M.LONG_PRECISIONS, 365))
 
 
 class StoreError(DatelineError):
@@ -306,6 +306,7 @@ class Store(QueryMethods):
         the clusters whose reports changed, and for each stored cluster a report left, the cluster its
         first report (in canonical order) went to."""
         heap = [(M.canonical(r), r.key) for r in reps if not (r.negated or r.hypothetical)]
+        self._seen.clear()          # what the queries of this merge found, until it moves a report
         heapq.heapify(heap)
         known = {r.key: r for r in reps}
         fresh = {r.key for r in reps}
@@ -326,6 +327,7 @@ class Store(QueryMethods):
                 continue
             if cid != old:
                 self._exec("UPDATE events SET cluster = ? WHERE key = ?", (cid, k))
+                self._seen.clear()
                 changed |= {old, cid}
                 if k not in fresh:
                     moved.setdefault(old, cid)
@@ -377,18 +379,17 @@ class Store(QueryMethods):
         pubs = [p for p in map(M.published_day, reps) if p]
         branches: list[tuple[str, list]] = []
         if spans and (after is None or after < _dt.date.max):
-            # the lower bounds keep each index scan to the days near (a date of a day, a week or a month
-            # spans a month at most; one of a quarter or a year, found through its own index (family,
-            # precision, day_first), a year at most), so the cost does not grow with the store; with
-            # ``after``, the days from it on only
+            # one index scan (family, precision, day_first) per precision, bounded below by the longest
+            # span of that precision (a day's first day is its last, a week's six days before it, a
+            # month's 30 at most, a quarter's or a year's 365), so that it reads only the reports near,
+            # and the cost does not grow with the store; with ``after``, the days from it on only
             d = _dt.timedelta(days=M.NEAR_DAYS)
             lo, hi = min(x[0] for x in spans) - d, max(x[1] for x in spans) + d
             lo = max(lo, after) if after is not None else lo
-            branches.append(("day_first >= ? AND day_first <= ? AND day_last >= ?",
-                             [(lo - SHORT_SPAN).isoformat(), hi.isoformat(), lo.isoformat()]))
-            branches.append((f"precision IN ({','.join('?' * len(M.LONG_PRECISIONS))}) AND day_first >= ? "
-                             "AND day_first <= ? AND day_last >= ?",
-                             [*M.LONG_PRECISIONS, (lo - LONGEST_SPAN).isoformat(), hi.isoformat(), lo.isoformat()]))
+            for precs, width in SPAN_DAYS:
+                branches.append((f"precision IN ({','.join('?' * len(precs))}) AND day_first >= ? "
+                                 "AND day_first <= ? AND day_last >= ?",
+                                 [*precs, (lo - _dt.timedelta(days=width)).isoformat(), hi.isoformat(), lo.isoformat()]))
         if pubs:
             d = _dt.timedelta(days=M.PUBLISHED_DAYS)
             cond = "day_first IS NULL AND " if len(spans) == len(reps) or after == _dt.date.max else ""
@@ -403,7 +404,7 @@ class Store(QueryMethods):
         # fall back to every report of the family)
         sql = " UNION ".join(f"SELECT key, cluster FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
                              f"AND {cond}" for cond, _ in branches)
-        rows = self.rows(sql, [x for _, ps in branches for x in [reps[0].family, *ps]])
+        rows = self._candidates(sql, [x for _, ps in branches for x in [reps[0].family, *ps]])
         self._reports_of([r["key"] for r in rows], known)
         mine, near = {r.key for r in reps}, M.NearAny(reps)
         return [r for r in rows if r["key"] not in mine and near(known[r["key"]])]
@@ -414,7 +415,8 @@ class Store(QueryMethods):
         rows = []
         for i in range(0, len(cids), 500):
             chunk = cids[i:i + 500]
-            rows += self.rows(f"SELECT key, cluster FROM events WHERE cluster IN ({','.join('?' * len(chunk))})", chunk)
+            rows += self._candidates(f"SELECT key, cluster FROM events WHERE cluster IN ({','.join('?' * len(chunk))})",
+                                     chunk)
         self._reports_of([r["key"] for r in rows], known)
         return [(r["cluster"], known[r["key"]]) for r in rows]
 
@@ -422,11 +424,25 @@ class Store(QueryMethods):
     def _report_cache(self) -> dict[str, M.Report]:
         return {}
 
+    @functools.cached_property
+    def _seen(self) -> dict[tuple, list[dict]]:
+        return {}
+
+    def _candidates(self, sql: str, params: list) -> list[dict]:
+        """The rows (key, cluster) of a merge query; the same query asked again in one merge, before
+        any report moved, is answered from memory (the reports re-merged after a change are mostly of
+        the same days, and ask the same)."""
+        k = (sql, tuple(params))
+        if k not in self._seen:
+            self._seen[k] = self.rows(sql, params)
+        return self._seen[k]
+
     def _forget(self) -> None:
         """Drop what merging keeps in memory (a rolled-back transaction may have put reports and
         story names there that the store does not hold)."""
         self._report_cache.clear()
         self._names.clear()
+        self._seen.clear()
 
     def _reports_of(self, keys: list[str], known: dict) -> None:
         """Put the Reports of these stored events in ``known``: from the store's cache of the last

@@ -287,6 +287,12 @@ for _m in (SQLITE, POSTGRES):
 for _m in (SQLITE, POSTGRES):
     _m.append(["CREATE INDEX IF NOT EXISTS events_family_precision_day ON events(family, precision, day_first)"])
 
+# 9: undated merge candidates found through an index of their own (partial: only the undated), so that
+# finding those published near a dated report does not read every report published those days (Store._near)
+for _m in (SQLITE, POSTGRES):
+    _m.append(["CREATE INDEX IF NOT EXISTS events_family_undated_pub ON events(family, published) "
+               "WHERE day_first IS NULL"])
+
 MIGRATIONS = {"sqlite": SQLITE, "postgres": POSTGRES}
 
 
