@@ -346,6 +346,11 @@ CASES = [
     ("A bus was hit with petrol bombs in the harbour district overnight.", "hit with", "183"),
     ("Rioters attacked the barracks with molotov cocktails on Sunday.", "attacked", "18"),
     ("The convoy was hit with rockets near the border.", "hit", "19"),
+    # a bill or resolution introduced in a legislature is lawmaking, no appeal; an amnesty introduced
+    # is still one
+    ("Last spring the senator introduced a resolution on trade with Vietnam.", "introduced", None),
+    ("Two deputies introduced a bill that would cap rents in the capital.", "introduced", None),
+    ("The new government introduced an amnesty for political prisoners.", "introduced", "081"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
