@@ -42,45 +42,49 @@ def _marks() -> dict[str, frozenset[str]]:
     return out
 
 
-def _after_closers(doc: "Doc", j: int, closers: frozenset[str]) -> int:
+def _after_closers(texts: list[str], glued: list[bool], space: list[bool], j: int, closers: frozenset[str]) -> int:
     """The first token after the closing marks attached to an end mark, a bracketed reference
-    number ('[5]') and the spaces after them."""
-    n = len(doc)
-    while j < n and doc[j].text in closers and doc[j - 1].whitespace_ == "":
+    number ('[5]') and the spaces after them (the tokens' texts, whether each has no space after it,
+    whether each is whitespace)."""
+    n = len(texts)
+    while j < n and texts[j] in closers and glued[j - 1]:
         j += 1
-    while j < n and doc[j].is_space:
+    while j < n and space[j]:
         j += 1
-    while j + 2 < n and doc[j].text == "[" and doc[j + 1].text.isdigit() and doc[j + 2].text == "]":
+    while j + 2 < n and texts[j] == "[" and texts[j + 1].isdigit() and texts[j + 2] == "]":
         j += 3
-        while j < n and doc[j].is_space:
+        while j < n and space[j]:
             j += 1
     return j
 
 
-def _starts(doc: "Doc") -> list[int]:
-    """Token indexes where sentences start (the first non-space token included)."""
-    m = _marks()
-    n = len(doc)
-    out = {next((t.i for t in doc if not t.is_space), n)}
-    for i, tok in enumerate(doc):
-        t = tok.text
-        if tok.is_space:
+def _starts_of(texts: list[str], glued: list[bool], space: list[bool], m: dict) -> list[int]:
+    """Token indexes where sentences start (the first non-space token included), from the tokens'
+    texts, whether each has no space after it and whether each is whitespace."""
+    n = len(texts)
+    out = {next((i for i in range(n) if not space[i]), n)}
+    end_marks, final_chars, end_chars, glue = m["end"], m["final_chars"], m["end_chars"], m["glue"]
+    last_chars = frozenset(x[-1:] for x in end_marks) | final_chars | {"."}    # what an end or abbreviation ends with
+    for i, t in enumerate(texts):
+        if space[i]:
             if t.count("\n") >= 2 and i + 1 < n:
                 out.add(i + 1)
             continue
-        end = t in m["end"] or (len(t) > 1 and t[-1] in m["final_chars"])
+        if t[-1:] not in last_chars:
+            continue                                # most words: no end mark, no abbreviation
+        end = t in end_marks or (len(t) > 1 and t[-1] in final_chars)
         abbr = not end and len(t) > 1 and t.endswith(".")
-        if not (end or abbr) or t in m["glue"]:
+        if not (end or abbr) or t in glue:
             continue
-        if i + 1 < n and tok.whitespace_ == "" and doc[i + 1].text[:1] in m["end_chars"]:
+        if i + 1 < n and glued[i] and texts[i + 1][:1] in end_chars:
             continue                                # a run of end marks ends after its last one
-        j = _after_closers(doc, i + 1, m["closer"])
+        j = _after_closers(texts, glued, space, i + 1, m["closer"])
         if j >= n:
             continue
-        nxt = doc[j].text
+        nxt = texts[j]
         if nxt[:1].islower() or not (nxt[:1].isalnum() or nxt in m["opener"]):
             continue
-        place_state = t in m["states"] and i > 0 and doc[i - 1].text == ","     # "in Dover, Del. Workers"
+        place_state = t in m["states"] and i > 0 and texts[i - 1] == ","     # "in Dover, Del. Workers"
         if abbr and not place_state and ((t in m["months"] and nxt[:1].isdigit()) or nxt.lower() not in m["starter"]):
             continue
         out.add(j)
@@ -99,11 +103,14 @@ def split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
         start = s
         for mt in _NEWLINE.finditer(text, s, e):
             cut = mt.start()
-            prev = text[start:cut].rstrip()
-            nxt = text[cut + 1:e].lstrip()
-            if prev and nxt and (prev[-1] not in ",:-(" and (nxt[:1].isupper() or nxt[:1] in "\"“'‘")):
-                fixed.append((start, start + len(prev)))
-                start = cut + 1 + (len(text[cut + 1:e]) - len(nxt))
+            p, q = cut, cut + 1         # the line's last character and the next line's first (no copies)
+            while p > start and text[p - 1].isspace():
+                p -= 1
+            while q < e and text[q].isspace():
+                q += 1
+            if p > start and q < e and (text[p - 1] not in ",:-(" and (text[q].isupper() or text[q] in "\"“'‘")):
+                fixed.append((start, p))
+                start = q
         if e > start:
             fixed.append((start, e))
     return fixed
@@ -111,15 +118,24 @@ def split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 def segment(doc: "Doc") -> list[tuple[int, int]]:
     """Sentence spans (start, end) as character offsets, in order, whitespace trimmed."""
-    starts = _starts(doc)
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
+
+    text = text_of(doc)
+    # the tokens read once, as plain lists (no Token objects): offsets, lengths, space after, whitespace
+    idx, lengths, after, is_space = (doc.to_array([IDX, LENGTH, SPACY, IS_SPACE]).T.tolist()
+                                     if len(doc) else ([], [], [], []))
+    texts = [text[a:a + n] for a, n in zip(idx, lengths)]
+    glued = [not x for x in after]
+    space = [bool(x) for x in is_space]
+    starts = _starts_of(texts, glued, space, _marks())
     spans = []
     for k, a in enumerate(starts):
         b = starts[k + 1] if k + 1 < len(starts) else len(doc)
-        while b > a and doc[b - 1].is_space:
+        while b > a and space[b - 1]:
             b -= 1
         if b > a:
-            spans.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
-    return split_lines(text_of(doc), spans)
+            spans.append((idx[a], idx[b - 1] + len(texts[b - 1])))
+    return split_lines(text, spans)
 
 
 @functools.lru_cache(maxsize=1)
