@@ -42,6 +42,7 @@ from .quotes import QUOTE_COLUMNS, add_quotes
 COMPONENT = "dateline.pipeline"
 NAMES_KEPT = 20_000     # story names of this many articles kept in memory while merging
 REPORTS_KEPT = 20_000   # stored reports kept in memory while merging (dateline.timeline.merge.Report)
+AGREED_KEPT = 200_000   # agreements of two stored reports kept in memory while merging
 # the precisions of merge.date_range, with the most days between the first and the last day of a date of each
 SPAN_DAYS = (((1,), 0), ((7,), 6), ((30,), 30), (M.LONG_PRECISIONS, 365))
 
@@ -319,9 +320,9 @@ class Store(QueryMethods):
                 continue
             done.add(k)
             y = known[k]
-            earlier = [row for row in self._near([y], known) if M.canonical(known[row["key"]]) < order]
+            earlier = [row for row in self._near([y], known) if known[row["key"]].order < order]
             near_ids = {row["cluster"] for row in earlier}
-            cid = M.choose(y, near_ids, self._members(near_ids, known))
+            cid = M.choose(y, near_ids, self._members(near_ids, known), self._agreement)
             old = self.scalar("SELECT cluster FROM events WHERE key = ?", (k,))
             if cid == old and k not in fresh:
                 continue
@@ -337,7 +338,7 @@ class Store(QueryMethods):
             joined = {r.key: r for c, r in self._members({cid}, known)} | {k: y}
             rows = self._near(list(joined.values()), known, after=order[0])
             self._reconsider(heap, done, order, rows + [{"key": x, "cluster": cid} for x in joined], known,
-                             lambda z, row: row["cluster"] == cid or M.agreement(z, y) is not None)
+                             lambda z, row: row["cluster"] == cid or self._agreement(z, y) is not None)
             if k not in fresh and old != cid:
                 left = {r.key: r for _, r in self._members({old}, known)} | {k: y}
                 rows = self._near(list(left.values()), known, after=order[0])
@@ -366,9 +367,9 @@ class Store(QueryMethods):
         """Queue the reports of ``rows`` that come after ``order`` and that the change ``concerns``."""
         for row in rows:
             z = known[row["key"]]
-            if M.canonical(z) > order and concerns(z, row):
+            if z.order > order and concerns(z, row):
                 done.discard(row["key"])
-                heapq.heappush(heap, (M.canonical(z), row["key"]))
+                heapq.heappush(heap, (z.order, row["key"]))
 
     def _near(self, reps: list[M.Report], known: dict, after: _dt.date | None = None) -> list[dict]:
         """The stored asserted reports near any of ``reps`` (merge.near; reports of one family), as rows
@@ -406,7 +407,12 @@ class Store(QueryMethods):
                              f"AND {cond}" for cond, _ in branches)
         rows = self._candidates(sql, [x for _, ps in branches for x in [reps[0].family, *ps]])
         self._reports_of([r["key"] for r in rows], known)
-        mine, near = {r.key for r in reps}, M.NearAny(reps)
+        mine = {r.key for r in reps}
+        if len(reps) == 1 and not (reps[0].negated or reps[0].hypothetical):
+            # the query asks exactly merge.near of one report (its days widened by NEAR_DAYS, or its
+            # publication day by PUBLISHED_DAYS): nothing to sift
+            return [r for r in rows if r["key"] not in mine]
+        near = M.NearAny(reps)
         return [r for r in rows if r["key"] not in mine and near(known[r["key"]])]
 
     def _members(self, cids, known: dict) -> list[tuple[str, M.Report]]:
@@ -428,6 +434,21 @@ class Store(QueryMethods):
     def _seen(self) -> dict[tuple, list[dict]]:
         return {}
 
+    @functools.cached_property
+    def _agreed(self) -> dict[tuple[str, str], int | None]:
+        return {}
+
+    def _agreement(self, a: M.Report, b: M.Report) -> int | None:
+        """merge.agreement of two stored reports, remembered (a report never changes; the reports of a
+        day are judged against each other again at every arrival of that day) for the last AGREED_KEPT."""
+        k = (a.key, b.key)
+        got = self._agreed.get(k, self)
+        if got is self:
+            if len(self._agreed) >= AGREED_KEPT:
+                self._agreed.clear()
+            got = self._agreed[k] = M.agreement(a, b)
+        return got
+
     def _candidates(self, sql: str, params: list) -> list[dict]:
         """The rows (key, cluster) of a merge query; the same query asked again in one merge, before
         any report moved, is answered from memory (the reports re-merged after a change are mostly of
@@ -443,6 +464,7 @@ class Store(QueryMethods):
         self._report_cache.clear()
         self._names.clear()
         self._seen.clear()
+        self._agreed.clear()
 
     def _reports_of(self, keys: list[str], known: dict) -> None:
         """Put the Reports of these stored events in ``known``: from the store's cache of the last

@@ -278,23 +278,25 @@ def cluster_id(first: Report) -> str:
     return "c" + hashlib.sha1(first.key.encode("utf-8")).hexdigest()[:12]
 
 
-def assign(report: Report, candidates: list[tuple[str, Report]]) -> str | None:
+def assign(report: Report, candidates: list[tuple[str, Report]], agree=None) -> str | None:
     """The cluster (among the candidates' clusters) that this report joins, or None for a new one.
 
     A report joins a cluster only when it agrees with every report already in it that comes from
     another article (a report never merges with a different event of its own article); of equally
-    agreeing clusters, the one whose first report comes first in canonical order."""
+    agreeing clusters, the one whose first report comes first in canonical order. ``agree``: the
+    function that scores two reports (``agreement``, or one that remembers its answers)."""
+    agree = agree or agreement
     by_cluster: dict[str, list[Report]] = {}
     for cid, r in candidates:
         by_cluster.setdefault(cid, []).append(r)
     best, best_score = None, 0
     # on a tie the cluster whose first report comes first in canonical order: not the order given
-    for cid, members in sorted(by_cluster.items(), key=lambda kv: (min(map(canonical, kv[1])), kv[0])):
+    for cid, members in sorted(by_cluster.items(), key=lambda kv: (min(m.order for m in kv[1]), kv[0])):
         if any(m.article_id == report.article_id for m in members):
             continue
         total = 0
         for m in members:
-            s = agreement(report, m)
+            s = agree(report, m)
             if s is None:
                 break           # it must agree with every one of them
             total += s
@@ -407,13 +409,13 @@ class NearAny:
         return self._pub_near(pubs, published_day(x))
 
 
-def choose(report: Report, near_ids: set[str], members: list[tuple[str, Report]]) -> str:
+def choose(report: Report, near_ids: set[str], members: list[tuple[str, Report]], agree=None) -> str:
     """The cluster a report has in the canonical greedy merge: among the clusters with a report near
     it (``near_ids``) that come before it in canonical order, the one ``assign`` picks, judged on their
     reports before it (``members``); else a new cluster of its own."""
-    mine = canonical(report)
-    before = [(cid, r) for cid, r in members if cid in near_ids and canonical(r) < mine]
-    return assign(report, before) or cluster_id(report)
+    mine = report.order
+    before = [(cid, r) for cid, r in members if cid in near_ids and r.order < mine]
+    return assign(report, before, agree) or cluster_id(report)
 
 
 def _clock(value: str) -> int:
