@@ -6,6 +6,7 @@ breaks (blank lines) always end a sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 _PARA = re.compile(r"\n\s*\n")
@@ -41,6 +42,39 @@ _TOKEN = re.compile(r"\w+(?:(?:[-'’.&]|(?<=\d):(?=\d))\w+)*|[^\w\s]")   # "2:5
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """Word and punctuation tokens of text[start:end] as (start, end, string), offsets into text."""
-    end = len(text) if end is None else end
+    """Word and punctuation tokens of text[start:end] as (start, end, string), offsets into text.
+
+    An article's text is tokenized once: every stage that asks for the tokens of a stretch of it
+    (a sentence, a clause, a window before a time) gets a slice of that one tokenization. Where a
+    token of the whole text crosses ``start`` or ``end``, the stretch is tokenized on its own, as
+    before (a regex run over text[start:end] finds exactly the tokens of the whole text inside it
+    when none crosses its edges)."""
+    n = len(text)
+    end = n if end is None else end
+    if not _CACHED_MIN <= n <= _CACHED_MAX or start < 0 or end > n or start >= end:
+        return _scan(text, start, end)
+    toks, starts, ends = _whole(text)
+    i = bisect.bisect_left(starts, start)
+    j = bisect.bisect_left(starts, end, i)
+    if (i > 0 and ends[i - 1] > start) or (j > 0 and ends[j - 1] > end):
+        return _scan(text, start, end)        # a token of the whole text crosses an edge
+    return toks[i:j]
+
+
+_CACHED_MIN, _CACHED_MAX = 200, 5_000_000      # shorter texts are scanned directly
+_LAST: list[tuple[str, list, list[int], list[int]]] = []     # the last articles' tokens (two at most)
+
+
+def _scan(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _whole(text: str) -> tuple[list, list[int], list[int]]:
+    """The tokens of the whole text, with their starts and ends, made once per article."""
+    for t, toks, starts, ends in _LAST:
+        if t is text:
+            return toks, starts, ends
+    toks = _scan(text, 0, len(text))
+    entry = (text, toks, [a for a, _, _ in toks], [b for _, b, _ in toks])
+    _LAST[:] = [entry] + _LAST[:1]
+    return entry[1:]
