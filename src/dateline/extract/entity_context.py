@@ -11,6 +11,7 @@ import re
 from ..record import Mention, Span
 from ..resources import read_tsv
 from .entities import EntityResult
+from .entity_groups import code_people_by_group
 from .entity_index import Cover
 from .entity_words import _lex, _time_names, context_words
 from .name_variants import code_name_variants
@@ -217,7 +218,8 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
     "Burma's opposition leader X"; any person titled as an international body's official ("U.N.
     mediator X": IGO). The state goes to every mention of that person. First, an organisation takes
     the code of its acronym in parentheses (_code_from_acronym), and a name one letter off a gazetteer
-    person's or state's takes theirs (name_variants)."""
+    person's or state's takes theirs (name_variants); last, a person still with no state takes their
+    group's ("X led his team" beside "a U.N. inspection team": entity_groups)."""
     _code_from_acronym(text, res)
     code_name_variants(res)
     by_id = res.by_id()
@@ -238,6 +240,7 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
             for x in ms:
                 if x.entity == ent.id and x.code is None:
                     x.code = code
+    code_people_by_group(text, res)
 
 
 def _context_code(text: str, ms: list[Mention], k: int) -> str | None:
