@@ -1,5 +1,5 @@
-"""Entity groups (extract.entity_groups): a person coded by the group they lead or belong to; hand-built
-sentences."""
+"""Entity groups (extract.entity_groups): a person coded by the group they lead or belong to, and
+communities acting as domestic groups; hand-built sentences."""
 import pytest
 
 import dateline
@@ -9,6 +9,11 @@ def _codes(text, kind=None):
     res = dateline.analyze(text, published="2021-03-05")
     return {e.name: e.code for e in res.entities if kind is None or e.kind == kind}
 
+
+def _actors(text):
+    res = dateline.analyze(text, published="2021-03-05")
+    return [((ev.actor.name, ev.actor.code) if ev.actor else None,
+             (ev.target.name, ev.target.code) if ev.target else None) for ev in res.events]
 
 
 @pytest.mark.parametrize("text,name,code", [
@@ -28,4 +33,21 @@ def _codes(text, kind=None):
 ])
 def test_a_person_belongs_to_the_body_of_their_group(text, name, code):
     assert _codes(text, "person").get(name) == code
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    # a community named in the plural, or its adjective on a group noun, is a domestic group of the
+    # home state (a community of any state) or of the one state it lives in that the article names
+    ("Police arrested six Protestants in Belfast, Northern Ireland, on Sunday.", ("Police", "GBR"),
+     ("protestants", "GBR")),
+    ("In Belfast, Northern Ireland, the Catholic minority demanded a settlement from British officials.",
+     ("catholic minority", "GBR"), ("United Kingdom", "GBR")),
+    ("The killing in Rwanda set off a rampage by Hutu security forces, who slaughtered Tutsis.",
+     ("hutu security forces", "RWA"), ("tutsis", "RWA")),
+    # an adjective before no group noun names no group
+    ("Extremists in Belfast, Northern Ireland, bombed two Protestant towns on Sunday.",
+     ("extremists", "GBR"), None),
+])
+def test_a_community_is_a_domestic_group(text, actor, target):
+    assert (actor, target) in _actors(text)
 

@@ -11,7 +11,7 @@ import re
 from ..record import Mention, Span
 from ..resources import read_tsv
 from .entities import EntityResult
-from .entity_groups import code_people_by_group
+from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_index import Cover
 from .entity_words import _lex, _time_names, context_words
 from .name_variants import code_name_variants
@@ -135,7 +135,9 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     by its noun alone (context.json home_groups) acts for the state of the place it is said to be in
     ("demonstrators in Baghdad"), else for the article's home state ``home`` (agent nouns take the
     state of their context; a state's name before the noun is read by the event rules). Never over
-    another mention, and nothing where neither gives a state."""
+    another mention, and nothing where neither gives a state. Communities acting as groups ("militant
+    Protestants") first (entity_groups)."""
+    add_community_mentions(text, res, home)
     words = _agent_words()
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     ends = {m.end for m in res.mentions}

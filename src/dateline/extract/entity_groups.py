@@ -1,18 +1,25 @@
 """Entity steps that code people and groups by the group they belong to.
 
 A person with no state of their own whose group the article names with one body or state ("a U.N.
-inspection team" ... "X led his team") belongs to that body or state (code_people_by_group).
+inspection team" ... "X led his team") belongs to that body or state (code_people_by_group). A
+religious or ethnic community acting as a group ("militant Protestants", "the Catholic side", "Hutu
+forces") is a domestic group of the state it lives in (add_community_mentions).
 """
 from __future__ import annotations
 
 import functools
 import re
 
+from ..record import Mention
+from ..resources import multi, read_tsv
 from .entities import EntityResult
+from .entity_index import Cover
 from .entity_words import context_words
 from .regexes import regex
 
 _WORD = re.compile(r"[A-Za-z]+")
+_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
+_GROUP_AFTER = regex("entities", "community_group_after")
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,7 +80,7 @@ def code_people_by_group(text: str, res: EntityResult) -> None:
         _code_entity(res, m.entity, owners[key], "+group")
 
 
-def _code_entity(res: EntityResult, entity: str | None, code: str, why: str) -> None:
+def _code_entity(res: EntityResult, entity: str | None, code: str, why: str = "+community") -> None:
     """Give an entity with no state ``code``, and every mention of it with none."""
     ent = res.by_id().get(entity or "")
     if ent is None or ent.code is not None:
@@ -83,3 +90,70 @@ def _code_entity(res: EntityResult, entity: str | None, code: str, why: str) -> 
         if x.entity == ent.id and x.code is None:
             x.code = code
 
+
+@functools.lru_cache(maxsize=1)
+def _plurals() -> frozenset[str]:
+    return frozenset(r["plural"] for r in read_tsv("entities", "communities.tsv") if r["plural"])
+
+
+@functools.lru_cache(maxsize=1)
+def _communities() -> dict[str, tuple[str, ...]]:
+    """A community's adjective and plural -> the states it lives in (communities.tsv; () = any)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for r in read_tsv("entities", "communities.tsv"):
+        for w in (r["word"], r["plural"]):
+            if w:
+                out[w] = tuple(multi(r["states"]))
+    return out
+
+
+def community_state(states: tuple[str, ...], named: dict[str, int], home: str | None) -> str | None:
+    """The state a community acts for: of the states it lives in, the one the article names most (none
+    where it names none of them, or two as often); a community of any state: the home state."""
+    if not states:
+        return home
+    counts = sorted(((named.get(s, 0), s) for s in states), reverse=True)
+    if not counts[0][0] or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
+
+
+def add_community_mentions(text: str, res: EntityResult, home: str | None) -> None:
+    """"militant Protestants", "the Protestant side", "Hutu security forces": a community named alone in
+    the plural, or as the adjective of a group noun (context.json community_groups), is a domestic group
+    of the state it lives in (community_state); a name the recogniser took for it with no state of its
+    own ("Hutus") takes that state. Never over another mention."""
+    table = _communities()
+    groups = frozenset(context_words("community_groups"))
+    named: dict[str, int] = {}
+    for m in res.mentions:
+        if m.code and m.kind in ("country", "place"):
+            named[m.code] = named.get(m.code, 0) + 1
+    at = {(m.start, m.end): m for m in res.mentions}
+    busy = Cover(len(text), list(at))
+    added = []
+    for w in _CAP_WORD.finditer(text):
+        word = w.group()
+        if word not in table or text[w.end():w.end() + 1] == "-":
+            continue
+        s, e = w.span()
+        nxt = _GROUP_AFTER.match(text, e)
+        if nxt is not None and nxt.group(1) in groups:
+            e = nxt.end(1)
+        elif nxt is not None and nxt.group(2) in groups:
+            e = nxt.end(2)
+        elif word not in _plurals():
+            continue        # an adjective before no group noun ("Protestant towns")
+        code = community_state(table[word], named, home)
+        if code is None:
+            continue
+        own = at.get((s, e))
+        if own is not None and own.code is None and own.kind in ("person", "organization"):
+            _code_entity(res, own.entity, code)
+            continue
+        if busy.free(s, e):
+            added.append(Mention(s, e, text[s:e], entity=None, name=text[s:e].lower(), kind="organization",
+                                 code=code, form="agent"))
+            busy.take(s, e)
+    if added:
+        res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
