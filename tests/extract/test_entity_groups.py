@@ -51,3 +51,13 @@ def test_a_person_belongs_to_the_body_of_their_group(text, name, code):
 def test_a_community_is_a_domestic_group(text, actor, target):
     assert (actor, target) in _actors(text)
 
+
+@pytest.mark.parametrize("text,place,code", [
+    # a town the gazetteer does not list lies in the state of its GeoNames record, read in the
+    # article's states
+    ("Irish police found explosives in a shed in Dundalk on Sunday.", "Dundalk", "IRL"),
+    # an acronym the recogniser calls a place is no town
+    ("Officials of the PRC met in Beijing on Sunday.", "PRC", None),
+])
+def test_a_place_takes_the_state_of_its_geonames_record(text, place, code):
+    assert _codes(text, "place").get(place, code) == code

@@ -14,6 +14,7 @@ from .entities import EntityResult
 from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_index import Cover
 from .entity_words import _lex, _time_names, context_words
+from .geocode import code_places_from_geonames
 from .name_variants import code_name_variants
 from .regexes import regex
 
@@ -468,7 +469,8 @@ _REGION_AFTER = regex("entities", "region_after")
 
 def code_places_from_region(text: str, res: EntityResult) -> None:
     """A place with no state followed by a coded place or state after a comma ("Springfield,
-    Ill.", "Kismayo, Somalia") lies in that state: the code goes to every mention of the place."""
+    Ill.", "Kismayo, Somalia") lies in that state: the code goes to every mention of the place; a
+    place still with none takes the state of its GeoNames record, where one is clear (geocode)."""
     by_id = res.by_id()
     ms = res.mentions
     for k, m in enumerate(ms):
@@ -486,6 +488,7 @@ def code_places_from_region(text: str, res: EntityResult) -> None:
         for x in ms:
             if x.entity == ent.id:
                 x.code = code
+    code_places_from_geonames(text, res.entities, res.mentions)
 
 
 _US_STATE_AFTER = regex("entities", "us_state_after")

@@ -226,3 +226,40 @@ def geocode(text: str, entities: list[Entity], events: list[Event], *, gaz: Gaze
     for ev in events:
         if ev.location:
             ev.location["geo"] = by_name.get((ev.location.get("name"), ev.location.get("code")))
+
+
+@functools.lru_cache(maxsize=1)
+def _iso3_of() -> dict[str, str]:
+    """ISO alpha-2 (GeoNames' country) -> the gazetteer's state code (countries.tsv), for the states the
+    data knows."""
+    gaz = gazetteer()
+    out = {}
+    for r in read_tsv("gazetteer", "countries.tsv"):
+        c = gaz.country(r["code"])
+        if c is not None and c.country:
+            out.setdefault(c.country, r["code"])
+    return out
+
+
+def code_places_from_geonames(text: str, entities: list[Entity], mentions) -> None:
+    """A place with no state that resolves to one GeoNames record (resolve_entity: a place of a state
+    the article names, or a large one, clearly ahead of any other reading) lies in that record's
+    state: the code goes to the entity and its mentions ("Dundalk" in a story naming Ireland); not an
+    acronym, which names a state or body more often than a town, nor a name only seen in compounds
+    ("a Santiago-based group": no mention of the place)."""
+    todo = [e for e in entities if e.kind == "place" and not e.code and not e.name.isupper()     # ("PRC": no town)
+            and any(text[m.end:m.end + 1] != "-" for m in e.mentions)]      # ("a Santiago-based group")
+    if not todo:
+        return
+    gaz = gazetteer()
+    ctx = _context(gaz, entities)
+    coded = {}
+    for e in todo:
+        p = resolve_entity(gaz, e, text, ctx)
+        code = _iso3_of().get(p.country or "") if p is not None and p.feature_class in ("P", "A") else None
+        if code:
+            e.code, e.source = code, f"{e.source}+geonames"
+            coded[e.id] = code
+    for m in mentions:
+        if m.entity in coded and m.code is None:
+            m.code = coded[m.entity]
