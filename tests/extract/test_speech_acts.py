@@ -101,7 +101,27 @@ def test_denials_in_content(text, expect):
     ("Peru's foreign minister called Chile a disgrace.", "speech_acts:evaluative.tsv"),
     ("Peru said Chile was behind the attack on the embassy.", "speech_acts:accusation(grammar.json)"),
     ("Chile said it had nothing to do with the shelling of the port.", "speech_acts:denial(grammar.json)"),
+    ("Peru said the negotiators were close to a deal with Chile.", "speech_acts:outlook(grammar.json)"),
 ])
 def test_a_speech_act_event_names_the_mechanism_that_coded_it(text, rule):
     evs = [e for e in dateline.analyze(text, published="2021-03-05").events if (e.rule or "").startswith("speech_acts")]
     assert [e.rule for e in evs] == [rule]
+
+
+@pytest.mark.parametrize("text,expect", [
+    # how a dispute or a negotiation is going: optimistic (013) or pessimistic (012) comments
+    ("The Cuban foreign minister says wide gaps remain between Cuban and American positions.",
+     [("012", "CUB", "USA")]),
+    ("Peru said on Monday that the negotiators were on the verge of a breakthrough.", [("013", "PER", None)]),
+    ("Putin claimed that they had resolved most of the problems between Russia and Belarus.",
+     [("013", "RUS", "BLR")]),
+    ("Peru said the two sides had made little progress in the border dispute with Chile.", [("012", "PER", "CHL")]),
+    ("Peru said the negotiators made no breakthrough in the border dispute with Chile.", [("012", "PER", "CHL")]),
+    # a weak word of progress judges a dispute only when the content names one
+    ("The senator said the economy has made progress under the governor.", []),
+    # a condition states no outlook; an outlook word that is an event trigger is that event's
+    ("Peru said a breakthrough would come if Chile withdrew its troops.", []),
+    ("The Iranian envoy said the talks with France had stalled.", []),
+])
+def test_outlook_comments(text, expect):
+    assert acts(text) == expect

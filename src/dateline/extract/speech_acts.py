@@ -15,6 +15,9 @@ hacking can be traced to X", "X would break international law". The phrases are 
 accusation, responsibility, blame and violation lists; a wrong is a word of the dictionary's harm roots
 or an object of its "blame" rows. A negation between the party and the predicate ("X was not behind")
 is a denial on X's behalf, no accusation.
+
+Content that says how a dispute or a negotiation is going is an optimistic (013) or pessimistic (012)
+comment: "a breakthrough is near", "gaps remain between A and B" (grammar.json outlook lists).
 """
 from __future__ import annotations
 
@@ -29,7 +32,8 @@ from .event_lexicon import grammar_words
 _KINDS = ("country", "person", "organization")
 # the strength a judgement needs (the sum of the valences of its evaluative words)
 CRITICISM_AT, PRAISE_AT = -1.5, 1.5
-CODES = {"criticise": "111", "praise": "051", "accuse": "112", "deny": "016"}
+CODES = {"criticise": "111", "praise": "051", "accuse": "112", "deny": "016",
+         "optimistic": "013", "pessimistic": "012"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -202,6 +206,45 @@ def denied(text: str, att, mentions, starts: list[int]) -> bool:
                and _denial_after(words, bisect.bisect_left(pos, m.end)) for m in inside)
 
 
+def _outlook_at(words: list[str], k: int) -> tuple[int, int]:
+    """(+1 optimistic | -1 pessimistic | 0, strength 2 strong | 1 weak) of an outlook phrase at words[k]."""
+    for key, sign, strength in (("outlook_strong_positive", 1, 2), ("outlook_strong_negative", -1, 2),
+                                ("outlook_weak_positive", 1, 1), ("outlook_weak_negative", -1, 1)):
+        if _phrase_at(words, k, key):
+            return sign, strength
+    return 0, 0
+
+
+def outlook(text: str, att, mentions, starts: list[int], taken: set[int]) -> tuple[str, object] | None:
+    """(013 | 012, the other party named) when the content says how a dispute or a negotiation is
+    going: "a breakthrough is near", "gaps remain between A and B", "they resolved the problems"
+    (grammar.json outlook lists). A weak word (progress, optimistic) needs a dispute noun in the
+    content; a negator right before turns the outlook round ("no breakthrough"); a condition states
+    no outlook; an outlook word that is itself an event trigger ("the talks stalled": 164) is that
+    event's. The party is the first state, organisation or person named in the content whose code
+    differs from the source's."""
+    a, b = att.content.start, att.content.end
+    toks = _tokens(text, a, b)
+    words = [t[2] for t in toks]
+    words = words[:next((x for x, w in enumerate(words) if w in (".", ";", "?")), len(words))]
+    if any(w in _words()["conditions"] for w in words):
+        return None
+    neg = _words()["negation"] | grammar_words("outlook_negators")
+    disputes = any(w in grammar_words("outlook_dispute_nouns") for w in words)
+    for k in range(len(words)):
+        sign, strength = _outlook_at(words, k)
+        if not sign or (strength == 1 and not disputes):
+            continue
+        if toks[k][0] in taken:
+            return None
+        if any(w in neg for w in words[max(0, k - 3):k]):
+            sign = -sign
+        inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+        party = next((m for m in inside if m.kind in _KINDS and m.code and m.code != att.source.code), None)
+        return CODES["optimistic" if sign > 0 else "pessimistic"], party
+    return None
+
+
 def _poll(text: str, att) -> bool:
     """The source reports a poll's opinion ("52 percent of voters", "a majority of respondents"):
     a word of grammar.json's opinion_sources in the source or in the words before it in its clause."""
@@ -235,4 +278,8 @@ def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
         if found is not None:
             party, score = found
             out.append((att, CODES["criticise" if score < 0 else "praise"], party, "speech_acts:evaluative.tsv"))
+            continue
+        view = outlook(text, att, mentions, starts, taken_cues)
+        if view is not None:
+            out.append((att, view[0], view[1], "speech_acts:outlook(grammar.json)"))
     return out
