@@ -104,3 +104,15 @@ def test_a_surname_two_people_share_is_not_added_to_either():
 ])
 def test_a_bodys_title_or_a_state_label_gives_the_state(text, name, code):
     assert _people(text)[name][0] == code
+
+
+@pytest.mark.parametrize("text,actor", [
+    # a singular domestic group noun alone acts for the home state; before a name it is a title
+    ("Lawmaker urges sanctions on Russia\n\nWASHINGTON - A senator from Ohio said on Tuesday that the United "
+     "States should punish Moscow, and the Senate agreed.", ("lawmaker", "USA")),
+    ("WASHINGTON - Democratic lawmaker Olwen Fitch of Ohio urged sanctions on Russia on Tuesday, and the "
+     "United States Senate agreed.", ("Olwen Fitch", "USA")),
+])
+def test_a_singular_group_noun_alone_acts_for_the_home_state(text, actor):
+    res = dateline.analyze(text, published="2021-03-05")
+    assert actor in [(ev.actor.name, ev.actor.code) for ev in res.events if ev.actor]

@@ -142,6 +142,7 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     words = _agent_words()
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     ends = {m.end for m in res.mentions}
+    people = {m.start for m in res.mentions if m.kind == "person"}
     coded_at = {m.start: m.code for m in res.mentions if m.code and m.kind in ("place", "country")}
     added = []
     for w in _WORD.finditer(text):
@@ -153,6 +154,8 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
         if w.start() - 1 in ends or w.start() in ends or before.endswith("-") or (
                 owner and w.start() - len(owner.group()) in ends):
             continue      # "Russian forces", "Japan's military", "pro-government forces": the name says whose
+        if w.end() + 1 in people and text[w.end()] == " ":
+            continue      # "lawmaker Jane Roe": a title, the person acts
         where = regex("entities", "group_place").match(text, w.end())
         code = coded_at.get(where.end()) if where else None
         if code or home:
