@@ -61,3 +61,14 @@ def test_a_community_is_a_domestic_group(text, actor, target):
 ])
 def test_a_place_takes_the_state_of_its_geonames_record(text, place, code):
     assert _codes(text, "place").get(place, code) == code
+
+
+@pytest.mark.parametrize("text,actor", [
+    # a state's adjective on a news medium's noun (agent_nouns.tsv) names the state that acts
+    ("An official Peruvian newspaper called on Chileans to vote against the plan on Monday.", ("Peru", "PER")),
+    ("The Chilean news agency accused Peru of spying on Tuesday.", ("Chile", "CHL")),
+    # and still on a state's own organs, with their object kept
+    ("Chilean rights groups accused the army of torture on Tuesday.", ("Chile", "CHL")),
+])
+def test_a_state_adjective_on_a_medium_names_the_actor(text, actor):
+    assert actor in [a for a, _ in _actors(text)]
