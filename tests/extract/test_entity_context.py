@@ -116,3 +116,15 @@ def test_a_bodys_title_or_a_state_label_gives_the_state(text, name, code):
 def test_a_singular_group_noun_alone_acts_for_the_home_state(text, actor):
     res = dateline.analyze(text, published="2021-03-05")
     assert actor in [(ev.actor.name, ev.actor.code) for ev in res.events if ev.actor]
+
+
+@pytest.mark.parametrize("text,actor", [
+    # a group noun alone takes the state of the place it is said to be in, also after a participle of
+    # being there
+    ("Rebels based in Congo attacked a village on Monday.", ("rebels", "COG")),
+    ("Protesters living in Peru blocked the road on Monday.", ("protesters", "PER")),
+    ("Demonstrators in Lima blocked the road on Monday.", ("demonstrators", "PER")),
+])
+def test_a_group_takes_the_state_of_its_place(text, actor):
+    res = dateline.analyze(text, published="2021-03-05")
+    assert actor in [(ev.actor.name, ev.actor.code) for ev in res.events if ev.actor]

@@ -134,10 +134,10 @@ def _agent_words() -> frozenset[str]:
 def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     """"Prosecutors charged ...", "police detained ...", "lawmakers voted ...": a domestic group named
     by its noun alone (context.json home_groups) acts for the state of the place it is said to be in
-    ("demonstrators in Baghdad"), else for the article's home state ``home`` (agent nouns take the
-    state of their context; a state's name before the noun is read by the event rules). Never over
-    another mention, and nothing where neither gives a state. Communities acting as groups ("militant
-    Protestants") first (entity_groups)."""
+    ("demonstrators in Baghdad", "rebels based in Congo"), else for the article's home state ``home``
+    (agent nouns take the state of their context; a state's name before the noun is read by the event
+    rules). Never over another mention, and nothing where neither gives a state. Communities acting
+    as groups ("militant Protestants") first (entity_groups)."""
     add_community_mentions(text, res, home)
     words = _agent_words()
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
