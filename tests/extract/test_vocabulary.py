@@ -351,6 +351,11 @@ CASES = [
     ("Last spring the senator introduced a resolution on trade with Vietnam.", "introduced", None),
     ("Two deputies introduced a bill that would cap rents in the capital.", "introduced", None),
     ("The new government introduced an amnesty for political prisoners.", "introduced", "081"),
+    # force used: by the police against people it is repression (175), else conventional force (190);
+    # force a state says it would use is its threat (138)
+    ("Riot police used force against the strikers outside the mine.", "used force", "175"),
+    ("The army used heavy force against the insurgents near the river.", "used", "190"),
+    ("Ghana said it would use force against the smugglers if talks fail.", "use force", "138"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
