@@ -160,3 +160,35 @@ def test_coreference_keeps_acts_and_intentions_apart(later_modality, date):
         TimeRules._coref_dates(cands)
         later = next(c for c in cands if c.start == 50)
         assert later.date == date
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # the reason of a verb of judgement happened before that verb's time: its time does not date it,
+    # and without a time of its own the act is background (no day bounds it)
+    ("On Tuesday, Peru condemned the Chilean navy for shooting and killing a fisherman.", "shooting"),
+    ("In a speech on Monday, Ruiz criticized Chile for its invasion of Bolivia.", "invasion"),
+])
+def test_the_reason_of_a_judgement_takes_not_its_time(text, trigger):
+    e = event(text, trigger)
+    assert e.date is None and e.date_from is None
+
+
+@pytest.mark.parametrize("text,trigger,date", [
+    # ... its own time, after it, still dates it
+    ("Peru condemned Chile on Tuesday for shooting a fisherman on Sunday.", "shooting", "2021-02-28"),
+    # ... and the verb of judgement keeps its time
+    ("On Tuesday, Peru condemned the Chilean navy for shooting a fisherman.", "condemned", "2021-03-02"),
+])
+def test_a_judgement_and_its_reason_keep_their_own_times(text, trigger, date):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, "timex")
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # "now that" opens the trigger's clause: neither "now" nor a time before it is that clause's
+    ("Peru may ease its tariffs now that Chile has withdrawn its troops.", "withdrawn"),
+    ("The vote is due in 2025, and Peru may relent now that Chile has withdrawn its troops.", "withdrawn"),
+])
+def test_now_that_opens_a_clause(text, trigger):
+    e = event(text, trigger)
+    assert e.date_from != "timex"

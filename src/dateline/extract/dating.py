@@ -17,7 +17,7 @@ import re
 from .. import lang
 from ..resources import path
 from ..text import tokenize
-from .lexicon import is_past_form
+from .lexicon import is_past_form, verb_forms
 from .event_lexicon import _NOMINAL_TIME, _NOUN_DETS, _PREPS, _SUBORD, codebook, grammar_words
 from .regexes import regex
 
@@ -30,6 +30,45 @@ _SPEECH = lang.speech_verbs_for("clause_open")     # "has said it will ...": a s
 # characters allowed between a cue and its own time expression ("said Friday", "said on Friday",
 # "on Friday said")
 _CUE_GAP = 4
+
+
+# how many words before a reason preposition its verb of judgement may lie ("criticized Tulsa, Okla.,
+# police officer Betty Shelby for shooting")
+_REASON_REACH = 12
+
+
+@functools.lru_cache(maxsize=None)
+def _judging_forms() -> frozenset[str]:
+    return frozenset(f for v in _words("judging_verbs") for f in verb_forms(v))
+
+
+def reason_preposition(low: list[str], i: int, pos: str) -> int | None:
+    """The token of the preposition that makes the act at token i the reason of a verb of judgement,
+    reward or punishment before it ("criticized the officer for shooting him", "thanked X for the
+    help", "charged with killing"): that act happened before the verb's time. A gerund right after
+    the preposition, or a noun after it and at most one determiner or possessive; the verb in the
+    same clause, no clause opener or relative pronoun between."""
+    p = i - 1
+    if pos == "noun" and p > 0 and low[p] not in _words("reason_prepositions") and (
+            low[p] in grammar_words("determiners") or low[p].endswith(("'s", "’s"))):
+        p -= 1
+    while p > 1 and low[p] in ("and", "or") and low[p - 1].endswith("ing"):
+        p -= 2        # "for shooting and killing him": the second gerund is a reason too
+    if p < 1 or low[p] not in _words("reason_prepositions") or (pos == "verb" and not low[i].endswith("ing")):
+        return None
+    stops = grammar_words("dating_clause_openers") | grammar_words("relative_pronouns") | {";", ":", "—", "–"}
+    for k in range(p - 1, max(-1, p - 1 - _REASON_REACH), -1):
+        if low[k] in _judging_forms():
+            return p
+        if low[k] in stops:
+            return None
+    return None
+
+
+def conjunction_time(low: list[str], n: int, i: int) -> bool:
+    """Does the time expression ending at token n join the clause of the trigger at token i as a
+    conjunction ("now that X has endorsed Y"): its time is the main clause's?"""
+    return 0 < n < i and n < len(low) and low[n] == "that" and low[n - 1] in _words("conjunction_times")
 
 
 def _calendar(timexes) -> list:

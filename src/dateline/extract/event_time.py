@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..record import Series, Timex
 from .. import lang
-from .dating import after_publication, noun_time, recent_period
+from .dating import after_publication, conjunction_time, noun_time, reason_preposition, recent_period
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_participle, singular
 from .regexes import regex, source
@@ -77,14 +77,17 @@ class TimeRules:
             for c in lst:
                 if c.tok < 0 or (c.date is not None and c.date_from != "timex"):
                     continue        # a speech act (dated by its statement), or dated otherwise
-                t = self._own_time(c.tok, c.end_tok, c.pattern.pos, sent, verbs)
+                # "criticized X on Tuesday for shooting Y": the reason's act is before the verb's time
+                reason = reason_preposition(low, c.tok, c.pattern.pos)
+                t = self._own_time(c.tok, c.end_tok, c.pattern.pos, sent, verbs, reason or 0)
                 m = c.modality_marker
-                if t is None and m is not None and m != c.tok and 0 <= m < len(low):
+                if t is None and reason is None and m is not None and m != c.tok and 0 <= m < len(low):
                     t = self._own_time(m, m + 1, "verb", sent, verbs)
                 if t is not None:
                     c.date, c.date_timex, c.date_from = t[1], t[0].id, "timex"
                 else:
                     c.date, c.date_timex, c.date_from = None, None, None
+                    c.background = c.background or reason is not None
 
     @staticmethod
     def _same_clause_after(low, scope, j, e, k) -> bool:
@@ -113,9 +116,11 @@ class TimeRules:
         closers = grammar_words("dating_scope_closers")
         return not any(low[x] in closers for x in range(n + 1, i))
 
-    def _own_time(self, i: int, j: int, pos: str, sent: "_SentenceTimes", verbs) -> tuple[Timex, str] | None:
+    def _own_time(self, i: int, j: int, pos: str, sent: "_SentenceTimes", verbs, after: int = 0) \
+            -> tuple[Timex, str] | None:
         """The time expression of the clause of trigger tokens i..j (not a duration, not "since X",
-        not after a speech verb, not one modifying a noun, not one of another clause)."""
+        not after a speech verb, not one modifying a noun, not one of another clause, none before
+        token ``after``: the reason of a verb of judgement, ``dating.reason_preposition``)."""
         text, toks, low, scope = sent.text, sent.toks, sent.low, sent.scope
         s, e = self._clause_bounds(toks, low, i, j, verbs)
         a = toks[s][0] if s < len(toks) else sent.range[0]
@@ -124,7 +129,12 @@ class TimeRules:
         # "said Saab had been kidnapped": a past perfect happened before the time the sentence names
         perfect = pos == "verb" and "had" in low[max(s, i - 3):i]
         best = None
+        # "... in 2018, and talk may simmer down now that X has endorsed Y": "now that" opens the
+        # trigger's clause, so neither "now" nor a time before it is that clause's
+        after = max([after] + [n + 1 for _, _, n, _ in sent.timexes if conjunction_time(low, n, i)])
         for t, k, n, value in sent.timexes:
+            if k < after:
+                continue      # the time of the verb whose reason the act is, or of the clause before "now that"
             if self._when_clause(low, n, i):
                 best = ((False, -1), (t, value))    # "from 1968, when the Soviets invaded ...": its time
                 break
