@@ -139,6 +139,21 @@ def test_a_name_in_apposition_to_the_object_is_the_target():
 
 
 @pytest.mark.parametrize("text,root,actor,target", [
+    # a noun that names no party, closed by a comma and a titled name that ends the sentence: the name
+    ("Chancellor Kohl met on Monday with his closest ally in the dispute, French President Jacques Chirac.",
+     "04", "DEU", "FRA"),
+    ("Chancellor Kohl discussed the trade dispute with the one neighbour who has backed his plan, French "
+     "President Jacques Chirac.", "04", "DEU", "FRA"),
+    # ... not a name that opens a clause of its own
+    ("Chancellor Kohl met on Monday with his closest ally in the dispute, French President Jacques Chirac "
+     "said.", "04", "DEU", None),
+])
+def test_a_name_in_apposition_after_a_clause(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
     # a noun event that is the object of a support verb is done by that verb's subject, or by the
     # object of the verb that governs a gerund of it
     ("Bolivian officials criticized Chile for holding joint naval exercises with Peru on Monday.", "06",

@@ -15,6 +15,7 @@ from .event_lexicon import (
 from .frames import controls, frames_for, role_words, walk
 from .lexicon import is_participle, verb_forms
 from .role_pronouns import _reported_pronoun
+from .entity_context import _title_chain
 from .role_surface import _ethnic, _own_party
 
 _RELATIVE = grammar_words("relative_pronouns")
@@ -231,7 +232,7 @@ class ParseRoles:
                 ante = self._definite_antecedent(t, mentions)     # "the court's ruling", "the president"
                 if ante is not None:
                     return ante
-        return place
+        return place if place is not None else _apposed(token, mentions)
 
     @staticmethod
     def _owned_body(token, m: Mention, mentions) -> Mention:
@@ -260,3 +261,31 @@ def _followers(token, phrase, mentions) -> Mention | None:
         return None
     return replace(m, start=token.idx, end=token.idx + len(token), text=token.text, entity=None,
                    name=token.text, kind="organization", role=None, form="followers", gender=None)
+
+
+def _apposed(token, mentions) -> Mention | None:
+    """A common noun that names no party, with its phrase (clauses included) closed by a comma and
+    the sentence ending in a name: that name, with only a title before it, is in apposition to it
+    ("met with the one ally who backed the plan, French President X."), however the parser hung it."""
+    if token.tag_ not in ("NN", "NNS") or not token.text.islower():
+        return None
+    doc = token.doc
+    k = token.i + 1
+    while k < len(doc) and doc[k].text != "," and token in doc[k].ancestors:
+        k += 1
+    if k >= len(doc) - 1 or doc[k].text != ",":
+        return None
+    # the apposition runs to the sentence's end (the parser may have cut the sentence before it)
+    end = next((t.i for t in doc[k + 1:] if t.text in (".", "!", "?", ";", ",", ":", "(") or t.is_space), len(doc))
+    if end == k + 1 or (end < len(doc) and doc[end].text not in (".", "!", "?") and not doc[end].is_space):
+        return None
+    start, stop = doc[k + 1].idx, doc[end - 1].idx + len(doc[end - 1])
+    name = next((m for m in mentions if start <= m.start and m.end <= stop and m.kind in ("person", "organization")),
+                None)
+    if name is None or name.end != stop:
+        return None          # (the name must close the apposition: "X said" after it is a clause)
+    before = [m for m in mentions if start <= m.start and m.end <= name.start]
+    gap = doc.text[before[-1].end if before else start:name.start].strip()
+    if before and (before[-1].form != "adjective" or doc.text[start:before[-1].start].strip()):
+        return None
+    return name if not gap or _title_chain(gap) else None
