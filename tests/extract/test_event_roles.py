@@ -154,6 +154,20 @@ def test_a_name_in_apposition_after_a_clause(text, root, actor, target):
 
 
 @pytest.mark.parametrize("text,root,actor,target", [
+    # relations have two sides: a purpose clause on relations takes its counterpart from the act it serves
+    ("Washington lifted sanctions on Cuba on Monday in an effort to normalize relations.", "05", "USA", "CUB"),
+    ("Japan eased trade restrictions against South Korea last week in a bid to improve ties.", "05", "JPN", "KOR"),
+    ("Turkey reopened its border with Armenia to restore relations.", "05", "TUR", "ARM"),
+    # ... and none where that act names no other party
+    ("Turkey reopened its border on Monday to restore relations.", "05", "TUR", None),
+])
+def test_the_counterpart_of_relations_in_a_purpose_clause(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
     # a noun event that is the object of a support verb is done by that verb's subject, or by the
     # object of the verb that governs a gerund of it
     ("Bolivian officials criticized Chile for holding joint naval exercises with Peru on Monday.", "06",

@@ -87,6 +87,7 @@ class ParseRoles:
         c.frames = tuple(f for f in (a_id, t_id) if f)
         if target is None and voice == "active" and c.pattern.pos == "verb":
             self._topic_modifier(c, tok)
+            target = _relation_partner(c, tok, mentions, actor or c.actor)
         if target is None and t_tok is not None and c.target is not None and not self._argument_names(c, t_tok):
             c.target = None     # "seized a car bomb ... on the eve of talks by X": the object names no party,
             #                     and a name further on in another phrase is not the target
@@ -289,3 +290,33 @@ def _apposed(token, mentions) -> Mention | None:
     if before and (before[-1].form != "adjective" or doc.text[start:before[-1].start].strip()):
         return None
     return name if not gap or _title_chain(gap) else None
+
+
+_GOVERNED = {"acl", "advcl", "xcomp", "nmod", "obl", "conj", "obj", "dobj"}
+
+
+def _relation_partner(c: _Cand, tok, mentions, actor: Mention | None) -> Mention | None:
+    """Relations have two sides: an act of cooperation on relations that names no counterpart, in a
+    clause of purpose ("lifted sanctions on X in a bid to normalize relations", "reopened its border
+    with X to restore ties"), is with the party the act it serves is aimed at: the first party named
+    in the governing verb's phrases outside the subject's and the purpose clause's own, not of the
+    actor's state."""
+    if c.target is not None or c.pattern.code[:2] not in role_words("cooperative_roots") \
+            or not any(ch.dep_ in _OBJ and ch.lower_ in role_words("relation_nouns") for ch in tok.children):
+        return None
+    gov = tok
+    while True:
+        if gov.dep_ not in _GOVERNED or gov.head.i == gov.i:
+            return None
+        gov = gov.head
+        if gov.tag_.startswith("VB") or gov.dep_ == "ROOT":
+            break
+    skip = {t.i for t in tok.subtree} | {t.i for ch in gov.children if ch.dep_ in _SUBJ for t in ch.subtree}
+    for t in sorted(gov.subtree, key=lambda t: t.i):
+        if t.i in skip or t.i == gov.i:
+            continue
+        m = next((m for m in mentions if m.start <= t.idx < m.end), None)
+        if m is not None and m.kind in ("country", "person", "organization") and not _ethnic(t.doc, m) \
+                and (actor is None or (m.code and m.code != actor.code)):
+            return m
+    return None
