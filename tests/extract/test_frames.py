@@ -57,7 +57,15 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
     ("Peru was expected to meet Chile.", "meet", "verb", "active", "actor", (), "v.ctrl.subj.pass", "Peru"),
     ("He was tased and then shot.", "shot", "verb", "passive", "target", (), "v.pass.conj.subj", "He"),
     ("Peru refused to answer questions from Chile.", "refused", "verb", "active", "target", (), "v.xcomp.obj.from",
-     "Chile"),    # the target preposition on the noun of a light-verb wording
+     "Chile"),
+    # a verb with an object hung as a clause on a noun that no verb governs: the noun is its subject
+    ("Doctors from two French charities donated medicine to refugees in Chad.", "donated", "verb", "active",
+     "actor", (), "v.acl.root", "Doctors"),
+    # a refusal with no object defies whoever pressed for it, however "despite" is parsed
+    ("Peru refused to resign from the council despite calls by Chile.", "refused", "verb", "active", "target", (),
+     "v.despite.agent", "Chile"),
+    ("The Peruvian minister declined to resign despite growing pressure from Chile.", "declined", "verb", "active",
+     "target", (), "v.despite.agent", "Chile"),    # the target preposition on the noun of a light-verb wording
     ("Peru paid a call on Chile last week.", "paid", "verb", "active", "target", ("on",), "v.obj.prep",
      "Chile"),
     # a noun event in the of-phrase of a support verb's object
@@ -78,7 +86,7 @@ def test_every_frame_compiles_and_ids_are_unique():
 def test_a_bad_path_step_is_a_clear_error():
     with pytest.raises(fr.ResourceError, match="row 3"):
         fr._compile({"id": "x", "pos": "verb", "voice": "any", "role": "actor", "stop": "token",
-                     "mention": "phrase", "direct": "no", "codes": "", "path": ">nsubj ?bad"}, 3)
+                     "mention": "phrase", "direct": "no", "codes": "", "path": ">nsubj ~bad"}, 3)
 
 
 @pytest.mark.parametrize("code,frame", [("100", "v.ccomp.subj"), ("111", "v.obj")])

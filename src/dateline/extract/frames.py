@@ -18,12 +18,13 @@ from .lexicon import verb_forms
 
 _CONTROL_MARKS = "object_control_marks"      # the grammar.json list that opens a clause of object control
 _LABEL_SETS = {"@subj": _SUBJ, "@subj_pass": _SUBJ_PASS, "@obj": _OBJ, "@poss": _POSS}
-_STEP = re.compile(r"^(!>|>>|>|\^)([\w:@|]+)(?:\[(case|mark|word|head)=([^\]]+)\])?$")
+_STEP = re.compile(r"^(!>|&>|>>|>|\^\*|\^|\?)([\w:@|]+)(?:\[(case|mark|word|head)=([^\]]+)\])?$")
 
 
 @dataclass(frozen=True)
 class Step:
-    kind: str                 # ">" child, ">>" descendant (nearest first), "^" head, "!>" no such child
+    kind: str                 # ">" child, ">>" descendant (nearest first), "^" head, "^*" heads while the
+    #                           label is one of them, "!>" no such child, "&>" such a child, "?" own label
     labels: frozenset[str]
     test: str | None          # "case" | "mark" | "word" | "head"
     words: str | None         # "a|b", "@preps", "@noun_preps", "$grammar_key", "%role_words_list"
@@ -106,8 +107,9 @@ def _passes(tok, step: Step, preps: frozenset[str]) -> bool:
         return tok.lower_ in words
     if step.test == "head":
         return tok.head.lower_ in words     # the word the token hangs on ("^obj[head=%support_verbs]")
-    if step.test == "case" and tok.left_edge.dep_ == "case" and tok.left_edge.lower_ in words:
-        return True         # the phrase's first word ("from President X": the parser may hang it lower)
+    if step.test == "case" and tok.left_edge.dep_ in ("case", "mark") and tok.left_edge.lower_ in words:
+        return True         # the phrase's first word ("from President X": the parser may hang it lower,
+        #                     or take it for a clause's mark: "despite growing pressure from X")
     return any(ch.dep_ == step.test and ch.lower_ in words for ch in tok.children)
 
 
@@ -129,8 +131,14 @@ def walk(frame: Frame, tok, preps: frozenset[str]):
             if tok.dep_ not in step.labels or not _passes(tok, step, preps) or tok.head.i == tok.i:
                 return None
             tok = tok.head
-        elif step.kind == "!>":
-            if any(ch.dep_ in step.labels for ch in tok.children):
+        elif step.kind == "^*":
+            while tok.dep_ in step.labels and tok.head.i != tok.i:
+                tok = tok.head
+        elif step.kind == "?":
+            if tok.dep_ not in step.labels:
+                return None
+        elif step.kind in ("!>", "&>"):
+            if any(ch.dep_ in step.labels and _passes(ch, step, preps) for ch in tok.children) == (step.kind == "!>"):
                 return None
         elif step.kind == ">>":
             tok = _descendant(tok, step, preps)
