@@ -161,3 +161,15 @@ def test_an_official_keeps_their_own_state_in_a_story_about_another(sentence, co
 def test_a_name_used_as_a_modifier_is_no_person(text, word):
     res = dateline.analyze(text, published="2000-01-01")
     assert not [e for e in res.entities if e.kind == "person" and e.name == word]
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    # a state before a person gives their state only with a title between
+    ("Chilean officials met Jonas Kettering, a Peruvian diplomat, on Monday. Kettering criticized Chile.",
+     "Jonas Kettering", "PER"),
+    ("Japan's top negotiator Jonas Kettering arrived in Lima on Monday.", "Jonas Kettering", "JPN"),
+    ("The South Korean envoy Jonas Kettering arrived in Lima on Monday.", "Jonas Kettering", "KOR"),
+])
+def test_a_state_before_a_person_only_through_a_title(text, surface, code):
+    got = _code(text, surface)
+    assert (got[1] if got else None) == code, got

@@ -176,12 +176,37 @@ def is_metonym(text: str, r: _Raw, dateline_end: int) -> bool:
 # ---------------------------------------------------------------- patterns
 
 
+@functools.lru_cache(maxsize=1)
+def _title_gap_words() -> frozenset[str]:
+    """Lower-case words that may stand in a title between a state and a person: the words of the person
+    roles (gazetteer/roles.tsv), their connectors and modifiers (context.json title_connectors,
+    title_modifiers)."""
+    roles = {w for r in read_tsv("gazetteer", "roles.tsv") if r.get("person") == "1"
+             for w in r["word"].lower().replace("-", " ").split()}
+    return frozenset(roles) | frozenset(context_words("title_connectors")) | frozenset(context_words("title_modifiers"))
+
+
+def _titled_by_state(text: str, pos: int, raws: list[_Raw], upto: int) -> bool:
+    """Whether the words between the mention before ``raws[upto]`` and the person at pos are a title
+    ("Japan's top negotiator X", "the Peruvian foreign minister X"), not a clause ("Chilean officials
+    met X"): every lower-case word a role word, a connector or a title modifier."""
+    prev = next((r for r in reversed(raws[:upto]) if r.end <= pos), None)
+    if prev is None:
+        return False
+    words = _GAP_WORD.findall(text[prev.end:pos].lstrip("'’s"))      # (a possessive: "Japan's X")
+    return all(w in _title_gap_words() for w in words if w.islower())
+
+
+_GAP_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
 def person_codes(text: str, raws: list[_Raw]) -> None:
-    """A person found by pattern takes a state from its role context."""
+    """A person found by pattern takes a state from its role context: a state before the name with only a
+    title between, an apposition naming a state's role, a place after "of"."""
     for i, r in enumerate(raws):
         if r.kind != "person" or r.code:
             continue
-        code = country_before(text, r.start, raws, i)
+        code = country_before(text, r.start, raws, i) if _titled_by_state(text, r.start, raws, i) else None
         if not code:
             m = regex("entities", "apposition_np").match(text, r.end)
             if m:
