@@ -158,6 +158,17 @@ def test_the_dating_word_lists_load_and_are_used():
     # ... nor a day long before publication: only the publication day
     ("Ghana's president arrived in Lome on Feb. 12. The talks went on. Trade was discussed. "
      "Officials were tired. He criticized Togo over the border dispute.", "criticized", "2021-03-05", "publication"),
+    # an opening with no time of its own tells the news that the story dates just after it
+    ("Chile has withdrawn its troops from Peru. In a statement on Wednesday, Chile's army said the border "
+     "was calm.", "withdrawn", "2021-03-03", "narrative"),
+    ("Ghana is recalling its envoy from Togo. Officials announced the step on Tuesday.", "recalling",
+     "2021-03-02", "narrative"),
+    # ... not from a time three sentences on
+    ("Chile withdrew its troops from Peru. The border was calm. Trade resumed. Markets rose. "
+     "On Wednesday, Chile's army spoke.", "withdrew", "2021-03-05", "publication"),
+    # ... nor a plain present, which states now
+    ("Chile says it withdraws its troops from Peru. On Wednesday, Chile's army said the border was calm.",
+     "withdraws", "2021-03-05", "publication"),
 ])
 def test_narrative_dates(text, trigger, date, date_from):
     e = event(text, trigger)
@@ -201,3 +212,10 @@ def test_reference_values_are_no_dates(text, trigger, date):
 def test_recent_periods(text, trigger, published, date, date_from):
     e = event(text, trigger, published)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+def test_a_headline_takes_the_date_its_lede_gets_from_the_story():
+    text = ("Ghana recalls envoy from Togo\n\nGhana has recalled its ambassador to Togo over the border dispute.\n\n"
+            "The foreign ministry announced the step on Wednesday, officials in Accra said.")
+    e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.trigger.text == "recalls")
+    assert (e.date, e.date_from) == ("2021-03-03", "headline")

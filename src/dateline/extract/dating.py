@@ -212,6 +212,7 @@ def bound_dates(cands, attributions, timexes, sentences, published: str | None, 
     recalled_background(cands, attributions, text)
     reported = [(a.content.start, a.content.end) for a in attributions if a.content.start is not None]
     narrative_dates(cands, timexes, sentences, published, text, reported)
+    headline_dates(cands)
     publication_dates(cands, published, sentences, text)
 
 
@@ -322,7 +323,9 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     Y."): the narrative's reference time (date_from "narrative"). A past act right after a sentence
     that names a past month or year takes that period ("... in January 2012. He met her."). Farther
     from any day named, it takes the story's own time, the first recent day or week the story
-    names ("X visited Y on Wednesday ... Later she met Z"), when no other day was named since."""
+    names ("X visited Y on Wednesday ... Later she met Z"), when no other day was named since. An
+    act of the opening, before any time is named, takes the story's own day named just after it
+    ("X has endorsed Y. In a message posted Friday, X said ...": ``_opening``)."""
     # the times that date clauses, judged once ("the Aug. 7 bombings" is no time of the story)
     clause_times = [t for t in timexes if t.type in ("DATE", "TIME") and not (text and noun_time(text, t))]
     days = [t for t in clause_times if len(t.value) >= 10 and t.value[:4].isdigit()
@@ -342,13 +345,19 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
         clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start
         if text and _EARLIER.search(text, clause, c.start):
             continue      # "came after X staged ...": a time relative to another happening, not the story's day
+        n = bisect.bisect_left(named_starts, c.start) - 1
+        u = named[n] if n >= 0 else None          # the latest time named before it, of any precision
+        if story is not None and u is None and story.start > c.end \
+                and _opening(text, c, clause, story, sentences, sent_starts):
+            # "X has endorsed Y. In a message posted Friday, X said ...": the opening tells the news
+            # the story dates just after it, when no time was named before it
+            c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+            continue
         if text and _present_perfect(text, clause, c.start):
             continue      # "have bombed ... and fired": some time up to now, not the day the story named
         if text and nominal_marker(text, c, sentences[c.sent]):
             continue      # "Iraq's proposal to open ...": a plan named, not when it was made
         t = days[k] if k >= 0 else None
-        n = bisect.bisect_left(named_starts, c.start) - 1
-        u = named[n] if n >= 0 else None          # the latest time named before it, of any precision
         us = bisect.bisect_right(sent_starts, u.start) - 1 if u is not None else None
         if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
@@ -361,6 +370,31 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             # not where a time of another period was named a few sentences before ("in January 2012")
             if u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+
+
+def _opening(text: str, c, clause: int, story, sentences, sent_starts) -> bool:
+    """Is the act told in the story's opening as news (past, present perfect or progressive: "X
+    called on Y", "X has endorsed Y", "X is endorsing Y"; no standing position nor a plan named by a
+    noun), with the story's own time, a day, named at most NARRATIVE_REACH sentences after it? (A
+    time later in its own sentence is another clause's, as ``_own_time`` judged; a week, "behind two
+    killings last week", may date the background, not the news.)"""
+    ahead = bisect.bisect_right(sent_starts, story.start) - 1 - c.sent if text else -1
+    if not 0 < ahead <= NARRATIVE_REACH or len(story.value) < 10:
+        return False
+    if unbounded(text, c, sentences[c.sent]):
+        return False
+    before = [w.lower() for _, _, w in tokenize(text, clause, c.start)][-3:] if text else []
+    return _past_clause(text, c, clause) or any(w in grammar_words("present_auxiliaries") for w in before)
+
+
+def headline_dates(cands) -> None:
+    """A headline tells the lede's news: an undated headline event takes the date of the first
+    dated act of the lede (the first sentences), whatever dated it."""
+    lede = next((o for o in cands if not o.headline and o.sent is not None and o.sent <= 3 and o.date
+                 and not o.hypothetical and o.date_from != "anchor"), None)
+    for c in cands:
+        if c.headline and c.date is None and lede is not None:
+            c.date, c.date_timex, c.date_from = lede.date, lede.date_timex, "headline"
 
 
 def _past_clause(text: str, c, clause: int) -> bool:

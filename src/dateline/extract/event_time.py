@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..record import Series, Timex
 from .. import lang
-from .dating import after_publication, conjunction_time, noun_time, reason_preposition, recent_period
+from .dating import after_publication, conjunction_time, headline_dates, noun_time, reason_preposition, recent_period
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_participle, singular
 from .regexes import regex, source
@@ -203,12 +203,7 @@ class TimeRules:
                     continue
                 self._anchor_clause(t, k, lst, toks, low, focus, published, shift_value)
         self._coref_dates(cands)
-        # a headline tells the lede's news: an undated headline event takes the lede's date
-        lede = next((o for o in cands if not o.headline and o.sent <= 3 and o.date and not o.hypothetical
-                     and o.date_from != "anchor"), None)
-        for c in cands:
-            if c.headline and c.date is None and lede is not None:
-                c.date, c.date_timex, c.date_from = lede.date, lede.date_timex, "headline"
+        headline_dates(cands)     # (again after the story's days: dating.bound_dates)
 
 
     def _anchor_clause(self, t: Timex, k: int, lst, toks, low, focus: "_Focus", published, shift_value) -> None:
