@@ -27,6 +27,10 @@ def _actors(text):
      "Jonas Kettering", None),
     # no body names the group
     ("Jonas Kettering's team won the match in Lima on Sunday.", "Jonas Kettering", None),
+    # a person leading a group that a body qualifies belongs to it
+    ("U.N. inspectors led by Jonas Kettering visited three sites in Peru on Friday.", "Jonas Kettering", "IGO"),
+    ("A Chilean team headed by Jonas Kettering visited three sites in Peru on Friday.", "Jonas Kettering", "CHL"),
+    ("U.N. inspectors and reporters led by Jonas Kettering visited three sites in Peru.", "Jonas Kettering", None),
     # a state before a clause about the group does not qualify it
     ("Peru called Jonas Kettering an American spy whose team had come to steal secrets. "
      "Jonas Kettering's team left on Monday.", "Jonas Kettering", None),

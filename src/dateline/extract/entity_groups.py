@@ -58,10 +58,12 @@ def group_owners(text: str, res: EntityResult) -> dict[str, str]:
 
 def code_people_by_group(text: str, res: EntityResult) -> None:
     """A person with no state whose group ("X's team", "X led his team") the article names with one
-    body or state only ("a U.N. inspection team") belongs to that body or state: every mention."""
+    body or state only ("a U.N. inspection team") belongs to that body or state: every mention; so
+    does one who leads a group that a body or state qualifies ("U.N. inspectors led by X")."""
     people = [m for m in res.mentions if m.kind == "person" and m.entity and m.code is None]
     if not people:
         return
+    _code_group_leaders(text, res)
     owners = group_owners(text, res)
     if not owners:
         return
@@ -78,6 +80,30 @@ def code_people_by_group(text: str, res: EntityResult) -> None:
         if key is None or key not in owners:
             continue
         _code_entity(res, m.entity, owners[key], "+group")
+
+
+@functools.lru_cache(maxsize=1)
+def _led_groups() -> frozenset[str]:
+    """Nouns of groups a person may lead: member_groups, agent nouns (agent_nouns.tsv) and the plural
+    person roles of gazetteer/roles.tsv ("inspectors", "monitors")."""
+    roles = {r["word"] for r in read_tsv("gazetteer", "roles.tsv") if r.get("person") == "1" and " " not in r["word"]}
+    agents = {r["word"].lower() for r in read_tsv("entities", "agent_nouns.tsv")}
+    return _member_groups() | frozenset(agents) | frozenset(roles)
+
+
+def _code_group_leaders(text: str, res: EntityResult) -> None:
+    """"U.N. inspectors led by X", "a Chinese team headed by X": a person with no state who leads a group
+    that a body or state qualifies belongs to it."""
+    led = regex("entities", "group_led_by")
+    ms = res.mentions
+    for k in range(1, len(ms)):
+        m, prev = ms[k], ms[k - 1]
+        if m.kind != "person" or m.code is not None or not prev.code or prev.kind not in ("organization", "country") \
+                or prev.form in ("agent", "definite") or m.start - prev.end > 80:
+            continue
+        got = led.fullmatch(text, prev.end, m.start)
+        if got is not None and got.group(1) in _led_groups():
+            _code_entity(res, m.entity, prev.code, "+group")
 
 
 def _code_entity(res: EntityResult, entity: str | None, code: str, why: str = "+community") -> None:
