@@ -109,6 +109,8 @@ def test_unrest_by_a_states_people_targets_it(text, actor, target):
     # repression at a place of the actor's own state targets its people, also where it is threatened
     ("Peruvian police imposed a curfew in Lima on Monday.", "17", "PER", "PER"),
     ("President Alan Garcia of Peru threatened to impose a curfew in Lima after the riots.", "13", "PER", "PER"),
+    # ... but a seizure of property there acts on things, not on the people there
+    ("Peruvian police seized a cache of rifles in Lima on Monday.", "17", "PER", None),
 ])
 def test_repression_at_home_targets_the_state(text, root, actor, target):
     e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith(root))

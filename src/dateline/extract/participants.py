@@ -46,7 +46,8 @@ def place_states(cands, text: str) -> None:
             # "hundreds protested against the Chilean government's decision": people of its state
             c.actor = Mention(c.start, c.end, text[c.start:c.end], entity=None, name=None, kind="other",
                               code=c.target.code, form="target-state")
-        act = (c.intended or c.pattern.code)[:2]     # (a threatened act: "threatened to impose a curfew in X")
+        act_code = c.intended or c.pattern.code       # (a threatened act: "threatened to impose a curfew in X")
+        act = act_code[:2]
         if (c.pattern.code[:2] not in roots["all"] and act not in roots["all"]) \
                 or not c.location or not c.location.get("code"):
             continue
@@ -55,8 +56,9 @@ def place_states(cands, text: str) -> None:
                        form="place-state")
         if c.actor is None and c.pattern.code[:2] in roots["both"]:
             c.actor = here
-        if c.actor is not None and c.target is None and c.actor.code == code:
-            c.target = here
+        if c.actor is not None and c.target is None and c.actor.code == code \
+                and not act_code.startswith(tuple(role_words("property_codes"))):
+            c.target = here      # (not a seizure of property: "police seized weapons in X" names no people)
 
 
 def _state_place(t, text: str) -> bool:
