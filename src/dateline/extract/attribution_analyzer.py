@@ -1,6 +1,8 @@
 """The attribution analyser: runs the frames over each unit, then continuations."""
 from __future__ import annotations
 
+import bisect
+
 from dateline.extract.attribution_clauses import _Clauses
 from dateline.extract.attribution_lexicon import CueForm
 from dateline.extract.attribution_frames_post import _PostFrames
@@ -51,16 +53,15 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
         d = self.d
         cues = []
         i = lo
-        while i < hi:
-            if self.taken[i]:
-                i += 1
+        heads = d.cue_heads          # only a cue's head word may start one: the others are passed over
+        for k in range(bisect.bisect_left(heads, lo), bisect.bisect_left(heads, hi)):
+            x = heads[k]
+            if x < i or self.taken[x]:
                 continue
-            r = d.cue_at(i, hi)
+            r = d.cue_at(x, hi)
             if r:
-                cues.append((i, r[1], r[0]))
+                cues.append((x, r[1], r[0]))
                 i = r[1]
-            else:
-                i += 1
         return cues
 
     def run_frames(self, cues, lo: int, hi: int) -> None:

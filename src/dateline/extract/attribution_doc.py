@@ -16,7 +16,7 @@ class _Doc:
 
     def __init__(self, text: str, sentences: list[tuple[int, int]]):
         self.text = text
-        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        toks = [m.span() for m in _TOKEN.finditer(text)]
         self.starts = [s for s, _ in toks]
         self.ends = [e for _, e in toks]
         self.words = [text[s:e] for s, e in toks]
@@ -27,6 +27,8 @@ class _Doc:
                 if m:
                     self.low[i] = m.group(1)
         self.n = len(toks)
+        heads = _cue_heads()
+        self.cue_heads = [i for i, w in enumerate(self.low) if w in heads]     # where a cue may start
         self.paras = paragraphs(text)
         self.groups = sorted(find_quotes(text, self.paras) + find_headline_quotes(text, self.paras),
                              key=lambda g: g.start)
@@ -55,8 +57,10 @@ class _Doc:
         for ps, pe in self.paras:
             lo = bisect.bisect_left(self.starts, ps)
             hi = bisect.bisect_left(self.starts, pe)
+            if hi - lo > 30:
+                continue            # a headline is short: longer paragraphs are not read word by word
             long = [x for x in range(lo, hi) if len(self.words[x]) > 3 and self.words[x].isalpha()]
-            if 3 <= len(long) and hi - lo <= 30 and \
+            if 3 <= len(long) and \
                     sum(self.words[x][:1].isupper() for x in long) >= 0.8 * len(long):
                 for x in range(lo + 1, hi):
                     self.headline[x] = 1
