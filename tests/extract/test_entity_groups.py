@@ -48,6 +48,9 @@ def test_a_person_belongs_to_the_body_of_their_group(text, name, code):
      ("catholic minority", "GBR"), ("United Kingdom", "GBR")),
     ("The killing in Rwanda set off a rampage by Hutu security forces, who slaughtered Tutsis.",
      ("hutu security forces", "RWA"), ("tutsis", "RWA")),
+    # a community of a few states: the one the article names, not the home state
+    ("WASHINGTON - American officials in Washington said that Sunni insurgents attacked a U.S. convoy near "
+     "Baghdad, Iraq, and the White House condemned the attack.", ("sunni insurgents", "IRQ"), ("United States", "USA")),
     # an adjective before no group noun names no group
     ("Extremists in Belfast, Northern Ireland, bombed two Protestant towns on Sunday.",
      ("extremists", "GBR"), None),
