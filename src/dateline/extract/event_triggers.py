@@ -345,19 +345,21 @@ class TriggerRules:
                 # "a statement, released by the Kremlin, ...": after "by" stands the agent, which may
                 # name a cause that no happening has ("killed by an avalanche": a --- row), not the object
                 window = []
-            at = next((n for n, w in enumerate(window) if w in p.objects and not _possessor(toks, low, j + n)), None)
-            if at is not None:
-                return at
+            objects = p.objects
+            if not objects.isdisjoint(window):
+                at = next((n for n, w in enumerate(window) if w in objects and not _possessor(toks, low, j + n)), None)
+                if at is not None:
+                    return at
             # passive: "the missiles were fired" -- the object is the subject before the verb (the
             # converted rows describe the active voice only)
             # a reduced relative: "the capital invested in", "the missiles fired at"
-            if reach == 7 and is_participle(low[i]) and (any(w in _BE for w in low[max(0, i - 3):i])
-                                                        or (i > 0 and low[i - 1] in p.objects)):
-                return 0 if any(w in p.objects for w in low[max(0, i - 6):i]) else None
+            if reach == 7 and is_participle(low[i]) and (not _BE.isdisjoint(low[max(0, i - 3):i])
+                                                        or (i > 0 and low[i - 1] in objects)):
+                return 0 if not objects.isdisjoint(low[max(0, i - 6):i]) else None
             return None
         before = low[max(0, i - 3):i]
         after = low[j:j + 4] if j < len(low) and low[j] == "of" else []
-        return 0 if any(w in p.objects for w in before + after) else None
+        return 0 if not p.objects.isdisjoint(before + after) else None
 
     # -------------------------------------------------------------- helpers
     def triggers(self, text: str, sentences, quote_spans=()) -> list[tuple[list, list[str], list["_Cand"]]]:
@@ -370,12 +372,15 @@ class TriggerRules:
             return k >= 0 and quotes[k][0] <= pos < quotes[k][1]
 
         index = self.index
+        # words that start a new clause between an earlier verb trigger and this one
+        breaks = _CLAUSE_BREAK | _SUBORD | _SPEECH_VERBS | {",", "and", "but", "or", "to"}
         out = []
         for si, (ss, se) in enumerate(sentences):
             toks = tokenize(text, ss, se)
             low = [t[2].lower() for t in toks]
-            words = [t[2] for t in toks if t[2][:1].isalpha()]
-            titlecase = bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+            initials = [t[2][:1] for t in toks]
+            initials = [x for x in initials if x.isalpha()]        # of the words
+            titlecase = bool(initials) and sum(map(str.isupper, initials)) >= 0.6 * len(initials)
             used = set()
             found: list[_Cand] = []
             for i in range(len(toks)):
@@ -386,9 +391,7 @@ class TriggerRules:
                 if i > 0 and toks[i][2][:1].isupper() and not titlecase:
                     continue        # a capitalised word inside a sentence is part of a name ("Promises")
                 last_verb = next((c.end_tok for c in reversed(found) if c.pattern.pos == "verb"), None)
-                after_verb = last_verb is not None and not any(
-                    w in _CLAUSE_BREAK or w in _SUBORD or w in _SPEECH_VERBS or w in (",", "and", "but", "or", "to")
-                    for w in low[last_verb:i])
+                after_verb = last_verb is not None and breaks.isdisjoint(low[last_verb:i])
                 hit = self._match(toks, low, i, after_verb)
                 if not hit:
                     continue
