@@ -23,6 +23,9 @@ by a year gathers a year of reports (about 7,300 articles at 20 a day) before it
 make small stores cheaper than any store in steady state; the longer the probe, the less the first
 shows. The machine's other load counts: say next to the numbers whether it was shared (``uptime``).
 With ``--backends postgres`` the same runs on a PostgreSQL server started as the tests start one.
+With ``--keep DIR`` the SQLite stores stay in DIR; ``--reuse --templates DIR/templates.jsonl`` times
+them again, and a run killed while filling (a 100,000-article store takes a while on a shared
+machine: run it at ``nice``) goes on from its last committed thousand articles.
 """
 from __future__ import annotations
 
@@ -169,18 +172,33 @@ class PostgresCopies:
         return self.server.url("work")
 
 
+def _filled(live_url: str) -> int:
+    """How many generated articles a kept SQLite live store already holds (they are stored in order, 1,000
+    a transaction, so a run killed while filling resumes from its last committed thousand)."""
+    import sqlite3
+
+    if not Path(live_url).exists():
+        return 0
+    with sqlite3.connect(live_url) as c:
+        return c.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
 def build(copies, live_url: str, gen: Generator, sizes: list[int], reuse: bool = False) -> None:
     from dateline.store import open_store
 
-    done = 0
+    done, progress = 0, _filled(live_url) if reuse else 0
     for size in sizes:
         if reuse and copies.exists(size):
             print(f"  the store of {size} articles kept from an earlier run", flush=True)
             done = size
-            shutil.copyfile(copies.base(size), live_url)      # the next size is filled from this one
-            for suffix in ("-wal", "-shm"):
-                Path(f"{live_url}{suffix}").unlink(missing_ok=True)
+            if progress < size:        # the next size is filled from this one
+                shutil.copyfile(copies.base(size), live_url)
+                for suffix in ("-wal", "-shm"):
+                    Path(f"{live_url}{suffix}").unlink(missing_ok=True)
             continue
+        if reuse and done < progress <= size:
+            print(f"  {progress} articles filled by an earlier run", flush=True)
+            done = progress
         with open_store(live_url) as store:
             secs = fill(store, gen, done, size)
             if hasattr(store, "conn") and store.dialect == "sqlite":
@@ -236,7 +254,8 @@ def main() -> int:
     ap.add_argument("--templates", type=Path, help="JSONL of records to generate from (default: the demo's)")
     ap.add_argument("--keep", type=Path, help="build the stores in this folder and keep them")
     ap.add_argument("--reuse", action="store_true", help="with --keep: time the stores an earlier run kept "
-                    "(built by the same code and arguments) instead of building them again")
+                    "(built by the same code and arguments) instead of building them again, and go on filling "
+                    "from where a killed run stopped (pass the kept DIR/templates.jsonl as --templates)")
     args = ap.parse_args()
     sizes = sorted({int(x) for x in args.sizes.split(",")})
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -248,6 +267,8 @@ def main() -> int:
             templates = demo_records(tmp)
             (tmp / "templates.jsonl").write_text("".join(json.dumps(t) + "\n" for t in templates), encoding="utf-8")
         gen = Generator(templates, args.per_day)
+        if not gen.templates:
+            sys.exit("bench_store_growth: no record with a publication date to generate from (is examples/ there?)")
         print(f"store growth: {len(gen.templates)} demo records as templates, {args.per_day} articles a day, "
               f"sizes {sizes}, probe {args.probe} articles")
         for backend in args.backends.split(","):
