@@ -356,6 +356,12 @@ CASES = [
     ("Riot police used force against the strikers outside the mine.", "used force", "175"),
     ("The army used heavy force against the insurgents near the river.", "used", "190"),
     ("Ghana said it would use force against the smugglers if talks fail.", "use force", "138"),
+    # compromising with a party or on an issue yields (080); stated, it is an intent to yield (035), refused
+    # a refusal to yield (124); what compromises security endangers it
+    ("Bolivia compromised with Paraguay over the water rights last week.", "compromised", "080"),
+    ("The Bolivian premier said Bolivia is willing to compromise with Paraguay.", "compromise", "035"),
+    ("Bolivia will not compromise on the water rights, the premier said.", "compromise", "124"),
+    ("The stolen files compromised the security of the base.", "compromised", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
