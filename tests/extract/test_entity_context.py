@@ -128,3 +128,16 @@ def test_a_singular_group_noun_alone_acts_for_the_home_state(text, actor):
 def test_a_group_takes_the_state_of_its_place(text, actor):
     res = dateline.analyze(text, published="2021-03-05")
     assert actor in [(ev.actor.name, ev.actor.code) for ev in res.events if ev.actor]
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a president the gazetteer does not know as the home state's (whose president that day was another)
+    # is not given the home state; a company's president is
+    ("WASHINGTON - Jane Roe met President Obama at the White House on Wednesday. She advises President "
+     "Olwen Fitch, and she praised the United States.", "Olwen Fitch", None),
+    ("WASHINGTON - Acme President Olwen Fitch met officials in Washington, and the United States Senate "
+     "praised him on Wednesday.", "Olwen Fitch", "USA"),
+])
+def test_a_titled_stranger_is_not_the_home_states_official(text, name, code):
+    res = dateline.analyze(text, published="2016-09-20")
+    assert {e.name: e.code for e in res.entities if e.kind == "person"}.get(name) == code

@@ -20,8 +20,8 @@ from .entity_index import Cover, Inside, Named, by_start, words_end
 from .entity_words import _lex, _next_words, _prev_word, _time_names, context_words
 from .gazetteer import Entry, Gazetteer, Leader, load
 from .org_names import generic_inside, lower_sub_bodies
-from .people import (leader_codes_on, leader_for, link_honorific_surnames, phoenix_official, phoenix_state,
-                     shared_state)
+from .people import (leader_codes_on, leader_for, link_honorific_surnames, office_held_by_others, phoenix_official,
+                     phoenix_state, shared_state)
 from .regexes import regex, source
 
 # A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J." (regexes.json)
@@ -61,6 +61,7 @@ class _Raw:
     leaders: tuple[Leader, ...] = ()
     source: str = "gazetteer"
     entity_key: tuple | None = None
+    not_home: frozenset[str] = frozenset()      # states whose office the person's title names is another's
 
 
 _OF_NAME = regex("entities", "of_name")
@@ -72,6 +73,9 @@ _AND = regex("entities", "conjunction")
 class EntityResult:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # entity id -> states it is not an official of ("President X" where that state's president was
+    # another): the home state is not guessed for it (people.office_held_by_others)
+    not_home: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def by_id(self) -> dict[str, Entity]:
         return {e.id: e for e in self.entities}
@@ -301,6 +305,9 @@ class EntityExtractor:
         if published:
             leader_codes_on(raws, published)
             place_codes_on(raws, published)
+            for r in raws:
+                if r.kind == "person" and r.code is None and r.source == "pattern:title":
+                    r.not_home = office_held_by_others(self.gaz, text, r.start, r.name, published)
         raws = self._surnames(text, raws, published, set(bylines))
         return self._build(raws)
 
@@ -431,6 +438,8 @@ class EntityExtractor:
             elif ent.code is None and r.code:
                 ent.code = r.code
             ent.mentions.append(Span(r.start, r.end, r.text))
+            if r.not_home:
+                res.not_home[ent.id] = res.not_home.get(ent.id, frozenset()) | r.not_home
             res.mentions.append(Mention(r.start, r.end, r.text, entity=ent.id, name=ent.name, kind=r.kind,
                                         code=r.code or ent.code, role=r.role, metonym=r.metonym, form=r.form))
         code_of = {e.id: e.code for e in ents.values()}

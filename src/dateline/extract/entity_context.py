@@ -41,7 +41,8 @@ def home_state(res: EntityResult) -> str | None:
 
 def assign_home_state(res: EntityResult) -> str | None:
     """People and organisations found by pattern or recogniser with no state of their own take the
-    article's home state (a gazetteer organisation with no state is transnational and keeps none);
+    article's home state (a gazetteer organisation with no state is transnational and keeps none; a
+    person titled with an office that the home state's gazetteer holder held that day keeps none);
     with no home state, a body whose name says it spans states is international
     (code_international_bodies). Returns the home state (assigning it only strengthens it, so it
     stays the article's)."""
@@ -52,7 +53,7 @@ def assign_home_state(res: EntityResult) -> str | None:
     changed = set()
     for ent in res.entities:
         if ent.code is None and ent.kind in ("person", "organization") \
-                and not (ent.source or "").startswith("gazetteer"):
+                and not (ent.source or "").startswith("gazetteer") and home not in res.not_home.get(ent.id, ()):
             ent.code, ent.source = home, f"{ent.source}+home-state"
             changed.add(ent.id)
     for m in res.mentions:

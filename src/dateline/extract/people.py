@@ -1,8 +1,12 @@
-"""People's states: the office a gazetteer person held on the article's day, and honorific
-surnames ("Mr. Blair") joined to the person named in full."""
+"""People's states: the office a gazetteer person held on the article's day, honorific surnames
+("Mr. Blair") joined to the person named in full, and the states whose office a titled stranger
+cannot hold ("President X" where that state's president was someone else)."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
+
+from .entity_words import context_words
 
 
 def leader_codes_on(raws: list, published: _dt.date) -> None:
@@ -89,3 +93,28 @@ def phoenix_state(by_surname: dict, surname: str) -> tuple[str | None, str] | No
         return None
     names = {r.name for r in rows}
     return (names.pop() if len(names) == 1 else None), codes.pop()
+
+
+_TITLE_WORDS = re.compile(r"[A-Za-z][\w'’.-]*|[^\w\s]")
+
+
+def office_held_by_others(gaz, text: str, start: int, name: str, published: _dt.date | None) -> frozenset[str]:
+    """The states whose holder of the office a title before a person names ("advises President X") was
+    someone else on the article's day, from the gazetteer's leaders with dated terms: the person is
+    not that state's official, so the article's home state is no guess for them. Only offices one
+    person holds at a time (context.json unique_offices), and only a title standing alone (not after
+    another capitalised word: "Acme President X" is a company's)."""
+    if published is None:
+        return frozenset()
+    words = _TITLE_WORDS.findall(text[max(0, start - 60):start])
+    unique = frozenset(context_words("unique_offices"))
+    for n in (2, 1):
+        if len(words) < n:
+            continue
+        title = " ".join(words[-n:])
+        before = words[-n - 1] if len(words) > n else ""
+        if title not in gaz.titles or (before[:1].isupper() and before.isalpha()):
+            continue
+        return frozenset(ld.code for ld in gaz.leaders if title in ld.titles and ld.role in unique
+                         and ld.code and ld.name != name and ld.in_office(published))
+    return frozenset()
