@@ -181,6 +181,16 @@ def test_subjects_of_misparsed_clauses_and_defied_demands(text, root, actor, tar
 
 
 @pytest.mark.parametrize("text,root,actor,target", [
+    # a party in a phrase of circumstance is no target: whose approval was lacking, whose objections defied
+    ("Chile bombed the border area without UN approval on Monday.", "19", "CHL", None),
+    ("Israel withdrew its troops despite strong objections from Egypt.", "08", "ISR", None),
+])
+def test_a_party_in_a_phrase_of_circumstance_is_no_target(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
     # a noun event that is the object of a support verb is done by that verb's subject, or by the
     # object of the verb that governs a gerund of it
     ("Bolivian officials criticized Chile for holding joint naval exercises with Peru on Monday.", "06",

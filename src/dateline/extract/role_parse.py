@@ -91,6 +91,8 @@ class ParseRoles:
         if target is None and t_tok is not None and c.target is not None and not self._argument_names(c, t_tok):
             c.target = None     # "seized a car bomb ... on the eve of talks by X": the object names no party,
             #                     and a name further on in another phrase is not the target
+        if target is None and c.target is not None and _circumstantial(c, tok):
+            c.target = None     # "attacked without UN approval": whose approval is no target
         if actor is not None and (actor.kind in ("country", "person", "organization") or (
                 actor.kind == "place" and actor.code and a_tok is not None and a_tok.lower_ in _agent_nouns())):
             c.actor = actor      # (a place's state on a body of it: "the government of Sindh province")
@@ -320,3 +322,21 @@ def _relation_partner(c: _Cand, tok, mentions, actor: Mention | None) -> Mention
                 and (actor is None or (m.code and m.code != actor.code)):
             return m
     return None
+
+
+def _circumstantial(c: _Cand, trig) -> bool:
+    """Is the rules' target inside a phrase of circumstance of the trigger (role_words
+    circumstance_prepositions, other than the pattern's own: "attacked without UN approval",
+    "withdrew despite X's objections", "pressed on amid protests by X")?"""
+    doc = trig.doc
+    k = bisect.bisect_left(doc, c.target.start, key=lambda t: t.idx)
+    if k == len(doc) or doc[k].idx != c.target.start:
+        return False
+    words = role_words("circumstance_prepositions") - set(c.pattern.preps)
+    t = doc[k]
+    while t.i != trig.i and t.head.i != t.i:
+        if t.dep_ in ("obl", "nmod", "advcl", "pobj", "prep") and any(
+                ch.dep_ in ("case", "mark") and ch.lower_ in words for ch in t.children):
+            return True
+        t = t.head
+    return False
