@@ -192,3 +192,28 @@ def test_a_judgement_and_its_reason_keep_their_own_times(text, trigger, date):
 def test_now_that_opens_a_clause(text, trigger):
     e = event(text, trigger)
     assert e.date_from != "timex"
+
+
+@pytest.mark.parametrize("text,trigger,date", [
+    # the time of an occasion the act is placed at dates it: close after the trigger, or preposed
+    ("Ruiz clashed with Chile's envoy during Monday's debate in Lima.", "clashed", "2021-03-01"),
+    ("At Tuesday's news conference in Lima, Ruiz criticized Chile.", "criticized", "2021-03-02"),
+    # ... after any other time of the clause
+    ("Ruiz criticized Chile on Monday, a day before Tuesday's summit.", "criticized", "2021-03-01"),
+])
+def test_the_time_of_an_occasion_dates_the_act_at_it(text, trigger, date):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, "timex")
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # another verb's occasion, far after the trigger
+    ("Chile criticized the plan that Peru set out during Sunday's address in Lima.", "criticized"),
+    # an occasion before which the act lies is no time of it
+    ("Ruiz criticized Chile before Monday's debate in Lima.", "criticized"),
+    # a coarse time of an occasion is often another clause's
+    ("Garcia criticized Chile in last year's election campaign.", "criticized"),
+])
+def test_an_occasion_time_that_is_not_the_acts(text, trigger):
+    e = event(text, trigger)
+    assert e.date_from != "timex"

@@ -457,6 +457,37 @@ def story_time(clause_times, published: str | None):
     return None
 
 
+# how many words after a time expression the head of its occasion noun may lie ("Tuesday's news conference")
+_OCCASION_REACH = 4
+
+
+def occasion_time(text: str, t, prevw: str) -> bool:
+    """Does the time expression ``t``, though it dates a noun, date an act placed at that occasion
+    ("attacked X during Monday's debate", "said at Tuesday's news conference"): after a preposition
+    of place or occasion and before an occasion noun (dating words.json occasion_prepositions,
+    occasion_nouns), and a day, not a year or month ("urged him to run in this year's election": a
+    coarse time, often another clause's)? ``prevw``: the lower-case word before it."""
+    if prevw not in _words("occasion_prepositions") or len(t.value) < 10 or not t.value[:4].isdigit():
+        return False
+    words = [w.lower() for _, _, w in tokenize(text, t.end, min(len(text), t.end + 40))][:_OCCASION_REACH]
+    return any(w in _words("occasion_nouns") for w in words)
+
+
+# how many words may lie between a trigger and the preposition of the occasion after it ("clashed
+# with him at Saturday's debate"), and how far into its sentence a preposed one may start ("At
+# Saturday's debate, X ...")
+OCCASION_GAP, OCCASION_LEAD = 3, 2
+# an occasion's time dates the act only where the clause names no other (added to its distance)
+OCCASION_LAST = 10 ** 6
+
+
+def occasion_near(j: int, k: int) -> bool:
+    """Is the occasion's time at token k close after the trigger ending at token j, or at the head of
+    its sentence? ("criticized aspects of the strategy X set out during Sunday's address", "pleaded
+    for their support in Tuesday's primary": another verb's occasion)"""
+    return 0 <= k - 1 - j <= OCCASION_GAP or k <= OCCASION_LEAD
+
+
 def noun_time(text: str, t, prevw: str | None = None) -> bool:
     """Does the time expression ``t`` date a noun ("the 1994 genocide", "the Aug. 7 bombings", "last
     year's vote"), not a clause? ``prevw``: the lower-case word before it (found when not given)."""

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from ..record import Series, Timex
 from .. import lang
-from .dating import after_publication, conjunction_time, headline_dates, noun_time, reason_preposition, recent_period
+from .dating import (after_publication, conjunction_time, headline_dates, noun_time, occasion_near, occasion_time,
+                     reason_preposition, recent_period, OCCASION_LAST)
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_participle, singular
 from .regexes import regex, source
@@ -143,7 +144,7 @@ class TimeRules:
                 continue      # "agreed to hold an election in 2024": the time of the complement's event
             if k > j and pos == "verb" and any(low[x] in grammar_words("relative_pronouns") for x in range(j, k)):
                 continue      # "a feud that has gone ... to, now, a truce": the time of the relative clause's verb
-            prevw = low[k - 1] if k else ""
+            prevw, occasion = low[k - 1] if k else "", 0
             prev2 = low[k - 2] if k > 1 else ""
             if prevw in grammar_words("span_prepositions") or prev2 == "since":
                 continue
@@ -153,7 +154,11 @@ class TimeRules:
                 if (pos == "noun" and n == i) or (pos == "verb" and i == n + 1 and is_participle(low[i])):
                     best = ((False, -1), (t, value))   # "the Aug. 7 bombings", "the Feb. 23 accord signed by"
                     break
-                continue      # "the 1994 genocide", "last year's vote": the time of a noun, not of the clause
+                if not occasion_time(text, t, prevw) or not occasion_near(j, k):
+                    continue  # "the 1994 genocide", "last year's vote": the time of a noun, not of the clause
+                # ("clashed during Monday's debate", "At Monday's debate, X ...": the occasion's time is
+                # the act's, after any other time of the clause)
+                occasion = OCCASION_LAST
             if scope[k] != scope[i]:
                 continue      # "X, who ... in February, blasted Y", "fired ... since Z was expelled on Monday"
             inside = a <= t.start < b
@@ -166,7 +171,7 @@ class TimeRules:
             if not inside and self._in_anchor(t, sent.index.ending_in(t.start - 120, t.start), text):
                 continue
             dist = min(abs(t.start - start), abs(t.end - end))
-            key = (not inside, dist)
+            key = (not inside, dist + occasion)
             if best is None or key < best[0]:
                 best = (key, (t, value))
         return best[1] if best else None
