@@ -125,3 +125,16 @@ def test_a_speech_act_event_names_the_mechanism_that_coded_it(text, rule):
 ])
 def test_outlook_comments(text, expect):
     assert acts(text) == expect
+
+
+@pytest.mark.parametrize("text,expect", [
+    # content that puts an act or a proposal out of the question rejects it (120)
+    ("The Chilean president said that lifting the sanctions on Bolivia was out of the question.",
+     [("120", "CHL", "BOL")]),
+    ("Peru said on Friday that a referendum on the border was off the table.", [("120", "PER", None)]),
+    # a negation before it states a possibility; a condition makes no rejection
+    ("Peru said that a new vote in Bolivia is not out of the question.", []),
+    ("Peru said talks with Bolivia would be off the table if Bolivia closed the border.", []),
+])
+def test_rejections_in_content(text, expect):
+    assert acts(text) == expect

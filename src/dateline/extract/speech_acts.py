@@ -17,7 +17,8 @@ or an object of its "blame" rows. A negation between the party and the predicate
 is a denial on X's behalf, no accusation.
 
 Content that says how a dispute or a negotiation is going is an optimistic (013) or pessimistic (012)
-comment: "a breakthrough is near", "gaps remain between A and B" (grammar.json outlook lists).
+comment: "a breakthrough is near", "gaps remain between A and B" (grammar.json outlook lists); content
+that puts an act out of the question rejects it (120: "lifting the sanctions is out of the question").
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ _KINDS = ("country", "person", "organization")
 # the strength a judgement needs (the sum of the valences of its evaluative words)
 CRITICISM_AT, PRAISE_AT = -1.5, 1.5
 CODES = {"criticise": "111", "praise": "051", "accuse": "112", "deny": "016",
-         "optimistic": "013", "pessimistic": "012"}
+         "optimistic": "013", "pessimistic": "012", "reject": "120"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -239,9 +240,30 @@ def outlook(text: str, att, mentions, starts: list[int], taken: set[int]) -> tup
             return None
         if any(w in neg for w in words[max(0, k - 3):k]):
             sign = -sign
-        inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
-        party = next((m for m in inside if m.kind in _KINDS and m.code and m.code != att.source.code), None)
-        return CODES["optimistic" if sign > 0 else "pessimistic"], party
+        return CODES["optimistic" if sign > 0 else "pessimistic"], _other_party(att, mentions, starts)
+    return None
+
+
+def _other_party(att, mentions, starts: list[int]):
+    """The first state, organisation or person named in the content whose code differs from the source's."""
+    inside = mentions[bisect.bisect_left(starts, att.content.start):bisect.bisect_left(starts, att.content.end)]
+    return next((m for m in inside if m.kind in _KINDS and m.code and m.code != att.source.code), None)
+
+
+def rejection(text: str, att, mentions, starts: list[int]) -> tuple[str, object] | None:
+    """(120, the other party named) when the content says that an act or a proposal is out of the
+    question ("lifting the sanctions on X is out of the question", "talks are not an option":
+    grammar.json rejection_predicates); a negation within two words before states a possibility
+    ("is not out of the question"), no rejection."""
+    words = [t[2] for t in _tokens(text, att.content.start, att.content.end)]
+    neg = _words()["negation"]
+    if any(w in _words()["conditions"] for w in words):
+        return None      # "if X attacks, talks are off the table": a condition, no rejection made
+    for k in range(len(words)):
+        if _phrase_at(words, k, "rejection_predicates"):
+            if any(w in neg for w in words[max(0, k - 2):k]):
+                return None
+            return CODES["reject"], _other_party(att, mentions, starts)
     return None
 
 
@@ -278,6 +300,10 @@ def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
         if found is not None:
             party, score = found
             out.append((att, CODES["criticise" if score < 0 else "praise"], party, "speech_acts:evaluative.tsv"))
+            continue
+        view = rejection(text, att, mentions, starts)
+        if view is not None:
+            out.append((att, view[0], view[1], "speech_acts:rejection(grammar.json)"))
             continue
         view = outlook(text, att, mentions, starts, taken_cues)
         if view is not None:
