@@ -173,3 +173,14 @@ def test_a_name_used_as_a_modifier_is_no_person(text, word):
 def test_a_state_before_a_person_only_through_a_title(text, surface, code):
     got = _code(text, surface)
     assert (got[1] if got else None) == code, got
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    # a body the apposition says the person works for wins over their nationality
+    ("Jonas Kettering, an American working for the United Nations, accused Peru of lying.", "Jonas Kettering", "IGO"),
+    ("Mr. Kettering, a Briton employed by the United Nations, accused Peru of lying.", "Kettering", "IGO"),
+    ("Jonas Kettering, a British diplomat, accused Peru of lying.", "Jonas Kettering", "GBR"),
+])
+def test_the_body_a_person_works_for(text, surface, code):
+    got = _code(text, surface)
+    assert (got[1] if got else None) == code, got

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -198,6 +199,7 @@ def _titled_by_state(text: str, pos: int, raws: list[_Raw], upto: int) -> bool:
 
 
 _GAP_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_SERVING = regex("entities", "serving_before")
 
 
 def person_codes(text: str, raws: list[_Raw]) -> None:
@@ -211,7 +213,11 @@ def person_codes(text: str, raws: list[_Raw]) -> None:
             m = regex("entities", "apposition_np").match(text, r.end)
             if m:
                 seg_end = m.end()
-                for k in range(i + 1, len(raws)):
+                # a body the apposition says the person works for wins ("an American working for the U.N.")
+                code = next((o.code for o in itertools.takewhile(lambda o: o.start < seg_end, raws[i + 1:i + 9])
+                             if o.kind == "organization" and o.code and o.start > r.end
+                             and _SERVING.search(text, max(r.end, o.start - 40), o.start)), None)
+                for k in range(i + 1, len(raws) if code is None else 0):
                     o = raws[k]
                     if o.start >= seg_end:
                         break

@@ -287,6 +287,7 @@ def _context_code(text: str, ms: list[Mention], k: int) -> str | None:
 
 
 _APPOSITION_ANY = regex("entities", "apposition_any")
+_SERVING = regex("entities", "serving_before")
 _MEMBER_OF = regex("entities", "member_of_after")
 _ROLE_PHRASE = regex("entities", "role_phrase_start")
 _DESTINATION = regex("entities", "destination_before")
@@ -299,8 +300,14 @@ def _role_phrase_code(text: str, a: int, b: int, inside: list[Mention], held: bo
     """The state a role phrase ``text[a:b]`` ties its holder to: a phrase with a role word and a coded
     body, or a state named by its possessive, its demonym or after of/for/at ("spokesman for Poland's
     Defence Ministry", "head of the Peruvian court"); not a state the role is held towards ("envoy to
-    Peru"). ``held``: a verb of office before the phrase ("who heads") stands for the role word."""
+    Peru"). ``held``: a verb of office before the phrase ("who heads") stands for the role word. A body
+    the phrase says the person works for wins over their nationality ("an American working for the
+    United Nations")."""
     words = _WORD.findall(text[a:b])
+    for o in inside:
+        if o.kind == "organization" and o.code and len(words) <= _PHRASE_WORDS \
+                and _SERVING.search(text, max(a, o.start - 40), o.start):
+            return o.code          # "an American working for the United Nations": the body served
     if len(words) > _PHRASE_WORDS or not (held or any(w.lower() in _title_words()[0] for w in words)):
         return None
     for o in inside:
