@@ -92,6 +92,10 @@ CASES = [
     ("They met on the day before last Tuesday's hearing.", "the day before last Tuesday", "DATE", "2019-10-28"),
     ("The shops reopened the day after Christmas.", "the day after Christmas", "DATE", "2018-12-26"),
     ("The trial is set for the week of Nov. 18.", "the week of Nov. 18", "DATE", "2019-W47"),
+    # a complementizer opens the time's clause: its own verb tells the tense before the reporting verb
+    ("The envoy said that on Monday he will meet the rebels.", "Monday", "DATE", "2019-11-04"),
+    ("The envoy wrote that on Labor Day the party will march.", "Labor Day", "DATE", "2020-09-07"),
+    ("The envoy said that on Monday he met the rebels.", "Monday", "DATE", "2019-10-28"),
     # a past-tense plan verb after the day dates the planning, before it the plan ("planned to leave Friday")
     ("On Friday, the government planned to pay the families.", "Friday", "DATE", "2019-10-25"),
     ("The team planned to leave the capital on Friday.", "Friday", "DATE", "2019-11-01"),

@@ -86,7 +86,13 @@ class _Ctx:
         i = bisect.bisect_left(ws, (start, ""))
         j = bisect.bisect_left(ws, (end, ""))
         weak = 0
-        for k in list(range(i - 1, max(-1, i - 13), -1)) + list(range(j, min(len(ws), j + 12))):
+        back = list(range(i - 1, max(-1, i - 13), -1))
+        # "wrote that on Election Day he will vote": a complementizer before the time opens its clause,
+        # whose own verb, after it, tells its tense before the reporting verb does
+        cut = next((n for n, k in enumerate(back) if n and ws[k][1] in L.clause_complementizers), None)
+        order = back + list(range(j, min(len(ws), j + 12))) if cut is None else \
+            back[:cut] + list(range(j, min(len(ws), j + 12))) + back[cut:]
+        for k in order:
             c = _cue(ws[k][1], ws[k + 1][1] if k + 1 < len(ws) else "")
             if c == 1 and k >= j and ws[k][1].endswith("ed"):
                 c = -1  # "On Friday, the government planned to ...": a plan made then, not one for then

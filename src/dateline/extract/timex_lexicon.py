@@ -184,6 +184,7 @@ class Lexicon:
         self.past_cues = {w.lower() for w in tc["past"]}
         self.ed_exceptions = {w.lower() for w in tc["ed_exceptions"]}
         self.present_cues = {w.lower() for w in tc["present"]}
+        self.clause_complementizers = {w.lower() for w in tc["complementizers"]}
 
     def _holidays_zones(self) -> None:
         ho = self._load("holidays")
