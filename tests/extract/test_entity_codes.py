@@ -184,3 +184,13 @@ def test_a_state_before_a_person_only_through_a_title(text, surface, code):
 def test_the_body_a_person_works_for(text, surface, code):
     got = _code(text, surface)
     assert (got[1] if got else None) == code, got
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    # a gazetteer place's head word written in lower case names the place; a bare lower-case head does not
+    ("Russia wants to keep its navy on Ukraine's Crimean peninsula for 20 more years.", "Crimean peninsula", "UKR"),
+    ("The gulf between the two parties widened on Monday.", "gulf", None),
+])
+def test_a_place_with_its_head_in_lower_case(text, surface, code):
+    got = _code(text, surface)
+    assert (got[1] if got else None) == code, got

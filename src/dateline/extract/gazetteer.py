@@ -15,6 +15,7 @@ import ahocorasick
 
 from ..isodate import iso_date
 from ..resources import ResourceError, multi, path, read_tsv
+from .entity_words import context_words
 from .regexes import regex
 
 GAZ = "gazetteer"
@@ -138,6 +139,7 @@ def load() -> Gazetteer:
                              (multi(row.get("capital")) or [cap])[0], code, "capital"), upper=True)
         for al in multi(row.get("contextual_aliases")):
             g.add(al, Entry("country", name, code, "contextual"))
+    heads = frozenset(context_words("lowercase_place_heads"))
     for row in read_tsv(GAZ, "places.tsv"):
         code = row["code"] or None
         e = Entry("place", row["name"], code, "place", category=row.get("type") or None)
@@ -145,6 +147,12 @@ def load() -> Gazetteer:
         for al in multi(row.get("aliases")):
             g.add(al, Entry("place", row["name"], code, "place", category=row.get("type") or None),
                   upper=True)
+        for form in [row["name"]] + multi(row.get("aliases")):
+            words = form.split()
+            if len(words) > 1 and words[-1] in heads and words[0][:1].isupper():     # (not "the gulf")
+                # news writes a feature's head in lower case ("the Crimean peninsula", "Sichuan province")
+                g.add(" ".join(words[:-1] + [words[-1].lower()]),
+                      Entry("place", row["name"], code, "place", category=row.get("type") or None))
     for row in read_tsv(GAZ, "organizations.tsv"):
         generic = row.get("generic") == "1"
         code = row["code"] or None
