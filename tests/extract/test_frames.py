@@ -65,7 +65,13 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
     ("Peru refused to resign from the council despite calls by Chile.", "refused", "verb", "active", "target", (),
      "v.despite.agent", "Chile"),
     ("The Peruvian minister declined to resign despite growing pressure from Chile.", "declined", "verb", "active",
-     "target", (), "v.despite.agent", "Chile"),    # the target preposition on the noun of a light-verb wording
+     "target", (), "v.despite.agent", "Chile"),
+    # a noun event that is the subject of a verb that ascribes it is done by whom it is ascribed to
+    ("The hacking of the ministry's servers can be traced to the Chinese government.", "hacking", "noun", "active",
+     "actor", (), "n.attributed", "government"),
+    ("The bombing of the embassy was carried out by Hamas, police said.", "bombing", "noun", "active", "actor", (),
+     "n.attributed", "Hamas"),
+    ("The attack was condemned by France.", "attack", "noun", "active", "actor", (), None, None),    # the target preposition on the noun of a light-verb wording
     ("Peru paid a call on Chile last week.", "paid", "verb", "active", "target", ("on",), "v.obj.prep",
      "Chile"),
     # a noun event in the of-phrase of a support verb's object
