@@ -362,6 +362,11 @@ CASES = [
     ("The Bolivian premier said Bolivia is willing to compromise with Paraguay.", "compromise", "035"),
     ("Bolivia will not compromise on the water rights, the premier said.", "compromise", "124"),
     ("The stolen files compromised the security of the base.", "compromised", None),
+    # authorities preventing, stopping or blocking a protest restrict political freedoms (1721); protesters
+    # blocking a road obstruct passage (144)
+    ("Police in Quito prevented a rally by teachers on Sunday.", "prevented", "1721"),
+    ("Soldiers blocked the march of the farmers outside the capital.", "blocked", "1721"),
+    ("Farmers blocked the highway to the port with tractors.", "blocked", "144"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
