@@ -47,6 +47,8 @@ CASES = [
     ("The minister resigned yesterday.", "yesterday", "DATE", "2019-10-30"),
     ("The talks resume tomorrow.", "tomorrow", "DATE", "2019-11-01"),
     ("The envoy arrives today.", "today", "DATE", "2019-10-31"),
+    # a line in capitals keeps its day ("USA TODAY's" in running text is a title)
+    ("ENVOYS MEET TODAY IN GENEVA", "TODAY", "DATE", "2019-10-31"),
     ("Officials met last week in Oslo.", "last week", "DATE", "2019-W43"),
     ("Officials met two weeks ago in Oslo.", "two weeks ago", "DATE", "2019-W42"),
     ("The plant closed three years ago.", "three years ago", "DATE", "2016"),
@@ -235,6 +237,7 @@ NOT_TIMEX = [
     ("The Sunday Times reported the deal.", "Sunday"),
     ("USA Today reported the deal.", "Today"),
     ("The minister spoke on NBC's Today show.", "Today"),
+    ("The minister told USA TODAY's weekly video series about the deal.", "TODAY"),
     ("Such risk taking is an everyday matter for him.", "everyday"),
     ("The second missile fell into the sea.", "second"),
     ("It was the 12th test this year.", "12th"),

@@ -24,12 +24,23 @@ _DAYW = L.rule_values("deictic_days")
 _NAME_BEFORE = re.compile(r"(?:(?<=[a-z0-9,;] )[A-Z][\w.&-]*|(?<![\w.])[A-Z]{2,})(?:['’]s)?\s+$")
 
 
+def _title_today(m, text: str) -> bool:
+    """Is "Today" (or "TODAY" in a line that is not all capitals) after a capitalised word, an acronym
+    or a name's possessive part of a title?"""
+    w = m.group("w")
+    if m.group("pod") or w not in ("Today", "TODAY"):
+        return False
+    if w == "TODAY" and not re.search(r"[a-z]", text[max(0, m.start() - 40):m.start()]):
+        return False     # "RALLY TODAY IN THE CAPITAL": a line in capitals
+    return bool(_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+
+
 @rule("deictic_day", prio=6)
 def _r_deictic_day(m, ctx):
     if m.group("w"):
         w = re.sub(r"\s+", " ", m.group("w").lower())
-        if m.group("w") == "Today" and not m.group("pod") and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
-            return None  # "USA Today", "NBC's Today show": a title, not the day
+        if _title_today(m, ctx.text):
+            return None  # "USA Today", "USA TODAY's", "NBC's Today show": a title, not the day
         if w == "today" and not m.group("pod"):
             nxt = re.match(r"['’]s\s+([a-z]+)", ctx.text[m.end():m.end() + 30])
             if nxt and nxt.group(1) in L.generic_today_nouns:
