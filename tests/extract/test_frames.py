@@ -126,3 +126,28 @@ def test_every_role_words_list_loads_and_is_used():
         assert row["kind"] in ("verb", "word") and fr.role_words(row["list"]), row["list"]
         assert f'%{row["list"]}' in frames_text or f'role_words("{row["list"]}")' in code, row["list"]
     assert "held" in fr.role_words("support_verbs")      # an inflection of "hold"
+
+
+def _built(words, heads, deps, tags):
+    """A Doc with a hand-built parse (the parser's own misreadings, made to order)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+
+
+@pytest.mark.parametrize("obj_dep,obj_tag,reached", [
+    # a name taken for a complement clause is an object: the noun phrase the verb hangs on acts
+    ("xcomp", "NNP", "governments"),
+    ("obj", "NNP", "governments"),
+    # a real complement clause ("governments invited to return") reads as a passive: no subject
+    ("xcomp", "VB", None),
+])
+def test_a_verb_hung_on_a_noun_phrase_that_no_verb_governs(obj_dep, obj_tag, reached):
+    words = ["The", "Irish", "governments", ",", "which", "host", "talks", ",", "invited", "Hamas", "."]
+    heads = [2, 2, 2, 5, 5, 2, 5, 8, 2, 8, 2]
+    deps = ["det", "amod", "ROOT", "punct", "nsubj", "acl:relcl", "obj", "punct", "acl", obj_dep, "punct"]
+    tags = ["DT", "JJ", "NNS", ",", "WDT", "VBP", "NNS", ",", "VBD", obj_tag, "."]
+    doc = _built(words, heads, deps, tags)
+    frame = next(f for f in fr.frames() if f.id == "v.acl.root")
+    found = fr.walk(frame, doc[8], frozenset())
+    assert (found.text if found is not None else None) == reached

@@ -18,7 +18,7 @@ from .lexicon import verb_forms
 
 _CONTROL_MARKS = "object_control_marks"      # the grammar.json list that opens a clause of object control
 _LABEL_SETS = {"@subj": _SUBJ, "@subj_pass": _SUBJ_PASS, "@obj": _OBJ, "@poss": _POSS}
-_STEP = re.compile(r"^(!>|&>|>>|>|\^\*|\^|\?)([\w:@|]+)(?:\[(case|mark|word|head)=([^\]]+)\])?$")
+_STEP = re.compile(r"^(!>|&>|>>|>|\^\*|\^|\?)([\w:@|]+)(?:\[(case|mark|word|head|tag)=([^\]]+)\])?$")
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Step:
     kind: str                 # ">" child, ">>" descendant (nearest first), "^" head, "^*" heads while the
     #                           label is one of them, "!>" no such child, "&>" such a child, "?" own label
     labels: frozenset[str]
-    test: str | None          # "case" | "mark" | "word" | "head"
+    test: str | None          # "case" | "mark" | "word" | "head" | "tag"
     words: str | None         # "a|b", "@preps", "@noun_preps", "$grammar_key", "%role_words_list"
 
 
@@ -105,6 +105,8 @@ def _passes(tok, step: Step, preps: frozenset[str]) -> bool:
     words = _words(step.words, preps)
     if step.test == "word":
         return tok.lower_ in words
+    if step.test == "tag":
+        return tok.tag_ in words            # a part-of-speech tag ("xcomp[tag=NNP]": a name, not a clause)
     if step.test == "head":
         return tok.head.lower_ in words     # the word the token hangs on ("^obj[head=%support_verbs]")
     if step.test == "case" and tok.left_edge.dep_ in ("case", "mark") and tok.left_edge.lower_ in words:
