@@ -242,11 +242,11 @@ def _iso3_of() -> dict[str, str]:
 
 
 def code_places_from_geonames(text: str, entities: list[Entity], mentions) -> None:
-    """A place with no state that resolves to one GeoNames record (resolve_entity: a place of a state
-    the article names, or a large one, clearly ahead of any other reading) lies in that record's
-    state: the code goes to the entity and its mentions ("Dundalk" in a story naming Ireland); not an
-    acronym, which names a state or body more often than a town, nor a name only seen in compounds
-    ("a Santiago-based group": no mention of the place)."""
+    """A place with no state that resolves to one GeoNames record (resolve_entity: clearly ahead of any
+    other reading) of a state the article names lies in that state: the code goes to the entity and
+    its mentions ("Dundalk" in a story naming Ireland); not an acronym, which names a state or body
+    more often than a town, nor a name only seen in compounds ("a Santiago-based group": no mention
+    of the place)."""
     todo = [e for e in entities if e.kind == "place" and not e.code and not e.name.isupper()     # ("PRC": no town)
             and any(text[m.end:m.end + 1] != "-" for m in e.mentions)]      # ("a Santiago-based group")
     if not todo:
@@ -256,7 +256,8 @@ def code_places_from_geonames(text: str, entities: list[Entity], mentions) -> No
     coded = {}
     for e in todo:
         p = resolve_entity(gaz, e, text, ctx)
-        code = _iso3_of().get(p.country or "") if p is not None and p.feature_class in ("P", "A") else None
+        code = _iso3_of().get(p.country or "") if p is not None and p.feature_class in ("P", "A") \
+            and p.country in ctx else None      # a large place of a state the article never names: no code
         if code:
             e.code, e.source = code, f"{e.source}+geonames"
             coded[e.id] = code
