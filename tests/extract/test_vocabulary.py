@@ -367,6 +367,9 @@ CASES = [
     ("Police in Quito prevented a rally by teachers on Sunday.", "prevented", "1721"),
     ("Soldiers blocked the march of the farmers outside the capital.", "blocked", "1721"),
     ("Farmers blocked the highway to the port with tractors.", "blocked", "144"),
+    # expecting an effort or concessions from a party demands them of it (100); "is expected to" forecasts
+    ("The Chilean premier said he expects a matching effort from Argentina.", "expects", "100"),
+    ("Ghana is expected to make an effort to settle the dispute.", "expected", None),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
