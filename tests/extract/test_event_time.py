@@ -217,3 +217,14 @@ def test_the_time_of_an_occasion_dates_the_act_at_it(text, trigger, date):
 def test_an_occasion_time_that_is_not_the_acts(text, trigger):
     e = event(text, trigger)
     assert e.date_from != "timex"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # a modal after the trigger opens a later verb group: the time after it is that verb's
+    ("A scheme that lets Chilean firms settle in Peru by investing in ports will end at the close of this month.",
+     "investing"),
+    ("Chile attacked the border post and will withdraw its troops on Monday.", "attacked"),
+])
+def test_a_later_verb_groups_time(text, trigger):
+    e = event(text, trigger)
+    assert e.date_from != "timex"

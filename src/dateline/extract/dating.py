@@ -65,6 +65,13 @@ def reason_preposition(low: list[str], i: int, pos: str) -> int | None:
     return None
 
 
+def later_verb(low: list[str], j: int, k: int) -> bool:
+    """Does a modal between the trigger ending at token j and the time expression at token k open a
+    later verb group, whose time that is ("investors who buy in by investing will expire at the end of
+    the month", "X attacked Y and will leave on Monday")?"""
+    return any(low[x] in _words("later_verb_modals") for x in range(j, min(k, len(low))))
+
+
 def conjunction_time(low: list[str], n: int, i: int) -> bool:
     """Does the time expression ending at token n join the clause of the trigger at token i as a
     conjunction ("now that X has endorsed Y"): its time is the main clause's?"""

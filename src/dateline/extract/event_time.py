@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from ..record import Series, Timex
 from .. import lang
-from .dating import (after_publication, conjunction_time, headline_dates, noun_time, occasion_near, occasion_time,
-                     reason_preposition, recent_period, OCCASION_LAST)
+from .dating import (after_publication, conjunction_time, headline_dates, later_verb, noun_time, occasion_near,
+                     occasion_time, reason_preposition, recent_period, OCCASION_LAST)
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_participle, singular
 from .regexes import regex, source
@@ -144,6 +144,8 @@ class TimeRules:
                 continue      # "agreed to hold an election in 2024": the time of the complement's event
             if k > j and pos == "verb" and any(low[x] in grammar_words("relative_pronouns") for x in range(j, k)):
                 continue      # "a feud that has gone ... to, now, a truce": the time of the relative clause's verb
+            if k > j and later_verb(low, j, k):
+                continue      # "by investing in projects will expire at the end of the month": the later verb's
             prevw, occasion = low[k - 1] if k else "", 0
             prev2 = low[k - 2] if k > 1 else ""
             if prevw in grammar_words("span_prepositions") or prev2 == "since":
