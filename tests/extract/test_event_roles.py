@@ -191,6 +191,16 @@ def test_a_party_in_a_phrase_of_circumstance_is_no_target(text, root, actor, tar
 
 
 @pytest.mark.parametrize("text,root,actor,target", [
+    # the subject of a clause coordinated with the trigger's acts in it, it is not the trigger's target
+    ("Peru said farmers would protest and Chile would respond.", "13", None, None),
+    ("Peru attacked the rebels and Chile condemned the raid.", "19", "PER", None),
+])
+def test_the_subject_of_a_coordinated_clause_is_no_target(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
     # a noun event that is the object of a support verb is done by that verb's subject, or by the
     # object of the verb that governs a gerund of it
     ("Bolivian officials criticized Chile for holding joint naval exercises with Peru on Monday.", "06",

@@ -91,8 +91,8 @@ class ParseRoles:
         if target is None and t_tok is not None and c.target is not None and not self._argument_names(c, t_tok):
             c.target = None     # "seized a car bomb ... on the eve of talks by X": the object names no party,
             #                     and a name further on in another phrase is not the target
-        if target is None and c.target is not None and _circumstantial(c, tok):
-            c.target = None     # "attacked without UN approval": whose approval is no target
+        if target is None and c.target is not None and (_circumstantial(c, tok) or _coordinated_subject(c, tok)):
+            c.target = None     # "attacked without UN approval", "X would protest and Y respond": no target
         if actor is not None and (actor.kind in ("country", "person", "organization") or (
                 actor.kind == "place" and actor.code and a_tok is not None and a_tok.lower_ in _agent_nouns())):
             c.actor = actor      # (a place's state on a body of it: "the government of Sindh province")
@@ -328,15 +328,28 @@ def _circumstantial(c: _Cand, trig) -> bool:
     """Is the rules' target inside a phrase of circumstance of the trigger (role_words
     circumstance_prepositions, other than the pattern's own: "attacked without UN approval",
     "withdrew despite X's objections", "pressed on amid protests by X")?"""
-    doc = trig.doc
-    k = bisect.bisect_left(doc, c.target.start, key=lambda t: t.idx)
-    if k == len(doc) or doc[k].idx != c.target.start:
+    t = _target_token(c, trig.doc)
+    if t is None:
         return False
     words = role_words("circumstance_prepositions") - set(c.pattern.preps)
-    t = doc[k]
     while t.i != trig.i and t.head.i != t.i:
         if t.dep_ in ("obl", "nmod", "advcl", "pobj", "prep") and any(
                 ch.dep_ in ("case", "mark") and ch.lower_ in words for ch in t.children):
             return True
         t = t.head
     return False
+
+
+def _target_token(c: _Cand, doc):
+    """The token where the rules' target starts, if one does."""
+    k = bisect.bisect_left(doc, c.target.start, key=lambda t: t.idx)
+    return doc[k] if k < len(doc) and doc[k].idx == c.target.start else None
+
+
+def _coordinated_subject(c: _Cand, trig) -> bool:
+    """Is the rules' target the subject of a clause coordinated with the trigger's ("farmers would
+    protest and X would respond": X acts in a clause of its own, it is not the protest's target)?"""
+    t = _target_token(c, trig.doc)
+    while t is not None and t.i != trig.i and t.head.i != t.i and t.dep_ not in _SUBJ | _SUBJ_PASS:
+        t = t.head
+    return t is not None and t.dep_ in _SUBJ | _SUBJ_PASS and t.head.dep_ == "conj" and t.head.head.i == trig.i
