@@ -29,8 +29,11 @@ HOME_STATE_MIN_MENTIONS = 3
 def home_state(res: EntityResult) -> str | None:
     """The state (not IGO) of at least half of the article's coded mentions, if any."""
     counts: dict[str, int] = {}
+    # places coded from GeoNames follow the states the article names; they do not make its home
+    looked_up = {e.id for e in res.entities if (e.source or "").endswith("+geonames")}
     for m in res.mentions:
-        if m.code and m.code not in ("IGO", "NGO") and m.kind in ("country", "person", "organization", "place"):
+        if m.code and m.code not in ("IGO", "NGO") and m.entity not in looked_up \
+                and m.kind in ("country", "person", "organization", "place"):
             counts[m.code] = counts.get(m.code, 0) + 1
     if not counts:
         return None

@@ -26,6 +26,7 @@ CONTEXT_BONUS = 2.0        # log10 units: a place in a state the article names c
 CAPITAL_BONUS = 1.0
 MARGIN = 0.5               # the best reading must be 10**0.5 (about 3x) ahead of the next
 PROMINENT = 100_000        # a place this large may be read without context
+CODED_TOWN = 10_000        # a place the gazetteer does not list gives its state to the entity from this size
 _PROXY = {"ADM1": 1e6, "PCLI": 1e7, "CONT": 1e9}     # sizes for areas without a population
 _CLASSES = {"city": {"P"}, "region": {"A", "L"}}
 _NO_RECORD = {"landmark", "sea", "border"}
@@ -244,9 +245,11 @@ def _iso3_of() -> dict[str, str]:
 def code_places_from_geonames(text: str, entities: list[Entity], mentions) -> None:
     """A place with no state that resolves to one GeoNames record (resolve_entity: clearly ahead of any
     other reading) of a state the article names lies in that state: the code goes to the entity and
-    its mentions ("Dundalk" in a story naming Ireland); not an acronym, which names a state or body
-    more often than a town, nor a name only seen in compounds ("a Santiago-based group": no mention
-    of the place)."""
+    its mentions ("Dundalk" in a story naming Ireland); not a large place of a state the story never
+    names, nor a hamlet (fewer than CODED_TOWN people: a surname the recogniser took for a place,
+    "Crowell", is a village somewhere), nor an acronym, which names a state or body more often than a
+    town, nor a name only seen in compounds ("a Santiago-based group": no mention of the place), nor
+    a record found by another of its names."""
     todo = [e for e in entities if e.kind == "place" and not e.code and not e.name.isupper()     # ("PRC": no town)
             and any(text[m.end:m.end + 1] != "-" for m in e.mentions)]      # ("a Santiago-based group")
     if not todo:
@@ -256,8 +259,10 @@ def code_places_from_geonames(text: str, entities: list[Entity], mentions) -> No
     coded = {}
     for e in todo:
         p = resolve_entity(gaz, e, text, ctx)
+        if p is not None and name_key(p.name) not in {name_key(e.name)} | {name_key(m.text) for m in e.mentions}:
+            continue        # read through another of the record's names ("Hughes" for a town called otherwise)
         code = _iso3_of().get(p.country or "") if p is not None and p.feature_class in ("P", "A") \
-            and p.country in ctx else None      # a large place of a state the article never names: no code
+            and p.country in ctx and (p.population or _PROXY.get(p.feature_code) or 0) >= CODED_TOWN else None
         if code:
             e.code, e.source = code, f"{e.source}+geonames"
             coded[e.id] = code
