@@ -370,6 +370,12 @@ CASES = [
     # expecting an effort or concessions from a party demands them of it (100); "is expected to" forecasts
     ("The Chilean premier said he expects a matching effort from Argentina.", "expects", "100"),
     ("Ghana is expected to make an effort to settle the dispute.", "expected", None),
+    # renewing or restarting talks resumes them (046), a wish to renew them is an intent to meet (036);
+    # a renewed call or demand for talks is the appeal or demand (the nearest object decides)
+    ("Ghana and Togo restarted talks on the border in Accra.", "restarted", "046"),
+    ("Togo wants to renew the stalled talks with Ghana.", "renew", "036"),
+    ("Togo renewed its call for talks with Ghana.", "renewed", "020"),
+    ("The rebels renewed their offensive against the army.", "renewed", "190"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
