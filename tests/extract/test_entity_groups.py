@@ -18,7 +18,7 @@ def _actors(text):
 
 @pytest.mark.parametrize("text,name,code", [
     # the person's group ("led his team", "X's team") is one the article names with one body only
-    ("A U.N. weapons inspection team resumed work in Peru on Friday. Jonas Kettering led his team to "
+    ("A U.N. monitoring team began its survey in Peru on Friday. Jonas Kettering led his team to "
      "three sites, a spokesman said. Peru accused Kettering of spying.", "Jonas Kettering", "IGO"),
     ("An EU monitoring mission reached the border on Monday. Jonas Kettering's mission counted the trucks.",
      "Jonas Kettering", "IGO"),
