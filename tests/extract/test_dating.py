@@ -152,6 +152,9 @@ def test_the_dating_word_lists_load_and_are_used():
     # a month or year just named in the sentence before dates a past act
     ("Ghana's president first visited Lome in May 2012. He criticized Togo over the border dispute.",
      "criticized", "2012-05", "narrative"),
+    # ... not one that dates a relative clause describing someone
+    ("The envoy met the widow of a Ghanaian officer who died in Lome in May 2012. He criticized Togo over the "
+     "border dispute.", "criticized", "2021-03-05", "publication"),
     # ... not an act in the present tense
     ("Ghana's president first visited Lome in May 2012. He criticizes Togo over the border dispute.",
      "criticizes", "2021-03-05", "publication"),

@@ -228,3 +228,19 @@ def test_an_occasion_time_that_is_not_the_acts(text, trigger):
 def test_a_later_verb_groups_time(text, trigger):
     e = event(text, trigger)
     assert e.date_from != "timex"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # an act told as done lies before publication: a later time in its clause is another's
+    ("Ruiz has invited the envoys of Chile and Peru to a ceremony in Lima on March 12 to mark the accord.",
+     "invited"),
+    ("Peru rejected an invitation to attend a meeting next week of the border commission.", "rejected"),
+])
+def test_a_done_act_takes_no_time_after_publication(text, trigger):
+    e = event(text, trigger)
+    assert e.date_from != "timex"
+
+
+def test_a_planned_act_keeps_its_time_after_publication():
+    e = event("The accord will be signed by Chile and Peru on March 12.", "signed")
+    assert (e.date, e.date_from) == ("2021-03-12", "timex")

@@ -72,6 +72,14 @@ def later_verb(low: list[str], j: int, k: int) -> bool:
     return any(low[x] in _words("later_verb_modals") for x in range(j, min(k, len(low))))
 
 
+def told_as_done(low: list[str], i: int) -> bool:
+    """Is the verb at token i told as done: a past form ("has invited", "attacked") with no modal or
+    infinitive marker among the three words before it ("will be invited", "is to be signed")? Such an
+    act lies before publication, so a later time in its clause is another's ("has invited them to a
+    ceremony on March 12")."""
+    return is_past_form(low[i]) and not any(w in _words("later_verb_modals") or w == "to" for w in low[max(0, i - 3):i])
+
+
 def conjunction_time(low: list[str], n: int, i: int) -> bool:
     """Does the time expression ending at token n join the clause of the trigger at token i as a
     conjunction ("now that X has endorsed Y"): its time is the main clause's?"""
@@ -369,7 +377,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
         if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
         elif u is not None and us == c.sent - 1 and _past_period(u.value, published) \
-                and is_past_form(_first_word(text, c)) and not any(a <= c.start < b for a, b in reported):
+                and is_past_form(_first_word(text, c)) and not any(a <= c.start < b for a, b in reported) \
+                and not _relative_time(text, u, sentences[us]):
             # "... invited him to visit in January 2012. He met her.": the month or year just named
             c.date, c.date_timex, c.date_from = u.value, u.id, "narrative"
         elif story is not None and story.end <= c.start and (t is None or t.start <= story.start) \
@@ -402,6 +411,20 @@ def headline_dates(cands) -> None:
     for c in cands:
         if c.headline and c.date is None and lede is not None:
             c.date, c.date_timex, c.date_from = lede.date, lede.date_timex, "headline"
+
+
+# how many words before a time expression a relative pronoun opens the clause it dates
+_RELATIVE_REACH = 8
+
+
+def _relative_time(text: str, t, sentence: tuple[int, int]) -> bool:
+    """Does the time expression ``t`` date a relative clause ("their son, a captain who died in Iraq in
+    2004"), which describes someone, not the story's time?"""
+    if not text:
+        return False
+    words = [w.lower() for _, _, w in tokenize(text, sentence[0], t.start)][-_RELATIVE_REACH:]
+    # ("that" is left out: as often a complementizer, "planks that call for the 1933 law")
+    return any(w in grammar_words("relative_pronouns") - {"that"} for w in words)
 
 
 def _past_clause(text: str, c, clause: int) -> bool:

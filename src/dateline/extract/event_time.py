@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..record import Series, Timex
 from .. import lang
 from .dating import (after_publication, conjunction_time, headline_dates, later_verb, noun_time, occasion_near,
-                     occasion_time, reason_preposition, recent_period, OCCASION_LAST)
+                     occasion_time, reason_preposition, recent_period, told_as_done, OCCASION_LAST)
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_participle, singular
 from .regexes import regex, source
@@ -84,6 +84,9 @@ class TimeRules:
                 m = c.modality_marker
                 if t is None and reason is None and m is not None and m != c.tok and 0 <= m < len(low):
                     t = self._own_time(m, m + 1, "verb", sent, verbs)
+                if t is not None and after_publication(t[1], published) and not (c.hypothetical or c.modality) \
+                        and told_as_done(low, c.tok):
+                    t = None      # "has invited them to a ceremony on March 12": done acts lie before publication
                 if t is not None:
                     c.date, c.date_timex, c.date_from = t[1], t[0].id, "timex"
                 else:
