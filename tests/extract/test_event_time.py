@@ -234,7 +234,7 @@ def test_a_later_verb_groups_time(text, trigger):
     # an act told as done lies before publication: a later time in its clause is another's
     ("Ruiz has invited the envoys of Chile and Peru to a ceremony in Lima on March 12 to mark the accord.",
      "invited"),
-    ("Peru rejected an invitation to attend a meeting next week of the border commission.", "rejected"),
+    ("Peru rejected an invitation to join the talks next week of the border commission.", "rejected"),
 ])
 def test_a_done_act_takes_no_time_after_publication(text, trigger):
     e = event(text, trigger)

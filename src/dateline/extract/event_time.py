@@ -148,7 +148,7 @@ class TimeRules:
             if k > j and pos == "verb" and any(low[x] in grammar_words("relative_pronouns") for x in range(j, k)):
                 continue      # "a feud that has gone ... to, now, a truce": the time of the relative clause's verb
             if k > j and later_verb(low, j, k):
-                continue      # "by investing in projects will expire at the end of the month": the later verb's
+                continue      # "X, gained by buying shares, will lapse at the end of May": the later verb's
             prevw, occasion = low[k - 1] if k else "", 0
             prev2 = low[k - 2] if k > 1 else ""
             if prevw in grammar_words("span_prepositions") or prev2 == "since":
