@@ -63,8 +63,10 @@ def judgement(words: list[str]) -> float:
     return total
 
 
-def _tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    return [(s, e, w.lower()) for s, e, w in tokenize(text, a, b)]
+@functools.lru_cache(maxsize=64)
+def _tokens(text: str, a: int, b: int) -> tuple[tuple[int, int, str], ...]:
+    """The lower-cased tokens of text[a:b] (each rule reads an attribution's content: made once)."""
+    return tuple((s, e, w.lower()) for s, e, w in tokenize(text, a, b))
 
 
 def objas_cue(cue_text: str) -> bool:
@@ -113,18 +115,32 @@ def _blame() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     return rows, frozenset(wrongs)
 
 
+@functools.lru_cache(maxsize=None)
+def _phrases(key: str, last: bool = False) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of grammar list ``key`` as word tuples, by their first (``last``: last) word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in grammar_words(key):
+        p = tuple(ph.split())
+        if p:
+            out.setdefault(p[-1] if last else p[0], []).append(p)
+    return {w: tuple(ps) for w, ps in out.items()}
+
+
 def _phrase_at(words: list[str], k: int, key: str) -> int:
     """The length of the phrase of grammar list ``key`` that starts at words[k] (0: none)."""
-    for ph in grammar_words(key):
-        p = ph.split()
-        if words[k:k + len(p)] == p:
+    if k >= len(words):
+        return 0
+    for p in _phrases(key).get(words[k], ()):
+        if tuple(words[k:k + len(p)]) == p:
             return len(p)
     return 0
 
 
 def _phrase_before(words: list[str], k: int, key: str) -> bool:
     """A phrase of grammar list ``key`` ends right before words[k]."""
-    return any(k >= len(p) and words[k - len(p):k] == p for p in (ph.split() for ph in grammar_words(key)))
+    if k < 1 or k > len(words):
+        return False
+    return any(k >= len(p) and tuple(words[k - len(p):k]) == p for p in _phrases(key, True).get(words[k - 1], ()))
 
 
 def accusation_code(words: list[str]) -> str | None:
@@ -207,10 +223,21 @@ def denied(text: str, att, mentions, starts: list[int]) -> bool:
                and _denial_after(words, bisect.bisect_left(pos, m.end)) for m in inside)
 
 
+_OUTLOOKS = (("outlook_strong_positive", 1, 2), ("outlook_strong_negative", -1, 2),
+             ("outlook_weak_positive", 1, 1), ("outlook_weak_negative", -1, 1))
+
+
+@functools.lru_cache(maxsize=1)
+def _outlook_firsts() -> frozenset[str]:
+    """The words an outlook phrase may start with."""
+    return frozenset(w for key, _, _ in _OUTLOOKS for w in _phrases(key))
+
+
 def _outlook_at(words: list[str], k: int) -> tuple[int, int]:
     """(+1 optimistic | -1 pessimistic | 0, strength 2 strong | 1 weak) of an outlook phrase at words[k]."""
-    for key, sign, strength in (("outlook_strong_positive", 1, 2), ("outlook_strong_negative", -1, 2),
-                                ("outlook_weak_positive", 1, 1), ("outlook_weak_negative", -1, 1)):
+    if k >= len(words) or words[k] not in _outlook_firsts():
+        return 0, 0
+    for key, sign, strength in _OUTLOOKS:
         if _phrase_at(words, k, key):
             return sign, strength
     return 0, 0
