@@ -147,6 +147,18 @@ def test_a_negative_assurance_is_an_intention(text, trigger, code, modality):
     assert (e.cameo, e.modality, e.negated, e.hypothetical) == (code, modality, False, False)
 
 
+@pytest.mark.parametrize("text,trigger,actor,target", [
+    # the party reassured is the target of the assurance, not a party of the act renounced
+    ("Ghana's president assured Togo that Ghana would not join the alliance, aides said.", "join", "GHA", "TGO"),
+    ("Chile reassured Peru that Chile will not accept any more refugees.", "accept", "CHL", "PER"),
+    ("Officials in Lima assured Chile and Bolivia that Peru would not join the pact.", "join", "PER", None),
+])
+def test_the_party_reassured_is_the_target_of_an_assurance(text, trigger, actor, target):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.cameo == "030"
+    assert (e.actor and e.actor.code, e.target and e.target.code) == (actor, target)
+
+
 @pytest.mark.parametrize("text,trigger,hypothetical", [
     # a passive infinitive after an appeal: only asked for
     ("Chile has called for Peru's envoy, a retired admiral, to be expelled from the talks.", "expelled", True),

@@ -101,7 +101,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                     continue
                 self._modality(c, low)
                 cands.append(c)
-        cands = self._governed(cands, sent_toks)
+        cands = self._governed(cands, sent_toks, mentions)
         cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes, statements)
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
@@ -121,12 +121,12 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                  or (c.location is not None and c.pattern.code[:2] in _ACTORLESS_ROOTS)))]
         return [self._to_event(n, c, text, sentences) for n, c in enumerate(cands, start=1)]
 
-    def _governed(self, cands: list[_Cand], sent_toks) -> list[_Cand]:
+    def _governed(self, cands: list[_Cand], sent_toks, mentions=()) -> list[_Cand]:
         """Acts governed by another trigger: intentions folded into their markers, purposes of
         protests, refusals' complements, allegations."""
         cands = self._fold_intent_markers(cands)
         self._purposes(cands, sent_toks)
-        cands = fold_refusals(cands, sent_toks)
+        cands = fold_refusals(cands, sent_toks, mentions)
         self._allegations(cands)
         return cands
 

@@ -9,6 +9,7 @@ negated one keep their flags.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, replace
 
@@ -283,7 +284,7 @@ def in_modal_scope(low: list[str], s: int, i: int, verb: bool) -> bool:
     return False
 
 
-def fold_refusals(cands: list, sent_toks) -> list:
+def fold_refusals(cands: list, sent_toks, mentions=()) -> list:
     """"X refused to endorse Y": CAMEO codes the refusal (12x) only; the act refused is not a
     second, negated event. It names the refusal's code where the act has one ("refused to meet":
     the rejection of a meeting) and fills its missing participants."""
@@ -303,25 +304,47 @@ def fold_refusals(cands: list, sent_toks) -> list:
             gov.pattern, gov.intended = replace(gov.pattern, code=m.code), c.pattern.code
         gov.actor, gov.target = gov.actor or c.actor, gov.target or c.target
         drop.add(id(c))
-    assurances(cands, sent_toks)
+    assurances(cands, sent_toks, mentions)
     return [c for c in cands if id(c) not in drop]
 
 
-def _assured(low: list[str], i: int) -> bool:
+def _assured(low: list[str], i: int) -> tuple[int, int] | None:
     """The clause of the act at ``i`` is the that-clause of a verb of assurance ("assured X that it
-    would not ...", grammar.json assurance_verbs): at most 4 words between the verb and "that"."""
+    would not ...", grammar.json assurance_verbs): at most 4 words between the verb and "that".
+    Returns (the verb's index, the index of "that") or None."""
     verbs = grammar_words("assurance_verbs")
     for k in range(i - 1, max(-1, i - 15), -1):
         if low[k] in (".", ";") or low[k] in _words()["clause_breaks"]:
-            return False
+            return None
         if low[k] == "that":
-            return any(low[g] in verbs for g in range(max(0, k - 5), k))
-    return False
+            g = next((g for g in range(k - 1, max(-1, k - 6), -1) if low[g] in verbs), None)
+            return (g, k) if g is not None else None
+    return None
 
 
-def assurances(cands: list, sent_toks) -> None:
+def _addressee(toks, verb: int, that: int, mentions) -> object | None:
+    """The one mention between a verb of assurance and its "that" ("assured Peru's leaders that"):
+    the party reassured; None when there is none or more than one."""
+    if not mentions or that <= verb + 1:
+        return None
+    a, b = toks[verb + 1][0], toks[that - 1][1]
+    k = bisect.bisect_left([m.start for m in mentions], a)
+    found = [m for m in mentions[k:k + 4] if a <= m.start and m.end <= b]
+    return found[0] if len(found) == 1 else None
+
+
+def assurances(cands: list, sent_toks, mentions=()) -> None:
     """"X assured Y that it would not join Z": a stated intention not to act, given to reassure the
-    party addressed, is an intention (030), not the rejection (12x) a defiant "will not" states."""
+    party addressed, is an intention (030), not the rejection (12x) a defiant "will not" states; its
+    target is the party reassured (Y), not a party of the act renounced (Z)."""
     for c in cands:
-        if c.modality == "refusal" and _assured(sent_toks[c.sent][1], c.tok):
-            c.pattern, c.modality = replace(c.pattern, code="030"), "intent"
+        if c.modality != "refusal":
+            continue
+        toks, low = sent_toks[c.sent]
+        found = _assured(low, c.tok)
+        if found is None:
+            continue
+        c.pattern, c.modality = replace(c.pattern, code="030"), "intent"
+        y = _addressee(toks, *found, mentions)
+        if y is not None and y is not c.actor and not (c.actor is not None and c.actor.code and c.actor.code == y.code):
+            c.target = y
