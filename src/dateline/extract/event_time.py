@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from ..record import Series, Timex
 from .. import lang
-from .dating import (after_publication, conjunction_time, headline_dates, later_verb, noun_time, occasion_near,
+from .dating import (after_publication, conjunction_time, later_verb, noun_time, occasion_near,
                      occasion_time, reason_preposition, recent_period, told_as_done, OCCASION_LAST)
+from .dating_story import headline_dates
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_participle, singular
 from .regexes import regex, source

@@ -1,0 +1,181 @@
+"""The story's time: an undated act takes the day the narrative last named, the period named in the
+sentence before it, the story's own recent day or week, or (in a headline) the lede's date
+(``date_from`` "narrative", "headline"). Called by ``dating.bound_dates`` between the report's time and
+the publication day.
+"""
+from __future__ import annotations
+
+import bisect
+
+from ..text import tokenize
+from .dating import _words, nominal_marker, noun_time, unbounded, verbal
+from .event_lexicon import grammar_words
+from .lexicon import is_past_form
+from .regexes import regex
+
+# how many sentences back a day named in the story still dates an undated report
+NARRATIVE_REACH = 2
+
+
+_EARLIER = regex("cameo", "earlier_than")
+
+
+def narrative_dates(cands, timexes, sentences, published: str | None, text: str = "", reported=()) -> None:
+    """An undated event reported as having happened takes the day the story last named, a few
+    sentences before it, when that day is not after publication ("On Wednesday X arrived. She met
+    Y."): the narrative's reference time (date_from "narrative"). A past act right after a sentence
+    that names a past month or year takes that period ("... in January 2012. He met her."). Farther
+    from any day named, it takes the story's own time, the first recent day or week the story
+    names ("X visited Y on Wednesday ... Later she met Z"), when no other day was named since. An
+    act of the opening, before any time is named, takes the story's own day named just after it
+    ("X has endorsed Y. In a message posted Friday, X said ...": ``_opening``)."""
+    # the times that date clauses, judged once ("the Aug. 7 bombings" is no time of the story)
+    clause_times = [t for t in timexes if t.type in ("DATE", "TIME") and not (text and noun_time(text, t))]
+    days = [t for t in clause_times if len(t.value) >= 10 and t.value[:4].isdigit()
+            and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])]
+    story = story_time(clause_times, published)
+    if not days and story is None and not any(_past_period(t.value, published) for t in timexes):
+        return
+    starts = [t.start for t in days]
+    sent_starts = [a for a, _ in sentences]
+    named = _named_times(clause_times, published)
+    named_starts = [t.start for t in named]
+    for c in cands:
+        if c.date is not None or c.hypothetical or c.negated or c.background \
+                or not verbal(text, c, sentences[c.sent] if text else None):
+            continue
+        k = bisect.bisect_left(starts, c.start) - 1
+        clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start
+        if text and _EARLIER.search(text, clause, c.start):
+            continue      # "came after X staged ...": a time relative to another happening, not the story's day
+        n = bisect.bisect_left(named_starts, c.start) - 1
+        u = named[n] if n >= 0 else None          # the latest time named before it, of any precision
+        if story is not None and u is None and story.start > c.end \
+                and _opening(text, c, clause, story, sentences, sent_starts):
+            # "X has endorsed Y. In a message posted Friday, X said ...": the opening tells the news
+            # the story dates just after it, when no time was named before it
+            c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+            continue
+        if text and _present_perfect(text, clause, c.start):
+            continue      # "have bombed ... and fired": some time up to now, not the day the story named
+        if text and nominal_marker(text, c, sentences[c.sent]):
+            continue      # "Iraq's proposal to open ...": a plan named, not when it was made
+        t = days[k] if k >= 0 else None
+        us = bisect.bisect_right(sent_starts, u.start) - 1 if u is not None else None
+        if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
+            c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
+        elif u is not None and us == c.sent - 1 and _past_period(u.value, published) \
+                and is_past_form(_first_word(text, c)) and not any(a <= c.start < b for a, b in reported) \
+                and not _relative_time(text, u, sentences[us]):
+            # "... invited him to visit in January 2012. He met her.": the month or year just named
+            c.date, c.date_timex, c.date_from = u.value, u.id, "narrative"
+        elif story is not None and story.end <= c.start and (t is None or t.start <= story.start) \
+                and _past_clause(text, c, clause):
+            # not where a time of another period was named a few sentences before ("in January 2012")
+            if u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
+                c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+
+
+def _opening(text: str, c, clause: int, story, sentences, sent_starts) -> bool:
+    """Is the act told in the story's opening as news (past, present perfect or progressive: "X
+    called on Y", "X has endorsed Y", "X is endorsing Y"; no standing position nor a plan named by a
+    noun), with the story's own time, a day, named at most NARRATIVE_REACH sentences after it? (A
+    time later in its own sentence is another clause's, as ``_own_time`` judged; a week, "behind two
+    killings last week", may date the background, not the news.)"""
+    ahead = bisect.bisect_right(sent_starts, story.start) - 1 - c.sent if text else -1
+    if not 0 < ahead <= NARRATIVE_REACH or len(story.value) < 10:
+        return False
+    if unbounded(text, c, sentences[c.sent]):
+        return False
+    before = [w.lower() for _, _, w in tokenize(text, clause, c.start)][-3:] if text else []
+    return _past_clause(text, c, clause) or any(w in grammar_words("present_auxiliaries") for w in before)
+
+
+def headline_dates(cands) -> None:
+    """A headline tells the lede's news: an undated headline event takes the date of the first
+    dated act of the lede (the first sentences), whatever dated it."""
+    lede = next((o for o in cands if not o.headline and o.sent is not None and o.sent <= 3 and o.date
+                 and not o.hypothetical and o.date_from != "anchor"), None)
+    for c in cands:
+        if c.headline and c.date is None and lede is not None:
+            c.date, c.date_timex, c.date_from = lede.date, lede.date_timex, "headline"
+
+
+# how many words before a time expression a relative pronoun opens the clause it dates
+_RELATIVE_REACH = 8
+
+
+def _relative_time(text: str, t, sentence: tuple[int, int]) -> bool:
+    """Does the time expression ``t`` date a relative clause ("their son, a captain who died in Iraq in
+    2004"), which describes someone, not the story's time?"""
+    if not text:
+        return False
+    words = [w.lower() for _, _, w in tokenize(text, sentence[0], t.start)][-_RELATIVE_REACH:]
+    # ("that" is left out: as often a complementizer, "planks that call for the 1933 law")
+    return any(w in grammar_words("relative_pronouns") - {"that"} for w in words)
+
+
+def _past_clause(text: str, c, clause: int) -> bool:
+    """Does the clause up to the trigger speak of the past ("X accused", "announced it would end"),
+    not of now ("says the party will challenge")?"""
+    if not text:
+        return False
+    return any(is_past_form(w) or w.lower() in _words("past_modals") for _, _, w in tokenize(text, clause, c.end))
+
+
+def _first_word(text: str, c) -> str:
+    words = tokenize(text, c.start, c.end) if text else []
+    return words[0][2] if words else ""
+
+
+def _past_period(value: str, published: str | None) -> bool:
+    """Is ``value`` a year or a month ("2012", "2012-01") that ended before the publication day?"""
+    calendar = value[:4].isdigit() and (len(value) == 4 or (
+        len(value) == 7 and value[4] == "-" and value[5:].isdigit()))
+    return calendar and bool(published) and value < published[:len(value)]
+
+
+def _named_times(clause_times, published: str | None) -> list:
+    """The calendar times among ``clause_times`` (those that date clauses) not after publication."""
+    from .timex_values import value_start_date
+
+    out = []
+    for t in clause_times:
+        if t.value[:1].isdigit():
+            first = value_start_date(t.value)
+            if first is not None and (not published or first.isoformat() <= published[:10]):
+                out.append(t)
+    return out
+
+
+# how many days before publication the story's own time may start (a recent day or this week)
+STORY_RECENT_DAYS = 7
+
+
+def story_time(clause_times, published: str | None):
+    """The story's own time: the first day or week among ``clause_times`` (the times that date
+    clauses, not nouns) that lies in the week before publication ("visited the White House on
+    Wednesday", "told a reporter this week"); None without a publication date."""
+    import datetime as dt
+
+    from .timex_values import value_start_date
+
+    if not published:
+        return None
+    pub = dt.date.fromisoformat(published[:10])
+    for t in clause_times:
+        if not t.value[:4].isdigit() or t.mod:
+            continue
+        day = len(t.value) >= 10 and t.value[4:5] == "-" and t.value[7:8] == "-"
+        week = len(t.value) == 8 and t.value[4:6] == "-W"
+        first = value_start_date(t.value) if day or week else None
+        if first is None or first > pub or (pub - first).days > STORY_RECENT_DAYS:
+            continue
+        return t
+    return None
+
+
+def _present_perfect(text: str, clause: int, start: int) -> bool:
+    """Does the clause put its verb in the present perfect before ``start`` ("X has attacked")?"""
+    aux = grammar_words("dating_perfect_auxiliaries")
+    return any(w.lower() in aux for _, _, w in tokenize(text, clause, start))
