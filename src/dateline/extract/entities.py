@@ -126,6 +126,8 @@ class EntityExtractor:
             s, e = m.start(), m.end()
             name = m.group()
             toks = name.split()
+            if len(toks) < 2:
+                continue          # a single word is a name only through coreference (below)
             # strip leading title/role words and phrases and non-names ("President", "Prime Minister",
             # "The"); a stripped title is evidence of a person
             titled = False
