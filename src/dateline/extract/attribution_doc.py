@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 from dateline import lang
@@ -16,7 +17,7 @@ class _Doc:
 
     def __init__(self, text: str, sentences: list[tuple[int, int]]):
         self.text = text
-        toks = [m.span() for m in _TOKEN.finditer(text)]
+        toks = _token_spans(text)
         self.starts = [s for s, _ in toks]
         self.ends = [e for _, e in toks]
         self.words = [text[s:e] for s, e in toks]
@@ -178,6 +179,18 @@ class _Doc:
         return f.form == "past" and "post" in f.cue.frames and self.words[i][1:].islower() \
             and i + 1 < self.n and self.words[i + 1][:1].isupper() and self.inq[i + 1] < 0 \
             and (i == 0 or self.low[i - 1] in (".", "!", "?", ":") or "\n" in self.text[self.ends[i - 1]:self.starts[i]])
+
+
+# the tokens with the whitespace before each: the scan tries each token once, never a space
+_SPACED_TOKEN = re.compile(r"\s*+(" + _TOKEN.pattern + ")")
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_TOKEN``'s matches in ``text`` (every non-space character starts one, and none
+    takes a space), found as the match of each token with the spaces before it. The scan stops one
+    character after the last non-space one (no match is tried at each space of a trailing run)."""
+    end = len(text.rstrip())
+    return [m.span(1) for m in _SPACED_TOKEN.finditer(text, 0, min(len(text), end + 1))]
 
 
 @lru_cache(maxsize=None)
