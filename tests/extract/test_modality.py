@@ -159,6 +159,25 @@ def test_the_party_reassured_is_the_target_of_an_assurance(text, trigger, actor,
     assert (e.actor and e.actor.code, e.target and e.target.code) == (actor, target)
 
 
+@pytest.mark.parametrize("text,trigger,code,modality,intended", [
+    # a noun event that a verb of intention or threat governs is that intention or threat
+    ("Sweden pledged aid to Mali.", "aid", "033", "intent", "070"),
+    ("Chile proposed talks with Bolivia.", "talks", "036", "intent", "040"),
+    ("Kenya threatened a boycott of the talks with Somalia.", "boycott", "133", "threat", "143"),
+    ("The opposition planned a protest in the capital against the government of Chile.", "protest", "133",
+     "threat", "141"),
+    # a participle used as an adjective states nothing; "committed" without "to" is doing the act
+    ("Kenya cancelled its planned visit to Somalia.", "visit", None, None, None),
+    ("The gunmen committed an attack on a police station in Kenya.", "attack", "190", None, None),
+])
+def test_a_noun_event_governed_by_a_verb_of_intention_or_threat(text, trigger, code, modality, intended):
+    e = next((e for e in events(text) if e.trigger.text == trigger), None)
+    if code is None:
+        assert e is None or e.modality is None
+        return
+    assert (e.cameo, e.modality, e.intended, e.hypothetical) == (code, modality, intended, False)
+
+
 @pytest.mark.parametrize("text,trigger,hypothetical", [
     # a passive infinitive after an appeal: only asked for
     ("Chile has called for Peru's envoy, a retired admiral, to be expelled from the talks.", "expelled", True),

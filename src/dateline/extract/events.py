@@ -20,7 +20,8 @@ from .. import lang
 from .lexicon import is_participle
 from .coordination import split_coordinated
 from .dating import BOUND_DATES, bound_dates, statement_time, unbound_unreal
-from .modality import conditional, fold_refusals, in_modal_scope, infinitive_to, modality_of, pending, recode, refusal
+from .modality import (conditional, fold_refusals, in_modal_scope, infinitive_to, modality_of, noun_modality, pending,
+                       recode, refusal)
 from .participants import infer_participants
 from .speech_acts import objas_cue, speech_acts
 from .event_lexicon import _IMPLICATIVE, grammar_words
@@ -357,6 +358,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         """A stated intention or threat to act is an event of its own code (03x / 13x); a stated
         intention not to do a cooperative act is its rejection (12x)."""
         if c.pattern.pos != "verb":
+            _noun_modality(c, low)
             return
         found = modality_of(low, c.tok, c.end_tok)
         if found is None or conditional(low, c.tok):
@@ -533,6 +535,18 @@ def _own_clause(c: _Cand, parse) -> None:
     if any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and not any(
             k.dep_ in ("aux", "mark", "advmod") and (k.lower_ in _MODAL or k.lower_ == "to") for k in kids):
         c.hypothetical = False
+
+
+def _noun_modality(c: _Cand, low: list[str]) -> None:
+    """"pledged aid to X", "threatened sanctions": a noun event that a verb of intention or threat
+    governs is that intention or threat (03x / 13x) where modality.tsv maps its act; else it stays."""
+    found = noun_modality(low, c.tok, c.end_tok)
+    if found is None or conditional(low, c.tok) or c.negated:
+        return
+    m = recode(c.pattern.code, found[0])
+    if m.code and m.code != c.pattern.code:
+        c.modality_marker, c.hypothetical, c.modality, c.modality_row = found[1], False, m.kind, m.row
+        c.intended, c.pattern = c.pattern.code, replace(c.pattern, code=m.code)
 
 
 def _controls(text: str, source: tuple[int, int], c: _Cand, low: list[str], times: TimexIndex) -> bool:

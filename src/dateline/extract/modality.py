@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from ..resources import read_tsv
-from .event_lexicon import _MODAL, _agent_nouns, _base_verbs, grammar_words
+from .event_lexicon import _MODAL, _NEG, _NOUN_DETS, _agent_nouns, _base_verbs, grammar_words
 from .lexicon import is_participle, is_past_form
 
 
@@ -161,6 +161,34 @@ def modality_of(low: list[str], i: int, end: int) -> tuple[str, int] | None:
     if any(x in w["threat_conditions"] for x in low[end:]):
         return "threat", marker  # "will strike unless ..."
     return kind, marker
+
+
+def noun_modality(low: list[str], i: int, end: int) -> tuple[str, int] | None:
+    """("intent" | "threat", the governing verb's index) for a noun event at ``i`` that is the object
+    of a verb stating an intention or a threat to do it ("pledged aid", "threatened sanctions",
+    "committed to a possible strike"; role_words noun_intent_verbs, noun_threat_verbs,
+    noun_intent_to_verbs): at most three words between, none a break of the object; not a participle
+    used as an adjective ("his planned visit"), not negated or hedged before the verb."""
+    from .frames import role_words
+    intent, threat, to_verbs = (role_words("noun_intent_verbs"), role_words("noun_threat_verbs"),
+                                role_words("noun_intent_to_verbs"))
+    breaks = role_words("object_breaks") | {"of", "to", "."}
+    for k in range(i - 1, max(-1, i - 5), -1):
+        w = low[k]
+        if w in intent or w in threat or (w in to_verbs and k + 1 < i and low[k + 1] == "to"):
+            break
+        if w in breaks and not (w == "to" and k > 0 and low[k - 1] in to_verbs):
+            return None
+    else:
+        return None
+    if k == 0 or low[k - 1] in _NOUN_DETS or low[k - 1].endswith("'s") or low[k - 1] == "'s":
+        return None          # "the planned visit", "X's proposed talks": an adjective, no statement
+    pre = low[max(0, k - 3):k]
+    hedges = _words()["hedges"]
+    if any(x in _NEG or x in hedges for x in pre) or (low[k].endswith("ing") and low[k - 1] in ("of", "by")):
+        return None
+    kind = "threat" if low[k] in threat or any(x in _words()["threat_conditions"] for x in low[end:]) else "intent"
+    return kind, k
 
 
 def _counterfactual(low: list[str], marker: int, i: int) -> bool:
