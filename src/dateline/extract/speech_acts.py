@@ -79,7 +79,11 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
     a, b = att.content.start, att.content.end
     inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
     # a word inside a name judges nothing: "the United States", "the Fair Trade Commission"
-    toks = [(s, e, "" if any(m.start <= s < m.end for m in inside) else w) for s, e, w in _tokens(text, a, b)]
+    named = bytearray(max(0, b - a))
+    for m in inside:
+        if m.end > m.start:
+            named[m.start - a:m.end - a] = b"\x01" * (min(m.end, b) - m.start)
+    toks = [(s, e, "" if named[s - a] else w) for s, e, w in _tokens(text, a, b)]
     pos = [t[0] for t in toks]
     objas = objas_cue(att.cue.text) and att.cue.end <= a
     be = _words()["be_forms"]
