@@ -471,3 +471,21 @@ def test_a_state_in_an_apposition(text, code):
 ])
 def test_generic_bodies_inside_a_name(text, surface, name):
     assert find(ents(text), surface)[2] == name
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Ana de la Cruz met officials of the Bureau of Weights on Tuesday.",
+    "McAllister and O'Neill spoke; J.R. Tolkes, Jr. and van Dijk did not. Sen. Al-Amin's aide said.",
+    "the NATO summit and the Union of Concerned Engineers' report, 'Kim's climb' Ölund Éva",
+])
+def test_capital_led_scans_find_what_the_plain_patterns_find(text):
+    import re
+
+    from dateline.extract import entities as E
+    from dateline.extract.regexes import source
+
+    pairs = [(E._name_run(7), E._TITLED_NAME_RE), (source("entities", "org_run"), E._org_run()),
+             (r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))", E._CAP_WORDS)]
+    for plain, led in pairs:
+        assert [(m.span(), m.groups()) for m in re.finditer(plain, text)] == \
+            [(m.span(), m.groups()) for m in led.finditer(text)]

@@ -10,6 +10,7 @@ A generic organisation ("Defense Ministry") takes its state from a possessive or
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -34,17 +35,31 @@ def _name_run(max_words: int) -> str:
     return rf"{_NAME_TOK}(?:{joiner}{_NAME_TOK}){{0,{max_words - 1}}}{suffix}"
 
 
+def capital_led(pattern: str) -> re.Pattern:
+    """``pattern``, every match of which starts with a capital letter A-Z, compiled to be tried only
+    where one stands (a lookahead the engine tests first: at every other position the scan fails at
+    once instead of trying each branch)."""
+    return re.compile(f"(?=[A-Z])(?:{pattern})")
+
+
 _NAME = _name_run(4)
 NAME_RE = re.compile(_NAME)
 # a capitalised run long enough for a title before a name ("Hungarian Prime Minister Viktor Orban")
-_TITLED_NAME_RE = re.compile(_name_run(7))
-_CAP_WORDS = re.compile(r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))")
+_TITLED_NAME_RE = capital_led(_name_run(7))
+_CAP_WORDS = capital_led(r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))")
 
 
 
 # one or more titles ("Brig. Gen. Nabil Abdullah") before the name
-_HONORIFIC = re.compile(r"\b(?:(?:" + "|".join(map(re.escape, lang.abbreviations(kind="title")))
-                        + rf")\.\s+)+({_NAME})")
+_TITLES = lang.abbreviations(kind="title")
+_HONORIFIC = re.compile("(?=[" + "".join(sorted({re.escape(t[0]) for t in _TITLES})) + r"])\b(?:(?:"
+                        + "|".join(map(re.escape, _TITLES)) + rf")\.\s+)+({_NAME})")
+
+
+@functools.lru_cache(maxsize=1)
+def _org_run() -> re.Pattern:
+    """regexes.json's run of capitalised words that may hold an organisation's name."""
+    return capital_led(source("entities", "org_run"))
 
 
 @dataclass
@@ -228,7 +243,7 @@ class EntityExtractor:
         absorbed = {(r.start, r.end) for r in absorbable}
         spare = Cover(len(text), [t for t in taken if t not in absorbed])
         opening, inside = by_start(absorbable), Inside(absorbable)
-        for m in regex("entities", "org_run").finditer(text):
+        for m in _org_run().finditer(text):
             toks = m.group().split()
             # the organisation ends at its last head word ("NK News", "Korea Institute for ...")
             heads = [i for i, t in enumerate(toks) if t in self.org_heads]
