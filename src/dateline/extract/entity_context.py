@@ -10,13 +10,13 @@ import re
 
 from ..record import Mention, Span
 from ..resources import read_tsv
-from .entities import EntityResult
+from .entities import EntityResult, capital_led
 from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_index import Cover
 from .entity_words import _lex, _time_names, context_words
 from .geocode import code_places_from_geonames
 from .name_variants import code_name_variants
-from .regexes import regex
+from .regexes import regex, source
 
 
 
@@ -514,7 +514,7 @@ def _us_states() -> frozenset[str]:
     return frozenset(a for r in read_tsv("geo", "us_state_abbreviations.tsv") for a in r["ap"].split("|") if a)
 
 
-_BARE = regex("entities", "bare_surname")
+_BARE = capital_led(source("entities", "bare_surname"))     # (its matches start with a capital)
 
 
 def add_bare_surnames(text: str, res: EntityResult) -> None:

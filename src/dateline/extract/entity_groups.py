@@ -12,13 +12,13 @@ import re
 
 from ..record import Mention
 from ..resources import multi, read_tsv
-from .entities import EntityResult
+from .entities import EntityResult, capital_led
 from .entity_index import Cover
 from .entity_words import context_words
 from .regexes import regex
 
 _WORD = re.compile(r"[A-Za-z]+")
-_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
+_CAP_WORD = capital_led(r"(?<![\w-])[A-Z][a-z]+(?![\w-])")
 _GROUP_AFTER = regex("entities", "community_group_after")
 
 
