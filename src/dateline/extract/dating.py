@@ -169,8 +169,9 @@ def publication_dates(cands, published: str | None, sentences=(), text: str = ""
         # nor is background ("had moved", "before being assassinated"), which precedes the news,
         # nor a standing position or a span up to now ("has repeatedly pledged", "since 1985 ... have")
         sentence = _sentence_of(c, sentences)
-        bounded = c.date is None and not c.hypothetical and not c.negated and verbal(text, c, sentence) \
-            and not c.background
+        after = after_phrase(text, c, sentence)     # "said after meeting with Y": done, before the report
+        bounded = c.date is None and not c.hypothetical and not c.negated \
+            and (after or (verbal(text, c, sentence) and not c.background))
         if bounded and text and unbounded(text, c, sentence):
             c.standing, bounded = True, False
         if bounded:
@@ -246,6 +247,41 @@ def recalled_background(cands, attributions, text: str) -> None:
     for c in cands:
         if c.date is None and any(s <= c.start < e for s, e in spans):
             c.background = True
+
+
+# how many words before an after-phrase its past verb may lie ("told reporters after meeting with X")
+_AFTER_REACH = 3
+
+
+def after_phrase(text: str, c, sentence: tuple[int, int] | None) -> bool:
+    """Is the act named by a noun or gerund right after "after" or "following" (a determiner or
+    possessive at most between: dating words.json after_phrase_openers, after_phrase_determiners),
+    the phrase attached to a past verb of speech, a report of the day ("X said after meeting with Y",
+    "After her talks with X, Y announced ...")? Such an act is told as done, before that report ("after
+    she attacked": a clause of its own, stays background; "was moved after the shooting": no report,
+    the act may lie days before)."""
+    if sentence is None or not text or c.pattern.pos not in ("verb", "noun"):
+        return False
+    low = [w.lower() for _, _, w in tokenize(text, sentence[0], sentence[1])]
+    spans = tokenize(text, sentence[0], sentence[1])
+    i = next((n for n, (a, _, _) in enumerate(spans) if a >= c.start), None)
+    if i is None or i < 1 or (c.pattern.pos == "verb" and not low[i].endswith("ing")):
+        return False
+    o = i - 1 if low[i - 1] in _words("after_phrase_openers") else i - 2
+    if o < 0 or low[o] not in _words("after_phrase_openers") or (o == i - 2 and low[i - 1] not in
+                                                                _words("after_phrase_determiners")):
+        return False
+    later = _words("later_verb_modals") | {"to"}
+    if o == 0:      # preposed: the first verb of the main clause after it is past
+        for n in range(i + 1, len(low)):
+            if low[n] in later:
+                return False
+            if spans[n][2][:1].islower() and is_past_form(spans[n][2]):
+                return low[n] in lang.speech_verb_forms()
+        return False
+    before = low[max(0, o - _AFTER_REACH):o]
+    reports = lang.speech_verb_forms()
+    return any(is_past_form(w) and w in reports for w in before) and not any(w in later for w in before)
 
 
 def unbound_unreal(cands) -> None:

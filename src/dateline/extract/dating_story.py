@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 
 from ..text import tokenize
-from .dating import _words, nominal_marker, noun_time, unbounded, verbal
+from .dating import _words, after_phrase, nominal_marker, noun_time, unbounded, verbal
 from .event_lexicon import grammar_words
 from .lexicon import is_past_form
 from .regexes import regex
@@ -41,12 +41,14 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     named = _named_times(clause_times, published)
     named_starts = [t.start for t in named]
     for c in cands:
-        if c.date is not None or c.hypothetical or c.negated or c.background \
-                or not verbal(text, c, sentences[c.sent] if text else None):
+        # an act after "after" told before a past verb ("X said after meeting Y") is dated as that verb
+        after = after_phrase(text, c, sentences[c.sent] if text else None)
+        if c.date is not None or c.hypothetical or c.negated or (c.background and not after) \
+                or not (after or verbal(text, c, sentences[c.sent] if text else None)):
             continue
         k = bisect.bisect_left(starts, c.start) - 1
         clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start
-        if text and _EARLIER.search(text, clause, c.start):
+        if text and not after and _EARLIER.search(text, clause, c.start):
             continue      # "came after X staged ...": a time relative to another happening, not the story's day
         n = bisect.bisect_left(named_starts, c.start) - 1
         u = named[n] if n >= 0 else None          # the latest time named before it, of any precision
@@ -65,12 +67,13 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
         if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
         elif u is not None and us == c.sent - 1 and _past_period(u.value, published) \
-                and is_past_form(_first_word(text, c)) and not any(a <= c.start < b for a, b in reported) \
-                and not _relative_time(text, u, sentences[us]):
+                and (after or is_past_form(_first_word(text, c))) and not any(a <= c.start < b for a, b in reported) \
+                and not _relative_time(text, u, sentences[us]) and not _week_among_times(u, timexes, sentences[us]) \
+                and not _told_as_prior(text, c, clause):
             # "... invited him to visit in January 2012. He met her.": the month or year just named
             c.date, c.date_timex, c.date_from = u.value, u.id, "narrative"
         elif story is not None and story.end <= c.start and (t is None or t.start <= story.start) \
-                and _past_clause(text, c, clause):
+                and (after or _past_clause(text, c, clause)):
             # not where a time of another period was named a few sentences before ("in January 2012")
             if u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
@@ -115,6 +118,18 @@ def _relative_time(text: str, t, sentence: tuple[int, int]) -> bool:
     return any(w in grammar_words("relative_pronouns") - {"that"} for w in words)
 
 
+def _week_among_times(u, timexes, sentence: tuple[int, int]) -> bool:
+    """Is ``u`` a week named in a sentence that names another time ("five years ago this week": an
+    anniversary, the act is of the other time)? Only a week named alone dates the next sentence."""
+    return u.value[4:6] == "-W" and any(t is not u and sentence[0] <= t.start < sentence[1] for t in timexes)
+
+
+def _told_as_prior(text: str, c, clause: int) -> bool:
+    """Does the clause tell the act as prior to the time just named ("That deal was already being
+    criticized": dating words.json prior_adverbs)?"""
+    return any(w.lower() in _words("prior_adverbs") for _, _, w in tokenize(text, clause, c.start))
+
+
 def _past_clause(text: str, c, clause: int) -> bool:
     """Does the clause up to the trigger speak of the past ("X accused", "announced it would end"),
     not of now ("says the party will challenge")?"""
@@ -129,7 +144,13 @@ def _first_word(text: str, c) -> str:
 
 
 def _past_period(value: str, published: str | None) -> bool:
-    """Is ``value`` a year or a month ("2012", "2012-01") that ended before the publication day?"""
+    """Is ``value`` a year or a month ("2012", "2012-01") that ended before the publication day, or a
+    week that began by then ("This week, X declined to ... . He said ...": the week holds the act)?"""
+    from .timex_values import value_start_date
+
+    if value[:4].isdigit() and len(value) == 8 and value[4:6] == "-W" and published:
+        first = value_start_date(value)
+        return first is not None and first.isoformat() <= published[:10]
     calendar = value[:4].isdigit() and (len(value) == 4 or (
         len(value) == 7 and value[4] == "-" and value[5:].isdigit()))
     return calendar and bool(published) and value < published[:len(value)]

@@ -1,0 +1,63 @@
+"""The story's time (extract.dating_story): acts in after-phrases and the week named in the sentence
+before. Hand-built sentences; published on a Friday."""
+import pytest
+
+import dateline
+
+
+def event(text, trigger, published="2021-03-05"):     # a Friday
+    return next(e for e in dateline.analyze(text, published=published).events if e.trigger.text == trigger)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # a noun or gerund right after "after", attached to a past verb, is done before that verb's act:
+    # the story's day dates it as it dates that verb ...
+    ("Ghana's president arrived in Lome on Wednesday. He said after meeting with Togo's president that the "
+     "border was calm.", "meeting", "2021-03-03", "narrative"),
+    ("Ghana's president arrived in Lome on Wednesday. After her meeting with Togo's president, Ghana's "
+     "foreign minister announced a new border pact.", "meeting", "2021-03-03", "narrative"),
+    # ... else the publication day bounds it
+    ("Ghana's president said after meeting with Togo's president that the border was calm.", "meeting",
+     "2021-03-05", "publication"),
+    ("After her talks with Togo's president, Ghana's foreign minister announced a new border pact.", "talks",
+     "2021-03-05", "publication"),
+    # ... not where the verb it is attached to is a plan
+    ("Ghana will sign the pact after talks with Togo.", "talks", None, None),
+    ("Ghana said it will sign the pact after talks with Togo.", "talks", None, None),
+    ("After talks with Togo, Ghana will sign the pact.", "talks", None, None),
+    # ... nor a clause of its own after "after" (background, of no known day)
+    ("Ghana criticized Togo after it attacked Ghanaian villages.", "attacked", None, None),
+])
+def test_after_phrase_acts(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # a week named alone in the sentence before dates a past act, as a month or year does
+    ("Ghana's president arrived in Lome on Monday. The talks went on. Trade was discussed. This week, Togo's "
+     "envoy left Accra. He criticized Ghana over the border dispute.", "criticized", "2021-W09", "narrative"),
+    # ... not a week beside another time: an anniversary, "ten years ago this week"
+    ("Ghana's president arrived in Lome on Monday. The talks went on. Trade was discussed. The border war began "
+     "ten years ago this week. He criticized Togo over the border dispute.", "criticized", "2021-03-05",
+     "publication"),
+])
+def test_the_week_of_the_sentence_before(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # an after-phrase of an act that is no report: the act may lie days before it
+    ("Ghana's president arrived in Lome on Wednesday. His visit was moved after the attack on a Ghanaian "
+     "village.", "attack"),
+])
+def test_an_after_phrase_of_no_report_stays_undated(text, trigger):
+    e = event(text, trigger)
+    assert e.date_from != "narrative"
+
+
+def test_an_act_told_as_prior_to_the_week_named():
+    e = event("Ghana's president arrived in Lome on Monday. The talks went on. Trade was discussed. This week, "
+              "Togo's envoy left Accra. Togo was already criticized by Ghana over the border dispute.", "criticized")
+    assert e.date != "2021-W09"
