@@ -239,6 +239,10 @@ def test_roles_through_support_and_undergoing_verbs(text, root, actor, target):
     # "the panel": the last committee or commission named
     ("The Senate Foreign Relations Committee summoned Juan Perez of Peru on Monday. Perez said he will refuse "
      "to answer any questions from the panel.", "12", "Senate Foreign Relations Committee"),
+    # ... also where that body was named many sentences before (an index of the article's bodies)
+    ("The Pacific Fisheries Commission met in Lima on Monday. Its chairman spoke about quotas. Several "
+     "delegates were absent. Lawyers for the fleet declined to comment. The weather was cold. Chile later "
+     "condemned the panel.", "11", "Pacific Fisheries Commission"),
     # "the ruling", "the move" as the object of a reaction: the doer of the act the sentence before reports
     ("Chile closed its border with Peru on Monday. Bolivia criticized the move.", "11", "Chile"),
     ("The Pacific Tribunal on Friday rejected Chilean objections to the case. Peru hailed the ruling and "
@@ -247,6 +251,19 @@ def test_roles_through_support_and_undergoing_verbs(text, root, actor, target):
 def test_a_definite_noun_refers_back(text, root, target):
     e = _event(text, root)
     assert e.target is not None and e.target.name == target
+
+
+@pytest.mark.parametrize("text,root,actor", [
+    # "the committee" far from the body it names acts for it; with no such body before, it names none
+    ("The Senate Ethics Committee met on Monday. Its chairman spoke about the budget. Several senators were "
+     "absent. Lawyers for the firm declined to comment. The weather was cold. The committee later condemned "
+     "the government of Peru.", "11", "Senate Ethics Committee"),
+    ("Kenya's parliament voted on Tuesday. Deputies debated for hours. Protesters gathered outside. Traffic "
+     "stopped. The weather was cold. The committee then accused Uganda of aggression.", "11", None),
+])
+def test_a_definite_noun_acts_for_a_body_named_far_back(text, root, actor):
+    e = _event(text, root)
+    assert (e.actor and e.actor.name) == actor
 
 
 @pytest.mark.parametrize("text,root,actor,target", [
@@ -297,3 +314,4 @@ def test_roles_grow_linearly():
     from work_count import growth
     assert growth(_story, lambda t: dateline.analyze(t, published="2021-03-05"), role_parse, role_pronouns,
                   role_surface, n=12) < 2.4
+

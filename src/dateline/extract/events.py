@@ -32,6 +32,7 @@ from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... a
 )
 from .event_roles import RoleRules
 from .event_time import TimeRules
+from .role_pronouns import body_index
 from .event_index import MergeIndex, ReportIndex, TimexIndex, by_sentence, twins
 from .event_triggers import TriggerRules
 
@@ -75,6 +76,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         reported = ReportIndex([(a.content.start, a.content.end, a.source.start, a.source.end, a.cue.start)
                                 for a in attributions if a.source.start is not None], sentences)
         m_starts = [m.start for m in mentions]
+        self._bodies = body_index(mentions)     # definite nouns naming a body far back ("the panel")
         for si, (toks, low, in_sentence) in enumerate(found):
             ss, se = sentences[si]
             # the mentions of this sentence and the three before it (pronouns look no further back)

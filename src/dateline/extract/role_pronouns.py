@@ -77,8 +77,7 @@ class PronounRules:
             return None
         return m
 
-    @staticmethod
-    def _definite_antecedent(token, mentions: list[Mention]) -> Mention | None:
+    def _definite_antecedent(self, token, mentions: list[Mention]) -> Mention | None:
         """A common noun after "the" that names no entity itself refers back to the nearest
         entity before it that it describes: a person whose role ends in that noun ("the president":
         the last president named), a body whose name ends in it ("the court": the World Court, "the
@@ -97,6 +96,9 @@ class PronounRules:
             if m.kind == "organization" and len(words) > 1 and (words[-1] == word or (
                     word in role_words("panel_words") and words[-1] in role_words("panel_words"))):
                 return m          # (a committee is also "the panel")
+        far = _last_body(getattr(self, "_bodies", None), word, token.idx)
+        if far is not None:
+            return far            # a body named further back in the article ("the panel", many lines on)
         if word in role_words("group_words"):
             # "Hamas leader X said the group would ...": the last body named before it in its sentence
             first = token.sent.start_char
@@ -124,3 +126,33 @@ class PronounRules:
         if m is None and hops > 1:
             return self._event_anaphor(subj, mentions, hops - 1)
         return m if m is not None and m.kind in ("country", "person", "organization") else None
+
+
+def _head_key(word: str) -> str:
+    """The key a body's last word is indexed by: the word, or "panel" for any of the panel_words
+    (a committee is also "the panel", "the commission")."""
+    return "panel" if word in role_words("panel_words") else word
+
+
+def body_index(mentions: list[Mention]) -> dict[str, tuple[list[int], list[Mention]]]:
+    """The article's bodies of more than one word by their last word (role_words panel_words
+    counted as one): key -> (mention ends, mentions), in text order, for ``_last_body``. One pass."""
+    index: dict[str, tuple[list[int], list[Mention]]] = {}
+    for m in mentions:
+        words = (m.name or "").lower().split()
+        if m.kind != "organization" or len(words) < 2:
+            continue
+        ends, ms = index.setdefault(_head_key(words[-1]), ([], []))
+        ends.append(m.end)
+        ms.append(m)
+    return index
+
+
+def _last_body(index, word: str, pos: int) -> Mention | None:
+    """The last body whose name ends in ``word`` (or in any panel word, for one) named before the
+    character ``pos`` anywhere earlier in the article; None if none or no index."""
+    if not index:
+        return None
+    ends, ms = index.get(_head_key(word), ((), ()))
+    k = bisect.bisect_right(ends, pos) - 1
+    return ms[k] if k >= 0 else None
