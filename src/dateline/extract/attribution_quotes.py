@@ -124,8 +124,8 @@ def find_headline_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Q
     out: list[QuoteGroup] = []
     for ps, pe in paragraphs:
         para = text[ps:pe]
-        if MARK.search(para) or len(para.split()) > HEADLINE_MAX_WORDS:
-            continue
+        if len(para.split(None, HEADLINE_MAX_WORDS)) > HEADLINE_MAX_WORDS or MARK.search(para):
+            continue        # (the words are counted only up to one past the most a headline has)
         pos = 0
         while True:
             m = _SINGLE_OPEN.search(para, pos)
