@@ -315,3 +315,19 @@ def test_roles_grow_linearly():
     assert growth(_story, lambda t: dateline.analyze(t, published="2021-03-05"), role_parse, role_pronouns,
                   role_surface, n=12) < 2.4
 
+
+@pytest.mark.parametrize("text,trigger,actor", [
+    # a modal on a verb that ascribes a noun event hedges who did it, not whether it happened
+    ("The hacking of Chile's computers can be traced to Russia.", "hacking", "RUS"),
+    ("The bombing of the embassy in Nairobi may be blamed on Somalia.", "bombing", "SOM"),
+    # a modal on any other verb of the noun leaves it unreported
+    ("The raid on the embassy in Nairobi will be condemned by Somalia.", "raid", None),
+    # a noun of another root is no act ascribed ("appeal" as popularity)
+    ("Smith's appeal among young voters can be attributed to his record on Peru.", "appeal", None),
+])
+def test_a_hedged_ascription_keeps_its_noun_event(text, trigger, actor):
+    e = next((e for e in dateline.analyze(text, published="2021-03-05").events if e.trigger.text == trigger), None)
+    if actor is None:
+        assert e is None or e.hypothetical
+        return
+    assert e is not None and not e.hypothetical and _code(e.actor) == actor

@@ -78,8 +78,11 @@ class ParseRoles:
         if c.pattern.pos == "verb":
             c.background = _background(tok)
         elif tok.dep_ in _SUBJ_PASS | _SUBJ and (tok.head.lower_ in _MODAL or any(
-                ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _MODAL for ch in tok.head.children)):
+                ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _MODAL for ch in tok.head.children)) \
+                and not (tok.head.lower_ in role_words("ascribing_verbs")
+                         and c.pattern.code[:2] in role_words("ascribed_roots")):
             c.hypothetical = True    # "the veto is expected to come", "the visit will take place"
+            #                          (not "the raid can be traced to X": who did it is hedged, not the raid)
         voice = "passive" if c.pattern.pos == "verb" and (
             _child(tok, _SUBJ_PASS | _AUX_PASS) is not None or c.passive or _shared_passive(tok)) else "active"
         actor, _, a_id, a_tok = self._frame_role(c, tok, "actor", voice, mentions)
