@@ -344,6 +344,7 @@ class EntityExtractor:
         tables = (known, self.gaz.by_surname, self.gaz.phoenix_by_surname)     # looked up, never joined
         if not any(tables):
             return raws
+        by_surname, phoenix = self.gaz.by_surname, self.gaz.phoenix_by_surname
         link_honorific_surnames(raws, known)
         # a person named in full in the article outranks a place of the same name ("Rhodes", "Austin")
         raws = [r for r in raws if not (r.kind == "place" and r.form == "place" and r.text in known)]
@@ -357,7 +358,7 @@ class EntityExtractor:
                 words = [words[0][:-2]]           # "Kim's climb"
             n = len(words)
             joined = " ".join(words)
-            if not any(joined in t for t in tables):
+            if joined not in known and joined not in by_surname and joined not in phoenix:
                 continue          # part of a longer name ("Example Wire", "Trump Tower")
             sur = " ".join(words[:n])
             s = m.start(1)
