@@ -784,3 +784,14 @@ def test_a_standing_report_in_the_headline_merges_with_the_body():
     text = ("Consul accused of selling visas\n\nThe Chilean consul was accused of selling visas to smugglers "
             "from Peru.")
     assert len([e for e in events(text) if e.cameo.startswith("11")]) == 1
+
+
+@pytest.mark.parametrize("text,codes", [
+    # two intentions (or two threats) of one party to another in two sentences are two happenings
+    ("Chile promised to cooperate with Peru on fishing. Chile also plans to meet Peru to discuss the border.",
+     ["031", "036"]),
+    ("Chile pledged to help Peru rebuild its ports. Chile also intends to hold talks with Peru.", ["033", "036"]),
+    ("Chile threatened Peru with sanctions. Chile also threatened to attack Peru.", ["1312", "138"]),
+])
+def test_different_intentions_of_one_party_are_not_merged(text, codes):
+    assert [e.cameo for e in events(text)] == codes

@@ -7,7 +7,10 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 
+from functools import lru_cache
+
 from ..record import Mention, Timex
+from ..resources import read_tsv
 from .event_lexicon import _Cand, _same_day
 
 
@@ -181,12 +184,19 @@ def same_parties(c: _Cand, o: _Cand) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _distinct_roots() -> frozenset[str]:
+    """Roots whose codes are different acts across sentences too (cameo/distinct_codes.tsv)."""
+    return frozenset(r["root"] for r in read_tsv("cameo", "distinct_codes.tsv"))
+
+
 def twins(c: _Cand, o: _Cand) -> bool:
     """Is ``c`` another report of the happening ``o`` (same root, actor, target, day, place)?"""
     if o.pattern.code[:2] != c.pattern.code[:2] or o.hypothetical != c.hypothetical or o.negated != c.negated:
         return False
-    if o.sent == c.sent and o.pattern.code[:3] != c.pattern.code[:3]:
-        return False    # "the talks, mediated by Egypt": two kinds of happening in one sentence
+    if o.pattern.code[:3] != c.pattern.code[:3] \
+            and (o.sent == c.sent or c.pattern.code[:2] in _distinct_roots()):
+        return False    # "the talks, mediated by Egypt": two kinds of happening in one sentence; two intents
     ac, oc = (c.actor.code if c.actor else None), (o.actor.code if o.actor else None)
     if ac and oc and ac != oc:
         return False
