@@ -96,7 +96,8 @@ def collect(records, preds) -> list[dict]:
         for ev in pred.get("events") or []:
             if isinstance(ev, dict):
                 out.append({"article": rec["id"], "text": text,
-                            "published": art.get("published", rec.get("published")), "event": ev})
+                            "published": art.get("published", rec.get("published")), "event": ev,
+                            "timexes": {t.get("id"): t for t in pred.get("timexes") or [] if isinstance(t, dict)}})
     out.sort(key=lambda x: (x["article"], _id_key(x["event"].get("id"))))
     return out
 
@@ -128,6 +129,24 @@ def _party(p) -> dict | None:
     return {"name": p.get("name"), "code": p.get("code")} if isinstance(p, dict) else None
 
 
+def _around(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end]: from the last sentence end (or line break) before it to the
+    next one after it, at most 400 characters each way."""
+    lo = max((text.rfind(m, max(0, start - 400), start) for m in (". ", "\n", "? ", "! ")), default=-1)
+    his = [i for i in (text.find(m, end, end + 400) for m in (". ", "\n", "? ", "! ")) if i >= 0]
+    return " ".join(text[lo + 1 if lo >= 0 else max(0, start - 400):(min(his) + 1) if his else end + 400].split())
+
+
+def date_evidence(item: dict) -> dict | None:
+    """The time expression the event's date came from (its date_timex) and the sentence around it: a
+    date taken from elsewhere in the article (the story's time, a report's day) shows its source."""
+    t = (item.get("timexes") or {}).get(item["event"].get("date_timex"))
+    if not t or not isinstance(t.get("start"), int) or not isinstance(t.get("end"), int):
+        return None
+    return {"timex": item["text"][t["start"]:t["end"]], "value": t.get("value"),
+            "context": _around(item["text"], t["start"], t["end"])}
+
+
 def sheet_row(n: int, item: dict, names: dict[str, str]) -> dict:
     """The review sheet's object for one sampled event (with its sentence's text)."""
     ev, text = item["event"], item["text"]
@@ -145,7 +164,7 @@ def sheet_row(n: int, item: dict, names: dict[str, str]) -> dict:
         "cameo": code, "cameo_name": names.get(code) or ev.get("cameo_name"),
         "root": code[:2], "root_name": names.get(code[:2]),
         "actor": _party(ev.get("actor")), "target": _party(ev.get("target")),
-        "date": ev.get("date"), "date_from": ev.get("date_from"),
+        "date": ev.get("date"), "date_from": ev.get("date_from"), "date_evidence": date_evidence(item),
         "negated": ev.get("negated"), "hypothetical": ev.get("hypothetical"), "modality": ev.get("modality"),
     }
 
@@ -168,7 +187,9 @@ def show(row: dict) -> str:
         f"      trigger  {t.get('start')}-{t.get('end')}: {t.get('text')!r}",
         f"      cameo    {row['cameo']} {row['cameo_name'] or '?'}  [root {row['root']} {row['root_name'] or '?'}]",
         f"      actor    {_who(row['actor'])}   target {_who(row['target'])}",
-        f"      date     {row['date'] or '-'} (from {row['date_from'] or '-'})"
+        f"      date     {row['date'] or '-'} (from {row['date_from'] or '-'}"
+        + (f": {row['date_evidence']['timex']!r} in: {row['date_evidence']['context']}" if row.get("date_evidence") else "")
+        + ")"
         f"   modality {row['modality'] or '-'}" + (f"   {' '.join(flags)}" if flags else ""),
     ])
 

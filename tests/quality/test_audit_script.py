@@ -96,6 +96,16 @@ def test_sheet_row_reads_the_sentence_from_the_text_and_names_the_code():
     assert "RUR" in audit.show(row)
 
 
+def test_a_date_taken_from_elsewhere_shows_its_time_expression_and_that_sentence():
+    ev = dict(event(1, 80, 89, S2, cameo="140"), date_timex="t1", date_from="narrative")
+    item = {"article": "doc0", "text": TEXT, "published": "2020-01-08", "event": ev,
+            "timexes": {"t1": {"id": "t1", "start": 51, "end": 57, "value": "2020-01-06"}}}
+    row = audit.sheet_row(1, item, NAMES)
+    assert row["date_evidence"] == {"timex": "Monday", "value": "2020-01-06", "context": TEXT[:58]}
+    assert "'Monday' in: " + TEXT[:58] in audit.show(row)
+    assert audit.sheet_row(1, dict(item, timexes={}), NAMES)["date_evidence"] is None
+
+
 def sample_rows():
     evs = [{"article": "doc0", "text": TEXT, "published": None, "event": event(1, 20, 29, S1)},
            {"article": "doc0", "text": TEXT, "published": None, "event": event(2, 80, 89, S2, cameo="140")},
