@@ -66,6 +66,8 @@ KNOWN = {
                                                "characters before a person"),
     "[\\s-]+old\\b": ("anchored", "timex_rules_relative OLD_AFTER: .match on 12 characters"),
     "[a-z]{3,}ed": ("anchored", "event_lexicon _PAST_VERB: .fullmatch on a token"),
+    "(?:['’]s)?\\s+(?:(?!(?:and|": ("anchored", "entity_groups group_owner_gap, group_led_by: .fullmatch "
+                                           "between two mentions at most 80 characters apart"),
 }
 KNOWN_SIZE = 2_000
 
