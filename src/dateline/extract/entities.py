@@ -95,6 +95,16 @@ class EntityResult:
     def by_id(self) -> dict[str, Entity]:
         return {e.id: e for e in self.entities}
 
+    def give_code(self, ent: Entity, code: str, why: str = "") -> None:
+        """Give entity ``ent`` the state ``code`` (``why`` appended to its source), and every mention
+        of it that has none."""
+        ent.code = code
+        if why:
+            ent.source = f"{ent.source}{why}"
+        for x in self.mentions:
+            if x.entity == ent.id and x.code is None:
+                x.code = code
+
 
 def _choose(entries: list[Entry]) -> Entry:
     order = {"country": 0, "person": 1, "organization": 2, "place": 3}

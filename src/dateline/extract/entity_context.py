@@ -246,10 +246,7 @@ def code_people_from_context(text: str, res: EntityResult) -> None:
             continue
         code = _context_code(text, ms, k)
         if code:
-            ent.code = code
-            for x in ms:
-                if x.entity == ent.id and x.code is None:
-                    x.code = code
+            res.give_code(ent, code)
     code_people_by_group(text, res)
 
 

@@ -111,10 +111,7 @@ def _code_entity(res: EntityResult, entity: str | None, code: str, why: str = "+
     ent = res.by_id().get(entity or "")
     if ent is None or ent.code is not None:
         return
-    ent.code, ent.source = code, f"{ent.source}{why}"
-    for x in res.mentions:
-        if x.entity == ent.id and x.code is None:
-            x.code = code
+    res.give_code(ent, code, why)
 
 
 @functools.lru_cache(maxsize=1)
