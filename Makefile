@@ -39,8 +39,9 @@ bench: setup
 # The long fuzz run (tests/fuzz/fuzz_run.py): FUZZ_SECONDS of Hypothesis over analyze, mutated corpus
 # articles and the readers; resumable (database and counts in out/fuzz/), prints inputs and findings.
 FUZZ_SECONDS ?= 3600
+FUZZ_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 fuzz: setup
-	$(BIN)/python tests/fuzz/fuzz_run.py --seconds $(FUZZ_SECONDS)
+	$(BIN)/python tests/fuzz/fuzz_run.py --seconds $(FUZZ_SECONDS) --jobs $(FUZZ_JOBS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

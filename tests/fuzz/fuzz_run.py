@@ -13,7 +13,10 @@ of at least 100 bytes, crashes, failures.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
+import os
+import subprocess
 import random
 import signal
 import sys
@@ -57,9 +60,11 @@ class Run:
         self.out = out
         out.mkdir(parents=True, exist_ok=True)
         self.stats_path = out / "stats.json"
+        self.lock_path = out / "stats.lock"
         self.stats = {"inputs": 0, "inputs_100": 0, "crashes": 0, "failures": 0, "seconds": 0.0, "runs": 0}
-        if self.stats_path.exists():
-            self.stats.update(json.loads(self.stats_path.read_text()))
+        self.stats.update(self._read())
+        self.saved = dict(self.stats)            # the counts as of this process's last save
+        self.shown = dict(self.stats)
         self.db = DirectoryBasedExampleDatabase(str(out / "hypothesis"))
 
     def count(self, size: int, finding, seconds: float = 0.0, sample: str = "") -> None:
@@ -80,8 +85,22 @@ class Run:
         with (self.out / "findings.jsonl").open("a", encoding="utf-8") as f:
             f.write(json.dumps({"target": target, "error": str(err)[-4000:], "at": time.time()}) + "\n")
 
+    def _read(self) -> dict:
+        return json.loads(self.stats_path.read_text()) if self.stats_path.exists() else {}
+
     def save(self) -> None:
-        self.stats_path.write_text(json.dumps(self.stats, indent=1))
+        """Add this process's counts since its last save to the file, under a lock, so that several
+        runs at once (``--jobs``) each add their own inputs and none overwrites another's."""
+        with self.lock_path.open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            disk = {**{k: 0 for k in self.stats}, **self._read()}
+            mine = {k: self.stats.get(k, 0) - self.saved.get(k, 0) for k in self.stats}
+            total = {k: disk.get(k, 0) + mine.get(k, 0) for k in set(disk) | set(mine)}
+            tmp = self.stats_path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(total, indent=1))
+            tmp.replace(self.stats_path)
+        self.saved = dict(self.stats)
+        self.shown = total
 
 
 def targets(run: Run, bases: list[str]):
@@ -129,7 +148,10 @@ def main(argv=None) -> int:
     ap.add_argument("--seconds", type=float, default=600)
     ap.add_argument("--batch", type=int, default=300, help="examples per Hypothesis run")
     ap.add_argument("--out", default=str(REPO / "out" / "fuzz"))
+    ap.add_argument("--jobs", type=int, default=1, help="runs at once, each in its own process (counts add up)")
     args = ap.parse_args(argv)
+    if args.jobs > 1:
+        return _fan_out(args, argv if argv is not None else sys.argv[1:])
     run = Run(Path(args.out))
     bases = corpus_bases()
     tgts = targets(run, bases)
@@ -143,16 +165,29 @@ def main(argv=None) -> int:
         _loop(run, tgts, weights, rng, t0, args)
     except KeyboardInterrupt:
         print("fuzz: stopped; the counts so far are kept", file=sys.stderr)
-    run.save()
     run.stats["runs"] += 1
     run.save()
     new = {k: run.stats.get(k, 0) - before.get(k, 0) for k in ("inputs", "inputs_100", "crashes", "failures", "slow")}
+    total = run.shown
     print(f"fuzz: this run {new['inputs']} inputs ({new['inputs_100']} of >= 100 bytes), {new['crashes']} crashes, "
           f"{new['slow']} over {SLOW:.0f} s, {new['failures']} refused with a clear error; in all "
-          f"{run.stats['inputs']} inputs ({run.stats['inputs_100']} of >= 100 bytes) over "
-          f"{run.stats['seconds'] / 3600:.1f} h, {run.stats['crashes']} crashes, {run.stats.get('slow', 0)} slow "
+          f"{total['inputs']} inputs ({total['inputs_100']} of >= 100 bytes) over "
+          f"{total['seconds'] / 3600:.1f} h, {total['crashes']} crashes, {total.get('slow', 0)} slow "
           "(out/fuzz/findings.jsonl)")
     return 1 if new["crashes"] or new["slow"] else 0
+
+
+def _fan_out(args, argv: list[str]) -> int:
+    """``--jobs N``: N runs of this script at once (one per core), each adding its counts to the same
+    stats file and sharing the Hypothesis database; the exit status is the worst of theirs."""
+    rest = [a for i, a in enumerate(argv) if not a.startswith("--jobs") and not (i and argv[i - 1] == "--jobs")]
+    procs = [subprocess.Popen([sys.executable, __file__, *rest]) for _ in range(args.jobs)]
+    try:
+        return max(p.wait() for p in procs)
+    except KeyboardInterrupt:
+        for p in procs:
+            p.terminate()
+        return max(p.wait() for p in procs)
 
 
 def _stop(signum, frame):
