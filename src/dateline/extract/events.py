@@ -20,8 +20,7 @@ from .. import lang
 from .lexicon import is_participle
 from .coordination import split_coordinated
 from .dating import BOUND_DATES, bound_dates, statement_time, unbound_unreal
-from .modality import (conditional, fold_refusals, in_modal_scope, infinitive_to, modality_of, noun_modality, pending,
-                       recode, refusal)
+from .modality import apply_modality, fold_refusals, own_clause, set_flags
 from .participants import infer_participants
 from .speech_acts import objas_cue, speech_acts
 from .event_lexicon import _IMPLICATIVE, grammar_words
@@ -99,10 +98,10 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 self._fill(c, text, toks, low, (ss, se), ms, timexes, verbs)
                 if parse is not None:
                     self._from_parse(c, parse, ms)
-                    _own_clause(c, parse)
+                    own_clause(c, parse)
                 if c.attributive:
                     continue
-                self._modality(c, low)
+                apply_modality(c, low)
                 cands.append(c)
         cands = self._governed(cands, sent_toks, mentions)
         cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes, statements)
@@ -292,27 +291,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 if k is not None and k > 0 and low[k - 1] in grammar_words("location_prepositions"):
                     c.location = {"name": m.name, "code": m.code}
                     break
-        self._flags(c, low, s, i)
+        set_flags(c, low, s, i)
         self._clause_date(c, text, toks, low, sent_range, timexes, s, e)
-
-    @staticmethod
-    def _flags(c: _Cand, low: list[str], s: int, i: int) -> None:
-        """Negation and modality of the trigger at token i in the clause starting at token s."""
-        p = c.pattern
-        pre = low[s:i]
-        near = low[max(s, i - 4):i]
-        c.negated = any(w in _NEG for w in near) or any(w in _NEG_VERBS for w in pre)
-        # "Iran denied that it had supplied drones": a denied clause is not asserted
-        if s > 0 and not c.negated:
-            gov = low[max(0, s - 8):s]
-            c.negated = any(w in _DENY for w in gov)
-        inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in grammar_words("infinitive_blockers")
-                  for k in range(len(pre)))
-        to = infinitive_to(low, i) if p.pos == "verb" else None
-        c.hypothetical = in_modal_scope(low, s, i, p.pos == "verb") or (inf and p.pos == "noun") or \
-            (to is not None and not (to > 0 and low[to - 1] in _IMPLICATIVE)) \
-            or (s > 0 and low[s - 1] in _MODAL) or (p.pos == "verb" and pending(low, s, i)) \
-            or (inf and low[i].endswith("ing") and i > 0 and low[i - 1] in grammar_words("means_prepositions"))
 
     def _clause_date(self, c: _Cand, text, toks, low, sent_range, timexes, s: int, e: int) -> None:
         """The date of the clause's own time expression (not a duration, not "since X", not after a
@@ -354,34 +334,6 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 best = (key, t)
         if best:
             c.date, c.date_timex, c.date_from = best[1].value, best[1].id, "timex"
-
-    @staticmethod
-    def _modality(c: _Cand, low: list[str]) -> None:
-        """A stated intention or threat to act is an event of its own code (03x / 13x); a stated
-        intention not to do a cooperative act is its rejection (12x)."""
-        if c.pattern.pos != "verb":
-            _noun_modality(c, low)
-            return
-        found = modality_of(low, c.tok, c.end_tok)
-        if found is None or conditional(low, c.tok):
-            return      # "if the president follows through on his veto": no intention stated
-        if c.negated:
-            m = refusal(c.pattern.code) if found[0] == "intent" else None
-            if m is not None:       # "X will not accept refugees": X rejects it (the refusal was stated)
-                c.negated, c.modality, c.modality_row, c.intended = False, m.kind, m.row, c.pattern.code
-                c.hypothetical = False
-                c.pattern = replace(c.pattern, code=m.code)
-            return
-        kind, c.modality_marker = found
-        m = recode(c.pattern.code, kind)
-        if kind in ("appeal", "demand") and not m.code:
-            c.modality_marker, c.hypothetical = None, True
-            return      # "urged X to attack": no appeal code for that act; the appeal verb codes it,
-            #             and the act asked for has not happened
-        c.hypothetical, c.modality, c.modality_row = False, m.kind, m.row
-        if m.code and m.code != c.pattern.code:
-            c.intended = c.pattern.code
-            c.pattern = replace(c.pattern, code=m.code)
 
     def _speech_acts(self, text, sentences, attributions, mentions, cands, timexes, statements=False) -> list[_Cand]:
         """Attributions whose content judges a named party: criticism (111) or praise (051); with
@@ -523,32 +475,6 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             rule=(c.rule or f"{c.pattern.file}:{c.pattern.row + 1}")
                  + (f"+modality.tsv:{c.modality_row}" if c.modality_row else "")
                  + (f"+frames.tsv:{','.join(c.frames)}" if c.frames else ""))
-
-
-def _own_clause(c: _Cand, parse) -> None:
-    """"calls for a withdrawal from the zone it occupies": a relative clause with a subject of its
-    own is outside the modal scope of the clause it modifies; only its own modal makes it hypothetical."""
-    if not c.hypothetical or c.pattern.pos != "verb":
-        return
-    tok = next((t for t in parse if t.idx == c.start), None)
-    if tok is None or tok.dep_ not in ("relcl", "acl:relcl"):
-        return
-    kids = list(tok.children)
-    if any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and not any(
-            k.dep_ in ("aux", "mark", "advmod") and (k.lower_ in _MODAL or k.lower_ == "to") for k in kids):
-        c.hypothetical = False
-
-
-def _noun_modality(c: _Cand, low: list[str]) -> None:
-    """"pledged aid to X", "threatened sanctions": a noun event that a verb of intention or threat
-    governs is that intention or threat (03x / 13x) where modality.tsv maps its act; else it stays."""
-    found = noun_modality(low, c.tok, c.end_tok)
-    if found is None or conditional(low, c.tok) or c.negated:
-        return
-    m = recode(c.pattern.code, found[0])
-    if m.code and m.code != c.pattern.code:
-        c.modality_marker, c.hypothetical, c.modality, c.modality_row = found[1], False, m.kind, m.row
-        c.intended, c.pattern = c.pattern.code, replace(c.pattern, code=m.code)
 
 
 def _controls(text: str, source: tuple[int, int], c: _Cand, low: list[str], times: TimexIndex) -> bool:

@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from ..resources import read_tsv
-from .event_lexicon import _MODAL, _NEG, _NOUN_DETS, _agent_nouns, _base_verbs, grammar_words
+from .event_lexicon import _DENY, _IMPLICATIVE, _MODAL, _NEG, _NEG_VERBS, _NOUN_DETS, _agent_nouns, _base_verbs, grammar_words
 from .lexicon import is_participle, is_past_form
 
 
@@ -85,7 +85,7 @@ def _governor(low: list[str], before: list[int], n: int) -> tuple[str, int] | No
     if near and low[near[0]] in w["obligation_verbs"]:
         return "demand", near[0]
     if near and low[near[0]] in grammar_words("failure_verbs"):
-        return "intent", near[0]     # negated ("failed"): the refusal of a cooperative act (events._modality)
+        return "intent", near[0]     # negated ("failed"): the refusal of a cooperative act (apply_modality)
     for x in near:
         for kind, key in _GOVERNORS:
             if low[x] in w[key] and (kind in ("appeal", "demand") or x == near[0]):
@@ -376,3 +376,76 @@ def assurances(cands: list, sent_toks, mentions=()) -> None:
         y = _addressee(toks, *found, mentions)
         if y is not None and y is not c.actor and not (c.actor is not None and c.actor.code and c.actor.code == y.code):
             c.target = y
+
+
+def set_flags(c, low: list[str], s: int, i: int) -> None:
+    """Negation and modality of the trigger at token i in the clause starting at token s."""
+    p = c.pattern
+    pre = low[s:i]
+    near = low[max(s, i - 4):i]
+    c.negated = any(w in _NEG for w in near) or any(w in _NEG_VERBS for w in pre)
+    # "Iran denied that it had supplied drones": a denied clause is not asserted
+    if s > 0 and not c.negated:
+        gov = low[max(0, s - 8):s]
+        c.negated = any(w in _DENY for w in gov)
+    inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in grammar_words("infinitive_blockers")
+              for k in range(len(pre)))
+    to = infinitive_to(low, i) if p.pos == "verb" else None
+    c.hypothetical = in_modal_scope(low, s, i, p.pos == "verb") or (inf and p.pos == "noun") or \
+        (to is not None and not (to > 0 and low[to - 1] in _IMPLICATIVE)) \
+        or (s > 0 and low[s - 1] in _MODAL) or (p.pos == "verb" and pending(low, s, i)) \
+        or (inf and low[i].endswith("ing") and i > 0 and low[i - 1] in grammar_words("means_prepositions"))
+
+
+def apply_modality(c, low: list[str]) -> None:
+    """A stated intention or threat to act is an event of its own code (03x / 13x); a stated
+    intention not to do a cooperative act is its rejection (12x)."""
+    if c.pattern.pos != "verb":
+        _noun_event_modality(c, low)
+        return
+    found = modality_of(low, c.tok, c.end_tok)
+    if found is None or conditional(low, c.tok):
+        return      # "if the president follows through on his veto": no intention stated
+    if c.negated:
+        m = refusal(c.pattern.code) if found[0] == "intent" else None
+        if m is not None:       # "X will not accept refugees": X rejects it (the refusal was stated)
+            c.negated, c.modality, c.modality_row, c.intended = False, m.kind, m.row, c.pattern.code
+            c.hypothetical = False
+            c.pattern = replace(c.pattern, code=m.code)
+        return
+    kind, c.modality_marker = found
+    m = recode(c.pattern.code, kind)
+    if kind in ("appeal", "demand") and not m.code:
+        c.modality_marker, c.hypothetical = None, True
+        return      # "urged X to attack": no appeal code for that act; the appeal verb codes it,
+        #             and the act asked for has not happened
+    c.hypothetical, c.modality, c.modality_row = False, m.kind, m.row
+    if m.code and m.code != c.pattern.code:
+        c.intended = c.pattern.code
+        c.pattern = replace(c.pattern, code=m.code)
+
+
+def own_clause(c, parse) -> None:
+    """"calls for a withdrawal from the zone it occupies": a relative clause with a subject of its
+    own is outside the modal scope of the clause it modifies; only its own modal makes it hypothetical."""
+    if not c.hypothetical or c.pattern.pos != "verb":
+        return
+    tok = next((t for t in parse if t.idx == c.start), None)
+    if tok is None or tok.dep_ not in ("relcl", "acl:relcl"):
+        return
+    kids = list(tok.children)
+    if any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and not any(
+            k.dep_ in ("aux", "mark", "advmod") and (k.lower_ in _MODAL or k.lower_ == "to") for k in kids):
+        c.hypothetical = False
+
+
+def _noun_event_modality(c, low: list[str]) -> None:
+    """"pledged aid to X", "threatened sanctions": a noun event that a verb of intention or threat
+    governs is that intention or threat (03x / 13x) where modality.tsv maps its act; else it stays."""
+    found = noun_modality(low, c.tok, c.end_tok)
+    if found is None or conditional(low, c.tok) or c.negated:
+        return
+    m = recode(c.pattern.code, found[0])
+    if m.code and m.code != c.pattern.code:
+        c.modality_marker, c.hypothetical, c.modality, c.modality_row = found[1], False, m.kind, m.row
+        c.intended, c.pattern = c.pattern.code, replace(c.pattern, code=m.code)
