@@ -40,7 +40,7 @@ def test_reports_read_in_a_rolled_back_article_are_not_kept(store, build, monkey
         store.add_article(build.record("bad", "2019-10-31", [build.event("v1", date="2019-10-31")],
                                        url="https://x.example/1"))
     monkeypatch.undo()
-    assert not store._report_cache and not store._names
+    assert not store._memory.reports and not store._memory.names
     # the same article, analysed again with another actor, merges by what it now says
     store.add_article(build.record("bad", "2019-10-31", [build.event("v1", actor="KOR", date="2019-10-31")],
                                    url="https://x.example/1"))

@@ -36,13 +36,11 @@ from . import schema
 from ..results import Rows
 from .api import QueryMethods
 from .datemods import set_date_mods
+from .mergemem import MergeMemory
 from .places import add_places
 from .quotes import QUOTE_COLUMNS, add_quotes
 
 COMPONENT = "dateline.pipeline"
-NAMES_KEPT = 20_000     # story names of this many articles kept in memory while merging
-REPORTS_KEPT = 20_000   # stored reports kept in memory while merging (dateline.timeline.merge.Report)
-AGREED_KEPT = 200_000   # agreements of two stored reports kept in memory while merging
 # the precisions of merge.date_range, with the most days between the first and the last day of a date of each
 SPAN_DAYS = (((1,), 0), ((7,), 6), ((30,), 30), (M.LONG_PRECISIONS, 365))
 
@@ -283,7 +281,7 @@ class Store(QueryMethods):
                 rep.article_id = key           # unique in the store, whatever the record's id
                 self._insert_event(key, rep, ev, text, M.cluster_id(rep))
                 reps.append(rep)
-            self._names[key] = M.story_names(record)
+            self._memory.names[key] = M.story_names(record)
             changed, moved = self._merge_new(reps)
             for rep in reps:
                 cid = self.scalar("SELECT cluster FROM events WHERE key = ?", (rep.key,))
@@ -307,7 +305,7 @@ class Store(QueryMethods):
         the clusters whose reports changed, and for each stored cluster a report left, the cluster its
         first report (in canonical order) went to."""
         heap = [(M.canonical(r), r.key) for r in reps if not (r.negated or r.hypothetical)]
-        self._seen.clear()          # what the queries of this merge found, until it moves a report
+        self._memory.moved()        # what the queries of this merge found, until it moves a report
         heapq.heapify(heap)
         known = {r.key: r for r in reps}
         fresh = {r.key for r in reps}
@@ -320,15 +318,15 @@ class Store(QueryMethods):
                 continue
             done.add(k)
             y = known[k]
-            earlier = [row for row in self._near([y], known) if known[row["key"]].order < order]
-            near_ids = {row["cluster"] for row in earlier}
+            near_ids = self._viable(y, [row for row in self._near([y], known) if known[row["key"]].order < order],
+                                    known)
             cid = M.choose(y, near_ids, self._members(near_ids, known), self._agreement)
             old = self.scalar("SELECT cluster FROM events WHERE key = ?", (k,))
             if cid == old and k not in fresh:
                 continue
             if cid != old:
                 self._exec("UPDATE events SET cluster = ? WHERE key = ?", (cid, k))
-                self._seen.clear()
+                self._memory.moved()
                 changed |= {old, cid}
                 if k not in fresh:
                     moved.setdefault(old, cid)
@@ -344,6 +342,20 @@ class Store(QueryMethods):
                 rows = self._near(list(left.values()), known, after=order[0])
                 self._reconsider(heap, done, order, rows + [{"key": x} for x in left], known, lambda z, row: True)
         return changed, moved
+
+    def _viable(self, y: M.Report, earlier: list[dict], known: dict) -> set[str]:
+        """The clusters of the stored reports near ``y`` and before it (rows) that ``y`` may join:
+        merge.assign takes no cluster with a report before ``y`` from ``y``'s article or one that does not
+        agree with ``y``, so the members of those are never read (a month-dated report is near a whole
+        month of its family's reports, and agrees with few)."""
+        ok, out = set(), set()
+        for row in earlier:
+            z = known[row["key"]]
+            if z.article_id == y.article_id or self._agreement(y, z) is None:
+                out.add(row["cluster"])
+            else:
+                ok.add(row["cluster"])
+        return ok - out
 
     def _alias_clusters(self, moved: dict[str, str], live: set[str]) -> None:
         """A cluster that merging emptied keeps its id as an alias of the cluster its first report went
@@ -427,51 +439,28 @@ class Store(QueryMethods):
         return [(r["cluster"], known[r["key"]]) for r in rows]
 
     @functools.cached_property
-    def _report_cache(self) -> dict[str, M.Report]:
-        return {}
-
-    @functools.cached_property
-    def _seen(self) -> dict[tuple, list[dict]]:
-        return {}
-
-    @functools.cached_property
-    def _agreed(self) -> dict[tuple[str, str], int | None]:
-        return {}
+    def _memory(self) -> MergeMemory:
+        """What merging keeps in memory (stored reports, story names, agreements, query answers)."""
+        return MergeMemory()
 
     def _agreement(self, a: M.Report, b: M.Report) -> int | None:
-        """merge.agreement of two stored reports, remembered (a report never changes; the reports of a
-        day are judged against each other again at every arrival of that day) for the last AGREED_KEPT."""
-        k = (a.key, b.key)
-        got = self._agreed.get(k, self)
-        if got is self:
-            if len(self._agreed) >= AGREED_KEPT:
-                self._agreed.clear()
-            got = self._agreed[k] = M.agreement(a, b)
-        return got
+        return self._memory.agreement(a, b)
 
     def _candidates(self, sql: str, params: list) -> list[dict]:
         """The rows (key, cluster) of a merge query; the same query asked again in one merge, before
-        any report moved, is answered from memory (the reports re-merged after a change are mostly of
-        the same days, and ask the same)."""
-        k = (sql, tuple(params))
-        if k not in self._seen:
-            self._seen[k] = self.rows(sql, params)
-        return self._seen[k]
+        any report moved, is answered from memory."""
+        return self._memory.query(sql, params, self.rows)
 
     def _forget(self) -> None:
         """Drop what merging keeps in memory (a rolled-back transaction may have put reports and
         story names there that the store does not hold)."""
-        self._report_cache.clear()
-        self._names.clear()
-        self._seen.clear()
-        self._agreed.clear()
+        self._memory.forget()
 
     def _reports_of(self, keys: list[str], known: dict) -> None:
-        """Put the Reports of these stored events in ``known``: from the store's cache of the last
-        REPORTS_KEPT read (a stored report never changes but for its cluster, which is not in it), the
+        """Put the Reports of these stored events in ``known``: from memory (MergeMemory.reports), the
         others read in one query per 500, so that merging reads the columns of a report once, not once
         per query that finds it."""
-        cache, missing = self._report_cache, []
+        cache, missing = self._memory.reports, []
         for k in keys:
             if k not in known:
                 if (rep := cache.get(k)) is not None:
@@ -483,23 +472,14 @@ class Store(QueryMethods):
             chunk = missing[i:i + 500]
             for r in self.rows(f"SELECT key, {_REPORT_COLS} FROM events WHERE key IN ({','.join('?' * len(chunk))})",
                                chunk):
-                known[r["key"]] = cache[r["key"]] = _report_of_row(r, self._story_names(r["article_key"]))[1]
-        if len(cache) > REPORTS_KEPT:
-            cache.clear()
-
-    @functools.cached_property
-    def _names(self) -> dict[str, frozenset[str]]:
-        return {}
+                known[r["key"]] = rep = _report_of_row(r, self._story_names(r["article_key"]))[1]
+                self._memory.keep_report(r["key"], rep)
 
     def _story_names(self, akey: str) -> frozenset[str]:
         """What merging compares as an article's story (merge.story_names): the articles' story_names
-        column, kept for the last NAMES_KEPT articles read."""
-        if akey not in self._names:
-            if len(self._names) >= NAMES_KEPT:
-                self._names.clear()
-            got = self.scalar("SELECT story_names FROM articles WHERE key = ?", (akey,))
-            self._names[akey] = frozenset(json.loads(got or "[]"))
-        return self._names[akey]
+        column, remembered."""
+        return self._memory.story_names(akey, lambda k: frozenset(json.loads(
+            self.scalar("SELECT story_names FROM articles WHERE key = ?", (k,)) or "[]")))
 
     def _insert_event(self, akey: str, rep: M.Report, ev: dict, text: str, cid: str) -> None:
         span = rep.span

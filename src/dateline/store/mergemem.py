@@ -1,0 +1,75 @@
+"""What the store's merging keeps in memory: one object, dropped as a whole on a rollback.
+
+Merging an article reads the same stored reports, story names and query answers again and again
+(the reports re-merged after a change are mostly of the same days, and ask the same). ``MergeMemory``
+keeps
+- ``reports``: the merge.Report of a stored event by its key (a stored report never changes but for
+  its cluster, which is not in it), for the last REPORTS_KEPT read;
+- ``names``: an article's story names (merge.story_names), for the last NAMES_KEPT articles;
+- ``agreed``: merge.agreement of two stored reports, for the last AGREED_KEPT pairs;
+- ``queries``: the rows (key, cluster) of a merge query, only until merging moves a report (``moved``).
+A rolled-back transaction may have put reports and names there that the store does not hold:
+``forget`` drops everything.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..timeline import merge as M
+
+NAMES_KEPT = 20_000     # story names of this many articles kept in memory while merging
+REPORTS_KEPT = 20_000   # stored reports kept in memory while merging (dateline.timeline.merge.Report)
+AGREED_KEPT = 200_000   # agreements of two stored reports kept in memory while merging
+
+
+class MergeMemory:
+    def __init__(self) -> None:
+        self.reports: dict[str, M.Report] = {}
+        self.names: dict[str, frozenset[str]] = {}
+        self.agreed: dict[tuple[str, str], int | None] = {}
+        self.queries: dict[tuple, list[dict]] = {}
+
+    def agreement(self, a: M.Report, b: M.Report) -> int | None:
+        """merge.agreement(a, b), remembered (the reports of a day are judged against each other again at
+        every arrival of that day)."""
+        k = (a.key, b.key)
+        got = self.agreed.get(k, self)
+        if got is self:
+            if len(self.agreed) >= AGREED_KEPT:
+                self.agreed.clear()
+            got = self.agreed[k] = M.agreement(a, b)
+        return got
+
+    def query(self, sql: str, params: list, run: Callable[[str, list], list[dict]]) -> list[dict]:
+        """The rows of a merge query: run once, then answered from memory until a report moves."""
+        k = (sql, tuple(params))
+        got = self.queries.get(k)
+        if got is None:
+            got = self.queries[k] = run(sql, params)
+        return got
+
+    def keep_report(self, key: str, rep: M.Report) -> None:
+        if len(self.reports) >= REPORTS_KEPT:
+            self.reports.clear()
+        self.reports[key] = rep
+
+    def story_names(self, akey: str, read: Callable[[str], frozenset[str]]) -> frozenset[str]:
+        got = self.names.get(akey)
+        if got is None:
+            if len(self.names) >= NAMES_KEPT:
+                self.names.clear()
+            got = self.names[akey] = read(akey)
+        return got
+
+    def moved(self) -> None:
+        """A report changed cluster: the rows queries found may be stale."""
+        self.queries.clear()
+
+    def forget(self) -> None:
+        self.reports.clear()
+        self.names.clear()
+        self.agreed.clear()
+        self.queries.clear()
+
+    def __bool__(self) -> bool:
+        return bool(self.reports or self.names or self.agreed or self.queries)
