@@ -293,6 +293,12 @@ for _m in (SQLITE, POSTGRES):
     _m.append(["CREATE INDEX IF NOT EXISTS events_family_undated_pub ON events(family, published) "
                "WHERE day_first IS NULL"])
 
+# 10: the aliases of a cluster found by the cluster they point to, so that merging, which points the
+# aliases of an emptied cluster to where its reports went (Store._alias_clusters), reads those only and
+# not every alias of the store (a scan that grew with the store)
+for _m in (SQLITE, POSTGRES):
+    _m.append(["CREATE INDEX IF NOT EXISTS cluster_aliases_id ON cluster_aliases(id)"])
+
 MIGRATIONS = {"sqlite": SQLITE, "postgres": POSTGRES}
 
 
