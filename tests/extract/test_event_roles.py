@@ -331,3 +331,14 @@ def test_a_hedged_ascription_keeps_its_noun_event(text, trigger, actor):
         assert e is None or e.hypothetical
         return
     assert e is not None and not e.hypothetical and _code(e.actor) == actor
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # coordinated subjects of a verb of two sides acting on each other: the other is the counterpart
+    ("Indian troops and Pakistani soldiers fought along the border on Monday.", "19", "IND", "PAK"),
+    # ... an object of the verb's own is its target all the same
+    ("Indian troops and Pakistani soldiers fought the rebels on Monday.", "19", "IND", None),
+])
+def test_reciprocal_subjects_are_each_others_counterpart(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

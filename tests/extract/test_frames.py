@@ -78,6 +78,11 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
     ("Chile made an offer of aid to Peru.", "aid", "noun", "active", "actor", (), "n.support.of.subj", "Chile"),
     ("Peru declined to follow Chile's instructions.", "declined", "verb", "active", "target", (), "v.xcomp.obj.poss",
      "Chile"),
+    # coordinated subjects of a verb of two sides acting on each other are each other's counterpart
+    ("Indian troops and Pakistani soldiers fought along the border.", "fought", "verb", "active", "target", (),
+     "v.recip.conj", "soldiers"),
+    ("Peruvian troops and Chilean troops fought the rebels.", "fought", "verb", "active", "target", (), "v.obj",
+     "rebels"),
 ])
 def test_the_frame_that_reaches_each_role(nlp, text, trigger, pos, voice, role, preps, frame, reached):
     assert _first(_tok(nlp, text, trigger), pos, voice, role, frozenset(preps)) == (frame, reached)
