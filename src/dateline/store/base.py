@@ -125,6 +125,29 @@ def _report_of_row(r: dict, names: frozenset[str] = frozenset()) -> tuple[str, M
     return r["cluster"], rep
 
 
+def _compatible(y: M.Report | None, cluster: str | None = None) -> tuple[str, list]:
+    """A condition on stored events (`` AND ...``, its parameters): their codes do not rule out
+    merge.agreement with ``y`` (it refuses an actor, target or place code that differs from ``y``'s where
+    both give one), or they are of ``cluster``. A joint happening may agree with actor and target
+    exchanged: only its place counts. Rows it leaves out are those merging would refuse anyway, so
+    that a report's candidates are read by the dyad, not by the whole family's days."""
+    if y is None:
+        return "", []
+    fields = [("location_code", y.location_code)]
+    if not y.symmetric:
+        fields += [("actor_code", y.actor_code), ("target_code", y.target_code)]
+    parts, params = [], []
+    for col, val in fields:
+        if val:
+            parts.append(f"coalesce({col}, '') IN ('', ?)")
+            params.append(val)
+    if not parts:
+        return "", []
+    if cluster is not None:
+        return f" AND (cluster = ? OR ({' AND '.join(parts)}))", [cluster, *params]
+    return " AND " + " AND ".join(parts), params
+
+
 class Store(QueryMethods):
     """One small interface over SQLite and PostgreSQL (see ``open_store``); the query methods of the
     command line (events, timeline, count, claims, dyads, export, quotes, failures) return Rows."""
@@ -318,8 +341,8 @@ class Store(QueryMethods):
                 continue
             done.add(k)
             y = known[k]
-            near_ids = self._viable(y, [row for row in self._near([y], known) if known[row["key"]].order < order],
-                                    known)
+            near_ids = self._viable(y, [row for row in self._near([y], known, agreeing=y)
+                                        if known[row["key"]].order < order], known)
             cid = M.choose(y, near_ids, self._members(near_ids, known), self._agreement)
             old = self.scalar("SELECT cluster FROM events WHERE key = ?", (k,))
             if cid == old and k not in fresh:
@@ -334,7 +357,7 @@ class Store(QueryMethods):
             # agrees with it (else that cluster is closed to them) or is in it; near the cluster it left,
             # anyone may (a new report leaves only the cluster of its own it was stored in)
             joined = {r.key: r for c, r in self._members({cid}, known)} | {k: y}
-            rows = self._near(list(joined.values()), known, after=order[0])
+            rows = self._near(list(joined.values()), known, after=order[0], agreeing=y, cluster=cid)
             self._reconsider(heap, done, order, rows + [{"key": x, "cluster": cid} for x in joined], known,
                              lambda z, row: row["cluster"] == cid or self._agreement(z, y) is not None)
             if k not in fresh and old != cid:
@@ -350,12 +373,15 @@ class Store(QueryMethods):
         month of its family's reports, and agrees with few)."""
         ok, out = set(), set()
         for row in earlier:
+            if (c := row["cluster"]) in out:
+                continue
             z = known[row["key"]]
             if z.article_id == y.article_id or self._agreement(y, z) is None:
-                out.add(row["cluster"])
+                out.add(c)
+                ok.discard(c)
             else:
-                ok.add(row["cluster"])
-        return ok - out
+                ok.add(c)
+        return ok
 
     def _alias_clusters(self, moved: dict[str, str], live: set[str]) -> None:
         """A cluster that merging emptied keeps its id as an alias of the cluster its first report went
@@ -383,11 +409,13 @@ class Store(QueryMethods):
                 done.discard(row["key"])
                 heapq.heappush(heap, (z.order, row["key"]))
 
-    def _near(self, reps: list[M.Report], known: dict, after: _dt.date | None = None) -> list[dict]:
+    def _near(self, reps: list[M.Report], known: dict, after: _dt.date | None = None,
+              agreeing: M.Report | None = None, cluster: str | None = None) -> list[dict]:
         """The stored asserted reports near any of ``reps`` (merge.near; reports of one family), as rows
         with ``key`` and ``cluster``, found with one query over the days they span; their Reports are
         put in ``known``. ``after``: only those that may come after that day in canonical order (dated
-        to a last day from that day on, or undated)."""
+        to a last day from that day on, or undated). ``agreeing``: only those whose codes do not rule out
+        merge.agreement with that report (``_compatible``), and those of ``cluster``."""
         spans = [r.span for r in reps if r.span]
         pubs = [p for p in map(M.published_day, reps) if p]
         branches: list[tuple[str, list]] = []
@@ -415,9 +443,10 @@ class Store(QueryMethods):
             return []
         # one SELECT per branch (UNION): each scans its own index (an OR of them lets SQLite's planner
         # fall back to every report of the family)
+        codes, code_params = _compatible(agreeing, cluster)
         sql = " UNION ".join(f"SELECT key, cluster FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
-                             f"AND {cond}" for cond, _ in branches)
-        rows = self._candidates(sql, [x for _, ps in branches for x in [reps[0].family, *ps]])
+                             f"AND {cond}{codes}" for cond, _ in branches)
+        rows = self._candidates(sql, [x for _, ps in branches for x in [reps[0].family, *ps, *code_params]])
         self._reports_of([r["key"] for r in rows], known)
         mine = {r.key for r in reps}
         if len(reps) == 1 and not (reps[0].negated or reps[0].hypothetical):

@@ -121,8 +121,9 @@ class Report:
         return replace(self, actor_code=self.target_code, actor_name=self.target_name,
                        target_code=self.actor_code, target_name=self.actor_name)
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
+        """article:event, computed once (set ``article_id`` before asking it)."""
         return f"{self.article_id}:{self.event_id}"
 
     @functools.cached_property
