@@ -342,3 +342,13 @@ def test_a_hedged_ascription_keeps_its_noun_event(text, trigger, actor):
 def test_reciprocal_subjects_are_each_others_counterpart(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # "the government" alone is the government of the state of its context (a generic body, as "police")
+    ("LIMA, Peru -- The mining union reached a settlement with the government on Monday.", "05", None, "PER"),
+    ("LIMA, Peru -- The federal government arrested two union leaders on Monday.", "17", "PER", None),
+])
+def test_the_government_is_the_state_of_its_context(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
