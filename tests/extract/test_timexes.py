@@ -536,3 +536,25 @@ def test_taken_spans_answer_as_the_scan_over_them(seed):
         if not hit:
             taken.add(s, e)
             naive.append((s, e))
+
+
+# a weekday told in the future after the story's own day, named a few days before the DCT (DCT Thursday
+# Oct. 31): the first such weekday after that day where it falls before the DCT, anchored to that day
+STORY_DAYS = [
+    ("The envoy arrived in Lima on Tuesday. She will meet the president on Wednesday.", "Wednesday",
+     "2019-10-30"),
+    # counted from the DCT where that day is no earlier ...
+    ("The envoy arrived in Lima on Tuesday. She will meet the president on Monday.", "Monday", "2019-11-04"),
+    # ... or where the story's day lies a week back, or is no weekday
+    ("The envoy arrived in Lima on Thursday, Oct. 24. She will meet the president on Monday.", "Monday",
+     "2019-11-04"),
+    ("The envoy arrived in Lima on Oct. 29. She will meet the president on Wednesday.", "Wednesday",
+     "2019-11-06"),
+    # a past weekday stays past
+    ("The envoy arrived in Lima on Tuesday. She met the president on Wednesday.", "Wednesday", "2019-10-30"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", STORY_DAYS)
+def test_future_weekday_after_the_story_day(text, span, value):
+    assert _find(text, span).value == value

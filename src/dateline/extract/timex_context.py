@@ -342,6 +342,28 @@ def _weekday_date(ctx: _Ctx, wd: int, direction: int, base: _dt.date | None = No
     return base + _dt.timedelta(days=fwd)
 
 
+# how many days before the DCT the story's own day may lie for a future weekday to count from it
+STORY_DAY_LAG = 3
+
+
+def story_weekday(ctx: _Ctx, wd: int, pos: int) -> tuple[_dt.date, str] | None:
+    """A weekday told in the future ("She will visit X on Thursday") after a story whose first day,
+    named as a weekday, lies a few days before the DCT ("visited Y on Wednesday"; the story was
+    written that day, published later): the first such weekday after that day, where it falls before
+    the DCT (counted from the DCT it would be a week later, though told as the story's next day), and
+    the id of that day's time expression (its anchor); None otherwise."""
+    if ctx.dct is None:
+        return None
+    first = next((tx for tx, p in ctx.done if p is not None and p["gran"] == "day"), None)
+    if first is None or first.start >= pos or first.rule != "weekday" or first.anchor != "dct":
+        return None
+    day = value_start_date(first.value)
+    if day is None or not 0 < (ctx.dct - day).days <= STORY_DAY_LAG:
+        return None
+    d = _weekday_date(ctx, wd, 2, day)
+    return (d, first.id) if d is not None and d < ctx.dct else None
+
+
 def _holiday_date(name: str, year: int) -> _dt.date | None:
     name = re.sub(r"\s+", " ", name)
     if name in L.hol_fixed:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from dateline.extract.timex_base import context_regex, _E, L, registry, _Res, _Rule
-from dateline.extract.timex_context import _weekday_date
+from dateline.extract.timex_context import _weekday_date, story_weekday
 from dateline.extract.timex_rules_dates import _spoken_year_value
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 
@@ -236,6 +236,9 @@ def _r_weekday(m, ctx):
         if re.match(r"['’]s\s", ctx.text[m.end():m.end() + 3]) and not m.group("pod"):
             t = -1   # "Wednesday's ruling": an event already reported
         d = _weekday_date(ctx, wd, 1 if t > 0 else -1, base)
+        story = story_weekday(ctx, wd, m.start()) if t > 0 and base is None else None
+        if story is not None:
+            d, anchor = story     # "will visit X on Thursday" after the story's own day
     v = date_to_value(d, "day")
     if pod:
         return _Res("TIME", f"{v}T{pod}", anchor=anchor)
