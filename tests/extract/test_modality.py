@@ -233,3 +233,53 @@ def test_a_gerund_of_means_is_no_intent_of_its_own():
 def test_an_act_of_force_not_intended_stays_negated():
     e = next(e for e in events("Peru will not attack Chile.") if e.trigger.text == "attack")
     assert e.negated and e.cameo.startswith("19")
+
+
+def _rules_events(text):
+    from dateline.settings import load_settings
+    return dateline.analyze(text, published="2021-03-04", settings=load_settings(model="none")).events
+
+
+@pytest.mark.parametrize("profile", ["parse", "rules"])
+@pytest.mark.parametrize("text,trigger,negated,hypothetical", [
+    # a past participle describing a noun tells a past act: the modal or negation of its clause
+    # governs the verb before the noun, not it
+    ("The council says it will not lift the tariffs imposed on Bolivia after the 2009 border war.", "imposed",
+     False, False),
+    ("There were no tariffs imposed on Bolivia last year.", "imposed", True, False),
+    # a participle after a verb of wanting or causing is wished, not done
+    ("Bolivia wants the tariffs lifted before the summit.", "lifted", False, True),
+    # a past form after a subordinator of condition or a pronoun is the verb of that clause
+    ("Ghana said it would leave the talks unless Togo released the hostages.", "released", False, True),
+    ("Ghana said it would protest if they expelled its envoy.", "expelled", False, True),
+    # a noun phrase opening its clause is the subject of the past verb
+    ("Last month, rebel fighters killed two guards in Mopti.", "killed", False, False),
+])
+def test_a_participle_describing_a_noun_is_outside_its_clauses_scope(profile, text, trigger, negated, hypothetical):
+    evs = events(text) if profile == "parse" else _rules_events(text)
+    e = next(e for e in evs if e.trigger.text == trigger)
+    assert (e.negated, e.hypothetical) == (negated, hypothetical)
+
+
+@pytest.mark.parametrize("text,trigger,actor", [
+    # the subject of the clause before the noun did not do what the participle tells
+    ("Peru called for the release of the nurses arrested in Lima.", "arrested", None),
+    # a by-agent did
+    ("Peru called for the release of the nurses arrested by Chile in Lima.", "arrested", "Chile"),
+])
+def test_the_actor_of_a_participle_describing_a_noun(text, trigger, actor):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert (e.actor.name if e.actor else None) == actor
+
+
+@pytest.mark.parametrize("profile", ["parse", "rules"])
+@pytest.mark.parametrize("text,kept", [
+    # "sanctioned" describing a noun means approved by the agent: no sanctions
+    ("The leak came from hackers sanctioned by the regime in Minsk.", False),
+    ("The mayor allowed a march sanctioned by the city council.", False),
+    # a sanction imposed on a party is one
+    ("Belarus was sanctioned by the European Union on Monday.", True),
+])
+def test_an_approving_participle_is_no_sanction(profile, text, kept):
+    evs = events(text) if profile == "parse" else _rules_events(text)
+    assert any(e.trigger.text == "sanctioned" for e in evs) == kept

@@ -378,8 +378,52 @@ def assurances(cands: list, sent_toks, mentions=()) -> None:
             c.target = y
 
 
+def reduced_relative(low: list[str], s: int, i: int) -> int | None:
+    """"will not lift the sanctions imposed on X", "urged the release of men arrested in May": a past
+    form right after a noun (no auxiliary, negation, "to", conjunction or adverb before it:
+    grammar.json participle_auxiliaries) modifies that noun and tells a past act; the modal or
+    negation of its clause governs the verb before the noun, not it. Returns the index where the
+    noun phrase begins, or None; not after a verb of wanting or causing ("wants the sanctions
+    lifted", "will have the envoy expelled": grammar.json small_clause_verbs)."""
+    if i <= s or not is_past_form(low[i]) or low[i] in _base_verbs():
+        return None
+    stop = grammar_words("participle_auxiliaries") | _MODAL | {"to"}
+    prev = low[i - 1]
+    if not prev.isalpha() or prev in stop or prev in _NEG or prev.endswith("ly") \
+            or prev in grammar_words("person_pronouns") | grammar_words("state_pronouns") | grammar_words("plural_pronouns") \
+            or prev in grammar_words("determiners") | grammar_words("noun_determiners"):
+        return None      # ("unless it gave": a pronoun is the subject of a clause; "the besieged town": an adjective)
+    breaks = grammar_words("small_clause_verbs") | grammar_words("participle_breaks") | grammar_words("subordinators")
+    if prev in breaks:
+        return None
+    k = i - 1
+    while k > s and low[k - 1].isalpha() and low[k - 1] not in stop and low[k - 1] not in _NEG \
+            and not is_past_form(low[k - 1]):
+        if low[k - 1] in breaks or k <= i - 5:
+            return None  # (a noun phrase of more than four words: no telling where it begins)
+        k -= 1
+    if k <= s or not low[k - 1].isalpha() or low[k - 1] in breaks:
+        return None      # "Last week, rebels killed ...": a noun phrase opening its clause is the subject
+    return k
+
+
 def set_flags(c, low: list[str], s: int, i: int) -> None:
     """Negation and modality of the trigger at token i in the clause starting at token s."""
+    p = c.pattern
+    np = reduced_relative(low, s, i) if p.pos == "verb" else None
+    if np is not None:
+        _clause_flags(c, low, s, i)
+        c.clause_flags = (c.negated, c.hypothetical)
+        # only a negation inside its noun phrase ("no sanctions imposed on X") reaches it
+        c.negated, c.hypothetical = low[np - 1] in _NEG - grammar_words("participle_auxiliaries"), False
+        c.background = True      # it describes the noun: an act before the news, not dated by the report
+        c.attributive = low[i] in grammar_words("approval_participles")
+        return
+    _clause_flags(c, low, s, i)
+
+
+def _clause_flags(c, low: list[str], s: int, i: int) -> None:
+    """The negation and modality of the clause (from ``s``) that the trigger at ``i`` stands in."""
     p = c.pattern
     pre = low[s:i]
     near = low[max(s, i - 4):i]
@@ -425,12 +469,45 @@ def apply_modality(c, low: list[str]) -> None:
         c.pattern = replace(c.pattern, code=m.code)
 
 
+def _described(tok) -> bool:
+    """The parse reads the verb ``tok`` as a past participle describing the noun before it ("the
+    sanctions imposed on X": acl, VBN) with no auxiliary, negation or "to" of its own and no
+    determiner of any one at all on that noun ("any settlement reached": grammar.json participle_breaks)."""
+    noun = tok.head
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or noun.i > tok.i or not noun.tag_.startswith("NN"):
+        return False
+    if any(k.dep_ in ("aux", "auxpass", "aux:pass", "neg", "mark") or k.lower_ in _NEG for k in tok.children):
+        return False
+    if noun.head.lower_ in grammar_words("small_clause_verbs"):
+        return False     # "wants the sanctions lifted": wished, not done
+    return not any(k.lower_ in grammar_words("participle_breaks") for k in noun.children if k.i < noun.i)
+
+
 def own_clause(c, parse) -> None:
     """"calls for a withdrawal from the zone it occupies": a relative clause with a subject of its
-    own is outside the modal scope of the clause it modifies; only its own modal makes it hypothetical."""
-    if not c.hypothetical or c.pattern.pos != "verb":
+    own is outside the modal scope of the clause it modifies; only its own modal makes it hypothetical.
+    A participle describing a noun ("will not lift the sanctions imposed on X") tells a past act
+    outside that scope too: the parse confirms or undoes what the rules (set_flags) read."""
+    if c.pattern.pos != "verb":
         return
     tok = next((t for t in parse if t.idx == c.start), None)
+    described = tok is not None and _described(tok)
+    if tok is not None and c.clause_flags is not None and not described:
+        c.negated, c.hypothetical = c.clause_flags     # the rules' reading, which the parse does not share
+        c.clause_flags = None
+        c.attributive = c.attributive and tok.lower_ not in grammar_words("approval_participles")
+    elif described and c.clause_flags is None and (c.negated or c.hypothetical):
+        c.clause_flags = (c.negated, c.hypothetical)
+        c.negated = any(k.lower_ in _NEG for k in tok.head.children if k.i < tok.head.i)
+        c.hypothetical = False
+    # "hackers sanctioned by the state": approved by it, no act of sanctioning
+    c.attributive = c.attributive or (described and tok.lower_ in grammar_words("approval_participles"))
+    if c.clause_flags is not None:
+        c.background = True
+        if c.actor is not None and c.actor.start < tok.head.idx and not any(f.startswith("v.pass") for f in c.frames):
+            c.actor = None      # "urged the release of men arrested in X": the subject before did not arrest them
+    if not c.hypothetical:
+        return
     if tok is None or tok.dep_ not in ("relcl", "acl:relcl"):
         return
     kids = list(tok.children)
