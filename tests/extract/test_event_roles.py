@@ -352,3 +352,16 @@ def test_reciprocal_subjects_are_each_others_counterpart(text, root, actor, targ
 def test_the_government_is_the_state_of_its_context(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,code,name", [
+    # a title noun with a person's name in apposition is that person; the body before the title is
+    # only the person's office
+    ("WASHINGTON -- The summit was followed by a trip by Senate Republican leader John Smith a week later.",
+     "042", "John Smith"),
+    ("NAIROBI, Kenya -- The Senate majority leader, John Smith, criticized the Kenyan army on Monday.", "111",
+     "John Smith"),
+])
+def test_a_title_with_a_name_in_apposition_is_the_person(text, code, name):
+    e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo == code)
+    assert e.actor is not None and e.actor.name == name

@@ -219,6 +219,9 @@ class ParseRoles:
         led = _followers(token, phrase, mentions)
         if led is not None:
             return led
+        titled = _titled_name(token, mentions)
+        if titled is not None:
+            return titled
         for t in sorted(phrase, key=lambda t: t.i):
             # "protesters in Khartoum", "Vermont developers": a place in a modifier is where, not whom
             # ("the city of Kharkiv" is), except the place of a body of its state ("the government of
@@ -267,6 +270,19 @@ def _followers(token, phrase, mentions) -> Mention | None:
         return None
     return replace(m, start=token.idx, end=token.idx + len(token), text=token.text, entity=None,
                    name=token.text, kind="organization", role=None, form="followers", gender=None)
+
+
+def _titled_name(token, mentions) -> Mention | None:
+    """"Senate Republican leader X", "the party's leader, X": a title noun with a person's name in
+    apposition to it is that person; the body in the title's modifiers is only the person's office."""
+    if token.tag_ not in ("NN", "NNS") or token.lower_ not in _agent_nouns():
+        return None
+    for ch in token.children:
+        if ch.dep_ == "appos":
+            m = next((m for m in mentions if m.start <= ch.idx < m.end), None)
+            if m is not None and m.kind == "person":
+                return m
+    return None
 
 
 def _apposed(token, mentions) -> Mention | None:
