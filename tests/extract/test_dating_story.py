@@ -61,3 +61,30 @@ def test_an_act_told_as_prior_to_the_week_named():
     e = event("Ghana's president arrived in Lome on Monday. The talks went on. Trade was discussed. This week, "
               "Togo's envoy left Accra. Togo was already criticized by Ghana over the border dispute.", "criticized")
     assert e.date != "2021-W09"
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # the bound of a span names no day the story tells of: the act is bounded by publication
+    ("Togo's envoy had not visited Accra since Feb. 2. Ghana accused Togo of closing the border.", "accused",
+     "2021-03-05", "publication"),
+    # nor does the time of a plan ("is expected to meet ... later today")
+    ("Ghana's envoy is expected to meet Togo's president later today. The Togolese army accused Ghana of "
+     "smuggling arms.", "accused", "2021-03-05", "publication"),
+    # nor the time of a relative clause that describes someone
+    ("It was the first visit for the envoy, who arrived Wednesday with ten aides. Togo accused Ghana of "
+     "smuggling arms.", "accused", "2021-03-05", "publication"),
+    # a day told in a main clause still dates the next act
+    ("Ghana's envoy arrived in Lome on Wednesday. Togo accused Ghana of smuggling arms.", "accused",
+     "2021-03-03", "narrative"),
+])
+def test_times_that_are_no_reference_of_the_narrative(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)
+
+
+def test_a_future_weekday_is_no_reference_of_the_narrative():
+    # the visit planned for Thursday dates no act told after it; the story's day (Wednesday) does
+    text = ("Ghana's president visited Lome on Wednesday. She will visit Kara on Thursday. Togo's president "
+            "praised Ghana.")
+    assert event(text, "visit").date == "2021-03-04"
+    assert (event(text, "praised").date, event(text, "praised").date_from) == ("2021-03-03", "narrative")

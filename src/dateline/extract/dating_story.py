@@ -30,14 +30,18 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     act of the opening, before any time is named, takes the story's own day named just after it
     ("X has endorsed Y. In a message posted Friday, X said ...": ``_opening``)."""
     # the times that date clauses, judged once ("the Aug. 7 bombings" is no time of the story)
-    clause_times = [t for t in timexes if t.type in ("DATE", "TIME") and not (text and noun_time(text, t))]
+    # nor a time that bounds a span ("since Jan. 13"), dates only a plan ("expected to meet later today")
+    # or a relative clause that describes someone ("X, who arrived Thursday, ...")
+    plans, sent_starts = _plan_times(cands, text, sentences), [a for a, _ in sentences]
+    clause_times = [t for t in timexes if t.type in ("DATE", "TIME") and not (text and noun_time(text, t))
+                    and t.id not in plans and not (text and (_span_bound(text, t) or _relative_time(
+                        text, t, sentences[max(0, bisect.bisect_right(sent_starts, t.start) - 1)])))]
     days = [t for t in clause_times if len(t.value) >= 10 and t.value[:4].isdigit()
             and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])]
     story = story_time(clause_times, published)
     if not days and story is None and not any(_past_period(t.value, published) for t in timexes):
         return
     starts = [t.start for t in days]
-    sent_starts = [a for a, _ in sentences]
     named = _named_times(clause_times, published)
     named_starts = [t.start for t in named]
     for c in cands:
@@ -77,6 +81,44 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             # not where a time of another period was named a few sentences before ("in January 2012")
             if u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+
+
+def _plan_times(cands, text: str = "", sentences=()) -> set:
+    """The ids of the time expressions that date only plans ("He is expected to meet X later today",
+    "She will visit X on Thursday"): no narrative reference time. (A purpose is no plan: "gathered
+    Wednesday to denounce X"; nor the time of an intention stated in the past: "invited him to visit in
+    January 2012. He met her" tells of that visit.)"""
+    told, planned = set(), set()
+    for c in cands:
+        if c.date_timex is not None and c.date_from == "timex":
+            (planned if _planned(c, text, sentences) else told).add(c.date_timex)
+    return planned - told
+
+
+# how many words before a verb the cue that makes it a plan may lie ("is expected to meet")
+_PLAN_REACH = 3
+
+
+def _planned(c, text: str, sentences) -> bool:
+    """Is the verb ``c`` told as a plan: an intention stated by a modal of the future ("will visit"),
+    or a hypothetical act (not a refusal: "declined to threaten") right after such a cue ("is expected
+    to meet", "is scheduled to sign": dating words.json future_cues)?"""
+    if c.pattern.pos != "verb" or not text or c.sent is None or not 0 <= c.sent < len(sentences):
+        return False
+    toks = tokenize(text, *sentences[c.sent])
+    m = c.modality_marker
+    if c.modality and m is not None and 0 <= m < len(toks):
+        return toks[m][2].lower() in _words("future_cues")
+    if not c.hypothetical or c.negated or not 0 <= c.tok < len(toks):
+        return False
+    return any(w.lower() in _words("future_cues") for _, _, w in toks[max(0, c.tok - _PLAN_REACH):c.tok])
+
+
+def _span_bound(text: str, t) -> bool:
+    """Is the time expression ``t`` the bound of a span ("since Jan. 13", "until Friday": dating
+    words.json span_bound_prepositions), not a day the story tells of?"""
+    words = tokenize(text, max(0, t.start - 20), t.start)
+    return bool(words) and words[-1][2].lower() in _words("span_bound_prepositions")
 
 
 def _opening(text: str, c, clause: int, story, sentences, sent_starts) -> bool:
