@@ -76,8 +76,9 @@ def _next_word(toks, low: list[str], j: int, w: str, limit: int) -> int | None:
             return k
         if x in (",", ".", ";"):
             return None
-        if not (x in fillers or x[:1].isdigit() or _is_adverb(x) or _in_name(toks, low, k) or _proper_word(toks, k)):
-            seen += 1
+        if not (x in fillers or x[:1].isdigit() or (x[-2:] == "ly" and _is_adverb(x))
+                or (toks[k][2][:1].isupper() and (_in_name(toks, low, k) or _proper_word(toks, k)))):
+            seen += 1       # (the words of a name and a proper word are capitalised, an adverb ends in -ly)
         k += 1
     return None
 
@@ -214,7 +215,7 @@ def _object_window(toks, low: list[str], j: int, reach: int) -> list[str]:
             break
         window.append(low[k])
         if not (abbrev or low[k] in fillers or low[k] in _DAY_WORDS or low[k][:1].isdigit()
-                or _in_name(toks, low, k)):
+                or (toks and toks[k][2][:1].isupper() and _in_name(toks, low, k))):
             counted += 1
         k += 1
     return window
