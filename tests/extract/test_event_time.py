@@ -244,3 +244,57 @@ def test_a_done_act_takes_no_time_after_publication(text, trigger):
 def test_a_planned_act_keeps_its_time_after_publication():
     e = event("The accord will be signed by Chile and Peru on March 12.", "signed")
     assert (e.date, e.date_from) == ("2021-03-12", "timex")
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # a later act of one kind by another named doer is no report of the earlier one
+    ("Peru's envoy Garcia, who visited Lima on Thursday, is ill. Peru's minister Ruiz visited Cusco, the "
+     "ministry reported.", "visited", "2021-03-05", "publication"),
+])
+def test_coreference_and_the_doer(text, trigger, date, date_from):
+    e = [e for e in event_list(text) if e.trigger.text == trigger][-1]
+    assert (e.date, e.date_from) == (date, date_from)
+
+
+def event_list(text):
+    return dateline.analyze(text, published=PUBLISHED).events
+
+
+JUDGED = "Ruiz criticized the officer for shooting Lopez. Lopez was killed Wednesday."
+
+
+def _act(start, code, date=None, target="e2", kind="person", actor=None, pos="verb", sent=0, tok=5):
+    from types import SimpleNamespace
+    return SimpleNamespace(start=start, sent=sent, tok=tok, pattern=SimpleNamespace(code=code, pos=pos), date=date,
+                           date_timex="t1" if date else None, date_from="timex" if date else None,
+                           modality=None, hypothetical=False, negated=False,
+                           actor=SimpleNamespace(entity=actor) if actor else None,
+                           target=SimpleNamespace(entity=target, kind=kind))
+
+
+@pytest.mark.parametrize("later,date", [
+    # an undated act done to a named person takes the day a later clause gives that act to that person
+    (_act(90, "180", "2021-03-03"), "2021-03-03"),
+    # not another person's, another kind's, or one by another named doer
+    (_act(90, "180", "2021-03-03", target="e3"), None),
+    (_act(90, "173", "2021-03-03"), None),
+    (_act(90, "180", "2021-03-03", actor="e9"), None),
+    # not a verbal act (criticism recurs), nor one done to no person
+    (_act(90, "111", "2021-03-03"), None),
+])
+def test_a_later_clause_dates_the_act_done_to_a_person(later, date):
+    from dateline.extract.dating_story import cataphora_dates
+    first = _act(30, later.pattern.code if later.pattern.code == "111" else "180", actor="e1")
+    cataphora_dates([first, later], JUDGED, [(0, 48), (49, len(JUDGED))])
+    assert first.date == date and first.date_from == ("coreference" if date else None)
+
+
+@pytest.mark.parametrize("first", [
+    _act(30, "180", kind="other"),       # done to no person
+    _act(9, "180", tok=2),               # no reason of a judgement ("criticized" itself)
+])
+def test_a_later_clause_dates_no_other_act(first):
+    from dateline.extract.dating_story import cataphora_dates
+    later = _act(90, "180", "2021-03-03", kind=first.target.kind)
+    cataphora_dates([first, later], JUDGED, [(0, 48), (49, len(JUDGED))])
+    assert first.date is None

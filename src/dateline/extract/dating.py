@@ -222,9 +222,10 @@ def ongoing(text: str, c, sentence: tuple[int, int] | None) -> bool:
 def bound_dates(cands, attributions, timexes, sentences, published: str | None, text: str) -> None:
     """The bounds of events with no stated time, in turn: reference values, the report's time, the
     story's last day, the publication day."""
-    from .dating_story import headline_dates, narrative_dates   # (it imports this module)
+    from .dating_story import cataphora_dates, headline_dates, narrative_dates   # (it imports this module)
 
     resolve_references(cands, published)
+    cataphora_dates(cands, text, sentences)
     report_dates(cands, attributions, timexes)
     recalled_background(cands, attributions, text)
     reported = [(a.content.start, a.content.end) for a in attributions if a.content.start is not None]

@@ -8,7 +8,8 @@ from __future__ import annotations
 import bisect
 
 from ..text import tokenize
-from .dating import _words, after_phrase, nominal_marker, noun_time, unbounded, verbal
+from .dating import (_verbal, _words, after_phrase, nominal_marker, noun_time, reason_preposition, unbounded,
+                     verbal)
 from .event_lexicon import grammar_words
 from .lexicon import is_past_form
 from .regexes import regex
@@ -144,6 +145,46 @@ def headline_dates(cands) -> None:
     for c in cands:
         if c.headline and c.date is None and lede is not None:
             c.date, c.date_timex, c.date_from = lede.date, lede.date_timex, "headline"
+
+
+def _entity(m) -> str | None:
+    return getattr(m, "entity", None) if m is not None else None
+
+
+def same_doer(c, o) -> bool:
+    """Can the act told by verb ``c`` be ``o`` by who does them: not two named doers ("Ritter, who
+    arrived Thursday" and "five other inspection teams visited": one code of country, two doers)? (A
+    noun refers back whoever the roles found: "McConnell's trip" after "a trip by ... McConnell".)"""
+    a, b = _entity(c.actor), _entity(o.actor)
+    return getattr(c.pattern, "pos", None) != "verb" or a is None or b is None or a == b
+
+
+def cataphora_dates(cands, text: str = "", sentences=()) -> None:
+    """A material act done to a named person that is the reason of a judgement ("criticized the
+    officer for shooting X": told with no time of its own) is the act of that kind done to that person
+    that a later clause dates by its own time ("X was killed Friday"): it takes that date
+    (``date_from`` "coreference"). Not a verbal act (criticism, appeals recur), an intention, an act
+    not told as done or an act of no judgement ("was arrested seven times": acts that recur); not
+    where two named doers differ."""
+    dated = [o for o in cands if o.date and o.date_from == "timex" and not (o.hypothetical or o.negated)
+             and _entity(o.target) is not None]
+    for c in cands:
+        if c.date is not None or c.hypothetical or c.negated or c.modality or _entity(c.target) is None \
+                or getattr(c.target, "kind", None) != "person" or _verbal(c.pattern.code) \
+                or not _judged(text, c, sentences):
+            continue
+        o = next((o for o in dated if o.start > c.start and o.pattern.code[:3] == c.pattern.code[:3]
+                  and _entity(o.target) == _entity(c.target) and not o.modality and same_doer(c, o)), None)
+        if o is not None:
+            c.date, c.date_timex, c.date_from = o.date, o.date_timex, "coreference"
+
+
+def _judged(text: str, c, sentences) -> bool:
+    """Is the act the reason of a verb of judgement before it (``dating.reason_preposition``)?"""
+    if not text or c.sent is None or not 0 <= c.sent < len(sentences) or c.tok < 0:
+        return False
+    low = [w.lower() for _, _, w in tokenize(text, *sentences[c.sent])]
+    return c.tok < len(low) and reason_preposition(low, c.tok, c.pattern.pos) is not None
 
 
 # how many words before a time expression a relative pronoun opens the clause it dates

@@ -9,7 +9,7 @@ from ..record import Series, Timex
 from .. import lang
 from .dating import (after_publication, conjunction_time, later_verb, noun_time, occasion_near,
                      occasion_time, reason_preposition, recent_period, told_as_done, OCCASION_LAST)
-from .dating_story import headline_dates
+from .dating_story import headline_dates, same_doer
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_participle, singular
 from .regexes import regex, source
@@ -281,7 +281,7 @@ class TimeRules:
                 # (an intention or threat is its statement, not the act an earlier report dated)
                 kind = (c.pattern.code[:3], c.modality)
                 o = last.get(kind if c.actor is None else (*kind, c.actor.code))
-                if o is not None and o.date:
+                if o is not None and o.date and same_doer(c, o):
                     c.date, c.date_from = o.date, "coreference"
             run.append(c)
             if n + 1 == len(cands) or cands[n + 1].start != c.start:
@@ -299,7 +299,7 @@ class TimeRules:
         # story's happening; the same kind of event means the same three-digit code
         prev = [o for o in cands if o is not c and o.start < c.start and o.date and not o.hypothetical
                 and o.date_from != "anchor" and o.pattern.code[:3] == c.pattern.code[:3] and o.modality == c.modality
-                and (c.actor is None or (o.actor is not None and o.actor.code == c.actor.code))]
+                and (c.actor is None or (o.actor is not None and o.actor.code == c.actor.code)) and same_doer(c, o)]
         # (a named actor's event is not dated by an actor-less report: "The missile was launched
         # at 2:55 p.m." does not date "South Korea ... staged an exercise")
         return prev[-1].date if prev else None
