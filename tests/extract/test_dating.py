@@ -223,3 +223,18 @@ def test_a_headline_takes_the_date_its_lede_gets_from_the_story():
             "The foreign ministry announced the step on Wednesday, officials in Accra said.")
     e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.trigger.text == "recalls")
     assert (e.date, e.date_from) == ("2021-03-03", "headline")
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # an undated act of a relative clause after a comma describes what it is attached to: background
+    ("Peru's return is a test of the pact, under which Chile agreed to open its ports.", "agreed", None, None),
+    ("Chile criticized Garcia, who attacked Peru.", "attacked", None, None),
+    # its own time still dates it; a present perfect there may be the news
+    ("Chile criticized Garcia, who attacked Peru on Monday.", "attacked", "2021-03-01", "timex"),
+    ("Chile arrested Garcia, who has attacked Peru.", "attacked", "2021-03-05", "publication"),
+    # a main clause's act is bounded by publication
+    ("Chile agreed to open its ports to Peru.", "agreed", "2021-03-05", "publication"),
+])
+def test_relative_clause_acts_describe(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

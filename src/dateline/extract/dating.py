@@ -228,6 +228,7 @@ def bound_dates(cands, attributions, timexes, sentences, published: str | None, 
     cataphora_dates(cands, text, sentences)
     report_dates(cands, attributions, timexes)
     recalled_background(cands, attributions, text)
+    described_background(cands, text, sentences)
     reported = [(a.content.start, a.content.end) for a in attributions if a.content.start is not None]
     narrative_dates(cands, timexes, sentences, published, text, reported)
     headline_dates(cands)
@@ -247,6 +248,28 @@ def recalled_background(cands, attributions, text: str) -> None:
             spans.append((a.content.start, a.content.end))
     for c in cands:
         if c.date is None and any(s <= c.start < e for s, e in spans):
+            c.background = True
+
+
+def described_background(cands, text: str, sentences) -> None:
+    """An undated act told in the simple past in a relative clause after a comma ("that agreement,
+    under which Iraq agreed to ...", "the bomber, who pleaded guilty to ...") describes what the
+    clause is attached to: background, not the story's news, so no story day or publication day
+    bounds it. (A present perfect there may be the news: "X, who has been arrested and charged";
+    ``standing`` judges it.)"""
+    if not text:
+        return
+    relatives, aux = grammar_words("dating_relative_openers"), grammar_words("dating_perfect_auxiliaries")
+    for c in cands:
+        sentence = _sentence_of(c, sentences)
+        if c.date is not None or sentence is None or c.pattern.pos != "verb":
+            continue
+        comma = text.rfind(",", sentence[0], c.start)
+        if comma < 0:
+            continue
+        words = [w.lower() for _, _, w in tokenize(text, comma + 1, c.start)]
+        k = 1 if len(words) > 1 and words[0] in grammar_words("prepositions") else 0
+        if len(words) > k and words[k] in relatives and not any(w in aux for w in words):
             c.background = True
 
 
