@@ -238,3 +238,18 @@ def test_a_headline_takes_the_date_its_lede_gets_from_the_story():
 def test_relative_clause_acts_describe(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # a present perfect in the story's opening tells the news: bounded by publication ...
+    ("Chile has accused Peru of smuggling arms.", "accused", "2021-03-05", "publication"),
+    # ... past the opening, some time up to now: undated
+    ("Chile recalled its envoy. Peru closed the border. Trade stopped. Bolivia has accused Peru of smuggling arms.",
+     "accused", None, None),
+    # a simple past there is still bounded by publication
+    ("Chile recalled its envoy. Peru closed the border. Trade stopped. Bolivia accused Peru of smuggling arms.",
+     "accused", "2021-03-05", "publication"),
+])
+def test_a_present_perfect_past_the_opening(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

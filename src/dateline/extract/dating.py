@@ -174,11 +174,27 @@ def publication_dates(cands, published: str | None, sentences=(), text: str = ""
             and (after or (verbal(text, c, sentence) and not c.background))
         if bounded and text and unbounded(text, c, sentence):
             c.standing, bounded = True, False
+        if bounded and text and not after and told_up_to_now(text, c, sentence):
+            bounded = False
         if bounded:
             c.date, c.date_from = published[:10], "publication"
         elif c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "noun" \
                 and text and ongoing(text, c, sentence):
             c.date, c.date_from = published[:10], "publication"
+
+
+# the sentences of a story's opening (headline lines and lede): a present perfect there tells the news
+OPENING_SENTENCES = 3
+
+
+def told_up_to_now(text: str, c, sentence: tuple[int, int] | None) -> bool:
+    """Is the act told in the present perfect past the story's opening ("Proponents ... have urged
+    Congress to ...", "X has complimented Y, but with an edge"): some time up to now, not the day's
+    news, which the opening tells ("X has endorsed Y")? Its clause runs from the last comma before it."""
+    if sentence is None or c.sent is None or c.sent < OPENING_SENTENCES:
+        return False
+    clause = max(sentence[0], text.rfind(",", sentence[0], c.start) + 1)
+    return any(w.lower() in grammar_words("dating_perfect_auxiliaries") for _, _, w in tokenize(text, clause, c.start))
 
 
 # how many words before a noun trigger the verb that reports it may lie ("began a two-day rally")
