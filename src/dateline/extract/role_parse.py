@@ -87,6 +87,10 @@ class ParseRoles:
             _child(tok, _SUBJ_PASS | _AUX_PASS) is not None or c.passive or _shared_passive(tok)) else "active"
         actor, _, a_id, a_tok = self._frame_role(c, tok, "actor", voice, mentions)
         target, direct, t_id, t_tok = self._frame_role(c, tok, "target", voice, mentions)
+        if _reciprocal_object(tok):
+            # "pledged to consult each other on relations with X": the act is between the subject's
+            # members; a party named in its topic is not its target
+            target, direct, t_id, t_tok, c.target = None, False, None, None, None
         c.frames = tuple(f for f in (a_id, t_id) if f)
         if target is None and voice == "active" and c.pattern.pos == "verb":
             self._topic_modifier(c, tok)
@@ -270,6 +274,16 @@ def _followers(token, phrase, mentions) -> Mention | None:
         return None
     return replace(m, start=token.idx, end=token.idx + len(token), text=token.text, entity=None,
                    name=token.text, kind="organization", role=None, form="followers", gender=None)
+
+
+def _reciprocal_object(trig) -> bool:
+    """Is the object of the trigger, or of the infinitive it governs ("pledged to consult each other"),
+    a reciprocal pronoun ("each other", "one another")?"""
+    doc = trig.doc
+    verbs = [trig] + [ch for ch in trig.children if ch.dep_ in ("xcomp", "advcl")]
+    return any(ch.dep_ in _OBJ and ch.i + 1 < len(doc)
+               and f"{ch.lower_} {doc[ch.i + 1].lower_}" in role_words("reciprocal_pronouns")
+               for v in verbs for ch in v.children)
 
 
 def _titled_name(token, mentions) -> Mention | None:
