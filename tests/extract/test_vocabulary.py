@@ -376,6 +376,10 @@ CASES = [
     ("Togo wants to renew the stalled talks with Ghana.", "renew", "036"),
     ("Togo renewed its call for talks with Ghana.", "renewed", "020"),
     ("The rebels renewed their offensive against the army.", "renewed", "190"),
+    # a street clash of police and a crowd named before the verb is unrest (14x), of armed forces force (190)
+    ("On Friday riot police and stone-throwing youths clashed outside the stadium.", "clashed", "14"),
+    ("Fans clashed with police outside the stadium.", "clashed", "14"),
+    ("Rebels and army units clashed near the river on Friday.", "clashed", "190"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
