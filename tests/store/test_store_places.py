@@ -59,7 +59,9 @@ def test_migration_5_fills_places_of_articles_stored_before(store_url, build):
             7: ["DROP TABLE cluster_aliases"],
             8: ["DROP INDEX events_family_precision_day"],
             9: ["DROP INDEX events_family_undated_pub"],
-            10: ["DROP INDEX cluster_aliases_id"]}
+            10: ["DROP INDEX cluster_aliases_id"],
+            11: ["DROP INDEX events_family_precision_day_covering",
+                 "CREATE INDEX events_family_precision_day ON events(family, precision, day_first)"]}
     assert schema.latest(s.dialect) == max(undo), "a newer migration: undo it here too"
     with s.transaction():
         for v in sorted(undo, reverse=True):

@@ -113,6 +113,8 @@ _REPORT_COLS = ("article_key, event_id, cameo, actor_code, actor_name, target_co
                 "location_code, location_name, published, trigger_text, sources, url, negated, hypothetical, cluster, "
                 "date_from")
 
+_REPORT_COLS_E = ", ".join("e." + c.strip() for c in _REPORT_COLS.split(","))
+
 
 def _report_of_row(r: dict, names: frozenset[str] = frozenset()) -> tuple[str, M.Report]:
     rep = M.Report(article_id=r["article_key"], event_id=r["event_id"], cameo=r["cameo"],
@@ -168,6 +170,10 @@ class Store(QueryMethods):
 
     def _exec(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one statement; returns the number of rows it changed."""
+        raise NotImplementedError
+
+    def _tuples(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        """The rows of a query as tuples (merging reads many rows of two columns: no dict per row)."""
         raise NotImplementedError
 
     def text_match(self, what: str) -> str:
@@ -328,7 +334,8 @@ class Store(QueryMethods):
         the clusters whose reports changed, and for each stored cluster a report left, the cluster its
         first report (in canonical order) went to."""
         heap = [(M.canonical(r), r.key) for r in reps if not (r.negated or r.hypothetical)]
-        self._memory.moved()        # what the queries of this merge found, until it moves a report
+        self._memory.new_merge({r.key: M.cluster_id(r) for r in reps})
+        where = self._memory.where  # the cluster of every report seen, as it is now
         heapq.heapify(heap)
         known = {r.key: r for r in reps}
         fresh = {r.key for r in reps}
@@ -341,15 +348,15 @@ class Store(QueryMethods):
                 continue
             done.add(k)
             y = known[k]
-            near_ids = self._viable(y, [row for row in self._near([y], known, agreeing=y)
-                                        if known[row["key"]].order < order], known)
+            near_ids = self._viable(y, [x for x in self._near([y], known, agreeing=y) if known[x].order < order],
+                                    known)
             cid = M.choose(y, near_ids, self._members(near_ids, known), self._agreement)
-            old = self.scalar("SELECT cluster FROM events WHERE key = ?", (k,))
+            old = where[k]
             if cid == old and k not in fresh:
                 continue
             if cid != old:
                 self._exec("UPDATE events SET cluster = ? WHERE key = ?", (cid, k))
-                self._memory.moved()
+                self._memory.move(k, cid)
                 changed |= {old, cid}
                 if k not in fresh:
                     moved.setdefault(old, cid)
@@ -358,24 +365,24 @@ class Store(QueryMethods):
             # anyone may (a new report leaves only the cluster of its own it was stored in)
             joined = {r.key: r for c, r in self._members({cid}, known)} | {k: y}
             rows = self._near(list(joined.values()), known, after=order[0], agreeing=y, cluster=cid)
-            self._reconsider(heap, done, order, rows + [{"key": x, "cluster": cid} for x in joined], known,
-                             lambda z, row: row["cluster"] == cid or self._agreement(z, y) is not None)
+            self._reconsider(heap, done, order, rows + list(joined), known,
+                             lambda z: where[z.key] == cid or self._agreement(z, y) is not None)
             if k not in fresh and old != cid:
                 left = {r.key: r for _, r in self._members({old}, known)} | {k: y}
                 rows = self._near(list(left.values()), known, after=order[0])
-                self._reconsider(heap, done, order, rows + [{"key": x} for x in left], known, lambda z, row: True)
+                self._reconsider(heap, done, order, rows + list(left), known, lambda z: True)
         return changed, moved
 
-    def _viable(self, y: M.Report, earlier: list[dict], known: dict) -> set[str]:
-        """The clusters of the stored reports near ``y`` and before it (rows) that ``y`` may join:
+    def _viable(self, y: M.Report, earlier: list[str], known: dict) -> set[str]:
+        """The clusters of the stored reports near ``y`` and before it (keys) that ``y`` may join:
         merge.assign takes no cluster with a report before ``y`` from ``y``'s article or one that does not
         agree with ``y``, so the members of those are never read (a month-dated report is near a whole
         month of its family's reports, and agrees with few)."""
         ok, out = set(), set()
-        for row in earlier:
-            if (c := row["cluster"]) in out:
+        for x in earlier:
+            if (c := self._memory.where[x]) in out:
                 continue
-            z = known[row["key"]]
+            z = known[x]
             if z.article_id == y.article_id or self._agreement(y, z) is None:
                 out.add(c)
                 ok.discard(c)
@@ -401,18 +408,18 @@ class Store(QueryMethods):
             self._exec("DELETE FROM cluster_aliases WHERE old = ?", (cid,))
 
     @staticmethod
-    def _reconsider(heap, done: set, order, rows: list[dict], known: dict, concerns) -> None:
-        """Queue the reports of ``rows`` that come after ``order`` and that the change ``concerns``."""
-        for row in rows:
-            z = known[row["key"]]
-            if z.order > order and concerns(z, row):
-                done.discard(row["key"])
-                heapq.heappush(heap, (z.order, row["key"]))
+    def _reconsider(heap, done: set, order, keys: list[str], known: dict, concerns) -> None:
+        """Queue the reports of ``keys`` that come after ``order`` and that the change ``concerns``."""
+        for x in keys:
+            z = known[x]
+            if z.order > order and concerns(z):
+                done.discard(x)
+                heapq.heappush(heap, (z.order, x))
 
     def _near(self, reps: list[M.Report], known: dict, after: _dt.date | None = None,
-              agreeing: M.Report | None = None, cluster: str | None = None) -> list[dict]:
-        """The stored asserted reports near any of ``reps`` (merge.near; reports of one family), as rows
-        with ``key`` and ``cluster``, found with one query over the days they span; their Reports are
+              agreeing: M.Report | None = None, cluster: str | None = None) -> list[str]:
+        """The keys of the stored asserted reports near any of ``reps`` (merge.near; reports of one family)
+        found with one query over the days they span (their clusters in MergeMemory.where); their Reports are
         put in ``known``. ``after``: only those that may come after that day in canonical order (dated
         to a last day from that day on, or undated). ``agreeing``: only those whose codes do not rule out
         merge.agreement with that report (``_compatible``), and those of ``cluster``."""
@@ -441,20 +448,22 @@ class Store(QueryMethods):
                              [(min(pubs) - d).isoformat(), (max(pubs) + d).isoformat(), *later_params]))
         if not branches:
             return []
-        # one SELECT per branch (UNION): each scans its own index (an OR of them lets SQLite's planner
-        # fall back to every report of the family)
+        # one SELECT per branch (UNION ALL, repeats dropped here): each scans its own index, which covers
+        # what it asks (an OR of them lets SQLite's planner fall back to every report of the family)
         codes, code_params = _compatible(agreeing, cluster)
-        sql = " UNION ".join(f"SELECT key, cluster FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
+        sql = " UNION ALL ".join(f"SELECT key, cluster FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
                              f"AND {cond}{codes}" for cond, _ in branches)
-        rows = self._candidates(sql, [x for _, ps in branches for x in [reps[0].family, *ps, *code_params]])
-        self._reports_of([r["key"] for r in rows], known)
+        rows = self._candidates(sql, [x for _, ps in branches for x in [reps[0].family, *ps, *code_params]],
+                                volatile=cluster is not None)
+        keys = list(dict.fromkeys(r[0] for r in rows))
+        self._reports_of(keys, known)
         mine = {r.key for r in reps}
         if len(reps) == 1 and not (reps[0].negated or reps[0].hypothetical):
             # the query asks exactly merge.near of one report (its days widened by NEAR_DAYS, or its
             # publication day by PUBLISHED_DAYS): nothing to sift
-            return [r for r in rows if r["key"] not in mine]
+            return [x for x in keys if x not in mine]
         near = M.NearAny(reps)
-        return [r for r in rows if r["key"] not in mine and near(known[r["key"]])]
+        return [x for x in keys if x not in mine and near(known[x])]
 
     def _members(self, cids, known: dict) -> list[tuple[str, M.Report]]:
         """Every report of these clusters: (cluster, Report)."""
@@ -463,9 +472,9 @@ class Store(QueryMethods):
         for i in range(0, len(cids), 500):
             chunk = cids[i:i + 500]
             rows += self._candidates(f"SELECT key, cluster FROM events WHERE cluster IN ({','.join('?' * len(chunk))})",
-                                     chunk)
-        self._reports_of([r["key"] for r in rows], known)
-        return [(r["cluster"], known[r["key"]]) for r in rows]
+                                     chunk, volatile=True)
+        self._reports_of([r[0] for r in rows], known)
+        return [(r[1], known[r[0]]) for r in rows]
 
     @functools.cached_property
     def _memory(self) -> MergeMemory:
@@ -475,10 +484,11 @@ class Store(QueryMethods):
     def _agreement(self, a: M.Report, b: M.Report) -> int | None:
         return self._memory.agreement(a, b)
 
-    def _candidates(self, sql: str, params: list) -> list[dict]:
-        """The rows (key, cluster) of a merge query; the same query asked again in one merge, before
-        any report moved, is answered from memory."""
-        return self._memory.query(sql, params, self.rows)
+    def _candidates(self, sql: str, params: list, volatile: bool = False) -> list[tuple]:
+        """The rows (key, cluster) of a merge query; the same query asked again in one merge (one that
+        asks for clusters: before any report moved) is answered from memory (MergeMemory.query: a report's
+        cluster is then ``MergeMemory.where``'s)."""
+        return self._memory.query(sql, params, self._tuples, volatile)
 
     def _forget(self) -> None:
         """Drop what merging keeps in memory (a rolled-back transaction may have put reports and
@@ -499,16 +509,11 @@ class Store(QueryMethods):
         missing = sorted(set(missing))
         for i in range(0, len(missing), 500):
             chunk = missing[i:i + 500]
-            for r in self.rows(f"SELECT key, {_REPORT_COLS} FROM events WHERE key IN ({','.join('?' * len(chunk))})",
-                               chunk):
-                known[r["key"]] = rep = _report_of_row(r, self._story_names(r["article_key"]))[1]
+            for r in self.rows(f"SELECT e.key, {_REPORT_COLS_E}, a.story_names FROM events e JOIN articles a ON "
+                               f"a.key = e.article_key WHERE e.key IN ({','.join('?' * len(chunk))})", chunk):
+                names = self._memory.story_names(r["article_key"], lambda _: frozenset(json.loads(r["story_names"] or "[]")))
+                known[r["key"]] = rep = _report_of_row(r, names)[1]
                 self._memory.keep_report(r["key"], rep)
-
-    def _story_names(self, akey: str) -> frozenset[str]:
-        """What merging compares as an article's story (merge.story_names): the articles' story_names
-        column, remembered."""
-        return self._memory.story_names(akey, lambda k: frozenset(json.loads(
-            self.scalar("SELECT story_names FROM articles WHERE key = ?", (k,)) or "[]")))
 
     def _insert_event(self, akey: str, rep: M.Report, ev: dict, text: str, cid: str) -> None:
         span = rep.span

@@ -7,7 +7,10 @@ keeps
   its cluster, which is not in it), for the last REPORTS_KEPT read;
 - ``names``: an article's story names (merge.story_names), for the last NAMES_KEPT articles;
 - ``agreed``: merge.agreement of two stored reports, for the last AGREED_KEPT pairs;
-- ``queries``: the rows (key, cluster) of a merge query, only until merging moves a report (``moved``).
+- ``queries``: the rows (key, cluster) of a merge query during one article's merge (``new_merge``); those
+  of a query that asks for clusters (``volatile``) only until merging moves a report (``moved``);
+- ``where``: the cluster of every report that merge has seen, kept up to date as it moves reports, so
+  that a query answered from memory gives the clusters of now, and no report's cluster is read again.
 A rolled-back transaction may have put reports and names there that the store does not hold:
 ``forget`` drops everything.
 """
@@ -27,7 +30,9 @@ class MergeMemory:
         self.reports: dict[str, M.Report] = {}
         self.names: dict[str, frozenset[str]] = {}
         self.agreed: dict[tuple[str, str], int | None] = {}
-        self.queries: dict[tuple, list[dict]] = {}
+        self.queries: dict[tuple, list[tuple]] = {}
+        self.volatile: dict[tuple, list[tuple]] = {}
+        self.where: dict[str, str] = {}
 
     def agreement(self, a: M.Report, b: M.Report) -> int | None:
         """merge.agreement(a, b), remembered (the reports of a day are judged against each other again at
@@ -40,12 +45,18 @@ class MergeMemory:
             got = self.agreed[k] = M.agreement(a, b)
         return got
 
-    def query(self, sql: str, params: list, run: Callable[[str, list], list[dict]]) -> list[dict]:
-        """The rows of a merge query: run once, then answered from memory until a report moves."""
+    def query(self, sql: str, params: list, run: Callable[[str, list], list[tuple]], volatile: bool = False
+              ) -> list[tuple]:
+        """The rows (key, cluster) of a merge query: run once in a merge (a ``volatile`` one, whose rows
+        depend on clusters, once until a report moves); the cluster of a report is ``where``'s, which
+        merging keeps up to date (the rows' own may be old)."""
         k = (sql, tuple(params))
-        got = self.queries.get(k)
+        memo = self.volatile if volatile else self.queries
+        got = memo.get(k)
         if got is None:
-            got = self.queries[k] = run(sql, params)
+            got = memo[k] = run(sql, params)
+            for key, cluster in got:
+                self.where.setdefault(key, cluster)
         return got
 
     def keep_report(self, key: str, rep: M.Report) -> None:
@@ -61,15 +72,24 @@ class MergeMemory:
             got = self.names[akey] = read(akey)
         return got
 
-    def moved(self) -> None:
-        """A report changed cluster: the rows queries found may be stale."""
+    def new_merge(self, clusters: dict[str, str]) -> None:
+        """An article's reports were stored (in ``clusters``: key -> cluster): every query is asked anew."""
         self.queries.clear()
+        self.volatile.clear()
+        self.where = dict(clusters)
+
+    def move(self, key: str, cluster: str) -> None:
+        """A report changed cluster: the rows of queries that ask for clusters may be stale."""
+        self.where[key] = cluster
+        self.volatile.clear()
 
     def forget(self) -> None:
         self.reports.clear()
         self.names.clear()
         self.agreed.clear()
         self.queries.clear()
+        self.volatile.clear()
+        self.where.clear()
 
     def __bool__(self) -> bool:
         return bool(self.reports or self.names or self.agreed or self.queries)

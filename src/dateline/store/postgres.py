@@ -74,6 +74,12 @@ class PostgresStore(Store):
             raise StoreError(f"{self.url.split('@')[-1]}: not a dateline store ({str(e).strip()})", code="bad_store") from None
         return list(cur.fetchall()) if cur.description else []
 
+    def _tuples(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        from psycopg.rows import tuple_row
+        with self.conn.cursor(row_factory=tuple_row) as cur:
+            cur.execute(_convert(sql), tuple(params))
+            return cur.fetchall()
+
     def _exec(self, sql: str, params: Iterable[Any] = ()) -> int:
         return self.conn.execute(_convert(sql), tuple(params)).rowcount
 

@@ -299,6 +299,14 @@ for _m in (SQLITE, POSTGRES):
 for _m in (SQLITE, POSTGRES):
     _m.append(["CREATE INDEX IF NOT EXISTS cluster_aliases_id ON cluster_aliases(id)"])
 
+# 11: merge candidates read from the index alone: the index of a family's reports by date precision and
+# first day also holds what the candidate query tests and returns (last day, negated, hypothetical,
+# actor, target and place codes, key, cluster), so that it reads no table row per candidate (Store._near)
+for _m in (SQLITE, POSTGRES):
+    _m.append(["DROP INDEX IF EXISTS events_family_precision_day",
+               "CREATE INDEX IF NOT EXISTS events_family_precision_day_covering ON events(family, precision, day_first, "
+               "day_last, negated, hypothetical, actor_code, target_code, location_code, key, cluster)"])
+
 MIGRATIONS = {"sqlite": SQLITE, "postgres": POSTGRES}
 
 

@@ -105,6 +105,11 @@ class SQLiteStore(Store):
                 raise StoreError(f"{self.path}: not a dateline store ({e})", code="bad_store") from None
             raise
 
+    def _tuples(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        return cur.execute(sql, tuple(params)).fetchall()
+
     def _exec(self, sql: str, params: Iterable[Any] = ()) -> int:
         return self.conn.execute(sql, tuple(params)).rowcount
 
