@@ -298,3 +298,15 @@ def test_a_later_clause_dates_no_other_act(first):
     later = _act(90, "180", "2021-03-03", kind=first.target.kind)
     cataphora_dates([first, later], JUDGED, [(0, 48), (49, len(JUDGED))])
     assert first.date is None
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # an anchored clause's act told as done is not put after publication by the anchor ...
+    ("Chile attacked Peru three days before Bolivia protested.", "protested", "2021-03-05", "publication"),
+    # ... which still dates it where the main act has a day of its own
+    ("Chile attacked Peru on Monday, three days before Bolivia protested.", "protested", "2021-03-04", "anchor"),
+])
+def test_an_anchor_puts_no_done_act_after_publication(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)
+

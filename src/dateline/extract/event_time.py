@@ -236,17 +236,19 @@ class TimeRules:
             (x.value for x in focus.index.starting_in(pivot + 1, end) if x.type in ("DATE", "TIME")
              and x.value[:1].isdigit()), None)
         ref = (main[0].date or focus.coref_date(main[0])) if main else None
+        # (no act told as done lies after publication: "resisted talks until three weeks before the
+        # freeze was to expire and X refused to extend it" gives the refusal no day)
         if ref is None and own is not None:
             val = shift_value(own, t.value, -sign)
             for c in main:
-                if val and c.date is None:
+                if val and c.date is None and not _done_after(c, val, published):
                     c.date, c.date_timex, c.date_from = val, t.id, "anchor"
             return
         if ref is None and not main:
             return
         val = shift_value(ref or published, t.value, sign) if (ref or published) else None
         for c in sub:
-            if val and not (c.date and c.date_from == "timex"):
+            if val and not (c.date and c.date_from == "timex") and not _done_after(c, val, published):
                 c.date, c.date_timex, c.date_from = val, t.id, "anchor"
 
     @staticmethod
@@ -346,6 +348,11 @@ class TimeRules:
             # a trigger inside the series phrase itself ("12th test") is the same event
             look.drop(m.start(), anchor_pos, owner)
         cands[:] = [c for c in cands if id(c) not in look.gone]
+
+
+def _done_after(c, value: str, published: str | None) -> bool:
+    """Would ``value`` put an act told as done (no plan, hypothesis or intention) after publication?"""
+    return after_publication(value, published) and not (c.hypothetical or c.modality)
 
 
 class _Focus:
