@@ -374,3 +374,15 @@ def test_a_title_with_a_name_in_apposition_is_the_person(text, code, name):
 def test_a_reciprocal_object_leaves_the_topic_out(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a noun event of cooperation in an in-phrase of manner is done by the clause's subject
+    ("UN officials on Friday finished writing the new rules, in consultation with Syrian diplomats.", "04", "IGO",
+     "SYR"),
+    # ... not by the patient of a passive ("was injured in talks" names no doer)
+    ("Peruvian officials were praised in talks with Chile on Monday.", "04", None, "CHL"),
+])
+def test_a_noun_event_of_manner_is_done_by_the_clause_subject(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

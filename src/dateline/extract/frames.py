@@ -137,7 +137,7 @@ def walk(frame: Frame, tok, preps: frozenset[str]):
             while tok.dep_ in step.labels and tok.head.i != tok.i:
                 tok = tok.head
         elif step.kind == "?":
-            if tok.dep_ not in step.labels:
+            if tok.dep_ not in step.labels or not _passes(tok, step, preps):
                 return None
         elif step.kind in ("!>", "&>"):
             if any(ch.dep_ in step.labels and _passes(ch, step, preps) for ch in tok.children) == (step.kind == "!>"):
