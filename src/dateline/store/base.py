@@ -543,11 +543,13 @@ class Store(QueryMethods):
 
     def _refresh_cluster(self, cid: str) -> bool:
         """Summarise a cluster from its reports (in canonical order); False when it has none left."""
-        rows = self.rows(f"SELECT {_REPORT_COLS}, plover, goldstein, quad_class FROM events WHERE cluster = ?", (cid,))
+        rows = self.rows("SELECT key, cameo, plover, goldstein, quad_class FROM events WHERE cluster = ?", (cid,))
         if not rows:                    # every report moved to other clusters
             self._exec("DELETE FROM clusters WHERE id = ?", (cid,))
             return False
-        pairs = sorted(((r, _report_of_row(r)[1]) for r in rows), key=lambda p: M.canonical(p[1]))
+        known: dict[str, M.Report] = {}
+        self._reports_of([r["key"] for r in rows], known)      # from memory, mostly
+        pairs = sorted(((r, known[r["key"]]) for r in rows), key=lambda p: M.canonical(p[1]))
         rows, reps = [p[0] for p in pairs], [p[1] for p in pairs]
         s = M.summarize(reps)
         best = next((r for r in rows if r["cameo"] == s["cameo"]), rows[0])

@@ -174,12 +174,6 @@ def _story_overlap(a: Report, b: Report) -> tuple[float, int]:
     return shared / len(a.names | b.names), shared
 
 
-def _same_story(a: Report, b: Report) -> bool:
-    """Articles that name largely the same people, organisations and places tell one story."""
-    jac, shared = _story_overlap(a, b)
-    return jac >= 0.2 and shared >= 2
-
-
 def _dates_agree(a: Report, b: Report) -> bool | None:
     """True/False when both are dated; None when one is not, or gives only an upper bound that the
     other's date does not pass."""
@@ -249,7 +243,8 @@ def _agreement(a: Report, b: Report) -> int | None:
     dates = _dates_agree(a, b)
     if dates is False:
         return None
-    story = _same_story(a, b)
+    jaccard, shared = _story_overlap(a, b)
+    story = jaccard >= 0.2 and shared >= 2          # largely the same people, organisations and places
     if dates is None and _loose(a) and _loose(b) and _days_apart(a, b) > STORY_DAYS:
         return None       # nothing dates either: reports a week apart are not one happening by story alone
     if dates is None:
@@ -271,7 +266,7 @@ def _agreement(a: Report, b: Report) -> int | None:
         # two reports with no known participant must share the exact code and date, or the story
         if not (a.cameo == b.cameo and ((a.date and a.date == b.date and dates) or story)):
             return None
-    score += round(4 * _story_overlap(a, b)[0])
+    score += round(4 * jaccard)
     return score
 
 
