@@ -310,3 +310,16 @@ def test_an_anchor_puts_no_done_act_after_publication(text, trigger, date, date_
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
 
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # "<n> days later" dates the act of its own clause, not one before a comma
+    ("Chile attacked Peru on Monday. Bolivia protested, and two days later Peru accused Chile.", "accused",
+     "2021-03-03", "relative"),
+    ("Chile attacked Peru on Monday. Bolivia protested, and two days later Peru accused Chile.", "protested",
+     "2021-03-01", "narrative"),
+    ("Chile attacked Peru on Monday. Bolivia protested two days later.", "protested", "2021-03-03", "relative"),
+])
+def test_a_relative_shift_dates_its_own_clause(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

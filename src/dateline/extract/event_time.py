@@ -210,7 +210,7 @@ class TimeRules:
                 if k is None or k >= len(low) or low[k] not in grammar_words("anchor_words"):
                     continue
                 if low[k] in grammar_words("anchor_adverbs"):
-                    self._shift_relative(t, low[k], lst, focus, published, shift_value)
+                    self._shift_relative(t, low[k], lst, focus, published, shift_value, text)
                     continue
                 self._anchor_clause(t, k, lst, toks, low, focus, published, shift_value)
         self._coref_dates(cands)
@@ -252,10 +252,13 @@ class TimeRules:
                 c.date, c.date_timex, c.date_from = val, t.id, "anchor"
 
     @staticmethod
-    def _shift_relative(t: Timex, word: str, lst, focus: "_Focus", published, shift_value) -> None:
+    def _shift_relative(t: Timex, word: str, lst, focus: "_Focus", published, shift_value, text: str = "") -> None:
         """'<event> a day earlier' / 'A day later, <event>': the event is dated from the time in focus
-        (the latest dated event before it, else the latest date mentioned, else the publication date)."""
-        before = [c for c in lst if c.end <= t.start]
+        (the latest dated event before it, else the latest date mentioned, else the publication date).
+        An event before the time expression only in its clause, no comma or dash between ("If they
+        fail to file, the soonest he could leave would be seven days later": not the filing's time)."""
+        closers = grammar_words("dating_scope_closers")
+        before = [c for c in lst if c.end <= t.start and not any(ch in closers for ch in text[c.end:t.start])]
         targets = [before[-1]] if before else [c for c in lst if c.start >= t.end][:1]
         sign = 1 if word == "later" else -1
         for c in targets:
