@@ -386,3 +386,14 @@ def test_a_reciprocal_object_leaves_the_topic_out(text, root, actor, target):
 def test_a_noun_event_of_manner_is_done_by_the_clause_subject(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a party inside the clause a comment reports is not whom the comment is aimed at ...
+    ("Rights groups warned that the ministry was giving up its leverage over the Kenyan army.", "01", None, None),
+    # ... unless it is that clause's subject
+    ("Kenyan President William Ruto warned that Uganda was losing patience.", "01", "KEN", "UGA"),
+])
+def test_a_party_inside_a_reported_clause_is_no_target_of_the_comment(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

@@ -98,7 +98,8 @@ class ParseRoles:
         if target is None and t_tok is not None and c.target is not None and not self._argument_names(c, t_tok):
             c.target = None     # "seized a car bomb ... on the eve of talks by X": the object names no party,
             #                     and a name further on in another phrase is not the target
-        if target is None and c.target is not None and (_circumstantial(c, tok) or _coordinated_subject(c, tok)):
+        if target is None and c.target is not None and (_circumstantial(c, tok) or _coordinated_subject(c, tok)
+                                                        or _inside_comment(c, tok)):
             c.target = None     # "attacked without UN approval", "X would protest and Y respond": no target
         if actor is not None and (actor.kind in ("country", "person", "organization") or (
                 actor.kind == "place" and actor.code and a_tok is not None and a_tok.lower_ in _agent_nouns())):
@@ -369,6 +370,22 @@ def _circumstantial(c: _Cand, trig) -> bool:
         if t.dep_ in ("obl", "nmod", "advcl", "pobj", "prep") and any(
                 ch.dep_ in ("case", "mark") and ch.lower_ in words for ch in t.children):
             return True
+        t = t.head
+    return False
+
+
+def _inside_comment(c: _Cand, trig) -> bool:
+    """Is the rules' target of a comment (role_words comment_roots) inside the clause it reports,
+    other than as that clause's subject ("warned that the government was losing its leverage over
+    X": the comment is about the government, not about X)?"""
+    if c.pattern.code[:2] not in role_words("comment_roots"):
+        return False
+    t = _target_token(c, trig.doc)
+    while t is not None and t.i != trig.i and t.head.i != t.i:
+        if t.head.i == trig.i:
+            return t.dep_ == "ccomp"
+        if t.dep_ in _SUBJ | _SUBJ_PASS and t.head.dep_ == "ccomp" and t.head.head.i == trig.i:
+            return False      # the reported clause's own subject
         t = t.head
     return False
 
