@@ -198,6 +198,9 @@ def test_now_that_opens_a_clause(text, trigger):
     # the time of an occasion the act is placed at dates it: close after the trigger, or preposed
     ("Ruiz clashed with Chile's envoy during Monday's debate in Lima.", "clashed", "2021-03-01"),
     ("At Tuesday's news conference in Lima, Ruiz criticized Chile.", "criticized", "2021-03-02"),
+    # a possessive may stand between the preposition and the time; a plural occasion noun is one too
+    ("Ruiz met reporters on Wednesday. In his Monday interviews, Ruiz criticized Chile.", "criticized",
+     "2021-03-01"),
     # ... after any other time of the clause
     ("Ruiz criticized Chile on Monday, a day before Tuesday's summit.", "criticized", "2021-03-01"),
 ])

@@ -406,13 +406,16 @@ def standing(text: str, c, sentence: tuple[int, int] | None) -> bool:
 _OCCASION_REACH = 4
 
 
-def occasion_time(text: str, t, prevw: str) -> bool:
+def occasion_time(text: str, t, prevw: str, prev2: str = "") -> bool:
     """Does the time expression ``t``, though it dates a noun, date an act placed at that occasion
     ("attacked X during Monday's debate", "said at Tuesday's news conference"): after a preposition
     of place or occasion and before an occasion noun (dating words.json occasion_prepositions,
     occasion_nouns), and a day, not a year or month ("urged him to run in this year's election": a
-    coarse time, often another clause's)? ``prevw``: the lower-case word before it."""
-    if prevw not in _words("occasion_prepositions") or len(t.value) < 10 or not t.value[:4].isdigit():
+    coarse time, often another clause's)? ``prevw``, ``prev2``: the lower-case words before it (a
+    determiner or possessive may stand between: "in his Sunday interviews", "at their Monday meeting")."""
+    placed = prevw in _words("occasion_prepositions") or (
+        prevw in _words("after_phrase_determiners") and prev2 in _words("occasion_prepositions"))
+    if not placed or len(t.value) < 10 or not t.value[:4].isdigit():
         return False
     words = [w.lower() for _, _, w in tokenize(text, t.end, min(len(text), t.end + 40))][:_OCCASION_REACH]
     return any(w in _words("occasion_nouns") for w in words)

@@ -160,7 +160,7 @@ class TimeRules:
                 if (pos == "noun" and n == i) or (pos == "verb" and i == n + 1 and is_participle(low[i])):
                     best = ((False, -1), (t, value))   # "the Aug. 7 bombings", "the Feb. 23 accord signed by"
                     break
-                if not occasion_time(text, t, prevw) or not occasion_near(j, k):
+                if not occasion_time(text, t, prevw, prev2) or not occasion_near(j, k):
                     continue  # "the 1994 genocide", "last year's vote": the time of a noun, not of the clause
                 # ("clashed during Monday's debate", "At Monday's debate, X ...": the occasion's time is
                 # the act's, after any other time of the clause)
