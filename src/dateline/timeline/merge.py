@@ -132,6 +132,12 @@ class Report:
         return (self.span or (None, _dt.date.max))[1], published_day(self) or _dt.date.max, self.key
 
     @functools.cached_property
+    def published_day(self) -> _dt.date | None:
+        """The first day of the publication date; computed once."""
+        span = date_range(self.published)
+        return span[0] if span else None
+
+    @functools.cached_property
     def span(self):
         """(first day, last day, precision) of the date; computed once (a report is not changed)."""
         return date_range(self.date)
@@ -171,7 +177,7 @@ def _story_overlap(a: Report, b: Report) -> tuple[float, int]:
     if not a.names or not b.names:
         return 0.0, 0
     shared = len(a.names & b.names)
-    return shared / len(a.names | b.names), shared
+    return shared / (len(a.names) + len(b.names) - shared), shared
 
 
 def _dates_agree(a: Report, b: Report) -> bool | None:
@@ -250,9 +256,9 @@ def _agreement(a: Report, b: Report) -> int | None:
     if dates is None:
         # an undated report joins a report of the same dyad published within two days, or one of
         # the same story (the same people and places) with the same kind of event
-        pa, pb = date_range(a.published), date_range(b.published)
+        pa, pb = a.published_day, b.published_day
         dyad = bool(a.actor_code and a.actor_code == b.actor_code and a.target_code == b.target_code
-                    and pa and pb and abs((pa[0] - pb[0]).days) <= 2)
+                    and pa and pb and abs((pa - pb).days) <= 2)
         if not dyad and not (story and a.cameo[:3] == b.cameo[:3]):
             return None
     score = 1
@@ -342,8 +348,7 @@ PUBLISHED_DAYS = 3     # or, when one of the two is undated, published this near
 
 
 def published_day(r: Report) -> _dt.date | None:
-    span = date_range(r.published)
-    return span[0] if span else None
+    return r.published_day
 
 
 def near(a: Report, b: Report) -> bool:
