@@ -453,10 +453,11 @@ class Store(QueryMethods):
         codes, code_params = _compatible(agreeing, cluster)
         sql = " UNION ALL ".join(f"SELECT key, cluster FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
                              f"AND {cond}{codes}" for cond, _ in branches)
-        rows = self._candidates(sql, [x for _, ps in branches for x in [reps[0].family, *ps, *code_params]],
-                                volatile=cluster is not None)
-        keys = list(dict.fromkeys(r[0] for r in rows))
-        self._reports_of(keys, known)
+        rows, fresh = self._candidates(sql, [x for _, ps in branches for x in [reps[0].family, *ps, *code_params]],
+                                       volatile=cluster is not None)
+        keys = [r[0] for r in rows]
+        if fresh:                       # else read in this merge: their Reports are in ``known``
+            self._reports_of(keys, known)
         mine = {r.key for r in reps}
         if len(reps) == 1 and not (reps[0].negated or reps[0].hypothetical):
             # the query asks exactly merge.near of one report (its days widened by NEAR_DAYS, or its
@@ -471,9 +472,11 @@ class Store(QueryMethods):
         rows = []
         for i in range(0, len(cids), 500):
             chunk = cids[i:i + 500]
-            rows += self._candidates(f"SELECT key, cluster FROM events WHERE cluster IN ({','.join('?' * len(chunk))})",
-                                     chunk, volatile=True)
-        self._reports_of([r[0] for r in rows], known)
+            got, fresh = self._candidates(f"SELECT key, cluster FROM events WHERE cluster IN ({','.join('?' * len(chunk))})",
+                                          chunk, volatile=True)
+            if fresh:
+                self._reports_of([r[0] for r in got], known)
+            rows += got
         return [(r[1], known[r[0]]) for r in rows]
 
     @functools.cached_property
@@ -484,10 +487,10 @@ class Store(QueryMethods):
     def _agreement(self, a: M.Report, b: M.Report) -> int | None:
         return self._memory.agreement(a, b)
 
-    def _candidates(self, sql: str, params: list, volatile: bool = False) -> list[tuple]:
-        """The rows (key, cluster) of a merge query; the same query asked again in one merge (one that
-        asks for clusters: before any report moved) is answered from memory (MergeMemory.query: a report's
-        cluster is then ``MergeMemory.where``'s)."""
+    def _candidates(self, sql: str, params: list, volatile: bool = False) -> tuple[list[tuple], bool]:
+        """The rows (key, cluster) of a merge query, and whether they were read now: the same query asked
+        again in one merge (one that asks for clusters: before any report moved) is answered from memory
+        (MergeMemory.query: a report's cluster is then ``MergeMemory.where``'s)."""
         return self._memory.query(sql, params, self._tuples, volatile)
 
     def _forget(self) -> None:

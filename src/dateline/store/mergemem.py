@@ -46,18 +46,20 @@ class MergeMemory:
         return got
 
     def query(self, sql: str, params: list, run: Callable[[str, list], list[tuple]], volatile: bool = False
-              ) -> list[tuple]:
-        """The rows (key, cluster) of a merge query: run once in a merge (a ``volatile`` one, whose rows
-        depend on clusters, once until a report moves); the cluster of a report is ``where``'s, which
-        merging keeps up to date (the rows' own may be old)."""
+              ) -> tuple[list[tuple], bool]:
+        """The rows (key, cluster) of a merge query, each once, and whether they were read now: a query is
+        run once in a merge (a ``volatile`` one, whose rows depend on clusters, once until a report
+        moves); the cluster of a report is ``where``'s, which merging keeps up to date (the rows' own
+        may be old)."""
         k = (sql, tuple(params))
         memo = self.volatile if volatile else self.queries
         got = memo.get(k)
-        if got is None:
-            got = memo[k] = run(sql, params)
-            for key, cluster in got:
-                self.where.setdefault(key, cluster)
-        return got
+        if got is not None:
+            return got, False
+        got = memo[k] = list(dict.fromkeys(run(sql, params)))
+        for key, cluster in got:
+            self.where.setdefault(key, cluster)
+        return got, True
 
     def keep_report(self, key: str, rep: M.Report) -> None:
         if len(self.reports) >= REPORTS_KEPT:
