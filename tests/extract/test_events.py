@@ -795,3 +795,18 @@ def test_a_standing_report_in_the_headline_merges_with_the_body():
 ])
 def test_different_intentions_of_one_party_are_not_merged(text, codes):
     assert [e.cameo for e in events(text)] == codes
+
+
+@pytest.mark.parametrize("text,kept,not_at", [
+    # a bare noun naming a happening ("the regional talks") lends its words to no report with
+    # participants merged into it: the report stands at its own words
+    ("The regional talks have dragged on since June. Peru's president met Chile's foreign minister in "
+     "Lima on Monday.", "met", "talks"),
+    ("The killings shocked the region. Rebels killed two Peruvian guards near the border on Monday.",
+     "killed", "killings"),
+])
+def test_a_report_is_not_merged_into_a_bare_noun(text, kept, not_at):
+    import dateline
+    evs = dateline.analyze(text, published="2021-03-04").events
+    words = [e.trigger.text for e in evs if e.actor is not None or e.target is not None]
+    assert kept in words and not_at not in words, [(e.cameo, e.trigger.text) for e in evs]

@@ -425,11 +425,21 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         """Reports of one happening in the article become one event (same root, actor, date): the
         first kept event that ``event_index.twins`` accepts, looked up in a ``MergeIndex``."""
         kept = MergeIndex()
+
+        def bare(c: _Cand) -> bool:
+            return c.pattern.pos == "noun" and c.actor is None and c.target is None
+
         for c in cands:
             twin = kept.first(c, twins)
             if twin is None:
                 kept.add(c)
                 continue
+            if bare(twin) and (c.actor is not None or c.target is not None):
+                # a bare noun ("the talks that are due to end in May") names a happening, it does not
+                # report one: the report with participants stands for both, at its own words
+                p = kept.pos.pop(id(twin))
+                kept.pos[id(c)], kept.kept[p] = p, c
+                c, twin = twin, c
             if twin.headline and not c.headline and not twin.from_body:
                 # the body's first report names the participants more exactly than the headline
                 twin.actor, twin.target = c.actor or twin.actor, c.target or twin.target
