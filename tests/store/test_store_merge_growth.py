@@ -71,3 +71,32 @@ def test_a_look_back_report_re_merges_none_of_the_days_it_spans(store, build, mo
     late = store.rows("SELECT cluster FROM events WHERE article_key IN "
                       "(SELECT key FROM articles WHERE record_id = 'late')")[0]["cluster"]
     assert store.scalar("SELECT count(*) AS c FROM events WHERE cluster = ?", (late,)) > 1   # it joined one
+
+
+# (cameo, actor, target, location code) of reports of one day; every one is asked for its candidates
+_DYADS = [("150", "PRK", None, None), ("150", "PRK", "JPN", None), ("150", "PRK", "KOR", None),
+          ("150", "KOR", None, None), ("150", None, "JPN", None), ("150", None, None, None),
+          ("150", "PRK", None, "PRK"), ("150", "PRK", None, "JPN"), ("040", "PRK", "USA", None),
+          ("040", "USA", "PRK", None), ("040", "USA", "CHN", None), ("040", None, None, "VNM")]
+
+
+@pytest.mark.parametrize("i", range(len(_DYADS)))
+def test_candidates_left_out_by_their_codes_are_those_merging_refuses(store, build, i):
+    """The candidate query leaves out stored reports by their codes only where merge.agreement refuses
+    them (a joint happening, 040, may agree with actor and target exchanged), and keeps the others."""
+    from dateline.timeline import merge as M
+    for k, (cameo, actor, target, loc) in enumerate(_DYADS):
+        ev = build.event("v1", cameo=cameo, actor=actor, target=target, date="2019-10-31",
+                         location={"name": loc, "code": loc} if loc else None)
+        store.add_article(build.record(f"d{k}", "2019-10-31", [ev], url=f"https://dyad.example/{k}"))
+    keys = [r["key"] for r in store.rows("SELECT key FROM events ORDER BY n")]
+    known: dict = {}
+    store._memory.new_merge({})
+    store._reports_of(keys, known)
+    y = known[keys[i]]
+    got = set(store._near([y], known, agreeing=y))
+    family = [z for z in known.values() if z.family == y.family and z.key != y.key]
+    assert {z.key for z in family if M.agreement(y, z) is not None} <= got
+    assert got <= {z.key for z in family}
+    if not y.symmetric:                 # another actor where both give one: never read
+        assert not {z.key for z in family if y.actor_code and z.actor_code not in (None, y.actor_code)} & got
