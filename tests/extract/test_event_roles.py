@@ -397,3 +397,17 @@ def test_a_noun_event_of_manner_is_done_by_the_clause_subject(text, root, actor,
 def test_a_party_inside_a_reported_clause_is_no_target_of_the_comment(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # "the two leaders" refers back to the last two people of different states, each state's first named
+    ("Presidents Ivan Petrov of Ukraine and Boris Smirnov of Russia met in Minsk on Friday. Ukraine has no plan "
+     "to seek NATO membership, Smirnov's aide Igor Popov said. The two leaders agreed to consult each other "
+     "on their policies toward NATO.", "03", "UKR", "RUS"),
+    # an organisation named on the way is no member of the pair
+    ("Peru and Chile ended a dispute over fishing rights on Friday. The UN welcomed the deal. "
+     "Both countries agreed to consult each other on future disputes.", "03", "PER", "CHL"),
+])
+def test_the_two_leaders_are_the_pair_named_before(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

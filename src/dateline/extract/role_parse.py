@@ -14,7 +14,7 @@ from .event_lexicon import (
 )
 from .frames import controls, frames_for, role_words, walk
 from .lexicon import is_participle, verb_forms
-from .role_pronouns import _reported_pronoun
+from .role_pronouns import _reported_pronoun, pair_of
 from .entity_context import _title_chain
 from .role_surface import _ethnic, _own_party
 
@@ -89,8 +89,11 @@ class ParseRoles:
         target, direct, t_id, t_tok = self._frame_role(c, tok, "target", voice, mentions)
         if _reciprocal_object(tok):
             # "pledged to consult each other on relations with X": the act is between the subject's
-            # members; a party named in its topic is not its target
+            # members; a party named in its topic is not its target ("the two leaders": the second)
+            pair = pair_of(a_tok, mentions) if a_tok is not None else None
             target, direct, t_id, t_tok, c.target = None, False, None, None, None
+            if pair is not None and actor is not None and actor.start == pair[0].start:
+                target, direct, t_id = pair[1], True, a_id
         c.frames = tuple(f for f in (a_id, t_id) if f)
         if target is None and voice == "active" and c.pattern.pos == "verb":
             self._topic_modifier(c, tok)
@@ -169,6 +172,11 @@ class ParseRoles:
                 return None, False, f.id, None    # "Organizers said they would rally": the rules resolve it
             head_only = f.mention == "head" or (f.mention == "head_if_preps" and bool(preps))
             m = self._mention_of(reached, mentions, head_only=head_only)
+            pair = pair_of(reached, mentions) if m is None and not head_only else None
+            if pair is not None:
+                # "the two leaders pledged": the first named acts; "talks between the two countries":
+                # the counterpart is the member other than the actor
+                m = pair[0] if role == "actor" or c.actor is None or pair[0].code != c.actor.code else pair[1]
             if m is None and role == "target" and reached.dep_ in _OBJ:
                 m = self._event_anaphor(reached, mentions)   # "X hailed the ruling": whose ruling
             if m is None and f.stop == "mention":

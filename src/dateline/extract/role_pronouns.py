@@ -156,3 +156,34 @@ def _last_body(index, word: str, pos: int) -> Mention | None:
     ends, ms = index.get(_head_key(word), ((), ()))
     k = bisect.bisect_right(ends, pos) - 1
     return ms[k] if k >= 0 else None
+
+
+_PAIR_REACH = 1500      # how far back (characters) "the two leaders" looks for the pair it refers to
+
+
+def pair_of(token, mentions: list[Mention]) -> tuple[Mention, Mention] | None:
+    """"the two leaders", "both countries": a plural noun of parties (role_words pair_nouns) counted
+    as two refers back to the last two states or people of different states named before it (leaders:
+    people; "men", "women": two people of any state), in the order named; None where the noun names no
+    such pair or fewer than two came before it."""
+    if token.lower_ not in role_words("pair_nouns") or not any(
+            (ch.dep_ == "nummod" and ch.lower_ == "two") or (ch.dep_ == "det" and ch.lower_ == "both")
+            for ch in token.children):
+        return None
+    kinds = ("person",) if token.lower_ in role_words("pair_people_nouns") else ("country", "person")
+    one_state = token.lower_ in role_words("pair_same_state_nouns")
+    found: list[Mention] = []
+    for m in reversed(mentions):
+        if m.end > token.idx or token.idx - m.start > _PAIR_REACH or m.kind not in kinds:
+            continue
+        if any(m.entity == x.entity if one_state else (not m.code or m.code == x.code) for x in found) \
+                or not (m.code or one_state):
+            continue
+        found.append(m)
+        if len(found) == 2:
+            if not one_state:       # each state's person named first in reach: its leader, not a spokesman
+                near = [x for x in mentions if x.end <= token.idx and token.idx - x.start <= _PAIR_REACH]
+                found = [next((x for x in near if x.kind == y.kind and x.code == y.code), y) for y in found]
+            first, second = sorted(found, key=lambda x: x.start)
+            return first, second
+    return None
