@@ -380,6 +380,13 @@ CASES = [
     ("On Friday riot police and stone-throwing youths clashed outside the stadium.", "clashed", "14"),
     ("Fans clashed with police outside the stadium.", "clashed", "14"),
     ("Rebels and army units clashed near the river on Friday.", "clashed", "190"),
+    # mocking or attacking a party in words is criticism (111)
+    ("The governor poked at the senator's voting record in a radio interview.", "poked at", "111"),
+    ("The comedian poked fun at the finance minister on Saturday.", "poked fun at", "111"),
+    ("The mayor took a swipe at the regional council on Friday.", "took a swipe", "111"),
+    ("The premier swiped at her predecessor in parliament.", "swiped at", "111"),
+    ("The senator ripped into the attorney general at the hearing.", "ripped into", "111"),
+    ("An explosion ripped through the market on Tuesday.", "ripped", None),   # (the explosion is the event)
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
