@@ -411,3 +411,14 @@ def test_a_party_inside_a_reported_clause_is_no_target_of_the_comment(text, root
 def test_the_two_leaders_are_the_pair_named_before(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor", [
+    # police named with no state of their own act for the state the event takes place in ...
+    ("BELFAST, Northern Ireland -- Police arrested two men in Dublin on Sunday.", "17", "IRL"),
+    ("BELFAST, Northern Ireland -- Police arrested two men in Belfast on Sunday.", "17", "GBR"),
+    # ... a state named on them keeps its own
+    ("BELFAST, Northern Ireland -- British police arrested two men in Dublin on Sunday.", "17", "GBR"),
+])
+def test_police_act_for_the_state_they_act_in(text, root, actor):
+    assert _code(_event(text, root).actor) == actor

@@ -124,6 +124,18 @@ def hosts_from_places(cands, text: str) -> None:
                            form="place-state")
 
 
+def domestic_bodies_of_place(cands) -> None:
+    """"BELFAST -- Police arrested two men in Dublin": a body that acts only at home (role_words
+    domestic_bodies: police), named with no state of its own, is the body of the state the event
+    takes place in, not of the state its context gave it."""
+    for c in cands:
+        a, where = c.actor, (c.location.get("code") if c.location else None)
+        if a is None or not where or where == a.code or a.kind != "organization" \
+                or (a.name or "").lower() not in role_words("domestic_bodies"):
+            continue
+        c.actor = replace(a, code=where)
+
+
 def possessed_patients(cands, text: str) -> None:
     """"Kennedy's assassination", "the activist's arrest": the possessor of a noun of something done
     to someone undergoes it: it is the target, and the actor is unknown unless named otherwise."""
@@ -144,9 +156,10 @@ def possessed_patients(cands, text: str) -> None:
 def infer_participants(cands, text: str) -> None:
     """Every inference of this module, in order: places become locations, unrest takes its place's
     state, the sense of an attack follows its parties, a visit or occupation takes its place's
-    state as counterpart, a possessor undergoes what is done to it."""
+    state as counterpart, police act for the state they act in, a possessor undergoes what is done to it."""
     places_are_locations(cands, text)
     place_states(cands, text)
     verbal_senses(cands, text)
     hosts_from_places(cands, text)
+    domestic_bodies_of_place(cands)
     possessed_patients(cands, text)
