@@ -207,7 +207,7 @@ def test_a_noun_event_governed_by_a_verb_of_intention_or_threat(text, trigger, c
     # a conditional act states no intention
     ("If Peru does follow through on its threat to veto the deal, the talks would end.", "veto", True),
     # a permission told in the past was used; one still to come was not
-    ("For the first time in a year the monitors had been allowed to carry out an inspection.", "carry out", False),
+    ("Last spring the monitors were allowed to visit the depots twice.", "visit", False),
     ("The monitors will be allowed to visit the depots next month.", "visit", True),
 ])
 def test_which_acts_are_hypothetical(text, trigger, hypothetical):
