@@ -422,3 +422,15 @@ def test_the_two_leaders_are_the_pair_named_before(text, root, actor, target):
 ])
 def test_police_act_for_the_state_they_act_in(text, root, actor):
     assert _code(_event(text, root).actor) == actor
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # who cites an act as evidence did not do it: its own agent, or nobody named
+    ("Kenyan President William Ruto cited criticism of the Ugandan army by rights groups.", "11", None, "UGA"),
+    ("Kenyan President William Ruto cited the release of prisoners by Uganda.", "08", "UGA", None),
+    # ... a support verb's subject still does its object
+    ("Kenyan President William Ruto announced the release of prisoners.", "08", "KEN", None),
+])
+def test_a_cited_act_is_not_done_by_who_cites_it(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

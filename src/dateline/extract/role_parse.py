@@ -112,6 +112,9 @@ class ParseRoles:
             c.actor = None       # "Extremists bombed ...": the subject names no entity; a guess from before is not it
         elif voice == "passive" and c.actor is not None and self._is_subject(tok, c.actor, mentions):
             c.actor = None       # "he was shot": who underwent it did not do it
+        elif actor is None and c.pattern.pos == "noun" and tok.dep_ in _OBJ \
+                and tok.head.lower_ in role_words("citing_verbs"):
+            c.actor = None       # "X cited criticism of Y": who cites an act did not do it
         if target is not None and a_id is None and c.actor is not None and (c.actor.start == target.start or (
                 voice == "passive" and c.actor.entity is not None and c.actor.entity == target.entity)):
             c.actor = None       # "X faced criticism", "he was tased and then shot": whom the parse gives as
