@@ -434,3 +434,12 @@ def test_police_act_for_the_state_they_act_in(text, root, actor):
 def test_a_cited_act_is_not_done_by_who_cites_it(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # unrest with no place of its own happens where the other unrest of its sentence does
+    ("Large protests erupted in Lagos on Monday, and some protesters turned to rioting.", "145", "NGA", "NGA"),
+])
+def test_unrest_shares_the_place_of_its_sentence(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

@@ -32,10 +32,24 @@ def _state_code(m) -> bool:
     return m is not None and bool(m.code) and m.code.lower() not in role_words("non_state_codes")
 
 
+def _shared_unrest_places(cands, roots: frozenset[str]) -> None:
+    """"protests in X broke out, with many turning to rioting": unrest with no place of its own
+    happens where the other unrest of its sentence does (one place named for it there)."""
+    for c in cands:
+        if c.location or c.pattern.code[:2] not in roots:
+            continue
+        places = {(o.location["name"], o.location["code"]) for o in cands if o is not c and o.sent == c.sent
+                  and o.location and o.location.get("code") and o.pattern.code[:2] in roots}
+        if len(places) == 1:
+            o = next(o for o in cands if o.sent == c.sent and o.location and o.pattern.code[:2] in roots)
+            c.location = dict(o.location)
+
+
 def place_states(cands, text: str) -> None:
     """Actor-less and target-less unrest at a place in a state: the people and government there.
     The target stands for the state, not the place (it carries no name)."""
     roots = domestic_roots()
+    _shared_unrest_places(cands, roots["both"])
     for c in cands:
         if c.pattern.code[:2] in roots["both"] and c.target is None and _state_code(c.actor):
             # "opposition parties staged a strike": unrest by a state's people is against its government
