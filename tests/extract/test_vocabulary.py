@@ -387,6 +387,11 @@ CASES = [
     ("The premier swiped at her predecessor in parliament.", "swiped at", "111"),
     ("The senator ripped into the attorney general at the hearing.", "ripped into", "111"),
     ("An explosion ripped through the market on Tuesday.", "ripped", None),   # (the explosion is the event)
+    ("The treasurer unloaded on the opposition leader at a press conference.", "unloaded on", "111"),
+    ("Port crews unloaded the grain on the quay overnight.", "unloaded", None),   # cargo, no party
+    ("The bishop railed against the new licensing law.", "railed against", "111"),
+    ("The coach teed off on the league commissioner on Sunday.", "teed off on", "111"),
+    ("The boy ripped the poster into shreds.", "ripped", None),   # a particle verb's preposition follows it
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
