@@ -78,6 +78,9 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
     ("Chile made an offer of aid to Peru.", "aid", "noun", "active", "actor", (), "n.support.of.subj", "Chile"),
     ("Peru declined to follow Chile's instructions.", "declined", "verb", "active", "target", (), "v.xcomp.obj.poss",
      "Chile"),
+    # a present participle that modifies a noun: the noun does it
+    ("Kenyan troops guarding the border fired at the smugglers.", "guarding", "verb", "active", "actor", (),
+     "v.acl.participle", "troops"),
     # coordinated subjects of a verb of two sides acting on each other are each other's counterpart
     ("Indian troops and Pakistani soldiers fought along the border.", "fought", "verb", "active", "target", (),
      "v.recip.conj", "soldiers"),
