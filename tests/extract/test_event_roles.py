@@ -443,3 +443,15 @@ def test_a_cited_act_is_not_done_by_who_cites_it(text, root, actor, target):
 def test_unrest_shares_the_place_of_its_sentence(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor", [
+    # ministers of "member states" act for the international body named before; a present participle
+    # on a noun is done by that noun
+    ("The African Union said Friday it would look into the killings. Defence ministers of member-states "
+     "meeting on Friday in Nairobi agreed to send a team.", "04", "IGO"),
+    ("The African Union said Friday it would look into the killings. Defence ministers of member-states "
+     "meeting on Friday in Nairobi agreed to send a team.", "03", "IGO"),
+])
+def test_member_states_act_for_their_body(text, root, actor):
+    assert _code(_event(text, root).actor) == actor

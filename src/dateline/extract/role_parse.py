@@ -235,7 +235,7 @@ class ParseRoles:
         led = _followers(token, phrase, mentions)
         if led is not None:
             return led
-        titled = _titled_name(token, mentions)
+        titled = _titled_name(token, mentions) or _member_body(token, phrase, mentions)
         if titled is not None:
             return titled
         for t in sorted(phrase, key=lambda t: t.i):
@@ -296,6 +296,19 @@ def _reciprocal_object(trig) -> bool:
     return any(ch.dep_ in _OBJ and ch.i + 1 < len(doc)
                and f"{ch.lower_} {doc[ch.i + 1].lower_}" in role_words("reciprocal_pronouns")
                for v in verbs for ch in v.children)
+
+
+_MEMBER_REACH = 1500     # how far back "member states" looks for their body
+
+
+def _member_body(token, phrase, mentions) -> Mention | None:
+    """"ministers of member states", "the member nations": the member states of a body named before
+    (within reach) act for that international body, the last one named."""
+    if not any(t.lower_ in role_words("member_nouns") and any(
+            ch.dep_ in ("compound", "amod") and ch.lower_ == "member" for ch in t.children) for t in phrase):
+        return None
+    return next((m for m in reversed(mentions) if m.end <= token.idx and token.idx - m.start <= _MEMBER_REACH
+                 and m.kind == "organization" and m.code == "IGO"), None)
 
 
 def _titled_name(token, mentions) -> Mention | None:
