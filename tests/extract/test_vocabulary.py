@@ -392,6 +392,12 @@ CASES = [
     ("The bishop railed against the new licensing law.", "railed against", "111"),
     ("The coach teed off on the league commissioner on Sunday.", "teed off on", "111"),
     ("The boy ripped the poster into shreds.", "ripped", None),   # a particle verb's preposition follows it
+    # "call on/for": the preposition follows the verb; "called X a Y on Monday" appeals to nobody
+    ("Mayor Tom Reyes called Councillor Ann Ford a “liar” on Monday.", "called", "111"),   # criticism, no appeal
+    ("The league called the referee a coward on Sunday.", "called", None),
+    ("Chile called Tuesday for an immediate truce.", "called", "0256"),
+    ("Norway called again for negotiations between the rivals.", "called", "026"),
+    ("The bishops called repeatedly on the rebels to free the hostages.", "free", "0253"),
     # the senses these rows must leave alone
     ("Israel struck targets in Gaza on Tuesday.", "struck", "190"),
     ("The Chinese president arrived in Moscow on Monday.", "arrived", "042"),
