@@ -93,7 +93,7 @@ def timeline_data(s: Store, f: dict, either: str | None, unit: str, limit: int =
     imprecise = [{"cluster": i["row"]["cluster"], "date": i["row"]["date"], "first": i["first"].isoformat(),
                   "last": i["last"].isoformat()} for i in ser["imprecise"]]
     return {"unit": unit, "events": rows, "truncated": nxt is not None, "next": nxt, "series": buckets,
-            "imprecise": imprecise}
+            "imprecise": imprecise, "undated": browse.undated_count(s, either=either, **f)}
 
 
 @router.get("/api/timeline", tags=["events"], summary="Dated events in order, with counts per day or week")
@@ -102,7 +102,8 @@ def api_timeline(s: StoreDep, f: Filters, either: Text = None, unit: Literal["da
                  ) -> dict:
     """One page of the dated happenings that match, in order (day, CAMEO code, date, cluster), with the
     counts per period of the happenings of this page (``series``; ``imprecise`` those whose date is
-    coarser than the period); ``next`` pages on (``truncated``: there is a next page)."""
+    coarser than the period); ``next`` pages on (``truncated``: there is a next page); ``undated``: how
+    many happenings match but have no date (not on a timeline; `/api/events` lists them)."""
     return timeline_data(s, f, either, unit, limit, cursor)
 
 

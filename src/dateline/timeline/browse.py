@@ -178,6 +178,14 @@ def timeline_rows(store: Store, *, limit: int = MAX_TIMELINE, plover: str | None
     return rows, nxt is not None
 
 
+def undated_count(store: Store, *, plover: str | None = None, **filters) -> int:
+    """How many happenings that match have no date (``queries.timeline`` lists them after the dated
+    ones; a timeline page, which draws days, says how many it leaves out)."""
+    where, params = filtered_where(store, plover=plover, **filters)
+    return int(store.scalar(f"SELECT count(*) AS n FROM clusters c WHERE {where} AND c.day_first IS NULL",
+                            params) or 0)
+
+
 def timeline_page(store: Store, *, limit: int = MAX_TIMELINE, cursor: str | None = None, plover: str | None = None,
                   **filters) -> tuple[list[dict], str | None]:
     """One page of the dated happenings of ``queries.timeline`` (its order: day, CAMEO code, date,
