@@ -326,3 +326,16 @@ def test_an_anchor_puts_no_done_act_after_publication(text, trigger, date, date_
 def test_a_relative_shift_dates_its_own_clause(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date", [
+    # a time before "that" dates the utterance, not a hypothetical act of what was said
+    ("Peru dismissed objections from Chile on Thursday that border raids could do serious harm to relations "
+     "with Lima.", "harm", None),
+    ("Peru brushed aside statements from Chile on Thursday that Bolivian raids could harm relations with Lima.",
+     "harm", None),
+    # ... an act told as done keeps the clause's time
+    ("Chile harmed relations with Lima on Thursday.", "harmed", "2021-03-04"),
+])
+def test_a_hypothetical_act_of_an_utterance_takes_not_its_time(text, trigger, date):
+    assert event(text, trigger).date == date

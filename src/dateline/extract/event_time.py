@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..record import Series, Timex
 from .. import lang
-from .dating import (after_publication, conjunction_time, later_verb, noun_time, occasion_near,
+from .dating import (_words, after_publication, conjunction_time, later_verb, noun_time, occasion_near,
                      occasion_time, reason_preposition, recent_period, told_as_done, OCCASION_LAST)
 from .dating_story import headline_dates, same_doer
 from .event_index import TimexIndex, by_sentence
@@ -59,6 +59,16 @@ class _SentenceTimes:
     index: object          # event_index.TimexIndex
 
 
+def _utterance_time(c, low: list[str], k: int | None) -> bool:
+    """Does the time expression at token ``k`` date an utterance whose content holds the hypothetical
+    act ``c`` ("warned on Monday that a strike could hurt trade": a word of dating words.json
+    content_openers lies between them)? Not an intention folded into its marker ("pledged on Monday
+    to withdraw")."""
+    if not c.hypothetical or c.modality or k is None or not 0 <= k < c.tok <= len(low):
+        return False
+    return any(w in _words("content_openers") for w in low[k + 1:c.tok])
+
+
 class TimeRules:
     """Methods of EventExtractor (extract.events)."""
 
@@ -88,6 +98,8 @@ class TimeRules:
                 if t is not None and after_publication(t[1], published) and not (c.hypothetical or c.modality) \
                         and told_as_done(low, c.tok):
                     t = None      # "has invited them to a ceremony on March 12": done acts lie before publication
+                if t is not None and _utterance_time(c, low, self._tok_at(toks, t[0].start)):
+                    t = None      # "warned on Monday that a strike could hurt trade": the warning's day
                 if t is not None:
                     c.date, c.date_timex, c.date_from = t[1], t[0].id, "timex"
                 else:
