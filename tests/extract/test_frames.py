@@ -40,6 +40,11 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
     ("Peru pressed Chile to withdraw its troops.", "withdraw", "verb", "active", "actor", (), "v.ctrl.acl",
      "Chile"),
     ("Peru refused to endorse the plan.", "endorse", "verb", "active", "actor", (), "v.ctrl.subj", "Peru"),
+    # an infinitive hung on a verb of letting or making, after its object: the object does it, not the subject
+    ("Congress voted to allow Peruvian fishermen to sue Chile.", "sue", "verb", "active", "actor", (),
+     "v.ctrl.allow", "fishermen"),
+    ("The court voted to permit Chilean miners to sue Peru.", "sue", "verb", "active", "actor", (),
+     "v.ctrl.allow", "miners"),
     ("The embassy was attacked by protesters.", "attacked", "verb", "passive", "actor", (), "v.pass.agent",
      "protesters"),
     ("The embassy was attacked by protesters.", "attacked", "verb", "passive", "target", (), "v.pass.subj",
