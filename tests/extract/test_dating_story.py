@@ -88,3 +88,34 @@ def test_a_future_weekday_is_no_reference_of_the_narrative():
             "praised Ghana.")
     assert event(text, "visit").date == "2021-03-04"
     assert (event(text, "praised").date, event(text, "praised").date_from) == ("2021-03-03", "narrative")
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # a day that dates only a statement does not date another doer's act a later statement tells of
+    ("Peru's president Garcia said on Sunday that the talks had stalled. He said the Bolivian farmers "
+     "demanded a new border with Chile.", "demanded", None, None),
+    # ... but the speaker's own act, and an act told by the story itself, keep the narrative's day
+    ("Peru's president Garcia said on Sunday that the talks had stalled. He said he criticized Chile over "
+     "the border.", "criticized", "2021-03-07", "narrative"),
+    ("Peru's president Garcia said on Sunday that the talks had stalled. The army arrested two Chilean spies.",
+     "arrested", "2021-03-07", "narrative"),
+    # ... and a day that dates an act dates another doer's reaction
+    ("Chile attacked Peru on Monday. Bolivia protested the raid.", "protested", "2021-03-08", "narrative"),
+])
+def test_a_statement_day_dates_no_other_doers_reported_act(text, trigger, date, date_from):
+    e = event(text, trigger, published="2021-03-09")
+    assert (e.date, e.date_from) == (date, date_from)
+
+
+def test_another_sources_report_keeps_the_narratives_day():
+    # the statement that tells of the act is not that of the speaker the day dates
+    e = event("Peru's president Garcia said on Sunday that the talks had stalled. Chilean troops attacked "
+              "two border posts, the Bolivian agency reported.", "attacked", published="2021-03-09")
+    assert (e.date, e.date_from) == ("2021-03-07", "narrative")
+
+
+def test_a_speakers_report_of_a_material_act_keeps_the_narratives_day():
+    # a material act the speaker reports is the day's news; only a verbal act of another is background
+    e = event("Peru's army said on Sunday that the border was calm. It said Chilean troops attacked two "
+              "border posts.", "attacked", published="2021-03-09")
+    assert (e.date, e.date_from) == ("2021-03-07", "narrative")

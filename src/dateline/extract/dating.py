@@ -126,6 +126,18 @@ def _cue_times(attributions, timexes) -> list[tuple[int, int, object]]:
     return out
 
 
+def cue_speakers(attributions, timexes) -> dict[str, set]:
+    """The doers each time expression dates as the time of a statement: the time expression's id to
+    the entities of the sources whose cue it dates ("X said on Sunday ..."; None for a source the
+    roles did not name)."""
+    out: dict[str, set] = {}
+    for a in attributions:
+        spans = _cue_times([a], timexes)
+        if spans:
+            out.setdefault(spans[0][2].id, set()).add(getattr(a.source, "entity", None))
+    return out
+
+
 def statement_time(att, timexes, sentence: tuple[int, int], describes: bool = False):
     """The time a statement was made: the cue's own time expression, else one in its sentence outside
     what was said ("said in a speech on Monday that ..."), else, for a cue that describes its object
@@ -246,7 +258,7 @@ def bound_dates(cands, attributions, timexes, sentences, published: str | None, 
     recalled_background(cands, attributions, text)
     described_background(cands, text, sentences)
     reported = [(a.content.start, a.content.end) for a in attributions if a.content.start is not None]
-    narrative_dates(cands, timexes, sentences, published, text, reported)
+    narrative_dates(cands, timexes, sentences, published, text, reported, attributions)
     headline_dates(cands)
     publication_dates(cands, published, sentences, text)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import bisect
 
 from ..text import tokenize
-from .dating import (_verbal, _words, after_phrase, nominal_marker, noun_time, reason_preposition, unbounded,
-                     verbal)
+from .dating import (_verbal, _words, after_phrase, cue_speakers, nominal_marker, noun_time, reason_preposition,
+                     unbounded, verbal)
 from .event_lexicon import grammar_words
 from .lexicon import is_past_form
 from .regexes import regex
@@ -21,7 +21,8 @@ NARRATIVE_REACH = 2
 _EARLIER = regex("cameo", "earlier_than")
 
 
-def narrative_dates(cands, timexes, sentences, published: str | None, text: str = "", reported=()) -> None:
+def narrative_dates(cands, timexes, sentences, published: str | None, text: str = "", reported=(),
+                    attributions=()) -> None:
     """An undated event reported as having happened takes the day the story last named, a few
     sentences before it, when that day is not after publication ("On Wednesday X arrived. She met
     Y."): the narrative's reference time (date_from "narrative"). A past act right after a sentence
@@ -29,7 +30,9 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     from any day named, it takes the story's own time, the first recent day or week the story
     names ("X visited Y on Wednesday ... Later she met Z"), when no other day was named since. An
     act of the opening, before any time is named, takes the story's own day named just after it
-    ("X has endorsed Y. In a message posted Friday, X said ...": ``_opening``)."""
+    ("X has endorsed Y. In a message posted Friday, X said ...": ``_opening``). A day that dates only
+    a speaker's statements dates no position (a demand, a claim) of another doer that the speaker's
+    later statement tells of (``_other_doer``)."""
     # the times that date clauses, judged once ("the Aug. 7 bombings" is no time of the story)
     # nor a time that bounds a span ("since Jan. 13"), dates only a plan ("expected to meet later today")
     # or a relative clause that describes someone ("X, who arrived Thursday, ...")
@@ -45,6 +48,9 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     starts = [t.start for t in days]
     named = _named_times(clause_times, published)
     named_starts = [t.start for t in named]
+    doers = _time_doers(cands, cue_speakers(attributions, timexes))
+    told = [(a.content.start, a.content.end, getattr(a.source, "entity", None)) for a in attributions
+            if a.content.start is not None]
     for c in cands:
         # an act after "after" told before a past verb ("X said after meeting Y") is dated as that verb
         after = after_phrase(text, c, sentences[c.sent] if text else None)
@@ -70,7 +76,10 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
         t = days[k] if k >= 0 else None
         us = bisect.bisect_right(sent_starts, u.start) - 1 if u is not None else None
         if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
-            c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
+            if _other_doer(c, doers.get(t.id), told):
+                c.background = True   # another's act a statement tells of: its day is not known
+            else:
+                c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
         elif u is not None and us == c.sent - 1 and _past_period(u.value, published) \
                 and (after or is_past_form(_first_word(text, c))) and not any(a <= c.start < b for a, b in reported) \
                 and not _relative_time(text, u, sentences[us]) and not _week_among_times(u, timexes, sentences[us]) \
@@ -82,6 +91,28 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             # not where a time of another period was named a few sentences before ("in January 2012")
             if u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+
+
+def _time_doers(cands, speakers: dict) -> dict[str, set]:
+    """The time expressions that date only statements, by id, to the entities of their speakers
+    (None for a speaker the roles did not name); a time that dates an act by its own clause is left
+    out ("X attacked Y on Monday. Z protested": a reaction may be of that day)."""
+    acts = {o.date_timex for o in cands if o.date_from == "timex" and o.date_timex is not None}
+    return {k: set(v) for k, v in speakers.items() if k not in acts}
+
+
+def _other_doer(c, doers: set | None, told) -> bool:
+    """Is ``c`` an act that states a position (a demand, a claim, criticism: dating words.json
+    position_roots) of someone else that a speaker tells of in a statement, where the narrative's day
+    dates only that speaker's statements ("X said on Sunday ... He said the minority demanded ...": the
+    day is X's, not the minority's)? Such an act is background: neither that day nor the publication
+    day bounds it. Only where the speakers are named and ``c`` has a doer of its own (``told``: the
+    spans of what was said, with their speakers' entities)."""
+    if not doers or None in doers or c.actor is None or c.pattern.code[:2] not in _words("position_roots"):
+        return False
+    if not any(a <= c.start < b and who in doers for a, b, who in told):
+        return False
+    return _entity(c.actor) not in doers and bool(_entity(c.actor) or getattr(c.actor, "name", None))
 
 
 def _plan_times(cands, text: str = "", sentences=()) -> set:
