@@ -455,3 +455,19 @@ def test_unrest_shares_the_place_of_its_sentence(text, root, actor, target):
 ])
 def test_member_states_act_for_their_body(text, root, actor):
     assert _code(_event(text, root).actor) == actor
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a relative clause on a predicate noun tells of the copula's subject
+    ("The Kenyan president is a stubborn man who has pledged to expel Somali traders.", "13", "KEN", "SOM"),
+    ("The Peruvian minister is a critic and a rival who has vowed to sue Chile.", "11", "PER", "CHL"),
+    ("The Kenyan president often insults judges and is a bully, a liar and a nationalist who has pledged to "
+     "expel Somali traders.", "13", "KEN", "SOM"),
+    # a relative pronoun as object: the noun it stands for, itself a predicate of the subject
+    ("Kenya is the country that Somalia attacked in May.", "19", "SOM", "KEN"),
+    # a relative clause on any other noun stays with that noun
+    ("Ruto met the Peruvian envoy who criticized Chile on Monday.", "11", "PER", "CHL"),
+])
+def test_a_relative_clause_on_a_predicate_noun(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

@@ -52,6 +52,23 @@ def _shared_passive(tok) -> bool:
         and _child(tok.head, _SUBJ_PASS | _AUX_PASS) is not None
 
 
+
+def _predicate_subject(noun):
+    """The subject a predicate noun describes ("X is a leader who ...", "X is a liar and a bully who ...",
+    "X insults judges and is a liar who ..."): a relative clause on it tells of that subject; any other
+    noun is itself."""
+    chain = [noun]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    first = next((i for i, t in enumerate(chain) if any(ch.dep_ == "cop" for ch in t.children)), None)
+    if first is None:
+        return noun
+    subjects = (ch for t in chain[first:] for ch in t.children if ch.dep_ in ("nsubj", "nsubj:pass"))
+    subject = next(subjects, None)
+    # a pronoun subject ("They are friends who ...") is left to the noun: its antecedent is a guess
+    return noun if subject is None or subject.lower_ in _PRONOUNS else subject
+
+
 class ParseRoles:
     """Methods of EventExtractor (extract.events): roles from the dependency parse."""
 
@@ -212,7 +229,7 @@ class ParseRoles:
         if token is None:
             return None
         if token.lower_ in _RELATIVE and token.head.dep_ in ("acl:relcl", "relcl") and token.head.head.i != token.head.i:
-            token = token.head.head         # "Libya, which brought the case": the noun the clause modifies
+            token = _predicate_subject(token.head.head)   # "Libya, which brought the case": the noun modified
         for m in mentions:
             if m.start <= token.idx < m.end:
                 return None if _ethnic(token.doc, m) else self._owned_body(token, m, mentions)
