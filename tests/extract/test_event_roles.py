@@ -471,3 +471,15 @@ def test_member_states_act_for_their_body(text, root, actor):
 def test_a_relative_clause_on_a_predicate_noun(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a passive attack done from one side of a conflict (role_words side_nouns): that side does it
+    ("A Kenyan soldier was shot from the Ugandan side overnight.", "19", "UGA", "KEN"),
+    ("Ukrainian positions were shelled from the Russian side on Monday.", "19", "RUS", "UKR"),
+    # a place it came from is no actor
+    ("A Kenyan soldier was shot from a rooftop in Nairobi overnight.", "19", None, "KEN"),
+])
+def test_an_attack_from_one_side(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
