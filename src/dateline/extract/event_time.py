@@ -248,8 +248,8 @@ class TimeRules:
             (x.value for x in focus.index.starting_in(pivot + 1, end) if x.type in ("DATE", "TIME")
              and x.value[:1].isdigit()), None)
         ref = (main[0].date or focus.coref_date(main[0])) if main else None
-        # (no act told as done lies after publication: "resisted talks until three weeks before the
-        # freeze was to expire and X refused to extend it" gives the refusal no day)
+        # (no act told as done lies after publication: "held out until two days before the deadline
+        # ran out and Y declined to prolong it" gives the declining no day)
         if ref is None and own is not None:
             val = shift_value(own, t.value, -sign)
             for c in main:
