@@ -483,3 +483,15 @@ def test_a_relative_clause_on_a_predicate_noun(text, root, actor, target):
 def test_an_attack_from_one_side(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # the victims of a passive attack were fighting someone: that one does it
+    ("Two Indian soldiers were killed fighting Pakistani troops in Kashmir.", "18", "PAK", "IND"),
+    ("Three Syrian soldiers were wounded battling Turkish forces near the border.", "18", "TUR", "SYR"),
+    # fighting no party names no actor
+    ("Two Indian soldiers were killed while fighting a fire in Kashmir.", "18", None, "IND"),
+])
+def test_victims_killed_fighting_someone(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
