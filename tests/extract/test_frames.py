@@ -45,6 +45,9 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
      "v.ctrl.allow", "fishermen"),
     ("The court voted to permit Chilean miners to sue Peru.", "sue", "verb", "active", "actor", (),
      "v.ctrl.allow", "miners"),
+    # (the parser may take the infinitive's "to" for a preposition)
+    ("Ruto may veto a bill that would allow Kenyan families to sue Uganda, aides say.", "sue", "verb", "active",
+     "actor", (), "v.ctrl.allow", "families"),
     ("The embassy was attacked by protesters.", "attacked", "verb", "passive", "actor", (), "v.pass.agent",
      "protesters"),
     ("The embassy was attacked by protesters.", "attacked", "verb", "passive", "target", (), "v.pass.subj",
