@@ -205,8 +205,13 @@ def told_up_to_now(text: str, c, sentence: tuple[int, int] | None) -> bool:
     news, which the opening tells ("X has endorsed Y")? Its clause runs from the last comma before it."""
     if sentence is None or c.sent is None or c.sent < OPENING_SENTENCES:
         return False
-    clause = max(sentence[0], text.rfind(",", sentence[0], c.start) + 1)
-    return any(w.lower() in grammar_words("dating_perfect_auxiliaries") for _, _, w in tokenize(text, clause, c.start))
+    return present_perfect(text, max(sentence[0], text.rfind(",", sentence[0], c.start) + 1), c.start)
+
+
+def present_perfect(text: str, clause: int, start: int) -> bool:
+    """Does the clause put its verb in the present perfect before ``start`` ("X has attacked")?"""
+    aux = grammar_words("dating_perfect_auxiliaries")
+    return any(w.lower() in aux for _, _, w in tokenize(text, clause, start))
 
 
 # how many words before a noun trigger the verb that reports it may lie ("began a two-day rally")
@@ -314,8 +319,8 @@ def after_phrase(text: str, c, sentence: tuple[int, int] | None) -> bool:
     the act may lie days before)."""
     if sentence is None or not text or c.pattern.pos not in ("verb", "noun"):
         return False
-    low = [w.lower() for _, _, w in tokenize(text, sentence[0], sentence[1])]
     spans = tokenize(text, sentence[0], sentence[1])
+    low = [w.lower() for _, _, w in spans]
     i = next((n for n, (a, _, _) in enumerate(spans) if a >= c.start), None)
     if i is None or i < 1 or (c.pattern.pos == "verb" and not low[i].endswith("ing")):
         return False

@@ -8,8 +8,8 @@ from __future__ import annotations
 import bisect
 
 from ..text import tokenize
-from .dating import (_verbal, _words, after_phrase, cue_speakers, nominal_marker, noun_time, reason_preposition,
-                     unbounded, verbal)
+from .dating import (_verbal, _words, after_phrase, cue_speakers, nominal_marker, noun_time, present_perfect,
+                     reason_preposition, unbounded, verbal)
 from .event_lexicon import grammar_words
 from .lexicon import is_past_form
 from .regexes import regex
@@ -69,7 +69,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             # the story dates just after it, when no time was named before it
             c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
             continue
-        if text and _present_perfect(text, clause, c.start):
+        if text and present_perfect(text, clause, c.start):
             continue      # "have bombed ... and fired": some time up to now, not the day the story named
         if text and nominal_marker(text, c, sentences[c.sent]):
             continue      # "Iraq's proposal to open ...": a plan named, not when it was made
@@ -308,9 +308,3 @@ def story_time(clause_times, published: str | None):
             continue
         return t
     return None
-
-
-def _present_perfect(text: str, clause: int, start: int) -> bool:
-    """Does the clause put its verb in the present perfect before ``start`` ("X has attacked")?"""
-    aux = grammar_words("dating_perfect_auxiliaries")
-    return any(w.lower() in aux for _, _, w in tokenize(text, clause, start))
