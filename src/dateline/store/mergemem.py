@@ -40,9 +40,7 @@ class MergeMemory:
         k = (a.key, b.key)
         got = self.agreed.get(k, self)
         if got is self:
-            if len(self.agreed) >= AGREED_KEPT:
-                self.agreed.clear()
-            got = self.agreed[k] = M.agreement(a, b)
+            got = _put(self.agreed, k, M.agreement(a, b), AGREED_KEPT)
         return got
 
     def query(self, sql: str, params: list, run: Callable[[str, list], list[tuple]], volatile: bool = False
@@ -62,16 +60,12 @@ class MergeMemory:
         return got, True
 
     def keep_report(self, key: str, rep: M.Report) -> None:
-        if len(self.reports) >= REPORTS_KEPT:
-            self.reports.clear()
-        self.reports[key] = rep
+        _put(self.reports, key, rep, REPORTS_KEPT)
 
     def story_names(self, akey: str, read: Callable[[str], frozenset[str]]) -> frozenset[str]:
         got = self.names.get(akey)
         if got is None:
-            if len(self.names) >= NAMES_KEPT:
-                self.names.clear()
-            got = self.names[akey] = read(akey)
+            got = _put(self.names, akey, read(akey), NAMES_KEPT)
         return got
 
     def new_merge(self, clusters: dict[str, str]) -> None:
@@ -95,3 +89,11 @@ class MergeMemory:
 
     def __bool__(self) -> bool:
         return bool(self.reports or self.names or self.agreed or self.queries)
+
+
+def _put(memo: dict, key, value, kept: int):
+    """``memo[key] = value``, emptying ``memo`` first when it holds ``kept`` entries; returns ``value``."""
+    if len(memo) >= kept:
+        memo.clear()
+    memo[key] = value
+    return value
