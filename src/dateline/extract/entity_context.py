@@ -13,6 +13,7 @@ from ..resources import read_tsv
 from .entities import EntityResult, capital_led
 from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_index import Cover
+from .entity_local import add_member_state_groups, code_local_bodies
 from .entity_words import _lex, _time_names, context_words
 from .geocode import code_places_from_geonames
 from .name_variants import code_name_variants
@@ -128,6 +129,7 @@ def add_definite_descriptions(text: str, res: EntityResult) -> None:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_OUTSIDER = regex("entities", "outsider_before")
 
 
 @functools.lru_cache(maxsize=1)
@@ -141,8 +143,10 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     ("demonstrators in Baghdad", "rebels based in Congo"), else for the article's home state ``home``
     (agent nouns take the state of their context; a state's name before the noun is read by the event
     rules). Never over another mention, and nothing where neither gives a state. Communities acting
-    as groups ("militant Protestants") first (entity_groups)."""
+    as groups ("militant Protestants") and officials of member states first; local bodies last take
+    the state of the town they act in (entity_groups, entity_local)."""
     add_community_mentions(text, res, home)
+    add_member_state_groups(text, res)
     words = _agent_words()
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     ends = {m.end for m in res.mentions}
@@ -160,6 +164,8 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
             continue      # "Russian forces", "Japan's military", "pro-government forces": the name says whose
         if w.end() + 1 in people and text[w.end()] == " ":
             continue      # "lawmaker Jane Roe": a title, the person acts
+        if low != "ministers" and _OUTSIDER.search(text, max(0, w.start() - 20), w.start()):
+            continue      # "foreign investors": not the home state's ("foreign ministers" are)
         where = regex("entities", "group_place").match(text, w.end())
         code = coded_at.get(where.end()) if where else None
         if code or home:
@@ -167,6 +173,7 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
                                  code=code or home, form="agent"))
     if added:
         res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
+    code_local_bodies(text, res, home)
 
 
 _OWNER_AFTER = regex("entities", "owner_after")

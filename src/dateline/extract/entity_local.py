@@ -1,0 +1,94 @@
+"""Entity steps that code a group by where it acts or whose members it gathers.
+
+Local bodies ("police", "detectives") act where they are: one whose state came only from the
+article's default (its focus or home state) takes the state of the town its sentence sets it in
+("police found the explosives in a shed in <a town of another state>") (code_local_bodies). Officials
+of an organisation's member states ("foreign ministers of member states") meet as that organisation:
+an intergovernmental body's when the article names one (add_member_state_groups).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..record import Mention
+from .entities import EntityResult
+from .entity_index import Cover
+from .entity_words import context_words
+from .regexes import regex
+
+_WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+# the entity sources whose state is only the article's default, not read from the words around it
+_DEFAULTED = ("+article-focus", "+home-state")
+
+
+@functools.lru_cache(maxsize=1)
+def _local_bodies() -> frozenset[str]:
+    return frozenset(context_words("local_bodies"))
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``pos`` (a full stop before a capital, or a line break)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 600), pos):
+        start = m.end()
+    end = _SENTENCE_END.search(text, pos)
+    return start, (end.start() + 1 if end else len(text))
+
+
+def _set_in(text: str, mentions: list[Mention], a: int, b: int) -> set[str]:
+    """The states of the places the sentence ``text[a:b]`` sets something in ("in X", "near X")."""
+    prep = regex("entities", "local_place_before")
+    return {m.code for m in mentions if a <= m.start < b and m.kind == "place" and m.code and m.code != "IGO"
+            and prep.search(text, max(a, m.start - 24), m.start)}
+
+
+def code_local_bodies(text: str, res: EntityResult, home: str | None) -> None:
+    """A local body (context.json local_bodies: "police", "detectives") whose state is only the
+    article's default, in a sentence that sets it in a place of one other state ("in X", "near X"),
+    acts for that state: that mention only (the body named elsewhere keeps its state)."""
+    words = _local_bodies()
+    by_id = res.by_id()
+    for m in res.mentions:
+        if m.kind != "organization" or not m.code or not m.text or m.text.split()[-1].lower() not in words:
+            continue
+        ent = by_id.get(m.entity or "")
+        defaulted = (ent is not None and (ent.source or "").endswith(_DEFAULTED)) or \
+            (ent is None and m.form == "agent" and m.code == home)
+        if not defaulted:
+            continue
+        a, b = _sentence(text, m.start)
+        states = _set_in(text, res.mentions, a, b)
+        if len(states) == 1 and m.code not in states:
+            m.code = next(iter(states))
+
+
+def add_member_state_groups(text: str, res: EntityResult) -> None:
+    """"Foreign ministers of member states", "envoys from the member countries": officials of the
+    member states of an organisation act for it, an intergovernmental body (IGO) where the article
+    names one and no other kind of body (regexes.json member_states_after). Never over another mention."""
+    if not any(m.code == "IGO" and m.kind == "organization" for m in res.mentions):
+        return
+    nouns = _member_nouns()
+    after = regex("entities", "member_states_after")
+    busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
+    added = []
+    for w in _WORD.finditer(text):
+        low = w.group().lower()
+        if low not in nouns or not busy.free(w.start(), w.end()):
+            continue
+        got = after.match(text, w.end())
+        if got is None:
+            continue
+        added.append(Mention(w.start(), w.end(), w.group(), entity=None, name=low, kind="organization",
+                             code="IGO", form="agent"))
+        busy.take(w.start(), w.end())
+    if added:
+        res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
+
+
+@functools.lru_cache(maxsize=1)
+def _member_nouns() -> frozenset[str]:
+    """Plural nouns of officials that may gather a body's member states (context.json member_officials)."""
+    return frozenset(context_words("member_officials"))

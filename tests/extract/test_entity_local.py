@@ -1,0 +1,66 @@
+"""Groups coded by where they act or whose members they gather (extract.entity_local), and group nouns
+acting for the home state (extract.entity_context add_agent_mentions); hand-built sentences."""
+import pytest
+
+import dateline
+
+
+def _actors(text):
+    res = dateline.analyze(text, published="2021-03-05")
+    return [((ev.actor.name, ev.actor.code) if ev.actor else None,
+             (ev.target.name, ev.target.code) if ev.target else None) for ev in res.events]
+
+
+_LEAD = "BELFAST, Northern Ireland (AP) - Irish and British leaders met on Friday. "
+
+
+@pytest.mark.parametrize("text,actor", [
+    # police whose state is only the article's default act in the town of another state their sentence names
+    (_LEAD + "Police found 500 pounds of explosives on Sunday in a barn near Dundalk. "
+     "They arrested three men after the raid.", ("Police", "IRL")),
+    (_LEAD + "Police arrested three men in Dundalk on Sunday.", ("Police", "IRL")),
+    # a town of the home state leaves them the home state's
+    (_LEAD + "Police arrested three men in Belfast on Sunday.", ("Police", "GBR")),
+    # a state named before them says whose they are, whatever the town
+    (_LEAD + "British police arrested three men near Dundalk on Sunday.", ("United Kingdom", "GBR")),
+])
+def test_local_police_act_for_the_state_of_their_town(text, actor):
+    assert actor in [a for a, _ in _actors(text)]
+
+
+@pytest.mark.parametrize("text,actor", [
+    # officials of an organisation's member states act for the intergovernmental body the article names
+    ("NAIROBI, Kenya (AP) - The African Union opened its summit on Monday. Foreign ministers of "
+     "member states agreed to investigate the killings.", ("ministers", "IGO")),
+    ("The Arab League met in Cairo. Envoys from the 22 member countries condemned the raid on Tuesday.",
+     ("envoys", "IGO")),
+])
+def test_officials_of_member_states_act_for_the_body(text, actor):
+    assert actor in [a for a, _ in _actors(text)]
+
+
+def test_member_states_without_a_named_body_stay_uncoded():
+    text = "Envoys from member countries condemned the raid on Tuesday."
+    assert all(a is None or a[1] != "IGO" for a, _ in _actors(text))
+
+
+_US = "WASHINGTON (AP) - President Obama met Senate leaders at the White House on Monday. "
+
+
+@pytest.mark.parametrize("text,pair", [
+    # group nouns named alone act for the home state
+    (_US + "Rights groups warned that the administration was losing leverage.", (None, ("administration", "USA"))),
+    (_US + "Families sued the airline on Tuesday.", (("families", "USA"), None)),
+    (_US + "Investors sued the developer on Tuesday.", (("investors", "USA"), None)),
+])
+def test_home_groups_act_for_the_home_state(text, pair):
+    assert pair in _actors(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a word before the group that says it comes from elsewhere leaves it uncoded
+    _US + "Foreign investors criticized the Treasury on Tuesday.",
+    _US + "Overseas families sued the airline on Tuesday.",
+])
+def test_outsiders_are_not_the_home_state(text):
+    assert all(a is None or a[0] not in ("investors", "families") for a, _ in _actors(text))
