@@ -21,6 +21,7 @@ See quality/AUDIT.md.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import random
@@ -36,6 +37,10 @@ SHARED = REPO.parent / "shared"
 GOLD_GLOB = "gold/dev/*/*.gold.json"
 CODES_TSV = REPO / "src" / "dateline" / "resources" / "cameo" / "codes.tsv"
 VERDICTS = REPO / "quality" / "audit_verdicts.jsonl"
+HELDOUT_IDS = REPO / "quality" / "heldout_articles.txt"
+HELDOUT_VERDICTS = REPO / "quality" / "audit_verdicts_heldout.jsonl"
+POLNEAR = "data/polnear"                       # train/text/<id>.txt, metadata.tsv (publication_date)
+AQUAINT = "data/tempeval3/TBAQ-cleaned/AQUAINT"  # <id>.tml (the CREATION_TIME timex dates it)
 SIZE = 100
 BAR = 80
 FIELDS = ("event", "root", "actor", "target", "date")  # what a verdict judges; right = all of them
@@ -67,6 +72,59 @@ def gold_records(paths, shared: Path = SHARED) -> list[dict]:
         records.append({"id": g.get("id") or Path(g["doc"]).stem, "text": text,
                         **({"published": published} if published else {})})
     return records
+
+
+def heldout_path(shared: Path, art_id: str) -> Path | None:
+    """The file of a held-out article: a PolNeAR training text or a TBAQ AQUAINT document."""
+    for p in (shared / POLNEAR / "train" / "text" / f"{art_id}.txt", shared / AQUAINT / f"{art_id}.tml"):
+        if p.is_file():
+            return p
+    return None
+
+
+def _polnear_dates(shared: Path) -> dict[str, str]:
+    meta = shared / POLNEAR / "metadata.tsv"
+    if not meta.is_file():
+        return {}
+    with open(meta, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return {r["filename"]: r["publication_date"] for r in rows if r.get("publication_date", "None") != "None"}
+
+
+def heldout_records(ids, shared: Path = SHARED) -> list[dict]:
+    """JSONL input records for held-out articles (ids from heldout_articles.txt or a fresh draw):
+    never tuned on, unlike the dev gold articles; published from PolNeAR's metadata or the TimeML
+    creation time."""
+    _, tempeval = harness(shared)
+    dates, records = _polnear_dates(shared), []
+    for art_id in ids:
+        path = heldout_path(shared, art_id)
+        if path is None:
+            sys.exit(f"error: held-out article {art_id!r} not found under {shared}")
+        if path.suffix == ".tml":
+            text, dct, _ = tempeval.read_tml(path)
+            published = dct[:10] if dct and re.match(r"\d{4}-\d\d-\d\d", dct) else None
+        else:
+            text, published = path.read_text(encoding="utf-8"), dates.get(art_id)
+        records.append({"id": art_id, "text": text, **({"published": published} if published else {})})
+    return records
+
+
+def draw_heldout(shared: Path, seed: int, per_source: int = 12) -> list[str]:
+    """A fresh held-out draw: per_source PolNeAR training articles (dated, not dev gold) and per_source
+    AQUAINT documents, chosen with random.Random(seed)."""
+    dev = {Path(p).name.removesuffix(".gold.json") for p in shared.glob(GOLD_GLOB)}
+    dates = _polnear_dates(shared)
+    pn = sorted(p.stem for p in (shared / POLNEAR / "train" / "text").glob("*.txt") if p.stem in dates)
+    aq = sorted(p.stem for p in (shared / AQUAINT).glob("*.tml"))
+    rng = random.Random(seed)
+    pick = [i for i in pn if i not in dev], [i for i in aq if i not in dev]
+    return [*rng.sample(pick[0], min(per_source, len(pick[0]))), *rng.sample(pick[1], min(per_source, len(pick[1])))]
+
+
+def read_ids(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as f:
+        return [ln.split("#")[0].strip() for ln in f if ln.split("#")[0].strip()]
 
 
 def default_cmd() -> str:
@@ -285,10 +343,14 @@ def _outside_repo(path: str) -> Path:
 def current_sample(args) -> tuple[list[dict], int]:
     """(the sheet rows of the current sample, the number of events predicted)."""
     shared = Path(args.shared)
-    paths = sorted(str(p) for p in shared.glob(GOLD_GLOB))
-    if not paths:
-        sys.exit(f"error: no gold articles under {shared / GOLD_GLOB}")
-    records = gold_records(paths, shared)
+    if args.set == "heldout":
+        ids = draw_heldout(shared, args.articles_seed) if args.articles_seed is not None else read_ids(HELDOUT_IDS)
+        records = heldout_records(ids, shared)
+    else:
+        paths = sorted(str(p) for p in shared.glob(GOLD_GLOB))
+        if not paths:
+            sys.exit(f"error: no gold articles under {shared / GOLD_GLOB}")
+        records = gold_records(paths, shared)
     preds = predict(records, args.cmd, args.pred, args.save, shared)
     events = collect(records, preds)
     print(f"{len(records)} articles, {len(events)} events predicted; drawing {min(args.size, len(events))}"
@@ -346,14 +408,22 @@ def main(argv=None) -> int:
     common.add_argument("--pred", metavar="FILE", help="use this saved JSONL output instead of running --cmd")
     common.add_argument("--save", metavar="FILE", help="save the command's raw output here (outside the repo)")
     common.add_argument("--shared", default=str(SHARED), help="the shared folder (default ../shared)")
+    common.add_argument("--set", choices=("dev", "heldout"), default="dev",
+                        help="dev: the 24 dev gold articles; heldout: articles never tuned on "
+                             "(quality/heldout_articles.txt, or a fresh draw with --articles-seed)")
+    common.add_argument("--articles-seed", type=int, default=None, metavar="N",
+                        help="with --set heldout: draw 12 PolNeAR training + 12 AQUAINT articles with this seed")
     s = sub.add_parser("sample", parents=[common], help="draw the sample and write the review sheet")
     s.add_argument("--sheet", required=True, metavar="PATH", help="the review sheet (JSONL), outside the repo")
     s.set_defaults(func=cmd_sample)
     c = sub.add_parser("score", parents=[common], help="check the verdicts against the sample and count")
-    c.add_argument("--verdicts", default=str(VERDICTS), metavar="FILE", help="default quality/audit_verdicts.jsonl")
+    c.add_argument("--verdicts", default=None, metavar="FILE",
+                   help="default quality/audit_verdicts.jsonl (dev) or quality/audit_verdicts_heldout.jsonl")
     c.add_argument("--min", type=int, default=BAR, help=f"exit 1 below this many right (default {BAR})")
     c.set_defaults(func=cmd_score)
     args = ap.parse_args(argv)
+    if args.command == "score" and args.verdicts is None:
+        args.verdicts = str(HELDOUT_VERDICTS if args.set == "heldout" else VERDICTS)
     if args.save:
         _outside_repo(args.save)
     return args.func(args)

@@ -188,3 +188,53 @@ def test_sample_and_score_end_to_end_on_a_saved_output(tmp_path, capsys):
     verdicts.write_text("".join(json.dumps(v) + "\n" for v in bad))
     assert audit.main(["score", "--verdicts", str(verdicts), "--min", "0", *common]) == 2
     assert "MISMATCH n=1: trigger span" in capsys.readouterr().out
+
+
+def _heldout_tree(tmp_path):
+    """A made-up shared folder: two PolNeAR training texts (one undated), two AQUAINT documents."""
+    if not (SHARED / "eval" / "common.py").is_file():
+        pytest.skip("../shared/eval is not there")
+    shared = tmp_path / "shared"
+    texts = shared / "data" / "polnear" / "train" / "text"
+    texts.mkdir(parents=True)
+    (shared / "eval").symlink_to(SHARED / "eval")
+    for name in ("zenda-a", "zenda-b"):
+        (texts / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+    (shared / "data" / "polnear" / "metadata.tsv").write_text(
+        "compartment\tfilename\tpublication_date\ntrain\tzenda-a\t2020-01-08\ntrain\tzenda-b\tNone\n")
+    aq = shared / "data" / "tempeval3" / "TBAQ-cleaned" / "AQUAINT"
+    aq.mkdir(parents=True)
+    for name, dct in (("ELB01", "2020-02-03"), ("ELB02", "2020-02-04T10:00")):
+        (aq / f"{name}.tml").write_text(
+            '<?xml version="1.0" ?><TimeML><DOCID>x</DOCID><DCT><TIMEX3 tid="t0" type="DATE" '
+            f'value="{dct}" temporalFunction="false" functionInDocument="CREATION_TIME">x</TIMEX3></DCT>'
+            f"<TEXT>{TEXT}</TEXT></TimeML>", encoding="utf-8")
+    return shared
+
+
+@pytest.mark.parametrize("art_id, published", [
+    ("zenda-a", "2020-01-08"),      # PolNeAR: the metadata's publication date
+    ("zenda-b", None),              # PolNeAR without a date: no published field
+    ("ELB01", "2020-02-03"),        # AQUAINT: the creation time
+    ("ELB02", "2020-02-04"),        # a creation time with a clock time: its day
+])
+def test_heldout_records_read_text_and_publication_date(tmp_path, art_id, published):
+    shared = _heldout_tree(tmp_path)
+    (rec,) = audit.heldout_records([art_id], shared)
+    assert rec["id"] == art_id and rec["text"].strip() == TEXT
+    assert rec.get("published") == published
+
+
+def test_heldout_draw_is_seeded_dated_and_never_dev(tmp_path):
+    shared = _heldout_tree(tmp_path)
+    (shared / "gold" / "dev" / "mine").mkdir(parents=True)
+    (shared / "gold" / "dev" / "mine" / "ELB01.gold.json").write_text("{}")     # a dev article: never drawn
+    one = audit.draw_heldout(shared, seed=3)
+    assert one == audit.draw_heldout(shared, seed=3)
+    assert sorted(one) == ["ELB02", "zenda-a"]          # undated PolNeAR texts and dev gold are left out
+
+
+def test_heldout_article_list_names_existing_ids_only():
+    ids = audit.read_ids(audit.HELDOUT_IDS)
+    assert len(ids) == len(set(ids)) == 24
+    assert all(not i.startswith("#") and " " not in i for i in ids)
