@@ -393,6 +393,8 @@ def test_a_noun_event_of_manner_is_done_by_the_clause_subject(text, root, actor,
     ("Rights groups warned that the ministry was giving up its leverage over the Kenyan army.", "01", None, None),
     # ... unless it is that clause's subject
     ("Kenyan President William Ruto warned that Uganda was losing patience.", "01", "KEN", "UGA"),
+    # (a warning with no addressee is about that subject, whoever warns)
+    ("Rights groups warned that Uganda was losing patience.", "01", None, "UGA"),
 ])
 def test_a_party_inside_a_reported_clause_is_no_target_of_the_comment(text, root, actor, target):
     e = _event(text, root)
@@ -463,6 +465,11 @@ def test_member_states_act_for_their_body(text, root, actor):
     ("The Peruvian minister is a critic and a rival who has vowed to sue Chile.", "11", "PER", "CHL"),
     ("The Kenyan president often insults judges and is a bully, a liar and a nationalist who has pledged to "
      "expel Somali traders.", "13", "KEN", "SOM"),
+    # (the predicate hung as a conjunct of the object, after a subject and a label before it)
+    ("The Kenyan president often incites hatred and is a bully and a liar who has pledged to expel Somali "
+     "traders.", "13", "KEN", "SOM"),
+    ("Note: the Kenyan president incites hatred and is a bully and a liar who has pledged to expel Somali "
+     "traders.", "13", "KEN", "SOM"),
     # a relative pronoun as object: the noun it stands for, itself a predicate of the subject
     ("Kenya is the country that Somalia attacked in May.", "19", "SOM", "KEN"),
     # a relative clause on any other noun stays with that noun
@@ -493,5 +500,19 @@ def test_an_attack_from_one_side(text, root, actor, target):
     ("Two Indian soldiers were killed while fighting a fire in Kashmir.", "18", None, "IND"),
 ])
 def test_victims_killed_fighting_someone(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a chain of clauses with no subject of their own: the first subject up the chain does it
+    ("Foreign ministers of the Arab League agreed to set up a committee to investigate the killings.", "09",
+     "IGO", None),
+    # a measure imposed on someone that the subject lifts or renews was imposed by that subject ...
+    ("The Security Council said it would not lift the embargo imposed on Libya.", "16", "IGO", "LBY"),
+    # ... not one the subject only speaks of
+    ("The Security Council criticized the embargo imposed on Libya.", "16", None, "LBY"),
+])
+def test_a_subject_up_a_chain_of_clauses(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)

@@ -94,6 +94,18 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
      "v.recip.conj", "soldiers"),
     ("Peruvian troops and Chilean troops fought the rebels.", "fought", "verb", "active", "target", (), "v.obj",
      "rebels"),
+    # a chain of clauses with no subject of their own: the first subject up the chain ...
+    ("The Andean ministers agreed to form a commission to examine the dispute.", "examine", "verb", "active",
+     "actor", (), "v.ctrl.subj.chain", "ministers"),
+    ("Peru hosted Chile and promised to try to visit Bolivia.", "visit", "verb", "active", "actor", (),
+     "v.ctrl.subj.chain", "Peru"),
+    # ... unless an object on the way does it (object control)
+    ("Peru urged Chile to try to visit Bolivia.", "visit", "verb", "active", "actor", (), None, None),
+    # a measure imposed on someone, that the subject lifts or renews, was imposed by that subject
+    ("Peru will soon lift the embargo imposed on Chile.", "imposed", "verb", "active", "actor", (),
+     "v.pass.undone", "Peru"),
+    ("Peru criticized the embargo imposed on Chile.", "imposed", "verb", "active", "actor", (), None, None),
+    ("Peru will lift the embargo imposed by Brazil on Chile.", "imposed", "verb", "active", "actor", (), None, None),
 ])
 def test_the_frame_that_reaches_each_role(nlp, text, trigger, pos, voice, role, preps, frame, reached):
     assert _first(_tok(nlp, text, trigger), pos, voice, role, frozenset(preps)) == (frame, reached)

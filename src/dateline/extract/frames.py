@@ -18,13 +18,14 @@ from .lexicon import verb_forms
 
 _CONTROL_MARKS = "object_control_marks"      # the grammar.json list that opens a clause of object control
 _LABEL_SETS = {"@subj": _SUBJ, "@subj_pass": _SUBJ_PASS, "@obj": _OBJ, "@poss": _POSS}
-_STEP = re.compile(r"^(!>|&>|>>|>|\^\*|\^|\?)([\w:@|]+)(?:\[(case|mark|word|head|tag)=([^\]]+)\])?$")
+_STEP = re.compile(r"^(!>|&>|>>|>|\^\*|\^\+|\^|\?)([\w:@|]+)(?:\[(case|mark|word|head|tag)=([^\]]+)\])?$")
 
 
 @dataclass(frozen=True)
 class Step:
     kind: str                 # ">" child, ">>" descendant (nearest first), "^" head, "^*" heads while the
-    #                           label is one of them, "!>" no such child, "&>" such a child, "?" own label
+    #                           label is one of them, "^+" the same but never from a complement to a head
+    #                           with an object, "!>" no such child, "&>" such a child, "?" own label
     labels: frozenset[str]
     test: str | None          # "case" | "mark" | "word" | "head" | "tag"
     words: str | None         # "a|b", "@preps", "@noun_preps", "$grammar_key", "%role_words_list"
@@ -126,6 +127,12 @@ def _descendant(tok, step: Step, preps: frozenset[str]):
     return None
 
 
+def _object_control(tok) -> bool:
+    """Is the token a complement clause of a head with an object ("urged X to try to V"): the
+    object, not the head's subject, does it?"""
+    return tok.dep_ == "xcomp" and any(ch.dep_ in _OBJ for ch in tok.head.children)
+
+
 def walk(frame: Frame, tok, preps: frozenset[str]):
     """The token the frame's path reaches from ``tok``, or None."""
     for step in frame.steps:
@@ -135,6 +142,9 @@ def walk(frame: Frame, tok, preps: frozenset[str]):
             tok = tok.head
         elif step.kind == "^*":
             while tok.dep_ in step.labels and tok.head.i != tok.i:
+                tok = tok.head
+        elif step.kind == "^+":
+            while tok.dep_ in step.labels and tok.head.i != tok.i and not _object_control(tok):
                 tok = tok.head
         elif step.kind == "?":
             if tok.dep_ not in step.labels or not _passes(tok, step, preps):

@@ -65,6 +65,12 @@ def _predicate_subject(noun):
         return noun
     subjects = (ch for t in chain[first:] for ch in t.children if ch.dep_ in ("nsubj", "nsubj:pass"))
     subject = next(subjects, None)
+    if subject is None and chain[-1].dep_ in _OBJ and chain[-1].head.tag_.startswith("VB"):
+        # "X incites violence and is a liar who ...", the predicate hung as a conjunct of the
+        # object: the copula's subject is the clause's
+        verb = chain[-1].head     # (its nearest subject: "Note: X incites ..." parsed with two)
+        subject = max((ch for ch in verb.children if ch.dep_ == "nsubj" and ch.i < verb.i), key=lambda t: t.i,
+                      default=None)
     # a pronoun subject ("They are friends who ...") is left to the noun: its antecedent is a guess
     return noun if subject is None or subject.lower_ in _PRONOUNS else subject
 
