@@ -49,7 +49,8 @@ _US = "WASHINGTON (AP) - President Obama met Senate leaders at the White House o
 
 @pytest.mark.parametrize("text,pair", [
     # group nouns named alone act for the home state
-    (_US + "Rights groups warned that the administration was losing leverage.", (None, ("administration", "USA"))),
+    (_US + "Advocacy groups warned on Tuesday that the administration had lost its leverage.",
+     (None, ("administration", "USA"))),
     (_US + "Families sued the airline on Tuesday.", (("families", "USA"), None)),
     (_US + "Investors sued the developer on Tuesday.", (("investors", "USA"), None)),
 ])
@@ -64,3 +65,36 @@ def test_home_groups_act_for_the_home_state(text, pair):
 ])
 def test_outsiders_are_not_the_home_state(text):
     assert all(a is None or a[0] not in ("investors", "families") for a, _ in _actors(text))
+
+
+
+
+@pytest.mark.parametrize("text,pair", [
+    # people of a body or state named right after "of"/"from" act for it
+    (_US + "Members of Congress criticized the plan on Tuesday.", (("members", "USA"), None)),
+    ("CAIRO (AP) - Officials from the Iranian Foreign Ministry criticized Egypt on Tuesday.",
+     (("officials", "IRN"), ("Egypt", "EGY"))),
+])
+def test_members_of_a_body_act_for_it(text, pair):
+    assert pair in _actors(text)
+
+
+def test_members_of_two_states_are_neither_one_s():
+    text = "Envoys from Iran and Iraq condemned the raid on Tuesday."
+    assert all(a is None or a[0] != "envoys" for a, _ in _actors(text))
+
+
+def test_a_recognised_body_named_like_a_place_of_the_article_is_that_place():
+    from dateline.extract.entities import EntityResult
+    from dateline.extract.entity_local import places_named_as_bodies
+    from dateline.record import Entity, Mention, Span
+    town = Entity(id="e1", name="Lurgan", kind="place", code="GBR", source="model:ner+geonames",
+                  mentions=[Span(0, 6, "Lurgan")])
+    body = Entity(id="e2", name="Lurgan", kind="organization", code=None, source="model:ner",
+                  mentions=[Span(30, 36, "Lurgan")])
+    res = EntityResult(entities=[town, body], mentions=[
+        Mention(0, 6, "Lurgan", entity="e1", name="Lurgan", kind="place", code="GBR"),
+        Mention(30, 36, "Lurgan", entity="e2", name="Lurgan", kind="organization")])
+    places_named_as_bodies(res)
+    assert (body.kind, body.code) == ("place", "GBR")
+    assert [(m.kind, m.code) for m in res.mentions] == [("place", "GBR"), ("place", "GBR")]

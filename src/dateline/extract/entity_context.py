@@ -13,7 +13,7 @@ from ..resources import read_tsv
 from .entities import EntityResult, capital_led
 from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_index import Cover
-from .entity_local import add_member_state_groups, code_local_bodies
+from .entity_local import add_body_members, add_member_state_groups, code_local_bodies, places_named_as_bodies
 from .entity_words import _lex, _time_names, context_words
 from .geocode import code_places_from_geonames
 from .name_variants import code_name_variants
@@ -50,6 +50,7 @@ def assign_home_state(res: EntityResult) -> str | None:
     with no home state, a body whose name says it spans states is international
     (code_international_bodies). Returns the home state (assigning it only strengthens it, so it
     stays the article's)."""
+    places_named_as_bodies(res)
     home = home_state(res)
     if home is None:
         code_international_bodies(res)
@@ -147,6 +148,7 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     the state of the town they act in (entity_groups, entity_local)."""
     add_community_mentions(text, res, home)
     add_member_state_groups(text, res)
+    add_body_members(text, res)
     words = _agent_words()
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     ends = {m.end for m in res.mentions}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..record import Mention
+from ..record import Entity, Mention
 from .entities import EntityResult
 from .entity_index import Cover
 from .entity_words import context_words
@@ -92,3 +92,56 @@ def add_member_state_groups(text: str, res: EntityResult) -> None:
 def _member_nouns() -> frozenset[str]:
     """Plural nouns of officials that may gather a body's member states (context.json member_officials)."""
     return frozenset(context_words("member_officials"))
+
+
+def places_named_as_bodies(res: EntityResult) -> None:
+    """A name the recogniser took for an organisation where the article names a place by the same words
+    elsewhere ("<Town>'s streets" beside "in <Town>") is that place: its mentions take the place's kind
+    and state (before the home state is guessed for an organisation)."""
+    places: dict[str, Entity] = {}
+    for e in res.entities:
+        if e.kind == "place":
+            for name in [e.name] + [s.text for s in e.mentions]:
+                places.setdefault(name, e)
+    if not places:
+        return
+    moved: dict[str, Entity] = {}
+    for e in res.entities:
+        place = places.get(e.name)
+        if e.kind == "organization" and e.code is None and (e.source or "").startswith("model:") and place:
+            e.kind, e.code, e.source = "place", place.code, f"{e.source}+place"
+            moved[e.id] = e
+    for m in res.mentions:
+        if m.entity in moved:
+            m.kind, m.code = "place", moved[m.entity].code
+
+
+@functools.lru_cache(maxsize=1)
+def _body_members() -> frozenset[str]:
+    return frozenset(context_words("body_members"))
+
+
+def add_body_members(text: str, res: EntityResult) -> None:
+    """"Members of Congress", "officials from the Defense Ministry", "envoys of Iran": people of a body or
+    state named right after "of"/"from" (regexes.json member_of_body) act for it (context.json
+    body_members); not where a name before them says whose they are ("U.S. officials"), nor where the
+    phrase goes on to another body or state ("envoys from Iran and Iraq"). Never over another mention."""
+    words = _body_members()
+    link, more = regex("entities", "member_of_body"), regex("entities", "member_of_more")
+    starting = {m.start: m for m in res.mentions if m.code and m.kind in ("organization", "country", "place")}
+    ends = {m.end for m in res.mentions}
+    busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
+    added = []
+    for w in _WORD.finditer(text):
+        low = w.group().lower()
+        if low not in words or not busy.free(w.start(), w.end()) or w.start() - 1 in ends:
+            continue
+        got = link.match(text, w.end())
+        body = starting.get(got.end()) if got else None
+        if body is None or more.match(text, body.end):
+            continue
+        added.append(Mention(w.start(), w.end(), w.group(), entity=None, name=low, kind="organization",
+                             code=body.code, form="agent"))
+        busy.take(w.start(), w.end())
+    if added:
+        res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
