@@ -62,6 +62,8 @@ def test_home_groups_act_for_the_home_state(text, pair):
     # a word before the group that says it comes from elsewhere leaves it uncoded
     _US + "Foreign investors criticized the Treasury on Tuesday.",
     _US + "Overseas families sued the airline on Tuesday.",
+    # "of" after them makes them the group of whoever follows, not the home state's
+    _US + "Families of the passengers sued the airline on Tuesday.",
 ])
 def test_outsiders_are_not_the_home_state(text):
     assert all(a is None or a[0] not in ("investors", "families") for a, _ in _actors(text))
@@ -74,6 +76,8 @@ def test_outsiders_are_not_the_home_state(text):
     (_US + "Members of Congress criticized the plan on Tuesday.", (("members", "USA"), None)),
     ("CAIRO (AP) - Officials from the Iranian Foreign Ministry criticized Egypt on Tuesday.",
      (("officials", "IRN"), ("Egypt", "EGY"))),
+    ("BAGHDAD (AP) - Residents of Basra protested against the government on Sunday.",
+     (("residents", "IRQ"), ("Government", "IRQ"))),
 ])
 def test_members_of_a_body_act_for_it(text, pair):
     assert pair in _actors(text)

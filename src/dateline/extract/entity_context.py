@@ -131,11 +131,17 @@ def add_definite_descriptions(text: str, res: EntityResult) -> None:
 
 _WORD = re.compile(r"[A-Za-z]+")
 _OUTSIDER = regex("entities", "outsider_before")
+_OF_AFTER = regex("entities", "member_of_body")
 
 
 @functools.lru_cache(maxsize=1)
 def _agent_words() -> frozenset[str]:
     return frozenset(context_words("home_groups"))
+
+
+@functools.lru_cache(maxsize=1)
+def _of_groups() -> frozenset[str]:
+    return frozenset(context_words("of_groups"))
 
 
 def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
@@ -166,8 +172,9 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
             continue      # "Russian forces", "Japan's military", "pro-government forces": the name says whose
         if w.end() + 1 in people and text[w.end()] == " ":
             continue      # "lawmaker Jane Roe": a title, the person acts
-        if low != "ministers" and _OUTSIDER.search(text, max(0, w.start() - 20), w.start()):
-            continue      # "foreign investors": not the home state's ("foreign ministers" are)
+        if low != "ministers" and _OUTSIDER.search(text, max(0, w.start() - 20), w.start()) or (
+                low in _of_groups() and _OF_AFTER.match(text, w.end())):
+            continue      # "foreign investors", "families of the victims": not the home state's ("foreign ministers" are)
         where = regex("entities", "group_place").match(text, w.end())
         code = coded_at.get(where.end()) if where else None
         if code or home:
