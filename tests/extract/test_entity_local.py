@@ -102,3 +102,37 @@ def test_a_recognised_body_named_like_a_place_of_the_article_is_that_place():
     places_named_as_bodies(res)
     assert (body.kind, body.code) == ("place", "GBR")
     assert [(m.kind, m.code) for m in res.mentions] == [("place", "GBR"), ("place", "GBR")]
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # with no home state, an official titled with no state is the dateline state's
+    ("WELLINGTON, New Zealand (AP) - American jets hit sites in Sudan and Afghanistan, the U.S. "
+     "said. Foreign Minister Rangi Tamaki said the strikes were justified.", "Rangi Tamaki", "NZL"),
+    # no dateline: nothing is guessed
+    ("The United States struck sites in Sudan and Afghanistan, the U.S. said. Foreign Minister Rangi "
+     "Tamaki said the strikes were justified.", "Rangi Tamaki", None),
+    # a state in the title still says whose official it is
+    ("WELLINGTON, New Zealand (AP) - American jets hit sites in Sudan and Afghanistan, the U.S. "
+     "said. Sudanese Foreign Minister Rangi Tamaki condemned the strikes.", "Rangi Tamaki", "SDN"),
+])
+def test_a_titled_official_is_the_dateline_state_s(text, name, code):
+    res = dateline.analyze(text, published="1998-08-21")
+    assert {e.name: e.code for e in res.entities if e.kind == "person"}.get(name) == code
+
+
+@pytest.mark.parametrize("text,place,code", [
+    # a state's name before a group's noun qualifies the group: no region of the place before the comma
+    ("WASHINGTON (AP) - After the raids in West Africa, U.S. troops struck two camps on Thursday.",
+     "West Africa", None),
+    ("A rally in Springfield, Ill., drew crowds on Monday.", "Springfield", "USA"),
+])
+def test_a_region_after_a_place_is_no_group_s_qualifier(text, place, code):
+    res = dateline.analyze(text, published="1998-08-21")
+    assert {e.name: e.code for e in res.entities if e.kind == "place"}.get(place, code) == code
+
+
+def test_a_president_is_not_guessed_the_dateline_state():
+    text = ("WELLINGTON, New Zealand (AP) - American jets hit sites in Sudan and Afghanistan, the U.S. "
+            "said. President Rangi Tamaki said the strikes were justified.")
+    res = dateline.analyze(text, published="1998-08-21")
+    assert {e.name: e.code for e in res.entities if e.kind == "person"}.get("Rangi Tamaki") is None

@@ -91,6 +91,8 @@ class EntityResult:
     # entity id -> states it is not an official of ("President X" where that state's president was
     # another): the home state is not guessed for it (people.office_held_by_others)
     not_home: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the state of the dateline's place ("WELLINGTON, New Zealand --"), if the article has one
+    dateline_state: str | None = None
 
     def by_id(self) -> dict[str, Entity]:
         return {e.id: e for e in self.entities}
@@ -336,7 +338,10 @@ class EntityExtractor:
                 if r.kind == "person" and r.code is None and r.source == "pattern:title":
                     r.not_home = office_held_by_others(self.gaz, text, r.start, r.name, published)
         raws = self._surnames(text, raws, published, set(bylines))
-        return self._build(raws)
+        res = self._build(raws)
+        res.dateline_state = next((r.code for r in reversed(raws) if r.end <= dateline_end and r.code
+                                   and r.kind in ("place", "country") and r.code != "IGO"), None)
+        return res
 
     def _surnames(self, text: str, raws: list[_Raw], published, bylines: set[str]) -> list[_Raw]:
         """Surname-only mentions ("Kim", "President Moon") linked to a full name or the gazetteer."""

@@ -13,7 +13,8 @@ from ..resources import read_tsv
 from .entities import EntityResult, capital_led
 from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_index import Cover
-from .entity_local import add_body_members, add_member_state_groups, code_local_bodies, places_named_as_bodies
+from .entity_local import (add_body_members, add_member_state_groups, code_local_bodies, code_titled_by_dateline,
+                           group_noun_after, places_named_as_bodies)
 from .entity_words import _lex, _time_names, context_words
 from .geocode import code_places_from_geonames
 from .name_variants import code_name_variants
@@ -47,12 +48,14 @@ def assign_home_state(res: EntityResult) -> str | None:
     """People and organisations found by pattern or recogniser with no state of their own take the
     article's home state (a gazetteer organisation with no state is transnational and keeps none; a
     person titled with an office that the home state's gazetteer holder held that day keeps none);
-    with no home state, a body whose name says it spans states is international
+    with no home state, an official titled with no state is the dateline state's
+    (code_titled_by_dateline), a body whose name says it spans states is international
     (code_international_bodies). Returns the home state (assigning it only strengthens it, so it
     stays the article's)."""
     places_named_as_bodies(res)
     home = home_state(res)
     if home is None:
+        code_titled_by_dateline(res)
         code_international_bodies(res)
         return None
     changed = set()
@@ -174,7 +177,7 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
             continue      # "lawmaker Jane Roe": a title, the person acts
         if low != "ministers" and _OUTSIDER.search(text, max(0, w.start() - 20), w.start()) or (
                 low in _of_groups() and _OF_AFTER.match(text, w.end())):
-            continue      # "foreign investors", "families of the victims": not the home state's ("foreign ministers" are)
+            continue      # "foreign investors", "families of the victims": not the home state's
         where = regex("entities", "group_place").match(text, w.end())
         code = coded_at.get(where.end()) if where else None
         if code or home:
@@ -506,7 +509,7 @@ def code_places_from_region(text: str, res: EntityResult) -> None:
             continue
         nxt = ms[k + 1] if k + 1 < len(ms) else None
         code = nxt.code if nxt is not None and nxt.kind in ("place", "country") \
-            and _REGION_AFTER.fullmatch(text, m.end, nxt.start) else None
+            and _REGION_AFTER.fullmatch(text, m.end, nxt.start) and not group_noun_after(text, nxt.end) else None
         if code is None and (ab := _US_STATE_AFTER.match(text, m.end)) and ab.group(1) in _us_states():
             code = context_words("party_label_state")[0]      # "Tulsa, Okla.": a U.S. state's abbreviation
         if not code:

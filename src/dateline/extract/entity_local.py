@@ -12,6 +12,7 @@ import functools
 import re
 
 from ..record import Entity, Mention
+from ..resources import read_tsv
 from .entities import EntityResult
 from .entity_index import Cover
 from .entity_words import context_words
@@ -145,3 +146,36 @@ def add_body_members(text: str, res: EntityResult) -> None:
         busy.take(w.start(), w.end())
     if added:
         res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
+
+
+# the sources of a person found by a title ("Foreign Minister X") or a role word before the name
+_TITLED = ("pattern:title", "pattern:role-before")
+
+
+def code_titled_by_dateline(res: EntityResult) -> None:
+    """With no home state: a person titled as an official ("Foreign Minister X", "immigration official
+    X") whose title names no state is an official of the state the article is datelined in
+    ("WELLINGTON, New Zealand --"), as ministries and armed forces named alone are
+    (entity_codes.default_generic_codes); not one titled with an office one person holds at a time
+    ("President X": not_home names the states whose holder was another; the dateline's may have none)."""
+    state = res.dateline_state
+    if state is None:
+        return
+    for ent in res.entities:
+        if ent.kind == "person" and ent.code is None and (ent.source or "") in _TITLED \
+                and not res.not_home.get(ent.id):
+            res.give_code(ent, state, "+dateline")
+
+
+@functools.lru_cache(maxsize=1)
+def _group_nouns() -> frozenset[str]:
+    """Nouns of groups that act (agent_nouns.tsv, context.json home_groups)."""
+    return frozenset(r["word"].lower() for r in read_tsv("entities", "agent_nouns.tsv")) | \
+        frozenset(context_words("home_groups"))
+
+
+def group_noun_after(text: str, pos: int) -> bool:
+    """Is the word right after ``pos`` a group's noun ("U.S. forces", "Kenyan officials"): the name
+    before it qualifies the group, it is no region written after a place ("Springfield, Ill.")."""
+    got = regex("entities", "word_after").match(text, pos)
+    return got is not None and got.group(1) in _group_nouns()
