@@ -119,3 +119,49 @@ def test_a_speakers_report_of_a_material_act_keeps_the_narratives_day():
     e = event("Peru's army said on Sunday that the border was calm. It said Chilean troops attacked two "
               "border posts.", "attacked", published="2021-03-09")
     assert (e.date, e.date_from) == ("2021-03-07", "narrative")
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # an act told by a verb in a clause that "after" or "since" opens happened before the act it hangs
+    # on, on a day the text does not give: neither the story's day nor the publication day bounds it
+    ("The decision had long been awaited after Ghana said it believes Togo was behind two bombings.", "said"),
+    ("The step came after Ghana accused Togo of arming the rebels.", "accused"),
+    ("Ghana has shelled two border posts since Togo expelled its envoy.", "expelled"),
+    ("After Ghana accused Togo of arming the rebels, Togo closed the border.", "accused"),
+])
+def test_an_act_of_a_prior_clause_is_background(text, trigger):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (None, None)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # the act the clause hangs on keeps its bound ...
+    ("Togo closed the border after Ghana accused it of arming the rebels.", "closed", "2021-03-05", "publication"),
+    # ... an after-phrase of a report is still done before that report
+    ("Ghana's president said after meeting with Togo's president that the border was calm.", "meeting",
+     "2021-03-05", "publication"),
+    # ... and an act with a time of its own keeps it
+    ("The step came after Ghana accused Togo on Tuesday of arming the rebels.", "accused", "2021-03-02", "timex"),
+])
+def test_what_a_prior_clause_leaves_dated(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # a span bound earlier than the day the story named, named after it, takes the narrative back: an act
+    # told after it is of that earlier time, not of the story's day ...
+    ("A Danish monitor resumed work in Peru on Friday. He toured two camps. Aides said the camps were open. "
+     "It was the first visit he had been allowed since Jan. 20. Then the government withdrew his guards. "
+     "Peru alleged the monitor was a spy.", "alleged", None, None),
+    # ... not a span bound that describes someone in a relative clause
+    ("A Danish monitor resumed work in Peru on Friday. He toured two camps. Aides said the camps were open. He "
+     "met Peru's army, which has ruled the north since 1990. Peru alleged the monitor was a spy.", "alleged",
+     "2021-03-05", "narrative"),
+    # ... with no time named between, the story's day stands
+    ("A Danish monitor resumed work in Peru on Friday. He toured two camps. Peru alleged the monitor was a spy.",
+     "alleged", "2021-03-05", "narrative"),
+])
+def test_a_narrative_gone_back(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

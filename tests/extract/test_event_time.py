@@ -339,3 +339,50 @@ def test_a_relative_shift_dates_its_own_clause(text, trigger, date, date_from):
 ])
 def test_a_hypothetical_act_of_an_utterance_takes_not_its_time(text, trigger, date):
     assert event(text, trigger).date == date
+
+
+@pytest.mark.parametrize("text,trigger,date", [
+    # a preposition that names the occasion itself reaches over the trigger's object
+    ("Ruiz mocked the senator's constant coughing during the Monday night debate, posting a joke.", "mocked",
+     "2021-03-01TNI"),
+    ("Ruiz criticized Chile's trade envoy at Tuesday's summit in Lima.", "criticized", "2021-03-02"),
+    # a plan tied to a dated occasion takes the occasion's day
+    ("Ruiz said the party planned to bring in students to stage a protest to win her a place in Monday "
+     "night's debate.", "stage a protest", "2021-03-01"),
+])
+def test_an_occasion_further_on(text, trigger, date):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, "timex")
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # ... not over a verb of another act
+    ("Ruiz criticized the plan Chile's envoy presented during Monday's summit in Lima.", "criticized"),
+    # ... nor a plan whose occasion another clause names
+    ("The party planned to stage a protest, which students joined at Monday's rally.", "stage a protest"),
+])
+def test_an_occasion_of_another_act(text, trigger):
+    e = event(text, trigger)
+    assert e.date_from != "timex"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # a participle that describes the noun before it, after a verb of its sentence, takes no time from
+    # before that noun: the time is the earlier verb's
+    ("Rebels have shelled two towns since Ghana was expelled from the talks on March 2 over two raids blamed "
+     "on Togo.", "blamed"),
+    ("Ghana expelled Togo's envoy on Tuesday over two raids blamed on Togolese rebels.", "blamed"),
+])
+def test_a_participle_of_a_noun_takes_not_the_verbs_time(text, trigger):
+    e = event(text, trigger)
+    assert e.date_from != "timex"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("On Tuesday, the rebels attacked the border post.", "attacked"),
+    # a subordinator opens a clause with a subject of its own
+    ("Peru expelled Chile's envoy on Tuesday as police in Lima arrested ten Chilean traders.", "arrested"),
+])
+def test_a_main_verb_after_its_subject_keeps_the_time_before(text, trigger):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == ("2021-03-02", "timex")

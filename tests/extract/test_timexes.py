@@ -468,7 +468,7 @@ def test_every_rule_pattern_of_the_data_file_is_registered():
 
 
 @pytest.mark.parametrize("template,expected", [
-    ("${B}x${E}", r"(?<![\w'’-])x(?![\w’-])"),         # word boundaries
+    ("${B}x${E}", r"(?<![\w'’-])x(?![\w-])(?!’(?!s\b))"),   # word boundaries
     ("a${X}b", "a(?:y)b"),                              # an extra block
     ("${re_season}", LEX.re_season),                    # a lexicon alternation
     ("${NUM}", None),                                   # a worded block of the data file, expanded
@@ -558,3 +558,14 @@ STORY_DAYS = [
 @pytest.mark.parametrize("text,span,value", STORY_DAYS)
 def test_future_weekday_after_the_story_day(text, span, value):
     assert _find(text, span).value == value
+
+
+@pytest.mark.parametrize("text,found", [
+    # a curly apostrophe of a possessive ends a time expression as a straight one does
+    ("Ruiz spoke at Monday night’s rally.", ("Monday night", "2021-03-01TNI")),
+    ("Ruiz spoke at Monday night's rally.", ("Monday night", "2021-03-01TNI")),
+    ("Yesterday’s vote failed in Lima.", ("Yesterday", "2021-03-04")),
+    ("During last night’s rally Ruiz spoke.", ("last night", "2021-03-04TNI")),
+])
+def test_a_possessive_with_a_curly_apostrophe(text, found):
+    assert [(t.text, t.value) for t in tag_timexes(text, dt.date(2021, 3, 5))] == [found]

@@ -255,13 +255,15 @@ def ongoing(text: str, c, sentence: tuple[int, int] | None) -> bool:
 def bound_dates(cands, attributions, timexes, sentences, published: str | None, text: str) -> None:
     """The bounds of events with no stated time, in turn: reference values, the report's time, the
     story's last day, the publication day."""
-    from .dating_story import cataphora_dates, headline_dates, narrative_dates   # (it imports this module)
+    from .dating_story import (cataphora_dates, headline_dates, narrative_dates,   # (it imports this module)
+                               prior_clause_background)
 
     resolve_references(cands, published)
     cataphora_dates(cands, text, sentences)
     report_dates(cands, attributions, timexes)
     recalled_background(cands, attributions, text)
     described_background(cands, text, sentences)
+    prior_clause_background(cands, text, sentences)
     reported = [(a.content.start, a.content.end) for a in attributions if a.content.start is not None]
     narrative_dates(cands, timexes, sentences, published, text, reported, attributions)
     headline_dates(cands)
@@ -434,6 +436,12 @@ def occasion_time(text: str, t, prevw: str, prev2: str = "") -> bool:
         prevw in _words("after_phrase_determiners") and prev2 in _words("occasion_prepositions"))
     if not placed or len(t.value) < 10 or not t.value[:4].isdigit():
         return False
+    return occasion_noun(text, t)
+
+
+def occasion_noun(text: str, t) -> bool:
+    """Is an occasion noun (dating words.json occasion_nouns) among the few words after the time
+    expression ``t`` ("Tuesday's news conference", "the Monday night debate")?"""
     words = [w.lower() for _, _, w in tokenize(text, t.end, min(len(text), t.end + 40))][:_OCCASION_REACH]
     return any(w in _words("occasion_nouns") for w in words)
 
@@ -446,11 +454,27 @@ OCCASION_GAP, OCCASION_LEAD = 3, 2
 OCCASION_LAST = 10 ** 6
 
 
-def occasion_near(j: int, k: int) -> bool:
+# how many words a preposition that names the occasion itself ("during", "at": dating words.json
+# occasion_strong_prepositions) may lie after the trigger ("mocked X's cough during the Monday debate")
+OCCASION_FAR = 8
+
+
+def occasion_near(j: int, k: int, low: list[str] = ()) -> bool:
     """Is the occasion's time at token k close after the trigger ending at token j, or at the head of
     its sentence? ("criticized aspects of the strategy X set out during Sunday's address", "pleaded
-    for their support in Tuesday's primary": another verb's occasion)"""
-    return 0 <= k - 1 - j <= OCCASION_GAP or k <= OCCASION_LEAD
+    for their support in Tuesday's primary": another verb's occasion) A preposition that names the
+    occasion itself reaches further, over the trigger's object but no verb and no clause break
+    ("mocked the senator's cough during the Monday debate")."""
+    if 0 <= k - 1 - j <= OCCASION_GAP or k <= OCCASION_LEAD:
+        return True
+    if not low or not 0 <= k - 1 - j <= OCCASION_FAR:
+        return False
+    p = k - 1 if low[k - 1] in _words("occasion_strong_prepositions") else k - 2
+    if p < j or low[p] not in _words("occasion_strong_prepositions"):
+        return False
+    stops = grammar_words("dating_scope_closers") | grammar_words("dating_clause_openers") \
+        | grammar_words("relative_pronouns") | {"that", "and", "or"}
+    return not any(w in stops or is_past_form(w) for w in low[j:p])
 
 
 def noun_time(text: str, t, prevw: str | None = None) -> bool:

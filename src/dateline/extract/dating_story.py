@@ -40,6 +40,11 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     clause_times = [t for t in timexes if t.type in ("DATE", "TIME") and not (text and noun_time(text, t))
                     and t.id not in plans and not (text and (_span_bound(text, t) or _relative_time(
                         text, t, sentences[max(0, bisect.bisect_right(sent_starts, t.start) - 1)])))]
+    # the times named as bounds of spans ("had not been let in since Jan. 13. Then Y stopped ..."): one
+    # long before the story's own time takes the narrative back to it
+    spans = [t for t in timexes if t.type in ("DATE", "TIME") and t.value[:1].isdigit() and text
+             and _span_bound(text, t) and not noun_time(text, t) and not _relative_time(
+                 text, t, sentences[max(0, bisect.bisect_right(sent_starts, t.start) - 1)])]
     days = [t for t in clause_times if len(t.value) >= 10 and t.value[:4].isdigit()
             and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])]
     story = story_time(clause_times, published)
@@ -89,8 +94,30 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
         elif story is not None and story.end <= c.start and (t is None or t.start <= story.start) \
                 and (after or _past_clause(text, c, clause)):
             # not where a time of another period was named a few sentences before ("in January 2012")
-            if u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
+            if _gone_back(c, story, spans, sent_starts, _weeks_before(story)):
+                c.background = True       # of a span that began long before the story's time: not given
+            elif u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+
+
+def _weeks_before(t) -> str:
+    """The day STORY_RECENT_DAYS before the first day of ``t``, ISO."""
+    import datetime as dt
+
+    from .timex_values import value_start_date
+
+    first = value_start_date(t.value)
+    return (first - dt.timedelta(days=STORY_RECENT_DAYS)).isoformat() if first else t.value
+
+
+def _gone_back(c, ref, back, sent_starts, before: str | None = None) -> bool:
+    """Is a time before ``ref`` (before the day ``before``, when given) named after ``ref``, at most
+    NARRATIVE_REACH sentences before the act ``c`` ("X resumed work Friday ... had not been let in since
+    Jan. 13. Then Y stopped ... Y alleged ...": the narrative tells of that earlier time, so the day
+    named first is not the act's)?"""
+    limit = before or ref.value
+    return any(ref.end <= t.start < c.start and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1)
+               <= NARRATIVE_REACH and t.value < limit[:len(t.value)] for t in back)
 
 
 def _time_doers(cands, speakers: dict) -> dict[str, set]:
@@ -166,6 +193,32 @@ def _opening(text: str, c, clause: int, story, sentences, sent_starts) -> bool:
         return False
     before = [w.lower() for _, _, w in tokenize(text, clause, c.start)][-3:] if text else []
     return _past_clause(text, c, clause) or any(w in grammar_words("present_auxiliaries") for w in before)
+
+
+def prior_clause_background(cands, text: str, sentences) -> None:
+    """An undated act told by a verb in a clause that a word of dating words.json prior_clause_openers
+    opens ("the move came after police said ...", "had been expected after X accused Y") happened
+    before the act of the clause it hangs on, on a day the text does not give: background, so no story
+    day or publication day bounds it. The clause runs from that word to the act with no clause break,
+    relative pronoun or "that" between and a subject between; a clause that opens the sentence ends at
+    a comma after the act ("After X accused Y, Z left")."""
+    if not text:
+        return
+    stops = grammar_words("dating_scope_closers") | grammar_words("dating_clause_openers") \
+        | grammar_words("relative_pronouns") | {"that"}
+    for c in cands:
+        if c.date is not None or c.background or c.pattern.pos != "verb" or c.sent is None \
+                or not 0 <= c.sent < len(sentences):
+            continue
+        a, b = sentences[c.sent]
+        low = [w.lower() for _, _, w in tokenize(text, a, c.start)]
+        n = next((n for n in range(len(low) - 1, -1, -1) if low[n] in stops), None)
+        if n is None or low[n] not in _words("prior_clause_openers") or len(low) - n < 2 \
+                or (n and low[n - 1] in grammar_words("dating_opener_adverbial_after")):
+            continue      # (a subject between: "after meeting X" is an after-phrase, ``after_phrase``)
+        if n == 0 and "," not in text[c.end:b]:
+            continue      # "After the talks Ghana accused Togo": no telling where the clause ends
+        c.background = True
 
 
 def headline_dates(cands) -> None:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from ..record import Series, Timex
 from .. import lang
 from .dating import (_words, after_publication, conjunction_time, later_verb, noun_time, occasion_near,
-                     occasion_time, reason_preposition, recent_period, told_as_done, OCCASION_LAST)
+                     occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done, OCCASION_LAST)
 from .dating_story import headline_dates, same_doer
 from .event_index import TimexIndex, by_sentence
-from .lexicon import is_participle, singular
+from .lexicon import is_past_form, is_participle, singular
 from .regexes import regex, source
 from .event_lexicon import (_Cand, _IMPLICATIVE, _NEG_VERBS, _ORDINALS, _PREPS, _SERIES_MODIFIERS, _base_verbs,
                             grammar_words)
@@ -69,6 +69,53 @@ def _utterance_time(c, low: list[str], k: int | None) -> bool:
     return any(w in _words("content_openers") for w in low[k + 1:c.tok])
 
 
+# how many words after a planned act the occasion it is tied to may lie ("plans to stage a protest to win
+# her a place in Monday night's debate")
+_PLAN_OCCASION_REACH = 10
+
+
+def _plan_occasion(c, sent: "_SentenceTimes"):
+    """The time of the occasion a planned act (hypothetical, no stated intention or threat, which is
+    dated by its statement) is tied to: a day that dates an occasion noun (``dating.occasion_noun``)
+    after the trigger, with no clause break, relative pronoun or verb told as done between ("plans to
+    stage a protest to win her a place in Monday night's debate")."""
+    if not c.hypothetical or c.modality or c.negated or c.pattern.pos != "verb":
+        return None
+    low = sent.low
+    stops = grammar_words("dating_scope_closers") | grammar_words("relative_pronouns") | {"that"}
+    for t, k, _, value in sent.timexes:
+        if not 0 <= k - c.end_tok <= _PLAN_OCCASION_REACH or len(value) < 10 or not value[:4].isdigit():
+            continue
+        if not occasion_noun(sent.text, t) or not noun_time(sent.text, t, low[k - 1]):
+            continue
+        if not any(w in stops or is_past_form(w) for w in low[c.end_tok:k]):
+            return t, value[:10]      # (the occasion's day: the act is tied to it, not to its hour)
+    return None
+
+
+def _describes_noun(low: list[str], i: int) -> bool:
+    """Is the past form at token i a participle that describes the noun right before it, after a verb
+    of its clause ("was expelled on Monday over two killings blamed on X": no auxiliary, "to",
+    pronoun, determiner, adverb or conjunction before it; a past form earlier in its clause, no
+    subordinator, conjunction or comma between, so the noun is no subject of it)? A time before that
+    noun is the earlier verb's, not its act's."""
+    if i < 2 or not is_past_form(low[i]) or low[i] in _base_verbs():
+        return False
+    prev = low[i - 1]
+    stop = grammar_words("participle_auxiliaries") | grammar_words("participle_breaks") \
+        | grammar_words("subordinators") | grammar_words("determiners") | grammar_words("person_pronouns") \
+        | grammar_words("plural_pronouns") | grammar_words("state_pronouns") | {"to"} | _words("later_verb_modals")
+    if not prev.isalpha() or prev in stop or prev.endswith("ly") or is_past_form(prev):
+        return False
+    breaks = grammar_words("subordinators") | grammar_words("dating_scope_closers") | {"and", "or"}
+    for w in reversed(low[:i - 1]):
+        if w in breaks:
+            return False      # "as authorities in X cracked down": a clause of its own, with its subject
+        if is_past_form(w):
+            return True
+    return False
+
+
 class TimeRules:
     """Methods of EventExtractor (extract.events)."""
 
@@ -100,6 +147,7 @@ class TimeRules:
                     t = None      # "has invited them to a ceremony on March 12": done acts lie before publication
                 if t is not None and _utterance_time(c, low, self._tok_at(toks, t[0].start)):
                     t = None      # "warned on Monday that a strike could hurt trade": the warning's day
+                t = t or _plan_occasion(c, sent)     # "plans a protest at Monday's debate": the debate's day
                 if t is not None:
                     c.date, c.date_timex, c.date_from = t[1], t[0].id, "timex"
                 else:
@@ -172,13 +220,15 @@ class TimeRules:
                 if (pos == "noun" and n == i) or (pos == "verb" and i == n + 1 and is_participle(low[i])):
                     best = ((False, -1), (t, value))   # "the Aug. 7 bombings", "the Feb. 23 accord signed by"
                     break
-                if not occasion_time(text, t, prevw, prev2) or not occasion_near(j, k):
+                if not occasion_time(text, t, prevw, prev2) or not occasion_near(j, k, low):
                     continue  # "the 1994 genocide", "last year's vote": the time of a noun, not of the clause
                 # ("clashed during Monday's debate", "At Monday's debate, X ...": the occasion's time is
                 # the act's, after any other time of the clause)
                 occasion = OCCASION_LAST
             if scope[k] != scope[i]:
                 continue      # "X, who ... in February, blasted Y", "fired ... since Z was expelled on Monday"
+            if k < i and pos == "verb" and all(x != i for _, _, x, _ in sent.timexes) and _describes_noun(low, i):
+                continue      # "was expelled on Monday over killings blamed on X": the expulsion's day
             inside = a <= t.start < b
             if not inside and t.start > start and not self._same_clause_after(low, scope, j, e, k):
                 continue      # a later clause's time belongs to that clause

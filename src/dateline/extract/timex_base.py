@@ -45,7 +45,7 @@ _CODE_BLOCKS = {"B": "_B", "E": "_E", "MONTH": "MONTH", "WD": "WD", "DAYNUM": "D
                 "YEAR4": "YEAR4", "NUMD": "NUMD", "VAGUE": "VAGUE", "UNIT": "UNIT", "QUAL": "QUAL", "ZONE": "ZONE",
                 "PART": "PART", "SEASON": "SEASON"}
 _B = r"(?<![\w'’-])"        # left word boundary (also not after a hyphen or apostrophe)
-_E = r"(?![\w’-])"          # right word boundary
+_E = r"(?![\w-])(?!’(?!s\b))"   # right word boundary (a curly apostrophe only of a possessive: "Monday night’s")
 MONTH = rf"(?-i:{L.re_month})(?![A-Za-z])"
 WD = rf"(?-i:{L.re_weekday})"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?!,\d)(?![:.]\d)"
