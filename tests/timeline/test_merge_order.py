@@ -8,6 +8,8 @@ import random
 import pytest
 
 from dateline.store import open_store
+from dateline.store.base import article_key, dedup_key
+from dateline.timeline import merge as M
 from dateline.timeline.merge import merge_records
 
 ACTORS = [("PRK", "North Korea"), ("KOR", "South Korea"), ("USA", "United States"), (None, None)]
@@ -100,3 +102,42 @@ def test_every_cluster_id_ever_shown_still_finds_its_happening(tmp_path):
             got = store.cluster(cid)
             assert got is not None and got["id"] in live, cid
             assert (got["id"] == cid) == (cid in live)
+
+
+
+def _greedy_near(recs: list[dict]) -> set[frozenset]:
+    """The store's merge of every report at once: in canonical order, each asserted report takes
+    merge.choose's cluster among those with a report near it (merge.near) before it."""
+    reports = [M.report_from(r, e) for r in recs for e in r["events"]]
+    members: list[tuple[str, M.Report]] = []
+    groups: dict[str, set] = {}
+    for rep in sorted(reports, key=M.canonical):
+        cid = M.cluster_id(rep)
+        if not (rep.negated or rep.hypothetical):
+            cid = M.choose(rep, {c for c, m in members if M.near(rep, m)}, members)
+            members.append((cid, rep))
+        groups.setdefault(cid, set()).add(rep.key)
+    return {frozenset(v) for v in groups.values()}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_store_merge_is_the_greedy_merge_of_all_reports_at_once(tmp_path, seed):
+    """The store merges one article at a time and re-merges only the stored reports a change concerns
+    (judging one among the clusters that changed when that decides its choice): its clusters are those
+    of the canonical greedy merge of every report at once (the records' ids set to the store's article
+    keys, so that both order the reports alike)."""
+    recs = _records(80, 11)
+    for r in recs:
+        r["article"]["id"] = article_key(dedup_key(url=r["article"]["url"]))
+    shuffled = recs[:]
+    random.Random(seed).shuffle(shuffled)
+    with open_store(str(tmp_path / "s.db")) as store:
+        for r in shuffled:
+            store.add_article(r)
+        rows = store.rows("SELECT cluster, key FROM events")
+    groups: dict[str, set] = {}
+    for m in rows:
+        groups.setdefault(m["cluster"], set()).add(m["key"])
+    want = _greedy_near(recs)
+    assert len(want) < len(rows)
+    assert {frozenset(v) for v in groups.values()} == want

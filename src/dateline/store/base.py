@@ -18,9 +18,7 @@ the SQL itself is shared (``?`` placeholders, converted for PostgreSQL).
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import hashlib
-import heapq
 import json
 import re
 import unicodedata
@@ -36,13 +34,11 @@ from . import schema
 from ..results import Rows
 from .api import QueryMethods
 from .datemods import set_date_mods
-from .mergemem import MergeMemory
+from .merging import MergeMethods
 from .places import add_places
 from .quotes import QUOTE_COLUMNS, add_quotes
 
 COMPONENT = "dateline.pipeline"
-# the precisions of merge.date_range, with the most days between the first and the last day of a date of each
-SPAN_DAYS = (((1,), 0), ((7,), 6), ((30,), 30), (M.LONG_PRECISIONS, 365))
 
 
 class StoreError(DatelineError):
@@ -109,48 +105,7 @@ class AddResult:
     joined_clusters: int = 0
 
 
-_REPORT_COLS = ("article_key, event_id, cameo, actor_code, actor_name, target_code, target_name, date, "
-                "location_code, location_name, published, trigger_text, sources, url, negated, hypothetical, cluster, "
-                "date_from")
-
-_REPORT_COLS_E = ", ".join("e." + c.strip() for c in _REPORT_COLS.split(","))
-
-
-def _report_of_row(r: dict, names: frozenset[str] = frozenset()) -> tuple[str, M.Report]:
-    rep = M.Report(article_id=r["article_key"], event_id=r["event_id"], cameo=r["cameo"],
-                   actor_code=r["actor_code"], actor_name=r["actor_name"], target_code=r["target_code"],
-                   target_name=r["target_name"], date=r["date"], location_code=r["location_code"],
-                   location_name=r["location_name"], published=r["published"],
-                   trigger=(r["trigger_text"] or "").lower(), sources=json.loads(r["sources"] or "[]"),
-                   url=r["url"], negated=bool(r["negated"]), hypothetical=bool(r["hypothetical"]),
-                   names=names, date_from=r["date_from"])
-    return r["cluster"], rep
-
-
-def _compatible(y: M.Report | None, cluster: str | None = None) -> tuple[str, list]:
-    """A condition on stored events (`` AND ...``, its parameters): their codes do not rule out
-    merge.agreement with ``y`` (it refuses an actor, target or place code that differs from ``y``'s where
-    both give one), or they are of ``cluster``. A joint happening may agree with actor and target
-    exchanged: only its place counts. Rows it leaves out are those merging would refuse anyway, so
-    that a report's candidates are read by the dyad, not by the whole family's days."""
-    if y is None:
-        return "", []
-    fields = [("location_code", y.location_code)]
-    if not y.symmetric:
-        fields += [("actor_code", y.actor_code), ("target_code", y.target_code)]
-    parts, params = [], []
-    for col, val in fields:
-        if val:
-            parts.append(f"coalesce({col}, '') IN ('', ?)")
-            params.append(val)
-    if not parts:
-        return "", []
-    if cluster is not None:
-        return f" AND (cluster = ? OR ({' AND '.join(parts)}))", [cluster, *params]
-    return " AND " + " AND ".join(parts), params
-
-
-class Store(QueryMethods):
+class Store(QueryMethods, MergeMethods):
     """One small interface over SQLite and PostgreSQL (see ``open_store``); the query methods of the
     command line (events, timeline, count, claims, dyads, export, quotes, failures) return Rows."""
 
@@ -325,198 +280,6 @@ class Store(QueryMethods):
             set_date_mods(self, key, record, live)
         return res
 
-    # -------------------------------------------------------------- merging (canonical greedy, incremental)
-    def _merge_new(self, reps: list[M.Report]) -> set[str]:
-        """Give an article's new reports (stored in clusters of their own) the clusters of the canonical
-        greedy merge (merge.choose: reports in canonical order, each joining the best agreeing cluster
-        before it), and move every stored report whose cluster that changes, in canonical order, until
-        nothing changes: the store then holds the clusters the same articles give in any order. Returns
-        the clusters whose reports changed, and for each stored cluster a report left, the cluster its
-        first report (in canonical order) went to."""
-        heap = [(M.canonical(r), r.key) for r in reps if not (r.negated or r.hypothetical)]
-        self._memory.new_merge({r.key: M.cluster_id(r) for r in reps})
-        where = self._memory.where  # the cluster of every report seen, as it is now
-        heapq.heapify(heap)
-        known = {r.key: r for r in reps}
-        fresh = {r.key for r in reps}
-        changed = {M.cluster_id(r) for r in reps}
-        moved: dict[str, str] = {}
-        done: set[str] = set()
-        while heap:
-            order, k = heapq.heappop(heap)
-            if k in done:
-                continue
-            done.add(k)
-            y = known[k]
-            near_ids = self._viable(y, [x for x in self._near([y], known, agreeing=y) if known[x].order < order],
-                                    known)
-            cid = M.choose(y, near_ids, self._members(near_ids, known), self._agreement)
-            old = where[k]
-            if cid == old and k not in fresh:
-                continue
-            if cid != old:
-                self._exec("UPDATE events SET cluster = ? WHERE key = ?", (cid, k))
-                self._memory.move(k, cid)
-                changed |= {old, cid}
-                if k not in fresh:
-                    moved.setdefault(old, cid)
-            # who comes after it near a report of the cluster it joined may now choose otherwise when it
-            # agrees with it (else that cluster is closed to them) or is in it; near the cluster it left,
-            # anyone may (a new report leaves only the cluster of its own it was stored in)
-            joined = {r.key: r for c, r in self._members({cid}, known)} | {k: y}
-            rows = self._near(list(joined.values()), known, after=order[0], agreeing=y, cluster=cid)
-            self._reconsider(heap, done, order, rows + list(joined), known,
-                             lambda z: where[z.key] == cid or self._agreement(z, y) is not None)
-            if k not in fresh and old != cid:
-                left = {r.key: r for _, r in self._members({old}, known)} | {k: y}
-                rows = self._near(list(left.values()), known, after=order[0])
-                self._reconsider(heap, done, order, rows + list(left), known, lambda z: True)
-        return changed, moved
-
-    def _viable(self, y: M.Report, earlier: list[str], known: dict) -> set[str]:
-        """The clusters of the stored reports near ``y`` and before it (keys) that ``y`` may join:
-        merge.assign takes no cluster with a report before ``y`` from ``y``'s article or one that does not
-        agree with ``y``, so the members of those are never read (a month-dated report is near a whole
-        month of its family's reports, and agrees with few)."""
-        ok, out = set(), set()
-        for x in earlier:
-            if (c := self._memory.where[x]) in out:
-                continue
-            z = known[x]
-            if z.article_id == y.article_id or self._agreement(y, z) is None:
-                out.add(c)
-                ok.discard(c)
-            else:
-                ok.add(c)
-        return ok
-
-    def _alias_clusters(self, moved: dict[str, str], live: set[str]) -> None:
-        """A cluster that merging emptied keeps its id as an alias of the cluster its first report went
-        to, so that a link to it (a bookmark, a page open while an ingest runs) still finds the
-        happening; a live id is never an alias, and aliases of an alias follow it."""
-        for old, new in sorted(moved.items()):
-            if old in live:
-                continue
-            seen = {old}
-            while new not in live and new in moved and new not in seen:
-                seen.add(new)
-                new = moved[new]
-            self._exec("UPDATE cluster_aliases SET id = ? WHERE id = ?", (new, old))
-            self._exec("INSERT INTO cluster_aliases (old, id) VALUES (?, ?) ON CONFLICT (old) DO UPDATE SET id = excluded.id",
-                       (old, new))
-        for cid in sorted(live):
-            self._exec("DELETE FROM cluster_aliases WHERE old = ?", (cid,))
-
-    @staticmethod
-    def _reconsider(heap, done: set, order, keys: list[str], known: dict, concerns) -> None:
-        """Queue the reports of ``keys`` that come after ``order`` and that the change ``concerns``."""
-        for x in keys:
-            z = known[x]
-            if z.order > order and concerns(z):
-                done.discard(x)
-                heapq.heappush(heap, (z.order, x))
-
-    def _near(self, reps: list[M.Report], known: dict, after: _dt.date | None = None,
-              agreeing: M.Report | None = None, cluster: str | None = None) -> list[str]:
-        """The keys of the stored asserted reports near any of ``reps`` (merge.near; reports of one family)
-        found with one query over the days they span (their clusters in MergeMemory.where); their Reports are
-        put in ``known``. ``after``: only those that may come after that day in canonical order (dated
-        to a last day from that day on, or undated). ``agreeing``: only those whose codes do not rule out
-        merge.agreement with that report (``_compatible``), and those of ``cluster``."""
-        spans = [r.span for r in reps if r.span]
-        pubs = [p for p in map(M.published_day, reps) if p]
-        branches: list[tuple[str, list]] = []
-        if spans and (after is None or after < _dt.date.max):
-            # one index scan (family, precision, day_first) per precision, bounded below by the longest
-            # span of that precision (a day's first day is its last, a week's six days before it, a
-            # month's 30 at most, a quarter's or a year's 365), so that it reads only the reports near,
-            # and the cost does not grow with the store; with ``after``, the days from it on only
-            d = _dt.timedelta(days=M.NEAR_DAYS)
-            lo, hi = min(x[0] for x in spans) - d, max(x[1] for x in spans) + d
-            lo = max(lo, after) if after is not None else lo
-            for precs, width in SPAN_DAYS:
-                branches.append((f"precision IN ({','.join('?' * len(precs))}) AND day_first >= ? "
-                                 "AND day_first <= ? AND day_last >= ?",
-                                 [*precs, (lo - _dt.timedelta(days=width)).isoformat(), hi.isoformat(), lo.isoformat()]))
-        if pubs:
-            d = _dt.timedelta(days=M.PUBLISHED_DAYS)
-            cond = "day_first IS NULL AND " if len(spans) == len(reps) or after == _dt.date.max else ""
-            later, later_params = "", []
-            if after is not None and not cond:
-                later, later_params = " AND (day_first IS NULL OR day_last >= ?)", [after.isoformat()]
-            branches.append((f"{cond}published >= ? AND published <= ?{later}",
-                             [(min(pubs) - d).isoformat(), (max(pubs) + d).isoformat(), *later_params]))
-        if not branches:
-            return []
-        # one SELECT per branch (UNION ALL, repeats dropped here): each scans its own index, which covers
-        # what it asks (an OR of them lets SQLite's planner fall back to every report of the family)
-        codes, code_params = _compatible(agreeing, cluster)
-        sql = " UNION ALL ".join(f"SELECT key, cluster FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
-                             f"AND {cond}{codes}" for cond, _ in branches)
-        rows, fresh = self._candidates(sql, [x for _, ps in branches for x in [reps[0].family, *ps, *code_params]],
-                                       volatile=cluster is not None)
-        keys = [r[0] for r in rows]
-        if fresh:                       # else read in this merge: their Reports are in ``known``
-            self._reports_of(keys, known)
-        mine = {r.key for r in reps}
-        if len(reps) == 1 and not (reps[0].negated or reps[0].hypothetical):
-            # the query asks exactly merge.near of one report (its days widened by NEAR_DAYS, or its
-            # publication day by PUBLISHED_DAYS): nothing to sift
-            return [x for x in keys if x not in mine]
-        near = M.NearAny(reps)
-        return [x for x in keys if x not in mine and near(known[x])]
-
-    def _members(self, cids, known: dict) -> list[tuple[str, M.Report]]:
-        """Every report of these clusters: (cluster, Report)."""
-        cids = sorted(c for c in cids if c)
-        rows = []
-        for i in range(0, len(cids), 500):
-            chunk = cids[i:i + 500]
-            got, fresh = self._candidates(f"SELECT key, cluster FROM events WHERE cluster IN ({','.join('?' * len(chunk))})",
-                                          chunk, volatile=True)
-            if fresh:
-                self._reports_of([r[0] for r in got], known)
-            rows += got
-        return [(r[1], known[r[0]]) for r in rows]
-
-    @functools.cached_property
-    def _memory(self) -> MergeMemory:
-        """What merging keeps in memory (stored reports, story names, agreements, query answers)."""
-        return MergeMemory()
-
-    def _agreement(self, a: M.Report, b: M.Report) -> int | None:
-        return self._memory.agreement(a, b)
-
-    def _candidates(self, sql: str, params: list, volatile: bool = False) -> tuple[list[tuple], bool]:
-        """The rows (key, cluster) of a merge query, and whether they were read now: the same query asked
-        again in one merge (one that asks for clusters: before any report moved) is answered from memory
-        (MergeMemory.query: a report's cluster is then ``MergeMemory.where``'s)."""
-        return self._memory.query(sql, params, self._tuples, volatile)
-
-    def _forget(self) -> None:
-        """Drop what merging keeps in memory (a rolled-back transaction may have put reports and
-        story names there that the store does not hold)."""
-        self._memory.forget()
-
-    def _reports_of(self, keys: list[str], known: dict) -> None:
-        """Put the Reports of these stored events in ``known``: from memory (MergeMemory.reports), the
-        others read in one query per 500, so that merging reads the columns of a report once, not once
-        per query that finds it."""
-        cache, missing = self._memory.reports, []
-        for k in keys:
-            if k not in known:
-                if (rep := cache.get(k)) is not None:
-                    known[k] = rep
-                else:
-                    missing.append(k)
-        missing = sorted(set(missing))
-        for i in range(0, len(missing), 500):
-            chunk = missing[i:i + 500]
-            for r in self.rows(f"SELECT e.key, {_REPORT_COLS_E}, a.story_names FROM events e JOIN articles a ON "
-                               f"a.key = e.article_key WHERE e.key IN ({','.join('?' * len(chunk))})", chunk):
-                names = self._memory.story_names(r["article_key"], lambda _: frozenset(json.loads(r["story_names"] or "[]")))
-                known[r["key"]] = rep = _report_of_row(r, names)[1]
-                self._memory.keep_report(r["key"], rep)
 
     def _insert_event(self, akey: str, rep: M.Report, ev: dict, text: str, cid: str) -> None:
         span = rep.span
