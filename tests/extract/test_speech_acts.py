@@ -27,6 +27,9 @@ def acts(text):
     # a word inside a name judges nothing ("United")
     ("Peru said on Tuesday that Chile was a member of the United Nations.", []),
     ("Peru said on Tuesday that Chile was a great partner of the United Nations.", [("051", "PER", "CHL")]),
+    # how a party feels or is disposed judges nothing; a participle with its agent is the agent's attitude
+    ("Peru said on Tuesday that Chile was ready and happy to help.", []),
+    ("Peru said on Tuesday that Chile was deeply loved by its neighbours.", []),
 ])
 def test_judgements_of_named_parties(text, expect):
     assert acts(text) == expect

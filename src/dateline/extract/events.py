@@ -22,6 +22,7 @@ from .coordination import split_coordinated
 from .dating import BOUND_DATES, bound_dates, statement_time, unbound_unreal
 from .modality import apply_modality, fold_refusals, own_clause, set_flags
 from .participants import infer_participants
+from .senses import apply_senses
 from .speech_acts import objas_cue, speech_acts
 from .event_lexicon import _IMPLICATIVE, grammar_words
 from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... are re-exported)
@@ -87,6 +88,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             if any(p in " ".join(low) for p in _G["source_boilerplate"]):
                 in_sentence = [c for c in in_sentence if not _after_boilerplate(low, c.tok)]
                 verbs = [c.tok for c in in_sentence if c.pattern.pos == "verb"]
+            in_sentence = apply_senses(in_sentence, toks, low, parse, window, attributions)
             for c in in_sentence:
                 # whoever reports the event is not a participant of it; nor is a source named after
                 # its content ("X fired ..., Y said, its first launch since it tested ...") the

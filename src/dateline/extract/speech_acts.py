@@ -29,6 +29,7 @@ from ..resources import read_tsv
 from ..text import tokenize
 from .attribution_lexicon import cue_forms
 from .event_lexicon import grammar_words
+from .lexicon import is_participle
 
 _KINDS = ("country", "person", "organization")
 # the strength a judgement needs (the sum of the valences of its evaluative words)
@@ -44,7 +45,7 @@ def valences() -> dict[str, float]:
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    keys = ("be_forms", "negation", "clause_breaks", "subordinators", "conditions")
+    keys = ("be_forms", "negation", "clause_breaks", "subordinators", "conditions", "experiencer_words")
     return {k: grammar_words(k) for k in keys}
 
 
@@ -56,7 +57,7 @@ def judgement(words: list[str]) -> float:
             return 0.0      # "X is mistaken if it thinks ...": a conditional judgement asserts nothing
         if x in (",", ";", ".", "!", "?", "and", "but") or x in w["clause_breaks"] or (x in w["subordinators"] and k):
             break       # the predicate ends: "was born there and was qualified" judges nothing
-        v = val.get(x)
+        v = val.get(x) if x not in w["experiencer_words"] else None
         if v is not None:
             flip = any(y in w["negation"] for y in words[max(0, k - 2):k])
             total += -v if flip else v
@@ -98,12 +99,21 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
             cop = next((n for n in range(k, min(k + 2, len(toks))) if toks[n][2] in be), None)
             if cop is None or any(not toks[n][2].isalpha() for n in range(k, cop)):
                 continue
-            score = judgement([t[2] for t in toks[cop + 1:cop + 6]])   # "X is a disgusting fraud"
+            pred = [t[2] for t in toks[cop + 1:cop + 6]]
+            if _passive_by(pred):
+                continue     # "X was loved by his parents": the agent's attitude, not the source's judgement
+            score = judgement(pred)   # "X is a disgusting fraud"
         if score <= CRITICISM_AT or score >= PRAISE_AT:
             return m, score
         if objas:
             break
     return None
+
+
+def _passive_by(pred: list[str]) -> bool:
+    """The predicate is a participle with its agent ("especially loved by", "praised by")."""
+    k = next((n for n, w in enumerate(pred) if not (w.endswith("ly") and w.isalpha())), len(pred))
+    return k + 1 < len(pred) and is_participle(pred[k]) and pred[k + 1] == "by"
 
 
 @functools.lru_cache(maxsize=1)

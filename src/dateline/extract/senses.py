@@ -1,0 +1,217 @@
+"""Senses decided by a trigger's arguments (resources/cameo/senses.tsv).
+
+A wording of the dictionary may name an event in one reading and none in another, and what tells
+them apart is what the verb takes: "offered aid" is an offer, "offered caveats" is not; "blamed Iran
+for the attack" accuses a party, "blame trade deals for the decline" accuses none; "troops fought the
+rebels" is armed force, "the uncle is fighting in the courts" is not. PETRARCH2's dictionaries tie a
+verb's codes to its noun phrases; here each row of senses.tsv names a trigger, the codes it applies to,
+a test on the trigger's arguments and what a match does (no event, or another code). The tests read
+the dependency parse where the default profile gives one; the token tests read the words around the
+trigger, so the rules-only profile applies those too.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+
+from ..resources import multi, read_tsv
+from .event_lexicon import NO_EVENT, _BE, _DAY_WORDS, _QUOTE_MARKS, _agent_nouns, _people_words, _title_words, grammar_words
+from .lexicon import verb_forms
+
+_PARTY_KINDS = ("country", "person", "organization")
+_PARTY_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+_OBJ = ("obj", "dobj", "iobj", "dative")
+_PREP_OBJ = ("obl", "nmod", "pobj", "obl:agent")
+_PASSIVE_SUBJ = ("nsubj:pass", "nsubjpass")
+_SKIP = ("advmod", "punct", "neg")
+
+
+@dataclass(frozen=True)
+class Sense:
+    row: int
+    trigger: str
+    codes: tuple[str, ...]
+    test: str
+    words: frozenset[str]
+    preps: frozenset[str]
+    action: str
+
+
+# the grammar.json lists that a row of senses.tsv may name ("@offer_goods")
+TABLE_LISTS = ("offer_goods", "armed_nouns", "obstruct_verbs", "norm_nouns")
+
+
+def _expand(spec: str) -> frozenset[str]:
+    out: set[str] = set()
+    for w in multi(spec):
+        if w.startswith("@") and w[1:] not in TABLE_LISTS:
+            raise ValueError(f"senses.tsv: {w} is not a list the table may name ({', '.join(TABLE_LISTS)})")
+        out |= grammar_words(w[1:]) if w.startswith("@") else {w.lower()}
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
+def senses() -> dict[str, list[Sense]]:
+    """Every inflected form of a row's trigger -> its rows, in file order."""
+    out: dict[str, list[Sense]] = {}
+    for n, r in enumerate(read_tsv("cameo", "senses.tsv")):
+        spec, preps = r.get("words") or "", frozenset()
+        if r["test"] == "prep_object_in":
+            head, _, spec = spec.partition(":")
+            preps = frozenset(multi(head))
+        s = Sense(n + 1, r["trigger"].lower(), tuple(multi(r.get("codes"))), r["test"], _expand(spec), preps,
+                  r["action"].strip())
+        for form in verb_forms(s.trigger):
+            out.setdefault(form, []).append(s)
+    return out
+
+
+def _party(tok, mentions) -> bool:
+    """The noun (or a word joined to it: "police shootings", "Iran and Syria") names a party: a state,
+    an organisation, a person, a people noun, a personal pronoun."""
+    people = _people_words() | _agent_nouns() | _title_words()
+    pron = grammar_words("person_pronouns") | grammar_words("plural_pronouns")
+    for t in [tok] + [c for c in tok.children if c.dep_ in ("compound", "conj", "nmod:poss", "poss", "amod")]:
+        if t.lower_ in people or t.lower_ in pron or t.ent_type_ in _PARTY_ENTS or t.tag_ in ("WP", "WDT") \
+                or (t.tag_ == "PRP" and t.lower_.endswith(("self", "selves"))):
+            # (a relative pronoun stands for a noun the test does not see: "refugees, whom they blame")
+            return True
+        if any(m.start <= t.idx < m.end and m.kind in _PARTY_KINDS for m in mentions):
+            return True
+    return False
+
+
+def _prep_objects(tok, preps=None):
+    """(preposition, noun) of the prepositional phrases the verb takes."""
+    for ch in tok.children:
+        if ch.dep_ == "prep" and (preps is None or ch.lower_ in preps):
+            yield ch.lower_, next((g for g in ch.children if g.dep_ == "pobj"), None)
+        elif ch.dep_ in _PREP_OBJ:
+            case = next((g.lower_ for g in ch.children if g.dep_ == "case"), None)
+            if case is not None and (preps is None or case in preps):
+                yield case, ch
+
+
+def _object(tok):
+    """The direct object; or the word right after the verb that the parse hangs on it as another
+    dependant, which is not a particle or an adverb in -ly (an unknown noun: "offers reasonableness")."""
+    obj = next((ch for ch in tok.children if ch.dep_ in _OBJ), None)
+    if obj is None and tok.i + 1 < len(tok.doc):
+        nxt = tok.doc[tok.i + 1]
+        if nxt.head.i == tok.i and nxt.dep_ in ("advmod", "npadvmod", "obl:npmod", "dep") and nxt.is_alpha \
+                and nxt.is_lower and not nxt.lower_.endswith("ly") and nxt.tag_ not in ("RP", "IN", "TO"):
+            obj = nxt
+    return obj
+
+
+def _parse_test(s: Sense, tok, mentions) -> bool:
+    if s.test == "object_not_in":
+        obj = _object(tok)
+        return obj is not None and obj.lower_ not in s.words and not _party(obj, mentions)
+    if s.test == "object_in":
+        obj = _object(tok) or next((n for _, n in _prep_objects(tok) if n is not None), None)
+        return obj is not None and obj.lower_ in s.words
+    if s.test == "no_party":
+        args = [a for a in [_object(tok)] + [n for _, n in _prep_objects(tok, s.words)]
+                + [ch for ch in tok.children if ch.dep_ in _PASSIVE_SUBJ] if a is not None]
+        return bool(args) and not any(_party(a, mentions) for a in args)
+    if s.test == "prep_object_in":
+        return any(n is not None and n.lower_ in s.words for _, n in _prep_objects(tok, s.preps))
+    return False
+
+
+def _token_test(s: Sense, c, toks, low: list[str], cues: frozenset[int]) -> bool | None:
+    """The token tests; None when the test needs the parse."""
+    i, j = c.tok, c.end_tok
+    if s.test == "speech_cue":
+        return c.start in cues or _after_quote(low, i, j)
+    if s.test == "be_to":
+        k = i - 1
+        if k < 1 or low[k] != "to":
+            return False
+        k -= 1
+        while k > 0 and low[k].endswith("ly") and low[k].isalpha():
+            k -= 1          # "is partly to blame"
+        return low[k] in _BE
+    if s.test == "infinitive":
+        subj = low[max(0, i - 6):i]
+        return j + 1 < len(low) and low[j] == "to" and toks[j + 1][2].isalpha() and toks[j + 1][2].islower() \
+            and low[j + 1] not in _DAY_WORDS and low[j + 1] not in ("the", "a", "an") \
+            and not any(w in s.words for w in subj)
+    if s.test == "particle":
+        k = i - 1
+        while k >= 0 and low[k].endswith("ly") and low[k].isalpha():
+            k -= 1
+        if (k >= 0 and low[k] in _BE) or j + 1 >= len(low) or low[j] not in s.words:
+            return False
+        nxt = low[j + 1]
+        return not (nxt in _DAY_WORDS or nxt[:1].isdigit() or low[min(j + 2, len(low) - 1)] in _DAY_WORDS)
+    if s.test == "complement_in":
+        openers = ("to", "would", "will", "'d", "'ll", "could")
+        end = next((k for k in range(j, min(len(low), j + 10)) if low[k] in (",", ";", ".", "but")), min(len(low), j + 10))
+        return any(low[k] in openers and low[k + 1] in _obstruct_forms(s.words) for k in range(j, end - 1))
+    return None
+
+
+def _after_quote(low: list[str], i: int, j: int) -> bool:
+    """'"...," the host charged': the trigger follows a closing quotation (a comma or a question or
+    exclamation mark, then the mark) with at most four words of its subject between, and no
+    object or "with" after it."""
+    k = next((k for k in range(i - 1, max(0, i - 6), -1) if low[k] in _QUOTE_MARKS), None)
+    if k is None or k < 1 or low[k - 1] not in (",", "?", "!") or any(not w.isalpha() for w in low[k + 1:i]):
+        return False
+    return j >= len(low) or low[j] in (".", ",", ";", "in", "on", "at", "during", "after", "before")
+
+
+@functools.lru_cache(maxsize=None)
+def _obstruct_forms(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(f for w in words for f in verb_forms(w))
+
+
+def _party_after(c, toks, low: list[str], mentions) -> bool:
+    """A party is named in the words after the trigger, up to the clause's end or six words (the
+    parse may have hung it elsewhere: "X blamed Y for ...")."""
+    end = next((k for k in range(c.end_tok, min(len(low), c.end_tok + 6)) if low[k] in (",", ";", ".")),
+               min(len(low), c.end_tok + 6))
+    if end <= c.end_tok:
+        return False
+    a, b = toks[c.end_tok][0], toks[end - 1][1]
+    people = _people_words() | _agent_nouns()
+    return any(a <= m.start < b and m.kind in _PARTY_KINDS for m in mentions) \
+        or any(w in people for w in low[c.end_tok:end])
+
+
+def _cues(attributions) -> frozenset[int]:
+    return frozenset(a.cue.start for a in attributions if a.cue is not None and a.cue.start is not None)
+
+
+def apply_senses(cands: list, toks, low: list[str], parse, mentions, attributions=()) -> list:
+    """The sentence's trigger candidates, each read in the sense its arguments allow: a row of
+    senses.tsv whose test holds drops it ("---") or recodes it."""
+    table = senses()
+    if not cands or not any(low[c.tok] in table for c in cands):
+        return cands
+    cues = _cues(attributions)
+    out = []
+    for c in cands:
+        code = c.pattern.code
+        for s in table.get(low[c.tok], ()):
+            if s.codes and not code.startswith(s.codes):
+                continue
+            hit = _token_test(s, c, toks, low, cues)
+            if hit is None:
+                tok = next((t for t in parse if t.idx == c.start), None) if parse is not None else None
+                hit = tok is not None and _parse_test(s, tok, mentions)
+            if hit and s.test == "no_party":
+                hit = not _party_after(c, toks, low, mentions)
+            if not hit:
+                continue
+            if s.action == NO_EVENT:
+                c = None
+            else:
+                c.pattern = replace(c.pattern, code=s.action)
+                c.rule = f"{c.pattern.file}:{c.pattern.row + 1}+senses.tsv:{s.row}"
+            break
+        if c is not None:
+            out.append(c)
+    return out

@@ -1,0 +1,57 @@
+"""Senses decided by a trigger's arguments (extract.senses, resources/cameo/senses.tsv)."""
+import pytest
+
+import dateline
+from dateline.extract.senses import senses
+
+
+def codes(text):
+    return [(e.cameo, e.trigger.text) for e in dateline.analyze(text, published="2021-03-05").events]
+
+
+@pytest.mark.parametrize("text,kept,gone", [
+    # offer: something one party gives another, not content or a quality
+    ("Chile offered aid to Peru on Monday.", "03", None),
+    ("Chile offered Peru a deal on the border dispute.", "030", None),
+    ("Two analysts offered campaigns some tips on turnout this week.", None, "offered"),
+    ("The mayor offers patience instead of anger.", None, "offers"),
+    # blame: a party accused, not a cause; "is to blame" is no accusation
+    ("Chile blamed Peru for the attack on Monday.", "112", None),
+    ("Farmers may blame tariffs for the poor harvest, but the weather is the cause.", None, "blame"),
+    ("The drought is partly to blame for the poor harvest.", None, "blame"),
+    ("Police blamed the bombing on the rebels.", "112", None),
+    ("Peru blamed itself for the failure.", "112", None),
+    # fight: armed force, not a struggle in court or to keep something
+    ("Rebels were fighting government troops near the border on Monday.", "19", None),
+    ("The girl's aunt is fighting to keep her in Ohio.", None, "fighting"),
+    ("Troops fought to retake the town on Monday.", "190", None),
+    ("The army fought a fierce battle with rebels on Monday.", "190", None),
+    ("The aunt is fighting in the courts for custody of the girl.", None, "fighting"),
+    # seize on an argument is no seizure; "seized on Monday" is
+    ("Police seized on Monday a truck full of rifles.", "17", None),
+    ("Officials seized on Tuesday 40 kilos of cocaine.", "17", None),
+    ("Critics will seize on the remark as proof of weakness.", None, "seize"),
+    # a court appeal is legal action
+    ("Chile appealed to the International Court of Justice on Monday.", "115", None),
+    # "continued to" + verb: the infinitive's verb is the event
+    ("The senators continued to block his efforts on Monday.", None, "continued"),
+    # a vow to obstruct threatens, it offers no cooperation
+    ("Protesters vowed they would block any attempt to evict them.", "13", None),
+    # a charge in words after a quotation is an accusation
+    ('"You broke every promise," the senator charged on Monday.', "112", None),
+    ("Prosecutors charged the mayor with fraud on Monday.", "17", None),
+    # a rule conformed to is no yielding to a party
+    ("Visitors must conform to local customs.", None, "conform"),
+])
+def test_argument_senses(text, kept, gone):
+    got = codes(text)
+    if kept:
+        assert any(c.startswith(kept) for c, _ in got), got
+    if gone:
+        assert all(t.split()[0] != gone for _, t in got), got
+
+
+def test_rows_read():
+    table = senses()
+    assert {"offer", "offered", "blame", "fighting", "seize", "charged"} <= set(table)
+    assert all(s.action == "---" or s.action.isdigit() for rows in table.values() for s in rows)
