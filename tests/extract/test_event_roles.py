@@ -516,3 +516,33 @@ def test_victims_killed_fighting_someone(text, root, actor, target):
 def test_a_subject_up_a_chain_of_clauses(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # whom a threat or a use of force means to coerce: the object of the verb of coercing in its purpose
+    ("Peru said it would use force to compel Bolivia to comply.", "13", "PER", "BOL"),
+    ("Peru threatened to send warships to pressure Bolivia into talks.", "13", "PER", "BOL"),
+    # (not whom it means to protect)
+    ("Peru will use force to protect its fishermen.", "13", "PER", None),
+])
+def test_whom_a_threat_means_to_coerce(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # an object pronoun is never its own clause's subject
+    ("Ugandan President Yoweri Museveni criticized Kenyan President William Ruto, and Ruto later accused him of "
+     "lying.", "112", "KEN", "UGA"),
+    # a relative pronoun on a noun apposed to a name stands for the name
+    ("Peru thanked Germany, the country which Chile criticized on Monday.", "11", "CHL", "DEU"),
+    # a party named in what an accusation says its object did is not whom it accuses
+    ("Peru accused the rebels of attacking Chilean fishermen.", "112", "PER", None),
+    # a party in a phrase of counterpart of the subject's noun is not its party
+    ("An offensive near the border with Turkey killed ten Syrian soldiers on Monday.", "18", None, "SYR"),
+    # a verb the parser hung on a name it took for the root: the name is its subject
+    ("Merkel, who met Putin last week, invited Macron to visit Berlin in May.", "02", "DEU", "FRA"),
+])
+def test_which_mention_fills_a_role(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

@@ -101,6 +101,9 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
      "v.ctrl.subj.chain", "Peru"),
     # ... unless an object on the way does it (object control)
     ("Peru urged Chile to try to visit Bolivia.", "visit", "verb", "active", "actor", (), None, None),
+    # (a verb of making, whatever the parser made of its object)
+    ("Peru threatened to impose sanctions to force Chile to withdraw its boats.", "withdraw", "verb", "active",
+     "actor", (), None, None),
     # a measure imposed on someone, that the subject lifts or renews, was imposed by that subject
     ("Peru will soon lift the embargo imposed on Chile.", "imposed", "verb", "active", "actor", (),
      "v.pass.undone", "Peru"),

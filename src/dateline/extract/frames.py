@@ -128,9 +128,11 @@ def _descendant(tok, step: Step, preps: frozenset[str]):
 
 
 def _object_control(tok) -> bool:
-    """Is the token a complement clause of a head with an object ("urged X to try to V"): the
-    object, not the head's subject, does it?"""
-    return tok.dep_ == "xcomp" and any(ch.dep_ in _OBJ for ch in tok.head.children)
+    """Is the token a complement clause of a head with an object ("urged X to try to V") or of a
+    verb of letting or making, whose object the parser may have missed: the object, not the head's
+    subject, does it?"""
+    return tok.dep_ == "xcomp" and (any(ch.dep_ in _OBJ for ch in tok.head.children)
+                                    or tok.head.lower_ in role_words("object_control_verbs"))
 
 
 def walk(frame: Frame, tok, preps: frozenset[str]):

@@ -23,6 +23,7 @@ _AUX_PASS = {"aux:pass", "auxpass"}
 _BG_AUX, _BG_MARK, _BG_ADV = (grammar_words(k) for k in ("background_auxiliaries", "background_marks",
                                                          "background_adverbs"))
 _PRESENT_AUX = grammar_words("present_auxiliaries")
+_CONTROL_MARKS = grammar_words("object_control_marks")
 _PLACE_BREAKS = {"case", "mark", "cc", "prep", "agent", "obl", "advmod", "aux", "cop"}
 
 
@@ -117,6 +118,9 @@ class ParseRoles:
             target, direct, t_id, t_tok, c.target = None, False, None, None, None
             if pair is not None and actor is not None and actor.start == pair[0].start:
                 target, direct, t_id = pair[1], True, a_id
+        if target is not None and actor is not None and t_tok is not None and target.entity is not None \
+                and target.entity == actor.entity:
+            target = self._not_own_subject(target, actor, t_tok, mentions)
         c.frames = tuple(f for f in (a_id, t_id) if f)
         if target is None and voice == "active" and c.pattern.pos == "verb":
             self._topic_modifier(c, tok)
@@ -154,6 +158,17 @@ class ParseRoles:
                 c.actor is None or target.code != c.actor.code or _own_party(c.actor, target, parsed=True)):
             c.target = target
 
+    def _not_own_subject(self, target: Mention, actor: Mention, t_tok, mentions) -> Mention | None:
+        """"X called Y a liar and accused him of ...": an object pronoun is not its own clause's
+        subject; it stands for the nearest fitting party before it in its sentence other than the actor."""
+        if t_tok.lower_ not in role_words("object_pronouns") or t_tok.dep_ not in _OBJ:
+            return target
+        first = t_tok.sent.start_char
+        other = self._pronoun(t_tok.lower_, t_tok.idx,
+                              [m for m in mentions if m.entity != actor.entity and m.start >= first])
+        return None if other is None else replace(other, start=t_tok.idx, end=t_tok.idx + len(t_tok),
+                                                  text=t_tok.text)
+
     @staticmethod
     def _argument_names(c: _Cand, arg) -> bool:
         """Can the rules' target be an argument of the trigger whose frame reached ``arg`` (a token that
@@ -168,8 +183,10 @@ class ParseRoles:
         by = first.i > 0 and doc[first.i - 1].lower_ == "by" and "by" not in c.pattern.preps
         t = first
         while t.i != trig.i and t.head.i != t.i:
-            if t.dep_ in _CLAUSE_DEPS and _child(t, _SUBJ | _SUBJ_PASS) is not None:
-                return False      # a clause with a subject of its own
+            if t.dep_ in _CLAUSE_DEPS and (_child(t, _SUBJ | _SUBJ_PASS) is not None or any(
+                    ch.dep_ == "mark" and ch.lower_ in _CONTROL_MARKS for ch in t.children)):
+                return False      # a clause with a subject of its own, or what the object is said to have
+                #                   done ("accused the man of plotting against X": X is not whom it accuses)
             if by and t.dep_ in ("nmod", "obl", "pobj", "agent") and t.head.i != arg.i:
                 return False      # the agent of a noun other than the object ("demanded an admission by X" is)
             by = by and t.dep_ not in ("nmod", "obl", "pobj", "agent")
@@ -236,6 +253,8 @@ class ParseRoles:
             return None
         if token.lower_ in _RELATIVE and token.head.dep_ in ("acl:relcl", "relcl") and token.head.head.i != token.head.i:
             token = _predicate_subject(token.head.head)   # "Libya, which brought the case": the noun modified
+            if token.dep_ == "appos" and token.head.i != token.i:
+                token = token.head     # "X, the cleric whom Y accuses": the name the noun is apposed to
         for m in mentions:
             if m.start <= token.idx < m.end:
                 return None if _ethnic(token.doc, m) else self._owned_body(token, m, mentions)
@@ -269,10 +288,14 @@ class ParseRoles:
             located = t is not token and not body and (
                 any(ch.dep_ == "case" and ch.lower_ != "of" for ch in t.children) or t.dep_ == "compound")
             covered = False
+            # "talks with X", "the border with X", "the war against X": a party in a phrase of counterpart
+            # is the other side of the noun, not its own party
+            other = t is not token and any(ch.dep_ == "case" and ch.lower_ in role_words("counterpart_prepositions")
+                                           for ch in t.children)
             for m in mentions:
                 covered = covered or m.start <= t.idx < m.end
                 if m.start <= t.idx < m.end and m.kind in ("country", "person", "organization") \
-                        and not _ethnic(token.doc, m):
+                        and not _ethnic(token.doc, m) and not other:
                     return m
                 if m.start <= t.idx < m.end and m.kind == "place" and not located and place is None:
                     place = m
