@@ -19,6 +19,9 @@ _LEAD = "BELFAST, Northern Ireland (AP) - Irish and British leaders met on Frida
     (_LEAD + "Police found 500 pounds of explosives on Sunday in a barn near Dundalk. "
      "They arrested three men after the raid.", ("Police", "IRL")),
     (_LEAD + "Police arrested three men in Dundalk on Sunday.", ("Police", "IRL")),
+    # police who report: the place is the report's, they keep the default
+    (_LEAD + "Police said on Sunday that the bomb was built in a barn near Dundalk. They arrested three men.",
+     ("Police", "GBR")),
     # a town of the home state leaves them the home state's
     (_LEAD + "Police arrested three men in Belfast on Sunday.", ("Police", "GBR")),
     # a state named before them says whose they are, whatever the town
@@ -136,3 +139,14 @@ def test_a_president_is_not_guessed_the_dateline_state():
             "said. President Rangi Tamaki said the strikes were justified.")
     res = dateline.analyze(text, published="1998-08-21")
     assert {e.name: e.code for e in res.entities if e.kind == "person"}.get("Rangi Tamaki") is None
+
+
+@pytest.mark.parametrize("text,has_forces", [
+    # a generic body's word before a noun of a body of several states is an adjective: no state's forces
+    ("BRUSSELS (AP) - NATO agreed to admit Poland on Wednesday. The western military alliance invited "
+     "Poland to join in 1997.", False),
+    ("BRUSSELS (AP) - NATO agreed to admit Poland on Wednesday. The military fired on a crowd.", True),
+])
+def test_a_generic_body_word_as_an_adjective_names_no_body(text, has_forces):
+    res = dateline.analyze(text, published="1999-02-10")
+    assert any(e.name == "Armed Forces" for e in res.entities) == has_forces

@@ -24,6 +24,7 @@ _PLACE_PREPS = set(context_words("place_prepositions"))
 _PLACE_NOUNS = set(context_words("place_nouns"))
 _OF_PLACE = regex("entities", "of_place")
 _OWN_GAP = regex("entities", "own_body_gap")
+_GENERIC_ADJECTIVE = regex("entities", "generic_as_adjective")
 _INTERNATIONAL = frozenset(context_words("international_words"))
 _PEOPLES = frozenset(context_words("ethnic_demonyms"))
 # categories of organizations.tsv whose bodies every state has: a named one ("Congress") with another
@@ -104,6 +105,8 @@ def resolve_gazetteer(gaz: Gazetteer, text: str, raws: list[_Raw], dateline_end:
         if r.kind == "organization" and r.code is None and r.role == "armed_group" \
                 and (own := owner_before(text, r.start, out)) and own != "IGO":
             r.code, r.source = own, "gazetteer+context"      # "Iraq's al-Qaeda": the branch of that state
+        if r.form == "generic" and _GENERIC_ADJECTIVE.match(text, r.end):
+            continue      # "the western military alliance": no state's armed forces
         if r.form == "generic":
             code = country_before(text, r.start, out) or country_after(text, r.end, starting)
             if code:

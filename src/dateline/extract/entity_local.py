@@ -48,7 +48,8 @@ def _set_in(text: str, mentions: list[Mention], a: int, b: int) -> set[str]:
 def code_local_bodies(text: str, res: EntityResult, home: str | None) -> None:
     """A local body (context.json local_bodies: "police", "detectives") whose state is only the
     article's default, in a sentence that sets it in a place of one other state ("in X", "near X"),
-    acts for that state: that mention only (the body named elsewhere keeps its state)."""
+    acts for that state: that mention only (the body named elsewhere keeps its state); not one that
+    reports ("police said ... in X": the place is the report's)."""
     words = _local_bodies()
     by_id = res.by_id()
     for m in res.mentions:
@@ -57,8 +58,8 @@ def code_local_bodies(text: str, res: EntityResult, home: str | None) -> None:
         ent = by_id.get(m.entity or "")
         defaulted = (ent is not None and (ent.source or "").endswith(_DEFAULTED)) or \
             (ent is None and m.form == "agent" and m.code == home)
-        if not defaulted:
-            continue
+        if not defaulted or regex("entities", "report_verb_after").match(text, m.end):
+            continue      # "police said the bomb was made in X": the report's place, not theirs
         a, b = _sentence(text, m.start)
         states = _set_in(text, res.mentions, a, b)
         if len(states) == 1 and m.code not in states:
