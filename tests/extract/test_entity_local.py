@@ -150,3 +150,27 @@ def test_a_president_is_not_guessed_the_dateline_state():
 def test_a_generic_body_word_as_an_adjective_names_no_body(text, has_forces):
     res = dateline.analyze(text, published="1999-02-10")
     assert any(e.name == "Armed Forces" for e in res.entities) == has_forces
+
+
+@pytest.mark.parametrize("name,acronyms", [
+    ("U.S. Immigration and Naturalization Service", {"UINS", "INS"}),
+    ("Federal Emergency Management Agency", {"FEMA", "EMA"}),
+    ("World Court", {"WC"}),
+])
+def test_the_acronyms_a_body_s_name_makes(name, acronyms):
+    from dateline.extract.entity_local import _initials
+    assert _initials(name) == acronyms
+
+
+def test_an_acronym_alone_takes_the_state_of_the_body_it_abbreviates():
+    from dateline.extract.entities import EntityResult
+    from dateline.extract.entity_local import code_acronyms_of_named
+    from dateline.record import Entity, Span
+    body = Entity(id="e1", name="Federal Emergency Management Agency", kind="organization", code="USA",
+                  source="pattern:org-head", mentions=[Span(0, 35, "Federal Emergency Management Agency")])
+    acr = Entity(id="e2", name="FEMA", kind="organization", code=None, source="model:ner",
+                 mentions=[Span(50, 54, "FEMA")])
+    other = Entity(id="e3", name="ZZQ", kind="organization", code=None, source="model:ner",
+                   mentions=[Span(60, 63, "ZZQ")])
+    code_acronyms_of_named(EntityResult(entities=[body, acr, other]))
+    assert (acr.code, other.code) == ("USA", None)

@@ -13,8 +13,8 @@ from ..resources import read_tsv
 from .entities import EntityResult, capital_led
 from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_index import Cover
-from .entity_local import (add_body_members, add_member_state_groups, code_local_bodies, code_titled_by_dateline,
-                           group_noun_after, places_named_as_bodies)
+from .entity_local import (add_body_members, add_member_state_groups, code_acronyms_of_named, code_local_bodies,
+                           code_titled_by_dateline, group_noun_after, places_named_as_bodies)
 from .entity_words import _lex, _time_names, context_words
 from .geocode import code_places_from_geonames
 from .name_variants import code_name_variants
@@ -53,6 +53,7 @@ def assign_home_state(res: EntityResult) -> str | None:
     (code_international_bodies). Returns the home state (assigning it only strengthens it, so it
     stays the article's)."""
     places_named_as_bodies(res)
+    code_acronyms_of_named(res)
     home = home_state(res)
     if home is None:
         code_titled_by_dateline(res)

@@ -180,3 +180,30 @@ def group_noun_after(text: str, pos: int) -> bool:
     before it qualifies the group, it is no region written after a place ("Springfield, Ill.")."""
     got = regex("entities", "word_after").match(text, pos)
     return got is not None and got.group(1) in _group_nouns()
+
+
+_SMALL = frozenset({"and", "of", "the", "for", "on", "in", "de", "du", "des", "la", "le"})
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a body's name makes: the first letters of its words but the small ones, with and
+    without a first word ("U.S. Immigration and Naturalization Service": USINS, INS)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL and w[:1].isalpha()]
+    letters = "".join(w[0].upper() for w in words)
+    return {letters, letters[1:]} if len(words) > 2 else {letters}
+
+
+def code_acronyms_of_named(res: EntityResult) -> None:
+    """A body the recogniser named by an acronym alone ("the INS decision"), with no state of its own,
+    is the coded body of the article whose name makes that acronym ("the U.S. Immigration and
+    Naturalization Service"): it takes its state (one such state only), before the home state is
+    guessed for it."""
+    named = [e for e in res.entities if e.kind == "organization" and e.code]
+    for e in res.entities:
+        acr = e.name.replace(".", "")
+        if e.kind != "organization" or e.code or not (2 <= len(acr) <= 6 and acr.isalpha() and acr.isupper()) \
+                or not (e.source or "").startswith("model:"):
+            continue
+        codes = {o.code for o in named if any(acr in _initials(n) for n in [o.name] + [s.text for s in o.mentions])}
+        if len(codes) == 1:
+            res.give_code(e, codes.pop(), "+acronym")
