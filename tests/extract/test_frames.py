@@ -101,6 +101,9 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
      "v.ctrl.subj.chain", "Peru"),
     # ... unless an object on the way does it (object control)
     ("Peru urged Chile to try to visit Bolivia.", "visit", "verb", "active", "actor", (), None, None),
+    # (nor past a clause of object control: the object does both)
+    ("Peru criticized General Ortiz for arresting and killing the protesters.", "killing", "verb", "active", "actor",
+     (), None, None),
     # (a verb of making, whatever the parser made of its object)
     ("Peru threatened to impose sanctions to force Chile to withdraw its boats.", "withdraw", "verb", "active",
      "actor", (), None, None),

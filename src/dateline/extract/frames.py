@@ -128,9 +128,12 @@ def _descendant(tok, step: Step, preps: frozenset[str]):
 
 
 def _object_control(tok) -> bool:
-    """Is the token a complement clause of a head with an object ("urged X to try to V") or of a
-    verb of letting or making, whose object the parser may have missed: the object, not the head's
-    subject, does it?"""
+    """Is the token a complement clause of a head with an object ("urged X to try to V"), of a verb
+    of letting or making, whose object the parser may have missed, or a clause of object control
+    ("accused X of ..."): the object, not the head's subject, does it?"""
+    if tok.dep_ == "advcl":     # "criticized X for shooting and killing Y": X does both
+        return any(ch.dep_ == "mark" and ch.lower_ in grammar_words(_CONTROL_MARKS) for ch in tok.children) \
+            and any(ch.dep_ in _OBJ for ch in tok.head.children)
     return tok.dep_ == "xcomp" and (any(ch.dep_ in _OBJ for ch in tok.head.children)
                                     or tok.head.lower_ in role_words("object_control_verbs"))
 
