@@ -540,6 +540,9 @@ def test_whom_a_threat_means_to_coerce(text, root, actor, target):
     ("Peru accused the rebels of attacking Chilean fishermen.", "112", "PER", None),
     # a party in a phrase of counterpart of the subject's noun is not its party
     ("An offensive near the border with Turkey killed ten Syrian soldiers on Monday.", "18", None, "SYR"),
+    # whom the parse gives as the object, where it found another subject, is not the rules' actor too
+    ("The rebels were angry and hit Kenyan President William Ruto back by accusing him of lying.", "112", None,
+     "KEN"),
     # a verb the parser hung on a name it took for the root: the name is its subject
     ("Merkel, who met Putin last week, invited Macron to visit Berlin in May.", "02", "DEU", "FRA"),
 ])
