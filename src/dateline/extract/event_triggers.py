@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from .. import lang
 from ..text import tokenize
+from . import trigger_senses
 from .lexicon import is_participle, is_past_form, is_unchanged_past, noun_forms, singular
 from .event_lexicon import (
     NO_EVENT, Pattern, VOCABULARIES, bare_trigger_words, _BE, _PREPS, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
@@ -145,6 +146,11 @@ def _names_wrong(word: str) -> bool:
     return word in bare_trigger_words(grammar_words("harm_roots") | {"13"})
 
 
+def _possessive(toks, word: str, k: int) -> bool:
+    """Token k (lower-case ``word``) is a possessive ("'s", "Spain's")."""
+    return word in ("'s", "’s") or (0 <= k < len(toks) and toks[k][2].endswith(("'s", "’s")))
+
+
 def _possessor(toks, low: list[str], k: int) -> bool:
     """Token k is (a word of) a possessor: "'s" follows it or the name it begins ("President X's
     statement": the statement, not the president, is the object)."""
@@ -248,12 +254,17 @@ class TriggerRules:
         past = is_past_form(w)      # "-ed", or an irregular past ("Israel struck", "Iran held")
         if noun_ctx and not past:
             return False
+        nxt = low[i0 + 1] if i0 + 1 < len(low) else ""
+        if past and i0 == i and prev in trigger_senses.words("noun_determiners") and (
+                not nxt.isalnum() or nxt in grammar_words("prepositions") or nxt in _BE):
+            return False          # "to have any shot,", "his shot at the title": a noun
         if w in grammar_words("adjectival_participles") and low[i0 + 1:i0 + 2] == ["to"] and prev not in _BE:
             return False          # "extremists opposed to the truce", "groups linked to": an adjective
-        nxt = low[i0 + 1] if i0 + 1 < len(low) else ""
-        if past and prev in grammar_words("attributive_openers") and nxt.isalpha() and toks[i0 + 1][2].islower() \
-                and nxt not in grammar_words("prepositions") and nxt not in _BE:
-            return False          # "despite repeated warnings": a participle that modifies a noun
+        if past and (prev in grammar_words("attributive_openers") or (i0 > i and _possessive(toks, prev, i - 1))) \
+                and nxt.isalpha() and toks[i0 + 1][2].islower() and nxt not in grammar_words("prepositions") \
+                and nxt not in _BE:
+            return False          # "despite repeated warnings", "the party's bitterly contested vote": a
+            #                       participle that modifies a noun
         if w.endswith("ing") and not (verb_ctx or prev in _BE or prev in (",", "and", "or", "by", "after", "before",
                                                                             "while", "without", "when", "")):
             # "ministers meeting in the capital", "demonstrators protesting the vote": after a plural
@@ -284,7 +295,9 @@ class TriggerRules:
         return True
 
     def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int,
-               after_verb: bool = False) -> tuple[Pattern, int] | None:
+               after_verb: bool = False, pos_only: str | None = None) -> tuple[Pattern, int] | None:
+        """The best row of the dictionary that matches at token i; ``pos_only``: the part of speech
+        the parse gives the word (the rows of that part of speech fit, no others)."""
         best = None
         # the rows of one word share their context tests: each is made once per (part of speech),
         # (later word, position, reach) and (object window)
@@ -295,7 +308,8 @@ class TriggerRules:
         for p in self.index.get(low[i], ()):
             fit = fits.get(p.pos)
             if fit is None:
-                fit = fits[p.pos] = self._pos_fits(p.pos, toks, low, i, after_verb)
+                fit = fits[p.pos] = self._pos_fits(p.pos, toks, low, i, after_verb) if pos_only is None \
+                    else p.pos == pos_only
             if not fit:
                 continue
             j = i + 1
@@ -361,6 +375,37 @@ class TriggerRules:
         before = low[max(0, i - 3):i]
         after = low[j:j + 4] if j < len(low) and low[j] == "of" else []
         return 0 if not p.objects.isdisjoint(before + after) else None
+
+    def word_senses(self, cands: list[_Cand], text: str, toks, low: list[str], parse, mentions,
+               attributions=()) -> list[_Cand]:
+        """The triggers of a sentence that are its event words (extract.trigger_senses): none inside a
+        person's name; with a parse, a verb row on a word parsed as an adjective is no event and one on
+        a word parsed as a noun becomes the word's noun row ("the Kabul blast": a bombing, not
+        criticism), or is no event where the dictionary has no noun of that word ("any shot"); a noun
+        without the participants or the sense its test asks for ("talk on the streets", "said in a
+        scathing attack") is none."""
+        out = []
+        for c in cands:
+            if trigger_senses.in_name(c, mentions):
+                continue
+            pos = trigger_senses.parsed_pos(c, parse)
+            if pos == "adjective":
+                continue
+            if pos == "noun":
+                hit = self._match(toks, low, c.tok, pos_only="noun")
+                nominal = any(p.pos == "noun" for p in self.index[low[c.tok]])
+                if hit is None and (low[c.tok].endswith("ing") or nominal):
+                    # "turned to rioting": a gerund names the verb's act; "the U.S.'s demand for his
+                    # extradition": a noun of the act whose noun rows ask for other objects
+                    hit = (c.pattern, c.end_tok)
+                if hit is None or hit[0].code == NO_EVENT or (hit[1] < len(low) and (
+                        low[hit[1]] in _agent_nouns() or low[hit[1]] in grammar_words("noun_modifier_heads"))):
+                    continue
+                c.pattern, c.end_tok, c.end = hit[0], hit[1], toks[hit[1] - 1][1]
+            if trigger_senses.chatter(c, low) or trigger_senses.verbal_attack(c, text, attributions):
+                continue
+            out.append(c)
+        return out
 
     # -------------------------------------------------------------- helpers
     def triggers(self, text: str, sentences, quote_spans=()) -> list[tuple[list, list[str], list["_Cand"]]]:

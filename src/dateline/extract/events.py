@@ -83,11 +83,11 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             lo = bisect.bisect_left(m_starts, sentences[max(0, si - 3)][0])
             window = mentions[lo:bisect.bisect_left(m_starts, se)]
             sent_toks.append((toks, low))
-            verbs = [c.tok for c in in_sentence if c.pattern.pos == "verb"]
             parse = parses.get(si) if parses else None
             if any(p in " ".join(low) for p in _G["source_boilerplate"]):
                 in_sentence = [c for c in in_sentence if not _after_boilerplate(low, c.tok)]
-                verbs = [c.tok for c in in_sentence if c.pattern.pos == "verb"]
+            in_sentence = self.word_senses(in_sentence, text, toks, low, parse, window, attributions)
+            verbs = [c.tok for c in in_sentence if c.pattern.pos == "verb"]
             in_sentence = apply_senses(in_sentence, toks, low, parse, window, attributions)
             for c in in_sentence:
                 # whoever reports the event is not a participant of it; nor is a source named after
@@ -293,6 +293,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 if k is not None and k > 0 and low[k - 1] in grammar_words("location_prepositions"):
                     c.location = {"name": m.name, "code": m.code}
                     break
+        if c.location is None and p.pos == "noun":
+            c.location = _place_before(toks, low, i, mentions)
         set_flags(c, low, s, i)
         self._clause_date(c, text, toks, low, sent_range, timexes, s, e)
 
@@ -487,6 +489,19 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             rule=(c.rule or f"{c.pattern.file}:{c.pattern.row + 1}")
                  + (f"+modality.tsv:{c.modality_row}" if c.modality_row else "")
                  + (f"+frames.tsv:{','.join(c.frames)}" if c.frames else ""))
+
+
+def _place_before(toks, low: list[str], i: int, mentions) -> dict | None:
+    """"the Orlando massacre", "after the Kabul blast": a place (or a country, not standing for its
+    government) named right before a noun trigger, after a determiner, is where it happened."""
+    for m in mentions:
+        if i < 2 or m.end != toks[i - 1][1]:
+            continue
+        k = next((n for n in range(i - 1, max(-1, i - 5), -1) if toks[n][0] == m.start), None)
+        if k is not None and k >= 1 and low[k - 1] in _NOUN_DETS and (
+                m.kind == "place" or (m.kind == "country" and not m.metonym)):
+            return {"name": m.name, "code": m.code}
+    return None
 
 
 def _controls(text: str, source: tuple[int, int], c: _Cand, low: list[str], times: TimexIndex) -> bool:

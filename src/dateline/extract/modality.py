@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from ..resources import read_tsv
 from .event_lexicon import _DENY, _IMPLICATIVE, _MODAL, _NEG, _NEG_VERBS, _NOUN_DETS, _agent_nouns, _base_verbs, grammar_words
 from .lexicon import is_participle, is_past_form
+from .trigger_senses import words as sense_words
 
 
 @dataclass(frozen=True)
@@ -236,12 +237,30 @@ def infinitive_to(low: list[str], i: int) -> int | None:
 
 
 def pending(low: list[str], s: int, i: int) -> bool:
-    """"will stay until X complies", "once X signs": a present-tense act in a clause of a pending
-    condition has not happened; a past form ("until X complied") or a gerund did."""
-    if s <= 0 or low[s - 1] not in grammar_words("pending_subordinators"):
+    """"will stay until X complies", "once X signs", "as soon as X arrives": a present-tense act in a
+    clause of a pending condition has not happened; a past form ("until X complied") or a gerund did."""
+    opener = " ".join(low[max(0, s - 3):s])
+    if s <= 0 or (low[s - 1] not in grammar_words("pending_subordinators")
+                  and not any(opener.endswith(ph) for ph in sense_words("pending_phrases"))):
         return False
     w = low[i]
     return not (is_past_form(w) or w.endswith("ing") or "had" in low[s:i])
+
+
+def negated_plan(low: list[str], i: int) -> bool:
+    """"has no plans to raise taxes or cutting pensions", "nor does X have any plans, aides say, to
+    ...": an act of the infinitive of a negated plan noun (trigger_filters plan_nouns: a negation
+    before it in its clause, at most ten words back) is negated however far its coordination runs;
+    commas and coordinators may stand between, no other clause."""
+    stops = grammar_words("subordinators") | grammar_words("clause_breaks") | {".", ";"}
+    for k in range(i - 1, max(-1, i - 30), -1):
+        if low[k] in stops:
+            return False
+        if low[k] in sense_words("plan_nouns") and "to" in low[k + 1:i]:
+            before = low[max(0, k - 10):k]
+            cut = max((n + 1 for n, w in enumerate(before) if w in (",", ";") or w in stops - {"."}), default=0)
+            return any(w in _NEG for w in before[cut:])
+    return False
 
 
 def conditional(low: list[str], i: int) -> bool:
@@ -435,8 +454,13 @@ def _clause_flags(c, low: list[str], s: int, i: int) -> None:
     inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in grammar_words("infinitive_blockers")
               for k in range(len(pre)))
     to = infinitive_to(low, i) if p.pos == "verb" else None
+    plan = p.pos == "verb" and negated_plan(low, i)
+    c.negated = c.negated or plan
+    # "managed to flee", "returned home, only to be jailed": an infinitive that tells what happened
+    result = to is not None and to > 0 and (low[to - 1] in _IMPLICATIVE or (
+        low[to - 1] in sense_words("result_infinitive_openers") and to > 1 and low[to - 2] == ","))
     c.hypothetical = in_modal_scope(low, s, i, p.pos == "verb") or (inf and p.pos == "noun") or \
-        (to is not None and not (to > 0 and low[to - 1] in _IMPLICATIVE)) \
+        (to is not None and not result) or plan \
         or (s > 0 and low[s - 1] in _MODAL) or (p.pos == "verb" and pending(low, s, i)) \
         or (inf and low[i].endswith("ing") and i > 0 and low[i - 1] in grammar_words("means_prepositions"))
 

@@ -1,0 +1,156 @@
+"""Trigger senses: whether a dictionary word that matched is the event verb or noun of its sentence.
+
+A word of the dictionary may stand in its sentence as another part of speech ("alleged camps", "any
+shot", "the glass shell"), inside a name ("Judge Lynch"), or as a noun in a sense that names no
+happening ("talk on the streets", "a verbal assault"). The tests and their words are data
+(``resources/cameo/trigger_filters.tsv``); the parse of the default profile decides the part of
+speech, the rules-only profile keeps the dictionary's reading.
+"""
+from __future__ import annotations
+
+import functools
+
+from ..resources import multi, read_tsv
+from ..text import tokenize
+from .event_lexicon import grammar_words
+
+
+@functools.lru_cache(maxsize=1)
+def _rows() -> tuple[dict[str, str], ...]:
+    return read_tsv("cameo", "trigger_filters.tsv")
+
+
+@functools.lru_cache(maxsize=None)
+def words(test: str) -> frozenset[str]:
+    """The words of every row of ``test``."""
+    return frozenset(w.lower() for r in _rows() if r["test"] == test for w in multi(r["words"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _tag_pos() -> dict[str, str]:
+    """Penn tag -> "noun" | "adjective": the tags under which a verb row's word is no verb."""
+    return {t: r["arg"] for r in _rows() if r["test"] == "parse_tags" for t in multi(r["words"])}
+
+
+@functools.lru_cache(maxsize=1)
+def _needs_prep() -> dict[str, frozenset[str]]:
+    return {w.lower(): frozenset(multi(r["arg"])) for r in _rows() if r["test"] == "noun_needs_prep"
+            for w in multi(r["words"])}
+
+
+def token_at(parse, start: int):
+    """The parse's token that begins at character ``start``, or None."""
+    return next((t for t in parse if t.idx == start), None) if parse is not None else None
+
+
+def parsed_pos(c, parse) -> str | None:
+    """"noun" or "adjective" where the parse reads the head word of a verb trigger as that part of
+    speech (resources/cameo/trigger_filters.tsv parse_tags), else None (a verb, or no parse)."""
+    if c.pattern.pos != "verb" or c.tok < 0:
+        return None
+    tok = token_at(parse, c.start)
+    if tok is None:
+        return None
+    pos = _tag_pos().get(tok.tag_)
+    if pos is None and tok.dep_ in words("parse_deps"):
+        pos = "adjective"
+    if pos is None or not _in_phrase(tok):
+        return None
+    if pos == "noun":
+        # a verb row of more than one word ("shot down") or an object after the word ("shot a man"):
+        # the verb the dictionary read, whatever the tagger says
+        after = tok.doc[c.end_tok - c.tok + tok.i] if c.end_tok - c.tok + tok.i < len(tok.doc) else None
+        verb = len(c.pattern.words) > 1 or (after is not None and after.tag_ in _object_tags())
+        return None if verb else pos
+    return pos if _modifies_noun(tok) else None
+
+
+def _in_phrase(tok) -> bool:
+    """The word before ``tok`` (adverbs passed over) opens or continues a noun phrase (phrase_tags:
+    "any shot", "against alleged camps", "the emotionally charged vote"), or is a compound noun on it
+    ("a head wound"; a name only after such a word: "in the Kabul blast", not "Iran test-fired")."""
+    doc, first = tok.doc, tok.sent.start
+    k = tok.i - 1
+    while k > first and doc[k].tag_.startswith("RB"):
+        k -= 1
+    if k < first:
+        return False
+    prev = doc[k]
+    if prev.lower_ == "to":
+        return False        # "set to veto": an infinitive, however "to" is tagged
+    if prev.tag_ in _phrase_tags():
+        return True
+    if prev.dep_ != "compound" or prev.head.i != tok.i or not prev.tag_.startswith("NN"):
+        return False
+    if prev.text.islower():
+        return True
+    while k > first and doc[k - 1].tag_.startswith("NNP"):
+        k -= 1
+    return k > first and doc[k - 1].tag_ in _phrase_tags() and doc[k - 1].tag_ != "IN"
+
+
+@functools.lru_cache(maxsize=1)
+def _phrase_tags() -> frozenset[str]:
+    return frozenset(t for r in _rows() if r["test"] == "phrase_tags" for t in multi(r["words"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _object_tags() -> frozenset[str]:
+    return frozenset(t for r in _rows() if r["test"] == "object_tags" for t in multi(r["words"]))
+
+
+def _modifies_noun(tok) -> bool:
+    """The word stands before the common noun it modifies, with only its fellow modifiers between
+    ("alleged terrorist camps", "the seized ship"; not "has since rebuffed Seoul's attempt")."""
+    head = tok.head
+    if not (head.i > tok.i and head.tag_ in ("NN", "NNS") and head.text[:1].islower()):
+        return False
+    return all(t.tag_ in _modifier_tags() for t in tok.doc[tok.i + 1:head.i])
+
+
+@functools.lru_cache(maxsize=1)
+def _modifier_tags() -> frozenset[str]:
+    return frozenset(t for r in _rows() if r["test"] == "modifier_tags" for t in multi(r["words"]))
+
+
+def in_name(c, mentions) -> bool:
+    """The trigger is the last word of a person's name ("Judge Lynch", "AG Lynch"): a mention of a
+    person ends with it (one that joins words with a coordinator, "X Backs Y And Denounces", is
+    a headline misread as a name)."""
+    joins = grammar_words("coordinators")
+    return any(m.kind == "person" and m.start <= c.start and c.end == m.end
+               and joins.isdisjoint(m.text.lower().split()) for m in mentions)
+
+
+def chatter(c, low: list[str]) -> bool:
+    """A noun trigger of noun_needs_prep in that very form ("talk") with none of its prepositions
+    right after it or after one word ("talk on the streets", "talk of a deal"): no participants,
+    no consultation."""
+    if c.pattern.pos != "noun":
+        return False
+    preps = _needs_prep().get(low[c.tok])
+    if preps is None:
+        return False
+    return not any(w in preps for w in low[c.end_tok:c.end_tok + 2])
+
+
+def verbal_attack(c, text: str, attributions) -> bool:
+    """A force noun of verbal_nouns in the phrase of a speech cue ("X said in a scathing attack on Y")
+    or right after a quotation and its speaker ('"...," X charged in her assault'): a verbal attack,
+    no use of force. One of verbal_links opens the phrase: at most five words from the cue or the
+    quotation to the link, at most three words from the link to the noun, no clause between."""
+    if c.pattern.pos != "noun" or c.pattern.code[:2] not in grammar_words("force_roots"):
+        return False
+    if text[c.start:c.end].lower() not in words("verbal_nouns"):
+        return False
+    links = words("verbal_links")
+    for a in attributions:
+        for end in (a.cue.end, a.content.end):
+            if end is None or end > c.start or c.start - end > 100:
+                continue
+            gap = [t[2].lower() for t in tokenize(text, end, c.start) if t[2][:1].isalpha() or t[2] in ".;:!?"]
+            at = max((k for k, w in enumerate(gap) if w in links), default=None)
+            if at is not None and at <= 5 and len(gap) - at <= 4 and not any(
+                    w in ".;:!?" or w in grammar_words("subordinators") for w in gap):
+                return True     # (the noun within three words of the link: "in her now-infamous assault")
+    return False

@@ -1,0 +1,119 @@
+"""Trigger senses (extract.trigger_senses, resources/cameo/trigger_filters.tsv): a dictionary word that
+is not the event verb or noun of its sentence (another part of speech, a name, a non-event noun sense)
+is no event; modality of plans, results and pending clauses (extract.modality)."""
+import pytest
+
+import dateline
+from dateline.extract.event_lexicon import grammar_words
+from dateline.extract.events import find_triggers
+from dateline.extract.modality import negated_plan, pending
+from dateline.extract.trigger_senses import words
+
+
+def events(text):
+    return dateline.analyze(text, published="2021-03-04").events
+
+
+@pytest.mark.parametrize("text,word", [
+    # a participle or adjective before the noun it modifies
+    ("Navy jets launched strikes against alleged rebel bases in the north on Tuesday.", "alleged"),
+    ("For the governor, Spain's emotionally charged revolt against Brussels is the kind of victory that she "
+     "fears.", "charged"),
+    # a word of a person's name
+    ("Rival Of Governor Smith: Impeach Judge Lynch, 'Stop Them At The Door.'", "Lynch"),
+    # a verb's form used as a noun that has no event sense
+    ("The support of Jones, who chairs the committee, is crucial for the bill to have any shot, and he said "
+     "he would hold a vote.", "shot"),
+    ("The guard, who was treated for a head wound, said the gunmen fled.", "wound"),
+    ("A car bomb wrecked the bank and cracked the steel shell of its tower.", "shell"),
+    # "talk" with no party named is chatter
+    ("As talk in the cafes swirled, lawyers for the family met officials.", "talk"),
+])
+def test_not_the_event_word(text, word):
+    assert all(e.trigger.text != word for e in events(text))
+
+
+@pytest.mark.parametrize("text,word,code", [
+    # a verb row's word the parse reads as a noun takes the word's noun row
+    ("The death toll in the Kenya blast, initially 5, has risen to 9, officials said Monday.", "blast", "183"),
+    ("Police said Monday that the blast killed nine people in Nairobi.", "blast", "183"),
+    # ... and keeps its verb where it is one
+    ("The senator blasted the president over the budget.", "blasted", "111"),
+    ("Rebels shelled the town on Monday.", "shelled", "194"),
+    ("Large protests erupted in Lagos on Monday, and some protesters turned to rioting.", "rioting", "145"),
+    # a verb in a headline that a misread name swallowed ("X Backs Y And Denounces") stays one
+    ("Peru's Leader Backs Chile And Denounces Bolivia.", "Denounces", "111"),
+    # "talk" with its parties is a consultation
+    ("Talk between Peru and Chile resumed in Geneva on Monday.", "Talk", "040"),
+])
+def test_the_event_word_and_its_code(text, word, code):
+    assert any(e.trigger.text == word and e.cameo == code for e in events(text))
+
+
+def test_a_place_before_a_noun_trigger_is_its_location():
+    e = next(e for e in events("Volunteers gave blood for the victims of the Orlando massacre.")
+             if e.trigger.text == "massacre")
+    assert e.location and e.location["name"] == "Orlando"
+
+
+def test_a_verbal_assault_is_no_force():
+    text = "\u201cYou have lied to this city,\u201d Smith charged in his scathing assault on the mayor."
+    assert not any(e.cameo.startswith(("18", "19")) for e in events(text))
+
+
+@pytest.mark.parametrize("text,word,negated,hypothetical", [
+    # a result infinitive after ", only" happened
+    ("The opposition leader fled to Spain in 1999 and came home in May, only to be arrested at the border.",
+     "arrested", False, False),
+    # a purpose infinitive did not (yet)
+    ("Officials said they went to Cairo to meet the rebels.", "meet", False, True),
+    # the negation of a plan reaches every act of its infinitive
+    ("Nor does the senator have any plans, aides say, to copy the campaign and start softening her stance, or "
+     "denouncing open trade.", "denouncing", True, True),
+    ("The army has no plans to attack the town.", "attack", True, True),
+])
+def test_plans_and_results(text, word, negated, hypothetical):
+    e = next(e for e in events(text) if e.trigger.text == word)
+    assert (e.negated, e.hypothetical) == (negated, hypothetical)
+
+
+@pytest.mark.parametrize("words_,i,expected", [
+    ("the army has no plans to attack the town or shelling the port".split(), 10, True),
+    ("the army has plans to attack the town".split(), 6, False),
+    ("no one plans anything , but they attack the town".split(), 8, False),
+])
+def test_negated_plan(words_, i, expected):
+    assert negated_plan(words_, i) is expected
+
+
+@pytest.mark.parametrize("words_,s,i,expected", [
+    # a present-tense act after a pending phrase has not happened; a past one did
+    ("hand him over as soon as the envoy arrives".split(), 6, 8, True),
+    ("they left as soon as the envoy arrived".split(), 5, 7, False),
+    ("they stay until the envoy arrives".split(), 3, 5, True),
+])
+def test_pending_phrases(words_, s, i, expected):
+    assert pending(words_, s, i) is expected
+
+
+@pytest.mark.parametrize("text,word", [
+    # (rules, no parse) a participle after a possessive and an adverb modifies the noun after it
+    ("The party's bitterly contested vote angered rivals.", "contested"),
+    # a past form after a determiner with no noun after it is a noun
+    ("The bill needs more votes to have any shot, aides said.", "shot"),
+    ("He took his shot at the title in May.", "shot"),
+])
+def test_rules_only_no_verb(text, word):
+    found = find_triggers(text, [(0, len(text))])
+    assert not any(text[c.start:c.end] == word for _, _, cs in found for c in cs)
+
+
+def test_rules_only_verb_kept():
+    text = "Gunmen shot a guard at the gate on Monday."
+    found = find_triggers(text, [(0, len(text))])
+    assert any(text[c.start:c.end] == "shot" for _, _, cs in found for c in cs)
+
+
+def test_filter_words_are_data():
+    assert "talk" in words("noun_needs_prep") and "only" in words("result_infinitive_openers")
+    assert words("plan_nouns") and not words("plan_nouns") & grammar_words("subordinators")
