@@ -165,3 +165,15 @@ def test_what_a_prior_clause_leaves_dated(text, trigger, date, date_from):
 def test_a_narrative_gone_back(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # a clause of cause is of an act before the one it explains
+    ("Peru closed the border because Chilean troops attacked two posts.", "attacked"),
+    # a participle that describes the object of a sure verb is background too
+    ("Rebels have shelled two towns since Ghana was expelled from the talks on March 2 over two raids blamed "
+     "on Togo.", "blamed"),
+])
+def test_a_cause_or_a_description_is_background(text, trigger):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (None, None)

@@ -386,3 +386,15 @@ def test_a_participle_of_a_noun_takes_not_the_verbs_time(text, trigger):
 def test_a_main_verb_after_its_subject_keeps_the_time_before(text, trigger):
     e = event(text, trigger)
     assert (e.date, e.date_from) == ("2021-03-02", "timex")
+
+
+def test_a_noun_after_since_keeps_its_own_time():
+    # the time that dates the noun itself is its own, though "since" stands before it
+    e = event("Peru has been on alert since the 2019 bombing of its embassy in Chile.", "bombing")
+    assert (e.date, e.date_from) == ("2019", "timex")
+
+
+def test_now_dates_no_hoped_for_act():
+    # "now" dates the hope, not the act hoped for
+    e = event("The best hope the exporters have now is for Chile to lift its tariffs on Peru.", "lift")
+    assert (e.date, e.date_from) == (None, None)

@@ -18,7 +18,7 @@ from .. import lang
 from ..resources import path
 from ..text import tokenize
 from .lexicon import is_past_form, verb_forms
-from .event_lexicon import _NOMINAL_TIME, _NOUN_DETS, _PREPS, _SUBORD, codebook, grammar_words
+from .event_lexicon import _NOMINAL_TIME, _NOUN_DETS, _PREPS, _SUBORD, _base_verbs, codebook, grammar_words
 
 # how an event's date was found when it is only an upper bound (the report's or publication day, the
 # story's last day), never a stated date
@@ -62,6 +62,35 @@ def reason_preposition(low: list[str], i: int, pos: str) -> int | None:
         if low[k] in stops:
             return None
     return None
+
+
+def describes_noun(words: list[str], i: int, sure: bool = False) -> bool:
+    """Is the past form at token i of the sentence's ``words`` a participle that describes the noun right
+    before it, after a verb of its clause ("was expelled on Monday over two killings blamed on X": no
+    auxiliary, "to", pronoun, determiner, adverb or conjunction before it; a lower-case past form of one
+    word earlier in its clause, no subordinator, conjunction or comma between, so the noun is no subject
+    of it: not "Ahmed", "Vietnamese-led forces attacked")? A time before that noun is the earlier verb's,
+    not its act's. ``sure``: only where that earlier verb follows an auxiliary or an adverb ("was
+    expelled", "flatly rejected"), so the noun is surely its object's."""
+    low = [w.lower() for w in words]
+    if i < 2 or not is_past_form(low[i]) or low[i] in _base_verbs():
+        return False
+    prev = low[i - 1]
+    stop = grammar_words("participle_auxiliaries") | grammar_words("participle_breaks") \
+        | grammar_words("subordinators") | grammar_words("determiners") | grammar_words("person_pronouns") \
+        | grammar_words("plural_pronouns") | grammar_words("state_pronouns") | {"to"} | _words("later_verb_modals")
+    if not prev.isalpha() or prev in stop or prev.endswith("ly") or is_past_form(prev):
+        return False
+    breaks = grammar_words("subordinators") | grammar_words("dating_scope_closers") | {"and", "or"}
+    for x in range(i - 2, -1, -1):
+        if low[x] in breaks:
+            return False      # "as authorities in X cracked down": a clause of its own, with its subject
+        if is_past_form(low[x]) and low[x].isalpha() and words[x][:1].islower():
+            if low[x] in _SPEECH:
+                return False  # "said troops attacked": the reported clause's subject
+            return not sure or (x > 0 and (low[x - 1] in grammar_words("participle_auxiliaries")
+                                           or low[x - 1].endswith("ly")))
+    return False
 
 
 def later_verb(low: list[str], j: int, k: int) -> bool:
@@ -544,7 +573,9 @@ def resolve_references(cands, published: str | None) -> None:
     "in the past" / "in future" (PAST_REF, FUTURE_REF) say no day, so the event is dated as if the
     clause had no time (the later steps: report, story, publication)."""
     for c in cands:
-        if c.date == "PRESENT_REF":
+        if c.date == "PRESENT_REF" and c.hypothetical:
+            c.date, c.date_timex, c.date_from = None, None, None   # "the hope now is for X to act": the hope's now
+        elif c.date == "PRESENT_REF":
             c.date = published[:10] if published else None
         elif c.date in ("PAST_REF", "FUTURE_REF"):
             c.date, c.date_timex, c.date_from = None, None, None

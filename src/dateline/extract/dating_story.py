@@ -8,8 +8,8 @@ from __future__ import annotations
 import bisect
 
 from ..text import tokenize
-from .dating import (_verbal, _words, after_phrase, cue_speakers, nominal_marker, noun_time, present_perfect,
-                     reason_preposition, unbounded, verbal)
+from .dating import (_verbal, _words, after_phrase, cue_speakers, describes_noun, nominal_marker, noun_time,
+                     present_perfect, reason_preposition, unbounded, verbal)
 from .event_lexicon import grammar_words
 from .lexicon import is_past_form
 from .regexes import regex
@@ -211,6 +211,9 @@ def prior_clause_background(cands, text: str, sentences) -> None:
                 or not 0 <= c.sent < len(sentences):
             continue
         a, b = sentences[c.sent]
+        if 0 <= c.tok and describes_noun([w for _, _, w in tokenize(text, a, b)], c.tok, sure=True):
+            c.background = True   # "over two killings blamed on X": what describes a noun is no news of the day
+            continue
         low = [w.lower() for _, _, w in tokenize(text, a, c.start)]
         n = next((n for n in range(len(low) - 1, -1, -1) if low[n] in stops), None)
         if n is None or low[n] not in _words("prior_clause_openers") or len(low) - n < 2 \

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from ..record import Series, Timex
 from .. import lang
-from .dating import (_words, after_publication, conjunction_time, later_verb, noun_time, occasion_near,
-                     occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done, OCCASION_LAST)
+from .dating import (_words, after_publication, conjunction_time, describes_noun, later_verb, noun_time,
+                     occasion_near, occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done,
+                     OCCASION_LAST)
 from .dating_story import headline_dates, same_doer
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_past_form, is_participle, singular
@@ -91,29 +92,6 @@ def _plan_occasion(c, sent: "_SentenceTimes"):
         if not any(w in stops or is_past_form(w) for w in low[c.end_tok:k]):
             return t, value[:10]      # (the occasion's day: the act is tied to it, not to its hour)
     return None
-
-
-def _describes_noun(low: list[str], i: int) -> bool:
-    """Is the past form at token i a participle that describes the noun right before it, after a verb
-    of its clause ("was expelled on Monday over two killings blamed on X": no auxiliary, "to",
-    pronoun, determiner, adverb or conjunction before it; a past form earlier in its clause, no
-    subordinator, conjunction or comma between, so the noun is no subject of it)? A time before that
-    noun is the earlier verb's, not its act's."""
-    if i < 2 or not is_past_form(low[i]) or low[i] in _base_verbs():
-        return False
-    prev = low[i - 1]
-    stop = grammar_words("participle_auxiliaries") | grammar_words("participle_breaks") \
-        | grammar_words("subordinators") | grammar_words("determiners") | grammar_words("person_pronouns") \
-        | grammar_words("plural_pronouns") | grammar_words("state_pronouns") | {"to"} | _words("later_verb_modals")
-    if not prev.isalpha() or prev in stop or prev.endswith("ly") or is_past_form(prev):
-        return False
-    breaks = grammar_words("subordinators") | grammar_words("dating_scope_closers") | {"and", "or"}
-    for w in reversed(low[:i - 1]):
-        if w in breaks:
-            return False      # "as authorities in X cracked down": a clause of its own, with its subject
-        if is_past_form(w):
-            return True
-    return False
 
 
 class TimeRules:
@@ -212,6 +190,9 @@ class TimeRules:
                 continue      # "X, gained by buying shares, will lapse at the end of May": the later verb's
             prevw, occasion = low[k - 1] if k else "", 0
             prev2 = low[k - 2] if k > 1 else ""
+            if pos == "noun" and n == i and noun_time(text, t, prevw):
+                best = ((False, -1), (t, value))   # "since the January 1998 bombing": the noun's own time
+                break
             if prevw in grammar_words("span_prepositions") or prev2 == "since":
                 continue
             if prevw in _TIME_REPORT_VERBS or (prev2 in _TIME_REPORT_VERBS and prev2 != "added"):
@@ -227,7 +208,7 @@ class TimeRules:
                 occasion = OCCASION_LAST
             if scope[k] != scope[i]:
                 continue      # "X, who ... in February, blasted Y", "fired ... since Z was expelled on Monday"
-            if k < i and pos == "verb" and all(x != i for _, _, x, _ in sent.timexes) and _describes_noun(low, i):
+            if k < i and pos == "verb" and all(x != i for _, _, x, _ in sent.timexes) and describes_noun([w for _, _, w in toks], i):
                 continue      # "was expelled on Monday over killings blamed on X": the expulsion's day
             inside = a <= t.start < b
             if not inside and t.start > start and not self._same_clause_after(low, scope, j, e, k):
