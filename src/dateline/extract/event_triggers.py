@@ -146,6 +146,14 @@ def _names_wrong(word: str) -> bool:
     return word in bare_trigger_words(grammar_words("harm_roots") | {"13"})
 
 
+def _determined_name(toks, low: list[str], k: int) -> bool:
+    """The capitalised words that end at token k follow a determiner of a noun (trigger_filters
+    noun_determiners: "the Kabul", not "The Taliban" opening the sentence)."""
+    while k > 0 and toks[k - 1][2][:1].isupper():
+        k -= 1
+    return k >= 1 and low[k - 1] in trigger_senses.words("noun_determiners")
+
+
 def _possessive(toks, word: str, k: int) -> bool:
     """Token k (lower-case ``word``) is a possessive ("'s", "Spain's")."""
     return word in ("'s", "’s") or (0 <= k < len(toks) and toks[k][2].endswith(("'s", "’s")))
@@ -291,6 +299,8 @@ class TriggerRules:
             if after_name and toks[i0][2].islower() and i0 + 1 < len(toks) and toks[i0 + 1][2][:1].isupper() \
                     and nxt not in _DAY_WORDS and nxt.isalpha() and not (i >= 2 and low[i - 2] == "and"):
                 return False
+            if after_name and toks[i0][2].islower() and _determined_name(toks, low, i - 1):
+                return False      # "in the Kabul blast": a name that modifies a noun
             return ((prev.endswith("s") and prev not in _BE) or after_name) and not after_verb
         return True
 

@@ -4,7 +4,8 @@ A word of the dictionary may stand in its sentence as another part of speech ("a
 shot", "the glass shell"), inside a name ("Judge Lynch"), or as a noun in a sense that names no
 happening ("talk on the streets", "a verbal assault"). The tests and their words are data
 (``resources/cameo/trigger_filters.tsv``); the parse of the default profile decides the part of
-speech, the rules-only profile keeps the dictionary's reading.
+speech (the rules-only profile keeps the dictionary's reading there); the tests of names, noun
+senses and speech contexts read mentions, words and attributions, in both profiles.
 """
 from __future__ import annotations
 
