@@ -177,3 +177,9 @@ def test_a_narrative_gone_back(text, trigger, date, date_from):
 def test_a_cause_or_a_description_is_background(text, trigger):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (None, None)
+
+
+def test_an_act_of_a_before_clause_is_background():
+    e = event("Chilean agents flew to Peru to question the envoy before Peru rejected the request for asylum.",
+              "rejected")
+    assert (e.date, e.date_from) == (None, None)

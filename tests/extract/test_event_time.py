@@ -398,3 +398,22 @@ def test_now_dates_no_hoped_for_act():
     # "now" dates the hope, not the act hoped for
     e = event("The best hope the exporters have now is for Chile to lift its tariffs on Peru.", "lift")
     assert (e.date, e.date_from) == (None, None)
+
+
+@pytest.mark.parametrize("text,trigger,date", [
+    # a relative clause on a noun dated by its own time tells of that time
+    ("The suspect has fled since the January 2019 bombing of a clinic in Lima, Peru, that killed a police "
+     "officer.", "killed", "2019-01"),
+    # a name's adjective may stand between the time and its noun
+    ("He also faces charges in two raids in Lima, including the 2018 Andean bombing that killed a guard.",
+     "killed", "2018"),
+])
+def test_a_relative_clause_takes_its_nouns_time(text, trigger, date):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, "timex")
+
+
+def test_a_time_of_a_named_noun_dates_no_verb():
+    e = event("He also is charged in two raids in Lima, including the 2018 Andean bombing that killed a guard.",
+              "charged")
+    assert e.date != "2018"

@@ -513,7 +513,13 @@ def noun_time(text: str, t, prevw: str | None = None) -> bool:
         words = tokenize(text, max(0, t.start - 30), t.start)
         prevw = words[-1][2].lower() if words else ""
     nominal = _NOMINAL_TIME.match(text, t.end)
+    if prevw in _NOUN_DETS and _NAMED_MODIFIER.match(text, t.end):
+        return True       # "the 1996 Olympic bombing": a name's adjective between the time and its noun
     return bool(nominal and (nominal[1] or (prevw in _NOUN_DETS and nominal[2] and nominal[2] not in _PREPS | _SUBORD)))
+
+
+# after a time expression: a capitalised word, then a lower-case one ("1996 Olympic bombing")
+_NAMED_MODIFIER = re.compile(r" [A-Z][a-z]+ [a-z]")
 
 
 def after_publication(value: str, published: str | None) -> bool:

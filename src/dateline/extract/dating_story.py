@@ -217,7 +217,7 @@ def prior_clause_background(cands, text: str, sentences) -> None:
         low = [w.lower() for _, _, w in tokenize(text, a, c.start)]
         n = next((n for n in range(len(low) - 1, -1, -1) if low[n] in stops), None)
         if n is None or low[n] not in _words("prior_clause_openers") or len(low) - n < 2 \
-                or (n and low[n - 1] in grammar_words("dating_opener_adverbial_after")):
+                or (n and low[n - 1] in grammar_words("dating_opener_adverbial_after") | _words("anchor_units")):
             continue      # (a subject between: "after meeting X" is an after-phrase, ``after_phrase``)
         if n == 0 and "," not in text[c.end:b]:
             continue      # "After the talks Ghana accused Togo": no telling where the clause ends

@@ -94,6 +94,28 @@ def _plan_occasion(c, sent: "_SentenceTimes"):
     return None
 
 
+# how many words the noun a relative clause describes may span between its time and the pronoun ("the
+# January 1998 bombing of a clinic in Lima that killed ...")
+_ANTECEDENT_REACH = 9
+
+
+def _antecedent_time(c, sent: "_SentenceTimes"):
+    """The time of the noun a relative clause opens on, for its verb ``c`` ("the 1996 bombing that
+    killed one person": the bombing's year is the killing's): a time that dates a noun
+    (``dating.noun_time``) a few words before "that" or "which" right before the verb, no verb or
+    clause break between."""
+    i, low = c.tok, sent.low
+    if c.pattern.pos != "verb" or i < 2 or low[i - 1] not in ("that", "which") or c.hypothetical or c.modality:
+        return None
+    stops = grammar_words("dating_scope_closers") - {","}
+    for t, k, n, value in reversed(sent.timexes):
+        if n <= i - 1 and i - 1 - n <= _ANTECEDENT_REACH and value[:1].isdigit() \
+                and noun_time(sent.text, t, low[k - 1] if k else "") \
+                and not any(w in stops or is_past_form(w) for w in low[n:i - 1]):
+            return t, value
+    return None
+
+
 class TimeRules:
     """Methods of EventExtractor (extract.events)."""
 
@@ -126,6 +148,7 @@ class TimeRules:
                 if t is not None and _utterance_time(c, low, self._tok_at(toks, t[0].start)):
                     t = None      # "warned on Monday that a strike could hurt trade": the warning's day
                 t = t or _plan_occasion(c, sent)     # "plans a protest at Monday's debate": the debate's day
+                t = t or _antecedent_time(c, sent)   # "the 1996 bombing that killed two": the bombing's year
                 if t is not None:
                     c.date, c.date_timex, c.date_from = t[1], t[0].id, "timex"
                 else:
