@@ -174,3 +174,17 @@ def test_an_acronym_alone_takes_the_state_of_the_body_it_abbreviates():
                    mentions=[Span(60, 63, "ZZQ")])
     code_acronyms_of_named(EntityResult(entities=[body, acr, other]))
     assert (acr.code, other.code) == ("USA", None)
+
+
+@pytest.mark.parametrize("text,code", [
+    # a state's bare name qualifies a generic body only with no conjunction, preposition or verb between
+    ("WASHINGTON (AP) - Senators said the plan of strikes in Chad and Mali and training local ground "
+     "forces would fail.", "USA"),
+    # "its" points back to the state before it
+    ("ROME (AP) - Canada is expanding its military role on the northern frontier.", "CAN"),
+    ("CAIRO (AP) - Egypt's army moved on Monday.", "EGY"),
+])
+def test_the_state_of_a_generic_body_named_before_it(text, code):
+    res = dateline.analyze(text, published="2015-12-07")
+    bodies = {e.code for e in res.entities if e.name in ("Army", "Armed Forces")}
+    assert bodies == {code}

@@ -45,8 +45,10 @@ def country_before(text: str, pos: int, raws: list[_Raw], upto: int | None = Non
         if r.kind == "country" or (r.kind == "place" and r.form == "capital") or \
                 (r.kind == "organization" and r.code):
             gw = gap.strip()
-            if regex("entities", "state_gap").fullmatch(gw) and \
-                    (gw.startswith(("'", "’")) or r.form in ("adjective",) or r.kind == "country"):
+            # a possessive, a demonym, or "its" pointing back to it ("the US is bolstering its military")
+            owner = gw.startswith(("'", "’")) or r.form in ("adjective",) or gw.endswith(" its")
+            if regex("entities", "state_gap").fullmatch(gw) and (owner or r.kind == "country") \
+                    and (owner or not regex("entities", "state_gap_break").search(gw)):
                 return r.code
         return None
     return None
