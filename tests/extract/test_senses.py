@@ -13,6 +13,7 @@ def codes(text):
     # offer: something one party gives another, not content or a quality
     ("Chile offered aid to Peru on Monday.", "03", None),
     ("Chile offered Peru a deal on the border dispute.", "030", None),
+    ("The governor offered an apology to the pastor on Monday.", "055", None),
     ("Two analysts offered campaigns some tips on turnout this week.", None, "offered"),
     ("The mayor offers patience instead of anger.", None, "offers"),
     # blame: a party accused, not a cause; "is to blame" is no accusation
@@ -21,6 +22,8 @@ def codes(text):
     ("The drought is partly to blame for the poor harvest.", None, "blame"),
     ("Police blamed the bombing on the rebels.", "112", None),
     ("Peru blamed itself for the failure.", "112", None),
+    ("The farmers blame the state for the drought relief delays.", "112", None),
+    ("The rioting was blamed on an anarchist fringe.", "112", None),
     # fight: armed force, not a struggle in court or to keep something
     ("Rebels were fighting government troops near the border on Monday.", "19", None),
     ("The girl's aunt is fighting to keep her in Ohio.", None, "fighting"),
@@ -40,8 +43,23 @@ def codes(text):
     # a charge in words after a quotation is an accusation
     ('"You broke every promise," the senator charged on Monday.', "112", None),
     ("Prosecutors charged the mayor with fraud on Monday.", "17", None),
+    # a price charged, a rush, an argument, an election won, a reward offered: no event of those codes
+    ("The firm charged the campaign 3 million dollars for the flights.", None, "charged"),
+    ("Police charged the man with stealing a 500 dollars guitar.", "17", None),
+    ("Professor Smith blames angry youths for the violence.", "112", None),
+    ("He charged into the crowd of reporters.", None, "charged"),
+    ("The two factions have been fighting about the budget for weeks.", None, "fighting"),
+    ("Polls show Smith beating Jones in the primary next week.", None, "beating"),
+    ("Rebels beat two soldiers to death on Monday.", "18", None),
+    ("A total of 50,000 dollars is being offered for news of the fugitive.", None, "offered"),
     # a rule conformed to is no yielding to a party
     ("Visitors must conform to local customs.", None, "conform"),
+    # a danger threatens, no party does; a party's threat stays
+    ("The hurricane threatened the coast on Tuesday.", None, "threatened"),
+    ("The militia threatened reporters in the town on Monday.", "13", None),
+    # shooting down a proposal rejects it; an aircraft shot down is force
+    ("The senator shot down the proposal on Tuesday.", "12", None),
+    ("Syria shot down a Turkish jet on Tuesday.", "19", None),
 ])
 def test_argument_senses(text, kept, gone):
     got = codes(text)

@@ -15,7 +15,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from ..resources import multi, read_tsv
-from .event_lexicon import NO_EVENT, _BE, _DAY_WORDS, _QUOTE_MARKS, _agent_nouns, _people_words, _title_words, grammar_words
+from .event_lexicon import NO_EVENT, _BE, _CLAUSE_BREAK, _DAY_WORDS, _QUOTE_MARKS, _agent_nouns, _people_words, _title_words, grammar_words
 from .lexicon import verb_forms
 
 _PARTY_KINDS = ("country", "person", "organization")
@@ -66,13 +66,20 @@ def senses() -> dict[str, list[Sense]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _party_words() -> frozenset[str]:
+    """People nouns, agent nouns, titles and grammar.json party_nouns: words that name a party."""
+    return _people_words() | _agent_nouns() | _title_words() | grammar_words("party_nouns")
+
+
 def _party(tok, mentions) -> bool:
     """The noun (or a word joined to it: "police shootings", "Iran and Syria") names a party: a state,
     an organisation, a person, a people noun, a personal pronoun."""
-    people = _people_words() | _agent_nouns() | _title_words()
+    people = _party_words()
     pron = grammar_words("person_pronouns") | grammar_words("plural_pronouns")
     for t in [tok] + [c for c in tok.children if c.dep_ in ("compound", "conj", "nmod:poss", "poss", "amod")]:
         if t.lower_ in people or t.lower_ in pron or t.ent_type_ in _PARTY_ENTS or t.tag_ in ("WP", "WDT") \
+                or t.lower_.endswith(("ist", "ists")) \
                 or (t.tag_ == "PRP" and t.lower_.endswith(("self", "selves"))):
             # (a relative pronoun stands for a noun the test does not see: "refugees, whom they blame")
             return True
@@ -106,8 +113,11 @@ def _object(tok):
 
 def _parse_test(s: Sense, tok, mentions) -> bool:
     if s.test == "object_not_in":
-        obj = _object(tok)
-        return obj is not None and obj.lower_ not in s.words and not _party(obj, mentions)
+        obj = _object(tok) or next((ch for ch in tok.children if ch.dep_ in _PASSIVE_SUBJ), None)
+        if obj is None and tok.head.i < tok.i and (tok.dep_ in ("acl:relcl", "relcl") or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
+            obj = tok.head      # "the reward it offered", "a reward offered by X": the noun the clause describes
+        return obj is not None and obj.lower_ not in s.words and obj.tag_ not in ("PRP", "DT", "WP", "WDT") \
+            and not _party(obj, mentions)     # (a pronoun's referent is not known here: no reading)
     if s.test == "object_in":
         obj = _object(tok) or next((n for _, n in _prep_objects(tok) if n is not None), None)
         return obj is not None and obj.lower_ in s.words
@@ -115,8 +125,11 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
         args = [a for a in [_object(tok)] + [n for _, n in _prep_objects(tok, s.words)]
                 + [ch for ch in tok.children if ch.dep_ in _PASSIVE_SUBJ] if a is not None]
         return bool(args) and not any(_party(a, mentions) for a in args)
+    if s.test == "subject_not_party":
+        subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "csubj")), None)
+        return subj is not None and subj.tag_ in ("NN", "NNS") and not _party(subj, mentions)
     if s.test == "prep_object_in":
-        return any(n is not None and n.lower_ in s.words for _, n in _prep_objects(tok, s.preps))
+        return any(n is not None and ("*" in s.words or n.lower_ in s.words) for _, n in _prep_objects(tok, s.preps))
     return False
 
 
@@ -146,6 +159,11 @@ def _token_test(s: Sense, c, toks, low: list[str], cues: frozenset[int]) -> bool
             return False
         nxt = low[j + 1]
         return not (nxt in _DAY_WORDS or nxt[:1].isdigit() or low[min(j + 2, len(low) - 1)] in _DAY_WORDS)
+    if s.test == "words_after":
+        # (up to "with": "charged with stealing a $500 guitar" names the charge, not a price)
+        end = next((k for k in range(j, min(len(low), j + 7)) if low[k] in (",", ";", ".", "with")
+                    or low[k] in _CLAUSE_BREAK), min(len(low), j + 7))
+        return any(w in s.words or (w[:1] == "$" and "$" in s.words) for w in low[j:end])
     if s.test == "complement_in":
         openers = ("to", "would", "will", "'d", "'ll", "could")
         end = next((k for k in range(j, min(len(low), j + 10)) if low[k] in (",", ";", ".", "but")), min(len(low), j + 10))
@@ -176,7 +194,7 @@ def _party_after(c, toks, low: list[str], mentions) -> bool:
     if end <= c.end_tok:
         return False
     a, b = toks[c.end_tok][0], toks[end - 1][1]
-    people = _people_words() | _agent_nouns()
+    people = _party_words()
     return any(a <= m.start < b and m.kind in _PARTY_KINDS for m in mentions) \
         or any(w in people for w in low[c.end_tok:end])
 
