@@ -30,6 +30,9 @@ def acts(text):
     # how a party feels or is disposed judges nothing; a participle with its agent is the agent's attitude
     ("Peru said on Tuesday that Chile was ready and happy to help.", []),
     ("Peru said on Tuesday that Chile was deeply loved by its neighbours.", []),
+    # the source's own side says how it feels about another party: that party is judged
+    ("Peru's foreign minister said Peru was grateful to Chile for its help.", [("051", "PER", "CHL")]),
+    ("Peru said on Tuesday that Chile was angry with Bolivia.", []),
 ])
 def test_judgements_of_named_parties(text, expect):
     assert acts(text) == expect

@@ -102,12 +102,33 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
             pred = [t[2] for t in toks[cop + 1:cop + 6]]
             if _passive_by(pred):
                 continue     # "X was loved by his parents": the agent's attitude, not the source's judgement
+            felt = _feeling_towards(att, m, toks, cop, inside)
+            if felt is not None:
+                return felt
             score = judgement(pred)   # "X is a disgusting fraud"
         if score <= CRITICISM_AT or score >= PRAISE_AT:
             return m, score
         if objas:
             break
     return None
+
+
+def _feeling_towards(att, m, toks, cop: int, inside) -> tuple[object, float] | None:
+    """"(our) authorities are frustrated by X's failure", "we are grateful to X": the source's own side
+    says how it feels about another named party; that party is judged (experiencer_words, their
+    valence) when the feeling word opens the predicate and a preposition introduces the party."""
+    if m.code != att.source.code or cop + 1 >= len(toks) or toks[cop + 1][2] not in _words()["experiencer_words"]:
+        return None
+    v = valences().get(toks[cop + 1][2])
+    if v is None or CRITICISM_AT < v < PRAISE_AT:
+        return None
+    window = toks[cop + 2:cop + 7]
+    if not window or window[0][2] not in grammar_words("feeling_prepositions"):
+        return None
+    end = next((t[0] for t in window if t[2] in (",", ";", ".", "and", "but")), window[-1][1])
+    party = next((p for p in inside if window[0][1] <= p.start < end and p.kind in _KINDS and p.code
+                  and p.entity != att.source.entity and p.entity != m.entity), None)
+    return (party, v) if party is not None else None
 
 
 def _passive_by(pred: list[str]) -> bool:
