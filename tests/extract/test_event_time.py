@@ -417,3 +417,21 @@ def test_a_time_of_a_named_noun_dates_no_verb():
     e = event("He also is charged in two raids in Lima, including the 2018 Andean bombing that killed a guard.",
               "charged")
     assert e.date != "2018"
+
+
+_FAR = " The border was calm. Farmers sold their crops. Prices rose in the capital. "
+
+
+@pytest.mark.parametrize("text,trigger,n", [
+    # (n: how many acts of that trigger after the first sentence: the later one is no longer merged into it)
+    # an act with no named doer, told by a verb far from an earlier act of its kind, is another happening
+    ("Police arrested five rebels in Lima on Monday." + _FAR + "Two more rebels have been arrested, the army said.",
+     "arrested", 1),
+    # nor does an earlier act date one that is only expected or that did not happen
+    ("Chile's president met Peru's president on Monday. The two leaders are expected to meet again.", "meet", 1),
+    ("Police arrested five rebels in Lima on Monday." + _FAR + "Police have not arrested their leader.",
+     "arrested", 1),
+])
+def test_no_coreference_with_another_or_an_unreal_act(text, trigger, n):
+    later = [e for e in event_list(text) if e.trigger.text == trigger and e.trigger.start > text.index(".")]
+    assert len(later) == n and all(e.date_from != "coreference" for e in later)
