@@ -101,6 +101,11 @@ def test_a_future_weekday_is_no_reference_of_the_narrative():
      "arrested", "2021-03-07", "narrative"),
     # ... and a day that dates an act dates another doer's reaction
     ("Chile attacked Peru on Monday. Bolivia protested the raid.", "protested", "2021-03-08", "narrative"),
+    # ... but a day of one named speaker's statements is not another named speaker's: publication bounds it
+    ("Peru's president Garcia said on Sunday that the talks had stalled. Bolivia's president Morales "
+     "criticized Chile over the border.", "criticized", "2021-03-09", "publication"),
+    ("Peru's president Garcia said on Sunday that the talks had stalled. He criticized Chile over the border.",
+     "criticized", "2021-03-07", "narrative"),
 ])
 def test_a_statement_day_dates_no_other_doers_reported_act(text, trigger, date, date_from):
     e = event(text, trigger, published="2021-03-09")

@@ -83,6 +83,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
         if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
             if _other_doer(c, doers.get(t.id), told):
                 c.background = True   # another's act a statement tells of: its day is not known
+            elif _other_speaker(c, doers.get(t.id)):
+                continue              # another's statement: the day of X's statements is not Y's
             else:
                 c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
         elif u is not None and us == c.sent - 1 and _past_period(u.value, published) \
@@ -140,6 +142,17 @@ def _other_doer(c, doers: set | None, told) -> bool:
     if not any(a <= c.start < b and who in doers for a, b, who in told):
         return False
     return _entity(c.actor) not in doers and bool(_entity(c.actor) or getattr(c.actor, "name", None))
+
+
+def _other_speaker(c, doers: set | None) -> bool:
+    """Is ``c`` a statement of a position (dating words.json position_roots: "Y criticized X", "Y
+    told Z") by a named doer who is none of the named speakers whose statements alone the day dates
+    ("X said on Sunday ... Y told a paper ...": Sunday is X's day, not Y's)? The publication day still
+    bounds it."""
+    if not doers or None in doers or c.actor is None or c.pattern.code[:2] not in _words("position_roots"):
+        return False
+    who = _entity(c.actor)
+    return who is not None and who not in doers
 
 
 def _plan_times(cands, text: str = "", sentences=()) -> set:

@@ -10,7 +10,7 @@ from .. import lang
 from .dating import (_words, after_publication, conjunction_time, describes_noun, later_verb, noun_time,
                      occasion_near, occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done,
                      OCCASION_LAST)
-from .dating_story import NARRATIVE_REACH, headline_dates, same_doer
+from .dating_story import headline_dates, same_doer
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_past_form, is_participle, singular
 from .regexes import regex, source
@@ -279,7 +279,7 @@ class TimeRules:
                     self._shift_relative(t, low[k], lst, focus, published, shift_value, text)
                     continue
                 self._anchor_clause(t, k, lst, toks, low, focus, published, shift_value)
-        self._coref_dates(cands)
+        self._coref_dates(cands, sent_toks)
         headline_dates(cands)     # (again after the story's days: dating.bound_dates)
 
 
@@ -336,13 +336,13 @@ class TimeRules:
                 c.date, c.date_timex, c.date_from = val, t.id, "relative"
 
     @classmethod
-    def _coref_dates(cls, cands) -> None:
+    def _coref_dates(cls, cands, sent_toks=None) -> None:
         """Undated events coreferent with an earlier dated one take its date (``_coref_date`` of each
         in turn), in one pass over candidates sorted by start: the latest qualifying event of a
         smaller start under (code, actor code) and (code,), in the list's order."""
         if any(a.start > b.start for a, b in zip(cands, cands[1:])):
             for c in cands:       # (not in text order: each looks back over all)
-                if c.date is None and _coreferent(c, None) and (d := cls._coref_date(c, cands)):
+                if c.date is None and _coreferent(c, sent_toks) and (d := cls._coref_date(c, cands)):
                     c.date, c.date_from = d, "coreference"
             return
         last: dict[tuple, _Cand] = {}
@@ -352,7 +352,7 @@ class TimeRules:
                 # (an intention or threat is its statement, not the act an earlier report dated)
                 kind = (c.pattern.code[:3], c.modality)
                 o = last.get(kind if c.actor is None else (*kind, c.actor.code))
-                if o is not None and o.date and same_doer(c, o) and _coreferent(c, o):
+                if o is not None and o.date and same_doer(c, o) and _coreferent(c, sent_toks):
                     c.date, c.date_from = o.date, "coreference"
             run.append(c)
             if n + 1 == len(cands) or cands[n + 1].start != c.start:
@@ -370,8 +370,7 @@ class TimeRules:
         # story's happening; the same kind of event means the same three-digit code
         prev = [o for o in cands if o is not c and o.start < c.start and o.date and not o.hypothetical
                 and o.date_from != "anchor" and o.pattern.code[:3] == c.pattern.code[:3] and o.modality == c.modality
-                and (c.actor is None or (o.actor is not None and o.actor.code == c.actor.code)) and same_doer(c, o)
-                and _coreferent(c, o)]
+                and (c.actor is None or (o.actor is not None and o.actor.code == c.actor.code)) and same_doer(c, o)]
         # (a named actor's event is not dated by an actor-less report: "The missile was launched
         # at 2:55 p.m." does not date "South Korea ... staged an exercise")
         return prev[-1].date if prev else None
@@ -420,18 +419,19 @@ class TimeRules:
         cands[:] = [c for c in cands if id(c) not in look.gone]
 
 
-def _coreferent(c, o) -> bool:
-    """May the undated ``c`` be a later report of the dated ``o`` (None: of any earlier one)? Not an
-    act that did not happen or is only supposed ("were expected to discuss", "not apprehended"), and an
-    act told by a verb with no named doer only of one told at most NARRATIVE_REACH sentences before it: far off, the
-    same kind of act is another happening ("eight suspects have been charged" is not the charge of
-    another case the story told of long before)."""
-    if getattr(c, "hypothetical", False) or getattr(c, "negated", False):
+def _coreferent(c, sent_toks=None) -> bool:
+    """May the undated ``c`` be a later report of an earlier dated act of its kind? Not an act told as
+    not done ("not apprehended"), nor a verb in the present perfect ("eight suspects have been
+    charged", "has been arrested a dozen times": some time up to now, not the day of the act the
+    story told of before)."""
+    if getattr(c, "negated", False):
         return False
-    if o is None or c.actor is not None or getattr(c.pattern, "pos", "verb") != "verb":
-        return True       # (a noun refers back: "the rally" is the rally told of before)
-    cs, os_ = getattr(c, "sent", None), getattr(o, "sent", None)
-    return cs is not None and os_ is not None and 0 <= cs - os_ <= NARRATIVE_REACH
+    sent, tok = getattr(c, "sent", None), getattr(c, "tok", -1)
+    if sent_toks is None or sent is None or not 0 <= sent < len(sent_toks) or tok is None or tok < 0 \
+            or getattr(c.pattern, "pos", "verb") != "verb":
+        return True
+    low = sent_toks[sent][1]
+    return not any(w in grammar_words("dating_perfect_auxiliaries") for w in low[max(0, tok - 3):tok])
 
 
 def _done_after(c, value: str, published: str | None) -> bool:
