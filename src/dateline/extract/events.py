@@ -31,6 +31,7 @@ from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... a
     _after_boilerplate, _agent_nouns, _base_verbs, _is_headline, codebook, dictionary
 )
 from .event_roles import RoleRules
+from .role_parse import unparty_groups
 from .event_time import TimeRules
 from .role_pronouns import body_index
 from .event_index import MergeIndex, ReportIndex, TimexIndex, by_sentence, twins
@@ -61,6 +62,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         statements are 010 events too (the setting of that name)."""
         self._sent_starts = [a for a, _ in sentences]     # for pronouns (RoleRules._pronoun)
         self._timex_index = TimexIndex(timexes)
+        self._appealers: dict[int, Mention | None] = {}    # id of an appeal -> its appeal verb's subject
         if found is None:
             found = self.triggers(text, sentences, quote_spans)
         elif quote_spans:
@@ -84,6 +86,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             window = mentions[lo:bisect.bisect_left(m_starts, se)]
             sent_toks.append((toks, low))
             parse = parses.get(si) if parses else None
+            if parse is not None:
+                window = unparty_groups(window, parse)
             if any(p in " ".join(low) for p in _G["source_boilerplate"]):
                 in_sentence = [c for c in in_sentence if not _after_boilerplate(low, c.tok)]
             in_sentence = self.word_senses(in_sentence, text, toks, low, parse, window, attributions)
@@ -104,6 +108,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 if c.attributive:
                     continue
                 apply_modality(c, low)
+                if parse is not None and c.modality in ("appeal", "demand"):
+                    self._appealers[id(c)] = self._appealer(c, low, parse, ms)
                 cands.append(c)
         cands = self._governed(cands, sent_toks, mentions)
         cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes, statements)
@@ -134,8 +140,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         self._allegations(cands)
         return cands
 
-    @staticmethod
-    def _obligations(cands: list[_Cand], sent_toks) -> None:
+    def _obligations(self, cands: list[_Cand], sent_toks) -> None:
         """"X said Y must withdraw": the source demands of the party obliged. An obligation no
         source states ("any decision must be agreed by both governments") is the writer's account
         of a rule: no demand, and the act obliged has not happened."""
@@ -145,6 +150,11 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 continue
             src = c.sources[0] if c.sources else None
             low = sent_toks[c.sent][1]
+            own = self._appealers.get(id(c))
+            if own is not None and not (c.actor is not None and own.start == c.actor.start):
+                # "X urged Y to withdraw" where the appeal verb is no event of its own: its subject appeals
+                c.actor, c.target = own, c.actor
+                continue
             if src is None and c.modality_marker is not None and 0 <= c.modality_marker < len(low) \
                     and low[c.modality_marker] in oblige and c.intended:
                 c.pattern, c.intended, c.modality, c.modality_row = replace(c.pattern, code=c.intended), None, None, None
@@ -244,6 +254,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             c.target = self._actor_before(text, toks, low, s, i, mentions, sent_range, verbs)
         elif p.pos == "noun":
             c.actor = self._noun_actor(text, toks, low, s, i, j, e, mentions, sent_range, verbs)
+            self._named_undergoer(c, text)
         else:
             c.actor = self._actor_before(text, toks, low, s, i, mentions, sent_range, verbs)
             # "Talks between A and B broke down"

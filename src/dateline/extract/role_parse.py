@@ -160,6 +160,23 @@ class ParseRoles:
                 c.actor is None or target.code != c.actor.code or _own_party(c.actor, target, parsed=True)):
             c.target = target
 
+    def _appealer(self, c: _Cand, low: list[str], parse, mentions: list[Mention]) -> Mention | None:
+        """"X urged Y to withdraw": the party that appeals is the subject of the appeal verb (the
+        word ``c.modality_marker`` names); None where the parse gives it no named party or the
+        appeal verb is passive ("Y was urged to ...")."""
+        k = c.modality_marker
+        if k is None or not 0 <= k < len(low):
+            return None
+        verb = next((t for t in reversed(list(parse)) if t.idx < c.start and t.lower_ == low[k]), None)
+        if verb is None or _child(verb, _SUBJ_PASS | _AUX_PASS) is not None:
+            return None
+        subj = _child(verb, _SUBJ)
+        while subj is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head      # "met X and urged Y to ...": the subject of the first verb
+            subj = _child(verb, _SUBJ)
+        m = self._mention_of(subj, mentions) if subj is not None else None
+        return m if m is not None and m.kind in ("country", "person", "organization") else None
+
     def _not_own_subject(self, target: Mention, actor: Mention, t_tok, mentions) -> Mention | None:
         """"X called Y a liar and accused him of ...": an object pronoun is not its own clause's
         subject; it stands for the nearest fitting party before it in its sentence other than the actor."""
@@ -321,6 +338,24 @@ class ParseRoles:
                     return own
         return m
 
+
+
+def unparty_groups(mentions: list[Mention], parse) -> list[Mention]:
+    """The mentions without the groups named by their noun alone (entity_context.add_agent_mentions)
+    that the parse reads as no party: a noun modifying another that names no agent ("campaign
+    donations", not "campaign officials") or one with an indefinite article ("an all-out campaign")."""
+    at = {t.idx: t for t in parse}
+    indefinite = role_words("indefinite_articles")
+
+    def party(m: Mention) -> bool:
+        tok = at.get(m.start)
+        if m.form != "agent" or tok is None:
+            return True
+        if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.lower_ not in _agent_nouns() \
+                and tok.head.dep_ not in ("ROOT", "compound"):
+            return False     # (a headline's stack of nouns is the parser's guess: "Lawmaker urges ...")
+        return not any(ch.dep_ == "det" and ch.lower_ in indefinite for ch in tok.children)
+    return [m for m in mentions if party(m)]
 
 
 def _followers(token, phrase, mentions) -> Mention | None:

@@ -14,6 +14,7 @@ from .event_lexicon import (
     _agent_nouns, _other_party, grammar_words
 )
 from .entities import context_words
+from .frames import role_words
 from .entity_context import _title_chain
 from .regexes import regex
 
@@ -308,6 +309,16 @@ class SurfaceRoles:
                     return None
                 return m
         return None
+
+    @staticmethod
+    def _named_undergoer(c: _Cand, text: str) -> None:
+        """"the Smith shooting", "the Jones investigation": a person's name right before a noun of
+        an act done to someone (role_words.tsv undergone_noun_roots) names who underwent it, its
+        target, not who did it."""
+        m = c.actor
+        if m is not None and m.kind == "person" and m.end < c.start and not text[m.end:c.start].strip() \
+                and c.pattern.code[:2] in role_words("undergone_noun_roots"):
+            c.actor, c.target = None, m
 
     def _noun_actor(self, text, toks, low, s, i, j, e, mentions, sent_range, verbs=()) -> Mention | None:
         # "North Korea's test", "the North Korean test", "a test by North Korea", else the clause subject
