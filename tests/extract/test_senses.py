@@ -60,6 +60,16 @@ def codes(text):
     # shooting down a proposal rejects it; an aircraft shot down is force
     ("The senator shot down the proposal on Tuesday.", "12", None),
     ("Syria shot down a Turkish jet on Tuesday.", "19", None),
+    # a thing fulfilled is met, no party: commitments, targets (active or passive)
+    ("Even if all the pledges are met, emissions will keep rising, the minister said.", None, "met"),
+    ("The company met its targets last year.", None, "met"),
+    ("The president met with the prime minister in Paris on Monday.", "040", None),
+    ("The envoy met the rebels' leaders on Tuesday.", "040", None),
+    # flags or rumours flying, an audience clapping: no visit, no praise
+    ("Flags flew at half-staff over the town hall on Friday.", None, "flew"),
+    ("The minister flew to Paris on Monday for talks.", "042", None),
+    ("The crowd applauded the president in Ohio on Monday.", None, "applauded"),
+    ("The senator applauded the ruling on Monday.", "051", None),
 ])
 def test_argument_senses(text, kept, gone):
     got = codes(text)

@@ -128,6 +128,9 @@ def test_a_speech_act_event_names_the_mechanism_that_coded_it(text, rule):
     # a condition states no outlook; an outlook word that is an event trigger is that event's
     ("Peru said a breakthrough would come if Chile withdrew its troops.", []),
     ("The Iranian envoy said the talks with France had stalled.", []),
+    # a breakthrough or being on track without a dispute named: an inquiry or a schedule, no outlook
+    ("Police said the fingerprint found on the door was a big breakthrough.", []),
+    ("The ministry said it would publish the files next month to get back on track.", []),
 ])
 def test_outlook_comments(text, expect):
     assert acts(text) == expect
@@ -141,6 +144,8 @@ def test_outlook_comments(text, expect):
     # a negation before it states a possibility; a condition makes no rejection
     ("Peru said that a new vote in Bolivia is not out of the question.", []),
     ("Peru said talks with Bolivia would be off the table if Bolivia closed the border.", []),
+    # an act of others reported ("taken off the table by X"): no rejection by the source
+    ("Peru said coal power was taken off the table by many rich states.", []),
 ])
 def test_rejections_in_content(text, expect):
     assert acts(text) == expect

@@ -28,6 +28,9 @@ def events(text):
     ("A car bomb wrecked the bank and cracked the steel shell of its tower.", "shell"),
     # "talk" with no party named is chatter
     ("As talk in the cafes swirled, lawyers for the family met officials.", "talk"),
+    # a verb's form as a noun after the adjectives of its phrase: an interest group, no lobbying
+    ("The Irish-American lobby is a strong force that few senators want to anger.", "lobby"),
+    ("The old Texan lobby has grown weaker.", "lobby"),
 ])
 def test_not_the_event_word(text, word):
     assert all(e.trigger.text != word for e in events(text))
@@ -45,6 +48,7 @@ def test_not_the_event_word(text, word):
     ("Peru's Leader Backs Chile And Denounces Bolivia.", "Denounces", "111"),
     # "talk" with its parties is a consultation
     ("Talk between Peru and Chile resumed in Geneva on Monday.", "Talk", "040"),
+    ("Activists lobbied lawmakers in the capital on Monday.", "lobbied", "053"),
 ])
 def test_the_event_word_and_its_code(text, word, code):
     assert any(e.trigger.text == word and e.cameo == code for e in events(text))

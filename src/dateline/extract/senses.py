@@ -119,8 +119,10 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
         return obj is not None and obj.lower_ not in s.words and obj.tag_ not in ("PRP", "DT", "WP", "WDT") \
             and not _party(obj, mentions)     # (a pronoun's referent is not known here: no reading)
     if s.test == "object_in":
-        obj = _object(tok) or next((n for _, n in _prep_objects(tok) if n is not None), None)
-        return obj is not None and obj.lower_ in s.words
+        # (a passive's subject is the object: "the commitments were met")
+        obj = _object(tok) or next((ch for ch in tok.children if ch.dep_ in _PASSIVE_SUBJ), None) \
+            or next((n for _, n in _prep_objects(tok) if n is not None), None)
+        return obj is not None and _noun_in(obj.lower_, s.words)
     if s.test == "no_party":
         args = [a for a in [_object(tok)] + [n for _, n in _prep_objects(tok, s.words)]
                 + [ch for ch in tok.children if ch.dep_ in _PASSIVE_SUBJ] if a is not None]
@@ -131,6 +133,11 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
     if s.test == "prep_object_in":
         return any(n is not None and ("*" in s.words or n.lower_ in s.words) for _, n in _prep_objects(tok, s.preps))
     return False
+
+
+def _noun_in(word: str, words: frozenset[str]) -> bool:
+    """The noun, as written or in the singular of a plural in -s, is one of ``words``."""
+    return word in words or (word.endswith("s") and word[:-1] in words)
 
 
 def _token_test(s: Sense, c, toks, low: list[str], cues: frozenset[int]) -> bool | None:

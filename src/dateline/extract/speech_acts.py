@@ -316,15 +316,19 @@ def rejection(text: str, att, mentions, starts: list[int]) -> tuple[str, object]
     """(120, the other party named) when the content says that an act or a proposal is out of the
     question ("lifting the sanctions on X is out of the question", "talks are not an option":
     grammar.json rejection_predicates); a negation within two words before states a possibility
-    ("is not out of the question"), no rejection."""
+    ("is not out of the question"), no rejection; one that a verb of grammar.json rejection_act_verbs
+    opens or an agent follows ("taken off the table by X") reports another party's act."""
     words = [t[2] for t in _tokens(text, att.content.start, att.content.end)]
     neg = _words()["negation"]
     if any(w in _words()["conditions"] for w in words):
         return None      # "if X attacks, talks are off the table": a condition, no rejection made
     for k in range(len(words)):
-        if _phrase_at(words, k, "rejection_predicates"):
+        n = _phrase_at(words, k, "rejection_predicates")
+        if n:
             if any(w in neg for w in words[max(0, k - 2):k]):
                 return None
+            if (k and words[k - 1] in grammar_words("rejection_act_verbs")) or words[k + n:k + n + 1] == ["by"]:
+                return None     # "was taken off the table by most states": an act of others reported
             return CODES["reject"], _other_party(att, mentions, starts)
     return None
 

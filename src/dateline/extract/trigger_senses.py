@@ -68,11 +68,11 @@ def parsed_pos(c, parse) -> str | None:
 
 def _in_phrase(tok) -> bool:
     """The word before ``tok`` (adverbs passed over) opens or continues a noun phrase (phrase_tags:
-    "any shot", "against alleged camps", "the emotionally charged vote"), or is a compound noun on it
+    "any shot", "against alleged camps", "the emotionally charged vote"; adverbs and adjectives on the word passed over), or is a compound noun on it
     ("a head wound"; a name only after such a word: "in the Kabul blast", not "Iran test-fired")."""
     doc, first = tok.doc, tok.sent.start
     k = tok.i - 1
-    while k > first and doc[k].tag_.startswith("RB"):
+    while k > first and (doc[k].tag_.startswith("RB") or _adjective_on(doc[k], tok)):
         k -= 1
     if k < first:
         return False
@@ -88,6 +88,20 @@ def _in_phrase(tok) -> bool:
     while k > first and doc[k - 1].tag_.startswith("NNP"):
         k -= 1
     return k > first and doc[k - 1].tag_ in _phrase_tags() and doc[k - 1].tag_ != "IN"
+
+
+def _adjective_on(t, tok) -> bool:
+    """``t`` is an adjective (or a hyphen inside one) that the parse hangs on ``tok`` or on a word
+    between them ("the Cuban-American lobby", "a powerful lobby"): passed over like an adverb."""
+    if not (t.tag_ in _modifier_tags() and t.tag_.startswith(("JJ", "HYPH"))):
+        return False
+    for _ in range(3):
+        if t.head.i == tok.i:
+            return True
+        if not t.sent.start <= t.head.i < tok.i or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 @functools.lru_cache(maxsize=1)
