@@ -70,6 +70,11 @@ def codes(text):
     ("The minister flew to Paris on Monday for talks.", "042", None),
     ("The crowd applauded the president in Ohio on Monday.", None, "applauded"),
     ("The senator applauded the ruling on Monday.", "051", None),
+    # a thing made public is released, no person set free; skeet is shot, no person
+    ("A study to be released this week by three economists shows losses.", None, "released"),
+    ("Rebels released two soldiers on Monday.", "0841", None),
+    ("Police released the suspect on Friday.", "0841", None),
+    ("Men were drinking beer after shooting skeet at the club.", None, "shooting"),
 ])
 def test_argument_senses(text, kept, gone):
     got = codes(text)
