@@ -74,6 +74,7 @@ def codes(text):
     ("A study to be released this week by three economists shows losses.", None, "released"),
     ("Rebels released two soldiers on Monday.", "0841", None),
     ("Police released the suspect on Friday.", "0841", None),
+    ("Rebels released the hostages on Monday.", "0841", None),
     ("Men were drinking beer after shooting skeet at the club.", None, "shooting"),
 ])
 def test_argument_senses(text, kept, gone):

@@ -117,7 +117,8 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
         if obj is None and tok.head.i < tok.i and (tok.dep_ in ("acl:relcl", "relcl") or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
             obj = tok.head      # "the reward it offered", "a reward offered by X": the noun the clause describes
         return obj is not None and obj.lower_ not in s.words and obj.tag_ not in ("PRP", "DT", "WP", "WDT") \
-            and not _party(obj, mentions)     # (a pronoun's referent is not known here: no reading)
+            and not obj.tag_.startswith("NNP") and not _party(obj, mentions)
+        # (a pronoun's referent is not known here, a name may be a party the mentions missed: no reading)
     if s.test == "object_in":
         # (a passive's subject is the object: "the commitments were met")
         obj = _object(tok) or next((ch for ch in tok.children if ch.dep_ in _PASSIVE_SUBJ), None) \
