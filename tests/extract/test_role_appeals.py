@@ -36,6 +36,11 @@ def test_a_name_before_a_noun_of_violence_underwent_it(text, root, target):
     assert e.actor is None and e.target is not None and target in e.target.name
 
 
+def test_a_possessive_pronoun_before_such_a_noun_did_it():
+    e = _event("Police arrested John Smith on Monday. Prosecutors said his hacking of the bank lasted years.", "176")
+    assert e.actor is not None and e.actor.name == "John Smith"
+
+
 @pytest.mark.parametrize("text", [
     # a group noun that only modifies another noun, or has an indefinite article, is no party
     "U.S. senators met in Washington on Monday. A Texas senator was accused of taking illegal campaign "

@@ -314,9 +314,10 @@ class SurfaceRoles:
     def _named_undergoer(c: _Cand, text: str) -> None:
         """"the Smith shooting", "the Jones investigation": a person's name right before a noun of
         an act done to someone (role_words.tsv undergone_noun_roots) names who underwent it, its
-        target, not who did it."""
+        target, not who did it ("his shooting": a possessive pronoun is who did it)."""
         m = c.actor
         if m is not None and m.kind == "person" and m.end < c.start and not text[m.end:c.start].strip() \
+                and text[m.start:m.end].lower() not in _PRONOUNS \
                 and c.pattern.code[:2] in role_words("undergone_noun_roots"):
             c.actor, c.target = None, m
 
