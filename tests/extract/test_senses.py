@@ -75,6 +75,8 @@ def codes(text):
     ("Rebels released two soldiers on Monday.", "0841", None),
     ("Police released the suspect on Friday.", "0841", None),
     ("Rebels released the hostages on Monday.", "0841", None),
+    # challenges faced are no fight
+    ("Republicans also face challenges in making an argument to voters next year.", None, "face"),
     ("Men were drinking beer after shooting skeet at the club.", None, "shooting"),
 ])
 def test_argument_senses(text, kept, gone):

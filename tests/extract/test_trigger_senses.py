@@ -31,6 +31,8 @@ def events(text):
     # a verb's form as a noun after the adjectives of its phrase: an interest group, no lobbying
     ("The Irish-American lobby is a strong force that few senators want to anger.", "lobby"),
     ("The old Texan lobby has grown weaker.", "lobby"),
+    # a past participle modifying its noun after a coordinator
+    ("Reporters or invited guests could not enter the hall on Monday.", "invited"),
     # a frustration with no party it is with judges no one
     ("The letters showed the senator's frustrations during her years in office.", "frustrations"),
 ])

@@ -79,7 +79,7 @@ def _in_phrase(tok) -> bool:
     prev = doc[k]
     if prev.lower_ == "to":
         return False        # "set to veto": an infinitive, however "to" is tagged
-    if prev.tag_ in _phrase_tags():
+    if prev.tag_ in _phrase_tags() or (prev.tag_ in _phrase_tags("participle_phrase_tags") and tok.lower_.endswith("ed")):
         return True
     if prev.dep_ != "compound" or prev.head.i != tok.i or not prev.tag_.startswith("NN"):
         return False
@@ -104,9 +104,9 @@ def _adjective_on(t, tok) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1)
-def _phrase_tags() -> frozenset[str]:
-    return frozenset(t for r in _rows() if r["test"] == "phrase_tags" for t in multi(r["words"]))
+@functools.lru_cache(maxsize=None)
+def _phrase_tags(test: str = "phrase_tags") -> frozenset[str]:
+    return frozenset(t for r in _rows() if r["test"] == test for t in multi(r["words"]))
 
 
 @functools.lru_cache(maxsize=1)
