@@ -72,7 +72,8 @@ def _in_phrase(tok) -> bool:
     ("a head wound"; a name only after such a word: "in the Kabul blast", not "Iran test-fired")."""
     doc, first = tok.doc, tok.sent.start
     k = tok.i - 1
-    while k > first and (doc[k].tag_.startswith("RB") or _adjective_on(doc[k], tok)):
+    heads = _heads_phrase(tok)
+    while k > first and (doc[k].tag_.startswith("RB") or (heads and _adjective_on(doc[k], tok))):
         k -= 1
     if k < first:
         return False
@@ -88,6 +89,14 @@ def _in_phrase(tok) -> bool:
     while k > first and doc[k - 1].tag_.startswith("NNP"):
         k -= 1
     return k > first and doc[k - 1].tag_ in _phrase_tags() and doc[k - 1].tag_ != "IN"
+
+
+def _heads_phrase(tok) -> bool:
+    """Nothing nominal follows ``tok``, so it can be the head noun its adjectives describe ("the
+    Irish-American lobby is"); before a noun it is a verb with its object, whatever the tagger says
+    of the word before it ("the military seized power", "the militia held residents")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    return nxt is None or not nxt.tag_.startswith(("NN", "PRP", "CD", "DT", "JJ"))
 
 
 def _adjective_on(t, tok) -> bool:
