@@ -3,16 +3,7 @@ who underwent a noun event named by a person's name before it: hand-built senten
 import pytest
 
 import dateline
-
-
-def _event(text, root, published="2021-03-05"):
-    evs = [e for e in dateline.analyze(text, published=published).events if e.cameo.startswith(root)]
-    assert evs, f"no CAMEO {root} event in {text!r}"
-    return evs[0]
-
-
-def _code(ref):
-    return None if ref is None else ref.code or "-"
+from test_event_roles import _code, _event   # the role tests' helpers (tests/extract is on the path)
 
 
 @pytest.mark.parametrize("text,root,actor,target", [
