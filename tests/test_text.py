@@ -1,6 +1,6 @@
 import pytest
 
-from dateline.text import paragraphs, split_sentences, tokenize
+from dateline.text import _tokenizer, paragraphs, split_sentences, tokenize, use_doc
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -33,6 +33,19 @@ def test_tokenize_offsets():
     assert "Korea's" in [t for _, _, t in toks]
 
 
+# words: spaCy's tokens, joined where the joiners table says they are one word
+@pytest.mark.parametrize("text,words", [
+    ("The rebels' leader didn't go.", ["The", "rebels", "'", "leader", "didn't", "go", "."]),
+    ("Talks at 2:55 p.m. cannot end", ["Talks", "at", "2:55", "p.m.", "cannot", "end"]),
+    ("A&P and an al-Qaida-linked cell", ["A&P", "and", "an", "al-Qaida-linked", "cell"]),
+    ("Kim’s envoy, 45, left.", ["Kim’s", "envoy", ",", "45", ",", "left", "."]),
+    ("He said.Then he left", ["He", "said", ".", "Then", "he", "left"]),
+    ("a 3.5% rise - not a fall", ["a", "3.5", "%", "rise", "-", "not", "a", "fall"]),
+])
+def test_words_join_tokens_written_together(text, words):
+    assert [w for _, _, w in tokenize(text)] == words
+
+
 _LONG = ("The minister said.The talks at 2:55 p.m. in the U.S.-led bloc didn't end; rock'n'roll A&P shares "
          "rose 3.5% on Monday, officials said. ") * 6
 
@@ -43,17 +56,30 @@ _LONG = ("The minister said.The talks at 2:55 p.m. in the U.S.-led bloc didn't e
     (-3, 20), (0, len(_LONG) + 5), (len(_LONG), None),
 ])
 def test_tokenize_slices_the_one_tokenization(start, end):
-    """A stretch's tokens (sliced from the article's one tokenization) are those of a scan of the
-    stretch alone, also where the stretch cuts a word, a time or a contraction."""
-    from dateline.text import _scan
+    """A stretch's words are the words of the whole text inside it, a word crossing an edge cut at
+    the edge; every word is a span of whole tokens of the one tokenization."""
+    whole = tokenize(_LONG)
+    lo, hi = max(start, 0), min(len(_LONG) if end is None else end, len(_LONG))
+    expect = [(max(a, lo), min(b, hi), _LONG[max(a, lo):min(b, hi)]) for a, b, _ in whole if lo < hi and a < hi and b > lo]
+    assert tokenize(_LONG, start, end) == expect
+    assert tokenize(_LONG, start, end) == expect      # again, from the kept words
+    bounds = {t.idx for t in _tokenizer()(_LONG)} | {t.idx + len(t) for t in _tokenizer()(_LONG)}
+    assert all(a in bounds and b in bounds for a, b, _ in whole)
 
-    stop = len(_LONG) if end is None else end
-    assert tokenize(_LONG, start, end) == _scan(_LONG, start, stop)
-    assert tokenize(_LONG, start, end) == _scan(_LONG, start, stop)      # again, from the kept tokens
+
+def test_tokenize_reads_the_docs_tokens():
+    """A text with a Doc gets the Doc's tokens (here a Doc cut differently from the tokenizer)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    text = "Peace talks resumed"
+    doc = Doc(Vocab(), words=["Peace talks", "resumed"], spaces=[True, False])
+    use_doc(doc, text)
+    assert [w for _, _, w in tokenize(text)] == ["Peace talks", "resumed"]
 
 
 def test_tokenize_keeps_the_last_articles_apart():
     other = _LONG.replace("minister", "premier")
-    assert [t for _, _, t in tokenize(other, 0, 30)] == ["The", "premier", "said.The", "talks", "at"]
-    assert [t for _, _, t in tokenize(_LONG, 0, 30)] == ["The", "minister", "said.The", "talks", "at"]
+    assert [t for _, _, t in tokenize(other, 0, 30)] == ["The", "premier", "said", ".", "The", "talks", "at"]
+    assert [t for _, _, t in tokenize(_LONG, 0, 30)] == ["The", "minister", "said", ".", "The", "talks", "at"]
     assert tokenize(other, 4, 11) == [(4, 11, "premier")]

@@ -48,8 +48,11 @@ def new_doc(nlp: "Language", text: str, **layers) -> "Doc":
     from .extensions import register
 
     register()
+    from ..text import use_doc
+
     doc = make_doc(nlp, text)
     doc._.text = text
+    use_doc(doc, text)                          # every stage's words are spans of these tokens
     for name, value in layers.items():
         setattr(doc._, name, value)
     return doc
