@@ -128,3 +128,34 @@ def test_repression_at_home_targets_the_state(text, root, actor, target):
 def test_a_visits_host_is_the_state_of_its_place(text, root, actor, target):
     e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith(root))
     assert (e.actor and e.actor.code, e.target and e.target.code) == (actor, target)
+
+
+@pytest.mark.parametrize("text,trigger,actor,target,where", [
+    # a state or a capital named right before a noun of a happening locates it
+    ("Mourners gathered a week after the Kenya bombing.", "bombing", None, None, "KEN"),
+    ("Delegates agreed at last month's Lisbon summit to invite Chile to the talks.", "invite", None, "CHL", None),
+    # ... not when a complement names whom it was done to: the state before the noun acts
+    ("The Russian bombing of Aleppo angered Turkey.", "bombing", "RUS", "SYR", None),
+    ("The U.S. bombing of Serbia angered Russia.", "bombing", "USA", "SRB", None),
+    # a state that tells where a place is, after the place and a comma, is no target
+    ("The bomb killed eleven people in Lockerbie, Scotland.", "killed", None, None, "GBR"),
+    ("Gunmen wounded four guards in Mombasa, Kenya, on Sunday.", "wounded", None, None, "KEN"),
+])
+def test_a_place_named_for_a_happening_is_no_party(text, trigger, actor, target, where):
+    evs = [e for e in dateline.analyze(text, published="2021-03-05").events if e.trigger.text == trigger]
+    assert evs
+    for e in evs:
+        assert (e.actor and e.actor.code, e.target and e.target.code) == (actor, target)
+        if where:
+            assert e.location is None or e.location["code"] == where
+
+
+@pytest.mark.parametrize("text,capital,kind", [
+    ("Police searched homes after Friday's Nairobi bombing.", "Nairobi", "place"),
+    ("Delegates agreed at last month's Lisbon summit to meet again.", "Lisbon", "place"),
+    # a capital that speaks or acts stands for its government
+    ("Nairobi condemned the raid on Friday.", "Nairobi", "country"),
+])
+def test_a_capital_before_a_noun_of_a_happening_is_its_place(text, capital, kind):
+    rec = dateline.analyze(text, published="2021-03-05")
+    assert [e.kind for e in rec.entities if capital in [m.text for m in e.mentions]] == [kind]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _PLACE_PREPS = set(context_words("place_prepositions"))
 _PLACE_NOUNS = set(context_words("place_nouns"))
+_PLACE_EVENTS = frozenset(context_words("place_event_nouns"))
 _OF_PLACE = regex("entities", "of_place")
 _OWN_GAP = regex("entities", "own_body_gap")
 _GENERIC_ADJECTIVE = regex("entities", "generic_as_adjective")
@@ -162,6 +163,8 @@ def is_metonym(text: str, r: _Raw, dateline_end: int) -> bool:
     nxt = _next_words(text, r.end, 2)
     if prev and prev[-1] == "the":
         return False      # "the Stockholm talks": the place names the event
+    if nxt and nxt[0].lower() in _PLACE_EVENTS:
+        return False      # "last year's Madrid summit", "a Nairobi bombing": where it happened
     if nxt and nxt[0] in ("'s", "’s", "'", "’"):
         return True
     if text[r.end:r.end + 2] in ("'s", "’s"):

@@ -14,6 +14,7 @@ import functools
 from dataclasses import replace
 
 from ..record import Mention
+from .entity_words import context_words
 from .event_lexicon import grammar_words
 from .frames import role_words
 from .regexes import regex
@@ -89,14 +90,48 @@ def places_are_locations(cands, text: str) -> None:
     preps = grammar_words("location_prepositions")
     for c in cands:
         t = c.target
-        if t is None or not (t.kind == "place" or _state_place(t, text)) or t.start < c.end:
+        if t is None or t.start < c.end:
+            continue
+        # "killed 11 people in Lockerbie, Scotland": the state that tells where the place is
+        located = _located_place(t, text, preps, c.pattern.preps)
+        if not (located or t.kind == "place" or _state_place(t, text)):
             continue
         words = [w for w in text[max(c.end, t.start - 30):t.start].lower().split()
                  if w not in grammar_words("articles")]
-        if not words or words[-1] not in preps or words[-1] in c.pattern.preps:
+        if not located and (not words or words[-1] not in preps or words[-1] in c.pattern.preps):
             continue      # (the pattern's own aim: "fired shells at Seoul")
         c.location = c.location or {"name": t.name, "code": t.code}
         c.target = None
+
+
+def _located_place(t, text: str, preps, aims=()) -> bool:
+    """"in Lockerbie, Scotland", "at Nairobi, Kenya": a state or region named after a place and a comma
+    tells where that place is (the place after a preposition of location that is not the pattern's
+    own aim)."""
+    if t.kind not in ("country", "place") or t.form == "adjective":
+        return False
+    m = regex("entities", "locator_before").search(text, max(0, t.start - 60), t.start)
+    return m is not None and m.group(1).lower() in preps and m.group(1).lower() not in aims
+
+
+def places_named_for_acts(cands, text: str) -> None:
+    """"the Kenya bombing", "last year's Madrid summit": a state or a capital named (not by its
+    adjective) right before a noun of a happening that a place locates (context.json
+    place_event_nouns), after a determiner or a possessive, names where it happened, not who did it
+    or to whom ("the U.S. bombing of Serbia": a complement after the noun keeps its actor)."""
+    nouns = frozenset(context_words("place_event_nouns"))
+    for c in cands:
+        if c.pattern.pos != "noun" or text[c.start:c.end].lower().split()[-1] not in nouns \
+                or regex("entities", "act_complement").match(text, c.end):
+            continue
+        for role in ("actor", "target"):
+            m = getattr(c, role)
+            if m is None or m.kind not in ("country", "place") or m.form == "adjective" \
+                    or text[m.end:c.start] != " " \
+                    or not regex("entities", "determiner_end").search(text, max(0, m.start - 30), m.start):
+                continue
+            c.location = c.location or {"name": m.name, "code": m.code}
+            setattr(c, role, None)
 
 
 def _physical_object(c, text: str) -> bool:
@@ -171,6 +206,7 @@ def infer_participants(cands, text: str) -> None:
     """Every inference of this module, in order: places become locations, unrest takes its place's
     state, the sense of an attack follows its parties, a visit or occupation takes its place's
     state as counterpart, police act for the state they act in, a possessor undergoes what is done to it."""
+    places_named_for_acts(cands, text)
     places_are_locations(cands, text)
     place_states(cands, text)
     verbal_senses(cands, text)
