@@ -194,3 +194,13 @@ def test_the_body_a_person_works_for(text, surface, code):
 def test_a_place_with_its_head_in_lower_case(text, surface, code):
     got = _code(text, surface)
     assert (got[1] if got else None) == code, got
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a body the gazetteer gives no state, whose name opens with a state's demonym or name
+    ("Officials said the Egyptian Islamic Jihad planned the attacks.", "Egyptian Islamic Jihad", "EGY"),
+    ("The Kosovo Liberation Army attacked a police post.", "Kosovo Liberation Army", "XKX"),
+])
+def test_a_stateless_body_takes_the_state_its_name_opens_with(text, name, code):
+    rec = dateline.analyze(text, published="2021-03-05")
+    assert [e.code for e in rec.entities if e.name == name] == [code]

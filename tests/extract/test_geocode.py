@@ -85,3 +85,21 @@ def test_states_named_by_abbreviation_become_places():
     again = [e.geo for e in ents]
     geocode(text, ents, [])                       # a second run changes nothing
     assert [e.geo for e in ents] == again and len(ents) == 4
+
+
+@pytest.mark.parametrize("text,name,kind,code", [
+    # a coded place followed by a region of another state is the town of that name there
+    ("A bomb wrecked a clinic in Birmingham, Ala., in 1998.", "Birmingham", "place", "USA"),
+    ("Fans gathered in London, Ontario, on Sunday.", "London", "place", "CAN"),
+    ("Fans gathered in Paris, France, on Sunday.", "Paris", "place", "FRA"),
+    # a name both a state's and a region's: the region after a place of its state ...
+    ("The suspect hid in Atlanta, Georgia, for a year.", "Georgia", "place", "USA"),
+    # ... or in an article of the region's state; the state where the article names it otherwise
+    ("Senator Jane Holloway of Ohio flew back to Georgia on Monday. The U.S. Senate met in Washington.",
+     "Georgia", "place", "USA"),
+    ("Russia and Georgia fought a war in 2008. The Georgian president accused Moscow.", "Georgia", "country", "GEO"),
+])
+def test_the_state_of_a_place_named_with_its_region(text, name, kind, code):
+    import dateline
+    rec = dateline.analyze(text, published="2021-03-05")
+    assert [(e.kind, e.code) for e in rec.entities if e.name == name] == [(kind, code)]

@@ -108,6 +108,8 @@ def resolve_gazetteer(gaz: Gazetteer, text: str, raws: list[_Raw], dateline_end:
         if r.kind == "organization" and r.code is None and r.role == "armed_group" \
                 and (own := owner_before(text, r.start, out)) and own != "IGO":
             r.code, r.source = own, "gazetteer+context"      # "Iraq's al-Qaeda": the branch of that state
+        if r.kind == "organization" and r.code is None and r.form == "org" and (own := _named_state(gaz, r.name)):
+            r.code, r.source = own, "gazetteer+name"      # "Egyptian Islamic Jihad": the state its name opens with
         if r.form == "generic" and _GENERIC_ADJECTIVE.match(text, r.end):
             continue      # "the western military alliance": no state's armed forces
         if r.form == "generic":
@@ -124,6 +126,19 @@ def resolve_gazetteer(gaz: Gazetteer, text: str, raws: list[_Raw], dateline_end:
     communities(text, out)
     default_generic_codes(raws, out, dateline_end)
     return out
+
+
+def _named_state(gaz: Gazetteer, name: str) -> str | None:
+    """The state whose name or demonym opens an organisation's name ("Kosovo Liberation Army",
+    "Egyptian Islamic Jihad"; the gazetteer gives the body itself no state), if any."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n:
+            st = [e.code for e in gaz.surface.get(" ".join(words[:n]), ())
+                  if e.kind == "country" and e.form in ("adjective", "name") and e.code]
+            if st:
+                return st[0]
+    return None
 
 
 def communities(text: str, raws: list[_Raw]) -> None:

@@ -16,7 +16,7 @@ from .entity_index import Cover
 from .entity_local import (add_body_members, add_member_state_groups, code_acronyms_of_named, code_local_bodies,
                            code_titled_by_dateline, group_noun_after, places_named_as_bodies)
 from .entity_words import _lex, _time_names, context_words
-from .geocode import code_places_from_geonames
+from .geocode import code_places_from_geonames, code_state_namesakes
 from .name_variants import code_name_variants
 from .regexes import regex, source
 
@@ -55,6 +55,7 @@ def assign_home_state(res: EntityResult) -> str | None:
     places_named_as_bodies(res)
     code_acronyms_of_named(res)
     home = home_state(res)
+    code_state_namesakes(res.entities, res.mentions, home)
     if home is None:
         code_titled_by_dateline(res)
         code_international_bodies(res)
@@ -500,20 +501,25 @@ _REGION_AFTER = regex("entities", "region_after")
 
 def code_places_from_region(text: str, res: EntityResult) -> None:
     """A place with no state followed by a coded place or state after a comma ("Springfield,
-    Ill.", "Kismayo, Somalia") lies in that state: the code goes to every mention of the place; a
+    Ill.", "Kismayo, Somalia") lies in that state, and so does a coded place followed by a region of
+    another state ("Birmingham, Ala."): the code goes to every mention of the place; a
     place still with none takes the state of its GeoNames record, where one is clear (geocode)."""
     by_id = res.by_id()
     ms = res.mentions
     for k, m in enumerate(ms):
         ent = by_id.get(m.entity)
-        if ent is None or ent.kind != "place" or ent.code:
+        if ent is None or ent.kind != "place":
             continue
         nxt = ms[k + 1] if k + 1 < len(ms) else None
-        code = nxt.code if nxt is not None and nxt.kind in ("place", "country") \
+        # a place the gazetteer codes, followed by a region of another state, is a town of the same
+        # name there ("Birmingham, Ala.", "London, Ontario"); a state after it ("X, Georgia") may be a
+        # region's namesake and does not move it
+        kinds = ("place",) if ent.code else ("place", "country")
+        code = nxt.code if nxt is not None and nxt.kind in kinds \
             and _REGION_AFTER.fullmatch(text, m.end, nxt.start) and not group_noun_after(text, nxt.end) else None
         if code is None and (ab := _US_STATE_AFTER.match(text, m.end)) and ab.group(1) in _us_states():
             code = context_words("party_label_state")[0]      # "Tulsa, Okla.": a U.S. state's abbreviation
-        if not code:
+        if not code or code == ent.code:
             continue
         ent.code = code
         for x in ms:

@@ -269,3 +269,31 @@ def code_places_from_geonames(text: str, entities: list[Entity], mentions) -> No
     for m in mentions:
         if m.entity in coded and m.code is None:
             m.code = coded[m.entity]
+
+
+@functools.lru_cache(maxsize=1)
+def _namesakes() -> dict[str, tuple[str, str, frozenset[str]]]:
+    """Names of a state that are a region's of another (resources/geo/state_namesakes.tsv)."""
+    return {r["name"]: (r["country"], r["region_of"], frozenset(multi(r["other_names"])))
+            for r in read_tsv("geo", "state_namesakes.tsv")}
+
+
+def code_state_namesakes(entities: list[Entity], mentions, home: str | None) -> None:
+    """"flew back to Georgia", "Atlanta, Georgia": a state's name that is also a region's of another
+    state is the region where the article is one of that state's (``home``) or writes it right after a
+    place of that state, and names the country in no other way (state_namesakes.tsv)."""
+    for name, (country, region, others) in _namesakes().items():
+        named = [k for k, m in enumerate(mentions) if m.kind == "country" and m.code == country and m.text == name]
+        if not named or any(m.text in others for m in mentions if m.code == country):
+            continue
+        after_place = any(k and mentions[k - 1].kind == "place" and mentions[k - 1].code == region
+                          and 0 < mentions[k].start - mentions[k - 1].end <= 2 for k in named)
+        if home != region and not after_place:
+            continue
+        ids = {mentions[k].entity for k in named}
+        for m in mentions:
+            if m.entity in ids:
+                m.kind, m.code = "place", region
+        for e in entities:
+            if e.id in ids:
+                e.kind, e.code, e.geo, e.source = "place", region, None, f"{e.source}+namesake"
