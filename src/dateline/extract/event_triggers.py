@@ -141,6 +141,23 @@ def _warning_statements(found: list[_Cand], toks, low: list[str]) -> None:
         c.rule = f"{c.pattern.file}:{c.pattern.row + 1}+grammar.json:warning_statement_code"
 
 
+def _assertions(found: list[_Cand], toks, low: list[str]) -> list[_Cand]:
+    """"insisted that lifting the embargo was no concession": a demand verb of grammar.json
+    assertion_verbs whose that-clause states how things are (no modal, no condition) asserts, it
+    demands nothing; "insisted that X must withdraw" stays a demand."""
+    verbs = grammar_words("assertion_verbs")
+    stops = grammar_words("modal_auxiliaries") | grammar_words("conditions") | grammar_words("modality")
+    out = []
+    for c in found:
+        if c.pattern.pos == "verb" and low[c.tok] in verbs and c.pattern.code.startswith("10"):
+            that = next((k for k in range(c.tok + 1, min(c.tok + 3, len(low))) if low[k] == "that"), None)
+            end = next((k for k in range(that + 1, len(low)) if low[k] in (";", ".")), len(low)) if that else 0
+            if that is not None and not any(w in stops for w in low[that + 1:end]):
+                continue
+        out.append(c)
+    return out
+
+
 def _names_wrong(word: str) -> bool:
     """A one-word trigger of a force or threat root that needs no object ("attack", "threat")."""
     return word in bare_trigger_words(grammar_words("harm_roots") | {"13"})
@@ -404,9 +421,11 @@ class TriggerRules:
             if pos == "noun":
                 hit = self._match(toks, low, c.tok, pos_only="noun")
                 nominal = any(p.pos == "noun" for p in self.index[low[c.tok]])
-                if hit is None and (low[c.tok].endswith("ing") or nominal):
+                if hit is None and (low[c.tok].endswith("ing") or nominal) \
+                        and low[c.tok] not in trigger_senses.words("device_nouns"):
                     # "turned to rioting": a gerund names the verb's act; "the U.S.'s demand for his
-                    # extradition": a noun of the act whose noun rows ask for other objects
+                    # extradition": a noun of the act whose noun rows ask for other objects ("the
+                    # bomb": a weapon, no act)
                     hit = (c.pattern, c.end_tok)
                 if hit is None or hit[0].code == NO_EVENT or (hit[1] < len(low) and (
                         low[hit[1]] in _agent_nouns() or low[hit[1]] in grammar_words("noun_modifier_heads"))):
@@ -461,5 +480,6 @@ class TriggerRules:
             found = _drop_purpose_repeats(_drop_coordinated_force(_drop_refused_acts(found, low), low), low)
             found = _drop_capacities(found, low)
             _warning_statements(found, toks, low)
+            found = _assertions(found, toks, low)
             out.append((toks, low, [c for c in found if not _text_subject(c, low)]))
         return out

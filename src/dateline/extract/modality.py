@@ -325,8 +325,8 @@ def in_modal_scope(low: list[str], s: int, i: int, verb: bool) -> bool:
     for k in range(start, len(pre)):
         if pre[k] not in _MODAL:
             continue
-        if coordinated and pre[k] not in aux and "to" not in pre[k + 1:]:
-            continue
+        if coordinated and pre[k] not in aux and pre[k] not in grammar_words("conditions") and "to" not in pre[k + 1:]:
+            continue    # (a condition reaches every verb of its clause: "if X is arrested and charged")
         return True
     return False
 
@@ -441,6 +441,17 @@ def set_flags(c, low: list[str], s: int, i: int) -> None:
     _clause_flags(c, low, s, i)
 
 
+def _ordinal_party(low: list[str], to: int) -> bool:
+    """"the first Democrat to endorse X", "among the first countries to join": the infinitive after
+    an ordinal (trigger_filters ordinal_words) and the party noun it counts tells what that party did
+    (a noun of grammar.json party_nouns or ordinal_party_nouns or an agent noun between them)."""
+    k = next((k for k in range(to - 1, max(-1, to - 7), -1) if low[k] in sense_words("ordinal_words")), None)
+    if k is None or k < 1 or low[k - 1] not in ("the", "its", "their", "his", "her"):
+        return False
+    nouns = grammar_words("party_nouns") | _agent_nouns() | grammar_words("ordinal_party_nouns")
+    return any(w in nouns for w in low[k + 1:to])
+
+
 def _clause_flags(c, low: list[str], s: int, i: int) -> None:
     """The negation and modality of the clause (from ``s``) that the trigger at ``i`` stands in."""
     p = c.pattern
@@ -458,7 +469,8 @@ def _clause_flags(c, low: list[str], s: int, i: int) -> None:
     c.negated = c.negated or plan
     # "managed to flee", "returned home, only to be jailed": an infinitive that tells what happened
     result = to is not None and to > 0 and (low[to - 1] in _IMPLICATIVE or (
-        low[to - 1] in sense_words("result_infinitive_openers") and to > 1 and low[to - 2] == ","))
+        low[to - 1] in sense_words("result_infinitive_openers") and to > 1 and low[to - 2] == ",")
+        or _ordinal_party(low, to))
     c.hypothetical = in_modal_scope(low, s, i, p.pos == "verb") or (inf and p.pos == "noun") or \
         (to is not None and not result) or plan \
         or (s > 0 and low[s - 1] in _MODAL) or (p.pos == "verb" and pending(low, s, i)) \

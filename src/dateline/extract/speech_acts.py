@@ -100,6 +100,8 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
             if cop is None or any(not toks[n][2].isalpha() for n in range(k, cop)):
                 continue
             pred = [t[2] for t in toks[cop + 1:cop + 6]]
+            if _auxiliary(pred):
+                continue     # "X is offering a reward", "X could be charged": an act reported, no judgement
             if _passive_by(pred):
                 continue     # "X was loved by his parents": the agent's attitude, not the source's judgement
             felt = _feeling_towards(att, m, toks, cop, inside)
@@ -129,6 +131,18 @@ def _feeling_towards(att, m, toks, cop: int, inside) -> tuple[object, float] | N
     party = next((p for p in inside if window[0][1] <= p.start < end and p.kind in _KINDS and p.code
                   and p.entity != att.source.entity and p.entity != m.entity), None)
     return (party, v) if party is not None else None
+
+
+def _auxiliary(pred: list[str]) -> bool:
+    """The copula is an auxiliary: the word after it (an adverb in -ly passed over) is a gerund or a
+    past participle that judges nothing itself and is no verb of grammar.json judging_verb_forms
+    ("is doing a great job", "is seen as corrupt")."""
+    k = 0
+    while k < len(pred) - 1 and pred[k].endswith("ly") and pred[k].isalpha():
+        k += 1
+    w = pred[k] if pred else ""
+    verb = (w.endswith("ing") and len(w) > 4) or (is_participle(w) and w.isalpha())
+    return verb and w not in valences() and w not in grammar_words("judging_verb_forms")
 
 
 def _passive_by(pred: list[str]) -> bool:
@@ -353,6 +367,8 @@ def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
             continue
         if " ".join(att.cue.text.lower().split()) in grammar_words("sourcing_cues"):
             continue      # "according to X": X is where the news comes from, not a judge of anyone
+        if " ".join(att.cue.text.lower().split()) in grammar_words("question_cues"):
+            continue      # "we asked readers what they thought of X": a question asserts nothing
         if _poll(text, att):
             continue      # "52 percent of voters agreed that X is fit": an opinion poll, no party's act
         if denied(text, att, mentions, starts):

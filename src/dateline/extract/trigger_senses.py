@@ -55,8 +55,8 @@ def parsed_pos(c, parse) -> str | None:
     pos = _tag_pos().get(tok.tag_)
     if pos is None and tok.dep_ in words("parse_deps"):
         pos = "adjective"
-    if pos is None or not _in_phrase(tok):
-        return None
+    if pos is None or not (_in_phrase(tok) or (pos == "adjective" and tok.i == tok.sent.start)):
+        return None         # (an adjective opening its sentence: "Alleged smugglers were held")
     if pos == "noun":
         # a verb row of more than one word ("shot down") or an object after the word ("shot a man"):
         # the verb the dictionary read, whatever the tagger says
@@ -78,9 +78,19 @@ def _in_phrase(tok) -> bool:
     if k < first:
         return False
     prev = doc[k]
+    if k == first and prev.head.i == tok.i and (prev.dep_ in words("parse_deps") or (
+            prev.dep_ == "compound" and tok.dep_ == "compound" and tok.head.i > tok.i
+            and tok.head.lower_ in grammar_words("noun_modifier_heads"))):
+        return True         # "Suspected bombs exploded", "Radio talk host X": a modifier opening the
+        #                     sentence, the word its noun (or a noun on a noun_modifier_heads noun after it)
     if prev.lower_ == "to":
-        return False        # "set to veto": an infinitive, however "to" is tagged
+        # "set to veto": an infinitive, however "to" is tagged; "inferior to telephone surveys": the
+        # word is a compound on a noun of grammar.json noun_modifier_heads that the preposition's phrase heads
+        return prev.dep_ == "case" and tok.dep_ == "compound" and prev.head.i == tok.head.i > tok.i \
+            and tok.head.lower_ in grammar_words("noun_modifier_heads")
     if prev.tag_ in _phrase_tags() or (prev.tag_ in _phrase_tags("participle_phrase_tags") and tok.lower_.endswith("ed")):
+        return True
+    if _object_participle(prev, tok):
         return True
     if prev.dep_ != "compound" or prev.head.i != tok.i or not prev.tag_.startswith("NN"):
         return False
@@ -89,6 +99,15 @@ def _in_phrase(tok) -> bool:
     while k > first and doc[k - 1].tag_.startswith("NNP"):
         k -= 1
     return k > first and doc[k - 1].tag_ in _phrase_tags() and doc[k - 1].tag_ != "IN"
+
+
+def _object_participle(prev, tok) -> bool:
+    """A past participle that the parse hangs on a following noun (amod) right after a verb that is
+    no auxiliary ("promotes alleged conspiracies", "put alleged militants on trial"): two verbs do not
+    stand side by side, so the participle opens the verb's object ("has alleged fraud": an auxiliary)."""
+    return prev.tag_ in _phrase_tags("verb_phrase_tags") and tok.lower_.endswith("ed") \
+        and (tok.tag_.startswith("JJ") or (tok.tag_ == "VBN" and tok.dep_ in words("parse_deps"))) \
+        and prev.lower_ not in grammar_words("participle_auxiliaries") and prev.lower_ not in grammar_words("be_forms")
 
 
 def _heads_phrase(tok) -> bool:
