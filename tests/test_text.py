@@ -35,11 +35,13 @@ def test_tokenize_offsets():
 
 # words: spaCy's tokens, joined where the joiners table says they are one word
 @pytest.mark.parametrize("text,words", [
-    ("The rebels' leader didn't go.", ["The", "rebels", "'", "leader", "didn't", "go", "."]),
+    ("The rebels' leader didn't go.", ["The", "rebels'", "leader", "didn't", "go", "."]),
+    ("``We stay,'' the ANC/SACP envoy said", ["``", "We", "stay", ",", "''", "the", "ANC/SACP", "envoy", "said"]),
     ("Talks at 2:55 p.m. cannot end", ["Talks", "at", "2:55", "p.m.", "cannot", "end"]),
     ("A&P and an al-Qaida-linked cell", ["A&P", "and", "an", "al-Qaida-linked", "cell"]),
     ("Kim’s envoy, 45, left.", ["Kim’s", "envoy", ",", "45", ",", "left", "."]),
     ("He said.Then he left", ["He", "said", ".", "Then", "he", "left"]),
+    ("“We stay.”― Ana Ruiz|Lome", ["“", "We", "stay", ".", "”", "―", "Ana", "Ruiz", "|", "Lome"]),   # token_marks.tsv
     ("a 3.5% rise - not a fall", ["a", "3.5", "%", "rise", "-", "not", "a", "fall"]),
 ])
 def test_words_join_tokens_written_together(text, words):

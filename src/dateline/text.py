@@ -97,41 +97,64 @@ def _tokenizer():
 
 
 @functools.lru_cache(maxsize=1)
-def _joiners() -> dict[str, tuple[str, str]]:
+def _joiners() -> tuple[tuple[str, str, str], ...]:
     from .resources import read_tsv
 
-    return {("" if r["joiner"] == "(none)" else r["joiner"]): (r["left"], r["right"])
-            for r in read_tsv("lang", "en", "word_joiners.tsv")}
+    return tuple(("" if r["joiner"] == "(none)" else r["joiner"], r["left"], r["right"])
+                 for r in read_tsv("lang", "en", "word_joiners.tsv"))
 
 
-def _fits(ch: str, kind: str) -> bool:
-    return ch.isdigit() if kind == "digit" else (ch.isalnum() or ch == "_")
+def _fits(text: str, word: tuple[int, int], kind: str, joiner: str) -> bool:
+    """Whether the word before a joiner (its span) is of the table's ``left`` kind."""
+    last = text[word[1] - 1]
+    if kind == "digit":
+        return last.isdigit()
+    if kind == "plural":
+        return last in "sS" and word[1] - word[0] > 1
+    if kind == "same":
+        return text[word[0]:word[1]] == joiner
+    return last.isalnum() or last == "_"
+
+
+def _opens(text: str, pos: int, kind: str) -> bool:
+    """Whether the character at ``pos`` (after a joiner) is of the table's ``right`` kind."""
+    if kind == "space":
+        return pos >= len(text) or text[pos].isspace()
+    if pos >= len(text):
+        return False
+    return text[pos].isdigit() if kind == "digit" else (text[pos].isalnum() or text[pos] == "_")
+
+
+def _joined(text: str, word: tuple[int, int], spans: list[tuple[int, int]], k: int) -> int:
+    """How many tokens from ``spans[k]`` on join the word before them (0: none)."""
+    a, b = spans[k]
+    for joiner, left, right in _joiners():
+        if not joiner:
+            if _fits(text, word, left, joiner) and _opens(text, a, right):
+                return 1
+        elif text[a:b] == joiner:
+            if left == "same" or right == "space":
+                if _fits(text, word, left, joiner) and (left == "same" or _opens(text, b, right)):
+                    return 1
+            elif k + 1 < len(spans) and spans[k + 1][0] == b and _fits(text, word, left, joiner) \
+                    and _opens(text, b, right):
+                return 2
+        elif text.startswith(joiner, a) and _fits(text, word, left, joiner) and _opens(text, a + len(joiner), right):
+            return 1                            # a token that starts with its joiner: "'s", "-led"
+    return 0
 
 
 def _join(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Words from token spans: a token written against the word before it is joined to it when
-    the joiners table allows (directly, or through a one-character joiner token)."""
-    joins = _joiners()
-    out: list[list[int]] = []
+    """Words from token spans: tokens written against the word before them join it where the
+    joiners table says so (directly, or through a joiner token)."""
+    out: list[tuple[int, int]] = []
     k, n = 0, len(spans)
     while k < n:
-        a, b = spans[k]
-        if out and out[-1][1] == a:
-            last = text[out[-1][1] - 1]
-            rule = joins.get("")
-            if rule and _fits(last, rule[0]) and _fits(text[a], rule[1]):
-                out[-1][1] = b
-                k += 1
-                continue
-            rule = joins.get(text[a]) if b == a + 1 else None
-            if rule and k + 1 < n and spans[k + 1][0] == b and _fits(last, rule[0]) and _fits(text[b], rule[1]):
-                out[-1][1] = spans[k + 1][1]
-                k += 2
-                continue
-            if text[a] in joins and b > a + 1 and _fits(last, joins[text[a]][0]) and _fits(text[a + 1], joins[text[a]][1]):
-                out[-1][1] = b                  # a token that starts with its joiner: "'s", "-led"
-                k += 1
-                continue
-        out.append([a, b])
-        k += 1
+        m = _joined(text, out[-1], spans, k) if out and out[-1][1] == spans[k][0] else 0
+        if m:
+            out[-1] = (out[-1][0], spans[k + m - 1][1])
+            k += m
+        else:
+            out.append(spans[k])
+            k += 1
     return [(a, b, text[a:b]) for a, b in out]

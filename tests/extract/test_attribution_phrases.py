@@ -23,7 +23,7 @@ def _words(d, span):
     ("The head of the agency said the plan failed.", "The head of the agency"),   # 'of' inside the NP
     ("A spokesman for the mayor said the plan failed.", "A spokesman for the mayor"),
     ("The party's nominee said the plan failed.", "The party's nominee"),  # a possessor before 'the'
-    ("Sen. Ann Reed (D-Ore.) said the plan failed.", "Sen. Ann Reed ( D-Ore . )"),   # a party tag
+    ("Sen. Ann Reed (D-Ore.) said the plan failed.", "Sen. Ann Reed ( D-Ore. )"),   # a party tag
     ("Maria Lopez, an analyst at the bank, said the plan failed.",
      "Maria Lopez , an analyst at the bank"),                           # an appositive
     ("that said the plan failed.", None),                               # a bare relative pronoun

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 
 from dateline import lang
 from dateline.extract.attribution_lexicon import cue_forms, CueForm
 from dateline.extract.attribution_quotes import find_headline_quotes, find_quotes
-from dateline.extract.attribution_words import _ABBR_END, _CLITIC, _QMARKS, _SMARKS, _TOKEN
-from dateline.text import paragraphs
+from dateline.extract.attribution_words import _ABBR_END, _CLITIC, _QMARKS, _SMARKS
+from dateline.text import paragraphs, tokenize
 
 
 class _Doc:
@@ -181,16 +180,9 @@ class _Doc:
             and (i == 0 or self.low[i - 1] in (".", "!", "?", ":") or "\n" in self.text[self.ends[i - 1]:self.starts[i]])
 
 
-# the tokens with the whitespace before each: the scan tries each token once, never a space
-_SPACED_TOKEN = re.compile(r"\s*+(" + _TOKEN.pattern + ")")
-
-
 def _token_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_TOKEN``'s matches in ``text`` (every non-space character starts one, and none
-    takes a space), found as the match of each token with the spaces before it. The scan stops one
-    character after the last non-space one (no match is tried at each space of a trailing run)."""
-    end = len(text.rstrip())
-    return [m.span(1) for m in _SPACED_TOKEN.finditer(text, 0, min(len(text), end + 1))]
+    """The spans of the words of the text's one tokenization (``dateline.text.tokenize``)."""
+    return [(a, b) for a, b, _ in tokenize(text)]
 
 
 @lru_cache(maxsize=None)

@@ -17,10 +17,6 @@ def _alt(words) -> str:
     return "(?:" + "|".join(re.escape(w) for w in words) + ")"
 
 
-# abbreviations that keep their period ("Sen.", "Calif.", "Inc."), spelled as written
-_ABBR = _alt(lang.abbreviations("token")) + r"\."
-_TOKEN = re.compile(rf"``|''|[“”\"«»„]|{_ABBR}|(?:[A-Za-z]\.){{2,}}|[A-Z]\.(?=\s+[A-Z])"
-                    r"|\w+(?:(?:[-'’.&/]|(?<=\d):(?=\d))\w+)*(?:(?<=s)['’](?=\s))?|\.\.\.|…|--|[—–]|\S")
 _QMARKS = {"``", "''", "“", "”", '"', "«", "»", "„"}
 _SMARKS = {"‘", "’", "'"}   # single marks: quotation marks only in headline quote groups
 
