@@ -141,3 +141,12 @@ def test_a_group_takes_the_state_of_its_place(text, actor):
 def test_a_titled_stranger_is_not_the_home_states_official(text, name, code):
     res = dateline.analyze(text, published="2016-09-20")
     assert {e.name: e.code for e in res.entities if e.kind == "person"}.get(name) == code
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a demonym and a noun of standing before a name, like a title
+    ("The fund invited the Russian oligarch Boris Pelmenov to invest.", "Boris Pelmenov", "RUS"),
+    ("Investigators named Saudi radical Khalid al-Rashidi as the planner.", "Khalid al-Rashidi", "SAU"),
+])
+def test_a_demonym_and_a_descriptor_before_a_name(text, name, code):
+    assert _people(text).get(name, (None,))[0] == code

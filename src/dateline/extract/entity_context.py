@@ -31,8 +31,9 @@ HOME_STATE_MIN_MENTIONS = 3
 def home_state(res: EntityResult) -> str | None:
     """The state (not IGO) of at least half of the article's coded mentions, if any."""
     counts: dict[str, int] = {}
-    # places coded from GeoNames follow the states the article names; they do not make its home
-    looked_up = {e.id for e in res.entities if (e.source or "").endswith("+geonames")}
+    # places coded from GeoNames follow the states the article names, people from a variant of a
+    # gazetteer name may be foreign to it (name_variants): they do not make its home
+    looked_up = {e.id for e in res.entities if (e.source or "").endswith(("+geonames", "+variant"))}
     for m in res.mentions:
         if m.code and m.code not in ("IGO", "NGO") and m.entity not in looked_up \
                 and m.kind in ("country", "person", "organization", "place"):
@@ -202,7 +203,7 @@ _APPOSITION_END = re.compile(r"([^,.;:()\n]{1,80})(?=[,.;:()\n]|$)")
 def _title_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words of the person roles in the gazetteer ("prime", "minister"), and the connectors of a title."""
     roles = frozenset(w for r in read_tsv("gazetteer", "roles.tsv") if r.get("person") == "1"
-                      for w in r["word"].lower().replace("-", " ").split())
+                      for w in r["word"].lower().replace("-", " ").split()) | frozenset(context_words("person_descriptors"))
     return roles, frozenset(context_words("title_connectors"))
 
 

@@ -3,10 +3,13 @@
 differs from the one gazetteer person with the same first name by a single letter added, dropped,
 changed or two letters swapped, takes that person's code. Only where the title says an official is
 meant, and never for a surname the gazetteer knows itself (a "Michael Brown" is no "Michael Browne")
-nor a short one; a state's name is never guessed this way ("Cameron", "Angela", "Nigel" are people)."""
+nor a short one; a state's name is never guessed this way ("Cameron", "Angela", "Nigel" are people).
+A person of any source whose name is a gazetteer person's with middle initials added ("Viktor F.
+Yanukovych") is that person."""
 from __future__ import annotations
 
 import functools
+import re
 
 from .entities import EntityResult
 from .gazetteer import load
@@ -57,15 +60,31 @@ def variant_code(name: str) -> str | None:
     return next(iter(hits))[1] if len(hits) == 1 else None
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def initials_code(name: str) -> str | None:
+    """The code of the gazetteer person named as this person without the middle initials, if one."""
+    words = name.split()
+    bare = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w))]
+    if len(bare) == len(words) or len(bare) < 2:
+        return None
+    codes = {e.code for e in load().surface.get(" ".join(bare), ()) if e.kind == "person" and e.code}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 def code_name_variants(res: EntityResult) -> None:
     """Titled people with no state take the code of the gazetteer person whose name they misspell by
-    one letter, and so do their mentions."""
+    one letter, people of any source that of the one they name with middle initials added, and so do
+    their mentions. Their source ends in "+variant": a person known only so does not make the article's
+    home state (entity_context.home_state)."""
     got = {}
     for ent in res.entities:
-        if ent.kind == "person" and ent.code is None and ent.source in TITLED:
-            ent.code = variant_code(ent.name)
+        if ent.kind == "person" and ent.code is None:
+            ent.code = initials_code(ent.name) or (variant_code(ent.name) if ent.source in TITLED else None)
             if ent.code:
                 got[ent.id] = ent.code
+                ent.source = f"{ent.source}+variant"
     for m in res.mentions:
         if m.code is None and m.entity in got:
             m.code = got[m.entity]
