@@ -188,3 +188,69 @@ def test_an_act_of_a_before_clause_is_background():
     e = event("Chilean agents flew to Peru to question the envoy before Peru rejected the request for asylum.",
               "rejected")
     assert (e.date, e.date_from) == (None, None)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # an act named by the object of a verb that reacts to it happened before the reaction's time
+    ("Ghana Thursday condemned the bombing of a market in Lome.", "bombing", None, None),
+    ("The African Union condemned the bombing of the market in Lome on Thursday.", "bombing", None, None),
+    ("Ghana's president on Thursday vowed to punish those who were responsible for the bombing of a market in "
+     "Lome.", "bombing", None, None),
+    # ... the reaction keeps its own time
+    ("Ghana Thursday condemned the bombing of a market in Lome.", "condemned", "2021-03-04", "timex"),
+    # ... a time of the act's own dates it, as does a second time after it
+    ("Ghana Thursday condemned the bombing of a market in Lome on Wednesday.", "bombing", "2021-03-03", "timex"),
+    ("Ghana condemned Wednesday's bombing of a market in Lome on Thursday.", "bombing", "2021-03-03", "timex"),
+    ("Ghana condemned the Feb. 27 bombing of a market in Lome.", "bombing", "2021-02-27", "timex"),
+    # ... as does a later clause that names the act of its kind with its own time
+    ("Ghana on Thursday condemned the bombing of a market in Lome. The blast in the market on Wednesday injured "
+     "nine people.", "bombing", "2021-03-03", "coreference"),
+    # ... a noun that is no object of a reaction keeps the clause's time
+    ("Togo's opposition held a protest march in Lome on Thursday.", "held a protest", "2021-03-04", "timex"),
+    ("The bombing of a market in Lome on Thursday injured nine people.", "bombing", "2021-03-04", "timex"),
+])
+def test_an_act_reacted_to_is_before_the_reaction(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # an earlier year or month inside the reason of a verb of judgement is the reason's time, not the verb's:
+    # the occasion's day dates the verb ...
+    ("In Monday's debate, Ghana's foreign minister attacked Togo for failing to enforce a border accord in 2019.",
+     "attacked", "2021-03-01", "timex"),
+    # ... else the publication day bounds it
+    ("Ghana criticized Togo for its raid on a border post in 2019.", "criticized", "2021-03-05", "publication"),
+    # ... a time before the reason is the verb's
+    ("Ghana criticized Togo in 2019 for its raid on a border post.", "criticized", "2019", "timex"),
+    # ... and a recent day after it may be either's: the verb keeps it
+    ("Ghana praised Togo for helping the refugees on Monday.", "praised", "2021-03-01", "timex"),
+])
+def test_the_time_of_a_judgements_reason(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # a present perfect takes no time of an earlier year or month: that is another act's time ...
+    ("A second suspect has been detained over the bombing of a market in Lome last year, the police said "
+     "on Thursday.", "detained", "2021-03-04", "report"),
+    ("A second suspect has been detained over the bombing of a market in Lome last year, the police said "
+     "on Thursday.", "bombing", "2020", "timex"),
+    # ... a time of the present's span stays its own
+    ("Ghana has met Togo's envoys twice this year.", "met", "2021", "timex"),
+    # an auxiliary right after a past verb, or after its object in a who/which clause, opens the predicate of
+    # the clause around it: the time after it is that predicate's
+    ("The man who threw a grenade at the guards seconds before the bomb exploded was identified on Thursday.",
+     "exploded", None, None),
+    ("The gunmen who attacked the convoy were arrested on Thursday.", "attacked", None, None),
+    ("Rebels attacked the convoy on Thursday.", "attacked", "2021-03-04", "timex"),
+    # a full date with its closing comma dates the noun after it, not a participle before it
+    ("Togo replaced two officers charged in the Dec. 21, 2019, bombing of a market in Lome.", "bombing",
+     "2019-12-21", "timex"),
+    ("Togo replaced two officers charged in the Dec. 21, 2019, bombing of a market in Lome.", "charged", None,
+     None),
+])
+def test_times_of_other_acts(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

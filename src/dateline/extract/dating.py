@@ -44,7 +44,8 @@ def _judging_forms() -> frozenset[str]:
 def reason_preposition(low: list[str], i: int, pos: str) -> int | None:
     """The token of the preposition that makes the act at token i the reason of a verb of judgement,
     reward or punishment before it ("criticized the officer for shooting him", "thanked X for the
-    help", "charged with killing"): that act happened before the verb's time. A gerund right after
+    help", "charged with killing"), or of a word of reason_heads right before it ("those responsible
+    for the bombings"): that act happened before the verb's time. A gerund right after
     the preposition, or a noun after it and at most one determiner or possessive; the verb in the
     same clause, no clause opener or relative pronoun between."""
     p = i - 1
@@ -57,7 +58,7 @@ def reason_preposition(low: list[str], i: int, pos: str) -> int | None:
         return None
     stops = grammar_words("dating_clause_openers") | grammar_words("relative_pronouns") | {";", ":", "—", "–"}
     for k in range(p - 1, max(-1, p - 1 - _REASON_REACH), -1):
-        if low[k] in _judging_forms():
+        if low[k] in _judging_forms() or (k == p - 1 and low[k] in _words("reason_heads")):
             return p
         if low[k] in stops:
             return None
@@ -512,7 +513,8 @@ def noun_time(text: str, t, prevw: str | None = None) -> bool:
     if prevw is None:
         words = tokenize(text, max(0, t.start - 30), t.start)
         prevw = words[-1][2].lower() if words else ""
-    nominal = _NOMINAL_TIME.match(text, t.end)
+    # ("the Dec. 21, 1988, bombing": a full date's closing comma)
+    nominal = _NOMINAL_TIME.match(text, t.end + (text[t.end:t.end + 1] == "," and prevw in _NOUN_DETS))
     if prevw in _NOUN_DETS and _NAMED_MODIFIER.match(text, t.end):
         return True       # "the 1996 Olympic bombing": a name's adjective between the time and its noun
     return bool(nominal and (nominal[1] or (prevw in _NOUN_DETS and nominal[2] and nominal[2] not in _PREPS | _SUBORD)))

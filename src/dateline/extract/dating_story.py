@@ -6,12 +6,13 @@ the publication day.
 from __future__ import annotations
 
 import bisect
+import functools
 
 from ..text import tokenize
 from .dating import (_verbal, _words, after_phrase, cue_speakers, describes_noun, nominal_marker, noun_time,
                      present_perfect, reason_preposition, unbounded, verbal)
-from .event_lexicon import grammar_words
-from .lexicon import is_past_form
+from .event_lexicon import _PREPS, grammar_words
+from .lexicon import is_past_form, verb_forms
 from .regexes import regex
 
 # how many sentences back a day named in the story still dates an undated report
@@ -19,6 +20,32 @@ NARRATIVE_REACH = 2
 
 
 _EARLIER = regex("cameo", "earlier_than")
+
+# how many words a reacting verb may lie before the noun it reacts to ("condemned Friday's twin
+# terrorist bombings")
+_OBJECT_REACH = 4
+
+
+@functools.lru_cache(maxsize=None)
+def _reacting_forms() -> frozenset[str]:
+    return frozenset(f for v in _words("reacting_verbs") for f in verb_forms(v))
+
+
+def reacted_object(low: list[str], i: int, pos: str) -> bool:
+    """Is the act named by the noun at token i the direct object of a verb that reacts to it (dating
+    words.json reacting_verbs: "condemned the bombing", "Iran Saturday denounced the attacks")? It
+    happened before that verb's time. Only determiners, possessives and modifiers between: no
+    preposition, punctuation, clause opener or relative pronoun."""
+    if pos != "noun":
+        return False
+    stops = _PREPS | grammar_words("dating_clause_openers") | grammar_words("relative_pronouns")
+    for k in range(i - 1, max(-1, i - 1 - _OBJECT_REACH), -1):
+        if low[k] in _reacting_forms():
+            # (a bare base form only after "to" or an auxiliary: "a protest march" is no reaction)
+            return low[k] not in _words("reacting_verbs") or k > 0 and low[k - 1] in _words("base_form_openers")
+        if low[k] in stops or not any(ch.isalnum() for ch in low[k]) and low[k] not in ("'s", "’s"):
+            return False
+    return False
 
 
 def narrative_dates(cands, timexes, sentences, published: str | None, text: str = "", reported=(),
@@ -265,26 +292,37 @@ def cataphora_dates(cands, text: str = "", sentences=()) -> None:
     that a later clause dates by its own time ("X was killed Friday"): it takes that date
     (``date_from`` "coreference"). Not a verbal act (criticism, appeals recur), an intention, an act
     not told as done or an act of no judgement ("was arrested seven times": acts that recur); not
-    where two named doers differ."""
-    dated = [o for o in cands if o.date and o.date_from == "timex" and not (o.hypothetical or o.negated)
-             and _entity(o.target) is not None]
+    where two named doers differ. An act named by a noun that a verb reacts to ("Iran condemned the
+    bombing", ``reacted_object``) is likewise the later dated act of its kind named by a noun ("the
+    blasts on Friday"), whoever its target, unless two named targets differ."""
+    dated = [o for o in cands if o.date and o.date_from == "timex" and not (o.hypothetical or o.negated)]
     for c in cands:
-        if c.date is not None or c.hypothetical or c.negated or c.modality or _entity(c.target) is None \
-                or getattr(c.target, "kind", None) != "person" or _verbal(c.pattern.code) \
-                or not _judged(text, c, sentences):
+        if c.date is not None or c.hypothetical or c.negated or c.modality or _verbal(c.pattern.code):
             continue
-        o = next((o for o in dated if o.start > c.start and o.pattern.code[:3] == c.pattern.code[:3]
-                  and _entity(o.target) == _entity(c.target) and not o.modality and same_doer(c, o)), None)
+        low = _sentence_words(text, c, sentences)
+        if c.tok < len(low) and reacted_object(low, c.tok, c.pattern.pos):
+            o = next((o for o in dated if o.start > c.start and o.pattern.code[:3] == c.pattern.code[:3]
+                      and o.pattern.pos == "noun" and not o.modality and _same_target(c, o)), None)
+        elif _entity(c.target) is not None and getattr(c.target, "kind", None) == "person" \
+                and c.tok < len(low) and reason_preposition(low, c.tok, c.pattern.pos) is not None:
+            o = next((o for o in dated if o.start > c.start and o.pattern.code[:3] == c.pattern.code[:3]
+                      and _entity(o.target) == _entity(c.target) and not o.modality and same_doer(c, o)), None)
+        else:
+            continue
         if o is not None:
             c.date, c.date_timex, c.date_from = o.date, o.date_timex, "coreference"
 
 
-def _judged(text: str, c, sentences) -> bool:
-    """Is the act the reason of a verb of judgement before it (``dating.reason_preposition``)?"""
+def _same_target(c, o) -> bool:
+    a, b = _entity(c.target), _entity(o.target)
+    return a is None or b is None or a == b
+
+
+def _sentence_words(text: str, c, sentences) -> list[str]:
+    """The lower-case words of the event's sentence (none where it has no sentence or token)."""
     if not text or c.sent is None or not 0 <= c.sent < len(sentences) or c.tok < 0:
-        return False
-    low = [w.lower() for _, _, w in tokenize(text, *sentences[c.sent])]
-    return c.tok < len(low) and reason_preposition(low, c.tok, c.pattern.pos) is not None
+        return []
+    return [w.lower() for _, _, w in tokenize(text, *sentences[c.sent])]
 
 
 # how many words before a time expression a relative pronoun opens the clause it dates

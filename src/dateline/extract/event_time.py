@@ -10,7 +10,8 @@ from .. import lang
 from .dating import (_words, after_publication, conjunction_time, describes_noun, later_verb, noun_time,
                      occasion_near, occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done,
                      OCCASION_LAST)
-from .dating_story import headline_dates, same_doer
+from .dating_clause import noun_own_time, own_times
+from .dating_story import headline_dates, reacted_object, same_doer
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_past_form, is_participle, singular
 from .regexes import regex, source
@@ -130,6 +131,9 @@ class TimeRules:
             found = [(t, k, self._tok_at(toks, t.end) or len(toks), v) for t in index.starting_in(ss, se)
                      if (v := t.value if t.type in ("DATE", "TIME") else recent_period(t, published))
                      and (k := self._tok_at(toks, t.start)) is not None]
+            # ("the Dec. 21, 1988, bombing": a full date's closing comma is the date's, before its noun)
+            found = [(t, k, n + (n < len(low) - 1 and low[n] == "," and noun_time(text, t, low[k - 1] if k else "")),
+                      v) for t, k, n, v in found]
             sent = _SentenceTimes(text, toks, low, (ss, se), found,
                                   clause_scopes(low, [(k, n) for _, k, n, _ in found]), index)
             verbs = [c.tok for c in lst if c.pattern.pos == "verb" and c.tok >= 0]
@@ -138,7 +142,14 @@ class TimeRules:
                     continue        # a speech act (dated by its statement), or dated otherwise
                 # "criticized X on Tuesday for shooting Y": the reason's act is before the verb's time
                 reason = reason_preposition(low, c.tok, c.pattern.pos)
-                t = self._own_time(c.tok, c.end_tok, c.pattern.pos, sent, verbs, reason or 0)
+                # "Iran Saturday condemned the bombing": the act reacted to is before the reaction's time
+                reacted = reason is None and reacted_object(low, c.tok, c.pattern.pos)
+                own = own_times(c, sent, published)
+                t = noun_own_time(c.tok, sent) if reacted else \
+                    self._own_time(c.tok, c.end_tok, c.pattern.pos, own, verbs, reason or 0)
+                if reacted and t is None and any(k < c.tok for _, k, _, _ in sent.timexes):
+                    # "X Saturday condemned the attacks in Kenya Friday": a second time is the act's
+                    t = self._own_time(c.tok, c.end_tok, c.pattern.pos, sent, verbs, c.tok + 1)
                 m = c.modality_marker
                 if t is None and reason is None and m is not None and m != c.tok and 0 <= m < len(low):
                     t = self._own_time(m, m + 1, "verb", sent, verbs)
@@ -153,7 +164,7 @@ class TimeRules:
                     c.date, c.date_timex, c.date_from = t[1], t[0].id, "timex"
                 else:
                     c.date, c.date_timex, c.date_from = None, None, None
-                    c.background = c.background or reason is not None
+                    c.background = c.background or reason is not None or reacted
 
     @staticmethod
     def _same_clause_after(low, scope, j, e, k) -> bool:
