@@ -188,3 +188,15 @@ def test_the_state_of_a_generic_body_named_before_it(text, code):
     res = dateline.analyze(text, published="2015-12-07")
     bodies = {e.code for e in res.entities if e.name in ("Army", "Armed Forces")}
     assert bodies == {code}
+
+
+@pytest.mark.parametrize("text,trigger,actor", [
+    # people named by a town before their noun act, for the town's state; the town stays a place
+    ("The Tampa relatives appealed the ruling on Monday.", "appealed", ("relatives", "USA")),
+    ("Lyon residents protested against the new tax.", "protested", ("residents", "FRA")),
+    # a name after the noun is the person who acts
+    ("Tampa teenager Jane Roe appealed the ruling on Monday.", "appealed", ("Jane Roe", None)),
+])
+def test_people_named_by_their_town(text, trigger, actor):
+    evs = [e for e in dateline.analyze(text, published="2021-03-05").events if e.trigger.text == trigger]
+    assert [(e.actor.name, e.actor.code) for e in evs] == [actor]

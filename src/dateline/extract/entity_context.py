@@ -13,8 +13,8 @@ from ..resources import read_tsv
 from .entities import EntityResult, capital_led
 from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_index import Cover
-from .entity_local import (add_body_members, add_member_state_groups, code_acronyms_of_named, code_local_bodies,
-                           code_titled_by_dateline, group_noun_after, places_named_as_bodies)
+from .entity_local import (add_body_members, add_member_state_groups, add_place_groups, code_acronyms_of_named,
+                           code_local_bodies, code_titled_by_dateline, group_noun_after, places_named_as_bodies)
 from .entity_words import _lex, _time_names, context_words
 from .geocode import code_places_from_geonames, code_state_namesakes
 from .name_variants import code_name_variants
@@ -159,6 +159,7 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     as groups ("militant Protestants") and officials of member states first; local bodies last take
     the state of the town they act in (entity_groups, entity_local)."""
     add_community_mentions(text, res, home)
+    add_place_groups(text, res)
     add_member_state_groups(text, res)
     add_body_members(text, res)
     words = _agent_words()

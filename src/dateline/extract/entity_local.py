@@ -207,3 +207,30 @@ def code_acronyms_of_named(res: EntityResult) -> None:
         codes = {o.code for o in named if any(acr in _initials(n) for n in [o.name] + [s.text for s in o.mentions])}
         if len(codes) == 1:
             res.give_code(e, codes.pop(), "+acronym")
+
+
+@functools.lru_cache(maxsize=1)
+def _place_group_nouns() -> frozenset[str]:
+    return frozenset(context_words("home_groups")) | frozenset(context_words("place_group_nouns"))
+
+
+def add_place_groups(text: str, res: EntityResult) -> None:
+    """"the Miami relatives", "Chicago residents", "Havana officials": a town or region named right
+    before a noun of people (context.json home_groups, place_group_nouns) says where they are from; the
+    people act, for the place's state (a mention over the noun, so that the place stays a place). Not
+    before a name ("Chicago teenager X": the person acts) nor over another mention."""
+    words = _place_group_nouns()
+    busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
+    people = {m.start for m in res.mentions if m.kind == "person"}
+    added = []
+    for m in res.mentions:
+        if m.kind != "place" or not m.code or m.code in ("IGO", "NGO") or text[m.end:m.end + 1] != " ":
+            continue
+        w = _WORD.match(text, m.end + 1)
+        if w is None or w.group() not in words or not busy.free(w.start(), w.end()) \
+                or w.end() + 1 in people or text[w.end():w.end() + 1] == "-":
+            continue
+        added.append(Mention(w.start(), w.end(), w.group(), entity=None, name=w.group(), kind="organization",
+                             code=m.code, form="agent"))
+    if added:
+        res.mentions = sorted(res.mentions + added, key=lambda x: x.start)
