@@ -549,3 +549,18 @@ def test_whom_a_threat_means_to_coerce(text, root, actor, target):
 def test_which_mention_fills_a_role(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # the speaker of a report does what the participle after the report says
+    ('"They will use any weapon they find," Peruvian President Alan Garcia said of the smugglers, mocking fears '
+     'of a blockade.', "11", "PER", None),
+    ('"The blockade proves that Lima is weak," Peruvian President Garcia says in the advertisement titled "Weak," '
+     'warning against trade with Bolivia, pledging to build more ships.', "03", "PER", None),
+    # a participle that opens the sentence is done by the subject after its comma
+    ("After touring the port of Callao and meeting with Chilean officers on Friday, Peruvian President Garcia "
+     "said the talks went well.", "04", "PER", "CHL"),
+])
+def test_a_participial_adjunct_is_done_by_its_clause_subject(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

@@ -31,7 +31,7 @@ from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... a
     _after_boilerplate, _agent_nouns, _base_verbs, _is_headline, codebook, dictionary
 )
 from .event_roles import RoleRules
-from .role_parse import unparty_groups
+from .role_parse import adjunct_doer, unparty_groups
 from .event_time import TimeRules
 from .role_pronouns import body_index
 from .event_index import MergeIndex, ReportIndex, TimexIndex, by_sentence, twins
@@ -99,7 +99,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 # antecedent of what follows in the same sentence
                 # (the source of a cue that is itself the event acts in it: "prompting Seoul to protest")
                 srcs = [x for x in reported.sources_apart(c.start, c.end, ss)
-                        if not _controls(text, x, c, low, self._timex_index)]
+                        if not _controls(text, x, c, low, self._timex_index)
+                        and not (parse is not None and adjunct_doer(c.start, parse, x))]
                 ms = [m for m in window if not any(a <= m.start < b for a, b in srcs)] if srcs else window
                 self._fill(c, text, toks, low, (ss, se), ms, timexes, verbs)
                 if parse is not None:

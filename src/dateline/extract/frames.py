@@ -18,12 +18,14 @@ from .lexicon import verb_forms
 
 _CONTROL_MARKS = "object_control_marks"      # the grammar.json list that opens a clause of object control
 _LABEL_SETS = {"@subj": _SUBJ, "@subj_pass": _SUBJ_PASS, "@obj": _OBJ, "@poss": _POSS}
-_STEP = re.compile(r"^(!>|&>|>>|>|\^\*|\^\+|\^|\?)([\w:@|]+)(?:\[(case|mark|word|head|tag)=([^\]]+)\])?$")
+_STEP = re.compile(r"^(!>|&>|>>|>|<|~|\^\*|\^\+|\^|\?)([\w:@|]+)(?:\[(case|mark|word|head|tag)=([^\]]+)\])?$")
 
 
 @dataclass(frozen=True)
 class Step:
-    kind: str                 # ">" child, ">>" descendant (nearest first), "^" head, "^*" heads while the
+    kind: str                 # ">" child, ">>" descendant (nearest first), "<" the subject of the clause
+    #                           a participial adjunct follows, "~" of the clause after an opening
+    #                           participle, "^" head, "^*" heads while the
     #                           label is one of them, "^+" the same but never from a complement to a head
     #                           with an object, "!>" no such child, "&>" such a child, "?" own label
     labels: frozenset[str]
@@ -138,6 +140,53 @@ def _object_control(tok) -> bool:
                                     or tok.head.lower_ in role_words("object_control_verbs"))
 
 
+def _opening(tok, start: int) -> bool:
+    """Is the participle the one that opens the sentence after nothing but role_words adjunct_openers,
+    or coordinated with it, with no comma between ("After touring X and meeting Y, ...")?"""
+    doc, k = tok.doc, start
+    while k < tok.i and doc[k].lower_ in role_words("adjunct_openers"):
+        k += 1
+    return doc[k].lower_.endswith("ing") and (k == tok.i or (
+        doc[tok.i - 1].lower_ in ("and", "or") and not any(t.text == "," for t in doc[k:tok.i])))
+
+
+def _host_subject(tok, step: Step, preps: frozenset[str]):
+    """A participle that opens a phrase after a comma (step "<": "X expanded on his plans, warning Y",
+    "X has tacked left, criticizing Y and calling for Z") or that opens the sentence after nothing but
+    role_words adjunct_openers (step "~": "After touring X and meeting Y, Z said"), however the parser
+    hung it (on a noun, as a noun, as the root): the subject (one of the step's labels, before its
+    verb) of the clause it is attached to, the nearest verb before the comma outside relative clauses
+    ("X met Y, who had arrived on Monday, thanking him": X, not who) or the first verb after the comma
+    that closes the opening phrase."""
+    doc, first = tok.doc, tok
+    if not tok.lower_.endswith("ing"):
+        return None
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.lower_.endswith("ing"):
+        first = first.head         # "criticizing Y and calling for Z": the first participle's comma
+    start, end = tok.sent.start, tok.sent.end
+    if step.kind == "<" and first.i - 1 > start and doc[first.i - 1].text == ",":
+        verbs = reversed(doc[start:first.i - 1])
+    elif step.kind == "~" and _opening(tok, start):
+        comma = next((t.i for t in doc[tok.i + 1:end] if t.text == ","), None)
+        verbs = doc[comma + 1:end] if comma is not None else ()
+    else:
+        return None
+    for t in verbs:
+        if not t.tag_.startswith("VB") or t.dep_ in ("acl:relcl", "relcl"):
+            continue
+        clause = t.head if t.dep_ == "cop" else t       # "X was the first to come, arriving in 1966"
+        subj = next((ch for ch in clause.children if ch.dep_ in step.labels and ch.i < t.i
+                     and _passes(ch, step, preps)), None)
+        if subj is not None and (subj.dep_ in _SUBJ_PASS or any(ch.dep_ in ("aux:pass", "auxpass")
+                                                                 for ch in clause.children)):
+            # "X was attacked by Y, killing ...": the by-agent does it, never the passive's patient
+            return next((ch for ch in clause.children if ch.dep_ in ("obl:agent", "agent") or (
+                ch.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.lower_ == "by" for g in ch.children))), None)
+        if subj is not None:
+            return subj
+    return None
+
+
 def walk(frame: Frame, tok, preps: frozenset[str]):
     """The token the frame's path reaches from ``tok``, or None."""
     for step in frame.steps:
@@ -156,6 +205,10 @@ def walk(frame: Frame, tok, preps: frozenset[str]):
                 return None
         elif step.kind in ("!>", "&>"):
             if any(ch.dep_ in step.labels and _passes(ch, step, preps) for ch in tok.children) == (step.kind == "!>"):
+                return None
+        elif step.kind in ("<", "~"):
+            tok = _host_subject(tok, step, preps)
+            if tok is None:
                 return None
         elif step.kind == ">>":
             tok = _descendant(tok, step, preps)

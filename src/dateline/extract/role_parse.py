@@ -12,7 +12,7 @@ from .event_lexicon import (
     _CLAUSE_DEPS, _Cand, _MODAL, _OBJ, _PLACE_TARGET_ROOTS, _POSS, _PRONOUNS, _SUBJ, _SUBJ_PASS, _agent_nouns, _child,
     grammar_words
 )
-from .frames import controls, frames_for, role_words, walk
+from .frames import controls, frames, frames_for, role_words, walk
 from .lexicon import is_participle, verb_forms
 from .role_pronouns import _reported_pronoun, pair_of
 from .entity_context import _title_chain
@@ -356,6 +356,22 @@ def unparty_groups(mentions: list[Mention], parse) -> list[Mention]:
             return False     # (a headline's stack of nouns is the parser's guess: "Lawmaker urges ...")
         return not any(ch.dep_ == "det" and ch.lower_ in indefinite for ch in tok.children)
     return [m for m in mentions if party(m)]
+
+
+def adjunct_doer(start: int, parse, source: tuple[int, int]) -> bool:
+    """Is the source at ``source`` (character span) the subject that the adjunct frames of
+    resources/cameo/frames.tsv (v.adjunct.subj, v.opening.subj) give the participle at ``start``:
+    the speaker does what the participle after the report says ("X said of Y, mocking Z", "X says in
+    the spot, pledging to ...")?"""
+    tok = next((t for t in parse if t.idx == start), None)
+    if tok is None or not tok.dep_:
+        return False
+    for f in frames():
+        if f.id in ("v.adjunct.subj", "v.opening.subj"):
+            reached = walk(f, tok, frozenset())
+            if reached is not None and source[0] <= reached.idx < source[1]:
+                return True
+    return False
 
 
 def _followers(token, phrase, mentions) -> Mention | None:
