@@ -82,8 +82,15 @@ def _whole(text: str) -> tuple[list, list[int], list[int]]:
     for t, toks, starts, ends in _LAST:
         if t is text:
             return toks, starts, ends
-    doc = _tokenizer()(text)
-    return _keep(text, _join(text, [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]))
+    from .guard import segments
+
+    spans: list[tuple[int, int]] = []
+    for a, b, huge in segments(text):          # a huge run of characters is one token (as in new_doc)
+        if huge:
+            spans.append((a, b))
+        else:
+            spans.extend((a + t.idx, a + t.idx + len(t.text)) for t in _tokenizer()(text[a:b]) if not t.is_space)
+    return _keep(text, _join(text, spans))
 
 
 @functools.lru_cache(maxsize=1)
@@ -112,7 +119,7 @@ def _fits(text: str, word: tuple[int, int], kind: str, joiner: str) -> bool:
     if kind == "plural":
         return last in "sS" and word[1] - word[0] > 1
     if kind == "same":
-        return text[word[0]:word[1]] == joiner
+        return word[1] - word[0] == len(joiner) and text.startswith(joiner, word[0])    # a pair, no more
     return last.isalnum() or last == "_"
 
 
