@@ -31,6 +31,10 @@ def events(text):
     ("By defending the mayor, the senator occupied a role that few expected.", "occupied"),
     # a demand verb whose that-clause only states how things are
     ("Obama insisted that lifting the embargo was no reward for China.", "insisted"),
+    ("Officials insist that they give no support to the militia.", "insist"),
+    ("The senator agrees the governor is a total opportunist.", "agrees"),
+    ("The two delegations agreed that the talks were useful.", "agreed"),
+    ("The party rules clash erupted on Monday.", "clash"),
     # a trigger noun that modifies the noun after it
     ("Radio talk host Jim Smith spoke on Friday.", "talk"),
     ("Online panels are not worse than telephone surveys, the study found.", "telephone"),
@@ -55,6 +59,10 @@ def test_no_event(text, word):
     ("Iran insisted that Israel must withdraw its troops from the border.", "insisted", "1056"),
     ("Soldiers shot back at the gunmen near Kabul on Monday.", "shot", "193"),
     ("Russian troops occupied the town on Monday.", "occupied", "192"),
+    ("Iraq agreed that it was time to resume talks with Iran.", "agreed", "036"),
+    ("Iran and Iraq agreed that their ministers would meet in May.", "agreed", "036"),
+    ("Police clashed with protesters in Lagos on Monday.", "clashed", "175"),
+    ("Cuba warned against excessive optimism on Monday.", "warned", "012"),
 ])
 def test_event_kept(text, word, code):
     assert any(e.trigger.text == word and e.cameo == code for e in events(text))
@@ -64,6 +72,7 @@ def test_event_kept(text, word, code):
     # an attack from a forum, in a debate or over a stance is made in words
     ("Senator Reid attacked the Koch brothers from the Senate floor on Monday.", "111"),
     ("Iran's president attacked Israel over its policy on Monday.", "111"),
+    ("Iran's president attacked Israel on its record on Monday.", "111"),
     # an attack on a place or a party with no forum named is force
     ("Gunmen attacked a police station in Kabul on Monday.", "190"),
 ])

@@ -142,17 +142,24 @@ def _warning_statements(found: list[_Cand], toks, low: list[str]) -> None:
 
 
 def _assertions(found: list[_Cand], toks, low: list[str]) -> list[_Cand]:
-    """"insisted that lifting the embargo was no concession": a demand verb of grammar.json
-    assertion_verbs whose that-clause states how things are (no modal, no condition) asserts, it
-    demands nothing; "insisted that X must withdraw" stays a demand."""
-    verbs = grammar_words("assertion_verbs")
+    """"insisted that they gave no support", "agrees the senator is an opportunist": a clause that
+    states how things are (no modal, condition or infinitive) after "that" and a verb of grammar.json
+    assertion_verbs, or after a verb of agreement_verbs with a form of "be" in its first words, asserts:
+    no demand, no intent to cooperate ("insisted that X must withdraw", "agreed to talks", "agreed that
+    they would meet" stay; "agreed with X that ..." expresses accord, 019)."""
+    asserting, agreeing = grammar_words("assertion_verbs"), grammar_words("agreement_verbs")
     stops = grammar_words("modal_auxiliaries") | grammar_words("conditions") | grammar_words("modality")
     out = []
     for c in found:
-        if c.pattern.pos == "verb" and low[c.tok] in verbs and c.pattern.code.startswith("10"):
-            that = next((k for k in range(c.tok + 1, min(c.tok + 3, len(low))) if low[k] == "that"), None)
-            end = next((k for k in range(that + 1, len(low)) if low[k] in (";", ".")), len(low)) if that else 0
-            if that is not None and not any(w in stops for w in low[that + 1:end]):
+        j, w = c.end_tok, low[c.tok]
+        if c.pattern.pos == "verb" and (w in asserting or (w in agreeing and c.pattern.code[:2] == "03")) and j < len(low) \
+                and low[j] not in grammar_words("prepositions") and (low[j] == "that" or w in agreeing):
+            j += low[j] == "that"
+            end = next((k for k in range(j, min(len(low), j + 12)) if low[k] in (";", ".")), min(len(low), j + 12))
+            infinitive = any(low[k] == "to" and toks[k + 1][2][:1].islower() and low[k + 1] not in _DETS
+                             for k in range(j, end - 1))      # "it was time to resume talks"
+            if (w in asserting or not _BE.isdisjoint(low[j:j + 6])) and not infinitive \
+                    and not any(x in stops for x in low[j:end]):
                 continue
         out.append(c)
     return out
