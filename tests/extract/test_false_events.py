@@ -31,7 +31,7 @@ def events(text):
     ("By defending the mayor, the senator occupied a role that few expected.", "occupied"),
     # a demand verb whose that-clause only states how things are
     ("Obama insisted that lifting the embargo was no reward for China.", "insisted"),
-    ("Officials insist that they give no support to the militia.", "insist"),
+    ("The ministers insist that their funds were never spent on weapons.", "insist"),
     ("The senator agrees the governor is a total opportunist.", "agrees"),
     ("The two delegations agreed that the talks were useful.", "agreed"),
     ("The party rules clash erupted on Monday.", "clash"),
@@ -70,7 +70,7 @@ def test_event_kept(text, word, code):
 
 @pytest.mark.parametrize("text,code", [
     # an attack from a forum, in a debate or over a stance is made in words
-    ("Senator Reid attacked the Koch brothers from the Senate floor on Monday.", "111"),
+    ("A Peruvian senator attacked the Chilean mining firm from the floor of parliament on Monday.", "111"),
     ("Iran's president attacked Israel over its policy on Monday.", "111"),
     ("Iran's president attacked Israel on its record on Monday.", "111"),
     # an attack on a place or a party with no forum named is force
@@ -108,7 +108,7 @@ def test_condition_over_coordination(text, word):
 
 @pytest.mark.parametrize("text,word,hypothetical", [
     # the infinitive after an ordinal and the party it counts tells what that party did
-    ("Lopez was the first Democrat in Congress to endorse the governor in the primary.", "endorse", False),
+    ("Diaz became the first Republican in the state assembly to endorse the mayor's rival.", "endorse", False),
     ("Hungary was among the first three countries to join NATO on Friday.", "join", False),
     # an infinitive after any other noun is still unrealised
     ("Peru wants to be the first country to join the pact.", "join", True),
