@@ -147,6 +147,11 @@ def test_a_titled_stranger_is_not_the_home_states_official(text, name, code):
     # a demonym and a noun of standing before a name, like a title
     ("The fund invited the Russian oligarch Boris Pelmenov to invest.", "Boris Pelmenov", "RUS"),
     ("Investigators named Saudi radical Khalid al-Rashidi as the planner.", "Khalid al-Rashidi", "SAU"),
+    # a noun of an occupation, by its ending
+    ("Officials said the Kenyan marathoner Daniel Kiprop won the race.", "Daniel Kiprop", "KEN"),
+    ("Police questioned the Peruvian physician Luis Alberto Quispe on Monday.", "Luis Alberto Quispe", "PER"),
+    # a verb between them is a clause, not a title
+    ("Chilean officials met Jorge Ramos on Monday.", "Jorge Ramos", None),
 ])
 def test_a_demonym_and_a_descriptor_before_a_name(text, name, code):
     assert _people(text).get(name, (None,))[0] == code

@@ -214,10 +214,13 @@ def _title_chain(gap: str) -> bool:
     a connector, and the last is a role word ("British people like X" is no title)."""
     words = gap.replace("-", " ").split()
     roles, connectors = _title_words()
-    if not words or len(words) > 6 or words[-1].lower().strip(".") not in roles:
+    last = words[-1].strip(".") if words else ""
+    # ("the Ethiopian *marathoner* X": a noun of a person's occupation, context.json person_noun_endings)
+    noun = len(last) >= 6 and last.isalpha() and last.islower() and last.endswith(tuple(context_words("person_noun_endings")))
+    if not words or len(words) > 6 or (last.lower() not in roles and not noun):
         return False
     return all(w.lower() in roles or w.lower() in connectors or (w[:1].isupper() and w.strip(".").isalpha())
-               for w in words)
+               for w in words[:-1])
 
 
 _ROLE_AS = regex("entities", "role_as")
