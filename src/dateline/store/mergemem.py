@@ -6,7 +6,12 @@ keeps
 - ``reports``: the merge.Report of a stored event by its key (a stored report never changes but for
   its cluster, which is not in it), for the last REPORTS_KEPT read;
 - ``names``: an article's story names (merge.story_names), for the last NAMES_KEPT articles;
-- ``agreed``: merge.agreement of two stored reports, for the last AGREED_KEPT pairs;
+- ``agreed``: merge.agreement of two reports by what it reads of them (merge.agreement_key: reports
+  alike share an answer), for the last AGREED_KEPT keys;
+- ``summaries``: a ClusterSummary of each cluster merging read (for the last SUMMARIES_KEPT), dropped
+  when a report joins or leaves the cluster, so that a cluster is scored per kind of report, not per
+  report, and read once, not at every arrival near it; all dropped (``others_wrote``) when another
+  connection may have changed the store since (merging.MergeMethods._written_elsewhere);
 - ``queries``: the rows (key, cluster) of a merge query during one article's merge (``new_merge``); those
   of a query that asks for clusters (``volatile``) only until merging moves a report (``moved``);
 - ``where``: the cluster of every report that merge has seen, kept up to date as it moves reports, so
@@ -16,28 +21,31 @@ A rolled-back transaction may have put reports and names there that the store do
 """
 from __future__ import annotations
 
+import bisect
 from typing import Callable
 
 from ..timeline import merge as M
 
 NAMES_KEPT = 20_000     # story names of this many articles kept in memory while merging
 REPORTS_KEPT = 20_000   # stored reports kept in memory while merging (dateline.timeline.merge.Report)
-AGREED_KEPT = 200_000   # agreements of two stored reports kept in memory while merging
+AGREED_KEPT = 200_000   # agreements of two kinds of report (merge.agreement_key) kept in memory while merging
+SUMMARIES_KEPT = 20_000  # summaries of clusters kept in memory while merging
 
 
 class MergeMemory:
     def __init__(self) -> None:
         self.reports: dict[str, M.Report] = {}
         self.names: dict[str, frozenset[str]] = {}
-        self.agreed: dict[tuple[str, str], int | None] = {}
+        self.agreed: dict[tuple, int | None] = {}
         self.queries: dict[tuple, list[tuple]] = {}
         self.volatile: dict[tuple, list[tuple]] = {}
         self.where: dict[str, str] = {}
+        self.summaries: dict[str, ClusterSummary] = {}
 
     def agreement(self, a: M.Report, b: M.Report) -> int | None:
-        """merge.agreement(a, b), remembered (the reports of a day are judged against each other again at
-        every arrival of that day)."""
-        k = (a.key, b.key)
+        """merge.agreement(a, b), remembered by merge.agreement_key (the reports of a day are judged
+        against each other again at every arrival of that day, and a cluster's reports are often alike)."""
+        k = M.agreement_key(a, b)
         got = self.agreed.get(k, self)
         if got is self:
             got = _put(self.agreed, k, M.agreement(a, b), AGREED_KEPT)
@@ -59,6 +67,15 @@ class MergeMemory:
             self.where.setdefault(key, cluster)
         return got, True
 
+    def clusters(self, sql: str, params: list, run: Callable[[str, list], list[tuple]]) -> list[tuple]:
+        """The rows of a merge query that reads clusters, not reports (no report's cluster is learnt from
+        it): run once in a merge until a report moves, like a ``volatile`` query."""
+        k = (sql, tuple(params))
+        got = self.volatile.get(k)
+        if got is None:
+            got = self.volatile[k] = run(sql, params)
+        return got
+
     def keep_report(self, key: str, rep: M.Report) -> None:
         _put(self.reports, key, rep, REPORTS_KEPT)
 
@@ -72,10 +89,23 @@ class MergeMemory:
         """An article's reports were stored (in ``clusters``: key -> cluster): every query is asked anew."""
         self.queries.clear()
         self.volatile.clear()
+        for c in clusters.values():
+            self.summaries.pop(c, None)
         self.where = dict(clusters)
 
+    def others_wrote(self) -> None:
+        """Another connection may have moved stored reports: the summaries of clusters may be stale."""
+        self.summaries.clear()
+
+    def summary(self, cluster: str, members: list[M.Report]) -> "ClusterSummary":
+        """Keep and return the ClusterSummary of a cluster read now."""
+        return _put(self.summaries, cluster, ClusterSummary(members), SUMMARIES_KEPT)
+
     def move(self, key: str, cluster: str) -> None:
-        """A report changed cluster: the rows of queries that ask for clusters may be stale."""
+        """A report changed cluster: the rows of queries that ask for clusters may be stale, and the
+        summaries of the two clusters are."""
+        self.summaries.pop(self.where.get(key), None)
+        self.summaries.pop(cluster, None)
         self.where[key] = cluster
         self.volatile.clear()
 
@@ -85,10 +115,66 @@ class MergeMemory:
         self.agreed.clear()
         self.queries.clear()
         self.volatile.clear()
+        self.summaries.clear()
         self.where.clear()
 
     def __bool__(self) -> bool:
         return bool(self.reports or self.names or self.agreed or self.queries)
+
+
+class ClusterSummary:
+    """The reports of one cluster grouped by what merge.agreement reads of them (merge.agreement_key),
+    so that a report's agreement with the cluster's reports before it (merge.assign's) costs one
+    agreement per kind of report the cluster holds, not one per report: each kind with the canonical
+    order of its reports, and the first report of each article in that order."""
+
+    def __init__(self, members: list[M.Report]) -> None:
+        self.members = members
+        self.first = min(r.order for r in members)
+        self.last = max(r.order for r in members)
+        self.articles: dict[str, tuple] = {}        # article -> the order of its first report here
+        self.alike: dict[tuple, list] = {}          # likeness, published day of a loose one -> [orders, a report]
+        self.dated: dict[tuple, list] = {}          # likeness, published day -> [orders, a report]
+        for r in members:
+            if (seen := self.articles.get(r.article_id)) is None or r.order < seen:
+                self.articles[r.article_id] = r.order
+            for groups, key in ((self.alike, (r.likeness, r.published_day if r.loose else None)),
+                                (self.dated, (r.likeness, r.published_day))):
+                if (g := groups.get(key)) is None:
+                    groups[key] = [[r.order], r]
+                else:
+                    g[0].append(r.order)
+        for groups in (self.alike, self.dated):
+            for g in groups.values():
+                g[0].sort()
+        self._near: M.NearAny | None = None
+
+    def total(self, z: M.Report, agree) -> tuple[int, int, tuple] | None:
+        """Of its reports before ``z`` in canonical order: (the sum of ``agree(z, r)``, their number, the
+        order of the first); None when there are none, one is of z's article or one does not agree
+        (merge.assign). Reports alike in what agreement reads of both (the publication day only
+        when z or it is loosely dated) are scored once."""
+        mine = z.order
+        if self.first >= mine or ((own := self.articles.get(z.article_id)) is not None and own < mine):
+            return None
+        total = n = 0
+        whole = self.last < mine
+        for orders, r in (self.dated if z.loose else self.alike).values():
+            k = len(orders) if whole else bisect.bisect_left(orders, mine)
+            if k:
+                if (s := agree(z, r)) is None:
+                    return None
+                total += k * s
+                n += k
+        return total, n, self.first
+
+    def near(self, z: M.Report) -> bool:
+        """merge.near(z, r) for any of its reports before ``z`` in canonical order."""
+        if self.last >= z.order:
+            return any(M.near(z, r) for r in self.members if r.order < z.order)
+        if self._near is None:
+            self._near = M.NearAny(self.members)
+        return self._near(z)
 
 
 def _put(memo: dict, key, value, kept: int):

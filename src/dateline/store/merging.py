@@ -11,6 +11,7 @@ import heapq
 import json
 
 from ..timeline import merge as M
+from . import mergemem as MM
 from .mergemem import MergeMemory
 
 # the precisions of merge.date_range, with the most days between the first and the last day of a date of each
@@ -69,6 +70,8 @@ class MergeMethods:
         nothing changes: the store then holds the clusters the same articles give in any order. Returns
         the clusters whose reports changed, and for each stored cluster a report left, the cluster its
         first report (in canonical order) went to."""
+        if self._written_elsewhere():
+            self._memory.others_wrote()
         heap = [(M.canonical(r), r.key) for r in reps if not (r.negated or r.hypothetical)]
         self._memory.new_merge({r.key: M.cluster_id(r) for r in reps})
         where = self._memory.where  # the cluster of every report seen, as it is now
@@ -157,36 +160,80 @@ class MergeMethods:
     def _choice_anew(self, y: M.Report, known: dict) -> str:
         """merge.choose for ``y`` among every cluster with a stored report near it and before it, judged as
         merge.assign judges (the mean agreement with its reports before ``y``, none of ``y``'s article and
-        each agreeing): the agreements with the reports near it first, so that a cluster one of them
-        closes is never read (a month-dated report is near a whole month of its family's reports)."""
-        mine, where = y.order, self._memory.where
-        scores: dict[str, dict[str, int]] = {}      # an open cluster: its reports' agreement with y
+        each agreeing), from their summaries (mergemem.ClusterSummary). A cluster not summarised yet
+        is read only when the reports of it near ``y`` do not close it (a month-dated report is near a
+        whole month of its family's reports)."""
+        if y.span and not (y.negated or y.hypothetical):
+            offered = self._offered(y, known)
+        else:
+            offered = self._offered_by_reports(y, known)
+        best = None
+        for c, summary in self._summaries(offered, known).items():
+            got = self._mean(y, summary)
+            if got is not None and (best is None or got[0] > best[0] or (got[0] == best[0] and (got[1], c) < best[1:])):
+                best = (*got, c)
+        return best[2] if best else M.cluster_id(y)
+
+    def _offered(self, y: M.Report, known: dict) -> dict[str, None]:
+        """The clusters with a stored report near the dated report ``y`` and before it in canonical order
+        (merge.choose offers them), read per cluster, not per report: a cluster with a report near ``y``
+        dated to an earlier last day is offered; one whose reports near it all end on its last day is
+        offered when one of its reports before ``y`` is near it (its summary tells)."""
+        got = self._near_sql([y], None, y, None, True, cols="cluster, day_last")
+        if got is None:
+            return {}
+        sql, params = got
+        last = y.span[1].isoformat()
+        rows = self._memory.clusters(f"SELECT cluster, max(CASE WHEN day_last < ? THEN 1 ELSE 0 END) AS surely "
+                                     f"FROM ({sql}) AS near GROUP BY cluster", [last, *params], self._tuples)
+        offered = {c: None for c, surely in rows if surely}
+        maybe = [c for c, surely in rows if not surely]
+        for c, summary in self._summaries(maybe, known).items():
+            if summary.near(y):
+                offered[c] = None
+        return offered
+
+    def _offered_by_reports(self, y: M.Report, known: dict) -> dict[str, None]:
+        """``_offered`` for an undated report, from the reports near it: a cluster not summarised yet is
+        left out when one of its reports near ``y`` closes it to ``y``, so that it is not read."""
+        mine, where, kept = y.order, self._memory.where, self._memory.summaries
+        offered: dict[str, None] = {}       # the open clusters
         closed: set[str] = set()
         for x in self._near([y], known, agreeing=y):
             z = known[x]
             if z.order >= mine or (c := where[x]) in closed:
                 continue
-            if z.article_id == y.article_id or (s := self._agreement(y, z)) is None:
+            if c in kept:
+                offered[c] = None           # its summary judges it
+            elif z.article_id == y.article_id or self._agreement(y, z) is None:
                 closed.add(c)
-                scores.pop(c, None)
+                offered.pop(c, None)
             else:
-                scores.setdefault(c, {})[x] = s
-        members: dict[str, list[M.Report]] = {}
-        for c, r in self._members(scores, known):
-            if r.order < mine:
-                members.setdefault(c, []).append(r)
-        best = None
-        for c, ms in members.items():
-            got, total = scores.get(c, {}), 0
-            for r in ms:
-                if (s := got.get(r.key)) is None and (r.article_id == y.article_id or (s := self._agreement(y, r)) is None):
-                    break
-                total += s
-            else:
-                mean, first = total / len(ms), min(r.order for r in ms)
-                if best is None or mean > best[0] or (mean == best[0] and (first, c) < best[1:]):
-                    best = (mean, first, c)
-        return best[2] if best else M.cluster_id(y)
+                offered[c] = None
+        return offered
+
+    def _mean(self, z: M.Report, summary: MM.ClusterSummary) -> tuple[float, tuple] | None:
+        """merge.assign's score of a cluster for ``z``, judged on its reports before ``z`` in canonical order:
+        (the mean agreement, the order of the first of them), None when it may not join them or there
+        are none; from its summary, one agreement per kind of report (mergemem.ClusterSummary)."""
+        got = self._sum(z, summary)
+        return None if got is None else (got[0] / got[1], got[2])
+
+    def _sum(self, z: M.Report, summary: MM.ClusterSummary) -> tuple[int, int, tuple] | None:
+        """(the sum of agreements, the number, the order of the first) of ``_mean``, None where it is."""
+        return summary.total(z, self._memory.agreement)
+
+    def _summaries(self, cids, known: dict) -> dict[str, MM.ClusterSummary]:
+        """A ClusterSummary of each of these clusters that has a report (kept in MergeMemory.summaries
+        until a report joins or leaves it), in the order of ``cids``."""
+        kept = self._memory.summaries
+        missing: dict[str, list[M.Report]] = {}
+        for c, r in self._members([c for c in cids if c not in kept], known):
+            missing.setdefault(c, []).append(r)
+        got = {c: kept[c] for c in cids if c in kept}
+        for c, ms in missing.items():
+            got[c] = self._memory.summary(c, ms)
+        return {c: got[c] for c in cids if c in got}
 
     def _choice_among(self, z: M.Report, cur: str, since: dict, known: dict) -> str | None:
         """merge.choose for a stored report ``z`` of the cluster ``cur`` (its choice before the clusters of
@@ -198,34 +245,29 @@ class MergeMethods:
         re-merged because a report of its days joined a cluster reads that cluster and its own, not
         every report of its days."""
         mine = z.order
-        now = [r for _, r in self._members({cur}, known) if r.order < mine]
-        total = self._total(z, now)
+        summaries = self._summaries(sorted({cur} | set(since)), known)
+        own = self._sum(z, summaries[cur]) if cur in summaries else None
         if cur in since:
-            joined = since[cur]
-            then = [r for r in now if r.key not in joined] if joined is not None else []
-            before = self._total(z, then)
-            if before is None or total is None or total * len(then) < before * len(now):
+            if own is None:
+                return None
+            joined, where = since[cur], self._memory.where
+            if joined is None:
+                return None             # it lost a report
+            # those that joined it among its reports before z: each agrees with z, as all of them do
+            came = [known[k] for k in joined if where.get(k) == cur and known[k].order < mine]
+            if len(came) == own[1]:
+                return None
+            before = own[0] - sum(self._agreement(z, r) for r in came)
+            if own[0] * (own[1] - len(came)) < before * own[1]:
                 return None
         # merge.assign's choice: the highest mean agreement, on a tie the first report earliest in canonical order
-        best = (total / len(now), min(r.order for r in now), cur) if total is not None else None
-        for c in sorted(c for c in since if c != cur):
-            ms = [r for _, r in self._members({c}, known) if r.order < mine]
-            if not any(M.near(z, r) for r in ms) or (t := self._total(z, ms)) is None:
+        best = (own[0] / own[1], own[2], cur) if own is not None else None
+        for c in sorted(c for c in since if c != cur and c in summaries):
+            if not summaries[c].near(z) or (got := self._mean(z, summaries[c])) is None:
                 continue                # not offered to it, or it may not join it
-            mean, first = t / len(ms), min(r.order for r in ms)
-            if best is None or mean > best[0] or (mean == best[0] and (first, c) < best[1:]):
-                best = (mean, first, c)
+            if best is None or got[0] > best[0] or (got[0] == best[0] and (got[1], c) < best[1:]):
+                best = (*got, c)
         return best[2] if best else M.cluster_id(z)
-
-    def _total(self, z: M.Report, members: list[M.Report]) -> int | None:
-        """The sum of merge.agreement of ``z`` with the reports of one cluster (merge.assign's); None when it
-        may not join them (a report of its article, or one that does not agree) or there are none."""
-        total = 0
-        for r in members:
-            if r.article_id == z.article_id or (s := self._agreement(z, r)) is None:
-                return None
-            total += s
-        return total if members else None
 
     def _near(self, reps: list[M.Report], known: dict, after: _dt.date | None = None,
               agreeing: M.Report | None = None, cluster: str | None = None) -> list[str]:
@@ -234,38 +276,9 @@ class MergeMethods:
         put in ``known``. ``after``: only those that may come after that day in canonical order (dated
         to a last day from that day on, or undated). ``agreeing``: only those whose codes do not rule out
         merge.agreement with that report (``_compatible``), and those of ``cluster``."""
-        spans = [r.span for r in reps if r.span]
-        pubs = [p for p in map(M.published_day, reps) if p]
-        branches: list[tuple[str, list]] = []
-        if spans and (after is None or after < _dt.date.max):
-            # one index scan (family, precision, day_first) per precision, bounded below by the longest
-            # span of that precision (a day's first day is its last, a week's six days before it, a
-            # month's 30 at most, a quarter's or a year's 365), so that it reads only the reports near,
-            # and the cost does not grow with the store; with ``after``, the days from it on only
-            d = _dt.timedelta(days=M.NEAR_DAYS)
-            lo, hi = min(x[0] for x in spans) - d, max(x[1] for x in spans) + d
-            lo = max(lo, after) if after is not None else lo
-            for precs, width in SPAN_DAYS:
-                branches.append((f"precision IN ({','.join('?' * len(precs))}) AND day_first >= ? "
-                                 "AND day_first <= ? AND day_last >= ?",
-                                 [*precs, (lo - _dt.timedelta(days=width)).isoformat(), hi.isoformat(), lo.isoformat()]))
-        if pubs:
-            d = _dt.timedelta(days=M.PUBLISHED_DAYS)
-            cond = "day_first IS NULL AND " if len(spans) == len(reps) or after == _dt.date.max else ""
-            later, later_params = "", []
-            if after is not None and not cond:
-                later, later_params = " AND (day_first IS NULL OR day_last >= ?)", [after.isoformat()]
-            branches.append((f"{cond}published >= ? AND published <= ?{later}",
-                             [(min(pubs) - d).isoformat(), (max(pubs) + d).isoformat(), *later_params]))
-        if not branches:
+        if (query := self._near_sql(reps, after, agreeing, cluster)) is None:
             return []
-        # one SELECT per branch (UNION ALL, repeats dropped here): each scans its own index, which covers
-        # what it asks (an OR of them lets SQLite's planner fall back to every report of the family)
-        codes, code_params = _compatible(agreeing, cluster)
-        sql = " UNION ALL ".join(f"SELECT key, cluster FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
-                             f"AND {cond}{codes}" for cond, _ in branches)
-        rows, fresh = self._candidates(sql, [x for _, ps in branches for x in [reps[0].family, *ps, *code_params]],
-                                       volatile=cluster is not None)
+        rows, fresh = self._candidates(*query, volatile=cluster is not None)
         keys = [r[0] for r in rows]
         if fresh:                       # else read in this merge: their Reports are in ``known``
             self._reports_of(keys, known)
@@ -276,6 +289,47 @@ class MergeMethods:
             return [x for x in keys if x not in mine]
         near = M.NearAny(reps)
         return [x for x in keys if x not in mine and near(known[x])]
+
+    @staticmethod
+    def _near_sql(reps: list[M.Report], after: _dt.date | None, agreeing: M.Report | None, cluster: str | None,
+                  before: bool = False, cols: str = "key, cluster") -> tuple[str, list] | None:
+        """The query of ``_near`` (its columns ``cols``) and its parameters; None when it asks nothing.
+        ``before``: only the reports that may come before the one dated report of ``reps`` in canonical
+        order (dated to a last day up to its last day: an undated report comes after every dated one)."""
+        spans = [r.span for r in reps if r.span]
+        pubs = [p for p in map(M.published_day, reps) if p]
+        last = spans[0][1] if before and len(reps) == len(spans) == 1 else None
+        branches: list[tuple[str, list]] = []
+        if spans and (after is None or after < _dt.date.max):
+            # one index scan (family, precision, day_first) per precision, bounded below by the longest
+            # span of that precision (a day's first day is its last, a week's six days before it, a
+            # month's 30 at most, a quarter's or a year's 365), so that it reads only the reports near,
+            # and the cost does not grow with the store; with ``after``, the days from it on only
+            d = _dt.timedelta(days=M.NEAR_DAYS)
+            lo, hi = min(x[0] for x in spans) - d, max(x[1] for x in spans) + d
+            lo = max(lo, after) if after is not None else lo
+            upto, upto_params = (" AND day_last <= ?", [last.isoformat()]) if last else ("", [])
+            for precs, width in SPAN_DAYS:
+                branches.append((f"precision IN ({','.join('?' * len(precs))}) AND day_first >= ? "
+                                 f"AND day_first <= ? AND day_last >= ?{upto}",
+                                 [*precs, (lo - _dt.timedelta(days=width)).isoformat(), hi.isoformat(), lo.isoformat(),
+                                  *upto_params]))
+        if pubs and last is None:
+            d = _dt.timedelta(days=M.PUBLISHED_DAYS)
+            cond = "day_first IS NULL AND " if len(spans) == len(reps) or after == _dt.date.max else ""
+            later, later_params = "", []
+            if after is not None and not cond:
+                later, later_params = " AND (day_first IS NULL OR day_last >= ?)", [after.isoformat()]
+            branches.append((f"{cond}published >= ? AND published <= ?{later}",
+                             [(min(pubs) - d).isoformat(), (max(pubs) + d).isoformat(), *later_params]))
+        if not branches:
+            return None
+        # one SELECT per branch (UNION ALL, repeats dropped here): each scans its own index, which covers
+        # what it asks (an OR of them lets SQLite's planner fall back to every report of the family)
+        codes, code_params = _compatible(agreeing, cluster)
+        sql = " UNION ALL ".join(f"SELECT {cols} FROM events WHERE family = ? AND negated = 0 AND hypothetical = 0 "
+                             f"AND {cond}{codes}" for cond, _ in branches)
+        return sql, [x for _, ps in branches for x in [reps[0].family, *ps, *code_params]]
 
     def _members(self, cids, known: dict) -> list[tuple[str, M.Report]]:
         """Every report of these clusters: (cluster, Report)."""
@@ -303,6 +357,16 @@ class MergeMethods:
         again in one merge (one that asks for clusters: before any report moved) is answered from memory
         (MergeMemory.query: a report's cluster is then ``MergeMemory.where``'s)."""
         return self._memory.query(sql, params, self._tuples, volatile)
+
+    def _written_elsewhere(self) -> bool:
+        """Whether another connection may have written to the store since this one last merged (then the
+        summaries of clusters kept in memory are dropped). Asked inside the article's transaction (which
+        holds the store's write lock), after its row was inserted: reports are stored and moved only
+        with an article, so nobody else wrote when the last article is the one after the article of
+        this connection's last merge (a gap, as a rolled-back sequence number leaves, only drops them)."""
+        top = self.scalar("SELECT max(n) AS m FROM articles")
+        seen, self._last_article = getattr(self, "_last_article", None), top
+        return seen is None or top != seen + 1
 
     def _forget(self) -> None:
         """Drop what merging keeps in memory (a rolled-back transaction may have put reports and

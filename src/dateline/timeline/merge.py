@@ -142,6 +142,19 @@ class Report:
         """(first day, last day, precision) of the date; computed once (a report is not changed)."""
         return date_range(self.date)
 
+    @functools.cached_property
+    def likeness(self) -> tuple:
+        """What ``agreement`` reads of the report but its publication day (which it reads only when
+        one of the two is loosely dated: ``agreement_key``): reports alike in it and in that agree
+        alike with any other report. Computed once."""
+        return (self.cameo, self.actor_code, self.target_code, self.location_code, self.date, self.bound,
+                self.trigger, self.names, self.negated, self.hypothetical)
+
+    @functools.cached_property
+    def loose(self) -> bool:
+        """No stated date places the report: it is undated, or its date is only an upper bound."""
+        return self.span is None or self.bound
+
 
 def story_names(record: dict) -> frozenset[str]:
     """The people, organisations and places an article record names (what makes two articles one story)."""
@@ -224,7 +237,17 @@ STORY_DAYS = 7         # two reports that no stated date places are one happenin
 
 def _loose(r: Report) -> bool:
     """No stated date places the report: it is undated, or its date is only an upper bound."""
-    return r.span is None or r.bound
+    return r.loose
+
+
+def agreement_key(a: Report, b: Report) -> tuple:
+    """What ``agreement(a, b)`` depends on: the two reports' likeness, and their publication days when
+    one of them is loosely dated (two stated dates decide by themselves: ``_dates_agree`` is then True
+    or False, and the publication days are not read). Equal keys give equal agreements, so that a
+    cluster's reports alike in it are scored once (dateline.store.mergemem.ClusterSummary)."""
+    if a.loose or b.loose:
+        return a.likeness, b.likeness, a.published_day, b.published_day
+    return a.likeness, b.likeness
 
 
 def _reference_day(r: Report) -> _dt.date | None:
