@@ -116,3 +116,12 @@ def test_condition_over_coordination(text, word):
 def test_ordinal_infinitive(text, word, hypothetical):
     hit = [e for e in events(text) if e.trigger.text == word]
     assert hit and all(e.hypothetical == hypothetical for e in hit)
+
+
+@pytest.mark.parametrize("text,word", [
+    # an ordinal of another noun, with a clause between, counts no party
+    ("Late in the third round as the visitors rallied to forge a tie, the crowd sang.", "forge"),
+])
+def test_ordinal_of_another_noun(text, word):
+    hit = [e for e in events(text) if e.trigger.text == word]
+    assert hit and all(e.hypothetical for e in hit)

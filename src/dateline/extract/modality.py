@@ -449,7 +449,9 @@ def _ordinal_party(low: list[str], to: int) -> bool:
     if k is None or k < 1 or low[k - 1] not in ("the", "its", "their", "his", "her"):
         return False
     nouns = grammar_words("party_nouns") | _agent_nouns() | grammar_words("ordinal_party_nouns")
-    return any(w in nouns for w in low[k + 1:to])
+    between = low[k + 1:to]       # a clause between ("the third round as the club pushed to"): no count
+    breaks = grammar_words("subordinators") | grammar_words("clause_breaks") | {",", ";"}
+    return any(w in nouns for w in between) and not any(w in breaks or is_past_form(w) for w in between)
 
 
 def _clause_flags(c, low: list[str], s: int, i: int) -> None:

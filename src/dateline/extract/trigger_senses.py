@@ -78,11 +78,13 @@ def _in_phrase(tok) -> bool:
     if k < first:
         return False
     prev = doc[k]
-    if k == first and prev.head.i == tok.i and (prev.dep_ in words("parse_deps") or (
+    if k == first and prev.head.i == tok.i and (
+            (prev.dep_ in words("parse_deps") and tok.lower_ in words("device_nouns")) or (
             prev.dep_ == "compound" and tok.dep_ == "compound" and tok.head.i > tok.i
             and tok.head.lower_ in grammar_words("noun_modifier_heads"))):
-        return True         # "Suspected bombs exploded", "Radio talk host X": a modifier opening the
-        #                     sentence, the word its noun (or a noun on a noun_modifier_heads noun after it)
+        return True         # "Suspected bombs exploded", "Radio talk host X": a modifier opening the sentence
+        #                     before a weapon or a noun on a noun_modifier_heads noun ("Extensive clashes took
+        #                     place" keeps the verb's reading: its noun alone would be a bare mention)
     if prev.lower_ == "to":
         # "set to veto": an infinitive, however "to" is tagged; "inferior to telephone surveys": the
         # word is a compound on a noun of grammar.json noun_modifier_heads that the preposition's phrase heads
