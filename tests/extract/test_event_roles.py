@@ -564,3 +564,20 @@ def test_which_mention_fills_a_role(text, root, actor, target):
 def test_a_participial_adjunct_is_done_by_its_clause_subject(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a state in a phrase of place on a noun of violence is where the act happened
+    ("The bombing at the Peruvian embassy in Quito killed 12 people on Monday.", "180", None, None),
+    ("An explosion in Peru killed three soldiers on Monday.", "180", None, None),
+    # (nor another place named in that phrase)
+    ("The Friday explosions at Peruvian embassies in Lima, Peru, and Quito, Ecuador, killed at least 110 people.",
+     "180", None, None),
+    # (on a noun of people, it is whose they are)
+    ("Chilean troops in Peru arrested 12 fishermen on Monday.", "17", "CHL", None),
+    ("Rebels in Peru attacked a Chilean convoy on Monday.", "19", "PER", "CHL"),
+    ("Thousands of people in Peru protested against the new tax on Monday.", "14", "PER", "PER"),
+])
+def test_a_state_named_as_the_place_of_an_act_is_not_its_actor(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

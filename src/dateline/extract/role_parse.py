@@ -234,6 +234,12 @@ class ParseRoles:
                 return None, False, f.id, None    # "Organizers said they would rally": the rules resolve it
             head_only = f.mention == "head" or (f.mention == "head_if_preps" and bool(preps))
             m = self._mention_of(reached, mentions, head_only=head_only)
+            if m is not None and role == "actor" and _located_state(reached, m):
+                # "the bombing at the U.S. embassy killed ...": the state is where it happened
+                # (nor is another place named in that phrase: "at U.S. embassies in Kenya")
+                inside = c.actor is not None and reached.left_edge.idx <= c.actor.start \
+                    < reached.right_edge.idx + len(reached.right_edge)
+                c.actor, m = None if inside else c.actor, None
             pair = pair_of(reached, mentions) if m is None and not head_only else None
             if pair is not None:
                 # "the two leaders pledged": the first named acts; "talks between the two countries":
@@ -371,6 +377,25 @@ def adjunct_doer(start: int, parse, source: tuple[int, int]) -> bool:
             reached = walk(f, tok, frozenset())
             if reached is not None and source[0] <= reached.idx < source[1]:
                 return True
+    return False
+
+
+def _located_state(head, m: Mention) -> bool:
+    """Is the state ``m`` named inside a phrase of place (role_words locative_prepositions) of a
+    noun of violence (role_words located_act_nouns: "the explosions at U.S. embassies", "a bomb in
+    Israel"): where the act happened, not who did it ("officials at the U.S. embassy", "troops in
+    Iraq", "protests in Iran" are its people's)?"""
+    if m.kind != "country" or head.lower_ not in role_words("located_act_nouns") or m.start <= head.idx < m.end:
+        return False
+    doc = head.doc
+    k = bisect.bisect_left(doc, m.start, key=lambda t: t.idx)
+    if k >= len(doc) or head not in doc[k].ancestors:
+        return False
+    t = doc[k]
+    while t.i != head.i:
+        if any(ch.dep_ == "case" and ch.lower_ in role_words("locative_prepositions") for ch in t.children):
+            return True
+        t = t.head
     return False
 
 
