@@ -73,6 +73,9 @@ def test_event_kept(text, word, code):
     ("A Peruvian senator attacked the Chilean mining firm from the floor of parliament on Monday.", "111"),
     ("Iran's president attacked Israel over its policy on Monday.", "111"),
     ("Iran's president attacked Israel on its record on Monday.", "111"),
+    # the forum the parse hangs on the object, not the verb
+    ("Early in the year, the Peruvian opposition leader (left) bitterly attacked the Chilean miners from the floor "
+     "of congress, making them an issue.", "111"),
     # an attack on a place or a party with no forum named is force
     ("Gunmen attacked a police station in Kabul on Monday.", "190"),
 ])

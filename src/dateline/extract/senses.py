@@ -133,7 +133,10 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
         subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "csubj")), None)
         return subj is not None and subj.tag_ in ("NN", "NNS") and not _party(subj, mentions)
     if s.test == "prep_object_in":
-        return any(n is not None and ("*" in s.words or n.lower_ in s.words) for _, n in _prep_objects(tok, s.preps))
+        # (on the verb, or on its object where the parse hangs it there: "attacked X from the floor")
+        heads = [tok] + [o for o in [_object(tok)] if o is not None]
+        return any(n is not None and ("*" in s.words or n.lower_ in s.words)
+                   for h in heads for _, n in _prep_objects(h, s.preps))
     return False
 
 
