@@ -100,3 +100,20 @@ def test_the_parse_writes_tags_and_dependencies_into_the_article_doc():
     assert all(t.tag_ for t in words), [(t.text, t.tag_) for t in words]
     assert {t.tag_ for t in words} >= {"NNP", "VBD", "NNS"}
     assert all(t.dep_ for t in words)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile recalls envoys over border row\n\nSANTIAGO, March 5 (Wire) - Chile recalled its ambassadors on Monday.",
+    "SANTIAGO, March 5 (Wire) - Chile recalled its ambassadors on Monday. Peru protested.",
+])
+def test_a_title_and_the_text_after_a_dateline_are_parsed_the_dateline_is_not(text):
+    s = load_settings()
+    if s.model == "none":
+        pytest.skip("the rules-only profile parses nothing")
+    doc = analyze_doc(text, s, published="2031-03-06")
+    verbs = {t.text for sp in doc._.parses.values() for t in sp if t.dep_ == "ROOT"}
+    assert "recalled" in verbs
+    assert ("recalls" in verbs) == text.startswith("Chile recalls")
+    end = doc._.meta.dateline_end
+    assert end > 0 and all(sp.start_char >= end or sp.end_char <= end
+                           for sp in doc._.parses.values() if len(sp))

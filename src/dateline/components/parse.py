@@ -29,11 +29,12 @@ class SentenceParser:
         if nlp is None or not sents:
             doc._.parses = {}
             return doc
-        # a dateline ("SEOUL, Aug 6 (Reuters) -") is left out of the sentence it starts
+        # a dateline ("SEOUL, Aug 6 (Reuters) -") is left out of the sentence it starts; a title before
+        # the dateline is parsed whole
         start = doc._.meta.dateline_end if doc._.meta is not None else 0
         skip = [p for p in SKIPPED if p in nlp.pipe_names]
         with nlp.select_pipes(disable=skip):
-            spans = annotate(nlp, doc, [(max(a, min(start, b)), b) for a, b in sents])
+            spans = annotate(nlp, doc, [(start if a < start < b else a, b) for a, b in sents])
         doc._.parses = dict(enumerate(spans))
         return doc
 
