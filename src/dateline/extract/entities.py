@@ -93,6 +93,9 @@ class EntityResult:
     not_home: dict[str, frozenset[str]] = field(default_factory=dict)
     # the state of the dateline's place ("WELLINGTON, New Zealand --"), if the article has one
     dateline_state: str | None = None
+    # entity id -> states the text ties the person to ("Saudi radical X", "his native C"): the home
+    # state is not guessed for one tied to another (entity_ties)
+    ties: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def by_id(self) -> dict[str, Entity]:
         return {e.id: e for e in self.entities}

@@ -15,11 +15,11 @@ from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_index import Cover
 from .entity_local import (add_body_members, add_member_state_groups, add_place_groups, code_acronyms_of_named,
                            code_local_bodies, code_titled_by_dateline, group_noun_after, places_named_as_bodies)
+from .entity_ties import tie_people, tied_elsewhere
 from .entity_words import _lex, _time_names, context_words
 from .geocode import code_places_from_geonames, code_state_namesakes
 from .name_variants import code_name_variants
 from .regexes import regex, source
-
 
 
 # A state that most of an article's coded mentions belong to is the article's home state: the
@@ -48,7 +48,8 @@ def home_state(res: EntityResult) -> str | None:
 def assign_home_state(res: EntityResult) -> str | None:
     """People and organisations found by pattern or recogniser with no state of their own take the
     article's home state (a gazetteer organisation with no state is transnational and keeps none; a
-    person titled with an office that the home state's gazetteer holder held that day keeps none);
+    person titled with an office that the home state's gazetteer holder held that day, or one the
+    text ties to another state, keeps none: entity_ties);
     with no home state, an official titled with no state is the dateline state's
     (code_titled_by_dateline), a body whose name says it spans states is international
     (code_international_bodies). Returns the home state (assigning it only strengthens it, so it
@@ -61,15 +62,10 @@ def assign_home_state(res: EntityResult) -> str | None:
         code_titled_by_dateline(res)
         code_international_bodies(res)
         return None
-    changed = set()
     for ent in res.entities:
-        if ent.code is None and ent.kind in ("person", "organization") \
+        if ent.code is None and ent.kind in ("person", "organization") and not tied_elsewhere(res, ent.id, home) \
                 and not (ent.source or "").startswith("gazetteer") and home not in res.not_home.get(ent.id, ()):
-            ent.code, ent.source = home, f"{ent.source}+home-state"
-            changed.add(ent.id)
-    for m in res.mentions:
-        if m.entity in changed and m.code is None:
-            m.code = home
+            res.give_code(ent, home, "+home-state")
     return home
 
 
@@ -473,7 +469,8 @@ def join_surnames(res: EntityResult) -> None:
             full.setdefault(" ".join(parts[-n:]), []).append(e)
     gone = {}
     for e in people:
-        owners = full.get(e.name, [])
+        # ("Bin Laden" opening a sentence is the "bin Laden" of "Osama bin Laden")
+        owners = full.get(e.name) or (full.get(e.name[0].lower() + e.name[1:], []) if " " in e.name else [])
         guessed = e.source == "gazetteer:surname" and not owners
         if guessed:
             # a gazetteer official guessed from a bare surname ("Cooper") yields to the person the
@@ -508,7 +505,8 @@ def code_places_from_region(text: str, res: EntityResult) -> None:
     """A place with no state followed by a coded place or state after a comma ("Springfield,
     Ill.", "Kismayo, Somalia") lies in that state, and so does a coded place followed by a region of
     another state ("Birmingham, Ala."): the code goes to every mention of the place; a
-    place still with none takes the state of its GeoNames record, where one is clear (geocode)."""
+    place still with none takes the state of its GeoNames record, where one is clear (geocode); then
+    people with no state are tied to the states named with them (entity_ties)."""
     by_id = res.by_id()
     ms = res.mentions
     for k, m in enumerate(ms):
@@ -531,6 +529,7 @@ def code_places_from_region(text: str, res: EntityResult) -> None:
             if x.entity == ent.id:
                 x.code = code
     code_places_from_geonames(text, res.entities, res.mentions)
+    tie_people(text, res)
 
 
 _US_STATE_AFTER = regex("entities", "us_state_after")

@@ -1,0 +1,114 @@
+"""Ties of people to states: what the text says of a person with no state of their own that links them
+to a state ("Saudi radical X", "X, a 24-year-old Cuban,", "X ... back in his native Tanzania"), read before
+the article's home state is guessed for them (entity_context.assign_home_state).
+
+A person tied to a state other than the home state does not take the home state: a null code is
+better than a wrong one. A tie that states the person's origin ("his native C", "born in C", "a
+citizen of C", "a C native") with no tie to another state gives the person that state.
+"""
+from __future__ import annotations
+
+import functools
+
+from ..record import Mention
+from ..resources import read_tsv
+from .entities import EntityResult
+from .entity_words import context_words
+from .regexes import regex
+
+# how far after a person's name an origin phrase of theirs may name the state ("X, 31, later
+# moved back to his native C"), within the sentence and before any other person
+_ORIGIN_REACH = 160
+_PLACE_KINDS = ("country", "place")
+
+
+def _coded_place(m: Mention) -> bool:
+    return m.kind in _PLACE_KINDS and bool(m.code) and m.code not in ("IGO", "NGO")
+
+
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Lower-case nouns of a person (context.json tie_person_nouns, person_descriptors; the
+    gazetteer's person roles)."""
+    roles = (w for r in read_tsv("gazetteer", "roles.tsv") if r.get("person") == "1"
+             for w in r["word"].lower().replace("-", " ").split())
+    return frozenset(context_words("tie_person_nouns")) | frozenset(context_words("person_descriptors")) \
+        | frozenset(roles)
+
+
+def _person_noun(word: str) -> bool:
+    """A noun of a person: listed, or one of occupation by its ending ("marathoner", "economist")."""
+    return word in _person_nouns() or (len(word) >= 6 and word.isalpha()
+                                       and word.endswith(tuple(context_words("person_noun_endings"))))
+
+
+def _demonym_before(text: str, ms: list[Mention], k: int) -> str | None:
+    """"Saudi radical X", "the Cuban boy X", "Kenyan-born X": the state named right before the
+    name, with only lower-case words between, the last a noun of a person ("Canadian officials
+    said X" is no tie)."""
+    prev = ms[k - 1] if k else None
+    if prev is None or not _coded_place(prev) or prev.end > ms[k].start:
+        return None
+    gap = regex("entities", "tie_demonym_gap").fullmatch(text, prev.end, ms[k].start)
+    if gap is None:
+        return None
+    words = gap.group().split()
+    if gap.group().startswith("-born"):
+        return prev.code if len(words) == 1 or _person_noun(words[-1]) else None
+    # (a name, not a demonym, is the subject of a verb: "New York charged X")
+    return prev.code if prev.form == "adjective" and words and _person_noun(words[-1]) else None
+
+
+def _apposed_after(text: str, ms: list[Mention], k: int) -> str | None:
+    """"X, a 24-year-old Cuban,", "X, 44, of Havana,", "X, from Cuba,": the state of the apposition
+    right after the name."""
+    nxt = ms[k + 1] if k + 1 < len(ms) else None
+    if nxt is None or not _coded_place(nxt):
+        return None
+    return nxt.code if regex("entities", "tie_apposed_gap").fullmatch(text, ms[k].end, nxt.start) else None
+
+
+def _origin_after(text: str, ms: list[Mention], k: int) -> str | None:
+    """"X ... back in his native Tanzania", "X, a native of Cuba", "X, born in Havana", "X, a Havana
+    native": a state or place given as the person's origin later in their sentence, before any other
+    person is named."""
+    m = ms[k]
+    for o in ms[k + 1:]:
+        if o.start - m.end > _ORIGIN_REACH or o.kind == "person" \
+                or regex("entities", "sentence_break").search(text, m.end, o.start):
+            return None
+        if not _coded_place(o):
+            continue
+        if regex("entities", "tie_origin_before").search(text[max(m.end, o.start - 40):o.start]) \
+                or regex("entities", "tie_origin_after").match(text, o.end):
+            return o.code
+    return None
+
+
+def tie_people(text: str, res: EntityResult) -> None:
+    """Record in ``res.ties`` the states the text ties each person with no state to (a demonym or a
+    state's name right before the name, an apposition naming a state, an origin phrase); a person
+    whose only ties are origins of one state takes it."""
+    by_id = res.by_id()
+    ms = res.mentions
+    origins: dict[str, set[str]] = {}
+    for k, m in enumerate(ms):
+        ent = by_id.get(m.entity or "")
+        if m.kind != "person" or ent is None or ent.code:
+            continue
+        for code in (_demonym_before(text, ms, k), _apposed_after(text, ms, k)):
+            if code:
+                res.ties[ent.id] = res.ties.get(ent.id, frozenset()) | {code}
+        origin = _origin_after(text, ms, k)
+        if origin:
+            origins.setdefault(ent.id, set()).add(origin)
+            res.ties[ent.id] = res.ties.get(ent.id, frozenset()) | {origin}
+    for eid, codes in origins.items():
+        ent = by_id[eid]
+        if len(codes) == 1 and res.ties[eid] == codes and ent.code is None:
+            res.give_code(ent, next(iter(codes)), "+origin")
+
+
+def tied_elsewhere(res: EntityResult, eid: str, home: str) -> bool:
+    """Does the text tie the entity ``eid`` to a state other than ``home``?"""
+    return any(code != home for code in res.ties.get(eid, ()))

@@ -1,0 +1,63 @@
+"""Ties of people to states (extract.entity_ties): a person the text links to another state does not
+take the article's home state; an origin phrase gives the person that state. Hand-built sentences."""
+import pytest
+
+import dateline
+from dateline.extract.entities import EntityResult
+from dateline.extract.entity_context import join_surnames
+from dateline.record import Entity, Mention, Span
+
+# three U.S. bodies make the United States the article's home state
+_HOME = " The FBI, the U.S. Army and the U.S. Navy worked on the case."
+
+
+def _code(text, name):
+    res = dateline.analyze(text + _HOME, published="2021-03-05")
+    return next(e.code for e in res.entities if e.kind == "person" and e.name == name)
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # no tie: the home state
+    ("The FBI arrested Omar Haddad in Chicago.", "Omar Haddad", "USA"),
+    ("The FBI arrested Omar Haddad, of Boston, in Chicago.", "Omar Haddad", "USA"),
+    # an origin phrase: that state
+    ("Prosecutors charged Khalid Mansour, 24, who fled last year to his native Tanzania.", "Khalid Mansour", "TZA"),
+    ("The FBI arrested Omar Haddad, a Havana native, in Chicago.", "Omar Haddad", "CUB"),
+    ("The FBI arrested Omar Haddad, who was born in Kenya, in Chicago.", "Omar Haddad", "KEN"),
+    # a demonym or a place in apposition: not the home state, and no guess
+    ("The FBI arrested Omar Haddad, of Havana, in Chicago.", "Omar Haddad", None),
+    ("The FBI arrested Omar Haddad, a 31-year-old Yemeni, in Chicago.", "Omar Haddad", None),
+    # a place named with a verb between is no tie ("Chicago police arrested X")
+    ("Police in Boston said Kenya deported Omar Haddad in May.", "Omar Haddad", "USA"),
+    # another person between: the origin may be theirs
+    ("Omar Haddad met Peter Lindqvist, who was born in Kenya.", "Omar Haddad", "USA"),
+    # another sentence: another person's origin
+    ("The FBI arrested Omar Haddad in Chicago. His lawyer, born in Kenya, objected.", "Omar Haddad", "USA"),
+])
+def test_a_person_tied_to_another_state_keeps_no_home_state(text, name, code):
+    assert _code(text, name) == code
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a demonym and a noun of a person before the name (a title or occupation gives the state: entity_context)
+    ("The FBI said the Cuban boy Pablo Herrera was safe.", "Pablo Herrera", None),
+    ("Police questioned Turkish suspect Mehmet Yilmaz on Friday.", "Mehmet Yilmaz", "TUR"),
+    ("The FBI said Somali refugee Omar Haddad was safe.", "Omar Haddad", "SOM"),
+    # a demonym before a verb: no tie
+    ("Canadian officials confirmed that Omar Haddad was held.", "Omar Haddad", "USA"),
+    ("Mexican police said Omar Haddad was held.", "Omar Haddad", "USA"),
+])
+def test_a_demonym_before_a_noun_of_a_person(text, name, code):
+    assert _code(text, name) == code
+
+
+def test_a_name_with_a_particle_opening_a_sentence_is_the_person_named_before():
+    # "Police sought Saudi radical Omar bin Haddad. Bin Haddad denied it.": one person, the full name's state
+    full = Entity("e1", "Omar bin Haddad", "person", "SAU", [Span(20, 35, "Omar bin Haddad")], source="model:ner")
+    short = Entity("e2", "Bin Haddad", "person", None, [Span(37, 47, "Bin Haddad")], source="model:ner")
+    res = EntityResult(entities=[full, short], mentions=[
+        Mention(20, 35, "Omar bin Haddad", entity="e1", name=full.name, kind="person", code="SAU"),
+        Mention(37, 47, "Bin Haddad", entity="e2", name=short.name, kind="person", code=None)])
+    join_surnames(res)
+    assert [(e.name, e.code, len(e.mentions)) for e in res.entities] == [("Omar bin Haddad", "SAU", 2)]
+    assert {m.code for m in res.mentions} == {"SAU"}
