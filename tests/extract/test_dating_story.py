@@ -250,7 +250,36 @@ def test_the_time_of_a_judgements_reason(text, trigger, date, date_from):
      "2019-12-21", "timex"),
     ("Togo replaced two officers charged in the Dec. 21, 2019, bombing of a market in Lome.", "charged", None,
      None),
+    # ... a day with no year before a comma dates the clause
+    ("Rebels attacked the convoy on a Friday afternoon, just as the market closed.", "attacked", "2021-03-05TAF",
+     "timex"),
 ])
 def test_times_of_other_acts(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # an occasion heading the sentence dates its acts by its month too
+    ("In a December interview, Togo's president criticized Ghana.", "criticized", "2020-12", "timex"),
+    ("In a December interview with a radio station, Togo's president criticized Ghana and rejected the pact.",
+     "rejected", "2020-12", "timex"),
+    # ... as does one after "at" or "during"; a day named in the clause still comes first
+    ("Togo's president criticized Ghana during a December interview.", "criticized", "2020-12", "timex"),
+    ("Togo's president criticized Ghana on Monday during a December interview.", "criticized", "2021-03-01",
+     "timex"),
+])
+def test_an_occasion_dates_its_acts_by_its_month(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # the second of two verbs under one present perfect is no later report of an earlier dated act
+    ("A Ghanaian union endorsed Togo's president on Thursday. A nurses' group that has broken away from other "
+     "unions and endorsed Togo's president said it was happy.", "endorsed", "2021-03-05", "publication"),
+])
+def test_a_perfect_is_no_later_report(text, trigger, date, date_from):
+    e = [e for e in dateline.analyze(text, published="2021-03-05").events if e.trigger.text == trigger][-1]
+    assert (e.date, e.date_from) == (date, date_from)
+

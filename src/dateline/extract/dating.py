@@ -455,16 +455,19 @@ def standing(text: str, c, sentence: tuple[int, int] | None) -> bool:
 _OCCASION_REACH = 4
 
 
-def occasion_time(text: str, t, prevw: str, prev2: str = "") -> bool:
+def occasion_time(text: str, t, prevw: str, prev2: str = "", head: bool = False) -> bool:
     """Does the time expression ``t``, though it dates a noun, date an act placed at that occasion
     ("attacked X during Monday's debate", "said at Tuesday's news conference"): after a preposition
     of place or occasion and before an occasion noun (dating words.json occasion_prepositions,
     occasion_nouns), and a day, not a year or month ("urged him to run in this year's election": a
-    coarse time, often another clause's)? ``prevw``, ``prev2``: the lower-case words before it (a
-    determiner or possessive may stand between: "in his Sunday interviews", "at their Monday meeting")."""
+    coarse time, often another clause's), unless after "at" or "during" or at the ``head`` of the
+    sentence? ``prevw``, ``prev2``: the lower-case words before it (a determiner or possessive may
+    stand between: "in his Sunday interviews", "at their Monday meeting")."""
     placed = prevw in _words("occasion_prepositions") or (
         prevw in _words("after_phrase_determiners") and prev2 in _words("occasion_prepositions"))
-    if not placed or len(t.value) < 10 or not t.value[:4].isdigit():
+    # (a month or year too after "at" or "during", or heading the sentence: "In a December interview, X ...")
+    coarse = head or prevw in _words("occasion_strong_prepositions") or prev2 in _words("occasion_strong_prepositions")
+    if not placed or (len(t.value) < 10 and not coarse) or not t.value[:4].isdigit():
         return False
     return occasion_noun(text, t)
 
@@ -513,8 +516,9 @@ def noun_time(text: str, t, prevw: str | None = None) -> bool:
     if prevw is None:
         words = tokenize(text, max(0, t.start - 30), t.start)
         prevw = words[-1][2].lower() if words else ""
-    # ("the Dec. 21, 1988, bombing": a full date's closing comma)
-    nominal = _NOMINAL_TIME.match(text, t.end + (text[t.end:t.end + 1] == "," and prevw in _NOUN_DETS))
+    # ("the Dec. 21, 1988, bombing": the closing comma of a date written with its year)
+    comma = text[t.end:t.end + 1] == "," and text[t.end - 4:t.end].isdigit() and prevw in _NOUN_DETS
+    nominal = _NOMINAL_TIME.match(text, t.end + comma)
     if prevw in _NOUN_DETS and _NAMED_MODIFIER.match(text, t.end):
         return True       # "the 1996 Olympic bombing": a name's adjective between the time and its noun
     return bool(nominal and (nominal[1] or (prevw in _NOUN_DETS and nominal[2] and nominal[2] not in _PREPS | _SUBORD)))

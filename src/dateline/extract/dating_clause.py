@@ -89,10 +89,25 @@ def _older_period(value: str, published: str | None) -> bool:
     return value[:4] < published[:4] or (len(value) >= 7 and value[4] == "-" and value[:7] < published[:7])
 
 
+# how many words after a noun the relative pronoun of a clause describing it may lie ("the bomb blasts
+# outside the embassy which killed ...")
+_RELATIVE_AFTER = 5
+
+
 def noun_own_time(i: int, sent: "_SentenceTimes"):
     """The time expression that dates the noun at token i itself ("Friday's bombing", "the Aug. 7
-    attacks"), with the date it gives."""
+    attacks", or in a which/that clause describing it: "the blasts which killed scores earlier in the
+    day"), with the date it gives."""
+    low = sent.low
     for t, k, n, value in sent.timexes:
-        if n == i and noun_time(sent.text, t, sent.low[k - 1] if k else ""):
+        if n == i and noun_time(sent.text, t, low[k - 1] if k else ""):
+            return t, value
+    breaks = grammar_words("dating_scope_closers") | grammar_words("dating_clause_openers")
+    r = next((x for x in range(i + 1, min(len(low), i + 1 + _RELATIVE_AFTER)) if low[x] in ("which", "that")
+              or low[x] in breaks), None)
+    if r is None or low[r] not in ("which", "that"):
+        return None
+    for t, k, n, value in sent.timexes:
+        if k > r and not any(low[x] in breaks for x in range(r + 1, k)):
             return t, value
     return None

@@ -9,7 +9,7 @@ from ..record import Series, Timex
 from .. import lang
 from .dating import (_words, after_publication, conjunction_time, describes_noun, later_verb, noun_time,
                      occasion_near, occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done,
-                     OCCASION_LAST)
+                     OCCASION_LAST, OCCASION_LEAD)
 from .dating_clause import noun_own_time, own_times
 from .dating_story import headline_dates, reacted_object, same_doer
 from .event_index import TimexIndex, by_sentence
@@ -232,10 +232,10 @@ class TimeRules:
             if prevw in _TIME_REPORT_VERBS or (prev2 in _TIME_REPORT_VERBS and prev2 != "added"):
                 continue
             if noun_time(text, t, prevw):
-                if (pos == "noun" and n == i) or (pos == "verb" and i == n + 1 and is_participle(low[i])):
+                if n == i or (pos == "verb" and i == n + 1 and is_participle(low[i])):
                     best = ((False, -1), (t, value))   # "the Aug. 7 bombings", "the Feb. 23 accord signed by"
                     break
-                if not occasion_time(text, t, prevw, prev2) or not occasion_near(j, k, low):
+                if not occasion_time(text, t, prevw, prev2, k <= OCCASION_LEAD) or not occasion_near(j, k, low):
                     continue  # "the 1994 genocide", "last year's vote": the time of a noun, not of the clause
                 # ("clashed during Monday's debate", "At Monday's debate, X ...": the occasion's time is
                 # the act's, after any other time of the clause)
@@ -434,15 +434,37 @@ def _coreferent(c, sent_toks=None) -> bool:
     """May the undated ``c`` be a later report of an earlier dated act of its kind? Not an act told as
     not done ("not apprehended"), nor a verb in the present perfect ("eight suspects have been
     charged", "has been arrested a dozen times": some time up to now, not the day of the act the
-    story told of before)."""
+    story told of before), also as the second of two verbs ("has broken away and endorsed X"), nor a
+    noun that a verb in a perfect tense has for its object ("has won endorsements", "had protested at
+    a rally": some earlier time, not that act's)."""
     if getattr(c, "negated", False):
         return False
     sent, tok = getattr(c, "sent", None), getattr(c, "tok", -1)
-    if sent_toks is None or sent is None or not 0 <= sent < len(sent_toks) or tok is None or tok < 0 \
-            or getattr(c.pattern, "pos", "verb") != "verb":
+    if sent_toks is None or sent is None or not 0 <= sent < len(sent_toks) or tok is None or tok < 0:
         return True
     low = sent_toks[sent][1]
-    return not any(w in grammar_words("dating_perfect_auxiliaries") for w in low[max(0, tok - 3):tok])
+    if getattr(c.pattern, "pos", "verb") != "verb":
+        return not _perfect_before(low, tok, _NOUN_PERFECT_REACH, past=True)
+    return not (_perfect_before(low, tok, 3) or (0 < tok < len(low) and low[tok - 1] in ("and", "or")
+                                                 and _perfect_before(low, tok - 1, _CONJUNCT_PERFECT_REACH)))
+
+
+# how far before a noun, and before the second of two coordinated verbs, a perfect auxiliary may lie
+_NOUN_PERFECT_REACH, _CONJUNCT_PERFECT_REACH = 6, 10
+
+
+def _perfect_before(low: list[str], i: int, reach: int, past: bool = False) -> bool:
+    """Is there a perfect auxiliary ("has", "have"; with ``past`` "had" too) among the ``reach`` words before
+    token i, with no clause break or relative pronoun after it?"""
+    aux = grammar_words("dating_perfect_auxiliaries") | ({"had"} if past else set())
+    breaks = grammar_words("dating_scope_closers") | grammar_words("relative_pronouns") \
+        | grammar_words("dating_clause_openers")
+    for x in range(i - 1, max(-1, i - 1 - reach), -1):
+        if low[x] in aux:
+            return True
+        if low[x] in breaks:
+            return False
+    return False
 
 
 def _done_after(c, value: str, published: str | None) -> bool:
