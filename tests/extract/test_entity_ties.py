@@ -61,3 +61,15 @@ def test_a_name_with_a_particle_opening_a_sentence_is_the_person_named_before():
     join_surnames(res)
     assert [(e.name, e.code, len(e.mentions)) for e in res.entities] == [("Omar bin Haddad", "SAU", 2)]
     assert {m.code for m in res.mentions} == {"SAU"}
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # datelined in another state: a person tied to no state is left uncoded, one tied to the home state is
+    # the home state's
+    ("OTTAWA (AP) -- Police said Omar Haddad was seen in Toronto.", "Omar Haddad", None),
+    ("OTTAWA (AP) -- Police said Omar Haddad, a U.S. fugitive, was seen in Toronto.", "Omar Haddad", "USA"),
+])
+def test_a_dateline_in_another_state(text, name, code):
+    res = dateline.analyze(text + " The FBI, the U.S. Army, the U.S. Navy and the U.S. Coast Guard joined the search.",
+                           published="2021-03-05")
+    assert next(e.code for e in res.entities if e.kind == "person" and e.name == name) == code

@@ -15,7 +15,7 @@ from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_index import Cover
 from .entity_local import (add_body_members, add_member_state_groups, add_place_groups, code_acronyms_of_named,
                            code_local_bodies, code_titled_by_dateline, group_noun_after, places_named_as_bodies)
-from .entity_ties import tie_people, tied_elsewhere
+from .entity_ties import may_take_home, tie_people
 from .entity_words import _lex, _time_names, context_words
 from .geocode import code_places_from_geonames, code_state_namesakes
 from .name_variants import code_name_variants
@@ -49,7 +49,8 @@ def assign_home_state(res: EntityResult) -> str | None:
     """People and organisations found by pattern or recogniser with no state of their own take the
     article's home state (a gazetteer organisation with no state is transnational and keeps none; a
     person titled with an office that the home state's gazetteer holder held that day, or one the
-    text ties to another state, keeps none: entity_ties);
+    text ties to another state, keeps none: entity_ties; in an article datelined in another state,
+    only those tied to the home state take it);
     with no home state, an official titled with no state is the dateline state's
     (code_titled_by_dateline), a body whose name says it spans states is international
     (code_international_bodies). Returns the home state (assigning it only strengthens it, so it
@@ -63,7 +64,7 @@ def assign_home_state(res: EntityResult) -> str | None:
         code_international_bodies(res)
         return None
     for ent in res.entities:
-        if ent.code is None and ent.kind in ("person", "organization") and not tied_elsewhere(res, ent.id, home) \
+        if ent.code is None and ent.kind in ("person", "organization") and may_take_home(res, ent.id, home) \
                 and not (ent.source or "").startswith("gazetteer") and home not in res.not_home.get(ent.id, ()):
             res.give_code(ent, home, "+home-state")
     return home

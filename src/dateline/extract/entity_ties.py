@@ -2,8 +2,8 @@
 to a state ("Saudi radical X", "X, a 24-year-old Cuban,", "X ... back in his native Tanzania"), read before
 the article's home state is guessed for them (entity_context.assign_home_state).
 
-A person tied to a state other than the home state does not take the home state: a null code is
-better than a wrong one. A tie that states the person's origin ("his native C", "born in C", "a
+A person tied to a state other than the home state does not take the home state, nor, in an article
+datelined in another state, one tied to no state: a null code is better than a wrong one. A tie that states the person's origin ("his native C", "born in C", "a
 citizen of C", "a C native") with no tie to another state gives the person that state.
 """
 from __future__ import annotations
@@ -109,6 +109,10 @@ def tie_people(text: str, res: EntityResult) -> None:
             res.give_code(ent, next(iter(codes)), "+origin")
 
 
-def tied_elsewhere(res: EntityResult, eid: str, home: str) -> bool:
-    """Does the text tie the entity ``eid`` to a state other than ``home``?"""
-    return any(code != home for code in res.ties.get(eid, ()))
+def may_take_home(res: EntityResult, eid: str, home: str) -> bool:
+    """May the entity ``eid`` take the home state: the text ties it to no other state, and, in an
+    article datelined in another state (whose people may be either state's), ties it to the home state."""
+    ties = res.ties.get(eid, frozenset())
+    if any(code != home for code in ties):
+        return False
+    return res.dateline_state in (None, home) or home in ties
