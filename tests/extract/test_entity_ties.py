@@ -73,3 +73,13 @@ def test_a_dateline_in_another_state(text, name, code):
     res = dateline.analyze(text + " The FBI, the U.S. Army, the U.S. Navy and the U.S. Coast Guard joined the search.",
                            published="2021-03-05")
     assert next(e.code for e in res.entities if e.kind == "person" and e.name == name) == code
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a role of an international body given with "as": the person acts for it
+    ("The board on Monday named Hanna Lindqvist as its chief economist at the World Bank.", "Hanna Lindqvist", "IGO"),
+    # a role of a state's body: no international tie, the home state
+    ("The board on Monday named Hanna Lindqvist as its chief economist at the FBI.", "Hanna Lindqvist", "USA"),
+])
+def test_a_role_of_an_international_body(text, name, code):
+    assert _code(text, name) == code

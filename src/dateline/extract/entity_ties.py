@@ -85,10 +85,22 @@ def _origin_after(text: str, ms: list[Mention], k: int) -> str | None:
     return None
 
 
+def _role_of_body(text: str, ms: list[Mention], k: int) -> bool:
+    """"The board named X on Monday as chief economist of the World Bank": a role of an international
+    body that the person's clause gives with "as", before any other person (not a former one)."""
+    nxt = next((o for o in ms[k + 1:k + 6] if o.kind in ("person", "organization")), None)
+    if nxt is None or nxt.kind != "organization" or nxt.code != "IGO":
+        return False
+    got = regex("entities", "tie_role_of_body").fullmatch(text, ms[k].end, nxt.start)
+    words = got.group(1).split() if got else []
+    return bool(words) and _person_noun(words[-1]) and not set(words) & set(context_words("former_words"))
+
+
 def tie_people(text: str, res: EntityResult) -> None:
     """Record in ``res.ties`` the states the text ties each person with no state to (a demonym or a
     state's name right before the name, an apposition naming a state, an origin phrase); a person
-    whose only ties are origins of one state takes it."""
+    whose only ties are origins of one state takes it, and one given a role of an international body
+    with "as" is IGO."""
     by_id = res.by_id()
     ms = res.mentions
     origins: dict[str, set[str]] = {}
@@ -99,6 +111,9 @@ def tie_people(text: str, res: EntityResult) -> None:
         for code in (_demonym_before(text, ms, k), _apposed_after(text, ms, k)):
             if code:
                 res.ties[ent.id] = res.ties.get(ent.id, frozenset()) | {code}
+        if _role_of_body(text, ms, k):
+            res.give_code(ent, "IGO", "+role-of-body")
+            continue
         origin = _origin_after(text, ms, k)
         if origin:
             origins.setdefault(ent.id, set()).add(origin)
