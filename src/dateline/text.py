@@ -111,6 +111,15 @@ def _joiners() -> tuple[tuple[str, str, str], ...]:
                  for r in read_tsv("lang", "en", "word_joiners.tsv"))
 
 
+@functools.lru_cache(maxsize=1)
+def _joiner_starts() -> frozenset[str]:
+    return frozenset(j[0] for j, _, _ in _joiners() if j)
+
+
+def _is_word_end(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 def _fits(text: str, word: tuple[int, int], kind: str, joiner: str) -> bool:
     """Whether the word before a joiner (its span) is of the table's ``left`` kind."""
     last = text[word[1] - 1]
@@ -135,6 +144,9 @@ def _opens(text: str, pos: int, kind: str) -> bool:
 def _joined(text: str, word: tuple[int, int], spans: list[tuple[int, int]], k: int) -> int:
     """How many tokens from ``spans[k]`` on join the word before them (0: none)."""
     a, b = spans[k]
+    first = text[a]
+    if first not in _joiner_starts() and not ((first.isalnum() or first == "_") and _is_word_end(text[word[1] - 1])):
+        return 0                                # the common case: punctuation after a word ("said,")
     for joiner, left, right in _joiners():
         if not joiner:
             if _fits(text, word, left, joiner) and _opens(text, a, right):
