@@ -68,7 +68,17 @@ def use_doc(doc, text: str | None = None) -> None:
     """Make ``doc``'s tokens the tokenization of its text (``text``: the string object the stages
     are given, when it is not ``doc.text``) for every later ``tokenize`` of that text."""
     text = doc.text if text is None else text
-    _keep(text, _join(text, [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]))
+    _keep(text, _join(text, _spans(doc)))
+
+
+def _spans(doc) -> list[tuple[int, int]]:
+    """The character spans of the Doc's tokens that are not whitespace, read from its arrays
+    (no Token objects made)."""
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    if not len(doc):
+        return []
+    return [(int(a), int(a + n)) for a, n, space in doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if not space]
 
 
 def _keep(text: str, toks: list[tuple[int, int, str]]) -> tuple[list, list[int], list[int]]:
@@ -89,7 +99,7 @@ def _whole(text: str) -> tuple[list, list[int], list[int]]:
         if huge:
             spans.append((a, b))
         else:
-            spans.extend((a + t.idx, a + t.idx + len(t.text)) for t in _tokenizer()(text[a:b]) if not t.is_space)
+            spans.extend((a + x, a + y) for x, y in _spans(_tokenizer()(text[a:b])))
     return _keep(text, _join(text, spans))
 
 
