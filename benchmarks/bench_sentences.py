@@ -180,8 +180,8 @@ def main() -> int:
         if base and name != "syntok":
             print(f"ratio: {name} splits at {statistics.median(speed[name]) / base:.2f}x the docs/s of syntok")
     if "dateline" in fns:         # in the pipeline the tokens exist already: the segmentation alone
-        from dateline.nlp.sentences import _blank, segment
-        docs = [_blank().make_doc(t) for t in texts]
+        from dateline.nlp.sentences import blank_nlp, segment
+        docs = [blank_nlp().make_doc(t) for t in texts]
         t0 = time.perf_counter()
         for d in docs:
             segment(d)

@@ -45,8 +45,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
     Words are spans of the article's one tokenization, the spaCy Doc's tokens (``use_doc``), joined
     where ``resources/lang/en/word_joiners.tsv`` says two tokens written together are one word
-    ("Korea's", "al-Qaida", "didn't"). A text with no Doc (a phrase, a test) is tokenized once
-    with the project's tokenizer. A word that crosses ``start`` or ``end`` is cut at the edge."""
+    ("Korea's", "al-Qaida", "didn't"). A text with no Doc (a phrase, a test) is tokenized once, as
+    ``nlp.sentences.split`` tokenizes it (huge runs cut). A word that crosses ``start`` or ``end`` is
+    cut at the edge."""
     n = len(text)
     end = n if end is None else min(end, n)
     start = max(start, 0)
@@ -92,25 +93,10 @@ def _whole(text: str) -> tuple[list, list[int], list[int]]:
     for t, toks, starts, ends in _LAST:
         if t is text:
             return toks, starts, ends
-    from .guard import segments
+    from .guard import make_doc
+    from .nlp.sentences import blank_nlp
 
-    spans: list[tuple[int, int]] = []
-    for a, b, huge in segments(text):          # a huge run of characters is one token (as in new_doc)
-        if huge:
-            spans.append((a, b))
-        else:
-            spans.extend((a + x, a + y) for x, y in _spans(_tokenizer()(text[a:b])))
-    return _keep(text, _join(text, spans))
-
-
-@functools.lru_cache(maxsize=1)
-def _tokenizer():
-    """spaCy's English tokenizer with the project's exceptions (the rules-only profile's)."""
-    import spacy
-
-    from .nlp.tokenizer import add_exceptions
-
-    return add_exceptions(spacy.blank("en").tokenizer)
+    return _keep(text, _join(text, _spans(make_doc(blank_nlp(), text))))   # huge runs cut as in new_doc
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,7 +112,7 @@ def _joiner_starts() -> frozenset[str]:
     return frozenset(j[0] for j, _, _ in _joiners() if j)
 
 
-def _is_word_end(ch: str) -> bool:
+def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
@@ -139,7 +125,7 @@ def _fits(text: str, word: tuple[int, int], kind: str, joiner: str) -> bool:
         return last in "sS" and word[1] - word[0] > 1
     if kind == "same":
         return word[1] - word[0] == len(joiner) and text.startswith(joiner, word[0])    # a pair, no more
-    return last.isalnum() or last == "_"
+    return _is_word_char(last)
 
 
 def _opens(text: str, pos: int, kind: str) -> bool:
@@ -148,14 +134,14 @@ def _opens(text: str, pos: int, kind: str) -> bool:
         return pos >= len(text) or text[pos].isspace()
     if pos >= len(text):
         return False
-    return text[pos].isdigit() if kind == "digit" else (text[pos].isalnum() or text[pos] == "_")
+    return text[pos].isdigit() if kind == "digit" else _is_word_char(text[pos])
 
 
 def _joined(text: str, word: tuple[int, int], spans: list[tuple[int, int]], k: int) -> int:
     """How many tokens from ``spans[k]`` on join the word before them (0: none)."""
     a, b = spans[k]
     first = text[a]
-    if first not in _joiner_starts() and not ((first.isalnum() or first == "_") and _is_word_end(text[word[1] - 1])):
+    if first not in _joiner_starts() and not (_is_word_char(first) and _is_word_char(text[word[1] - 1])):
         return 0                                # the common case: punctuation after a word ("said,")
     for joiner, left, right in _joiners():
         if not joiner:

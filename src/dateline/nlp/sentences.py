@@ -139,7 +139,9 @@ def segment(doc: "Doc") -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _blank():
+def blank_nlp():
+    """spaCy's blank English pipeline with the project's tokenizer exceptions: the tokenizer of a text
+    that has no Doc of the pipeline (tests, tools, phrases)."""
     import spacy
 
     from .tokenizer import add_exceptions
@@ -154,4 +156,4 @@ def split(text: str) -> list[tuple[int, int]]:
     the project's exceptions (huge runs cut as in the pipeline), then ``segment``."""
     from ..guard import make_doc
 
-    return segment(make_doc(_blank(), text))
+    return segment(make_doc(blank_nlp(), text))

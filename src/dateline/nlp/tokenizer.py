@@ -40,8 +40,9 @@ def add_exceptions(tokenizer: "Tokenizer") -> "Tokenizer":
 def _add_marks(tokenizer: "Tokenizer") -> None:
     import re
 
-    cls = "[" + "".join(re.escape(m) for m in marks()) + "]"
-    if len(tokenizer("a" + marks()[0] + "a")) == 3:
+    ms = marks()
+    cls = "[" + "".join(re.escape(m) for m in ms) + "]"
+    if len(tokenizer("a" + ms[0] + "a")) == 3:
         return                                  # added before
     for attr, extra in (("prefix_search", "^" + cls), ("suffix_search", cls + "$"), ("infix_finditer", cls)):
         rule = getattr(tokenizer, attr)
