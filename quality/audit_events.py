@@ -110,10 +110,12 @@ def heldout_records(ids, shared: Path = SHARED) -> list[dict]:
     return records
 
 
-def draw_heldout(shared: Path, seed: int, per_source: int = 12) -> list[str]:
+def draw_heldout(shared: Path, seed: int, per_source: int = 12, fixed: Path = HELDOUT_IDS) -> list[str]:
     """A fresh held-out draw: per_source PolNeAR training articles (dated, not dev gold) and per_source
-    AQUAINT documents, chosen with random.Random(seed)."""
+    AQUAINT documents, chosen with random.Random(seed); never an article of the fixed list, whose
+    errors no rule may be written from (a fresh draw is where rules are checked)."""
     dev = {Path(p).name.removesuffix(".gold.json") for p in shared.glob(GOLD_GLOB)}
+    dev |= set(read_ids(fixed)) if fixed.exists() else set()
     dates = _polnear_dates(shared)
     pn = sorted(p.stem for p in (shared / POLNEAR / "train" / "text").glob("*.txt") if p.stem in dates)
     aq = sorted(p.stem for p in (shared / AQUAINT).glob("*.tml"))

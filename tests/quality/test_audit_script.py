@@ -234,6 +234,14 @@ def test_heldout_draw_is_seeded_dated_and_never_dev(tmp_path):
     assert sorted(one) == ["ELB02", "zenda-a"]          # undated PolNeAR texts and dev gold are left out
 
 
+def test_heldout_draw_never_takes_the_fixed_list(tmp_path):
+    shared = _heldout_tree(tmp_path)
+    fixed = tmp_path / "fixed.txt"
+    fixed.write_text("# the audited list\nELB02\n")
+    drawn = audit.draw_heldout(shared, seed=3, fixed=fixed)
+    assert "ELB02" not in drawn and "ELB01" in drawn and "zenda-a" in drawn
+
+
 def test_heldout_article_list_names_existing_ids_only():
     ids = audit.read_ids(audit.HELDOUT_IDS)
     assert len(ids) == len(set(ids)) == 24
