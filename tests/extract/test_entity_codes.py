@@ -204,3 +204,18 @@ def test_a_place_with_its_head_in_lower_case(text, surface, code):
 def test_a_stateless_body_takes_the_state_its_name_opens_with(text, name, code):
     rec = dateline.analyze(text, published="2021-03-05")
     assert [e.code for e in rec.entities if e.name == name] == [code]
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a headline above the dateline names another state: the dateline's own line holds no coded place,
+    # so the article's home state still goes to its people
+    ("Bolivia talks stall as mayor resigns\n\nBLUEWATER, Ore. - Jane Holloway, a campaign aide, told "
+     "reporters in Oregon that the U.S. Senate would vote on the bill. Holloway said Washington had "
+     "waited long enough. The Senate adjourned, and Congress left town.", "Jane Holloway", "USA"),
+    # the dateline itself names another state: a person tied to no state keeps none
+    ("\n\nLA PAZ, Bolivia (AP) --\n\nJane Holloway, a campaign aide, told reporters that the U.S. Senate "
+     "would vote on the bill. Holloway said Washington had waited long enough. The Senate adjourned, "
+     "and Congress left town.", "Jane Holloway", None),
+])
+def test_the_dateline_state_is_read_on_the_datelines_own_line(text, name, code):
+    assert _person(text, name) == code

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..record import Entity, Mention, Span
 from .. import lang
-from .entity_codes import international_name, person_codes, place_codes_on, resolve_gazetteer
+from .entity_codes import dateline_state, international_name, person_codes, place_codes_on, resolve_gazetteer
 from .entity_index import Cover, Inside, Named, by_start, words_end
 from .entity_words import _lex, _next_words, _prev_word, _time_names, context_words
 from .gazetteer import Entry, Gazetteer, Leader, load
@@ -342,8 +342,7 @@ class EntityExtractor:
                     r.not_home = office_held_by_others(self.gaz, text, r.start, r.name, published)
         raws = self._surnames(text, raws, published, set(bylines))
         res = self._build(raws)
-        res.dateline_state = next((r.code for r in reversed(raws) if r.end <= dateline_end and r.code
-                                   and r.kind in ("place", "country") and r.code != "IGO"), None)
+        res.dateline_state = dateline_state(text, raws, dateline_end)
         return res
 
     def _surnames(self, text: str, raws: list[_Raw], published, bylines: set[str]) -> list[_Raw]:

@@ -124,7 +124,7 @@ def resolve_gazetteer(gaz: Gazetteer, text: str, raws: list[_Raw], dateline_end:
                 seen_generic.setdefault(r.name, code)
         out.append(r)
     communities(text, out)
-    default_generic_codes(raws, out, dateline_end)
+    default_generic_codes(text, raws, out, dateline_end)
     return out
 
 
@@ -150,7 +150,7 @@ def communities(text: str, raws: list[_Raw]) -> None:
             b.code, b.name, b.source = a.code, a.name, "gazetteer+context"
 
 
-def default_generic_codes(raws: list[_Raw], out: list[_Raw], dateline_end: int) -> None:
+def default_generic_codes(text: str, raws: list[_Raw], out: list[_Raw], dateline_end: int) -> None:
     """A generic organisation never tied to a state: state media belong to the state the article
     is most about; ministries and armed forces to the state of the dateline, else the same."""
     counts: dict[str, int] = {}
@@ -161,14 +161,21 @@ def default_generic_codes(raws: list[_Raw], out: list[_Raw], dateline_end: int) 
         if r.code:
             first[r.code] = min(first.get(r.code, r.start), r.start)
     focus = max(counts, key=lambda c: (counts[c], -first[c])) if counts else None
-    # the dateline's place: the last place named before the dateline's end (a headline above it
-    # may name other states: "North Korea fires missile" over "SEOUL, Jan. 14 (Yonhap) --")
-    home = next((r.code for r in reversed(raws) if r.end <= dateline_end and r.code
-                 and r.kind in ("place", "country")), None)
+    home = dateline_state(text, raws, dateline_end, igo=True)
     for r in out:
         if r.form == "generic" and not r.code:
             r.code = (focus if r.role == "news" else home or focus)
             r.source = "gazetteer+article-focus" if r.code else r.source
+
+
+def dateline_state(text: str, raws: list[_Raw], dateline_end: int, igo: bool = False) -> str | None:
+    """The dateline's state: the last coded place or state named in the dateline itself (between the
+    start of its line and its end), not one a headline or a subtitle above it names ("Trump loses
+    Georgia" over "CASPER, Wyo. -"); ``igo`` lets an international body's code stand."""
+    end = len(text[:dateline_end].rstrip())         # (the dateline's end takes the blank lines after it)
+    line_start = text.rfind("\n", 0, end) + 1
+    return next((r.code for r in reversed(raws) if line_start <= r.start and r.end <= dateline_end and r.code
+                 and r.kind in ("place", "country") and (igo or r.code != "IGO")), None)
 
 
 def is_metonym(text: str, r: _Raw, dateline_end: int) -> bool:
