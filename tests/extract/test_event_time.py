@@ -26,6 +26,10 @@ def event(text, trigger, published=PUBLISHED):
     ("Chile condemned the Aug. 7 bombings in Lima.", "bombings", "2020-08-07"),
     ("Peru welcomed Monday's visit by Chile's president.", "visit", "2021-03-01"),
     ("Peru cited the Feb. 23 accord signed by Chile and Bolivia.", "signed", "2021-02-23"),
+    # ... also past modifiers between the time and its noun ("Tuesday's Lima rally")
+    ("Ruiz spoke at Tuesday's Lima rally, where he mocked Chile.", "rally", "2021-03-02"),
+    ("Chile condemned Monday's deadly car bombings in Lima.", "bombings", "2021-03-01"),
+    ("Peru recalled the 1979 border attack on Chile.", "attack", "1979"),
     # an opener right after an auxiliary is an adverb: "has since" opens no clause
     ("On Monday, Chile recalled its envoy, and it has since rejected Peru's offer of talks.", "rejected",
      "2021-03-01"),
@@ -48,6 +52,8 @@ def test_the_clause_time(text, trigger, date):
     ("Peru now says Chile must wait until Garcia visits Lima.", "visits"),
     # a cause ("because of") happened before the time of the clause it explains
     ("Garcia resigned in July because of the Chilean bombing of the embassy in Lima.", "bombing"),
+    # a noun's time dates no noun after a verb of its own clause
+    ("Monday's meeting discussed attacks on Peru by Chile.", "attacks"),
 ])
 def test_no_time_of_another_clause(text, trigger):
     e = event(text, trigger)

@@ -94,13 +94,38 @@ def _older_period(value: str, published: str | None) -> bool:
 _RELATIVE_AFTER = 5
 
 
+# how many modifiers may stand between a time expression and the noun it dates ("last week's San Diego
+# rally", "Friday's deadly twin bombings")
+_MODIFIER_REACH = 3
+
+
+def modifier_chain(low: list[str], n: int, i: int) -> bool:
+    """Do the tokens n..i-1 between a time expression (ending before token n) and the noun at token i
+    only modify that noun, so the time is the noun's own ("last week's San Diego rally", "the Aug. 7
+    embassy bombings")? At most a few words, none a preposition, determiner, pronoun, conjunction or
+    clause opener, no punctuation, and a past form only right after the time ("Friday's failed
+    coup", not "Monday's meeting discussed attacks")."""
+    if n == i:
+        return True
+    if not 0 < i - n <= _MODIFIER_REACH:
+        return False
+    stops = grammar_words("prepositions") | grammar_words("determiners") | grammar_words("subordinators") \
+        | grammar_words("coordinators") | grammar_words("person_pronouns") | grammar_words("plural_pronouns") \
+        | grammar_words("relative_pronouns") | {"or", "to"}
+    for x in range(n, i):
+        w = low[x]
+        if w in stops or not w[:1].isalnum() or w.endswith(("'s", "’s")) or (x > n and is_past_form(w)):
+            return False
+    return True
+
+
 def noun_own_time(i: int, sent: "_SentenceTimes"):
     """The time expression that dates the noun at token i itself ("Friday's bombing", "the Aug. 7
     attacks", or in a which/that clause describing it: "the blasts which killed scores earlier in the
     day"), with the date it gives."""
     low = sent.low
     for t, k, n, value in sent.timexes:
-        if n == i and noun_time(sent.text, t, low[k - 1] if k else ""):
+        if n <= i and modifier_chain(low, n, i) and noun_time(sent.text, t, low[k - 1] if k else ""):
             return t, value
     breaks = grammar_words("dating_scope_closers") | grammar_words("dating_clause_openers")
     r = next((x for x in range(i + 1, min(len(low), i + 1 + _RELATIVE_AFTER)) if low[x] in ("which", "that")

@@ -10,7 +10,7 @@ from .. import lang
 from .dating import (_words, after_publication, conjunction_time, describes_noun, later_verb, noun_time,
                      occasion_near, occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done,
                      OCCASION_LAST, OCCASION_LEAD)
-from .dating_clause import noun_own_time, own_times
+from .dating_clause import modifier_chain, noun_own_time, own_times
 from .dating_story import headline_dates, reacted_object, same_doer
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_past_form, is_participle, singular
@@ -224,7 +224,7 @@ class TimeRules:
                 continue      # "X, gained by buying shares, will lapse at the end of May": the later verb's
             prevw, occasion = low[k - 1] if k else "", 0
             prev2 = low[k - 2] if k > 1 else ""
-            if pos == "noun" and n == i and noun_time(text, t, prevw):
+            if pos == "noun" and n <= i and modifier_chain(low, n, i) and noun_time(text, t, prevw):
                 best = ((False, -1), (t, value))   # "since the January 1998 bombing": the noun's own time
                 break
             if prevw in grammar_words("span_prepositions") or prev2 == "since":
@@ -232,7 +232,8 @@ class TimeRules:
             if prevw in _TIME_REPORT_VERBS or (prev2 in _TIME_REPORT_VERBS and prev2 != "added"):
                 continue
             if noun_time(text, t, prevw):
-                if n == i or (pos == "verb" and i == n + 1 and is_participle(low[i])):
+                if n == i or (pos == "verb" and i == n + 1 and is_participle(low[i])) or (
+                        n < i and modifier_chain(low, n, i) and not is_past_form(low[i])):
                     best = ((False, -1), (t, value))   # "the Aug. 7 bombings", "the Feb. 23 accord signed by"
                     break
                 if not occasion_time(text, t, prevw, prev2, k <= OCCASION_LEAD) or not occasion_near(j, k, low):
