@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from ..resources import read_tsv
 from .event_lexicon import _DENY, _IMPLICATIVE, _MODAL, _NEG, _NEG_VERBS, _NOUN_DETS, _agent_nouns, _base_verbs, grammar_words
 from .lexicon import is_participle, is_past_form
+from .modality_scope import outside_other_scope
 from .trigger_senses import words as sense_words
 
 
@@ -545,6 +546,9 @@ def own_clause(c, parse) -> None:
         if c.actor is not None and c.actor.start < tok.head.idx and not any(f.startswith("v.pass") for f in c.frames):
             c.actor = None      # "urged the release of men arrested in X": the subject before did not arrest them
     if not c.hypothetical:
+        return
+    if outside_other_scope(tok):
+        c.hypothetical = False      # "X took months to plan, and Y were sent": a clause of its own
         return
     if tok is None or tok.dep_ not in ("relcl", "acl:relcl"):
         return

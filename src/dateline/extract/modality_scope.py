@@ -1,0 +1,65 @@
+"""The modal scope of a clause as the dependency parse draws it.
+
+The rules (extract.modality set_flags) read a modal word anywhere before the trigger in its stretch of
+the sentence; a clause with a subject and a tense of its own that is coordinated with the main clause
+("the plan took months to finish, and the fighters were sent") or is the main clause itself is outside
+the scope of a modal, condition or infinitive of another clause: only its own auxiliaries and
+markers make it hypothetical. Word lists: ``resources/cameo/modality_words.tsv``.
+"""
+from __future__ import annotations
+
+import functools
+
+from ..resources import read_tsv
+from .event_lexicon import _MODAL, grammar_words
+
+
+@functools.lru_cache(maxsize=1)
+def scope_words() -> dict[str, frozenset[str]]:
+    """list name -> its words (modality_words.tsv)."""
+    out: dict[str, set[str]] = {}
+    for r in read_tsv("cameo", "modality_words.tsv"):
+        out.setdefault(r["list"], set()).add(r["word"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _unreal_words() -> frozenset[str]:
+    return frozenset(_MODAL) | grammar_words("modal_auxiliaries") | grammar_words("hedges") \
+        | grammar_words("conditions")
+
+
+def _finite_own_clause(tok) -> bool:
+    """``tok`` heads a tensed clause with its own subject and no modal auxiliary, marker or
+    infinitival "to" of its own."""
+    w = scope_words()
+    kids = list(tok.children)
+    if not any(k.dep_ in w["subject_deps"] for k in kids):
+        return False
+    unreal = _unreal_words()
+    if any(k.dep_ == "mark" or (k.dep_.startswith("aux") and (k.lower_ in unreal or k.lower_ == "to"))
+           for k in kids):
+        return False
+    return tok.tag_ in w["finite_tags"] or any(
+        k.dep_.startswith("aux") and k.tag_ in w["finite_tags"] for k in kids)
+
+
+def outside_other_scope(tok) -> bool:
+    """The verb ``tok`` is asserted by its own clause: a finite clause with its own subject that is the
+    main clause or a conjunct of it (joined by "and", "but", "yet": modality_words clause_coordinators),
+    with no modal word between the coordinator and the verb ("and Y may yet retaliate")."""
+    if tok is None or not _finite_own_clause(tok):
+        return False
+    if tok.dep_ == "ROOT":
+        return not any(t.lower_ in _unreal_words() for t in tok.doc[tok.sent.start:tok.i]
+                       if t.head is tok or t.head.head is tok)
+    if tok.dep_ != "conj":
+        return False
+    head = tok.head
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ != "ROOT" or any(k.dep_ == "mark" for k in head.children):
+        return False
+    cc = [k for k in tok.children if k.dep_ == "cc" and k.i < tok.i]
+    if not cc or cc[-1].lower_ not in scope_words()["clause_coordinators"]:
+        return False
+    return not any(t.lower_ in _unreal_words() for t in tok.doc[cc[-1].i + 1:tok.i])
