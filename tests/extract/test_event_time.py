@@ -14,6 +14,8 @@ def event(text, trigger, published=PUBLISHED):
 @pytest.mark.parametrize("text,trigger,date", [
     # the clause's own time expression, not one of a relative or subordinate clause before it
     ("Garcia, who had left the party in May, attacked Morales on Monday.", "attacked", "2021-03-01"),
+    # ... also one that ends an apposition set off by commas
+    ("Garcia, a senator who left the party in May, attacked Morales on Monday.", "attacked", "2021-03-01"),
     # past a word that opens no clause of its own, or a bracket, the time is still the clause's
     ("Garcia criticized Morales as a traitor on Wednesday.", "criticized", "2021-03-03"),
     ("Senator Garcia visited Chile (his second trip) on Tuesday.", "visited", "2021-03-02"),
@@ -44,6 +46,7 @@ def test_the_clause_time(text, trigger, date):
 @pytest.mark.parametrize("text,trigger", [
     # a time inside a relative clause closed before the trigger
     ("Garcia, who had left the party in May, criticized Morales.", "criticized"),
+    ("Garcia, a senator who left the party in May, criticized Morales.", "criticized"),
     # a time inside a subordinate clause after the trigger
     ("Chile fired shells at Peru since Garcia was expelled from the talks on Monday.", "fired"),
     # a time of the clause before "but"
@@ -72,6 +75,7 @@ def test_no_time_of_another_clause(text, trigger):
     ("the bombs which killed ten , including two , on {Aug . 7 , 1998}", set()),
     ("the bombs , which killed ten on {Aug . 7 , 1998}", {"which", "killed", "ten", "on", "aug", ".", "7", ",",
                                                           "1998"}),
+    ("Garcia , a senator who left in {May} , attacked", {"who", "left", "in", "may"}),
 ])
 def test_clause_scopes(text, opened):
     words = text.split()

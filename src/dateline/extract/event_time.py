@@ -40,12 +40,25 @@ def clause_scopes(low: list[str], timex_spans) -> list[int]:
             pass
         elif w in closers:
             cur = -1
-        elif w in relatives and (k and low[k - 1] in closers or k > 1 and low[k - 2] in closers and low[k - 1] in _PREPS):
-            cur = k       # ", who ...", ", in which ..."
+        elif w in relatives and (k and low[k - 1] in closers or k > 1 and low[k - 2] in closers and low[k - 1] in _PREPS
+                                 or _comma_closed(low, k)):
+            cur = k       # ", who ...", ", in which ...", "X, a lawmaker who ... in 1998, ..."
         elif w in openers and k + 1 not in starts and not (k and low[k - 1] in adverbial):
             cur = k
         out.append(cur)
     return out
+
+
+def _comma_closed(low: list[str], k: int) -> bool:
+    """Does the relative clause opened at token k end an apposition set off by commas ("X, a lawmaker
+    who was elected in 1998, criticized Y"), so what follows the closing comma is the clause around
+    it? (A relative clause with no comma before it runs into the predicate: "the militants who seized
+    the town were killed", "the bombs which killed ten, including two, on Aug. 7".)"""
+    closers = grammar_words("dating_scope_closers")
+    before = next((x for x in range(k - 1, -1, -1) if low[x] in closers), None)
+    end = next((x for x in range(k + 1, len(low)) if low[x] in closers), None)
+    return before is not None and end is not None and low[before] == low[end] == "," \
+        and end + 1 < len(low) and low[end + 1][:1].isalpha()
 
 
 @dataclass
