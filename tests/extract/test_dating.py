@@ -190,6 +190,16 @@ def test_a_report_does_not_bound_a_noun(text):
     assert e.date is None and e.date_from is None
 
 
+@pytest.mark.parametrize("text,trigger", [
+    ("Chile shelled the town where rebels had ambushed a patrol, Peru said on Tuesday.", "ambushed"),
+    ("Peru said Wednesday it freed two men who attacked its border posts.", "attacked"),
+])
+def test_a_report_does_not_date_an_act_of_a_describing_clause(text, trigger):
+    # a relative clause inside what was said describes someone or somewhere: its act lies before the report
+    e = event(text, trigger)
+    assert e.date is None and e.date_from is None
+
+
 def test_a_noun_names_a_happening_not_its_day():
     # a nominal event without its own time gets no upper bound: it may lie anywhere in the past
     e = event("Chile recalled the 1973 coup and the assassination of Letelier.", "assassination")

@@ -180,8 +180,11 @@ def statement_time(att, timexes, sentence: tuple[int, int], describes: bool = Fa
     return found[0] if found else None
 
 
-def report_dates(cands, attributions, timexes) -> None:
-    """Date reported events by their report's time where they have none (or are intentions)."""
+def report_dates(cands, attributions, timexes, text: str = "") -> None:
+    """Date reported events by their report's time where they have none (or are intentions); not an
+    act of a relative clause inside what was said, which describes a person or place (``described``)."""
+    from .dating_clause import described       # (it imports this module)
+
     spans = _cue_times(attributions, timexes)
     if not spans:
         return
@@ -190,9 +193,13 @@ def report_dates(cands, attributions, timexes) -> None:
             continue
         if c.date is not None and not (c.modality and c.date_from == "timex"):
             continue
-        t = next((t for s, e, t in spans if s <= c.start < e), None)
-        if t is not None:
+        found = next(((s, t) for s, e, t in spans if s <= c.start < e), None)
+        if found is not None and text and not c.modality and described(text, found[0], c.start):
+            c.background = True
+        elif found is not None:
+            t = found[1]
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "report"
+
 
 
 def _bounded_by_report(c) -> bool:
@@ -290,7 +297,7 @@ def bound_dates(cands, attributions, timexes, sentences, published: str | None, 
 
     resolve_references(cands, published)
     cataphora_dates(cands, text, sentences)
-    report_dates(cands, attributions, timexes)
+    report_dates(cands, attributions, timexes, text)
     recalled_background(cands, attributions, text)
     described_background(cands, text, sentences)
     prior_clause_background(cands, text, sentences)

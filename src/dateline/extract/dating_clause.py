@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .dating import _words, noun_time, reason_preposition
 from .event_lexicon import grammar_words
 from .lexicon import is_past_form
+from ..text import tokenize
 
 if TYPE_CHECKING:
     from .event_time import _SentenceTimes
@@ -136,3 +137,19 @@ def noun_own_time(i: int, sent: "_SentenceTimes"):
         if k > r and not any(low[x] in breaks for x in range(r + 1, k)):
             return t, value
     return None
+
+
+def described(text: str, start: int, at: int) -> bool:
+    """Is the act at ``at`` told in a relative clause (dating words.json describing_relatives: "who",
+    "where" ...) inside the reported content that starts at ``start``, not its first word, no clause
+    break between ("the village where gunmen had killed a priest, police said Friday", "two suspects
+    who had been arrested, papers reported")? The clause describes someone or something: an act
+    before the report, whose day is not the report's."""
+    words = [w.lower() for _, _, w in tokenize(text, start, at)]
+    closers = grammar_words("dating_scope_closers")
+    for x in range(len(words) - 1, 0, -1):
+        if words[x] in closers:
+            return False
+        if words[x] in _words("describing_relatives"):
+            return True
+    return False
