@@ -83,3 +83,20 @@ def test_a_dateline_in_another_state(text, name, code):
 ])
 def test_a_role_of_an_international_body(text, name, code):
     assert _code(text, name) == code
+
+
+def _own_code(text, name):
+    res = dateline.analyze(text, published="2021-03-05")
+    return next((e.code for e in res.entities if e.kind == "person" and e.name == name), "absent")
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a title ending in "of (the)" before a state or body right before the name: that one's official
+    ("Deputy Trade Minister of Ghana Kofi Mensah said the fair would open on Monday.", "Kofi Mensah", "GHA"),
+    ("Chairman of the Peruvian Congress Luis Quispe said the bill passed.", "Luis Quispe", "PER"),
+    ("Director of the U.S. Federal Bureau of Investigation (FBI) Tom Reddick said the lab was ready.",
+     "Tom Reddick", "USA"),
+    ("Secretary-General of the Arab League Ahmed Yusuf urged calm.", "Ahmed Yusuf", "IGO"),
+])
+def test_a_title_of_a_body_right_before_the_name(text, name, code):
+    assert _own_code(text, name) == code

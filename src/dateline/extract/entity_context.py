@@ -15,7 +15,7 @@ from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_index import Cover
 from .entity_local import (add_body_members, add_member_state_groups, add_place_groups, code_acronyms_of_named,
                            code_local_bodies, code_titled_by_dateline, group_noun_after, places_named_as_bodies)
-from .entity_ties import may_take_home, tie_people
+from .entity_ties import may_take_home, tie_people, title_of_body
 from .entity_words import _lex, _time_names, context_words
 from .geocode import code_places_from_geonames, code_state_namesakes
 from .name_variants import code_name_variants
@@ -286,6 +286,7 @@ def _context_code(text: str, ms: list[Mention], k: int) -> str | None:
     if code is None and prev is not None and prev.kind == "organization" and prev.code not in (None, "IGO", "NGO") \
             and prev.end < m.start and _title_chain(text[prev.end:m.start]):
         code = prev.code        # "Senate Republican leader X", "Hamas spokesman X": the body's state
+    code = code or title_of_body(text, ms, k, _title_chain)    # "Deputy Foreign Minister of Iran X"
     if code is None and prev is not None and prev.kind == "country" and prev.end < m.start \
             and (_OWNER_BEFORE.fullmatch(text[prev.end:m.start]) or _title_chain(text[prev.end:m.start])):
         code = prev.code

@@ -13,6 +13,7 @@ import functools
 from ..record import Mention
 from ..resources import read_tsv
 from .entities import EntityResult
+from typing import Callable
 from .entity_words import context_words
 from .regexes import regex
 
@@ -94,6 +95,31 @@ def _role_of_body(text: str, ms: list[Mention], k: int) -> bool:
     got = regex("entities", "tie_role_of_body").fullmatch(text, ms[k].end, nxt.start)
     words = got.group(1).split() if got else []
     return bool(words) and _person_noun(words[-1]) and not set(words) & set(context_words("former_words"))
+
+
+def title_of_body(text: str, ms: list[Mention], k: int, is_title: Callable[[str], bool]) -> str | None:
+    """"Deputy Foreign Minister of Iran X", "Director of the U.S. Federal Bureau of Investigation (FBI)
+    X": the code of the coded body or state that stands right before the person (or before the
+    acronym in parentheses that follows it) when a title ending in "of (the)" opens it; ``is_title``
+    says whether words are a title (entity_context._title_chain)."""
+    j = k - 1
+    if j >= 0 and text[ms[j].end:ms[k].start] == ") " and j and ms[j - 1].entity == ms[j].entity \
+            and regex("entities", "acronym_open").fullmatch(text, ms[j - 1].end, ms[j].start):
+        j -= 1                                         # the body's acronym in parentheses
+    elif j < 0 or text[ms[j].end:ms[k].start] != " ":
+        return None
+    body = ms[j]
+    if not body.code or body.kind not in ("country", "organization"):
+        return None
+    anchor = body.start         # ("of the U.S. Federal Bureau": the state's name before the body's)
+    if j and ms[j - 1].kind == "country" and text[ms[j - 1].end:body.start] == " ":
+        anchor = ms[j - 1].start
+    got = regex("entities", "title_of_before").search(text, max(0, anchor - 60), anchor)
+    words = got.group(1).split() if got else []
+    last = words[-1].lower() if words else ""
+    if not words or (last.endswith("s") and (last[:-1] in _person_nouns() or last[:-2] in _person_nouns())):
+        return None                                    # a title is one person's ("Supporters of Ghana X")
+    return body.code if any(is_title(" ".join(words[i:])) for i in range(len(words))) else None
 
 
 def tie_people(text: str, res: EntityResult) -> None:
