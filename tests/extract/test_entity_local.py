@@ -200,3 +200,19 @@ def test_the_state_of_a_generic_body_named_before_it(text, code):
 def test_people_named_by_their_town(text, trigger, actor):
     evs = [e for e in dateline.analyze(text, published="2021-03-05").events if e.trigger.text == trigger]
     assert [(e.actor.name, e.actor.code) for e in evs] == [actor]
+
+
+@pytest.mark.parametrize("text,pair", [
+    # a bare acronym of a coded body named in full before is that body, acting with its state
+    ("Ghana's National Farmers Council met in Accra with the Ghana Army. Later the NFC agreed to sell "
+     "grain to Togo.", (("National Farmers Council", "GHA"), ("Togo", "TGO"))),
+])
+def test_a_bare_acronym_is_the_coded_body_it_abbreviates(text, pair):
+    assert pair in _actors(text)
+
+
+def test_an_acronym_of_two_bodies_is_neither():
+    text = ("Ghana's National Farmers Council and Nigeria's National Fishing Commission met in Accra. "
+            "Later the NFC agreed to sell grain to Togo.")
+    assert all(a is None or a[0] not in ("National Farmers Council", "National Fishing Commission")
+               for a, t in _actors(text) if t == ("Togo", "TGO"))

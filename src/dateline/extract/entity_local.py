@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..record import Entity, Mention
+from ..record import Entity, Mention, Span
 from ..resources import read_tsv
 from .entities import EntityResult
 from .entity_index import Cover
@@ -209,6 +209,38 @@ def code_acronyms_of_named(res: EntityResult) -> None:
             res.give_code(e, codes.pop(), "+acronym")
 
 
+def add_named_acronyms(text: str, res: EntityResult) -> None:
+    """An acronym that nothing found, standing alone in the text ("the RNC agreed"), is a mention of
+    the one coded body of the article whose name (of three words or more but the small ones) makes it
+    ("the Republican National Committee"), with that body's state; not where two bodies make it, nor
+    for a body with no state (its acronym would only put a party with no code in a role)."""
+    owners: dict[str, set[str]] = {}
+    for e in res.entities:
+        if e.kind != "organization" or not e.code:
+            continue
+        for n in {e.name} | {s.text for s in e.mentions}:
+            if len([w for w in re.split(r"[\s-]+", n) if w and w.lower() not in _SMALL]) >= 3:
+                for acr in _initials(n):
+                    owners.setdefault(acr, set()).add(e.id)
+    if not owners:
+        return
+    by_id = res.by_id()
+    busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
+    added = []
+    for m in regex("entities", "bare_acronym").finditer(text):
+        ids = owners.get(m.group())
+        if not ids or len(ids) != 1 or not busy.free(m.start(), m.end()):
+            continue
+        ent = by_id[next(iter(ids))]
+        ent.mentions.append(Span(m.start(), m.end(), m.group()))
+        added.append(Mention(m.start(), m.end(), m.group(), entity=ent.id, name=ent.name, kind="organization",
+                             code=ent.code, form="acronym"))
+    if added:
+        res.mentions = sorted(res.mentions + added, key=lambda x: x.start)
+        for e in res.entities:
+            e.mentions.sort(key=lambda x: x.start)
+
+
 @functools.lru_cache(maxsize=1)
 def _place_group_nouns() -> frozenset[str]:
     return frozenset(context_words("home_groups")) | frozenset(context_words("place_group_nouns"))
@@ -218,7 +250,9 @@ def add_place_groups(text: str, res: EntityResult) -> None:
     """"the Miami relatives", "Chicago residents", "Havana officials": a town or region named right
     before a noun of people (context.json home_groups, place_group_nouns) says where they are from; the
     people act, for the place's state (a mention over the noun, so that the place stays a place). Not
-    before a name ("Chicago teenager X": the person acts) nor over another mention."""
+    before a name ("Chicago teenager X": the person acts) nor over another mention. First, the bare
+    acronyms of the coded bodies become their mentions (add_named_acronyms)."""
+    add_named_acronyms(text, res)
     words = _place_group_nouns()
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     people = {m.start for m in res.mentions if m.kind == "person"}
