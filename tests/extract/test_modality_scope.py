@@ -22,3 +22,17 @@ def event(text, trigger):
 ])
 def test_own_clause_decides(text, trigger, hypothetical):
     assert event(text, trigger).hypothetical is hypothetical
+
+
+@pytest.mark.parametrize("text,trigger,stated", [
+    # what a measure or a course of action would do: no party states an intention
+    ("The senate approved a bill that would ban rallies near the palace.", "ban", False),
+    ("The new decree will ban rallies near the palace.", "ban", False),
+    # a forecast or a finding, not a statement of intent
+    ("Analysts predicted that the rebels would attack the capital.", "attack", False),
+    # a party's own "will" stays its intention
+    ("Ghana said it would expel the envoys.", "expel", True),
+])
+def test_will_without_a_party_states_no_intent(text, trigger, stated):
+    e = event(text, trigger)
+    assert (e.modality is not None, e.hypothetical) == (stated, not stated)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from ..resources import read_tsv
 from .event_lexicon import _DENY, _IMPLICATIVE, _MODAL, _NEG, _NEG_VERBS, _NOUN_DETS, _agent_nouns, _base_verbs, grammar_words
 from .lexicon import is_participle, is_past_form
-from .modality_scope import outside_other_scope
+from .modality_scope import outside_other_scope, unstated_intent
 from .trigger_senses import words as sense_words
 
 
@@ -487,7 +487,7 @@ def apply_modality(c, low: list[str]) -> None:
         _noun_event_modality(c, low)
         return
     found = modality_of(low, c.tok, c.end_tok)
-    if found is None or conditional(low, c.tok):
+    if found is None or conditional(low, c.tok) or getattr(c, "unstated", False):
         return      # "if the president follows through on his veto": no intention stated
     if c.negated:
         m = refusal(c.pattern.code) if found[0] == "intent" else None
@@ -545,6 +545,9 @@ def own_clause(c, parse) -> None:
         c.background = True
         if c.actor is not None and c.actor.start < tok.head.idx and not any(f.startswith("v.pass") for f in c.frames):
             c.actor = None      # "urged the release of men arrested in X": the subject before did not arrest them
+    if unstated_intent(tok):     # "a bill that would ban X": no party states it (c.unstated: apply_modality)
+        c.hypothetical, c.unstated = True, True
+        return
     if not c.hypothetical:
         return
     if outside_other_scope(tok):

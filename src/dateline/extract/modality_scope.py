@@ -63,3 +63,30 @@ def outside_other_scope(tok) -> bool:
     if not cc or cc[-1].lower_ not in scope_words()["clause_coordinators"]:
         return False
     return not any(t.lower_ in _unreal_words() for t in tok.doc[cc[-1].i + 1:tok.i])
+
+
+def _subject(tok):
+    """The active subject of ``tok``; for a relative clause whose subject is the relative pronoun
+    ("a bill that would ban ..."), the noun the clause modifies."""
+    subj = next((k for k in tok.children if k.dep_ == "nsubj"), None)
+    if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ in ("relcl", "acl:relcl"):
+        return tok.head
+    return subj
+
+
+def unstated_intent(tok) -> bool:
+    """"will"/"would" on ``tok`` states no party's intention: its subject is a measure or a course of
+    action ("a bill that would ban X", "the move will anger Y": modality_words nonagent_subjects), or
+    its clause is the complement of a verb of forecast or finding ("polls show X would win":
+    prediction_verbs). The act is what might come, hypothetical, not a 03x/13x statement."""
+    if tok is None or not any(k.dep_.startswith("aux") and k.lower_ in grammar_words("intent_auxiliaries")
+                              for k in tok.children):
+        return False
+    w = scope_words()
+    subj = _subject(tok)
+    if subj is not None and subj.lower_ in w["nonagent_subjects"]:
+        return True
+    head = tok
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ == "ccomp" and head.head.lower_ in w["prediction_verbs"]
