@@ -10,7 +10,7 @@ from ..text import tokenize
 from . import trigger_senses
 from .lexicon import is_participle, is_past_form, is_unchanged_past, noun_forms, singular
 from .event_lexicon import (
-    NO_EVENT, Pattern, VOCABULARIES, bare_trigger_words, _BE, _PREPS, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
+    NO_EVENT, Pattern, VOCABULARIES, bare_trigger_words, dictionary, _BE, _PREPS, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
     _SUBORD, _VERB_BEFORE, grammar_words
 )
 
@@ -87,6 +87,14 @@ def _next_word(toks, low: list[str], j: int, w: str, limit: int) -> int | None:
 @functools.lru_cache(maxsize=None)
 def _noun_forms(w: str) -> frozenset[str]:
     return noun_forms(w)
+
+
+@functools.lru_cache(maxsize=1)
+def _happening_nouns() -> frozenset[str]:
+    """Every form of the last word of the dictionary's noun rows that name a happening ("attack",
+    "raids"): a noun that a modifying trigger word describes ("bomb attack") names the event."""
+    return frozenset(f for pats in dictionary().values() for p in pats if p.pos == "noun" and p.code != NO_EVENT
+                     for f in _noun_forms(p.words[-1]))
 
 
 def _drop_refused_acts(found: list[_Cand], low: list[str]) -> list[_Cand]:
@@ -420,7 +428,7 @@ class TriggerRules:
         scathing attack") is none."""
         out = []
         for c in cands:
-            if trigger_senses.in_name(c, mentions):
+            if trigger_senses.in_name(c, mentions) or trigger_senses.noun_modifier(c, parse, _happening_nouns()):
                 continue
             pos = trigger_senses.parsed_pos(c, parse)
             if pos == "adjective":

@@ -158,6 +158,48 @@ def _modifier_tags() -> frozenset[str]:
     return frozenset(t for r in _rows() if r["test"] == "modifier_tags" for t in multi(r["words"]))
 
 
+def noun_modifier(c, parse, happening: frozenset[str]) -> bool:
+    """The trigger word only modifies a later noun (resources/cameo/trigger_filters.tsv): a noun the parse
+    hangs as a compound on a common noun that names no happening ("an arrest warrant", "protest
+    organizers", "a long shot plan"; "a bomb attack", "shooting incidents" name one), or a participle the
+    parse hangs (amod) on the noun of a clause's subject ("striking miners marched", "protesting delegates
+    made their point"): it says what kind of thing or people, and no one does the act in it."""
+    tok = token_at(parse, c.start)
+    if tok is None or tok.head.i <= tok.i or tok.head.idx < c.end or tok.head.i >= tok.sent.end:
+        return False
+    head = tok.head
+    if tok.dep_ in words("modifier_compound_deps"):
+        # (a singular noun: a verb in -s or a participle the parse hangs there is a misread headline verb,
+        # "Campaign criticizes spy agencies", or a verb with its object, "after shooting skeet")
+        return tok.tag_ in ("NN", "NNP") and not tok.lower_.endswith("s") and _common_noun(head, tok) \
+            and not _names_happening(head, happening) and not _participle_after_noun(tok)
+    if tok.dep_ not in words("parse_deps") or c.pattern.pos != "verb" or tok.tag_ not in _phrase_tags("subject_participle_tags"):
+        return False
+    while head.dep_ in words("modifier_compound_deps") and head.head.i > head.i:
+        head = head.head        # "striking coal miners": the phrase's head noun
+    return head.tag_ in ("NN", "NNS") and head.dep_ in words("subject_deps")
+
+
+def _participle_after_noun(tok) -> bool:
+    """A word in -ing right after a noun: a participle with its object, whatever the parse says
+    ("demonstrators protesting election results")."""
+    return tok.lower_.endswith("ing") and tok.i > tok.sent.start and tok.doc[tok.i - 1].tag_.startswith("NN")
+
+
+def _common_noun(head, tok) -> bool:
+    """A common noun; in a headline written in capitals, a capitalised noun after a capitalised trigger."""
+    if head.tag_ in ("NN", "NNS"):
+        return head.text[:1].islower() or tok.text[:1].isupper()
+    return head.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and head.text[:1].isupper() \
+        and not head.ent_type_      # ("Rape Exception", "PLEDGED DELEGATES"; not a name)
+
+
+def _names_happening(head, happening: frozenset[str]) -> bool:
+    """The head noun names a happening: a noun of the dictionary, or one of happening_heads."""
+    w = head.lower_
+    return w in happening or w in words("happening_heads") or (w.endswith("s") and w[:-1] in words("happening_heads"))
+
+
 def in_name(c, mentions) -> bool:
     """The trigger is the last word of a person's name ("Judge Lynch", "AG Lynch"): a mention of a
     person ends with it (one that joins words with a coordinator, "X Backs Y And Denounces", is
