@@ -100,3 +100,20 @@ def _own_code(text, name):
 ])
 def test_a_title_of_a_body_right_before_the_name(text, name, code):
     assert _own_code(text, name) == code
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a capitalised title the article also names with one state's possessive or demonym: that state's
+    ("Officials met Ghana's trade minister on Monday. Later, Trade Minister Kofi Mensah said the fair "
+     "would open.", "Kofi Mensah", "GHA"),
+    ("The Ghanaian trade minister was late. Trade Minister Kofi Mensah said the fair would open.",
+     "Kofi Mensah", "GHA"),
+    # the title named with two states: whose it is stays open
+    ("Ghana's trade minister met Togo's trade minister. Trade Minister Kofi Mensah said the fair would "
+     "open.", "Kofi Mensah", None),
+    # a title the article never names with a state
+    ("Officials met Ghana's trade minister on Monday. Deputy Interior Minister Ama Owusu said she agreed.",
+     "Ama Owusu", None),
+])
+def test_a_title_named_elsewhere_with_a_state(text, name, code):
+    assert _own_code(text, name) == code

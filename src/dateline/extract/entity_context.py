@@ -15,7 +15,7 @@ from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_index import Cover
 from .entity_local import (add_body_members, add_member_state_groups, add_place_groups, code_acronyms_of_named,
                            code_local_bodies, code_titled_by_dateline, group_noun_after, places_named_as_bodies)
-from .entity_ties import may_take_home, tie_people, title_of_body
+from .entity_ties import may_take_home, tie_people, title_named_with_state, title_of_body
 from .entity_words import _lex, _time_names, context_words
 from .geocode import code_places_from_geonames, code_state_namesakes
 from .name_variants import code_name_variants
@@ -307,7 +307,7 @@ def _context_code(text: str, ms: list[Mention], k: int) -> str | None:
         code = _apposition_code(text, ms, k)
     if code is None:
         code = _phrase_before_code(text, ms, k)
-    return code
+    return code or title_named_with_state(text, ms, k)     # "Trade Minister X" beside "Kenya's trade minister"
 
 
 _APPOSITION_ANY = regex("entities", "apposition_any")

@@ -9,11 +9,12 @@ citizen of C", "a C native") with no tie to another state gives the person that 
 from __future__ import annotations
 
 import functools
+import re
+from typing import Callable
 
 from ..record import Mention
 from ..resources import read_tsv
 from .entities import EntityResult
-from typing import Callable
 from .entity_words import context_words
 from .regexes import regex
 
@@ -120,6 +121,21 @@ def title_of_body(text: str, ms: list[Mention], k: int, is_title: Callable[[str]
     if not words or (last.endswith("s") and (last[:-1] in _person_nouns() or last[:-2] in _person_nouns())):
         return None                                    # a title is one person's ("Supporters of Ghana X")
     return body.code if any(is_title(" ".join(words[i:])) for i in range(len(words))) else None
+
+
+def title_named_with_state(text: str, ms: list[Mention], k: int) -> str | None:
+    """"Trade Minister X" where the article also says "Kenya's trade minister" (or "the Kenyan trade
+    minister"): the one state the article names the person's capitalised title with (two or three
+    words, the last a noun of a person); none where it names it with two states."""
+    got = regex("entities", "title_words_before").search(text, max(0, ms[k].start - 60), ms[k].start)
+    words = got.group(1).replace("-", " ").split() if got else []
+    if not words or words[-1].lower() not in _person_nouns():
+        return None
+    title = re.compile(r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+    gap = regex("entities", "state_title_gap")
+    codes = {o.code for o in ms if o.kind == "country" and _coded_place(o)
+             and (g := gap.match(text, o.end)) and title.match(text, g.end())}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def tie_people(text: str, res: EntityResult) -> None:
