@@ -57,10 +57,26 @@ def test_the_clause_time(text, trigger, date):
     ("Garcia resigned in July because of the Chilean bombing of the embassy in Lima.", "bombing"),
     # a noun's time dates no noun after a verb of its own clause
     ("Monday's meeting discussed attacks on Peru by Chile.", "attacks"),
+    # a happening that a noun before it is about, from or for: the clause's time is that noun's
+    ("The first samples from the Lima bombing arrived at the laboratory on Sunday.", "bombing"),
+    ("The death toll from the Lima blast rose to 12 on Wednesday.", "blast"),
 ])
 def test_no_time_of_another_clause(text, trigger):
     e = event(text, trigger)
     assert e.date_from != "timex"
+
+
+@pytest.mark.parametrize("text,trigger,date", [
+    # a noun of quantity or phase, a name or a verb before the preposition: the clause's time stays
+    ("On Monday, a wave of bombings in Lima killed ten people.", "bombings", "2021-03-01"),
+    ("Chile and Peru met on Sunday at a Group of 20 meeting.", "meeting", "2021-02-28"),
+    ("Ten people died of injuries from the Lima blast on Sunday.", "blast", "2021-02-28"),
+    # a time right after the noun in its own phrase is its own
+    ("Relatives of the victims of the Lima blast on Sunday buried them.", "blast", "2021-02-28"),
+])
+def test_a_happening_a_noun_is_about_keeps_its_own_time(text, trigger, date):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, "timex")
 
 
 @pytest.mark.parametrize("text,opened", [

@@ -4,11 +4,12 @@ month for a present perfect, a time of the predicate around a relative or subord
 time a noun names for itself ("Friday's bombing")."""
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .dating import _words, noun_time, reason_preposition
-from .event_lexicon import grammar_words
+from .event_lexicon import _base_verbs, grammar_words
 from .lexicon import is_past_form
 from ..text import tokenize
 
@@ -41,6 +42,10 @@ def own_times(c, sent: "_SentenceTimes", published: str | None) -> "_SentenceTim
     after an auxiliary right after the verb, which opens the predicate of the clause around the verb's
     ("the man who fired seconds before the bomb exploded was identified Thursday")."""
     low = sent.low
+    if c.pattern.pos == "noun" and part_of_noun(low, c.tok, [w for _, _, w in sent.toks]):
+        keep = [x for x in sent.timexes if (x[2] <= c.tok and modifier_chain(low, x[2], c.tok))
+                or (x[1] >= c.end_tok and _same_phrase(low, c.end_tok, x[1]))]
+        return replace(sent, timexes=keep) if len(keep) < len(sent.timexes) else sent
     if c.pattern.pos != "verb":
         return sent
     judged = _reason_after(low, c.end_tok)
@@ -49,6 +54,56 @@ def own_times(c, sent: "_SentenceTimes", published: str | None) -> "_SentenceTim
     keep = [x for x in sent.timexes if x[1] < cut and not (_older_period(x[3], published) and (
         perfect or (judged is not None and x[1] > judged)))]
     return replace(sent, timexes=keep) if len(keep) < len(sent.timexes) else sent
+
+
+# how many words may lie between a noun and the preposition that attaches it to the noun before ("samples
+# from the Lima market bombing")
+_PART_REACH = 4
+
+
+def part_of_noun(low: list[str], i: int, words: list[str] = ()) -> bool:
+    """Is the noun at token i the object of a preposition (dating words.json part_prepositions: "of",
+    "from", "for" ...) that attaches it to a noun before ("samples from the bombing", "relatives of the
+    victims of the attack", "preparations for the summit")? It names what that noun is about, and a
+    time of the clause dates that noun's clause, not it. Only determiners, possessives and modifiers
+    between; not after a verb ("died of", "voted for"), the first word of a compound preposition
+    (dating words.json preposition_heads: "ahead of", "because of"), a name ("a Group of 20 meeting":
+    ``words``, the tokens as written) nor a noun of quantity or phase (dating words.json
+    collective_heads: "a wave of attacks", "the start of the talks")."""
+    dets = grammar_words("determiners") | grammar_words("noun_determiners")
+    for p in range(i - 1, max(0, i - 1 - _PART_REACH), -1):
+        w = low[p]
+        if w in _words("part_prepositions"):
+            head = low[p - 1] if p > 0 and not (p > 1 and words and words[p - 1][:1].isupper()) else ""
+            return head.isalpha() and not _verb_like(head) and head not in _no_heads()
+        if not (w in dets or w.endswith(("'s", "’s")) or (w[:1].isalnum() and not is_past_form(w)
+                                                          and w not in grammar_words("prepositions"))):
+            return False
+    return False
+
+
+def _verb_like(w: str) -> bool:
+    """Might the lower-case word be a verb form: a past form, a known base verb or its "-s" form, a
+    participle in "-ing", or an adverb?"""
+    return is_past_form(w) or w in _base_verbs() or w.endswith(("ing", "ly")) \
+        or (w.endswith("s") and w[:-1] in _base_verbs())
+
+
+@functools.lru_cache(maxsize=1)
+def _no_heads() -> frozenset[str]:
+    """Words before a preposition that are no noun its object could be part of (``part_of_noun``)."""
+    return frozenset(grammar_words("determiners") | grammar_words("noun_determiners") | _words("collective_heads")
+                     | _words("predicate_auxiliaries") | grammar_words("participle_auxiliaries")
+                     | _words("preposition_heads") | grammar_words("prepositions") | grammar_words("subordinators")
+                     | grammar_words("person_pronouns") | grammar_words("plural_pronouns"))
+
+
+def _same_phrase(low: list[str], j: int, k: int) -> bool:
+    """Do tokens j..k-1 between a noun and a time after it stay in its phrase: no verb, clause break or
+    relative pronoun ("a wave of attacks in the capital on Monday", not "the blast rose to 12 on Monday")?"""
+    stops = grammar_words("dating_scope_closers") | grammar_words("relative_pronouns") \
+        | grammar_words("subordinators") | _words("predicate_auxiliaries") | grammar_words("participle_auxiliaries")
+    return not any(w in stops or is_past_form(w) or w in _base_verbs() for w in low[j:k])
 
 
 # how many words before a verb the relative pronoun of its clause may lie ("who threw a grenade")
