@@ -581,3 +581,13 @@ def test_a_participial_adjunct_is_done_by_its_clause_subject(text, root, actor, 
 def test_a_state_named_as_the_place_of_an_act_is_not_its_actor(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor", [
+    # a state's adjective on a group or body of its people (agent_nouns.tsv), a word between allowed
+    ("The Peruvian exile community called for a boycott of the vote.", "02", "PER"),
+    ("A Bolivian farmers organization demanded new elections.", "10", "BOL"),
+    ("The Chilean student movement condemned the ruling on Monday.", "11", "CHL"),
+])
+def test_a_state_adjective_on_a_group_noun_acts(text, root, actor):
+    assert _code(_event(text, root).actor) == actor
