@@ -489,3 +489,15 @@ def test_capital_led_scans_find_what_the_plain_patterns_find(text):
     for plain, led in pairs:
         assert [(m.span(), m.groups()) for m in re.finditer(plain, text)] == \
             [(m.span(), m.groups()) for m in led.finditer(text)]
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    # a demonym joined to a second one by a hyphen names people of the second state
+    ("Haitian-American groups marched on Monday.", "Haitian-American", "USA"),
+    ("Turkish-Germans voted in large numbers.", "Turkish-Germans", "DEU"),
+    # two demonyms joined by "and" keep their own states
+    ("Haitian and American groups marched on Monday.", "Haitian", "HTI"),
+])
+def test_a_hyphenated_pair_of_demonyms_is_the_second_state(text, surface, code):
+    got = find(ents(text), surface)
+    assert got is not None and got[1] == code, got

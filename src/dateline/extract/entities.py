@@ -80,6 +80,7 @@ class _Raw:
 
 
 _OF_NAME = regex("entities", "of_name")
+_HYPHEN_DEMONYM = regex("entities", "hyphen_demonym_after")
 _LOWER_WORD_BEFORE = regex("entities", "lower_word_before")
 _AND = regex("entities", "conjunction")
 
@@ -135,6 +136,11 @@ class EntityExtractor:
             entry = _choose(self.gaz.surface[form])
             if entry.kind == "place" and _OF_NAME.match(text, e):
                 continue      # "the Gulf of Aden" is not "the Gulf" (the Persian Gulf)
+            if entry.kind == "country" and entry.form == "adjective" and (h := _HYPHEN_DEMONYM.match(text, e)):
+                second = [x for x in self.gaz.surface.get(h.group(1), ()) if x.kind == "country"
+                          and x.form == "adjective"]
+                if second:         # "Cuban-Americans": people of the second state
+                    entry, e = second[0], h.end()
             out.append(_Raw(s, e, text[s:e], entry.kind, entry.name, entry.code, entry.form,
                             leaders=entry.leaders, role=entry.category))
         return out
