@@ -60,6 +60,9 @@ def test_the_clause_time(text, trigger, date):
     # a happening that a noun before it is about, from or for: the clause's time is that noun's
     ("The first samples from the Lima bombing arrived at the laboratory on Sunday.", "bombing"),
     ("The death toll from the Lima blast rose to 12 on Wednesday.", "blast"),
+    # a time after a later past form that describes a noun, or of a later verb, is that form's
+    ("Chile accused Peru of aggression over a border raid carried out last week.", "accused"),
+    ("Even senators who have praised Garcia warned on Tuesday that he could lose.", "praised"),
 ])
 def test_no_time_of_another_clause(text, trigger):
     e = event(text, trigger)
@@ -229,6 +232,9 @@ def test_now_that_opens_a_clause(text, trigger):
      "2021-03-01"),
     # ... after any other time of the clause
     ("Ruiz criticized Chile on Monday, a day before Tuesday's summit.", "criticized", "2021-03-01"),
+    # an occasion in the phrase that heads the sentence, before a time of another verb after the trigger
+    ("In a speech at the Monday rally, Ruiz accused Chile of lying, citing emails leaked last week.", "accused",
+     "2021-03-01"),
 ])
 def test_the_time_of_an_occasion_dates_the_act_at_it(text, trigger, date):
     e = event(text, trigger)

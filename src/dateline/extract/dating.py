@@ -500,12 +500,12 @@ OCCASION_FAR = 8
 
 
 def occasion_near(j: int, k: int, low: list[str] = ()) -> bool:
-    """Is the occasion's time at token k close after the trigger ending at token j, or at the head of
-    its sentence? ("criticized aspects of the strategy X set out during Sunday's address", "pleaded
-    for their support in Tuesday's primary": another verb's occasion) A preposition that names the
-    occasion itself reaches further, over the trigger's object but no verb and no clause break
-    ("mocked the senator's cough during the Monday debate")."""
-    if 0 <= k - 1 - j <= OCCASION_GAP or k <= OCCASION_LEAD:
+    """Is the occasion's time at token k close after the trigger ending at token j, or in the phrase heading
+    its sentence ("In an address at the Monday rally, X ...")? (not another verb's: "criticized the plan X
+    set out during Sunday's address") A preposition that names the occasion itself reaches further, over
+    the trigger's object but no verb and no clause break ("mocked X's cough during the Monday debate")."""
+    if 0 <= k - 1 - j <= OCCASION_GAP or k <= OCCASION_LEAD or low and k < j and low[0] in _PREPS and not any(
+            w in grammar_words("dating_scope_closers") for w in low[:k]):
         return True
     if not low or not 0 <= k - 1 - j <= OCCASION_FAR:
         return False

@@ -208,3 +208,21 @@ def described(text: str, start: int, at: int) -> bool:
         if words[x] in _words("describing_relatives"):
             return True
     return False
+
+
+def participle_time(low: list[str], j: int, k: int) -> bool:
+    """Does the time expression at token k follow a later verb form after the trigger ending at token j:
+    a past form right before it, or before a particle or a preposition of time (dating words.json
+    participle_links: "a raid carried out last week", "emails leaked on Monday"), after a word that is
+    no auxiliary, pronoun, conjunction or "to" ("was arrested Monday", "attacked and killed on Monday"
+    keep theirs)? The time is that verb's, not the trigger's."""
+    stops = grammar_words("participle_auxiliaries") | grammar_words("person_pronouns") \
+        | grammar_words("plural_pronouns") | grammar_words("coordinators") | _words("later_verb_modals") \
+        | grammar_words("subordinators") | {"or", "to"}
+    x = k - 1
+    while x > j and low[x] in _words("participle_links"):
+        x -= 1
+    if x <= j or not is_past_form(low[x]) or not low[x].isalpha():
+        return False
+    prev = low[x - 1]
+    return x - 1 >= j and prev.isalpha() and prev not in stops and not prev.endswith("ly") and not is_past_form(prev)

@@ -10,7 +10,7 @@ from .. import lang
 from .dating import (_words, after_publication, conjunction_time, describes_noun, later_verb, noun_time,
                      occasion_near, occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done,
                      OCCASION_LAST, OCCASION_LEAD)
-from .dating_clause import modifier_chain, noun_own_time, own_times
+from .dating_clause import modifier_chain, noun_own_time, own_times, participle_time
 from .dating_story import headline_dates, reacted_object, same_doer
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_past_form, is_participle, singular
@@ -235,6 +235,8 @@ class TimeRules:
                 continue      # "a feud that has gone ... to, now, a truce": the time of the relative clause's verb
             if k > j and later_verb(low, j, k):
                 continue      # "X, gained by buying shares, will lapse at the end of May": the later verb's
+            if k > j and pos == "verb" and participle_time(low, j, k):
+                continue      # "accused X over a raid carried out last week": the participle's time
             prevw, occasion = low[k - 1] if k else "", 0
             prev2 = low[k - 2] if k > 1 else ""
             if pos == "noun" and n <= i and modifier_chain(low, n, i) and noun_time(text, t, prevw):
