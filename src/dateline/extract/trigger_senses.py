@@ -172,12 +172,19 @@ def noun_modifier(c, parse, happening: frozenset[str]) -> bool:
         # (a singular noun: a verb in -s or a participle the parse hangs there is a misread headline verb,
         # "Campaign criticizes spy agencies", or a verb with its object, "after shooting skeet")
         return tok.tag_ in ("NN", "NNP") and not tok.lower_.endswith("s") and _common_noun(head, tok) \
-            and not _names_happening(head, happening) and not _participle_after_noun(tok)
+            and not _names_happening(head, happening) and not _participle_after_noun(tok) \
+            and (c.pattern.pos == "noun" or _verb_elsewhere(tok))
     if tok.dep_ not in words("parse_deps") or c.pattern.pos != "verb" or tok.tag_ not in _phrase_tags("subject_participle_tags"):
         return False
     while head.dep_ in words("modifier_compound_deps") and head.head.i > head.i:
         head = head.head        # "striking coal miners": the phrase's head noun
     return head.tag_ in ("NN", "NNS") and head.dep_ in words("subject_deps")
+
+
+def _verb_elsewhere(tok) -> bool:
+    """The parse finds a verb in the sentence: a verb row's word it reads as a noun is not the only
+    verb the sentence could have ("the army hit rebel positions", read as one noun phrase, keeps it)."""
+    return any(t.tag_.startswith(("VB", "MD")) for t in tok.sent if t.i != tok.i)
 
 
 def _participle_after_noun(tok) -> bool:
