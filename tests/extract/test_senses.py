@@ -78,6 +78,21 @@ def codes(text):
     # challenges faced are no fight
     ("Republicans also face challenges in making an argument to voters next year.", None, "face"),
     ("Men were drinking beer after shooting skeet at the club.", None, "shooting"),
+    # an appeal to an audience, or someone's appeal with nothing asked, is an attraction; one before a
+    # court is legal action
+    ("The senator hopes to appeal to younger voters in the suburbs.", None, "appeal"),
+    ("Her broad appeal among suburban women worried the rival camp.", None, "appeal"),
+    ("The mayor appealed to residents to stay indoors on Monday.", "020", None),
+    ("The mayor flew to Rome to appeal directly to the Pope.", "020", None),
+    ("Peru said its appeal was pending before the court.", "115", None),
+    # things that arrive or tour make no visit; people and their delegations do
+    ("Thousands of letters have arrived at the embassy since Monday.", None, "arrived"),
+    ("The first batch of test results arrived at the lab on Friday.", None, "arrived"),
+    ("The play toured Europe last year.", None, "toured"),
+    ("Hundreds of supporters arrived in Lima on Monday.", "042", None),
+    ("A delegation of Chinese officials arrived in Lima on Monday.", "042", None),
+    ("The prime minister arrived in Paris on Monday.", "042", None),
+    ("The girl's mother, Ana Ruiz, arrived in Miami on Monday.", "042", None),
 ])
 def test_argument_senses(text, kept, gone):
     got = codes(text)

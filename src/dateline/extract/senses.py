@@ -130,14 +130,43 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
                 + [ch for ch in tok.children if ch.dep_ in _PASSIVE_SUBJ] if a is not None]
         return bool(args) and not any(_party(a, mentions) for a in args)
     if s.test == "subject_not_party":
+        # ("hundreds of letters arrived"; "hundreds of supporters arrived" have a party)
+        # ("the boy's father, X, would travel": a person noun of ``words`` or a name in apposition)
         subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "csubj")), None)
-        return subj is not None and subj.tag_ in ("NN", "NNS") and not _party(subj, mentions)
+        if subj is None or subj.tag_ not in ("NN", "NNS") or _noun_in(subj.lower_, s.words):
+            return False
+        near = [n for _, n in _prep_objects(subj, {"of"})] + [ch for ch in subj.children if ch.dep_ == "appos"]
+        return not any(n is not None and _party(n, mentions) for n in [subj] + near)
+    if s.test == "audience":
+        return _courts_audience(s, tok)
     if s.test == "prep_object_in":
         # (on the verb, or on its object where the parse hangs it there: "attacked X from the floor")
         heads = [tok] + [o for o in [_object(tok)] if o is not None]
         return any(n is not None and ("*" in s.words or n.lower_ in s.words)
                    for h in heads for _, n in _prep_objects(h, s.preps))
     return False
+
+
+def _courts_audience(s: Sense, tok) -> bool:
+    """"appeal to voters", "his broad appeal": the trigger asks nothing (no "for" phrase, no clause or
+    infinitive it governs or that follows its "to" phrase) and either its "to" phrase names an audience
+    (a noun of ``words`` or a people's name: "appeal to younger Latinos") or, a noun, it is
+    someone's ("Smith's appeal") with no "to" phrase: an attraction, no request."""
+    if any(p == "for" for p, _ in _prep_objects(tok)) or any(ch.dep_ in _REQUEST_DEPS for ch in tok.children):
+        return False
+    to = [n for _, n in _prep_objects(tok, {"to"}) if n is not None]
+    if any(t.tag_ == "VB" and t.i > tok.i and t.i - 1 >= 0 and t.doc[t.i - 1].lower_ == "to"
+           for t in (to[0].subtree if to else ()) ):
+        return False        # ("appealed to voters to back him")
+    nxt = to[0].right_edge.i + 1 if to else tok.i + 1
+    if nxt + 1 < tok.sent.end and tok.doc[nxt].lower_ == "to" and tok.doc[nxt + 1].tag_ == "VB":
+        return False
+    if to:
+        return _noun_in(to[0].lower_, s.words) or to[0].ent_type_ == "NORP"
+    return tok.tag_.startswith("NN") and any(ch.dep_ in ("poss", "nmod:poss") for ch in tok.children)
+
+
+_REQUEST_DEPS = ("xcomp", "ccomp", "acl", "advcl", "obj", "dobj")
 
 
 def _noun_in(word: str, words: frozenset[str]) -> bool:
