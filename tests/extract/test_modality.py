@@ -286,3 +286,18 @@ def test_the_actor_of_a_participle_describing_a_noun(text, trigger, actor):
 def test_an_approving_participle_is_no_sanction(profile, text, kept):
     evs = events(text) if profile == "parse" else _rules_events(text)
     assert any(e.trigger.text == "sanctioned" for e in evs) == kept
+
+
+@pytest.mark.parametrize("text,trigger,code,modality,hypothetical", [
+    # a progressive verb of intention states it as its simple form does
+    ("Ghana is planning to expel the envoys.", "expel", "1313", "threat", False),
+    ("The farmers were planning to boycott the fair.", "boycott", "133", "threat", False),
+    # an intention with no 03x/13x code, stated by a verb, has not happened and stays hypothetical
+    ("The union is ready to sue the ministry.", "sue", "115", "intent", True),
+    # an appeal that is itself only planned has not been made
+    ("The mayor was planning to call on the governor to resign.", "resign", "0241", "appeal", True),
+    ("The mayor called on the governor to resign.", "resign", "0241", "appeal", False),
+])
+def test_planned_intentions(text, trigger, code, modality, hypothetical):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert (e.cameo, e.modality, e.hypothetical) == (code, modality, hypothetical)

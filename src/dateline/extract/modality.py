@@ -14,9 +14,9 @@ import functools
 from dataclasses import dataclass, replace
 
 from ..resources import read_tsv
-from .event_lexicon import _DENY, _IMPLICATIVE, _MODAL, _NEG, _NEG_VERBS, _NOUN_DETS, _agent_nouns, _base_verbs, grammar_words
+from .event_lexicon import _BE, _DENY, _IMPLICATIVE, _MODAL, _NEG, _NEG_VERBS, _NOUN_DETS, _agent_nouns, _base_verbs, grammar_words
 from .lexicon import is_participle, is_past_form
-from .modality_scope import outside_other_scope, unstated_intent
+from .modality_scope import outside_other_scope, scope_words, unstated_intent
 from .trigger_senses import words as sense_words
 
 
@@ -88,6 +88,9 @@ def _governor(low: list[str], before: list[int], n: int) -> tuple[str, int] | No
         return "demand", near[0]
     if near and low[near[0]] in grammar_words("failure_verbs"):
         return "intent", near[0]     # negated ("failed"): the refusal of a cooperative act (apply_modality)
+    raw = [low[x] for x in before[n + 1:n + 3]]
+    if len(raw) == 2 and raw[0] in scope_words()["progressive_intent_verbs"] and raw[1] in _BE:
+        return "intent", near[0]     # "is planning to boycott": as "plans to"
     for x in near:
         for kind, key in _GOVERNORS:
             if low[x] in w[key] and (kind in ("appeal", "demand") or x == near[0]):
@@ -502,7 +505,15 @@ def apply_modality(c, low: list[str]) -> None:
         c.modality_marker, c.hypothetical = None, True
         return      # "urged X to attack": no appeal code for that act; the appeal verb codes it,
         #             and the act asked for has not happened
-    c.hypothetical, c.modality, c.modality_row = False, m.kind, m.row
+    # an intention with no 03x/13x code stated by a verb ("plans to sue X", "is ready to reject X") is
+    # no event of its own: the act keeps its code and has not happened; "said it would sue X" is
+    # taken as the act announced, as the coders of the dev gold read it
+    c.hypothetical = not m.code and c.pattern.code[:2] not in ("03", "13") \
+        and low[c.modality_marker] not in _words()["intent_auxiliaries"]
+    c.modality, c.modality_row = m.kind, m.row
+    outer = modality_of(low, c.modality_marker, c.modality_marker + 1) if kind in ("appeal", "demand") else None
+    if outer is not None and outer[0] == "intent":
+        c.hypothetical = True   # "is planning to call on X to resign": the appeal itself is only intended
     if m.code and m.code != c.pattern.code:
         c.intended = c.pattern.code
         c.pattern = replace(c.pattern, code=m.code)
