@@ -24,9 +24,11 @@ def _code(text, name):
     ("Prosecutors charged Khalid Mansour, 24, who fled last year to his native Tanzania.", "Khalid Mansour", "TZA"),
     ("The FBI arrested Omar Haddad, a Havana native, in Chicago.", "Omar Haddad", "CUB"),
     ("The FBI arrested Omar Haddad, who was born in Kenya, in Chicago.", "Omar Haddad", "KEN"),
-    # a demonym or a place in apposition: not the home state, and no guess
-    ("The FBI arrested Omar Haddad, of Havana, in Chicago.", "Omar Haddad", None),
-    ("The FBI arrested Omar Haddad, a 31-year-old Yemeni, in Chicago.", "Omar Haddad", None),
+    # a demonym or a place in apposition: a nationality, that state (not the home state)
+    ("The FBI arrested Omar Haddad, of Havana, in Chicago.", "Omar Haddad", "CUB"),
+    ("The FBI arrested Omar Haddad, a 31-year-old Yemeni, in Chicago.", "Omar Haddad", "YEM"),
+    # ties to two states: no guess
+    ("The FBI arrested Omar Haddad, a 31-year-old Yemeni, who was born in Kenya.", "Omar Haddad", None),
     # a place named with a verb between is no tie ("Chicago police arrested X")
     ("Police in Boston said Kenya deported Omar Haddad in May.", "Omar Haddad", "USA"),
     # another person between: the origin may be theirs
@@ -40,7 +42,7 @@ def test_a_person_tied_to_another_state_keeps_no_home_state(text, name, code):
 
 @pytest.mark.parametrize("text,name,code", [
     # a demonym and a noun of a person before the name (a title or occupation gives the state: entity_context)
-    ("The FBI said the Cuban boy Pablo Herrera was safe.", "Pablo Herrera", None),
+    ("The FBI said the Cuban boy Pablo Herrera was safe.", "Pablo Herrera", "CUB"),
     ("Police questioned Turkish suspect Mehmet Yilmaz on Friday.", "Mehmet Yilmaz", "TUR"),
     ("The FBI said Somali refugee Omar Haddad was safe.", "Omar Haddad", "SOM"),
     # a demonym before a verb: no tie

@@ -3,8 +3,11 @@ to a state ("Saudi radical X", "X, a 24-year-old Cuban,", "X ... back in his nat
 the article's home state is guessed for them (entity_context.assign_home_state).
 
 A person tied to a state other than the home state does not take the home state, nor, in an article
-datelined in another state, one tied to no state: a null code is better than a wrong one. A tie that states the person's origin ("his native C", "born in C", "a
-citizen of C", "a C native") with no tie to another state gives the person that state.
+datelined in another state, one tied to no state: a null code is better than a wrong one. A person
+whose ties all name one state, by nationality ("a 24-year-old Cuban", "the Cuban boy X", "X, of
+Havana,") or origin ("his native C", "born in C", "a citizen of C", "a C native"), takes that state,
+as CAMEO coders code a person by nationality; a birthplace before the name ("Kenyan-born X") is no
+nationality and gives none.
 """
 from __future__ import annotations
 
@@ -59,6 +62,14 @@ def _demonym_before(text: str, ms: list[Mention], k: int) -> str | None:
         return prev.code if len(words) == 1 or _person_noun(words[-1]) else None
     # (a name, not a demonym, is the subject of a verb: "New York charged X")
     return prev.code if prev.form == "adjective" and words and _person_noun(words[-1]) else None
+
+
+def _born_before(text: str, ms: list[Mention], k: int) -> bool:
+    """"Kenyan-born X": a birthplace, not a nationality (the person may be another state's citizen)."""
+    prev = ms[k - 1] if k else None
+    gap = regex("entities", "tie_demonym_gap").fullmatch(text, prev.end, ms[k].start) \
+        if prev is not None and prev.end <= ms[k].start else None
+    return bool(gap) and gap.group().startswith("-born")
 
 
 def _apposed_after(text: str, ms: list[Mention], k: int) -> str | None:
@@ -141,8 +152,9 @@ def title_named_with_state(text: str, ms: list[Mention], k: int) -> str | None:
 def tie_people(text: str, res: EntityResult) -> None:
     """Record in ``res.ties`` the states the text ties each person with no state to (a demonym or a
     state's name right before the name, an apposition naming a state, an origin phrase); a person
-    whose only ties are origins of one state takes it, and one given a role of an international body
-    with "as" is IGO."""
+    whose only ties are to one state (a nationality or an origin; a birthplace alone is none) takes it,
+    as a coder codes "a 31-year-old Yemeni" YEM, and one given a role of an international body with
+    "as" is IGO."""
     by_id = res.by_id()
     ms = res.mentions
     origins: dict[str, set[str]] = {}
@@ -153,6 +165,8 @@ def tie_people(text: str, res: EntityResult) -> None:
         for code in (_demonym_before(text, ms, k), _apposed_after(text, ms, k)):
             if code:
                 res.ties[ent.id] = res.ties.get(ent.id, frozenset()) | {code}
+                if not _born_before(text, ms, k):
+                    origins.setdefault(ent.id, set()).add(code)     # a nationality: the person's state
         if _role_of_body(text, ms, k):
             res.give_code(ent, "IGO", "+role-of-body")
             continue
