@@ -96,7 +96,7 @@ def _own_code(text, name):
     # a title ending in "of (the)" before a state or body right before the name: that one's official
     ("Deputy Trade Minister of Ghana Kofi Mensah said the fair would open on Monday.", "Kofi Mensah", "GHA"),
     ("Chairman of the Peruvian Congress Luis Quispe said the bill passed.", "Luis Quispe", "PER"),
-    ("Director of the U.S. Federal Bureau of Investigation (FBI) Tom Reddick said the lab was ready.",
+    ("Director of the U.S. National Security Agency (NSA) Tom Reddick said the lab was ready.",
      "Tom Reddick", "USA"),
     ("Secretary-General of the Arab League Ahmed Yusuf urged calm.", "Ahmed Yusuf", "IGO"),
 ])

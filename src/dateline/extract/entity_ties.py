@@ -110,7 +110,7 @@ def _role_of_body(text: str, ms: list[Mention], k: int) -> bool:
 
 
 def title_of_body(text: str, ms: list[Mention], k: int, is_title: Callable[[str], bool]) -> str | None:
-    """"Deputy Foreign Minister of Iran X", "Director of the U.S. Federal Bureau of Investigation (FBI)
+    """"Deputy Foreign Minister of Iran X", "Director of the U.S. National Security Agency (NSA)
     X": the code of the coded body or state that stands right before the person (or before the
     acronym in parentheses that follows it) when a title ending in "of (the)" opens it; ``is_title``
     says whether words are a title (entity_context._title_chain)."""
@@ -123,7 +123,7 @@ def title_of_body(text: str, ms: list[Mention], k: int, is_title: Callable[[str]
     body = ms[j]
     if not body.code or body.kind not in ("country", "organization"):
         return None
-    anchor = body.start         # ("of the U.S. Federal Bureau": the state's name before the body's)
+    anchor = body.start         # ("of the U.S. National Security Agency": the state's name before the body's)
     if j and ms[j - 1].kind == "country" and text[ms[j - 1].end:body.start] == " ":
         anchor = ms[j - 1].start
     got = regex("entities", "title_of_before").search(text, max(0, anchor - 60), anchor)
