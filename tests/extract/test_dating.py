@@ -82,8 +82,8 @@ def test_standing_positions_and_spans_get_no_publication_day(text, trigger):
     ("The Chilean consul was accused by Peru of selling visas to smugglers.", "accused"),
     # a material act in a present perfect after a comma is news that describes the person
     ("Ruiz, who has been arrested by Peruvian police, spoke to his lawyer.", "arrested"),
-    # an intention stated by a verb is its statement, made by publication
-    ("Chile plans to send troops to Peru.", "send"),
+    # an intention stated by a verb is its statement (03x), made by publication
+    ("Chile plans to meet Peru's president.", "meet"),
 ])
 def test_a_plain_present_perfect_is_bounded_by_publication(text, trigger):
     e = event(text, trigger)
