@@ -428,7 +428,8 @@ class TriggerRules:
         scathing attack") is none."""
         out = []
         for c in cands:
-            if trigger_senses.in_name(c, mentions) or trigger_senses.noun_modifier(c, parse, _happening_nouns()):
+            if trigger_senses.in_name(c, mentions) or trigger_senses.noun_modifier(c, parse, _happening_nouns()) \
+                    or trigger_senses.generic(c, parse):
                 continue
             pos = trigger_senses.parsed_pos(c, parse)
             if pos == "adjective":

@@ -181,6 +181,24 @@ def noun_modifier(c, parse, happening: frozenset[str]) -> bool:
     return head.tag_ in ("NN", "NNS") and head.dep_ in words("subject_deps")
 
 
+def generic(c, parse) -> bool:
+    """A present passive of a verb row whose subject (or the noun its relative clause describes) is a bare
+    plural common noun, no determiner, possessive or number on it ("women who are detained", "refugees
+    are vetted before they enter"): what is done to such people in general, no happening (a headline's
+    present, the first sentence, is left alone)."""
+    tok = token_at(parse, c.start)
+    if tok is None or c.pattern.pos != "verb" or c.sent == 0 or tok.tag_ != "VBN":
+        return False
+    if not any(ch.dep_ in words("passive_aux_deps") and ch.lower_ in words("generic_auxiliaries") for ch in tok.children):
+        return False
+    if tok.dep_ in words("relative_deps"):
+        subj = tok.head
+    else:
+        subj = next((ch for ch in tok.children if ch.dep_ in words("subject_deps")), None)
+    return subj is not None and subj.tag_ == "NNS" and not subj.ent_type_ \
+        and not any(ch.dep_ in words("determiner_deps") for ch in subj.children)
+
+
 def _verb_elsewhere(tok) -> bool:
     """The parse finds a verb in the sentence: a verb row's word it reads as a noun is not the only
     verb the sentence could have ("the army hit rebel positions", read as one noun phrase, keeps it)."""
