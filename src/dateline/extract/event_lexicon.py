@@ -315,6 +315,8 @@ class _Cand:
     standing: bool = False               # a standing position or a span up to now (dating.unbounded): no one day
     clause_flags: tuple | None = None    # (negated, hypothetical) of its clause, where a participle describing
     #                                      a noun was freed of them (modality.reduced_relative)
+    unstated: bool = False               # an intention no party states ("a bill that would ban X"): stays
+    #                                      hypothetical, never a 03x/13x event (modality_scope.unstated_intent)
 
 
 @functools.lru_cache(maxsize=None)

@@ -490,7 +490,7 @@ def apply_modality(c, low: list[str]) -> None:
         _noun_event_modality(c, low)
         return
     found = modality_of(low, c.tok, c.end_tok)
-    if found is None or conditional(low, c.tok) or getattr(c, "unstated", False):
+    if found is None or conditional(low, c.tok) or c.unstated:
         return      # "if the president follows through on his veto": no intention stated
     if c.negated:
         m = refusal(c.pattern.code) if found[0] == "intent" else None
