@@ -81,6 +81,8 @@ def test_a_modifier_of_a_noun_is_no_event(text, word):
     # a participle after a noun with its object, a headline verb in -s: verbs, whatever the parse says
     ("Police used tear gas to disperse students protesting tuition fees in Santiago.", "protesting", "141"),
     ("Campaign criticizes spy agencies over the leak.", "criticizes", "111"),
+    # an -ing word after a comma is an adjunct of the clause before it, not a modifier of the next noun
+    ("The minister spoke to reporters in Lima, criticizing claims of a cover-up.", "criticizing", "111"),
     # a sentence the parse reads as one noun phrase keeps its verb
     ("The army hit rebel positions near the border.", "hit", "19"),
 ])

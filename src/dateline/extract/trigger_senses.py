@@ -206,9 +206,13 @@ def _verb_elsewhere(tok) -> bool:
 
 
 def _participle_after_noun(tok) -> bool:
-    """A word in -ing right after a noun: a participle with its object, whatever the parse says
-    ("demonstrators protesting election results")."""
-    return tok.lower_.endswith("ing") and tok.i > tok.sent.start and tok.doc[tok.i - 1].tag_.startswith("NN")
+    """A word in -ing right after a noun or a comma: a participle with its object, whatever the parse
+    says ("demonstrators protesting election results"; "..., mocking fears of a blockade": an adjunct
+    of the clause before the comma)."""
+    if not tok.lower_.endswith("ing") or tok.i <= tok.sent.start:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.tag_.startswith("NN") or prev.text == ","
 
 
 def _common_noun(head, tok) -> bool:
