@@ -27,6 +27,9 @@ def _code(text, name):
     # a demonym or a place in apposition: a nationality, that state (not the home state)
     ("The FBI arrested Omar Haddad, of Havana, in Chicago.", "Omar Haddad", "CUB"),
     ("The FBI arrested Omar Haddad, a 31-year-old Yemeni, in Chicago.", "Omar Haddad", "YEM"),
+    ("The FBI arrested Omar Haddad, a hotel clerk in Havana, in Chicago.", "Omar Haddad", "CUB"),
+    # a role held towards a state is no tie of nationality
+    ("The FBI questioned Omar Haddad, the trade envoy to Cuba, in Chicago.", "Omar Haddad", None),
     # ties to two states: no guess
     ("The FBI arrested Omar Haddad, a 31-year-old Yemeni, who was born in Kenya.", "Omar Haddad", None),
     # a place named with a verb between is no tie ("Chicago police arrested X")

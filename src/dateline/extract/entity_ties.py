@@ -72,6 +72,16 @@ def _born_before(text: str, ms: list[Mention], k: int) -> bool:
     return bool(gap) and gap.group().startswith("-born")
 
 
+def _role_towards(text: str, ms: list[Mention], k: int, code: str) -> bool:
+    """"X, the envoy to Peru,": the apposition names a state the person's role is held towards (its words
+    end in a preposition of context.json towards_prepositions), not the person's own."""
+    nxt = ms[k + 1] if k + 1 < len(ms) else None
+    if nxt is None or nxt.code != code:
+        return False
+    words = text[ms[k].end:nxt.start].replace(",", " ").split()
+    return bool(words) and words[-1].lower() in context_words("towards_prepositions")
+
+
 def _apposed_after(text: str, ms: list[Mention], k: int) -> str | None:
     """"X, a 24-year-old Cuban,", "X, 44, of Havana,", "X, from Cuba,": the state of the apposition
     right after the name."""
@@ -165,7 +175,7 @@ def tie_people(text: str, res: EntityResult) -> None:
         for code in (_demonym_before(text, ms, k), _apposed_after(text, ms, k)):
             if code:
                 res.ties[ent.id] = res.ties.get(ent.id, frozenset()) | {code}
-                if not _born_before(text, ms, k):
+                if not _born_before(text, ms, k) and not _role_towards(text, ms, k, code):
                     origins.setdefault(ent.id, set()).add(code)     # a nationality: the person's state
         if _role_of_body(text, ms, k):
             res.give_code(ent, "IGO", "+role-of-body")
