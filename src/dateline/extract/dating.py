@@ -389,10 +389,10 @@ def unbound_unreal(cands) -> None:
 
 
 @functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=None)
 def _words(key: str) -> frozenset[str]:
-    """One list of resources/dating/words.json."""
-    data = json.loads(path("dating", "words.json").read_text(encoding="utf-8"))
-    return frozenset(data[key]["words"])
+    """One list of resources/dating/words.json (read once per list)."""
+    return frozenset(json.loads(path("dating", "words.json").read_text(encoding="utf-8"))[key]["words"])
 
 
 def _sentence_of(c, sentences) -> tuple[int, int] | None:

@@ -167,7 +167,7 @@ def modifier_chain(low: list[str], n: int, i: int) -> bool:
         return False
     stops = grammar_words("prepositions") | grammar_words("determiners") | grammar_words("subordinators") \
         | grammar_words("coordinators") | grammar_words("person_pronouns") | grammar_words("plural_pronouns") \
-        | grammar_words("relative_pronouns") | {"or", "to"}
+        | grammar_words("relative_pronouns") | _words("chain_breaks")
     for x in range(n, i):
         w = low[x]
         if w in stops or not w[:1].isalnum() or w.endswith(("'s", "’s")) or (x > n and is_past_form(w)):
@@ -218,7 +218,7 @@ def participle_time(low: list[str], j: int, k: int) -> bool:
     keep theirs)? The time is that verb's, not the trigger's."""
     stops = grammar_words("participle_auxiliaries") | grammar_words("person_pronouns") \
         | grammar_words("plural_pronouns") | grammar_words("coordinators") | _words("later_verb_modals") \
-        | grammar_words("subordinators") | {"or", "to"}
+        | grammar_words("subordinators") | _words("chain_breaks")
     x = k - 1
     while x > j and low[x] in _words("participle_links"):
         x -= 1
