@@ -201,7 +201,6 @@ def report_dates(cands, attributions, timexes, text: str = "") -> None:
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "report"
 
 
-
 def _bounded_by_report(c) -> bool:
     """A report bounds an act told by a verb or a speech act ("said Y attacked Z"), not a noun: "citing
     the release of prisoners" names a happening, not when it happened."""
@@ -388,7 +387,6 @@ def unbound_unreal(cands) -> None:
             c.date, c.date_timex, c.date_from = None, None, None
 
 
-@functools.lru_cache(maxsize=None)
 @functools.lru_cache(maxsize=None)
 def _words(key: str) -> frozenset[str]:
     """One list of resources/dating/words.json (read once per list)."""

@@ -70,7 +70,7 @@ def part_of_noun(low: list[str], i: int, words: list[str] = ()) -> bool:
     (dating words.json preposition_heads: "ahead of", "because of"), a name ("a Group of 20 meeting":
     ``words``, the tokens as written) nor a noun of quantity or phase (dating words.json
     collective_heads: "a wave of attacks", "the start of the talks")."""
-    dets = grammar_words("determiners") | grammar_words("noun_determiners")
+    dets = _determiners()
     for p in range(i - 1, max(0, i - 1 - _PART_REACH), -1):
         w = low[p]
         if w in _words("part_prepositions"):
@@ -90,9 +90,14 @@ def _verb_like(w: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _determiners() -> frozenset[str]:
+    return grammar_words("determiners") | grammar_words("noun_determiners")
+
+
+@functools.lru_cache(maxsize=1)
 def _no_heads() -> frozenset[str]:
     """Words before a preposition that are no noun its object could be part of (``part_of_noun``)."""
-    return frozenset(grammar_words("determiners") | grammar_words("noun_determiners") | _words("collective_heads")
+    return frozenset(_determiners() | _words("collective_heads")
                      | _words("predicate_auxiliaries") | grammar_words("participle_auxiliaries")
                      | _words("preposition_heads") | grammar_words("prepositions") | grammar_words("subordinators")
                      | grammar_words("person_pronouns") | grammar_words("plural_pronouns"))
@@ -101,9 +106,15 @@ def _no_heads() -> frozenset[str]:
 def _same_phrase(low: list[str], j: int, k: int) -> bool:
     """Do tokens j..k-1 between a noun and a time after it stay in its phrase: no verb, clause break or
     relative pronoun ("a wave of attacks in the capital on Monday", not "the blast rose to 12 on Monday")?"""
-    stops = grammar_words("dating_scope_closers") | grammar_words("relative_pronouns") \
-        | grammar_words("subordinators") | _words("predicate_auxiliaries") | grammar_words("participle_auxiliaries")
+    stops = _phrase_stops()
     return not any(w in stops or is_past_form(w) or w in _base_verbs() for w in low[j:k])
+
+
+@functools.lru_cache(maxsize=1)
+def _phrase_stops() -> frozenset[str]:
+    """Words that end a noun's phrase before a time after it (``_same_phrase``)."""
+    return grammar_words("dating_scope_closers") | grammar_words("relative_pronouns") \
+        | grammar_words("subordinators") | _words("predicate_auxiliaries") | grammar_words("participle_auxiliaries")
 
 
 # how many words before a verb the relative pronoun of its clause may lie ("who threw a grenade")
@@ -165,14 +176,20 @@ def modifier_chain(low: list[str], n: int, i: int) -> bool:
         return True
     if not 0 < i - n <= _MODIFIER_REACH:
         return False
-    stops = grammar_words("prepositions") | grammar_words("determiners") | grammar_words("subordinators") \
-        | grammar_words("coordinators") | grammar_words("person_pronouns") | grammar_words("plural_pronouns") \
-        | grammar_words("relative_pronouns") | _words("chain_breaks")
+    stops = _chain_stops()
     for x in range(n, i):
         w = low[x]
         if w in stops or not w[:1].isalnum() or w.endswith(("'s", "’s")) or (x > n and is_past_form(w)):
             return False
     return True
+
+
+@functools.lru_cache(maxsize=1)
+def _chain_stops() -> frozenset[str]:
+    """Words that no modifier between a time and its noun may be (``modifier_chain``)."""
+    return grammar_words("prepositions") | grammar_words("determiners") | grammar_words("subordinators") \
+        | grammar_words("coordinators") | grammar_words("person_pronouns") | grammar_words("plural_pronouns") \
+        | grammar_words("relative_pronouns") | _words("chain_breaks")
 
 
 def noun_own_time(i: int, sent: "_SentenceTimes"):
@@ -184,9 +201,10 @@ def noun_own_time(i: int, sent: "_SentenceTimes"):
         if n <= i and modifier_chain(low, n, i) and noun_time(sent.text, t, low[k - 1] if k else ""):
             return t, value
     breaks = grammar_words("dating_scope_closers") | grammar_words("dating_clause_openers")
-    r = next((x for x in range(i + 1, min(len(low), i + 1 + _RELATIVE_AFTER)) if low[x] in ("which", "that")
+    relatives = _words("noun_relatives")
+    r = next((x for x in range(i + 1, min(len(low), i + 1 + _RELATIVE_AFTER)) if low[x] in relatives
               or low[x] in breaks), None)
-    if r is None or low[r] not in ("which", "that"):
+    if r is None or low[r] not in relatives:
         return None
     for t, k, n, value in sent.timexes:
         if k > r and not any(low[x] in breaks for x in range(r + 1, k)):
@@ -216,9 +234,7 @@ def participle_time(low: list[str], j: int, k: int) -> bool:
     participle_links: "a raid carried out last week", "emails leaked on Monday"), after a word that is
     no auxiliary, pronoun, conjunction or "to" ("was arrested Monday", "attacked and killed on Monday"
     keep theirs)? The time is that verb's, not the trigger's."""
-    stops = grammar_words("participle_auxiliaries") | grammar_words("person_pronouns") \
-        | grammar_words("plural_pronouns") | grammar_words("coordinators") | _words("later_verb_modals") \
-        | grammar_words("subordinators") | _words("chain_breaks")
+    stops = _participle_stops()
     x = k - 1
     while x > j and low[x] in _words("participle_links"):
         x -= 1
@@ -226,3 +242,11 @@ def participle_time(low: list[str], j: int, k: int) -> bool:
         return False
     prev = low[x - 1]
     return x - 1 >= j and prev.isalpha() and prev not in stops and not prev.endswith("ly") and not is_past_form(prev)
+
+
+@functools.lru_cache(maxsize=1)
+def _participle_stops() -> frozenset[str]:
+    """Words before a later past form that keep it the trigger's own verb chain (``participle_time``)."""
+    return grammar_words("participle_auxiliaries") | grammar_words("person_pronouns") \
+        | grammar_words("plural_pronouns") | grammar_words("coordinators") | _words("later_verb_modals") \
+        | grammar_words("subordinators") | _words("chain_breaks")
