@@ -47,48 +47,34 @@ def _person_noun(word: str) -> bool:
                                        and word.endswith(tuple(context_words("person_noun_endings"))))
 
 
-def _demonym_before(text: str, ms: list[Mention], k: int) -> str | None:
+def _demonym_before(text: str, ms: list[Mention], k: int) -> tuple[str | None, bool]:
     """"Saudi radical X", "the Cuban boy X", "Kenyan-born X": the state named right before the
     name, with only lower-case words between, the last a noun of a person ("Canadian officials
-    said X" is no tie)."""
+    said X" is no tie); and whether it is the person's nationality (a birthplace, "Kenyan-born X", is
+    not: the person may be another state's citizen)."""
     prev = ms[k - 1] if k else None
     if prev is None or not _coded_place(prev) or prev.end > ms[k].start:
-        return None
+        return None, False
     gap = regex("entities", "tie_demonym_gap").fullmatch(text, prev.end, ms[k].start)
     if gap is None:
-        return None
+        return None, False
     words = gap.group().split()
     if gap.group().startswith("-born"):
-        return prev.code if len(words) == 1 or _person_noun(words[-1]) else None
+        return (prev.code if len(words) == 1 or _person_noun(words[-1]) else None), False
     # (a name, not a demonym, is the subject of a verb: "New York charged X")
-    return prev.code if prev.form == "adjective" and words and _person_noun(words[-1]) else None
+    return (prev.code if prev.form == "adjective" and words and _person_noun(words[-1]) else None), True
 
 
-def _born_before(text: str, ms: list[Mention], k: int) -> bool:
-    """"Kenyan-born X": a birthplace, not a nationality (the person may be another state's citizen)."""
-    prev = ms[k - 1] if k else None
-    gap = regex("entities", "tie_demonym_gap").fullmatch(text, prev.end, ms[k].start) \
-        if prev is not None and prev.end <= ms[k].start else None
-    return bool(gap) and gap.group().startswith("-born")
-
-
-def _role_towards(text: str, ms: list[Mention], k: int, code: str) -> bool:
-    """"X, the envoy to Peru,": the apposition names a state the person's role is held towards (its words
-    end in a preposition of context.json towards_prepositions), not the person's own."""
-    nxt = ms[k + 1] if k + 1 < len(ms) else None
-    if nxt is None or nxt.code != code:
-        return False
-    words = text[ms[k].end:nxt.start].replace(",", " ").split()
-    return bool(words) and words[-1].lower() in context_words("towards_prepositions")
-
-
-def _apposed_after(text: str, ms: list[Mention], k: int) -> str | None:
+def _apposed_after(text: str, ms: list[Mention], k: int) -> tuple[str | None, bool]:
     """"X, a 24-year-old Cuban,", "X, 44, of Havana,", "X, from Cuba,": the state of the apposition
-    right after the name."""
+    right after the name; and whether it is the person's own ("X, the envoy to Peru,": a role held
+    towards a state, its words ending in a preposition of context.json towards_prepositions, is not)."""
     nxt = ms[k + 1] if k + 1 < len(ms) else None
-    if nxt is None or not _coded_place(nxt):
-        return None
-    return nxt.code if regex("entities", "tie_apposed_gap").fullmatch(text, ms[k].end, nxt.start) else None
+    if nxt is None or not _coded_place(nxt) \
+            or not regex("entities", "tie_apposed_gap").fullmatch(text, ms[k].end, nxt.start):
+        return None, False
+    words = text[ms[k].end:nxt.start].replace(",", " ").split()
+    return nxt.code, not (words and words[-1].lower() in context_words("towards_prepositions"))
 
 
 def _origin_after(text: str, ms: list[Mention], k: int) -> str | None:
@@ -172,10 +158,10 @@ def tie_people(text: str, res: EntityResult) -> None:
         ent = by_id.get(m.entity or "")
         if m.kind != "person" or ent is None or ent.code:
             continue
-        for code in (_demonym_before(text, ms, k), _apposed_after(text, ms, k)):
+        for code, nationality in (_demonym_before(text, ms, k), _apposed_after(text, ms, k)):
             if code:
                 res.ties[ent.id] = res.ties.get(ent.id, frozenset()) | {code}
-                if not _born_before(text, ms, k) and not _role_towards(text, ms, k, code):
+                if nationality:
                     origins.setdefault(ent.id, set()).add(code)     # a nationality: the person's state
         if _role_of_body(text, ms, k):
             res.give_code(ent, "IGO", "+role-of-body")
