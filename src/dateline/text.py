@@ -62,14 +62,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     return out
 
 
-_LAST: list[tuple[str, list, list[int], list[int]]] = []     # the last articles' words (two at most)
+_DOCS: list[tuple[str, list, list[int], list[int]]] = []     # the last articles' words, from their Docs (two at most)
+# the words of texts with no Doc (a timex's phrase, a test's sentence), by value: the tokenizer gives
+# equal strings equal words; the oldest go first past _OTHERS_CHARS characters in all. Kept apart
+# from _DOCS, so that looking up phrases never pushes the article out of it (which made every later
+# look-up of the article tokenize it again)
+_OTHERS: dict[str, tuple[list, list[int], list[int]]] = {}
+_OTHERS_CHARS = 2_000_000
 
 
 def use_doc(doc, text: str | None = None) -> None:
     """Make ``doc``'s tokens the tokenization of its text (``text``: the string object the stages
     are given, when it is not ``doc.text``) for every later ``tokenize`` of that text."""
     text = doc.text if text is None else text
-    _keep(text, _join(text, _spans(doc)))
+    entry = _entry(_join(text, _spans(doc)))
+    _DOCS[:] = [(text, *entry)] + [e for e in _DOCS if e[0] is not text][:1]
 
 
 def _spans(doc) -> list[tuple[int, int]]:
@@ -82,21 +89,28 @@ def _spans(doc) -> list[tuple[int, int]]:
     return [(int(a), int(a + n)) for a, n, space in doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if not space]
 
 
-def _keep(text: str, toks: list[tuple[int, int, str]]) -> tuple[list, list[int], list[int]]:
-    entry = (text, toks, [a for a, _, _ in toks], [b for _, b, _ in toks])
-    _LAST[:] = [entry] + [e for e in _LAST if e[0] is not text][:1]
-    return entry[1:]
+def _entry(toks: list[tuple[int, int, str]]) -> tuple[list, list[int], list[int]]:
+    return toks, [a for a, _, _ in toks], [b for _, b, _ in toks]
 
 
 def _whole(text: str) -> tuple[list, list[int], list[int]]:
     """The words of the whole text: its Doc's (``use_doc``), else made once from the tokenizer."""
-    for t, toks, starts, ends in _LAST:
+    for t, toks, starts, ends in _DOCS:
         if t is text:
             return toks, starts, ends
-    from .guard import make_doc
-    from .nlp.sentences import blank_nlp
+    kept = _OTHERS.get(text)
+    if kept is None:
+        from .guard import make_doc
+        from .nlp.sentences import blank_nlp
 
-    return _keep(text, _join(text, _spans(make_doc(blank_nlp(), text))))   # huge runs cut as in new_doc
+        kept = _entry(_join(text, _spans(make_doc(blank_nlp(), text))))   # huge runs cut as in new_doc
+        total = len(text) + sum(map(len, _OTHERS))
+        while _OTHERS and total > _OTHERS_CHARS:
+            oldest = next(iter(_OTHERS))
+            total -= len(oldest)
+            del _OTHERS[oldest]
+        _OTHERS[text] = kept
+    return kept
 
 
 @functools.lru_cache(maxsize=1)
