@@ -81,12 +81,14 @@ def use_doc(doc, text: str | None = None) -> None:
 
 def _spans(doc) -> list[tuple[int, int]]:
     """The character spans of the Doc's tokens that are not whitespace, read from its arrays
-    (no Token objects made)."""
+    (no Token objects made, no Python step per token)."""
     from spacy.attrs import IDX, IS_SPACE, LENGTH
 
     if not len(doc):
         return []
-    return [(int(a), int(a + n)) for a, n, space in doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if not space]
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+    words = arr[arr[:, 2] == 0]
+    return list(zip(words[:, 0].tolist(), (words[:, 0] + words[:, 1]).tolist()))
 
 
 def _entry(toks: list[tuple[int, int, str]]) -> tuple[list, list[int], list[int]]:
@@ -176,14 +178,23 @@ def _joined(text: str, word: tuple[int, int], spans: list[tuple[int, int]], k: i
 def _join(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Words from token spans: tokens written against the word before them join it where the
     joiners table says so (directly, or through a joiner token)."""
+    starters = _joiner_starts()
+    # only a token written against the word before it can join it, and only one that starts with a
+    # joiner or a word character after a word character (_joined's common case, checked here first)
+    maybe = [k for k in range(1, len(spans)) if spans[k][0] == spans[k - 1][1] and (
+        text[spans[k][0]] in starters or (_is_word_char(text[spans[k][0]]) and _is_word_char(text[spans[k][0] - 1])))]
     out: list[tuple[int, int]] = []
-    k, n = 0, len(spans)
-    while k < n:
-        m = _joined(text, out[-1], spans, k) if out and out[-1][1] == spans[k][0] else 0
+    k = 0
+    for c in maybe:
+        if c < k:
+            continue                            # joined already
+        out.extend(spans[k:c])                  # the words before it stay as they are
+        m = _joined(text, out[-1], spans, c)
         if m:
-            out[-1] = (out[-1][0], spans[k + m - 1][1])
-            k += m
+            out[-1] = (out[-1][0], spans[c + m - 1][1])
+            k = c + m
         else:
-            out.append(spans[k])
-            k += 1
+            out.append(spans[c])
+            k = c + 1
+    out.extend(spans[k:])
     return [(a, b, text[a:b]) for a, b in out]
