@@ -336,6 +336,25 @@ class TriggerRules:
             return ((prev.endswith("s") and prev not in _BE) or after_name) and not after_verb
         return True
 
+    def _row_plans(self, word: str) -> tuple:
+        """The dictionary's rows of a word, each with what is fixed for it: its later words with
+        their reach (an intransitive verb's preposition follows it: "agreed with X", not "agreed to a
+        truce with X"; elsewhere up to 2 words may stand between), the forms its last word must take
+        (a noun row of several words) and the highest score it can reach (its object at distance 0);
+        made once per word."""
+        index, plans = self.__dict__.get("_plans") or (None, None)
+        if index is not self.index:         # (made for this index: a test may give the extractor another)
+            index, plans = self.__dict__["_plans"] = (self.index, {})
+        got = plans.get(word)
+        if got is None:
+            intransitive = grammar_words("intransitive_verbs")
+            got = plans[word] = tuple(
+                (p, tuple((w, 1 if w in _PREPS and p.words[0] in intransitive else 3) for w in p.words[1:]),
+                 _noun_forms(p.words[-1]) if p.pos == "noun" and len(p.words) > 1 else None,
+                 (len(p.words), bool(p.objects), 0, bool(p.subjects), -p.row))
+                for p in self.index.get(word, ()))
+        return got
+
     def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int,
                after_verb: bool = False, pos_only: str | None = None) -> tuple[Pattern, int] | None:
         """The best row of the dictionary that matches at token i; ``pos_only``: the part of speech
@@ -345,9 +364,10 @@ class TriggerRules:
         # (later word, position, reach) and (object window)
         fits: dict[str, bool] = {}
         nexts: dict[tuple, int | None] = {}
-        windows: dict[tuple, list[str]] = {}
-        intransitive = grammar_words("intransitive_verbs")
-        for p in self.index.get(low[i], ()):
+        windows: dict = {}
+        for p, rest, last_forms, top in self._row_plans(low[i]):
+            if best is not None and top <= best[0]:
+                continue            # the row cannot beat the best (its score is at most ``top``)
             fit = fits.get(p.pos)
             if fit is None:
                 fit = fits[p.pos] = self._pos_fits(p.pos, toks, low, i, after_verb) if pos_only is None \
@@ -356,10 +376,7 @@ class TriggerRules:
                 continue
             j = i + 1
             ok = True
-            for w in p.words[1:]:
-                # an intransitive verb's preposition follows it ("agreed with X", not "agreed to a
-                # truce with X"); elsewhere up to 2 words may stand between
-                limit = 1 if w in _PREPS and p.words[0] in intransitive else 3
+            for w, limit in rest:
                 key = (j, w, limit)
                 found = nexts[key] if key in nexts else nexts.setdefault(key, _next_word(toks, low, j, w, limit))
                 if found is None:
@@ -368,7 +385,7 @@ class TriggerRules:
                 j = found + 1
             if not ok:
                 continue
-            if p.pos == "noun" and len(p.words) > 1 and low[j - 1] not in _noun_forms(p.words[-1]):
+            if last_forms is not None and low[j - 1] not in last_forms:
                 continue
             dist = self._objects_at(p, low, i, j, toks, windows) if p.objects else 0
             if dist is None:
@@ -386,19 +403,21 @@ class TriggerRules:
     @staticmethod
     def _objects_at(p: Pattern, low: list[str], i: int, j: int, toks=(), windows: dict | None = None) -> int | None:
         """How far after the trigger the row's first object stands (0 before a noun trigger or for
-        a passive's subject); None when the row's objects are not there. ``windows``: the object
-        windows already read for this trigger word, by (start, reach)."""
+        a passive's subject); None when the row's objects are not there. ``windows``: what the rows of
+        this trigger word share, read once: the object windows by (start, reach), the trigger's own
+        tests by its position."""
         if p.pos == "verb":
             # a converted row's object is the head of the object phrase: close to the verb;
             # quantities, determiners and the words of a name do not count ("supplied nearly 900
             # tons of food", "backed a U.N. Security Council resolution")
             reach = 7 if p.file == VOCABULARIES[0] else 4
-            window = windows.get((j, reach)) if windows is not None else None
-            if window is None:
+            memo = windows if windows is not None else {}
+            site = memo.get((j, reach))
+            if site is None:            # the window, and whether it opens with "by" after a participle
                 window = _object_window(toks, low, j, reach)
-                if windows is not None:
-                    windows[(j, reach)] = window
-            if window[:1] == ["by"] and is_participle(low[j - 1]) and p.code != NO_EVENT:
+                site = memo[(j, reach)] = (window, window[:1] == ["by"] and is_participle(low[j - 1]))
+            window, by_agent = site
+            if by_agent and p.code != NO_EVENT:
                 # "a statement, released by the Kremlin, ...": after "by" stands the agent, which may
                 # name a cause that no happening has ("killed by an avalanche": a --- row), not the object
                 window = []
@@ -410,9 +429,14 @@ class TriggerRules:
             # passive: "the missiles were fired" -- the object is the subject before the verb (the
             # converted rows describe the active voice only)
             # a reduced relative: "the capital invested in", "the missiles fired at"
-            if reach == 7 and is_participle(low[i]) and (not _BE.isdisjoint(low[max(0, i - 3):i])
-                                                        or (i > 0 and low[i - 1] in objects)):
-                return 0 if not objects.isdisjoint(low[max(0, i - 6):i]) else None
+            if reach == 7:
+                before = memo.get(i)
+                if before is None:      # the trigger's own tests, the same for every row of its word
+                    before = memo[i] = (is_participle(low[i]), not _BE.isdisjoint(low[max(0, i - 3):i]),
+                                        low[max(0, i - 6):i])
+                participle, after_be, words_before = before
+                if participle and (after_be or (i > 0 and low[i - 1] in objects)):
+                    return 0 if not objects.isdisjoint(words_before) else None
             return None
         before = low[max(0, i - 3):i]
         after = low[j:j + 4] if j < len(low) and low[j] == "of" else []
