@@ -216,6 +216,15 @@ def test_a_stateless_body_takes_the_state_its_name_opens_with(text, name, code):
     ("\n\nLA PAZ, Bolivia (AP) --\n\nJane Holloway, a campaign aide, told reporters that the U.S. Senate "
      "would vote on the bill. Holloway said Washington had waited long enough. The Senate adjourned, "
      "and Congress left town.", "Jane Holloway", None),
+    # the dateline's town shares a foreign capital's name, but a U.S. state's abbreviation follows it:
+    # the dateline is American, and so are the people it gives no other state
+    ("\n\nPARIS, Tenn. (AP) --\n\nMarla Quint, a campaign aide, told reporters that the U.S. Senate "
+     "would vote on the bill. Quint said Washington had waited long enough. The Senate adjourned, "
+     "and Congress left town.", "Marla Quint", "USA"),
+    # the same town with no abbreviation after it stays the capital's
+    ("\n\nPARIS (AP) --\n\nMarla Quint, a campaign aide, told reporters that the U.S. Senate "
+     "would vote on the bill. Quint said Washington had waited long enough. The Senate adjourned, "
+     "and Congress left town.", "Marla Quint", None),
 ])
 def test_the_dateline_state_is_read_on_the_datelines_own_line(text, name, code):
     assert _person(text, name) == code

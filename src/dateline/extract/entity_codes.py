@@ -171,11 +171,31 @@ def default_generic_codes(text: str, raws: list[_Raw], out: list[_Raw], dateline
 def dateline_state(text: str, raws: list[_Raw], dateline_end: int, igo: bool = False) -> str | None:
     """The dateline's state: the last coded place or state named in the dateline itself (between the
     start of its line and its end), not one a headline or a subtitle above it names ("Trump loses
-    Georgia" over "CASPER, Wyo. -"); ``igo`` lets an international body's code stand."""
+    Georgia" over "CASPER, Wyo. -"); ``igo`` lets an international body's code stand. A place
+    followed by a U.S. state's abbreviation ("PARIS, Tenn. -") is that state's town, whatever state
+    the gazetteer's namesake belongs to."""
     end = len(text[:dateline_end].rstrip())         # (the dateline's end takes the blank lines after it)
     line_start = text.rfind("\n", 0, end) + 1
-    return next((r.code for r in reversed(raws) if line_start <= r.start and r.end <= dateline_end and r.code
+    last = next((r for r in reversed(raws) if line_start <= r.start and r.end <= dateline_end and r.code
                  and r.kind in ("place", "country") and (igo or r.code != "IGO")), None)
+    if last is not None and last.kind == "place" and us_state_after(text, last.end):
+        return context_words("party_label_state")[0]
+    return last.code if last is not None else None
+
+
+_US_STATE_AFTER = regex("entities", "us_state_after")
+
+
+@functools.lru_cache(maxsize=1)
+def us_states() -> frozenset[str]:
+    """The AP abbreviations of the U.S. states (resources/geo/us_state_abbreviations.tsv)."""
+    return frozenset(a for r in read_tsv("geo", "us_state_abbreviations.tsv") for a in r["ap"].split("|") if a)
+
+
+def us_state_after(text: str, end: int) -> bool:
+    """Does a comma and a U.S. state's AP abbreviation follow a place ending at ``end`` ("Tulsa, Okla.")?"""
+    ab = _US_STATE_AFTER.match(text, end)
+    return ab is not None and ab.group(1) in us_states()
 
 
 def is_metonym(text: str, r: _Raw, dateline_end: int) -> bool:

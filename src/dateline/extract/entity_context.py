@@ -12,6 +12,7 @@ from ..record import Mention, Span
 from ..resources import read_tsv
 from .entities import EntityResult, capital_led
 from .entity_groups import add_community_mentions, code_people_by_group
+from .entity_codes import us_state_after, us_states
 from .entity_index import Cover
 from .entity_local import (add_body_members, add_member_state_groups, add_place_groups, code_acronyms_of_named,
                            code_local_bodies, code_titled_by_dateline, group_noun_after, places_named_as_bodies)
@@ -522,7 +523,7 @@ def code_places_from_region(text: str, res: EntityResult) -> None:
         kinds = ("place",) if ent.code else ("place", "country")
         code = nxt.code if nxt is not None and nxt.kind in kinds \
             and _REGION_AFTER.fullmatch(text, m.end, nxt.start) and not group_noun_after(text, nxt.end) else None
-        if code is None and (ab := _US_STATE_AFTER.match(text, m.end)) and ab.group(1) in _us_states():
+        if code is None and us_state_after(text, m.end):
             code = context_words("party_label_state")[0]      # "Tulsa, Okla.": a U.S. state's abbreviation
         if not code or code == ent.code:
             continue
@@ -532,15 +533,6 @@ def code_places_from_region(text: str, res: EntityResult) -> None:
                 x.code = code
     code_places_from_geonames(text, res.entities, res.mentions)
     tie_people(text, res)
-
-
-_US_STATE_AFTER = regex("entities", "us_state_after")
-
-
-@functools.lru_cache(maxsize=1)
-def _us_states() -> frozenset[str]:
-    """The AP abbreviations of the U.S. states (resources/geo/us_state_abbreviations.tsv)."""
-    return frozenset(a for r in read_tsv("geo", "us_state_abbreviations.tsv") for a in r["ap"].split("|") if a)
 
 
 _BARE = capital_led(source("entities", "bare_surname"))     # (its matches start with a capital)
@@ -596,4 +588,4 @@ def _us_label(text: str, end: int) -> bool:
     if _PARTY_LABEL.match(text, end):
         return True
     m = _STATE_LABEL.match(text, end)
-    return bool(m) and m.group(1) in _us_states()
+    return bool(m) and m.group(1) in us_states()
