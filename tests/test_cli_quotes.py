@@ -87,7 +87,7 @@ def test_quotes_on_a_store_from_before_the_quotes_table(db):
     with sqlite3.connect(db) as c:
         for stmt in ("DROP TABLE cluster_aliases",  # migration 7
                      "ALTER TABLE articles DROP COLUMN story_names",  # migration 6
-                     "DROP INDEX events_location_geonameid", "DROP TABLE places",
+                     "DROP INDEX IF EXISTS events_location_geonameid", "DROP TABLE places",
                      "ALTER TABLE events DROP COLUMN location_geonameid",  # migration 5
                      "DROP TABLE quotes_fts", "DROP TABLE speaker_names", "DROP TABLE speakers", "DROP TABLE quotes",
                      "ALTER TABLE events DROP COLUMN date_mod", "ALTER TABLE clusters DROP COLUMN date_mod",

@@ -49,7 +49,7 @@ def test_migration_4_fills_the_mods_of_stored_events(store_url, build):
     with s.transaction():
         for stmt in ("DROP TABLE cluster_aliases",  # migration 7
                      "ALTER TABLE articles DROP COLUMN story_names",  # migration 6
-                     "DROP INDEX events_location_geonameid", "DROP TABLE places",
+                     "DROP INDEX IF EXISTS events_location_geonameid", "DROP TABLE places",
                           "ALTER TABLE events DROP COLUMN location_geonameid"):  # migration 5
             s._exec(stmt)
         for t in ("events", "clusters"):

@@ -61,7 +61,14 @@ def test_migration_5_fills_places_of_articles_stored_before(store_url, build):
             9: ["DROP INDEX events_family_undated_pub"],
             10: ["DROP INDEX cluster_aliases_id"],
             11: ["DROP INDEX events_family_precision_day_covering",
-                 "CREATE INDEX events_family_precision_day ON events(family, precision, day_first)"]}
+                 "CREATE INDEX events_family_precision_day ON events(family, precision, day_first)"],
+            12: ["DROP INDEX events_series", "CREATE INDEX events_series ON events(series_ordinal)",
+                 "CREATE INDEX events_family_day ON events(family, day_first, day_last)",
+                 "CREATE INDEX articles_content_hash ON articles(content_hash)",
+                 "CREATE INDEX quotes_article ON quotes(article_key)",
+                 "CREATE INDEX events_location_geonameid ON events(location_geonameid)",
+                 "CREATE INDEX clusters_actor_day ON clusters(actor, day_first)",
+                 "CREATE INDEX clusters_actor_root_day ON clusters(actor, root, day_first)"]}
     assert schema.latest(s.dialect) == max(undo), "a newer migration: undo it here too"
     with s.transaction():
         for v in sorted(undo, reverse=True):

@@ -136,7 +136,7 @@ def test_migration_fills_quotes_of_articles_stored_before(store_url, build):
     with s.transaction():
         drops = ["DROP TABLE speaker_names", "DROP TABLE speakers", "DROP TABLE quotes",
                  "ALTER TABLE events DROP COLUMN date_mod", "ALTER TABLE clusters DROP COLUMN date_mod",
-                 "DROP INDEX events_location_geonameid", "DROP TABLE places",   # migration 5
+                 "DROP INDEX IF EXISTS events_location_geonameid", "DROP TABLE places",   # migration 5
                  "ALTER TABLE events DROP COLUMN location_geonameid",
                  "ALTER TABLE articles DROP COLUMN story_names",                    # migration 6
                  "DROP TABLE cluster_aliases"]                                      # migration 7

@@ -280,9 +280,9 @@ def claims(store: Store, *, include_all: bool = False) -> list[dict]:
         # "its first launch since May 9" (mod AFTER): counted from the day after that day or period
         lo = (start[1] + _dt.timedelta(days=1) if mod == "AFTER" else start[0]).isoformat()
         held = store.rows(
-            "SELECT c.id, c.day_first, c.date FROM clusters c WHERE c.actor = ? AND c.root = ? "
+            "SELECT c.id, c.day_first, c.date FROM clusters c WHERE c.actor = ? AND c.cameo >= ? AND c.cameo < ? "
             "AND c.negated = 0 AND c.hypothetical = 0 AND c.day_first >= ? AND c.day_last <= ? "
-            "ORDER BY c.day_first, c.id", (actor, root, lo, on))
+            "ORDER BY c.day_first, c.id", (actor, *_prefix_range(root), lo, on))
         n = len(held)
         status = "consistent" if n == e["series_ordinal"] else "inconsistent"
         claim.update(held=n, status=status, events=[{"cluster": h["id"], "date": h["date"]} for h in held],
@@ -305,9 +305,9 @@ def _check_window(store: Store, actor: str, root: str, on: str, n: int, days: fl
     than N may fall inside the period itself."""
     end = _dt.date.fromisoformat(on)
     held = store.rows(
-        "SELECT c.id, c.day_first, c.date FROM clusters c WHERE c.actor = ? AND c.root = ? "
+        "SELECT c.id, c.day_first, c.date FROM clusters c WHERE c.actor = ? AND c.cameo >= ? AND c.cameo < ? "
         "AND c.negated = 0 AND c.hypothetical = 0 AND c.day_first IS NOT NULL AND c.day_last <= ? "
-        "ORDER BY c.day_first DESC, c.id LIMIT ?", (actor, root, on, n + 1))
+        "ORDER BY c.day_first DESC, c.id LIMIT ?", (actor, *_prefix_range(root), on, n + 1))
     if len(held) < n:
         status, why = "inconsistent", f"the record holds only {len(held)} {plural(noun) if len(held) != 1 else noun} up to {_h(on)}"
         return {"held": len(held), "status": status, "events": [{"cluster": h["id"], "date": h["date"]} for h in held],
