@@ -2,7 +2,7 @@ import pytest
 
 from dateline.guard import make_doc
 from dateline.nlp.sentences import blank_nlp
-from dateline.text import paragraphs, split_sentences, tokenize, use_doc
+from dateline.text import paragraphs, split_sentences, tokenize, tokenize_lower, use_doc, word_table
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -88,3 +88,28 @@ def test_tokenize_keeps_the_last_articles_apart():
     assert [t for _, _, t in tokenize(other, 0, 30)] == ["The", "premier", "said", ".", "The", "talks", "at"]
     assert [t for _, _, t in tokenize(_LONG, 0, 30)] == ["The", "minister", "said", ".", "The", "talks", "at"]
     assert tokenize(other, 4, 11) == [(4, 11, "premier")]
+
+
+def test_phrases_never_push_the_articles_words_out():
+    """Looking up the words of other texts (phrases with no Doc) keeps the article's Doc words."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    text = "Harbour cranes stood idle all week"
+    use_doc(Doc(Vocab(), words=["Harbour cranes", "stood", "idle", "all", "week"]), text)
+    for phrase in ("all week", "the past few days", "two months", "all week"):
+        tokenize(phrase)
+    assert [w for _, _, w in tokenize(text)] == ["Harbour cranes", "stood", "idle", "all", "week"]
+
+
+@pytest.mark.parametrize("start,end", [(0, None), (4, 17), (3, 9), (18, 60), (12, 8), (0, 1)])
+def test_tokenize_lower_is_tokenize_lower_cased(start, end):
+    words, low = tokenize_lower(_LONG, start, end)
+    assert words == tokenize(_LONG, start, end)
+    assert low == [w.lower() for _, _, w in words]
+
+
+def test_word_table_is_the_whole_texts_words():
+    toks, starts, ends, low = word_table(_LONG)
+    assert toks == tokenize(_LONG)
+    assert (starts, ends, low) == ([a for a, _, _ in toks], [b for _, b, _ in toks], [w.lower() for _, _, w in toks])

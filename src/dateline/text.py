@@ -48,26 +48,64 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     ("Korea's", "al-Qaida", "didn't"). A text with no Doc (a phrase, a test) is tokenized once, as
     ``nlp.sentences.split`` tokenizes it (huge runs cut). A word that crosses ``start`` or ``end`` is
     cut at the edge."""
+    return _stretch(text, start, end)[0]
+
+
+def tokenize_lower(text: str, start: int = 0, end: int | None = None) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """``tokenize(text, start, end)`` and its words lower-cased (a slice of the whole text's
+    lower-case words, made once per text)."""
+    out, words, i, j = _stretch(text, start, end)
+    if words is None:                           # empty, or a word cut at an edge
+        return out, [w.lower() for _, _, w in out]
+    return out, words.lower()[i:j]
+
+
+def _stretch(text: str, start: int, end: int | None) -> tuple[list[tuple[int, int, str]], "_Words | None", int, int]:
+    """The words of text[start:end] (``tokenize``), with the whole text's words and the stretch's
+    first and past-last indexes into them; no whole-text words where a word was cut at an edge."""
     n = len(text)
     end = n if end is None else min(end, n)
     start = max(start, 0)
     if start >= end:
-        return []
-    toks, starts, ends = _whole(text)
-    i = bisect.bisect_right(ends, start)         # the first word that ends after start
-    j = bisect.bisect_left(starts, end, i)       # the first word that starts at or after end
-    out = toks[i:j]
+        return [], None, 0, 0
+    words = _whole(text)
+    i = bisect.bisect_right(words.ends, start)          # the first word that ends after start
+    j = bisect.bisect_left(words.starts, end, i)        # the first word that starts at or after end
+    out = words.toks[i:j]
     if out and (out[0][0] < start or out[-1][1] > end):
-        out = [(max(a, start), min(b, end), text[max(a, start):min(b, end)]) for a, b, _ in out]
-    return out
+        return [(max(a, start), min(b, end), text[max(a, start):min(b, end)]) for a, b, _ in out], None, i, j
+    return out, words, i, j
 
 
-_DOCS: list[tuple[str, list, list[int], list[int]]] = []     # the last articles' words, from their Docs (two at most)
+def word_table(text: str) -> tuple[list[tuple[int, int, str]], list[int], list[int], list[str]]:
+    """The words of the whole text (``tokenize(text)``), their starts, their ends and their lower-case
+    forms: the kept lists themselves, shared by every caller (to read, never to change)."""
+    words = _whole(text)
+    return words.toks, words.starts, words.ends, words.lower()
+
+
+class _Words:
+    """The words of one text, their offsets and (made on first use) their lower-case forms."""
+    __slots__ = ("toks", "starts", "ends", "low")
+
+    def __init__(self, toks: list[tuple[int, int, str]]):
+        self.toks = toks
+        self.starts = [a for a, _, _ in toks]
+        self.ends = [b for _, b, _ in toks]
+        self.low: list[str] | None = None
+
+    def lower(self) -> list[str]:
+        if self.low is None:
+            self.low = [w.lower() for _, _, w in self.toks]
+        return self.low
+
+
+_DOCS: list[tuple[str, _Words]] = []     # the last articles' words, from their Docs (two at most)
 # the words of texts with no Doc (a timex's phrase, a test's sentence), by value: the tokenizer gives
 # equal strings equal words; the oldest go first past _OTHERS_CHARS characters in all. Kept apart
 # from _DOCS, so that looking up phrases never pushes the article out of it (which made every later
 # look-up of the article tokenize it again)
-_OTHERS: dict[str, tuple[list, list[int], list[int]]] = {}
+_OTHERS: dict[str, _Words] = {}
 _OTHERS_CHARS = 2_000_000
 
 
@@ -75,8 +113,7 @@ def use_doc(doc, text: str | None = None) -> None:
     """Make ``doc``'s tokens the tokenization of its text (``text``: the string object the stages
     are given, when it is not ``doc.text``) for every later ``tokenize`` of that text."""
     text = doc.text if text is None else text
-    entry = _entry(_join(text, _spans(doc)))
-    _DOCS[:] = [(text, *entry)] + [e for e in _DOCS if e[0] is not text][:1]
+    _DOCS[:] = [(text, _Words(_join(text, _spans(doc))))] + [e for e in _DOCS if e[0] is not text][:1]
 
 
 def _spans(doc) -> list[tuple[int, int]]:
@@ -91,21 +128,17 @@ def _spans(doc) -> list[tuple[int, int]]:
     return list(zip(words[:, 0].tolist(), (words[:, 0] + words[:, 1]).tolist()))
 
 
-def _entry(toks: list[tuple[int, int, str]]) -> tuple[list, list[int], list[int]]:
-    return toks, [a for a, _, _ in toks], [b for _, b, _ in toks]
-
-
-def _whole(text: str) -> tuple[list, list[int], list[int]]:
+def _whole(text: str) -> _Words:
     """The words of the whole text: its Doc's (``use_doc``), else made once from the tokenizer."""
-    for t, toks, starts, ends in _DOCS:
+    for t, words in _DOCS:
         if t is text:
-            return toks, starts, ends
+            return words
     kept = _OTHERS.get(text)
     if kept is None:
         from .guard import make_doc
         from .nlp.sentences import blank_nlp
 
-        kept = _entry(_join(text, _spans(make_doc(blank_nlp(), text))))   # huge runs cut as in new_doc
+        kept = _Words(_join(text, _spans(make_doc(blank_nlp(), text))))   # huge runs cut as in new_doc
         total = len(text) + sum(map(len, _OTHERS))
         while _OTHERS and total > _OTHERS_CHARS:
             oldest = next(iter(_OTHERS))

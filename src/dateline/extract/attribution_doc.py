@@ -8,7 +8,7 @@ from dateline import lang
 from dateline.extract.attribution_lexicon import cue_forms, CueForm
 from dateline.extract.attribution_quotes import find_headline_quotes, find_quotes
 from dateline.extract.attribution_words import _ABBR_END, _CLITIC, _QMARKS, _SMARKS
-from dateline.text import paragraphs, tokenize
+from dateline.text import paragraphs, word_table
 
 
 class _Doc:
@@ -16,11 +16,11 @@ class _Doc:
 
     def __init__(self, text: str, sentences: list[tuple[int, int]]):
         self.text = text
-        toks = _token_spans(text)
-        self.starts = [s for s, _ in toks]
-        self.ends = [e for _, e in toks]
-        self.words = [text[s:e] for s, e in toks]
-        self.low = [w.lower() for w in self.words]
+        toks, starts, ends, low = word_table(text)     # the text's one tokenization, read once
+        self.starts = list(starts)
+        self.ends = list(ends)
+        self.words = [w for _, _, w in toks]
+        self.low = list(low)
         for i, w in enumerate(self.low):
             if "'" in w or "’" in w:
                 m = _CLITIC.fullmatch(w)
@@ -178,11 +178,6 @@ class _Doc:
         return f.form == "past" and "post" in f.cue.frames and self.words[i][1:].islower() \
             and i + 1 < self.n and self.words[i + 1][:1].isupper() and self.inq[i + 1] < 0 \
             and (i == 0 or self.low[i - 1] in (".", "!", "?", ":") or "\n" in self.text[self.ends[i - 1]:self.starts[i]])
-
-
-def _token_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of the words of the text's one tokenization (``dateline.text.tokenize``)."""
-    return [(a, b) for a, b, _ in tokenize(text)]
 
 
 @lru_cache(maxsize=None)

@@ -6,7 +6,7 @@ import functools
 from dataclasses import replace
 
 from .. import lang
-from ..text import tokenize
+from ..text import tokenize_lower
 from . import trigger_senses
 from .lexicon import is_participle, is_past_form, is_unchanged_past, noun_forms, singular
 from .event_lexicon import (
@@ -491,8 +491,7 @@ class TriggerRules:
         breaks = _CLAUSE_BREAK | _SUBORD | _SPEECH_VERBS | {",", "and", "but", "or", "to"}
         out = []
         for si, (ss, se) in enumerate(sentences):
-            toks = tokenize(text, ss, se)
-            low = [t[2].lower() for t in toks]
+            toks, low = tokenize_lower(text, ss, se)
             initials = [t[2][:1] for t in toks]
             initials = [x for x in initials if x.isalpha()]        # of the words
             titlecase = bool(initials) and sum(map(str.isupper, initials)) >= 0.6 * len(initials)
