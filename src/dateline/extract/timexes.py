@@ -89,8 +89,10 @@ _TOKEN_CLASSES = _build_token_classes()
 _TRIGGER = re.compile(r"\d+(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
                       rf"|(?<![A-Za-z]){alt(_TOKEN_CLASSES)}(?![A-Za-z])", re.I)
 _AMPM_AFTER = context_regex("AMPM_AFTER")
+_DIGITS = re.compile(r"\d+")
+_NUMERIC_DATE = re.compile(r"\d[/-]\d")
 
-_RULE_CLASSES = {
+_RULE_CLASSES = {k: frozenset(v) for k, v in {
     "date_mdy": {"MONTH"}, "date_dmy": {"MONTH"}, "date_md_coord": {"MONTH"}, "month_year": {"MONTH"}, "month": {"MONTH"},
     "date_numeric": {"NUMDATE"}, "year": {"YEAR"}, "year_prefix": {"YEAR"}, "year_period": {"YEAR"}, "the_year": {"UNIT"},
     "spoken_year": {"SPOKEN", "DECADE"}, "decade": {"YEAR", "DECADE"}, "century": {"UNIT"},
@@ -100,7 +102,7 @@ _RULE_CLASSES = {
     "rel_unit": {"UNIT", "PART"}, "mod_unit": {"UNIT"}, "year_ago_adj": {"UNIT"}, "day_before": {"UNIT"},
     "holiday": {"HOL"}, "set_every": {"UNIT", "WD", "MONTH", "SEASON", "PART"}, "set_every_list": {"WD"}, "set_rate": {"UNIT"},
     "set_freq": {"FREQ"}, "ref": {"REF"}, "ref_adj": {"REFADJ"},
-}
+}.items()}
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -111,12 +113,12 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
         tok = m.group()
         if tok[0].isdigit():
             classes = set()
-            digits = re.match(r"\d+", tok).group()
+            digits = _DIGITS.match(tok).group()
             if len(digits) == 4 and 1000 <= int(digits) <= 2099:
                 classes.add("YEAR")
             elif len(digits) == 2 and tok.endswith("s"):
                 classes.add("DECADE")
-            if re.search(r"\d[/-]\d", tok):
+            if _NUMERIC_DATE.search(tok):
                 classes.add("NUMDATE")
             if ":" in tok or "." in tok or _AMPM_AFTER.match(text, m.end()):
                 classes.add("TIME")
@@ -196,9 +198,14 @@ def tag_timexes(text: str, dct: _dt.date | _dt.datetime | None, *,
     ctx = _Ctx(text, _to_date(dct), sorted(sentences))
     cands = []
     wins = _windows(text)
+    by_classes: dict[frozenset, list[tuple[int, int]]] = {}      # the rules of one class set share windows
     seen: set[tuple[int, int, str]] = set()
     for r in RULES:
-        for s, e in _rule_windows(wins, _RULE_CLASSES[r.name]):
+        classes = _RULE_CLASSES[r.name]
+        rule_wins = by_classes.get(classes)
+        if rule_wins is None:
+            rule_wins = by_classes[classes] = _rule_windows(wins, classes)
+        for s, e in rule_wins:
             for m in r.rx.finditer(text, s, e):
                 if m.end() == m.start():
                     continue
