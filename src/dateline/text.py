@@ -55,14 +55,19 @@ def tokenize_lower(text: str, start: int = 0, end: int | None = None) -> tuple[l
     """``tokenize(text, start, end)`` and its words lower-cased (a slice of the whole text's
     lower-case words, made once per text)."""
     out, words, i, j = _stretch(text, start, end)
-    if words is None:                           # empty, or a word cut at an edge
-        return out, [w.lower() for _, _, w in out]
-    return out, words.lower()[i:j]
+    if not out:
+        return out, []
+    low = words.lower()[i:j]
+    if out[0] is not words.toks[i]:             # a word cut at an edge
+        low[0] = out[0][2].lower()
+    if out[-1] is not words.toks[j - 1]:
+        low[-1] = out[-1][2].lower()
+    return out, low
 
 
 def _stretch(text: str, start: int, end: int | None) -> tuple[list[tuple[int, int, str]], "_Words | None", int, int]:
     """The words of text[start:end] (``tokenize``), with the whole text's words and the stretch's
-    first and past-last indexes into them; no whole-text words where a word was cut at an edge."""
+    first and past-last indexes into them."""
     n = len(text)
     end = n if end is None else min(end, n)
     start = max(start, 0)
@@ -72,8 +77,13 @@ def _stretch(text: str, start: int, end: int | None) -> tuple[list[tuple[int, in
     i = bisect.bisect_right(words.ends, start)          # the first word that ends after start
     j = bisect.bisect_left(words.starts, end, i)        # the first word that starts at or after end
     out = words.toks[i:j]
-    if out and (out[0][0] < start or out[-1][1] > end):
-        return [(max(a, start), min(b, end), text[max(a, start):min(b, end)]) for a, b, _ in out], None, i, j
+    if out:     # only the first word can start before start, only the last end after end: cut them
+        a, b, _ = out[0]
+        if a < start or b > end:
+            out[0] = (max(a, start), min(b, end), text[max(a, start):min(b, end)])
+        a, b, _ = out[-1]
+        if a < start or b > end:
+            out[-1] = (max(a, start), min(b, end), text[max(a, start):min(b, end)])
     return out, words, i, j
 
 

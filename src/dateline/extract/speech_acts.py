@@ -26,7 +26,7 @@ import bisect
 import functools
 
 from ..resources import read_tsv
-from ..text import tokenize
+from ..text import tokenize_lower
 from .attribution_lexicon import cue_forms
 from .event_lexicon import grammar_words
 from .lexicon import is_participle
@@ -67,7 +67,8 @@ def judgement(words: list[str]) -> float:
 @functools.lru_cache(maxsize=64)
 def _tokens(text: str, a: int, b: int) -> tuple[tuple[int, int, str], ...]:
     """The lower-cased tokens of text[a:b] (each rule reads an attribution's content: made once)."""
-    return tuple((s, e, w.lower()) for s, e, w in tokenize(text, a, b))
+    toks, low = tokenize_lower(text, a, b)
+    return tuple((s, e, w) for (s, e, _), w in zip(toks, low))
 
 
 def objas_cue(cue_text: str) -> bool:
