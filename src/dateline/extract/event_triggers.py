@@ -97,6 +97,14 @@ def _happening_nouns() -> frozenset[str]:
                      for f in _noun_forms(p.words[-1]))
 
 
+def _titlecase(toks) -> bool:
+    """Most words of the sentence (60%) start with a capital: a headline, where a capitalised word
+    may still be a trigger."""
+    initials = [t[2][:1] for t in toks]
+    initials = [x for x in initials if x.isalpha()]        # of the words
+    return bool(initials) and sum(map(str.isupper, initials)) >= 0.6 * len(initials)
+
+
 def _drop_refused_acts(found: list[_Cand], low: list[str]) -> list[_Cand]:
     """"rejected an appeal to release X", "declined an invitation to attend": the act in the
     infinitive of a noun that a rejection (12x) takes as its object is what the rejection codes, no
@@ -492,18 +500,19 @@ class TriggerRules:
         out = []
         for si, (ss, se) in enumerate(sentences):
             toks, low = tokenize_lower(text, ss, se)
-            initials = [t[2][:1] for t in toks]
-            initials = [x for x in initials if x.isalpha()]        # of the words
-            titlecase = bool(initials) and sum(map(str.isupper, initials)) >= 0.6 * len(initials)
+            titlecase = None        # (read where a capitalised trigger word needs it)
             used = set()
             found: list[_Cand] = []
-            for i in range(len(toks)):
-                if low[i] not in index or i in used:
-                    continue        # no trigger starts here (checked before the context below)
+            for i in [k for k, w in enumerate(low) if w in index]:      # where a trigger may start
+                if i in used:
+                    continue        # inside an earlier trigger (checked before the context below)
                 if quotes and quoted(toks[i][0]):
                     continue        # words inside quotation marks are speech, not narrated events
-                if i > 0 and toks[i][2][:1].isupper() and not titlecase:
-                    continue        # a capitalised word inside a sentence is part of a name ("Promises")
+                if i > 0 and toks[i][2][:1].isupper():
+                    if titlecase is None:
+                        titlecase = _titlecase(toks)
+                    if not titlecase:
+                        continue    # a capitalised word inside a sentence is part of a name ("Promises")
                 last_verb = next((c.end_tok for c in reversed(found) if c.pattern.pos == "verb"), None)
                 after_verb = last_verb is not None and breaks.isdisjoint(low[last_verb:i])
                 hit = self._match(toks, low, i, after_verb)
