@@ -14,6 +14,10 @@ from dateline.extract.attribution_words import (
     _QMARKS, _RELATIVE_SUBJECTS, _STOP_MID, _SUBJ_PRON, _TIME, _TIME_RE, _WEEKDAYS,
 )
 
+# the words at which _content_stop can end a content (the first test of each of its branches): at
+# any other word outside a quotation the walk goes on without reading it further
+_CAN_STOP = frozenset({".", "?", "!", ":", ";", ",", "(", "and"}) | _ING_CLAUSE_OPENERS | _DASHES | _COORD_STRONG
+
 
 class _Atts(list):
     """The attributions found so far; ``changes`` counts the edits that are not additions at the
@@ -191,6 +195,7 @@ class _Clauses:
         if stop is not None:
             return stop
         memo = self._ends.setdefault((hi, rel, nested), {})
+        inq, low = self.d.inq, self.d.low
         path: list[int] = []
         j = self._step(i)
         t = -1               # the first taken token at or after j (hi: none)
@@ -205,7 +210,7 @@ class _Clauses:
                 break
             if not nested and t == j:
                 return j      # taken since: the end of this walk only, not remembered
-            stop = self._stop_at(i, j, hi, rel, nested)
+            stop = self._stop_at(i, j, hi, rel, nested) if inq[j] >= 0 or low[j] in _CAN_STOP else None
             if stop is not None:
                 end = stop
                 break
@@ -242,6 +247,8 @@ class _Clauses:
         None."""
         d = self.d
         w = d.low[j]
+        if w not in _CAN_STOP:
+            return None
         if w in (".", "?", "!") and j > i and j + 1 < hi and d.is_open[j + 1]:
             return j + 1   # '... could come. "Every ..."': a quotation of its own
         if w == ":" and j > i and j + 1 < hi and d.is_open[j + 1]:

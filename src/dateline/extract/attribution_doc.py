@@ -21,11 +21,10 @@ class _Doc:
         self.ends = list(ends)
         self.words = [w for _, _, w in toks]
         self.low = list(low)
-        for i, w in enumerate(self.low):
-            if "'" in w or "’" in w:
-                m = _CLITIC.fullmatch(w)
-                if m:
-                    self.low[i] = m.group(1)
+        for i in [k for k, w in enumerate(self.low) if "'" in w or "’" in w]:     # the words with an apostrophe
+            m = _CLITIC.fullmatch(self.low[i])
+            if m:
+                self.low[i] = m.group(1)
         self.n = len(toks)
         heads = _cue_heads()
         self.cue_heads = [i for i, w in enumerate(self.low) if w in heads]     # where a cue may start
