@@ -98,10 +98,10 @@ class _Words:
     """The words of one text, their offsets and (made on first use) their lower-case forms."""
     __slots__ = ("toks", "starts", "ends", "low")
 
-    def __init__(self, toks: list[tuple[int, int, str]]):
-        self.toks = toks
-        self.starts = [a for a, _, _ in toks]
-        self.ends = [b for _, b, _ in toks]
+    def __init__(self, text: str, starts: list[int], ends: list[int]):
+        self.toks = list(zip(starts, ends, [text[a:b] for a, b in zip(starts, ends)]))
+        self.starts = starts
+        self.ends = ends
         self.low: list[str] | None = None
 
     def lower(self) -> list[str]:
@@ -123,19 +123,22 @@ def use_doc(doc, text: str | None = None) -> None:
     """Make ``doc``'s tokens the tokenization of its text (``text``: the string object the stages
     are given, when it is not ``doc.text``) for every later ``tokenize`` of that text."""
     text = doc.text if text is None else text
-    _DOCS[:] = [(text, _Words(_join(text, _spans(doc))))] + [e for e in _DOCS if e[0] is not text][:1]
+    _DOCS[:] = [(text, _Words(text, *_join(text, *_spans(doc))))] + [e for e in _DOCS if e[0] is not text][:1]
 
 
-def _spans(doc) -> list[tuple[int, int]]:
-    """The character spans of the Doc's tokens that are not whitespace, read from its arrays
-    (no Token objects made, no Python step per token)."""
+def _spans(doc) -> tuple[list[int], list[int], list[int]]:
+    """The starts and ends of the Doc's tokens that are not whitespace, and the indexes (into them)
+    of the tokens written against the one before, read from its arrays (no Token objects made, no
+    Python step per token)."""
+    import numpy
     from spacy.attrs import IDX, IS_SPACE, LENGTH
 
     if not len(doc):
-        return []
+        return [], [], []
     arr = doc.to_array([IDX, LENGTH, IS_SPACE])
     words = arr[arr[:, 2] == 0]
-    return list(zip(words[:, 0].tolist(), (words[:, 0] + words[:, 1]).tolist()))
+    starts, ends = words[:, 0], words[:, 0] + words[:, 1]
+    return starts.tolist(), ends.tolist(), (numpy.flatnonzero(starts[1:] == ends[:-1]) + 1).tolist()
 
 
 def _whole(text: str) -> _Words:
@@ -148,7 +151,7 @@ def _whole(text: str) -> _Words:
         from .guard import make_doc
         from .nlp.sentences import blank_nlp
 
-        kept = _Words(_join(text, _spans(make_doc(blank_nlp(), text))))   # huge runs cut as in new_doc
+        kept = _Words(text, *_join(text, *_spans(make_doc(blank_nlp(), text))))   # huge runs cut as in new_doc
         total = len(text) + sum(map(len, _OTHERS))
         while _OTHERS and total > _OTHERS_CHARS:
             oldest = next(iter(_OTHERS))
@@ -196,9 +199,10 @@ def _opens(text: str, pos: int, kind: str) -> bool:
     return text[pos].isdigit() if kind == "digit" else _is_word_char(text[pos])
 
 
-def _joined(text: str, word: tuple[int, int], spans: list[tuple[int, int]], k: int) -> int:
-    """How many tokens from ``spans[k]`` on join the word before them (0: none)."""
-    a, b = spans[k]
+def _joined(text: str, word: tuple[int, int], starts: list[int], ends: list[int], k: int) -> int:
+    """How many tokens from token k on (``starts``, ``ends``: the tokens' offsets) join the word
+    before them (0: none)."""
+    a, b = starts[k], ends[k]
     first = text[a]
     if first not in _joiner_starts() and not (_is_word_char(first) and _is_word_char(text[word[1] - 1])):
         return 0                                # the common case: punctuation after a word ("said,")
@@ -210,7 +214,7 @@ def _joined(text: str, word: tuple[int, int], spans: list[tuple[int, int]], k: i
             if left == "same" or right == "space":
                 if _fits(text, word, left, joiner) and (left == "same" or _opens(text, b, right)):
                     return 1
-            elif k + 1 < len(spans) and spans[k + 1][0] == b and _fits(text, word, left, joiner) \
+            elif k + 1 < len(starts) and starts[k + 1] == b and _fits(text, word, left, joiner) \
                     and _opens(text, b, right):
                 return 2
         elif text.startswith(joiner, a) and _fits(text, word, left, joiner) and _opens(text, a + len(joiner), right):
@@ -218,26 +222,32 @@ def _joined(text: str, word: tuple[int, int], spans: list[tuple[int, int]], k: i
     return 0
 
 
-def _join(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Words from token spans: tokens written against the word before them join it where the
+def _join(text: str, starts: list[int], ends: list[int], adjacent: list[int]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the words made from the tokens (their starts and ends; ``adjacent``:
+    the tokens written against the one before): such a token joins the word before it where the
     joiners table says so (directly, or through a joiner token)."""
     starters = _joiner_starts()
     # only a token written against the word before it can join it, and only one that starts with a
-    # joiner or a word character after a word character (_joined's common case, checked here first)
-    maybe = [k for k in range(1, len(spans)) if spans[k][0] == spans[k - 1][1] and (
-        text[spans[k][0]] in starters or (_is_word_char(text[spans[k][0]]) and _is_word_char(text[spans[k][0] - 1])))]
-    out: list[tuple[int, int]] = []
+    # joiner or a word character after a word character (_joined's common case, checked here first;
+    # _is_word_char written out)
+    maybe = [k for k in adjacent if (c := text[starts[k]]) in starters or (
+        (c.isalnum() or c == "_") and ((p := text[starts[k] - 1]).isalnum() or p == "_"))]
+    if not maybe:
+        return starts, ends
+    out_starts: list[int] = []
+    out_ends: list[int] = []
     k = 0
     for c in maybe:
         if c < k:
             continue                            # joined already
-        out.extend(spans[k:c])                  # the words before it stay as they are
-        m = _joined(text, out[-1], spans, c)
+        out_starts += starts[k:c]               # the words before it stay as they are
+        out_ends += ends[k:c]
+        m = _joined(text, (out_starts[-1], out_ends[-1]), starts, ends, c)
         if m:
-            out[-1] = (out[-1][0], spans[c + m - 1][1])
+            out_ends[-1] = ends[c + m - 1]
             k = c + m
         else:
-            out.append(spans[c])
+            out_starts.append(starts[c])
+            out_ends.append(ends[c])
             k = c + 1
-    out.extend(spans[k:])
-    return [(a, b, text[a:b]) for a, b in out]
+    return out_starts + starts[k:], out_ends + ends[k:]
