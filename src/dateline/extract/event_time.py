@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..record import Series, Timex
 from .. import lang
@@ -11,6 +11,7 @@ from .dating import (_words, after_publication, conjunction_time, describes_noun
                      occasion_near, occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done,
                      OCCASION_LAST, OCCASION_LEAD)
 from .dating_clause import modifier_chain, noun_own_time, own_times, participle_time
+from .dating_parse import attached_time, parse_times
 from .dating_story import headline_dates, reacted_object, same_doer
 from .event_index import TimexIndex, by_sentence
 from .lexicon import is_past_form, is_participle, singular
@@ -150,9 +151,14 @@ class TimeRules:
             sent = _SentenceTimes(text, toks, low, (ss, se), found,
                                   clause_scopes(low, [(k, n) for _, k, n, _ in found]), index)
             verbs = [c.tok for c in lst if c.pattern.pos == "verb" and c.tok >= 0]
+            whole = sent
+            linked = self._parse_times(si, lst, whole)
             for c in lst:
                 if c.tok < 0 or (c.date is not None and c.date_from != "timex"):
                     continue        # a speech act (dated by its statement), or dated otherwise
+                # the parse's dating model: a time it attaches to another happening's predicate is not c's
+                foreign, attached = linked.get(id(c), ((), ()))
+                sent = replace(whole, timexes=[x for x in whole.timexes if x[0].id not in foreign]) if foreign else whole
                 # "criticized X on Tuesday for shooting Y": the reason's act is before the verb's time
                 reason = reason_preposition(low, c.tok, c.pattern.pos)
                 # "Iran Saturday condemned the bombing": the act reacted to is before the reaction's time
@@ -171,13 +177,29 @@ class TimeRules:
                     t = None      # "has invited them to a ceremony on March 12": done acts lie before publication
                 if t is not None and _utterance_time(c, low, self._tok_at(toks, t[0].start)):
                     t = None      # "warned on Monday that a strike could hurt trade": the warning's day
-                t = t or _plan_occasion(c, sent)     # "plans a protest at Monday's debate": the debate's day
-                t = t or _antecedent_time(c, sent)   # "the 1996 bombing that killed two": the bombing's year
+                t = t or _plan_occasion(c, whole)     # "plans a protest at Monday's debate": the debate's day
+                t = t or _antecedent_time(c, whole)   # "the 1996 bombing that killed two": the bombing's year
+                if t is None and reason is None and not reacted:   # a time the parse hangs on the trigger
+                    t = attached_time(own, attached, published)
                 if t is not None:
                     c.date, c.date_timex, c.date_from = t[1], t[0].id, "timex"
                 else:
                     c.date, c.date_timex, c.date_from = None, None, None
                     c.background = c.background or reason is not None or reacted
+
+    def _parse_times(self, si: int, lst, sent: "_SentenceTimes") -> dict[int, tuple[set, set]]:
+        """Per event of sentence ``si`` (by id), the ids of its times that the sentence's parse, where
+        there is one, attaches to another happening's predicate and to its own trigger
+        (``dating_parse.parse_times``)."""
+        parse = (getattr(self, "_parses", None) or {}).get(si)
+        if parse is None:
+            return {}
+        toks = sent.toks
+
+        def marker(c):
+            m = c.modality_marker
+            return toks[m][0] if m is not None and m != c.tok and 0 <= m < len(toks) else None
+        return parse_times([c for c in lst if c.tok >= 0], parse, [x[0] for x in sent.timexes], marker)
 
     @staticmethod
     def _same_clause_after(low, scope, j, e, k) -> bool:

@@ -62,6 +62,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         statements are 010 events too (the setting of that name)."""
         self._sent_starts = [a for a, _ in sentences]     # for pronouns (RoleRules._pronoun)
         self._timex_index = TimexIndex(timexes)
+        self._parses = parses or {}      # sentence index -> parsed Span (the dating model reads them too)
         self._appealers: dict[int, Mention | None] = {}    # id of an appeal -> its appeal verb's subject
         if found is None:
             found = self.triggers(text, sentences, quote_spans)

@@ -1,0 +1,98 @@
+"""The parse-based dating model (extract.dating_parse): a time attached by the dependency parse to another
+happening's predicate is not an event's; one attached right to its trigger is its own. Sentences are
+hand-built; they are parsed with the shipped model."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from dateline.extract import dating_parse as dp
+from dateline.nlp import load_pipeline, parse
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    model = load_pipeline("default")
+    if model is None:       # pragma: no cover - the shipped model is part of the package
+        pytest.skip("no shipped model")
+    return model
+
+
+def _cand(text: str, word: str, *, pos: str = "verb", hypothetical: bool = False, modality=None):
+    start = text.index(word)
+    return SimpleNamespace(start=start, end=start + len(word), pattern=SimpleNamespace(pos=pos),
+                           hypothetical=hypothetical, modality=modality)
+
+
+def _time(text: str, phrase: str, tid: str):
+    start = text.index(phrase)
+    return SimpleNamespace(id=tid, start=start, end=start + len(phrase))
+
+
+def _judge(nlp, text: str, trigger: str, time: str, **kw):
+    (sent,) = parse(nlp, text, [(0, len(text))])
+    c = _cand(text, trigger, **kw)
+    out = dp.parse_times([c], sent, [_time(text, time, "t1")])
+    if id(c) not in out:
+        return "skipped"
+    foreign, own = out[id(c)]
+    return "other" if "t1" in foreign else "own" if "t1" in own else None
+
+
+@pytest.mark.parametrize("text,trigger,time,expected", [
+    # a participial clause below the trigger, describing a participant: its time is its own
+    ("The company, founded in 1975, was fined by regulators in 2003.", "fined", "1975", "other"),
+    ("The company, founded in 1975, was fined by regulators in 2003.", "fined", "2003", "own"),
+    ("The minister condemned the protesters for remarks made last week.", "condemned", "last week", "other"),
+    # a relative clause in the present perfect describes what stands, not an act of the clause's time
+    ("The envoy met on Friday with two governors who have criticized the plan.", "criticized", "Friday",
+     "other"),
+    # a time attached right to the trigger
+    ("Police arrested the suspect on Tuesday near the border.", "arrested", "Tuesday", "own"),
+    # predicates sharing the time: the parse does not decide, the word rules do
+    ("The navy shelled the port on Sunday, sinking two boats.", "sinking", "Sunday", None),
+    ("Two gunmen attacked and wounded three guards in 2011.", "wounded", "2011", None),
+])
+def test_time_owner(nlp, text, trigger, time, expected):
+    assert _judge(nlp, text, trigger, time) == expected
+
+
+@pytest.mark.parametrize("text,trigger,time,kw", [
+    # an event noun, a planned act and a stated intention are left to the word rules
+    ("The raid on the depot on Monday drew protests from the mayor.", "raid", "Monday", {"pos": "noun"}),
+    ("The army plans to storm the town, officials said on Monday.", "storm", "Monday", {"hypothetical": True}),
+    ("The rebels vowed on Monday to retake the airport.", "retake", "Monday", {"modality": "intent"}),
+])
+def test_left_to_the_rules(nlp, text, trigger, time, kw):
+    assert _judge(nlp, text, trigger, time, **kw) == "skipped"
+
+
+def test_fragment_is_unusable(nlp):
+    text = "Fresh talks in Vienna on Monday."
+    (sent,) = parse(nlp, text, [(0, len(text))])
+    assert not dp.usable(sent)
+    assert dp.parse_times([_cand(text, "talks", pos="noun")], sent, [_time(text, "Monday", "t1")]) == {}
+
+
+def test_no_parse_gives_nothing():
+    assert dp.parse_times([], None, []) == {}
+
+
+@pytest.mark.parametrize("text,time,predicate", [
+    ("Police arrested the suspect on Tuesday near the border.", "Tuesday", "arrested"),
+    ("The minister condemned the protesters for remarks made last week.", "last week", "made"),
+    # a noun's own time: the chain stops at the noun, the parse says nothing
+    ("The minister condemned the 2009 massacre in a speech.", "2009", None),
+])
+def test_time_predicate(nlp, text, time, predicate):
+    (sent,) = parse(nlp, text, [(0, len(text))])
+    t = _time(text, time, "t1")
+    p = dp.time_predicate(sent, t.start, t.end, frozenset())
+    assert (p.text if p is not None else None) == predicate
+
+
+def test_labels_are_data():
+    for key in ("clause_relations", "subject_relations", "predicate_tags", "noun_tags", "shared_relations",
+                "time_relations", "relative_relations", "present_tags", "simultaneous_marks"):
+        assert dp._links(key), key
