@@ -175,3 +175,22 @@ def test_rules_only_verb_kept(text, word):
 def test_filter_words_are_data():
     assert "talk" in words("noun_needs_prep") and "only" in words("result_infinitive_openers")
     assert words("plan_nouns") and not words("plan_nouns") & grammar_words("subordinators")
+
+
+@pytest.mark.parametrize("start,word", [
+    (0, None),            # before the parsed span
+    (5, "ferry"), (11, "docked"), (18, "late"),
+    (7, None), (10, None), (17, None),      # inside a word, on a space
+    (23, None),           # after the span
+    (40, None), (-1, None),
+])
+def test_token_at_finds_the_token_beginning_at_an_offset_inside_the_parse(start, word):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.extract.trigger_senses import token_at
+
+    doc = Doc(Vocab(), words=["Slow", "ferry", "docked", "late", "again"], spaces=[True, True, True, True, False])
+    parse = doc[1:4]           # "ferry docked late"
+    tok = token_at(parse, start)
+    assert (tok.text if tok is not None else None) == word

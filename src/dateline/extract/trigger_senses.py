@@ -40,8 +40,15 @@ def _needs_prep() -> dict[str, frozenset[str]]:
 
 
 def token_at(parse, start: int):
-    """The parse's token that begins at character ``start``, or None."""
-    return next((t for t in parse if t.idx == start), None) if parse is not None else None
+    """The parse's token that begins at character ``start``, or None (found by the Doc's own search
+    over character offsets, not by a walk over the parse's tokens)."""
+    if parse is None or start < 0 or start >= len(parse.doc.text):
+        return None
+    hit = parse.doc.char_span(start, start + 1, alignment_mode="expand")     # the token holding it
+    if hit is None or not len(hit) or not parse.start <= hit.start < parse.end:
+        return None
+    tok = hit[0]
+    return tok if tok.idx == start else None
 
 
 def parsed_pos(c, parse) -> str | None:
