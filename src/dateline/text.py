@@ -116,7 +116,8 @@ _DOCS: list[tuple[str, _Words]] = []     # the last articles' words, from their 
 # from _DOCS, so that looking up phrases never pushes the article out of it (which made every later
 # look-up of the article tokenize it again)
 _OTHERS: dict[str, _Words] = {}
-_OTHERS_CHARS = 2_000_000
+_OTHERS_CHARS = 200_000
+_OTHERS_SIZE = [0]                      # the characters of the texts kept in _OTHERS
 
 
 def use_doc(doc, text: str | None = None) -> None:
@@ -152,10 +153,10 @@ def _whole(text: str) -> _Words:
         from .nlp.sentences import blank_nlp
 
         kept = _Words(text, *_join(text, *_spans(make_doc(blank_nlp(), text))))   # huge runs cut as in new_doc
-        total = len(text) + sum(map(len, _OTHERS))
-        while _OTHERS and total > _OTHERS_CHARS:
+        _OTHERS_SIZE[0] += len(text)
+        while _OTHERS and _OTHERS_SIZE[0] > _OTHERS_CHARS:
             oldest = next(iter(_OTHERS))
-            total -= len(oldest)
+            _OTHERS_SIZE[0] -= len(oldest)
             del _OTHERS[oldest]
         _OTHERS[text] = kept
     return kept
