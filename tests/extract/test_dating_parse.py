@@ -50,6 +50,7 @@ def _judge(nlp, text: str, trigger: str, time: str, **kw):
      "other"),
     # a time attached right to the trigger
     ("Police arrested the suspect on Tuesday near the border.", "arrested", "Tuesday", "own"),
+    ("The mayor apologized the next day for the remark.", "apologized", "the next day", "own"),
     # predicates sharing the time: the parse does not decide, the word rules do
     ("The navy shelled the port on Sunday, sinking two boats.", "sinking", "Sunday", None),
     ("Two gunmen attacked and wounded three guards in 2011.", "wounded", "2011", None),
@@ -96,3 +97,29 @@ def test_labels_are_data():
     for key in ("clause_relations", "subject_relations", "predicate_tags", "noun_tags", "shared_relations",
                 "time_relations", "relative_relations", "present_tags", "simultaneous_marks"):
         assert dp._links(key), key
+
+
+def _sent(text: str, phrase: str, value: str):
+    """A sentence's times as event_time._SentenceTimes gives them (one time), with its words."""
+    low = text.lower().rstrip(".").split()
+    t = _time(text, phrase, "t1")
+    k = len(text[:t.start].split())
+    return SimpleNamespace(text=text, low=low, timexes=[(t, k, k + len(phrase.split()), value)]), t
+
+
+@pytest.mark.parametrize("text,phrase,value,end_tok,published,expected", [
+    # a time the parse hangs on the trigger dates it
+    ("The envoy resigned in March over the affair.", "March", "2020-03", 2, "2020-06-01", "2020-03"),
+    # right after a verb of saying that is the trigger itself, the time is that verb's own
+    ("He apologized the next day to the crowd.", "the next day", "2020-05-02", 2, "2020-06-01", "2020-05-02"),
+    # ... but after another verb of saying it is the report's
+    ("Officials said Monday the guards fled.", "Monday", "2020-05-04", 5, "2020-06-01", None),
+    # the end of a span, a time after publication: not the act's
+    ("The envoy was detained since March by the police.", "March", "2020-03", 4, "2020-06-01", None),
+    ("The envoy resigned in July over the affair.", "July", "2020-07", 2, "2020-06-01", None),
+])
+def test_attached_time(text, phrase, value, end_tok, published, expected):
+    sent, t = _sent(text, phrase, value)
+    got = dp.attached_time(sent, {"t1"}, published, end_tok)
+    assert (got[1] if got else None) == expected
+    assert dp.attached_time(sent, set(), published, end_tok) is None

@@ -167,16 +167,17 @@ def parse_times(cands, parse, times, marker_start=None) -> dict[int, tuple[set, 
     return out
 
 
-def attached_time(sent, ids, published):
+def attached_time(sent, ids, published, end_tok: int = -1):
     """The time of ``sent`` (event_time._SentenceTimes) that the parse attaches right to an event's
     trigger (``ids``, from ``parse_times``), for an event the word rules found no time for: not the end
     of a span ("since May", "until Friday"), not a report's time, not a noun's time ("the 1996
-    bombing"), not one after publication (a done act lies before it)."""
+    bombing"), not one after publication (a done act lies before it). ``end_tok``: the word after the
+    trigger, where a time right after a verb of saying is that verb's own ("apologized the next day")."""
     low = sent.low
     for t, k, _, value in sent.timexes:
         prevw, prev2 = (low[k - 1] if k else ""), (low[k - 2] if k > 1 else "")
         if t.id not in ids or prevw in grammar_words("span_prepositions") or prev2 == "since" \
-                or prevw in _TIME_REPORT_VERBS or noun_time(sent.text, t, prevw) or after_publication(value, published):
+                or (prevw in _TIME_REPORT_VERBS and k != end_tok) or noun_time(sent.text, t, prevw) or after_publication(value, published):
             continue
         return t, value
     return None

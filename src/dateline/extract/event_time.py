@@ -180,7 +180,7 @@ class TimeRules:
                 t = t or _plan_occasion(c, whole)     # "plans a protest at Monday's debate": the debate's day
                 t = t or _antecedent_time(c, whole)   # "the 1996 bombing that killed two": the bombing's year
                 if t is None and reason is None and not reacted:   # a time the parse hangs on the trigger
-                    t = attached_time(own, attached, published)
+                    t = attached_time(own, attached, published, c.end_tok)
                 if t is not None:
                     c.date, c.date_timex, c.date_from = t[1], t[0].id, "timex"
                 else:
