@@ -216,3 +216,22 @@ def test_an_acronym_of_two_bodies_is_neither():
             "Later the NFC agreed to sell grain to Togo.")
     assert all(a is None or a[0] not in ("National Farmers Council", "National Fishing Commission")
                for a, t in _actors(text) if t == ("Togo", "TGO"))
+
+
+_HAVANA = "\n\nHAVANA (AP) --\n\n"
+_US_STORY = ("Marisol Quintero said on Monday that she would write to the U.S. Congress again. "
+             "The U.S. State Department and the U.S. Senate gave no answer, and Washington stayed silent. ")
+
+
+@pytest.mark.parametrize("text,code", [
+    # a story datelined abroad but mostly about the home state: a person tied to no state is the dateline's
+    (_HAVANA + _US_STORY + "Many in Cuba watched the case.", "CUB"),
+    # the dateline's state named nowhere else: its town may be a namesake, the person keeps none
+    (_HAVANA + _US_STORY, None),
+    # a person the text ties to a state keeps that tie
+    (_HAVANA + _US_STORY.replace("Marisol Quintero", "Marisol Quintero, an American lawyer,")
+     + "Many in Cuba watched the case.", "USA"),
+])
+def test_untied_people_of_a_foreign_datelined_story_take_the_datelines_state(text, code):
+    res = dateline.analyze(text, published="2021-03-05")
+    assert [e.code for e in res.entities if e.name == "Marisol Quintero"] == [code]

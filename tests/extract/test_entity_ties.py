@@ -69,9 +69,10 @@ def test_a_name_with_a_particle_opening_a_sentence_is_the_person_named_before():
 
 
 @pytest.mark.parametrize("text,name,code", [
-    # datelined in another state: a person tied to no state is left uncoded, one tied to the home state is
-    # the home state's
-    ("OTTAWA (AP) -- Police said Omar Haddad was seen in Toronto.", "Omar Haddad", None),
+    # datelined in another state: a person tied to no state is the dateline state's where the story names
+    # that state again (entity_local.code_people_by_foreign_dateline), one tied to the home state is the
+    # home state's
+    ("OTTAWA (AP) -- Police said Omar Haddad was seen in Toronto.", "Omar Haddad", "CAN"),
     ("OTTAWA (AP) -- Police said Omar Haddad, a U.S. fugitive, was seen in Toronto.", "Omar Haddad", "USA"),
 ])
 def test_a_dateline_in_another_state(text, name, code):

@@ -94,6 +94,8 @@ class EntityResult:
     not_home: dict[str, frozenset[str]] = field(default_factory=dict)
     # the state of the dateline's place ("WELLINGTON, New Zealand --"), if the article has one
     dateline_state: str | None = None
+    # where the dateline ends (0 where there is none): the story's body starts there
+    dateline_end: int = 0
     # entity id -> states the text ties the person to ("Saudi radical X", "his native C"): the home
     # state is not guessed for one tied to another (entity_ties)
     ties: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -349,6 +351,7 @@ class EntityExtractor:
         raws = self._surnames(text, raws, published, set(bylines))
         res = self._build(raws)
         res.dateline_state = dateline_state(text, raws, dateline_end)
+        res.dateline_end = dateline_end
         return res
 
     def _surnames(self, text: str, raws: list[_Raw], published, bylines: set[str]) -> list[_Raw]:

@@ -15,7 +15,8 @@ from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_codes import us_state_after, us_states
 from .entity_index import Cover
 from .entity_local import (add_body_members, add_member_state_groups, add_place_groups, code_acronyms_of_named,
-                           code_local_bodies, code_titled_by_dateline, group_noun_after, places_named_as_bodies)
+                           code_local_bodies, code_people_by_foreign_dateline, code_titled_by_dateline,
+                           group_noun_after, places_named_as_bodies)
 from .entity_ties import may_take_home, tie_people, title_named_with_state, title_of_body
 from .entity_words import _lex, _time_names, context_words
 from .geocode import code_places_from_geonames, code_state_namesakes
@@ -51,7 +52,8 @@ def assign_home_state(res: EntityResult) -> str | None:
     article's home state (a gazetteer organisation with no state is transnational and keeps none; a
     person titled with an office that the home state's gazetteer holder held that day, or one the
     text ties to another state, keeps none: entity_ties; in an article datelined in another state,
-    only those tied to the home state take it);
+    only those tied to the home state take it, and those tied to no state take the dateline's:
+    code_people_by_foreign_dateline);
     with no home state, an official titled with no state is the dateline state's
     (code_titled_by_dateline), a body whose name says it spans states is international
     (code_international_bodies). Returns the home state (assigning it only strengthens it, so it
@@ -68,6 +70,7 @@ def assign_home_state(res: EntityResult) -> str | None:
         if ent.code is None and ent.kind in ("person", "organization") and may_take_home(res, ent.id, home) \
                 and not (ent.source or "").startswith("gazetteer") and home not in res.not_home.get(ent.id, ()):
             res.give_code(ent, home, "+home-state")
+    code_people_by_foreign_dateline(res, home)
     return home
 
 

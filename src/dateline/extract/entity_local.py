@@ -168,6 +168,25 @@ def code_titled_by_dateline(res: EntityResult) -> None:
             res.give_code(ent, state, "+dateline")
 
 
+def code_people_by_foreign_dateline(res: EntityResult, home: str | None) -> None:
+    """An article datelined in a state other than its home state ("HAVANA --" over a story mostly
+    about the United States): a person the patterns or the recogniser found, whom the text ties to
+    no state at all, is of the dateline's state (the people a reporter meets where the story is
+    filed), not of none; only where the story's body names the dateline's state again (a town of the
+    gazetteer's that the story never places in its state may be another state's namesake, and a story
+    that never returns to the dateline's state may be wholly about the home state's people)."""
+    state = res.dateline_state
+    if home is None or state is None or state == home:
+        return
+    if not any(m.code == state and m.kind in ("country", "place") and m.start >= res.dateline_end
+               for m in res.mentions):
+        return
+    for ent in res.entities:
+        if ent.kind == "person" and ent.code is None and not res.ties.get(ent.id) \
+                and not (ent.source or "").startswith("gazetteer") and not res.not_home.get(ent.id):
+            res.give_code(ent, state, "+dateline")
+
+
 @functools.lru_cache(maxsize=1)
 def _group_nouns() -> frozenset[str]:
     """Nouns of groups that act (agent_nouns.tsv, context.json home_groups)."""
