@@ -41,6 +41,10 @@ from .quotes import QUOTE_COLUMNS, add_quotes
 COMPONENT = "dateline.pipeline"
 
 
+# the clusters' columns that their indexes hold (schema.py): a refresh that keeps them writes no index
+CLUSTER_INDEXED = ("actor", "cameo", "target", "day_first")
+
+
 class StoreError(DatelineError):
     """The store cannot be opened or written (bad URL, server down, newer schema...)."""
 
@@ -320,25 +324,34 @@ class Store(QueryMethods, MergeMethods):
         s = M.summarize(reps)
         best = next((r for r in rows if r["cameo"] == s["cameo"]), rows[0])
         span = M.date_range(s["date"])
-        self._exec(
-            "INSERT INTO clusters (id, family, cameo, root, plover, goldstein, quad_class, date, day, day_first, day_last, "
-            "precision, actor, actor_name, target, target_name, location, location_name, n_articles, n_reports, "
-            "n_sources, sources, urls, conflicts, negated, hypothetical, created_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT (id) DO UPDATE SET family = excluded.family, cameo = excluded.cameo, root = excluded.root, "
-            "plover = excluded.plover, goldstein = excluded.goldstein, quad_class = excluded.quad_class, "
-            "date = excluded.date, day = excluded.day, day_first = excluded.day_first, day_last = excluded.day_last, "
-            "precision = excluded.precision, actor = excluded.actor, actor_name = excluded.actor_name, "
-            "target = excluded.target, target_name = excluded.target_name, location = excluded.location, "
-            "location_name = excluded.location_name, n_articles = excluded.n_articles, n_reports = excluded.n_reports, "
-            "n_sources = excluded.n_sources, sources = excluded.sources, urls = excluded.urls, "
-            "conflicts = excluded.conflicts, negated = excluded.negated, hypothetical = excluded.hypothetical, "
-            "updated_at = excluded.updated_at",
-            (cid, reps[0].family, s["cameo"], (s["cameo"] or "")[:2] or None, best["plover"], best["goldstein"],
-             best["quad_class"], s["date"], _iso(span[0]) if span and span[2] == 1 else None,
-             _iso(span[0]) if span else None, _iso(span[1]) if span else None, span[2] if span else None,
-             s["actor"], s["actor_name"], s["target"], s["target_name"], s["location"], s["location_name"],
-             s["articles"], s["reports"], len(s["sources"]), json.dumps(s["sources"], ensure_ascii=False),
-             json.dumps(s["urls"], ensure_ascii=False), json.dumps(s["conflicts"], ensure_ascii=False),
-             int(all(r.negated for r in reps)), int(all(r.hypothetical for r in reps)), _now(), _now()))
+        cols = {"family": reps[0].family, "cameo": s["cameo"], "root": (s["cameo"] or "")[:2] or None,
+                "plover": best["plover"], "goldstein": best["goldstein"], "quad_class": best["quad_class"],
+                "date": s["date"], "day": _iso(span[0]) if span and span[2] == 1 else None,
+                "day_first": _iso(span[0]) if span else None, "day_last": _iso(span[1]) if span else None,
+                "precision": span[2] if span else None, "actor": s["actor"], "actor_name": s["actor_name"],
+                "target": s["target"], "target_name": s["target_name"], "location": s["location"],
+                "location_name": s["location_name"], "n_articles": s["articles"], "n_reports": s["reports"],
+                "n_sources": len(s["sources"]), "sources": json.dumps(s["sources"], ensure_ascii=False),
+                "urls": json.dumps(s["urls"], ensure_ascii=False),
+                "conflicts": json.dumps(s["conflicts"], ensure_ascii=False),
+                "negated": int(all(r.negated for r in reps)), "hypothetical": int(all(r.hypothetical for r in reps)),
+                "updated_at": _now()}
+        self._write_cluster(cid, cols)
         return True
+
+    def _write_cluster(self, cid: str, cols: dict) -> None:
+        """Insert or update a cluster's row. A cluster whose indexed columns keep their values (a report
+        joined a happening and changed its counts and sources, not its code, parties or first day) is
+        updated in its other columns only, so that none of the clusters' indexes is written: each index a
+        transaction writes is a page of its own once the store is large."""
+        now = self._tuples(f"SELECT {', '.join(CLUSTER_INDEXED)} FROM clusters WHERE id = ?", (cid,))
+        if now and now[0] == tuple(cols[c] for c in CLUSTER_INDEXED):
+            rest = [c for c in cols if c not in CLUSTER_INDEXED]
+            self._exec(f"UPDATE clusters SET {', '.join(f'{c} = ?' for c in rest)} WHERE id = ?",
+                       (*(cols[c] for c in rest), cid))
+            return
+        names = list(cols)
+        self._exec(f"INSERT INTO clusters (id, {', '.join(names)}, created_at) "
+                   f"VALUES ({', '.join('?' * (len(names) + 2))}) ON CONFLICT (id) DO UPDATE SET "
+                   + ", ".join(f"{c} = excluded.{c}" for c in names),
+                   (cid, *(cols[c] for c in names), cols["updated_at"]))
