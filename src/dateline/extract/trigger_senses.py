@@ -42,9 +42,10 @@ def _needs_prep() -> dict[str, frozenset[str]]:
 def token_at(parse, start: int):
     """The parse's token that begins at character ``start``, or None (found by the Doc's own search
     over character offsets, not by a walk over the parse's tokens)."""
-    if parse is None or start < 0 or start >= len(parse.doc.text):
+    if parse is None or start < 0:
         return None
-    hit = parse.doc.char_span(start, start + 1, alignment_mode="expand")     # the token holding it
+    hit = parse.doc.char_span(start, start + 1, alignment_mode="expand")     # the token holding it (None
+    #                                                                         past the text's end)
     if hit is None or not len(hit) or not parse.start <= hit.start < parse.end:
         return None
     tok = hit[0]
