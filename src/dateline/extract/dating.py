@@ -16,7 +16,7 @@ import re
 
 from .. import lang
 from ..resources import path
-from ..text import tokenize
+from ..text import tokenize, tokenize_lower
 from .lexicon import is_past_form, verb_forms
 from .event_lexicon import _NOMINAL_TIME, _NOUN_DETS, _PREPS, _SUBORD, _base_verbs, codebook, grammar_words
 
@@ -247,7 +247,7 @@ def told_up_to_now(text: str, c, sentence: tuple[int, int] | None) -> bool:
 def present_perfect(text: str, clause: int, start: int) -> bool:
     """Does the clause put its verb in the present perfect before ``start`` ("X has attacked")?"""
     aux = grammar_words("dating_perfect_auxiliaries")
-    return any(w.lower() in aux for _, _, w in tokenize(text, clause, start))
+    return any(w in aux for w in tokenize_lower(text, clause, start)[1])
 
 
 # how many words before a noun trigger the verb that reports it may lie ("began a two-day rally")
@@ -338,7 +338,7 @@ def described_background(cands, text: str, sentences) -> None:
         comma = text.rfind(",", sentence[0], c.start)
         if comma < 0:
             continue
-        words = [w.lower() for _, _, w in tokenize(text, comma + 1, c.start)]
+        words = tokenize_lower(text, comma + 1, c.start)[1]
         k = 1 if len(words) > 1 and words[0] in grammar_words("prepositions") else 0
         if len(words) > k and words[k] in relatives and not any(w in aux for w in words):
             c.background = True
@@ -357,8 +357,7 @@ def after_phrase(text: str, c, sentence: tuple[int, int] | None) -> bool:
     the act may lie days before)."""
     if sentence is None or not text or c.pattern.pos not in ("verb", "noun"):
         return False
-    spans = tokenize(text, sentence[0], sentence[1])
-    low = [w.lower() for _, _, w in spans]
+    spans, low = tokenize_lower(text, sentence[0], sentence[1])
     i = next((n for n, (a, _, _) in enumerate(spans) if a >= c.start), None)
     if i is None or i < 1 or (c.pattern.pos == "verb" and not low[i].endswith("ing")):
         return False
@@ -439,7 +438,7 @@ def standing(text: str, c, sentence: tuple[int, int] | None) -> bool:
     if sentence is None:
         return False
     clause = max(sentence[0], text.rfind(",", sentence[0], c.start) + 1)
-    words = [w.lower() for _, _, w in tokenize(text, clause, c.start)]
+    words = tokenize_lower(text, clause, c.start)[1]
     aux = grammar_words("dating_perfect_auxiliaries")
     k = max((n for n, w in enumerate(words) if w in aux), default=-1)
     if k < 0:
@@ -453,7 +452,7 @@ def standing(text: str, c, sentence: tuple[int, int] | None) -> bool:
         # (a material act there is news: "X, who has been arrested and charged", "Y, which has fired")
     if c.modality and any(w in _SPEECH for w in after):
         return True
-    return any(w.lower() in _words("span_openers") for _, _, w in tokenize(text, sentence[0], sentence[1]))
+    return any(w in _words("span_openers") for w in tokenize_lower(text, sentence[0], sentence[1])[1])
 
 
 # how many words after a time expression the head of its occasion noun may lie ("Tuesday's news conference")
@@ -480,7 +479,7 @@ def occasion_time(text: str, t, prevw: str, prev2: str = "", head: bool = False)
 def occasion_noun(text: str, t) -> bool:
     """Is an occasion noun (dating words.json occasion_nouns) among the few words after the time
     expression ``t`` ("Tuesday's news conference", "the Monday night debate")?"""
-    words = [w.lower() for _, _, w in tokenize(text, t.end, min(len(text), t.end + 40))][:_OCCASION_REACH]
+    words = tokenize_lower(text, t.end, min(len(text), t.end + 40))[1][:_OCCASION_REACH]
     return any(w in _words("occasion_nouns") for w in words)
 
 
@@ -572,9 +571,8 @@ def recent_period(t, published: str | None) -> str | None:
 
     from .timexes import shift_value
 
-    words = [w.lower() for _, _, w in tokenize(t.text)]
     if t.type != "DURATION" or not published or not any(w in grammar_words("dating_recent_period_words")
-                                                        for w in words[:2]):
+                                                        for w in tokenize_lower(t.text)[1][:2]):
         return None
     first = shift_value(published[:10], t.value.replace("X", str(_FEW)), -1)
     if not first or len(first) != 10:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .dating import _words, noun_time, reason_preposition
 from .event_lexicon import _base_verbs, grammar_words
 from .lexicon import is_past_form
-from ..text import tokenize
+from ..text import tokenize_lower
 
 if TYPE_CHECKING:
     from .event_time import _SentenceTimes
@@ -218,7 +218,7 @@ def described(text: str, start: int, at: int) -> bool:
     break between ("the village where gunmen had killed a priest, police said Friday", "two suspects
     who had been arrested, papers reported")? The clause describes someone or something: an act
     before the report, whose day is not the report's."""
-    words = [w.lower() for _, _, w in tokenize(text, start, at)]
+    words = tokenize_lower(text, start, at)[1]
     closers = grammar_words("dating_scope_closers")
     for x in range(len(words) - 1, 0, -1):
         if words[x] in closers:

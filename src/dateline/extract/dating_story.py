@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 
-from ..text import tokenize
+from ..text import tokenize, tokenize_lower
 from .dating import (_verbal, _words, after_phrase, cue_speakers, describes_noun, nominal_marker, noun_time,
                      present_perfect, reason_preposition, unbounded, verbal)
 from .event_lexicon import _PREPS, grammar_words
@@ -231,7 +231,7 @@ def _opening(text: str, c, clause: int, story, sentences, sent_starts) -> bool:
         return False
     if unbounded(text, c, sentences[c.sent]):
         return False
-    before = [w.lower() for _, _, w in tokenize(text, clause, c.start)][-3:] if text else []
+    before = tokenize_lower(text, clause, c.start)[1][-3:] if text else []
     return _past_clause(text, c, clause) or any(w in grammar_words("present_auxiliaries") for w in before)
 
 
@@ -254,7 +254,7 @@ def prior_clause_background(cands, text: str, sentences) -> None:
         if 0 <= c.tok and describes_noun([w for _, _, w in tokenize(text, a, b)], c.tok, sure=True):
             c.background = True   # "over two killings blamed on X": what describes a noun is no news of the day
             continue
-        low = [w.lower() for _, _, w in tokenize(text, a, c.start)]
+        low = tokenize_lower(text, a, c.start)[1]
         n = next((n for n in range(len(low) - 1, -1, -1) if low[n] in stops), None)
         if n is None or low[n] not in _words("prior_clause_openers") or len(low) - n < 2 \
                 or (n and low[n - 1] in grammar_words("dating_opener_adverbial_after") | _words("anchor_units")):
@@ -322,7 +322,7 @@ def _sentence_words(text: str, c, sentences) -> list[str]:
     """The lower-case words of the event's sentence (none where it has no sentence or token)."""
     if not text or c.sent is None or not 0 <= c.sent < len(sentences) or c.tok < 0:
         return []
-    return [w.lower() for _, _, w in tokenize(text, *sentences[c.sent])]
+    return tokenize_lower(text, *sentences[c.sent])[1]
 
 
 # how many words before a time expression a relative pronoun opens the clause it dates
@@ -334,9 +334,10 @@ def _relative_time(text: str, t, sentence: tuple[int, int]) -> bool:
     2004"), which describes someone, not the story's time?"""
     if not text:
         return False
-    words = [w.lower() for _, _, w in tokenize(text, sentence[0], t.start)][-_RELATIVE_REACH:]
+    words = tokenize_lower(text, sentence[0], t.start)[1][-_RELATIVE_REACH:]
     # ("that" is left out: as often a complementizer, "planks that call for the 1933 law")
-    return any(w in grammar_words("relative_pronouns") - {"that"} for w in words)
+    relatives = grammar_words("relative_pronouns") - {"that"}
+    return any(w in relatives for w in words)
 
 
 def _week_among_times(u, timexes, sentence: tuple[int, int]) -> bool:
@@ -348,7 +349,7 @@ def _week_among_times(u, timexes, sentence: tuple[int, int]) -> bool:
 def _told_as_prior(text: str, c, clause: int) -> bool:
     """Does the clause tell the act as prior to the time just named ("That deal was already being
     criticized": dating words.json prior_adverbs)?"""
-    return any(w.lower() in _words("prior_adverbs") for _, _, w in tokenize(text, clause, c.start))
+    return any(w in _words("prior_adverbs") for w in tokenize_lower(text, clause, c.start)[1])
 
 
 def _past_clause(text: str, c, clause: int) -> bool:

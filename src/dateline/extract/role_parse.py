@@ -7,6 +7,7 @@ import bisect
 import functools
 from dataclasses import replace
 
+from ..nlp.extensions import text_of
 from ..record import Mention
 from .event_lexicon import (
     _CLAUSE_DEPS, _Cand, _MODAL, _OBJ, _PLACE_TARGET_ROOTS, _POSS, _PRONOUNS, _SUBJ, _SUBJ_PASS, _agent_nouns, _child,
@@ -470,8 +471,9 @@ def _apposed(token, mentions) -> Mention | None:
     if name is None or name.end != stop:
         return None          # (the name must close the apposition: "X said" after it is a clause)
     before = [m for m in mentions if start <= m.start and m.end <= name.start]
-    gap = doc.text[before[-1].end if before else start:name.start].strip()
-    if before and (before[-1].form != "adjective" or doc.text[start:before[-1].start].strip()):
+    text = text_of(doc)        # (doc.text joins every token on each read)
+    gap = text[before[-1].end if before else start:name.start].strip()
+    if before and (before[-1].form != "adjective" or text[start:before[-1].start].strip()):
         return None
     return name if not gap or _title_chain(gap) else None
 
