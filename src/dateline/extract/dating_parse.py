@@ -16,6 +16,7 @@ stated act), the word rules decide alone. Labels and words: resources/dating/par
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 
@@ -53,11 +54,17 @@ def usable(parse) -> bool:
     return len(roots) == 1 and (roots[0].tag_ in _links("predicate_tags") or _has_subject(roots[0]))
 
 
-def token_at(parse, start: int, end: int | None = None):
+def token_at(parse, start: int, end: int | None = None, table=None):
     """The head token of the parse tokens within characters start..end (the token holding ``start``
-    where ``end`` is None); None when the span lies outside the parse."""
+    where ``end`` is None); None when the span lies outside the parse. ``table``: the parse's
+    ``token_table``, read by bisection instead of a walk over every token."""
     end = start + 1 if end is None else end
-    toks = [t for t in parse if t.idx < end and t.idx + len(t.text) > start]
+    if table is None:
+        toks = [t for t in parse if t.idx < end and t.idx + len(t.text) > start]
+    else:       # (tokens do not overlap: their starts and ends both rise)
+        all_toks, starts, ends = table
+        lo = bisect.bisect_right(ends, start)
+        toks = all_toks[lo:bisect.bisect_left(starts, end, lo)]
     if not toks:
         return None
     inside = {t.i for t in toks}
@@ -65,11 +72,22 @@ def token_at(parse, start: int, end: int | None = None):
     return heads[0] if heads else toks[0]
 
 
+def token_table(parse) -> tuple[list, list[int], list[int]]:
+    """The parse's tokens, their first characters and their ends (for ``token_at``)."""
+    toks = list(parse)
+    starts = [t.idx for t in toks]
+    return toks, starts, [a + len(t.text) for a, t in zip(starts, toks)]
+
+
 def time_predicate(parse, start: int, end: int, triggers: frozenset[int]):
     """The predicate the time expression at characters start..end modifies, by its head chain; None
     where the parse does not say (outside the parse, the time is the root, the chain stops at a
     noun that is no event trigger)."""
-    tok = token_at(parse, start, end)
+    return _predicate_above(token_at(parse, start, end), triggers)
+
+
+def _predicate_above(tok, triggers: frozenset[int]):
+    """``time_predicate`` from the time's head token ``tok``."""
     if tok is None:
         return None
     for _ in range(_CLIMB):
@@ -149,18 +167,23 @@ def parse_times(cands, parse, times, marker_start=None) -> dict[int, tuple[set, 
     time expressions (``times``: Timex objects of the sentence) that the parse attaches to another
     happening's predicate, and those it attaches right to the event's trigger (its own); {} where the
     parse is unusable. ``marker_start(c)``: the character offset of the event's intention marker, or None."""
-    if parse is None or not len(parse) or not usable(parse):
+    if parse is None or not len(parse) or not any(
+            c.pattern.pos == "verb" and not c.hypothetical and not c.modality for c in cands):
+        return {}         # (no event the loop below judges: nothing to read)
+    table = token_table(parse)
+    if not usable(table[0]):
         return {}
-    heads = {id(c): token_at(parse, c.start, c.end) for c in cands}
+    heads = {id(c): token_at(parse, c.start, c.end, table) for c in cands}
     triggers = frozenset(t.i for t in heads.values() if t is not None)
-    preds = {t.id: (time_predicate(parse, t.start, t.end, triggers), token_at(parse, t.start, t.end)) for t in times}
+    at = [(t.id, token_at(parse, t.start, t.end, table)) for t in times]
+    preds = {tid: (_predicate_above(h, triggers), h) for tid, h in at}
     out: dict[int, tuple[set, set]] = {}
     for c in cands:
         trigger = heads[id(c)]
         if c.pattern.pos != "verb" or c.hypothetical or c.modality or trigger is None:
             continue          # an event noun's time, a planned or stated act's: the word rules judge them
         m = marker_start(c) if marker_start else None
-        marker = token_at(parse, m) if m is not None else None
+        marker = token_at(parse, m, None, table) if m is not None else None
         out[id(c)] = ({tid for tid, (p, h) in preds.items() if verdict(trigger, p, marker, triggers, h) == "other"},
                       {tid for tid, (p, h) in preds.items() if p is not None and p.i == trigger.i
                        and h.head.i == trigger.i and h.dep_ in _links("time_relations")})
