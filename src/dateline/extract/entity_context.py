@@ -13,7 +13,7 @@ from ..resources import read_tsv
 from .entities import EntityResult, capital_led
 from .entity_groups import add_community_mentions, code_people_by_group
 from .entity_codes import us_state_after, us_states
-from .entity_index import Cover
+from .entity_index import Cover, letter_runs
 from .entity_local import (add_body_members, add_member_state_groups, add_place_groups, code_acronyms_of_named,
                            code_local_bodies, code_people_by_foreign_dateline, code_titled_by_dateline,
                            group_noun_after, places_named_as_bodies)
@@ -169,7 +169,7 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     people = {m.start for m in res.mentions if m.kind == "person"}
     coded_at = {m.start: m.code for m in res.mentions if m.code and m.kind in ("place", "country")}
     added = []
-    for w in _WORD.finditer(text):
+    for w in letter_runs(words).finditer(text):     # (the _WORD runs an agent word may be)
         low = w.group().lower()
         if low not in words or not busy.free(w.start(), w.end()):
             continue

@@ -4,6 +4,7 @@ instead of a scan over every mention of the article."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import defaultdict
 
@@ -14,17 +15,35 @@ def words_end(text: str, s: int, n: int) -> int:
     return re.compile(r"\S+(?:\s+\S+){%d}" % n).match(text, s).end()
 
 
+@functools.lru_cache(maxsize=8)
+def letter_runs(words: frozenset[str]) -> re.Pattern:
+    """The maximal runs of ASCII letters (``[A-Za-z]+``) that may be one of ``words`` in any case: of
+    their lengths, led by one of their first letters, found by the engine instead of a step per run
+    of the text (a caller still checks each run's lower-case form)."""
+    words = [w for w in words if re.fullmatch("[a-z]+", w)]     # (no other is ever such a run)
+    if not words:
+        return re.compile("(?!)")
+    firsts = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in words}))
+    return re.compile(r"(?<![A-Za-z])(?=[%s])[A-Za-z]{%d,%d}(?![A-Za-z])"
+                      % (firsts, min(map(len, words)), max(map(len, words))))
+
+
 class Cover:
     """Spans (start, end) over a text, as a mask of the characters they claim: is a stretch still
     free of them, is a position or a stretch covered (``start < b and a < end``)? Empty spans claim no
     character; they overlap only a stretch strictly around them."""
 
     def __init__(self, size: int, spans=()) -> None:
-        self.mask = bytearray(size + 1)
+        self.mask = mask = bytearray(size + 1)
         self.points: list[int] = []
         self.spans: list[tuple[int, int]] = []
-        for a, b in spans:
-            self.take(a, b)
+        own = self.spans
+        for a, b in spans:        # (``take``, inlined: a Cover is made of many spans, often)
+            own.append((a, b))
+            if b > a:
+                mask[a:b] = b"\x01" * (b - a)
+            else:
+                bisect.insort(self.points, a)
 
     def take(self, a: int, b: int) -> None:
         """Claim [a, b)."""
