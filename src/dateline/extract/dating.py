@@ -571,8 +571,9 @@ def recent_period(t, published: str | None) -> str | None:
 
     from .timexes import shift_value
 
-    if t.type != "DURATION" or not published or not any(w in grammar_words("dating_recent_period_words")
-                                                        for w in tokenize_lower(t.text)[1][:2]):
+    recent, low = grammar_words("dating_recent_period_words"), t.text.lower()
+    if t.type != "DURATION" or not published or not any(w in low for w in recent) \
+            or not any(w in recent for w in tokenize_lower(t.text)[1][:2]):   # (tokenized only if one is in it)
         return None
     first = shift_value(published[:10], t.value.replace("X", str(_FEW)), -1)
     if not first or len(first) != 10:
