@@ -61,6 +61,18 @@ def test_home_groups_act_for_the_home_state(text, pair):
     assert pair in _actors(text)
 
 
+@pytest.mark.parametrize("text,actor,target", [
+    # the political groups of the home state's contest, named alone, act (or are acted on) for it
+    (_US + "Delegates pledged their votes to the governor on Tuesday.", ("delegates", "USA"), None),
+    (_US + "Both candidates attacked the new tariff plan on Tuesday.", ("candidates", "USA"), None),
+    (_US + "Conservatives denounced the spending bill on Tuesday.", ("conservatives", "USA"), None),
+    (_US + "The senator urged supporters to stay calm on Tuesday.", None, ("supporters", "USA")),
+])
+def test_political_groups_act_for_the_home_state(text, actor, target):
+    pairs = _actors(text)
+    assert any((actor is None or a == actor) and (target is None or t == target) for a, t in pairs), pairs
+
+
 @pytest.mark.parametrize("text", [
     # a word before the group that says it comes from elsewhere leaves it uncoded
     _US + "Foreign investors criticized the Treasury on Tuesday.",
