@@ -351,6 +351,8 @@ def unparty_groups(mentions: list[Mention], parse) -> list[Mention]:
     """The mentions without the groups named by their noun alone (entity_context.add_agent_mentions)
     that the parse reads as no party: a noun modifying another that names no agent ("campaign
     donations", not "campaign officials") or one with an indefinite article ("an all-out campaign")."""
+    if not any(m.form == "agent" for m in mentions):
+        return list(mentions)     # (no group named by its noun alone: the parse is not read)
     at = {t.idx: t for t in parse}
     indefinite = role_words("indefinite_articles")
 
