@@ -123,9 +123,10 @@ def add_definite_descriptions(text: str, res: EntityResult) -> None:
         return
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     added = []
+    named_heads = {head for _, head, _ in named}
     for d in _DEFINITE.finditer(text):
-        s, e = d.start(), d.end()
-        prior = [m for pos, head, m in named if head == d.group(1) and pos < s]
+        s, e, head_at = d.start(), d.end(), d.group(1)
+        prior = [m for pos, head, m in named if head == head_at and pos < s] if head_at in named_heads else []
         if not prior or not busy.free(s, e):
             continue
         m = prior[-1]
