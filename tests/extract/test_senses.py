@@ -78,6 +78,9 @@ def codes(text):
     # challenges faced are no fight
     ("Republicans also face challenges in making an argument to voters next year.", None, "face"),
     ("Men were drinking beer after shooting skeet at the club.", None, "shooting"),
+    # a number that shot up, a retort shot back in an article: no shooting
+    ("The odds of a recount have shot up in the past week.", None, "shot"),
+    ("The mayor shot back in an article on Monday.", None, "shot"),
     # an appeal to an audience, or someone's appeal with nothing asked, is an attraction; one before a
     # court is legal action
     ("The senator hopes to appeal to younger voters in the suburbs.", None, "appeal"),
@@ -106,3 +109,24 @@ def test_rows_read():
     table = senses()
     assert {"offer", "offered", "blame", "fighting", "seize", "charged"} <= set(table)
     assert all(s.action == "---" or s.action.isdigit() for rows in table.values() for s in rows)
+
+
+@pytest.mark.parametrize("text,trigger,code", [
+    # a person shot, a building bombed with no armed party named: assault (18), not military force (19)
+    ("The pharmacist was shot with a rifle in his shop on Monday.", "shot", "180"),
+    ("Police shot a teenager in the street on Monday.", "shot", "180"),
+    ("The attacks on the ferry terminal in Oslo killed 12 people on Tuesday.", "attacks", "180"),
+    ("The hunter fired the bullet that killed the ranger.", "fired", "180"),
+    # an armed party or arms named: military force stays
+    ("Rebels attacked the army base on Monday.", "attacked", "19"),
+    ("Norwegian jets attacked the port on Monday.", "attacked", "19"),
+    ("Chile attacked Peru on Monday.", "attacked", "19"),
+    ("Soldiers shot at the rebels near the border on Monday.", "shot", "19"),
+    ("A robber shot two guards at the bank on Monday.", "shot", "180"),
+    # an attack in words on a party, in a campaign or the media: criticism (111)
+    ("Rivals attacked the governor in the media on Monday.", "attacked", "111"),
+    ("Several rivals have attacked Jones from all sides this week, calling him a fraud.", "attacked", "111"),
+])
+def test_armed_and_verbal_senses(text, trigger, code):
+    got = [c for c, t in codes(text) if t.split()[0] == trigger]
+    assert got and got[0].startswith(code), codes(text)

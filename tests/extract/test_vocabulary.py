@@ -284,7 +284,8 @@ CASES = [
     ("Peru agreed with Chile that the border was calm.", "agreed", "019"),
     # figurative shooting; a text that calls for something
     ("The party avoided shooting itself in the foot.", "shooting", None),
-    ("Police shot a man in the foot on Monday.", "shot", "19"),
+    # (police shooting a person is assault (18), not military force: no armed party fights)
+    ("Police shot a man in the foot on Monday.", "shot", "18"),
     ("Hospital protocol called for the patient to be moved.", "called for", None),
     # talking about a topic consults nobody; campaign events hosted are no visit
     ("The senator talked about tax reform at length on Monday.", "talked", None),

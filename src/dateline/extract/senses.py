@@ -57,9 +57,11 @@ def senses() -> dict[str, list[Sense]]:
     out: dict[str, list[Sense]] = {}
     for n, r in enumerate(read_tsv("cameo", "senses.tsv")):
         spec, preps = r.get("words") or "", frozenset()
-        if r["test"] == "prep_object_in":
+        if r["test"] in ("prep_object_in", "discourse", "unarmed"):
+            # (discourse: "blocking words:forum words", unarmed: "blocking words:unarmed parties";
+            # the first list kept in ``preps``)
             head, _, spec = spec.partition(":")
-            preps = frozenset(multi(head))
+            preps = frozenset(multi(head)) if r["test"] == "prep_object_in" else _expand(head)
         s = Sense(n + 1, r["trigger"].lower(), tuple(multi(r.get("codes"))), r["test"], _expand(spec), preps,
                   r["action"].strip())
         for form in verb_forms(s.trigger):
@@ -139,6 +141,11 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
         return not any(n is not None and _party(n, mentions) for n in [subj] + near)
     if s.test == "audience":
         return _courts_audience(s, tok)
+    if s.test == "unarmed":
+        return not _sentence_has(tok, s.preps) \
+            and not any(_armed(a, mentions) and not _noun_in(a.lower_, s.words) for a in _arguments(tok))
+    if s.test == "discourse":
+        return _discourse(s, tok, mentions)
     if s.test == "prep_object_in":
         # (on the verb, or on its object where the parse hangs it there: "attacked X from the floor")
         heads = [tok] + [o for o in [_object(tok)] if o is not None]
@@ -167,6 +174,69 @@ def _courts_audience(s: Sense, tok) -> bool:
 
 
 _REQUEST_DEPS = ("xcomp", "ccomp", "acl", "advcl", "obj", "dobj")
+_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "agent")
+_STATE_ENTS = ("GPE", "ORG", "NORP")
+_MODIFIERS = ("poss", "nmod:poss", "compound", "amod")
+# (a place where the event happened is no party to it: "the attack in Nice")
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "during", "throughout",
+                          "within"})
+
+
+def _arguments(tok):
+    """The trigger's parties and things: subject, agent ("by" X), object, passive subject, the objects
+    of its prepositions and, a noun, the words that modify it ("the Israeli attack", "Iran's strikes")."""
+    out = [ch for ch in tok.children if ch.dep_ in _SUBJ + _OBJ]
+    if not any(ch.dep_ in _SUBJ for ch in out):
+        out += _implied_subject(tok)
+    out += [g for ch in out if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
+    out += [n for p, n in _prep_objects(tok) if n is not None and p not in _PLACE_PREPS]
+    if tok.tag_.startswith("NN"):
+        out += [ch for ch in tok.children if ch.dep_ in _MODIFIERS]
+    return [a for a in out if a.dep_ != "agent"]
+
+
+def _implied_subject(tok) -> list:
+    """A verb with no subject of its own acts through the verb it hangs on ("Togo would break the treaty
+    by attacking", "troops moved in to attack"): that verb's subject, up to three steps up."""
+    h = tok
+    for _ in range(3):
+        if h.dep_ not in ("advcl", "xcomp", "pcomp", "conj", "prep", "acl") or h.head is h:
+            return []
+        h = h.head
+        subj = [ch for ch in h.children if ch.dep_ in _SUBJ]
+        if subj:
+            return subj
+    return []
+
+
+def _armed(arg, mentions) -> bool:
+    """The argument is a state or an organisation (its head or a name compounded with it): a party that
+    fields armed forces; a person ("three Canadian doctors") is none, nor a place that names where a
+    noun trigger happened ("the Paris attacks")."""
+    kinds, ents = ("country", "organization"), _STATE_ENTS
+    if arg.dep_ == "compound" and arg.head.tag_.startswith("NN"):
+        kinds, ents = ("organization",), ("ORG", "NORP")
+    for t in [arg] + [c for c in arg.children if c.dep_ in ("compound", "conj")]:
+        if t.ent_type_ in ents or any(m.start <= t.idx < m.end and m.kind in kinds for m in mentions):
+            return True
+    return False
+
+
+def _sentence_has(tok, words: frozenset[str]) -> bool:
+    return any(_noun_in(t.lower_, words) for t in tok.sent)
+
+
+def _discourse(s: Sense, tok, mentions) -> bool:
+    """An attack in words: no word of the blocking list (arms, force, wounds: ``preps``) in the sentence,
+    a word of the forum list (campaign, rivals, media: ``words``) in it, the trigger has a party among its
+    arguments and every target it has (object, passive subject, "on"/"against" object) is a party."""
+    if _sentence_has(tok, s.preps) or not _sentence_has(tok, s.words):
+        return False
+    args = _arguments(tok)
+    targets = [ch for ch in tok.children if ch.dep_ in _OBJ + _PASSIVE_SUBJ] \
+        + [n for _, n in _prep_objects(tok, {"on", "against"}) if n is not None]
+    targets = [t for t in targets if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in _DAY_WORDS]
+    return any(_party(a, mentions) for a in args) and all(_party(t, mentions) for t in targets)
 
 
 def _noun_in(word: str, words: frozenset[str]) -> bool:
