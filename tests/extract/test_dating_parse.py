@@ -123,3 +123,29 @@ def test_attached_time(text, phrase, value, end_tok, published, expected):
     got = dp.attached_time(sent, {"t1"}, published, end_tok)
     assert (got[1] if got else None) == expected
     assert dp.attached_time(sent, set(), published, end_tok) is None
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Smallville resigned on Tuesday after a long dispute.",
+    "Rebels, who had crossed the river, shelled two villages overnight.",
+])
+def test_token_at_by_table_is_token_at_by_walk(nlp, text):
+    """``token_at`` with the parse's ``token_table`` (bisection) finds the token the walk over every
+    token finds, for every span of one or two characters and every word's span."""
+    (sent,) = parse(nlp, text, [(0, len(text))])
+    table = dp.token_table(sent)
+    spans = [(a, None) for a in range(len(text) + 1)] + [(a, a + 2) for a in range(len(text))] \
+        + [(t.idx, t.idx + len(t.text)) for t in sent]
+    for a, b in spans:
+        walked, read = dp.token_at(sent, a, b), dp.token_at(sent, a, b, table)
+        assert (walked.i if walked is not None else None) == (read.i if read is not None else None), (a, b)
+
+
+def test_no_judged_event_reads_nothing(nlp):
+    """Where no event of the sentence is a verb the parse judges (a noun, a hypothetical act, an
+    intention), parse_times answers nothing."""
+    text = "Talks resumed on Monday."
+    (sent,) = parse(nlp, text, [(0, len(text))])
+    for c in (_cand(text, "Talks", pos="noun"), _cand(text, "resumed", hypothetical=True),
+              _cand(text, "resumed", modality="intend")):
+        assert dp.parse_times([c], sent, [_time(text, "Monday", "t1")]) == {}
