@@ -81,6 +81,15 @@ def codes(text):
     # a number that shot up, a retort shot back in an article: no shooting
     ("The odds of a recount have shot up in the past week.", None, "shot"),
     ("The mayor shot back in an article on Monday.", None, "shot"),
+    # a campaign's rally, support rallied behind a candidate, a push beaten back, a nominee stalled: no
+    # protest, no assault, no blockade; a rally against a measure stays a protest
+    ("Her backers will rally behind her in the fall.", None, "rally"),
+    ("Lopez spoke at a Nevada rally on Friday before the caucus.", None, "rally"),
+    ("Lopez rallied voters in Utah before the primary.", None, "rallied"),
+    ("Hundreds of nurses rallied against the pay freeze on Monday.", "14", None),
+    ("Her supporters held a rally in the capital on Monday supporting her bid in the election.", "14", None),
+    ("Her aides continued to beat back the push for a rival at the convention.", None, "beat"),
+    ("The Senate blockade against the nominee has lasted nine months.", None, "blockade"),
     # an appeal to an audience, or someone's appeal with nothing asked, is an attraction; one before a
     # court is legal action
     ("The senator hopes to appeal to younger voters in the suburbs.", None, "appeal"),

@@ -57,7 +57,7 @@ def senses() -> dict[str, list[Sense]]:
     out: dict[str, list[Sense]] = {}
     for n, r in enumerate(read_tsv("cameo", "senses.tsv")):
         spec, preps = r.get("words") or "", frozenset()
-        if r["test"] in ("prep_object_in", "discourse", "unarmed"):
+        if r["test"] in ("prep_object_in", "discourse", "gathering", "unarmed"):
             # (discourse: "blocking words:forum words", unarmed: "blocking words:unarmed parties";
             # the first list kept in ``preps``)
             head, _, spec = spec.partition(":")
@@ -144,7 +144,7 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
     if s.test == "unarmed":
         return not _sentence_has(tok, s.preps) \
             and not any(_armed(a, mentions) and not _noun_in(a.lower_, s.words) for a in _arguments(tok))
-    if s.test == "discourse":
+    if s.test in ("discourse", "gathering"):
         return _discourse(s, tok, mentions)
     if s.test == "prep_object_in":
         # (on the verb, or on its object where the parse hangs it there: "attacked X from the floor")
@@ -174,6 +174,7 @@ def _courts_audience(s: Sense, tok) -> bool:
 
 
 _REQUEST_DEPS = ("xcomp", "ccomp", "acl", "advcl", "obj", "dobj")
+_CAUSE_DEPS = ("xcomp", "ccomp", "acl", "advcl", "parataxis")
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "agent")
 _STATE_ENTS = ("GPE", "ORG", "NORP")
 _MODIFIERS = ("poss", "nmod:poss", "compound", "amod")
@@ -232,11 +233,16 @@ def _discourse(s: Sense, tok, mentions) -> bool:
     arguments and every target it has (object, passive subject, "on"/"against" object) is a party."""
     if _sentence_has(tok, s.preps) or not _sentence_has(tok, s.words):
         return False
-    args = _arguments(tok)
+    args = [a for a in _arguments(tok) if a.ent_type_ not in ("DATE", "TIME") and a.lower_ not in _DAY_WORDS]
     targets = [ch for ch in tok.children if ch.dep_ in _OBJ + _PASSIVE_SUBJ] \
         + [n for _, n in _prep_objects(tok, {"on", "against"}) if n is not None]
-    targets = [t for t in targets if t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in _DAY_WORDS]
-    return any(_party(a, mentions) for a in args) and all(_party(t, mentions) for t in targets)
+    targets = [t for t in targets if t in args]
+    holders = [tok] + ([tok.head] if tok.dep_ in _OBJ + ("obl", "pobj") else [])
+    if s.test == "gathering" and any(ch.dep_ in _CAUSE_DEPS and ch.i > tok.i for h in holders for ch in h.children):
+        return False    # (a rally "to urge him to run", "supporting his bid" states a cause: a rally of 14)
+    # (a gathering needs no party named: "spoke at an Ohio rally")
+    return (s.test == "gathering" or any(_party(a, mentions) for a in args)) \
+        and all(_party(t, mentions) for t in targets)
 
 
 def _noun_in(word: str, words: frozenset[str]) -> bool:
