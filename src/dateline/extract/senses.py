@@ -179,8 +179,8 @@ _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "agent")
 _STATE_ENTS = ("GPE", "ORG", "NORP")
 _MODIFIERS = ("poss", "nmod:poss", "compound", "amod")
 # (a place where the event happened is no party to it: "the attack in Nice")
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "during", "throughout",
-                          "within"})
+_PLACE_PREPS = grammar_words("event_place_prepositions")
+_ATTACK_WORD_PREPS = grammar_words("attack_word_target_prepositions")
 
 
 def _arguments(tok):
@@ -235,7 +235,7 @@ def _discourse(s: Sense, tok, mentions) -> bool:
         return False
     args = [a for a in _arguments(tok) if a.ent_type_ not in ("DATE", "TIME") and a.lower_ not in _DAY_WORDS]
     targets = [ch for ch in tok.children if ch.dep_ in _OBJ + _PASSIVE_SUBJ] \
-        + [n for _, n in _prep_objects(tok, {"on", "against"}) if n is not None]
+        + [n for _, n in _prep_objects(tok, _ATTACK_WORD_PREPS) if n is not None]
     targets = [t for t in targets if t in args]
     holders = [tok] + ([tok.head] if tok.dep_ in _OBJ + ("obl", "pobj") else [])
     if s.test == "gathering" and any(ch.dep_ in _CAUSE_DEPS and ch.i > tok.i for h in holders for ch in h.children):
