@@ -815,3 +815,13 @@ def test_a_report_is_not_merged_into_a_bare_noun(text, kept, not_at):
     evs = dateline.analyze(text, published="2021-03-04").events
     words = [e.trigger.text for e in evs if e.actor is not None or e.target is not None]
     assert kept in words and not_at not in words, [(e.cameo, e.trigger.text) for e in evs]
+
+
+@pytest.mark.parametrize("text,root,negated", [
+    # a negating word before the act (grammar.json negation): the act did not happen
+    ("Nobody was arrested after the march in Lagos on Sunday.", "17", True),
+    ("No one was wounded when the mortar hit the depot on Sunday.", "18", True),
+    ("Police arrested two men after the march in Lagos on Sunday.", "17", False),
+])
+def test_a_negating_subject_negates_the_act(text, root, negated):
+    assert main_event(text, root).negated is negated
