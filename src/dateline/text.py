@@ -229,10 +229,9 @@ def _join(text: str, starts: list[int], ends: list[int], adjacent: list[int]) ->
     joiners table says so (directly, or through a joiner token)."""
     starters = _joiner_starts()
     # only a token written against the word before it can join it, and only one that starts with a
-    # joiner or a word character after a word character (_joined's common case, checked here first;
-    # _is_word_char written out)
-    maybe = [k for k in adjacent if (c := text[starts[k]]) in starters or (
-        (c.isalnum() or c == "_") and ((p := text[starts[k] - 1]).isalnum() or p == "_"))]
+    # joiner or a word character after a word character (_joined's common case, checked here first)
+    maybe = [k for k in adjacent if (c := text[starts[k]]) in starters
+             or (_is_word_char(c) and _is_word_char(text[starts[k] - 1]))]
     if not maybe:
         return starts, ends
     out_starts: list[int] = []

@@ -124,8 +124,8 @@ def verdict(trigger, pred, marker, triggers: frozenset[int], timex=None) -> str 
         return None
     if pred.i == trigger.i or (marker is not None and (pred.i == marker.i or _shares_time(marker, pred))):
         return "own"
-    if not _clause_head(pred) or _under(trigger, timex):
-        return None           # a noun's time ("In a September debate, ..."), a clause the time opens ("in 1968, when")
+    if not is_predicate(pred) or _under(trigger, timex):
+        return None           # (not a verb or a clause of its own) a noun's time ("In a September debate, ..."), a clause the time opens ("in 1968, when")
     if _under(pred, trigger):
         # a clause below the trigger's: "X, founded in 1980, was investigated in 1989", "for comments made
         # this week" (not one sharing its time: "shot and wounded X in 1998", "attacked on Friday, killing five")
@@ -141,12 +141,6 @@ def _present_relative(tok) -> bool:
     time of the clause around it?"""
     return tok.dep_ in _links("relative_relations") and (tok.tag_ in _links("present_tags") or any(
         ch.dep_ in _links("auxiliary_relations") and ch.tag_ in _links("present_tags") for ch in tok.children))
-
-
-def _clause_head(tok) -> bool:
-    """Is the predicate a verb or a clause of its own (not a bare event noun, whose time is an occasion's or
-    the noun's)?"""
-    return tok.tag_ in _links("predicate_tags") or tok.dep_ in _links("clause_relations") or _has_subject(tok)
 
 
 def _under(tok, anc) -> bool:

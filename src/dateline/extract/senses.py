@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..resources import multi, read_tsv
 from .event_lexicon import NO_EVENT, _BE, _CLAUSE_BREAK, _DAY_WORDS, _QUOTE_MARKS, _agent_nouns, _people_words, _title_words, grammar_words
 from .lexicon import verb_forms
-from .trigger_senses import token_at
+from .trigger_senses import noun_in, token_at
 
 _PARTY_KINDS = ("country", "person", "organization")
 _PARTY_ENTS = ("PERSON", "ORG", "NORP", "GPE")
@@ -126,7 +126,7 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
         # (a passive's subject is the object: "the commitments were met")
         obj = _object(tok) or next((ch for ch in tok.children if ch.dep_ in _PASSIVE_SUBJ), None) \
             or next((n for _, n in _prep_objects(tok) if n is not None), None)
-        return obj is not None and _noun_in(obj.lower_, s.words)
+        return obj is not None and noun_in(obj.lower_, s.words)
     if s.test == "no_party":
         args = [a for a in [_object(tok)] + [n for _, n in _prep_objects(tok, s.words)]
                 + [ch for ch in tok.children if ch.dep_ in _PASSIVE_SUBJ] if a is not None]
@@ -135,7 +135,7 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
         # ("hundreds of letters arrived"; "hundreds of supporters arrived" have a party)
         # ("the boy's father, X, would travel": a person noun of ``words`` or a name in apposition)
         subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "csubj")), None)
-        if subj is None or subj.tag_ not in ("NN", "NNS") or _noun_in(subj.lower_, s.words):
+        if subj is None or subj.tag_ not in ("NN", "NNS") or noun_in(subj.lower_, s.words):
             return False
         near = [n for _, n in _prep_objects(subj, {"of"})] + [ch for ch in subj.children if ch.dep_ == "appos"]
         return not any(n is not None and _party(n, mentions) for n in [subj] + near)
@@ -143,7 +143,7 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
         return _courts_audience(s, tok)
     if s.test == "unarmed":
         return not _sentence_has(tok, s.preps) \
-            and not any(_armed(a, mentions) and not _noun_in(a.lower_, s.words) for a in _arguments(tok))
+            and not any(_armed(a, mentions) and not noun_in(a.lower_, s.words) for a in _arguments(tok))
     if s.test in ("discourse", "gathering"):
         return _discourse(s, tok, mentions)
     if s.test == "prep_object_in":
@@ -169,7 +169,7 @@ def _courts_audience(s: Sense, tok) -> bool:
     if nxt + 1 < tok.sent.end and tok.doc[nxt].lower_ == "to" and tok.doc[nxt + 1].tag_ == "VB":
         return False
     if to:
-        return _noun_in(to[0].lower_, s.words) or to[0].ent_type_ == "NORP"
+        return noun_in(to[0].lower_, s.words) or to[0].ent_type_ == "NORP"
     return tok.tag_.startswith("NN") and any(ch.dep_ in ("poss", "nmod:poss") for ch in tok.children)
 
 
@@ -224,7 +224,7 @@ def _armed(arg, mentions) -> bool:
 
 
 def _sentence_has(tok, words: frozenset[str]) -> bool:
-    return any(_noun_in(t.lower_, words) for t in tok.sent)
+    return any(noun_in(t.lower_, words) for t in tok.sent)
 
 
 def _discourse(s: Sense, tok, mentions) -> bool:
@@ -243,11 +243,6 @@ def _discourse(s: Sense, tok, mentions) -> bool:
     # (a gathering needs no party named: "spoke at an Ohio rally")
     return (s.test == "gathering" or any(_party(a, mentions) for a in args)) \
         and all(_party(t, mentions) for t in targets)
-
-
-def _noun_in(word: str, words: frozenset[str]) -> bool:
-    """The noun, as written or in the singular of a plural in -s, is one of ``words``."""
-    return word in words or (word.endswith("s") and word[:-1] in words)
 
 
 def _token_test(s: Sense, c, toks, low: list[str], cues: frozenset[int]) -> bool | None:

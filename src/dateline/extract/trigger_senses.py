@@ -234,7 +234,12 @@ def _common_noun(head, tok) -> bool:
 def _names_happening(head, happening: frozenset[str]) -> bool:
     """The head noun names a happening: a noun of the dictionary, or one of happening_heads."""
     w = head.lower_
-    return w in happening or w in words("happening_heads") or (w.endswith("s") and w[:-1] in words("happening_heads"))
+    return w in happening or noun_in(w, words("happening_heads"))
+
+
+def noun_in(word: str, words: frozenset[str]) -> bool:
+    """The noun, as written or in the singular of a plural in -s, is one of ``words``."""
+    return word in words or (word.endswith("s") and word[:-1] in words)
 
 
 def in_name(c, mentions) -> bool:
