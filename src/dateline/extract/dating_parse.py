@@ -193,7 +193,7 @@ def attached_time(sent, ids, published, end_tok: int = -1):
     low = sent.low
     for t, k, _, value in sent.timexes:
         prevw, prev2 = (low[k - 1] if k else ""), (low[k - 2] if k > 1 else "")
-        if t.id not in ids or prevw in grammar_words("span_prepositions") or prev2 == "since" \
+        if t.id not in ids or prevw in grammar_words("span_prepositions") or prev2 in _links("span_openers_before_modifier") \
                 or (prevw in _TIME_REPORT_VERBS and k != end_tok) or noun_time(sent.text, t, prevw) or after_publication(value, published):
             continue
         return t, value
