@@ -6,7 +6,8 @@ dateparser's search_dates (the date finder NGEC/POLECAT use) over the same texts
 Each side runs in its own child process on one core (so that peak memory is its own), warmed
 before it is timed, the sides interleaved and repeated (--repeat, default 5: median, min and max),
 and reports documents per second and peak resident memory: `dateline` is the rules-only profile, `dateline-model`
-the default profile with the statistical pipeline (--model), `model` that pipeline alone over the
+the default profile with the statistical pipeline (--model) one article per call, `dateline-batch` the same
+profile as `analyze`/`ingest` run it (the `batch` setting's articles parsed together), `model` that pipeline alone over the
 whole texts, `model-sentences` it alone over the sentences dateline parses (the peer of the parse
 stage), `tokenizer` spaCy's bare tokenizer over the same texts (the ceiling). The last lines print the ratios;
 the tokenizer ratio also by CPU time (seconds the process ran), which other work on a shared machine does not
@@ -26,7 +27,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SIDES = ("model", "model-sentences", "dateline", "dateline-model", "tokenizer", "timex", "dateparser")
+SIDES = ("model", "model-sentences", "dateline", "dateline-model", "dateline-batch", "tokenizer", "timex", "dateparser")
+MODEL_SIDES = ("model", "model-sentences", "dateline-model", "dateline-batch")
 DEFAULT_DIR = REPO.parent / "shared" / "data" / "tempeval3" / "TBAQ-cleaned" / "TimeBank"
 
 
@@ -64,13 +66,20 @@ def side(name: str, folder: Path, limit: int | None, model: str = "default") -> 
         from dateline import analyze
         from dateline.settings import load_settings
 
-        settings = load_settings(model=model if name == "dateline-model" else "none")
+        from dateline.ingest.readers import RawArticle
+        from dateline.pipeline import analyze_many
+
+        settings = load_settings(model=model if name != "dateline" else "none")
         for _, text, dct in docs[:5]:          # warmed on the texts that warm the tokenizer peer
             analyze(text, published=dct or None, settings=settings)
         t0, c0 = time.perf_counter(), time.process_time()
         n_events = 0
         stages: dict = {}
-        for doc_id, text, dct in docs:
+        if name == "dateline-batch":           # as analyze/ingest run: `batch` articles parsed together
+            for k in range(0, len(docs), settings.batch):
+                raws = [RawArticle(id=i, text=t, published=d or None) for i, t, d in docs[k:k + settings.batch]]
+                n_events += sum(len(r.events) for r in analyze_many(raws, settings=settings, timings=stages))
+        for doc_id, text, dct in docs if name != "dateline-batch" else ():
             rec = analyze(text, published=dct or None, id=doc_id, timings=stages, settings=settings)
             n_events += len(rec.events)
         dt, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -145,7 +154,7 @@ def main() -> int:
     runs: dict[str, list[dict]] = {}
     for _ in range(args.repeat):                      # the sides interleaved, each run in a fresh process
         for name in SIDES:
-            if name in ("dateline-model", "model", "model-sentences") and args.model == "none":
+            if name in MODEL_SIDES and args.model == "none":
                 continue
             cmd = [sys.executable, __file__, "--side", name, "--dir", str(args.dir), "--model", args.model]
             if args.limit:
@@ -165,7 +174,7 @@ def main() -> int:
         print(f"{name:<15}{r['docs']:>6}{r['words']:>9}{r['seconds']:>10.2f}{r['docs_per_s']:>10.1f}{r['min']:>8.1f}"
               f"{r['max']:>8.1f}{r['peak_rss_mb']:>10.0f}")
     a, t, b = results["dateline"], results["timex"], results["dateparser"]
-    for name in ("dateline", "dateline-model"):
+    for name in ("dateline", "dateline-model", "dateline-batch"):
         if name in results:
             st = results[name]["stages"]
             total = sum(st.values())
@@ -183,7 +192,9 @@ def main() -> int:
     if "dateline-model" in results and "model" in results:
         print(f"ratio: default profile (every sentence parsed) is "
               f"{results['dateline-model']['docs_per_s'] / results['model']['docs_per_s']:.2f}x the docs/s of "
-              f"the shipped model alone (nlp.pipe over the same texts)")
+              f"the shipped model alone (nlp.pipe over the same texts), one article per call (dateline.analyze); "
+              f"{results['dateline-batch']['docs_per_s'] / results['model']['docs_per_s']:.2f}x with the articles "
+              f"parsed in batches as analyze/ingest run them (the `batch` setting)")
     if "dateline-model" in results and "model-sentences" in results:
         parse_s = results["dateline-model"]["stages"].get("parse", 0.0)
         print(f"ratio: the default profile's parse stage runs at "

@@ -117,3 +117,29 @@ def test_ingest_with_a_pool_stores_in_order_with_failure_rows(tmp_path):
     assert keys == [a[0] for a in ARTICLES]                    # stored in input order
     assert fails == {"bad": "no_text", "slow": "timeout"}
     assert again.stored == 0 and again.already == len(ARTICLES)   # idempotent: nothing analysed twice
+
+
+def _model_settings(**kw):
+    return dataclasses.replace(load_settings(model="default"), **kw)
+
+
+def test_batched_parsing_gives_the_records_of_one_by_one_in_process_and_in_workers():
+    tasks = [(i, _raw(i, t, d)) for i, t, d in ARTICLES[:4]] + [("skip", None)] + \
+        [(i, {"id": i, "text": t, "published": d}) for i, t, d in ARTICLES[4:]] + [("bad", {"id": "bad", "text": ""})]
+    alone = list(parallel.analyze_all(tasks, _model_settings(batch=1), jobs=1))
+    together = list(parallel.analyze_all(tasks, _model_settings(batch=3), jobs=1))
+    used: list = []
+    workers = list(parallel.analyze_all(tasks, _model_settings(batch=3), jobs=2, pool=used))
+    assert used and together == alone and workers == alone
+    assert [c for c, _ in alone] == [c for c, _ in tasks] and alone[4] == ("skip", None)
+    assert all(o[0] == "ok" for _, o in alone[:4] + alone[5:-1]) and alone[-1][1][:2] == ("error", "no_text")
+
+
+def test_a_failing_batch_is_analysed_again_one_article_at_a_time(monkeypatch):
+    from dateline import pipeline
+
+    items = [_raw(i, t, d) for i, t, d in ARTICLES[:3]]
+    s = _model_settings()
+    monkeypatch.setattr(pipeline, "analyze_many", lambda raws, settings: 1 / 0)
+    assert parallel.analyze_batch(items, s) == [parallel.analyze_one(item, s) for item in items]
+    assert parallel.batch_size(s) == s.batch and parallel.batch_size(_settings()) == 1    # rules only: nothing shared

@@ -28,6 +28,7 @@ def test_file_then_flags(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("content,needle", [
     ("jobs = -1\n", "'jobs' must be a whole number of at least 0"),
+    ("batch = 0\n", "'batch' must be a whole number of at least 1"),
     ("max_seconds = 0\n", "'max_seconds' must be a whole number of at least 1"),
     ("max_seconds = -30\n", "'max_seconds' must be a whole number of at least 1"),
     ("max_bytes = 0\n", "'max_bytes' must be a whole number of at least 1"),

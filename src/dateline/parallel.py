@@ -4,16 +4,20 @@ One mechanism serves the command line (``analyze`` and ``ingest --jobs N``) and 
 (dateline.server.worker):
 
 * ``Worker``: a spawned process that loads the pipeline once (outside any article's budget), then
-  analyses the articles it is sent, one after another, answering each with an *outcome*:
+  analyses the articles it is sent, those waiting in its pipe together (up to the ``batch`` setting:
+  ``analyze_batch`` parses their sentences in one batched run of the model, the same records as one
+  by one), answering each with an *outcome*:
   ``("ok", record dict)`` or ``("error", code, message)``. It takes a ``RawArticle`` or a dict of the
   JSONL batch fields (read by the same reader as ``--input-format jsonl``).
 * ``Pool``: ``jobs`` workers fed from one iterator of tasks; outcomes come back in input order (one
   writer stores them), at most ``window`` tasks are in flight or waiting to be given back (a slow
-  article stalls the others no further than that), each worker holds at most ``DEPTH`` articles.
+    article stalls the others no further than that), each worker holds at most ``DEPTH`` articles
+  (``batch`` where it parses them together).
   An article that takes more than ``max_seconds`` (the settings' per-article budget) gets a
   ``timeout`` error, its worker is killed and replaced, and the batch goes on; so does an article
   whose worker dies (``worker`` error).
-* ``analyze_all``: in-process for one job (no pool, no start-up cost; the budget by a timer signal),
+* ``analyze_all``: in-process for one job (no pool, no start-up cost; the budget by a timer signal;
+  ``batch`` articles at a time),
   else a Pool. ``jobs`` None: the ``jobs`` setting, whose default 0 means one per core; with that
   default a batch too small to pay for starting workers stays in-process.
 """
@@ -73,28 +77,86 @@ def timeout_message(item, seconds: int) -> str:
             f"settings); the article was not analysed")
 
 
+def _read_item(item, settings: Settings):
+    """A RawArticle for a JSONL-field dict (a RawArticle stays as it is); a failed read raises."""
+    if not isinstance(item, dict):
+        return item
+    import json
+
+    from .ingest.readers import Failed, read_jsonl
+
+    line = json.dumps(item, ensure_ascii=False).encode("utf-8")
+    got = next(read_jsonl(line, "<request>", settings.max_bytes))
+    if isinstance(got, Failed):
+        raise got.error
+    return got
+
+
+def _failure(item, exc: BaseException) -> Outcome:
+    if isinstance(exc, DatelineError):
+        return ("error", exc.code, exc.message)
+    return ("error", "internal", f"{_item_id(item)}: internal error while analysing ({type(exc).__name__}: {exc})")
+
+
 def analyze_one(item, settings: Settings, analyzer: Analyzer | None = None) -> Outcome:
     """The outcome of one article (RawArticle or JSONL-field dict); never raises for the article's faults."""
     import warnings
 
-    from .ingest.readers import Failed, read_jsonl
-
     try:
-        if isinstance(item, dict):
-            import json
-
-            line = json.dumps(item, ensure_ascii=False).encode("utf-8")
-            got = next(read_jsonl(line, "<request>", settings.max_bytes))
-            if isinstance(got, Failed):
-                return ("error", got.error.code, got.error.message)
-            item = got
+        item = _read_item(item, settings)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return ("ok", (analyzer or default_analyzer)(item, settings))
-    except DatelineError as e:
-        return ("error", e.code, e.message)
     except Exception as e:  # noqa: BLE001 - the article fails, the batch goes on
-        return ("error", "internal", f"{_item_id(item)}: internal error while analysing ({type(e).__name__}: {e})")
+        return _failure(item, e)
+
+
+def batch_size(settings: Settings, analyzer: Analyzer | None = None) -> int:
+    """Articles analysed together: the ``batch`` setting where the default analyzer parses (the model's
+    cost per batch is shared across articles), else 1 (nothing to share)."""
+    from .nlp import NO_MODEL
+
+    if analyzer is not None or str(settings.model).strip().lower() in NO_MODEL:
+        return 1
+    return max(1, settings.batch)
+
+
+def analyze_batch(items: list, settings: Settings) -> list[Outcome]:
+    """The outcomes of several articles analysed together (``pipeline.analyze_many``), in order: the
+    same records as ``analyze_one`` each. The batch runs under one article's time budget; past it
+    (or should the batch itself fail) each article is analysed again alone under its own budget, so
+    that only a slow or faulty article fails."""
+    import warnings
+
+    from .pipeline import analyze_many
+
+    outs: list = [None] * len(items)
+    raws, at = [], []
+    for i, item in enumerate(items):
+        try:
+            raws.append(_read_item(item, settings))
+            at.append(i)
+        except Exception as e:  # noqa: BLE001
+            outs[i] = _failure(item, e)
+    try:
+        with _Alarm(settings.max_seconds), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            results = analyze_many(raws, settings=settings)
+            for i, raw, res in zip(at, raws, results):
+                outs[i] = _failure(raw, res) if isinstance(res, BaseException) else ("ok", res.to_dict())
+    except Exception:  # noqa: BLE001 - AnalysisTimeout or a fault of the batch: one by one
+        for i in at:
+            outs[i] = _alone(items[i], settings, None)
+    return outs
+
+
+def _alone(item, settings: Settings, analyzer: Analyzer | None) -> Outcome:
+    """``analyze_one`` under the article's own time budget (in this process)."""
+    try:
+        with _Alarm(settings.max_seconds):
+            return analyze_one(item, settings, analyzer)
+    except AnalysisTimeout:
+        return ("error", AnalysisTimeout.code, timeout_message(item, settings.max_seconds))
 
 
 # ----------------------------------------------------------------------------- the worker process
@@ -116,24 +178,38 @@ def _main(conn, settings: dict, analyzer: Analyzer | None) -> None:
         return
     # load the pipeline's data now, outside any article's time budget (a failure shows per article)
     analyze_one(RawArticle(id="warm-up", text=WARM_UP, published="2019-10-04"), s, analyzer)
-    done = 0
+    done, size, stop = 0, batch_size(s, analyzer), False
     conn.send(("ready",))
-    while True:
+    while not stop:
         try:
-            msg = conn.recv()
+            batch, stop = _take(conn, size)
         except (EOFError, OSError):
             return
-        if msg is None:
-            conn.send(("stats", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, done))
-            conn.close()
-            os._exit(0)         # nothing to flush: skip tearing down the pipeline's objects (a second or so)
-        tag, item = msg
-        out = analyze_one(item, s, analyzer)
-        done += 1
+        outs = analyze_batch([item for _, item in batch], s) if len(batch) > 1 else \
+            [analyze_one(item, s, analyzer) for _, item in batch]
+        done += len(batch)
         try:
-            conn.send((tag, out))
+            for (tag, _), out in zip(batch, outs):
+                conn.send((tag, out))
         except (OSError, ValueError):
             return
+    conn.send(("stats", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, done))
+    conn.close()
+    os._exit(0)         # nothing to flush: skip tearing down the pipeline's objects (a second or so)
+
+
+def _take(conn, size: int, linger: float = 0.005) -> tuple[list, bool]:
+    """The next articles sent to this worker: the first one waited for, then those already sent or
+    arriving within ``linger`` seconds of each other, up to ``size``; and whether the stop message
+    (None) came."""
+    batch: list = []
+    msg = conn.recv()
+    while msg is not None:
+        batch.append(msg)
+        if len(batch) >= size or not conn.poll(linger):
+            return batch, False
+        msg = conn.recv()
+    return batch, True
 
 
 class Worker:
@@ -208,7 +284,12 @@ class Pool:
     def __init__(self, settings: Settings, jobs: int, *, analyzer: Analyzer | None = None,
                  window: int | None = None):
         self.settings, self.jobs, self.analyzer = settings, max(1, jobs), analyzer
-        self.window = window or max(4 * self.jobs * DEPTH, 16)
+        # a worker parses up to `batch` articles together: it holds that many; should a batch overrun an
+        # article's budget, its articles are analysed again alone, so the first answer may take two budgets
+        self.batch = batch_size(settings, analyzer)
+        self.depth = max(DEPTH, self.batch)
+        self.budget = settings.max_seconds * (2 if self.batch > 1 else 1)
+        self.window = window or max(4 * self.jobs * self.depth, 16)
         self.ctx = mp.get_context("spawn")
         self.slots: list[_Slot] = []
         self.peak_kib: list[int] = []          # peak memory of each worker that ended
@@ -269,7 +350,7 @@ class Pool:
 
     def _dispatch(self, waiting: deque) -> None:
         for slot in self.slots:
-            while waiting and len(slot.inflight) < DEPTH:
+            while waiting and len(slot.inflight) < self.depth:
                 n, item = waiting.popleft()
                 try:
                     slot.worker.conn.send((n, item))
@@ -283,7 +364,7 @@ class Pool:
     def _deadline(self, slot: _Slot) -> float:
         if not slot.worker.ready:
             return slot.worker.started + STARTUP_SECONDS
-        return slot.since + self.settings.max_seconds if slot.inflight else float("inf")
+        return slot.since + self.budget if slot.inflight else float("inf")
 
     def _collect(self, waiting: deque, done: dict) -> None:
         busy = [s for s in self.slots if s.inflight or not s.worker.ready]
@@ -389,16 +470,26 @@ def in_process(tasks: Iterable[tuple[Any, Any]], settings: Settings,
         from .nlp.build import make_nlp
         make_nlp(settings)                      # loading the model is no article's time
         gazetteer()                             # nor is indexing the GeoNames data on first use
+    size = batch_size(settings, analyzer)
+    for chunk in _chunks(tasks, size):
+        items = [item for _, item in chunk if item is not None]
+        outs = iter(analyze_batch(items, settings) if size > 1 and len(items) > 1 else
+                    [_alone(item, settings, analyzer) for item in items])
+        for ctx, item in chunk:
+            yield ctx, (None if item is None else next(outs))
+
+
+def _chunks(tasks: Iterable[tuple[Any, Any]], size: int) -> Iterator[list[tuple[Any, Any]]]:
+    """Consecutive tasks holding ``size`` articles each (None items ride along), the last one shorter."""
+    chunk, n = [], 0
     for ctx, item in tasks:
-        if item is None:
-            yield ctx, None
-            continue
-        try:
-            with _Alarm(settings.max_seconds):
-                out = analyze_one(item, settings, analyzer)
-        except AnalysisTimeout:
-            out = ("error", AnalysisTimeout.code, timeout_message(item, settings.max_seconds))
-        yield ctx, out
+        chunk.append((ctx, item))
+        n += item is not None
+        if n >= size:
+            yield chunk
+            chunk, n = [], 0
+    if chunk:
+        yield chunk
 
 
 def analyze_all(tasks: Iterable[tuple[Any, Any]], settings: Settings, *, jobs: int | None = None,

@@ -21,6 +21,8 @@ class Settings:
     max_seconds: int = 30                # time budget per article: past it the article fails with a timeout
                                          # error, its worker is replaced and the batch goes on
     jobs: int = 0                        # analysis processes for analyze/ingest (--jobs); 0: one per core
+    batch: int = 8                       # articles a process parses together (the model batched across
+                                         # them: same records, less time); 1: one at a time
     serve_token: str = ""                # `dateline serve`: the token POST /api/ingest needs; empty: read-only
     statements: bool = False             # also code plain statements ("X said ...") as CAMEO 010 events
 
@@ -59,7 +61,7 @@ def load_settings(**overrides) -> Settings:
     return s
 
 
-_MINIMUM = {"max_bytes": 1, "max_seconds": 1, "jobs": 0}
+_MINIMUM = {"max_bytes": 1, "max_seconds": 1, "jobs": 0, "batch": 1}
 
 
 def _check(s: Settings, where: str) -> None:

@@ -120,11 +120,17 @@ _OTHERS_CHARS = 200_000
 _OTHERS_SIZE = [0]                      # the characters of the texts kept in _OTHERS
 
 
+_WORDS_KEY = "dateline.words"
+
+
 def use_doc(doc, text: str | None = None) -> None:
     """Make ``doc``'s tokens the tokenization of its text (``text``: the string object the stages
     are given, when it is not ``doc.text``) for every later ``tokenize`` of that text."""
     text = doc.text if text is None else text
-    _DOCS[:] = [(text, _Words(text, *_join(text, *_spans(doc))))] + [e for e in _DOCS if e[0] is not text][:1]
+    kept = doc.user_data.get(_WORDS_KEY)
+    if kept is None or kept[0] is not text:       # made once per Doc; a batch of articles takes turns
+        kept = doc.user_data[_WORDS_KEY] = (text, _Words(text, *_join(text, *_spans(doc))))
+    _DOCS[:] = [kept] + [e for e in _DOCS if e[0] is not text][:1]
 
 
 def _spans(doc) -> tuple[list[int], list[int], list[int]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..nlp import annotate, load_pipeline
+from ..nlp import annotate_many, load_pipeline
 from ..nlp.extensions import register
 
 register()
@@ -25,18 +25,29 @@ class SentenceParser:
         self.nlp = load_pipeline(model)
 
     def __call__(self, doc: Doc) -> Doc:
-        nlp, sents = self.nlp, doc._.sentences or []
-        if nlp is None or not sents:
-            doc._.parses = {}
-            return doc
-        # a dateline ("SEOUL, Aug 6 (Reuters) -") is left out of the sentence it starts; a title before
-        # the dateline is parsed whole
-        start = doc._.meta.dateline_end if doc._.meta is not None else 0
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs: list[Doc]) -> list[Doc]:
+        """Parse the sentences of several articles' Docs in one batched run of the model."""
+        nlp = self.nlp
+        todo = [d for d in docs if nlp is not None and d._.sentences]
+        for d in docs:
+            d._.parses = {}
+        if not todo:
+            return docs
         skip = [p for p in SKIPPED if p in nlp.pipe_names]
         with nlp.select_pipes(disable=skip):
-            spans = annotate(nlp, doc, [(start if a < start < b else a, b) for a, b in sents])
-        doc._.parses = dict(enumerate(spans))
-        return doc
+            parsed = annotate_many(nlp, [(d, _units(d)) for d in todo])
+        for d, spans in zip(todo, parsed):
+            d._.parses = dict(enumerate(spans))
+        return docs
+
+
+def _units(doc: Doc) -> list[tuple[int, int]]:
+    """The sentences to parse: a dateline ("SEOUL, Aug 6 (Reuters) -") is left out of the sentence it
+    starts; a title before the dateline is parsed whole."""
+    start = doc._.meta.dateline_end if doc._.meta is not None else 0
+    return [(start if a < start < b else a, b) for a, b in doc._.sentences]
 
 
 @Language.factory("dateline_parse", default_config={"model": "default"},

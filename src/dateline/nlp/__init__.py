@@ -184,10 +184,26 @@ def annotate(nlp: "Language", doc: "Doc", spans: Sequence[tuple[int, int]], *,
     left out, and overlapping spans are parsed together as one unit (the sentences are batched
     through ``nlp.pipe``). An empty span (or one of whitespace only) comes back as an empty ``Span``.
     """
-    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
-    import numpy
-    from spacy.tokens import Doc
+    return annotate_many(nlp, [(doc, spans)], batch_size=batch_size)[0]
 
+
+def annotate_many(nlp: "Language", items: "Sequence[tuple[Doc, Sequence[tuple[int, int]]]]", *,
+                  batch_size: int = 64) -> "list[list[Span]]":
+    """``annotate`` for several Docs at once: the sentences of all of them go through one
+    ``nlp.pipe`` (the model's cost per batch is paid once for many articles, not once per article).
+    One list of Spans per (doc, spans) item, in order."""
+    plans = [_plan(doc, spans) for doc, spans in items]
+    subdocs = nlp.pipe((_sub_doc(nlp, doc, a, b) for (doc, _), (_, jobs) in zip(items, plans)
+                        for a, b in jobs), batch_size=batch_size)
+    out = []
+    for (doc, _), (wanted, jobs) in zip(items, plans):
+        _write(doc, jobs, [next(subdocs) for _ in jobs])
+        out.append([doc[w[0]:w[1]] if w is not None else doc[0:0] for w in wanted])
+    return out
+
+
+def _plan(doc: "Doc", spans: Sequence[tuple[int, int]]) -> tuple[list, list[list[int]]]:
+    """The token range of each span (None when empty) and the units to parse (overlaps joined)."""
     from .extensions import text_of
 
     text = text_of(doc)
@@ -200,27 +216,34 @@ def annotate(nlp: "Language", doc: "Doc", spans: Sequence[tuple[int, int]], *,
         while b > a and doc[b - 1].is_space:
             b -= 1
         wanted.append((a, b) if a < b else None)
-    # Overlapping spans are parsed together as one unit (their union).
     jobs: list[list[int]] = []
     for a, b in sorted(w for w in wanted if w is not None):
         if jobs and a < jobs[-1][1]:
             jobs[-1][1] = max(jobs[-1][1], b)
         else:
             jobs.append([a, b])
+    return wanted, jobs
+
+
+def _sub_doc(nlp: "Language", doc: "Doc", a: int, b: int) -> "Doc":
+    """A Doc of the span's own tokens: linear in the span (Span.as_doc copies per whole document)."""
+    from spacy.tokens import Doc
+
+    toks = doc[a:b]
+    return Doc(nlp.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks])
+
+
+def _write(doc: "Doc", jobs: list[list[int]], subs: "list[Doc]") -> None:
+    """Copy the parsed sub-docs' annotation into ``doc`` (HEAD is relative and stays inside each
+    sub-doc, so the block copy is exact)."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+    import numpy
+
     attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
     arr = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
-
-    def sub_doc(a: int, b: int) -> "Doc":
-        # a Doc of the span's own tokens: linear in the span (Span.as_doc copies per whole document)
-        toks = doc[a:b]
-        return Doc(nlp.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks])
-
-    subdocs = nlp.pipe((sub_doc(a, b) for a, b in jobs), batch_size=batch_size)
-    for (a, b), sub in zip(jobs, subdocs):
+    for (a, b), sub in zip(jobs, subs):
         arr[a:b] = sub.to_array(attrs)
-    # HEAD is relative and stays inside each sub-doc, so the block copy is exact.
     doc.from_array(attrs, arr)
-    return [doc[w[0]:w[1]] if w is not None else doc[0:0] for w in wanted]
 
 
 def model_info(nlp: "Language | None") -> dict:

@@ -73,6 +73,40 @@ def run(nlp: "Language", doc: "Doc", *, until: str | None = None, timings: dict 
     return doc
 
 
+def run_many(nlp: "Language", docs: "list[Doc]", *, timings: dict | None = None) -> "list[Doc | Exception]":
+    """``run`` for several articles' Docs: a component with a ``pipe`` method (the parse) takes all
+    of them at once, the others one Doc at a time. An article whose stage fails becomes that
+    exception in its place and leaves the batch; the others go on (a failing batched stage is run
+    again one Doc at a time, so that only the faulty article fails)."""
+    import time
+
+    from ..text import use_doc
+    from .extensions import text_of
+
+    out: list = list(docs)
+    for name, component in nlp.pipeline:
+        t0 = time.perf_counter()
+        live = [i for i, d in enumerate(out) if not isinstance(d, Exception)]
+        done = None
+        if hasattr(component, "pipe") and len(live) > 1:
+            try:
+                done = dict(zip(live, component.pipe([out[i] for i in live])))
+            except Exception:  # noqa: BLE001 - retried one article at a time below
+                done = None
+        for i in live:
+            if done is not None:
+                out[i] = done[i]
+                continue
+            try:
+                use_doc(out[i], text_of(out[i]))       # the words of the article now analysed
+                out[i] = component(out[i])
+            except Exception as exc:  # noqa: BLE001 - that article fails, the batch goes on
+                out[i] = exc
+        if timings is not None:
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+    return out
+
+
 def analyze_doc(text: str, settings: "Settings | None" = None, *, published: str | None = None,
                 until: str | None = None) -> "Doc":
     """The Doc of ``text`` with every layer up to ``until`` (for tests and notebooks: ``doc._.events``,
