@@ -17,7 +17,7 @@ from collections import deque
 from typing import Any, Iterable, Iterator
 
 from .errors import DatelineError
-from .parallel import WARM_UP, Analyzer, Outcome, analyze_one
+from .parallel import WARM_UP, Analyzer, Outcome, analyze_batch, analyze_one, batch_size
 from .settings import Settings
 
 BATCH = 8
@@ -29,8 +29,11 @@ class DaskError(DatelineError):
 
 
 def _batch(items: list, settings: dict, analyzer: Analyzer | None) -> list[Outcome]:
-    """A Dask task: the outcomes of a batch of articles (in the worker)."""
+    """A Dask task: the outcomes of a batch of articles (in the worker), parsed together where the
+    pipeline parses (``parallel.analyze_batch``: the records of one at a time)."""
     s = Settings(**settings)
+    if len(items) > 1 and batch_size(s, analyzer) > 1:
+        return analyze_batch(items, s)
     return [analyze_one(item, s, analyzer) for item in items]
 
 
