@@ -10,8 +10,8 @@ from dataclasses import replace
 from ..nlp.extensions import text_of
 from ..record import Mention
 from .event_lexicon import (
-    _CLAUSE_DEPS, _Cand, _MODAL, _OBJ, _PLACE_TARGET_ROOTS, _POSS, _PRONOUNS, _SUBJ, _SUBJ_PASS, _agent_nouns, _child,
-    grammar_words
+    _CLAUSE_DEPS, _Cand, _MODAL, _OBJ, _PLACE_TARGET_ROOTS, _PLURAL_PRON, _POSS, _PRONOUNS, _SUBJ, _SUBJ_PASS,
+    _agent_nouns, _child, grammar_words
 )
 from .frames import controls, frames, frames_for, role_words, walk
 from .lexicon import is_participle, verb_forms
@@ -180,12 +180,16 @@ class ParseRoles:
 
     def _not_own_subject(self, target: Mention, actor: Mention, t_tok, mentions) -> Mention | None:
         """"X called Y a liar and accused him of ...": an object pronoun is not its own clause's
-        subject; it stands for the nearest fitting party before it in its sentence other than the actor."""
+        subject; it stands for the nearest fitting party before it in its sentence other than the actor,
+        else in the sentence before ("Y spoke on Monday. X accused him of ...": Y); a plural one for no
+        single person."""
         if t_tok.lower_ not in role_words("object_pronouns") or t_tok.dep_ not in _OBJ:
             return target
-        first = t_tok.sent.start_char
-        other = self._pronoun(t_tok.lower_, t_tok.idx,
-                              [m for m in mentions if m.entity != actor.entity and m.start >= first])
+        sent = t_tok.sent
+        first = t_tok.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        plural = t_tok.lower_ in _PLURAL_PRON      # ("promised them": a group, not one person named before)
+        other = self._pronoun(t_tok.lower_, t_tok.idx, [m for m in mentions if m.entity != actor.entity
+                                                        and m.start >= first and not (plural and m.kind == "person")])
         return None if other is None else replace(other, start=t_tok.idx, end=t_tok.idx + len(t_tok),
                                                   text=t_tok.text)
 
@@ -232,7 +236,9 @@ class ParseRoles:
             if reached is None:
                 continue
             if role == "actor" and c.pattern.pos == "verb" and voice == "active" and _reported_pronoun(reached):
-                return None, False, f.id, None    # "Organizers said they would rally": the rules resolve it
+                # "Organizers said they would rally": the speaker the parse gives, else the rules resolve it
+                m = self._speaker_of(reached, mentions)
+                return (m, False, f.id, reached) if m is not None else (None, False, f.id, None)
             head_only = f.mention == "head" or (f.mention == "head_if_preps" and bool(preps))
             m = self._mention_of(reached, mentions, head_only=head_only)
             if m is not None and role == "actor" and _located_state(reached, m):
@@ -255,6 +261,19 @@ class ParseRoles:
             direct = f.direct == "yes" and m is not None or (f.direct == "if_preps" and bool(preps))
             return m, direct, f.id if m is not None else None, reached
         return None, False, None, None
+
+    def _speaker_of(self, pron, mentions: list[Mention]) -> Mention | None:
+        """The party a pronoun subject right after a speech verb stands for: the named subject of that
+        verb, where the pronoun's clause is the verb's complement ("the relatives said they would
+        appeal": the relatives); None where the parse gives no such subject."""
+        clause = pron.head
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return None
+        subj = _child(clause.head, _SUBJ)
+        if subj is None or subj.lower_ in _PRONOUNS or subj.i > pron.i:
+            return None
+        m = self._mention_of(subj, mentions)
+        return m if m is not None and m.kind in ("country", "person", "organization") else None
 
     def _is_subject(self, tok, m: Mention, mentions) -> bool:
         """Does the verb's own subject (passive or not, as the parser labelled it) name ``m``?"""
