@@ -32,6 +32,18 @@ def test_local_police_act_for_the_state_of_their_town(text, actor):
 
 
 @pytest.mark.parametrize("text,actor", [
+    # a state named right after the body with "in" is where it is, whatever else its sentence names
+    ("DAR ES SALAAM, Tanzania (AP) - Tanzania expelled five men on Monday. On Sunday, police in the Comoros "
+     "archipelago raided two homes of a man who had lived in Sudan.", ("Police", "COM")),
+    # the government of the day, in a sentence opened by the capital it sits in
+    ("LIMA, Peru (AP) - Peru's president met Peruvian farmers on Monday. The government accused Peruvian "
+     "farmers of lying. In Santiago, the government criticized the plan.", ("Government", "CHL")),
+])
+def test_a_body_acts_for_the_state_where_its_sentence_sets_it(text, actor):
+    assert actor in [a for a, _ in _actors(text)]
+
+
+@pytest.mark.parametrize("text,actor", [
     # officials of an organisation's member states act for the intergovernmental body the article names
     ("NAIROBI, Kenya (AP) - The African Union opened its summit on Monday. Foreign ministers of "
      "member states agreed to investigate the killings.", ("ministers", "IGO")),

@@ -41,7 +41,8 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 def _set_in(text: str, mentions: list[Mention], a: int, b: int) -> set[str]:
     """The states of the places the sentence ``text[a:b]`` sets something in ("in X", "near X")."""
     prep = regex("entities", "local_place_before")
-    return {m.code for m in mentions if a <= m.start < b and m.kind == "place" and m.code and m.code != "IGO"
+    return {m.code for m in mentions if a <= m.start < b and m.kind in ("place", "country") and m.code
+            and m.code != "IGO"
             and prep.search(text, max(a, m.start - 24), m.start)}
 
 
@@ -49,7 +50,8 @@ def code_local_bodies(text: str, res: EntityResult, home: str | None) -> None:
     """A local body (context.json local_bodies: "police", "detectives") whose state is only the
     article's default, in a sentence that sets it in a place of one other state ("in X", "near X"),
     acts for that state: that mention only (the body named elsewhere keeps its state); not one that
-    reports ("police said ... in X": the place is the report's)."""
+    reports ("police said ... in X": the place is the report's); a place named right after the body
+    ("police in X") is where it is, whatever other places the sentence names."""
     words = _local_bodies()
     by_id = res.by_id()
     for m in res.mentions:
@@ -61,9 +63,20 @@ def code_local_bodies(text: str, res: EntityResult, home: str | None) -> None:
         if not defaulted or regex("entities", "report_verb_after").match(text, m.end):
             continue      # "police said the bomb was made in X": the report's place, not theirs
         a, b = _sentence(text, m.start)
-        states = _set_in(text, res.mentions, a, b)
+        states = _stationed_at(text, res.mentions, m) or _set_in(text, res.mentions, a, b)
         if len(states) == 1 and m.code not in states:
             m.code = next(iter(states))
+
+
+def _stationed_at(text: str, mentions: list[Mention], body: Mention) -> set[str]:
+    """The state of a place named right after a body with a preposition of being somewhere ("police
+    in the Comoros"): where it is, whatever other places its sentence names; empty where none."""
+    prep = regex("entities", "local_place_before")
+    for m in mentions:
+        if body.end < m.start <= body.end + 24 and m.kind in ("place", "country") and m.code and m.code != "IGO":
+            got = prep.search(text, body.end, m.start)
+            return {m.code} if got is not None and got.start() <= body.end + 1 else set()
+    return set()
 
 
 def add_member_state_groups(text: str, res: EntityResult) -> None:
