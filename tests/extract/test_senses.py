@@ -105,6 +105,27 @@ def codes(text):
     ("A delegation of Chinese officials arrived in Lima on Monday.", "042", None),
     ("The prime minister arrived in Paris on Monday.", "042", None),
     ("The girl's mother, Ana Ruiz, arrived in Miami on Monday.", "042", None),
+    # a danger named as a passive's agent, or by a relative pronoun's noun, threatens no one; a party does
+    ("Many farmers feel threatened by rapid change in their valleys.", None, "threatened"),
+    ("The town was threatened by rebels on Monday.", "13", None),
+    ("The storm, which threatened the coast, moved north.", None, "threatened"),
+    ("Fuel prices, much of which had shot up last winter, are falling.", None, "shot"),
+    ("A doctor was shot by a sniper in his home on Friday.", "18", None),
+    # a thing shown is no protest; a thing secured is no one jailed
+    ("The survey results demonstrated the depth of public anger.", None, "demonstrated"),
+    ("Thousands demonstrated against the dam in the capital on Sunday.", "14", None),
+    ("The governor has locked up endorsements from the mayors of the state.", None, "locked"),
+    ("Police locked up the protest leaders on Friday.", "17", None),
+    # a deal struck is an agreement, however many words stand between
+    ("The firm struck a provisional three-year labor agreement with the unions on Friday.", "057", None),
+    ("Jets struck rebel positions near the border on Monday.", "19", None),
+    # a rally that is only where another act happened; a preposition of protest blocks only as the rally's own
+    ("She insisted at a rally in Ohio on Wednesday that she is still in the race against Lopez.", None, "rally"),
+    ("Speaking at a rally in Iowa, the senator praised the farmers.", None, "rally"),
+    ("Students held a rally against tuition increases on Monday.", "14", None),
+    # an appeal to a people's plural name is an attraction; a court appeal is legal action
+    ("The mayor hopes to gain ground by appealing to younger African Americans such as Lopez.", None, "appealing"),
+    ("Officials are awaiting the outcome of a federal court appeal by Mexico.", "115", None),
 ])
 def test_argument_senses(text, kept, gone):
     got = codes(text)
@@ -135,6 +156,10 @@ def test_rows_read():
     # an attack in words on a party, in a campaign or the media: criticism (111)
     ("Rivals attacked the governor in the media on Monday.", "attacked", "111"),
     ("Several rivals have attacked Jones from all sides this week, calling him a fraud.", "attacked", "111"),
+    # an attack launched in words at a party: the object names the attack, its "against" phrase the party
+    ("At a press conference on Monday, Lopez launched a fierce attack against his rival Smith, calling him a liar.",
+     "launched", "111"),
+    ("Rebels launched an attack against the army base on Monday.", "launched", "19"),
 ])
 def test_armed_and_verbal_senses(text, trigger, code):
     got = [c for c, t in codes(text) if t.split()[0] == trigger]

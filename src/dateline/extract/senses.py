@@ -39,7 +39,7 @@ class Sense:
 
 
 # the grammar.json lists that a row of senses.tsv may name ("@offer_goods")
-TABLE_LISTS = ("offer_goods", "armed_nouns", "obstruct_verbs", "norm_nouns")
+TABLE_LISTS = ("offer_goods", "armed_nouns", "obstruct_verbs", "norm_nouns", "force_words", "forum_words")
 
 
 def _expand(spec: str) -> frozenset[str]:
@@ -131,10 +131,10 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
         args = [a for a in [_object(tok)] + [n for _, n in _prep_objects(tok, s.words)]
                 + [ch for ch in tok.children if ch.dep_ in _PASSIVE_SUBJ] if a is not None]
         return bool(args) and not any(_party(a, mentions) for a in args)
-    if s.test == "subject_not_party":
+    if s.test in ("subject_not_party", "agent_not_party"):
         # ("hundreds of letters arrived"; "hundreds of supporters arrived" have a party)
         # ("the boy's father, X, would travel": a person noun of ``words`` or a name in apposition)
-        subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "csubj")), None)
+        subj = _acting_subject(tok, s.test == "agent_not_party")
         if subj is None or subj.tag_ not in ("NN", "NNS") or noun_in(subj.lower_, s.words):
             return False
         near = [n for _, n in _prep_objects(subj, {"of"})] + [ch for ch in subj.children if ch.dep_ == "appos"]
@@ -154,6 +154,20 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
     return False
 
 
+def _acting_subject(tok, passive: bool = False):
+    """The verb's subject; for a relative clause whose subject is the relative pronoun ("which", "much
+    of which") the noun the clause describes ("prices, which shot up"). ``passive``: a passive's agent
+    ("felt threatened by rapid change"; a passive with no agent has none)."""
+    agent = next((ch for ch in tok.children if ch.dep_ in ("obl:agent", "agent")), None)
+    if passive and agent is not None:
+        return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent.dep_ == "agent" else agent
+    subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "csubj")), None)
+    if subj is not None and tok.dep_ in ("acl:relcl", "relcl") and tok.head.i < tok.i and (
+            subj.tag_ in ("WDT", "WP") or any(g is not None and g.tag_ in ("WDT", "WP") for _, g in _prep_objects(subj, {"of"}))):
+        return tok.head
+    return subj
+
+
 def _courts_audience(s: Sense, tok) -> bool:
     """"appeal to voters", "his broad appeal": the trigger asks nothing (no "for" phrase, no clause or
     infinitive it governs or that follows its "to" phrase) and either its "to" phrase names an audience
@@ -169,7 +183,9 @@ def _courts_audience(s: Sense, tok) -> bool:
     if nxt + 1 < tok.sent.end and tok.doc[nxt].lower_ == "to" and tok.doc[nxt + 1].tag_ == "VB":
         return False
     if to:
-        return noun_in(to[0].lower_, s.words) or to[0].ent_type_ == "NORP"
+        # (a people's name: a nationality's entity or a plural demonym, "younger African Americans")
+        return noun_in(to[0].lower_, s.words) or to[0].ent_type_ == "NORP" \
+            or (to[0].tag_ == "NNPS" and to[0].lower_ in _people_words())
     return tok.tag_.startswith("NN") and any(ch.dep_ in ("poss", "nmod:poss") for ch in tok.children)
 
 
@@ -181,6 +197,7 @@ _MODIFIERS = ("poss", "nmod:poss", "compound", "amod")
 # (a place where the event happened is no party to it: "the attack in Nice")
 _PLACE_PREPS = grammar_words("event_place_prepositions")
 _ATTACK_WORD_PREPS = grammar_words("attack_word_target_prepositions")
+_GATHERING_LOCATIVES = grammar_words("gathering_locatives")
 
 
 def _arguments(tok):
@@ -227,17 +244,40 @@ def _sentence_has(tok, words: frozenset[str]) -> bool:
     return any(noun_in(t.lower_, words) for t in tok.sent)
 
 
+def _blocked(tok, words: frozenset[str]) -> bool:
+    """A blocking word stands in the trigger's sentence; a preposition among them ("against") only
+    where it is the trigger's own ("a rally against the war", not "a rally ... in the race against X")."""
+    return any(noun_in(t.lower_, words) and (t.tag_ != "IN" or t.head.i == tok.i or t.head.head.i == tok.i)
+               for t in tok.sent)
+
+
+def _locative(tok) -> bool:
+    """The trigger noun is where another act happened: the object of a preposition of grammar.json
+    gathering_locatives ("at") on a verb ("insisted at a rally", "speaking at a rally")."""
+    return tok.tag_.startswith("NN") and tok.head.i != tok.i and tok.head.tag_.startswith("VB") and any(
+        ch.dep_ in ("case", "prep") and ch.lower_ in _GATHERING_LOCATIVES for ch in tok.children) \
+        or (tok.dep_ == "pobj" and tok.head.lower_ in _GATHERING_LOCATIVES and tok.head.head.tag_.startswith("VB"))
+
+
 def _discourse(s: Sense, tok, mentions) -> bool:
     """An attack in words: no word of the blocking list (arms, force, wounds: ``preps``) in the sentence,
     a word of the forum list (campaign, rivals, media: ``words``) in it, the trigger has a party among its
     arguments and every target it has (object, passive subject, "on"/"against" object) is a party."""
-    if _sentence_has(tok, s.preps) or not _sentence_has(tok, s.words):
+    if _blocked(tok, s.preps):
+        return False
+    # (a gathering that is only the place of another act needs no forum word: "spoke at a rally")
+    place = s.test == "gathering" and _locative(tok)
+    if not place and not _sentence_has(tok, s.words):
         return False
     args = [a for a in _arguments(tok) if a.ent_type_ not in ("DATE", "TIME") and a.lower_ not in _DAY_WORDS]
     targets = [ch for ch in tok.children if ch.dep_ in _OBJ + _PASSIVE_SUBJ] \
         + [n for _, n in _prep_objects(tok, _ATTACK_WORD_PREPS) if n is not None]
-    targets = [t for t in targets if t in args]
-    holders = [tok] + ([tok.head] if tok.dep_ in _OBJ + ("obl", "pobj") else [])
+    # (an object that names the attack has its own target: "launched an attack on X")
+    named = [n for t in targets if t.dep_ in _OBJ and not _party(t, mentions)
+             for _, n in _prep_objects(t, _ATTACK_WORD_PREPS) if n is not None]
+    targets = [t for t in targets if t in args and not (named and t.dep_ in _OBJ)] + named
+    args += named
+    holders = [tok] + ([tok.head] if tok.dep_ in _OBJ + ("obl", "pobj") and not place else [])
     if s.test == "gathering" and any(ch.dep_ in _CAUSE_DEPS and ch.i > tok.i for h in holders for ch in h.children):
         return False    # (a rally "to urge him to run", "supporting his bid" states a cause: a rally of 14)
     # (a gathering needs no party named: "spoke at an Ohio rally")
@@ -276,6 +316,12 @@ def _token_test(s: Sense, c, toks, low: list[str], cues: frozenset[int]) -> bool
         end = next((k for k in range(j, min(len(low), j + 7)) if low[k] in (",", ";", ".", "with")
                     or low[k] in _CLAUSE_BREAK), min(len(low), j + 7))
         return any(w in s.words or (w[:1] == "$" and "$" in s.words) for w in low[j:end])
+    if s.test == "words_before":
+        # ("a federal court appeal": a word of the noun's own phrase, up to three words before it)
+        k = i - 1
+        while k >= max(0, i - 3) and low[k].isalpha() and low[k] not in s.words:
+            k -= 1
+        return k >= max(0, i - 3) and low[k] in s.words
     if s.test == "complement_in":
         openers = ("to", "would", "will", "'d", "'ll", "could")
         end = next((k for k in range(j, min(len(low), j + 10)) if low[k] in (",", ";", ".", "but")), min(len(low), j + 10))
