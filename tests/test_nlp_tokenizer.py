@@ -29,3 +29,41 @@ def test_a_cut_abbreviation_becomes_a_special_case():
 
 def test_a_word_that_may_end_a_sentence_is_no_exception():
     assert "Wed." not in exceptions() and "Mr." in exceptions()
+
+
+PRIMED_TEXTS = [
+    "Officials in the U.S. said on Monday they don't expect talks.",          # a special case early
+    "Gen. Okafor met Sen. Lindqvist (U.S.) at 3 p.m.; \"It's over,\" she said.",
+    "  odd   spacing\u00a0and\ttabs\n\nthen a new line, e.g. here...",
+    "Mr. Brandt's firm, Brandt & Co., lost $4.5bn -- or 12% -- in 2019/20.",
+    "",
+]
+
+
+@pytest.mark.parametrize("model", ["default", "none"])
+@pytest.mark.parametrize("text", PRIMED_TEXTS)
+def test_priming_the_cache_changes_no_token(model, text):
+    import spacy
+    from dateline.nlp import DEFAULT_MODEL_DIR
+    from dateline.nlp.tokenizer import prime
+
+    def fresh():
+        return add_exceptions(spacy.load(DEFAULT_MODEL_DIR).tokenizer if model == "default" else spacy.blank("en").tokenizer)
+
+    plain, primed = fresh(), fresh()
+    prime(primed, text)
+    prime(primed, text)                                     # again: nothing new to give alone
+    got = [(t.text, t.whitespace_, t.norm_) for t in primed(text)]
+    assert got == [(t.text, t.whitespace_, t.norm_) for t in plain(text)]
+
+
+def test_priming_stops_when_the_cache_is_full():
+    import spacy
+    from dateline.nlp import tokenizer as tk
+
+    tok = add_exceptions(spacy.blank("en").tokenizer)
+    tok.max_cache_size = 3
+    tk.prime(tok, "one two three four")
+    tk.prime(tok, "five six")
+    assert tk._PRIMED[id(tok)][1] == {"one", "two", "three", "four"}
+    assert [t.text for t in tok("five six")] == ["five", "six"]

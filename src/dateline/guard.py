@@ -52,8 +52,11 @@ def make_doc(nlp: "Language", text: str) -> "Doc":
     tokenizer work, few tokens for the parser); the Doc's text is exactly ``text``. The tokenizer is
     called directly: spaCy's nlp.max_length (1,000,000 characters, a guard for the parser's memory)
     does not apply, since only sentences are parsed (nlp.parse), and dateline accepts 10 MB."""
+    from .nlp.tokenizer import prime
+
     segs = segments(text)
     if len(segs) == 1:
+        prime(nlp.tokenizer, text)
         return nlp.tokenizer(text)
     from spacy.tokens import Doc
 
@@ -62,5 +65,6 @@ def make_doc(nlp: "Language", text: str) -> "Doc":
         if huge:
             docs.append(Doc(nlp.vocab, words=[text[a:b]], spaces=[False]))
         else:
+            prime(nlp.tokenizer, text[a:b])
             docs.append(nlp.tokenizer(text[a:b]))
     return Doc.from_docs(docs, ensure_whitespace=False)

@@ -2,12 +2,20 @@
 profile) with the project's exceptions as data: every abbreviation of ``resources/lang/en/
 abbreviations.tsv`` whose ``token`` column says it keeps its period is one token with it ("Gen.",
 "Calif.", "Sens."), where spaCy's own rules would cut it; and every mark of ``token_marks.tsv`` a
-token of its own, where spaCy's rules leave it attached to a word."""
+token of its own, where spaCy's rules leave it attached to a word.
+
+``prime`` keeps spaCy's own cache of chunk tokenizations working: spaCy stops caching for the rest
+of a text once one special case (an abbreviation, a contraction) has matched in it, so in news,
+where "U.S." or "Mr." comes early, almost every chunk was split again by the affix rules; a chunk
+tokenized alone first is cached, and the whole text then reads it from the cache (the same tokens)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from .. import lang
+
+CACHE_SIZE = 100_000        # chunks whose tokenization a tokenizer keeps (spaCy's default: 10,000)
+_PRIMED: dict[int, tuple["Tokenizer", set[str]]] = {}     # id(tokenizer) -> (it, the chunks it was given alone)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokenizer import Tokenizer
@@ -30,6 +38,7 @@ def add_exceptions(tokenizer: "Tokenizer") -> "Tokenizer":
     prefix, suffix and infix rules (idempotent); returns it."""
     from spacy.attrs import ORTH
 
+    tokenizer.max_cache_size = max(tokenizer.max_cache_size, CACHE_SIZE)
     for form in exceptions():
         if len(tokenizer(form)) != 1:
             tokenizer.add_special_case(form, [{ORTH: form}])
@@ -50,3 +59,20 @@ def _add_marks(tokenizer: "Tokenizer") -> None:
         joined = extra if not pattern else f"{extra}|{pattern}"
         compiled = re.compile(joined)
         setattr(tokenizer, attr, compiled.finditer if attr == "infix_finditer" else compiled.search)
+
+
+def prime(tokenizer: "Tokenizer", text: str) -> None:
+    """Tokenize alone each whitespace-separated chunk of ``text`` that this tokenizer has not been given
+    alone before (so that spaCy caches it), while its cache has room; the tokens of ``tokenizer(text)``
+    do not change, only the time they take."""
+    kept = _PRIMED.get(id(tokenizer))
+    if kept is None or kept[0] is not tokenizer:
+        kept = _PRIMED[id(tokenizer)] = (tokenizer, set())
+    seen = kept[1]
+    if len(seen) >= tokenizer.max_cache_size:
+        return                                  # the cache is full: a chunk alone would be split twice
+    new = set(text.split())
+    new -= seen
+    for chunk in new:
+        tokenizer(chunk)
+    seen |= new
