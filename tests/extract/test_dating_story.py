@@ -283,3 +283,28 @@ def test_a_perfect_is_no_later_report(text, trigger, date, date_from):
     e = [e for e in dateline.analyze(text, published="2021-03-05").events if e.trigger.text == trigger][-1]
     assert (e.date, e.date_from) == (date, date_from)
 
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # after the story went back to a time long before its own, a past act a few sentences on is of that
+    # time, on a day the text does not give: neither the story's day nor the publication day
+    ("Ghana's president arrived in Lome on Wednesday. Togo's army attacked a Ghanaian border post in 2019. "
+     "The post was rebuilt. Soldiers fled. Togo's army shelled the village.", "shelled", None, None),
+    # ... not an act told in the present
+    ("Ghana's president arrived in Lome on Wednesday. Togo's army attacked a Ghanaian border post in 2019. "
+     "The post was rebuilt. Soldiers fled. Togo's army is shelling the village.", "shelling", "2021-03-05",
+     "publication"),
+    # ... nor an intention, dated by its statement
+    ("Ghana's president arrived in Lome on Wednesday. Togo's army attacked a Ghanaian border post in 2019. "
+     "Ghana's president pledged to rebuild the post.", "pledged", "2021-03-03", "narrative"),
+    # ... nor farther on than a few sentences: the story's own time again
+    ("Ghana's president arrived in Lome on Wednesday. Togo's army attacked a Ghanaian border post in 2019. "
+     "The post was rebuilt. Soldiers fled. Farmers left. Togo's army shelled the village.", "shelled",
+     "2021-03-03", "narrative"),
+    # ... nor after a recent time ("last week")
+    ("Ghana's president arrived in Lome on Wednesday. Togo's army attacked a Ghanaian border post last week. "
+     "The post was rebuilt. Togo's army shelled the village.", "shelled", "2021-03-05", "publication"),
+])
+def test_a_story_gone_back_to_an_older_time(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

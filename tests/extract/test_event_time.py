@@ -472,3 +472,21 @@ def test_a_past_report_of_the_act_keeps_its_date():
     text = "Police arrested five rebels in Lima on Monday." + _FAR + "The rebels were arrested near the port."
     later = [e for e in event_list(text) if e.trigger.text == "arrested" and e.trigger.start > text.index(".")]
     assert all(e.date == "2021-03-01" for e in later)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # a noun's own time comes before the time of a "when" clause around it
+    ("Ghana recalled a speech from January 2013, when its president spoke on the 2011 attacks in Lome.",
+     "attacks", "2011", "timex"),
+    # a verb in the simple past whose subject is an event noun with a time of its own: what the happening did,
+    # it did then
+    ("The Wednesday explosions at the embassies in Lome, Togo, and Accra, Ghana, killed at least 110 people.",
+     "killed", "2021-03-03", "timex"),
+    # ... not a passive (an act done to the happening later), nor a present perfect, nor a noun with no time
+    ("The Wednesday explosions were condemned by Ghana.", "condemned", "2021-03-05", "publication"),
+    ("The Wednesday explosions in Lome have killed 110 people.", "killed", "2021-03-05", "publication"),
+    ("The explosions in Lome killed 110 people.", "killed", "2021-03-05", "publication"),
+])
+def test_a_noun_time_dates_its_noun_and_what_it_did(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

@@ -398,9 +398,12 @@ def _sentence_of(c, sentences) -> tuple[int, int] | None:
 
 def unbounded(text: str, c, sentence: tuple[int, int] | None) -> bool:
     """Does the report's or publication day not bound this act: a standing position or span
-    (``standing``), or an intention named by a noun ("Iraq's proposal to open", "a plan to send"),
+    (``standing``, ``span_clause``), or an intention named by a noun ("Iraq's proposal to open", "a plan to send"),
     which names a plan, not when it was made?"""
-    return standing(text, c, sentence) or nominal_marker(text, c, sentence) or standing_charge(text, c)
+    from .dating_clause import span_clause       # (it imports this module)
+
+    return standing(text, c, sentence) or nominal_marker(text, c, sentence) or standing_charge(text, c) \
+        or span_clause(text, c, sentence)
 
 
 def standing_charge(text: str, c) -> bool:

@@ -192,14 +192,56 @@ def _chain_stops() -> frozenset[str]:
         | grammar_words("relative_pronouns") | _words("chain_breaks")
 
 
+def noun_modifier_time(i: int, sent: "_SentenceTimes", after: int = 0):
+    """The time expression (at token ``after`` or later) that modifies the noun at token i as its own
+    ("Friday's bombing", "the 2011 attacks", "the Aug. 7 embassy bombings"), with the date it gives."""
+    low = sent.low
+    for t, k, n, value in sent.timexes:
+        if k >= after and n <= i and modifier_chain(low, n, i) and noun_time(sent.text, t, low[k - 1] if k else ""):
+            return t, value
+    return None
+
+
+# how many words may lie between a subject noun and its verb ("The Friday explosions at the embassies in
+# Nairobi, Kenya, and Dar es Salaam, Tanzania, killed ...")
+_SUBJECT_REACH = 16
+
+
+def subject_noun_times(lst, sent: "_SentenceTimes") -> list:
+    """The undated verbs of a sentence's events (``lst``) whose subject is an event noun that opens the
+    sentence with a time of its own ("The Friday explosions at the embassies killed 110", "Monday's raid
+    wounded two"): what the happening did, it did then. Only a verb in the simple past, told as done
+    (not hypothetical, negated or an intention), after the noun's phrase (prepositions, names, commas; no
+    verb, clause opener or relative pronoun); the noun the first word of the sentence that is no
+    determiner, modifier or time. Pairs of (event, (time, date))."""
+    low, out = sent.low, []
+    nouns = [o for o in lst if o.pattern.pos == "noun" and 0 <= o.tok < len(low)]
+    first = next((o for o in nouns if not any(_verb_like(w) or w in grammar_words("dating_scope_closers")
+                                                   for w in low[:o.tok])), None)
+    own = noun_modifier_time(first.tok, sent) if first is not None else None
+    if own is None:
+        return out
+    stops = _phrase_stops() | grammar_words("dating_clause_openers") | _words("predicate_auxiliaries")
+    for c in lst:
+        i = c.tok
+        if c.date is not None or c.pattern.pos != "verb" or c.hypothetical or c.negated or c.modality \
+                or not first.end_tok <= i <= first.end_tok + _SUBJECT_REACH or not is_past_form(low[i]):
+            continue
+        between = low[first.end_tok:i]
+        if not any(w in stops - {","} or _verb_like(w) for w in between):
+            out.append((c, own))
+        break
+    return out
+
+
 def noun_own_time(i: int, sent: "_SentenceTimes"):
     """The time expression that dates the noun at token i itself ("Friday's bombing", "the Aug. 7
     attacks", or in a which/that clause describing it: "the blasts which killed scores earlier in the
     day"), with the date it gives."""
     low = sent.low
-    for t, k, n, value in sent.timexes:
-        if n <= i and modifier_chain(low, n, i) and noun_time(sent.text, t, low[k - 1] if k else ""):
-            return t, value
+    own = noun_modifier_time(i, sent)
+    if own is not None:
+        return own
     breaks = grammar_words("dating_scope_closers") | grammar_words("dating_clause_openers")
     relatives = _words("noun_relatives")
     r = next((x for x in range(i + 1, min(len(low), i + 1 + _RELATIVE_AFTER)) if low[x] in relatives
@@ -250,3 +292,45 @@ def _participle_stops() -> frozenset[str]:
     return grammar_words("participle_auxiliaries") | grammar_words("person_pronouns") \
         | grammar_words("plural_pronouns") | grammar_words("coordinators") | _words("later_verb_modals") \
         | grammar_words("subordinators") | _words("chain_breaks")
+
+
+# how many words after a span preposition its unit of time may lie ("for more than two years")
+_SPAN_UNIT_REACH = 4
+
+
+def span_clause(text: str, c, sentence: tuple[int, int] | None) -> bool:
+    """Is the act told over a span, not on one day: after a sentence-opening phrase that starts one
+    (dating words.json span_openers: "Since May, X criticized ..."), or after a span adverbial before it
+    in its clause or in the sentence's opening phrase ("X for months refused", "For years, X attacked",
+    "In recent weeks, X has criticized": ``_span_adverbial``)? Neither the story's day nor the
+    publication day bounds it."""
+    if sentence is None or not text or c.pattern.pos != "verb":
+        return False
+    low = tokenize_lower(text, sentence[0], c.start)[1]
+    closers = grammar_words("dating_scope_closers")
+    first = next((n for n, w in enumerate(low) if w in closers), None)
+    if first is not None and low and (low[0] in _words("span_openers") or _span_adverbial(low[:first])):
+        return True       # "Since May, X ...", "For months, X ...": the main clause after the opening phrase
+    last = max((n for n, w in enumerate(low) if w in closers), default=-1)
+    return _span_adverbial(low[last + 1:])
+
+
+def _span_adverbial(words: list[str]) -> bool:
+    """Do the words (a clause up to an act) hold a span adverbial: a span preposition ("for", "over"; "in",
+    "during" only with a qualifier: "in recent months") with a unit of time a few words after it, not a
+    unit of a noun ("a day of protests"), and no coordinator between it and the act ("jailed for two years
+    and released")?"""
+    plain, qualified = _words("span_duration_prepositions"), _words("span_qualified_prepositions")
+    for p, w in enumerate(words):
+        if w not in plain and w not in qualified:
+            continue
+        ahead = words[p + 1:p + 1 + _SPAN_UNIT_REACH]
+        u = next((n for n, x in enumerate(ahead) if x in _words("anchor_units")), None)
+        if u is None or any(not x[:1].isalnum() for x in ahead[:u]) \
+                or (w in qualified and not any(x in _words("span_qualifiers") for x in ahead[:u])):
+            continue
+        rest = words[p + 2 + u:]
+        if (rest[:1] == ["of"]) or any(x in grammar_words("coordinators") for x in rest):
+            continue
+        return True
+    return False

@@ -11,6 +11,7 @@ import functools
 from ..text import tokenize, tokenize_lower
 from .dating import (_verbal, _words, after_phrase, cue_speakers, describes_noun, nominal_marker, noun_time,
                      present_perfect, reason_preposition, unbounded, verbal)
+from .dating_clause import span_clause
 from .event_lexicon import _PREPS, grammar_words
 from .lexicon import is_past_form, verb_forms
 from .regexes import regex
@@ -59,7 +60,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     act of the opening, before any time is named, takes the story's own day named just after it
     ("X has endorsed Y. In a message posted Friday, X said ...": ``_opening``). A day that dates only
     a speaker's statements dates no position (a demand, a claim) of another doer that the speaker's
-    later statement tells of (``_other_doer``)."""
+    later statement tells of (``_other_doer``). An act told over a span (``span_clause``), or after the
+    story went back to a time long before its own (``_went_back``), takes none."""
     # the times that date clauses, judged once ("the Aug. 7 bombings" is no time of the story)
     # nor a time that bounds a span ("since Jan. 13"), dates only a plan ("expected to meet later today")
     # or a relative clause that describes someone ("X, who arrived Thursday, ...")
@@ -81,8 +83,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     named = _named_times(clause_times, published)
     named_starts = [t.start for t in named]
     doers = _time_doers(cands, cue_speakers(attributions, timexes))
-    told = [(a.content.start, a.content.end, getattr(a.source, "entity", None)) for a in attributions
-            if a.content.start is not None]
+    told, quoted = _statement_spans(attributions)
     for c in cands:
         # an act after "after" told before a past verb ("X said after meeting Y") is dated as that verb
         after = after_phrase(text, c, sentences[c.sent] if text else None)
@@ -91,8 +92,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             continue
         k = bisect.bisect_left(starts, c.start) - 1
         clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start
-        if text and not after and _EARLIER.search(text, clause, c.start):
-            continue      # "came after X staged ...": a time relative to another happening, not the story's day
+        if text and (not after and _EARLIER.search(text, clause, c.start) or span_clause(text, c, sentences[c.sent])):
+            continue      # "came after X staged ..." (a time relative to another happening), "For months, X refused ..."
         n = bisect.bisect_left(named_starts, c.start) - 1
         u = named[n] if n >= 0 else None          # the latest time named before it, of any precision
         if story is not None and u is None and story.start > c.end \
@@ -101,10 +102,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             # the story dates just after it, when no time was named before it
             c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
             continue
-        if text and present_perfect(text, clause, c.start):
-            continue      # "have bombed ... and fired": some time up to now, not the day the story named
-        if text and nominal_marker(text, c, sentences[c.sent]):
-            continue      # "Iraq's proposal to open ...": a plan named, not when it was made
+        if text and (present_perfect(text, clause, c.start) or nominal_marker(text, c, sentences[c.sent])):
+            continue      # "have bombed ... and fired" (some time up to now), "Iraq's proposal to open ..." (a plan)
         t = days[k] if k >= 0 else None
         us = bisect.bisect_right(sent_starts, u.start) - 1 if u is not None else None
         if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
@@ -120,6 +119,9 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
                 and not _told_as_prior(text, c, clause):
             # "... invited him to visit in January 2012. He met her.": the month or year just named
             c.date, c.date_timex, c.date_from = u.value, u.id, "narrative"
+        elif _went_back(u, story, published, c.sent - (us if us is not None else c.sent)) \
+                and _told_back(text, c, clause, u, sentences[us], quoted, after):
+            c.background = True           # told after the story went back to an older time: that time's, day unknown
         elif story is not None and story.end <= c.start and (t is None or t.start <= story.start) \
                 and (after or _past_clause(text, c, clause)):
             # not where a time of another period was named a few sentences before ("in January 2012")
@@ -127,6 +129,104 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
                 c.background = True       # of a span that began long before the story's time: not given
             elif u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+
+
+def _went_back(u, story, published: str | None, back: int = 0) -> bool:
+    """Is ``u``, the latest time named before an act, ``back`` sentences before it (none of the sentences
+    between names a day that dates it), a time that ended more than GONE_BACK_DAYS before the story's own
+    time (the publication day where the story names none), named after that time and at most
+    GONE_BACK_SENTENCES before the act ("... had been rescued last November. His relatives took him in.
+    They applied for asylum ...")? The narrative has gone back: the act is of that earlier time, on a day
+    the text does not give."""
+    import datetime as dt
+
+    if u is None or u is story or (story is not None and u.start < story.end) or back > GONE_BACK_SENTENCES:
+        return False
+    last = _value_end(u.value)
+    ref = story.value[:10] if story is not None else (published or "")[:10]
+    try:
+        return last is not None and (dt.date.fromisoformat(ref) - last).days > GONE_BACK_DAYS
+    except ValueError:
+        return False
+
+
+def _statement_spans(attributions) -> tuple[list, list]:
+    """The spans of what was said, with their speakers' entities, and the spans of direct speech."""
+    told = [(a.content.start, a.content.end, getattr(a.source, "entity", None)) for a in attributions
+            if a.content.start is not None]
+    quoted = [(a.content.start, a.content.end) for a in attributions
+              if a.content.start is not None and getattr(a, "direct", False)]
+    return told, quoted
+
+
+def _told_back(text: str, c, clause: int, u, sentence: tuple[int, int], quoted, after: bool) -> bool:
+    """Does the act ``c`` belong to the older time ``u`` that the narrative went back to (``_went_back``):
+    an act told in the past (or after "after"), ``u`` no time of a relative clause nor of a quote
+    (``quoted``: the spans of direct speech), the act's verb group not in the present, and no intention
+    or threat nor a statement coded from a cue of speech (dated by the statement, which the story tells as
+    news: "He said he planned to visit", "'We think ...,' she said")?"""
+    return not c.modality and not (c.rule or "").startswith("speech_acts") and not _relative_clause_time(text, u, sentence) and not _present_group(text, clause, c) \
+        and not any(a <= u.start < b for a, b in quoted) and (after or _past_clause(text, c, clause))
+
+
+def _relative_clause_time(text: str, t, sentence: tuple[int, int]) -> bool:
+    """Is the time expression ``t`` in a relative clause that opens after the last clause break before it
+    ("a psychiatrist who worked in X, where 168 people were killed in a bombing in 1995")? It describes a
+    place or person; the narrative has not gone back to it."""
+    if not text:
+        return False
+    words = tokenize_lower(text, sentence[0], t.start)[1]
+    closers = grammar_words("dating_scope_closers")
+    last = max((n for n, w in enumerate(words) if w in closers), default=-1)
+    return any(w in _words("describing_relatives") for w in words[last + 1:])
+
+
+# how many words before a trigger a present auxiliary of its verb group may lie ("are supporting",
+# "has also criticized")
+_GROUP_REACH = 3
+
+
+def _present_group(text: str, clause: int, c) -> bool:
+    """Is the act's verb group in the present or present perfect ("people are supporting", "X has
+    criticized"): a present auxiliary among the few words before the trigger in its clause? It tells of
+    now, whatever time the story went back to."""
+    if not text:
+        return False
+    before = tokenize_lower(text, clause, c.start)[1][-_GROUP_REACH:]
+    return any(w in grammar_words("present_auxiliaries") for w in before)
+
+
+def _value_end(value: str):
+    """The last day a calendar value covers (None when not a concrete date); a season, quarter or half
+    by its length in days, a decade or century by its years."""
+    import calendar
+    import datetime as dt
+
+    from .timex_values import granularity, value_start_date
+
+    first, g = value_start_date(value), granularity(value)
+    if first is None or g is None:
+        return None
+    if g == "month":
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    years = {"year": 1, "decade": 10, "century": 100, "millennium": 1000}.get(g)
+    if years:
+        return dt.date(min(9999, first.year + years - 1), 12, 31)
+    return first + dt.timedelta(days={"week": 6, "season": 90, "quarter": 90, "half": 181}.get(g, 0))
+
+
+# how long before the story's time a named time must have ended, and how many sentences before an act it
+# may lie, for the narrative to have gone back to it (``_went_back``)
+GONE_BACK_DAYS, GONE_BACK_SENTENCES = 30, 3
+
+
+def _days_before(published: str | None) -> str | None:
+    """The day STORY_RECENT_DAYS before publication, ISO (None without one)."""
+    import datetime as dt
+
+    if not published:
+        return None
+    return (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=STORY_RECENT_DAYS)).isoformat()
 
 
 def _weeks_before(t) -> str:

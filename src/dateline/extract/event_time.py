@@ -10,7 +10,8 @@ from .. import lang
 from .dating import (_words, after_publication, conjunction_time, describes_noun, later_verb, noun_time,
                      occasion_near, occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done,
                      OCCASION_LAST, OCCASION_LEAD)
-from .dating_clause import modifier_chain, noun_own_time, own_times, participle_time
+from .dating_clause import (modifier_chain, noun_modifier_time, noun_own_time, own_times, participle_time,
+                            subject_noun_times)
 from .dating_parse import attached_time, parse_times
 from .dating_story import headline_dates, reacted_object, same_doer
 from .event_index import TimexIndex, by_sentence
@@ -186,6 +187,8 @@ class TimeRules:
                 else:
                     c.date, c.date_timex, c.date_from = None, None, None
                     c.background = c.background or reason is not None or reacted
+            for c, (t, value) in subject_noun_times(lst, whole):    # "The Friday blasts killed 110"
+                c.date, c.date_timex, c.date_from = value, t.id, "timex"
 
     def _parse_times(self, si: int, lst, sent: "_SentenceTimes") -> dict[int, tuple[set, set]]:
         """Per event of sentence ``si`` (by id), the ids of its times that the sentence's parse, where
@@ -244,6 +247,8 @@ class TimeRules:
         # "... in 2018, and talk may simmer down now that X has endorsed Y": "now that" opens the
         # trigger's clause, so neither "now" nor a time before it is that clause's
         after = max([after] + [n + 1 for _, _, n, _ in sent.timexes if conjunction_time(low, n, i)])
+        if pos == "noun" and (own := noun_modifier_time(i, sent, after)) is not None:
+            return own        # "one from January 2013, when X testified on the 2011 attacks": the noun's own time
         for t, k, n, value in sent.timexes:
             if k < after:
                 continue      # the time of the verb whose reason the act is, or of the clause before "now that"
