@@ -36,3 +36,26 @@ def test_own_clause_decides(text, trigger, hypothetical):
 def test_will_without_a_party_states_no_intent(text, trigger, stated):
     e = event(text, trigger)
     assert (e.modality is not None, e.hypothetical) == (stated, not stated)
+
+
+@pytest.mark.parametrize("text,trigger,negated", [
+    # a subject that counts no one negates its verb, and the verb coordinated with it
+    ("None of the American diplomats were killed in the attack.", "killed", True),
+    ("Neither of the two ministers attended the meeting.", "attended", True),
+    ("Police said none of the protesters were arrested or charged on Monday.", "arrested", True),
+    ("Two of the protesters were arrested on Monday.", "arrested", False),
+    # "none" that is no subject negates nothing
+    ("Peru, second to none in the region, signed the treaty on Monday.", "signed", False),
+])
+def test_a_subject_counting_no_one_negates(text, trigger, negated):
+    assert event(text, trigger).negated is negated
+
+
+@pytest.mark.parametrize("text,trigger,hypothetical", [
+    # a fronted gerund of means on a verb with a modal auxiliary: the means of an act not done
+    ("By offering Canada a seat on the panel, Mexico would show voters it is serious.", "offering", True),
+    ("By attacking the convoy, the rebels could provoke a wider war.", "attacking", True),
+    ("By attacking the convoy on Monday, the rebels provoked a wider war.", "attacking", False),
+])
+def test_the_means_of_an_unreal_act(text, trigger, hypothetical):
+    assert event(text, trigger).hypothetical is hypothetical

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from ..resources import read_tsv
 from .event_lexicon import _BE, _DENY, _IMPLICATIVE, _MODAL, _NEG, _NEG_VERBS, _NOUN_DETS, _agent_nouns, _base_verbs, grammar_words
 from .lexicon import is_participle, is_past_form
-from .modality_scope import outside_other_scope, scope_words, unstated_intent
+from .modality_scope import means_of_modal, negative_subject, outside_other_scope, scope_words, unstated_intent
 from .trigger_senses import words as sense_words
 
 
@@ -541,6 +541,16 @@ def own_clause(c, parse) -> None:
     if c.pattern.pos != "verb":
         return
     tok = next((t for t in parse if t.idx == c.start), None)
+    _clause_of_its_own(c, tok)
+    if tok is not None and not c.negated and negative_subject(tok):
+        c.negated = True    # "none of the diplomats were killed": the subject counts no one
+    if tok is not None and means_of_modal(tok):
+        c.hypothetical = True   # "by offering X a seat, Y would show ...": the means of an unreal act
+
+
+
+def _clause_of_its_own(c, tok) -> None:
+    """own_clause's reading of the parse (its docstring)."""
     described = tok is not None and _described(tok)
     if tok is not None and c.clause_flags is not None and not described:
         c.negated, c.hypothetical = c.clause_flags     # the rules' reading, which the parse does not share

@@ -90,3 +90,26 @@ def unstated_intent(tok) -> bool:
     while head.dep_ == "conj":
         head = head.head
     return head.dep_ == "ccomp" and head.head.lower_ in w["prediction_verbs"]
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+
+
+def negative_subject(tok) -> bool:
+    """The verb's subject (a coordinated verb's: "none were killed or hurt") is a word of grammar.json
+    negative_subjects ("none of the diplomats", "neither of them")."""
+    h = tok
+    while h.dep_ == "conj" and h.head is not h and not any(ch.dep_ in _SUBJECT_DEPS for ch in h.children):
+        h = h.head
+    return any(ch.dep_ in _SUBJECT_DEPS and ch.lower_ in grammar_words("negative_subjects") for ch in h.children)
+
+
+def means_of_modal(tok) -> bool:
+    """A gerund of means ("by offering X a seat", grammar.json means_prepositions) on a verb with a modal
+    auxiliary of its own ("Y would show", "Y could provoke"): the means of an act that has not happened."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "pcomp", "prep") or tok.head is tok:
+        return False
+    means = grammar_words("means_prepositions")
+    if not any(ch.lower_ in means for ch in tok.children) and not (tok.i > 0 and tok.doc[tok.i - 1].lower_ in means):
+        return False
+    return any(ch.dep_ == "aux" and ch.lower_ in grammar_words("modal_auxiliaries") for ch in tok.head.children)
