@@ -35,6 +35,10 @@ def events(text):
     ("Reporters or invited guests could not enter the hall on Monday.", "invited"),
     # a frustration with no party it is with judges no one
     ("The letters showed the senator's frustrations during her years in office.", "frustrations"),
+    # a past participle after a preposition or a quantifier, before its noun
+    ("Lopez trails Smith among pledged delegates by about 300.", "pledged"),
+    ("Smith has won more pledged delegates than Lopez.", "pledged"),
+    ("He will need to win over many pledged delegates before July.", "pledged"),
 ])
 def test_not_the_event_word(text, word):
     assert all(e.trigger.text != word for e in events(text))
@@ -98,6 +102,12 @@ def test_a_modifier_of_a_happening_stays(text, word, code):
     # ... people named or counted, or a past passive, are a happening
     ("The rules are strict. The two reporters who are detained in Lima began a hunger strike.", "detained", False),
     ("The rules are strict. Migrants were detained at the border on Monday.", "detained", False),
+    # an active present of a bare plural: what such people do in general
+    ("The poll is new. Many voters see migrants as people who refuse to learn the language.", "refuse", True),
+    ("The report is long. Smugglers who attack border guards at night are rarely caught.", "attack", True),
+    ("The report is long. Critics deride the plan as a gift to the banks.", "deride", False),
+    ("The report is long. Rebels attacked border guards on Monday night.", "attacked", False),
+    ("The report is long. The rebels who attack the convoys are based in the hills.", "attack", False),
 ])
 def test_a_generic_present_passive_is_no_event(text, word, gone):
     assert any(e.trigger.text == word for e in events(text)) != gone
@@ -194,3 +204,14 @@ def test_token_at_finds_the_token_beginning_at_an_offset_inside_the_parse(start,
     parse = doc[1:4]           # "ferry docked late"
     tok = token_at(parse, start)
     assert (tok.text if tok is not None else None) == word
+
+
+@pytest.mark.parametrize("text,word,code", [
+    # a participle that is the verb of its clause, after a quantifier object or a clause opener
+    ("Police arrested more suspected militants on Monday.", "arrested", "17"),
+    ("Police detained many wounded protesters on Monday.", "detained", "17"),
+    ("The president has pledged support for the rebels.", "pledged", "03"),
+])
+def test_participles_that_stay_verbs(text, word, code):
+    got = [e.cameo for e in events(text) if e.trigger.text.split()[0] == word]
+    assert got and got[0].startswith(code), [(e.cameo, e.trigger.text) for e in events(text)]

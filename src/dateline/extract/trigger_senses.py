@@ -63,7 +63,9 @@ def parsed_pos(c, parse) -> str | None:
     pos = _tag_pos().get(tok.tag_)
     if pos is None and tok.dep_ in words("parse_deps"):
         pos = "adjective"
-    if pos is None or not (_in_phrase(tok) or (pos == "adjective" and tok.i == tok.sent.start)):
+    if pos is None and _participle_after_preposition(tok):
+        return "adjective"
+    if pos is None or not (_in_phrase(tok) or _premodified(tok) or (pos == "adjective" and tok.i == tok.sent.start)):
         return None         # (an adjective opening its sentence: "Alleged smugglers were held")
     if pos == "noun":
         # a verb row of more than one word ("shot down") or an object after the word ("shot a man"):
@@ -72,6 +74,26 @@ def parsed_pos(c, parse) -> str | None:
         verb = len(c.pattern.words) > 1 or (after is not None and after.tag_ in _object_tags())
         return None if verb else pos
     return pos if _modifies_noun(tok) else None
+
+
+def _participle_after_preposition(tok) -> bool:
+    """"among pledged delegates": a past participle right after a preposition (none that may open a
+    reduced clause: trigger_filters participle_clause_openers, "if elected", "once freed") and before a
+    common noun modifies that noun, however the parse hangs it: a verb of a clause stands in none."""
+    if tok.tag_ != "VBN" or not tok.lower_.endswith("ed") or tok.i <= tok.sent.start or tok.i + 1 >= tok.sent.end:
+        return False
+    prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return prev.tag_ == "IN" and prev.lower_ not in words("participle_clause_openers") and nxt.tag_ in ("NN", "NNS")
+
+
+def _premodified(tok) -> bool:
+    """"more pledged delegates", "many pledged delegates": the parse hangs the participle on the noun
+    after it and a quantifier (trigger_filters premodifier_words) right before it on the participle or
+    on that noun."""
+    if tok.dep_ not in words("parse_deps") or tok.head.i <= tok.i or tok.i <= tok.sent.start:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.lower_ in words("premodifier_words") and prev.head.i in (tok.i, tok.head.i)
 
 
 def _in_phrase(tok) -> bool:
@@ -190,14 +212,22 @@ def noun_modifier(c, parse, happening: frozenset[str]) -> bool:
 
 
 def generic(c, parse) -> bool:
-    """A present passive of a verb row whose subject (or the noun its relative clause describes) is a bare
-    plural common noun, no determiner, possessive or number on it ("women who are detained", "refugees
-    are vetted before they enter"): what is done to such people in general, no happening (a headline's
-    present, the first sentence, is left alone)."""
+    """A present passive of a verb row, or an active present (trigger_filters generic_present_tags) with no
+    auxiliary in a relative clause, whose subject (or the noun its relative clause describes) is a bare plural common noun, no
+    determiner, possessive or number on it ("women who are detained", "refugees are vetted before they
+    enter", "people who refuse to assimilate"): what is done to or by such people in general, no
+    happening (a headline's present, the first sentence, is left alone)."""
     tok = token_at(parse, c.start)
-    if tok is None or c.pattern.pos != "verb" or c.sent == 0 or tok.tag_ != "VBN":
+    if tok is None or c.pattern.pos != "verb" or c.sent == 0:
         return False
-    if not any(ch.dep_ in words("passive_aux_deps") and ch.lower_ in words("generic_auxiliaries") for ch in tok.children):
+    if tok.tag_.lower() in words("generic_present_tags"):
+        # an active present with no auxiliary of its own in a relative clause: "people who refuse to
+        # assimilate" ("critics deride it", "authorities allege": a main clause's present reports)
+        if tok.dep_ not in words("relative_deps") or any(ch.dep_ in ("aux", "aux:pass", "auxpass", "neg")
+                                                         for ch in tok.children):
+            return False
+    elif tok.tag_ != "VBN" or not any(ch.dep_ in words("passive_aux_deps") and ch.lower_ in words("generic_auxiliaries")
+                                      for ch in tok.children):
         return False
     if tok.dep_ in words("relative_deps"):
         subj = tok.head
