@@ -33,6 +33,10 @@ def acts(text):
     # the source's own side says how it feels about another party: that party is judged
     ("Peru's foreign minister said Peru was grateful to Chile for its help.", [("051", "PER", "CHL")]),
     ("Peru said on Tuesday that Chile was angry with Bolivia.", []),
+    # a standing, a comparison, an outcome: no praise
+    ("Peru said on Tuesday that Chile was in a strong position to win the vote.", []),
+    ("Peru said on Tuesday that Chile was sounding like a partner of Bolivia.", []),
+    ("Peru said on Tuesday that Chile was likely to win and gain a chance at the cup.", []),
 ])
 def test_judgements_of_named_parties(text, expect):
     assert acts(text) == expect

@@ -45,7 +45,8 @@ def valences() -> dict[str, float]:
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    keys = ("be_forms", "negation", "clause_breaks", "subordinators", "conditions", "experiencer_words")
+    keys = ("be_forms", "negation", "clause_breaks", "subordinators", "conditions", "experiencer_words",
+            "non_judging_words", "prepositions")
     return {k: grammar_words(k) for k in keys}
 
 
@@ -57,7 +58,7 @@ def judgement(words: list[str]) -> float:
             return 0.0      # "X is mistaken if it thinks ...": a conditional judgement asserts nothing
         if x in (",", ";", ".", "!", "?", "and", "but") or x in w["clause_breaks"] or (x in w["subordinators"] and k):
             break       # the predicate ends: "was born there and was qualified" judges nothing
-        v = val.get(x) if x not in w["experiencer_words"] else None
+        v = val.get(x) if x not in w["experiencer_words"] and x not in w["non_judging_words"] else None
         if v is not None:
             flip = any(y in w["negation"] for y in words[max(0, k - 2):k])
             total += -v if flip else v
@@ -109,6 +110,8 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
             if felt is not None:
                 return felt
             score = judgement(pred)   # "X is a disgusting fraud"
+            if score > 0 and pred and pred[0] in _words()["prepositions"]:
+                continue     # "X is in a strong position", "X is on the record": a standing, no praise
         if score <= CRITICISM_AT or score >= PRAISE_AT:
             return m, score
         if objas:
