@@ -160,6 +160,11 @@ def test_rows_read():
     ("At a press conference on Monday, Lopez launched a fierce attack against his rival Smith, calling him a liar.",
      "launched", "111"),
     ("Rebels launched an attack against the army base on Monday.", "launched", "19"),
+    # an attack whose adjective makes it one in words: criticism, after the unarmed reading (180)
+    ("The Republican National Committee has come under withering attack in recent days from Donald Trump.",
+     "attack", "111"),
+    ("Hillary Clinton launched a blistering attack on Donald Trump in a speech on Monday.", "launched", "111"),
+    ("Rebels launched a fierce attack on the army base on Monday.", "launched", "19"),
 ])
 def test_armed_and_verbal_senses(text, trigger, code):
     got = [c for c, t in codes(text) if t.split()[0] == trigger]

@@ -384,10 +384,12 @@ def apply_senses(cands: list, toks, low: list[str], parse, mentions, attribution
                 continue
             if s.action == NO_EVENT:
                 c = None
-            else:
-                c.pattern = replace(c.pattern, code=s.action)
-                c.rule = f"{c.pattern.file}:{c.pattern.row + 1}+senses.tsv:{s.row}"
-            break
+                break
+            # a recoded trigger is read on by the later rows of its new code ("withering attack": 190 with
+            # no armed party is 180, and an attack in words is 111)
+            c.pattern = replace(c.pattern, code=s.action)
+            c.rule = f"{c.pattern.file}:{c.pattern.row + 1}+senses.tsv:{s.row}"
+            code = s.action
         if c is not None:
             out.append(c)
     return out
