@@ -68,7 +68,8 @@ def test_migration_5_fills_places_of_articles_stored_before(store_url, build):
                  "CREATE INDEX quotes_article ON quotes(article_key)",
                  "CREATE INDEX events_location_geonameid ON events(location_geonameid)",
                  "CREATE INDEX clusters_actor_day ON clusters(actor, day_first)",
-                 "CREATE INDEX clusters_actor_root_day ON clusters(actor, root, day_first)"]}
+                 "CREATE INDEX clusters_actor_root_day ON clusters(actor, root, day_first)"],
+            13: ["ALTER TABLE events DROP COLUMN story_names"]}
     assert schema.latest(s.dialect) == max(undo), "a newer migration: undo it here too"
     with s.transaction():
         for v in sorted(undo, reverse=True):

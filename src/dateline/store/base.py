@@ -253,6 +253,8 @@ class Store(QueryMethods, MergeMethods):
             if self.has_article(dedup):
                 return AddResult(False, key)
             events = record.get("events") or []
+            story = M.story_names(record)
+            names = json.dumps(sorted(story), ensure_ascii=False)
             self._exec(
                 "INSERT INTO articles (key, dedup, record_id, url, content_hash, title, outlet, published, published_from, "
                 "dateline, authors, source, text, record, n_events, component, version, ingested_at, story_names) "
@@ -261,15 +263,15 @@ class Store(QueryMethods, MergeMethods):
                  art.get("published"), art.get("published_from"), art.get("dateline"),
                  json.dumps(art.get("authors") or [], ensure_ascii=False), source, text,
                  json.dumps(record, ensure_ascii=False), len(events), COMPONENT, __version__, _now(),
-                 json.dumps(sorted(M.story_names(record)), ensure_ascii=False)))
+                 names))
             res = AddResult(True, key, events=len(events))
             reps = []
             for ev in events:
                 rep = M.report_from(record, ev)
                 rep.article_id = key           # unique in the store, whatever the record's id
-                self._insert_event(key, rep, ev, text, M.cluster_id(rep))
+                self._insert_event(key, rep, ev, text, names)
                 reps.append(rep)
-            self._memory.names[key] = M.story_names(record)
+            self._memory.names[key] = story
             changed, moved = self._merge_new(reps)
             for rep in reps:
                 cid = self.scalar("SELECT cluster FROM events WHERE key = ?", (rep.key,))
@@ -285,7 +287,8 @@ class Store(QueryMethods, MergeMethods):
         return res
 
 
-    def _insert_event(self, akey: str, rep: M.Report, ev: dict, text: str, cid: str) -> None:
+    def _insert_event(self, akey: str, rep: M.Report, ev: dict, text: str, names: str) -> None:
+        """Insert a new report, without a cluster: merging gives it one (MergeMethods._merge_new)."""
         span = rep.span
         trig = ev.get("trigger") or {}
         sent = ev.get("sentence") or {}
@@ -298,9 +301,9 @@ class Store(QueryMethods, MergeMethods):
             "actor_code, actor_name, actor_entity, target_code, target_name, target_entity, date, date_from, day_first, "
             "day_last, precision, published, location_code, location_name, negated, hypothetical, series_ordinal, "
             "series_noun, series_since, series_mod, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, "
-            "sentence_text, sources, url, rule, component, version) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (f"{akey}:{rep.event_id}", akey, rep.event_id, cid, rep.cameo, rep.root, rep.family, ev.get("plover"),
+            "sentence_text, sources, url, rule, component, version, story_names) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (f"{akey}:{rep.event_id}", akey, rep.event_id, None, rep.cameo, rep.root, rep.family, ev.get("plover"),
              ev.get("goldstein"), ev.get("quad_class"), rep.actor_code, rep.actor_name, actor.get("entity"),
              rep.target_code, rep.target_name, target.get("entity"), rep.date, ev.get("date_from"),
              _iso(span[0]) if span else None, _iso(span[1]) if span else None, span[2] if span else None,
@@ -309,7 +312,7 @@ class Store(QueryMethods, MergeMethods):
              series.get("ordinal"), series.get("noun"), series.get("since"), series.get("since_mod"),
              trig.get("start"), trig.get("end"), trig.get("text"), s0, s1, stext,
              json.dumps(rep.sources, ensure_ascii=False), rep.url, ev.get("rule"), "dateline.extract.events",
-             __version__))
+             __version__, names))
 
     def _refresh_cluster(self, cid: str) -> bool:
         """Summarise a cluster from its reports (in canonical order); False when it has none left."""

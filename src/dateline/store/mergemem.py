@@ -41,6 +41,7 @@ class MergeMemory:
         self.volatile: dict[tuple, list[tuple]] = {}
         self.where: dict[str, str] = {}
         self.summaries: dict[str, ClusterSummary] = {}
+        self.fresh: list[str] = []      # the keys of the reports of the article being merged
 
     def agreement(self, a: M.Report, b: M.Report) -> int | None:
         """merge.agreement(a, b), remembered by merge.agreement_key (the reports of a day are judged
@@ -87,6 +88,7 @@ class MergeMemory:
 
     def new_merge(self, clusters: dict[str, str]) -> None:
         """An article's reports were stored (in ``clusters``: key -> cluster): every query is asked anew."""
+        self.fresh = list(clusters)
         self.queries.clear()
         self.volatile.clear()
         for c in clusters.values():
@@ -117,6 +119,7 @@ class MergeMemory:
         self.volatile.clear()
         self.summaries.clear()
         self.where.clear()
+        self.fresh = []
 
     def __bool__(self) -> bool:
         return bool(self.reports or self.names or self.agreed or self.queries)
@@ -133,13 +136,13 @@ class ClusterSummary:
         self.first = min(r.order for r in members)
         self.last = max(r.order for r in members)
         self.articles: dict[str, tuple] = {}        # article -> the order of its first report here
-        self.alike: dict[tuple, list] = {}          # likeness, published day of a loose one -> [orders, a report]
-        self.dated: dict[tuple, list] = {}          # likeness, published day -> [orders, a report]
+        self.alike: dict[tuple, list] = {}          # kind (likeness), published day of a loose one -> [orders, a report]
+        self.dated: dict[tuple, list] = {}          # kind (likeness), published day -> [orders, a report]
         for r in members:
             if (seen := self.articles.get(r.article_id)) is None or r.order < seen:
                 self.articles[r.article_id] = r.order
-            for groups, key in ((self.alike, (r.likeness, r.published_day if r.loose else None)),
-                                (self.dated, (r.likeness, r.published_day))):
+            for groups, key in ((self.alike, (r.kind, r.published_day if r.loose else None)),
+                                (self.dated, (r.kind, r.published_day))):
                 if (g := groups.get(key)) is None:
                     groups[key] = [[r.order], r]
                 else:
@@ -148,12 +151,21 @@ class ClusterSummary:
             for g in groups.values():
                 g[0].sort()
         self._near: M.NearAny | None = None
+        self._totals: dict[str, tuple | None] = {}
 
     def total(self, z: M.Report, agree) -> tuple[int, int, tuple] | None:
         """Of its reports before ``z`` in canonical order: (the sum of ``agree(z, r)``, their number, the
         order of the first); None when there are none, one is of z's article or one does not agree
         (merge.assign). Reports alike in what agreement reads of both (the publication day only
-        when z or it is loosely dated) are scored once."""
+        when z or it is loosely dated) are scored once. Kept per report for as long as the summary
+        (a report never changes but for its cluster; a summary is dropped when its cluster changes): a
+        stored report re-merged at every arrival of its days scores its own cluster once, not each time."""
+        got = self._totals.get(z.key, self)
+        if got is self:
+            got = self._totals[z.key] = self._total(z, agree)
+        return got
+
+    def _total(self, z: M.Report, agree) -> tuple[int, int, tuple] | None:
         mine = z.order
         if self.first >= mine or ((own := self.articles.get(z.article_id)) is not None and own < mine):
             return None

@@ -18,22 +18,20 @@ from .mergemem import MergeMemory
 SPAN_DAYS = (((1,), 0), ((7,), 6), ((30,), 30), (M.LONG_PRECISIONS, 365))
 
 
-_REPORT_COLS = ("article_key, event_id, cameo, actor_code, actor_name, target_code, target_name, date, "
-                "location_code, location_name, published, trigger_text, sources, url, negated, hypothetical, cluster, "
-                "date_from")
-
-_REPORT_COLS_E = ", ".join("e." + c.strip() for c in _REPORT_COLS.split(","))
+_REPORT_COLS = ("key", "article_key", "event_id", "cameo", "actor_code", "actor_name", "target_code", "target_name",
+                "date", "location_code", "location_name", "published", "trigger_text", "sources", "url", "negated",
+                "hypothetical", "date_from")
 
 
-def _report_of_row(r: dict, names: frozenset[str] = frozenset()) -> tuple[str, M.Report]:
-    rep = M.Report(article_id=r["article_key"], event_id=r["event_id"], cameo=r["cameo"],
-                   actor_code=r["actor_code"], actor_name=r["actor_name"], target_code=r["target_code"],
-                   target_name=r["target_name"], date=r["date"], location_code=r["location_code"],
-                   location_name=r["location_name"], published=r["published"],
-                   trigger=(r["trigger_text"] or "").lower(), sources=json.loads(r["sources"] or "[]"),
-                   url=r["url"], negated=bool(r["negated"]), hypothetical=bool(r["hypothetical"]),
-                   names=names, date_from=r["date_from"])
-    return r["cluster"], rep
+def _report_of_row(r: tuple, names: frozenset[str] = frozenset()) -> M.Report:
+    """The Report of a row of ``_REPORT_COLS`` (a tuple, in that order)."""
+    (_, akey, eid, cameo, actor_code, actor_name, target_code, target_name, date, location_code, location_name,
+     published, trigger, sources, url, negated, hypothetical, date_from) = r[:18]
+    return M.Report(article_id=akey, event_id=eid, cameo=cameo, actor_code=actor_code, actor_name=actor_name,
+                    target_code=target_code, target_name=target_name, date=date, location_code=location_code,
+                    location_name=location_name, published=published, trigger=(trigger or "").lower(),
+                    sources=json.loads(sources or "[]"), url=url, negated=bool(negated),
+                    hypothetical=bool(hypothetical), names=names, date_from=date_from)
 
 
 def _compatible(y: M.Report | None, cluster: str | None = None) -> tuple[str, list]:
@@ -60,11 +58,21 @@ def _compatible(y: M.Report | None, cluster: str | None = None) -> tuple[str, li
 
 
 
+def _codes_agree(y: M.Report, z: M.Report) -> bool:
+    """``_compatible``'s condition for one report ``z``."""
+    fields = [(y.location_code, z.location_code)]
+    if not y.symmetric:
+        fields += [(y.actor_code, z.actor_code), (y.target_code, z.target_code)]
+    return all(not mine or (theirs or "") in ("", mine) for mine, theirs in fields)
+
+
 class MergeMethods:
     """Merging a new article's reports into the stored clusters (see the module)."""
 
     def _merge_new(self, reps: list[M.Report]) -> set[str]:
-        """Give an article's new reports (stored in clusters of their own) the clusters of the canonical
+        """Give an article's new reports (stored without a cluster: each is in a cluster of its own in
+        MergeMemory.where until it is written once at the end, so that the index of events by cluster
+        is not written at a place of the store for a cluster the report does not keep) the clusters of the canonical
         greedy merge (merge.choose: reports in canonical order, each joining the best agreeing cluster
         before it), and move every stored report whose cluster that changes, in canonical order, until
         nothing changes: the store then holds the clusters the same articles give in any order. Returns
@@ -94,7 +102,8 @@ class MergeMethods:
             if cid == old and k not in fresh:
                 continue
             if cid != old:
-                self._exec("UPDATE events SET cluster = ? WHERE key = ?", (cid, k))
+                if k not in fresh:
+                    self._exec("UPDATE events SET cluster = ? WHERE key = ?", (cid, k))
                 self._memory.move(k, cid)
                 changed |= {old, cid}
                 if k not in fresh:
@@ -110,6 +119,8 @@ class MergeMethods:
                 left = {r.key: r for _, r in self._members({old}, known)} | {k: y}
                 rows = self._near(list(left.values()), known, after=order[0])
                 self._reconsider(heap, done, why, order, rows + list(left), known, lambda z: True, (old, None))
+        for r in reps:                  # stored without a cluster (_members, _offered): now their own
+            self._exec("UPDATE events SET cluster = ? WHERE key = ?", (where[r.key], r.key))
         return changed, moved
 
     def _alias_clusters(self, moved: dict[str, str], live: set[str]) -> None:
@@ -186,8 +197,14 @@ class MergeMethods:
         last = y.span[1].isoformat()
         rows = self._memory.clusters(f"SELECT cluster, max(CASE WHEN day_last < ? THEN 1 ELSE 0 END) AS surely "
                                      f"FROM ({sql}) AS near GROUP BY cluster", [last, *params], self._tuples)
-        offered = {c: None for c, surely in rows if surely}
-        maybe = [c for c, surely in rows if not surely]
+        near = {c: surely for c, surely in rows if c is not None}
+        for f in self._memory.fresh:    # the article's reports: stored without a cluster (_merge_new)
+            z = known[f]
+            if z.span and z.span[1] <= y.span[1] and M.near(y, z) and _codes_agree(y, z):
+                c = self._memory.where[f]
+                near[c] = max(near.get(c) or 0, int(z.span[1] < y.span[1]))
+        offered = {c: None for c, surely in near.items() if surely}
+        maybe = [c for c, surely in near.items() if not surely]
         for c, summary in self._summaries(maybe, known).items():
             if summary.near(y):
                 offered[c] = None
@@ -332,7 +349,8 @@ class MergeMethods:
         return sql, [x for _, ps in branches for x in [reps[0].family, *ps, *code_params]]
 
     def _members(self, cids, known: dict) -> list[tuple[str, M.Report]]:
-        """Every report of these clusters: (cluster, Report)."""
+        """Every report of these clusters: (cluster, Report); the article's own reports, stored without a
+        cluster until merging ends (_merge_new), by MergeMemory.where."""
         cids = sorted(c for c in cids if c)
         rows = []
         for i in range(0, len(cids), 500):
@@ -342,6 +360,8 @@ class MergeMethods:
             if fresh:
                 self._reports_of([r[0] for r in got], known)
             rows += got
+        where, wanted = self._memory.where, set(cids)
+        rows += [(k, where[k]) for k in sorted(self._memory.fresh) if where[k] in wanted]
         return [(r[1], known[r[0]]) for r in rows]
 
     @functools.cached_property
@@ -376,7 +396,9 @@ class MergeMethods:
     def _reports_of(self, keys: list[str], known: dict) -> None:
         """Put the Reports of these stored events in ``known``: from memory (MergeMemory.reports), the
         others read in one query per 500, so that merging reads the columns of a report once, not once
-        per query that finds it."""
+        per query that finds it; the story names with the report (events.story_names: not from its
+        article's row, where they come after the text and the record), parsed once per article
+        (MergeMemory.names)."""
         cache, missing = self._memory.reports, []
         for k in keys:
             if k not in known:
@@ -387,8 +409,8 @@ class MergeMethods:
         missing = sorted(set(missing))
         for i in range(0, len(missing), 500):
             chunk = missing[i:i + 500]
-            for r in self.rows(f"SELECT e.key, {_REPORT_COLS_E}, a.story_names FROM events e JOIN articles a ON "
-                               f"a.key = e.article_key WHERE e.key IN ({','.join('?' * len(chunk))})", chunk):
-                names = self._memory.story_names(r["article_key"], lambda _: frozenset(json.loads(r["story_names"] or "[]")))
-                known[r["key"]] = rep = _report_of_row(r, names)[1]
-                self._memory.keep_report(r["key"], rep)
+            for r in self._tuples(f"SELECT {', '.join(_REPORT_COLS)}, story_names FROM events WHERE key IN "
+                                  f"({','.join('?' * len(chunk))})", chunk):
+                names = self._memory.story_names(r[1], lambda _: frozenset(json.loads(r[-1] or "[]")))
+                known[r[0]] = rep = _report_of_row(r, names)
+                self._memory.keep_report(r[0], rep)

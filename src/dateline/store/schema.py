@@ -22,7 +22,8 @@ Tables
   cluster_aliases  the id of a cluster that merging emptied (a later report came first in canonical
              order) and the cluster its first report went to: a link to the old id still finds it
   schema_version  the migrations applied, with their time
-  (articles.story_names: the names merging compares, so that merge candidates need no record)
+  (articles.story_names: the names merging compares, so that merge candidates need no record; the
+  same on each of the article's events, events.story_names, read with the report)
 
 A migration step is an SQL statement or a function of the store (filling a new table from the
 records already stored).
@@ -320,6 +321,23 @@ for _m in (SQLITE, POSTGRES):
                "DROP INDEX IF EXISTS clusters_actor_day", "DROP INDEX IF EXISTS clusters_actor_root_day",
                "DROP INDEX IF EXISTS events_series",
                "CREATE INDEX IF NOT EXISTS events_series ON events(series_ordinal) WHERE series_ordinal IS NOT NULL"])
+
+
+# 13: an article's story names (merge.story_names) on each of its events too, so that merging reads a stored
+# report's names with its row and not from its article's row, where they come after the text and the record:
+# pages that reading them walks through (a look-back report reads a month of old reports' articles); filled
+# from the articles. A step of its own (not ADD COLUMN) so that a store whose version was rolled back with
+# the column kept is migrated again
+def _event_story_names(store) -> None:
+    if store.dialect == "postgres":
+        store._exec("ALTER TABLE events ADD COLUMN IF NOT EXISTS story_names TEXT")
+    elif not any(r["name"] == "story_names" for r in store.rows("PRAGMA table_info(events)")):
+        store._exec("ALTER TABLE events ADD COLUMN story_names TEXT")
+    store._exec("UPDATE events SET story_names = (SELECT a.story_names FROM articles a WHERE a.key = events.article_key)")
+
+
+for _m in (SQLITE, POSTGRES):
+    _m.append([_event_story_names])
 
 MIGRATIONS = {"sqlite": SQLITE, "postgres": POSTGRES}
 

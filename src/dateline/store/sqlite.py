@@ -17,6 +17,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 WAL_CHECKPOINT_PAGES = 10_000  # pages of 4 KB
+CACHE_KIB = 65_536              # the page cache of a connection, at most (SQLite's default: 2,000 KiB)
 
 
 class SQLiteStore(Store):
@@ -46,6 +47,10 @@ class SQLiteStore(Store):
                 # a page that many transactions rewrite is copied once, and the store's scattered pages are
                 # written (and synced) less often; the WAL grows to about 40 MB before a checkpoint
                 self.conn.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
+            # a large store's recent days (merge candidates, their clusters, the index leaves an article
+            # writes) outgrow SQLite's default cache of 2 MB: each page merging reads again would be read
+            # from the file again, so that store time would grow with the store's size
+            self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
         except sqlite3.DatabaseError as e:
