@@ -25,6 +25,19 @@ def test_whose_body_an_international_name_is(text, surface, code):
     assert (got[1] if got else None) == code, got
 
 
+@pytest.mark.parametrize("text,surface,code", [
+    # a coded body's name right before a generic body owns it ("the Taliban government"), whatever the dateline
+    ("NAIROBI, Kenya (AP) - Kenya arrested two men on Monday. The demand was refused by the Taliban government.",
+     "government", "AFG"),
+    # ... a state's name with other words between does not
+    ("NAIROBI, Kenya (AP) - Kenya arrested two men on Monday. The government refused a demand from Afghanistan.",
+     "government", "KEN"),
+])
+def test_a_body_named_right_before_owns_a_generic_body(text, surface, code):
+    got = _code(text, surface)
+    assert (got[1] if got else None) == code, got
+
+
 def _person(text, name, published="2021-03-05"):
     res = dateline.analyze(text, published=published)
     return next((e.code for e in res.entities if e.kind == "person" and e.name == name), "absent")

@@ -34,8 +34,8 @@ _STATE_BODIES = frozenset(context_words("state_body_categories"))
 
 
 def country_before(text: str, pos: int, raws: list[_Raw], upto: int | None = None) -> str | None:
-    """Code of a state named just before pos: "Japan's X", "the South Korean X", "North Korea's top X"
-    (among ``raws[:upto]``)."""
+    """Code of a state named just before pos: "Japan's X", "the South Korean X", "North Korea's top X",
+    "the Taliban X" (among ``raws[:upto]``)."""
     for k in range((len(raws) if upto is None else upto) - 1, -1, -1):
         r = raws[k]
         if r.end > pos:
@@ -46,8 +46,10 @@ def country_before(text: str, pos: int, raws: list[_Raw], upto: int | None = Non
         if r.kind == "country" or (r.kind == "place" and r.form == "capital") or \
                 (r.kind == "organization" and r.code):
             gw = gap.strip()
-            # a possessive, a demonym, or "its" pointing back to it ("the US is bolstering its military")
-            owner = gw.startswith(("'", "’")) or r.form in ("adjective",) or gw.endswith(" its")
+            # a possessive, a demonym, or "its" pointing back to it ("the US is bolstering its military");
+            # a coded body's name right before ("the Taliban government") owns it as its modifier
+            owner = gw.startswith(("'", "’")) or r.form in ("adjective",) or gw.endswith(" its") \
+                or (r.kind == "organization" and gap == " ")
             if regex("entities", "state_gap").fullmatch(gw) and (owner or r.kind == "country") \
                     and (owner or not regex("entities", "state_gap_break").search(gw)):
                 return r.code
