@@ -287,3 +287,17 @@ def test_a_present_perfect_past_the_opening(text, trigger, date, date_from):
 def test_an_act_told_over_a_span_has_no_bound(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # the second of two verbs under one perfect auxiliary, past an apposition: up to now, not the story's day
+    # (the wounding and the killing are one event of the toll)
+    ("Ghana and Togo met on Monday. The talks went on. Trade was discussed. Officials were tired. The bombings in "
+     "Lome have killed 200 people, including 12 soldiers, and wounded 5,000.", "killed", None, None),
+    # ... not a coordinated clause with a subject of its own
+    ("Ghana and Togo met on Monday. The talks went on. Trade was discussed. Officials were tired. Ghana has "
+     "condemned Togo, and Togo attacked Benin.", "attacked", "2021-03-01", "narrative"),
+])
+def test_a_verb_sharing_a_perfect_auxiliary(text, trigger, date, date_from):
+    e = [e for e in dateline.analyze(text, published="2021-03-05").events if e.trigger.text == trigger][-1]
+    assert (e.date, e.date_from) == (date, date_from)

@@ -490,3 +490,13 @@ def test_a_past_report_of_the_act_keeps_its_date():
 def test_a_noun_time_dates_its_noun_and_what_it_did(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # a time before a relative pronoun or "that" dates the clause around it, not an event noun inside it
+    ("On Wednesday, Ghana's envoy met victims who survived the Togolese attack on the embassy.", "attack",
+     None, None),
+])
+def test_a_noun_past_a_relative_pronoun_takes_no_time_before_it(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

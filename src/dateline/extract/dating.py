@@ -236,12 +236,12 @@ OPENING_SENTENCES = 3
 
 
 def told_up_to_now(text: str, c, sentence: tuple[int, int] | None) -> bool:
-    """Is the act told in the present perfect past the story's opening ("Proponents ... have urged
-    Congress to ...", "X has complimented Y, but with an edge"): some time up to now, not the day's
-    news, which the opening tells ("X has endorsed Y")? Its clause runs from the last comma before it."""
+    """Is the act told in the present perfect (its clause: ``dating_clause.perfect_clause``) past the story's
+    opening ("X has complimented Y, but with an edge"): up to now, not the news the opening tells?"""
+    from .dating_clause import perfect_clause       # (it imports this module)
     if sentence is None or c.sent is None or c.sent < OPENING_SENTENCES:
         return False
-    return present_perfect(text, max(sentence[0], text.rfind(",", sentence[0], c.start) + 1), c.start)
+    return present_perfect(text, perfect_clause(text, c, sentence), c.start)
 
 
 def present_perfect(text: str, clause: int, start: int) -> bool:

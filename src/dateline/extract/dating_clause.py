@@ -334,3 +334,20 @@ def _span_adverbial(words: list[str]) -> bool:
             continue
         return True
     return False
+
+
+def perfect_clause(text: str, c, sentence: tuple[int, int]) -> int:
+    """Where the clause whose auxiliaries the act's verb shares starts: at the last comma before it, or,
+    for the second of two verbs under one auxiliary, right after a coordinator ("have killed 200 people,
+    including 12 Americans, and wounded 5,000"), at the sentence's last clause opener or relative pronoun
+    before it (its start where there is none). A coordinated clause with a subject of its own ("X has
+    condemned Y, and Z attacked W") keeps its own."""
+    comma = max(sentence[0], text.rfind(",", sentence[0], c.start) + 1)
+    words = tokenize_lower(text, comma, c.start)[1]
+    if not words or words[0] not in grammar_words("coordinators") or any(not w.endswith("ly") for w in words[1:]):
+        return comma
+    spans, low = tokenize_lower(text, sentence[0], comma)
+    stops = grammar_words("dating_clause_openers") | grammar_words("relative_pronouns") \
+        | (grammar_words("dating_scope_closers") - {","})
+    k = max((n for n, w in enumerate(low) if w in stops), default=-1)
+    return spans[k + 1][0] if k + 1 < len(spans) else comma

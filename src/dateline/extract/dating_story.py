@@ -11,7 +11,7 @@ import functools
 from ..text import tokenize, tokenize_lower
 from .dating import (_verbal, _words, after_phrase, cue_speakers, describes_noun, nominal_marker, noun_time,
                      present_perfect, reason_preposition, unbounded, verbal)
-from .dating_clause import span_clause
+from .dating_clause import perfect_clause, span_clause
 from .event_lexicon import _PREPS, grammar_words
 from .lexicon import is_past_form, verb_forms
 from .regexes import regex
@@ -102,7 +102,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             # the story dates just after it, when no time was named before it
             c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
             continue
-        if text and (present_perfect(text, clause, c.start) or nominal_marker(text, c, sentences[c.sent])):
+        if text and _perfect_or_plan(text, c, sentences[c.sent]):
             continue      # "have bombed ... and fired" (some time up to now), "Iraq's proposal to open ..." (a plan)
         t = days[k] if k >= 0 else None
         us = bisect.bisect_right(sent_starts, u.start) - 1 if u is not None else None
@@ -148,6 +148,13 @@ def _went_back(u, story, published: str | None, back: int = 0) -> bool:
         return last is not None and (dt.date.fromisoformat(ref) - last).days > GONE_BACK_DAYS
     except ValueError:
         return False
+
+
+def _perfect_or_plan(text: str, c, sentence: tuple[int, int]) -> bool:
+    """Is the act told in the present perfect, also as the second of two verbs under one auxiliary ("have
+    bombed ... and fired": some time up to now, ``dating_clause.perfect_clause``), or is it a plan named
+    by a noun ("Iraq's proposal to open ...")? The story's day dates neither."""
+    return present_perfect(text, perfect_clause(text, c, sentence), c.start) or nominal_marker(text, c, sentence)
 
 
 def _statement_spans(attributions) -> tuple[list, list]:

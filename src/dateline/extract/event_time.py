@@ -252,6 +252,8 @@ class TimeRules:
         for t, k, n, value in sent.timexes:
             if k < after:
                 continue      # the time of the verb whose reason the act is, or of the clause before "now that"
+            if pos == "noun" and n <= i and any(low[x] in grammar_words("relative_pronouns") for x in range(n, i)):
+                continue      # "met on Wednesday to finish talks that were interrupted by the bombing": not its time
             if self._when_clause(low, n, i):
                 best = ((False, -1), (t, value))    # "from 1968, when the Soviets invaded ...": its time
                 break
