@@ -301,3 +301,16 @@ def test_an_approving_participle_is_no_sanction(profile, text, kept):
 def test_planned_intentions(text, trigger, code, modality, hypothetical):
     e = next(e for e in events(text) if e.trigger.text == trigger)
     assert (e.cameo, e.modality, e.hypothetical) == (code, modality, hypothetical)
+
+
+@pytest.mark.parametrize("text,trigger,code,negated,hypothetical", [
+    # the word view joins a contraction into one word: it negates, and a modal one is a modal, as written out
+    ("Mexico didn't attack Canada on Monday.", "attack", "19", True, False),
+    ("Mexico hasn’t attacked Canada since May.", "attacked", "19", True, False),
+    ("Smith didn't meet the mayor of Lima on Monday.", "meet", "040", True, False),
+    ("Mexico won't attack Canada.", "attack", "19", True, True),
+    ("Mexico won't accept any refugees.", "accept", "12", False, False),
+])
+def test_contracted_negations(text, trigger, code, negated, hypothetical):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.cameo.startswith(code) and e.negated is negated and e.hypothetical is hypothetical
