@@ -41,7 +41,9 @@ def events(text):
     # a weapon the parse reads as a noun names the device, not the act of the verb row
     ("Suspected bombs exploded outside two banks in Lima on Friday.", "bombs"),
     ("The Lima bomb killed five people on Friday.", "bomb"),
-    # a test met is no meeting
+    # the past of "wind" is no wounding; a test or a challenge met is no meeting
+    ("The senator wound up his speech with a call for unity.", "wound"),
+    ("The talks wound down on Friday without a deal.", "wound"),
     ("The nominee met the test of a national campaign.", "met"),
 ])
 def test_no_event(text, word):
@@ -65,6 +67,7 @@ def test_no_event(text, word):
     ("Iran and Iraq agreed that their ministers would meet in May.", "agreed", "036"),
     ("Police clashed with protesters in Lagos on Monday.", "clashed", "175"),
     ("Cuba warned against excessive optimism on Monday.", "warned", "012"),
+    ("The blast wounded up to 30 people on Monday.", "wounded", "180"),
 ])
 def test_event_kept(text, word, code):
     assert any(e.trigger.text == word and e.cameo == code for e in events(text))

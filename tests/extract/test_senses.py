@@ -105,15 +105,16 @@ def codes(text):
     ("A delegation of Chinese officials arrived in Lima on Monday.", "042", None),
     ("The prime minister arrived in Paris on Monday.", "042", None),
     ("The girl's mother, Ana Ruiz, arrived in Miami on Monday.", "042", None),
-    # a danger named as a passive's agent threatens no one; a party does
+    # a danger named as a passive's agent, or by a relative pronoun's noun, threatens no one; a party does
     ("Many farmers feel threatened by rapid change in their valleys.", None, "threatened"),
     ("The town was threatened by rebels on Monday.", "13", None),
-    ("The witness had been threatened with death by the suspect's brother.", "13", None),
-    ("The climbers, who had just arrived by helicopter, were killed.", "042", None),
+    ("The storm, which threatened the coast, moved north.", None, "threatened"),
+    ("Fuel prices, much of which had shot up last winter, are falling.", None, "shot"),
     ("A doctor was shot by a sniper in his home on Friday.", "18", None),
-    # a thing shown is no protest; people locked up are jailed
+    # a thing shown is no protest; a thing secured is no one jailed
     ("The survey results demonstrated the depth of public anger.", None, "demonstrated"),
     ("Thousands demonstrated against the dam in the capital on Sunday.", "14", None),
+    ("The governor has locked up endorsements from the mayors of the state.", None, "locked"),
     ("Police locked up the protest leaders on Friday.", "17", None),
     # a deal struck is an agreement, however many words stand between
     ("The firm struck a provisional three-year labor agreement with the unions on Friday.", "057", None),

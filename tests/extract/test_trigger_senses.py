@@ -35,7 +35,8 @@ def events(text):
     ("Reporters or invited guests could not enter the hall on Monday.", "invited"),
     # a frustration with no party it is with judges no one
     ("The letters showed the senator's frustrations during her years in office.", "frustrations"),
-    # a past participle after a quantifier, before its noun
+    # a past participle after a preposition or a quantifier, before its noun
+    ("Lopez trails Smith among pledged delegates by about 300.", "pledged"),
     ("Smith has won more pledged delegates than Lopez.", "pledged"),
     ("He will need to win over many pledged delegates before July.", "pledged"),
 ])

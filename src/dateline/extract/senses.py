@@ -155,12 +155,16 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
 
 
 def _acting_subject(tok, passive: bool = False):
-    """The verb's subject; ``passive``: a passive's agent ("felt threatened by rapid change"; a passive
-    with no agent has none)."""
+    """The verb's subject; for a relative clause whose subject is the relative pronoun ("which", "much
+    of which") the noun the clause describes ("prices, which shot up"). ``passive``: a passive's agent
+    ("felt threatened by rapid change"; a passive with no agent has none)."""
     agent = next((ch for ch in tok.children if ch.dep_ in ("obl:agent", "agent")), None)
     if passive and agent is not None:
         return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent.dep_ == "agent" else agent
     subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "csubj")), None)
+    if subj is not None and tok.dep_ in ("acl:relcl", "relcl") and tok.head.i < tok.i and (
+            subj.tag_ in ("WDT", "WP") or any(g is not None and g.tag_ in ("WDT", "WP") for _, g in _prep_objects(subj, {"of"}))):
+        return tok.head
     return subj
 
 

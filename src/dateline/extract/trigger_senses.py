@@ -63,6 +63,8 @@ def parsed_pos(c, parse) -> str | None:
     pos = _tag_pos().get(tok.tag_)
     if pos is None and tok.dep_ in words("parse_deps"):
         pos = "adjective"
+    if pos is None and _participle_after_preposition(tok):
+        return "adjective"
     if pos is None or not (_in_phrase(tok) or _premodified(tok) or (pos == "adjective" and tok.i == tok.sent.start)):
         return None         # (an adjective opening its sentence: "Alleged smugglers were held")
     if pos == "noun":
@@ -72,6 +74,16 @@ def parsed_pos(c, parse) -> str | None:
         verb = len(c.pattern.words) > 1 or (after is not None and after.tag_ in _object_tags())
         return None if verb else pos
     return pos if _modifies_noun(tok) else None
+
+
+def _participle_after_preposition(tok) -> bool:
+    """"among pledged delegates": a past participle right after a preposition (none that may open a
+    reduced clause: trigger_filters participle_clause_openers, "if elected", "once freed") and before a
+    common noun modifies that noun, however the parse hangs it: a verb of a clause stands in none."""
+    if tok.tag_ != "VBN" or not tok.lower_.endswith("ed") or tok.i <= tok.sent.start or tok.i + 1 >= tok.sent.end:
+        return False
+    prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return prev.tag_ == "IN" and prev.lower_ not in words("participle_clause_openers") and nxt.tag_ in ("NN", "NNS")
 
 
 def _premodified(tok) -> bool:
