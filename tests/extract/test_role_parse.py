@@ -1,17 +1,7 @@
 """Roles from the parse (extract.role_parse): pronouns of actors and targets in hand-built sentences."""
 import pytest
 
-import dateline
-
-
-def _event(text, root, published="2021-03-05"):
-    evs = [e for e in dateline.analyze(text, published=published).events if e.cameo.startswith(root)]
-    assert evs, f"no CAMEO {root} event in {text!r}"
-    return evs[0]
-
-
-def _code(ref):
-    return None if ref is None else ref.code or "-"
+from test_event_roles import _code, _event      # the first event of a root in a sentence, a role's code
 
 
 @pytest.mark.parametrize("text,root,actor,target", [
