@@ -343,14 +343,17 @@ class Pool:
                 if not self.slots and waiting:
                     for _ in range(self.jobs):
                         self._spawn()
-                self._dispatch(waiting)
+                self._dispatch(waiting, exhausted)
                 self._collect(waiting, done)
         finally:
             self.close()
 
-    def _dispatch(self, waiting: deque) -> None:
+    def _dispatch(self, waiting: deque, last: bool = False) -> None:
+        # the last articles (no more to come) are shared out evenly, so that no worker is left with a
+        # whole batch while the others have nothing to do
+        depth = min(self.depth, max(1, -(-len(waiting) // max(1, len(self.slots))))) if last else self.depth
         for slot in self.slots:
-            while waiting and len(slot.inflight) < self.depth:
+            while waiting and len(slot.inflight) < depth:
                 n, item = waiting.popleft()
                 try:
                     slot.worker.conn.send((n, item))
