@@ -165,6 +165,12 @@ def test_rows_read():
      "attack", "111"),
     ("Hillary Clinton launched a blistering attack on Donald Trump in a speech on Monday.", "launched", "111"),
     ("Rebels launched a fierce attack on the army base on Monday.", "launched", "19"),
+    # the thing attacked is a stance, a claim or a quality: an attack in words
+    ("Some of his critics attacked her reading skills last week.", "attacked", "111"),
+    ("The mayor attacked the governor's budget plan on Monday.", "attacked", "111"),
+    ("Opponents attacked his record on taxes in a mailing.", "attacked", "111"),
+    ("Gunmen attacked the police station on Monday.", "attacked", "19"),
+    ("Troops attacked rebel positions in the north on Monday.", "attacked", "19"),
 ])
 def test_armed_and_verbal_senses(text, trigger, code):
     got = [c for c, t in codes(text) if t.split()[0] == trigger]
