@@ -159,3 +159,17 @@ def test_a_place_named_for_a_happening_is_no_party(text, trigger, actor, target,
 def test_a_capital_before_a_noun_of_a_happening_is_its_place(text, capital, kind):
     rec = dateline.analyze(text, published="2021-03-05")
     assert [e.kind for e in rec.entities if capital in [m.text for m in e.mentions]] == [kind]
+
+
+@pytest.mark.parametrize("text,root,target", [
+    # a state by name right after "in" that no frame reached is where the act happened
+    ("The rebels fought in Chad on Monday.", "19", None),
+    ("Hundreds of fighters were wounded in Syria.", "18", None),
+    # a state's name before a common noun owns the noun ("in the X embassy"): it stays the target
+    ("Bombs exploded in the U.S. embassy in Nairobi.", "18", "USA"),
+    # after a noun the phrase may be the noun's ("refugees in X"): it stays
+    ("Aid agencies will provide food to refugees in Liberia.", "03", "LBR"),
+])
+def test_a_state_right_after_in_is_a_location(text, root, target):
+    e = next(e for e in dateline.analyze(text, published="2021-03-05").events if e.cameo.startswith(root))
+    assert (e.target.code if e.target else None) == target

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..record import Mention
 from .entity_words import context_words
 from .event_lexicon import grammar_words
-from .frames import role_words
+from .frames import frames, role_words
 from .regexes import regex
 
 
@@ -94,14 +94,34 @@ def places_are_locations(cands, text: str) -> None:
             continue
         # "killed 11 people in Lockerbie, Scotland": the state that tells where the place is
         located = _located_place(t, text, preps, c.pattern.preps)
-        if not (located or t.kind == "place" or _state_place(t, text)):
+        state = t.kind == "country" and t.form != "adjective" and not _framed_target(c) \
+            and not _modifies_noun(t, text)
+        if not (located or state or t.kind == "place" or _state_place(t, text)):
             continue
         words = [w for w in text[max(c.end, t.start - 30):t.start].lower().split()
                  if w not in grammar_words("articles")]
-        if not located and (not words or words[-1] not in preps or words[-1] in c.pattern.preps):
+        # a state by name only after a preposition of being there ("killed in X"), not of source or
+        # passage ("aid from X"), right after the trigger (after a noun it may be the noun's: "refugees
+        # in X"): role_words state_location_prepositions
+        wanted = preps if not state else role_words("state_location_prepositions") if len(words) == 1 \
+            else frozenset()
+        if not located and (not words or words[-1] not in wanted or words[-1] in c.pattern.preps):
             continue      # (the pattern's own aim: "fired shells at Seoul")
         c.location = c.location or {"name": t.name, "code": t.code}
         c.target = None
+
+
+def _modifies_noun(t, text: str) -> bool:
+    """A state's name before a common noun ("in the U.S. embassy"): the noun's owner, not a place."""
+    nxt = text[t.end:t.end + 30].split()
+    return bool(nxt) and nxt[0][:1].islower() and nxt[0].strip(".,;") not in role_words("object_breaks")
+
+
+def _framed_target(c) -> bool:
+    """The target came from an argument frame of the parse (its own object or preposition phrase),
+    not from a surface guess."""
+    ids = {f.id for f in frames() if f.role == "target"}
+    return any(i in ids for i in (c.frames or ()))
 
 
 def _located_place(t, text: str, preps, aims=()) -> bool:
