@@ -198,11 +198,11 @@ def test_token_at_finds_the_token_beginning_at_an_offset_inside_the_parse(start,
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from dateline.extract.trigger_senses import token_at
+    from dateline.extract.trigger_senses import token_starting_at
 
     doc = Doc(Vocab(), words=["Slow", "ferry", "docked", "late", "again"], spaces=[True, True, True, True, False])
     parse = doc[1:4]           # "ferry docked late"
-    tok = token_at(parse, start)
+    tok = token_starting_at(parse, start)
     assert (tok.text if tok is not None else None) == word
 
 

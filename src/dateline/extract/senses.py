@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..resources import multi, read_tsv
 from .event_lexicon import NO_EVENT, _BE, _CLAUSE_BREAK, _DAY_WORDS, _QUOTE_MARKS, _agent_nouns, _people_words, _title_words, grammar_words
 from .lexicon import verb_forms
-from .trigger_senses import noun_in, token_at
+from .trigger_senses import noun_in, token_starting_at
 
 _PARTY_KINDS = ("country", "person", "organization")
 _PARTY_ENTS = ("PERSON", "ORG", "NORP", "GPE")
@@ -376,7 +376,7 @@ def apply_senses(cands: list, toks, low: list[str], parse, mentions, attribution
                 continue
             hit = _token_test(s, c, toks, low, cues)
             if hit is None:
-                tok = token_at(parse, c.start)
+                tok = token_starting_at(parse, c.start)
                 hit = tok is not None and _parse_test(s, tok, mentions)
             if hit and s.test == "no_party":
                 hit = not _party_after(c, toks, low, mentions)

@@ -39,9 +39,10 @@ def _needs_prep() -> dict[str, frozenset[str]]:
             for w in multi(r["words"])}
 
 
-def token_at(parse, start: int):
+def token_starting_at(parse, start: int):
     """The parse's token that begins at character ``start``, or None (found by the Doc's own search
-    over character offsets, not by a walk over the parse's tokens)."""
+    over character offsets, not by a walk over the parse's tokens). Not dating_parse.token_at, which
+    gives the head token of the tokens within a span, whatever character they begin at."""
     if parse is None or start < 0:
         return None
     hit = parse.doc.char_span(start, start + 1, alignment_mode="expand")     # the token holding it (None
@@ -57,7 +58,7 @@ def parsed_pos(c, parse) -> str | None:
     speech (resources/cameo/trigger_filters.tsv parse_tags), else None (a verb, or no parse)."""
     if c.pattern.pos != "verb" or c.tok < 0:
         return None
-    tok = token_at(parse, c.start)
+    tok = token_starting_at(parse, c.start)
     if tok is None:
         return None
     pos = _tag_pos().get(tok.tag_)
@@ -194,7 +195,7 @@ def noun_modifier(c, parse, happening: frozenset[str]) -> bool:
     organizers", "a long shot plan"; "a bomb attack", "shooting incidents" name one), or a participle the
     parse hangs (amod) on the noun of a clause's subject ("striking miners marched", "protesting delegates
     made their point"): it says what kind of thing or people, and no one does the act in it."""
-    tok = token_at(parse, c.start)
+    tok = token_starting_at(parse, c.start)
     if tok is None or tok.head.i <= tok.i or tok.head.idx < c.end or tok.head.i >= tok.sent.end:
         return False
     head = tok.head
@@ -217,7 +218,7 @@ def generic(c, parse) -> bool:
     determiner, possessive or number on it ("women who are detained", "refugees are vetted before they
     enter", "people who refuse to assimilate"): what is done to or by such people in general, no
     happening (a headline's present, the first sentence, is left alone)."""
-    tok = token_at(parse, c.start)
+    tok = token_starting_at(parse, c.start)
     if tok is None or c.pattern.pos != "verb" or c.sent == 0:
         return False
     if tok.tag_.lower() in words("generic_present_tags"):
