@@ -17,7 +17,7 @@ from collections import deque
 from typing import Any, Iterable, Iterator
 
 from .errors import DatelineError
-from .parallel import WARM_UP, Analyzer, Outcome, analyze_batch, analyze_one, batch_size
+from .parallel import WARM_UP, Analyzer, Outcome, analyze_items, analyze_one
 from .settings import Settings
 
 BATCH = 8
@@ -30,11 +30,8 @@ class DaskError(DatelineError):
 
 def _batch(items: list, settings: dict, analyzer: Analyzer | None) -> list[Outcome]:
     """A Dask task: the outcomes of a batch of articles (in the worker), parsed together where the
-    pipeline parses (``parallel.analyze_batch``: the records of one at a time)."""
-    s = Settings(**settings)
-    if len(items) > 1 and batch_size(s, analyzer) > 1:
-        return analyze_batch(items, s)
-    return [analyze_one(item, s, analyzer) for item in items]
+    pipeline parses (``parallel.analyze_items``: the records of one at a time)."""
+    return analyze_items(items, Settings(**settings), analyzer)
 
 
 def _warm(settings: dict, analyzer: Analyzer | None) -> bool:

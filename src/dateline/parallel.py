@@ -11,7 +11,7 @@ One mechanism serves the command line (``analyze`` and ``ingest --jobs N``) and 
   JSONL batch fields (read by the same reader as ``--input-format jsonl``).
 * ``Pool``: ``jobs`` workers fed from one iterator of tasks; outcomes come back in input order (one
   writer stores them), at most ``window`` tasks are in flight or waiting to be given back (a slow
-    article stalls the others no further than that), each worker holds at most ``DEPTH`` articles
+  article stalls the others no further than that), each worker holds at most ``DEPTH`` articles
   (``batch`` where it parses them together).
   An article that takes more than ``max_seconds`` (the settings' per-article budget) gets a
   ``timeout`` error, its worker is killed and replaced, and the batch goes on; so does an article
@@ -148,6 +148,15 @@ def analyze_batch(items: list, settings: Settings) -> list[Outcome]:
         for i in at:
             outs[i] = _alone(items[i], settings, None)
     return outs
+
+
+def analyze_items(items: list, settings: Settings, analyzer: Analyzer | None = None) -> list[Outcome]:
+    """The outcomes of these articles, in order: together (``analyze_batch``) where the pipeline parses
+    and there are several, else each alone under its own budget (``_alone``: a timer signal in the main
+    thread; none elsewhere, as in a Dask worker's threads)."""
+    if len(items) > 1 and batch_size(settings, analyzer) > 1:
+        return analyze_batch(items, settings)
+    return [_alone(item, settings, analyzer) for item in items]
 
 
 def _alone(item, settings: Settings, analyzer: Analyzer | None) -> Outcome:
@@ -473,11 +482,8 @@ def in_process(tasks: Iterable[tuple[Any, Any]], settings: Settings,
         from .nlp.build import make_nlp
         make_nlp(settings)                      # loading the model is no article's time
         gazetteer()                             # nor is indexing the GeoNames data on first use
-    size = batch_size(settings, analyzer)
-    for chunk in _chunks(tasks, size):
-        items = [item for _, item in chunk if item is not None]
-        outs = iter(analyze_batch(items, settings) if size > 1 and len(items) > 1 else
-                    [_alone(item, settings, analyzer) for item in items])
+    for chunk in _chunks(tasks, batch_size(settings, analyzer)):
+        outs = iter(analyze_items([item for _, item in chunk if item is not None], settings, analyzer))
         for ctx, item in chunk:
             yield ctx, (None if item is None else next(outs))
 
