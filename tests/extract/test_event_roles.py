@@ -591,3 +591,23 @@ def test_a_state_named_as_the_place_of_an_act_is_not_its_actor(text, root, actor
 ])
 def test_a_state_adjective_on_a_group_noun_acts(text, root, actor):
     assert _code(_event(text, root).actor) == actor
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a relative possessive's noun event is done by the noun the clause modifies
+    ("Voters will decide, said Kenyan President William Ruto, whose criticism of Uganda has grown since May.",
+     "11", "KEN", "UGA"),
+    # a noun event with a participle of aiming or making it: the participle's at-phrase and by-agent
+    ("The criticism leveled at Chile by Peru surprised Bolivia.", "11", "PER", "CHL"),
+    ("Peru's military buildup directed at Chile worried diplomats.", "15", "PER", "CHL"),
+    # a noun of accusation with a that-clause is about the clause's subject
+    ("Peru's accusation that Chile had spied on its navy angered Bolivia.", "11", "PER", "CHL"),
+    # a state where a condemned act happened is not the condemnation's target
+    ("Peru condemned the attack in Chile on Monday.", "11", "PER", None),
+    ("The Peruvian government strongly condemned two bomb attacks in Chile on Friday.", "11", "PER", None),
+    # the state that a person of it urges, as the appeal's own object, is its target
+    ("Kenyan President William Ruto urged Kenya to leave the bloc.", "02", "KEN", "KEN"),
+])
+def test_a_party_named_outside_the_object(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

@@ -56,6 +56,20 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
      "v.obj.from", "Garcia"),
     ("Garcia resigned after being attacked in the press.", "attacked", "verb", "passive", "target", (),
      "v.pass.ctrl.subj", "Garcia"),
+    # a noun event with a participle of making or aiming it: its by-agent does it, its at-phrase is whom
+    ("The threat aimed at Chile alarmed Peru.", "threat", "noun", "active", "target", (), "n.acl.prep", "Chile"),
+    ("The charges brought against Chile by Peru were dropped.", "charges", "noun", "active", "actor", (),
+     "n.acl.agent", "Peru"),
+    ("The charges brought against Chile by Peru were dropped.", "charges", "noun", "active", "target", (),
+     "n.acl.prep", "Chile"),
+    # a noun event in a relative clause of making it: the clause's subject does it, its phrase aims it
+    ("The accusations that Peru made against Chile were false.", "accusations", "noun", "active", "actor", (),
+     "n.relcl.subj", "Peru"),
+    ("The accusations that Peru made against Chile were false.", "accusations", "noun", "active", "target", (),
+     "n.relcl.prep", "Chile"),
+    # a passive of imposing: the thing imposed is its subject, the party is its on-phrase
+    ("Sanctions were imposed on Chile by Peru.", "imposed", "verb", "passive", "target", ("on",),
+     "v.pass.directed", "Chile"),
     ("Peru's visit to Chile ended.", "visit", "noun", "active", "actor", (), "n.poss", "Peru"),
     ("Peru's visit to Chile ended.", "visit", "noun", "active", "target", ("to",), "n.prep", "Chile"),
     ("The Chilean navy staged joint exercises with Peru last week.", "exercises", "noun", "active", "actor", (),
@@ -111,7 +125,8 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
     ("Peru will soon lift the embargo imposed on Chile.", "imposed", "verb", "active", "actor", (),
      "v.pass.undone", "Peru"),
     ("Peru criticized the embargo imposed on Chile.", "imposed", "verb", "active", "actor", (), None, None),
-    ("Peru will lift the embargo imposed by Brazil on Chile.", "imposed", "verb", "active", "actor", (), None, None),
+    ("Peru will lift the embargo imposed by Brazil on Chile.", "imposed", "verb", "active", "actor", (),
+     "v.acl.agent", "Brazil"),
     # a participle after a comma that the parser hung on a noun or read as one: the subject of the
     # nearest clause before the comma does it (a passive's by-agent, never its patient)
     ("Peru expanded its claims on the islands in the Pacific, warning fishermen that Chilean boats could enter "
@@ -229,3 +244,23 @@ def test_a_participial_adjunct_the_parser_misread(words, heads, deps, tags, trig
     frame = next(f for f in fr.frames() if f.id == "v.adjunct.subj")
     found = fr.walk(frame, doc[trigger], frozenset())
     assert (found.text if found is not None else None) == reached
+
+
+def test_a_verb_hung_on_the_predicate_of_a_relative_clause():
+    # "X, who is a pastor in Y, slammed Z" with the verb hung on "pastor": X does it
+    words = ["Lopez", ",", "who", "is", "a", "pastor", "in", "Lima", ",", "slammed", "Peru", "."]
+    heads = [0, 5, 5, 5, 5, 0, 7, 5, 9, 5, 9, 0]
+    deps = ["ROOT", "punct", "nsubj", "cop", "det", "acl:relcl", "case", "nmod", "punct", "acl", "obj", "punct"]
+    tags = ["NNP", ",", "WP", "VBZ", "DT", "NN", "IN", "NNP", ",", "VBD", "NNP", "."]
+    frame = next(f for f in fr.frames() if f.id == "v.acl.root")
+    assert fr.walk(frame, _built(words, heads, deps, tags)[9], frozenset()).text == "Lopez"
+
+
+def test_a_verb_hung_on_a_name_apposed_to_a_root_date():
+    # "On Monday, X, the leader, called on Y" with "Monday" read as the root and X apposed to it: X does it
+    words = ["On", "Monday", ",", "Lopez", ",", "the", "leader", ",", "called", "on", "Peru", "."]
+    heads = [1, 1, 3, 1, 6, 6, 3, 8, 3, 10, 8, 1]
+    deps = ["case", "ROOT", "punct", "appos", "punct", "det", "appos", "punct", "acl", "case", "obl", "punct"]
+    tags = ["IN", "NNP", ",", "NNP", ",", "DT", "NN", ",", "VBN", "IN", "NNP", "."]
+    frame = next(f for f in fr.frames() if f.id == "v.root.name")
+    assert fr.walk(frame, _built(words, heads, deps, tags)[8], frozenset()).text == "Monday"

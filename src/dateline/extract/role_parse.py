@@ -17,9 +17,13 @@ from .frames import controls, frames, frames_for, role_words, walk
 from .lexicon import is_participle, verb_forms
 from .role_pronouns import _reported_pronoun, pair_of
 from .entity_context import _title_chain
-from .role_surface import _ethnic, _own_party
+from .role_surface import _ethnic
+from .role_guesses import (
+    _circumstantial, _coordinated_subject, _inside_comment, _located_guess, _located_state, _own_party_parsed
+)
 
 _RELATIVE = grammar_words("relative_pronouns")
+_RELATIVE_POSS = grammar_words("relative_possessives")
 _AUX_PASS = {"aux:pass", "auxpass"}
 _BG_AUX, _BG_MARK, _BG_ADV = (grammar_words(k) for k in ("background_auxiliaries", "background_marks",
                                                          "background_adverbs"))
@@ -130,7 +134,7 @@ class ParseRoles:
             c.target = None     # "seized a car bomb ... on the eve of talks by X": the object names no party,
             #                     and a name further on in another phrase is not the target
         if target is None and c.target is not None and (_circumstantial(c, tok) or _coordinated_subject(c, tok)
-                                                        or _inside_comment(c, tok)):
+                                                        or _inside_comment(c, tok) or _located_guess(c, tok, t_tok)):
             c.target = None     # "attacked without UN approval", "X would protest and Y respond": no target
         if actor is not None and (actor.kind in ("country", "person", "organization") or (
                 actor.kind == "place" and actor.code and a_tok is not None and a_tok.lower_ in _agent_nouns())):
@@ -158,7 +162,7 @@ class ParseRoles:
             if not self._place_modifies(t_tok, c.target):
                 c.target = None  # the clause's argument is a place: the rules' guess past it is no party either
         elif target is not None and target.kind in ("country", "person", "organization", "place") and (
-                c.actor is None or target.code != c.actor.code or _own_party(c.actor, target, parsed=True)):
+                c.actor is None or target.code != c.actor.code or _own_party_parsed(c.actor, target, direct)):
             c.target = target
 
     def _appealer(self, c: _Cand, low: list[str], parse, mentions: list[Mention]) -> Mention | None:
@@ -247,6 +251,8 @@ class ParseRoles:
                 inside = c.actor is not None and reached.left_edge.idx <= c.actor.start \
                     < reached.right_edge.idx + len(reached.right_edge)
                 c.actor, m = None if inside else c.actor, None
+            elif m is not None and role == "target" and _located_state(reached, m):
+                m = None     # "condemned the attacks in X": where they happened, not whom they were aimed at
             pair = pair_of(reached, mentions) if m is None and not head_only else None
             if pair is not None:
                 # "the two leaders pledged": the first named acts; "talks between the two countries":
@@ -300,6 +306,8 @@ class ParseRoles:
             token = _predicate_subject(token.head.head)   # "Libya, which brought the case": the noun modified
             if token.dep_ == "appos" and token.head.i != token.i:
                 token = token.head     # "X, the cleric whom Y accuses": the name the noun is apposed to
+        elif token.lower_ in _RELATIVE_POSS:
+            token = _possessive_antecedent(token) or token   # "X, whose criticism of Y": X
         for m in mentions:
             if m.start <= token.idx < m.end:
                 return None if _ethnic(token.doc, m) else self._owned_body(token, m, mentions)
@@ -402,23 +410,17 @@ def adjunct_doer(start: int, parse, source: tuple[int, int]) -> bool:
     return False
 
 
-def _located_state(head, m: Mention) -> bool:
-    """Is the state ``m`` named inside a phrase of place (role_words locative_prepositions) of a
-    noun of violence (role_words located_act_nouns: "the explosions at U.S. embassies", "a bomb in
-    Israel"): where the act happened, not who did it ("officials at the U.S. embassy", "troops in
-    Iraq", "protests in Iran" are its people's)?"""
-    if m.kind != "country" or head.lower_ not in role_words("located_act_nouns") or m.start <= head.idx < m.end:
-        return False
-    doc = head.doc
-    k = bisect.bisect_left(doc, m.start, key=lambda t: t.idx)
-    if k >= len(doc) or head not in doc[k].ancestors:
-        return False
-    t = doc[k]
-    while t.i != head.i:
-        if any(ch.dep_ == "case" and ch.lower_ in role_words("locative_prepositions") for ch in t.children):
-            return True
-        t = t.head
-    return False
+def _possessive_antecedent(token):
+    """The noun a relative possessive ("whose") stands for: the head of the relative clause it opens,
+    else, where the parser made no such clause ("X, whose criticism of Y has grown, said"), the word
+    right before the comma before it."""
+    for t in token.ancestors:
+        if t.dep_ in ("acl:relcl", "relcl") and t.head.i != t.i:
+            return t.head
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "," and doc[token.i - 2].tag_.startswith("NN"):
+        return doc[token.i - 2]
+    return None
 
 
 def _followers(token, phrase, mentions) -> Mention | None:
@@ -527,50 +529,3 @@ def _relation_partner(c: _Cand, tok, mentions, actor: Mention | None) -> Mention
                 and (actor is None or (m.code and m.code != actor.code)):
             return m
     return None
-
-
-def _circumstantial(c: _Cand, trig) -> bool:
-    """Is the rules' target inside a phrase of circumstance of the trigger (role_words
-    circumstance_prepositions, other than the pattern's own: "attacked without UN approval",
-    "withdrew despite X's objections", "pressed on amid protests by X")?"""
-    t = _target_token(c, trig.doc)
-    if t is None:
-        return False
-    words = role_words("circumstance_prepositions") - set(c.pattern.preps)
-    while t.i != trig.i and t.head.i != t.i:
-        if t.dep_ in ("obl", "nmod", "advcl", "pobj", "prep") and any(
-                ch.dep_ in ("case", "mark") and ch.lower_ in words for ch in t.children):
-            return True
-        t = t.head
-    return False
-
-
-def _inside_comment(c: _Cand, trig) -> bool:
-    """Is the rules' target of a comment (role_words comment_roots) inside the clause it reports,
-    other than as that clause's subject ("warned that the government was losing its leverage over
-    X": the comment is about the government, not about X)?"""
-    if c.pattern.code[:2] not in role_words("comment_roots"):
-        return False
-    t = _target_token(c, trig.doc)
-    while t is not None and t.i != trig.i and t.head.i != t.i:
-        if t.head.i == trig.i:
-            return t.dep_ == "ccomp"
-        if t.dep_ in _SUBJ | _SUBJ_PASS and t.head.dep_ == "ccomp" and t.head.head.i == trig.i:
-            return False      # the reported clause's own subject
-        t = t.head
-    return False
-
-
-def _target_token(c: _Cand, doc):
-    """The token where the rules' target starts, if one does."""
-    k = bisect.bisect_left(doc, c.target.start, key=lambda t: t.idx)
-    return doc[k] if k < len(doc) and doc[k].idx == c.target.start else None
-
-
-def _coordinated_subject(c: _Cand, trig) -> bool:
-    """Is the rules' target the subject of a clause coordinated with the trigger's ("farmers would
-    protest and X would respond": X acts in a clause of its own, it is not the protest's target)?"""
-    t = _target_token(c, trig.doc)
-    while t is not None and t.i != trig.i and t.head.i != t.i and t.dep_ not in _SUBJ | _SUBJ_PASS:
-        t = t.head
-    return t is not None and t.dep_ in _SUBJ | _SUBJ_PASS and t.head.dep_ == "conj" and t.head.head.i == trig.i

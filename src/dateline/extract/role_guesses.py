@@ -1,0 +1,113 @@
+"""Checks of the rules' guesses of an event's roles against the parse of its sentence (methods of
+extract.role_parse): a guess inside a phrase of circumstance or place of the trigger, inside a comment's
+reported clause or a coordinated clause's subject is no party to the event; a state named where a
+violent act happened is not its actor or target; a state the pattern's own argument names is the
+target of a person or body of it."""
+from __future__ import annotations
+
+import bisect
+
+from ..record import Mention
+from .event_lexicon import _CLAUSE_DEPS, _Cand, _OBJ, _PLACE_TARGET_ROOTS, _SUBJ, _SUBJ_PASS
+from .frames import role_words
+from .role_surface import _own_party
+
+
+def _located_state(head, m: Mention) -> bool:
+    """Is the state ``m`` named inside a phrase of place (role_words locative_prepositions) of a
+    noun of violence (role_words located_act_nouns: "the explosions at U.S. embassies", "a bomb in
+    Israel"): where the act happened, not who did it ("officials at the U.S. embassy", "troops in
+    Iraq", "protests in Iran" are its people's)?"""
+    if m.kind != "country" or head.lower_ not in role_words("located_act_nouns") or m.start <= head.idx < m.end:
+        return False
+    doc = head.doc
+    k = bisect.bisect_left(doc, m.start, key=lambda t: t.idx)
+    if k >= len(doc) or head not in doc[k].ancestors:
+        return False
+    t = doc[k]
+    while t.i != head.i:
+        if any(ch.dep_ == "case" and ch.lower_ in role_words("locative_prepositions") for ch in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _circumstantial(c: _Cand, trig) -> bool:
+    """Is the rules' target inside a phrase of circumstance of the trigger (role_words
+    circumstance_prepositions, other than the pattern's own: "attacked without UN approval",
+    "withdrew despite X's objections", "pressed on amid protests by X")?"""
+    t = _target_token(c, trig.doc)
+    if t is None:
+        return False
+    words = role_words("circumstance_prepositions") - set(c.pattern.preps)
+    while t.i != trig.i and t.head.i != t.i:
+        if t.dep_ in ("obl", "nmod", "advcl", "pobj", "prep") and any(
+                ch.dep_ in ("case", "mark") and ch.lower_ in words for ch in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _own_party_parsed(actor: Mention, target: Mention, direct: bool) -> bool:
+    """Is the target the parse gives a party of the actor's own state apart from the actor
+    (role_surface._own_party), or the state itself as the pattern's own argument ("X urged Washington
+    to ...") where a person or body of it acts (never the state to itself: "Peru said Peru would ...")?"""
+    return _own_party(actor, target, parsed=True) or (
+        direct and target.kind == "country" and actor.kind in ("person", "organization")
+        and target.entity is not None and target.entity != actor.entity)
+
+
+def _located_guess(c: _Cand, trig, arg) -> bool:
+    """Is the rules' target in a phrase of place of the act the trigger's argument ``arg`` names (its
+    own: _located_state), or in one (role_words state_location_prepositions, other than the
+    pattern's own) that the parser hung on the trigger, whose object is an act of violence (role_words
+    located_act_nouns: "condemned the attack in X"), for an act other than violence (grammar.json
+    place_target_roots: "fired at targets in X")?"""
+    if arg is not None and _located_state(arg, c.target):
+        return True         # where the act the argument names happened ("condemned the attacks in X")
+    if c.pattern.code[:2] in _PLACE_TARGET_ROOTS or not any(
+            ch.dep_ in _OBJ and ch.lower_ in role_words("located_act_nouns") for ch in trig.children):
+        return False        # (the phrase may be the object's own: "provide food to refugees in X")
+    t = _target_token(c, trig.doc)
+    if t is None:
+        return False
+    words = role_words("state_location_prepositions") - set(c.pattern.preps)
+    while t.i != trig.i and t.head.i != t.i:
+        if t.head.i == trig.i and t.dep_ in ("obl", "nmod", "pobj") and any(
+                ch.dep_ == "case" and ch.lower_ in words for ch in t.children):
+            return True     # (on a noun the phrase may be the noun's own: "food to refugees in X")
+        if t.dep_ in _CLAUSE_DEPS or t.dep_ in _SUBJ | _SUBJ_PASS:
+            return False
+        t = t.head
+    return False
+
+
+def _inside_comment(c: _Cand, trig) -> bool:
+    """Is the rules' target of a comment (role_words comment_roots) inside the clause it reports,
+    other than as that clause's subject ("warned that the government was losing its leverage over
+    X": the comment is about the government, not about X)?"""
+    if c.pattern.code[:2] not in role_words("comment_roots"):
+        return False
+    t = _target_token(c, trig.doc)
+    while t is not None and t.i != trig.i and t.head.i != t.i:
+        if t.head.i == trig.i:
+            return t.dep_ == "ccomp"
+        if t.dep_ in _SUBJ | _SUBJ_PASS and t.head.dep_ == "ccomp" and t.head.head.i == trig.i:
+            return False      # the reported clause's own subject
+        t = t.head
+    return False
+
+
+def _target_token(c: _Cand, doc):
+    """The token where the rules' target starts, if one does."""
+    k = bisect.bisect_left(doc, c.target.start, key=lambda t: t.idx)
+    return doc[k] if k < len(doc) and doc[k].idx == c.target.start else None
+
+
+def _coordinated_subject(c: _Cand, trig) -> bool:
+    """Is the rules' target the subject of a clause coordinated with the trigger's ("farmers would
+    protest and X would respond": X acts in a clause of its own, it is not the protest's target)?"""
+    t = _target_token(c, trig.doc)
+    while t is not None and t.i != trig.i and t.head.i != t.i and t.dep_ not in _SUBJ | _SUBJ_PASS:
+        t = t.head
+    return t is not None and t.dep_ in _SUBJ | _SUBJ_PASS and t.head.dep_ == "conj" and t.head.head.i == trig.i
