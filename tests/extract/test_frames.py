@@ -67,6 +67,9 @@ def _first(tok, pos, voice, role, preps=frozenset(), code="12"):
      "n.relcl.subj", "Peru"),
     ("The accusations that Peru made against Chile were false.", "accusations", "noun", "active", "target", (),
      "n.relcl.prep", "Chile"),
+    # a participle on a text that a verb's subject issues: that subject does what the text does
+    ("Peru issued a statement condemning Chile on Monday.", "condemning", "verb", "active", "actor", (),
+     "v.acl.document", "Peru"),
     # a passive of imposing: the thing imposed is its subject, the party is its on-phrase
     ("Sanctions were imposed on Chile by Peru.", "imposed", "verb", "passive", "target", ("on",),
      "v.pass.directed", "Chile"),

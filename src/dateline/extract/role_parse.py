@@ -148,11 +148,11 @@ class ParseRoles:
                 and tok.head.lower_ in role_words("citing_verbs"):
             c.actor = None       # "X cited criticism of Y": who cites an act did not do it
         if target is not None and a_id is None and c.actor is not None and (c.actor.start == target.start or (
-                (voice == "passive" or a_tok is not None) and c.actor.entity is not None
+                (voice == "passive" or a_tok is not None or c.pattern.pos == "noun") and c.actor.entity is not None
                 and c.actor.entity == target.entity)):
-            c.actor = None       # "X faced criticism", "he was tased and then shot", "Y hit X back by accusing
-            #                      him": whom the parse gives as the target (a passive's patient, an object where
-            #                      the parse found another subject) is not the rules' actor too
+            c.actor = None       # "X faced criticism", "he was tased and then shot", "protests against X": whom
+            #                      the parse gives as the target (a passive's patient, a noun's counterpart, an
+            #                      object where the parse found another subject) is not the rules' actor too
         # a place is where, not whom: it stands for its state only as the direct object ("visited
         # Yangon"), after the pattern's own target preposition ("a visit to Rangoon") or as what
         # violence is aimed at ("fired at Seoul")
