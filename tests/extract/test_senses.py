@@ -126,6 +126,26 @@ def codes(text):
     # an appeal to a people's plural name is an attraction; a court appeal is legal action
     ("The mayor hopes to gain ground by appealing to younger African Americans such as Lopez.", None, "appealing"),
     ("Officials are awaiting the outcome of a federal court appeal by Mexico.", "115", None),
+    # a vow to carry on one's own course offers no one anything; a vow of aid does
+    ("The senator vowed to keep campaigning until the convention.", None, "vowed"),
+    ("The governor pledged to stay in the race despite the loss.", None, "pledged"),
+    ("Chile promised to provide aid to Peru.", "03", None),
+    # a thing's prospect is no pledge
+    ("Rising costs promise to squeeze family budgets next year.", None, "promise"),
+    # support rallied is no protest; workers rallying outside parliament protest
+    ("The mayor is rallying a coalition of unions against the plan.", None, "rallying"),
+    ("She greeted 3,000 supporters at a loud rally in Denver on Friday night.", None, "rally"),
+    ("Thousands of workers rallied outside parliament on Monday.", "14", None),
+    # a contest for a post or votes is no armed fight
+    ("Jones and Brown are fighting for second place behind Smith.", None, "fighting"),
+    # a thing talked up is praised, nobody consulted
+    ("His wife is talking up his record on jobs.", None, "talking"),
+    # an adverbial of time holds no object of the verb before it
+    ("The agency opened a program in 2002, which the police began shortly after the 2001 attacks in the capital.",
+     None, "began"),
+    # a particle of a verb that takes no object follows it: a speech given in a city is no yielding
+    ("Instead he gave a speech in Denver in which he outlined his plan.", None, "gave"),
+    ("The party gave in to the demands of the unions on Monday.", "08", None),
 ])
 def test_argument_senses(text, kept, gone):
     got = codes(text)

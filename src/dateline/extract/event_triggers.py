@@ -258,14 +258,15 @@ def _drop_purpose_repeats(found: list[_Cand], low: list[str]) -> list[_Cand]:
 
 def _object_window(toks, low: list[str], j: int, reach: int) -> list[str]:
     """The words from token j on where a verb's object may stand: up to ``reach`` words that count
-    (quantities, fillers, days and the words of a name do not), to the end of the clause."""
+    (quantities, fillers, days and the words of a name do not), to the end of the clause or a word that
+    opens an adverbial of time or a clause of its own ("began shortly after the attacks": no object)."""
     window = []
-    fillers = grammar_words("object_fillers")
+    fillers, stops = grammar_words("object_fillers"), grammar_words("object_window_stops")
     k, counted = j, 0
     while k < len(low) and counted < reach:
         abbrev = low[k] == "." and k > j and toks and toks[k][0] == toks[k - 1][1] \
             and ("." in low[k - 1] or low[k - 1] in _glue_abbreviations())   # "U.N.", "Mr."
-        if low[k] in {".", ";", "but"} and not abbrev:   # "U.N." is one word
+        if (low[k] in {".", ";", "but"} and not abbrev) or low[k] in stops:   # "U.N." is one word
             break
         window.append(low[k])
         if not (abbrev or low[k] in fillers or low[k] in _DAY_WORDS or low[k][:1].isdigit()
@@ -347,7 +348,8 @@ class TriggerRules:
     def _row_plans(self, word: str) -> tuple:
         """The dictionary's rows of a word, each with what is fixed for it: its later words with
         their reach (an intransitive verb's preposition follows it: "agreed with X", not "agreed to a
-        truce with X"; elsewhere up to 2 words may stand between), the forms its last word must take
+        truce with X", and so does the particle of a verb that takes no object: "gave in", not "gave a
+        speech in"; elsewhere up to 2 words may stand between), the forms its last word must take
         (a noun row of several words) and the highest score it can reach (its object at distance 0);
         made once per word."""
         index, plans = self.__dict__.get("_plans") or (None, None)
@@ -355,9 +357,10 @@ class TriggerRules:
             index, plans = self.__dict__["_plans"] = (self.index, {})
         got = plans.get(word)
         if got is None:
-            intransitive = grammar_words("intransitive_verbs")
+            intransitive, close = grammar_words("intransitive_verbs"), grammar_words("close_particle_verbs")
             got = plans[word] = tuple(
-                (p, tuple((w, 1 if w in _PREPS and p.words[0] in intransitive else 3) for w in p.words[1:]),
+                (p, tuple((w, 1 if (w in _PREPS and p.words[0] in intransitive) or " ".join(p.words[:2]) in close
+                           else 3) for w in p.words[1:]),
                  _noun_forms(p.words[-1]) if p.pos == "noun" and len(p.words) > 1 else None,
                  (len(p.words), bool(p.objects), 0, bool(p.subjects), -p.row))
                 for p in self.index.get(word, ()))

@@ -39,7 +39,8 @@ class Sense:
 
 
 # the grammar.json lists that a row of senses.tsv may name ("@offer_goods")
-TABLE_LISTS = ("offer_goods", "armed_nouns", "obstruct_verbs", "norm_nouns", "force_words", "forum_words")
+TABLE_LISTS = ("offer_goods", "armed_nouns", "obstruct_verbs", "norm_nouns", "force_words", "forum_words",
+               "persist_verbs")
 
 
 def _expand(spec: str) -> frozenset[str]:
@@ -307,7 +308,8 @@ def _token_test(s: Sense, c, toks, low: list[str], cues: frozenset[int]) -> bool
         k = i - 1
         while k >= 0 and low[k].endswith("ly") and low[k].isalpha():
             k -= 1
-        if (k >= 0 and low[k] in _BE) or j + 1 >= len(low) or low[j] not in s.words:
+        # (a form of "be" before it makes a passive; before a gerund, a progressive: "is talking up")
+        if (k >= 0 and low[k] in _BE and not low[i].endswith("ing")) or j + 1 >= len(low) or low[j] not in s.words:
             return False
         nxt = low[j + 1]
         return not (nxt in _DAY_WORDS or nxt[:1].isdigit() or low[min(j + 2, len(low) - 1)] in _DAY_WORDS)
