@@ -146,6 +146,21 @@ def codes(text):
     # a particle of a verb that takes no object follows it: a speech given in a city is no yielding
     ("Instead he gave a speech in Denver in which he outlined his plan.", None, "gave"),
     ("The party gave in to the demands of the unions on Monday.", "08", None),
+    # an opinion agreed is no intent to cooperate; an act agreed is
+    ("But most senators agreed they had no real recourse at this point.", None, "agreed"),
+    ("The two countries agreed they would hold talks in May.", "036", None),
+    # a worry voiced as a clause is a comment; raised with a party, a consultation
+    ("Several mayors raised concern that the plan would raise rents.", "012", None),
+    ("The envoy raised concerns with China about the deal on Monday.", "040", None),
+    # common ground sought is no investigation
+    ("The judges are doing what they can to find common ground.", "030", None),
+    # a manner struck is no attack
+    ("It was important for the party to strike a tough stance on trade.", None, "strike"),
+    ("Jets struck rebel positions near the border on Monday.", "19", None),
+    # a mode of transport is no visit
+    ("Air travel is one of the largest costs of the campaign.", None, "travel"),
+    # money given to a political contest is no aid
+    ("The pattern shows up again in the donations to Smith's PAC in June.", None, "donations"),
 ])
 def test_argument_senses(text, kept, gone):
     got = codes(text)

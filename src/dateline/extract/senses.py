@@ -324,6 +324,11 @@ def _token_test(s: Sense, c, toks, low: list[str], cues: frozenset[int]) -> bool
         while k >= max(0, i - 3) and low[k].isalpha() and low[k] not in s.words:
             k -= 1
         return k >= max(0, i - 3) and low[k] in s.words
+    if s.test == "next_word":
+        k = j
+        while k < len(low) and low[k].endswith("ly") and low[k].isalpha():
+            k += 1          # "broadly agreed that"
+        return k < len(low) and low[k] in s.words
     if s.test == "complement_in":
         openers = ("to", "would", "will", "'d", "'ll", "could")
         end = next((k for k in range(j, min(len(low), j + 10)) if low[k] in (",", ";", ".", "but")), min(len(low), j + 10))
