@@ -161,6 +161,20 @@ def codes(text):
     ("Air travel is one of the largest costs of the campaign.", None, "travel"),
     # money given to a political contest is no aid
     ("The pattern shows up again in the donations to Smith's PAC in June.", None, "donations"),
+    # a push in politics is no military offensive
+    ("The minister's gun-control offensive is a preview of the fall campaign.", None, "offensive"),
+    ("Rebels launched an offensive against the army on Monday.", "19", None),
+    # a vote count is no party's ties; a rally only when an act happened is no protest
+    ("Some states remained too close to call.", None, "remained"),
+    ("Smith coined the phrase during a Saturday rally in Ohio.", None, "rally"),
+    # a thing shown is no protest; a protest takes no object
+    ("We need someone who has demonstrated they have an open mind.", None, "demonstrated"),
+    ("Hundreds of students demonstrated in front of the embassy on Monday.", "14", None),
+    # "thanks to": because of
+    ("He hopes to win the seat thanks to the family name.", None, "thanks"),
+    ("The mayor thanked the workers on Monday.", "051", None),
+    # a poll's margin is no assault
+    ("Jones would beat him 53 percent to 36 percent, the poll found.", None, "beat"),
 ])
 def test_argument_senses(text, kept, gone):
     got = codes(text)

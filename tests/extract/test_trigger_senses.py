@@ -17,6 +17,7 @@ def events(text):
 @pytest.mark.parametrize("text,word", [
     # a participle or adjective before the noun it modifies
     ("Navy jets launched strikes against alleged rebel bases in the north on Tuesday.", "alleged"),
+    ("The filing lists Minning as one of the congressman’s alleged “paramours” in his divorce case.", "alleged"),
     ("For the governor, Spain's emotionally charged revolt against Brussels is the kind of victory that she "
      "fears.", "charged"),
     # a word of a person's name
