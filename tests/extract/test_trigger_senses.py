@@ -109,6 +109,11 @@ def test_a_modifier_of_a_happening_stays(text, word, code):
     ("The report is long. Critics deride the plan as a gift to the banks.", "deride", False),
     ("The report is long. Rebels attacked border guards on Monday night.", "attacked", False),
     ("The report is long. The rebels who attack the convoys are based in the hills.", "attack", False),
+    # a present with an adverb of habit describes a practice (of a verb row, or of the verb of a noun row)
+    ("The report came out on Monday. Police routinely arrest protesters in the capital.", "arrest", True),
+    ("The report came out on Monday. The group regularly sends aid to Kenya.", "aid", True),
+    ("The report came out on Monday. Rebels often attacked army posts in the region last year.", "attacked", False),
+    ("The report came out on Monday. The group sent aid to Kenya on Monday.", "sent", False),
 ])
 def test_a_generic_present_passive_is_no_event(text, word, gone):
     assert any(e.trigger.text == word for e in events(text)) != gone

@@ -217,9 +217,15 @@ def generic(c, parse) -> bool:
     auxiliary in a relative clause, whose subject (or the noun its relative clause describes) is a bare plural common noun, no
     determiner, possessive or number on it ("women who are detained", "refugees are vetted before they
     enter", "people who refuse to assimilate"): what is done to or by such people in general, no
-    happening (a headline's present, the first sentence, is left alone)."""
+    happening (a headline's present, the first sentence, is left alone). A present with an adverb of habit
+    on it, of a verb row or of the verb whose object a noun row is ("police routinely arrest protesters",
+    "the group regularly sends aid"), describes a practice, no happening."""
     tok = token_starting_at(parse, c.start)
-    if tok is None or c.pattern.pos != "verb" or c.sent == 0:
+    if tok is None or c.sent == 0:
+        return False
+    if _habitual(tok if c.pattern.pos == "verb" else tok.head if tok.dep_ in ("dobj", "obj") else None):
+        return True
+    if c.pattern.pos != "verb":
         return False
     if tok.tag_.lower() in words("generic_present_tags"):
         # an active present with no auxiliary of its own in a relative clause: "people who refuse to
@@ -236,6 +242,12 @@ def generic(c, parse) -> bool:
         subj = next((ch for ch in tok.children if ch.dep_ in words("subject_deps")), None)
     return subj is not None and subj.tag_ == "NNS" and not subj.ent_type_ \
         and not any(ch.dep_ in words("determiner_deps") for ch in subj.children)
+
+
+def _habitual(verb) -> bool:
+    """A present of the verb itself (trigger_filters habitual_present_tags) with an adverb of habit on it."""
+    return verb is not None and verb.tag_.lower() in words("habitual_present_tags") and any(
+        ch.dep_ == "advmod" and ch.lower_ in words("habitual_adverbs") for ch in verb.children)
 
 
 def _verb_elsewhere(tok) -> bool:
