@@ -170,6 +170,7 @@ def codes(text):
     # a thing shown is no protest; a protest takes no object
     ("We need someone who has demonstrated they have an open mind.", None, "demonstrated"),
     ("Hundreds of students demonstrated in front of the embassy on Monday.", "14", None),
+    ("Smith flew to Kenya to demonstrate American support after the bombings.", None, "demonstrate"),
     # "thanks to": because of
     ("He hopes to win the seat thanks to the family name.", None, "thanks"),
     ("The mayor thanked the workers on Monday.", "051", None),
