@@ -17,6 +17,7 @@ from conftest import REPO, dateline_cmd
 
 FLOORS = json.loads((REPO / "quality" / "floors.json").read_text())
 GATES = [k for k in FLOORS if not k.startswith("_")]
+pytestmark = pytest.mark.gate      # `make test` runs the gate after the fast suite; `make gate` alone
 
 
 @pytest.mark.parametrize("name", GATES)
