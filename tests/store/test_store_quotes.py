@@ -171,3 +171,13 @@ def test_name_key(name, key):
 ])
 def test_speaker_names(name, entity, names):
     assert speaker_names(name, entity) == names
+
+
+def test_a_surname_quoted_before_the_full_name_in_one_article_moves_to_it(store, build):
+    # the article's quotes are inserted together: the surname's quote, still waiting, moves too
+    ents = [person("e1", "Kim", "PRK"), person("e2", "Kim Jong Un", "PRK", "Kim")]
+    store.add_article(article(build, "d1", "2019-01-01", ents,
+                              [quoted("q1", "First", "e1", "Kim", "PRK"),
+                               quoted("q2", "Second", "e2", "Kim Jong Un", "PRK", start=40)]))
+    assert [r["text"] for r in store.quotes(speaker="Kim Jong Un")] == ["First", "Second"]
+    assert store.scalar("SELECT count(*) AS n FROM speakers WHERE key = ?", ("kim",)) == 0

@@ -102,3 +102,27 @@ def test_a_clusters_score_for_a_report_is_kept_until_the_cluster_changes():
     assert first == summary.total(z, agree) == (2 * M.agreement(z, rep("a1", "2019-10-01")), 2,
                                                  min(r.order for r in summary.members))
     assert len(calls) == 1                  # one kind of report in the cluster, scored once for z
+
+
+def _segments(s, table: str) -> int:
+    return s.scalar(f"SELECT count(DISTINCT segid) AS n FROM {table}_idx")
+
+
+def test_an_articles_rows_reach_each_full_text_index_as_one_segment(tmp_path, build):
+    """SQLite's FTS5 index writes what one statement gave it as a segment of its own (merged again and
+    again as the index grows): an article's reports and quotations are inserted in one statement each."""
+    s = open_store(tmp_path / "fts.db")
+    for i, n_events in enumerate((1, 4, 30)):          # 30 reports: two statements (23 rows each at most)
+        evs = [build.event(f"v{k}", trigger=f"word{i}x{k}", sentence=(0, 12)) for k in range(n_events)]
+        rec = build.record(f"f{i}", f"2019-10-0{i + 1}", evs, url=f"https://fts.example/{i}")
+        rec["quotes"] = [{"id": f"q{k}", "text": f"quoted{i}x{k}", "speaker": {}, "start": 0, "end": 5}
+                         for k in range(3)]
+        before = {t: _segments(s, t) for t in ("articles_fts", "events_fts", "quotes_fts")}
+        s.add_article(rec)
+        grew = {t: _segments(s, t) - before[t] for t in before}
+        assert grew == {"articles_fts": 1, "events_fts": 1 if n_events <= 23 else 2, "quotes_fts": 1}
+        for k in range(n_events):                       # and the index finds every one of them
+            assert s.scalar("SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH ?", (f'"word{i}x{k}"',)) == 1
+        for k in range(3):
+            assert s.scalar("SELECT count(*) AS n FROM quotes_fts WHERE quotes_fts MATCH ?", (f'"quoted{i}x{k}"',)) == 1
+    s.close()

@@ -43,6 +43,9 @@ COMPONENT = "dateline.pipeline"
 
 # the clusters' columns that their indexes hold (schema.py): a refresh that keeps them writes no index
 CLUSTER_INDEXED = ("actor", "cameo", "target", "day_first")
+# reports inserted per statement: 42 columns each, within SQLite's oldest limit of 999 placeholders
+EVENT_ROWS_PER_INSERT = 23
+_EVENT_PLACEHOLDERS = "(" + ", ".join(["?"] * 42) + ")"
 
 
 class StoreError(DatelineError):
@@ -269,8 +272,8 @@ class Store(QueryMethods, MergeMethods):
             for ev in events:
                 rep = M.report_from(record, ev)
                 rep.article_id = key           # unique in the store, whatever the record's id
-                self._insert_event(key, rep, ev, text, names)
                 reps.append(rep)
+            self._insert_events(key, list(zip(reps, events)), text, names)
             self._memory.names[key] = story
             changed, moved = self._merge_new(reps)
             for rep in reps:
@@ -287,8 +290,25 @@ class Store(QueryMethods, MergeMethods):
         return res
 
 
-    def _insert_event(self, akey: str, rep: M.Report, ev: dict, text: str, names: str) -> None:
-        """Insert a new report, without a cluster: merging gives it one (MergeMethods._merge_new)."""
+    def _insert_events(self, akey: str, pairs: list[tuple[M.Report, dict]], text: str, names: str) -> None:
+        """Insert an article's new reports, without a cluster (merging gives them one: MergeMethods._merge_new),
+        in as few statements as the placeholders allow: SQLite's full-text index (events_fts, fed by a trigger)
+        writes what a statement gave it as a segment of its own when the next statement starts, and each
+        segment is merged again and again as the index grows (one statement per report wrote one per report)."""
+        rows = [self._event_row(akey, rep, ev, text, names) for rep, ev in pairs]
+        for i in range(0, len(rows), EVENT_ROWS_PER_INSERT):
+            chunk = rows[i:i + EVENT_ROWS_PER_INSERT]
+            self._exec(
+                "INSERT INTO events (key, article_key, event_id, cluster, cameo, root, family, plover, goldstein, "
+                "quad_class, actor_code, actor_name, actor_entity, target_code, target_name, target_entity, date, "
+                "date_from, day_first, day_last, precision, published, location_code, location_name, negated, "
+                "hypothetical, series_ordinal, series_noun, series_since, series_mod, trigger_start, trigger_end, "
+                "trigger_text, sentence_start, sentence_end, sentence_text, sources, url, rule, component, version, "
+                "story_names) VALUES " + ", ".join([_EVENT_PLACEHOLDERS] * len(chunk)),
+                [v for row in chunk for v in row])
+
+    @staticmethod
+    def _event_row(akey: str, rep: M.Report, ev: dict, text: str, names: str) -> tuple:
         span = rep.span
         trig = ev.get("trigger") or {}
         sent = ev.get("sentence") or {}
@@ -296,23 +316,16 @@ class Store(QueryMethods, MergeMethods):
         stext = text[s0:s1] if isinstance(s0, int) and isinstance(s1, int) else None
         series = ev.get("series") or {}
         actor, target = ev.get("actor") or {}, ev.get("target") or {}
-        self._exec(
-            "INSERT INTO events (key, article_key, event_id, cluster, cameo, root, family, plover, goldstein, quad_class, "
-            "actor_code, actor_name, actor_entity, target_code, target_name, target_entity, date, date_from, day_first, "
-            "day_last, precision, published, location_code, location_name, negated, hypothetical, series_ordinal, "
-            "series_noun, series_since, series_mod, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, "
-            "sentence_text, sources, url, rule, component, version, story_names) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (f"{akey}:{rep.event_id}", akey, rep.event_id, None, rep.cameo, rep.root, rep.family, ev.get("plover"),
-             ev.get("goldstein"), ev.get("quad_class"), rep.actor_code, rep.actor_name, actor.get("entity"),
-             rep.target_code, rep.target_name, target.get("entity"), rep.date, ev.get("date_from"),
-             _iso(span[0]) if span else None, _iso(span[1]) if span else None, span[2] if span else None,
-             _iso((M.date_range(rep.published) or (None,))[0]),
-             rep.location_code, rep.location_name, int(rep.negated), int(rep.hypothetical),
-             series.get("ordinal"), series.get("noun"), series.get("since"), series.get("since_mod"),
-             trig.get("start"), trig.get("end"), trig.get("text"), s0, s1, stext,
-             json.dumps(rep.sources, ensure_ascii=False), rep.url, ev.get("rule"), "dateline.extract.events",
-             __version__, names))
+        return (f"{akey}:{rep.event_id}", akey, rep.event_id, None, rep.cameo, rep.root, rep.family, ev.get("plover"),
+                ev.get("goldstein"), ev.get("quad_class"), rep.actor_code, rep.actor_name, actor.get("entity"),
+                rep.target_code, rep.target_name, target.get("entity"), rep.date, ev.get("date_from"),
+                _iso(span[0]) if span else None, _iso(span[1]) if span else None, span[2] if span else None,
+                _iso((M.date_range(rep.published) or (None,))[0]),
+                rep.location_code, rep.location_name, int(rep.negated), int(rep.hypothetical),
+                series.get("ordinal"), series.get("noun"), series.get("since"), series.get("since_mod"),
+                trig.get("start"), trig.get("end"), trig.get("text"), s0, s1, stext,
+                json.dumps(rep.sources, ensure_ascii=False), rep.url, ev.get("rule"), "dateline.extract.events",
+                __version__, names)
 
     def _refresh_cluster(self, cid: str) -> bool:
         """Summarise a cluster from its reports (in canonical order); False when it has none left."""

@@ -79,7 +79,8 @@ def _speaker_key(store, name: str, code: str | None) -> str:
     return key
 
 
-def _save_speaker(store, key: str, name: str, code: str | None, kind: str | None, names: set[str]) -> None:
+def _save_speaker(store, key: str, name: str, code: str | None, kind: str | None, names: set[str],
+                  pending: list[tuple]) -> None:
     store._exec("INSERT INTO speakers (key, name, code, kind) VALUES (?,?,?,?) ON CONFLICT (key) DO UPDATE SET "
                 "code = coalesce(speakers.code, excluded.code), kind = coalesce(speakers.kind, excluded.kind)",
                 (key, name, code, kind))
@@ -94,6 +95,7 @@ def _save_speaker(store, key: str, name: str, code: str | None, kind: str | None
             continue
         old = store.rows("SELECT key, code FROM speakers WHERE key = ?", (n,))
         if old and _compatible(old[0]["code"], code):
+            _insert_quotes(store, pending)      # this article's quotes so far move too
             store._exec("UPDATE quotes SET speaker_key = ? WHERE speaker_key = ?", (key, n))
             store._exec("DELETE FROM speaker_names WHERE speaker = ?", (n,))
             store._exec("DELETE FROM speakers WHERE key = ?", (n,))
@@ -102,6 +104,7 @@ def _save_speaker(store, key: str, name: str, code: str | None, kind: str | None
 def add_quotes(store, akey: str, record: dict) -> int:
     """Store the quotations of one article (inside the caller's transaction); returns how many."""
     art = record.get("article") or {}
+    pending: list[tuple] = []
     n = 0
     for q in record.get("quotes") or []:
         sp = q.get("speaker") or {}
@@ -111,15 +114,31 @@ def add_quotes(store, akey: str, record: dict) -> int:
         key = None
         if name_key(name):
             key = _speaker_key(store, name, code)
-            _save_speaker(store, key, name, code, ent.get("kind"), speaker_names(name, ent))
+            _save_speaker(store, key, name, code, ent.get("kind"), speaker_names(name, ent), pending)
+        pending.append((f"{akey}:{q.get('id')}", akey, q.get("id"), q.get("text") or "", sp.get("entity"), name, code,
+                        key, q.get("cue"), q.get("start"), q.get("end"), _day(art.get("published")),
+                        q.get("attribution")))
+        n += 1
+    _insert_quotes(store, pending)
+    return n
+
+
+# quotations inserted per statement: 13 columns each, within SQLite's oldest limit of 999 placeholders
+QUOTE_ROWS_PER_INSERT = 76
+
+
+def _insert_quotes(store, pending: list[tuple]) -> None:
+    """Insert the quotations waiting in ``pending`` (emptied) in as few statements as the placeholders allow:
+    SQLite's full-text index of quotations (quotes_fts, fed by a trigger) writes what a statement gave it as
+    a segment of its own, merged again and again as the index grows."""
+    for i in range(0, len(pending), QUOTE_ROWS_PER_INSERT):
+        chunk = pending[i:i + QUOTE_ROWS_PER_INSERT]
         store._exec(
             "INSERT INTO quotes (key, article_key, quote_id, text, speaker_entity, speaker_name, speaker_code, "
-            "speaker_key, cue, start_char, end_char, date, attribution) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT (key) DO NOTHING",
-            (f"{akey}:{q.get('id')}", akey, q.get("id"), q.get("text") or "", sp.get("entity"), name, code, key,
-             q.get("cue"), q.get("start"), q.get("end"), _day(art.get("published")), q.get("attribution")))
-        n += 1
-    return n
+            "speaker_key, cue, start_char, end_char, date, attribution) VALUES "
+            + ", ".join(["(?,?,?,?,?,?,?,?,?,?,?,?,?)"] * len(chunk)) + " ON CONFLICT (key) DO NOTHING",
+            [v for row in chunk for v in row])
+    pending.clear()
 
 
 def _day(published: str | None) -> str | None:
