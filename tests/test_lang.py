@@ -148,3 +148,23 @@ def test_speech_verbs_for_a_use_are_the_forms_of_the_rows_naming_it(use, inside,
 def test_an_unknown_speech_verb_use_is_an_error():
     with pytest.raises(ValueError, match="unknown use"):
         lang.speech_verbs_for("opens_doors")
+
+
+@pytest.mark.parametrize("group,inside,outside", [
+    ("subject", ["nsubj", "csubj"], ["nsubj:pass", "obj"]),
+    ("passive_subject", ["nsubj:pass", "nsubjpass"], ["nsubj"]),
+    ("object", ["obj", "dobj", "iobj"], ["obl", "nsubj"]),
+    ("possessive", ["nmod:poss", "poss"], ["nmod"]),
+    ("clause", ["advcl", "ccomp", "acl:relcl", "relcl"], ["conj", "obj"]),
+    ("agentive_subject", ["nsubj", "agent"], ["obj"]),
+])
+def test_dependency_label_groups_name_both_schemes(group, inside, outside):
+    labels = lang.dep_labels(group)
+    assert set(inside) <= labels and not set(outside) & labels
+
+
+def test_every_dependency_label_group_is_readable_and_an_unknown_one_is_an_error():
+    groups = [r["group"] for r in lang._table("dependency_labels")]
+    assert len(groups) == len(set(groups)) and all(lang.dep_labels(g) for g in groups)
+    with pytest.raises(ResourceError, match="no group"):
+        lang.dep_labels("subjunctive")

@@ -158,3 +158,12 @@ def _uses(row: dict[str, str]) -> set[str]:
 def _speech_forms(keep) -> frozenset[str]:
     """Lower-case inflected forms of the speech-verb rows that ``keep`` accepts."""
     return frozenset(w.lower() for r in speech_verbs() if keep(r) for w in verb_forms(r["lemma"], r["forms"]))
+
+
+@lru_cache(maxsize=None)
+def dep_labels(group: str) -> frozenset[str]:
+    """The dependency labels of one group of dependency_labels.tsv (subject, object, clause...)."""
+    for row in _table("dependency_labels"):
+        if row["group"] == group:
+            return frozenset(row["labels"].split())
+    raise ResourceError(f"lang/{LANG}/dependency_labels.tsv: no group {group!r}")

@@ -14,7 +14,6 @@ from .regexes import regex, source
 from .entities import context_words
 from .lexicon import noun_forms, verb_forms
 
-_HAVE = {"has", "have", "had", "having", "'s", "'ve", "'d"}
 _NON_SPACE = re.compile(r"\S")
 
 
@@ -55,6 +54,7 @@ def grammar_words(key: str) -> frozenset[str]:
 
 
 _G = _grammar()
+_HAVE = set(_G["have_forms"])
 _BOILERPLATE = [tuple(p.split()) for p in _G["source_boilerplate"]]
 _ORDINALS = {w: i for i, w in enumerate(_G["ordinals"])}
 _BE = set(_G["be_forms"])
@@ -133,11 +133,11 @@ class CodeInfo:
 
 
 # dependency labels of the UD scheme (the shipped model) and of ClearNLP (spaCy's English models)
-_SUBJ = {"nsubj", "csubj"}
-_SUBJ_PASS = {"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"}
-_OBJ = {"obj", "dobj", "iobj", "dative"}
-_POSS = {"nmod:poss", "poss"}
-_CLAUSE_DEPS = {"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis"}
+_SUBJ = lang.dep_labels("subject")
+_SUBJ_PASS = lang.dep_labels("passive_subject")
+_OBJ = lang.dep_labels("object")
+_POSS = lang.dep_labels("possessive")
+_CLAUSE_DEPS = lang.dep_labels("clause")
 
 
 def _child(tok, labels):

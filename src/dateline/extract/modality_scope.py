@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 
+from .. import lang
 from ..resources import read_tsv
 from .event_lexicon import _MODAL, grammar_words
 
@@ -92,7 +93,7 @@ def unstated_intent(tok) -> bool:
     return head.dep_ == "ccomp" and head.head.lower_ in w["prediction_verbs"]
 
 
-_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+_SUBJECT_DEPS = lang.dep_labels("any_nominal_subject")
 
 
 def negative_subject(tok) -> bool:

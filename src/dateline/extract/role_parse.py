@@ -7,6 +7,7 @@ import bisect
 import functools
 from dataclasses import replace
 
+from .. import lang
 from ..nlp.extensions import text_of
 from ..record import Mention
 from .event_lexicon import (
@@ -24,12 +25,12 @@ from .role_guesses import (
 
 _RELATIVE = grammar_words("relative_pronouns")
 _RELATIVE_POSS = grammar_words("relative_possessives")
-_AUX_PASS = {"aux:pass", "auxpass"}
+_AUX_PASS = lang.dep_labels("passive_auxiliary")
 _BG_AUX, _BG_MARK, _BG_ADV = (grammar_words(k) for k in ("background_auxiliaries", "background_marks",
                                                          "background_adverbs"))
 _PRESENT_AUX = grammar_words("present_auxiliaries")
 _CONTROL_MARKS = grammar_words("object_control_marks")
-_PLACE_BREAKS = {"case", "mark", "cc", "prep", "agent", "obl", "advmod", "aux", "cop"}
+_PLACE_BREAKS = lang.dep_labels("place_break")
 
 
 @functools.lru_cache(maxsize=None)
@@ -501,7 +502,7 @@ def _apposed(token, mentions) -> Mention | None:
     return name if not gap or _title_chain(gap) else None
 
 
-_GOVERNED = {"acl", "advcl", "xcomp", "nmod", "obl", "conj", "obj", "dobj"}
+_GOVERNED = lang.dep_labels("governed")
 
 
 def _relation_partner(c: _Cand, tok, mentions, actor: Mention | None) -> Mention | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
+from .. import lang
 from ..resources import multi, read_tsv
 from .event_lexicon import NO_EVENT, _BE, _CLAUSE_BREAK, _DAY_WORDS, _QUOTE_MARKS, _agent_nouns, _people_words, _title_words, grammar_words
 from .lexicon import verb_forms
@@ -21,10 +22,10 @@ from .trigger_senses import noun_in, token_starting_at
 
 _PARTY_KINDS = ("country", "person", "organization")
 _PARTY_ENTS = ("PERSON", "ORG", "NORP", "GPE")
-_OBJ = ("obj", "dobj", "iobj", "dative")
-_PREP_OBJ = ("obl", "nmod", "pobj", "obl:agent")
-_PASSIVE_SUBJ = ("nsubj:pass", "nsubjpass")
-_SKIP = ("advmod", "punct", "neg")
+_OBJ = lang.dep_labels("object")
+_PREP_OBJ = lang.dep_labels("prepositional_object")
+_PASSIVE_SUBJ = lang.dep_labels("nominal_passive_subject")
+_SKIP = lang.dep_labels("sense_skip")
 
 
 @dataclass(frozen=True)
@@ -190,11 +191,11 @@ def _courts_audience(s: Sense, tok) -> bool:
     return tok.tag_.startswith("NN") and any(ch.dep_ in ("poss", "nmod:poss") for ch in tok.children)
 
 
-_REQUEST_DEPS = ("xcomp", "ccomp", "acl", "advcl", "obj", "dobj")
-_CAUSE_DEPS = ("xcomp", "ccomp", "acl", "advcl", "parataxis")
-_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "agent")
+_REQUEST_DEPS = lang.dep_labels("request")
+_CAUSE_DEPS = lang.dep_labels("cause")
+_SUBJ = lang.dep_labels("agentive_subject")
 _STATE_ENTS = ("GPE", "ORG", "NORP")
-_MODIFIERS = ("poss", "nmod:poss", "compound", "amod")
+_MODIFIERS = lang.dep_labels("modifier")
 # (a place where the event happened is no party to it: "the attack in Nice")
 _PLACE_PREPS = grammar_words("event_place_prepositions")
 _ATTACK_WORD_PREPS = grammar_words("attack_word_target_prepositions")
@@ -204,7 +205,7 @@ _GATHERING_LOCATIVES = grammar_words("gathering_locatives")
 def _arguments(tok):
     """The trigger's parties and things: subject, agent ("by" X), object, passive subject, the objects
     of its prepositions and, a noun, the words that modify it ("the Israeli attack", "Iran's strikes")."""
-    out = [ch for ch in tok.children if ch.dep_ in _SUBJ + _OBJ]
+    out = [ch for ch in tok.children if ch.dep_ in _SUBJ | _OBJ]
     if not any(ch.dep_ in _SUBJ for ch in out):
         out += _implied_subject(tok)
     out += [g for ch in out if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
@@ -271,14 +272,14 @@ def _discourse(s: Sense, tok, mentions) -> bool:
     if not place and not _sentence_has(tok, s.words):
         return False
     args = [a for a in _arguments(tok) if a.ent_type_ not in ("DATE", "TIME") and a.lower_ not in _DAY_WORDS]
-    targets = [ch for ch in tok.children if ch.dep_ in _OBJ + _PASSIVE_SUBJ] \
+    targets = [ch for ch in tok.children if ch.dep_ in _OBJ | _PASSIVE_SUBJ] \
         + [n for _, n in _prep_objects(tok, _ATTACK_WORD_PREPS) if n is not None]
     # (an object that names the attack has its own target: "launched an attack on X")
     named = [n for t in targets if t.dep_ in _OBJ and not _party(t, mentions)
              for _, n in _prep_objects(t, _ATTACK_WORD_PREPS) if n is not None]
     targets = [t for t in targets if t in args and not (named and t.dep_ in _OBJ)] + named
     args += named
-    holders = [tok] + ([tok.head] if tok.dep_ in _OBJ + ("obl", "pobj") and not place else [])
+    holders = [tok] + ([tok.head] if tok.dep_ in _OBJ | {"obl", "pobj"} and not place else [])
     if s.test == "gathering" and any(ch.dep_ in _CAUSE_DEPS and ch.i > tok.i for h in holders for ch in h.children):
         return False    # (a rally "to urge him to run", "supporting his bid" states a cause: a rally of 14)
     # (a gathering needs no party named: "spoke at an Ohio rally")
