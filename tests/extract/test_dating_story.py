@@ -308,3 +308,46 @@ def test_a_perfect_is_no_later_report(text, trigger, date, date_from):
 def test_a_story_gone_back_to_an_older_time(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # a sentence that a phrase of anteriority opens tells of a time before the story's: background
+    ("Ghana's president toured Lome on Wednesday. Prior to that, along with her aides, she "
+     "criticized Togo's leader.", "criticized", None, None),
+    ("Ghana's president toured Lome on Wednesday. Early in her term, she criticized Togo's leader.",
+     "criticized", None, None),
+    ("Ghana's president toured Lome on Wednesday. Before the vote, she criticized Togo's leader.",
+     "criticized", None, None),
+    # ... an opening of no anteriority leaves the story's day
+    ("Ghana's president toured Lome on Wednesday. In a speech, she criticized Togo's leader.",
+     "criticized", "2021-03-03", "narrative"),
+    # the past perfect in the narration is before the story's last day; an obligation is no perfect
+    ("Ghana's president toured Lome on Wednesday. She had criticized Togo's leader and accused him of "
+     "fraud.", "accused", None, None),
+    ("Ghana's president toured Lome on Wednesday. She had to cancel the talks and criticized Togo's leader.",
+     "criticized", "2021-03-03", "narrative"),
+])
+def test_acts_told_before_the_storys_time(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)
+
+
+def test_an_act_told_as_before_the_storys_time_is_no_later_dated_report():
+    text = ("Ghana's president toured Lome on Monday. Early in her term, she criticized Togo's leader. "
+            "Trade was discussed. On Wednesday, she criticized Togo's leader again.")
+    dates = [(e.trigger.start < text.index("Trade"), e.date) for e in dateline.analyze(
+        text, published="2021-03-05").events if e.trigger.text == "criticized"]
+    assert dates == [(True, None), (False, "2021-03-03")]
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # a later report of an act of the kind takes the earlier dated act's day ...
+    ("Rebels attacked an army base in Goma on Sunday. The rebel attack hit a school in Beni.", "attack",
+     "2021-02-28", "coreference"),
+    # ... not one told as another happening
+    ("Rebels attacked an army base in Goma on Sunday. Another rebel attack hit a school in Beni.", "attack",
+     None, None),
+])
+def test_another_happening_takes_no_earlier_acts_day(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

@@ -70,6 +70,7 @@ CASES = [
     ("The two envoys meet separately Monday with the mediator.", "Monday", "DATE", "2019-11-04"),
     ("The delegation travels Saturday to the border town.", "Saturday", "DATE", "2019-11-02"),
     ("The two envoys met separately Monday with the mediator.", "Monday", "DATE", "2019-10-28"),
+    ("The suspect is likely to appear in court Monday.", "Monday", "DATE", "2019-11-04"),
     ("Shelling resumed Sunday night.", "Sunday night", "TIME", "2019-10-27TNI"),
     ("Markets closed this morning.", "this morning", "TIME", "2019-10-31TMO"),
     ("The ship docked at 4:35 p.m. EDT.", "4:35 p.m. EDT", "TIME", "2019-10-31T16:35"),

@@ -351,3 +351,17 @@ def perfect_clause(text: str, c, sentence: tuple[int, int]) -> int:
         | (grammar_words("dating_scope_closers") - {","})
     k = max((n for n, w in enumerate(low) if w in stops), default=-1)
     return spans[k + 1][0] if k + 1 < len(spans) else comma
+
+
+# how many words before a noun trigger a word telling another happening may lie ("another horrific
+# attack"), and before a verb trigger an adverb of an earlier act ("had previously endorsed")
+_DISTINCT_NOUN_REACH, _DISTINCT_VERB_REACH = 3, 2
+
+
+def told_as_distinct(low: list[str], i: int, pos: str) -> bool:
+    """Does a word right before the trigger at token i tell another happening than one told before
+    ("another attack", "had previously endorsed": dating words.json distinct_noun_markers,
+    distinct_verb_adverbs)?"""
+    key, reach = ("distinct_verb_adverbs", _DISTINCT_VERB_REACH) if pos == "verb" else \
+        ("distinct_noun_markers", _DISTINCT_NOUN_REACH)
+    return any(w in _words(key) for w in low[max(0, i - reach):i])

@@ -104,6 +104,9 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             continue
         if text and _perfect_or_plan(text, c, sentences[c.sent]):
             continue      # "have bombed ... and fired" (some time up to now), "Iraq's proposal to open ..." (a plan)
+        if text and not after and _past_perfect(text, c, sentences[c.sent]):
+            c.background = True   # "X had accused Y": before the time the story last named
+            continue
         t = days[k] if k >= 0 else None
         us = bisect.bisect_right(sent_starts, u.start) - 1 if u is not None else None
         if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
@@ -155,6 +158,16 @@ def _perfect_or_plan(text: str, c, sentence: tuple[int, int]) -> bool:
     bombed ... and fired": some time up to now, ``dating_clause.perfect_clause``), or is it a plan named
     by a noun ("Iraq's proposal to open ...")? The story's day dates neither."""
     return present_perfect(text, perfect_clause(text, c, sentence), c.start) or nominal_marker(text, c, sentence)
+
+
+def _past_perfect(text: str, c, sentence: tuple[int, int]) -> bool:
+    """Is the act, told by a verb, in the past perfect, also as the second of two verbs under one
+    auxiliary ("had criticized X and accused him": dating words.json past_perfect_auxiliaries)?"""
+    if c.pattern.pos != "verb":
+        return False
+    low = tokenize_lower(text, perfect_clause(text, c, sentence), c.end)[1]
+    # ("had to cancel": an obligation in the simple past, no perfect)
+    return any(w in _words("past_perfect_auxiliaries") and low[n + 1] != "to" for n, w in enumerate(low[:-1]))
 
 
 def _statement_spans(attributions) -> tuple[list, list]:
@@ -348,7 +361,7 @@ def prior_clause_background(cands, text: str, sentences) -> None:
     before the act of the clause it hangs on, on a day the text does not give: background, so no story
     day or publication day bounds it. The clause runs from that word to the act with no clause break,
     relative pronoun or "that" between and a subject between; a clause that opens the sentence ends at
-    a comma after the act ("After X accused Y, Z left")."""
+    a comma after the act ("After X accused Y, Z left"). Then ``prior_opening_background``."""
     if not text:
         return
     stops = grammar_words("dating_scope_closers") | grammar_words("dating_clause_openers") \
@@ -369,6 +382,31 @@ def prior_clause_background(cands, text: str, sentences) -> None:
         if n == 0 and "," not in text[c.end:b]:
             continue      # "After the talks Ghana accused Togo": no telling where the clause ends
         c.background = True
+    prior_opening_background(cands, text, sentences)
+
+
+# how many words a sentence's opening phrase may hold before its comma ("Early in his campaign,")
+_OPENING_REACH = 8
+
+
+def prior_opening_background(cands, text: str, sentences) -> None:
+    """An undated act of a sentence that a phrase of dating words.json prior_sentence_openers opens,
+    before its first comma ("Prior to that, X traveled to Y", "Early in his campaign, X attacked Y"),
+    happened before the time the story tells of, on a day the text does not give: background, so
+    neither the story's last day nor the publication day bounds it."""
+    if not text:
+        return
+    openers = _words("prior_sentence_openers")
+    for c in cands:
+        if c.date is not None or c.background or c.sent is None or not 0 <= c.sent < len(sentences):
+            continue
+        low = tokenize_lower(text, sentences[c.sent][0], c.start)[1]
+        n = next((n for n, w in enumerate(low[:_OPENING_REACH + 1]) if w == ","), None)
+        if n is None:
+            continue
+        opening = " ".join(low[:n])
+        if any(opening == p or opening.startswith(p + " ") for p in openers):
+            c.background = c.earlier = True
 
 
 def headline_dates(cands) -> None:

@@ -207,6 +207,8 @@ def twins(c: _Cand, o: _Cand) -> bool:
         return False    # one happening has one place: a protest in one city is not the riot in another
     if c.sent != o.sent and not (c.headline or o.headline) and not same_parties(c, o):
         return False
+    if c.sent != o.sent and ((c.earlier and not c.date and o.date) or (o.earlier and not o.date and c.date)):
+        return False    # an act told as before the story's time, of no known day, is no other sentence's dated act
     if not _same_day(c.date, o.date):
         if c.date and o.date:
             return False

@@ -313,6 +313,8 @@ class _Cand:
     frames: tuple = ()                   # ids of the frames (cameo/frames.tsv) that gave actor and target
     background: bool = False             # an act placed before the story's time ("had moved", "before being ...")
     standing: bool = False               # a standing position or a span up to now (dating.unbounded): no one day
+    earlier: bool = False                # told by its sentence's opening as of an earlier time ("Early in his
+    #                                      campaign, X ..."): another occasion than any other sentence's dated act
     clause_flags: tuple | None = None    # (negated, hypothetical) of its clause, where a participle describing
     #                                      a noun was freed of them (modality.reduced_relative)
     unstated: bool = False               # an intention no party states ("a bill that would ban X"): stays

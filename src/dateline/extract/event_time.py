@@ -11,7 +11,7 @@ from .dating import (_words, after_publication, conjunction_time, describes_noun
                      occasion_near, occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done,
                      OCCASION_LAST, OCCASION_LEAD)
 from .dating_clause import (modifier_chain, noun_modifier_time, noun_own_time, own_times, participle_time,
-                            subject_noun_times)
+                            subject_noun_times, told_as_distinct)
 from .dating_parse import attached_time, parse_times
 from .dating_story import headline_dates, reacted_object, same_doer
 from .event_index import TimexIndex, by_sentence
@@ -488,6 +488,8 @@ def _coreferent(c, sent_toks=None) -> bool:
     if sent_toks is None or sent is None or not 0 <= sent < len(sent_toks) or tok is None or tok < 0:
         return True
     low = sent_toks[sent][1]
+    if told_as_distinct(low, tok, getattr(c.pattern, "pos", "verb")):
+        return False
     if getattr(c.pattern, "pos", "verb") != "verb":
         return not _perfect_before(low, tok, _NOUN_PERFECT_REACH, past=True)
     return not (_perfect_before(low, tok, 3) or (0 < tok < len(low) and low[tok - 1] in ("and", "or")
