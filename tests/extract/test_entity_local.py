@@ -259,3 +259,10 @@ _US_STORY = ("Marisol Quintero said on Monday that she would write to the U.S. C
 def test_untied_people_of_a_foreign_datelined_story_take_the_datelines_state(text, code):
     res = dateline.analyze(text, published="2021-03-05")
     assert [e.code for e in res.entities if e.name == "Marisol Quintero"] == [code]
+
+
+def test_officials_of_several_other_states_take_no_home_state():
+    # "the ministers of <states>": the home state's default is no guess for officials of others
+    text = ("WASHINGTON (AP) - The FBI, the U.S. Army and the U.S. Navy met. Ministers of Poland and Hungary "
+            "condemned the raid on Tuesday.")
+    assert ("Ministers", "USA") not in [a for a, _ in _actors(text)]

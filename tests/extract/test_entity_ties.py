@@ -123,3 +123,31 @@ def test_a_title_of_a_body_right_before_the_name(text, name, code):
 ])
 def test_a_title_named_elsewhere_with_a_state(text, name, code):
     assert _own_code(text, name) == code
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # going back to a state is going home: an origin
+    ("The FBI said Pablo Herrera should go back to Cuba.", "Pablo Herrera", "CUB"),
+    ("The FBI delayed Pablo Herrera's return to Cuba.", "Pablo Herrera", "CUB"),
+    # a close relative named in apposition shares the person's state
+    ("The FBI met Pablo Herrera, a Havana native. Pablo Herrera's mother, Ana Ruiz, stayed.", "Ana Ruiz", "CUB"),
+    # a relative's own nationality wins
+    ("The FBI met Pablo Herrera, a Havana native. Pablo Herrera's wife, Ana Ruiz, a 30-year-old Yemeni, stayed.",
+     "Ana Ruiz", "YEM"),
+])
+def test_a_return_home_and_a_relatives_state(text, name, code):
+    assert _code(text, name) == code
+
+
+@pytest.mark.parametrize("text,code", [
+    # a dictionary's person whose state a story naming other states never names is a namesake
+    ("Manuel Gonzalez, a bus mechanic, spoke outside the courthouse in Miami.", "USA"),
+])
+def test_a_dictionary_namesake_takes_the_texts_state(text, code):
+    assert _code(text, "Manuel Gonzalez") == code
+
+
+def test_a_stance_towards_a_state_is_no_owner():
+    res = dateline.analyze("Police in Kenya named the main sponsor of anti-U.S. attacks, Omar Haddad, on Friday.",
+                           published="2021-03-05")
+    assert next(e.code for e in res.entities if e.name == "Omar Haddad") != "USA"

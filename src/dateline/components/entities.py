@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from ..extract.entities import extract_entities
+from ..extract.entity_ties import drop_namesake_codes
 from ..extract.recognised import first_name_before, is_person_name, lone_word_kind, recognised_kind
 from ..extract.entity_context import (add_agent_mentions, add_bare_surnames, add_definite_descriptions, assign_home_state,
                                       code_people_from_context, code_places_from_region, infer_genders, join_surnames)
@@ -35,6 +36,7 @@ def entities(doc: Doc) -> Doc:
     join_surnames(ents)
     add_bare_surnames(text, ents)
     add_definite_descriptions(text, ents)
+    drop_namesake_codes(ents)
     code_people_from_context(text, ents)
     code_places_from_region(text, ents)
     infer_genders(text, ents)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..resources import read_tsv
 from .entity_index import by_start
-from .entity_words import _next_words, _prev_word, context_words
+from .entity_words import _next_words, _prev_word, context_words, stance_before
 from .gazetteer import Gazetteer
 from .regexes import regex
 
@@ -43,8 +43,8 @@ def country_before(text: str, pos: int, raws: list[_Raw], upto: int | None = Non
         gap = text[r.end:pos]
         if len(gap) > 40 or re.search(r"[.;:\"“”]", gap):
             return None
-        if r.kind == "country" or (r.kind == "place" and r.form == "capital") or \
-                (r.kind == "organization" and r.code):
+        if (r.kind == "country" or (r.kind == "place" and r.form == "capital") or
+                (r.kind == "organization" and r.code)) and not stance_before(text, r.start):
             gw = gap.strip()
             # a possessive, a demonym, or "its" pointing back to it ("the US is bolstering its military");
             # a coded body's name right before ("the Taliban government") owns it as its modifier

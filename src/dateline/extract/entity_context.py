@@ -18,7 +18,7 @@ from .entity_local import (add_body_members, add_member_state_groups, add_place_
                            code_local_bodies, code_people_by_foreign_dateline, code_titled_by_dateline,
                            group_noun_after, places_named_as_bodies)
 from .entity_ties import may_take_home, tie_people, title_named_with_state, title_of_body
-from .entity_words import _lex, _time_names, context_words
+from .entity_words import _lex, _time_names, context_words, stance_before
 from .geocode import code_places_from_geonames, code_state_namesakes
 from .name_variants import code_name_variants
 from .regexes import regex, source
@@ -34,8 +34,8 @@ def home_state(res: EntityResult) -> str | None:
     """The state (not IGO) of at least half of the article's coded mentions, if any."""
     counts: dict[str, int] = {}
     # places coded from GeoNames follow the states the article names, people from a variant of a
-    # gazetteer name may be foreign to it (name_variants): they do not make its home
-    looked_up = {e.id for e in res.entities if (e.source or "").endswith(("+geonames", "+variant"))}
+    # gazetteer name or tied by origin or kin may be foreign to it (name_variants, entity_ties): no home
+    looked_up = {e.id for e in res.entities if (e.source or "").endswith(("+geonames", "+variant", "+origin", "+kin"))}
     for m in res.mentions:
         if m.code and m.code not in ("IGO", "NGO") and m.entity not in looked_up \
                 and m.kind in ("country", "person", "organization", "place"):
@@ -181,9 +181,10 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
             continue      # "Russian forces", "Japan's military", "pro-government forces": the name says whose
         if w.end() + 1 in people and text[w.end()] == " ":
             continue      # "lawmaker Jane Roe": a title, the person acts
+        of = _OF_AFTER.match(text, w.end())
         if low != "ministers" and _OUTSIDER.search(text, max(0, w.start() - 20), w.start()) or (
-                low in _of_groups() and _OF_AFTER.match(text, w.end())):
-            continue      # "foreign investors", "families of the victims": not the home state's
+                of and (low in _of_groups() or coded_at.get(of.end(), home) != home)):
+            continue      # "foreign investors", "families of the victims", "ministers of <state>": not home
         where = regex("entities", "group_place").match(text, w.end())
         code = coded_at.get(where.end()) if where else None
         if code or home:
@@ -341,7 +342,7 @@ def _role_phrase_code(text: str, a: int, b: int, inside: list[Mention], held: bo
         return None
     for o in inside:
         if not o.code or o.kind not in ("country", "organization") \
-                or _DESTINATION.search(text, min(a, o.start), o.start):
+                or _DESTINATION.search(text, min(a, o.start), o.start) or stance_before(text, o.start):
             continue
         after = _WORD.search(text, o.end, b)
         if o.kind == "organization" or o.form == "adjective" or _OWNER_PREP.search(text, min(a, o.start), o.start) \

@@ -174,6 +174,22 @@ def tie_people(text: str, res: EntityResult) -> None:
         ent = by_id[eid]
         if len(codes) == 1 and res.ties[eid] == codes and ent.code is None:
             res.give_code(ent, next(iter(codes)), "+origin")
+    _tie_kin(text, res)
+
+
+def _tie_kin(text: str, res: EntityResult) -> None:
+    """"Elian's father, X": a person with no state named in apposition to a close relative of a person
+    with one (regexes.json tie_kin_gap) shares that state, where the text ties them to no other."""
+    by_id = res.by_id()
+    ms = res.mentions
+    for j, k in zip(range(len(ms)), range(1, len(ms))):
+        ent, kin = by_id.get(ms[k].entity or ""), ms[j]
+        if ent is None or ent.kind != "person" or ent.code or kin.kind != "person" or not kin.code \
+                or kin.code in ("IGO", "NGO") or not regex("entities", "tie_kin_gap").fullmatch(text, kin.end, ms[k].start):
+            continue
+        res.ties[ent.id] = res.ties.get(ent.id, frozenset()) | {kin.code}
+        if res.ties[ent.id] == {kin.code}:
+            res.give_code(ent, kin.code, "+kin")
 
 
 def may_take_home(res: EntityResult, eid: str, home: str) -> bool:
@@ -183,3 +199,21 @@ def may_take_home(res: EntityResult, eid: str, home: str) -> bool:
     if any(code != home for code in ties):
         return False
     return res.dateline_state in (None, home) or home in ties
+
+
+def drop_namesake_codes(res: EntityResult) -> None:
+    """A person the Phoenix dictionaries know by a two-word name alone (a given name and a surname, no
+    title or role in the text: "gazetteer:phoenix") whose state the article names nowhere is a namesake
+    ("Manuel Gonzalez" in a story about Miami and Cuba is no Costa Rican official): the dictionary's
+    state goes, and the text's ties or the home state may give one (before them). Not where the text
+    names no state at all, nor for a longer name, which is more likely the dictionary's own person."""
+    named = {m.code for m in res.mentions if m.code and m.kind in ("country", "place", "organization")}
+    if not named - {"IGO", "NGO"}:
+        return      # (a text that names no state leaves the dictionary's standing)
+    for ent in res.entities:
+        if ent.kind == "person" and ent.source == "gazetteer:phoenix" and ent.code not in named | {None} \
+                and len(ent.name.split()) == 2:
+            ent.code, ent.source = None, "text:namesake"
+            for m in res.mentions:
+                if m.entity == ent.id:
+                    m.code = None

@@ -6,6 +6,7 @@ import json
 import re
 
 from ..resources import path, read_tsv
+from .regexes import regex
 
 
 def context_words(key: str) -> list[str]:
@@ -37,3 +38,9 @@ def _prev_word(text: str, pos: int, n: int = 1) -> list[str]:
 
 def _next_words(text: str, pos: int, n: int = 2) -> list[str]:
     return re.findall(r"[\w'’-]+|[,;:.—–]", text[pos:pos + 80])[:n]
+
+
+def stance_before(text: str, pos: int) -> bool:
+    """Is the name at ``pos`` joined to 'anti-' or 'pro-' ("anti-U.S. terrorism", "pro-Russian rebels"):
+    a stance towards the state (regexes.json stance_before), never its owner?"""
+    return regex("entities", "stance_before").search(text, max(0, pos - 6), pos) is not None
