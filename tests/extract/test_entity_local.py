@@ -266,3 +266,13 @@ def test_officials_of_several_other_states_take_no_home_state():
     text = ("WASHINGTON (AP) - The FBI, the U.S. Army and the U.S. Navy met. Ministers of Poland and Hungary "
             "condemned the raid on Tuesday.")
     assert ("Ministers", "USA") not in [a for a, _ in _actors(text)]
+
+
+@pytest.mark.parametrize("text,actor", [
+    # no home state: a person tied to no state, in a story whose body names the dateline's state again,
+    # is of the dateline's state
+    ("MIAMI (AP) - Cuba and Venezuela signed a pact in Havana, Cuba said. In Florida, Rosa Delgado "
+     "criticized the pact on Monday.", ("Rosa Delgado", "USA")),
+])
+def test_a_stranger_in_a_story_with_no_home_state_is_of_the_dateline_state(text, actor):
+    assert actor in [a for a, _ in _actors(text)]

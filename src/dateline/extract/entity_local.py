@@ -171,14 +171,28 @@ def code_titled_by_dateline(res: EntityResult) -> None:
     X") whose title names no state is an official of the state the article is datelined in
     ("WELLINGTON, New Zealand --"), as ministries and armed forces named alone are
     (entity_codes.default_generic_codes); not one titled with an office one person holds at a time
-    ("President X": not_home names the states whose holder was another; the dateline's may have none)."""
+    ("President X": not_home names the states whose holder was another; the dateline's may have none);
+    where the story's body names the dateline's state again, so is any person it ties to no state (the
+    people a reporter meets where the story is filed: "MIAMI --" over a story of Miami and Havana)."""
     state = res.dateline_state
     if state is None:
         return
+    named_again = _dateline_state_named_again(res, state)
     for ent in res.entities:
-        if ent.kind == "person" and ent.code is None and (ent.source or "") in _TITLED \
-                and not res.not_home.get(ent.id):
+        if ent.kind == "person" and ent.code is None and not res.not_home.get(ent.id) \
+                and ((ent.source or "") in _TITLED or (named_again and _untied_stranger(res, ent))):
             res.give_code(ent, state, "+dateline")
+
+
+def _dateline_state_named_again(res: EntityResult, state: str) -> bool:
+    """Does the story's body (after its dateline) name the dateline's state again?"""
+    return any(m.code == state and m.kind in ("country", "place") and m.start >= res.dateline_end
+               for m in res.mentions)
+
+
+def _untied_stranger(res: EntityResult, ent: Entity) -> bool:
+    """A person the patterns or the recogniser found, whom the text ties to no state."""
+    return not res.ties.get(ent.id) and not (ent.source or "").startswith("gazetteer")
 
 
 def code_people_by_foreign_dateline(res: EntityResult, home: str | None) -> None:
@@ -191,12 +205,10 @@ def code_people_by_foreign_dateline(res: EntityResult, home: str | None) -> None
     state = res.dateline_state
     if home is None or state is None or state == home:
         return
-    if not any(m.code == state and m.kind in ("country", "place") and m.start >= res.dateline_end
-               for m in res.mentions):
+    if not _dateline_state_named_again(res, state):
         return
     for ent in res.entities:
-        if ent.kind == "person" and ent.code is None and not res.ties.get(ent.id) \
-                and not (ent.source or "").startswith("gazetteer") and not res.not_home.get(ent.id):
+        if ent.kind == "person" and ent.code is None and _untied_stranger(res, ent) and not res.not_home.get(ent.id):
             res.give_code(ent, state, "+dateline")
 
 
