@@ -268,11 +268,14 @@ def test_officials_of_several_other_states_take_no_home_state():
     assert ("Ministers", "USA") not in [a for a, _ in _actors(text)]
 
 
-@pytest.mark.parametrize("text,actor", [
-    # no home state: a person tied to no state, in a story whose body names the dateline's state again,
-    # is of the dateline's state
-    ("MIAMI (AP) - Cuba and Venezuela signed a pact in Havana, Cuba said. In Florida, Rosa Delgado "
-     "criticized the pact on Monday.", ("Rosa Delgado", "USA")),
+@pytest.mark.parametrize("text,actor,coded", [
+    # no home state: a person tied to no state, in a story whose body names the dateline's state again
+    # and more than any other, is of the dateline's state
+    ("MIAMI (AP) - Cuba and Venezuela signed a pact in Caracas, Cuba said. In Miami and across Florida, "
+     "Rosa Delgado criticized the pact on Monday.", "Rosa Delgado", True),
+    # a story filed where other states' affairs lead: no guess
+    ("MIAMI (AP) - Cuba and Venezuela signed a pact in Caracas, Cuba said. In Havana, Cuba, Rosa Delgado "
+     "criticized the pact in Florida on Monday.", "Rosa Delgado", False),
 ])
-def test_a_stranger_in_a_story_with_no_home_state_is_of_the_dateline_state(text, actor):
-    assert actor in [a for a, _ in _actors(text)]
+def test_a_stranger_in_a_story_with_no_home_state_is_of_the_dateline_state(text, actor, coded):
+    assert ((actor, "USA") in [a for a, _ in _actors(text)]) == coded

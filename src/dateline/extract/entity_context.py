@@ -34,12 +34,15 @@ def home_state(res: EntityResult) -> str | None:
     """The state (not IGO) of at least half of the article's coded mentions, if any."""
     counts: dict[str, int] = {}
     # places coded from GeoNames follow the states the article names, people from a variant of a
-    # gazetteer name or tied by origin or kin may be foreign to it (name_variants, entity_ties): no home
-    looked_up = {e.id for e in res.entities if (e.source or "").endswith(("+geonames", "+variant", "+origin", "+kin"))}
+    # gazetteer name may be foreign to it (name_variants): they do not make its home; a person tied by
+    # origin or kin (entity_ties) counts once, however often named (a foreigner the story is about)
+    looked_up = {e.id for e in res.entities if (e.source or "").endswith(("+geonames", "+variant"))}
+    tied, seen = {e.id for e in res.entities if (e.source or "").endswith(("+origin", "+kin"))}, set()
     for m in res.mentions:
         if m.code and m.code not in ("IGO", "NGO") and m.entity not in looked_up \
                 and m.kind in ("country", "person", "organization", "place"):
-            counts[m.code] = counts.get(m.code, 0) + 1
+            counts[m.code] = counts.get(m.code, 0) + (m.entity not in tied or m.entity not in seen)
+            seen.add(m.entity)
     if not counts:
         return None
     code, n = max(counts.items(), key=lambda kv: kv[1])

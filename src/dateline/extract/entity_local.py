@@ -172,15 +172,16 @@ def code_titled_by_dateline(res: EntityResult) -> None:
     ("WELLINGTON, New Zealand --"), as ministries and armed forces named alone are
     (entity_codes.default_generic_codes); not one titled with an office one person holds at a time
     ("President X": not_home names the states whose holder was another; the dateline's may have none);
-    where the story's body names the dateline's state again, so is any person it ties to no state (the
-    people a reporter meets where the story is filed: "MIAMI --" over a story of Miami and Havana)."""
+    where the story's body names the dateline's state again and names it more than any other state, so
+    is any person it ties to no state (the people a reporter meets where the story is filed: "MIAMI --"
+    over a story of Miami and Havana; not a story filed at a summit abroad about other states' affairs)."""
     state = res.dateline_state
     if state is None:
         return
-    named_again = _dateline_state_named_again(res, state)
+    leads = _dateline_state_named_again(res, state) and _most_named(res) == state
     for ent in res.entities:
         if ent.kind == "person" and ent.code is None and not res.not_home.get(ent.id) \
-                and ((ent.source or "") in _TITLED or (named_again and _untied_stranger(res, ent))):
+                and ((ent.source or "") in _TITLED or (leads and _untied_stranger(res, ent))):
             res.give_code(ent, state, "+dateline")
 
 
@@ -188,6 +189,16 @@ def _dateline_state_named_again(res: EntityResult, state: str) -> bool:
     """Does the story's body (after its dateline) name the dateline's state again?"""
     return any(m.code == state and m.kind in ("country", "place") and m.start >= res.dateline_end
                for m in res.mentions)
+
+
+def _most_named(res: EntityResult) -> str | None:
+    """The state (not IGO or NGO) the article's coded mentions name most, if one leads."""
+    counts: dict[str, int] = {}
+    for m in res.mentions:
+        if m.code and m.code not in ("IGO", "NGO"):
+            counts[m.code] = counts.get(m.code, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    return max(counts, key=counts.__getitem__) if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
 
 
 def _untied_stranger(res: EntityResult, ent: Entity) -> bool:
