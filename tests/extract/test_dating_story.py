@@ -351,3 +351,20 @@ def test_an_act_told_as_before_the_storys_time_is_no_later_dated_report():
 def test_another_happening_takes_no_earlier_acts_day(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # an occasion that is the object of a verb of taking part dates the verb by its own time ...
+    ("Togo's president attended a Sunday night memorial service with Ghana's president.", "attended", "2021-02-28TNI",
+     "timex"),
+    ("Togo's president visited Tuesday's summit of West African leaders.", "visited", "2021-03-02", "timex"),
+    # ... not a verb that reacts to the occasion
+    ("Togo's president condemned Tuesday's rally in Accra.", "condemned", "2021-03-05", "publication"),
+    # a past form after a determiner or a present participle is an adjective: the time heading the
+    # sentence stays the verb's, as does one the parse hangs on a subject's clause after it
+    ("In 2019, rebels backing embattled President Kofi Mensah attacked the convoy.", "attacked", "2019", "timex"),
+    ("In 2019, rebels backing the government attacked the convoy.", "attacked", "2019", "timex"),
+])
+def test_times_of_occasions_and_subjects(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)

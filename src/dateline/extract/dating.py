@@ -71,8 +71,7 @@ def describes_noun(words: list[str], i: int, sure: bool = False) -> bool:
     auxiliary, "to", pronoun, determiner, adverb or conjunction before it; a lower-case past form of one
     word earlier in its clause, no subordinator, conjunction or comma between, so the noun is no subject
     of it: not "Ahmed", "Vietnamese-led forces attacked")? A time before that noun is the earlier verb's,
-    not its act's. ``sure``: only where that earlier verb follows an auxiliary or an adverb ("was
-    expelled", "flatly rejected"), so the noun is surely its object's."""
+    not its act's. ``sure``: only after an auxiliary or adverb ("was expelled", "flatly rejected")."""
     low = [w.lower() for w in words]
     if i < 2 or not is_past_form(low[i]) or low[i] in _base_verbs():
         return False
@@ -86,7 +85,8 @@ def describes_noun(words: list[str], i: int, sure: bool = False) -> bool:
     for x in range(i - 2, -1, -1):
         if low[x] in breaks:
             return False      # "as authorities in X cracked down": a clause of its own, with its subject
-        if is_past_form(low[x]) and low[x].isalpha() and words[x][:1].islower():
+        if is_past_form(low[x]) and low[x].isalpha() and words[x][:1].islower() and not (   # not "the embattled X"
+                x and (low[x - 1] in grammar_words("determiners") or low[x - 1].endswith("ing"))):
             if low[x] in _SPEECH:
                 return False  # "said troops attacked": the reported clause's subject
             return not sure or (x > 0 and (low[x - 1] in grammar_words("participle_auxiliaries")

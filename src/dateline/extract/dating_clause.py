@@ -8,9 +8,9 @@ import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .dating import _words, noun_time, reason_preposition
+from .dating import _words, noun_time, occasion_noun, reason_preposition
 from .event_lexicon import _base_verbs, grammar_words
-from .lexicon import is_past_form
+from .lexicon import is_past_form, verb_forms
 from ..text import tokenize_lower
 
 if TYPE_CHECKING:
@@ -365,3 +365,18 @@ def told_as_distinct(low: list[str], i: int, pos: str) -> bool:
     key, reach = ("distinct_verb_adverbs", _DISTINCT_VERB_REACH) if pos == "verb" else \
         ("distinct_noun_markers", _DISTINCT_NOUN_REACH)
     return any(w in _words(key) for w in low[max(0, i - reach):i])
+
+
+@functools.lru_cache(maxsize=None)
+def _occasion_verbs() -> frozenset[str]:
+    return frozenset(f for v in _words("occasion_object_verbs") for f in verb_forms(v))
+
+
+def occasion_object(text: str, t, low: list[str], i: int, j: int, k: int) -> bool:
+    """Is the time expression ``t`` (at token k) on an occasion noun that is the direct object of the
+    verb at tokens i..j, a verb of taking part whose act is at its occasion (dating words.json
+    occasion_object_verbs: "attended a Sunday night vigil", "hosted Tuesday's summit")? Only a
+    determiner may stand between the verb and the time."""
+    if low[i] not in _occasion_verbs() or not 0 <= k - j <= 1:
+        return False
+    return (k == j or low[j] in _words("after_phrase_determiners")) and occasion_noun(text, t)

@@ -129,10 +129,21 @@ def verdict(trigger, pred, marker, triggers: frozenset[int], timex=None) -> str 
     if _under(pred, trigger):
         # a clause below the trigger's: "X, founded in 1980, was investigated in 1989", "for comments made
         # this week" (not one sharing its time: "shot and wounded X in 1998", "attacked on Friday, killing five")
-        return None if _shares_time(pred, trigger) else "other"
+        return None if _shares_time(pred, trigger) or _preposed(timex, pred) else "other"
     if _under(trigger, pred) and _present_relative(trigger):
         return "other"        # "released a video on Monday with women who have accused him": a standing description
     return None               # a clause above or beside the trigger's ("in a debate, while X called for ..."): the rules judge
+
+
+def _preposed(timex, pred) -> bool:
+    """Does the time (head token ``timex``) stand before every other word of the clause of ``pred`` it hangs
+    from, set off by a comma ("In 2013, hackers backing X attacked Y": the parse hangs the time on the
+    subject's clause)? A clause's own adjunct does not lead it off before its subject or noun: the time is
+    the clause around it's, and the word rules judge."""
+    if timex is None:
+        return False
+    rest = [t.i for t in pred.subtree if not _under(t, timex)]
+    return bool(rest) and timex.i < min(rest) and timex.doc[min(rest) - 1].text == ","
 
 
 def _present_relative(tok) -> bool:

@@ -10,8 +10,8 @@ from .. import lang
 from .dating import (_words, after_publication, conjunction_time, describes_noun, later_verb, noun_time,
                      occasion_near, occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done,
                      OCCASION_LAST, OCCASION_LEAD)
-from .dating_clause import (modifier_chain, noun_modifier_time, noun_own_time, own_times, participle_time,
-                            subject_noun_times, told_as_distinct)
+from .dating_clause import (modifier_chain, noun_modifier_time, noun_own_time, occasion_object, own_times,
+                            participle_time, subject_noun_times, told_as_distinct)
 from .dating_parse import attached_time, parse_times
 from .dating_story import headline_dates, reacted_object, same_doer
 from .event_index import TimexIndex, by_sentence
@@ -136,9 +136,8 @@ class TimeRules:
     """Methods of EventExtractor (extract.events)."""
 
     def _date_clauses(self, cands, text, sentences, sent_toks, timexes, published=None) -> None:
-        """Date each dictionary event by its own clause's time expression (``_own_time``); an
-        intention folded into its marker ("pledged on Monday to withdraw") takes the marker's. A span
-        ending at publication ("over the past few days") dates by the period holding it."""
+        """Date each dictionary event by its own clause's time (``_own_time``); an intention folded into its
+        marker ("pledged on Monday to withdraw") takes the marker's; "over the past few days", its period."""
         index = TimexIndex(timexes)
         for si, lst in by_sentence(cands).items():
             toks, low = sent_toks[si]
@@ -280,7 +279,8 @@ class TimeRules:
                         n < i and modifier_chain(low, n, i) and not is_past_form(low[i])):
                     best = ((False, -1), (t, value))   # "the Aug. 7 bombings", "the Feb. 23 accord signed by"
                     break
-                if not occasion_time(text, t, prevw, prev2, k <= OCCASION_LEAD) or not occasion_near(j, k, low):
+                if not (occasion_time(text, t, prevw, prev2, k <= OCCASION_LEAD) and occasion_near(j, k, low)
+                        or pos == "verb" and occasion_object(text, t, low, i, j, k)):
                     continue  # "the 1994 genocide", "last year's vote": the time of a noun, not of the clause
                 # ("clashed during Monday's debate", "At Monday's debate, X ...": the occasion's time is
                 # the act's, after any other time of the clause)
