@@ -62,18 +62,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     a speaker's statements dates no position (a demand, a claim) of another doer that the speaker's
     later statement tells of (``_other_doer``). An act told over a span (``span_clause``), or after the
     story went back to a time long before its own (``_went_back``), takes none."""
-    # the times that date clauses, judged once ("the Aug. 7 bombings" is no time of the story)
-    # nor a time that bounds a span ("since Jan. 13"), dates only a plan ("expected to meet later today")
-    # or a relative clause that describes someone ("X, who arrived Thursday, ...")
-    plans, sent_starts = _plan_times(cands, text, sentences), [a for a, _ in sentences]
-    clause_times = [t for t in timexes if t.type in ("DATE", "TIME") and not (text and noun_time(text, t))
-                    and t.id not in plans and not (text and (_span_bound(text, t) or _relative_time(
-                        text, t, sentences[max(0, bisect.bisect_right(sent_starts, t.start) - 1)])))]
-    # the times named as bounds of spans ("had not been let in since Jan. 13. Then Y stopped ..."): one
-    # long before the story's own time takes the narrative back to it
-    spans = [t for t in timexes if t.type in ("DATE", "TIME") and t.value[:1].isdigit() and text
-             and _span_bound(text, t) and not noun_time(text, t) and not _relative_time(
-                 text, t, sentences[max(0, bisect.bisect_right(sent_starts, t.start) - 1)])]
+    sent_starts = [a for a, _ in sentences]
+    clause_times, spans = _story_times(cands, timexes, sentences, text)
     days = [t for t in clause_times if len(t.value) >= 10 and t.value[:4].isdigit()
             and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])]
     story = story_time(clause_times, published)
@@ -132,6 +122,24 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
                 c.background = True       # of a span that began long before the story's time: not given
             elif u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+
+
+def _story_times(cands, timexes, sentences, text: str) -> tuple[list, list]:
+    """The times that date clauses, judged once ("the Aug. 7 bombings" is no time of the story; nor
+    a time that bounds a span, "since Jan. 13", dates only a plan, "expected to meet later today", or
+    a relative clause that describes someone, "X, who arrived Thursday, ..."); and the times named as
+    bounds of spans ("had not been let in since Jan. 13. Then Y stopped ..."): one long before the
+    story's own time takes the narrative back to it."""
+    plans, sent_starts = _plan_times(cands, text, sentences), [a for a, _ in sentences]
+
+    def own_sentence(t):
+        return sentences[max(0, bisect.bisect_right(sent_starts, t.start) - 1)]
+    clause_times = [t for t in timexes if t.type in ("DATE", "TIME") and not (text and noun_time(text, t))
+                    and t.id not in plans and not (text and (_span_bound(text, t) or _relative_time(
+                        text, t, own_sentence(t))))]
+    spans = [t for t in timexes if t.type in ("DATE", "TIME") and t.value[:1].isdigit() and text
+             and _span_bound(text, t) and not noun_time(text, t) and not _relative_time(text, t, own_sentence(t))]
+    return clause_times, spans
 
 
 def _went_back(u, story, published: str | None, back: int = 0) -> bool:
