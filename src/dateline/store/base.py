@@ -37,15 +37,20 @@ from .datemods import set_date_mods
 from .merging import MergeMethods
 from .places import add_places
 from .quotes import QUOTE_COLUMNS, add_quotes
+from .sqltext import insert_rows
 
 COMPONENT = "dateline.pipeline"
 
 
 # the clusters' columns that their indexes hold (schema.py): a refresh that keeps them writes no index
 CLUSTER_INDEXED = ("actor", "cameo", "target", "day_first")
-# reports inserted per statement: 42 columns each, within SQLite's oldest limit of 999 placeholders
-EVENT_ROWS_PER_INSERT = 23
-_EVENT_PLACEHOLDERS = "(" + ", ".join(["?"] * 42) + ")"
+# the columns of a stored report, in the order of Store._event_row
+EVENT_COLUMNS = (
+    "key", "article_key", "event_id", "cluster", "cameo", "root", "family", "plover", "goldstein", "quad_class",
+    "actor_code", "actor_name", "actor_entity", "target_code", "target_name", "target_entity", "date", "date_from",
+    "day_first", "day_last", "precision", "published", "location_code", "location_name", "negated", "hypothetical",
+    "series_ordinal", "series_noun", "series_since", "series_mod", "trigger_start", "trigger_end", "trigger_text",
+    "sentence_start", "sentence_end", "sentence_text", "sources", "url", "rule", "component", "version", "story_names")
 
 
 class StoreError(DatelineError):
@@ -292,20 +297,8 @@ class Store(QueryMethods, MergeMethods):
 
     def _insert_events(self, akey: str, pairs: list[tuple[M.Report, dict]], text: str, names: str) -> None:
         """Insert an article's new reports, without a cluster (merging gives them one: MergeMethods._merge_new),
-        in as few statements as the placeholders allow: SQLite's full-text index (events_fts, fed by a trigger)
-        writes what a statement gave it as a segment of its own when the next statement starts, and each
-        segment is merged again and again as the index grows (one statement per report wrote one per report)."""
-        rows = [self._event_row(akey, rep, ev, text, names) for rep, ev in pairs]
-        for i in range(0, len(rows), EVENT_ROWS_PER_INSERT):
-            chunk = rows[i:i + EVENT_ROWS_PER_INSERT]
-            self._exec(
-                "INSERT INTO events (key, article_key, event_id, cluster, cameo, root, family, plover, goldstein, "
-                "quad_class, actor_code, actor_name, actor_entity, target_code, target_name, target_entity, date, "
-                "date_from, day_first, day_last, precision, published, location_code, location_name, negated, "
-                "hypothetical, series_ordinal, series_noun, series_since, series_mod, trigger_start, trigger_end, "
-                "trigger_text, sentence_start, sentence_end, sentence_text, sources, url, rule, component, version, "
-                "story_names) VALUES " + ", ".join([_EVENT_PLACEHOLDERS] * len(chunk)),
-                [v for row in chunk for v in row])
+        in as few statements as the placeholders allow (sqltext.insert_rows: the full-text index's segments)."""
+        insert_rows(self, "events", EVENT_COLUMNS, [self._event_row(akey, rep, ev, text, names) for rep, ev in pairs])
 
     @staticmethod
     def _event_row(akey: str, rep: M.Report, ev: dict, text: str, names: str) -> tuple:

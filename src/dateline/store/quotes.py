@@ -23,7 +23,7 @@ import re
 import unicodedata
 from typing import Any
 
-from .sqltext import LIKE_ESCAPE, contains
+from .sqltext import LIKE_ESCAPE, contains, insert_rows
 
 _PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
 
@@ -123,21 +123,15 @@ def add_quotes(store, akey: str, record: dict) -> int:
     return n
 
 
-# quotations inserted per statement: 13 columns each, within SQLite's oldest limit of 999 placeholders
-QUOTE_ROWS_PER_INSERT = 76
+# the columns of a stored quotation, in the order of add_quotes' rows
+_QUOTE_ROW = ("key", "article_key", "quote_id", "text", "speaker_entity", "speaker_name", "speaker_code",
+              "speaker_key", "cue", "start_char", "end_char", "date", "attribution")
 
 
 def _insert_quotes(store, pending: list[tuple]) -> None:
-    """Insert the quotations waiting in ``pending`` (emptied) in as few statements as the placeholders allow:
-    SQLite's full-text index of quotations (quotes_fts, fed by a trigger) writes what a statement gave it as
-    a segment of its own, merged again and again as the index grows."""
-    for i in range(0, len(pending), QUOTE_ROWS_PER_INSERT):
-        chunk = pending[i:i + QUOTE_ROWS_PER_INSERT]
-        store._exec(
-            "INSERT INTO quotes (key, article_key, quote_id, text, speaker_entity, speaker_name, speaker_code, "
-            "speaker_key, cue, start_char, end_char, date, attribution) VALUES "
-            + ", ".join(["(?,?,?,?,?,?,?,?,?,?,?,?,?)"] * len(chunk)) + " ON CONFLICT (key) DO NOTHING",
-            [v for row in chunk for v in row])
+    """Insert the quotations waiting in ``pending`` (emptied) in as few statements as the placeholders allow
+    (sqltext.insert_rows: the full-text index of quotations writes a segment per statement)."""
+    insert_rows(store, "quotes", _QUOTE_ROW, pending, " ON CONFLICT (key) DO NOTHING")
     pending.clear()
 
 
