@@ -292,14 +292,14 @@ def bound_dates(cands, attributions, timexes, sentences, published: str | None, 
     """The bounds of events with no stated time, in turn: reference values, the report's time, the
     story's last day, the publication day."""
     from .dating_story import (cataphora_dates, headline_dates, narrative_dates,   # (it imports this module)
-                               prior_clause_background)
+                               prior_clause_background, prior_opening_background)
 
     resolve_references(cands, published)
     cataphora_dates(cands, text, sentences)
     report_dates(cands, attributions, timexes, text)
     recalled_background(cands, attributions, text)
-    described_background(cands, text, sentences)
-    prior_clause_background(cands, text, sentences)
+    for background in (described_background, prior_clause_background, prior_opening_background):
+        background(cands, text, sentences)
     reported = [(a.content.start, a.content.end) for a in attributions if a.content.start is not None]
     narrative_dates(cands, timexes, sentences, published, text, reported, attributions)
     headline_dates(cands)

@@ -369,7 +369,7 @@ def prior_clause_background(cands, text: str, sentences) -> None:
     before the act of the clause it hangs on, on a day the text does not give: background, so no story
     day or publication day bounds it. The clause runs from that word to the act with no clause break,
     relative pronoun or "that" between and a subject between; a clause that opens the sentence ends at
-    a comma after the act ("After X accused Y, Z left"). Then ``prior_opening_background``."""
+    a comma after the act ("After X accused Y, Z left")."""
     if not text:
         return
     stops = grammar_words("dating_scope_closers") | grammar_words("dating_clause_openers") \
@@ -390,7 +390,6 @@ def prior_clause_background(cands, text: str, sentences) -> None:
         if n == 0 and "," not in text[c.end:b]:
             continue      # "After the talks Ghana accused Togo": no telling where the clause ends
         c.background = True
-    prior_opening_background(cands, text, sentences)
 
 
 # how many words a sentence's opening phrase may hold before its comma ("Early in his campaign,")

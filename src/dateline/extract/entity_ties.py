@@ -182,10 +182,10 @@ def _tie_kin(text: str, res: EntityResult) -> None:
     with one (regexes.json tie_kin_gap) shares that state, where the text ties them to no other."""
     by_id = res.by_id()
     ms = res.mentions
-    for j, k in zip(range(len(ms)), range(1, len(ms))):
-        ent, kin = by_id.get(ms[k].entity or ""), ms[j]
+    for kin, m in zip(ms, ms[1:]):
+        ent = by_id.get(m.entity or "")
         if ent is None or ent.kind != "person" or ent.code or kin.kind != "person" or not kin.code \
-                or kin.code in ("IGO", "NGO") or not regex("entities", "tie_kin_gap").fullmatch(text, kin.end, ms[k].start):
+                or kin.code in ("IGO", "NGO") or not regex("entities", "tie_kin_gap").fullmatch(text, kin.end, m.start):
             continue
         res.ties[ent.id] = res.ties.get(ent.id, frozenset()) | {kin.code}
         if res.ties[ent.id] == {kin.code}:

@@ -117,11 +117,15 @@ def _modifies_noun(t, text: str) -> bool:
     return bool(nxt) and nxt[0][:1].islower() and nxt[0].strip(".,;") not in role_words("object_breaks")
 
 
+@functools.lru_cache(maxsize=1)
+def _target_frames() -> frozenset[str]:
+    return frozenset(f.id for f in frames() if f.role == "target")
+
+
 def _framed_target(c) -> bool:
     """The target came from an argument frame of the parse (its own object or preposition phrase),
     not from a surface guess."""
-    ids = {f.id for f in frames() if f.role == "target"}
-    return any(i in ids for i in (c.frames or ()))
+    return any(i in _target_frames() for i in (c.frames or ()))
 
 
 def _located_place(t, text: str, preps, aims=()) -> bool:
