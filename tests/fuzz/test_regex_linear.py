@@ -4,8 +4,8 @@ of letters, digits, spaces, tabs, newlines, periods, quotes, 'Mr.', 'said "' and
 literals. Search patterns are probed with finditer, patterns applied at a position with match; the few
 applied to short strings only are listed with their use in regex_probe.KNOWN.
 
-The bound (1 s a probe) is generous: a linear pattern takes milliseconds on 50 KB, a backtracking one
-takes minutes."""
+The bound (1 s of CPU time a probe, so that other processes on the machine do not count) is generous:
+a linear pattern takes milliseconds on 50 KB, a backtracking one takes minutes."""
 from __future__ import annotations
 
 import json
