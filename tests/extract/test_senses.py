@@ -174,6 +174,10 @@ def codes(text):
     # "thanks to": because of
     ("He hopes to win the seat thanks to the family name.", None, "thanks"),
     ("The mayor thanked the workers on Monday.", "051", None),
+    # a subject that names a person in either number is a party (the lists give some nouns in one only)
+    ("The defendant threatened a witness on Monday.", "13", None),
+    ("The pirate threatened the ship's crew on Monday.", "13", None),
+    ("Rising costs threatened the harvest this year.", None, "threatened"),
     # a poll's margin is no assault
     ("Jones would beat him 53 percent to 36 percent, the poll found.", None, "beat"),
 ])
