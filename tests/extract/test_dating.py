@@ -119,8 +119,8 @@ def test_the_dating_word_lists_load_and_are_used():
     from dateline.resources import path
     data = json.loads(path("dating", "words.json").read_text(encoding="utf-8"))
     extract = Path(__file__).resolve().parents[2] / "src" / "dateline" / "extract"
-    code = "".join((extract / name).read_text() for name in ("dating.py", "dating_story.py", "dating_clause.py",
-                                                             "event_time.py"))
+    code = "".join((extract / name).read_text() for name in ("dating.py", "dating_bounds.py", "dating_story.py",
+                                                             "dating_clause.py", "event_time.py"))
     assert data["_about"]
     for key, entry in data.items():
         if not key.startswith("_"):

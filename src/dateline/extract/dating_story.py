@@ -1,6 +1,6 @@
 """The story's time: an undated act takes the day the narrative last named, the period named in the
 sentence before it, the story's own recent day or week, or (in a headline) the lede's date
-(``date_from`` "narrative", "headline"). Called by ``dating.bound_dates`` between the report's time and
+(``date_from`` "narrative", "headline"). Called by ``dating_bounds.bound_dates`` between the report's time and
 the publication day.
 """
 from __future__ import annotations

@@ -336,7 +336,7 @@ class TimeRules:
                     continue
                 self._anchor_clause(t, k, lst, toks, low, focus, published, shift_value)
         self._coref_dates(cands, sent_toks)
-        headline_dates(cands)     # (again after the story's days: dating.bound_dates)
+        headline_dates(cands)     # (again after the story's days: dating_bounds.bound_dates)
 
 
     def _anchor_clause(self, t: Timex, k: int, lst, toks, low, focus: "_Focus", published, shift_value) -> None:

@@ -19,7 +19,8 @@ from ..record import ActorRef, Attribution, Event, Mention, Span, Timex
 from .. import lang
 from .lexicon import is_participle
 from .coordination import split_coordinated
-from .dating import BOUND_DATES, bound_dates, statement_time, unbound_unreal
+from .dating import BOUND_DATES, statement_time, unbound_unreal
+from .dating_bounds import bound_dates
 from .modality import apply_modality, fold_refusals, own_clause, set_flags
 from .participants import infer_participants
 from .senses import apply_senses
