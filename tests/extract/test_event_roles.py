@@ -169,9 +169,6 @@ def test_the_counterpart_of_relations_in_a_purpose_clause(text, root, actor, tar
 @pytest.mark.parametrize("text,root,actor,target", [
     # a verb hung on a noun phrase that no verb governs: the phrase is its subject
     ("Doctors from two French charities donated medicine to the refugees on Monday.", "07", "FRA", None),
-    # ... not an infinitive of purpose on a noun ("forces to ensure security": the forces do it)
-    ("Chile called on Monday for the deployment of UN forces to ensure security along the border.", "03", "IGO",
-     None),
     # a refusal defies whoever pressed for it
     ("Peru refused to resign from the council despite calls by Chile.", "12", "PER", "CHL"),
 ])

@@ -229,3 +229,30 @@ def test_rows_read():
 def test_armed_and_verbal_senses(text, trigger, code):
     got = [c for c, t in codes(text) if t.split()[0] == trigger]
     assert got and got[0].startswith(code), codes(text)
+
+
+@pytest.mark.parametrize("text,trigger,code", [
+    # making certain of a state of things as the purpose of another act is no promise (0332)
+    ("Ghana called for the deployment of Togolese troops to ensure security along the border.", "ensure", None),
+    ("Chile sent police to ensure calm in the capital on Monday.", "ensure", None),
+    # ... a pledge, appeal or demand to ensure it is one
+    ("Peru pledged to ensure the security of the border.", "ensure", "03"),
+    ("Peru urged Chile to ensure security in the camps.", "ensure", "02"),
+    # praise offered is praise, not an offer to cooperate
+    ("The senator offered her congratulations to the governor on Monday.", "offered", "051"),
+    # nothing agreed to: an opinion shared at most
+    ("Peru and Chile agreed.", "agreed", None),
+    ("Peru agreed to the border plan on Monday.", "agreed", "03"),
+    # advice against an act is no threat to do it
+    ("Ghana warned against imposing sanctions on Togo.", "warned", "012"),
+    # a topic spoken of is no consultation
+    ("Pundits say the report renders talk of a trade war moot.", "talk", None),
+    ("Peru talked with Chile about trade on Monday.", "talked", "040"),
+    # a delegation led abroad is a visit
+    ("The speaker led a delegation to four countries last week.", "led", "042"),
+    # a constituency rallied is support gathered, no protest
+    ("The senator plans to rally her party's electorate.", "rally", None),
+])
+def test_senses_of_intent_and_speech_words(text, trigger, code):
+    got = [c for c, t in codes(text) if t.split()[0] == trigger]
+    assert (got[0][:len(code)] if got else None) == code, codes(text)

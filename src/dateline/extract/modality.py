@@ -206,6 +206,18 @@ def recode(code: str, kind: str) -> Modality:
     return Modality(kind, "", None)
 
 
+def _conditional_vow(code: str, low: list[str], end: int) -> Modality | None:
+    """"will sue if it has to", "would reject the deal if ...": an intended act with no intent code of
+    its own (modality.tsv: legal action, rejection) made conditional (grammar.json conditional_vow_words
+    after it in its sentence) is a threat where the table gives the act a threat code; None otherwise."""
+    after = low[end:]
+    stop = next((k for k, w in enumerate(after) if w in (".", ";")), len(after))
+    if not any(w in grammar_words("conditional_vow_words") for w in after[:stop]):
+        return None
+    m = recode(code, "threat")
+    return m if m.kind == "threat" and m.code else None
+
+
 def pending(low: list[str], s: int, i: int) -> bool:
     """"will stay until X complies", "once X signs", "as soon as X arrives": a present-tense act in a
     clause of a pending condition has not happened; a past form ("until X complied") or a gerund did."""
@@ -401,15 +413,15 @@ def apply_modality(c, low: list[str]) -> None:
         return
     kind, c.modality_marker = found
     m = recode(c.pattern.code, kind)
+    if kind == "intent" and not m.code:
+        m = _conditional_vow(c.pattern.code, low, c.end_tok) or m
     if kind in ("appeal", "demand") and not m.code:
         c.modality_marker, c.hypothetical = None, True
         return      # "urged X to attack": no appeal code for that act; the appeal verb codes it,
         #             and the act asked for has not happened
-    # an intention with no 03x/13x code stated by a verb ("plans to sue X", "is ready to reject X") is
-    # no event of its own: the act keeps its code and has not happened; "said it would sue X" is
-    # taken as the act announced, as the coders of the dev gold read it
-    c.hypothetical = not m.code and c.pattern.code[:2] not in ("03", "13") \
-        and low[c.modality_marker] not in _words()["intent_auxiliaries"]
+    # an intention with no 03x/13x code ("plans to sue X", "said it would press for a trial") is no
+    # event of its own (only 03x and 13x codes state intentions): the act keeps its code and has not happened
+    c.hypothetical = not m.code and c.pattern.code[:2] not in ("03", "13")
     c.modality, c.modality_row = m.kind, m.row
     outer = modality_of(low, c.modality_marker, c.modality_marker + 1) if kind in ("appeal", "demand") else None
     if outer is not None and outer[0] == "intent":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from .. import lang
 from ..resources import multi, read_tsv
-from .event_lexicon import NO_EVENT, _BE, _CLAUSE_BREAK, _DAY_WORDS, _QUOTE_MARKS, _agent_nouns, _people_words, _title_words, grammar_words
+from .event_lexicon import NO_EVENT, _BE, _CLAUSE_BREAK, _DAY_WORDS, _IMPLICATIVE, _QUOTE_MARKS, _agent_nouns, _people_words, _title_words, grammar_words
 from .lexicon import verb_forms
 from .entity_words import context_words
 from .trigger_senses import noun_in, token_starting_at
@@ -342,11 +342,22 @@ def _token_test(s: Sense, c, toks, low: list[str], cues: frozenset[int]) -> bool
         while k < len(low) and low[k].endswith("ly") and low[k].isalpha():
             k += 1          # "broadly agreed that"
         return k < len(low) and low[k] in s.words
+    if s.test == "purpose":
+        return _purpose_infinitive(low, i, j)
     if s.test == "complement_in":
         openers = ("to", "would", "will", "'d", "'ll", "could")
         end = next((k for k in range(j, min(len(low), j + 10)) if low[k] in (",", ";", ".", "but")), min(len(low), j + 10))
         return any(low[k] in openers and low[k + 1] in _obstruct_forms(s.words) for k in range(j, end - 1))
     return None
+
+
+def _purpose_infinitive(low: list[str], i: int, j: int) -> bool:
+    """The trigger at ``i`` is the verb of an infinitive of purpose ("forces deployed to ensure
+    security"): no verb of intention, appeal, demand or threat governs its "to" (modality.modality_of)
+    and no implicative verb makes it a result ("managed to")."""
+    from .modality import infinitive_to, modality_of
+    to = infinitive_to(low, i)
+    return to is not None and to > 0 and low[to - 1] not in _IMPLICATIVE and modality_of(low, i, j) is None
 
 
 def _after_quote(low: list[str], i: int, j: int) -> bool:
