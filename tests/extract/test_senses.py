@@ -235,6 +235,7 @@ def test_armed_and_verbal_senses(text, trigger, code):
     # making certain of a state of things as the purpose of another act is no promise (0332)
     ("Ghana called for the deployment of Togolese troops to ensure security along the border.", "ensure", None),
     ("Chile sent police to ensure calm in the capital on Monday.", "ensure", None),
+    ("The mission should focus on rebuilding the port and ensuring the security of the crews.", "ensuring", None),
     # ... a pledge, appeal or demand to ensure it is one
     ("Peru pledged to ensure the security of the border.", "ensure", "03"),
     ("Peru urged Chile to ensure security in the camps.", "ensure", "02"),
@@ -246,12 +247,22 @@ def test_armed_and_verbal_senses(text, trigger, code):
     # advice against an act is no threat to do it
     ("Ghana warned against imposing sanctions on Togo.", "warned", "012"),
     # a topic spoken of is no consultation
-    ("Pundits say the report renders talk of a trade war moot.", "talk", None),
+    ("Pundits say the new report renders talk of a wall moot.", "talk", None),
     ("Peru talked with Chile about trade on Monday.", "talked", "040"),
     # a delegation led abroad is a visit
     ("The speaker led a delegation to four countries last week.", "led", "042"),
     # a constituency rallied is support gathered, no protest
     ("The senator plans to rally her party's electorate.", "rally", None),
+    # a score level in a contest is no cooperation
+    ("A new poll shows the two senators are tied in the state.", "tied", None),
+    ("The mayor tied his rival in the county caucuses.", "tied", None),
+    # delegates bound to a candidate: no pledge made
+    ("The senator has won a majority of the regular, pledged delegates.", "pledged", None),
+    # money gathered for a political contest is no appeal for aid
+    ("The governor raised money for a Senate candidate in Ohio last year.", "raised", None),
+    ("Several parties scrambled to raise campaign cash in May.", "raise", None),
+    # an attraction to an audience asks nothing
+    ("Smith's appeal to working-class whites is limited.", "appeal", None),
 ])
 def test_senses_of_intent_and_speech_words(text, trigger, code):
     got = [c for c, t in codes(text) if t.split()[0] == trigger]

@@ -354,8 +354,11 @@ def _token_test(s: Sense, c, toks, low: list[str], cues: frozenset[int]) -> bool
 def _purpose_infinitive(low: list[str], i: int, j: int) -> bool:
     """The trigger at ``i`` is the verb of an infinitive of purpose ("forces deployed to ensure
     security"): no verb of intention, appeal, demand or threat governs its "to" (modality.modality_of)
-    and no implicative verb makes it a result ("managed to")."""
+    and no implicative verb makes it a result ("managed to"); or a gerund that is no progressive
+    ("focused on ensuring the security of posts", "by ensuring calm"; not "is ensuring")."""
     from .modality import infinitive_to, modality_of
+    if low[i].endswith("ing") and i > 0 and low[i - 1] not in _BE and not low[i - 1].endswith("ly"):
+        return True
     to = infinitive_to(low, i)
     return to is not None and to > 0 and low[to - 1] not in _IMPLICATIVE and modality_of(low, i, j) is None
 

@@ -219,11 +219,13 @@ def generic(c, parse) -> bool:
     enter", "people who refuse to assimilate"): what is done to or by such people in general, no
     happening (a headline's present, the first sentence, is left alone). A present with an adverb of habit
     on it, of a verb row or of the verb whose object a noun row is ("police routinely arrest protesters",
-    "the group regularly sends aid"), describes a practice, no happening."""
+    "the group regularly sends aid"), describes a practice, no happening; a perfect with an adverb of a
+    standing position ("have long called for X") a position held, no happening (_standing)."""
     tok = token_starting_at(parse, c.start)
     if tok is None or c.sent == 0:
         return False
-    if _habitual(tok if c.pattern.pos == "verb" else tok.head if tok.dep_ in ("dobj", "obj") else None):
+    verb = tok if c.pattern.pos == "verb" else tok.head if tok.dep_ in ("dobj", "obj") else None
+    if _habitual(verb) or _standing(verb):
         return True
     if c.pattern.pos != "verb":
         return False
@@ -248,6 +250,15 @@ def _habitual(verb) -> bool:
     """A present of the verb itself (trigger_filters habitual_present_tags) with an adverb of habit on it."""
     return verb is not None and verb.tag_.lower() in words("habitual_present_tags") and any(
         ch.dep_ == "advmod" and ch.lower_ in words("habitual_adverbs") for ch in verb.children)
+
+
+def _standing(verb) -> bool:
+    """A perfect of the verb itself with an adverb of a standing position on it (trigger_filters
+    standing_adverbs: "have long called for her ouster", "has always opposed the plan"): a position
+    held over time, no discrete happening."""
+    return verb is not None and verb.tag_ == "VBN" and any(
+        ch.dep_ == "aux" and ch.lower_ in grammar_words("dating_perfect_auxiliaries") for ch in verb.children) and any(
+        ch.dep_ == "advmod" and ch.lower_ in words("standing_adverbs") for ch in verb.children)
 
 
 def _verb_elsewhere(tok) -> bool:
