@@ -249,6 +249,8 @@ def test_armed_and_verbal_senses(text, trigger, code):
     # a topic spoken of is no consultation
     ("Pundits say the new report renders talk of a wall moot.", "talk", None),
     ("Peru talked with Chile about trade on Monday.", "talked", "040"),
+    # carrying on one's own course offers no one anything, a quotation mark before it or not
+    ("The senator vowed to \u201ckeep campaigning\u201d until the convention.", "vowed", None),
     # a delegation led abroad is a visit
     ("The speaker led a delegation to four countries last week.", "led", "042"),
     # a constituency rallied is support gathered, no protest

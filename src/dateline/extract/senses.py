@@ -347,7 +347,9 @@ def _token_test(s: Sense, c, toks, low: list[str], cues: frozenset[int]) -> bool
     if s.test == "complement_in":
         openers = ("to", "would", "will", "'d", "'ll", "could")
         end = next((k for k in range(j, min(len(low), j + 10)) if low[k] in (",", ";", ".", "but")), min(len(low), j + 10))
-        return any(low[k] in openers and low[k + 1] in _obstruct_forms(s.words) for k in range(j, end - 1))
+        # (a quotation mark may open the complement: 'vowed to "continue the fight"')
+        nxt = [(k, k + 2 if low[k + 1] in _QUOTE_MARKS and k + 2 < len(low) else k + 1) for k in range(j, end - 1)]
+        return any(low[k] in openers and low[v] in _obstruct_forms(s.words) for k, v in nxt)
     return None
 
 
