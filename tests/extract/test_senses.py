@@ -263,6 +263,12 @@ def test_armed_and_verbal_senses(text, trigger, code):
     # money gathered for a political contest is no appeal for aid
     ("The governor raised money for a Senate candidate in Ohio last year.", "raised", None),
     ("Several parties scrambled to raise campaign cash in May.", "raise", None),
+    # a thing needed is no appeal; a party needed to act is
+    ("The turnout stayed below the level needed to validate the result.", "needed", None),
+    ("Ghana needs a solution to the dispute with Togo, its president said.", "needs", None),
+    ("Ghana needs Togo to withdraw its troops.", "needs", "02"),
+    # effort spent on a course of one's own is no economic cooperation
+    ("The senator's camp is investing for a long contest with his rival.", "investing", None),
     # an attraction to an audience asks nothing
     ("Smith's appeal to working-class whites is limited.", "appeal", None),
 ])
