@@ -144,9 +144,9 @@ def test_the_dating_word_lists_load_and_are_used():
      "Officials were tired. He criticized Togo over the border dispute.", "criticized", "2021-W09", "narrative"),
     # ... for what the clause tells as past, not a statement of now
     ("Chile's president arrived in Lima on Monday. The talks went on. Trade was discussed. Officials were tired. "
-     "Peru's president said Peru would send aid to Chile.", "send", "2021-03-01", "narrative"),
+     "Peru's president said Peru would challenge the Chilean move in court.", "challenge", "2021-03-01", "narrative"),
     ("Chile's president arrived in Lima on Monday. The talks went on. Trade was discussed. Officials were tired. "
-     "Peru's president says Peru will send aid to Chile.", "send", "2021-03-05", "publication"),
+     "Peru's president says Peru will challenge the Chilean move in court.", "challenge", "2021-03-05", "publication"),
     # ... but not where the story has just named a time of another period, long before its own: the
     # narrative went back to it, so not the publication day either (dating_story._went_back)
     ("Ghana's president arrived in Lome on Wednesday. The talks went on. Trade was discussed. "

@@ -21,7 +21,7 @@ from .lexicon import is_participle
 from .coordination import split_coordinated
 from .dating import BOUND_DATES, statement_time, unbound_unreal
 from .dating_bounds import bound_dates
-from .modality import apply_modality, fold_refusals, own_clause, set_flags
+from .modality import announced_unreal, apply_modality, fold_refusals, own_clause, set_flags
 from .participants import infer_participants
 from .senses import apply_senses
 from .speech_acts import objas_cue, speech_acts
@@ -124,6 +124,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         self._sources(cands, sentences, attributions, text)
         self._obligations(cands, sent_toks)
         unbound_unreal(cands)
+        announced_unreal(cands)     # (after dating: an announced act keeps its announcement's day)
         cands = self._merge(cands)
         cands = split_coordinated(cands, text, mentions)
         infer_participants(cands, text)

@@ -206,6 +206,18 @@ def recode(code: str, kind: str) -> Modality:
     return Modality(kind, "", None)
 
 
+def announced_unreal(cands) -> None:
+    """"said it would press for a trial", "will investigate the killings": an act announced with an
+    auxiliary of intention whose code has no 03x/13x intention (modality.tsv) is no event of its own
+    (only 03x and 13x codes state intentions): it has not happened, hypothetical. Flagged once the
+    events are dated (events.py, after dating.unbound_unreal): the day of its announcement, which
+    dated it, stays its date, as a stated intention's does."""
+    for c in cands:
+        if c.modality == "intent" and not c.intended and not c.negated and not c.hypothetical \
+                and c.pattern.code[:2] not in ("03", "13"):
+            c.hypothetical = True
+
+
 def _conditional_vow(code: str, low: list[str], end: int) -> Modality | None:
     """"will sue if it has to", "would reject the deal if ...": an intended act with no intent code of
     its own (modality.tsv: legal action, rejection) made conditional (grammar.json conditional_vow_words
@@ -419,9 +431,11 @@ def apply_modality(c, low: list[str]) -> None:
         c.modality_marker, c.hypothetical = None, True
         return      # "urged X to attack": no appeal code for that act; the appeal verb codes it,
         #             and the act asked for has not happened
-    # an intention with no 03x/13x code ("plans to sue X", "said it would press for a trial") is no
-    # event of its own (only 03x and 13x codes state intentions): the act keeps its code and has not happened
-    c.hypothetical = not m.code and c.pattern.code[:2] not in ("03", "13")
+    # an intention with no 03x/13x code stated by a verb ("plans to sue X", "is ready to reject X") is
+    # no event of its own: the act keeps its code and has not happened; one stated by an auxiliary
+    # ("said it would press for a trial") is dated by its statement first (announced_unreal)
+    c.hypothetical = not m.code and c.pattern.code[:2] not in ("03", "13") \
+        and low[c.modality_marker] not in _words()["intent_auxiliaries"]
     c.modality, c.modality_row = m.kind, m.row
     outer = modality_of(low, c.modality_marker, c.modality_marker + 1) if kind in ("appeal", "demand") else None
     if outer is not None and outer[0] == "intent":
