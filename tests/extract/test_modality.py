@@ -332,3 +332,8 @@ def test_contracted_negations(text, trigger, code, negated, hypothetical):
 def test_announced_acts_with_no_intent_code(text, trigger, code, modality, hypothetical):
     e = next(e for e in events(text) if e.trigger.text == trigger)
     assert (e.cameo[:len(code)], e.modality, e.hypothetical) == (code, modality, hypothetical)
+
+
+def test_an_announced_act_keeps_the_day_of_its_announcement():
+    e = next(e for e in events("Ghana said on Monday it would sue Togo over the dam.") if e.trigger.text == "sue")
+    assert (e.hypothetical, e.date, e.date_from) == (True, "2021-03-01", "report")
