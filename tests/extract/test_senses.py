@@ -269,6 +269,8 @@ def test_armed_and_verbal_senses(text, trigger, code):
     ("Ghana needs Togo to withdraw its troops.", "needs", "02"),
     # effort spent on a course of one's own is no economic cooperation
     ("The senator's camp is investing for a long contest with his rival.", "investing", None),
+    # a craft or a thing in the air is no party visiting
+    ("Cameras on masts and drones flying overhead now watch the border.", "flying", None),
     # an attraction to an audience asks nothing
     ("Smith's appeal to working-class whites is limited.", "appeal", None),
 ])
