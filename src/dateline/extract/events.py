@@ -19,9 +19,9 @@ from ..record import ActorRef, Attribution, Event, Mention, Span, Timex
 from .. import lang
 from .lexicon import is_participle
 from .coordination import split_coordinated
-from .dating import BOUND_DATES, statement_time, unbound_unreal
+from .dating import BOUND_DATES, statement_time
 from .dating_bounds import bound_dates
-from .modality import announced_unreal, apply_modality, fold_refusals, own_clause, set_flags
+from .modality import apply_modality, fold_refusals, own_clause, set_flags, unreal_after_dating
 from .participants import infer_participants
 from .senses import apply_senses
 from .speech_acts import objas_cue, speech_acts
@@ -123,8 +123,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         self._series(cands, text, sentences, sent_toks, timexes)
         self._sources(cands, sentences, attributions, text)
         self._obligations(cands, sent_toks)
-        unbound_unreal(cands)
-        announced_unreal(cands)     # (after dating: an announced act keeps its announcement's day)
+        unreal_after_dating(cands)
         cands = self._merge(cands)
         cands = split_coordinated(cands, text, mentions)
         infer_participants(cands, text)

@@ -13,6 +13,7 @@ import functools
 from dataclasses import replace
 
 from ..resources import read_tsv
+from .dating import unbound_unreal
 from .event_lexicon import _BE, _DENY, _IMPLICATIVE, _MODAL, _NEG, _NEG_VERBS, _NOUN_DETS, _agent_nouns, _base_verbs, grammar_words
 from .lexicon import is_participle, is_past_form
 from .modality_refusals import Modality, fold_refusals, infinitive_to, refusal
@@ -210,12 +211,19 @@ def announced_unreal(cands) -> None:
     """"said it would press for a trial", "will investigate the killings": an act announced with an
     auxiliary of intention whose code has no 03x/13x intention (modality.tsv) is no event of its own
     (only 03x and 13x codes state intentions): it has not happened, hypothetical. Flagged once the
-    events are dated (events.py, after dating.unbound_unreal): the day of its announcement, which
-    dated it, stays its date, as a stated intention's does."""
+    events are dated (unreal_after_dating): the day of its announcement, which dated it, stays its
+    date, as a stated intention's does."""
     for c in cands:
         if c.modality == "intent" and not c.intended and not c.negated and not c.hypothetical \
                 and c.pattern.code[:2] not in ("03", "13"):
             c.hypothetical = True
+
+
+def unreal_after_dating(cands) -> None:
+    """Once the events are dated: an act found hypothetical or negated loses the report's or
+    publication's day (dating.unbound_unreal), then an announced act is flagged (announced_unreal)."""
+    unbound_unreal(cands)
+    announced_unreal(cands)
 
 
 def _conditional_vow(code: str, low: list[str], end: int) -> Modality | None:
