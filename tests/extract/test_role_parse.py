@@ -28,3 +28,52 @@ def test_a_plural_object_pronoun_is_no_single_person():
 ])
 def test_a_reported_pronoun_is_its_speaker(text, root, actor):
     assert _code(_event(text, root).actor) == actor
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a show of force whose purpose clause puts down a named party: that party is its target
+    ("Riot police deployed in Nairobi to disperse opposition supporters.", "15", "KEN", "KEN"),
+    # ... one that names no party (a march, a rally): repression of the people of the place
+    ("Kenyan police deployed in Nairobi, to break up a protest march called by the opposition.", "15", "KEN", "KEN"),
+    # a passive of a show of force: its subject is the force, which acts; it does not undergo it
+    ("Police were deployed in Nairobi to break up a protest march.", "15", "KEN", "KEN"),
+    # the from-phrase of a verb of undergoing: who does the noun event the subject undergoes
+    ("Nigeria received military aid from Britain last year.", "07", "GBR", "NGA"),
+    ("The Kenyan government has received secret promises from China.", "03", "CHN", "KEN"),
+    ("The Kenyan army came under attack from Somali militants.", "19", "SOM", "KEN"),
+    # a capital a frame gives as the doer stands for its government
+    ("The minister's remarks about ties with China have drawn criticism from Berlin.", "11", "DEU", None),
+    # "talks between the two countries": the side of the pair other than the actor
+    ("Israel and Syria broke off negotiations in 2000. Syria now wants to renew the stalled peace talks "
+     "between the two countries.", "03", "SYR", "ISR"),
+])
+def test_roles_from_purpose_passive_force_receiving_and_pairs(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a state's mission or post where an act of violence happened: that state is whom it was aimed at
+    ("The bombing at the French embassy in Bamako killed 12 people.", "183", None, "FRA"),
+    ("Bombings at Turkish consulates in two cities wounded nine people.", "183", None, "TUR"),
+    # a place of a state is still only where ("in the Kenyan capital")
+    ("Kenya condemned the attack on the French embassy in Bamako.", "11", "KEN", "FRA"),
+])
+def test_a_state_facility_where_violence_happened_is_its_target(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+def test_the_aim_of_a_subject_attack_does_not_kill():
+    e = _event("A car bomb attack on the Turkish embassy in Kabul killed four guards.", "180")
+    assert _code(e.actor) is None
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a participle describing a noun, naming its target but no by-agent: its doer goes unnamed
+    ("Kenyan rebels have raided two towns since the party was barred from the talks in retaliation for two "
+     "murders blamed on the Ugandan army.", "112", None, "UGA"),
+])
+def test_a_bare_participle_names_no_doer_of_its_own(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

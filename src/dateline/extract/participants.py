@@ -19,6 +19,8 @@ from .event_lexicon import grammar_words
 from .frames import frames, role_words
 from .regexes import regex
 
+_SUPPRESS = "v.suppress.obj"      # the frame of a force's purpose of putting people down (frames.tsv)
+
 
 @functools.lru_cache(maxsize=1)
 def domestic_roots() -> dict[str, frozenset[str]]:
@@ -63,7 +65,8 @@ def place_states(cands, text: str) -> None:
                               code=c.target.code, form="target-state")
         act_code = c.intended or c.pattern.code       # (a threatened act: "threatened to impose a curfew in X")
         act = act_code[:2]
-        if (c.pattern.code[:2] not in roots["all"] and act not in roots["all"]) \
+        repressive = act in roots["all"] or any(f.startswith(_SUPPRESS) for f in c.frames or ())   # ("deployed to break up a rally")
+        if (c.pattern.code[:2] not in roots["all"] and not repressive) \
                 or not c.location or not c.location.get("code"):
             continue
         code = c.location["code"]

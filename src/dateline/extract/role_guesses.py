@@ -18,7 +18,21 @@ def _located_state(head, m: Mention) -> bool:
     noun of violence (role_words located_act_nouns: "the explosions at U.S. embassies", "a bomb in
     Israel"): where the act happened, not who did it ("officials at the U.S. embassy", "troops in
     Iraq", "protests in Iran" are its people's)?"""
-    if m.kind != "country" or head.lower_ not in role_words("located_act_nouns") or m.start <= head.idx < m.end:
+    if m.kind != "country":
+        return False
+    return _in_phrase_of(head, m, role_words("locative_prepositions"))
+
+
+def _aimed_party(head, m: Mention) -> bool:
+    """Is ``m`` named inside a phrase of aim (role_words aimed_prepositions) of a noun of violence
+    ("a car bomb attack on the Turkish embassy"): whom the act was aimed at?"""
+    return _in_phrase_of(head, m, role_words("aimed_prepositions"))
+
+
+def _in_phrase_of(head, m: Mention, preps) -> bool:
+    """Is ``m`` inside a phrase that one of ``preps`` opens, below ``head``, a noun of violence (role_words
+    located_act_nouns)?"""
+    if head.lower_ not in role_words("located_act_nouns") or m.start <= head.idx < m.end:
         return False
     doc = head.doc
     k = bisect.bisect_left(doc, m.start, key=lambda t: t.idx)
@@ -26,7 +40,7 @@ def _located_state(head, m: Mention) -> bool:
         return False
     t = doc[k]
     while t.i != head.i:
-        if any(ch.dep_ == "case" and ch.lower_ in role_words("locative_prepositions") for ch in t.children):
+        if any(ch.dep_ == "case" and ch.lower_ in preps for ch in t.children):
             return True
         t = t.head
     return False

@@ -17,10 +17,14 @@ from .event_lexicon import (
 from .frames import controls, frames, frames_for, role_words, walk
 from .lexicon import is_participle, verb_forms
 from .role_pronouns import _reported_pronoun, pair_of
+from .role_clauses import (
+    _SUPPRESS, _bare_participle, _between_pair, _reciprocal_object, _relation_partner, _suppressing_purpose
+)
 from .entity_context import _title_chain
 from .role_surface import _ethnic
 from .role_guesses import (
-    _circumstantial, _coordinated_subject, _inside_comment, _located_guess, _located_state, _own_party_parsed
+    _aimed_party, _circumstantial, _coordinated_subject, _inside_comment, _located_guess, _located_state,
+    _own_party_parsed
 )
 
 _RELATIVE = grammar_words("relative_pronouns")
@@ -124,10 +128,16 @@ class ParseRoles:
             target, direct, t_id, t_tok, c.target = None, False, None, None, None
             if pair is not None and actor is not None and actor.start == pair[0].start:
                 target, direct, t_id = pair[1], True, a_id
+        if t_tok is not None and a_tok is not None and t_tok.i == a_tok.i:
+            # "troops were deployed" (frames v.pass.force.subj): the token that acts does not undergo it
+            target, direct, t_id, t_tok = None, False, None, None
+            c.target = None if c.target is not None and c.target.start == a_tok.idx else c.target
         if target is not None and actor is not None and t_tok is not None and target.entity is not None \
                 and target.entity == actor.entity:
             target = self._not_own_subject(target, actor, t_tok, mentions)
         c.frames = tuple(f for f in (a_id, t_id) if f)
+        if target is None and t_id is None and _suppressing_purpose(c, tok, voice):
+            c.frames += (_SUPPRESS,)   # "police deployed to break up a rally": repression (participants)
         if target is None and voice == "active" and c.pattern.pos == "verb":
             self._topic_modifier(c, tok)
             target = _relation_partner(c, tok, mentions, actor or c.actor)
@@ -137,17 +147,7 @@ class ParseRoles:
         if target is None and c.target is not None and (_circumstantial(c, tok) or _coordinated_subject(c, tok)
                                                         or _inside_comment(c, tok) or _located_guess(c, tok, t_tok)):
             c.target = None     # "attacked without UN approval", "X would protest and Y respond": no target
-        if actor is not None and (actor.kind in ("country", "person", "organization") or (
-                actor.kind == "place" and actor.code and a_tok is not None and a_tok.lower_ in _agent_nouns())):
-            c.actor = actor      # (a place's state on a body of it: "the government of Sindh province")
-        elif actor is None and a_tok is not None and c.actor is not None and a_tok.lower_ not in _PRONOUNS \
-                and (c.actor.start < parse[0].idx or c.actor.start > tok.idx):
-            c.actor = None       # "Extremists bombed ...": the subject names no entity; a guess from before is not it
-        elif voice == "passive" and c.actor is not None and self._is_subject(tok, c.actor, mentions):
-            c.actor = None       # "he was shot": who underwent it did not do it
-        elif actor is None and c.pattern.pos == "noun" and tok.dep_ in _OBJ \
-                and tok.head.lower_ in role_words("citing_verbs"):
-            c.actor = None       # "X cited criticism of Y": who cites an act did not do it
+        self._settle_actor(c, tok, parse, (actor, a_id, a_tok), voice, mentions)
         if target is not None and a_id is None and c.actor is not None and (c.actor.start == target.start or (
                 (voice == "passive" or a_tok is not None or c.pattern.pos == "noun") and c.actor.entity is not None
                 and c.actor.entity == target.entity)):
@@ -165,6 +165,28 @@ class ParseRoles:
         elif target is not None and target.kind in ("country", "person", "organization", "place") and (
                 c.actor is None or target.code != c.actor.code or _own_party_parsed(c.actor, target, direct)):
             c.target = target
+
+    def _settle_actor(self, c: _Cand, tok, parse, found, voice: str, mentions) -> None:
+        """The actor of the trigger: the entity the frames ``found`` (mention, frame id, token reached),
+        else the rules' guess unless the parse shows it is not the doer."""
+        actor, a_id, a_tok = found
+        if actor is not None and (actor.kind in ("country", "person", "organization") or (
+                actor.kind == "place" and actor.code and a_tok is not None and a_tok.lower_ in _agent_nouns())
+                                  or (actor.kind == "place" and actor.code and actor.form == "capital")):
+            c.actor = actor      # (a place's state on a body of it: "the government of Sindh province"; a
+            #                      capital that a frame gives as the doer stands for its government: "criticism
+            #                      from Berlin")
+        elif actor is None and a_tok is not None and c.actor is not None and a_tok.lower_ not in _PRONOUNS \
+                and (c.actor.start < parse[0].idx or c.actor.start > tok.idx):
+            c.actor = None       # "Extremists bombed ...": the subject names no entity; a guess from before is not it
+        elif voice == "passive" and c.actor is not None and self._is_subject(tok, c.actor, mentions):
+            c.actor = None       # "he was shot": who underwent it did not do it
+        elif actor is None and a_id is None and c.actor is not None and _bare_participle(c, tok):
+            c.actor = None       # "... for two killings blamed on X": no by-agent, so its doer goes unnamed; a
+            #                      guess outside the phrase of the noun it describes is not it
+        elif actor is None and c.pattern.pos == "noun" and tok.dep_ in _OBJ \
+                and tok.head.lower_ in role_words("citing_verbs"):
+            c.actor = None       # "X cited criticism of Y": who cites an act did not do it
 
     def _appealer(self, c: _Cand, low: list[str], parse, mentions: list[Mention]) -> Mention | None:
         """"X urged Y to withdraw": the party that appeals is the subject of the appeal verb (the
@@ -252,9 +274,15 @@ class ParseRoles:
                 inside = c.actor is not None and reached.left_edge.idx <= c.actor.start \
                     < reached.right_edge.idx + len(reached.right_edge)
                 c.actor, m = None if inside else c.actor, None
+            elif m is not None and role == "actor" and _aimed_party(reached, m):
+                # "a car bomb attack on the Turkish embassy killed ...": whom the attack was aimed at
+                inside = c.actor is not None and c.actor.start == m.start
+                c.actor, m = None if inside else c.actor, None
             elif m is not None and role == "target" and _located_state(reached, m):
                 m = None     # "condemned the attacks in X": where they happened, not whom they were aimed at
             pair = pair_of(reached, mentions) if m is None and not head_only else None
+            if pair is None and m is None and role == "target":
+                pair = _between_pair(reached, mentions)
             if pair is not None:
                 # "the two leaders pledged": the first named acts; "talks between the two countries":
                 # the counterpart is the member other than the actor
@@ -437,16 +465,6 @@ def _followers(token, phrase, mentions) -> Mention | None:
                    name=token.text, kind="organization", role=None, form="followers", gender=None)
 
 
-def _reciprocal_object(trig) -> bool:
-    """Is the object of the trigger, or of the infinitive it governs ("pledged to consult each other"),
-    a reciprocal pronoun ("each other", "one another")?"""
-    doc = trig.doc
-    verbs = [trig] + [ch for ch in trig.children if ch.dep_ in ("xcomp", "advcl")]
-    return any(ch.dep_ in _OBJ and ch.i + 1 < len(doc)
-               and f"{ch.lower_} {doc[ch.i + 1].lower_}" in role_words("reciprocal_pronouns")
-               for v in verbs for ch in v.children)
-
-
 _MEMBER_REACH = 1500     # how far back "member states" looks for their body
 
 
@@ -500,33 +518,3 @@ def _apposed(token, mentions) -> Mention | None:
     if before and (before[-1].form != "adjective" or text[start:before[-1].start].strip()):
         return None
     return name if not gap or _title_chain(gap) else None
-
-
-_GOVERNED = lang.dep_labels("governed")
-
-
-def _relation_partner(c: _Cand, tok, mentions, actor: Mention | None) -> Mention | None:
-    """Relations have two sides: an act of cooperation on relations that names no counterpart, in a
-    clause of purpose ("lifted sanctions on X in a bid to normalize relations", "reopened its border
-    with X to restore ties"), is with the party the act it serves is aimed at: the first party named
-    in the governing verb's phrases outside the subject's and the purpose clause's own, not of the
-    actor's state."""
-    if c.target is not None or c.pattern.code[:2] not in role_words("cooperative_roots") \
-            or not any(ch.dep_ in _OBJ and ch.lower_ in role_words("relation_nouns") for ch in tok.children):
-        return None
-    gov = tok
-    while True:
-        if gov.dep_ not in _GOVERNED or gov.head.i == gov.i:
-            return None
-        gov = gov.head
-        if gov.tag_.startswith("VB") or gov.dep_ == "ROOT":
-            break
-    skip = {t.i for t in tok.subtree} | {t.i for ch in gov.children if ch.dep_ in _SUBJ for t in ch.subtree}
-    for t in sorted(gov.subtree, key=lambda t: t.i):
-        if t.i in skip or t.i == gov.i:
-            continue
-        m = next((m for m in mentions if m.start <= t.idx < m.end), None)
-        if m is not None and m.kind in ("country", "person", "organization") and not _ethnic(t.doc, m) \
-                and (actor is None or (m.code and m.code != actor.code)):
-            return m
-    return None
