@@ -77,3 +77,13 @@ def test_the_aim_of_a_subject_attack_does_not_kill():
 def test_a_bare_participle_names_no_doer_of_its_own(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a verb's wording the parser read as a noun: a state's adjective on it does it, as on a noun event
+    ("Russian attacks on Syria continued on Monday.", "190", "RUS", "SYR"),
+    ("Russian sanctions against Ukraine took effect on Monday.", "163", "RUS", "UKR"),
+])
+def test_a_qualifier_on_a_verb_wording_read_as_a_noun_acts(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
