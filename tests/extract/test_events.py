@@ -825,3 +825,16 @@ def test_a_report_is_not_merged_into_a_bare_noun(text, kept, not_at):
 ])
 def test_a_negating_subject_negates_the_act(text, root, negated):
     assert main_event(text, root).negated is negated
+
+
+@pytest.mark.parametrize("text,root,n", [
+    # a participle clause with no subject of its own tells more of its head's act: one happening
+    ("Ruritania's president lashed out at Borduria on Monday, accusing it of arming the rebels.", "11", 1),
+    ("Ruritanian artillery shelled the border town on Monday, firing rockets at the rebels' positions.", "19", 1),
+    # a clause with a subject of its own is another happening
+    ("Borduria denounced the raid on Monday while Ruritania accused Borduria of lying.", "11", 2),
+    # two clauses of one sentence, each with its subject: two happenings of one root
+    ("Ruritania criticized Borduria on Monday, and Borduria accused Ruritania of spying.", "11", 2),
+])
+def test_a_participle_clause_elaborating_its_head_is_one_event(text, root, n):
+    assert len([e for e in events(text) if e.cameo.startswith(root)]) == n, events(text)

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from functools import lru_cache
 
+from .. import lang
 from ..record import Mention, Timex
 from ..resources import read_tsv
 from .event_lexicon import _Cand, _same_day
@@ -194,8 +195,8 @@ def twins(c: _Cand, o: _Cand) -> bool:
     """Is ``c`` another report of the happening ``o`` (same root, actor, target, day, place)?"""
     if o.pattern.code[:2] != c.pattern.code[:2] or o.hypothetical != c.hypothetical or o.negated != c.negated:
         return False
-    if o.pattern.code[:3] != c.pattern.code[:3] \
-            and (o.sent == c.sent or c.pattern.code[:2] in _distinct_roots()):
+    if o.pattern.code[:3] != c.pattern.code[:3] and ((o.sent == c.sent and not _elaboration(c, o))
+                                                     or c.pattern.code[:2] in _distinct_roots()):
         return False    # "the talks, mediated by Egypt": two kinds of happening in one sentence; two intents
     ac, oc = (c.actor.code if c.actor else None), (o.actor.code if o.actor else None)
     if ac and oc and ac != oc:
@@ -222,3 +223,26 @@ def twins(c: _Cand, o: _Cand) -> bool:
                 and not (ac and ac == oc and c.pattern.code == o.pattern.code):
             return False
     return True
+
+
+def _elaboration(c: _Cand, o: _Cand) -> bool:
+    return c.elaborates == o.start or o.elaborates == c.start
+
+
+def mark_elaborations(cands: list[_Cand], parse) -> list[_Cand]:
+    """A trigger heading a participle clause with no subject of its own that hangs on another trigger
+    of the sentence ("X lashed out at Y, accusing them of Z") tells more of that trigger's act, not
+    another happening: ``twins`` lets the two merge though their codes differ (of one root only).
+    Returns ``cands``."""
+    if parse is None or len(cands) < 2:
+        return cands
+    starts = {c.start for c in cands}
+    adverbial, subjects = lang.dep_labels("adverbial_clause"), lang.dep_labels("any_nominal_subject")
+    by_start = {t.idx: t for t in parse}
+    for c in cands:
+        tok = by_start.get(c.start)
+        if tok is None or tok.tag_ != "VBG" or tok.dep_ not in adverbial or tok.head.idx == c.start \
+                or tok.head.idx not in starts or any(ch.dep_ in subjects for ch in tok.children):
+            continue
+        c.elaborates = tok.head.idx
+    return cands

@@ -319,6 +319,8 @@ class _Cand:
     #                                      a noun was freed of them (modality.reduced_relative)
     unstated: bool = False               # an intention no party states ("a bill that would ban X"): stays
     #                                      hypothetical, never a 03x/13x event (modality_scope.unstated_intent)
+    elaborates: int | None = None        # start of the trigger whose act this subjectless participle clause
+    #                                      tells more of ("lashed out at X, accusing them of Y"): one happening
 
 
 @functools.lru_cache(maxsize=None)

@@ -35,7 +35,7 @@ from .event_roles import RoleRules
 from .role_parse import adjunct_doer, unparty_groups
 from .event_time import TimeRules
 from .role_pronouns import body_index
-from .event_index import MergeIndex, ReportIndex, TimexIndex, by_sentence, twins
+from .event_index import MergeIndex, ReportIndex, TimexIndex, by_sentence, mark_elaborations, twins
 from .event_triggers import TriggerRules
 
 
@@ -94,7 +94,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 in_sentence = [c for c in in_sentence if not _after_boilerplate(low, c.tok)]
             in_sentence = self.word_senses(in_sentence, text, toks, low, parse, window, attributions)
             verbs = [c.tok for c in in_sentence if c.pattern.pos == "verb"]
-            in_sentence = apply_senses(in_sentence, toks, low, parse, window, attributions)
+            in_sentence = mark_elaborations(apply_senses(in_sentence, toks, low, parse, window, attributions), parse)
             for c in in_sentence:
                 # whoever reports the event is not a participant of it; nor is a source named after
                 # its content ("X fired ..., Y said, its first launch since it tested ...") the
