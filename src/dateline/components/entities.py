@@ -13,8 +13,10 @@ from spacy.tokens import Span as TokenSpan
 from ..extract.entities import extract_entities
 from ..extract.entity_ties import drop_namesake_codes
 from ..extract.recognised import first_name_before, is_person_name, lone_word_kind, recognised_kind
-from ..extract.entity_context import (add_agent_mentions, add_bare_surnames, add_definite_descriptions, assign_home_state,
-                                      code_people_from_context, code_places_from_region, infer_genders, join_surnames)
+from ..extract.entity_context import (add_agent_mentions, add_definite_descriptions, assign_home_state,
+                                      code_places_from_region)
+from ..extract.entity_names import add_bare_surnames, infer_genders, join_surnames
+from ..extract.entity_titles import code_people_from_context
 from ..nlp import entity_type
 from ..nlp.extensions import register, text_of, write_group
 from ..record import Entity, Mention, Span
