@@ -395,7 +395,7 @@ class EntityExtractor:
             if nxt[:1] and nxt[:1].isalpha():
                 continue
             prev = _prev_word(text, s, 1)
-            title = prev[0] if prev and prev[0] in self.gaz.titles else None
+            title = self._title_before(text, s)
             if prev and not title and re.fullmatch(_NAME_TOK, prev[0]) and text[s - 1:s] == " " \
                     and text[s - 1 - len(prev[0]):s - 1] == prev[0] and prev[0] not in self.not_names \
                     and prev[0] not in _time_names() and prev[0].lower() not in self.gaz.roles:
@@ -421,6 +421,16 @@ class EntityExtractor:
                     if got.name not in bylines:
                         named[sur].add(got)
         return sorted(raws + extra, key=lambda r: r.start)
+
+    def _title_before(self, text: str, s: int) -> str | None:
+        """The gazetteer title right before a surname, the longest of its last three words ("Prime
+        Minister Koizumi": "Prime Minister", not "Minister"), the words joined as the text spaces them."""
+        words = _prev_word(text, s, 3)
+        for n in range(len(words), 0, -1):
+            title = " ".join(words[-n:])
+            if title in self.gaz.titles and (n == 1 or text[s - len(title) - 1:s - 1] == title):
+                return title
+        return None
 
     def _official(self, s: int, e: int, sur: str, title: str | None, published) -> tuple[_Raw | None, bool]:
         """The official a surname (with a title) names: a gazetteer leader on the day, else the one Phoenix

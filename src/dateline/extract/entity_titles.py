@@ -138,7 +138,47 @@ def _context_code(text: str, ms: list[Mention], k: int) -> str | None:
         code = _apposition_code(text, ms, k)
     if code is None:
         code = _phrase_before_code(text, ms, k)
+    if code is None:
+        code = _place_office_code(text, ms, k)
     return code or title_named_with_state(text, ms, k)     # "Trade Minister X" beside "Kenya's trade minister"
+
+
+@functools.lru_cache(maxsize=1)
+def _place_offices() -> frozenset[str]:
+    return frozenset(context_words("place_offices"))
+
+
+def _office_words(gap: str, tail: bool) -> bool:
+    """Whether ``gap`` is a title of a place's office: up to three words, the last an office of a
+    city or region (context.json place_offices), the others capitalised ("Deputy Mayor"); ``tail``:
+    the gap ends with of/for (the) before the place ("mayor of")."""
+    if tail:
+        prep = _OWNER_PREP.search(gap)
+        if prep is None or prep.group().split()[0] == "at":
+            return False
+        gap = gap[:prep.start()]
+    words = _WORD.findall(gap)
+    return 0 < len(words) <= 3 and words[-1].lower() in _place_offices() \
+        and all(w[:1].isupper() for w in words[:-1]) and gap.strip(" ,").split()[-1:] == words[-1:]
+
+
+def _place_office_code(text: str, ms: list[Mention], k: int) -> str | None:
+    """The state of the city or region whose office the person holds: "London Mayor X", "London's
+    mayor X", "X was elected as mayor of London", "X served as governor of Texas" (a place's code is
+    its state's)."""
+    m = ms[k]
+    prev = ms[k - 1] if k else None
+    if prev is not None and prev.kind == "place" and prev.code and prev.end < m.start:
+        own = regex("entities", "possessive_next").match(text, prev.end)       # "London's mayor X"
+        if _office_words(text[own.end() if own else prev.end:m.start], tail=False):
+            return prev.code
+    role = _ROLE_AS.match(text, m.end)
+    if role is None:
+        return None
+    place = next((x for x in ms[k + 1:] if x.kind in ("person", "country", "place")), None)
+    if place is None or place.kind != "place" or not place.code or place.start < role.end():
+        return None
+    return place.code if _office_words(text[role.end():place.start], tail=True) else None
 
 
 _APPOSITION_ANY = regex("entities", "apposition_any")
