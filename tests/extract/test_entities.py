@@ -501,3 +501,14 @@ def test_capital_led_scans_find_what_the_plain_patterns_find(text):
 def test_a_hyphenated_pair_of_demonyms_is_the_second_state(text, surface, code):
     got = find(ents(text), surface)
     assert got is not None and got[1] == code, got
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    # a place's name right after a known first name is that person's surname, not the town
+    ("The group will screen an advertisement featuring Emily Lyons, a nurse who was hurt.", "Emily Lyons", "person"),
+    # a place after a word that is no first name stays the place
+    ("The group will screen an advertisement filmed in Lyons on Monday.", "Lyon", "place"),
+])
+def test_a_place_after_a_first_name_is_a_surname(text, name, kind):
+    res = extract_entities(text, split_sentences(text), published=dt.date(2021, 3, 5))
+    assert (name, kind) in {(e.name, e.kind) for e in res.entities}

@@ -91,9 +91,38 @@ def test_political_groups_act_for_the_home_state(text, actor, target):
     _US + "Overseas families sued the airline on Tuesday.",
     # "of" after them makes them the group of whoever follows, not the home state's
     _US + "Families of the passengers sued the airline on Tuesday.",
+    # people from elsewhere named by their noun alone are a group of no state
+    _US + "Wealthy foreigners criticized the Treasury on Tuesday.",
 ])
 def test_outsiders_are_not_the_home_state(text):
-    assert all(a is None or a[0] not in ("investors", "families") for a, _ in _actors(text))
+    assert all(a is None or a[0] not in ("investors", "families", "foreigners") or a[1] is None
+               for a, _ in _actors(text))
+
+
+@pytest.mark.parametrize("text,pair", [
+    # the group of outsiders is the participant, with no state, not a state named after it
+    ("MOSCOW (AP) - Russia's parliament met on Monday. Russian police arrested two foreigners near Kazakhstan.",
+     (("Russia", "RUS"), ("foreigners", None))),
+    (_US + "Foreign investors criticized the Treasury on Tuesday.", (("investors", None), ("Finance Ministry", "USA"))),
+])
+def test_outsiders_take_part_with_no_state(text, pair):
+    assert pair in _actors(text)
+
+
+# a story filed from a state that holds a large share of its coded mentions, though another is named more
+_FILED = ("MIAMI (AP) - The Cuban boy stayed in Miami on Monday. Cuba wants the Cuban boy back, Cuba said. "
+          "Havana and Cuba's president asked for him, and Cuban state media agreed. The United States said "
+          "it would decide. Florida's governor and Washington were silent. ")
+
+
+@pytest.mark.parametrize("text,pair", [
+    # its groups named alone act for the state where the story is filed
+    (_FILED + "Federal officials criticized the relatives on Tuesday.", ("officials", "USA")),
+    # a group the sentence places elsewhere keeps that place's state
+    (_FILED + "Police in Havana arrested three men on Tuesday.", ("Police", "CUB")),
+])
+def test_the_dateline_state_with_a_large_share_is_home(text, pair):
+    assert pair in [a for a, _ in _actors(text)]
 
 
 

@@ -23,6 +23,7 @@ from .gazetteer import Entry, Gazetteer, Leader, load
 from .org_names import generic_inside, lower_sub_bodies
 from .people import (leader_codes_on, leader_for, link_honorific_surnames, office_held_by_others, phoenix_official,
                      phoenix_state, shared_state)
+from .recognised import given_names
 from .regexes import regex, source
 
 # A capitalised name token: "Kim", "Jae-in", "O'Brien", "McDonald", an initial "J." (regexes.json)
@@ -80,6 +81,7 @@ class _Raw:
 
 
 _OF_NAME = regex("entities", "of_name")
+_WORD_BEFORE = regex("entities", "word_before")
 _HYPHEN_DEMONYM = regex("entities", "hyphen_demonym_after")
 _LOWER_WORD_BEFORE = regex("entities", "lower_word_before")
 _AND = regex("entities", "conjunction")
@@ -138,6 +140,9 @@ class EntityExtractor:
             entry = _choose(self.gaz.surface[form])
             if entry.kind == "place" and _OF_NAME.match(text, e):
                 continue      # "the Gulf of Aden" is not "the Gulf" (the Persian Gulf)
+            if entry.kind == "place" and (g := _WORD_BEFORE.search(text, max(0, s - 30), s)) \
+                    and g.group(1) in given_names():
+                continue      # "Emily Lyons", "Whitney Houston": a surname after a first name, no town
             if entry.kind == "country" and entry.form == "adjective" and (h := _HYPHEN_DEMONYM.match(text, e)):
                 second = [x for x in self.gaz.surface.get(h.group(1), ()) if x.kind == "country"
                           and x.form == "adjective"]

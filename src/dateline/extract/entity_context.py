@@ -30,10 +30,15 @@ from .regexes import regex
 # people and organisations it names without any other state act there (domestic politics).
 HOME_STATE_SHARE = 0.5
 HOME_STATE_MIN_MENTIONS = 3
+# The state of the dateline's place, where it holds this share of the coded mentions, is the home
+# state even where another is named more: the story is filed where it happens (a story from Miami
+# about a Cuban boy: the officials, lawmakers and relatives it names without a state are American)
+DATELINE_HOME_SHARE = 0.4
 
 
 def home_state(res: EntityResult) -> str | None:
-    """The state (not IGO) of at least half of the article's coded mentions, if any."""
+    """The state (not IGO) of at least half of the article's coded mentions, if any; the dateline's
+    state where it has DATELINE_HOME_SHARE of them."""
     counts: dict[str, int] = {}
     # places coded from GeoNames follow the states the article names, people from a variant of a
     # gazetteer name may be foreign to it (name_variants): they do not make its home; a person tied by
@@ -49,6 +54,9 @@ def home_state(res: EntityResult) -> str | None:
         return None
     code, n = max(counts.items(), key=lambda kv: kv[1])
     total = sum(counts.values())
+    filed = res.dateline_state
+    if filed and filed != code and counts.get(filed, 0) >= max(HOME_STATE_MIN_MENTIONS, DATELINE_HOME_SHARE * total):
+        return filed
     return code if n >= HOME_STATE_MIN_MENTIONS and n >= HOME_STATE_SHARE * total else None
 
 
@@ -152,6 +160,11 @@ def _agent_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _outsider_words() -> frozenset[str]:
+    return frozenset(context_words("outsider_groups"))
+
+
+@functools.lru_cache(maxsize=1)
 def _of_groups() -> frozenset[str]:
     return frozenset(context_words("of_groups"))
 
@@ -168,7 +181,7 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     add_place_groups(text, res)
     add_member_state_groups(text, res)
     add_body_members(text, res)
-    words = _agent_words()
+    words = _agent_words() | _outsider_words()
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     ends = {m.end for m in res.mentions}
     people = {m.start for m in res.mentions if m.kind == "person"}
@@ -185,10 +198,13 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
             continue      # "Russian forces", "Japan's military", "pro-government forces": the name says whose
         if w.end() + 1 in people and text[w.end()] == " ":
             continue      # "lawmaker Jane Roe": a title, the person acts
+        if low in _outsider_words() or low != "ministers" and _OUTSIDER.search(text, max(0, w.start() - 20), w.start()):
+            added.append(Mention(w.start(), w.end(), w.group(), entity=None, name=low, kind="organization",
+                                 code=None, form="agent"))
+            continue      # "foreigners", "foreign investors": a group of no state, not the home state's
         of = _OF_AFTER.match(text, w.end())
-        if low != "ministers" and _OUTSIDER.search(text, max(0, w.start() - 20), w.start()) or (
-                of and (low in _of_groups() or coded_at.get(of.end(), home) != home)):
-            continue      # "foreign investors", "families of the victims", "ministers of <state>": not home
+        if of and (low in _of_groups() or coded_at.get(of.end(), home) != home):
+            continue      # "families of the victims", "ministers of <state>": not home
         where = regex("entities", "group_place").match(text, w.end())
         code = coded_at.get(where.end()) if where else None
         if code or home:
