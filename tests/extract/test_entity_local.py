@@ -308,3 +308,29 @@ def test_officials_of_several_other_states_take_no_home_state():
 ])
 def test_a_stranger_in_a_story_with_no_home_state_is_of_the_dateline_state(text, actor, coded):
     assert ((actor, "USA") in [a for a, _ in _actors(text)]) == coded
+
+
+_KENYA = "NAIROBI, Kenya (AP) - Kenyan police shot a teenager in Nairobi on Monday. Kenya's minister spoke. "
+
+
+@pytest.mark.parametrize("text,pair", [
+    # a relative named by kin alone after someone unnamed acts for the home state
+    (_KENYA + "The boy's father accused the police of murder.", ("father", "KEN")),
+    (_KENYA + "The victims' relatives criticized the police on Tuesday.", ("relatives", "KEN")),
+    # where the text places them, that place's state
+    (_KENYA + "The victims' relatives in Kampala criticized the police on Tuesday.", ("relatives", "UGA")),
+    # after a coded person, for that person's state
+    ("MIAMI (AP) - Elian Gonzalez, a Cuban boy, stayed in Miami. Elian's father accused the relatives "
+     "of kidnapping.", ("father", "CUB")),
+])
+def test_kin_act_for_whose_kin_they_are(text, pair):
+    assert pair in [a for a, _ in _actors(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # after a pronoun, or with their own name after them, no group of kin
+    _KENYA + "His father accused the police of murder.",
+    _KENYA + "The boy's father Jonas Kettering accused the police of murder.",
+])
+def test_kin_after_a_pronoun_or_before_a_name_are_no_group(text):
+    assert all(a is None or a[0] != "father" for a, _ in _actors(text))

@@ -181,6 +181,7 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     add_place_groups(text, res)
     add_member_state_groups(text, res)
     add_body_members(text, res)
+    add_kin_mentions(text, res, home)
     words = _agent_words() | _outsider_words()
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     ends = {m.end for m in res.mentions}
@@ -213,6 +214,35 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     if added:
         res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
     code_local_bodies(text, res, home)
+
+
+_KIN = regex("entities", "kin_after_possessive")
+
+
+def add_kin_mentions(text: str, res: EntityResult, home: str | None) -> None:
+    """"Elian's father", "the boy's father", "the victims' relatives": a close relative named by the
+    noun of kin alone (context.json kin_nouns) after a possessive acts for the state of the person or
+    body whose kin they are, or, after a noun of someone unnamed ("the boy's"), for the home state
+    ``home``; where the text places them ("the boy's relatives in Miami"), for that place's state;
+    nothing after a pronoun ("his father") or an uncoded name."""
+    kin_nouns = frozenset(context_words("kin_nouns"))
+    busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
+    owners = {m.end: m for m in res.mentions}
+    coded_at = {m.start: m.code for m in res.mentions if m.code and m.kind in ("place", "country")}
+    added = []
+    for k in _KIN.finditer(text):
+        s, e = k.span(2)
+        if k.group(2) not in kin_nouns or not busy.free(s, e):
+            continue
+        owner = owners.get(k.start())
+        code = home if k.group(1) else owner.code if owner is not None and owner.code not in ("IGO", "NGO") else None
+        where = regex("entities", "group_place").match(text, e)      # "the boy's relatives in Miami"
+        code = (coded_at.get(where.end()) if where else None) or code
+        if code:
+            added.append(Mention(s, e, text[s:e], entity=None, name=k.group(2), kind="organization", code=code,
+                                 form="agent"))
+    if added:
+        res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
 
 
 _REGION_AFTER = regex("entities", "region_after")
