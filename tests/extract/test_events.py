@@ -831,6 +831,9 @@ def test_a_negating_subject_negates_the_act(text, root, negated):
     # a participle clause with no subject of its own tells more of its head's act: one happening
     ("Ruritania's president lashed out at Borduria on Monday, accusing it of arming the rebels.", "11", 1),
     ("Ruritanian artillery shelled the border town on Monday, firing rockets at the rebels' positions.", "19", 1),
+    # of two roots of violence too: the killing is the strike's result
+    ("Ruritanian jets struck the rebels' camp on Monday, killing five fighters.", "1", 1),
+    ("A bomb exploded outside the Ruritanian embassy on Friday, killing twelve people.", "1", 1),
     # a clause with a subject of its own is another happening
     ("Borduria denounced the raid on Monday while Ruritania accused Borduria of lying.", "11", 2),
     # two clauses of one sentence, each with its subject: two happenings of one root

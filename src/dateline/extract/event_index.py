@@ -12,7 +12,7 @@ from functools import lru_cache
 from .. import lang
 from ..record import Mention, Timex
 from ..resources import read_tsv
-from .event_lexicon import _Cand, _same_day
+from .event_lexicon import _Cand, _same_day, grammar_words
 
 
 class ReportIndex:
@@ -83,7 +83,8 @@ def _day_key(v: str):
 class MergeIndex:
     """The events kept so far by ``EventExtractor._merge``, under the keys a twin must share with a
     new report: (root, hypothetical, negated) and then one of the same day, a neighbouring
-    sentence, the lede, or the same actor and code. Keys that change when a report is merged in
+    sentence, the lede, or the same actor and code; and by trigger start, for the participle clause
+    that tells more of another trigger's act (``mark_elaborations``, twins across roots of violence). Keys that change when a report is merged in
     are added again (an old entry stays: the full test runs on every candidate)."""
 
     def __init__(self) -> None:
@@ -113,6 +114,9 @@ class MergeIndex:
         if ac:
             yield g + ("actor", ac, c.pattern.code)
             yield g + ("actor", ac, c.pattern.code, tc)
+        yield ("start", c.start)                 # (elaborations are twins across roots: by trigger)
+        if c.elaborates is not None:
+            yield ("elaborates", c.elaborates)
 
     def add(self, c: _Cand) -> None:
         self.pos[id(c)] = len(self.kept)
@@ -147,6 +151,9 @@ class MergeIndex:
                 yield self.lists.get(g + ("actor", ac, c.pattern.code, t), ())
         elif ac:
             yield self.lists.get(g + ("actor", ac, c.pattern.code), ())
+        if c.elaborates is not None:
+            yield self.lists.get(("start", c.elaborates), ())
+        yield self.lists.get(("elaborates", c.start), ())
 
     def first(self, c: _Cand, fits) -> _Cand | None:
         """The earliest kept event ``o`` with ``fits(c, o)``."""
@@ -193,8 +200,11 @@ def _distinct_roots() -> frozenset[str]:
 
 def twins(c: _Cand, o: _Cand) -> bool:
     """Is ``c`` another report of the happening ``o`` (same root, actor, target, day, place)?"""
-    if o.pattern.code[:2] != c.pattern.code[:2] or o.hypothetical != c.hypothetical or o.negated != c.negated:
+    if o.hypothetical != c.hypothetical or o.negated != c.negated:
         return False
+    if o.pattern.code[:2] != c.pattern.code[:2] and not (
+            _elaboration(c, o) and {o.pattern.code[:2], c.pattern.code[:2]} <= _one_happening_roots()):
+        return False    # ("the bomb exploded, killing 12": one happening of two roots of violence)
     if o.pattern.code[:3] != c.pattern.code[:3] and ((o.sent == c.sent and not _elaboration(c, o))
                                                      or c.pattern.code[:2] in _distinct_roots()):
         return False    # "the talks, mediated by Egypt": two kinds of happening in one sentence; two intents
@@ -223,6 +233,11 @@ def twins(c: _Cand, o: _Cand) -> bool:
                 and not (ac and ac == oc and c.pattern.code == o.pattern.code):
             return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _one_happening_roots() -> frozenset[str]:
+    return frozenset(grammar_words("one_happening_roots"))
 
 
 def _elaboration(c: _Cand, o: _Cand) -> bool:

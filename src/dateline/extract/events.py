@@ -476,7 +476,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 if s not in twin.sources:
                     twin.sources.append(s)
             twin.attributions += [a for a in c.attributions if a not in twin.attributions]
-            if len(c.pattern.code) > len(twin.pattern.code):
+            if len(c.pattern.code) > len(twin.pattern.code) and c.pattern.code[:2] == twin.pattern.code[:2]:
                 twin.pattern = c.pattern          # the more specific code of the same root
             kept.update(twin)                     # its date, actor or code may be new
         return kept.kept
