@@ -501,9 +501,10 @@ _NOUN_PERFECT_REACH, _CONJUNCT_PERFECT_REACH = 6, 10
 
 
 def _perfect_before(low: list[str], i: int, reach: int, past: bool = False) -> bool:
-    """Is there a perfect auxiliary ("has", "have"; with ``past`` "had" too) among the ``reach`` words before
-    token i, with no clause break or relative pronoun after it?"""
-    aux = grammar_words("dating_perfect_auxiliaries") | ({"had"} if past else set())
+    """Is there a perfect auxiliary ("has", "have"; with ``past`` the past perfect's too, dating words.json
+    past_perfect_auxiliaries, as dating_story reads them) among the ``reach`` words before token i, with no
+    clause break or relative pronoun after it?"""
+    aux = grammar_words("dating_perfect_auxiliaries") | (_words("past_perfect_auxiliaries") if past else set())
     breaks = grammar_words("dating_scope_closers") | grammar_words("relative_pronouns") \
         | grammar_words("dating_clause_openers")
     for x in range(i - 1, max(-1, i - 1 - reach), -1):
