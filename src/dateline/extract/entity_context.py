@@ -15,7 +15,7 @@ from .entities import EntityResult
 from .entity_groups import add_community_mentions
 from .entity_codes import us_state_after
 from .entity_index import Cover, letter_runs
-from .entity_local import (add_body_members, add_member_state_groups, add_place_groups, code_acronyms_of_named,
+from .entity_local import (state_counts, add_body_members, add_member_state_groups, add_place_groups, code_acronyms_of_named,
                            code_local_bodies, code_people_by_foreign_dateline, code_titled_by_dateline,
                            group_noun_after, places_named_as_bodies)
 from .entity_names import add_bare_surnames, infer_genders, join_surnames, pronoun_gender  # noqa: F401
@@ -39,17 +39,7 @@ DATELINE_HOME_SHARE = 0.4
 def home_state(res: EntityResult) -> str | None:
     """The state (not IGO) of at least half of the article's coded mentions, if any; the dateline's
     state where it has DATELINE_HOME_SHARE of them."""
-    counts: dict[str, int] = {}
-    # places coded from GeoNames follow the states the article names, people from a variant of a
-    # gazetteer name may be foreign to it (name_variants): they do not make its home; a person tied by
-    # origin or kin (entity_ties) counts once, however often named (a foreigner the story is about)
-    looked_up = {e.id for e in res.entities if (e.source or "").endswith(("+geonames", "+variant"))}
-    tied, seen = {e.id for e in res.entities if (e.source or "").endswith(("+origin", "+kin"))}, set()
-    for m in res.mentions:
-        if m.code and m.code not in ("IGO", "NGO") and m.entity not in looked_up \
-                and m.kind in ("country", "person", "organization", "place"):
-            counts[m.code] = counts.get(m.code, 0) + (m.entity not in tied or m.entity not in seen)
-            seen.add(m.entity)
+    counts = state_counts(res)
     if not counts:
         return None
     code, n = max(counts.items(), key=lambda kv: kv[1])

@@ -191,12 +191,26 @@ def _dateline_state_named_again(res: EntityResult, state: str) -> bool:
                for m in res.mentions)
 
 
-def _most_named(res: EntityResult) -> str | None:
-    """The state (not IGO or NGO) the article's coded mentions name most, if one leads."""
+def state_counts(res: EntityResult) -> dict[str, int]:
+    """How often the article names each state (not IGO or NGO) by its coded mentions, as the home
+    state (entity_context.home_state) weighs them: places coded from GeoNames follow the states the
+    article names, people from a variant of a gazetteer name may be foreign to it (name_variants), so
+    neither counts; a person tied by origin or kin (entity_ties) counts once, however often named
+    (a foreigner the story is about)."""
     counts: dict[str, int] = {}
+    looked_up = {e.id for e in res.entities if (e.source or "").endswith(("+geonames", "+variant"))}
+    tied, seen = {e.id for e in res.entities if (e.source or "").endswith(("+origin", "+kin"))}, set()
     for m in res.mentions:
-        if m.code and m.code not in ("IGO", "NGO"):
-            counts[m.code] = counts.get(m.code, 0) + 1
+        if m.code and m.code not in ("IGO", "NGO") and m.entity not in looked_up \
+                and m.kind in ("country", "person", "organization", "place"):
+            counts[m.code] = counts.get(m.code, 0) + (m.entity not in tied or m.entity not in seen)
+            seen.add(m.entity)
+    return counts
+
+
+def _most_named(res: EntityResult) -> str | None:
+    """The state the article's coded mentions name most (``state_counts``), if one leads."""
+    counts = state_counts(res)
     ranked = sorted(counts.values(), reverse=True)
     return max(counts, key=counts.__getitem__) if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
 
