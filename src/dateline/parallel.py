@@ -19,7 +19,9 @@ One mechanism serves the command line (``analyze`` and ``ingest --jobs N``) and 
 * ``analyze_all``: in-process for one job (no pool, no start-up cost; the budget by a timer signal;
   ``batch`` articles at a time),
   else a Pool. ``jobs`` None: the ``jobs`` setting, whose default 0 means one per core; with that
-  default a batch too small to pay for starting workers stays in-process.
+  default a batch too small to pay for starting workers stays in-process (fewer than TASKS_PER_WORKER
+  articles a worker; TASKS_PER_WORKER_RULES in the rules-only profile, whose articles cost far less
+  than a worker's start).
 """
 from __future__ import annotations
 
@@ -40,6 +42,9 @@ from .settings import Settings
 STARTUP_SECONDS = 180        # loading the pipeline in a fresh worker (not part of an article's budget)
 DEPTH = 2                    # articles handed to one worker at a time (the next one waits in its pipe)
 TASKS_PER_WORKER = 8         # auto jobs: fewer articles than this per worker stay in-process
+# the same for the rules-only profile (model "none"): an article takes 10-20 ms there, a worker's start
+# (an interpreter, spaCy, the resources) 2-3 s, so a pool pays only for hundreds of articles a worker
+TASKS_PER_WORKER_RULES = 200
 WARM_UP = "North Korea fired a missile on Friday, officials said."
 
 Outcome = tuple                # ("ok", record dict) | ("error", code, message)
@@ -509,10 +514,10 @@ def analyze_all(tasks: Iterable[tuple[Any, Any]], settings: Settings, *, jobs: i
     n = jobs or settings.jobs or cores()
     tasks = iter(tasks)
     if n > 1 and auto:
-        head = []
+        head, need = [], n * (TASKS_PER_WORKER_RULES if settings.model == "none" else TASKS_PER_WORKER)
         for t in tasks:
             head.append(t)
-            if sum(1 for _, item in head if item is not None) >= n * TASKS_PER_WORKER:
+            if sum(1 for _, item in head if item is not None) >= need:
                 break
         else:
             n = 1                                # a small batch: workers would cost more than they save
