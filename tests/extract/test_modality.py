@@ -297,10 +297,21 @@ def test_an_approving_participle_is_no_sanction(profile, text, kept):
     # an appeal that is itself only planned has not been made
     ("The mayor was planning to call on the governor to resign.", "resign", "0241", "appeal", True),
     ("The mayor called on the governor to resign.", "resign", "0241", "appeal", False),
+    # only 03x and 13x codes state intentions: an act with no intent code, announced, has not happened
+    ("Ghana said it would sue Togo over the dam.", "sue", "115", "intent", True),
+    ("Ghana said it would press for a trial in a neutral country.", "press for", "020", "intent", True),
+    ("The mayor will investigate the police.", "investigate", "090", "intent", True),
+    # ... unless made conditional: a conditional vow of legal action or rejection is a threat
+    ("The party will challenge the ruling in court if it has to.", "challenge", "130", "threat", False),
+    ("Ghana said it would sue Togo unless the dam is halted.", "sue", "130", "threat", False),
+    ("Ghana threatened to sue Togo.", "sue", "130", "threat", False),
+    # an act with an intent code keeps it, conditional or not
+    ("Ghana said it would send aid to Togo if asked.", "send", "033", "intent", False),
+    ("Ghana said it will meet Togo's envoy on Monday.", "meet", "036", "intent", False),
 ])
 def test_planned_intentions(text, trigger, code, modality, hypothetical):
     e = next(e for e in events(text) if e.trigger.text == trigger)
-    assert (e.cameo, e.modality, e.hypothetical) == (code, modality, hypothetical)
+    assert (e.cameo[:len(code)], e.modality, e.hypothetical) == (code, modality, hypothetical)
 
 
 @pytest.mark.parametrize("text,trigger,code,negated,hypothetical", [
@@ -315,23 +326,6 @@ def test_contracted_negations(text, trigger, code, negated, hypothetical):
     e = next(e for e in events(text) if e.trigger.text == trigger)
     assert e.cameo.startswith(code) and e.negated is negated and e.hypothetical is hypothetical
 
-
-@pytest.mark.parametrize("text,trigger,code,modality,hypothetical", [
-    # only 03x and 13x codes state intentions: an act with no intent code, announced, has not happened
-    ("Ghana said it would sue Togo over the dam.", "sue", "115", "intent", True),
-    ("Ghana said it would press for a trial in a neutral country.", "press for", "020", "intent", True),
-    ("The mayor will investigate the police.", "investigate", "090", "intent", True),
-    # ... unless made conditional: a conditional vow of legal action or rejection is a threat
-    ("The party will challenge the ruling in court if it has to.", "challenge", "130", "threat", False),
-    ("Ghana said it would sue Togo unless the dam is halted.", "sue", "130", "threat", False),
-    ("Ghana threatened to sue Togo.", "sue", "130", "threat", False),
-    # an act with an intent code keeps it, conditional or not
-    ("Ghana said it would send aid to Togo if asked.", "send", "033", "intent", False),
-    ("Ghana said it will meet Togo's envoy on Monday.", "meet", "036", "intent", False),
-])
-def test_announced_acts_with_no_intent_code(text, trigger, code, modality, hypothetical):
-    e = next(e for e in events(text) if e.trigger.text == trigger)
-    assert (e.cameo[:len(code)], e.modality, e.hypothetical) == (code, modality, hypothetical)
 
 
 def test_an_announced_act_keeps_the_day_of_its_announcement():
