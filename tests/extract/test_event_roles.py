@@ -531,6 +531,9 @@ def test_whom_a_threat_means_to_coerce(text, root, actor, target):
     # an object pronoun is never its own clause's subject
     ("Ugandan President Yoweri Museveni criticized Kenyan President William Ruto, and Ruto later accused him of "
      "lying.", "112", "KEN", "UGA"),
+    # (nor is one after a preposition: whom the subject met is someone else)
+    ("Kenyan President William Ruto arrived in Paris on Monday. French President Emmanuel Macron met with him on "
+     "Tuesday.", "040", "FRA", "KEN"),
     # a relative pronoun on a noun apposed to a name stands for the name
     ("Peru thanked Germany, the country which Chile criticized on Monday.", "11", "CHL", "DEU"),
     # a party named in what an accusation says its object did is not whom it accuses
@@ -606,5 +609,17 @@ def test_a_state_adjective_on_a_group_noun_acts(text, root, actor):
     ("Kenyan President William Ruto urged Kenya to leave the bloc.", "02", "KEN", "KEN"),
 ])
 def test_a_party_named_outside_the_object(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # an object or a passive subject that names no party stands for the party its possessive pronoun refers to
+    ("New Zealand Prime Minister Jacinda Ardern spoke in Wellington on Monday. Australia criticized her policies "
+     "on Tuesday.", "11", "AUS", "NZL"),
+    ("New Zealand Prime Minister Jacinda Ardern spoke in Wellington on Monday. Her remarks were condemned by "
+     "Australia on Tuesday.", "11", "AUS", "NZL"),
+])
+def test_whose_thing_an_act_is_aimed_at(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)

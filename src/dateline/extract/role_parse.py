@@ -210,8 +210,8 @@ class ParseRoles:
         subject; it stands for the nearest fitting party before it in its sentence other than the actor,
         else in the sentence before ("Y spoke on Monday. X accused him of ...": Y); a plural one for no
         single person."""
-        if t_tok.lower_ not in role_words("object_pronouns") or t_tok.dep_ not in _OBJ:
-            return target
+        if t_tok.lower_ not in role_words("object_pronouns") or t_tok.dep_ in _SUBJ | _SUBJ_PASS | _POSS:
+            return target     # (an object, or one after a preposition: "met with her")
         sent = t_tok.sent
         first = t_tok.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         plural = t_tok.lower_ in _PLURAL_PRON      # ("promised them": a group, not one person named before)
@@ -385,7 +385,25 @@ class ParseRoles:
                 ante = self._definite_antecedent(t, mentions)     # "the court's ruling", "the president"
                 if ante is not None:
                     return ante
+        if place is None and token.dep_ in _OBJ | _SUBJ_PASS:
+            owner = self._possessor_pronoun(token, mentions)
+            if owner is not None:
+                return owner
         return place if place is not None else _apposed(token, mentions)
+
+    def _possessor_pronoun(self, token, mentions) -> Mention | None:
+        """"denounced her record", "his rhetoric was condemned": an object or passive subject that
+        names no party, with a possessive pronoun, is the party the pronoun stands for; none where
+        that is the clause's own subject ("pledged her vote": her own)."""
+        pron = next((ch for ch in token.children if ch.dep_ in _POSS and ch.lower_ in _PRONOUNS), None)
+        if pron is None:
+            return None
+        ante = self._subject_antecedent(pron, mentions) or self._pronoun(pron.lower_, pron.idx, mentions)
+        subj = _child(token.head, _SUBJ) if token.dep_ in _OBJ else None
+        if ante is None or (subj is not None and subj.left_edge.idx <= ante.start
+                            < subj.right_edge.idx + len(subj.right_edge)):
+            return None
+        return replace(ante, start=pron.idx, end=pron.idx + len(pron), text=pron.text)
 
     @staticmethod
     def _owned_body(token, m: Mention, mentions) -> Mention:
