@@ -623,3 +623,14 @@ def test_a_party_named_outside_the_object(text, root, actor, target):
 def test_whose_thing_an_act_is_aimed_at(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a meeting with its counterpart, in a phrase of setting of a clause, is the clause subject's
+    ("During talks with Russia, Germany agreed to a new pipeline.", "040", "DEU", "RUS"),
+    # (not a passive subject's: who underwent something there did not meet)
+    ("During talks with Russia, German officials were attacked by protesters.", "040", None, "RUS"),
+])
+def test_a_meeting_in_a_phrase_of_setting(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
