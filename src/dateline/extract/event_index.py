@@ -13,6 +13,7 @@ from .. import lang
 from ..record import Mention, Timex
 from ..resources import read_tsv
 from .event_lexicon import _Cand, _same_day, grammar_words
+from .trigger_senses import token_starting_at
 
 
 class ReportIndex:
@@ -253,9 +254,8 @@ def mark_elaborations(cands: list[_Cand], parse) -> list[_Cand]:
         return cands
     starts = {c.start for c in cands}
     adverbial, subjects = lang.dep_labels("adverbial_clause"), lang.dep_labels("any_nominal_subject")
-    by_start = {t.idx: t for t in parse}
     for c in cands:
-        tok = by_start.get(c.start)
+        tok = token_starting_at(parse, c.start)
         if tok is None or tok.tag_ != "VBG" or tok.dep_ not in adverbial or tok.head.idx == c.start \
                 or tok.head.idx not in starts or any(ch.dep_ in subjects for ch in tok.children):
             continue

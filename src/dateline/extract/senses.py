@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from .. import lang
 from ..resources import multi, read_tsv
 from .event_lexicon import NO_EVENT, _BE, _CLAUSE_BREAK, _DAY_WORDS, _IMPLICATIVE, _QUOTE_MARKS, _agent_nouns, _people_words, _title_words, grammar_words
-from .lexicon import verb_forms
+from .lexicon import singular, verb_forms
 from .entity_words import context_words
 from .trigger_senses import noun_in, token_starting_at
 
@@ -79,14 +79,7 @@ def _party_words() -> frozenset[str]:
     a party, in both numbers (the lists give some nouns in one number only: "members", "pirate")."""
     words = _people_words() | _agent_nouns() | _title_words() | grammar_words("party_nouns") \
         | frozenset(w.lower() for w in context_words("tie_person_nouns"))
-    return words | frozenset(_singular(w) for w in words) | frozenset(w + "s" for w in words if not w.endswith("s"))
-
-
-def _singular(word: str) -> str:
-    """The singular of a regular plural ("members", "deputies"); other words as they are."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+    return words | frozenset(singular(w) for w in words) | frozenset(w + "s" for w in words if not w.endswith("s"))
 
 
 def _party(tok, mentions) -> bool:
