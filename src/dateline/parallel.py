@@ -514,10 +514,11 @@ def analyze_all(tasks: Iterable[tuple[Any, Any]], settings: Settings, *, jobs: i
     n = jobs or settings.jobs or cores()
     tasks = iter(tasks)
     if n > 1 and auto:
-        head, need = [], n * (TASKS_PER_WORKER_RULES if settings.model == "none" else TASKS_PER_WORKER)
+        head, need, items = [], n * (TASKS_PER_WORKER_RULES if settings.model == "none" else TASKS_PER_WORKER), 0
         for t in tasks:
             head.append(t)
-            if sum(1 for _, item in head if item is not None) >= need:
+            items += t[1] is not None
+            if items >= need:
                 break
         else:
             n = 1                                # a small batch: workers would cost more than they save
