@@ -53,12 +53,16 @@ def _add_marks(tokenizer: "Tokenizer") -> None:
     cls = "[" + "".join(re.escape(m) for m in ms) + "]"
     if len(tokenizer("a" + ms[0] + "a")) == 3:
         return                                  # added before
+    # each rule's setter reloads every special case (thousands): with none held while the rules
+    # change (as spaCy's own from_bytes does), they are loaded once, when they come back
+    rules, tokenizer.rules = tokenizer.rules, {}
     for attr, extra in (("prefix_search", "^" + cls), ("suffix_search", cls + "$"), ("infix_finditer", cls)):
         rule = getattr(tokenizer, attr)
         pattern = rule.__self__.pattern if rule is not None else None
         joined = extra if not pattern else f"{extra}|{pattern}"
         compiled = re.compile(joined)
         setattr(tokenizer, attr, compiled.finditer if attr == "infix_finditer" else compiled.search)
+    tokenizer.rules = rules
 
 
 def prime(tokenizer: "Tokenizer", text: str) -> None:
