@@ -20,6 +20,17 @@ def test_a_reference_expands_to_the_named_expression():
     assert regexes.source("cameo", "series_word").startswith(r"\b" + regexes.source("cameo", "series_owner"))
 
 
+def test_a_word_list_reference_expands_to_the_list_of_context_json():
+    src = regexes.source("entities", "tie_kin_gap")
+    assert "@{" not in src and "stepfather" in src
+    assert src.index("grandmother") < src.index("mother")          # longest first: no prefix wins early
+
+
+def test_an_unknown_word_list_is_a_clear_error():
+    with pytest.raises(ResourceError, match="no word list 'nope'"):
+        regexes._alternation("entities", "nope")
+
+
 def test_an_unknown_name_is_a_clear_error():
     with pytest.raises(ResourceError, match="no expression named 'nope'"):
         regexes.source("cameo", "nope")
@@ -33,6 +44,9 @@ def test_an_unknown_name_is_a_clear_error():
     ("entities", "definite", "the court ruled", True),
     ("entities", "definite", "the city of Lima", False),
     ("entities", "owner_before", "'s opposition leader ", True),
+    ("entities", "tie_kin_gap", "'s stepmother, ", True),
+    ("entities", "tie_kin_gap", "’s parents, ", True),
+    ("entities", "tie_kin_gap", "'s lawyer, ", False),
 ])
 def test_expressions_on_hand_made_text(folder, name, text, matches):
     assert bool(regexes.regex(folder, name).match(text)) == matches

@@ -1,7 +1,8 @@
 """Regular expressions of language data, kept as data: ``resources/<folder>/regexes.json``.
 
 Each entry is ``{"use": what it is for, "pattern": the expression, "flags": "I", "M" or "IM"?}``; a pattern may
-name another entry of the same file as ``${NAME}`` (expanded before compiling). The extraction code
+name another entry of the same file as ``${NAME}`` and a word list of the same folder's context.json as
+``@{NAME}`` (its words as an alternation, longest first; expanded before compiling). The extraction code
 asks for an expression by name (``regex("entities", "of_name")``) and never writes English in a
 regular expression of its own.
 """
@@ -14,6 +15,7 @@ import re
 from ..resources import ResourceError, path
 
 _REF = re.compile(r"\$\{(\w+)\}")
+_WORDS = re.compile(r"@\{(\w+)\}")
 
 
 @functools.lru_cache(maxsize=None)
@@ -32,7 +34,19 @@ def source(folder: str, name: str) -> str:
     table = _table(folder)
     if name not in table:
         raise ResourceError(f"{folder}/regexes.json: no expression named {name!r}")
-    return _REF.sub(lambda m: source(folder, m.group(1)), table[name]["pattern"])
+    text = _REF.sub(lambda m: source(folder, m.group(1)), table[name]["pattern"])
+    return _WORDS.sub(lambda m: _alternation(folder, m.group(1)), text)
+
+
+@functools.lru_cache(maxsize=None)
+def _alternation(folder: str, name: str) -> str:
+    """``(?:w1|w2|...)`` of the word list ``name`` of ``folder``'s context.json, longest first."""
+    p = path(folder, "context.json")
+    try:
+        words = json.loads(p.read_text(encoding="utf-8"))[name]["words"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ResourceError(f"{p}: no word list {name!r} for @{{{name}}} ({e})") from e
+    return "(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 @functools.lru_cache(maxsize=None)
