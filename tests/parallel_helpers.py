@@ -1,7 +1,8 @@
 """Analyzers for the worker-pool tests: importable by name in a spawned worker (tests/ is on its path).
 
 ``slow_or_dying``: the rules-only pipeline, except that an article whose text holds SLOW sleeps far past
-any budget and one holding DIE ends its worker process on the spot."""
+any budget (using no CPU), one holding BUSY computes far past any budget, and one holding DIE ends its
+worker process on the spot."""
 from __future__ import annotations
 
 import dataclasses
@@ -15,6 +16,10 @@ def slow_or_dying(raw, settings) -> dict:
     text = raw.text or ""
     if "SLOW" in text:
         time.sleep(600)
+    if "BUSY" in text:
+        end = time.monotonic() + 600
+        while time.monotonic() < end:
+            pass
     if "DIE" in text:
         os._exit(3)
     return default_analyzer(raw, dataclasses.replace(settings, model="none"))

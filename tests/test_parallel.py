@@ -45,7 +45,7 @@ def test_pool_keeps_input_order_and_gives_the_in_process_records():
 def test_an_article_past_its_budget_fails_and_the_batch_goes_on():
     from parallel_helpers import slow_or_dying
 
-    s = _settings(max_seconds=1)
+    s = _settings(max_seconds=1, max_wall_seconds=1)
     tasks = [(i, _raw(i, t)) for i, t in (("first", ARTICLES[0][1]), ("slow", "SLOW " + ARTICLES[1][1]),
                                           ("died", "DIE now."), ("last", ARTICLES[2][1]))]
     used: list = []
@@ -57,13 +57,21 @@ def test_an_article_past_its_budget_fails_and_the_batch_goes_on():
     assert used[0].replaced == 2
 
 
-def test_the_budget_holds_in_process_too():
+@pytest.mark.parametrize("text,wall", [
+    ("SLOW text", 1),         # using no CPU: the clock's budget ends it
+    ("BUSY text", 600),       # computing: its CPU budget ends it long before the clock's
+])
+def test_the_budget_holds_in_process_too(text, wall):
+    import time
+
     from parallel_helpers import slow_or_dying
 
-    s = _settings(max_seconds=1)
-    got = dict(parallel.analyze_all([("slow", _raw("slow", "SLOW text")), ("ok", _raw("ok", ARTICLES[0][1]))],
+    s = _settings(max_seconds=1, max_wall_seconds=wall)
+    t0 = time.monotonic()
+    got = dict(parallel.analyze_all([("slow", _raw("slow", text)), ("ok", _raw("ok", ARTICLES[0][1]))],
                                     s, jobs=1, analyzer=slow_or_dying))
     assert got["slow"][1] == "timeout" and got["ok"][0] == "ok"
+    assert "1 s of CPU" in got["slow"][2] and time.monotonic() - t0 < 60
 
 
 def test_auto_jobs_keeps_a_small_batch_in_process():
@@ -118,7 +126,7 @@ def test_ingest_with_a_pool_stores_in_order_with_failure_rows(tmp_path):
     with p.open("a") as f:
         f.write(json.dumps({"id": "slow", "text": "SLOW words here."}) + "\n")
     db = tmp_path / "s.db"
-    s = _settings(max_seconds=1)
+    s = _settings(max_seconds=1, max_wall_seconds=1)
     with open_store(str(db)) as store:
         summary = ingest([p], store, settings=s, jobs=2, analyzer=slow_or_dying)
         again = ingest([p], store, settings=s, jobs=2, analyzer=slow_or_dying)

@@ -1,7 +1,7 @@
 import pytest
 
 from dateline.errors import SettingsError
-from dateline.settings import load_settings
+from dateline.settings import WALL_FACTOR, load_settings, wall_seconds
 
 
 @pytest.mark.parametrize("content,needle", [
@@ -34,6 +34,7 @@ def test_file_then_flags(tmp_path, monkeypatch):
     ("max_bytes = 0\n", "'max_bytes' must be a whole number of at least 1"),
     ("max_bytes = -5\n", "'max_bytes' must be a whole number of at least 1"),
     ("max_bytes = 1000\nmax_seconds = -1\n", "'max_seconds' must be a whole number of at least 1"),
+    ("max_wall_seconds = -1\n", "'max_wall_seconds' must be a whole number of at least 0"),
 ])
 def test_out_of_range_settings_name_the_file_and_key(tmp_path, monkeypatch, content, needle):
     p = tmp_path / "s.toml"
@@ -50,6 +51,18 @@ def test_jobs_and_time_budget_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("DATELINE_SETTINGS", str(p))
     s = load_settings()
     assert (s.jobs, s.max_seconds) == (3, 5) and load_settings(jobs=1).jobs == 1
+
+
+@pytest.mark.parametrize("cpu,wall,clock", [
+    (30, 0, 30 * WALL_FACTOR),      # by default the clock waits WALL_FACTOR times the CPU budget
+    (5, 0, 5 * WALL_FACTOR),
+    (5, 7, 7),                      # or as long as max_wall_seconds says
+])
+def test_the_clocks_budget_of_an_article(tmp_path, monkeypatch, cpu, wall, clock):
+    p = tmp_path / "empty.toml"
+    p.write_text("")
+    monkeypatch.setenv("DATELINE_SETTINGS", str(p))
+    assert wall_seconds(load_settings(max_seconds=cpu, max_wall_seconds=wall)) == clock
 
 
 @pytest.mark.parametrize("override,needle", [

@@ -17,7 +17,7 @@ from collections import deque
 from typing import Any, Iterable, Iterator
 
 from .errors import DatelineError
-from .parallel import WARM_UP, Analyzer, Outcome, analyze_items, analyze_one
+from .parallel import Analyzer, Outcome, analyze_items, warm_up
 from .settings import Settings
 
 BATCH = 8
@@ -36,9 +36,7 @@ def _batch(items: list, settings: dict, analyzer: Analyzer | None) -> list[Outco
 
 def _warm(settings: dict, analyzer: Analyzer | None) -> bool:
     """Load the pipeline in a worker before the first batch (run on every worker)."""
-    from .ingest.readers import RawArticle
-
-    analyze_one(RawArticle(id="warm-up", text=WARM_UP, published="2019-10-04"), Settings(**settings), analyzer)
+    warm_up(Settings(**settings), analyzer)
     return True
 
 

@@ -13,9 +13,10 @@ One mechanism serves the command line (``analyze`` and ``ingest --jobs N``) and 
   writer stores them), at most ``window`` tasks are in flight or waiting to be given back (a slow
   article stalls the others no further than that), each worker holds at most ``DEPTH`` articles
   (``batch`` where it parses them together).
-  An article that takes more than ``max_seconds`` (the settings' per-article budget) gets a
-  ``timeout`` error, its worker is killed and replaced, and the batch goes on; so does an article
-  whose worker dies (``worker`` error).
+  An article whose analysis uses more than ``max_seconds`` of CPU (the settings' per-article budget:
+  work, which a busy machine does not change) or more than ``max_wall_seconds`` of the clock (a
+  starved or stalled analysis) gets a ``timeout`` error, its worker is killed and replaced, and the
+  batch goes on; so does an article whose worker dies (``worker`` error).
 * ``analyze_all``: in-process for one job (no pool, no start-up cost; the budget by a timer signal;
   ``batch`` articles at a time),
   else a Pool. ``jobs`` None: the ``jobs`` setting, whose default 0 means one per core; with that
@@ -37,7 +38,7 @@ from multiprocessing.connection import wait
 from typing import Any, Callable, Iterable, Iterator
 
 from .errors import DatelineError
-from .settings import Settings
+from .settings import Settings, wall_seconds
 
 STARTUP_SECONDS = 180        # loading the pipeline in a fresh worker (not part of an article's budget)
 DEPTH = 2                    # articles handed to one worker at a time (the next one waits in its pipe)
@@ -77,9 +78,10 @@ def _item_id(item) -> str:
     return str(item.get("id") if isinstance(item, dict) else getattr(item, "id", None))
 
 
-def timeout_message(item, seconds: int) -> str:
-    return (f"{_item_id(item)}: analysis took more than the time budget of {seconds} s (max_seconds in the "
-            f"settings); the article was not analysed")
+def timeout_message(item, settings: Settings) -> str:
+    return (f"{_item_id(item)}: analysis took more than its budget of {settings.max_seconds} s of CPU "
+            f"(max_seconds in the settings) or {wall_seconds(settings)} s of the clock (max_wall_seconds); "
+            f"the article was not analysed")
 
 
 def _read_item(item, settings: Settings):
@@ -112,6 +114,8 @@ def analyze_one(item, settings: Settings, analyzer: Analyzer | None = None) -> O
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return ("ok", (analyzer or default_analyzer)(item, settings))
+    except AnalysisTimeout:
+        raise                   # the budget's own message is given where the budget is kept
     except Exception as e:  # noqa: BLE001 - the article fails, the batch goes on
         return _failure(item, e)
 
@@ -144,7 +148,7 @@ def analyze_batch(items: list, settings: Settings) -> list[Outcome]:
         except Exception as e:  # noqa: BLE001
             outs[i] = _failure(item, e)
     try:
-        with _Alarm(settings.max_seconds), warnings.catch_warnings():
+        with _Alarm(settings), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             results = analyze_many(raws, settings=settings)
             for i, raw, res in zip(at, raws, results):
@@ -167,10 +171,10 @@ def analyze_items(items: list, settings: Settings, analyzer: Analyzer | None = N
 def _alone(item, settings: Settings, analyzer: Analyzer | None) -> Outcome:
     """``analyze_one`` under the article's own time budget (in this process)."""
     try:
-        with _Alarm(settings.max_seconds):
+        with _Alarm(settings):
             return analyze_one(item, settings, analyzer)
     except AnalysisTimeout:
-        return ("error", AnalysisTimeout.code, timeout_message(item, settings.max_seconds))
+        return ("error", AnalysisTimeout.code, timeout_message(item, settings))
 
 
 # ----------------------------------------------------------------------------- the worker process
@@ -190,8 +194,7 @@ def _main(conn, settings: dict, analyzer: Analyzer | None) -> None:
         except OSError:
             pass
         return
-    # load the pipeline's data now, outside any article's time budget (a failure shows per article)
-    analyze_one(RawArticle(id="warm-up", text=WARM_UP, published="2019-10-04"), s, analyzer)
+    warm_up(s, analyzer)
     done, size, stop = 0, batch_size(s, analyzer), False
     conn.send(("ready",))
     while not stop:
@@ -200,7 +203,7 @@ def _main(conn, settings: dict, analyzer: Analyzer | None) -> None:
         except (EOFError, OSError):
             return
         outs = analyze_batch([item for _, item in batch], s) if len(batch) > 1 else \
-            [analyze_one(item, s, analyzer) for _, item in batch]
+            [_alone(item, s, analyzer) for _, item in batch]       # its CPU budget kept here, the clock's by the parent
         done += len(batch)
         try:
             for (tag, _), out in zip(batch, outs):
@@ -299,10 +302,11 @@ class Pool:
                  window: int | None = None):
         self.settings, self.jobs, self.analyzer = settings, max(1, jobs), analyzer
         # a worker parses up to `batch` articles together: it holds that many; should a batch overrun an
-        # article's budget, its articles are analysed again alone, so the first answer may take two budgets
+        # article's budget, its articles are analysed again alone, so the first answer may take two budgets.
+        # The worker keeps the CPU budget itself (its own timer); here the clock's budget is kept.
         self.batch = batch_size(settings, analyzer)
         self.depth = max(DEPTH, self.batch)
-        self.budget = settings.max_seconds * (2 if self.batch > 1 else 1)
+        self.budget = wall_seconds(settings) * (2 if self.batch > 1 else 1)
         self.window = window or max(4 * self.jobs * self.depth, 16)
         self.ctx = mp.get_context("spawn")
         self.slots: list[_Slot] = []
@@ -429,7 +433,7 @@ class Pool:
             self._start_failed(slot, waiting, f"did not start within {STARTUP_SECONDS} s")
             return
         n, item = slot.inflight.popleft()
-        done[n] = ("error", AnalysisTimeout.code, timeout_message(item, self.settings.max_seconds))
+        done[n] = ("error", AnalysisTimeout.code, timeout_message(item, self.settings))
         self._replace(slot, waiting)
 
     def _start_failed(self, slot: _Slot, waiting: deque, why: str) -> None:
@@ -459,25 +463,40 @@ class Pool:
 
 # ----------------------------------------------------------------------------- one job: in-process
 class _Alarm:
-    """The per-article budget in-process: a timer signal (main thread, POSIX) raises AnalysisTimeout."""
+    """The per-article budget in-process: timer signals (main thread, POSIX) raise AnalysisTimeout, one
+    after ``max_seconds`` of this process's CPU (ITIMER_PROF), one after the clock's budget (ITIMER_REAL)."""
 
-    def __init__(self, seconds: int):
-        self.seconds = seconds
-        self.on = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    TIMERS = ((signal.ITIMER_PROF, signal.SIGPROF), (signal.ITIMER_REAL, signal.SIGALRM)) \
+        if hasattr(signal, "setitimer") else ()
+
+    def __init__(self, settings: Settings):
+        self.seconds = (settings.max_seconds, wall_seconds(settings))
+        self.on = bool(self.TIMERS) and threading.current_thread() is threading.main_thread()
+        self.old: list = []
 
     def _fire(self, signum, frame):
         raise AnalysisTimeout("time budget exceeded")
 
     def __enter__(self):
         if self.on:
-            self.old = signal.signal(signal.SIGALRM, self._fire)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            for (timer, sig), seconds in zip(self.TIMERS, self.seconds):
+                self.old.append(signal.signal(sig, self._fire))
+                signal.setitimer(timer, seconds)
         return self
 
     def __exit__(self, *exc):
         if self.on:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.old)
+            for (timer, sig), old in zip(self.TIMERS, self.old):
+                signal.setitimer(timer, 0)
+                signal.signal(sig, old)
+            self.old = []
+
+
+def warm_up(settings: Settings, analyzer: Analyzer | None) -> None:
+    """Load the pipeline's data now, outside any article's time budget (a failure shows per article)."""
+    from .ingest.readers import RawArticle
+
+    analyze_one(RawArticle(id="warm-up", text=WARM_UP, published="2019-10-04"), settings, analyzer)
 
 
 def in_process(tasks: Iterable[tuple[Any, Any]], settings: Settings,
@@ -487,6 +506,7 @@ def in_process(tasks: Iterable[tuple[Any, Any]], settings: Settings,
         from .nlp.build import make_nlp
         make_nlp(settings)                      # loading the model is no article's time
         gazetteer()                             # nor is indexing the GeoNames data on first use
+    warm_up(settings, analyzer)                 # nor loading the rules' data on the first article
     for chunk in _chunks(tasks, batch_size(settings, analyzer)):
         outs = iter(analyze_items([item for _, item in chunk if item is not None], settings, analyzer))
         for ctx, item in chunk:

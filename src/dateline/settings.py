@@ -18,8 +18,12 @@ class Settings:
     max_bytes: int = 10_000_000          # larger texts are refused (raise with --max-bytes)
     model: str = "default"               # statistical pipeline: "default" (shipped), "none" (rules only),
                                          # or an installed spaCy pipeline by name or path
-    max_seconds: int = 30                # time budget per article: past it the article fails with a timeout
-                                         # error, its worker is replaced and the batch goes on
+    max_seconds: int = 30                # budget per article, in CPU seconds of its analysis (the same work on a
+                                         # busy machine as on an idle one): past it the article fails with a
+                                         # timeout error, its worker is replaced and the batch goes on
+    max_wall_seconds: int = 0            # past this many seconds of the clock an article fails even short of its
+                                         # CPU budget (a starved or stalled analysis; the server's answer waits no
+                                         # longer); 0: WALL_FACTOR times max_seconds
     jobs: int = 0                        # analysis processes for analyze/ingest (--jobs); 0: one per core
     batch: int = 8                       # articles a process parses together (the model batched across
                                          # them: same records, less time); 1: one at a time
@@ -61,7 +65,13 @@ def load_settings(**overrides) -> Settings:
     return s
 
 
-_MINIMUM = {"max_bytes": 1, "max_seconds": 1, "jobs": 0, "batch": 1}
+_MINIMUM = {"max_bytes": 1, "max_seconds": 1, "max_wall_seconds": 0, "jobs": 0, "batch": 1}
+WALL_FACTOR = 4
+
+
+def wall_seconds(s: Settings) -> int:
+    """The clock's budget of one article: ``max_wall_seconds``, or WALL_FACTOR times the CPU budget."""
+    return s.max_wall_seconds or WALL_FACTOR * s.max_seconds
 
 
 def _check(s: Settings, where: str) -> None:

@@ -92,7 +92,7 @@ def test_worker_past_its_budget_is_replaced(sample_text):
 
     w = Workers(dataclasses.replace(load_settings(), max_seconds=0), size=1)
     try:
-        with pytest.raises(AnalysisTimeout, match="time budget of 0 s"):
+        with pytest.raises(AnalysisTimeout, match="budget of 0 s of CPU"):
             w.analyze({"id": "slow", "text": sample_text})
         assert w.live == 0                                  # killed, not returned to the pool
         w.settings = dataclasses.replace(w.settings, max_seconds=120)

@@ -4,8 +4,8 @@ A worker (dateline.parallel.Worker, as for `ingest --jobs`) is a spawned process
 pipeline once, then analyses one article at a time
 (a dict of the JSONL batch fields: ``id``, ``text`` or ``html``, ``published``, ``title``, ``url``,
 ``outlet``), read by the same reader as ``dateline analyze --input-format jsonl``. The server waits
-``max_seconds`` (the per-article time budget of the settings) for the answer; past it the worker is
-killed and replaced, and the article gets a ``timeout`` error. Workers are started when first needed.
+``max_wall_seconds`` of the clock for the answer (the worker keeps the ``max_seconds`` CPU budget
+itself); past it the worker is killed and replaced, and the article gets a ``timeout`` error. Workers are started when first needed.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import threading
 
 from ..errors import DatelineError, InputError
 from ..parallel import STARTUP_SECONDS, AnalysisTimeout, Worker as _Worker, WorkerError, timeout_message
-from ..settings import Settings
+from ..settings import Settings, wall_seconds
 
 __all__ = ["AnalysisTimeout", "STARTUP_SECONDS", "WorkerError", "Workers"]
 
@@ -72,8 +72,8 @@ class Workers:
         try:
             w.wait_ready()
             w.conn.send((0, item))
-            if not w.conn.poll(self.settings.max_seconds):
-                raise AnalysisTimeout(timeout_message(item, self.settings.max_seconds))
+            if not w.conn.poll(wall_seconds(self.settings)):
+                raise AnalysisTimeout(timeout_message(item, self.settings))
             _, answer = w.conn.recv()
         except (AnalysisTimeout, WorkerError, EOFError, OSError) as e:
             self._drop(w)
