@@ -194,6 +194,7 @@ def _main(conn, settings: dict, analyzer: Analyzer | None) -> None:
         except OSError:
             pass
         return
+    _Alarm.parent_keeps_clock = True
     warm_up(s, analyzer)
     done, size, stop = 0, batch_size(s, analyzer), False
     conn.send(("ready",))
@@ -464,29 +465,32 @@ class Pool:
 # ----------------------------------------------------------------------------- one job: in-process
 class _Alarm:
     """The per-article budget in-process: timer signals (main thread, POSIX) raise AnalysisTimeout, one
-    after ``max_seconds`` of this process's CPU (ITIMER_PROF), one after the clock's budget (ITIMER_REAL)."""
+    after ``max_seconds`` of this process's CPU (ITIMER_PROF), one after the clock's budget (ITIMER_REAL;
+    not in a pool's worker, whose parent keeps the clock and replaces the worker)."""
 
     TIMERS = ((signal.ITIMER_PROF, signal.SIGPROF), (signal.ITIMER_REAL, signal.SIGALRM)) \
         if hasattr(signal, "setitimer") else ()
+    parent_keeps_clock = False          # set in a pool's worker process
 
     def __init__(self, settings: Settings):
         self.seconds = (settings.max_seconds, wall_seconds(settings))
         self.on = bool(self.TIMERS) and threading.current_thread() is threading.main_thread()
         self.old: list = []
+        self.timers = self.TIMERS[:1] if self.parent_keeps_clock else self.TIMERS
 
     def _fire(self, signum, frame):
         raise AnalysisTimeout("time budget exceeded")
 
     def __enter__(self):
         if self.on:
-            for (timer, sig), seconds in zip(self.TIMERS, self.seconds):
+            for (timer, sig), seconds in zip(self.timers, self.seconds):
                 self.old.append(signal.signal(sig, self._fire))
                 signal.setitimer(timer, seconds)
         return self
 
     def __exit__(self, *exc):
         if self.on:
-            for (timer, sig), old in zip(self.TIMERS, self.old):
+            for (timer, sig), old in zip(self.timers, self.old):
                 signal.setitimer(timer, 0)
                 signal.signal(sig, old)
             self.old = []
