@@ -45,19 +45,25 @@ def test_pool_keeps_input_order_and_gives_the_in_process_records():
 def test_an_article_past_its_budget_fails_and_the_batch_goes_on():
     from parallel_helpers import slow_or_dying
 
-    s = _settings(max_seconds=1, max_wall_seconds=3)
+    s = _settings(max_seconds=1, max_wall_seconds=1)
     tasks = [(i, _raw(i, t)) for i, t in (("first", ARTICLES[0][1]), ("slow", "SLOW " + ARTICLES[1][1]),
-                                          ("busy", "BUSY " + ARTICLES[3][1]), ("died", "DIE now."),
-                                          ("last", ARTICLES[2][1]))]
+                                          ("died", "DIE now."), ("last", ARTICLES[2][1]))]
     used: list = []
     got = dict(parallel.analyze_all(tasks, s, jobs=2, analyzer=slow_or_dying, pool=used))
     assert got["first"][0] == "ok" and got["last"][0] == "ok"
-    assert got["slow"][:2] == ("error", "timeout") and "slow:" in got["slow"][2] and "3 s of the clock" in got["slow"][2]
+    assert got["slow"][:2] == ("error", "timeout") and "slow:" in got["slow"][2] and "1 s of the clock" in got["slow"][2]
     assert "max_seconds" in got["slow"][2]
-    # computing past its CPU budget, an article is ended by its worker itself, which stays
-    assert got["busy"][:2] == ("error", "timeout") and "1 s of CPU" in got["busy"][2]
     assert got["died"][:2] == ("error", "worker") and got["died"][2].startswith("died:")
     assert used[0].replaced == 2            # the stalled one's worker and the dead one's
+
+
+@pytest.mark.parametrize("in_worker,timers", [(False, 2), (True, 1)])
+def test_a_worker_keeps_the_cpu_budget_and_leaves_the_clock_to_its_parent(monkeypatch, in_worker, timers):
+    import signal
+
+    monkeypatch.setattr(parallel._Alarm, "parent_keeps_clock", in_worker)
+    alarm = parallel._Alarm(_settings(max_seconds=2, max_wall_seconds=9))
+    assert len(alarm.timers) == timers and alarm.timers[0][0] == signal.ITIMER_PROF
 
 
 @pytest.mark.parametrize("text,wall", [
