@@ -87,3 +87,17 @@ def test_a_bare_participle_names_no_doer_of_its_own(text, root, actor, target):
 def test_a_qualifier_on_a_verb_wording_read_as_a_noun_acts(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # an office or body that a state's possessive or adjective names is a party of that state apart from
+    # the body of it that acts
+    ("Ghanaian lawmakers accused Ghana's finance minister of hiding the debt.", "112", "GHA", "GHA"),
+    # the state's own name as its argument is no other party of it
+    ("Ghanaian lawmakers criticized Ghana on Monday.", "111", "GHA", None),
+    # another state's office: that state, as before
+    ("Ghanaian lawmakers accused Togo's finance minister of hiding the debt.", "112", "GHA", "TGO"),
+])
+def test_an_office_of_the_actors_own_state_is_its_target(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

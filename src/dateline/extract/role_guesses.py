@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 
 from ..record import Mention
-from .event_lexicon import _CLAUSE_DEPS, _Cand, _OBJ, _PLACE_TARGET_ROOTS, _SUBJ, _SUBJ_PASS
+from .event_lexicon import _CLAUSE_DEPS, _Cand, _OBJ, _PLACE_TARGET_ROOTS, _SUBJ, _SUBJ_PASS, _agent_nouns
 from .frames import role_words
 from .role_surface import _own_party
 
@@ -62,13 +62,35 @@ def _circumstantial(c: _Cand, trig) -> bool:
     return False
 
 
-def _own_party_parsed(actor: Mention, target: Mention, direct: bool) -> bool:
+def _own_party_parsed(actor: Mention, target: Mention, direct: bool, head=None) -> bool:
     """Is the target the parse gives a party of the actor's own state apart from the actor
-    (role_surface._own_party), or the state itself as the pattern's own argument ("X urged Washington
-    to ...") where a person or body of it acts (never the state to itself: "Peru said Peru would ...")?"""
+    (role_surface._own_party), the state itself as the pattern's own argument ("X urged Washington
+    to ...") where a person or body of it acts (never the state to itself: "Peru said Peru would ..."),
+    or people of the state that the argument ``head`` names (_state_people)?"""
     return _own_party(actor, target, parsed=True) or (
         direct and target.kind == "country" and actor.kind in ("person", "organization")
-        and target.entity is not None and target.entity != actor.entity)
+        and target.entity is not None and target.entity != actor.entity) or _state_people(actor, target, head)
+
+
+_OWNER_DEPS = frozenset({"poss", "nmod:poss", "amod", "compound"})
+
+
+def _state_people(actor: Mention, target: Mention, head) -> bool:
+    """"Lawmakers criticized Kenya's health minister", "... the country's police": the argument is a noun of
+    an office, a body or a group of people (roles.tsv, agent_nouns.tsv) whose possessor or modifier names
+    the state; they are a party of it apart from whoever of it acts."""
+    return head is not None and target.kind == "country" and target.start != actor.start \
+        and head.lower_ in _agent_nouns() and not target.start <= head.idx < target.end \
+        and any(ch.dep_ in _OWNER_DEPS and target.start <= ch.idx < target.end for ch in head.children)
+
+
+def state_people(actor: Mention, target: Mention, head) -> Mention:
+    """The target of ``_state_people`` as the party it is: the phrase from the state's name to the noun
+    of people ("Kenya's health minister"), of the state's code and no entity of its own (it is not the
+    state that acts)."""
+    start, end = min(target.start, head.idx), head.idx + len(head.text)
+    text = head.doc.text[start:end]
+    return Mention(start, end, text, entity=None, name=text, kind="organization", code=target.code, form="agent")
 
 
 def _located_guess(c: _Cand, trig, arg) -> bool:

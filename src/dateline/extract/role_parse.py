@@ -24,7 +24,7 @@ from .entity_context import _title_chain
 from .role_surface import _ethnic
 from .role_guesses import (
     _aimed_party, _circumstantial, _coordinated_subject, _inside_comment, _located_guess, _located_state,
-    _own_party_parsed
+    _own_party_parsed, _state_people, state_people
 )
 
 _RELATIVE = grammar_words("relative_pronouns")
@@ -163,8 +163,9 @@ class ParseRoles:
             if not self._place_modifies(t_tok, c.target):
                 c.target = None  # the clause's argument is a place: the rules' guess past it is no party either
         elif target is not None and target.kind in ("country", "person", "organization", "place") and (
-                c.actor is None or target.code != c.actor.code or _own_party_parsed(c.actor, target, direct)):
-            c.target = target
+                c.actor is None or target.code != c.actor.code or _own_party_parsed(c.actor, target, direct, t_tok)):
+            same = c.actor is not None and target.code == c.actor.code and _state_people(c.actor, target, t_tok)
+            c.target = state_people(c.actor, target, t_tok) if same else target
 
     def _settle_actor(self, c: _Cand, tok, parse, found, voice: str, mentions) -> None:
         """The actor of the trigger: the entity the frames ``found`` (mention, frame id, token reached),
