@@ -838,6 +838,8 @@ def test_a_negating_subject_negates_the_act(text, root, negated):
     ("Borduria denounced the raid on Monday while Ruritania accused Borduria of lying.", "11", 2),
     # two clauses of one sentence, each with its subject: two happenings of one root
     ("Ruritania criticized Borduria on Monday, and Borduria accused Ruritania of spying.", "11", 2),
+    # a participle clause that an opener of sequence places before or after its head: another happening
+    ("The Ghanaian foreign minister flew to Togo on Monday after meeting the Nigerian president.", "04", 2),
 ])
 def test_a_participle_clause_elaborating_its_head_is_one_event(text, root, n):
     assert len([e for e in events(text) if e.cameo.startswith(root)]) == n, events(text)

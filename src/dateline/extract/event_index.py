@@ -245,6 +245,9 @@ def _elaboration(c: _Cand, o: _Cand) -> bool:
     return c.elaborates == o.start or o.elaborates == c.start
 
 
+_SEQUENCE_MARKS = grammar_words("background_marks")
+
+
 def mark_elaborations(cands: list[_Cand], parse) -> list[_Cand]:
     """A trigger heading a participle clause with no subject of its own that hangs on another trigger
     of the sentence ("X lashed out at Y, accusing them of Z") tells more of that trigger's act, not
@@ -257,7 +260,8 @@ def mark_elaborations(cands: list[_Cand], parse) -> list[_Cand]:
     for c in cands:
         tok = token_starting_at(parse, c.start)
         if tok is None or tok.tag_ != "VBG" or tok.dep_ not in adverbial or tok.head.idx == c.start \
-                or tok.head.idx not in starts or any(ch.dep_ in subjects for ch in tok.children):
-            continue
+                or tok.head.idx not in starts or any(ch.dep_ in subjects for ch in tok.children) \
+                or any(ch.lower_ in _SEQUENCE_MARKS for ch in tok.children if ch.i < tok.i):
+            continue        # ("after meeting X", "before visiting Y": another happening, before or after it)
         c.elaborates = tok.head.idx
     return cands

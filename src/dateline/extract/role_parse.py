@@ -86,6 +86,14 @@ def _predicate_subject(noun):
     return noun if subject is None or subject.lower_ in _PRONOUNS else subject
 
 
+def _frame_pos(c: _Cand, tok) -> str:
+    """The part of speech whose frames read the trigger: a noun row's word used as a gerund with a
+    direct object ("after meeting the premier", "by blocking the site") is a verb there."""
+    if c.pattern.pos == "noun" and tok.tag_ == "VBG" and any(ch.dep_ in _OBJ for ch in tok.children):
+        return "verb"
+    return c.pattern.pos
+
+
 class ParseRoles:
     """Methods of EventExtractor (extract.events): roles from the dependency parse."""
 
@@ -164,7 +172,9 @@ class ParseRoles:
                 c.target = None  # the clause's argument is a place: the rules' guess past it is no party either
         elif target is not None and target.kind in ("country", "person", "organization", "place") and (
                 c.actor is None or target.code != c.actor.code or _own_party_parsed(c.actor, target, direct, t_tok)):
-            same = c.actor is not None and target.code == c.actor.code and _state_people(c.actor, target, t_tok)
+            # (the state's people as a party of their own where the actor is that state's entity too)
+            same = c.actor is not None and target.entity is not None and target.entity == c.actor.entity \
+                and _state_people(c.actor, target, t_tok)
             c.target = state_people(c.actor, target, t_tok) if same else target
 
     def _settle_actor(self, c: _Cand, tok, parse, found, voice: str, mentions) -> None:
@@ -258,8 +268,9 @@ class ParseRoles:
     def _frame_role(self, c: _Cand, tok, role: str, voice: str, mentions):
         """(the entity of ``role``, whether it is the pattern's own argument, the deciding frame's id,
         the token it reached) from the first frame of resources/cameo/frames.tsv that decides."""
-        preps = frozenset(c.pattern.preps)
-        for f in frames_for(c.pattern.pos, voice, role, c.pattern.code):
+        pos = _frame_pos(c, tok)
+        preps = frozenset(c.pattern.preps) if pos == c.pattern.pos else frozenset()   # (a noun's "with" is no verb's)
+        for f in frames_for(pos, voice, role, c.pattern.code):
             reached = walk(f, tok, preps)
             if reached is None:
                 continue
