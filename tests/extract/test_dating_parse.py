@@ -149,3 +149,18 @@ def test_no_judged_event_reads_nothing(nlp):
     for c in (_cand(text, "Talks", pos="noun"), _cand(text, "resumed", hypothetical=True),
               _cand(text, "resumed", modality="intend")):
         assert dp.parse_times([c], sent, [_time(text, "Monday", "t1")]) == {}
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("In every speech she criticizes the governor.", "criticizes", True),       # a present form
+    ("Those limits are imposed by the courts.", "imposed", True),              # a present auxiliary leads
+    ("Analysts who have studied the pact doubt it.", "studied", True),
+    ("The tariff would hurt the wishes of farmers backing his plan.", "backing", True),   # describes a noun
+    ("She criticized the governor.", "criticized", False),
+    ("The limits were imposed by the courts.", "imposed", False),
+    ("The governor would reject the plan.", "reject", False),
+])
+def test_told_in_present(nlp, text, word, expected):
+    (sent,) = parse(nlp, text, [(0, len(text))])
+    start = text.index(word)
+    assert dp.told_in_present(sent, start, start + len(word)) is expected
