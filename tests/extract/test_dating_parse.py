@@ -158,6 +158,7 @@ def test_no_judged_event_reads_nothing(nlp):
     ("The tariff would hurt the wishes of farmers backing his plan.", "backing", True),   # describes a noun
     ("She criticized the governor.", "criticized", False),
     ("The limits were imposed by the courts.", "imposed", False),
+    ("The governor will be holding talks in the capital.", "holding", True),  # a modal of the future leads
     ("The governor would reject the plan.", "reject", False),
 ])
 def test_told_in_present(nlp, text, word, expected):

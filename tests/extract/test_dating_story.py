@@ -382,6 +382,9 @@ def test_times_of_occasions_and_subjects(text, trigger, date, date_from):
      None, None),
     ("Ghana's president toured Lome on Wednesday. By early 2019, she had become a critic and denounced "
      "Togo's leader.", "denounced", None, None),
+    # ... an occasion's own day dates the act placed at it
+    ("Ghana's president toured Lome on Wednesday. She arrived at a Thursday breakfast with Togo's envoys.",
+     "arrived", "2021-03-04", "timex"),
     # ... nor the day a direct quote names
     ("\"Whatever happens today, we stand with Togo,\" Ghana's president said. She criticized Togo's rebels.",
      "criticized", "2021-03-05", "publication"),

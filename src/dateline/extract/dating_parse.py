@@ -212,11 +212,11 @@ def attached_time(sent, ids, published, end_tok: int = -1):
 
 
 def told_in_present(parse, start: int, end: int) -> bool:
-    """Is the verb at characters start..end told in the present: a present form itself ("as she
-    praises his record"), a verb group led by a present auxiliary ("are imposed", "have found"), or
-    a present participle describing a noun ("progressives backing his bid")? It tells of what holds
-    now or habitually, not of an act on the day the story last named. False where the parse does
-    not give a verb there."""
+    """Is the verb at characters start..end told in the present or future: a present form itself ("as
+    she praises his record"), a verb group led by a present auxiliary ("are imposed", "have found") or
+    a modal of the future ("will be holding a rally"), or a present participle describing a noun
+    ("progressives backing his bid")? It tells of what holds now, habitually or later, not of an act
+    on the day the story last named. False where the parse does not give a verb there."""
     if parse is None:
         return False
     tok = token_at(parse, start, end)
@@ -226,5 +226,6 @@ def told_in_present(parse, start: int, end: int) -> bool:
         return True
     auxes = [ch for ch in tok.children if ch.dep_ in _links("auxiliary_relations") and ch.i < tok.i]
     if auxes:
-        return auxes[0].tag_ in _links("present_tags")    # the finite auxiliary leads its group
+        lead = auxes[0]       # the finite auxiliary leads its group
+        return lead.tag_ in _links("present_tags") or lead.lower_ in _links("future_modals")
     return tok.tag_ in _links("present_participle_tags") and tok.dep_ in _links("describing_relations")
