@@ -392,3 +392,9 @@ def test_times_of_occasions_and_subjects(text, trigger, date, date_from):
 def test_acts_the_storys_last_day_does_not_date(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+def test_an_act_placed_in_an_undated_happening_takes_no_story_day():
+    e = event("Ghana's president toured Lome on Wednesday. Twelve villagers were killed in the border bombing.",
+              "killed")
+    assert (e.date, e.date_from) == (None, None)

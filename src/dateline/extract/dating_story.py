@@ -12,7 +12,7 @@ from ..text import tokenize, tokenize_lower
 from .dating import (_verbal, _words, after_phrase, cue_speakers, describes_noun, nominal_marker, noun_time,
                      present_perfect, reason_preposition, unbounded, verbal)
 from .dating_clause import perfect_clause, span_clause
-from .dating_parse import told_in_present
+from .dating_parse import occasion_event, told_in_present
 from .event_lexicon import _PREPS, grammar_words
 from .lexicon import is_past_form, verb_forms
 from .regexes import regex
@@ -77,6 +77,9 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     named = _named_times(clause_times, published)
     named_starts = [t.start for t in named]
     doers = _time_doers(cands, cue_speakers(attributions, timexes))
+    by_sent: dict = {}
+    for o in cands:
+        by_sent.setdefault(o.sent, []).append(o)
     for c in cands:
         # an act after "after" told before a past verb ("X said after meeting Y") is dated as that verb
         after = after_phrase(text, c, sentences[c.sent] if text else None)
@@ -102,6 +105,10 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             continue      # "have bombed ... and fired" (some time up to now), "Iraq's proposal to open ..." (a plan)
         if c.pattern.pos == "verb" and told_in_present((parses or {}).get(c.sent), c.start, c.end):
             continue      # "as she praises his record", "progressives backing his bid": what holds now
+        if (o := occasion_event((parses or {}).get(c.sent), c, by_sent.get(c.sent, ()))) is not None:
+            c.date, c.date_timex, c.date_from = o.date, o.date_timex, o.date_from
+            c.background = c.background or o.date is None
+            continue      # "were killed in the embassy bombing": the bombing's time, not the story's day
         t = days[k] if k >= 0 else None
         us = bisect.bisect_right(sent_starts, u.start) - 1 if u is not None else None
         if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
