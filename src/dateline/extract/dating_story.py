@@ -77,9 +77,6 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     named = _named_times(clause_times, published)
     named_starts = [t.start for t in named]
     doers = _time_doers(cands, cue_speakers(attributions, timexes))
-    by_sent: dict = {}
-    for o in cands:
-        by_sent.setdefault(o.sent, []).append(o)
     for c in cands:
         # an act after "after" told before a past verb ("X said after meeting Y") is dated as that verb
         after = after_phrase(text, c, sentences[c.sent] if text else None)
@@ -90,8 +87,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
         clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start
         if text and (not after and _EARLIER.search(text, clause, c.start) or span_clause(text, c, sentences[c.sent])):
             continue      # "came after X staged ..." (a time relative to another happening), "For months, X refused ..."
-        n = bisect.bisect_left(named_starts, c.start) - 1
-        u = named[n] if n >= 0 else None          # the latest time named before it, of any precision
+        u = named[n] if (n := bisect.bisect_left(named_starts, c.start) - 1) >= 0 else None   # latest named
         if text and not after and _past_perfect(text, c, sentences[c.sent]):
             c.background = True   # "X had accused Y": before the time the story last named
             continue
@@ -103,12 +99,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             continue
         if text and _perfect_or_plan(text, c, sentences[c.sent]):
             continue      # "have bombed ... and fired" (some time up to now), "Iraq's proposal to open ..." (a plan)
-        if c.pattern.pos == "verb" and told_in_present((parses or {}).get(c.sent), c.start, c.end):
-            continue      # "as she praises his record", "progressives backing his bid": what holds now
-        if (o := occasion_event((parses or {}).get(c.sent), c, by_sent.get(c.sent, ()))) is not None:
-            c.date, c.date_timex, c.date_from = o.date, o.date_timex, o.date_from
-            c.background = c.background or o.date is None
-            continue      # "were killed in the embassy bombing": the bombing's time, not the story's day
+        if _parse_says_other_time(c, parses, cands):
+            continue      # "as she praises his record", "were killed in the embassy bombing"
         t = days[k] if k >= 0 else None
         us = bisect.bisect_right(sent_starts, u.start) - 1 if u is not None else None
         if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
@@ -138,6 +130,20 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
                 c.background = True       # of a span that began long before the story's time: not given
             elif u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+
+
+def _parse_says_other_time(c, parses, cands) -> bool:
+    """Does the parse of the verb event's sentence (``parses``: sentence index -> Span) tell it in the present
+    (``dating_parse.told_in_present``) or in another happening (``occasion_event``: its date, or none)?"""
+    parse = (parses or {}).get(c.sent)
+    if parse is None or c.pattern.pos != "verb":
+        return False
+    if told_in_present(parse, c.start, c.end):
+        return True
+    if (o := occasion_event(parse, c, [x for x in cands if x.sent == c.sent])) is None:
+        return False
+    c.date, c.date_timex, c.date_from, c.background = o.date, o.date_timex, o.date_from, c.background or not o.date
+    return True
 
 
 def _story_times(cands, timexes, sentences, text: str) -> tuple[list, list]:
