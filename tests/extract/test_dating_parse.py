@@ -149,3 +149,33 @@ def test_no_judged_event_reads_nothing(nlp):
     for c in (_cand(text, "Talks", pos="noun"), _cand(text, "resumed", hypothetical=True),
               _cand(text, "resumed", modality="intend")):
         assert dp.parse_times([c], sent, [_time(text, "Monday", "t1")]) == {}
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("In every speech she criticizes the governor.", "criticizes", True),       # a present form
+    ("Those limits are imposed by the courts.", "imposed", True),              # a present auxiliary leads
+    ("Analysts who have studied the pact doubt it.", "studied", True),
+    ("The tariff would hurt the wishes of farmers backing his plan.", "backing", True),   # describes a noun
+    ("She criticized the governor.", "criticized", False),
+    ("The limits were imposed by the courts.", "imposed", False),
+    ("The governor will be holding talks in the capital.", "holding", True),  # a modal of the future leads
+    ("The governor would reject the plan.", "reject", False),
+    ("The minister watched the envoys of both states sign the papers.", "sign", False),   # a bare infinitive
+])
+def test_told_in_present(nlp, text, word, expected):
+    (sent,) = parse(nlp, text, [(0, len(text))])
+    start = text.index(word)
+    assert dp.told_in_present(sent, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize("text,verb,noun,placed", [
+    ("Twelve villagers were killed in the border bombing.", "killed", "bombing", True),
+    ("Three soldiers were wounded during the clashes near the river.", "wounded", "clashes", True),
+    ("The envoy condemned the bombing.", "condemned", "bombing", False),        # its object, not its occasion
+    ("The envoy arrived after the bombing.", "arrived", "bombing", False),      # a bound, no occasion
+    ("Villagers expressed anger at the bombing.", "expressed", "bombing", False),   # what a reaction aims at
+])
+def test_occasion_event(nlp, text, verb, noun, placed):
+    (sent,) = parse(nlp, text, [(0, len(text))])
+    c, o = _cand(text, verb), _cand(text, noun, pos="noun")
+    assert (dp.occasion_event(sent, c, [c, o]) is o) is placed

@@ -368,3 +368,33 @@ def test_another_happening_takes_no_earlier_acts_day(text, trigger, date, date_f
 def test_times_of_occasions_and_subjects(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,date,date_from", [
+    # the story's last day dates an act told in the past ...
+    ("Ghana's president toured Lome on Wednesday. She criticized Togo's leader.", "criticized", "2021-03-03",
+     "narrative"),
+    # ... not one told in the present (dating_parse.told_in_present)
+    ("Ghana's president toured Lome on Wednesday. In every speech she criticizes Togo's leader.", "criticizes",
+     "2021-03-05", "publication"),
+    # ... nor one told as prior to it, or after its sentence went back to an older time
+    ("Ghana's president toured Lome on Wednesday. She recently criticized Togo's leader.", "criticized",
+     None, None),
+    ("Ghana's president toured Lome on Wednesday. By early 2019, she had become a critic and denounced "
+     "Togo's leader.", "denounced", None, None),
+    # ... an occasion's own day dates the act placed at it
+    ("Ghana's president toured Lome on Wednesday. She arrived at a Thursday breakfast with Togo's envoys.",
+     "arrived", "2021-03-04", "timex"),
+    # ... nor the day a direct quote names
+    ("\"Whatever happens today, we stand with Togo,\" Ghana's president said. She criticized Togo's rebels.",
+     "criticized", "2021-03-05", "publication"),
+])
+def test_acts_the_storys_last_day_does_not_date(text, trigger, date, date_from):
+    e = event(text, trigger)
+    assert (e.date, e.date_from) == (date, date_from)
+
+
+def test_an_act_placed_in_an_undated_happening_takes_no_story_day():
+    e = event("Ghana's president toured Lome on Wednesday. Twelve villagers were killed in the border bombing.",
+              "killed")
+    assert (e.date, e.date_from) == (None, None)

@@ -77,7 +77,7 @@ def told_up_to_now(text: str, c, sentence: tuple[int, int] | None) -> bool:
     return present_perfect(text, perfect_clause(text, c, sentence), c.start)
 
 
-def bound_dates(cands, attributions, timexes, sentences, published: str | None, text: str) -> None:
+def bound_dates(cands, attributions, timexes, sentences, published: str | None, text: str, parses=None) -> None:
     """The bounds of events with no stated time, in turn: reference values, the report's time, the
     story's last day, the publication day."""
     resolve_references(cands, published)
@@ -87,7 +87,7 @@ def bound_dates(cands, attributions, timexes, sentences, published: str | None, 
     for background in (described_background, prior_clause_background, prior_opening_background):
         background(cands, text, sentences)
     reported = [(a.content.start, a.content.end) for a in attributions if a.content.start is not None]
-    narrative_dates(cands, timexes, sentences, published, text, reported, attributions)
+    narrative_dates(cands, timexes, sentences, published, text, reported, attributions, parses)
     headline_dates(cands)
     publication_dates(cands, published, sentences, text)
 

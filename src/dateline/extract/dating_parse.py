@@ -209,3 +209,43 @@ def attached_time(sent, ids, published, end_tok: int = -1):
             continue
         return t, value
     return None
+
+
+def told_in_present(parse, start: int, end: int) -> bool:
+    """Is the verb at characters start..end told in the present or future: a present form itself ("as
+    she praises his record"), a verb group led by a present auxiliary ("are imposed", "have found") or
+    a modal of the future ("will be holding a rally"), or a present participle describing a noun
+    ("progressives backing his bid")? It tells of what holds now, habitually or later, not of an act
+    on the day the story last named. False where the parse does not give a verb there."""
+    if parse is None:
+        return False
+    tok = token_at(parse, start, end)
+    if tok is None or tok.tag_ not in _links("predicate_tags"):
+        return False
+    if tok.tag_ in _links("present_tags"):
+        # ("watched the envoys sign the papers": a bare infinitive the tagger took for a present)
+        return not (tok.tag_ in _links("mistaken_base_tags") and tok.dep_ in _links("base_form_slots")
+                    and tok.head.tag_ in _links("past_tags"))
+    auxes = [ch for ch in tok.children if ch.dep_ in _links("auxiliary_relations") and ch.i < tok.i]
+    if auxes:
+        lead = auxes[0]       # the finite auxiliary leads its group
+        return lead.tag_ in _links("present_tags") or lead.lower_ in _links("future_modals")
+    return tok.tag_ in _links("present_participle_tags") and tok.dep_ in _links("describing_relations")
+
+
+def occasion_event(parse, c, others):
+    """The event among ``others`` whose noun trigger the parse gives as the happening the verb event ``c``
+    is placed in ("twelve people were killed in the embassy bombing", "died during the clashes": a
+    placing relation with a preposition that puts it in a happening, placing_prepositions): the act's
+    time is that happening's. None where there is no parse or no such noun."""
+    if parse is None or c.pattern.pos != "verb":
+        return None
+    tok = token_at(parse, c.start, c.end)
+    if tok is None:
+        return None
+    for o in others:
+        ot = token_at(parse, o.start, o.end) if o is not c and o.pattern.pos == "noun" else None
+        if ot is not None and ot.head.i == tok.i and ot.dep_ in _links("placing_relations") and any(
+                ch.dep_ == "case" and ch.lower_ in _links("placing_prepositions") for ch in ot.children):
+            return o
+    return None

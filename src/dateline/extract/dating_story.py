@@ -12,6 +12,7 @@ from ..text import tokenize, tokenize_lower
 from .dating import (_verbal, _words, after_phrase, cue_speakers, describes_noun, nominal_marker, noun_time,
                      present_perfect, reason_preposition, unbounded, verbal)
 from .dating_clause import perfect_clause, span_clause
+from .dating_parse import occasion_event, told_in_present
 from .event_lexicon import _PREPS, grammar_words
 from .lexicon import is_past_form, verb_forms
 from .regexes import regex
@@ -50,7 +51,7 @@ def reacted_object(low: list[str], i: int, pos: str) -> bool:
 
 
 def narrative_dates(cands, timexes, sentences, published: str | None, text: str = "", reported=(),
-                    attributions=()) -> None:
+                    attributions=(), parses=None) -> None:
     """An undated event reported as having happened takes the day the story last named, a few
     sentences before it, when that day is not after publication ("On Wednesday X arrived. She met
     Y."): the narrative's reference time (date_from "narrative"). A past act right after a sentence
@@ -61,8 +62,11 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     ("X has endorsed Y. In a message posted Friday, X said ...": ``_opening``). A day that dates only
     a speaker's statements dates no position (a demand, a claim) of another doer that the speaker's
     later statement tells of (``_other_doer``). An act told over a span (``span_clause``), or after the
-    story went back to a time long before its own (``_went_back``), takes none."""
+    story went back to a time long before its own (``_went_back``), takes none; nor does an act told
+    in the present (``dating_parse.told_in_present`` over ``parses``, sentence index -> parsed Span),
+    nor any act after a day said in direct speech, which is no day of the story."""
     sent_starts = [a for a, _ in sentences]
+    told, quoted = _statement_spans(attributions)
     clause_times, spans = _story_times(cands, timexes, sentences, text)
     days = [t for t in clause_times if len(t.value) >= 10 and t.value[:4].isdigit()
             and t.value[4:5] == "-" and (not published or t.value[:10] <= published[:10])]
@@ -73,7 +77,6 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     named = _named_times(clause_times, published)
     named_starts = [t.start for t in named]
     doers = _time_doers(cands, cue_speakers(attributions, timexes))
-    told, quoted = _statement_spans(attributions)
     for c in cands:
         # an act after "after" told before a past verb ("X said after meeting Y") is dated as that verb
         after = after_phrase(text, c, sentences[c.sent] if text else None)
@@ -84,8 +87,10 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
         clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start
         if text and (not after and _EARLIER.search(text, clause, c.start) or span_clause(text, c, sentences[c.sent])):
             continue      # "came after X staged ..." (a time relative to another happening), "For months, X refused ..."
-        n = bisect.bisect_left(named_starts, c.start) - 1
-        u = named[n] if n >= 0 else None          # the latest time named before it, of any precision
+        u = named[n] if (n := bisect.bisect_left(named_starts, c.start) - 1) >= 0 else None   # latest named
+        if text and not after and _past_perfect(text, c, sentences[c.sent]):
+            c.background = True   # "X had accused Y": before the time the story last named
+            continue
         if story is not None and u is None and story.start > c.end \
                 and _opening(text, c, clause, story, sentences, sent_starts):
             # "X has endorsed Y. In a message posted Friday, X said ...": the opening tells the news
@@ -94,14 +99,17 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             continue
         if text and _perfect_or_plan(text, c, sentences[c.sent]):
             continue      # "have bombed ... and fired" (some time up to now), "Iraq's proposal to open ..." (a plan)
-        if text and not after and _past_perfect(text, c, sentences[c.sent]):
-            c.background = True   # "X had accused Y": before the time the story last named
-            continue
+        if _parse_says_other_time(c, parses, cands):
+            continue      # "as she praises his record", "were killed in the embassy bombing"
         t = days[k] if k >= 0 else None
         us = bisect.bisect_right(sent_starts, u.start) - 1 if u is not None else None
         if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
-            if _other_doer(c, doers.get(t.id), told):
-                c.background = True   # another's act a statement tells of: its day is not known
+            if any(a <= t.start < b for a, b in quoted):
+                continue      # "'... whatever happens today,' he said. He arrived ...": the speaker's day
+            if _other_doer(c, doers.get(t.id), told) or (text and _told_as_prior(text, c, clause)) \
+                    or _sentence_went_back(c, t, timexes, sentences[c.sent], text):
+                c.background = True   # another's act a statement tells of, "X recently led ...", "killed
+                # three times, most recently last October": its day is not the story's
             elif _other_speaker(c, doers.get(t.id)):
                 continue              # another's statement: the day of X's statements is not Y's
             else:
@@ -122,6 +130,20 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
                 c.background = True       # of a span that began long before the story's time: not given
             elif u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
+
+
+def _parse_says_other_time(c, parses, cands) -> bool:
+    """Does the parse of the verb event's sentence (``parses``: sentence index -> Span) tell it in the present
+    (``dating_parse.told_in_present``) or in another happening (``occasion_event``: its date, or none)?"""
+    parse = (parses or {}).get(c.sent)
+    if parse is None or c.pattern.pos != "verb":
+        return False
+    if told_in_present(parse, c.start, c.end):
+        return True
+    if (o := occasion_event(parse, c, [x for x in cands if x.sent == c.sent])) is None:
+        return False
+    c.date, c.date_timex, c.date_from, c.background = o.date, o.date_timex, o.date_from, c.background or not o.date
+    return True
 
 
 def _story_times(cands, timexes, sentences, text: str) -> tuple[list, list]:
@@ -496,6 +518,13 @@ def _week_among_times(u, timexes, sentence: tuple[int, int]) -> bool:
     """Is ``u`` a week named in a sentence that names another time ("five years ago this week": an
     anniversary, the act is of the other time)? Only a week named alone dates the next sentence."""
     return u.value[4:6] == "-W" and any(t is not u and sentence[0] <= t.start < sentence[1] for t in timexes)
+
+
+def _sentence_went_back(c, t, timexes, sentence: tuple[int, int], text: str) -> bool:
+    """Does the act's own sentence name a calendar time before the story's day ``t`` (not a noun's
+    time: "killed three times, most recently last October", "By early 2012, X lambasted ...")?"""
+    return any(sentence[0] <= x.start < sentence[1] and x is not t and x.type == "DATE" and x.value[:1].isdigit()
+               and x.value < t.value[:len(x.value)] and not (text and noun_time(text, x)) for x in timexes)
 
 
 def _told_as_prior(text: str, c, clause: int) -> bool:

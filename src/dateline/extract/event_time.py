@@ -481,8 +481,8 @@ def _coreferent(c, sent_toks=None) -> bool:
     charged", "has been arrested a dozen times": some time up to now, not the day of the act the
     story told of before), also as the second of two verbs ("has broken away and endorsed X"), nor a
     noun that a verb in a perfect tense has for its object ("has won endorsements", "had protested at
-    a rally": some earlier time, not that act's)."""
-    if getattr(c, "negated", False):
+    a rally": some earlier time, not that act's), nor a hypothetical act ("by shooting doctors")."""
+    if getattr(c, "negated", False) or getattr(c, "hypothetical", False):
         return False
     sent, tok = getattr(c, "sent", None), getattr(c, "tok", -1)
     if sent_toks is None or sent is None or not 0 <= sent < len(sent_toks) or tok is None or tok < 0:

@@ -119,7 +119,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
-        bound_dates(cands, attributions, timexes, sentences, published, text)
+        bound_dates(cands, attributions, timexes, sentences, published, text, self._parses)
         self._series(cands, text, sentences, sent_toks, timexes)
         self._sources(cands, sentences, attributions, text)
         self._obligations(cands, sent_toks)
