@@ -101,12 +101,3 @@ def test_a_qualifier_on_a_verb_wording_read_as_a_noun_acts(text, root, actor, ta
 def test_an_office_of_the_actors_own_state_is_its_target(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
-
-
-@pytest.mark.parametrize("text,root,actor,target", [
-    # a noun row's word as a gerund with a direct object reads its object as a verb's ("after meeting X")
-    ("After meeting the Ghanaian president in Accra, the Togolese leader flew home.", "04", "TGO", "GHA"),
-])
-def test_a_gerund_with_an_object_takes_it_as_target(text, root, actor, target):
-    e = _event(text, root)
-    assert (_code(e.actor), _code(e.target)) == (actor, target)

@@ -86,14 +86,6 @@ def _predicate_subject(noun):
     return noun if subject is None or subject.lower_ in _PRONOUNS else subject
 
 
-def _frame_pos(c: _Cand, tok) -> str:
-    """The part of speech whose frames read the trigger: a noun row's word used as a gerund with a
-    direct object ("after meeting the premier", "by blocking the site") is a verb there."""
-    if c.pattern.pos == "noun" and tok.tag_ == "VBG" and any(ch.dep_ in _OBJ for ch in tok.children):
-        return "verb"
-    return c.pattern.pos
-
-
 class ParseRoles:
     """Methods of EventExtractor (extract.events): roles from the dependency parse."""
 
@@ -268,9 +260,8 @@ class ParseRoles:
     def _frame_role(self, c: _Cand, tok, role: str, voice: str, mentions):
         """(the entity of ``role``, whether it is the pattern's own argument, the deciding frame's id,
         the token it reached) from the first frame of resources/cameo/frames.tsv that decides."""
-        pos = _frame_pos(c, tok)
-        preps = frozenset(c.pattern.preps) if pos == c.pattern.pos else frozenset()   # (a noun's "with" is no verb's)
-        for f in frames_for(pos, voice, role, c.pattern.code):
+        preps = frozenset(c.pattern.preps)
+        for f in frames_for(c.pattern.pos, voice, role, c.pattern.code):
             reached = walk(f, tok, preps)
             if reached is None:
                 continue
