@@ -180,6 +180,17 @@ def codes(text):
     ("Rising costs threatened the harvest this year.", None, "threatened"),
     # a poll's margin is no assault
     ("Jones would beat him 53 percent to 36 percent, the poll found.", None, "beat"),
+    # a mishap kills, no party assaults; a weapon's or a party's killing stays
+    ("The girl survived a ferry wreck that killed her brother and nine others off Chile in May.", None, "killed"),
+    ("Rebels killed six soldiers in Kabul on Monday.", "18", None),
+    # a demonstration of how something is: an illustration, no protest
+    ("The loss was another demonstration of how hard it is for the governor to win rural votes.", None,
+     "demonstration"),
+    ("Farmers held a demonstration against the government in Lima on Monday.", "14", None),
+    # an assault on liberties is a figure of speech
+    ("The senator said this is an assault on the rights and liberties of all Peruvians.", None, "assault"),
+    # an appeal filed is legal action
+    ("Chile is waiting out an appeal filed by Peru's government in May.", "115", None),
 ])
 def test_argument_senses(text, kept, gone):
     got = codes(text)

@@ -42,7 +42,7 @@ class Sense:
 
 # the grammar.json lists that a row of senses.tsv may name ("@offer_goods")
 TABLE_LISTS = ("offer_goods", "armed_nouns", "obstruct_verbs", "norm_nouns", "force_words", "forum_words",
-               "persist_verbs")
+               "persist_verbs", "mishap_nouns")
 
 
 def _expand(spec: str) -> frozenset[str]:
@@ -146,6 +146,10 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
             return False
         near = [n for _, n in _prep_objects(subj, {"of"})] + [ch for ch in subj.children if ch.dep_ == "appos"]
         return not any(n is not None and _party(n, mentions) for n in [subj] + near)
+    if s.test == "subject_in":
+        # ("a bus crash killed six", "a storm that killed six", "six were killed by a flood")
+        subj = _acting_subject(tok, True)
+        return subj is not None and subj.tag_.startswith("NN") and noun_in(subj.lower_, s.words)
     if s.test == "audience":
         return _courts_audience(s, tok)
     if s.test == "unarmed":
