@@ -191,6 +191,11 @@ def codes(text):
     ("The senator said this is an assault on the rights and liberties of all Peruvians.", None, "assault"),
     # an appeal filed is legal action
     ("Chile is waiting out an appeal filed by Peru's government in May.", "115", None),
+    # a reaction invited, an admission conceded: no invitation, no yielding
+    ("It was a remark he made again and again, inviting ridicule from the governor of Ohio.", None, "inviting"),
+    ("Peru invited Chile to talks on Monday.", "026", None),
+    ("Peru's advisers privately conceded that it had been a difficult night.", None, "conceded"),
+    ("Peru conceded defeat in the election on Monday.", "08", None),
 ])
 def test_argument_senses(text, kept, gone):
     got = codes(text)
