@@ -196,6 +196,16 @@ def codes(text):
     ("Peru invited Chile to talks on Monday.", "026", None),
     ("Peru's advisers privately conceded that it had been a difficult night.", None, "conceded"),
     ("Peru conceded defeat in the election on Monday.", "08", None),
+    # a bare plural of trips is a kind of journey; a trip of someone's is one
+    ("The boy loves bicycles and trips to the United Nations more than books.", None, "trips"),
+    ("Chile's president arrived in Peru on Monday.", "042", None),
+    # restrictions imposed by no party; an arrival as a refugee is no visit
+    ("Those tariffs are imposed by the give and take of trade between Peru and Chile.", None, "imposed"),
+    ("Her aunt, who arrived in Peru as a refugee in 1961, backs the plan of Chile's president.", None, "arrived"),
+    # attacks in tweets are words
+    ("Peru's president rushed out tweet attacks, while Chile's president pushed policy proposals.", "111", None),
+    # how a people feels judges nothing
+    ("The mayor of Lima said that she feels the Chilean people are getting tired of the story.", None, "said"),
 ])
 def test_argument_senses(text, kept, gone):
     got = codes(text)

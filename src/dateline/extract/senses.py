@@ -27,6 +27,7 @@ _OBJ = lang.dep_labels("object")
 _PREP_OBJ = lang.dep_labels("prepositional_object")
 _PASSIVE_SUBJ = lang.dep_labels("nominal_passive_subject")
 _SKIP = lang.dep_labels("sense_skip")
+_DETERMINERS = frozenset(multi("det|poss|nmod:poss|nummod"))
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,9 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
         # ("a bus crash killed six", "a storm that killed six", "six were killed by a flood")
         subj = _acting_subject(tok, True)
         return subj is not None and subj.tag_.startswith("NN") and noun_in(subj.lower_, s.words)
+    if s.test == "bare_plural":
+        # ("trips to the zoo", "visits by officials to the island": no determiner, possessive or number)
+        return tok.tag_ == "NNS" and not any(ch.dep_ in _DETERMINERS for ch in tok.children)
     if s.test == "audience":
         return _courts_audience(s, tok)
     if s.test == "unarmed":
