@@ -198,6 +198,7 @@ def codes(text):
     ("Peru conceded defeat in the election on Monday.", "08", None),
     # a bare plural of trips is a kind of journey; a trip of someone's is one
     ("The boy loves bicycles and trips to the United Nations more than books.", None, "trips"),
+    ("The groups gave members of Peru's congress hundreds of free trips to Chile.", "042", None),
     ("Chile's president arrived in Peru on Monday.", "042", None),
     # restrictions imposed by no party; an arrival as a refugee is no visit
     ("Those tariffs are imposed by the give and take of trade between Peru and Chile.", None, "imposed"),
