@@ -118,9 +118,6 @@ def test_a_modifier_of_a_happening_stays(text, word, code):
     ("The report came out on Monday. The group regularly sends aid to Kenya.", "aid", True),
     ("The report came out on Monday. Rebels often attacked army posts in the region last year.", "attacked", False),
     ("The report came out on Monday. The group sent aid to Kenya on Monday.", "sent", False),
-    # a simple past with an adverb of habit: a past practice
-    ("The report came out on Monday. The two families regularly talked by telephone.", "talked by telephone", True),
-    ("The report came out on Monday. Peru routinely criticized Chile in those years.", "criticized", True),
     # a perfect with an adverb of a standing position: a position held over time, no dated act
     ("The report came out on Monday. Farmers' unions have long called for lower tariffs.", "called for", True),
     ("The report came out on Monday. The party has always criticized the new dam.", "criticized", True),

@@ -253,19 +253,9 @@ def generic(c, parse) -> bool:
 
 
 def _habitual(verb) -> bool:
-    """A present of the verb itself (trigger_filters habitual_present_tags) with an adverb of habit on it;
-    a simple past (habitual_past_tags, a participle with no auxiliary the tagger gave a past) with an
-    adverb of past habit (habitual_past_adverbs: "the two branches regularly talked by phone")."""
-    if verb is None:
-        return False
-    if verb.tag_.lower() in words("habitual_present_tags"):
-        adverbs = words("habitual_adverbs")
-    elif verb.tag_.lower() in words("habitual_past_tags") and not any(
-            ch.dep_.startswith("aux") for ch in verb.children):
-        adverbs = words("habitual_past_adverbs")
-    else:
-        return False
-    return any(ch.dep_ == "advmod" and ch.lower_ in adverbs for ch in verb.children)
+    """A present of the verb itself (trigger_filters habitual_present_tags) with an adverb of habit on it."""
+    return verb is not None and verb.tag_.lower() in words("habitual_present_tags") and any(
+        ch.dep_ == "advmod" and ch.lower_ in words("habitual_adverbs") for ch in verb.children)
 
 
 def _standing(verb) -> bool:
