@@ -57,6 +57,28 @@ def test_an_act_only_asked_for_has_not_happened(text, trigger):
     assert e.hypothetical
 
 
+@pytest.mark.parametrize("text,trigger,negated,hypothetical", [
+    # only claimed or only possible: the noun's that-clause or "of" phrase (a noun event so flagged is none)
+    ("He has denied allegations that he assaulted a Peruvian reporter in 2010.", "assaulted", None, True),
+    ("Rumors that Peru attacked Chile spread quickly.", "attacked", False, True),
+    ("The possibility of a meeting between the Peruvian minister and the Chilean president grew.", "meeting",
+     None, None),
+    ("She spoke of the threat of NATO air strikes against Serbia.", "strikes", None, None),
+    # a narrated past obligation was met (a reported one is a demand: test below)
+    ("Riot police had to use tear gas to clear the protesters on Monday.", "use", False, False),
+    # a failure to act: it did not happen
+    ("The panel asked about the ministry's failure to prosecute any bankers for the fraud.", "prosecute", True,
+     False),
+])
+def test_only_possible_claimed_failed_or_obliged(text, trigger, negated, hypothetical):
+    found = [e for e in events(text) if e.trigger.text == trigger]
+    if hypothetical is None:
+        assert not found
+        return
+    assert found and found[0].hypothetical == hypothetical
+    assert negated is None or found[0].negated == negated
+
+
 @pytest.mark.parametrize("text,trigger,code,actor,target", [
     # an appeal to a party to act: the appealing party acts, the addressee is the target
     ("Germany urged Israel to withdraw its troops from Gaza.", "withdraw", "0256", "DEU", "ISR"),
@@ -331,3 +353,8 @@ def test_contracted_negations(text, trigger, code, negated, hypothetical):
 def test_an_announced_act_keeps_the_day_of_its_announcement():
     e = next(e for e in events("Ghana said on Monday it would sue Togo over the dam.") if e.trigger.text == "sue")
     assert (e.hypothetical, e.date, e.date_from) == (True, "2021-03-01", "report")
+
+
+def test_a_reported_past_obligation_is_a_demand():
+    e = next(e for e in events("Peru said Chile had to withdraw its troops from the border.") if e.trigger.text == "withdraw")
+    assert e.modality == "demand" and e.cameo.startswith("10")

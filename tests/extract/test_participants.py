@@ -38,6 +38,21 @@ def test_the_sense_of_attack_follows_its_parties(text, code):
     assert [e.cameo for e in evs if e.trigger.text == "attacked"] == [code]
 
 
+@pytest.mark.parametrize("text,actor,trigger,target,unowned", [
+    # a noun of attack is a verbal attack only when its doer is its possessor or its target a person
+    ("Before the Lima attacks, Holloway seemed hopeful.", "Holloway", "attacks", None, True),
+    ("Holloway's attacks on the plan continued.", "Holloway", "attacks", None, False),
+    ("The attacks on Reeves by Holloway continued.", "Holloway", "attacks", "person", False),
+])
+def test_the_doer_of_an_attack_noun(text, actor, trigger, target, unowned):
+    from types import SimpleNamespace as NS
+    from dateline.extract.participants import _unowned_noun
+    a = text.index(actor)
+    c = NS(pattern=NS(pos="noun"), start=text.index(trigger), actor=NS(end=a + len(actor), kind="person"),
+           target=None if target is None else NS(kind=target))
+    assert _unowned_noun(c, text) == unowned
+
+
 @pytest.mark.parametrize("text,code,actor,target", [
     # a state's forces clashing with protesters at home repress its people; protesters clashing riot
     ("Kenyan riot police clashed with demonstrators in Nairobi on Tuesday.", "175", "KEN", "KEN"),

@@ -180,6 +180,33 @@ def codes(text):
     ("Rising costs threatened the harvest this year.", None, "threatened"),
     # a poll's margin is no assault
     ("Jones would beat him 53 percent to 36 percent, the poll found.", None, "beat"),
+    # a mishap kills, no party assaults; a weapon's or a party's killing stays
+    ("The girl survived a ferry wreck that killed her brother and nine others off Chile in May.", None, "killed"),
+    ("Rebels killed six soldiers in Kabul on Monday.", "18", None),
+    # a demonstration of how something is: an illustration, no protest
+    ("The loss was another demonstration of how hard it is for the governor to win rural votes.", None,
+     "demonstration"),
+    ("Farmers held a demonstration against the government in Lima on Monday.", "14", None),
+    # an assault on liberties is a figure of speech
+    ("The senator said this is an assault on the rights and liberties of all Peruvians.", None, "assault"),
+    # an appeal filed is legal action
+    ("Chile is waiting out an appeal filed by Peru's government in May.", "115", None),
+    # a reaction invited, an admission conceded: no invitation, no yielding
+    ("It was a remark he made again and again, inviting ridicule from the governor of Ohio.", None, "inviting"),
+    ("Peru invited Chile to talks on Monday.", "026", None),
+    ("Peru's advisers privately conceded that it had been a difficult night.", None, "conceded"),
+    ("Peru conceded defeat in the election on Monday.", "08", None),
+    # a bare plural of trips is a kind of journey; a trip of someone's is one
+    ("The boy loves bicycles and trips to the United Nations more than books.", None, "trips"),
+    ("The groups gave members of Peru's congress hundreds of free trips to Chile.", "042", None),
+    ("Chile's president arrived in Peru on Monday.", "042", None),
+    # restrictions imposed by no party; an arrival as a refugee is no visit
+    ("Those tariffs are imposed by the give and take of trade between Peru and Chile.", None, "imposed"),
+    ("Her aunt, who arrived in Peru as a refugee in 1961, backs the plan of Chile's president.", None, "arrived"),
+    # attacks in tweets are words
+    ("Peru's president rushed out tweet attacks, while Chile's president pushed policy proposals.", "111", None),
+    # how a people feels judges nothing
+    ("The mayor of Lima said that she feels the Chilean people are getting tired of the story.", None, "said"),
 ])
 def test_argument_senses(text, kept, gone):
     got = codes(text)

@@ -75,6 +75,10 @@ def test_the_event_word_and_its_code(text, word, code):
     # a participle on the noun of a clause's subject describes the people, no one does its act
     ("Yet even as bankers cheer the ruling, striking dock workers have occupied the port, demanding back pay.",
      "striking"),
+    # a noun in -ss is no verb in -s: "press" modifying a noun is a kind of thing
+    ("At a tense press conference in Lima on Friday, the families urged the minister to resign.", "press"),
+    # a noun row's word the parse reads as an adjective before its noun: a quality, no act
+    ("The senator's repeated insults and offensive rhetoric toward Peruvians could anger voters.", "offensive"),
 ])
 def test_a_modifier_of_a_noun_is_no_event(text, word):
     assert all(e.trigger.text != word for e in events(text))

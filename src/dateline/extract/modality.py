@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from ..resources import read_tsv
 from .dating import unbound_unreal
-from .event_lexicon import _BE, _DENY, _IMPLICATIVE, _MODAL, _NEG, _NEG_VERBS, _NOUN_DETS, _agent_nouns, _base_verbs, grammar_words
+from .event_lexicon import _BE, _DENY, _IMPLICATIVE, _MODAL, _NEG, _NEG_VERBS, _NOUN_DETS, _SPEECH_VERBS, _agent_nouns, _base_verbs, \
+    grammar_words
 from .lexicon import is_participle, is_past_form
 from .modality_refusals import Modality, fold_refusals, infinitive_to, refusal
 from .modality_scope import means_of_modal, negative_subject, outside_other_scope, scope_words, unstated_intent
@@ -62,8 +63,8 @@ def _governor(low: list[str], before: list[int], n: int) -> tuple[str, int] | No
     w = _words()
     near = [x for x in before[n + 1:n + 6] if low[x] not in grammar_words("governor_skip_words")]
     if near and low[near[0]] in w["obligation_verbs"]:
-        return "demand", near[0]
-    if near and low[near[0]] in grammar_words("failure_verbs"):
+        return None if narrated_obligation(low, near[0]) else ("demand", near[0])
+    if near and (low[near[0]] in grammar_words("failure_verbs") or low[near[0]] in grammar_words("failure_nouns")):
         return "intent", near[0]     # negated ("failed"): the refusal of a cooperative act (apply_modality)
     raw = [low[x] for x in before[n + 1:n + 3]]
     if len(raw) == 2 and raw[0] in scope_words()["progressive_intent_verbs"] and raw[1] in _BE:
@@ -406,10 +407,13 @@ def _clause_flags(c, low: list[str], s: int, i: int) -> None:
     plan = p.pos == "verb" and negated_plan(low, i)
     c.negated = c.negated or plan
     # "managed to flee", "returned home, only to be jailed": an infinitive that tells what happened
+    failed = to is not None and to > 0 and low[to - 1] in grammar_words("failure_nouns")
+    c.negated = c.negated or failed     # "the ministry's failure to prosecute anyone": it did not
     result = to is not None and to > 0 and (low[to - 1] in _IMPLICATIVE or (
         low[to - 1] in sense_words("result_infinitive_openers") and to > 1 and low[to - 2] == ",")
-        or _ordinal_party(low, to))
+        or _ordinal_party(low, to) or failed or narrated_obligation(low, to - 1))
     c.hypothetical = in_modal_scope(low, s, i, p.pos == "verb") or (inf and p.pos == "noun") or \
+        only_possible(low, s, i, p.pos == "noun") or \
         (to is not None and not result) or plan \
         or (s > 0 and low[s - 1] in _MODAL) or (p.pos == "verb" and pending(low, s, i)) \
         or (inf and low[i].endswith("ing") and i > 0 and low[i - 1] in grammar_words("means_prepositions"))
@@ -480,6 +484,14 @@ def own_clause(c, parse) -> None:
         c.negated = True    # "none of the diplomats were killed": the subject counts no one
     if tok is not None and means_of_modal(tok):
         c.hypothetical = True   # "by offering X a seat, Y would show ...": the means of an unreal act
+    if tok is not None and _claimed(tok):
+        c.hypothetical = True   # "allegations that he assaulted X": only claimed (only_possible)
+
+
+def _claimed(tok) -> bool:
+    """The verb heads the that-clause the parse hangs on a noun of grammar.json possibility_nouns."""
+    return tok.head.i < tok.i and tok.head.lower_ in grammar_words("possibility_nouns") \
+        and any(ch.dep_ == "mark" and ch.lower_ == "that" for ch in tok.children)
 
 
 
@@ -526,3 +538,29 @@ def _noun_event_modality(c, low: list[str]) -> None:
     if m.code and m.code != c.pattern.code:
         c.modality_marker, c.hypothetical, c.modality, c.modality_row = found[1], False, m.kind, m.row
         c.intended, c.pattern = c.pattern.code, replace(c.pattern, code=m.code)
+
+
+def narrated_obligation(low: list[str], k: int) -> bool:
+    """"riot police had to use tear gas": a past obligation (grammar.json past_obligation_verbs) before
+    "to" that the narrator tells, no speech verb before it in the sentence, was met; after one ("X said
+    Y had to withdraw") it is a backshifted demand."""
+    return low[k] in grammar_words("past_obligation_verbs") and k + 1 < len(low) and low[k + 1] == "to" \
+        and not any(w in _SPEECH_VERBS for w in low[:k])
+
+
+def only_possible(low: list[str], s: int, i: int, noun: bool) -> bool:
+    """The act is only possible or only claimed: a noun trigger in the "of" phrase of a noun of
+    grammar.json possibility_nouns, with at most three modifiers between ("the possibility of a
+    meeting", "the threat of NATO air strikes"), or a verb opening the that-clause of one ("allegations
+    that he assaulted X")."""
+    nouns = grammar_words("possibility_nouns")
+    if not noun:
+        return s > 1 and low[s - 1] == "that" and low[s - 2] in nouns
+        # (the parse may read it as a clause of its own: _claimed)
+    for k in range(i - 1, max(s - 1, i - 5), -1):
+        if low[k] == "of":
+            return k > 0 and low[k - 1] in nouns
+        if not (low[k].isalpha() or "-" in low[k]) or low[k] in _MODAL or low[k] in grammar_words("subordinators"):
+            return False
+    return False
+

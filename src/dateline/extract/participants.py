@@ -177,13 +177,23 @@ def verbal_senses(cands, text: str = "") -> None:
     an organisation with a verb that also means speaking against them is criticism, not force."""
     verbs, (code,) = grammar_words("verbal_sense_verbs"), grammar_words("verbal_sense_code")
     for c in cands:
-        if c.pattern.code[:2] not in ("18", "19") or c.pattern.words[0] not in verbs:
+        if c.pattern.code[:2] not in ("18", "19") or c.pattern.words[0] not in verbs or _unowned_noun(c, text):
             continue
         if c.actor is not None and c.actor.kind == "person" and (
                 c.target is None or c.target.kind in ("person", "organization")) \
                 and not (c.target is None and _physical_object(c, text)):
             c.intended = None
             c.pattern = replace(c.pattern, code=code)
+
+
+def _unowned_noun(c, text: str) -> bool:
+    """A noun of attack whose actor is not its possessor ("Trump's attacks") and whose target names no
+    person or organisation: a person the frames read as its doer elsewhere in the clause ("before the
+    Paris attacks, Rubio said", "Obama described the attack") did not attack in words."""
+    if c.pattern.pos != "noun" or c.actor is None:
+        return False
+    owned = c.actor.end <= c.start and regex("cameo", "possessed_gap").fullmatch(text[c.actor.end:c.start])
+    return not owned and (c.target is None or c.target.kind not in ("person", "organization"))
 
 
 def hosts_from_places(cands, text: str) -> None:

@@ -19,7 +19,7 @@ from ..resources import multi, read_tsv
 from .event_lexicon import NO_EVENT, _BE, _CLAUSE_BREAK, _DAY_WORDS, _IMPLICATIVE, _QUOTE_MARKS, _agent_nouns, _people_words, _title_words, grammar_words
 from .lexicon import singular, verb_forms
 from .entity_words import context_words
-from .trigger_senses import noun_in, token_starting_at
+from .trigger_senses import noun_in, token_starting_at, words as sense_words
 
 _PARTY_KINDS = ("country", "person", "organization")
 _PARTY_ENTS = ("PERSON", "ORG", "NORP", "GPE")
@@ -27,6 +27,7 @@ _OBJ = lang.dep_labels("object")
 _PREP_OBJ = lang.dep_labels("prepositional_object")
 _PASSIVE_SUBJ = lang.dep_labels("nominal_passive_subject")
 _SKIP = lang.dep_labels("sense_skip")
+_DETERMINERS = frozenset(multi("det|poss|nmod:poss|nummod"))
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Sense:
 
 # the grammar.json lists that a row of senses.tsv may name ("@offer_goods")
 TABLE_LISTS = ("offer_goods", "armed_nouns", "obstruct_verbs", "norm_nouns", "force_words", "forum_words",
-               "persist_verbs")
+               "persist_verbs", "mishap_nouns")
 
 
 def _expand(spec: str) -> frozenset[str]:
@@ -146,6 +147,17 @@ def _parse_test(s: Sense, tok, mentions) -> bool:
             return False
         near = [n for _, n in _prep_objects(subj, {"of"})] + [ch for ch in subj.children if ch.dep_ == "appos"]
         return not any(n is not None and _party(n, mentions) for n in [subj] + near)
+    if s.test == "subject_in":
+        # ("a bus crash killed six", "a storm that killed six", "six were killed by a flood")
+        subj = _acting_subject(tok, True)
+        return subj is not None and subj.tag_.startswith("NN") and noun_in(subj.lower_, s.words)
+    if s.test == "bare_plural":
+        # ("trips to the zoo", "visits by officials to the island": no determiner, possessive or number;
+        # "hundreds of trips", "several trips" count happenings)
+        return tok.tag_ == "NNS" and not any(ch.dep_ in _DETERMINERS for ch in tok.children) \
+            and not any(ch.dep_ == "amod" and ch.lower_ in sense_words("premodifier_words") for ch in tok.children) \
+            and not (tok.head.i < tok.i and (tok.head.tag_ in ("NNS", "CD") or tok.head.lower_ in grammar_words("object_fillers"))
+                     and any(ch.lower_ == "of" for ch in tok.children))
     if s.test == "audience":
         return _courts_audience(s, tok)
     if s.test == "unarmed":

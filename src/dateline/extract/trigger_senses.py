@@ -55,12 +55,18 @@ def token_starting_at(parse, start: int):
 
 def parsed_pos(c, parse) -> str | None:
     """"noun" or "adjective" where the parse reads the head word of a verb trigger as that part of
-    speech (resources/cameo/trigger_filters.tsv parse_tags), else None (a verb, or no parse)."""
-    if c.pattern.pos != "verb" or c.tok < 0:
+    speech (resources/cameo/trigger_filters.tsv parse_tags), "adjective" where it reads a one-word noun
+    trigger as an adjective on the noun after it, else None (a verb or a noun, or no parse)."""
+    if c.tok < 0:
         return None
     tok = token_starting_at(parse, c.start)
     if tok is None:
         return None
+    if c.pattern.pos != "verb":
+        # a noun row on a word the parse reads as an adjective before the noun it modifies ("offensive
+        # rhetoric", not "the spring offensive"): a quality, no act
+        return "adjective" if _tag_pos().get(tok.tag_) == "adjective" and len(c.pattern.words) == 1 \
+            and tok.dep_ in words("parse_deps") and _modifies_noun(tok) else None
     pos = _tag_pos().get(tok.tag_)
     if pos is None and tok.dep_ in words("parse_deps"):
         pos = "adjective"
@@ -202,7 +208,7 @@ def noun_modifier(c, parse, happening: frozenset[str]) -> bool:
     if tok.dep_ in words("modifier_compound_deps"):
         # (a singular noun: a verb in -s or a participle the parse hangs there is a misread headline verb,
         # "Campaign criticizes spy agencies", or a verb with its object, "after shooting skeet")
-        return tok.tag_ in ("NN", "NNP") and not tok.lower_.endswith("s") and _common_noun(head, tok) \
+        return tok.tag_ in ("NN", "NNP") and not _third_person_form(tok.lower_) and _common_noun(head, tok) \
             and not _names_happening(head, happening) and not _participle_after_noun(tok) \
             and (c.pattern.pos == "noun" or _verb_elsewhere(tok))
     if tok.dep_ not in words("parse_deps") or c.pattern.pos != "verb" or tok.tag_ not in _phrase_tags("subject_participle_tags"):
@@ -259,6 +265,12 @@ def _standing(verb) -> bool:
     return verb is not None and verb.tag_ == "VBN" and any(
         ch.dep_ == "aux" and ch.lower_ in grammar_words("dating_perfect_auxiliaries") for ch in verb.children) and any(
         ch.dep_ == "advmod" and ch.lower_ in words("standing_adverbs") for ch in verb.children)
+
+
+def _third_person_form(word: str) -> bool:
+    """A word in -s that may be a verb's third person ("criticizes"); one in -ss is a base form
+    ("press", "address"), no inflection."""
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _verb_elsewhere(tok) -> bool:
