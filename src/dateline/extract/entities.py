@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from ..record import Entity, Mention, Span
 from .. import lang
-from .entity_codes import dateline_state, international_name, person_codes, place_codes_on, resolve_gazetteer
+from .entity_codes import (dateline_state, international_name, leader_bodies, person_codes, place_codes_on,
+                           resolve_gazetteer)
 from .entity_index import Cover, Inside, Named, by_start, words_end
 from .entity_words import _lex, _next_words, _prev_word, _time_names, context_words
 from .gazetteer import Entry, Gazetteer, Leader, load
@@ -354,6 +355,7 @@ class EntityExtractor:
                 if r.kind == "person" and r.code is None and r.source == "pattern:title":
                     r.not_home = office_held_by_others(self.gaz, text, r.start, r.name, published)
         raws = self._surnames(text, raws, published, set(bylines))
+        leader_bodies(text, raws)
         res = self._build(raws)
         res.dateline_state = dateline_state(text, raws, dateline_end)
         res.dateline_end = dateline_end

@@ -142,6 +142,7 @@ def add_definite_descriptions(text: str, res: EntityResult) -> None:
 
 _OUTSIDER = regex("entities", "outsider_before")
 _OF_AFTER = regex("entities", "member_of_body")
+_OF_PEOPLE = regex("entities", "of_people_after")
 
 
 @functools.lru_cache(maxsize=1)
@@ -178,9 +179,16 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     people = {m.start for m in res.mentions if m.kind == "person"}
     coded_at = {m.start: m.code for m in res.mentions if m.code and m.kind in ("place", "country")}
     added = []
-    for w in letter_runs(words).finditer(text):     # (the _WORD runs an agent word may be)
+    for w in letter_runs(words | _placed_words()).finditer(text):     # (the _WORD runs an agent word may be)
         low = w.group().lower()
-        if low not in words or not busy.free(w.start(), w.end()):
+        if not busy.free(w.start(), w.end()):
+            continue
+        placed = _placed_at(text, w.end(), coded_at) if low in _placed_words() else None
+        if placed:      # "Cuban exiles living in Miami": they act where they live, not for their origin
+            added.append(Mention(w.start(), w.end(), w.group(), entity=None, name=low, kind="organization",
+                                 code=placed, form="placed"))
+            continue
+        if low not in words:
             continue
         before = text[max(0, w.start() - 4):w.start()]
         owner = regex("entities", "owner_before_gap").search(before)
@@ -194,8 +202,9 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
                                  code=None, form="agent"))
             continue      # "foreigners", "foreign investors": a group of no state, not the home state's
         of = _OF_AFTER.match(text, w.end())
-        if of and (low in _of_groups() or coded_at.get(of.end(), home) != home):
-            continue      # "families of the victims", "ministers of <state>": not home
+        if of and (coded_at.get(of.end(), home) != home or low in _of_groups() and (
+                of.end() in coded_at or not _OF_PEOPLE.match(text, w.end()))):
+            continue      # "investors from abroad", "ministers of <state>": not home
         where = regex("entities", "group_place").match(text, w.end())
         code = coded_at.get(where.end()) if where else None
         if code or home:
@@ -204,6 +213,20 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     if added:
         res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
     code_local_bodies(text, res, home)
+
+
+@functools.lru_cache(maxsize=1)
+def _placed_words() -> frozenset[str]:
+    """Plural nouns of people who may live away from the state of their origin (context.json
+    placed_groups: "exiles", "emigres")."""
+    return frozenset(context_words("placed_groups"))
+
+
+def _placed_at(text: str, end: int, coded_at: dict[int, str]) -> str | None:
+    """The state of the place that a group noun ending at ``end`` is said to be in ("exiles in Miami",
+    "emigres living in Paris"; regexes.json group_place), if one is named there."""
+    where = regex("entities", "group_place").match(text, end)
+    return coded_at.get(where.end()) if where else None
 
 
 _KIN = regex("entities", "kin_after_possessive")
