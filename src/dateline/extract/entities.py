@@ -458,7 +458,7 @@ class EntityExtractor:
         if code := shared_state(self.gaz, sur, title):
             # "President Bush" between two presidents Bush: who is open, the state is not
             return _Raw(s, e, sur, "person", sur, code, "surname", source="gazetteer:title+surname+state"), False
-        if sur not in self.gaz.by_surname and (held := phoenix_state(self.gaz.phoenix_by_surname, sur)):
+        if sur not in self.gaz.by_surname and (held := phoenix_state(self.gaz.phoenix_by_surname, sur, published)):
             # "President Reagan" in an article of a later day: the state of the one person with that
             # surname who held a government role (or of all of them)
             who, code = held
