@@ -142,7 +142,6 @@ def add_definite_descriptions(text: str, res: EntityResult) -> None:
 
 _OUTSIDER = regex("entities", "outsider_before")
 _OF_AFTER = regex("entities", "member_of_body")
-_OF_PEOPLE = regex("entities", "of_people_after")
 
 
 @functools.lru_cache(maxsize=1)
@@ -153,6 +152,14 @@ def _agent_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _outsider_words() -> frozenset[str]:
     return frozenset(context_words("outsider_groups"))
+
+
+@functools.lru_cache(maxsize=1)
+def _cause_groups() -> frozenset[str]:
+    return frozenset(context_words("cause_groups"))
+
+
+_ARMED_CAUSE = regex("entities", "armed_cause_before")
 
 
 @functools.lru_cache(maxsize=1)
@@ -197,14 +204,14 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
             continue      # "Russian forces", "Japan's military", "pro-government forces": the name says whose
         if w.end() + 1 in people and text[w.end()] == " ":
             continue      # "lawmaker Jane Roe": a title, the person acts
-        if low in _outsider_words() or low != "ministers" and _OUTSIDER.search(text, max(0, w.start() - 20), w.start()):
+        if low in _outsider_words() or low != "ministers" and _OUTSIDER.search(text, max(0, w.start() - 20), w.start()) \
+                or low in _cause_groups() and _ARMED_CAUSE.search(text, max(0, w.start() - 20), w.start()):
             added.append(Mention(w.start(), w.end(), w.group(), entity=None, name=low, kind="organization",
                                  code=None, form="agent"))
             continue      # "foreigners", "foreign investors": a group of no state, not the home state's
         of = _OF_AFTER.match(text, w.end())
-        if of and (coded_at.get(of.end(), home) != home or low in _of_groups() and (
-                of.end() in coded_at or not _OF_PEOPLE.match(text, w.end()))):
-            continue      # "investors from abroad", "ministers of <state>": not home
+        if of and (low in _of_groups() or coded_at.get(of.end(), home) != home):
+            continue      # "families of the victims", "ministers of <state>": not home
         where = regex("entities", "group_place").match(text, w.end())
         code = coded_at.get(where.end()) if where else None
         if code or home:
