@@ -21,7 +21,7 @@ from .entity_codes import (dateline_state, international_name, leader_bodies, pe
 from .entity_index import Cover, Inside, Named, by_start, words_end
 from .entity_words import _lex, _next_words, _prev_word, _time_names, context_words
 from .gazetteer import Entry, Gazetteer, Leader, load
-from .org_names import generic_inside, lower_sub_bodies
+from .org_names import acronym_bodies, generic_inside, lower_sub_bodies
 from .people import (leader_codes_on, leader_for, link_honorific_surnames, office_held_by_others, phoenix_official,
                      phoenix_state, shared_state)
 from .recognised import given_names
@@ -347,6 +347,8 @@ class EntityExtractor:
         taken = [(r.start, r.end) for r in raws] + [(r.start, r.end) for r in orgs]
         people = self._pattern_people(text, sentences, taken)
         raws = sorted(raws + orgs + people, key=lambda r: r.start)
+        raws = acronym_bodies(text, raws, lambda s, e, code: _Raw(s, e, text[s:e], "organization", text[s:e], code,
+                                                                  "pattern", source="pattern:acronym"))
         person_codes(text, raws)
         if published:
             leader_codes_on(raws, published)
