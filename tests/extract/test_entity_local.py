@@ -65,7 +65,15 @@ _US = "WASHINGTON (AP) - President Obama met Senate leaders at the White House o
 @pytest.mark.parametrize("text,pair", [
     # group nouns named alone act for the home state
     (_US + "Advocacy groups warned on Tuesday that the administration had lost its leverage.",
-     (None, ("administration", "USA"))),
+     (("groups", "USA"), ("administration", "USA"))),
+    # groups of a cause, advocates and the backers of a candidate are the home state's civil society
+    (_US + "Several advocates sued the airline on Tuesday.", (("advocates", "USA"), None)),
+    (_US + "Several labor organizations condemned the plan on Tuesday.", (("organizations", "USA"), None)),
+    (_US + "Progressives denounced the budget deal on Tuesday.", (("progressives", "USA"), None)),
+    # exiles act where they are said to live, not for the state they come from
+    (_US + "Venezuelan exiles living in Miami denounced the vote on Tuesday.", (("exiles", "USA"), None)),
+    # a body named after a leader is the leader's state's
+    (_US + "Obama said on Tuesday that the Putin government threatened Ukraine.", (("Government", "RUS"), ("Ukraine", "UKR"))),
     (_US + "Families sued the airline on Tuesday.", (("families", "USA"), None)),
     (_US + "Investors sued the developer on Tuesday.", (("investors", "USA"), None)),
 ])
@@ -91,11 +99,13 @@ def test_political_groups_act_for_the_home_state(text, actor, target):
     _US + "Overseas families sued the airline on Tuesday.",
     # "of" after them makes them the group of whoever follows, not the home state's
     _US + "Families of the passengers sued the airline on Tuesday.",
+    # groups named by an armed cause fight where the story does not say
+    _US + "Terrorist groups attacked the convoy on Tuesday.",
     # people from elsewhere named by their noun alone are a group of no state
     _US + "Wealthy foreigners criticized the Treasury on Tuesday.",
 ])
 def test_outsiders_are_not_the_home_state(text):
-    assert all(a is None or a[0] not in ("investors", "families", "foreigners") or a[1] is None
+    assert all(a is None or a[0] not in ("investors", "families", "foreigners", "groups") or a[1] is None
                for a, _ in _actors(text))
 
 

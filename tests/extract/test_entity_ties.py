@@ -28,6 +28,11 @@ def _code(text, name):
     ("The FBI arrested Omar Haddad, of Havana, in Chicago.", "Omar Haddad", "CUB"),
     ("The FBI arrested Omar Haddad, a 31-year-old Yemeni, in Chicago.", "Omar Haddad", "YEM"),
     ("The FBI arrested Omar Haddad, a hotel clerk in Havana, in Chicago.", "Omar Haddad", "CUB"),
+    # a bare role of a state's body in apposition: that state; a clause is no apposition
+    ("The FBI questioned Omar Haddad, head of Cuba's national assembly, in Chicago.", "Omar Haddad", "CUB"),
+    ("The FBI questioned Omar Haddad, who spoke of Cuba, in Chicago.", "Omar Haddad", "USA"),
+    # a title after a coded person's possessive: the person serves that state
+    ("Putin's spokesman, Omar Haddad, spoke in Chicago.", "Omar Haddad", "RUS"),
     # a role held towards a state is no tie of nationality
     ("The FBI questioned Omar Haddad, the trade envoy to Cuba, in Chicago.", "Omar Haddad", None),
     # ties to two states: no guess

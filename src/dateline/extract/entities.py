@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 
 from ..record import Entity, Mention, Span
 from .. import lang
-from .entity_codes import dateline_state, international_name, person_codes, place_codes_on, resolve_gazetteer
+from .entity_codes import (dateline_state, international_name, leader_bodies, person_codes, place_codes_on,
+                           resolve_gazetteer)
 from .entity_index import Cover, Inside, Named, by_start, words_end
 from .entity_words import _lex, _next_words, _prev_word, _time_names, context_words
 from .gazetteer import Entry, Gazetteer, Leader, load
-from .org_names import generic_inside, lower_sub_bodies
+from .org_names import acronym_bodies, generic_inside, lower_sub_bodies
 from .people import (leader_codes_on, leader_for, link_honorific_surnames, office_held_by_others, phoenix_official,
                      phoenix_state, shared_state)
 from .recognised import given_names
@@ -346,6 +347,8 @@ class EntityExtractor:
         taken = [(r.start, r.end) for r in raws] + [(r.start, r.end) for r in orgs]
         people = self._pattern_people(text, sentences, taken)
         raws = sorted(raws + orgs + people, key=lambda r: r.start)
+        raws = acronym_bodies(text, raws, lambda s, e, code: _Raw(s, e, text[s:e], "organization", text[s:e], code,
+                                                                  "pattern", source="pattern:acronym"))
         person_codes(text, raws)
         if published:
             leader_codes_on(raws, published)
@@ -354,6 +357,7 @@ class EntityExtractor:
                 if r.kind == "person" and r.code is None and r.source == "pattern:title":
                     r.not_home = office_held_by_others(self.gaz, text, r.start, r.name, published)
         raws = self._surnames(text, raws, published, set(bylines))
+        leader_bodies(text, raws)
         res = self._build(raws)
         res.dateline_state = dateline_state(text, raws, dateline_end)
         res.dateline_end = dateline_end
@@ -456,7 +460,7 @@ class EntityExtractor:
         if code := shared_state(self.gaz, sur, title):
             # "President Bush" between two presidents Bush: who is open, the state is not
             return _Raw(s, e, sur, "person", sur, code, "surname", source="gazetteer:title+surname+state"), False
-        if sur not in self.gaz.by_surname and (held := phoenix_state(self.gaz.phoenix_by_surname, sur)):
+        if sur not in self.gaz.by_surname and (held := phoenix_state(self.gaz.phoenix_by_surname, sur, published)):
             # "President Reagan" in an article of a later day: the state of the one person with that
             # surname who held a government role (or of all of them)
             who, code = held

@@ -286,6 +286,16 @@ def person_codes(text: str, raws: list[_Raw]) -> None:
         r.code = code
 
 
+def leader_bodies(text: str, raws: list[_Raw]) -> None:
+    """"The Castro government", "Assad's regime": a generic body named right after a person of a
+    state (their name, or its possessive, as its modifier) is that person's state's body, whatever
+    state the article's default gave it."""
+    for a, b in zip(raws, raws[1:]):
+        if a.kind == "person" and a.code and a.code != "IGO" and b.kind == "organization" and b.form == "generic" \
+                and _OWN_GAP.fullmatch(text, a.end, b.start) and b.code != a.code:
+            b.code, b.source = a.code, "gazetteer+context"
+
+
 @functools.lru_cache(maxsize=1)
 def _state_changes() -> dict[str, tuple[_dt.date, str]]:
     """New state -> (its first day, the state its places lay in before) (gazetteer/state_changes.tsv)."""

@@ -155,6 +155,14 @@ def _outsider_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _cause_groups() -> frozenset[str]:
+    return frozenset(context_words("cause_groups"))
+
+
+_ARMED_CAUSE = regex("entities", "armed_cause_before")
+
+
+@functools.lru_cache(maxsize=1)
 def _of_groups() -> frozenset[str]:
     return frozenset(context_words("of_groups"))
 
@@ -178,9 +186,16 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     people = {m.start for m in res.mentions if m.kind == "person"}
     coded_at = {m.start: m.code for m in res.mentions if m.code and m.kind in ("place", "country")}
     added = []
-    for w in letter_runs(words).finditer(text):     # (the _WORD runs an agent word may be)
+    for w in letter_runs(words | _placed_words()).finditer(text):     # (the _WORD runs an agent word may be)
         low = w.group().lower()
-        if low not in words or not busy.free(w.start(), w.end()):
+        if not busy.free(w.start(), w.end()):
+            continue
+        placed = _placed_at(text, w.end(), coded_at) if low in _placed_words() else None
+        if placed:      # "Cuban exiles living in Miami": they act where they live, not for their origin
+            added.append(Mention(w.start(), w.end(), w.group(), entity=None, name=low, kind="organization",
+                                 code=placed, form="placed"))
+            continue
+        if low not in words:
             continue
         before = text[max(0, w.start() - 4):w.start()]
         owner = regex("entities", "owner_before_gap").search(before)
@@ -189,7 +204,8 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
             continue      # "Russian forces", "Japan's military", "pro-government forces": the name says whose
         if w.end() + 1 in people and text[w.end()] == " ":
             continue      # "lawmaker Jane Roe": a title, the person acts
-        if low in _outsider_words() or low != "ministers" and _OUTSIDER.search(text, max(0, w.start() - 20), w.start()):
+        if low in _outsider_words() or low != "ministers" and _OUTSIDER.search(text, max(0, w.start() - 20), w.start()) \
+                or low in _cause_groups() and _ARMED_CAUSE.search(text, max(0, w.start() - 20), w.start()):
             added.append(Mention(w.start(), w.end(), w.group(), entity=None, name=low, kind="organization",
                                  code=None, form="agent"))
             continue      # "foreigners", "foreign investors": a group of no state, not the home state's
@@ -204,6 +220,20 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
     if added:
         res.mentions = sorted(res.mentions + added, key=lambda m: m.start)
     code_local_bodies(text, res, home)
+
+
+@functools.lru_cache(maxsize=1)
+def _placed_words() -> frozenset[str]:
+    """Plural nouns of people who may live away from the state of their origin (context.json
+    placed_groups: "exiles", "emigres")."""
+    return frozenset(context_words("placed_groups"))
+
+
+def _placed_at(text: str, end: int, coded_at: dict[int, str]) -> str | None:
+    """The state of the place that a group noun ending at ``end`` is said to be in ("exiles in Miami",
+    "emigres living in Paris"; regexes.json group_place), if one is named there."""
+    where = regex("entities", "group_place").match(text, end)
+    return coded_at.get(where.end()) if where else None
 
 
 _KIN = regex("entities", "kin_after_possessive")

@@ -77,6 +77,19 @@ def _apposed_after(text: str, ms: list[Mention], k: int) -> tuple[str | None, bo
     return nxt.code, not (words and words[-1].lower() in context_words("towards_prepositions"))
 
 
+def _served_before(text: str, ms: list[Mention], k: int) -> str | None:
+    """"Putin's spokesman X", "Truman's secretary of state, X": the state of a coded person whose
+    possessive opens the title right before the name (regexes.json tie_served_gap, its last word a
+    noun of a person): the person serves that person's state."""
+    prev = ms[k - 1] if k else None
+    if prev is None or prev.kind != "person" or not prev.code or prev.code in ("IGO", "NGO") \
+            or prev.end > ms[k].start:
+        return None
+    gap = regex("entities", "tie_served_gap").fullmatch(text, prev.end, ms[k].start)
+    words = gap.group(1).split() if gap else []
+    return prev.code if words and any(_person_noun(w) for w in words) else None
+
+
 def _origin_after(text: str, ms: list[Mention], k: int) -> str | None:
     """"X ... back in his native Tanzania", "X, a native of Cuba", "X, born in Havana", "X, a Havana
     native": a state or place given as the person's origin later in their sentence, before any other
@@ -158,7 +171,8 @@ def tie_people(text: str, res: EntityResult) -> None:
         ent = by_id.get(m.entity or "")
         if m.kind != "person" or ent is None or ent.code:
             continue
-        for code, nationality in (_demonym_before(text, ms, k), _apposed_after(text, ms, k)):
+        served = _served_before(text, ms, k)
+        for code, nationality in (_demonym_before(text, ms, k), _apposed_after(text, ms, k), (served, True)):
             if code:
                 res.ties[ent.id] = res.ties.get(ent.id, frozenset()) | {code}
                 if nationality:

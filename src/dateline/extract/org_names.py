@@ -33,3 +33,56 @@ def generic_inside(toks: list[str], spare: bool, inner: list, end: int, name_wor
     is claimed inside the run."""
     return spare and bool(inner) and all(r.kind == "organization" and r.form == "generic" and r.end < end
                                          for r in inner) and toks[0] not in name_words
+
+
+_DEFINED = regex("entities", "acronym_defined")
+_NAME_WORD = regex("entities", "acronym_name_word")
+
+
+def acronym_bodies(text: str, raws: list, make) -> list:
+    """"the watchdog group Citizens for Ethics in Government (CEG)": a run of capitalised words (with
+    the small words of names between: regexes.json acronym_name_word) right before an acronym in
+    parentheses whose letters are the initials of its capitalised words is a body's name, defined
+    there, that no list holds; it is found whole (``make(start, end, code)`` builds the mention; the
+    state of a country that opens the name is its code), the places and generic bodies inside it give
+    way; not over a person's or another named body's mention."""
+    found = []
+    for m in _DEFINED.finditer(text):
+        acr = m.group(1)
+        words = list(_NAME_WORD.finditer(text, max(0, m.start() - 120), m.start()))
+        start = _initials_start(text, words, acr, m.start())
+        if start is None:
+            continue
+        inner = [r for r in raws if r.start < m.start() and r.end > start]
+        if any(r.kind == "person" or (r.kind == "organization" and r.form != "generic") for r in inner):
+            continue
+        opener = next((r for r in inner if r.start == start and r.kind == "country" and r.code), None)
+        found.append(make(start, _end(text, m), opener.code if opener else None))
+    if not found:
+        return raws
+    cover = Cover(len(text), [(r.start, r.end) for r in found])
+    return sorted([r for r in raws if not cover.overlaps(r.start, r.end)] + found, key=lambda r: r.start)
+
+
+def _end(text: str, m) -> int:
+    """The end of the name before the acronym's opening parenthesis."""
+    return len(text[:m.start()].rstrip())
+
+
+def _initials_start(text: str, words: list, acr: str, stop: int) -> int | None:
+    """Where the name starts whose capitalised words' initials spell ``acr``, reading back from the words
+    that end right before ``stop``; None where the words do not spell it."""
+    if not words or text[words[-1].end():stop].strip():
+        return None
+    letters = ""
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if k < len(words) - 1 and text[w.end():words[k + 1].start()].strip():
+            return None          # (the run broke: punctuation between)
+        if w.group()[:1].isupper():
+            letters = w.group()[0] + letters
+            if letters == acr:
+                return w.start()
+            if not acr.endswith(letters):
+                return None
+    return None

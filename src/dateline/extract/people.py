@@ -83,11 +83,20 @@ def leader_for(gaz, surname: str, title: str | None, published) -> list:
     return lds if len({x.name for x in lds}) == 1 else []
 
 
-def phoenix_state(by_surname: dict, surname: str) -> tuple[str | None, str] | None:
+# Phoenix dates a government role by the post it names, often later than the first office that news
+# titles the person by (a vice president before the presidency): a role that began within this long after
+# the article's day still counts
+_ROLE_DATE_SLACK = _dt.timedelta(days=730)
+
+
+def phoenix_state(by_surname: dict, surname: str, published: _dt.date | None = None) -> tuple[str | None, str] | None:
     """"President Reagan" on a day none of them is in office: the state every Phoenix person with this
-    surname who ever held a government role shares (with that person's name where there is one), so a
-    title and a surname still say whose official is meant; None where there is none or several states."""
-    rows = [r for r in by_surname.get(surname, ()) if r.cameo[3:6] == "GOV"]
+    surname who held a government role by the article's day (give or take Phoenix's dating) shares (with that person's name where
+    there is one), so a title and a surname still say whose official is meant; not one whose first
+    government role began after that day (a 1998 story's "President X" is no one's who governed only
+    from 2004); None where there is none or several states."""
+    rows = [r for r in by_surname.get(surname, ()) if r.cameo[3:6] == "GOV"
+            and (published is None or r.start is None or r.start <= published + _ROLE_DATE_SLACK)]
     codes = {r.code for r in rows}
     if len(codes) != 1:
         return None

@@ -413,8 +413,8 @@ class ParseRoles:
         """A generic body ("police", "the army") whose own phrase names its state ("Irish police",
         "Japan's military") acts for that state, whatever state the article's other mentions of the
         body were given."""
-        if m.kind != "organization" or (m.name or "").lower() not in _agent_nouns():
-            return m
+        if m.kind != "organization" or (m.name or "").lower() not in _agent_nouns() or m.form == "placed":
+            return m      # ("Cuban exiles in Miami": the place they are said to be in gave their state)
         for ch in token.children:
             if ch.dep_ in ("amod", "compound", "nmod:poss", "poss"):
                 own = next((x for x in mentions if x.start <= ch.idx < x.end and x.kind == "country" and x.code), None)

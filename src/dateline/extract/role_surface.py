@@ -45,11 +45,11 @@ def _own_party(actor: Mention | None, m: Mention, parsed: bool = False) -> bool:
         return True      # "X threatened to ban Ugandan opposition candidates": a group of the state, not X
     if m.kind not in ("person", "organization"):
         return False
-    if m.form in ("generic", "agent") and parsed:
+    if m.form in ("generic", "agent", "placed") and parsed:
         # "X complied with police orders", "protesters clashed with police": a body of the state is
         # another party to a person or group, not to the state itself
         return actor.kind in ("person", "organization") and (m.entity or m.name) != (actor.entity or actor.name)
-    return m.form not in ("generic", "agent") and bool(m.entity) and m.entity != actor.entity
+    return m.form not in ("generic", "agent", "placed") and bool(m.entity) and m.entity != actor.entity
 
 
 def _first_conjunct(text: str, m: Mention, cands: list[tuple[int, Mention]]) -> Mention:
