@@ -200,6 +200,10 @@ def codes(text):
     ("The boy loves bicycles and trips to the United Nations more than books.", None, "trips"),
     ("The groups gave members of Peru's congress hundreds of free trips to Chile.", "042", None),
     ("Chile's president arrived in Peru on Monday.", "042", None),
+    # a trip home or back is a return, no visit to a host
+    ("Chile's president flew home on Monday after the summit.", None, "flew"),
+    ("Chile's envoy travelled back to Santiago on Monday.", None, "travelled"),
+    ("Chile's president flew to Peru on Monday.", "042", None),
     # restrictions imposed by no party; an arrival as a refugee is no visit
     ("Those tariffs are imposed by the give and take of trade between Peru and Chile.", None, "imposed"),
     ("Her aunt, who arrived in Peru as a refugee in 1961, backs the plan of Chile's president.", None, "arrived"),
