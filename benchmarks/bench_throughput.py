@@ -195,11 +195,11 @@ def main() -> int:
               f"the shipped model alone (nlp.pipe over the same texts), one article per call (dateline.analyze); "
               f"{results['dateline-batch']['docs_per_s'] / results['model']['docs_per_s']:.2f}x with the articles "
               f"parsed in batches as analyze/ingest run them (the `batch` setting)")
-    for side, how in (("dateline-model", "one article per call"),
+    for peer, how in (("dateline-model", "one article per call"),
                       ("dateline-batch", "articles parsed in batches, as analyze/ingest run them")):
-        if side not in results or "model-sentences" not in results:
+        if peer not in results or "model-sentences" not in results:
             continue
-        parse_s = results[side]["stages"].get("parse", 0.0)
+        parse_s = results[peer]["stages"].get("parse", 0.0)
         print(f"ratio: the default profile's parse stage ({how}) runs at "
               f"{results['model-sentences']['seconds'] / parse_s if parse_s else float('nan'):.2f}x the speed of the "
               f"shipped model alone (all its pipes, nlp.pipe) over the same sentences (issue 13 asks >= 0.9x)")
