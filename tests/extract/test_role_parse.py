@@ -101,3 +101,18 @@ def test_a_qualifier_on_a_verb_wording_read_as_a_noun_acts(text, root, actor, ta
 def test_an_office_of_the_actors_own_state_is_its_target(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a subject the parser opened with a word of sequence is a phrase of time: no party in it did the act
+    ("A week after the anniversary of the Ghanaian parliament decision, a car bombing in Accra killed a guard.",
+     "18", None, None),
+    # a participle after a comma opens its own clause: its object is not what the trigger is aimed at
+    ("Ghanaian President John Mahama praised the strong growth in exports, challenging Togo to match it.",
+     "05", "GHA", None),
+    # the object names no party: a name in another clause of the sentence is not the target
+    ("Ghanaian President John Mahama's call to ban all foreign imports could anger Togo.", "16", "GHA", None),
+])
+def test_phrases_the_parser_hangs_wrongly_name_no_party(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

@@ -86,6 +86,26 @@ def _predicate_subject(noun):
     return noun if subject is None or subject.lower_ in _PRONOUNS else subject
 
 
+def _time_phrase(tok) -> bool:
+    """Is the subject token the parser reached a common noun that a word of sequence opens as its
+    preposition (grammar.json background_marks: "after the anniversary of ..."), a phrase of time? (Not
+    a name the parser gave a clause's mark: "after X blamed ...".)"""
+    return tok.dep_ in _SUBJ | _SUBJ_PASS and tok.tag_ in ("NN", "NNS") and any(
+        ch.dep_ == "case" and ch.lower_ in _BG_MARK and ch.i < tok.i for ch in tok.children)
+
+
+def _participle_conj(tok) -> bool:
+    """Is the token a conjunct the parser hung after a comma with a participle before it as its
+    adjective and no conjunction ("praised the growth, challenging X to ...")? That is a clause of
+    the participle, whose object the token is, not one more member of the phrase."""
+    if tok.dep_ != "conj" or any(ch.dep_ == "cc" for ch in tok.children):
+        return False
+    first = tok.doc[tok.left_edge.i + 1] if tok.left_edge.text == "," and tok.left_edge.i + 1 < tok.i \
+        else tok.left_edge
+    return first.tag_ == "VBG" and first.dep_ in ("amod", "compound") and first.head.i == tok.i \
+        and first.i > 0 and tok.doc[first.i - 1].text == ","
+
+
 class ParseRoles:
     """Methods of EventExtractor (extract.events): roles from the dependency parse."""
 
@@ -235,17 +255,22 @@ class ParseRoles:
             return True
         first = doc[k]
         by = first.i > 0 and doc[first.i - 1].lower_ == "by" and "by" not in c.pattern.preps
-        t = first
+        t, core = first, False
         while t.i != trig.i and t.head.i != t.i:
+            core = core or (t.dep_ in _OBJ | _SUBJ | _SUBJ_PASS and t.head.tag_.startswith("VB"))
             if t.dep_ in _CLAUSE_DEPS and (_child(t, _SUBJ | _SUBJ_PASS) is not None or any(
                     ch.dep_ == "mark" and ch.lower_ in _CONTROL_MARKS for ch in t.children)):
                 return False      # a clause with a subject of its own, or what the object is said to have
                 #                   done ("accused the man of plotting against X": X is not whom it accuses)
+            if _participle_conj(t) or (t.dep_ == "advcl" and t.i > 0 and doc[t.i - 1].text == ","):
+                return False      # "praised the growth, challenging X": X is the participle's, not the trigger's
             if by and t.dep_ in ("nmod", "obl", "pobj", "agent") and t.head.i != arg.i:
                 return False      # the agent of a noun other than the object ("demanded an admission by X" is)
             by = by and t.dep_ not in ("nmod", "obl", "pobj", "agent")
             t = t.head
-        return True
+        # a guess in the sentence outside the trigger's phrase, an argument of another verb ("a call to
+        # ban X could galvanize Y"; a phrase of place the parser hung elsewhere may still be the trigger's)
+        return t.i == trig.i or c.target.start < doc[0].idx or not core
 
     @staticmethod
     def _place_modifies(place_tok, guess: Mention | None) -> bool:
@@ -269,6 +294,13 @@ class ParseRoles:
                 # "Organizers said they would rally": the speaker the parse gives, else the rules resolve it
                 m = self._speaker_of(reached, mentions)
                 return (m, False, f.id, reached) if m is not None else (None, False, f.id, None)
+            if role == "actor" and _time_phrase(reached):
+                # "a week after the anniversary of X's decision, a bombing killed ...": a subject the
+                # parser gave a preposition of time is an adjunct of when; nothing in it did the act
+                inside = c.actor is not None and reached.left_edge.idx <= c.actor.start \
+                    < reached.right_edge.idx + len(reached.right_edge)
+                c.actor = None if inside else c.actor
+                return None, False, f.id, reached
             head_only = f.mention == "head" or (f.mention == "head_if_preps" and bool(preps))
             m = self._mention_of(reached, mentions, head_only=head_only)
             if m is not None and role == "actor" and _located_state(reached, m):
@@ -357,7 +389,7 @@ class ParseRoles:
         while stack:                      # the phrase without the clauses inside it
             t = stack.pop()
             phrase.append(t)
-            stack.extend(ch for ch in t.children if ch.dep_ not in _CLAUSE_DEPS)
+            stack.extend(ch for ch in t.children if ch.dep_ not in _CLAUSE_DEPS and not _participle_conj(ch))
         place, body = None, low in _agent_nouns()
         led = _followers(token, phrase, mentions)
         if led is not None:
