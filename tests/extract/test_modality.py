@@ -358,3 +358,14 @@ def test_an_announced_act_keeps_the_day_of_its_announcement():
 def test_a_reported_past_obligation_is_a_demand():
     e = next(e for e in events("Peru said Chile had to withdraw its troops from the border.") if e.trigger.text == "withdraw")
     assert e.modality == "demand" and e.cameo.startswith("10")
+
+
+@pytest.mark.parametrize("text,trigger,hypothetical", [
+    # a clause of time in the present under a future tells an act still to come
+    ("Ghana's president will sign the accord when he visits Togo next week.", "visits", True),
+    # in the past, or under a present of habit, it was done
+    ("Ghana's president signed the accord when he visited Togo last week.", "visited", False),
+])
+def test_a_present_clause_of_time_under_a_future_is_still_to_come(text, trigger, hypothetical):
+    e = next(e for e in events(text) if e.trigger.text == trigger)
+    assert e.hypothetical is hypothetical

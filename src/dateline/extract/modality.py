@@ -18,7 +18,9 @@ from .event_lexicon import _BE, _DENY, _IMPLICATIVE, _MODAL, _NEG, _NEG_VERBS, _
     grammar_words
 from .lexicon import is_participle, is_past_form
 from .modality_refusals import Modality, fold_refusals, infinitive_to, refusal
-from .modality_scope import means_of_modal, negative_subject, outside_other_scope, scope_words, unstated_intent
+from .modality_scope import (
+    future_time_clause, means_of_modal, negative_subject, outside_other_scope, scope_words, unstated_intent
+)
 from .trigger_senses import words as sense_words
 
 
@@ -486,6 +488,8 @@ def own_clause(c, parse) -> None:
         c.hypothetical = True   # "by offering X a seat, Y would show ...": the means of an unreal act
     if tok is not None and _claimed(tok):
         c.hypothetical = True   # "allegations that he assaulted X": only claimed (only_possible)
+    if future_time_clause(tok):
+        c.hypothetical = True   # "once X arrives, they will begin ...": still to come
 
 
 def _claimed(tok) -> bool:

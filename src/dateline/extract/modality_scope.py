@@ -114,3 +114,16 @@ def means_of_modal(tok) -> bool:
     if not any(ch.lower_ in means for ch in tok.children) and not (tok.i > 0 and tok.doc[tok.i - 1].lower_ in means):
         return False
     return any(ch.dep_ == "aux" and ch.lower_ in grammar_words("modal_auxiliaries") for ch in tok.head.children)
+
+
+def future_time_clause(tok) -> bool:
+    """``tok`` is a verb in the simple present heading a clause of time (modality_words future_clause_marks:
+    "once X arrives", "when he visits") that hangs on a verb with an auxiliary of the future
+    (grammar.json intent_auxiliaries: "will", "would"): an act still to come, not one done."""
+    w = scope_words()
+    if tok is None or tok.tag_ not in w["present_tags"] or tok.dep_ not in lang.dep_labels("adverbial_clause"):
+        return False
+    if not any(k.dep_ in ("mark", "advmod") and k.lower_ in w["future_clause_marks"] and k.i < tok.i
+               for k in tok.children):      # ("when" is the clause's adverb in UD, "once" its marker)
+        return False
+    return any(k.dep_.startswith("aux") and k.lower_ in grammar_words("intent_auxiliaries") for k in tok.head.children)
