@@ -28,6 +28,9 @@ def _code(text, name):
     ("The FBI arrested Omar Haddad, of Havana, in Chicago.", "Omar Haddad", "CUB"),
     ("The FBI arrested Omar Haddad, a 31-year-old Yemeni, in Chicago.", "Omar Haddad", "YEM"),
     ("The FBI arrested Omar Haddad, a hotel clerk in Havana, in Chicago.", "Omar Haddad", "CUB"),
+    # a relative or role placed in a town by a possessive apposition, or where the person lives
+    ("The FBI questioned Omar Haddad, his cousin in Havana, in Chicago.", "Omar Haddad", "CUB"),
+    ("The FBI questioned Omar Haddad, who lives in Havana, in Chicago.", "Omar Haddad", "CUB"),
     # a bare role of a state's body in apposition: that state; a clause is no apposition
     ("The FBI questioned Omar Haddad, head of Cuba's national assembly, in Chicago.", "Omar Haddad", "CUB"),
     ("The FBI questioned Omar Haddad, who spoke of Cuba, in Chicago.", "Omar Haddad", "USA"),
