@@ -183,7 +183,6 @@ def _main(conn, settings: dict, analyzer: Analyzer | None) -> None:
     import resource
 
     try:
-        from .ingest.readers import RawArticle
         s = Settings(**settings)
         if analyzer is None:
             from .nlp.build import make_nlp

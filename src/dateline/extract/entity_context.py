@@ -160,6 +160,7 @@ def _cause_groups() -> frozenset[str]:
 
 
 _ARMED_CAUSE = regex("entities", "armed_cause_before")
+_GROUP_PLACE = regex("entities", "group_place")
 
 
 @functools.lru_cache(maxsize=1)
@@ -212,8 +213,7 @@ def add_agent_mentions(text: str, res: EntityResult, home: str | None) -> None:
         of = _OF_AFTER.match(text, w.end())
         if of and (low in _of_groups() or coded_at.get(of.end(), home) != home):
             continue      # "families of the victims", "ministers of <state>": not home
-        where = regex("entities", "group_place").match(text, w.end())
-        code = coded_at.get(where.end()) if where else None
+        code = _placed_at(text, w.end(), coded_at)
         if code or home:
             added.append(Mention(w.start(), w.end(), w.group(), entity=None, name=low, kind="organization",
                                  code=code or home, form="agent"))
@@ -231,8 +231,9 @@ def _placed_words() -> frozenset[str]:
 
 def _placed_at(text: str, end: int, coded_at: dict[int, str]) -> str | None:
     """The state of the place that a group noun ending at ``end`` is said to be in ("exiles in Miami",
-    "emigres living in Paris"; regexes.json group_place), if one is named there."""
-    where = regex("entities", "group_place").match(text, end)
+    "emigres living in Paris", "police in Lima", "the boy's relatives in Miami"; regexes.json
+    group_place), if one is named there."""
+    where = _GROUP_PLACE.match(text, end)
     return coded_at.get(where.end()) if where else None
 
 
@@ -256,8 +257,7 @@ def add_kin_mentions(text: str, res: EntityResult, home: str | None) -> None:
             continue
         owner = owners.get(k.start())
         code = home if k.group(1) else owner.code if owner is not None and owner.code not in ("IGO", "NGO") else None
-        where = regex("entities", "group_place").match(text, e)      # "the boy's relatives in Miami"
-        code = (coded_at.get(where.end()) if where else None) or code
+        code = _placed_at(text, e, coded_at) or code      # "the boy's relatives in Miami"
         if code:
             added.append(Mention(s, e, text[s:e], entity=None, name=k.group(2), kind="organization", code=code,
                                  form="agent"))

@@ -2,22 +2,15 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 
-from ..resources import path, read_tsv
-from .regexes import regex
+from ..resources import read_tsv
+from .regexes import regex, word_lists
 
 
 def context_words(key: str) -> list[str]:
     """A list of resources/entities/context.json (each list there says what it is for)."""
-    return _context()[key]
-
-
-@functools.lru_cache(maxsize=1)
-def _context() -> dict[str, list[str]]:
-    data = json.loads(path("entities", "context.json").read_text(encoding="utf-8"))
-    return {k: v["words"] for k, v in data.items() if not k.startswith("_")}
+    return word_lists("entities")[key]
 
 
 def _lex(name: str) -> set[str]:

@@ -12,6 +12,7 @@ import functools
 
 from .. import lang
 from ..resources import read_tsv
+from .dating_parse import _links as _parse_links      # (present_tags: the one list of present-tense tags)
 from .event_lexicon import _MODAL, grammar_words
 
 
@@ -121,7 +122,7 @@ def future_time_clause(tok) -> bool:
     "once X arrives", "when he visits") that hangs on a verb with an auxiliary of the future
     (grammar.json intent_auxiliaries: "will", "would"): an act still to come, not one done."""
     w = scope_words()
-    if tok is None or tok.tag_ not in w["present_tags"] or tok.dep_ not in lang.dep_labels("adverbial_clause"):
+    if tok is None or tok.tag_ not in _parse_links("present_tags") or tok.dep_ not in lang.dep_labels("adverbial_clause"):
         return False
     if not any(k.dep_ in ("mark", "advmod") and k.lower_ in w["future_clause_marks"] and k.i < tok.i
                for k in tok.children):      # ("when" is the clause's adverb in UD, "once" its marker)

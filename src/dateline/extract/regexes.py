@@ -39,13 +39,20 @@ def source(folder: str, name: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
+def word_lists(folder: str) -> dict[str, list[str]]:
+    """The word lists of ``folder``'s context.json (name -> words; each entry says what it is for),
+    read once: the lists regexes name as ``@{NAME}`` and the stages read (entity_words.context_words)."""
+    data = json.loads(path(folder, "context.json").read_text(encoding="utf-8"))
+    return {k: v["words"] for k, v in data.items() if not k.startswith("_")}
+
+
+@functools.lru_cache(maxsize=None)
 def _alternation(folder: str, name: str) -> str:
     """``(?:w1|w2|...)`` of the word list ``name`` of ``folder``'s context.json, longest first."""
-    p = path(folder, "context.json")
     try:
-        words = json.loads(p.read_text(encoding="utf-8"))[name]["words"]
+        words = word_lists(folder)[name]
     except (OSError, ValueError, KeyError, TypeError) as e:
-        raise ResourceError(f"{p}: no word list {name!r} for @{{{name}}} ({e})") from e
+        raise ResourceError(f"{path(folder, 'context.json')}: no word list {name!r} for @{{{name}}} ({e})") from e
     return "(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(words, key=len, reverse=True)) + ")"
 
 

@@ -84,10 +84,14 @@ def _state_people(actor: Mention, target: Mention, head) -> bool:
         and any(ch.dep_ in _OWNER_DEPS and target.start <= ch.idx < target.end for ch in head.children)
 
 
-def state_people(actor: Mention, target: Mention, head) -> Mention:
-    """The target of ``_state_people`` as the party it is: the phrase from the state's name to the noun
-    of people ("Kenya's health minister"), of the state's code and no entity of its own (it is not the
-    state that acts)."""
+def as_party(actor: Mention | None, target: Mention, head) -> Mention:
+    """The target to record: where it is the actor's own entity and the argument names that state's
+    people (``_state_people``), that party: the phrase from the state's name to the noun of people
+    ("Kenya's health minister"), of the state's code and no entity of its own (it is not the state
+    that acts); else the target itself."""
+    if actor is None or target.entity is None or target.entity != actor.entity \
+            or not _state_people(actor, target, head):
+        return target
     start, end = min(target.start, head.idx), head.idx + len(head.text)
     text = head.doc.text[start:end]
     return Mention(start, end, text, entity=None, name=text, kind="organization", code=target.code, form="agent")

@@ -24,7 +24,7 @@ from .entity_context import _title_chain
 from .role_surface import _ethnic
 from .role_guesses import (
     _aimed_party, _circumstantial, _coordinated_subject, _inside_comment, _located_guess, _located_state,
-    _own_party_parsed, _state_people, state_people
+    _own_party_parsed, as_party
 )
 
 _RELATIVE = grammar_words("relative_pronouns")
@@ -184,10 +184,7 @@ class ParseRoles:
                 c.target = None  # the clause's argument is a place: the rules' guess past it is no party either
         elif target is not None and target.kind in ("country", "person", "organization", "place") and (
                 c.actor is None or target.code != c.actor.code or _own_party_parsed(c.actor, target, direct, t_tok)):
-            # (the state's people as a party of their own where the actor is that state's entity too)
-            same = c.actor is not None and target.entity is not None and target.entity == c.actor.entity \
-                and _state_people(c.actor, target, t_tok)
-            c.target = state_people(c.actor, target, t_tok) if same else target
+            c.target = as_party(c.actor, target, t_tok)     # (the state's people as a party of their own)
 
     def _settle_actor(self, c: _Cand, tok, parse, found, voice: str, mentions) -> None:
         """The actor of the trigger: the entity the frames ``found`` (mention, frame id, token reached),
