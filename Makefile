@@ -29,11 +29,12 @@ demo: bytecode
 	@echo "Browse the record: $(DL) serve --db $(DB)   (then open http://127.0.0.1:8000/)"
 
 # the fast suite (under 5 minutes on 2 cores; one pytest-xdist worker per core, idle workers steal
-# queued tests), then the quality gate's corpus runs
+# queued tests), then the long runs: the stress tests (marker slow: many processes killed or run at
+# once) and the quality gate's corpus runs
 XDIST ?= -n auto --dist worksteal
 test: bytecode
 	$(BIN)/python -m pytest -m "not slow and not gate" -q $(XDIST)
-	$(BIN)/python -m pytest -m gate -q
+	$(BIN)/python -m pytest -m "slow or gate" -q $(XDIST)
 
 test-all: bytecode
 	$(BIN)/python -m pytest -q

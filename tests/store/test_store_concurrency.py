@@ -54,6 +54,7 @@ def _new_store(kind: str, tmp_path: Path, request, name: str) -> str:
     return request.getfixturevalue("pg_server").new_database()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["sqlite", "postgres"])
 def test_eight_ingests_at_once_on_a_new_store(kind, tmp_path, request):
     folder = _corpus(tmp_path / "in")

@@ -84,6 +84,7 @@ def _url(kind: str, tmp_path: Path, request, name: str) -> str:
     return str(tmp_path / f"{name}.db") if kind == "sqlite" else request.getfixturevalue("pg_server").new_database()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["sqlite", "postgres"])
 def test_twenty_kills_then_resume_equals_a_clean_run(kind, tmp_path, request):
     folder = _corpus(tmp_path / "in")
