@@ -365,6 +365,12 @@ def test_a_reported_past_obligation_is_a_demand():
     ("Ghana's president will sign the accord when he visits Togo next week.", "visits", True),
     # in the past, or under a present of habit, it was done
     ("Ghana's president signed the accord when he visited Togo last week.", "visited", False),
+    # a gerund with no subject of its own: done when its head is (advice, an order, a habit: not done)
+    ("Tourists should carry water when visiting Chad.", "visiting", True),
+    ("The embassy told its citizens to take care when visiting Mali.", "visiting", True),
+    ("Ghana's envoys stay at the embassy while visiting Togo.", "visiting", True),
+    ("While visiting Togo last week, Ghana's president met the mayor of Lome.", "visiting", False),
+    ("Ghana's president met the mayor of Lome when visiting Togo last week.", "visiting", False),
 ])
 def test_a_present_clause_of_time_under_a_future_is_still_to_come(text, trigger, hypothetical):
     e = next(e for e in events(text) if e.trigger.text == trigger)

@@ -118,13 +118,20 @@ def means_of_modal(tok) -> bool:
 
 
 def future_time_clause(tok) -> bool:
-    """``tok`` is a verb in the simple present heading a clause of time (modality_words future_clause_marks:
-    "once X arrives", "when he visits") that hangs on a verb with an auxiliary of the future
-    (grammar.json intent_auxiliaries: "will", "would"): an act still to come, not one done."""
-    w = scope_words()
-    if tok is None or tok.tag_ not in _parse_links("present_tags") or tok.dep_ not in lang.dep_labels("adverbial_clause"):
+    """``tok`` heads a clause of time (modality_words future_clause_marks: "once X arrives", "when he
+    visits", "when visiting") that tells an act not (yet) done: a verb in the simple present on a verb
+    with an auxiliary of the future (grammar.json intent_auxiliaries: "will", "would"), or a gerund with
+    no subject of its own on a verb of the future, of a modal or imperative (base form: "take care when
+    visiting X", "should call before leaving") or of the present (what is done whenever it happens)."""
+    if tok is None or tok.dep_ not in lang.dep_labels("adverbial_clause"):
         return False
-    if not any(k.dep_ in ("mark", "advmod") and k.lower_ in w["future_clause_marks"] and k.i < tok.i
+    gerund = tok.tag_ == "VBG" and not any(k.dep_ in _SUBJECT_DEPS for k in tok.children)
+    if not gerund and tok.tag_ not in _parse_links("present_tags"):
+        return False
+    if not any(k.dep_ in ("mark", "advmod") and k.lower_ in scope_words()["future_clause_marks"] and k.i < tok.i
                for k in tok.children):      # ("when" is the clause's adverb in UD, "once" its marker)
         return False
-    return any(k.dep_.startswith("aux") and k.lower_ in grammar_words("intent_auxiliaries") for k in tok.head.children)
+    head = tok.head
+    if any(k.dep_.startswith("aux") and k.lower_ in grammar_words("intent_auxiliaries") for k in head.children):
+        return True
+    return gerund and (head.tag_ == "VB" or head.tag_ in _parse_links("present_tags"))
