@@ -72,6 +72,7 @@ def _own_party_parsed(actor: Mention, target: Mention, direct: bool, head=None) 
         and target.entity is not None and target.entity != actor.entity) or _state_people(actor, target, head)
 
 
+_NOUN_CLAUSES = frozenset({"acl"})     # a clause hung on a noun (UD and ClearNLP: not a relative one)
 _OWNER_DEPS = frozenset({"poss", "nmod:poss", "amod", "compound"})
 
 
@@ -118,6 +119,64 @@ def _located_guess(c: _Cand, trig, arg) -> bool:
             return True     # (on a noun the phrase may be the noun's own: "food to refugees in X")
         if t.dep_ in _CLAUSE_DEPS or t.dep_ in _SUBJ | _SUBJ_PASS:
             return False
+        t = t.head
+    return False
+
+
+def _placed_guess(c: _Cand, trig) -> bool:
+    """Is the rules' target a state or place named after a preposition of being there (role_words
+    state_location_prepositions, other than the pattern's own) on a noun below the trigger that names
+    no people ("agreed to hand them over for trial in X"): where something happened, not whom the act
+    is aimed at? Not for acts whose target a place may be
+    (grammar.json place_target_roots, role_words host_codes, unrest_roots), nor on a noun of people
+    ("food for refugees in X": the people of X)."""
+    code = c.intended or c.pattern.code
+    if c.target.kind not in ("country", "place") or c.target.form == "adjective" \
+            or code[:2] in _PLACE_TARGET_ROOTS | role_words("unrest_roots") or code in role_words("host_codes"):
+        return False
+    t = _target_token(c, trig.doc)
+    if t is None or t.i == trig.i or not any(
+            ch.dep_ == "case" and ch.lower_ in role_words("state_location_prepositions") - set(c.pattern.preps)
+            for ch in t.children):
+        return False
+    head = t.head      # (a phrase the parser hung on a verb may be a noun's: "provide food to refugees in X")
+    return head.i != t.i and head.tag_ == "NN" and head.lower_ not in _agent_nouns() and trig in head.ancestors
+
+
+def _noun_clause_guess(c: _Cand, trig) -> bool:
+    """Is the rules' target inside a clause of a present participle that describes a noun other than
+    the trigger ("a ban on migrants entering X", "condemned the raid killing X's soldiers"), or of the
+    infinitive of a noun of intention (role_words intention_nouns: "criticized the plan to expel X's
+    diplomats"): that clause's argument, not the trigger's? (A past participle's phrase may be the
+    noun's own aim, "lifted the sanctions imposed on X"; an infinitive on another noun may be the
+    trigger's purpose that the parser hung there, "used force to compel X".)"""
+    t = _target_token(c, trig.doc)
+    while t is not None and t.i != trig.i and t.head.i != t.i:
+        if t.dep_ in _NOUN_CLAUSES and t.head.i != trig.i and t.head.tag_.startswith("NN") and (
+                t.tag_ == "VBG" or (t.head.lower_ in role_words("intention_nouns")
+                                    and any(ch.dep_ == "mark" and ch.lower_ == "to" for ch in t.children))):
+            return trig in t.head.ancestors or t.head.i == trig.i
+        t = t.head
+    return False
+
+
+def _appeal_topic(c: _Cand, trig, start: int) -> bool:
+    """Is the party that starts at ``start`` (the frame's or the rules') named, below the trigger of an
+    appeal or demand (role_words addressed_roots), in a phrase of aim or topic (role_words
+    topic_prepositions, other than the pattern's own) of a noun that names no party ("urged sanctions
+    on X", "called for tougher action against X"): the act asked for is aimed at X; whom the appeal
+    is addressed to is not named there?"""
+    if (c.intended or c.pattern.code)[:2] not in role_words("addressed_roots"):
+        return False
+    doc = trig.doc
+    k = bisect.bisect_left(doc, start, key=lambda t: t.idx)
+    if k >= len(doc) or trig not in doc[k].ancestors:
+        return False
+    t, words = doc[k], role_words("topic_prepositions") - set(c.pattern.preps)
+    while t.i != trig.i:
+        if t.head.i != trig.i and t.head.tag_.startswith("NN") and t.head.lower_ not in _agent_nouns() \
+                and any(ch.dep_ == "case" and ch.lower_ in words for ch in t.children):
+            return True
         t = t.head
     return False
 
