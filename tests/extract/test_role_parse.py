@@ -123,9 +123,12 @@ def test_phrases_the_parser_hangs_wrongly_name_no_party(text, root, actor, targe
     ("Kenya pledged support for a peace conference in Tanzania.", "03", "KEN", None),
     # ... but on a noun of people it is theirs
     ("Kenyan police arrested two Ugandan men in Tanzania on Monday.", "17", "KEN", "UGA"),
+    ("Kenyan officials refused to return the boy to his father in Tanzania.", "12", "KEN", "TZA"),
     # a name inside a clause that describes a noun other than the trigger is that clause's argument
     ("Kenya criticized the plan to expel diplomats from Uganda.", "11", "KEN", None),
     ("Tanzania condemned the raid killing Ugandan soldiers.", "11", "TZA", None),
+    # ... unless a phrase of place in it tells whose people the noun names
+    ("The United Nations will provide food aid to refugees fleeing the war in Sudan.", "03", "IGO", "SDN"),
 ])
 def test_a_guess_where_or_inside_another_clause_is_no_target(text, root, actor, target):
     e = _event(text, root)

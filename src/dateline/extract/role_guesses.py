@@ -6,9 +6,11 @@ target of a person or body of it."""
 from __future__ import annotations
 
 import bisect
+import functools
 
 from ..record import Mention
 from .event_lexicon import _CLAUSE_DEPS, _Cand, _OBJ, _PLACE_TARGET_ROOTS, _SUBJ, _SUBJ_PASS, _agent_nouns
+from .entity_words import context_words
 from .frames import role_words
 from .role_surface import _own_party
 
@@ -72,6 +74,7 @@ def _own_party_parsed(actor: Mention, target: Mention, direct: bool, head=None) 
         and target.entity is not None and target.entity != actor.entity) or _state_people(actor, target, head)
 
 
+_PERSON_LISTS = ("tie_person_nouns", "kin_nouns", "person_descriptors", "place_group_nouns")
 _NOUN_CLAUSES = frozenset({"acl"})     # a clause hung on a noun (UD and ClearNLP: not a relative one)
 _OWNER_DEPS = frozenset({"poss", "nmod:poss", "amod", "compound"})
 
@@ -140,7 +143,14 @@ def _placed_guess(c: _Cand, trig) -> bool:
             for ch in t.children):
         return False
     head = t.head      # (a phrase the parser hung on a verb may be a noun's: "provide food to refugees in X")
-    return head.i != t.i and head.tag_ == "NN" and head.lower_ not in _agent_nouns() and trig in head.ancestors
+    return head.i != t.i and head.tag_ == "NN" and not _person_noun(head.lower_) and trig in head.ancestors
+
+
+@functools.lru_cache(maxsize=None)
+def _person_noun(word: str) -> bool:
+    """Does the noun name a person or people (agent nouns, the gazetteer's roles, entities/context.json
+    nouns of a person by kin, standing or part in a story: "his father in X", "a doctor in X")?"""
+    return word in _agent_nouns() or any(word in context_words(k) for k in _PERSON_LISTS)
 
 
 def _noun_clause_guess(c: _Cand, trig) -> bool:
@@ -149,9 +159,13 @@ def _noun_clause_guess(c: _Cand, trig) -> bool:
     infinitive of a noun of intention (role_words intention_nouns: "criticized the plan to expel X's
     diplomats"): that clause's argument, not the trigger's? (A past participle's phrase may be the
     noun's own aim, "lifted the sanctions imposed on X"; an infinitive on another noun may be the
-    trigger's purpose that the parser hung there, "used force to compel X".)"""
+    trigger's purpose that the parser hung there, "used force to compel X"; a phrase of place in the
+    clause may tell whose people the noun names: "aid to refugees fleeing the war in X".)"""
     t = _target_token(c, trig.doc)
+    places = role_words("state_location_prepositions")
     while t is not None and t.i != trig.i and t.head.i != t.i:
+        if any(ch.dep_ == "case" and ch.lower_ in places for ch in t.children):
+            return False
         if t.dep_ in _NOUN_CLAUSES and t.head.i != trig.i and t.head.tag_.startswith("NN") and (
                 t.tag_ == "VBG" or (t.head.lower_ in role_words("intention_nouns")
                                     and any(ch.dep_ == "mark" and ch.lower_ == "to" for ch in t.children))):
