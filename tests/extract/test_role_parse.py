@@ -157,3 +157,15 @@ def test_an_appeal_is_not_aimed_at_its_topic(text, root, actor, target):
 def test_force_is_aimed_at_the_other_side_of_a_dispute(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root", [
+    # fellow participants of unrest (the object of joining, a phrase of company) are not its target
+    ("NAIROBI, Kenya (AP) _ Kenyan opposition leader Raila Odinga said he plans to join his supporters at the "
+     "protest on Monday.", "13"),
+    ("NAIROBI, Kenya (AP) _ Kenyan opposition leader Raila Odinga protested with his supporters outside "
+     "parliament on Monday.", "14"),
+])
+def test_fellow_protesters_are_no_target(text, root):
+    e = _event(text, root)
+    assert e.target is None or e.target.name != "supporters"

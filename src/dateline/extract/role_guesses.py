@@ -195,6 +195,24 @@ def _appeal_topic(c: _Cand, trig, start: int) -> bool:
     return False
 
 
+def _co_participant(c: _Cand, trig, start: int) -> bool:
+    """Is the party that starts at ``start`` one that unrest (role_words unrest_roots) is done together
+    with: the object of a verb of joining (role_words joining_verbs: "joined his supporters at the
+    protest") or a phrase of company on the trigger (role_words company_prepositions: "marched with
+    her supporters")? Those are fellow participants, not whom the unrest is aimed at."""
+    if c.pattern.code[:2] not in role_words("unrest_roots"):
+        return False
+    doc = trig.doc
+    k = bisect.bisect_left(doc, start, key=lambda t: t.idx)
+    if k >= len(doc) or trig not in doc[k].ancestors:
+        return False
+    t = doc[k]
+    while t.head.i != trig.i:
+        t = t.head
+    return (t.dep_ in _OBJ and trig.lower_ in role_words("joining_verbs")) or any(
+        ch.dep_ == "case" and ch.lower_ in role_words("company_prepositions") for ch in t.children)
+
+
 def _inside_comment(c: _Cand, trig) -> bool:
     """Is the rules' target of a comment (role_words comment_roots) inside the clause it reports,
     other than as that clause's subject ("warned that the government was losing its leverage over

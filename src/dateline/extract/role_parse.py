@@ -24,8 +24,8 @@ from .role_clauses import (
 from .entity_context import _title_chain
 from .role_surface import _ethnic
 from .role_guesses import (
-    _aimed_party, _appeal_topic, _circumstantial, _coordinated_subject, _inside_comment, _located_guess,
-    _located_state, _noun_clause_guess, _own_party_parsed, _placed_guess, as_party
+    _aimed_party, _appeal_topic, _circumstantial, _co_participant, _coordinated_subject, _inside_comment,
+    _located_guess, _located_state, _noun_clause_guess, _own_party_parsed, _placed_guess, as_party
 )
 
 _RELATIVE = grammar_words("relative_pronouns")
@@ -149,6 +149,8 @@ class ParseRoles:
             target, direct, t_id, t_tok, c.target = None, False, None, None, None
             if pair is not None and actor is not None and actor.start == pair[0].start:
                 target, direct, t_id = pair[1], True, a_id
+        if target is not None and _co_participant(c, tok, target.start):
+            target, direct, t_id = None, False, None     # "joined her supporters at the protest": fellow protesters
         if target is not None and _appeal_topic(c, tok, target.start):
             # "urged sanctions on X": the party the act asked for is aimed at is its topic, not whom the
             # appeal is addressed to
@@ -172,7 +174,8 @@ class ParseRoles:
         if target is None and c.target is not None and (_circumstantial(c, tok) or _coordinated_subject(c, tok)
                                                         or _inside_comment(c, tok) or _located_guess(c, tok, t_tok)
                                                         or _placed_guess(c, tok) or _noun_clause_guess(c, tok)
-                                                        or _appeal_topic(c, tok, c.target.start)):
+                                                        or _appeal_topic(c, tok, c.target.start)
+                                                        or _co_participant(c, tok, c.target.start)):
             c.target = None     # "attacked without UN approval", "X would protest and Y respond": no target
         if target is None and t_id is None and c.target is None:
             target = _dispute_party(c, tok, mentions, actor or c.actor)     # "... as X discussed the Y crisis"
