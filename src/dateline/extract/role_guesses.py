@@ -6,11 +6,9 @@ target of a person or body of it."""
 from __future__ import annotations
 
 import bisect
-import functools
 
 from ..record import Mention
 from .event_lexicon import _CLAUSE_DEPS, _Cand, _OBJ, _PLACE_TARGET_ROOTS, _SUBJ, _SUBJ_PASS, _agent_nouns
-from .entity_words import context_words
 from .frames import role_words
 from .role_surface import _own_party
 
@@ -74,7 +72,6 @@ def _own_party_parsed(actor: Mention, target: Mention, direct: bool, head=None) 
         and target.entity is not None and target.entity != actor.entity) or _state_people(actor, target, head)
 
 
-_PERSON_LISTS = ("tie_person_nouns", "kin_nouns", "person_descriptors", "place_group_nouns")
 _NOUN_CLAUSES = frozenset({"acl"})     # a clause hung on a noun (UD and ClearNLP: not a relative one)
 _OWNER_DEPS = frozenset({"poss", "nmod:poss", "amod", "compound"})
 
@@ -126,33 +123,6 @@ def _located_guess(c: _Cand, trig, arg) -> bool:
     return False
 
 
-def _placed_guess(c: _Cand, trig) -> bool:
-    """Is the rules' target a state or place named after a preposition of being there (role_words
-    state_location_prepositions, other than the pattern's own) on a noun below the trigger that names
-    no people ("agreed to hand them over for trial in X"): where something happened, not whom the act
-    is aimed at? Not for acts whose target a place may be
-    (grammar.json place_target_roots, role_words host_codes, unrest_roots), nor on a noun of people
-    ("food for refugees in X": the people of X)."""
-    code = c.intended or c.pattern.code
-    if c.target.kind not in ("country", "place") or c.target.form == "adjective" \
-            or code[:2] in _PLACE_TARGET_ROOTS | role_words("unrest_roots") or code in role_words("host_codes"):
-        return False
-    t = _target_token(c, trig.doc)
-    if t is None or t.i == trig.i or not any(
-            ch.dep_ == "case" and ch.lower_ in role_words("state_location_prepositions") - set(c.pattern.preps)
-            for ch in t.children):
-        return False
-    head = t.head      # (a phrase the parser hung on a verb may be a noun's: "provide food to refugees in X")
-    return head.i != t.i and head.tag_ == "NN" and not _person_noun(head.lower_) and trig in head.ancestors
-
-
-@functools.lru_cache(maxsize=None)
-def _person_noun(word: str) -> bool:
-    """Does the noun name a person or people (agent nouns, the gazetteer's roles, entities/context.json
-    nouns of a person by kin, standing or part in a story: "his father in X", "a doctor in X")?"""
-    return word in _agent_nouns() or any(word in context_words(k) for k in _PERSON_LISTS)
-
-
 def _noun_clause_guess(c: _Cand, trig) -> bool:
     """Is the rules' target inside a clause of a present participle that describes a noun other than
     the trigger ("a ban on migrants entering X", "condemned the raid killing X's soldiers"), or of the
@@ -198,8 +168,8 @@ def _appeal_topic(c: _Cand, trig, start: int) -> bool:
 def _co_participant(c: _Cand, trig, start: int) -> bool:
     """Is the party that starts at ``start`` one that unrest (role_words unrest_roots) is done together
     with: the object of a verb of joining (role_words joining_verbs: "joined his supporters at the
-    protest") or a phrase of company on the trigger (role_words company_prepositions: "marched with
-    her supporters")? Those are fellow participants, not whom the unrest is aimed at."""
+    protest") or a phrase of company on a trigger with no object (role_words company_prepositions:
+    "marched with her supporters")? Those are fellow participants, not whom the unrest is aimed at."""
     if c.pattern.code[:2] not in role_words("unrest_roots"):
         return False
     doc = trig.doc
@@ -209,7 +179,10 @@ def _co_participant(c: _Cand, trig, start: int) -> bool:
     t = doc[k]
     while t.head.i != trig.i:
         t = t.head
-    return (t.dep_ in _OBJ and trig.lower_ in role_words("joining_verbs")) or any(
+    if t.dep_ in _OBJ:
+        return trig.lower_ in role_words("joining_verbs")
+    # (a trigger with an object of its own: the phrase may be the object's, "boycott contact with X")
+    return not any(ch.dep_ in _OBJ for ch in trig.children) and any(
         ch.dep_ == "case" and ch.lower_ in role_words("company_prepositions") for ch in t.children)
 
 

@@ -25,7 +25,7 @@ from .entity_context import _title_chain
 from .role_surface import _ethnic
 from .role_guesses import (
     _aimed_party, _appeal_topic, _circumstantial, _co_participant, _coordinated_subject, _inside_comment,
-    _located_guess, _located_state, _noun_clause_guess, _own_party_parsed, _placed_guess, as_party
+    _located_guess, _located_state, _noun_clause_guess, _own_party_parsed, as_party
 )
 
 _RELATIVE = grammar_words("relative_pronouns")
@@ -173,7 +173,7 @@ class ParseRoles:
             #                     and a name further on in another phrase is not the target
         if target is None and c.target is not None and (_circumstantial(c, tok) or _coordinated_subject(c, tok)
                                                         or _inside_comment(c, tok) or _located_guess(c, tok, t_tok)
-                                                        or _placed_guess(c, tok) or _noun_clause_guess(c, tok)
+                                                        or _noun_clause_guess(c, tok)
                                                         or _appeal_topic(c, tok, c.target.start)
                                                         or _co_participant(c, tok, c.target.start)):
             c.target = None     # "attacked without UN approval", "X would protest and Y respond": no target
