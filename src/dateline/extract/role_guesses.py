@@ -139,7 +139,7 @@ def _noun_clause_guess(c: _Cand, trig) -> bool:
         if t.dep_ in _NOUN_CLAUSES and t.head.i != trig.i and t.head.tag_.startswith("NN") and (
                 t.tag_ == "VBG" or (t.head.lower_ in role_words("intention_nouns")
                                     and any(ch.dep_ == "mark" and ch.lower_ == "to" for ch in t.children))):
-            return trig in t.head.ancestors or t.head.i == trig.i
+            return trig in t.head.ancestors
         t = t.head
     return False
 
