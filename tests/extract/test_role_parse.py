@@ -116,3 +116,57 @@ def test_an_office_of_the_actors_own_state_is_its_target(text, root, actor, targ
 def test_phrases_the_parser_hangs_wrongly_name_no_party(text, root, actor, target):
     e = _event(text, root)
     assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a name inside a clause that describes a noun other than the trigger is that clause's argument
+    ("Kenya criticized the plan to expel diplomats from Uganda.", "11", "KEN", None),
+    ("Tanzania condemned the raid killing Ugandan soldiers.", "11", "TZA", None),
+    # ... unless a phrase of place in it tells whose people the noun names
+    ("The United Nations will provide food aid to refugees fleeing the war in Sudan.", "03", "IGO", "SDN"),
+])
+def test_a_guess_inside_a_clause_on_another_noun_is_no_target(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # an appeal's target is whom it is addressed to, not whom the act asked for is aimed at
+    ("Kenyan lawmakers urged sanctions on Uganda.", "02", "KEN", None),
+    ("The Kenyan opposition called for tougher action against Uganda on Monday.", "02", "KEN", None),
+    ("Kenyan lawmakers urged the Ugandan government to end the raids.", "02", "KEN", "UGA"),
+])
+def test_an_appeal_is_not_aimed_at_its_topic(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a show of force with no target is aimed at the other side of the dispute its sentence names
+    ("Turkey has massed troops on the border amid the standoff with Syria.", "15", "TUR", "SYR"),
+    ("Spain is bolstering its naval presence in the strait, as its prime minister discussed the Morocco "
+     "crisis with France.", "15", "ESP", "MAR"),
+    # ... never its own state
+    ("Kenya deployed more troops as the Kenya crisis deepened.", "15", "KEN", None),
+])
+def test_force_is_aimed_at_the_other_side_of_a_dispute(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+@pytest.mark.parametrize("text,root", [
+    # fellow participants of unrest (the object of joining, a phrase of company) are not its target
+    ("NAIROBI, Kenya (AP) _ Kenyan opposition leader Raila Odinga said he plans to join his supporters at the "
+     "protest on Monday.", "13"),
+    ("NAIROBI, Kenya (AP) _ Kenyan opposition leader Raila Odinga protested with his supporters outside "
+     "parliament on Monday.", "14"),
+])
+def test_fellow_protesters_are_no_target(text, root):
+    e = _event(text, root)
+    assert e.target is None or e.target.name != "supporters"
+
+
+def test_a_boycotted_relation_keeps_its_counterpart():
+    # (a phrase of company on the object of a boycott is the other side of the relation boycotted)
+    e = _event("Kenyan traders said they would boycott all trade with Uganda.", "13")
+    assert _code(e.target) == "UGA"

@@ -87,3 +87,26 @@ def _relation_partner(c: _Cand, tok, mentions, actor: Mention | None) -> Mention
                 and (actor is None or (m.code and m.code != actor.code)):
             return m
     return None
+
+
+_DISPUTE_SIDES = frozenset({"compound", "amod", "nmod:poss", "poss"})
+
+
+def _dispute_party(c: _Cand, tok, mentions, actor: Mention | None) -> Mention | None:
+    """A threat or show of force (role_words dispute_roots) that names no target is aimed at the other
+    side of the dispute its sentence names ("X is bolstering its forces as it discusses the Y crisis",
+    "backed X's threat of force in the standoff with Y"): the state that modifies a noun of dispute
+    (role_words dispute_nouns) or follows it after a preposition of counterpart, not the actor's own."""
+    if actor is None or not actor.code or (c.intended or c.pattern.code)[:2] not in role_words("dispute_roots"):
+        return None
+    counter = role_words("counterpart_prepositions")
+    for t in tok.sent:
+        if t.lower_ not in role_words("dispute_nouns"):
+            continue
+        for ch in t.children:
+            if ch.dep_ not in _DISPUTE_SIDES and not any(g.dep_ == "case" and g.lower_ in counter for g in ch.children):
+                continue
+            m = next((m for m in mentions if m.start <= ch.idx < m.end), None)
+            if m is not None and m.kind == "country" and m.code and m.code != actor.code and not _ethnic(t.doc, m):
+                return m
+    return None

@@ -72,6 +72,7 @@ def _own_party_parsed(actor: Mention, target: Mention, direct: bool, head=None) 
         and target.entity is not None and target.entity != actor.entity) or _state_people(actor, target, head)
 
 
+_NOUN_CLAUSES = frozenset({"acl"})     # a clause hung on a noun (UD and ClearNLP: not a relative one)
 _OWNER_DEPS = frozenset({"poss", "nmod:poss", "amod", "compound"})
 
 
@@ -120,6 +121,69 @@ def _located_guess(c: _Cand, trig, arg) -> bool:
             return False
         t = t.head
     return False
+
+
+def _noun_clause_guess(c: _Cand, trig) -> bool:
+    """Is the rules' target inside a clause of a present participle that describes a noun other than
+    the trigger ("a ban on migrants entering X", "condemned the raid killing X's soldiers"), or of the
+    infinitive of a noun of intention (role_words intention_nouns: "criticized the plan to expel X's
+    diplomats"): that clause's argument, not the trigger's? (A past participle's phrase may be the
+    noun's own aim, "lifted the sanctions imposed on X"; an infinitive on another noun may be the
+    trigger's purpose that the parser hung there, "used force to compel X"; a phrase of place in the
+    clause may tell whose people the noun names: "aid to refugees fleeing the war in X".)"""
+    t = _target_token(c, trig.doc)
+    places = role_words("state_location_prepositions")
+    while t is not None and t.i != trig.i and t.head.i != t.i:
+        if any(ch.dep_ == "case" and ch.lower_ in places for ch in t.children):
+            return False
+        if t.dep_ in _NOUN_CLAUSES and t.head.i != trig.i and t.head.tag_.startswith("NN") and (
+                t.tag_ == "VBG" or (t.head.lower_ in role_words("intention_nouns")
+                                    and any(ch.dep_ == "mark" and ch.lower_ == "to" for ch in t.children))):
+            return trig in t.head.ancestors
+        t = t.head
+    return False
+
+
+def _appeal_topic(c: _Cand, trig, start: int) -> bool:
+    """Is the party that starts at ``start`` (the frame's or the rules') named, below the trigger of an
+    appeal or demand (role_words addressed_roots), in a phrase of aim or topic (role_words
+    topic_prepositions, other than the pattern's own) of a noun that names no party ("urged sanctions
+    on X", "called for tougher action against X"): the act asked for is aimed at X; whom the appeal
+    is addressed to is not named there?"""
+    if (c.intended or c.pattern.code)[:2] not in role_words("addressed_roots"):
+        return False
+    doc = trig.doc
+    k = bisect.bisect_left(doc, start, key=lambda t: t.idx)
+    if k >= len(doc) or trig not in doc[k].ancestors:
+        return False
+    t, words = doc[k], role_words("topic_prepositions") - set(c.pattern.preps)
+    while t.i != trig.i:
+        if t.head.i != trig.i and t.head.tag_.startswith("NN") and t.head.lower_ not in _agent_nouns() \
+                and any(ch.dep_ == "case" and ch.lower_ in words for ch in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _co_participant(c: _Cand, trig, start: int) -> bool:
+    """Is the party that starts at ``start`` one that unrest (role_words unrest_roots) is done together
+    with: the object of a verb of joining (role_words joining_verbs: "joined his supporters at the
+    protest") or a phrase of company on a trigger with no object (role_words company_prepositions:
+    "marched with her supporters")? Those are fellow participants, not whom the unrest is aimed at."""
+    if c.pattern.code[:2] not in role_words("unrest_roots"):
+        return False
+    doc = trig.doc
+    k = bisect.bisect_left(doc, start, key=lambda t: t.idx)
+    if k >= len(doc) or trig not in doc[k].ancestors:
+        return False
+    t = doc[k]
+    while t.head.i != trig.i:
+        t = t.head
+    if t.dep_ in _OBJ:
+        return trig.lower_ in role_words("joining_verbs")
+    # (a trigger with an object of its own: the phrase may be the object's, "boycott contact with X")
+    return not any(ch.dep_ in _OBJ for ch in trig.children) and any(
+        ch.dep_ == "case" and ch.lower_ in role_words("company_prepositions") for ch in t.children)
 
 
 def _inside_comment(c: _Cand, trig) -> bool:

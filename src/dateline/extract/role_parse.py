@@ -18,13 +18,14 @@ from .frames import controls, frames, frames_for, role_words, walk
 from .lexicon import is_participle, verb_forms
 from .role_pronouns import _reported_pronoun, pair_of
 from .role_clauses import (
-    _SUPPRESS, _bare_participle, _between_pair, _reciprocal_object, _relation_partner, _suppressing_purpose
+    _SUPPRESS, _bare_participle, _between_pair, _dispute_party, _reciprocal_object, _relation_partner,
+    _suppressing_purpose
 )
 from .entity_context import _title_chain
 from .role_surface import _ethnic
 from .role_guesses import (
-    _aimed_party, _circumstantial, _coordinated_subject, _inside_comment, _located_guess, _located_state,
-    _own_party_parsed, as_party
+    _aimed_party, _appeal_topic, _circumstantial, _co_participant, _coordinated_subject, _inside_comment,
+    _located_guess, _located_state, _noun_clause_guess, _own_party_parsed, as_party
 )
 
 _RELATIVE = grammar_words("relative_pronouns")
@@ -148,6 +149,12 @@ class ParseRoles:
             target, direct, t_id, t_tok, c.target = None, False, None, None, None
             if pair is not None and actor is not None and actor.start == pair[0].start:
                 target, direct, t_id = pair[1], True, a_id
+        if target is not None and _co_participant(c, tok, target.start):
+            target, direct, t_id = None, False, None     # "joined her supporters at the protest": fellow protesters
+        if target is not None and _appeal_topic(c, tok, target.start):
+            # "urged sanctions on X": the party the act asked for is aimed at is its topic, not whom the
+            # appeal is addressed to
+            target, direct, t_id = None, False, None
         if t_tok is not None and a_tok is not None and t_tok.i == a_tok.i:
             # "troops were deployed" (frames v.pass.force.subj): the token that acts does not undergo it
             target, direct, t_id, t_tok = None, False, None, None
@@ -165,8 +172,13 @@ class ParseRoles:
             c.target = None     # "seized a car bomb ... on the eve of talks by X": the object names no party,
             #                     and a name further on in another phrase is not the target
         if target is None and c.target is not None and (_circumstantial(c, tok) or _coordinated_subject(c, tok)
-                                                        or _inside_comment(c, tok) or _located_guess(c, tok, t_tok)):
+                                                        or _inside_comment(c, tok) or _located_guess(c, tok, t_tok)
+                                                        or _noun_clause_guess(c, tok)
+                                                        or _appeal_topic(c, tok, c.target.start)
+                                                        or _co_participant(c, tok, c.target.start)):
             c.target = None     # "attacked without UN approval", "X would protest and Y respond": no target
+        if target is None and t_id is None and c.target is None:
+            target = _dispute_party(c, tok, mentions, actor or c.actor)     # "... as X discussed the Y crisis"
         self._settle_actor(c, tok, parse, (actor, a_id, a_tok), voice, mentions)
         if target is not None and a_id is None and c.actor is not None and (c.actor.start == target.start or (
                 (voice == "passive" or a_tok is not None or c.pattern.pos == "noun") and c.actor.entity is not None
