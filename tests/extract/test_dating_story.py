@@ -304,7 +304,7 @@ def test_a_perfect_is_no_later_report(text, trigger, date, date_from):
      "Ghana's president pledged to rebuild the post.", "pledged", "2021-03-03", "narrative"),
     # ... nor farther on than a few sentences: the story's own time again
     ("Ghana's president arrived in Lome on Wednesday. Togo's army attacked a Ghanaian border post in 2019. "
-     "The post was rebuilt. Soldiers fled. Farmers left. Ghana's president criticized Togo.", "criticized",
+     "The post was rebuilt. Soldiers fled. Farmers left. Togo's army shelled the village.", "shelled",
      "2021-03-03", "narrative"),
     # ... nor after a recent time ("last week")
     ("Ghana's president arrived in Lome on Wednesday. Togo's army attacked a Ghanaian border post last week. "

@@ -56,7 +56,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     """An undated event reported as having happened takes the day the story last named, a few
     sentences before it, when that day is not after publication ("On Wednesday X arrived. She met
     Y."): the narrative's reference time (date_from "narrative"), for an act of a doer of what that day
-    dates, a day of no clause told in the present (``dating_carry.carries``). A past act right after a sentence
+    dates, a day of no clause told in the present (``dating_carry.carries``; the story's own time below
+    carries further). A past act right after a sentence
     that names a past month or year takes that period ("... in January 2012. He met her."). Farther
     from any day named, it takes the story's own time, the first recent day or week the story
     names ("X visited Y on Wednesday ... Later she met Z"), when no other day was named since. An
@@ -131,8 +132,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             # not where a time of another period was named a few sentences before ("in January 2012")
             if _gone_back(c, story, spans, sent_starts, _weeks_before(story)):
                 c.background = True       # of a span that began long before the story's time: not given
-            elif (u is story or (us is not None and c.sent - us > NARRATIVE_REACH)) and carries(
-                    c, story, owners, (parses or {}).get(bisect.bisect_right(sent_starts, story.start) - 1)):
+            elif u is story or (us is not None and c.sent - us > NARRATIVE_REACH):
                 c.date, c.date_timex, c.date_from = story.value[:10], story.id, "narrative"
 
 
