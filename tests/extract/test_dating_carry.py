@@ -26,3 +26,15 @@ def event(text, trigger, published="2021-03-05"):     # a Friday
 def test_a_day_carries_to_its_doers_later_acts(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text,date,date_from", [
+    # an intention a report tells is of the report's day ...
+    ("The Accra daily said on Sunday that Ghana wants to reopen the border talks.", "2021-02-28", "report"),
+    # ... not one in a relative clause on a noun: the time of what the noun names, not given
+    ("The Accra daily said on Sunday that Togo's remarks were a reply to signals from Ghana that it wants to "
+     "reopen the border talks.", None, None),
+])
+def test_a_report_dates_no_intention_told_of_a_noun(text, date, date_from):
+    e = event(text, "reopen")
+    assert (e.date, e.date_from) == (date, date_from)
