@@ -5,7 +5,8 @@ dates, the speakers whose statement it dates), where both are known
 ("On Wednesday X arrived in Y. She met Z.": the same doer; "The court ruled on Friday. Libya hailed the
 ruling.": another doer's reaction, of no day the text gives). Nor does a day whose own predicate the parse
 gives in the present or future ("I hope that, whatever happens today, ..."): it tells of now or of what is
-to come, not of the past the narrative tells.
+to come, not of the past the narrative tells. (This judges the day named in the last few sentences; the
+story's own time, farther on, keeps its reach.)
 """
 from __future__ import annotations
 

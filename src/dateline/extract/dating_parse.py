@@ -264,7 +264,8 @@ def in_relative_clause(parse, start: int, end: int) -> bool:
             return tok.head.tag_ in _links("noun_tags") and any(
                 ch.tag_ in _links("relative_opener_tags") or ch.lower_ in _links("relative_opener_words")
                 for ch in tok.children if ch.i < tok.i)
-        if tok.head.i == tok.i or tok.dep_ not in _links("shared_relations") - {"advcl"} or _has_subject(tok):
+        if tok.head.i == tok.i or tok.dep_ not in _links("shared_relations") or _has_subject(tok) \
+                or tok.dep_ in _links("adverbial_relations"):
             return False
         tok = tok.head
     return False
