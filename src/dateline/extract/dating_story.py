@@ -55,10 +55,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
                     attributions=(), parses=None) -> None:
     """An undated event reported as having happened takes the day the story last named, a few
     sentences before it, when that day is not after publication ("On Wednesday X arrived. She met
-    Y."): the narrative's reference time (date_from "narrative"), for an act of a doer of what that day
-    dates, a day of no clause told in the present (``dating_carry.carries``; the story's own time below
-    carries further). A past act right after a sentence
-    that names a past month or year takes that period ("... in January 2012. He met her."). Farther
+    Y."): the narrative's reference time (date_from "narrative", ``dating_carry.carries``). A past act right
+    after a sentence that names a past month or year takes that period ("... in January 2012. He met her."). Farther
     from any day named, it takes the story's own time, the first recent day or week the story
     names ("X visited Y on Wednesday ... Later she met Z"), when no other day was named since. An
     act of the opening, before any time is named, takes the story's own day named just after it
@@ -79,8 +77,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     starts = [t.start for t in days]
     named = _named_times(clause_times, published)
     named_starts = [t.start for t in named]
-    speakers = cue_speakers(attributions, timexes)
-    doers, owners = _time_doers(cands, speakers), day_doers(cands, speakers)
+    doers, own = _time_doers(cands, cue_speakers(attributions, timexes)), day_doers(cands, attributions, timexes)
     for c in cands:
         # an act after "after" told before a past verb ("X said after meeting Y") is dated as that verb
         after = after_phrase(text, c, sentences[c.sent] if text else None)
@@ -114,7 +111,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
                     or _sentence_went_back(c, t, timexes, sentences[c.sent], text):
                 c.background = True   # another's act a statement tells of, "X recently led ...", "killed
                 # three times, most recently last October": its day is not the story's
-            elif _other_speaker(c, doers.get(t.id)) or not carries(c, t, owners, (parses or {}).get(ts)):
+            elif _other_speaker(c, doers.get(t.id)) or not carries(c, t, own, (parses or {}).get(ts)):
                 continue              # another's statement or happening, a day of now: not this act's day
             else:
                 c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
