@@ -179,3 +179,15 @@ def test_occasion_event(nlp, text, verb, noun, placed):
     (sent,) = parse(nlp, text, [(0, len(text))])
     c, o = _cand(text, verb), _cand(text, noun, pos="noun")
     assert (dp.occasion_event(sent, c, [c, o]) is o) is placed
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("Togo's remarks were a reply to signals from Ghana that it wants to reopen the border.", "reopen", True),
+    ("Police arrested the men who attacked the border post.", "attacked", True),
+    ("Ghana said that it wants to reopen the border.", "reopen", False),     # the content's own clause
+    ("Police arrested the men and attacked the camp.", "attacked", False),
+])
+def test_in_relative_clause(nlp, text, word, expected):
+    (sent,) = parse(nlp, text, [(0, len(text))])
+    start = text.index(word)
+    assert dp.in_relative_clause(sent, start, start + len(word)) is expected

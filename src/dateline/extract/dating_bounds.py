@@ -11,14 +11,18 @@ from ..text import tokenize_lower
 from .dating import (_cue_times, _sentence_of, _words, after_phrase, ongoing, present_perfect, resolve_references,
                      unbounded, verbal)
 from .dating_clause import described, perfect_clause
+from .dating_parse import in_relative_clause
 from .dating_story import (cataphora_dates, headline_dates, narrative_dates, prior_clause_background,
                            prior_opening_background)
 from .event_lexicon import grammar_words
 
 
-def report_dates(cands, attributions, timexes, text: str = "") -> None:
+def report_dates(cands, attributions, timexes, text: str = "", parses=None) -> None:
     """Date reported events by their report's time where they have none (or are intentions); not an
-    act of a relative clause inside what was said, which describes a person or place (``described``)."""
+    act of a relative clause inside what was said, which describes a person or place (``described``),
+    nor an act or intention the parse (``parses``: sentence index -> Span) puts in a relative clause on a
+    noun ("said Sunday that the talks answered signals that it wants to reopen them": the signals' time,
+    ``dating_parse.in_relative_clause``)."""
     spans = _cue_times(attributions, timexes)
     if not spans:
         return
@@ -28,8 +32,11 @@ def report_dates(cands, attributions, timexes, text: str = "") -> None:
         if c.date is not None and not (c.modality and c.date_from == "timex"):
             continue
         found = next(((s, t) for s, e, t in spans if s <= c.start < e), None)
-        if found is not None and text and not c.modality and described(text, found[0], c.start):
+        if found is not None and text and (not c.modality and described(text, found[0], c.start)
+                                           or in_relative_clause((parses or {}).get(c.sent), c.start, c.end)):
             c.background = True
+            if c.modality:    # (an intention is its statement's: that of the noun, of no day given)
+                c.date, c.date_timex, c.date_from = None, None, None
         elif found is not None:
             t = found[1]
             c.date, c.date_timex, c.date_from = t.value[:10], t.id, "report"
@@ -82,7 +89,7 @@ def bound_dates(cands, attributions, timexes, sentences, published: str | None, 
     story's last day, the publication day."""
     resolve_references(cands, published)
     cataphora_dates(cands, text, sentences)
-    report_dates(cands, attributions, timexes, text)
+    report_dates(cands, attributions, timexes, text, parses)
     recalled_background(cands, attributions, text)
     for background in (described_background, prior_clause_background, prior_opening_background):
         background(cands, text, sentences)

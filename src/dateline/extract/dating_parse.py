@@ -249,3 +249,23 @@ def occasion_event(parse, c, others):
                 ch.dep_ == "case" and ch.lower_ in _links("placing_prepositions") for ch in ot.children):
             return o
     return None
+
+
+def in_relative_clause(parse, start: int, end: int) -> bool:
+    """Does the parse put the verb at characters start..end, or the verb group it shares its time with (an
+    open complement, a coordinated verb without a subject of its own: "wants to reopen"), in a relative
+    clause on a noun ("signals that it wants to reopen the talks", "the men who attacked the post")? The
+    clause describes what the noun names, at that noun's time. Only a clause a relative word or "that"
+    opens (a bare clause hung from a noun is often a misparse: "reported last month X had ordered").
+    False where there is no parse."""
+    tok = token_at(parse, start, end) if parse is not None else None
+    for _ in range(_CLIMB if tok is not None else 0):
+        if tok.dep_ in _links("noun_clause_relations"):
+            return tok.head.tag_ in _links("noun_tags") and any(
+                ch.tag_ in _links("relative_opener_tags") or ch.lower_ in _links("relative_opener_words")
+                for ch in tok.children if ch.i < tok.i)
+        if tok.head.i == tok.i or tok.dep_ not in _links("shared_relations") or _has_subject(tok) \
+                or tok.dep_ in _links("adverbial_relations"):
+            return False
+        tok = tok.head
+    return False

@@ -11,6 +11,7 @@ import functools
 from ..text import tokenize, tokenize_lower
 from .dating import (_verbal, _words, after_phrase, cue_speakers, describes_noun, nominal_marker, noun_time,
                      present_perfect, reason_preposition, unbounded, verbal)
+from .dating_carry import _entity, carries, day_doers
 from .dating_clause import perfect_clause, span_clause
 from .dating_parse import occasion_event, told_in_present
 from .event_lexicon import _PREPS, grammar_words
@@ -54,8 +55,8 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
                     attributions=(), parses=None) -> None:
     """An undated event reported as having happened takes the day the story last named, a few
     sentences before it, when that day is not after publication ("On Wednesday X arrived. She met
-    Y."): the narrative's reference time (date_from "narrative"). A past act right after a sentence
-    that names a past month or year takes that period ("... in January 2012. He met her."). Farther
+    Y."): the narrative's reference time (date_from "narrative", ``dating_carry.carries``). A past act right
+    after a sentence that names a past month or year takes that period ("... in January 2012. He met her."). Farther
     from any day named, it takes the story's own time, the first recent day or week the story
     names ("X visited Y on Wednesday ... Later she met Z"), when no other day was named since. An
     act of the opening, before any time is named, takes the story's own day named just after it
@@ -76,7 +77,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     starts = [t.start for t in days]
     named = _named_times(clause_times, published)
     named_starts = [t.start for t in named]
-    doers = _time_doers(cands, cue_speakers(attributions, timexes))
+    doers, own = _time_doers(cands, cue_speakers(attributions, timexes)), day_doers(cands, attributions, timexes)
     for c in cands:
         # an act after "after" told before a past verb ("X said after meeting Y") is dated as that verb
         after = after_phrase(text, c, sentences[c.sent] if text else None)
@@ -103,15 +104,15 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
             continue      # "as she praises his record", "were killed in the embassy bombing"
         t = days[k] if k >= 0 else None
         us = bisect.bisect_right(sent_starts, u.start) - 1 if u is not None else None
-        if t is not None and c.sent - (bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
+        if t is not None and c.sent - (ts := bisect.bisect_right(sent_starts, t.start) - 1) <= NARRATIVE_REACH:
             if any(a <= t.start < b for a, b in quoted):
                 continue      # "'... whatever happens today,' he said. He arrived ...": the speaker's day
             if _other_doer(c, doers.get(t.id), told) or (text and _told_as_prior(text, c, clause)) \
                     or _sentence_went_back(c, t, timexes, sentences[c.sent], text):
                 c.background = True   # another's act a statement tells of, "X recently led ...", "killed
                 # three times, most recently last October": its day is not the story's
-            elif _other_speaker(c, doers.get(t.id)):
-                continue              # another's statement: the day of X's statements is not Y's
+            elif _other_speaker(c, doers.get(t.id)) or not carries(c, t, own, (parses or {}).get(ts)):
+                continue              # another's statement or happening, a day of now: not this act's day
             else:
                 c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
         elif u is not None and us == c.sent - 1 and _past_period(u.value, published) \
@@ -446,10 +447,6 @@ def headline_dates(cands) -> None:
     for c in cands:
         if c.headline and c.date is None and lede is not None:
             c.date, c.date_timex, c.date_from = lede.date, lede.date_timex, "headline"
-
-
-def _entity(m) -> str | None:
-    return getattr(m, "entity", None) if m is not None else None
 
 
 def same_doer(c, o) -> bool:
