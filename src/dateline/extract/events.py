@@ -90,7 +90,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             parse = parses.get(si) if parses else None
             if parse is not None:
                 window = unparty_groups(window, parse)
-            if any(p in " ".join(low) for p in _G["source_boilerplate"]):
+            joined = " ".join(low)
+            if any(p in joined for p in _G["source_boilerplate"]):
                 in_sentence = [c for c in in_sentence if not _after_boilerplate(low, c.tok)]
             in_sentence = self.word_senses(in_sentence, text, toks, low, parse, window, attributions)
             verbs = [c.tok for c in in_sentence if c.pattern.pos == "verb"]
