@@ -89,11 +89,20 @@ def write_group(doc: "Doc", group: str, spans: Iterable[tuple[int, int, str]]) -
 
 def _token_edges(doc: "Doc") -> tuple[list[int], list[int], list[int]]:
     """The Doc's token starts, the ends of their extents with the space after them, and their ends
-    (character offsets), as spaCy's own ``token_by_char`` reads them."""
+    (character offsets), as spaCy's own ``token_by_char`` reads them: read from its arrays once per
+    Doc (its tokens never change once made; kept in ``user_data`` with their number)."""
+    kept = doc.user_data.get(_EDGES_KEY)
+    if kept is not None and kept[0] == len(doc):
+        return kept[1]
     from spacy.attrs import IDX, LENGTH, SPACY
 
-    if not len(doc):
-        return [], [], []
-    arr = doc.to_array([IDX, LENGTH, SPACY]).astype("int64")
-    ends = arr[:, 0] + arr[:, 1]
-    return arr[:, 0].tolist(), (ends + arr[:, 2]).tolist(), ends.tolist()
+    edges: tuple[list[int], list[int], list[int]] = ([], [], [])
+    if len(doc):
+        arr = doc.to_array([IDX, LENGTH, SPACY]).astype("int64")
+        ends = arr[:, 0] + arr[:, 1]
+        edges = (arr[:, 0].tolist(), (ends + arr[:, 2]).tolist(), ends.tolist())
+    doc.user_data[_EDGES_KEY] = (len(doc), edges)
+    return edges
+
+
+_EDGES_KEY = "dateline.token_edges"
