@@ -6,8 +6,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import string
 from collections import defaultdict
+
+from .regex_literals import ascii_lowered
 
 
 def words_end(text: str, s: int, n: int) -> int:
@@ -17,17 +18,6 @@ def words_end(text: str, s: int, n: int) -> int:
 
 
 _RUN = re.compile(r"[A-Za-z]+")
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-_LOWERED: list[tuple[str, str]] = [("", "")]      # the last text read and that text with its ASCII letters in lower case
-
-
-def ascii_lowered(text: str) -> str:
-    """``text`` with its ASCII letters lower-cased (the same length, every other character kept), made
-    once for the text the stages read now."""
-    kept = _LOWERED[0]
-    if kept[0] is not text:
-        kept = _LOWERED[0] = (text, text.translate(_ASCII_LOWER))
-    return kept[1]
 
 
 class _WordRuns:

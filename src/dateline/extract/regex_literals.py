@@ -14,7 +14,9 @@ tells a text holding one of them, where the test must not be used.
 """
 from __future__ import annotations
 
+import functools
 import re
+import string
 
 try:
     from re import _constants as _C, _parser as _P
@@ -27,6 +29,38 @@ _FOLDS = re.compile(r"(?=[^\x00-\x7f])(?i:[a-z])")
 _REPEATS = tuple(op for op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)) if op)
 
 
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# the last text read: it, it with its ASCII letters lower-cased, whether it holds a folding character
+_LAST: list[tuple[str, str, bool | None]] = [("", "", False)]
+
+
+def ascii_lowered(text: str) -> str:
+    """``text`` with its ASCII letters lower-cased (the same length, every other character kept), made
+    once for the text the stages read now."""
+    kept = _LAST[0]
+    if kept[0] is not text:
+        kept = _LAST[0] = (text, text.translate(_ASCII_LOWER), None)
+    return kept[1]
+
+
+def absent(rx: re.Pattern, text: str) -> bool:
+    """Is a word that every match of ``rx`` contains missing from ``text`` (so that ``rx`` cannot match
+    there)? False where it cannot be told (nothing needed, a folding character in the text)."""
+    needs = _needed(rx)
+    if not needs:
+        return False
+    kept = _LAST[0]
+    if kept[0] is not text or kept[2] is None:
+        low = kept[1] if kept[0] is text else text.translate(_ASCII_LOWER)
+        kept = _LAST[0] = (text, low, foldable(text))
+    return not kept[2] and not may_match(needs, kept[1])
+
+
+@functools.lru_cache(maxsize=256)
+def _needed(rx: re.Pattern) -> list[frozenset[str]]:
+    return needed(rx)
+
+
 def needed(rx: re.Pattern) -> list[frozenset[str]]:
     """The sets of strings (lower case) one of each of which every match of ``rx`` contains."""
     return [frozenset(w.lower() for w in s) for s in _sequence(list(_P.parse(rx.pattern, rx.flags)))]
@@ -35,12 +69,18 @@ def needed(rx: re.Pattern) -> list[frozenset[str]]:
 def foldable(text: str) -> bool:
     """Does the text hold a character that IGNORECASE matches with an ASCII letter other than itself
     in either case (where ``may_match`` does not hold)?"""
-    return _FOLDS.search(text) is not None
+    return not text.isascii() and _FOLDS.search("".join(set(text))) is not None     # (each character once)
 
 
 def may_match(needs: list[frozenset[str]], low: str) -> bool:
     """Can a stretch, lower-cased ``low``, hold a match of the pattern that ``needs`` were read from?"""
-    return all(any(w in low for w in s) for s in needs)
+    for words in needs:
+        for w in words:
+            if w in low:
+                break
+        else:
+            return False
+    return True
 
 
 def _sequence(items) -> list[set[str]]:

@@ -24,12 +24,11 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-import string
 
 from dateline.extract import (
     timex_rules_dates, timex_rules_days, timex_rules_periods, timex_rules_relative, timex_rules_sets,
 )
-from dateline.extract.regex_literals import foldable, may_match, needed
+from dateline.extract.regex_literals import ascii_lowered, foldable, may_match, needed
 from dateline.extract.timex_base import context_regex, L, _Rule
 from dateline.extract.timex_context import _Ctx
 from dateline.extract.timex_lexicon import alt
@@ -92,7 +91,6 @@ _NEEDS = {r.name: needed(r.rx) for r in RULES}      # the words each rule's patt
 _TRIGGER = re.compile(r"\d+(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
                       rf"|(?<![A-Za-z]){alt(_TOKEN_CLASSES)}(?![A-Za-z])", re.I)
 _TRIGGER_LOWER = re.compile(_TRIGGER.pattern)         # the same, case-sensitive: over lower-cased text
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _AMPM_AFTER = context_regex("AMPM_AFTER")
 _DIGITS = re.compile(r"\d+")
 _NUMERIC_DATE = re.compile(r"\d[/-]\d")
@@ -115,7 +113,7 @@ def _trigger_tokens(text: str):
     lower-cased (the same spans, found faster), unless a character there folds onto an ASCII letter."""
     if foldable(text):
         return _TRIGGER.finditer(text)
-    return _TRIGGER_LOWER.finditer(text.translate(_ASCII_LOWER))
+    return _TRIGGER_LOWER.finditer(ascii_lowered(text))
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
