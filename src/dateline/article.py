@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from . import lang
 from .extract.entities import NAME_RE
 from .extract.gazetteer import Gazetteer, Leader, load
+from .extract.regex_literals import absent
 from .extract.regexes import regex
 from .extract.timex_values import safe_date
 
@@ -131,11 +132,11 @@ def find_bylines(text: str) -> tuple[list[str], list[str], str | None]:
         authors += _split_names(names)
         if not authors and parts:
             authors += _split_names(parts[0])
-    for m in WRITTEN_BY.finditer(text):
+    for m in () if absent(WRITTEN_BY, text) else WRITTEN_BY.finditer(text):
         authors += [n for n in _split_names(m.group("names")) if n not in authors]
         if m.group("outlet"):
             outlet = m.group("outlet").strip()
-    for m in CONTRIBUTED.finditer(text):
+    for m in () if absent(CONTRIBUTED, text) else CONTRIBUTED.finditer(text):
         line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1, 0)
         who = text[line_start:m.start()].strip()
         who = re.split(r"[.;:]\s+", who)[-1]
@@ -143,9 +144,9 @@ def find_bylines(text: str) -> tuple[list[str], list[str], str | None]:
         if om and not outlet:
             outlet = om.group(1)
         contributors += [n for n in _split_names(who) if n not in contributors]
-    for m in FOLLOW.finditer(text):
+    for m in () if absent(FOLLOW, text) else FOLLOW.finditer(text):
         authors += [n for n in _split_names(m.group("names")) if n not in authors]
-    for m in REPORTING_BY.finditer(text):
+    for m in () if absent(REPORTING_BY, text) else REPORTING_BY.finditer(text):
         names = _split_names(m.group("names"))
         if m.group("what").lower().startswith("additional"):
             contributors += [n for n in names if n not in contributors]

@@ -8,6 +8,8 @@ import functools
 import re
 from collections import defaultdict
 
+from .regex_literals import ascii_lowered
+
 
 def words_end(text: str, s: int, n: int) -> int:
     """The end of the run of n + 1 whitespace-separated words starting at s (``text[s:]`` is not
@@ -15,17 +17,47 @@ def words_end(text: str, s: int, n: int) -> int:
     return re.compile(r"\S+(?:\s+\S+){%d}" % n).match(text, s).end()
 
 
+_RUN = re.compile(r"[A-Za-z]+")
+
+
+class _WordRuns:
+    """The maximal runs of ASCII letters (``[A-Za-z]+``) that are one of some words in any case, in
+    text order: the words found by the engine in the text lower-cased (one expression, the words as
+    a tree of their letters), each run returned as the match of ``[A-Za-z]+`` there in the text."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.rx = re.compile(r"(?<![a-z])%s(?![a-z])" % _letter_tree(words)) if words else None
+
+    def finditer(self, text: str):
+        if self.rx is None:
+            return
+        for m in self.rx.finditer(ascii_lowered(text)):
+            yield _RUN.match(text, m.start())
+
+
+def _letter_tree(words: list[str]) -> str:
+    """An expression that matches exactly ``words`` (lower-case letters), branching letter by letter."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [ch + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+    return emit(tree)
+
+
 @functools.lru_cache(maxsize=8)
-def letter_runs(words: frozenset[str]) -> re.Pattern:
-    """The maximal runs of ASCII letters (``[A-Za-z]+``) that may be one of ``words`` in any case: of
-    their lengths, led by one of their first letters, found by the engine instead of a step per run
-    of the text (a caller still checks each run's lower-case form)."""
-    words = [w for w in words if re.fullmatch("[a-z]+", w)]     # (no other is ever such a run)
-    if not words:
-        return re.compile("(?!)")
-    firsts = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in words}))
-    return re.compile(r"(?<![A-Za-z])(?=[%s])[A-Za-z]{%d,%d}(?![A-Za-z])"
-                      % (firsts, min(map(len, words)), max(map(len, words))))
+def letter_runs(words: frozenset[str]) -> _WordRuns:
+    """The maximal runs of ASCII letters (``[A-Za-z]+``) whose lower-case form is one of ``words``, as
+    ``letter_runs(words).finditer(text)`` (re.Match objects of ``[A-Za-z]+`` in text order)."""
+    return _WordRuns([w for w in words if re.fullmatch("[a-z]+", w)])     # (no other is ever such a run)
 
 
 class Cover:

@@ -14,7 +14,7 @@ import re
 from ..record import Entity, Mention, Span
 from ..resources import read_tsv
 from .entities import EntityResult
-from .entity_index import Cover
+from .entity_index import Cover, letter_runs
 from .entity_words import context_words
 from .regexes import regex
 
@@ -89,7 +89,7 @@ def add_member_state_groups(text: str, res: EntityResult) -> None:
     after = regex("entities", "member_states_after")
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     added = []
-    for w in _WORD.finditer(text):
+    for w in letter_runs(nouns).finditer(text):         # (the _WORD runs a member noun may be)
         low = w.group().lower()
         if low not in nouns or not busy.free(w.start(), w.end()):
             continue
@@ -147,7 +147,7 @@ def add_body_members(text: str, res: EntityResult) -> None:
     ends = {m.end for m in res.mentions}
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     added = []
-    for w in _WORD.finditer(text):
+    for w in letter_runs(words).finditer(text):         # (the _WORD runs a member word may be)
         low = w.group().lower()
         if low not in words or not busy.free(w.start(), w.end()) or w.start() - 1 in ends:
             continue

@@ -90,7 +90,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
             parse = parses.get(si) if parses else None
             if parse is not None:
                 window = unparty_groups(window, parse)
-            if any(p in " ".join(low) for p in _G["source_boilerplate"]):
+            if _boilerplate_in(low):
                 in_sentence = [c for c in in_sentence if not _after_boilerplate(low, c.tok)]
             in_sentence = self.word_senses(in_sentence, text, toks, low, parse, window, attributions)
             verbs = [c.tok for c in in_sentence if c.pattern.pos == "verb"]
@@ -516,6 +516,12 @@ def _place_before(toks, low: list[str], i: int, mentions) -> dict | None:
                 m.kind == "place" or (m.kind == "country" and not m.metonym)):
             return {"name": m.name, "code": m.code}
     return None
+
+
+def _boilerplate_in(low: list[str]) -> bool:
+    """Does the sentence (its lower-case words) hold a source's boilerplate phrase (joined once)?"""
+    joined = " ".join(low)
+    return any(p in joined for p in _G["source_boilerplate"])
 
 
 def _controls(text: str, source: tuple[int, int], c: _Cand, low: list[str], times: TimexIndex) -> bool:

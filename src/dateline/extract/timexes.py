@@ -28,6 +28,7 @@ import re
 from dateline.extract import (
     timex_rules_dates, timex_rules_days, timex_rules_periods, timex_rules_relative, timex_rules_sets,
 )
+from dateline.extract.regex_literals import ascii_lowered, foldable, may_match, needed
 from dateline.extract.timex_base import context_regex, L, _Rule
 from dateline.extract.timex_context import _Ctx
 from dateline.extract.timex_lexicon import alt
@@ -85,9 +86,11 @@ def _build_token_classes() -> dict[str, set[str]]:
 
 
 _TOKEN_CLASSES = _build_token_classes()
+_NEEDS = {r.name: needed(r.rx) for r in RULES}      # the words each rule's pattern cannot match without
 # one pass finds only the tokens that can trigger a rule: number tokens and the class words
 _TRIGGER = re.compile(r"\d+(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
                       rf"|(?<![A-Za-z]){alt(_TOKEN_CLASSES)}(?![A-Za-z])", re.I)
+_TRIGGER_LOWER = re.compile(_TRIGGER.pattern)         # the same, case-sensitive: over lower-cased text
 _AMPM_AFTER = context_regex("AMPM_AFTER")
 _DIGITS = re.compile(r"\d+")
 _NUMERIC_DATE = re.compile(r"\d[/-]\d")
@@ -105,12 +108,20 @@ _RULE_CLASSES = {k: frozenset(v) for k, v in {
 }.items()}
 
 
+def _trigger_tokens(text: str):
+    """The matches of _TRIGGER in ``text``: found without IGNORECASE in the text with its ASCII letters
+    lower-cased (the same spans, found faster), unless a character there folds onto an ASCII letter."""
+    if foldable(text):
+        return _TRIGGER.finditer(text)
+    return _TRIGGER_LOWER.finditer(ascii_lowered(text))
+
+
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Merged text windows around the tokens of each trigger class."""
     n = len(text)
     spans: dict[str, list[list[int]]] = {}
-    for m in _TRIGGER.finditer(text):
-        tok = m.group()
+    for m in _trigger_tokens(text):
+        tok = text[m.start():m.end()]
         if tok[0].isdigit():
             classes = set()
             digits = _DIGITS.match(tok).group()
@@ -196,31 +207,7 @@ def tag_timexes(text: str, dct: _dt.date | _dt.datetime | None, *,
     if sentences is None:
         sentences = light_sentences(text)
     ctx = _Ctx(text, _to_date(dct), sorted(sentences))
-    cands = []
-    wins = _windows(text)
-    by_classes: dict[frozenset, list[tuple[int, int]]] = {}      # the rules of one class set share windows
-    seen: set[tuple[int, int, str]] = set()
-    for r in RULES:
-        classes = _RULE_CLASSES[r.name]
-        rule_wins = by_classes.get(classes)
-        if rule_wins is None:
-            rule_wins = by_classes[classes] = _rule_windows(wins, classes)
-        for s, e in rule_wins:
-            for m in r.rx.finditer(text, s, e):
-                if m.end() == m.start():
-                    continue
-                span = m.span()
-                if r.accept is not None:
-                    span = r.accept(m, text, ctx)
-                    if span is None:
-                        continue
-                if span[1] <= span[0]:
-                    continue
-                key = (span[0], span[1], r.name)
-                if key in seen:
-                    continue
-                seen.add(key)
-                cands.append((span[0], span[1], r.prio, r, m))
+    cands = _candidates(text, ctx)
     # overlap resolution: longest span first, then priority, then earliest
     cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
     chosen: list[tuple] = []
@@ -254,6 +241,46 @@ def tag_timexes(text: str, dct: _dt.date | _dt.datetime | None, *,
         ctx.done.append((tx, p))
         out.append(tx)
     return out
+
+
+def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
+    """Every rule's matches in the windows of its trigger classes, as (start, end, prio, rule, match),
+    each (span, rule) once. A window that lacks a word the rule's pattern cannot match without
+    (regex_literals) is not searched."""
+    cands = []
+    wins = _windows(text)
+    by_classes: dict[frozenset, list[tuple[int, int]]] = {}      # the rules of one class set share windows
+    seen: set[tuple[int, int, str]] = set()
+    lowered: dict[tuple[int, int], str] | None = None if foldable(text) else {}
+    for r in RULES:
+        classes = _RULE_CLASSES[r.name]
+        rule_wins = by_classes.get(classes)
+        if rule_wins is None:
+            rule_wins = by_classes[classes] = _rule_windows(wins, classes)
+        needs = _NEEDS[r.name] if lowered is not None else None
+        for s, e in rule_wins:
+            if needs:
+                low = lowered.get((s, e))
+                if low is None:
+                    low = lowered[(s, e)] = text[s:e].lower()
+                if not may_match(needs, low):
+                    continue
+            for m in r.rx.finditer(text, s, e):
+                if m.end() == m.start():
+                    continue
+                span = m.span()
+                if r.accept is not None:
+                    span = r.accept(m, text, ctx)
+                    if span is None:
+                        continue
+                if span[1] <= span[0]:
+                    continue
+                key = (span[0], span[1], r.name)
+                if key in seen:
+                    continue
+                seen.add(key)
+                cands.append((span[0], span[1], r.prio, r, m))
+    return cands
 
 
 def _fallback(ctx: _Ctx, s: int, e: int, failed: _Rule):

@@ -64,10 +64,45 @@ def text_of(doc: "Doc") -> str:
 
 def write_group(doc: "Doc", group: str, spans: Iterable[tuple[int, int, str]]) -> None:
     """Set ``doc.spans[group]`` from (start_char, end_char, label) triples; a span that covers no
-    token (whitespace only, an empty range) is left out."""
+    token (whitespace only, an empty range) is left out. Each span is ``doc.char_span(s, e,
+    alignment_mode="expand")``, its tokens found by bisection over the Doc's token offsets, read once
+    per call from its arrays (no Token objects made)."""
+    import bisect
+
+    from spacy.tokens import Span
+
+    starts, reach, ends = _token_edges(doc)
     out = []
     for s, e, label in spans:
-        sp = doc.char_span(s, e, label=label or "", alignment_mode="expand") if e > s else None
-        if sp is not None and len(sp):
-            out.append(sp)
+        if e <= s:
+            continue
+        i = bisect.bisect_right(starts, s) - 1          # the token whose extent (with its space) holds s
+        j = bisect.bisect_right(starts, e - 1) - 1      # the one that holds the span's last character
+        if i < 0 or s >= reach[i] or j < 0 or e - 1 >= reach[j]:
+            continue                                    # (char_span: None)
+        if s == ends[i]:
+            i += 1                                      # s in the space after a token: not that token
+        if j + 1 > i:
+            out.append(Span(doc, i, j + 1, label=label or ""))
     doc.spans[group] = out
+
+
+def _token_edges(doc: "Doc") -> tuple[list[int], list[int], list[int]]:
+    """The Doc's token starts, the ends of their extents with the space after them, and their ends
+    (character offsets), as spaCy's own ``token_by_char`` reads them: read from its arrays once per
+    Doc (its tokens never change once made; kept in ``user_data`` with their number)."""
+    kept = doc.user_data.get(_EDGES_KEY)
+    if kept is not None and kept[0] == len(doc):
+        return kept[1]
+    from spacy.attrs import IDX, LENGTH, SPACY
+
+    edges: tuple[list[int], list[int], list[int]] = ([], [], [])
+    if len(doc):
+        arr = doc.to_array([IDX, LENGTH, SPACY]).astype("int64")
+        ends = arr[:, 0] + arr[:, 1]
+        edges = (arr[:, 0].tolist(), (ends + arr[:, 2]).tolist(), ends.tolist())
+    doc.user_data[_EDGES_KEY] = (len(doc), edges)
+    return edges
+
+
+_EDGES_KEY = "dateline.token_edges"
