@@ -107,6 +107,26 @@ def _participle_conj(tok) -> bool:
         and first.i > 0 and tok.doc[first.i - 1].text == ","
 
 
+def _handled_thing(tok) -> bool:
+    """The trigger word is used as a noun ("talks"): "police seized a car bomb", "the talks were cut
+    off" report no happening of it."""
+    return (tok.dep_ in _OBJ and tok.head.lower_ in _verb_forms("handling_verbs")) or (
+        tok.dep_ in _SUBJ_PASS | _SUBJ and tok.head.lower_ in _verb_forms("halting_verbs"))
+
+
+def _mood(c: _Cand, tok) -> None:
+    """A verb's background reading; a noun trigger that is the subject of a modal is hypothetical ("the
+    veto is expected to come", "the visit will take place"; not "the raid can be traced to X": who did
+    it is hedged, not the raid)."""
+    if c.pattern.pos == "verb":
+        c.background = _background(tok)
+    elif tok.dep_ in _SUBJ_PASS | _SUBJ and (tok.head.lower_ in _MODAL or any(
+            ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _MODAL for ch in tok.head.children)) \
+            and not (tok.head.lower_ in role_words("ascribing_verbs")
+                     and c.pattern.code[:2] in role_words("ascribed_roots")):
+        c.hypothetical = True
+
+
 class ParseRoles:
     """Methods of EventExtractor (extract.events): roles from the dependency parse."""
 
@@ -116,10 +136,7 @@ class ParseRoles:
         tok = next((t for t in parse if t.idx == c.start), None)
         if tok is None or not tok.dep_:
             return
-        if (tok.dep_ in _OBJ and tok.head.lower_ in _verb_forms("handling_verbs")) or (
-                tok.dep_ in _SUBJ_PASS | _SUBJ and tok.head.lower_ in _verb_forms("halting_verbs")):
-            # the trigger word is used as a noun ("talks"): "police seized a car bomb", "the talks were
-            # cut off" report no happening of it
+        if _handled_thing(tok):
             c.attributive = True
             return
         if c.between:
@@ -130,14 +147,7 @@ class ParseRoles:
             # a noun names no happening of this report, and its clause's subject took no part in it
             c.attributive = True
             return
-        if c.pattern.pos == "verb":
-            c.background = _background(tok)
-        elif tok.dep_ in _SUBJ_PASS | _SUBJ and (tok.head.lower_ in _MODAL or any(
-                ch.dep_ in ("aux", "aux:pass") and ch.lower_ in _MODAL for ch in tok.head.children)) \
-                and not (tok.head.lower_ in role_words("ascribing_verbs")
-                         and c.pattern.code[:2] in role_words("ascribed_roots")):
-            c.hypothetical = True    # "the veto is expected to come", "the visit will take place"
-            #                          (not "the raid can be traced to X": who did it is hedged, not the raid)
+        _mood(c, tok)
         voice = "passive" if c.pattern.pos == "verb" and (
             _child(tok, _SUBJ_PASS | _AUX_PASS) is not None or c.passive or _shared_passive(tok)) else "active"
         actor, _, a_id, a_tok = self._frame_role(c, tok, "actor", voice, mentions)
