@@ -14,8 +14,12 @@ from ..timeline import merge as M
 from . import mergemem as MM
 from .mergemem import MergeMemory
 
-# the precisions of merge.date_range, with the most days between the first and the last day of a date of each
-SPAN_DAYS = (((1,), 0), ((7,), 6), ((30,), 30), (M.LONG_PRECISIONS, 365))
+# the precisions of merge.date_range, with the most and the fewest days between the first and the last day of a
+# date of each (a month of February's 28 days, a first quarter's 90, a year's 365)
+SPAN_DAYS = tuple((precs, _dt.timedelta(days=most), _dt.timedelta(days=fewest))
+                  for precs, most, fewest in (((1,), 0, 0), ((7,), 6, 6), ((30,), 30, 27), (M.LONG_PRECISIONS, 365, 89)))
+_NEAR = _dt.timedelta(days=M.NEAR_DAYS)
+_PUBLISHED = _dt.timedelta(days=M.PUBLISHED_DAYS)
 
 
 _REPORT_COLS = ("key", "article_key", "event_id", "cameo", "actor_code", "actor_name", "target_code", "target_name",
@@ -321,18 +325,22 @@ class MergeMethods:
             # one index scan (family, precision, day_first) per precision, bounded below by the longest
             # span of that precision (a day's first day is its last, a week's six days before it, a
             # month's 30 at most, a quarter's or a year's 365), so that it reads only the reports near,
-            # and the cost does not grow with the store; with ``after``, the days from it on only
-            d = _dt.timedelta(days=M.NEAR_DAYS)
-            lo, hi = min(x[0] for x in spans) - d, max(x[1] for x in spans) + d
+            # and the cost does not grow with the store; with ``after``, the days from it on only; with
+            # ``before``, bounded above by the shortest span (a month ending by the last day began 27
+            # days before it at least): the days after it, and the month, quarter or year running on
+            # past it, are not read
+            lo, hi = min(x[0] for x in spans) - _NEAR, max(x[1] for x in spans) + _NEAR
             lo = max(lo, after) if after is not None else lo
             upto, upto_params = (" AND day_last <= ?", [last.isoformat()]) if last else ("", [])
-            for precs, width in SPAN_DAYS:
+            for precs, longest, shortest in SPAN_DAYS:
+                top = min(hi, last - shortest) if last else hi
+                if top < lo - longest:
+                    continue
                 branches.append((f"precision IN ({','.join('?' * len(precs))}) AND day_first >= ? "
                                  f"AND day_first <= ? AND day_last >= ?{upto}",
-                                 [*precs, (lo - _dt.timedelta(days=width)).isoformat(), hi.isoformat(), lo.isoformat(),
-                                  *upto_params]))
+                                 [*precs, (lo - longest).isoformat(), top.isoformat(), lo.isoformat(), *upto_params]))
         if pubs and last is None:
-            d = _dt.timedelta(days=M.PUBLISHED_DAYS)
+            d = _PUBLISHED
             cond = "day_first IS NULL AND " if len(spans) == len(reps) or after == _dt.date.max else ""
             later, later_params = "", []
             if after is not None and not cond:
