@@ -41,12 +41,13 @@ class MergeMemory:
         self.volatile: dict[tuple, list[tuple]] = {}
         self.where: dict[str, str] = {}
         self.summaries: dict[str, ClusterSummary] = {}
-        self.fresh: list[str] = []      # the keys of the reports of the article being merged
+        self.fresh: list[str] = []      # the keys of the reports of the article being merged, sorted
 
     def agreement(self, a: M.Report, b: M.Report) -> int | None:
         """merge.agreement(a, b), remembered by merge.agreement_key (the reports of a day are judged
         against each other again at every arrival of that day, and a cluster's reports are often alike)."""
-        k = M.agreement_key(a, b)
+        # merge.agreement_key, inline (asked for every kind of report of every cluster a report is scored on)
+        k = (a.kind, b.kind, a.published_day, b.published_day) if a.loose or b.loose else (a.kind, b.kind)
         got = self.agreed.get(k, self)
         if got is self:
             got = _put(self.agreed, k, M.agreement(a, b), AGREED_KEPT)
@@ -88,7 +89,7 @@ class MergeMemory:
 
     def new_merge(self, clusters: dict[str, str]) -> None:
         """An article's reports were stored (in ``clusters``: key -> cluster): every query is asked anew."""
-        self.fresh = list(clusters)
+        self.fresh = sorted(clusters)
         self.queries.clear()
         self.volatile.clear()
         for c in clusters.values():

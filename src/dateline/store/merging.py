@@ -248,8 +248,10 @@ class MergeMethods:
         """A ClusterSummary of each of these clusters that has a report (kept in MergeMemory.summaries
         until a report joins or leaves it), in the order of ``cids``."""
         kept = self._memory.summaries
+        if not (absent := [c for c in cids if c not in kept]):
+            return {c: kept[c] for c in cids}      # every one kept: nothing to read
         missing: dict[str, list[M.Report]] = {}
-        for c, r in self._members([c for c in cids if c not in kept], known):
+        for c, r in self._members(absent, known):
             missing.setdefault(c, []).append(r)
         got = {c: kept[c] for c in cids if c in kept}
         for c, ms in missing.items():
@@ -369,7 +371,7 @@ class MergeMethods:
                 self._reports_of([r[0] for r in got], known)
             rows += got
         where, wanted = self._memory.where, set(cids)
-        rows += [(k, where[k]) for k in sorted(self._memory.fresh) if where[k] in wanted]
+        rows += [(k, where[k]) for k in self._memory.fresh if where[k] in wanted]
         return [(r[1], known[r[0]]) for r in rows]
 
     @functools.cached_property
