@@ -242,7 +242,7 @@ class MergeMethods:
 
     def _sum(self, z: M.Report, summary: MM.ClusterSummary) -> tuple[int, int, tuple] | None:
         """(the sum of agreements, the number, the order of the first) of ``_mean``, None where it is."""
-        return summary.total(z, self._memory.agreement)
+        return summary.total(z, self._memory)
 
     def _summaries(self, cids, known: dict) -> dict[str, MM.ClusterSummary]:
         """A ClusterSummary of each of these clusters that has a report (kept in MergeMemory.summaries
