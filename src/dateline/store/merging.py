@@ -267,8 +267,8 @@ class MergeMethods:
         (with a report before it near it, as merge.choose offers); else None (it is chosen anew). A report
         re-merged because a report of its days joined a cluster reads that cluster and its own, not
         every report of its days."""
-        mine = z.order
-        summaries = self._summaries(sorted({cur} | set(since)), known)
+        mine, kept, wanted = z.order, self._memory.summaries, {cur, *since}
+        summaries = kept if wanted <= kept.keys() else self._summaries(sorted(wanted), known)
         own = self._sum(z, summaries[cur]) if cur in summaries else None
         if cur in since:
             if own is None:
