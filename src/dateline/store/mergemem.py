@@ -41,12 +41,13 @@ class MergeMemory:
         self.volatile: dict[tuple, list[tuple]] = {}
         self.where: dict[str, str] = {}
         self.summaries: dict[str, ClusterSummary] = {}
-        self.fresh: list[str] = []      # the keys of the reports of the article being merged
+        self.fresh: list[str] = []      # the keys of the reports of the article being merged, sorted
 
     def agreement(self, a: M.Report, b: M.Report) -> int | None:
         """merge.agreement(a, b), remembered by merge.agreement_key (the reports of a day are judged
         against each other again at every arrival of that day, and a cluster's reports are often alike)."""
-        k = M.agreement_key(a, b)
+        # merge.agreement_key, inline (asked for every kind of report of every cluster a report is scored on)
+        k = (a.kind, b.kind, a.published_day, b.published_day) if a.loose or b.loose else (a.kind, b.kind)
         got = self.agreed.get(k, self)
         if got is self:
             got = _put(self.agreed, k, M.agreement(a, b), AGREED_KEPT)
@@ -88,7 +89,7 @@ class MergeMemory:
 
     def new_merge(self, clusters: dict[str, str]) -> None:
         """An article's reports were stored (in ``clusters``: key -> cluster): every query is asked anew."""
-        self.fresh = list(clusters)
+        self.fresh = sorted(clusters)
         self.queries.clear()
         self.volatile.clear()
         for c in clusters.values():
@@ -136,15 +137,17 @@ class ClusterSummary:
         self.first = min(r.order for r in members)
         self.last = max(r.order for r in members)
         self.articles: dict[str, tuple] = {}        # article -> the order of its first report here
-        self.alike: dict[tuple, list] = {}          # kind (likeness), published day of a loose one -> [orders, a report]
-        self.dated: dict[tuple, list] = {}          # kind (likeness), published day -> [orders, a report]
+        # kind (likeness), published day (of a loose one in ``alike``) -> [orders, a report, its kind, loose,
+        # published day] (what the key of its agreement reads: MergeMemory.agreement)
+        self.alike: dict[tuple, list] = {}
+        self.dated: dict[tuple, list] = {}
         for r in members:
             if (seen := self.articles.get(r.article_id)) is None or r.order < seen:
                 self.articles[r.article_id] = r.order
-            for groups, key in ((self.alike, (r.kind, r.published_day if r.loose else None)),
-                                (self.dated, (r.kind, r.published_day))):
+            kind, loose, day = r.kind, r.loose, r.published_day
+            for groups, key in ((self.alike, (kind, day if loose else None)), (self.dated, (kind, day))):
                 if (g := groups.get(key)) is None:
-                    groups[key] = [[r.order], r]
+                    groups[key] = [[r.order], r, kind, loose, day]
                 else:
                     g[0].append(r.order)
         for groups in (self.alike, self.dated):
@@ -153,8 +156,8 @@ class ClusterSummary:
         self._near: M.NearAny | None = None
         self._totals: dict[str, tuple | None] = {}
 
-    def total(self, z: M.Report, agree) -> tuple[int, int, tuple] | None:
-        """Of its reports before ``z`` in canonical order: (the sum of ``agree(z, r)``, their number, the
+    def total(self, z: M.Report, memory: MergeMemory) -> tuple[int, int, tuple] | None:
+        """Of its reports before ``z`` in canonical order: (the sum of ``memory.agreement(z, r)``, their number, the
         order of the first); None when there are none, one is of z's article or one does not agree
         (merge.assign). Reports alike in what agreement reads of both (the publication day only
         when z or it is loosely dated) are scored once. Kept per report for as long as the summary
@@ -162,19 +165,24 @@ class ClusterSummary:
         stored report re-merged at every arrival of its days scores its own cluster once, not each time."""
         got = self._totals.get(z.key, self)
         if got is self:
-            got = self._totals[z.key] = self._total(z, agree)
+            got = self._totals[z.key] = self._total(z, memory)
         return got
 
-    def _total(self, z: M.Report, agree) -> tuple[int, int, tuple] | None:
+    def _total(self, z: M.Report, memory: MergeMemory) -> tuple[int, int, tuple] | None:
         mine = z.order
         if self.first >= mine or ((own := self.articles.get(z.article_id)) is not None and own < mine):
             return None
         total = n = 0
         whole = self.last < mine
-        for orders, r in (self.dated if z.loose else self.alike).values():
+        agreed, zkind, zday, zloose = memory.agreed, z.kind, z.published_day, z.loose
+        for orders, r, kind, loose, day in (self.dated if zloose else self.alike).values():
             k = len(orders) if whole else bisect.bisect_left(orders, mine)
             if k:
-                if (s := agree(z, r)) is None:
+                # MergeMemory.agreement's remembered answer looked up here (its key from what the group keeps)
+                s = agreed.get((zkind, kind, zday, day) if zloose or loose else (zkind, kind), agreed)
+                if s is agreed:
+                    s = memory.agreement(z, r)
+                if s is None:
                     return None
                 total += k * s
                 n += k

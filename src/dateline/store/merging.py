@@ -14,8 +14,12 @@ from ..timeline import merge as M
 from . import mergemem as MM
 from .mergemem import MergeMemory
 
-# the precisions of merge.date_range, with the most days between the first and the last day of a date of each
-SPAN_DAYS = (((1,), 0), ((7,), 6), ((30,), 30), (M.LONG_PRECISIONS, 365))
+# the precisions of merge.date_range, with the most and the fewest days between the first and the last day of a
+# date of each (a month of February's 28 days, a first quarter's 90, a year's 365)
+SPAN_DAYS = tuple((precs, _dt.timedelta(days=most), _dt.timedelta(days=fewest))
+                  for precs, most, fewest in (((1,), 0, 0), ((7,), 6, 6), ((30,), 30, 27), (M.LONG_PRECISIONS, 365, 89)))
+_NEAR = _dt.timedelta(days=M.NEAR_DAYS)
+_PUBLISHED = _dt.timedelta(days=M.PUBLISHED_DAYS)
 
 
 _REPORT_COLS = ("key", "article_key", "event_id", "cameo", "actor_code", "actor_name", "target_code", "target_name",
@@ -238,14 +242,16 @@ class MergeMethods:
 
     def _sum(self, z: M.Report, summary: MM.ClusterSummary) -> tuple[int, int, tuple] | None:
         """(the sum of agreements, the number, the order of the first) of ``_mean``, None where it is."""
-        return summary.total(z, self._memory.agreement)
+        return summary.total(z, self._memory)
 
     def _summaries(self, cids, known: dict) -> dict[str, MM.ClusterSummary]:
         """A ClusterSummary of each of these clusters that has a report (kept in MergeMemory.summaries
         until a report joins or leaves it), in the order of ``cids``."""
         kept = self._memory.summaries
+        if not (absent := [c for c in cids if c not in kept]):
+            return {c: kept[c] for c in cids}      # every one kept: nothing to read
         missing: dict[str, list[M.Report]] = {}
-        for c, r in self._members([c for c in cids if c not in kept], known):
+        for c, r in self._members(absent, known):
             missing.setdefault(c, []).append(r)
         got = {c: kept[c] for c in cids if c in kept}
         for c, ms in missing.items():
@@ -261,8 +267,8 @@ class MergeMethods:
         (with a report before it near it, as merge.choose offers); else None (it is chosen anew). A report
         re-merged because a report of its days joined a cluster reads that cluster and its own, not
         every report of its days."""
-        mine = z.order
-        summaries = self._summaries(sorted({cur} | set(since)), known)
+        mine, kept, wanted = z.order, self._memory.summaries, {cur, *since}
+        summaries = kept if wanted <= kept.keys() else self._summaries(sorted(wanted), known)
         own = self._sum(z, summaries[cur]) if cur in summaries else None
         if cur in since:
             if own is None:
@@ -321,18 +327,22 @@ class MergeMethods:
             # one index scan (family, precision, day_first) per precision, bounded below by the longest
             # span of that precision (a day's first day is its last, a week's six days before it, a
             # month's 30 at most, a quarter's or a year's 365), so that it reads only the reports near,
-            # and the cost does not grow with the store; with ``after``, the days from it on only
-            d = _dt.timedelta(days=M.NEAR_DAYS)
-            lo, hi = min(x[0] for x in spans) - d, max(x[1] for x in spans) + d
+            # and the cost does not grow with the store; with ``after``, the days from it on only; with
+            # ``before``, bounded above by the shortest span (a month ending by the last day began 27
+            # days before it at least): the days after it, and the month, quarter or year running on
+            # past it, are not read
+            lo, hi = min(x[0] for x in spans) - _NEAR, max(x[1] for x in spans) + _NEAR
             lo = max(lo, after) if after is not None else lo
             upto, upto_params = (" AND day_last <= ?", [last.isoformat()]) if last else ("", [])
-            for precs, width in SPAN_DAYS:
+            for precs, longest, shortest in SPAN_DAYS:
+                top = min(hi, last - shortest) if last else hi
+                if top < lo - longest:
+                    continue
                 branches.append((f"precision IN ({','.join('?' * len(precs))}) AND day_first >= ? "
                                  f"AND day_first <= ? AND day_last >= ?{upto}",
-                                 [*precs, (lo - _dt.timedelta(days=width)).isoformat(), hi.isoformat(), lo.isoformat(),
-                                  *upto_params]))
+                                 [*precs, (lo - longest).isoformat(), top.isoformat(), lo.isoformat(), *upto_params]))
         if pubs and last is None:
-            d = _dt.timedelta(days=M.PUBLISHED_DAYS)
+            d = _PUBLISHED
             cond = "day_first IS NULL AND " if len(spans) == len(reps) or after == _dt.date.max else ""
             later, later_params = "", []
             if after is not None and not cond:
@@ -361,7 +371,7 @@ class MergeMethods:
                 self._reports_of([r[0] for r in got], known)
             rows += got
         where, wanted = self._memory.where, set(cids)
-        rows += [(k, where[k]) for k in sorted(self._memory.fresh) if where[k] in wanted]
+        rows += [(k, where[k]) for k in self._memory.fresh if where[k] in wanted]
         return [(r[1], known[r[0]]) for r in rows]
 
     @functools.cached_property

@@ -78,6 +78,25 @@ def date_range(value: str | None) -> tuple[_dt.date, _dt.date, int] | None:
     return None
 
 
+class _once:
+    """``functools.cached_property`` without its lock (Python 3.11 takes a lock at every first reading
+    of a cached value): the value is computed at the first reading and kept in the instance's
+    ``__dict__``, where later readings find it without calling anything. A report is read by one
+    thread (merging holds the store's write transaction)."""
+
+    def __init__(self, func):
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 KINDS_KEPT = 200_000    # likenesses numbered (Report.kind) before the table of numbers is emptied
 _KINDS: dict[tuple, int] = {}
 _KIND_NUMBERS = itertools.count()
@@ -114,7 +133,7 @@ class Report:
     def root(self) -> str:
         return self.cameo[:2]
 
-    @functools.cached_property
+    @_once
     def family(self) -> str:
         return families().get(self.root, self.root)
 
@@ -127,28 +146,28 @@ class Report:
         return replace(self, actor_code=self.target_code, actor_name=self.target_name,
                        target_code=self.actor_code, target_name=self.actor_name)
 
-    @functools.cached_property
+    @_once
     def key(self) -> str:
         """article:event, computed once (set ``article_id`` before asking it)."""
         return f"{self.article_id}:{self.event_id}"
 
-    @functools.cached_property
+    @_once
     def order(self) -> tuple:
         """Its place in the canonical order (``canonical``)."""
         return (self.span or (None, _dt.date.max))[1], published_day(self) or _dt.date.max, self.key
 
-    @functools.cached_property
+    @_once
     def published_day(self) -> _dt.date | None:
         """The first day of the publication date; computed once."""
         span = date_range(self.published)
         return span[0] if span else None
 
-    @functools.cached_property
+    @_once
     def span(self):
         """(first day, last day, precision) of the date; computed once (a report is not changed)."""
         return date_range(self.date)
 
-    @functools.cached_property
+    @_once
     def likeness(self) -> tuple:
         """What ``agreement`` reads of the report but its publication day (which it reads only when
         one of the two is loosely dated: ``agreement_key``): reports alike in it and in that agree
@@ -156,7 +175,7 @@ class Report:
         return (self.cameo, self.actor_code, self.target_code, self.location_code, self.date, self.bound,
                 self.trigger, self.names, self.negated, self.hypothetical)
 
-    @functools.cached_property
+    @_once
     def kind(self) -> int:
         """A number for ``likeness``, computed once: reports with equal numbers are alike (a number is
         never given to another likeness, even after the table of numbers is emptied when full), so that
@@ -169,7 +188,7 @@ class Report:
             got = _KINDS.setdefault(self.likeness, next(_KIND_NUMBERS))
         return got
 
-    @functools.cached_property
+    @_once
     def loose(self) -> bool:
         """No stated date places the report: it is undated, or its date is only an upper bound."""
         return self.span is None or self.bound
