@@ -125,8 +125,12 @@ def future_time_clause(tok) -> bool:
     visiting X", "should call before leaving") or of the present (what is done whenever it happens)."""
     if tok is None or tok.dep_ not in lang.dep_labels("adverbial_clause"):
         return False
-    gerund = tok.tag_ == "VBG" and not any(k.dep_ in _SUBJECT_DEPS for k in tok.children)
-    if not gerund and tok.tag_ not in _parse_links("present_tags"):
+    subject = any(k.dep_ in _SUBJECT_DEPS for k in tok.children)
+    gerund = tok.tag_ == "VBG" and not subject
+    # (the event verb heading a clause with a subject of its own, tagged a plural noun: "once Putin
+    # arrives" misread, its -s is the present's)
+    present = tok.tag_ in _parse_links("present_tags") or (tok.tag_ in scope_words()["misread_present_tags"] and subject)
+    if not gerund and not present:
         return False
     if not any(k.dep_ in ("mark", "advmod") and k.lower_ in scope_words()["future_clause_marks"] and k.i < tok.i
                for k in tok.children):      # ("when" is the clause's adverb in UD, "once" its marker)
