@@ -59,3 +59,51 @@ def test_a_subject_counting_no_one_negates(text, trigger, negated):
 ])
 def test_the_means_of_an_unreal_act(text, trigger, hypothetical):
     assert event(text, trigger).hypothetical is hypothetical
+
+
+@pytest.mark.parametrize("text,trigger,hypothetical", [
+    # an act in a clause of hope or expectation is hoped for: no party states it
+    ("Farmers marched to the capital on Monday in the hope that the ministry will lift the tariffs.", "lift", True),
+    ("Officials expect that the army will withdraw from the town.", "withdraw", True),
+    ("It is unlikely that Iran will attack Israel.", "attack", True),
+    # a negated belief or a doubt does not report the act
+    ("There is no evidence that the rebels attacked the convoy.", "attacked", True),
+    # an asserted belief, a negated doubt and a past act stay real
+    ("There is no doubt that the rebels attacked the convoy.", "attacked", False),
+    ("Officials believe that the rebels attacked the convoy.", "attacked", False),
+    ("The army withdrew from the town on Monday, officials said.", "withdrew", False),
+])
+def test_an_act_hoped_for_or_doubted_is_not_reported(text, trigger, hypothetical):
+    e = event(text, trigger)
+    assert e.hypothetical is hypothetical
+    assert hypothetical is False or e.modality is None
+
+
+@pytest.mark.parametrize("text,trigger,stated", [
+    # a party that hopes it will act states its own intention
+    ("Israel hopes it will sign the accord with Egypt soon.", "sign", True),
+    ("Ghana said it would expel the envoys.", "expel", True),
+])
+def test_a_party_hoping_to_act_states_its_intent(text, trigger, stated):
+    assert (event(text, trigger).modality is not None) is stated
+
+
+@pytest.mark.parametrize("text,reported", [
+    # a gathering as the subject of a verb of the future is still to come (a bare noun: not reported)
+    ("The NATO summit, she said, would produce a new initiative on missiles.", False),
+    ("The summit between the two leaders would produce a pact, officials said.", False),
+    ("The meeting between Putin and Biden took place in Oslo on Friday.", True),
+])
+def test_a_gathering_still_to_come(text, reported):
+    events = dateline.analyze(text, published="2021-03-04").events
+    assert any(e.trigger.text in ("summit", "meeting") and not e.hypothetical for e in events) is reported
+
+
+@pytest.mark.parametrize("text,trigger,hypothetical", [
+    # a clause of time in the present under a future: still to come, however the tagger reads the verb
+    ("Once Putin arrives in France, the ministry will begin talks.", "arrives", True),
+    ("Officials said that once Putin arrives in France the ministry will begin talks.", "arrives", True),
+    ("Once Putin arrived in France, the ministry began talks.", "arrived", False),
+])
+def test_an_arrival_still_to_come(text, trigger, hypothetical):
+    assert event(text, trigger).hypothetical is hypothetical

@@ -19,7 +19,8 @@ from .event_lexicon import _BE, _DENY, _IMPLICATIVE, _MODAL, _NEG, _NEG_VERBS, _
 from .lexicon import is_participle, is_past_form
 from .modality_refusals import Modality, fold_refusals, infinitive_to, refusal
 from .modality_scope import (
-    future_time_clause, means_of_modal, negative_subject, outside_other_scope, scope_words, unstated_intent
+    future_time_clause, means_of_modal, negative_subject, outside_other_scope, scope_words, unasserted_clause,
+    unstated_intent, upcoming_gathering
 )
 from .trigger_senses import words as sense_words
 
@@ -478,9 +479,11 @@ def own_clause(c, parse) -> None:
     own is outside the modal scope of the clause it modifies; only its own modal makes it hypothetical.
     A participle describing a noun ("will not lift the sanctions imposed on X") tells a past act
     outside that scope too: the parse confirms or undoes what the rules (set_flags) read."""
-    if c.pattern.pos != "verb":
-        return
     tok = next((t for t in parse if t.idx == c.start), None)
+    if c.pattern.pos != "verb":
+        if upcoming_gathering(tok):
+            c.hypothetical = True   # "the summit would produce X": still to come
+        return
     _clause_of_its_own(c, tok)
     if tok is not None and not c.negated and negative_subject(tok):
         c.negated = True    # "none of the diplomats were killed": the subject counts no one
@@ -490,6 +493,8 @@ def own_clause(c, parse) -> None:
         c.hypothetical = True   # "allegations that he assaulted X": only claimed (only_possible)
     if future_time_clause(tok):
         c.hypothetical = True   # "once X arrives, they will begin ...": still to come
+    if unasserted_clause(tok):  # "in the hopes that X will endorse Y": hoped for, stated by no party
+        c.hypothetical, c.unstated = True, True
 
 
 def _claimed(tok) -> bool:

@@ -125,8 +125,12 @@ def future_time_clause(tok) -> bool:
     visiting X", "should call before leaving") or of the present (what is done whenever it happens)."""
     if tok is None or tok.dep_ not in lang.dep_labels("adverbial_clause"):
         return False
-    gerund = tok.tag_ == "VBG" and not any(k.dep_ in _SUBJECT_DEPS for k in tok.children)
-    if not gerund and tok.tag_ not in _parse_links("present_tags"):
+    subject = any(k.dep_ in _SUBJECT_DEPS for k in tok.children)
+    gerund = tok.tag_ == "VBG" and not subject
+    # (the event verb heading a clause with a subject of its own, tagged a plural noun: "once Putin
+    # arrives" misread, its -s is the present's)
+    present = tok.tag_ in _parse_links("present_tags") or (tok.tag_ in scope_words()["misread_present_tags"] and subject)
+    if not gerund and not present:
         return False
     if not any(k.dep_ in ("mark", "advmod") and k.lower_ in scope_words()["future_clause_marks"] and k.i < tok.i
                for k in tok.children):      # ("when" is the clause's adverb in UD, "once" its marker)
@@ -135,3 +139,70 @@ def future_time_clause(tok) -> bool:
     if any(k.dep_.startswith("aux") and k.lower_ in grammar_words("intent_auxiliaries") for k in head.children):
         return True
     return gerund and (head.tag_ == "VB" or head.tag_ in _parse_links("present_tags"))
+
+
+_NEGATION = grammar_words("negation")
+
+
+def _negated_word(w) -> bool:
+    """A negation on ``w`` ("do not believe", "no evidence"), or on the noun its infinitive or clause
+    hangs on ("no reason to believe")."""
+    if any(k.lower_ in _NEGATION for k in w.children):
+        return True
+    return w.dep_ in ("acl", "xcomp") and w.head is not w and w.head.tag_.startswith("NN") \
+        and any(k.lower_ in _NEGATION for k in w.head.children)
+
+
+def _clause_head(tok):
+    """The head of the clause ``tok`` stands in: up through coordination and through an infinitive
+    ("plan to strike": the clause of "plan"), at most four steps."""
+    h = tok
+    for _ in range(4):
+        if h.dep_ == "conj" or (h.dep_ in ("xcomp", "acl") and any(
+                k.dep_ == "mark" and k.lower_ == "to" for k in h.children) and h.head.tag_.startswith("VB")):
+            h = h.head
+        else:
+            break
+    return h
+
+
+def unasserted_clause(tok) -> bool:
+    """``tok`` stands in the complement clause of a word of hope or expectation ("in the hopes that the
+    platform will endorse X", "expect that the army will withdraw"), of a negated word of belief or
+    evidence ("there is no reason to believe that X plan to strike") or of doubt ("doubt that X will
+    attack"; modality_words hope_heads, belief_heads, doubt_heads): its act is hoped for or doubted, not
+    reported, and no party states it. A clause whose subject is a pronoun after a verb of hope with a
+    subject of its own ("Iran hopes it will sign") is that party's own intention and stays."""
+    if tok is None:
+        return False
+    h = _clause_head(tok)
+    w, words = h.head, scope_words()
+    if h.dep_ not in ("ccomp", "acl", "csubj") or w is h or w.i > h.i:
+        return False            # (csubj: "it is unlikely that X will attack")
+    if h.dep_ != "ccomp" and not any(k.dep_ == "mark" and k.lower_ == "that" for k in h.children):
+        return False            # ("the hope he brought": no clause of what is hoped)
+    word = w.lower_
+    if word in words["hope_heads"]:
+        own = w.tag_.startswith("VB") and any(k.dep_ in _SUBJECT_DEPS for k in w.children)
+        return not (own and any(k.dep_ in _SUBJECT_DEPS and k.tag_ == "PRP" for k in h.children))
+    if word in words["belief_heads"]:
+        return _negated_word(w)
+    return word in words["doubt_heads"] and not w.tag_.startswith("NN") and not _negated_word(w)
+
+
+def upcoming_gathering(tok) -> bool:
+    """A noun of a gathering or visit (modality_words upcoming_gathering_nouns) that is the subject of a
+    verb with an auxiliary of the future and no perfect ("the summit would produce X", "the talks will
+    open"): the gathering is still to come."""
+    if tok is None or tok.lower_ not in scope_words()["upcoming_gathering_nouns"] \
+            or tok.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = tok.head
+    if not any(k.dep_.startswith("aux") for k in verb.children):
+        # "The summit, she said, would produce X": the parse may hang the subject on the parenthetical
+        # speech verb and the verb of the future on it as a clause with no subject of its own
+        verb = next((k for k in verb.children if k.dep_ == "ccomp" and k.i > tok.i
+                     and not any(x.dep_ in _SUBJECT_DEPS for x in k.children)), verb)
+    aux = [k.lower_ for k in verb.children if k.dep_.startswith("aux")]
+    return any(a in grammar_words("intent_auxiliaries") for a in aux) \
+        and not any(a in grammar_words("dating_perfect_auxiliaries") for a in aux)
