@@ -193,3 +193,14 @@ def test_an_adjunct_visit_of_unnamed_people_has_no_actor():
     # the subject names no party: the visit's doer stays unnamed
     e = _event("Two tourists, on a visit to Chile, praised the food.", "04")
     assert e is None or e.actor is None
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # an opening phrase of time the parser takes for the head of the subject's name: the name still acts,
+    # and an object pronoun is then not that subject
+    ("Peruvian President Dina Boluarte spoke in Lima. On Saturday, Senator Ted Cruz of Texas, a Republican "
+     "rival, assailed her for backing the pact.", "11", "USA", "PER"),
+])
+def test_a_name_apposed_to_an_opening_phrase_of_time_acts(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
