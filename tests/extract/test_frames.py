@@ -265,3 +265,14 @@ def test_a_participial_adjunct_the_parser_misread(words, heads, deps, tags, trig
 def test_a_verb_the_parser_hung_on_a_noun_reaches_its_subject(frame_id, words, heads, deps, tags, trigger, reached):
     frame = next(f for f in fr.frames() if f.id == frame_id)
     assert fr.walk(frame, _built(words, heads, deps, tags)[trigger], frozenset()).text == reached
+
+
+@pytest.mark.parametrize("text,trigger,reached", [
+    # an opening phrase of time the parser took for the head of the subject's name: the name acts
+    ("On Saturday, Senator Ted Cruz of Texas, a rival, assailed her.", "assailed", "Ted"),
+    ("In the 1952 race, Senator Ted Cruz of Texas, a rival, assailed her.", "assailed", "Ted"),
+])
+def test_a_name_apposed_to_an_opening_phrase_of_time(nlp, text, trigger, reached):
+    f = next(f for f in fr.frames_for("verb", "active", "actor", "11") if f.id == "v.time.appos")
+    got = fr.walk(f, _tok(nlp, text, trigger), frozenset())
+    assert (got.text if got is not None else None) == reached

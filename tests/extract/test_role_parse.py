@@ -170,3 +170,37 @@ def test_a_boycotted_relation_keeps_its_counterpart():
     # (a phrase of company on the object of a boycott is the other side of the relation boycotted)
     e = _event("Kenyan traders said they would boycott all trade with Uganda.", "13")
     assert _code(e.target) == "UGA"
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # a noun of visiting in a comma-set phrase the parser hangs on the clause's subject: that subject visits
+    ("Peruvian President Dina Boluarte, on an official visit to Chile, praised the trade pact.", "04", "PER", "CHL"),
+    ("Chilean Foreign Minister Alberto van Klaveren, during a visit to Lima, thanked the hosts.", "04", "CHL", "PER"),
+    # ... in a phrase on a participle with no subject of its own: the subject of the clause above it
+    ("Peruvian President Dina Boluarte hailed the pact, telling reporters during a visit to Brazil on Friday "
+     "that it was good.", "04", "PER", "BRA"),
+    # a gerund of sequence the parser hangs on a noun of the clause: the clause's subject does it
+    ("Peruvian President Dina Boluarte arrived in Santiago on Monday. She then heaped praise, and the "
+     "ministry's medal for courage, on hospital workers before meeting with Chilean officials.",
+     "04", "PER", "CHL"),
+])
+def test_an_adjunct_noun_or_gerund_shares_the_clause_subject(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)
+
+
+def test_an_adjunct_visit_of_unnamed_people_has_no_actor():
+    # the subject names no party: the visit's doer stays unnamed
+    e = _event("Two tourists, on a visit to Chile, praised the food.", "04")
+    assert e is None or e.actor is None
+
+
+@pytest.mark.parametrize("text,root,actor,target", [
+    # an opening phrase of time the parser takes for the head of the subject's name: the name still acts,
+    # and an object pronoun is then not that subject
+    ("Peruvian President Dina Boluarte spoke in Lima. On Saturday, Senator Ted Cruz of Texas, a Republican "
+     "rival, assailed her for backing the pact.", "11", "USA", "PER"),
+])
+def test_a_name_apposed_to_an_opening_phrase_of_time_acts(text, root, actor, target):
+    e = _event(text, root)
+    assert (_code(e.actor), _code(e.target)) == (actor, target)

@@ -18,7 +18,7 @@ from .lexicon import verb_forms
 
 _CONTROL_MARKS = "object_control_marks"      # the grammar.json list that opens a clause of object control
 _LABEL_SETS = {"@subj": _SUBJ, "@subj_pass": _SUBJ_PASS, "@obj": _OBJ, "@poss": _POSS}
-_STEP = re.compile(r"^(!>|&>|>>|>|<|~|\^\*|\^\+|\^|\?)([\w:@|]+)(?:\[(case|mark|word|head|tag)=([^\]]+)\])?$")
+_STEP = re.compile(r"^(!>|&>|>>|>|<|~|\^\*|\^\+|\^|\?)([\w:@|]+)(?:\[(case|mark|word|head|tag|side)=([^\]]+)\])?$")
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,8 @@ def _passes(tok, step: Step, preps: frozenset[str]) -> bool:
         return tok.tag_ in words            # a part-of-speech tag ("xcomp[tag=NNP]": a name, not a clause)
     if step.test == "head":
         return tok.head.lower_ in words     # the word the token hangs on ("^obj[head=%support_verbs]")
+    if step.test == "side":
+        return ("before" if tok.i < tok.head.i else "after") in words   # ("obl[side=before]": an opening phrase)
     if step.test == "case" and tok.left_edge.dep_ in ("case", "mark") and tok.left_edge.lower_ in words:
         return True         # the phrase's first word ("from President X": the parser may hang it lower,
         #                     or take it for a clause's mark: "despite growing pressure from X")
