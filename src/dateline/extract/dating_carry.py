@@ -10,7 +10,6 @@ story's own time, farther on, keeps its reach.)
 """
 from __future__ import annotations
 
-from .dating import cue_speakers
 from .dating_parse import time_predicate, told_in_present
 
 
@@ -19,12 +18,12 @@ def _entity(m) -> str | None:
     return getattr(m, "entity", None) if m is not None else None
 
 
-def day_doers(cands, attributions, timexes) -> dict[str, set]:
+def day_doers(cands, speakers: dict) -> dict[str, set]:
     """For each time expression (by id) that dates an act by its own clause or a statement by its cue, the
-    entities of the doers of what it dates: of those acts, the speakers (``dating.cue_speakers``). A doer
-    the roles did not name is None. (Not the targets: "X criticized the police on Tuesday" tells no act of
-    the police that day.)"""
-    out: dict[str, set] = {k: set(v) for k, v in cue_speakers(attributions, timexes).items()}
+    entities of the doers of what it dates: of those acts, the speakers (``speakers``: what
+    ``dating.cue_speakers`` gives). A doer the roles did not name is None. (Not the targets: "X criticized
+    the police on Tuesday" tells no act of the police that day.)"""
+    out: dict[str, set] = {k: set(v) for k, v in speakers.items()}
     for o in cands:
         if o.date_from == "timex" and o.date_timex is not None:
             out.setdefault(o.date_timex, set()).add(_entity(o.actor))

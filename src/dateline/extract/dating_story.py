@@ -77,7 +77,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     starts = [t.start for t in days]
     named = _named_times(clause_times, published)
     named_starts = [t.start for t in named]
-    doers, own = _time_doers(cands, cue_speakers(attributions, timexes)), day_doers(cands, attributions, timexes)
+    doers, own = _time_doers(cands, spk := cue_speakers(attributions, timexes)), day_doers(cands, spk)
     for c in cands:
         # an act after "after" told before a past verb ("X said after meeting Y") is dated as that verb
         after = after_phrase(text, c, sentences[c.sent] if text else None)

@@ -49,11 +49,11 @@ def absent(rx: re.Pattern, text: str) -> bool:
     needs = _needed(rx)
     if not needs:
         return False
+    low = ascii_lowered(text)
     kept = _LAST[0]
-    if kept[0] is not text or kept[2] is None:
-        low = kept[1] if kept[0] is text else text.translate(_ASCII_LOWER)
+    if kept[2] is None:
         kept = _LAST[0] = (text, low, foldable(text))
-    return not kept[2] and not may_match(needs, kept[1])
+    return not kept[2] and not may_match(needs, low)
 
 
 @functools.lru_cache(maxsize=256)

@@ -29,16 +29,22 @@ def _aimed_party(head, m: Mention) -> bool:
     return _in_phrase_of(head, m, role_words("aimed_prepositions"))
 
 
+def _token_under(head, start: int):
+    """The first token of ``head``'s Doc that starts at or after character ``start``, where it stands
+    below ``head`` in the parse; else None."""
+    doc = head.doc
+    k = bisect.bisect_left(doc, start, key=lambda t: t.idx)
+    return doc[k] if k < len(doc) and head in doc[k].ancestors else None
+
+
 def _in_phrase_of(head, m: Mention, preps) -> bool:
     """Is ``m`` inside a phrase that one of ``preps`` opens, below ``head``, a noun of violence (role_words
     located_act_nouns)?"""
     if head.lower_ not in role_words("located_act_nouns") or m.start <= head.idx < m.end:
         return False
-    doc = head.doc
-    k = bisect.bisect_left(doc, m.start, key=lambda t: t.idx)
-    if k >= len(doc) or head not in doc[k].ancestors:
+    t = _token_under(head, m.start)
+    if t is None:
         return False
-    t = doc[k]
     while t.i != head.i:
         if any(ch.dep_ == "case" and ch.lower_ in preps for ch in t.children):
             return True
@@ -152,11 +158,10 @@ def _appeal_topic(c: _Cand, trig, start: int) -> bool:
     is addressed to is not named there?"""
     if (c.intended or c.pattern.code)[:2] not in role_words("addressed_roots"):
         return False
-    doc = trig.doc
-    k = bisect.bisect_left(doc, start, key=lambda t: t.idx)
-    if k >= len(doc) or trig not in doc[k].ancestors:
+    t = _token_under(trig, start)
+    if t is None:
         return False
-    t, words = doc[k], role_words("topic_prepositions") - set(c.pattern.preps)
+    words = role_words("topic_prepositions") - set(c.pattern.preps)
     while t.i != trig.i:
         if t.head.i != trig.i and t.head.tag_.startswith("NN") and t.head.lower_ not in _agent_nouns() \
                 and any(ch.dep_ == "case" and ch.lower_ in words for ch in t.children):
@@ -172,11 +177,9 @@ def _co_participant(c: _Cand, trig, start: int) -> bool:
     "marched with her supporters")? Those are fellow participants, not whom the unrest is aimed at."""
     if c.pattern.code[:2] not in role_words("unrest_roots"):
         return False
-    doc = trig.doc
-    k = bisect.bisect_left(doc, start, key=lambda t: t.idx)
-    if k >= len(doc) or trig not in doc[k].ancestors:
+    t = _token_under(trig, start)
+    if t is None:
         return False
-    t = doc[k]
     while t.head.i != trig.i:
         t = t.head
     if t.dep_ in _OBJ:
