@@ -135,15 +135,16 @@ def use_doc(doc, text: str | None = None) -> None:
 
 def _spans(doc) -> tuple[list[int], list[int], list[int]]:
     """The starts and ends of the Doc's tokens that are not whitespace, and the indexes (into them)
-    of the tokens written against the one before, read from its arrays (no Token objects made, no
-    Python step per token)."""
+    of the tokens written against the one before, read from its arrays (``token_array``: no Token
+    objects made, no Python step per token)."""
     import numpy
-    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    from .nlp.extensions import token_array
 
     if not len(doc):
         return [], [], []
-    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
-    words = arr[arr[:, 2] == 0]
+    arr = token_array(doc)
+    words = arr[arr[:, 3] == 0]
     starts, ends = words[:, 0], words[:, 0] + words[:, 1]
     return starts.tolist(), ends.tolist(), (numpy.flatnonzero(starts[1:] == ends[:-1]) + 1).tolist()
 

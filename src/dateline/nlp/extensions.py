@@ -87,22 +87,36 @@ def write_group(doc: "Doc", group: str, spans: Iterable[tuple[int, int, str]]) -
     doc.spans[group] = out
 
 
+def token_array(doc: "Doc"):
+    """The Doc's tokens as one int64 array, a row per token: character offset, length, whether a
+    space follows, whether the token is whitespace (spaCy's IDX, LENGTH, SPACY, IS_SPACE). Read from
+    the Doc once (its tokens never change once made; kept in ``user_data`` with their number) and
+    shared by the word table, the sentence segmentation and the span groups. Never to be changed."""
+    kept = doc.user_data.get(_ARRAY_KEY)
+    if kept is not None and kept[0] == len(doc):
+        return kept[1]
+    import numpy
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
+
+    arr = (doc.to_array([IDX, LENGTH, SPACY, IS_SPACE]).astype("int64") if len(doc)
+           else numpy.zeros((0, 4), dtype="int64"))
+    doc.user_data[_ARRAY_KEY] = (len(doc), arr)
+    return arr
+
+
 def _token_edges(doc: "Doc") -> tuple[list[int], list[int], list[int]]:
     """The Doc's token starts, the ends of their extents with the space after them, and their ends
-    (character offsets), as spaCy's own ``token_by_char`` reads them: read from its arrays once per
-    Doc (its tokens never change once made; kept in ``user_data`` with their number)."""
+    (character offsets), as spaCy's own ``token_by_char`` reads them: made once per Doc from
+    ``token_array`` (kept in ``user_data`` with the tokens' number)."""
     kept = doc.user_data.get(_EDGES_KEY)
     if kept is not None and kept[0] == len(doc):
         return kept[1]
-    from spacy.attrs import IDX, LENGTH, SPACY
-
-    edges: tuple[list[int], list[int], list[int]] = ([], [], [])
-    if len(doc):
-        arr = doc.to_array([IDX, LENGTH, SPACY]).astype("int64")
-        ends = arr[:, 0] + arr[:, 1]
-        edges = (arr[:, 0].tolist(), (ends + arr[:, 2]).tolist(), ends.tolist())
+    arr = token_array(doc)
+    ends = arr[:, 0] + arr[:, 1]
+    edges = (arr[:, 0].tolist(), (ends + arr[:, 2]).tolist(), ends.tolist())
     doc.user_data[_EDGES_KEY] = (len(doc), edges)
     return edges
 
 
 _EDGES_KEY = "dateline.token_edges"
+_ARRAY_KEY = "dateline.token_array"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .. import lang
 from ..resources import read_tsv
-from .extensions import text_of
+from .extensions import text_of, token_array
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -42,49 +42,84 @@ def _marks() -> dict[str, frozenset[str]]:
     return out
 
 
-def _after_closers(texts: list[str], glued: list[bool], space: list[bool], j: int, closers: frozenset[str]) -> int:
+class _Tokens:
+    """A Doc's tokens as plain lists read from its arrays (no Token objects): offsets, lengths,
+    whether a space follows, whether the token is whitespace; a token's text is sliced on demand."""
+    __slots__ = ("text", "idx", "lengths", "after", "space", "n")
+
+    def __init__(self, text: str, idx: list[int], lengths: list[int], after: list[int], space: list[int]):
+        self.text, self.idx, self.lengths, self.after, self.space = text, idx, lengths, after, space
+        self.n = len(idx)
+
+    def word(self, i: int) -> str:
+        a = self.idx[i]
+        return self.text[a:a + self.lengths[i]]
+
+
+def _after_closers(tk: _Tokens, j: int, closers: frozenset[str]) -> int:
     """The first token after the closing marks attached to an end mark, a bracketed reference
-    number ('[5]') and the spaces after them (the tokens' texts, whether each has no space after it,
-    whether each is whitespace)."""
-    n = len(texts)
-    while j < n and texts[j] in closers and glued[j - 1]:
+    number ('[5]') and the spaces after them."""
+    n, word, space = tk.n, tk.word, tk.space
+    while j < n and word(j) in closers and not tk.after[j - 1]:
         j += 1
     while j < n and space[j]:
         j += 1
-    while j + 2 < n and texts[j] == "[" and texts[j + 1].isdigit() and texts[j + 2] == "]":
+    while j + 2 < n and word(j) == "[" and word(j + 1).isdigit() and word(j + 2) == "]":
         j += 3
         while j < n and space[j]:
             j += 1
     return j
 
 
-def _starts_of(texts: list[str], glued: list[bool], space: list[bool], m: dict) -> list[int]:
-    """Token indexes where sentences start (the first non-space token included), from the tokens'
-    texts, whether each has no space after it and whether each is whitespace."""
-    n = len(texts)
+@functools.lru_cache(maxsize=1)
+def _last_codes():
+    """The code points of the characters an end mark or an abbreviation ends with."""
+    import numpy
+
+    m = _marks()
+    chars = frozenset(x[-1:] for x in m["end"]) | m["final_chars"] | {"."}
+    return numpy.array(sorted(ord(c) for c in chars if c), dtype=numpy.int64)
+
+
+def _candidates(tk: _Tokens, arr) -> list[int]:
+    """The tokens after which a sentence may start, in order: the whitespace tokens and the words
+    whose last character ends an end mark or an abbreviation (``_last_codes``). Read from the text's
+    code points at the tokens' last characters, so that no Python step is taken for the other words
+    (most of them): exactly the tokens the per-token test would look at further."""
+    import numpy
+
+    if not tk.n:
+        return []
+    codes = numpy.frombuffer(tk.text.encode("utf-32-le"), dtype=numpy.uint32)
+    last = codes[arr[:, 0] + arr[:, 1] - 1]
+    return numpy.flatnonzero((arr[:, 3] != 0) | numpy.isin(last, _last_codes())).tolist()
+
+
+def _starts_of(tk: _Tokens, cands: list[int], m: dict) -> list[int]:
+    """Token indexes where sentences start (the first non-space token included), looking only at
+    the candidate tokens (``_candidates``)."""
+    n, word, space = tk.n, tk.word, tk.space
     out = {next((i for i in range(n) if not space[i]), n)}
     end_marks, final_chars, end_chars, glue = m["end"], m["final_chars"], m["end_chars"], m["glue"]
-    last_chars = frozenset(x[-1:] for x in end_marks) | final_chars | {"."}    # what an end or abbreviation ends with
-    for i, t in enumerate(texts):
+    for i in cands:
+        t = word(i)
         if space[i]:
             if t.count("\n") >= 2 and i + 1 < n:
                 out.add(i + 1)
             continue
-        if t[-1:] not in last_chars:
-            continue                                # most words: no end mark, no abbreviation
         end = t in end_marks or (len(t) > 1 and t[-1] in final_chars)
         abbr = not end and len(t) > 1 and t.endswith(".")
         if not (end or abbr) or t in glue:
             continue
-        if i + 1 < n and glued[i] and texts[i + 1][:1] in end_chars:
+        if i + 1 < n and not tk.after[i] and word(i + 1)[:1] in end_chars:
             continue                                # a run of end marks ends after its last one
-        j = _after_closers(texts, glued, space, i + 1, m["closer"])
+        j = _after_closers(tk, i + 1, m["closer"])
         if j >= n:
             continue
-        nxt = texts[j]
+        nxt = word(j)
         if nxt[:1].islower() or not (nxt[:1].isalnum() or nxt in m["opener"]):
             continue
-        place_state = t in m["states"] and i > 0 and texts[i - 1] == ","     # "in Dover, Del. Workers"
+        place_state = t in m["states"] and i > 0 and word(i - 1) == ","     # "in Dover, Del. Workers"
         if abbr and not place_state and ((t in m["months"] and nxt[:1].isdigit()) or nxt.lower() not in m["starter"]):
             continue
         out.add(j)
@@ -118,23 +153,19 @@ def split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 def segment(doc: "Doc") -> list[tuple[int, int]]:
     """Sentence spans (start, end) as character offsets, in order, whitespace trimmed."""
-    from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
-
     text = text_of(doc)
-    # the tokens read once, as plain lists (no Token objects): offsets, lengths, space after, whitespace
-    idx, lengths, after, is_space = (doc.to_array([IDX, LENGTH, SPACY, IS_SPACE]).T.tolist()
-                                     if len(doc) else ([], [], [], []))
-    texts = [text[a:a + n] for a, n in zip(idx, lengths)]
-    glued = [not x for x in after]
-    space = [bool(x) for x in is_space]
-    starts = _starts_of(texts, glued, space, _marks())
+    arr = token_array(doc)          # offsets, lengths, space after, whitespace: no Token objects made
+    tk = _Tokens(text, *arr.T.tolist()) if len(doc) else _Tokens(text, [], [], [], [])
+    marks = _marks()
+    starts = _starts_of(tk, _candidates(tk, arr), marks)
     spans = []
+    space = tk.space
     for k, a in enumerate(starts):
         b = starts[k + 1] if k + 1 < len(starts) else len(doc)
         while b > a and space[b - 1]:
             b -= 1
         if b > a:
-            spans.append((idx[a], idx[b - 1] + len(texts[b - 1])))
+            spans.append((tk.idx[a], tk.idx[b - 1] + tk.lengths[b - 1]))
     return split_lines(text, spans)
 
 
