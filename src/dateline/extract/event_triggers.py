@@ -367,11 +367,11 @@ class TriggerRules:
                            else 3) for w in p.words[1:]),
                  _noun_forms(p.words[-1]) if p.pos == "noun" and len(p.words) > 1 else None,
                  (len(p.words), bool(p.objects), 0, bool(p.subjects), -p.row),
-                 tuple(s for s in ((p.objects,) if p.objects else ()) + tuple(_noun_forms(w) for w in p.words[1:])
-                       + ((p.subjects,) if p.subjects else ())))
+                 ((p.objects,) if p.objects else ()) + tuple(_noun_forms(w) for w in p.words[1:])
+                 + ((p.subjects,) if p.subjects else ()))
                 for p in self.index.get(word, ())), key=lambda plan: plan[3], reverse=True))
             got = plans[word] = (rows, tuple(r for r in rows if not r[4]),
-                                 frozenset(w for r in rows for need in r[4] for w in need))
+                                 frozenset().union(*(need for r in rows for need in r[4])))
         return got
 
     def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int,
@@ -386,15 +386,17 @@ class TriggerRules:
         nexts: dict[tuple, int | None] = {}
         windows: dict = {}
         rows, free, needed = self._row_plans(low[i])
-        # the words some row needs that the sentence has: with none, only the rows that need no word
-        # can match; else a row matches only where each word set it needs meets them
-        present = needed.intersection(low if present is None else present)
-        for p, rest, last_forms, top, needs in rows if present else free:
+        # a row matches only where the sentence holds one word of each set it needs: a later word of
+        # the row is found (_next_word) as one of its forms, an object (_objects_at) as one of the
+        # row's objects after the trigger or before it, a subject as one of its subjects before it.
+        # ``hits``: the needed words the sentence has; with none, only the rows that need no word
+        hits = needed.intersection(low if present is None else present)
+        for p, rest, last_forms, top, needs in rows if hits else free:
             if best is not None and top <= best[0]:
                 break               # no later row can beat the best (its score is at most ``top``)
             missing = False
             for need in needs:
-                if need.isdisjoint(present):
+                if need.isdisjoint(hits):
                     missing = True
                     break
             if missing:
