@@ -350,35 +350,57 @@ class TriggerRules:
         their reach (an intransitive verb's preposition follows it: "agreed with X", not "agreed to a
         truce with X", and so does the particle of a verb that takes no object: "gave in", not "gave a
         speech in"; elsewhere up to 2 words may stand between), the forms its last word must take
-        (a noun row of several words) and the highest score it can reach (its object at distance 0);
-        made once per word."""
+        (a noun row of several words), the highest score it can reach (its object at distance 0) and
+        the word sets of which the sentence must hold one each (its objects, each later word's
+        forms, its subjects: every test of the row reads only the sentence's words); made once per
+        word, the rows with the highest reachable score first (a stable sort: rows of equal score
+        keep file order, so the first row to reach the best score is the one file order gives).
+        Also the rows that need no word, and every word some row needs."""
         index, plans = self.__dict__.get("_plans") or (None, None)
         if index is not self.index:         # (made for this index: a test may give the extractor another)
             index, plans = self.__dict__["_plans"] = (self.index, {})
         got = plans.get(word)
         if got is None:
             intransitive, close = grammar_words("intransitive_verbs"), grammar_words("close_particle_verbs")
-            got = plans[word] = tuple(
+            rows = tuple(sorted((
                 (p, tuple((w, 1 if (w in _PREPS and p.words[0] in intransitive) or " ".join(p.words[:2]) in close
                            else 3) for w in p.words[1:]),
                  _noun_forms(p.words[-1]) if p.pos == "noun" and len(p.words) > 1 else None,
-                 (len(p.words), bool(p.objects), 0, bool(p.subjects), -p.row))
-                for p in self.index.get(word, ()))
+                 (len(p.words), bool(p.objects), 0, bool(p.subjects), -p.row),
+                 ((p.objects,) if p.objects else ()) + tuple(_noun_forms(w) for w in p.words[1:])
+                 + ((p.subjects,) if p.subjects else ()))
+                for p in self.index.get(word, ())), key=lambda plan: plan[3], reverse=True))
+            got = plans[word] = (rows, tuple(r for r in rows if not r[4]),
+                                 frozenset().union(*(need for r in rows for need in r[4])))
         return got
 
     def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int,
-               after_verb: bool = False, pos_only: str | None = None) -> tuple[Pattern, int] | None:
+               after_verb: bool = False, pos_only: str | None = None, present: set | None = None) -> tuple[Pattern, int] | None:
         """The best row of the dictionary that matches at token i; ``pos_only``: the part of speech
-        the parse gives the word (the rows of that part of speech fit, no others)."""
+        the parse gives the word (the rows of that part of speech fit, no others); ``present``: the
+        sentence's words as a set (made here when not given)."""
         best = None
         # the rows of one word share their context tests: each is made once per (part of speech),
         # (later word, position, reach) and (object window)
         fits: dict[str, bool] = {}
         nexts: dict[tuple, int | None] = {}
         windows: dict = {}
-        for p, rest, last_forms, top in self._row_plans(low[i]):
+        rows, free, needed = self._row_plans(low[i])
+        # a row matches only where the sentence holds one word of each set it needs: a later word of
+        # the row is found (_next_word) as one of its forms, an object (_objects_at) as one of the
+        # row's objects after the trigger or before it, a subject as one of its subjects before it.
+        # ``hits``: the needed words the sentence has; with none, only the rows that need no word
+        hits = needed.intersection(low if present is None else present)
+        for p, rest, last_forms, top, needs in rows if hits else free:
             if best is not None and top <= best[0]:
-                continue            # the row cannot beat the best (its score is at most ``top``)
+                break               # no later row can beat the best (its score is at most ``top``)
+            missing = False
+            for need in needs:
+                if need.isdisjoint(hits):
+                    missing = True
+                    break
+            if missing:
+                continue
             fit = fits.get(p.pos)
             if fit is None:
                 fit = fits[p.pos] = self._pos_fits(p.pos, toks, low, i, after_verb) if pos_only is None \
@@ -505,10 +527,14 @@ class TriggerRules:
             toks, low = tokenize_lower(text, ss, se)
             titlecase = None        # (read where a capitalised trigger word needs it)
             used = set()
+            present = set(low)
             found: list[_Cand] = []
             for i in [k for k, w in enumerate(low) if w in index]:      # where a trigger may start
                 if i in used:
                     continue        # inside an earlier trigger (checked before the context below)
+                _, free, needed = self._row_plans(low[i])
+                if not free and needed.isdisjoint(present):
+                    continue        # each row of the word needs a word the sentence lacks (as in _match)
                 if quotes and quoted(toks[i][0]):
                     continue        # words inside quotation marks are speech, not narrated events
                 if i > 0 and toks[i][2][:1].isupper():
@@ -518,7 +544,7 @@ class TriggerRules:
                         continue    # a capitalised word inside a sentence is part of a name ("Promises")
                 last_verb = next((c.end_tok for c in reversed(found) if c.pattern.pos == "verb"), None)
                 after_verb = last_verb is not None and breaks.isdisjoint(low[last_verb:i])
-                hit = self._match(toks, low, i, after_verb)
+                hit = self._match(toks, low, i, after_verb, present=present)
                 if not hit:
                     continue
                 p, j = hit
@@ -528,6 +554,9 @@ class TriggerRules:
                 if p.pos == "noun" and j < len(low) and (low[j] in _agent_nouns() or low[j] in grammar_words("noun_modifier_heads")):
                     continue        # "invasion forces", "truce monitors", "riot gear": a noun naming people or things
                 found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
+            if not found:       # (each step below keeps no trigger where there is none)
+                out.append((toks, low, found))
+                continue
             found = _drop_purpose_repeats(_drop_coordinated_force(_drop_refused_acts(found, low), low), low)
             found = _drop_capacities(found, low)
             _warning_statements(found, toks, low)
