@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from dateline.extract.entity_index import Cover, letter_runs
+from dateline.extract.entity_index import Cover, letter_runs, letter_tree, matches_at_words
 
 WORDS = frozenset({"troops", "rebels", "mayor"})
 
@@ -22,6 +22,37 @@ def test_letter_runs_find_what_a_walk_over_every_run_finds(text, found):
     runs = [m.group() for m in letter_runs(WORDS).finditer(text) if m.group().lower() in WORDS]
     assert runs == found
     assert runs == [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in WORDS]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops and rebels met the Mayor; the mayors' aides and a deputy left.",
+    "deputy troops",                 # a run at the text's start
+    "",
+])
+def test_letter_runs_of_sets_asked_in_turn_are_each_sets_own(text):
+    # several sets in one text share one scan: each still gets its own runs, whichever came first
+    other = frozenset({"deputy", "aides", "mayor"})
+    for words in (WORDS, other, WORDS, frozenset({"troops"})):
+        runs = [m.span() for m in letter_runs(words).finditer(text)]
+        assert runs == [m.span() for m in re.finditer(r"[A-Za-z]+", text) if m.group().lower() in words]
+
+
+@pytest.mark.parametrize("words", [["son", "sons", "sister"], ["a"], ["ab", "abc", "b"]])
+def test_letter_tree_matches_exactly_its_words(words):
+    rx = re.compile(letter_tree(words))
+    for w in words + ["so", "sonss", "sis", "abcd", "c", "ba"]:
+        assert (rx.fullmatch(w) is not None) == (w in words)
+
+
+@pytest.mark.parametrize("text", [
+    "Roe met Roe's aide; Monroe and Roes and ROE and Roe-Smith and xRoe, then Roe.",
+    "Hutu and Hutus; the Tutsi-led side; Tutsis",
+])
+def test_matches_at_words_are_the_scans_matches_at_those_words(text):
+    rx = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*?[a-z])(?:['’]s)?(?![\w-])")
+    words = ["Roe", "Hutu", "Tutsi", "Absent"]
+    scan = [(m.span(), m.groups()) for m in rx.finditer(text) if any(text.startswith(w, m.start()) for w in words)]
+    assert [(m.span(), m.groups()) for m in matches_at_words(rx, text, words)] == scan
 
 
 def test_letter_runs_of_no_letter_word_match_nothing():

@@ -13,7 +13,7 @@ import re
 from ..record import Mention
 from ..resources import multi, read_tsv
 from .entities import EntityResult, capital_led
-from .entity_index import Cover
+from .entity_index import Cover, matches_at_words
 from .entity_words import context_words
 from .regexes import regex
 
@@ -155,7 +155,7 @@ def add_community_mentions(text: str, res: EntityResult, home: str | None) -> No
     at = {(m.start, m.end): m for m in res.mentions}
     busy = Cover(len(text), list(at))
     added = []
-    for w in _CAP_WORD.finditer(text):
+    for w in matches_at_words(_CAP_WORD, text, table):      # (the capitalised words that may be in the table)
         word = w.group()
         if word not in table or text[w.end():w.end() + 1] == "-":
             continue

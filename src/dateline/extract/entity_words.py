@@ -24,13 +24,17 @@ def _time_names() -> frozenset[str]:
     return frozenset(set(L.months) | set(L.weekdays))
 
 
+_PREV_TOKEN = re.compile(r"[\w'’.-]+|[,;:—–]")
+_NEXT_TOKEN = re.compile(r"[\w'’-]+|[,;:.—–]")
+
+
 def _prev_word(text: str, pos: int, n: int = 1) -> list[str]:
-    words = re.findall(r"[\w'’.-]+|[,;:—–]", text[max(0, pos - 80):pos])
-    return words[-n:]
+    # (the window given as pos and endpos: the tokens of the slice there, without the slice's copy)
+    return _PREV_TOKEN.findall(text, max(0, pos - 80), pos)[-n:]
 
 
 def _next_words(text: str, pos: int, n: int = 2) -> list[str]:
-    return re.findall(r"[\w'’-]+|[,;:.—–]", text[pos:pos + 80])[:n]
+    return _NEXT_TOKEN.findall(text, pos, pos + 80)[:n]
 
 
 def stance_before(text: str, pos: int) -> bool:
