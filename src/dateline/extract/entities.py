@@ -57,6 +57,9 @@ _CAP_WORDS = capital_led(r"(?<![\w'’-])(?=(([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)
 _TITLES = lang.abbreviations(kind="title")
 _HONORIFIC = re.compile("(?=[" + "".join(sorted({re.escape(t[0]) for t in _TITLES})) + r"])\b(?:(?:"
                         + "|".join(map(re.escape, _TITLES)) + rf")\.\s+)+({_NAME})")
+# what every match of _HONORIFIC holds: a title, its full stop and a space; a text without one is not
+# scanned (led by the titles' literal letters, the search skips from one of their first letters to the next)
+_HONORIFIC_NEEDS = re.compile("(?:" + "|".join(map(re.escape, _TITLES)) + r")\.\s")
 
 
 @functools.lru_cache(maxsize=1)
@@ -195,7 +198,8 @@ class EntityExtractor:
 
             while toks:
                 n = next((k for k in (3, 2) if len(toks) > k and (" ".join(toks[:k]).lower() in roles
-                                                                   or " ".join(toks[:k]) in self.gaz.titles)), 0)
+                                                                   or " ".join(toks[:k]) in self.gaz.titles)), 0) \
+                    if len(toks) > 2 else 0       # (two words or one: no title of two or three words before more)
                 t0 = text.index(toks[0], s)
                 if n == 0 and not busy.free(t0, t0 + len(toks[0])) and len(toks) > 1:
                     # a state already named ("Hungarian" of "Hungarian Prime Minister X")
@@ -267,6 +271,8 @@ class EntityExtractor:
         """"Mr. Rhodes", "Dr. Lee": an honorific makes a person of the name after it, even where the
         gazetteer knows a place of that name; a person already in the gazetteer keeps its entry."""
         out = []
+        if _HONORIFIC_NEEDS.search(text) is None:
+            return out
         people = Cover(len(text), [(r.start, r.end) for r in raws if r.kind == "person"])
         for m in _HONORIFIC.finditer(text):
             s, e = m.span(1)

@@ -123,11 +123,11 @@ def add_definite_descriptions(text: str, res: EntityResult) -> None:
         words = [w for w in ent.name.split() + m.text.split() if w in heads]
         if words:
             named.append((m.start, words[-1].lower(), m))
-    if not named:
-        return
+    named_heads = {head for _, head, _ in named}
+    if not any(head in text for head in named_heads):
+        return        # (no head noun named is in the text as written lower-case: no "the <head>" to find)
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     added = []
-    named_heads = {head for _, head, _ in named}
     for d in _DEFINITE.finditer(text):
         s, e, head_at = d.start(), d.end(), d.group(1)
         prior = [m for pos, head, m in named if head == head_at and pos < s] if head_at in named_heads else []
