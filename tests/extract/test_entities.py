@@ -485,7 +485,7 @@ def test_capital_led_scans_find_what_the_plain_patterns_find(text):
     from dateline.extract.regexes import source
 
     pairs = [(E._name_run(7), E._TITLED_NAME_RE), (source("entities", "org_run"), E._org_run()),
-             (r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))", E._CAP_WORDS)]
+             (r"(?<![\w'’-])(?=(([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*)(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))", E._CAP_WORDS)]
     for plain, led in pairs:
         assert [(m.span(), m.groups()) for m in re.finditer(plain, text)] == \
             [(m.span(), m.groups()) for m in led.finditer(text)]

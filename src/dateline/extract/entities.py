@@ -48,7 +48,8 @@ _NAME = _name_run(4)
 NAME_RE = re.compile(_NAME)
 # a capitalised run long enough for a title before a name ("Hungarian Prime Minister Viktor Orban")
 _TITLED_NAME_RE = capital_led(_name_run(7))
-_CAP_WORDS = capital_led(r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))")
+# group 2: the run's first word
+_CAP_WORDS = capital_led(r"(?<![\w'’-])(?=(([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*)(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))")
 
 
 
@@ -56,6 +57,9 @@ _CAP_WORDS = capital_led(r"(?<![\w'’-])(?=([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*
 _TITLES = lang.abbreviations(kind="title")
 _HONORIFIC = re.compile("(?=[" + "".join(sorted({re.escape(t[0]) for t in _TITLES})) + r"])\b(?:(?:"
                         + "|".join(map(re.escape, _TITLES)) + rf")\.\s+)+({_NAME})")
+# what every match of _HONORIFIC holds: a title, its full stop and a space; a text without one is not
+# scanned (led by the titles' literal letters, the search skips from one of their first letters to the next)
+_HONORIFIC_NEEDS = re.compile("(?:" + "|".join(map(re.escape, _TITLES)) + r")\.\s")
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,13 +136,19 @@ class EntityExtractor:
         self.given_names = {ld.name.split()[0] for ld in self.gaz.leaders if len(ld.name.split()) > 1
                             and ld.name.split()[0] not in self.surname_first}
         self.name_words = self.given_names | self.not_names
+        self._chosen: dict[str, Entry] = {}     # surface form -> the entry _choose picks (the gazetteer is fixed)
+        # the first words of the gazetteer's surnames (a run of capitalised words opening with none of
+        # them and no article's surname is no surname: _surnames)
+        self.surname_openers = frozenset(k.split()[0] for k in (*self.gaz.by_surname, *self.gaz.phoenix_by_surname)
+                                         if k.split())
 
     # ---------------------------------------------------------------- gazetteer
     def _gazetteer_mentions(self, text: str) -> list[_Raw]:
         out = []
+        chosen = self._chosen
         for s, e, form in self.gaz.find(text):
             s, form = self._lowercase_lead(text, s, form)
-            entry = _choose(self.gaz.surface[form])
+            entry = chosen.get(form) or chosen.setdefault(form, _choose(self.gaz.surface[form]))
             if entry.kind == "place" and _OF_NAME.match(text, e):
                 continue      # "the Gulf of Aden" is not "the Gulf" (the Persian Gulf)
             if entry.kind == "place" and (g := _WORD_BEFORE.search(text, max(0, s - 30), s)) \
@@ -169,6 +179,8 @@ class EntityExtractor:
         for m in _TITLED_NAME_RE.finditer(text):
             s, e = m.start(), m.end()
             name = m.group()
+            if " " not in name and "\t" not in name:
+                continue          # one word (the run's words are joined by spaces and tabs alone)
             toks = name.split()
             if len(toks) < 2:
                 continue          # a single word is a name only through coreference (below)
@@ -186,7 +198,8 @@ class EntityExtractor:
 
             while toks:
                 n = next((k for k in (3, 2) if len(toks) > k and (" ".join(toks[:k]).lower() in roles
-                                                                   or " ".join(toks[:k]) in self.gaz.titles)), 0)
+                                                                   or " ".join(toks[:k]) in self.gaz.titles)), 0) \
+                    if len(toks) > 2 else 0       # (two words or one: no title of two or three words before more)
                 t0 = text.index(toks[0], s)
                 if n == 0 and not busy.free(t0, t0 + len(toks[0])) and len(toks) > 1:
                     # a state already named ("Hungarian" of "Hungarian Prime Minister X")
@@ -258,6 +271,8 @@ class EntityExtractor:
         """"Mr. Rhodes", "Dr. Lee": an honorific makes a person of the name after it, even where the
         gazetteer knows a place of that name; a person already in the gazetteer keeps its entry."""
         out = []
+        if _HONORIFIC_NEEDS.search(text) is None:
+            return out
         people = Cover(len(text), [(r.start, r.end) for r in raws if r.kind == "person"])
         for m in _HONORIFIC.finditer(text):
             s, e = m.span(1)
@@ -274,10 +289,10 @@ class EntityExtractor:
         opening, inside = by_start(absorbable), Inside(absorbable)
         for m in _org_run().finditer(text):
             toks = m.group().split()
+            if self.org_heads.isdisjoint(toks):
+                continue
             # the organisation ends at its last head word ("NK News", "Korea Institute for ...")
             heads = [i for i, t in enumerate(toks) if t in self.org_heads]
-            if not heads:
-                continue
             last = heads[-1]
             # "Ministry of Defence", "Commission on Human Rights" (not "the Council on Monday")
             complement = last + 2 < len(toks) and (toks[last + 1] == "of" or (
@@ -386,7 +401,13 @@ class EntityExtractor:
         busy = Cover(len(text), [(r.start, r.end) for r in raws])
         extra = []
         named: dict[str, Named] = {}     # surname -> the people known by it (no byline names)
+        # a run is looked up below only where its first word (or that word less a possessive "'s")
+        # opens a surname of the tables: ``known`` gains only surnames already in them
+        openers, own = self.surname_openers, frozenset(k.split()[0] for k in known if k.split())
         for m in _CAP_WORDS.finditer(text):
+            first = m.group(2)
+            if first not in openers and first not in own and first[:-2] not in openers and first[:-2] not in own:
+                continue
             # the longest run of capitalised words (up to three) that is a known surname
             words = m.group(1).split()
             if words[0].endswith(("'s", "’s")):

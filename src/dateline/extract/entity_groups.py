@@ -13,7 +13,7 @@ import re
 from ..record import Mention
 from ..resources import multi, read_tsv
 from .entities import EntityResult, capital_led
-from .entity_index import Cover
+from .entity_index import Cover, matches_at_words
 from .entity_words import context_words
 from .regexes import regex
 
@@ -64,11 +64,9 @@ def code_people_by_group(text: str, res: EntityResult) -> None:
     if not people:
         return
     _code_group_leaders(text, res)
-    owners = group_owners(text, res)
-    if not owners:
-        return
     by_id = res.by_id()
     link = regex("entities", "person_group")
+    wanted = []           # (mention, group noun) of the people a group follows
     for m in people:
         ent = by_id.get(m.entity)
         if ent is None or ent.code is not None:
@@ -77,9 +75,14 @@ def code_people_by_group(text: str, res: EntityResult) -> None:
         if got is None:
             continue
         key = next((k for w in got.group(1).split() if (k := _group_key(w))), None)
-        if key is None or key not in owners:
-            continue
-        _code_entity(res, m.entity, owners[key], "+group")
+        if key is not None:
+            wanted.append((m, key))
+    if not wanted:
+        return            # (the groups' owners are read for these alone: none, and they are not looked for)
+    owners = group_owners(text, res)
+    for m, key in wanted:
+        if key in owners:     # (a person coded by an earlier mention here is left as it is: _code_entity)
+            _code_entity(res, m.entity, owners[key], "+group")
 
 
 @functools.lru_cache(maxsize=1)
@@ -155,7 +158,7 @@ def add_community_mentions(text: str, res: EntityResult, home: str | None) -> No
     at = {(m.start, m.end): m for m in res.mentions}
     busy = Cover(len(text), list(at))
     added = []
-    for w in _CAP_WORD.finditer(text):
+    for w in matches_at_words(_CAP_WORD, text, table):      # (the capitalised words that may be in the table)
         word = w.group()
         if word not in table or text[w.end():w.end() + 1] == "-":
             continue

@@ -22,20 +22,52 @@ _RUN = re.compile(r"[A-Za-z]+")
 
 class _WordRuns:
     """The maximal runs of ASCII letters (``[A-Za-z]+``) that are one of some words in any case, in
-    text order: the words found by the engine in the text lower-cased (one expression, the words as
-    a tree of their letters), each run returned as the match of ``[A-Za-z]+`` there in the text."""
+    text order, each returned as the match of ``[A-Za-z]+`` there in the text. The runs of the words of
+    every set made so far are found together, by one scan of the text read now (_runs): the stage asks
+    for several sets in the same text."""
 
     def __init__(self, words: list[str]) -> None:
-        self.rx = re.compile(r"(?<![a-z])%s(?![a-z])" % _letter_tree(words)) if words else None
+        self.words = frozenset(words)
+        if not self.words <= _ALL[0]:
+            _ALL[0] = _ALL[0] | self.words
+            _SCAN[0] = _scan(_ALL[0])
 
     def finditer(self, text: str):
-        if self.rx is None:
+        if not self.words:
             return
-        for m in self.rx.finditer(ascii_lowered(text)):
-            yield _RUN.match(text, m.start())
+        words = self.words
+        for start, word in _runs(text):
+            if word in words:
+                yield _RUN.match(text, start)
 
 
-def _letter_tree(words: list[str]) -> str:
+def _scan(words: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
+    """The expressions that find the maximal runs of [a-z] that are one of ``words`` in a lower-cased
+    text: one at its start, one after a character that is no letter (that character opens the
+    expression, so the engine skips from one such character to the next rather than trying the
+    words at every letter)."""
+    tree = letter_tree(sorted(words))
+    return re.compile(r"%s(?![a-z])" % tree), re.compile(r"[^a-z](%s)(?![a-z])" % tree)
+
+
+_ALL: list[frozenset[str]] = [frozenset()]                 # the words of every _WordRuns made
+_SCAN: list[tuple[re.Pattern, re.Pattern] | None] = [None]  # _scan(_ALL[0])
+_FOUND: list[tuple] = [(None, None, [])]                   # the last text, its scan and its runs
+
+
+def _runs(text: str) -> list[tuple[int, str]]:
+    """(start, run lower-cased) of the runs of _ALL's words in ``text``, kept for the text read now."""
+    kept = _FOUND[0]
+    if kept[0] is not text or kept[1] is not _SCAN[0]:
+        low, (first, after) = ascii_lowered(text), _SCAN[0]
+        head = first.match(low)
+        runs = [(0, head.group())] if head else []
+        runs += [(m.start(1), m.group(1)) for m in after.finditer(low)]
+        kept = _FOUND[0] = (text, _SCAN[0], runs)
+    return kept[2]
+
+
+def letter_tree(words: list[str]) -> str:
     """An expression that matches exactly ``words`` (lower-case letters), branching letter by letter."""
     tree: dict = {}
     for w in words:
@@ -60,6 +92,27 @@ def letter_runs(words: frozenset[str]) -> _WordRuns:
     return _WordRuns([w for w in words if re.fullmatch("[a-z]+", w)])     # (no other is ever such a run)
 
 
+# _ONES[n]: n claimed bytes, as a bytearray: a bytearray's slice takes another bytearray's bytes as
+# they are, while a bytes value is first copied into a new bytearray (several times slower)
+_ONES = [bytearray(b"\x01" * n) for n in range(256)]
+
+
+def matches_at_words(rx: re.Pattern, text: str, words) -> list[re.Match]:
+    """The matches of ``rx.finditer(text)`` that start where one of ``words`` stands, in text order, found
+    there (``str.find``) instead of by a scan of the whole text. ``rx`` must be an expression whose
+    match at a position depends on the text alone and never starts inside another of its matches (as
+    one that follows no character a match holds): then finditer finds the match at each position
+    where there is one."""
+    at = set()
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            at.add(i)
+            i = text.find(w, i + 1)
+    found = (rx.match(text, i) for i in sorted(at))
+    return [m for m in found if m is not None]
+
+
 class Cover:
     """Spans (start, end) over a text, as a mask of the characters they claim: is a stretch still
     free of them, is a position or a stretch covered (``start < b and a < end``)? Empty spans claim no
@@ -68,12 +121,11 @@ class Cover:
     def __init__(self, size: int, spans=()) -> None:
         self.mask = mask = bytearray(size + 1)
         self.points: list[int] = []
-        self.spans: list[tuple[int, int]] = []
-        own = self.spans
-        for a, b in spans:        # (``take``, inlined: a Cover is made of many spans, often)
-            own.append((a, b))
+        self.spans = own = list(spans)
+        ones = _ONES
+        for a, b in own:        # (``take``, inlined: a Cover is made of many spans, often)
             if b > a:
-                mask[a:b] = b"\x01" * (b - a)
+                mask[a:b] = ones[b - a] if b - a < len(ones) else bytearray(b"\x01" * (b - a))
             else:
                 bisect.insort(self.points, a)
 
@@ -81,7 +133,7 @@ class Cover:
         """Claim [a, b)."""
         self.spans.append((a, b))
         if b > a:
-            self.mask[a:b] = b"\x01" * (b - a)
+            self.mask[a:b] = _ONES[b - a] if b - a < len(_ONES) else bytearray(b"\x01" * (b - a))
         else:
             bisect.insort(self.points, a)
 

@@ -14,7 +14,7 @@ import re
 from ..record import Entity, Mention, Span
 from ..resources import read_tsv
 from .entities import EntityResult
-from .entity_index import Cover, letter_runs
+from .entity_index import Cover, letter_runs, matches_at_words
 from .entity_words import context_words
 from .regexes import regex
 
@@ -296,7 +296,7 @@ def add_named_acronyms(text: str, res: EntityResult) -> None:
     by_id = res.by_id()
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     added = []
-    for m in regex("entities", "bare_acronym").finditer(text):
+    for m in matches_at_words(regex("entities", "bare_acronym"), text, owners):     # (the acronyms owned)
         ids = owners.get(m.group())
         if not ids or len(ids) != 1 or not busy.free(m.start(), m.end()):
             continue

@@ -9,7 +9,7 @@ import re
 
 from ..record import Mention, Span
 from .entities import EntityResult, capital_led
-from .entity_index import Cover
+from .entity_index import Cover, matches_at_words
 from .entity_words import _lex, _time_names, context_words
 from .regexes import regex, source
 
@@ -113,7 +113,7 @@ def add_bare_surnames(text: str, res: EntityResult) -> None:
         return
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     added = []
-    for w in _BARE.finditer(text):
+    for w in matches_at_words(_BARE, text, owners):     # (_BARE's matches that may start a bare surname)
         e = owners.get(w.group(1))
         s, end = w.span(1)
         if e is None or not busy.free(s, end):
@@ -131,6 +131,7 @@ def add_bare_surnames(text: str, res: EntityResult) -> None:
 
 
 _BARE_AFTER_NAME = regex("entities", "name_word_before")
+
 
 
 @functools.lru_cache(maxsize=1)

@@ -235,6 +235,9 @@ def _phrase_before_code(text: str, ms: list[Mention], k: int) -> str | None:
     """"The head of Peru's electoral court, X", "Poland's foreign minister, X": the state of the role
     phrase that opens the clause and stands in apposition before the person."""
     m = ms[k]
+    before = text[max(0, m.start - 110):m.start]
+    if not (before[-1:].isspace() and before.rstrip().endswith(",")):
+        return None       # (every match of _ROLE_PHRASE ends in a comma and white space: no search)
     rp = _ROLE_PHRASE.search(text, max(0, m.start - 110), m.start)
     if rp is None:
         return None

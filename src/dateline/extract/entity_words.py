@@ -24,13 +24,28 @@ def _time_names() -> frozenset[str]:
     return frozenset(set(L.months) | set(L.weekdays))
 
 
+_PREV_TOKEN = re.compile(r"[\w'’.-]+|[,;:—–]")
+_NEXT_TOKEN = re.compile(r"[\w'’-]+|[,;:.—–]")
+
+
 def _prev_word(text: str, pos: int, n: int = 1) -> list[str]:
-    words = re.findall(r"[\w'’.-]+|[,;:—–]", text[max(0, pos - 80):pos])
-    return words[-n:]
+    """The last ``n`` tokens of the 80 characters before ``pos``. They are read first from a shorter
+    window: its tokens are the longer window's but for the first, which may be cut, so that if it holds
+    more than ``n`` tokens, its last ``n`` are the answer."""
+    lo = max(0, pos - 80)
+    near = _PREV_TOKEN.findall(text, max(lo, pos - 12 * n), pos)
+    if len(near) > n or pos - 12 * n <= lo:
+        return near[-n:]
+    return _PREV_TOKEN.findall(text, lo, pos)[-n:]
 
 
 def _next_words(text: str, pos: int, n: int = 2) -> list[str]:
-    return re.findall(r"[\w'’-]+|[,;:.—–]", text[pos:pos + 80])[:n]
+    """The first ``n`` tokens of the 80 characters from ``pos`` (read first from a shorter window, as
+    in _prev_word: only its last token may be cut)."""
+    near = _NEXT_TOKEN.findall(text, pos, min(pos + 80, pos + 12 * n))
+    if len(near) > n or 12 * n >= 80:
+        return near[:n]
+    return _NEXT_TOKEN.findall(text, pos, pos + 80)[:n]
 
 
 def stance_before(text: str, pos: int) -> bool:

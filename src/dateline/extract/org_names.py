@@ -46,6 +46,8 @@ def acronym_bodies(text: str, raws: list, make) -> list:
     there, that no list holds; it is found whole (``make(start, end, code)`` builds the mention; the
     state of a country that opens the name is its code), the places and generic bodies inside it give
     way; not over a person's or another named body's mention."""
+    if "(" not in text:
+        return raws         # (every match of _DEFINED holds a parenthesis: a scan for none is skipped)
     found = []
     for m in _DEFINED.finditer(text):
         acr = m.group(1)
