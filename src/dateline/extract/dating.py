@@ -234,8 +234,8 @@ def after_phrase(text: str, c, sentence: tuple[int, int] | None) -> bool:
     if sentence is None or not text or c.pattern.pos not in ("verb", "noun"):
         return False
     spans, low = tokenize_lower(text, sentence[0], sentence[1])
-    i = next((n for n, (a, _, _) in enumerate(spans) if a >= c.start), None)
-    if i is None or i < 1 or (c.pattern.pos == "verb" and not low[i].endswith("ing")):
+    i = bisect.bisect_left(spans, (c.start,))      # the first word starting at or after the act
+    if i == len(spans) or i < 1 or (c.pattern.pos == "verb" and not low[i].endswith("ing")):
         return False
     o = i - 1 if low[i - 1] in _words("after_phrase_openers") else i - 2
     if o < 0 or low[o] not in _words("after_phrase_openers") or (o == i - 2 and low[i - 1] not in

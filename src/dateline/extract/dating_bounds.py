@@ -57,18 +57,18 @@ def publication_dates(cands, published: str | None, sentences=(), text: str = ""
         # invasion"): only an act reported by a verb is bounded by the day it was reported
         # nor is background ("had moved", "before being assassinated"), which precedes the news,
         # nor a standing position or a span up to now ("has repeatedly pledged", "since 1985 ... have")
+        if c.date is not None or c.hypothetical or c.negated:
+            continue        # (both cases below date only an undated act told as happened)
         sentence = _sentence_of(c, sentences)
         after = after_phrase(text, c, sentence)     # "said after meeting with Y": done, before the report
-        bounded = c.date is None and not c.hypothetical and not c.negated \
-            and (after or (verbal(text, c, sentence) and not c.background))
+        bounded = after or (verbal(text, c, sentence) and not c.background)
         if bounded and text and unbounded(text, c, sentence):
             c.standing, bounded = True, False
         if bounded and text and not after and told_up_to_now(text, c, sentence):
             bounded = False
         if bounded:
             c.date, c.date_from = published[:10], "publication"
-        elif c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "noun" \
-                and text and ongoing(text, c, sentence):
+        elif c.pattern.pos == "noun" and text and ongoing(text, c, sentence):
             c.date, c.date_from = published[:10], "publication"
 
 

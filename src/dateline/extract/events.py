@@ -116,6 +116,11 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 cands.append(c)
         cands = self._governed(cands, sent_toks, mentions)
         cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes, statements)
+        if not cands:
+            # every step below only dates, joins, splits or drops the candidates (nothing else is
+            # changed): with none, the article has no events (a third of news articles; skips
+            # scanning the text for series phrases and judging its times for the story's day)
+            return []
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
@@ -520,8 +525,21 @@ def _place_before(toks, low: list[str], i: int, mentions) -> dict | None:
 
 def _boilerplate_in(low: list[str]) -> bool:
     """Does the sentence (its lower-case words) hold a source's boilerplate phrase (joined once)?"""
+    if _BOILERPLATE_INNER and _BOILERPLATE_INNER.isdisjoint(low):
+        return False
     joined = " ".join(low)
     return any(p in joined for p in _G["source_boilerplate"])
+
+
+def _inner_words(phrases) -> frozenset[str]:
+    """The words inside the phrases (neither first nor last): a phrase found in the joined words has
+    each of those as a whole word of the sentence (words hold no spaces), so a sentence with none of
+    them holds none of the phrases. Empty (no such test) where some phrase has no inner word."""
+    inner = [p.split()[1:-1] for p in phrases]
+    return frozenset(w for ws in inner for w in ws) if all(inner) else frozenset()
+
+
+_BOILERPLATE_INNER = _inner_words(_G["source_boilerplate"])
 
 
 def _controls(text: str, source: tuple[int, int], c: _Cand, low: list[str], times: TimexIndex) -> bool:

@@ -312,8 +312,9 @@ def outlook(text: str, att, mentions, starts: list[int], taken: set[int]) -> tup
         return None
     neg = _words()["negation"] | grammar_words("outlook_negators")
     disputes = any(w in grammar_words("outlook_dispute_nouns") for w in words)
+    firsts = _outlook_firsts()
     for k in range(len(words)):
-        sign, strength = _outlook_at(words, k)
+        sign, strength = _outlook_at(words, k) if words[k] in firsts else (0, 0)     # (none starts elsewhere)
         if not sign or (strength == 1 and not disputes):
             continue
         if toks[k][0] in taken:
@@ -340,8 +341,9 @@ def rejection(text: str, att, mentions, starts: list[int]) -> tuple[str, object]
     neg = _words()["negation"]
     if any(w in _words()["conditions"] for w in words):
         return None      # "if X attacks, talks are off the table": a condition, no rejection made
+    firsts = _phrases("rejection_predicates")
     for k in range(len(words)):
-        n = _phrase_at(words, k, "rejection_predicates")
+        n = _phrase_at(words, k, "rejection_predicates") if words[k] in firsts else 0   # (none starts elsewhere)
         if n:
             if any(w in neg for w in words[max(0, k - 2):k]):
                 return None
@@ -356,7 +358,7 @@ def _poll(text: str, att) -> bool:
     a word of grammar.json's opinion_sources in the source or in the words before it in its clause."""
     s = att.source
     words = [t[2] for t in _tokens(text, max(0, s.start - 40), s.end)]
-    return any(w in grammar_words("opinion_sources") for w in words[-8:])
+    return not grammar_words("opinion_sources").isdisjoint(words[-8:])
 
 
 def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
@@ -369,9 +371,10 @@ def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
         if att.source is None or att.source.start is None or not att.source.code \
                 or att.content.start is None or att.cue.start is None or att.cue.start in taken_cues:
             continue
-        if " ".join(att.cue.text.lower().split()) in grammar_words("sourcing_cues"):
+        cue = " ".join(att.cue.text.lower().split())
+        if cue in grammar_words("sourcing_cues"):
             continue      # "according to X": X is where the news comes from, not a judge of anyone
-        if " ".join(att.cue.text.lower().split()) in grammar_words("question_cues"):
+        if cue in grammar_words("question_cues"):
             continue      # "we asked readers what they thought of X": a question asserts nothing
         if _poll(text, att):
             continue      # "52 percent of voters agreed that X is fit": an opinion poll, no party's act
