@@ -139,17 +139,18 @@ def _cue_times(attributions, timexes) -> list[tuple[int, int, object]]:
     """(content start, content end, the cue's time expression) for each attribution whose cue has one."""
     dated = _calendar(timexes)
     starts = [t.start for t in dated]
-    out = []
-    for a in attributions:
-        if a.content.start is None or a.cue.start is None:
-            continue
-        k = bisect.bisect_left(starts, a.cue.end)
-        after = dated[k] if k < len(dated) and _at_cue(a, dated[k]) else None
-        before = dated[k - 1] if k > 0 and _at_cue(a, dated[k - 1]) else None
-        t = after or before or _between_cue_and_content(a, dated, k)
-        if t is not None:
-            out.append((a.content.start, a.content.end, t))
-    return out
+    return [(a.content.start, a.content.end, t) for a in attributions if (t := _cue_time(a, dated, starts)) is not None]
+
+
+def _cue_time(a, dated: list, starts: list[int]):
+    """The cue's time expression of the attribution ``a`` among the calendar times ``dated`` (their
+    starts: ``starts``), or None (also for an attribution with no content or cue)."""
+    if a.content.start is None or a.cue.start is None:
+        return None
+    k = bisect.bisect_left(starts, a.cue.end)
+    after = dated[k] if k < len(dated) and _at_cue(a, dated[k]) else None
+    before = dated[k - 1] if k > 0 and _at_cue(a, dated[k - 1]) else None
+    return after or before or _between_cue_and_content(a, dated, k)
 
 
 def cue_speakers(attributions, timexes) -> dict[str, set]:
@@ -157,10 +158,11 @@ def cue_speakers(attributions, timexes) -> dict[str, set]:
     the entities of the sources whose cue it dates ("X said on Sunday ..."; None for a source the
     roles did not name)."""
     out: dict[str, set] = {}
+    dated = _calendar(timexes)      # (once for all attributions)
+    starts = [t.start for t in dated]
     for a in attributions:
-        spans = _cue_times([a], timexes)
-        if spans:
-            out.setdefault(spans[0][2].id, set()).add(getattr(a.source, "entity", None))
+        if (t := _cue_time(a, dated, starts)) is not None:
+            out.setdefault(t.id, set()).add(getattr(a.source, "entity", None))
     return out
 
 

@@ -139,7 +139,7 @@ class TimeRules:
     def _date_clauses(self, cands, text, sentences, sent_toks, timexes, published=None) -> None:
         """Date each dictionary event by its own clause's time (``_own_time``); an intention folded into its
         marker ("pledged on Monday to withdraw") takes the marker's; "over the past few days", its period."""
-        index = TimexIndex(timexes)
+        index = self._times_index(timexes)
         for si, lst in by_sentence(cands).items():
             toks, low = sent_toks[si]
             ss, se = sentences[si]
@@ -195,10 +195,8 @@ class TimeRules:
 
     @staticmethod
     def _timeless_clauses(lst, low: list[str]) -> None:
-        """``_date_clauses`` for a sentence with no time expression to date by: each rule there picks one
-        of the sentence's times (the parse's too), so none gives one; what is left is clearing the date
-        of an event dated by a time (none here now) and marking reasons and objects reacted to as
-        background."""
+        """``_date_clauses`` for a sentence with no time to date by (each rule there picks one of them):
+        no date from a time, and reasons and objects reacted to are background."""
         for c in lst:
             if c.tok < 0 or (c.date is not None and c.date_from != "timex"):
                 continue
@@ -339,16 +337,17 @@ class TimeRules:
         by_sent: dict[int, list[_Cand]] = {}
         for c in cands:
             by_sent.setdefault(c.sent, []).append(c)
-        focus = _Focus(cands, timexes)
+        index, focus = self._times_index(timexes), None
         for si, lst in by_sent.items():
             toks, low = sent_toks[si]
             ss, se = sentences[si]
-            for t in focus.index.starting_in(ss, se):
+            for t in index.starting_in(ss, se):
                 if t.type != "DURATION":
                     continue
                 k = self._tok_at(toks, t.end)
                 if k is None or k >= len(low) or low[k] not in grammar_words("anchor_words"):
                     continue
+                focus = focus or _Focus(cands, timexes)   # (no step here changes what it is made of)
                 if low[k] in grammar_words("anchor_adverbs"):
                     self._shift_relative(t, low[k], lst, focus, published, shift_value, text)
                     continue
@@ -356,6 +355,11 @@ class TimeRules:
         self._coref_dates(cands, sent_toks)
         headline_dates(cands)     # (again after the story's days: dating_bounds.bound_dates)
 
+
+    def _times_index(self, timexes) -> TimexIndex:
+        """The article's ``TimexIndex``, made once by ``extract``, when ``timexes`` is its list."""
+        index = getattr(self, "_timex_index", None)
+        return index if index is not None and index.timexes is timexes else TimexIndex(timexes)
 
     def _anchor_clause(self, t: Timex, k: int, lst, toks, low, focus: "_Focus", published, shift_value) -> None:
         """'<duration> after|before <clause>' (the duration ``t``, the word at token k): an event of one
@@ -452,7 +456,7 @@ class TimeRules:
     def _series(self, cands, text, sentences, sent_toks, timexes) -> None:
         if all(c.hypothetical for c in cands):
             return      # a series phrase comments on a kept event that is not hypothetical: none here
-        look = SeriesLookup(cands, sentences, timexes)
+        look = None
         for m in _series_pattern().finditer(text):
             ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
             if m.group(1) and not regex("cameo", "ordinal_suffix").match(text[m.start(1):m.start(1) + 6]):
@@ -466,6 +470,8 @@ class TimeRules:
             if narrow:
                 noun = " ".join(rest.group(1).split() + [head])
             anchor_pos = m.end() + rest.end()
+            # (made at the first phrase: the candidates' sentences and starts do not change here)
+            look = look or SeriesLookup(cands, sentences, timexes)
             since = since_mod = None
             for t in look.index.starting_in(anchor_pos - 5, anchor_pos + 4)[:1]:
                 since, since_mod = t.value, t.mod
@@ -490,7 +496,8 @@ class TimeRules:
             owner.series = Series(ordinal, noun, since, mod)
             # a trigger inside the series phrase itself ("12th test") is the same event
             look.drop(m.start(), anchor_pos, owner)
-        cands[:] = [c for c in cands if id(c) not in look.gone]
+        if look is not None:
+            cands[:] = [c for c in cands if id(c) not in look.gone]
 
 
 @functools.lru_cache(maxsize=1)

@@ -82,11 +82,13 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         m_starts = [m.start for m in mentions]
         self._bodies = body_index(mentions)     # definite nouns naming a body far back ("the panel")
         for si, (toks, low, in_sentence) in enumerate(found):
+            sent_toks.append((toks, low))
+            if not in_sentence:
+                continue        # (each step below filters or fills the sentence's triggers: none here)
             ss, se = sentences[si]
             # the mentions of this sentence and the three before it (pronouns look no further back)
             lo = bisect.bisect_left(m_starts, sentences[max(0, si - 3)][0])
             window = mentions[lo:bisect.bisect_left(m_starts, se)]
-            sent_toks.append((toks, low))
             parse = parses.get(si) if parses else None
             if parse is not None:
                 window = unparty_groups(window, parse)

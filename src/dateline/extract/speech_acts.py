@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from operator import itemgetter
 
 from ..resources import read_tsv
 from ..text import tokenize_lower
@@ -69,7 +70,7 @@ def judgement(words: list[str]) -> float:
 def _tokens(text: str, a: int, b: int) -> tuple[tuple[int, int, str], ...]:
     """The lower-cased tokens of text[a:b] (each rule reads an attribution's content: made once)."""
     toks, low = tokenize_lower(text, a, b)
-    return tuple((s, e, w) for (s, e, _), w in zip(toks, low))
+    return tuple(zip(map(itemgetter(0), toks), map(itemgetter(1), toks), low))
 
 
 def objas_cue(cue_text: str) -> bool:
@@ -357,7 +358,7 @@ def _poll(text: str, att) -> bool:
     """The source reports a poll's opinion ("52 percent of voters", "a majority of respondents"):
     a word of grammar.json's opinion_sources in the source or in the words before it in its clause."""
     s = att.source
-    words = [t[2] for t in _tokens(text, max(0, s.start - 40), s.end)]
+    words = tokenize_lower(text, max(0, s.start - 40), s.end)[1]
     return not grammar_words("opinion_sources").isdisjoint(words[-8:])
 
 
