@@ -68,16 +68,13 @@ def describes_noun(words: list[str], i: int, sure: bool = False) -> bool:
     word earlier in its clause, no subordinator, conjunction or comma between, so the noun is no subject
     of it: not "Ahmed", "Vietnamese-led forces attacked")? A time before that noun is the earlier verb's,
     not its act's. ``sure``: only after an auxiliary or adverb ("was expelled", "flatly rejected")."""
+    if i < 2 or not is_past_form(w := words[i].lower()) or w in _base_verbs():
+        return False      # (the word itself first: the sentence is lowered only for a past form)
     low = [w.lower() for w in words]
-    if i < 2 or not is_past_form(low[i]) or low[i] in _base_verbs():
-        return False
     prev = low[i - 1]
-    stop = grammar_words("participle_auxiliaries") | grammar_words("participle_breaks") \
-        | grammar_words("subordinators") | grammar_words("determiners") | grammar_words("person_pronouns") \
-        | grammar_words("plural_pronouns") | grammar_words("state_pronouns") | {"to"} | _words("later_verb_modals")
+    stop, breaks = _participle_stops()
     if not prev.isalpha() or prev in stop or prev.endswith("ly") or is_past_form(prev):
         return False
-    breaks = grammar_words("subordinators") | grammar_words("dating_scope_closers") | {"and", "or"}
     for x in range(i - 2, -1, -1):
         if low[x] in breaks:
             return False      # "as authorities in X cracked down": a clause of its own, with its subject
@@ -88,6 +85,15 @@ def describes_noun(words: list[str], i: int, sure: bool = False) -> bool:
             return not sure or (x > 0 and (low[x - 1] in grammar_words("participle_auxiliaries")
                                            or low[x - 1].endswith("ly")))
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _participle_stops() -> tuple[frozenset[str], frozenset[str]]:
+    """``describes_noun``'s words that may not stand right before the participle, and its clause breaks."""
+    stop = grammar_words("participle_auxiliaries") | grammar_words("participle_breaks") \
+        | grammar_words("subordinators") | grammar_words("determiners") | grammar_words("person_pronouns") \
+        | grammar_words("plural_pronouns") | grammar_words("state_pronouns") | {"to"} | _words("later_verb_modals")
+    return stop, grammar_words("subordinators") | grammar_words("dating_scope_closers") | {"and", "or"}
 
 
 def later_verb(low: list[str], j: int, k: int) -> bool:

@@ -403,12 +403,15 @@ def prior_clause_background(cands, text: str, sentences) -> None:
         return
     stops = grammar_words("dating_scope_closers") | grammar_words("dating_clause_openers") \
         | grammar_words("relative_pronouns") | {"that"}
+    words: dict[int, list[str]] = {}        # a sentence's words, made once for its acts
     for c in cands:
         if c.date is not None or c.background or c.pattern.pos != "verb" or c.sent is None \
                 or not 0 <= c.sent < len(sentences):
             continue
         a, b = sentences[c.sent]
-        if 0 <= c.tok and describes_noun([w for _, _, w in tokenize(text, a, b)], c.tok, sure=True):
+        if c.sent not in words:
+            words[c.sent] = [w for _, _, w in tokenize(text, a, b)]
+        if 0 <= c.tok and describes_noun(words[c.sent], c.tok, sure=True):
             c.background = True   # "over two killings blamed on X": what describes a noun is no news of the day
             continue
         low = tokenize_lower(text, a, c.start)[1]

@@ -258,15 +258,21 @@ def negated_plan(low: list[str], i: int) -> bool:
     ...": an act of the infinitive of a negated plan noun (trigger_filters plan_nouns: a negation
     before it in its clause, at most ten words back) is negated however far its coordination runs;
     commas and coordinators may stand between, no other clause."""
-    stops = grammar_words("subordinators") | grammar_words("clause_breaks") | {".", ";"}
+    stops, plans = _plan_stops(), sense_words("plan_nouns")
     for k in range(i - 1, max(-1, i - 30), -1):
         if low[k] in stops:
             return False
-        if low[k] in sense_words("plan_nouns") and "to" in low[k + 1:i]:
+        if low[k] in plans and "to" in low[k + 1:i]:
             before = low[max(0, k - 10):k]
             cut = max((n + 1 for n, w in enumerate(before) if w in (",", ";") or w in stops - {"."}), default=0)
             return any(w in _NEG for w in before[cut:])
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _plan_stops() -> frozenset[str]:
+    """Where a negated plan's reach ends (``negated_plan``): a subordinator, a clause break, "." or ";"."""
+    return grammar_words("subordinators") | grammar_words("clause_breaks") | {".", ";"}
 
 
 def conditional(low: list[str], i: int) -> bool:
