@@ -82,6 +82,8 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
     """(the party the attribution's content judges, how strongly) or None."""
     a, b = att.content.start, att.content.end
     inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+    if not any(m.kind in _KINDS and m.code and m.entity != att.source.entity for m in inside):
+        return None         # (no party the loop below would judge)
     # a word inside a name judges nothing: "the United States", "the Fair Trade Commission"
     named = bytearray(max(0, b - a))
     for m in inside:
@@ -231,6 +233,8 @@ def accused(text: str, att, mentions, starts: list[int]) -> tuple[object, str] |
     """(the party the attribution's content holds responsible for a wrong, the accusation's code) or None."""
     a, b = att.content.start, att.content.end
     inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+    if not any(m.kind in _KINDS and m.code and m.entity != att.source.entity for m in inside):
+        return None         # (no party the loop below would blame)
     toks = _tokens(text, a, b)
     pos = [t[0] for t in toks]
     words = [t[2] for t in toks]
@@ -309,11 +313,11 @@ def outlook(text: str, att, mentions, starts: list[int], taken: set[int]) -> tup
     toks = _tokens(text, a, b)
     words = [t[2] for t in toks]
     words = words[:next((x for x, w in enumerate(words) if w in (".", ";", "?")), len(words))]
-    if any(w in _words()["conditions"] for w in words):
-        return None
-    neg = _words()["negation"] | grammar_words("outlook_negators")
-    disputes = any(w in grammar_words("outlook_dispute_nouns") for w in words)
     firsts = _outlook_firsts()
+    if firsts.isdisjoint(words) or not _words()["conditions"].isdisjoint(words):
+        return None         # (no outlook phrase can start anywhere; a condition)
+    neg = _words()["negation"] | grammar_words("outlook_negators")
+    disputes = not grammar_words("outlook_dispute_nouns").isdisjoint(words)
     for k in range(len(words)):
         sign, strength = _outlook_at(words, k) if words[k] in firsts else (0, 0)     # (none starts elsewhere)
         if not sign or (strength == 1 and not disputes):
@@ -339,10 +343,9 @@ def rejection(text: str, att, mentions, starts: list[int]) -> tuple[str, object]
     ("is not out of the question"), no rejection; one that a verb of grammar.json rejection_act_verbs
     opens or an agent follows ("taken off the table by X") reports another party's act."""
     words = [t[2] for t in _tokens(text, att.content.start, att.content.end)]
-    neg = _words()["negation"]
-    if any(w in _words()["conditions"] for w in words):
-        return None      # "if X attacks, talks are off the table": a condition, no rejection made
-    firsts = _phrases("rejection_predicates")
+    neg, firsts = _words()["negation"], _phrases("rejection_predicates")
+    if firsts.keys().isdisjoint(words) or not _words()["conditions"].isdisjoint(words):
+        return None      # no phrase can start anywhere; "if X attacks, talks are off the table": a condition
     for k in range(len(words)):
         n = _phrase_at(words, k, "rejection_predicates") if words[k] in firsts else 0   # (none starts elsewhere)
         if n:
