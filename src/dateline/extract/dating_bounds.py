@@ -94,7 +94,8 @@ def bound_dates(cands, attributions, timexes, sentences, published: str | None, 
     for background in (described_background, prior_clause_background, prior_opening_background):
         background(cands, text, sentences)
     reported = [(a.content.start, a.content.end) for a in attributions if a.content.start is not None]
-    narrative_dates(cands, timexes, sentences, published, text, reported, attributions, parses)
+    if any(c.date is None and not c.hypothetical and not c.negated for c in cands):   # (what it dates)
+        narrative_dates(cands, timexes, sentences, published, text, reported, attributions, parses)
     headline_dates(cands)
     publication_dates(cands, published, sentences, text)
 

@@ -66,8 +66,6 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     story went back to a time long before its own (``_went_back``), takes none; nor does an act told
     in the present (``dating_parse.told_in_present`` over ``parses``, sentence index -> parsed Span),
     nor any act after a day said in direct speech, which is no day of the story."""
-    if all(c.date is not None or c.hypothetical or c.negated for c in cands):
-        return      # no act to date (the loop below only dates undated acts told as happened)
     sent_starts = [a for a, _ in sentences]
     told, quoted = _statement_spans(attributions)
     clause_times, spans = _story_times(cands, timexes, sentences, text)
@@ -82,10 +80,9 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     doers, own = _time_doers(cands, spk := cue_speakers(attributions, timexes)), day_doers(cands, spk)
     for c in cands:
         # an act after "after" told before a past verb ("X said after meeting Y") is dated as that verb
-        if c.date is not None or c.hypothetical or c.negated:
-            continue
-        after = after_phrase(text, c, sentences[c.sent] if text else None)
-        if (c.background and not after) or not (after or verbal(text, c, sentences[c.sent] if text else None)):
+        if c.date is not None or c.hypothetical or c.negated or not (   # (the cheap tests first)
+                (after := after_phrase(text, c, sentences[c.sent] if text else None))
+                or (not c.background and verbal(text, c, sentences[c.sent] if text else None))):
             continue
         k = bisect.bisect_left(starts, c.start) - 1
         clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start

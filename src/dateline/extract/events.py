@@ -119,10 +119,15 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         cands = self._governed(cands, sent_toks, mentions)
         cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes, statements)
         if not cands:
-            # every step below only dates, joins, splits or drops the candidates (nothing else is
-            # changed): with none, the article has no events (a third of news articles; skips
-            # scanning the text for series phrases and judging its times for the story's day)
-            return []
+            return []       # (every later step only dates, joins, splits or drops candidates: ``_settled``)
+        return self._settled(cands, text, sentences, sent_toks, mentions, timexes, attributions, published)
+
+    def _settled(self, cands: list[_Cand], text, sentences, sent_toks, mentions, timexes, attributions,
+                 published) -> list[Event]:
+        """The article's events from its candidates: dated, sourced, merged, split by listed parties and
+        filtered. (Each step only dates, joins, splits or drops the candidates and changes nothing else,
+        so an article with none -- a third of news articles -- has no events and is not read further:
+        no scan for series phrases, no judging its times for the story's day.)"""
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)

@@ -405,13 +405,13 @@ def _clause_flags(c, low: list[str], s: int, i: int) -> None:
     p = c.pattern
     pre = low[s:i]
     near = low[max(s, i - 4):i]
-    c.negated = any(w in _NEG for w in near) or any(w in _NEG_VERBS for w in pre)
+    c.negated = not _NEG.isdisjoint(near) or not _NEG_VERBS.isdisjoint(pre)
     # "Iran denied that it had supplied drones": a denied clause is not asserted
     if s > 0 and not c.negated:
         gov = low[max(0, s - 8):s]
-        c.negated = any(w in _DENY for w in gov)
-    inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in grammar_words("infinitive_blockers")
-              for k in range(len(pre)))
+        c.negated = not _DENY.isdisjoint(gov)
+    inf = "to" in pre and any(pre[k] == "to" and k + 1 < len(pre)
+                              and pre[k + 1] not in grammar_words("infinitive_blockers") for k in range(len(pre)))
     to = infinitive_to(low, i) if p.pos == "verb" else None
     plan = p.pos == "verb" and negated_plan(low, i)
     c.negated = c.negated or plan
