@@ -500,3 +500,23 @@ def test_a_noun_time_dates_its_noun_and_what_it_did(text, trigger, date, date_fr
 def test_a_noun_past_a_relative_pronoun_takes_no_time_before_it(text, trigger, date, date_from):
     e = event(text, trigger)
     assert (e.date, e.date_from) == (date, date_from)
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it was its 3rd test this year and the fifth since May.",
+    "Its first launch since March came days after Ruritania's 12th drill so far.",
+    "A 12345th try, the 2nd one, and The Grand Duchy's seventh vote in a row.",
+    "No ordinals here at all, only 2019 and 45 people.",
+])
+def test_series_pattern_finds_what_its_two_expressions_find(text):
+    # the one expression with the owner matched once gives the matches of series_number | series_word
+    import re
+
+    from dateline.extract.event_lexicon import _ORDINALS
+    from dateline.extract.event_time import _series_pattern
+    from dateline.extract.regexes import source
+
+    two = re.compile(source("cameo", "series_number") + "|" + source("cameo", "series_word") + "("
+                     + "|".join(_ORDINALS) + r")\b")
+    assert [(m.span(), m.groups()) for m in _series_pattern().finditer(text)] == \
+        [(m.span(), m.groups()) for m in two.finditer(text)]

@@ -843,3 +843,13 @@ def test_a_negating_subject_negates_the_act(text, root, negated):
 ])
 def test_a_participle_clause_elaborating_its_head_is_one_event(text, root, n):
     assert len([e for e in events(text) if e.cameo.startswith(root)]) == n, events(text)
+
+
+@pytest.mark.parametrize("phrases,inner", [
+    (["condition of anonymity", "not allowed to"], {"of", "allowed"}),
+    (["not allowed to", "no authority"], set()),        # a two-word phrase has no inner word: no test
+])
+def test_boilerplate_inner_words(phrases, inner):
+    from dateline.extract.events import _inner_words
+
+    assert _inner_words(phrases) == inner

@@ -128,7 +128,7 @@ def _jointly(c, text: str) -> bool:
     a = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
     b = text.find(". ", c.end)
     words = text[a:b if b >= 0 else len(text)].lower().replace(",", " ").split()
-    return any(w in role_words("joint_words") for w in words)
+    return not role_words("joint_words").isdisjoint(words)
 
 
 def _joint_act(c, text: str, mentions, starts: list[int]) -> bool:

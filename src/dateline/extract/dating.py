@@ -68,16 +68,13 @@ def describes_noun(words: list[str], i: int, sure: bool = False) -> bool:
     word earlier in its clause, no subordinator, conjunction or comma between, so the noun is no subject
     of it: not "Ahmed", "Vietnamese-led forces attacked")? A time before that noun is the earlier verb's,
     not its act's. ``sure``: only after an auxiliary or adverb ("was expelled", "flatly rejected")."""
+    if i < 2 or not is_past_form(w := words[i].lower()) or w in _base_verbs():
+        return False      # (the word itself first: the sentence is lowered only for a past form)
     low = [w.lower() for w in words]
-    if i < 2 or not is_past_form(low[i]) or low[i] in _base_verbs():
-        return False
     prev = low[i - 1]
-    stop = grammar_words("participle_auxiliaries") | grammar_words("participle_breaks") \
-        | grammar_words("subordinators") | grammar_words("determiners") | grammar_words("person_pronouns") \
-        | grammar_words("plural_pronouns") | grammar_words("state_pronouns") | {"to"} | _words("later_verb_modals")
+    stop, breaks = _participle_stops()
     if not prev.isalpha() or prev in stop or prev.endswith("ly") or is_past_form(prev):
         return False
-    breaks = grammar_words("subordinators") | grammar_words("dating_scope_closers") | {"and", "or"}
     for x in range(i - 2, -1, -1):
         if low[x] in breaks:
             return False      # "as authorities in X cracked down": a clause of its own, with its subject
@@ -88,6 +85,15 @@ def describes_noun(words: list[str], i: int, sure: bool = False) -> bool:
             return not sure or (x > 0 and (low[x - 1] in grammar_words("participle_auxiliaries")
                                            or low[x - 1].endswith("ly")))
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _participle_stops() -> tuple[frozenset[str], frozenset[str]]:
+    """``describes_noun``'s words that may not stand right before the participle, and its clause breaks."""
+    stop = grammar_words("participle_auxiliaries") | grammar_words("participle_breaks") \
+        | grammar_words("subordinators") | grammar_words("determiners") | grammar_words("person_pronouns") \
+        | grammar_words("plural_pronouns") | grammar_words("state_pronouns") | {"to"} | _words("later_verb_modals")
+    return stop, grammar_words("subordinators") | grammar_words("dating_scope_closers") | {"and", "or"}
 
 
 def later_verb(low: list[str], j: int, k: int) -> bool:
@@ -139,17 +145,18 @@ def _cue_times(attributions, timexes) -> list[tuple[int, int, object]]:
     """(content start, content end, the cue's time expression) for each attribution whose cue has one."""
     dated = _calendar(timexes)
     starts = [t.start for t in dated]
-    out = []
-    for a in attributions:
-        if a.content.start is None or a.cue.start is None:
-            continue
-        k = bisect.bisect_left(starts, a.cue.end)
-        after = dated[k] if k < len(dated) and _at_cue(a, dated[k]) else None
-        before = dated[k - 1] if k > 0 and _at_cue(a, dated[k - 1]) else None
-        t = after or before or _between_cue_and_content(a, dated, k)
-        if t is not None:
-            out.append((a.content.start, a.content.end, t))
-    return out
+    return [(a.content.start, a.content.end, t) for a in attributions if (t := _cue_time(a, dated, starts)) is not None]
+
+
+def _cue_time(a, dated: list, starts: list[int]):
+    """The cue's time expression of the attribution ``a`` among the calendar times ``dated`` (their
+    starts: ``starts``), or None (also for an attribution with no content or cue)."""
+    if a.content.start is None or a.cue.start is None:
+        return None
+    k = bisect.bisect_left(starts, a.cue.end)
+    after = dated[k] if k < len(dated) and _at_cue(a, dated[k]) else None
+    before = dated[k - 1] if k > 0 and _at_cue(a, dated[k - 1]) else None
+    return after or before or _between_cue_and_content(a, dated, k)
 
 
 def cue_speakers(attributions, timexes) -> dict[str, set]:
@@ -157,10 +164,11 @@ def cue_speakers(attributions, timexes) -> dict[str, set]:
     the entities of the sources whose cue it dates ("X said on Sunday ..."; None for a source the
     roles did not name)."""
     out: dict[str, set] = {}
+    dated = _calendar(timexes)      # (once for all attributions)
+    starts = [t.start for t in dated]
     for a in attributions:
-        spans = _cue_times([a], timexes)
-        if spans:
-            out.setdefault(spans[0][2].id, set()).add(getattr(a.source, "entity", None))
+        if (t := _cue_time(a, dated, starts)) is not None:
+            out.setdefault(t.id, set()).add(getattr(a.source, "entity", None))
     return out
 
 
@@ -234,8 +242,8 @@ def after_phrase(text: str, c, sentence: tuple[int, int] | None) -> bool:
     if sentence is None or not text or c.pattern.pos not in ("verb", "noun"):
         return False
     spans, low = tokenize_lower(text, sentence[0], sentence[1])
-    i = next((n for n, (a, _, _) in enumerate(spans) if a >= c.start), None)
-    if i is None or i < 1 or (c.pattern.pos == "verb" and not low[i].endswith("ing")):
+    i = bisect.bisect_left(spans, (c.start,))      # the first word starting at or after the act
+    if i == len(spans) or i < 1 or (c.pattern.pos == "verb" and not low[i].endswith("ing")):
         return False
     o = i - 1 if low[i - 1] in _words("after_phrase_openers") else i - 2
     if o < 0 or low[o] not in _words("after_phrase_openers") or (o == i - 2 and low[i - 1] not in

@@ -57,18 +57,18 @@ def publication_dates(cands, published: str | None, sentences=(), text: str = ""
         # invasion"): only an act reported by a verb is bounded by the day it was reported
         # nor is background ("had moved", "before being assassinated"), which precedes the news,
         # nor a standing position or a span up to now ("has repeatedly pledged", "since 1985 ... have")
+        if c.date is not None or c.hypothetical or c.negated:
+            continue        # (both cases below date only an undated act told as happened)
         sentence = _sentence_of(c, sentences)
         after = after_phrase(text, c, sentence)     # "said after meeting with Y": done, before the report
-        bounded = c.date is None and not c.hypothetical and not c.negated \
-            and (after or (verbal(text, c, sentence) and not c.background))
+        bounded = after or (verbal(text, c, sentence) and not c.background)
         if bounded and text and unbounded(text, c, sentence):
             c.standing, bounded = True, False
         if bounded and text and not after and told_up_to_now(text, c, sentence):
             bounded = False
         if bounded:
             c.date, c.date_from = published[:10], "publication"
-        elif c.date is None and not c.hypothetical and not c.negated and c.pattern.pos == "noun" \
-                and text and ongoing(text, c, sentence):
+        elif c.pattern.pos == "noun" and text and ongoing(text, c, sentence):
             c.date, c.date_from = published[:10], "publication"
 
 
@@ -94,7 +94,8 @@ def bound_dates(cands, attributions, timexes, sentences, published: str | None, 
     for background in (described_background, prior_clause_background, prior_opening_background):
         background(cands, text, sentences)
     reported = [(a.content.start, a.content.end) for a in attributions if a.content.start is not None]
-    narrative_dates(cands, timexes, sentences, published, text, reported, attributions, parses)
+    if any(c.date is None and not c.hypothetical and not c.negated for c in cands):   # (what it dates)
+        narrative_dates(cands, timexes, sentences, published, text, reported, attributions, parses)
     headline_dates(cands)
     publication_dates(cands, published, sentences, text)
 

@@ -42,3 +42,9 @@ def carries(c, t, doers: dict, parse=None) -> bool:
     if who is None or not known or None in known:
         return True
     return who in known
+
+
+def week_among_times(u, timexes, sentence: tuple[int, int]) -> bool:
+    """Is ``u`` a week named in a sentence that names another time ("five years ago this week": an
+    anniversary, the act is of the other time)? Only a week named alone dates the next sentence."""
+    return u.value[4:6] == "-W" and any(t is not u and sentence[0] <= t.start < sentence[1] for t in timexes)

@@ -11,7 +11,7 @@ import functools
 from ..text import tokenize, tokenize_lower
 from .dating import (_verbal, _words, after_phrase, cue_speakers, describes_noun, nominal_marker, noun_time,
                      present_perfect, reason_preposition, unbounded, verbal)
-from .dating_carry import _entity, carries, day_doers
+from .dating_carry import _entity, carries, day_doers, week_among_times
 from .dating_clause import perfect_clause, span_clause
 from .dating_parse import occasion_event, told_in_present
 from .event_lexicon import _PREPS, grammar_words
@@ -80,9 +80,9 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     doers, own = _time_doers(cands, spk := cue_speakers(attributions, timexes)), day_doers(cands, spk)
     for c in cands:
         # an act after "after" told before a past verb ("X said after meeting Y") is dated as that verb
-        after = after_phrase(text, c, sentences[c.sent] if text else None)
-        if c.date is not None or c.hypothetical or c.negated or (c.background and not after) \
-                or not (after or verbal(text, c, sentences[c.sent] if text else None)):
+        if c.date is not None or c.hypothetical or c.negated or not (   # (the cheap tests first)
+                (after := after_phrase(text, c, sentences[c.sent] if text else None))
+                or (not c.background and verbal(text, c, sentences[c.sent] if text else None))):
             continue
         k = bisect.bisect_left(starts, c.start) - 1
         clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start
@@ -117,7 +117,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
                 c.date, c.date_timex, c.date_from = t.value[:10], t.id, "narrative"
         elif u is not None and us == c.sent - 1 and _past_period(u.value, published) \
                 and (after or is_past_form(_first_word(text, c))) and not any(a <= c.start < b for a, b in reported) \
-                and not _relative_time(text, u, sentences[us]) and not _week_among_times(u, timexes, sentences[us]) \
+                and not _relative_time(text, u, sentences[us]) and not week_among_times(u, timexes, sentences[us]) \
                 and not _told_as_prior(text, c, clause):
             # "... invited him to visit in January 2012. He met her.": the month or year just named
             c.date, c.date_timex, c.date_from = u.value, u.id, "narrative"
@@ -154,14 +154,17 @@ def _story_times(cands, timexes, sentences, text: str) -> tuple[list, list]:
     bounds of spans ("had not been let in since Jan. 13. Then Y stopped ..."): one long before the
     story's own time takes the narrative back to it."""
     plans, sent_starts = _plan_times(cands, text, sentences), [a for a, _ in sentences]
-
-    def own_sentence(t):
-        return sentences[max(0, bisect.bisect_right(sent_starts, t.start) - 1)]
-    clause_times = [t for t in timexes if t.type in ("DATE", "TIME") and not (text and noun_time(text, t))
-                    and t.id not in plans and not (text and (_span_bound(text, t) or _relative_time(
-                        text, t, own_sentence(t))))]
-    spans = [t for t in timexes if t.type in ("DATE", "TIME") and t.value[:1].isdigit() and text
-             and _span_bound(text, t) and not noun_time(text, t) and not _relative_time(text, t, own_sentence(t))]
+    clause_times, spans = [], []
+    for t in timexes:     # (each judgement at most once per time: they read only the text around it)
+        if t.type not in ("DATE", "TIME") or (text and noun_time(text, t)):
+            continue
+        bound = bool(text) and _span_bound(text, t)
+        relative = bool(text) and (t.id not in plans or (bound and t.value[:1].isdigit())) and _relative_time(
+            text, t, sentences[max(0, bisect.bisect_right(sent_starts, t.start) - 1)])
+        if t.id not in plans and not (bound or relative):
+            clause_times.append(t)
+        if t.value[:1].isdigit() and bound and not relative:
+            spans.append(t)
     return clause_times, spans
 
 
@@ -397,12 +400,15 @@ def prior_clause_background(cands, text: str, sentences) -> None:
         return
     stops = grammar_words("dating_scope_closers") | grammar_words("dating_clause_openers") \
         | grammar_words("relative_pronouns") | {"that"}
+    words: dict[int, list[str]] = {}        # a sentence's words, made once for its acts
     for c in cands:
         if c.date is not None or c.background or c.pattern.pos != "verb" or c.sent is None \
                 or not 0 <= c.sent < len(sentences):
             continue
         a, b = sentences[c.sent]
-        if 0 <= c.tok and describes_noun([w for _, _, w in tokenize(text, a, b)], c.tok, sure=True):
+        if c.sent not in words:
+            words[c.sent] = [w for _, _, w in tokenize(text, a, b)]
+        if 0 <= c.tok and describes_noun(words[c.sent], c.tok, sure=True):
             c.background = True   # "over two killings blamed on X": what describes a noun is no news of the day
             continue
         low = tokenize_lower(text, a, c.start)[1]
@@ -509,12 +515,6 @@ def _relative_time(text: str, t, sentence: tuple[int, int]) -> bool:
     # ("that" is left out: as often a complementizer, "planks that call for the 1933 law")
     relatives = grammar_words("relative_pronouns") - {"that"}
     return any(w in relatives for w in words)
-
-
-def _week_among_times(u, timexes, sentence: tuple[int, int]) -> bool:
-    """Is ``u`` a week named in a sentence that names another time ("five years ago this week": an
-    anniversary, the act is of the other time)? Only a week named alone dates the next sentence."""
-    return u.value[4:6] == "-W" and any(t is not u and sentence[0] <= t.start < sentence[1] for t in timexes)
 
 
 def _sentence_went_back(c, t, timexes, sentence: tuple[int, int], text: str) -> bool:

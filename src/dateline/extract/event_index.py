@@ -265,3 +265,39 @@ def mark_elaborations(cands: list[_Cand], parse) -> list[_Cand]:
             continue        # ("after meeting X", "before visiting Y": another happening, before or after it)
         c.elaborates = tok.head.idx
     return cands
+
+
+class SeriesLookup:
+    """What ``TimeRules._series`` reads for each series phrase, found by bisection: the sentence of
+    an offset, the candidates (not hypothetical, still kept) of a range of sentences in the list's
+    order, those starting in a range (dropped: ``gone``), and the time expressions by start."""
+
+    def __init__(self, cands: list[_Cand], sentences, timexes: list[Timex]) -> None:
+        self.sentences, self.index, self.gone = sentences, TimexIndex(timexes), set()
+        self.sent_starts = [a for a, _ in sentences]
+        self.sorted = all(a <= b for a, b in zip(self.sent_starts, self.sent_starts[1:])) and all(
+            b <= a for (_, b), (a, _) in zip(sentences, sentences[1:]))
+        self.pos = {id(c): n for n, c in enumerate(cands)}
+        self.by_sent: dict = {}
+        for c in cands:
+            self.by_sent.setdefault(c.sent, []).append(c)
+        self.by_start = sorted(cands, key=lambda c: c.start)
+        self.starts = [c.start for c in self.by_start]
+
+    def sentence(self, pos: int) -> int | None:
+        if not self.sorted:
+            return next((n for n, (a, b) in enumerate(self.sentences) if a <= pos < b), None)
+        n = bisect.bisect_right(self.sent_starts, pos) - 1
+        return n if n >= 0 and self.sentences[n][0] <= pos < self.sentences[n][1] else None
+
+    def in_sentences(self, lo, hi) -> list[_Cand]:
+        if lo is None:
+            return [c for c in self.by_sent.get(None, ()) if id(c) not in self.gone and not c.hypothetical]
+        found = [c for n in range(lo, hi) for c in self.by_sent.get(n, ()) if id(c) not in self.gone
+                 and not c.hypothetical]
+        return sorted(found, key=lambda c: self.pos[id(c)])
+
+    def drop(self, a: int, b: int, keep: _Cand) -> None:
+        for c in self.by_start[bisect.bisect_left(self.starts, a):bisect.bisect_right(self.starts, b)]:
+            if c is not keep:
+                self.gone.add(id(c))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -14,7 +15,7 @@ from .dating_clause import (modifier_chain, noun_modifier_time, noun_own_time, o
                             participle_time, subject_noun_times, told_as_distinct)
 from .dating_parse import attached_time, parse_times
 from .dating_story import headline_dates, reacted_object, same_doer
-from .event_index import TimexIndex, by_sentence
+from .event_index import SeriesLookup, TimexIndex, by_sentence
 from .lexicon import is_past_form, is_participle, singular
 from .regexes import regex, source
 from .event_lexicon import (_Cand, _IMPLICATIVE, _NEG_VERBS, _ORDINALS, _PREPS, _SERIES_MODIFIERS, _base_verbs,
@@ -138,7 +139,7 @@ class TimeRules:
     def _date_clauses(self, cands, text, sentences, sent_toks, timexes, published=None) -> None:
         """Date each dictionary event by its own clause's time (``_own_time``); an intention folded into its
         marker ("pledged on Monday to withdraw") takes the marker's; "over the past few days", its period."""
-        index = TimexIndex(timexes)
+        index = self._times_index(timexes)
         for si, lst in by_sentence(cands).items():
             toks, low = sent_toks[si]
             ss, se = sentences[si]
@@ -146,6 +147,9 @@ class TimeRules:
                      if (v := t.value if t.type in ("DATE", "TIME") else recent_period(t, published))
                      and (k := self._tok_at(toks, t.start)) is not None]
             # ("the Dec. 21, 1988, bombing": a full date's closing comma is the date's, before its noun)
+            if not found:
+                self._timeless_clauses(lst, low)
+                continue
             found = [(t, k, n + (n < len(low) - 1 and low[n] == "," and noun_time(text, t, low[k - 1] if k else "")),
                       v) for t, k, n, v in found]
             sent = _SentenceTimes(text, toks, low, (ss, se), found,
@@ -188,6 +192,18 @@ class TimeRules:
                     c.background = c.background or reason is not None or reacted
             for c, (t, value) in subject_noun_times(lst, whole):    # "The Friday blasts killed 110"
                 c.date, c.date_timex, c.date_from = value, t.id, "timex"
+
+    @staticmethod
+    def _timeless_clauses(lst, low: list[str]) -> None:
+        """``_date_clauses`` for a sentence with no time to date by (each rule there picks one of them):
+        no date from a time, and reasons and objects reacted to are background."""
+        for c in lst:
+            if c.tok < 0 or (c.date is not None and c.date_from != "timex"):
+                continue
+            reason = reason_preposition(low, c.tok, c.pattern.pos)
+            reacted = reason is None and reacted_object(low, c.tok, c.pattern.pos)
+            c.date, c.date_timex, c.date_from = None, None, None
+            c.background = c.background or reason is not None or reacted
 
     def _parse_times(self, si: int, lst, sent: "_SentenceTimes") -> dict[int, tuple[set, set]]:
         """Per event of sentence ``si`` (by id), the ids of its times that the sentence's parse, where
@@ -321,16 +337,17 @@ class TimeRules:
         by_sent: dict[int, list[_Cand]] = {}
         for c in cands:
             by_sent.setdefault(c.sent, []).append(c)
-        focus = _Focus(cands, timexes)
+        index, focus = self._times_index(timexes), None
         for si, lst in by_sent.items():
             toks, low = sent_toks[si]
             ss, se = sentences[si]
-            for t in focus.index.starting_in(ss, se):
+            for t in index.starting_in(ss, se):
                 if t.type != "DURATION":
                     continue
                 k = self._tok_at(toks, t.end)
                 if k is None or k >= len(low) or low[k] not in grammar_words("anchor_words"):
                     continue
+                focus = focus or _Focus(cands, timexes)   # (no step here changes what it is made of)
                 if low[k] in grammar_words("anchor_adverbs"):
                     self._shift_relative(t, low[k], lst, focus, published, shift_value, text)
                     continue
@@ -338,6 +355,11 @@ class TimeRules:
         self._coref_dates(cands, sent_toks)
         headline_dates(cands)     # (again after the story's days: dating_bounds.bound_dates)
 
+
+    def _times_index(self, timexes) -> TimexIndex:
+        """The article's ``TimexIndex``, made once by ``extract``, when ``timexes`` is its list."""
+        index = getattr(self, "_timex_index", None)
+        return index if index is not None and index.timexes is timexes else TimexIndex(timexes)
 
     def _anchor_clause(self, t: Timex, k: int, lst, toks, low, focus: "_Focus", published, shift_value) -> None:
         """'<duration> after|before <clause>' (the duration ``t``, the word at token k): an event of one
@@ -432,10 +454,10 @@ class TimeRules:
         return prev[-1].date if prev else None
 
     def _series(self, cands, text, sentences, sent_toks, timexes) -> None:
-        pat = re.compile(source("cameo", "series_number") + "|" + source("cameo", "series_word") + "("
-                         + "|".join(_ORDINALS) + r")\b")
-        look = _SeriesLookup(cands, sentences, timexes)
-        for m in pat.finditer(text):
+        if all(c.hypothetical for c in cands):
+            return      # a series phrase comments on a kept event that is not hypothetical: none here
+        look = None
+        for m in _series_pattern().finditer(text):
             ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
             if m.group(1) and not regex("cameo", "ordinal_suffix").match(text[m.start(1):m.start(1) + 6]):
                 continue
@@ -448,6 +470,8 @@ class TimeRules:
             if narrow:
                 noun = " ".join(rest.group(1).split() + [head])
             anchor_pos = m.end() + rest.end()
+            # (made at the first phrase: the candidates' sentences and starts do not change here)
+            look = look or SeriesLookup(cands, sentences, timexes)
             since = since_mod = None
             for t in look.index.starting_in(anchor_pos - 5, anchor_pos + 4)[:1]:
                 since, since_mod = t.value, t.mod
@@ -472,7 +496,18 @@ class TimeRules:
             owner.series = Series(ordinal, noun, since, mod)
             # a trigger inside the series phrase itself ("12th test") is the same event
             look.drop(m.start(), anchor_pos, owner)
-        cands[:] = [c for c in cands if id(c) not in look.gone]
+        if look is not None:
+            cands[:] = [c for c in cands if id(c) not in look.gone]
+
+
+@functools.lru_cache(maxsize=1)
+def _series_pattern() -> "re.Pattern[str]":
+    """An owner and an ordinal, in figures (group 1) or in words (group 2): regexes.json series_number
+    or series_word and grammar.json ordinals, with the owner matched once for both (the same matches:
+    after the owner and its spaces comes a digit or a lower-case letter, never both, so no owner that
+    one branch takes can be passed over for the other's; one attempt per position instead of two)."""
+    return re.compile(r"\b" + source("cameo", "series_owner") + r"\s+(?:" + source("cameo", "series_figures")
+                      + "|(" + "|".join(_ORDINALS) + r")\b)")
 
 
 def _coreferent(c, sent_toks=None) -> bool:
@@ -562,39 +597,3 @@ class _Focus:
         """The value of the latest full calendar date (in the list's order) ending at or before ``pos``."""
         k = bisect.bisect_right(self.ends, pos) if self.dates_sorted else len(self.dates)
         return next((x.value for x in map(self.dates.__getitem__, range(k - 1, -1, -1)) if x.end <= pos), None)
-
-
-class _SeriesLookup:
-    """What ``TimeRules._series`` reads for each series phrase, found by bisection: the sentence of
-    an offset, the candidates (not hypothetical, still kept) of a range of sentences in the list's
-    order, those starting in a range (dropped: ``gone``), and the time expressions by start."""
-
-    def __init__(self, cands: list[_Cand], sentences, timexes: list[Timex]) -> None:
-        self.sentences, self.index, self.gone = sentences, TimexIndex(timexes), set()
-        self.sent_starts = [a for a, _ in sentences]
-        self.sorted = all(a <= b for a, b in zip(self.sent_starts, self.sent_starts[1:])) and all(
-            b <= a for (_, b), (a, _) in zip(sentences, sentences[1:]))
-        self.pos = {id(c): n for n, c in enumerate(cands)}
-        self.by_sent: dict = {}
-        for c in cands:
-            self.by_sent.setdefault(c.sent, []).append(c)
-        self.by_start = sorted(cands, key=lambda c: c.start)
-        self.starts = [c.start for c in self.by_start]
-
-    def sentence(self, pos: int) -> int | None:
-        if not self.sorted:
-            return next((n for n, (a, b) in enumerate(self.sentences) if a <= pos < b), None)
-        n = bisect.bisect_right(self.sent_starts, pos) - 1
-        return n if n >= 0 and self.sentences[n][0] <= pos < self.sentences[n][1] else None
-
-    def in_sentences(self, lo, hi) -> list[_Cand]:
-        if lo is None:
-            return [c for c in self.by_sent.get(None, ()) if id(c) not in self.gone and not c.hypothetical]
-        found = [c for n in range(lo, hi) for c in self.by_sent.get(n, ()) if id(c) not in self.gone
-                 and not c.hypothetical]
-        return sorted(found, key=lambda c: self.pos[id(c)])
-
-    def drop(self, a: int, b: int, keep: _Cand) -> None:
-        for c in self.by_start[bisect.bisect_left(self.starts, a):bisect.bisect_right(self.starts, b)]:
-            if c is not keep:
-                self.gone.add(id(c))

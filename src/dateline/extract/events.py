@@ -82,11 +82,13 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         m_starts = [m.start for m in mentions]
         self._bodies = body_index(mentions)     # definite nouns naming a body far back ("the panel")
         for si, (toks, low, in_sentence) in enumerate(found):
+            sent_toks.append((toks, low))
+            if not in_sentence:
+                continue        # (each step below filters or fills the sentence's triggers: none here)
             ss, se = sentences[si]
             # the mentions of this sentence and the three before it (pronouns look no further back)
             lo = bisect.bisect_left(m_starts, sentences[max(0, si - 3)][0])
             window = mentions[lo:bisect.bisect_left(m_starts, se)]
-            sent_toks.append((toks, low))
             parse = parses.get(si) if parses else None
             if parse is not None:
                 window = unparty_groups(window, parse)
@@ -116,6 +118,16 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 cands.append(c)
         cands = self._governed(cands, sent_toks, mentions)
         cands += self._speech_acts(text, sentences, attributions, mentions, cands, timexes, statements)
+        if not cands:
+            return []       # (every later step only dates, joins, splits or drops candidates: ``_settled``)
+        return self._settled(cands, text, sentences, sent_toks, mentions, timexes, attributions, published)
+
+    def _settled(self, cands: list[_Cand], text, sentences, sent_toks, mentions, timexes, attributions,
+                 published) -> list[Event]:
+        """The article's events from its candidates: dated, sourced, merged, split by listed parties and
+        filtered. (Each step only dates, joins, splits or drops the candidates and changes nothing else,
+        so an article with none -- a third of news articles -- has no events and is not read further:
+        no scan for series phrases, no judging its times for the story's day.)"""
         cands = self._drop_consumed_subjects(cands, sent_toks)
         cands = self._drop_consumed_objects(cands, sent_toks)
         self._anchor_dates(cands, text, sentences, sent_toks, timexes, published)
@@ -520,8 +532,21 @@ def _place_before(toks, low: list[str], i: int, mentions) -> dict | None:
 
 def _boilerplate_in(low: list[str]) -> bool:
     """Does the sentence (its lower-case words) hold a source's boilerplate phrase (joined once)?"""
+    if _BOILERPLATE_INNER and _BOILERPLATE_INNER.isdisjoint(low):
+        return False
     joined = " ".join(low)
     return any(p in joined for p in _G["source_boilerplate"])
+
+
+def _inner_words(phrases) -> frozenset[str]:
+    """The words inside the phrases (neither first nor last): a phrase found in the joined words has
+    each of those as a whole word of the sentence (words hold no spaces), so a sentence with none of
+    them holds none of the phrases. Empty (no such test) where some phrase has no inner word."""
+    inner = [p.split()[1:-1] for p in phrases]
+    return frozenset(w for ws in inner for w in ws) if all(inner) else frozenset()
+
+
+_BOILERPLATE_INNER = _inner_words(_G["source_boilerplate"])
 
 
 def _controls(text: str, source: tuple[int, int], c: _Cand, low: list[str], times: TimexIndex) -> bool:

@@ -258,15 +258,21 @@ def negated_plan(low: list[str], i: int) -> bool:
     ...": an act of the infinitive of a negated plan noun (trigger_filters plan_nouns: a negation
     before it in its clause, at most ten words back) is negated however far its coordination runs;
     commas and coordinators may stand between, no other clause."""
-    stops = grammar_words("subordinators") | grammar_words("clause_breaks") | {".", ";"}
+    stops, plans = _plan_stops(), sense_words("plan_nouns")
     for k in range(i - 1, max(-1, i - 30), -1):
         if low[k] in stops:
             return False
-        if low[k] in sense_words("plan_nouns") and "to" in low[k + 1:i]:
+        if low[k] in plans and "to" in low[k + 1:i]:
             before = low[max(0, k - 10):k]
             cut = max((n + 1 for n, w in enumerate(before) if w in (",", ";") or w in stops - {"."}), default=0)
             return any(w in _NEG for w in before[cut:])
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _plan_stops() -> frozenset[str]:
+    """Where a negated plan's reach ends (``negated_plan``): a subordinator, a clause break, "." or ";"."""
+    return grammar_words("subordinators") | grammar_words("clause_breaks") | {".", ";"}
 
 
 def conditional(low: list[str], i: int) -> bool:
@@ -399,13 +405,13 @@ def _clause_flags(c, low: list[str], s: int, i: int) -> None:
     p = c.pattern
     pre = low[s:i]
     near = low[max(s, i - 4):i]
-    c.negated = any(w in _NEG for w in near) or any(w in _NEG_VERBS for w in pre)
+    c.negated = not _NEG.isdisjoint(near) or not _NEG_VERBS.isdisjoint(pre)
     # "Iran denied that it had supplied drones": a denied clause is not asserted
     if s > 0 and not c.negated:
         gov = low[max(0, s - 8):s]
-        c.negated = any(w in _DENY for w in gov)
-    inf = any(pre[k] == "to" and k + 1 < len(pre) and pre[k + 1] not in grammar_words("infinitive_blockers")
-              for k in range(len(pre)))
+        c.negated = not _DENY.isdisjoint(gov)
+    inf = "to" in pre and any(pre[k] == "to" and k + 1 < len(pre)
+                              and pre[k + 1] not in grammar_words("infinitive_blockers") for k in range(len(pre)))
     to = infinitive_to(low, i) if p.pos == "verb" else None
     plan = p.pos == "verb" and negated_plan(low, i)
     c.negated = c.negated or plan

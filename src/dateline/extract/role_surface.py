@@ -195,7 +195,9 @@ class SurfaceRoles:
     @staticmethod
     def _tok_at(toks, pos) -> int | None:
         """Index of the first token starting at or after pos (None past the end)."""
-        k = bisect.bisect_left(toks, pos, key=lambda t: t[0])
+        # (a token is a (start, end, word) tuple: (pos,) sorts before it exactly when its start is pos
+        # or more, so the plain tuple order bisects by start with no key call per step)
+        k = bisect.bisect_left(toks, (pos,))
         return k if k < len(toks) else None
 
     def _first_after(self, toks, j, e, mentions, exclude_code, kinds=("country", "person", "organization"),

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from operator import itemgetter
 
 from ..resources import read_tsv
 from ..text import tokenize_lower
@@ -69,7 +70,7 @@ def judgement(words: list[str]) -> float:
 def _tokens(text: str, a: int, b: int) -> tuple[tuple[int, int, str], ...]:
     """The lower-cased tokens of text[a:b] (each rule reads an attribution's content: made once)."""
     toks, low = tokenize_lower(text, a, b)
-    return tuple((s, e, w) for (s, e, _), w in zip(toks, low))
+    return tuple(zip(map(itemgetter(0), toks), map(itemgetter(1), toks), low))
 
 
 def objas_cue(cue_text: str) -> bool:
@@ -81,6 +82,8 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
     """(the party the attribution's content judges, how strongly) or None."""
     a, b = att.content.start, att.content.end
     inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+    if not any(m.kind in _KINDS and m.code and m.entity != att.source.entity for m in inside):
+        return None         # (no party the loop below would judge)
     # a word inside a name judges nothing: "the United States", "the Fair Trade Commission"
     named = bytearray(max(0, b - a))
     for m in inside:
@@ -230,6 +233,8 @@ def accused(text: str, att, mentions, starts: list[int]) -> tuple[object, str] |
     """(the party the attribution's content holds responsible for a wrong, the accusation's code) or None."""
     a, b = att.content.start, att.content.end
     inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+    if not any(m.kind in _KINDS and m.code and m.entity != att.source.entity for m in inside):
+        return None         # (no party the loop below would blame)
     toks = _tokens(text, a, b)
     pos = [t[0] for t in toks]
     words = [t[2] for t in toks]
@@ -308,12 +313,13 @@ def outlook(text: str, att, mentions, starts: list[int], taken: set[int]) -> tup
     toks = _tokens(text, a, b)
     words = [t[2] for t in toks]
     words = words[:next((x for x, w in enumerate(words) if w in (".", ";", "?")), len(words))]
-    if any(w in _words()["conditions"] for w in words):
-        return None
+    firsts = _outlook_firsts()
+    if firsts.isdisjoint(words) or not _words()["conditions"].isdisjoint(words):
+        return None         # (no outlook phrase can start anywhere; a condition)
     neg = _words()["negation"] | grammar_words("outlook_negators")
-    disputes = any(w in grammar_words("outlook_dispute_nouns") for w in words)
+    disputes = not grammar_words("outlook_dispute_nouns").isdisjoint(words)
     for k in range(len(words)):
-        sign, strength = _outlook_at(words, k)
+        sign, strength = _outlook_at(words, k) if words[k] in firsts else (0, 0)     # (none starts elsewhere)
         if not sign or (strength == 1 and not disputes):
             continue
         if toks[k][0] in taken:
@@ -337,11 +343,11 @@ def rejection(text: str, att, mentions, starts: list[int]) -> tuple[str, object]
     ("is not out of the question"), no rejection; one that a verb of grammar.json rejection_act_verbs
     opens or an agent follows ("taken off the table by X") reports another party's act."""
     words = [t[2] for t in _tokens(text, att.content.start, att.content.end)]
-    neg = _words()["negation"]
-    if any(w in _words()["conditions"] for w in words):
-        return None      # "if X attacks, talks are off the table": a condition, no rejection made
+    neg, firsts = _words()["negation"], _phrases("rejection_predicates")
+    if firsts.keys().isdisjoint(words) or not _words()["conditions"].isdisjoint(words):
+        return None      # no phrase can start anywhere; "if X attacks, talks are off the table": a condition
     for k in range(len(words)):
-        n = _phrase_at(words, k, "rejection_predicates")
+        n = _phrase_at(words, k, "rejection_predicates") if words[k] in firsts else 0   # (none starts elsewhere)
         if n:
             if any(w in neg for w in words[max(0, k - 2):k]):
                 return None
@@ -355,8 +361,8 @@ def _poll(text: str, att) -> bool:
     """The source reports a poll's opinion ("52 percent of voters", "a majority of respondents"):
     a word of grammar.json's opinion_sources in the source or in the words before it in its clause."""
     s = att.source
-    words = [t[2] for t in _tokens(text, max(0, s.start - 40), s.end)]
-    return any(w in grammar_words("opinion_sources") for w in words[-8:])
+    words = tokenize_lower(text, max(0, s.start - 40), s.end)[1]
+    return not grammar_words("opinion_sources").isdisjoint(words[-8:])
 
 
 def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
@@ -369,9 +375,10 @@ def speech_acts(text: str, attributions, mentions, taken_cues: set[int]):
         if att.source is None or att.source.start is None or not att.source.code \
                 or att.content.start is None or att.cue.start is None or att.cue.start in taken_cues:
             continue
-        if " ".join(att.cue.text.lower().split()) in grammar_words("sourcing_cues"):
+        cue = " ".join(att.cue.text.lower().split())
+        if cue in grammar_words("sourcing_cues"):
             continue      # "according to X": X is where the news comes from, not a judge of anyone
-        if " ".join(att.cue.text.lower().split()) in grammar_words("question_cues"):
+        if cue in grammar_words("question_cues"):
             continue      # "we asked readers what they thought of X": a question asserts nothing
         if _poll(text, att):
             continue      # "52 percent of voters agreed that X is fit": an opinion poll, no party's act
