@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from itertools import compress
 
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_phrases import _Att, _np_right, _subject_ok
@@ -72,6 +73,7 @@ class _Clauses:
         self._by_cue = _ByCue(self.atts)
         self.taken = bytearray(len(d.low))  # tokens already in an attribution
         self._ends: dict[tuple, dict[int, int]] = {}   # content_end's walks: (hi, rel, nested) -> token -> end
+        self._stops: list[int] | None = None            # _walk_stops, made on first use
 
     def boundary_before(self, k: int, lo: int) -> bool:
         """Is token k-1 the end of a content (comma, dash, closing quote)?"""
@@ -195,14 +197,16 @@ class _Clauses:
         if stop is not None:
             return stop
         memo = self._ends.setdefault((hi, rel, nested), {})
-        inq, low = self.d.inq, self.d.low
+        d = self.d
+        inq, low, gtok, taken = d.inq, d.low, d.gtok, self.taken
+        stops = self._walk_stops()
         path: list[int] = []
         j = self._step(i)
         t = -1               # the first taken token at or after j (hi: none)
         end = hi
         while j < hi:
             if not nested and t < j:
-                t = self.taken.find(1, j, hi)
+                t = taken.find(1, j, hi)
                 t = hi if t < 0 else t
             r = memo.get(j)
             if r is not None and (nested or not j <= t < r):
@@ -210,15 +214,36 @@ class _Clauses:
                 break
             if not nested and t == j:
                 return j      # taken since: the end of this walk only, not remembered
-            stop = self._stop_at(i, j, hi, rel, nested) if inq[j] >= 0 or low[j] in _CAN_STOP else None
-            if stop is not None:
-                end = stop
-                break
             path.append(j)
-            j = self._step(j)
+            q = inq[j]
+            if q >= 0 or low[j] in _CAN_STOP:
+                stop = self._stop_at(i, j, hi, rel, nested)
+                if stop is not None:
+                    path.pop()
+                    end = stop
+                    break
+                j = gtok[q][1] if q >= 0 else j + 1
+                continue
+            # the words after j up to the next one that can stop the walk: none of them ends it
+            # unless it is taken (a remembered end there is the end the walk from that one
+            # reaches, so passing them over only remembers fewer tokens)
+            k = bisect.bisect_right(stops, j)
+            p = stops[k] if k < len(stops) and stops[k] < hi else hi
+            if not nested and t < p:
+                return t
+            j = p
         for x in path:
             memo[x] = end
         return end
+
+    def _walk_stops(self) -> list[int]:
+        """The tokens where content_end's walk may stop (a word of _CAN_STOP outside a quotation, or
+        the first token of a quotation) and a few more (the other words of _CAN_STOP), ascending."""
+        if self._stops is None:
+            d = self.d
+            self._stops = sorted(set(compress(range(d.n), map(_CAN_STOP.__contains__, d.low)))
+                                 .union(lo for lo, _ in d.gtok))
+        return self._stops
 
     def _step(self, j: int) -> int:
         """The next token content_end looks at: past a quotation it is at, else the next one."""

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from dateline import lang
 from dateline.extract.attribution_lexicon import cue_forms, CueForm
@@ -19,15 +21,15 @@ class _Doc:
         toks, starts, ends, low = word_table(text)     # the text's one tokenization, read once
         self.starts = list(starts)
         self.ends = list(ends)
-        self.words = [w for _, _, w in toks]
+        self.words = list(map(itemgetter(2), toks))
         self.low = list(low)
-        for i in [k for k, w in enumerate(self.low) if "'" in w or "’" in w]:     # the words with an apostrophe
+        for i in _apostrophe_words(text, self.starts, self.ends):
             m = _CLITIC.fullmatch(self.low[i])
             if m:
                 self.low[i] = m.group(1)
         self.n = len(toks)
-        heads = _cue_heads()
-        self.cue_heads = [i for i, w in enumerate(self.low) if w in heads]     # where a cue may start
+        # where a cue may start (one membership test per word, no Python step per word)
+        self.cue_heads = list(compress(range(self.n), map(_cue_heads().__contains__, self.low)))
         self.paras = paragraphs(text)
         self.groups = sorted(find_quotes(text, self.paras) + find_headline_quotes(text, self.paras),
                              key=lambda g: g.start)
@@ -36,17 +38,19 @@ class _Doc:
         self.is_open = [False] * len(toks)
         self.is_close = [False] * len(toks)
         self.gtok: list[tuple[int, int]] = []
+        closes = set()
         for gi, g in enumerate(self.groups):
             lo = bisect.bisect_left(self.starts, g.start)
             hi = bisect.bisect_left(self.starts, g.end)
             self.gtok.append((lo, hi))
-            for i in range(lo, hi):
-                self.inq[i] = gi
+            self.inq[lo:hi] = [gi] * (hi - lo)
             marks = _SMARKS if g.single else _QMARKS
             if lo < len(toks) and self.low[lo] in marks:
                 self.is_open[lo] = True
             if hi - 1 >= lo and self.low[hi - 1] in marks and g.closed:
                 self.is_close[hi - 1] = True
+                closes.add(hi - 1)
+        self._closes = sorted(closes)     # the tokens with is_close set
         self.para_starts = [p[0] for p in self.paras]
         self.sent_starts = sorted(s for s, _ in sentences)
         self.units = self._units(sentences)
@@ -97,9 +101,11 @@ class _Doc:
         # split after a quotation that closes a sentence ('... value.'' He added') unless a
         # post-posed cue follows ('"Why?" Obama asked.'); glue such a cue back otherwise
         split: list[list[int]] = []
+        closes = self._closes
         for lo, hi in spans:
             a = lo
-            for i in range(lo + 1, hi - 1):
+            # only a closing mark can split: the others of range(lo + 1, hi - 1) are passed over
+            for i in closes[bisect.bisect_left(closes, lo + 1):bisect.bisect_left(closes, hi - 1)]:
                 if self.is_close[i] and self.low[i - 1] in (".", "?", "!") and i + 1 > a \
                         and self.inq[i + 1] < 0 and self.words[i + 1][:1].isupper() \
                         and not self._post_cue_ahead(i + 1, hi):
@@ -177,6 +183,20 @@ class _Doc:
         return f.form == "past" and "post" in f.cue.frames and self.words[i][1:].islower() \
             and i + 1 < self.n and self.words[i + 1][:1].isupper() and self.inq[i + 1] < 0 \
             and (i == 0 or self.low[i - 1] in (".", "!", "?", ":") or "\n" in self.text[self.ends[i - 1]:self.starts[i]])
+
+
+def _apostrophe_words(text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """The words holding an apostrophe (' or ’), ascending: found from the marks in the text, not by
+    reading every word (a word's lower-case form has the apostrophes of its text, no more, no less)."""
+    out: set[int] = set()
+    for mark in ("'", "’"):
+        p = text.find(mark)
+        while p >= 0:
+            k = bisect.bisect_right(starts, p) - 1
+            if k >= 0 and p < ends[k]:
+                out.add(k)
+            p = text.find(mark, p + 1)
+    return sorted(out)
 
 
 @lru_cache(maxsize=None)
