@@ -33,11 +33,10 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
                 self.title_colon(lo, hi, title=False)
             self.run_frames(cues, lo, hi)
             new = self.atts[n_before:]
-            para = d.para_of(d.starts[lo])
             if not new:
-                qstart = next((x for x in range(lo, min(hi, lo + 12)) if d.is_open[x]), None)
-                if (prev_direct is not None and qstart is not None and para - prev_end_para <= 1
-                        and self.mostly_quote(lo, hi)):
+                # a quotation opening in the unit's first words (is_open holds only True or False)
+                if (prev_direct is not None and True in d.is_open[lo:min(hi, lo + 12)]
+                        and d.para_of(d.starts[lo]) - prev_end_para <= 1 and self.mostly_quote(lo, hi)):
                     prev_direct, prev_end_para = self.continue_direct(prev_direct, prev_end_para, lo, hi)
                     continue
                 if taken.find(1, lo, hi) >= 0:

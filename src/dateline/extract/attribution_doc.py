@@ -18,6 +18,7 @@ class _Doc:
 
     def __init__(self, text: str, sentences: list[tuple[int, int]]):
         self.text = text
+        self.left_memo: dict[tuple, object] = {}     # attribution_phrases' walks left of a cue, by their arguments
         toks, starts, ends, low = word_table(text)     # the text's one tokenization, read once
         self.starts = list(starts)
         self.ends = list(ends)
@@ -114,24 +115,24 @@ class _Doc:
             split.append([a, hi])
         spans = split
         units: list[list[int]] = []
+        inq, starts, ends, words = self.inq, self.starts, self.ends, self.words
         for lo, hi in spans:
             if hi <= lo:
                 continue
             if units:
                 plo, phi = units[-1]
                 # a quotation running over the boundary
-                crosses = self.inq[phi - 1] >= 0 and self.inq[phi - 1] == self.inq[lo]
-                if not crosses and self.inq[lo] >= 0 and not self.is_open[lo]:
+                crosses = inq[phi - 1] >= 0 and inq[phi - 1] == inq[lo]
+                if not crosses and inq[lo] >= 0 and not self.is_open[lo]:
                     crosses = True
-                # a split after "Mr." or an initial, or before a lower-case word
-                ps, pe, s = self.starts[plo], self.ends[phi - 1], self.starts[lo]
-                glued = (_ABBR_END.search(text[max(ps, pe - 8):pe]) is not None
-                         or self.words[lo][:1].islower()) and "\n" not in text[pe:s]
-                if not glued and "\n" not in text[pe:s]:
-                    glued = self._title_after_cue(phi - 1, plo)
-                if not glued and self.is_close[phi - 1] and phi - 2 >= plo \
-                        and self.low[phi - 2] in ("?", "!", ",") and "\n" not in text[pe:s]:
-                    glued = self._post_cue_ahead(lo, hi)
+                # a split after "Mr." or an initial, or before a lower-case word (on one line)
+                ps, pe, s = starts[plo], ends[phi - 1], starts[lo]
+                glued = text.find("\n", pe, s) < 0
+                if glued and not (_ABBR_END.search(text[max(ps, pe - 8):pe]) is not None
+                                  or words[lo][:1].islower()):
+                    glued = self._title_after_cue(phi - 1, plo) or (
+                        self.is_close[phi - 1] and phi - 2 >= plo and self.low[phi - 2] in ("?", "!", ",")
+                        and self._post_cue_ahead(lo, hi))
                 if crosses or glued:
                     units[-1][1] = hi
                     continue

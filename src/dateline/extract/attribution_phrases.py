@@ -14,7 +14,17 @@ from dateline.record import SourceRef
 
 def _skip_left_aux(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
     """Skip auxiliaries, adverbs and time words left of token k (exclusive); returns the index
-    after the subject and whether a form of 'be' was skipped right before the cue."""
+    after the subject and whether a form of 'be' was skipped right before the cue. Remembered per
+    (k, lo) in the doc: the frames tried on one cue ask the same (the doc's tokens never change)."""
+    memo = d.left_memo
+    key = ("aux", k, lo)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _skip_left_aux_walk(d, k, lo)
+    return found
+
+
+def _skip_left_aux_walk(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
     be = False
     first = True
     while k - 1 >= lo:
@@ -58,7 +68,17 @@ def _skip_left_aux(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
 
 
 def _np_left(d: _Doc, end: int, lo: int, appos: bool = True) -> tuple[int, int] | None:
-    """The noun phrase ending right before token ``end`` (tokens [start, end))."""
+    """The noun phrase ending right before token ``end`` (tokens [start, end)); remembered per
+    (end, lo, appos) in the doc, as _skip_left_aux."""
+    memo = d.left_memo
+    key = (end, lo, appos)
+    found = memo.get(key, memo)
+    if found is memo:
+        found = memo[key] = _np_left_find(d, end, lo, appos)
+    return found
+
+
+def _np_left_find(d: _Doc, end: int, lo: int, appos: bool) -> tuple[int, int] | None:
     k = end - 1
     if k < lo:
         return None

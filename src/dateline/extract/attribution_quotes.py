@@ -7,11 +7,13 @@ Single quotes are left alone (they nest inside double ones, and ’ is also an a
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 # `` and '' before the single characters; a straight ' is never a double mark
 MARK = re.compile(r"``|''|[\"“”«»„]")
+_MARK_CHARS = frozenset("`'\"“”«»„")     # the characters of MARK's marks
 _OPENERS = {"``", "“", "«", "„"}
 _CLOSERS = {"”", "»"}
 _BEFORE_OPEN = set(" \t\n\r([{—–-/\u00a0") | {""}
@@ -65,8 +67,17 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteGroup
     """Paired double quotes of ``text`` as QuoteGroups, in text order."""
     groups: list[QuoteGroup] = []
     pending: QuoteGroup | None = None   # a quote left open at the end of the previous paragraph
+    found = [(m.start(), m.end()) for m in MARK.finditer(text)]
+    if not found:
+        return groups
+    found_starts = [s for s, _ in found]
     for pi, (ps, pe) in enumerate(paragraphs):
-        marks = [(m.start(), m.end()) for m in MARK.finditer(text, ps, pe)]
+        if (ps > 0 and text[ps - 1] in _MARK_CHARS) or (pe < len(text) and text[pe] in _MARK_CHARS):
+            marks = [(m.start(), m.end()) for m in MARK.finditer(text, ps, pe)]
+        else:
+            # no mark of the whole text's scan runs over the paragraph's edges: its marks are the
+            # paragraph's own scan's
+            marks = found[bisect.bisect_left(found_starts, ps):bisect.bisect_left(found_starts, pe)]
         cur: QuoteGroup | None = None
         seg_start = None
         k = 0
