@@ -193,12 +193,13 @@ class _Clauses:
             return hi
         if self.taken[i] and not nested:
             return i
-        stop = self._stop_at(i, i, hi, rel, nested)
-        if stop is not None:
-            return stop
-        memo = self._ends.setdefault((hi, rel, nested), {})
         d = self.d
         inq, low, gtok, taken = d.inq, d.low, d.gtok, self.taken
+        if inq[i] >= 0 or low[i] in _CAN_STOP:    # (_stop_at is None at any other token)
+            stop = self._stop_at(i, i, hi, rel, nested)
+            if stop is not None:
+                return stop
+        memo = self._ends.setdefault((hi, rel, nested), {})
         stops = self._walk_stops()
         path: list[int] = []
         j = self._step(i)

@@ -30,7 +30,8 @@ class _Doc:
                 self.low[i] = m.group(1)
         self.n = len(toks)
         # where a cue may start (one membership test per word, no Python step per word)
-        self.cue_heads = list(compress(range(self.n), map(_cue_heads().__contains__, self.low)))
+        self._heads, self._forms = _cue_heads(), cue_forms()
+        self.cue_heads = list(compress(range(self.n), map(self._heads.__contains__, self.low)))
         self.paras = paragraphs(text)
         self.groups = sorted(find_quotes(text, self.paras) + find_headline_quotes(text, self.paras),
                              key=lambda g: g.start)
@@ -165,15 +166,16 @@ class _Doc:
 
     # ---- helpers over token indices -------------------------------------------------
     def cue_at(self, i: int, hi: int) -> tuple[CueForm, int] | None:
-        if self.low[i] not in _cue_heads() or self.inq[i] >= 0:
+        low = self.low
+        if low[i] not in self._heads or self.inq[i] >= 0:
             return None
-        forms = cue_forms()
+        forms = self._forms
         w = self.words[i]
         if i + 1 < hi and self.inq[i + 1] < 0:
-            f = forms.get((self.low[i], self.low[i + 1]))
-            if f and (w.islower() or self.low[i] == "according"):
+            f = forms.get((low[i], low[i + 1]))
+            if f and (w.islower() or low[i] == "according"):
                 return f, i + 2
-        f = forms.get((self.low[i],))
+        f = forms.get((low[i],))
         if f and (w.islower() or self.headline[i] and w[1:].islower() or self._fronted_cue(i, f)) \
                 and len(f.words) == 1:
             return f, i + 1
