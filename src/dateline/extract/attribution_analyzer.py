@@ -104,13 +104,11 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
         between = any(o is not prev_direct and b <= o.content[0] < lo for o in self.atts)
         if not between and not newline:
             prev_direct.content = (a, e)
-            for x in range(lo, e):
-                self.taken[x] = 1
+            self.take(lo, e)
         else:
             n = _Att(prev_direct.cue, prev_direct.cue_span, prev_direct.src,
                      self.trim(lo, e), "continuation", True)
             self.atts.append(n)
-            for x in range(lo, e):
-                self.taken[x] = 1
+            self.take(lo, e)
             prev_direct = n
         return prev_direct, d.para_of(d.starts[e - 1])

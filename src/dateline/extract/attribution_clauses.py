@@ -239,11 +239,12 @@ class _Clauses:
 
     def _walk_stops(self) -> list[int]:
         """The tokens where content_end's walk may stop (a word of _CAN_STOP outside a quotation, or
-        the first token of a quotation) and a few more (the other words of _CAN_STOP), ascending."""
+        the first token of a quotation) and a few more (the other words of _CAN_STOP), ascending
+        (a token may come twice)."""
         if self._stops is None:
             d = self.d
-            self._stops = sorted(set(compress(range(d.n), map(_CAN_STOP.__contains__, d.low)))
-                                 .union(lo for lo, _ in d.gtok))
+            stops = list(compress(range(d.n), map(_CAN_STOP.__contains__, d.low)))
+            self._stops = sorted(stops + [lo for lo, _ in d.gtok]) if d.gtok else stops
         return self._stops
 
     def _step(self, j: int) -> int:
@@ -392,9 +393,13 @@ class _Clauses:
         self.atts.append(att)
         for rng in (att.content, att.cue_span, att.src):
             if rng:
-                for x in range(*rng):
-                    self.taken[x] = 1
+                self.take(*rng)
         return att
+
+    def take(self, a: int, b: int) -> None:
+        """Mark the tokens [a, b) taken (none when b <= a)."""
+        if b > a:
+            self.taken[a:b] = b"\x01" * (b - a)
 
     def last_source(self, lo: int, c: int):
         """The source of the last attribution (in list order) whose cue starts in [lo, c)."""
