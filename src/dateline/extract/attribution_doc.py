@@ -30,8 +30,8 @@ class _Doc:
                 self.low[i] = m.group(1)
         self.n = len(toks)
         # where a cue may start (one membership test per word, no Python step per word)
-        self._heads, self._forms = _cue_heads(), cue_forms()
-        self.cue_heads = list(compress(range(self.n), map(self._heads.__contains__, self.low)))
+        self.head_words, self.forms = _cue_heads(), cue_forms()     # the cue tables: first words, every form
+        self.cue_heads = list(compress(range(self.n), map(self.head_words.__contains__, self.low)))
         self.paras = paragraphs(text)
         self.groups = sorted(find_quotes(text, self.paras) + find_headline_quotes(text, self.paras),
                              key=lambda g: g.start)
@@ -40,7 +40,7 @@ class _Doc:
         self.is_open = [False] * len(toks)
         self.is_close = [False] * len(toks)
         self.gtok: list[tuple[int, int]] = []
-        closes = set()
+        closes, opens = set(), set()
         for gi, g in enumerate(self.groups):
             lo = bisect.bisect_left(self.starts, g.start)
             hi = bisect.bisect_left(self.starts, g.end)
@@ -49,10 +49,12 @@ class _Doc:
             marks = _SMARKS if g.single else _QMARKS
             if lo < len(toks) and self.low[lo] in marks:
                 self.is_open[lo] = True
+                opens.add(lo)
             if hi - 1 >= lo and self.low[hi - 1] in marks and g.closed:
                 self.is_close[hi - 1] = True
                 closes.add(hi - 1)
         self._closes = sorted(closes)     # the tokens with is_close set
+        self.opens = sorted(opens)        # the tokens with is_open set
         self.para_starts = [p[0] for p in self.paras]
         self.sent_starts = sorted(s for s, _ in sentences)
         self.units = self._units(sentences)
@@ -167,9 +169,9 @@ class _Doc:
     # ---- helpers over token indices -------------------------------------------------
     def cue_at(self, i: int, hi: int) -> tuple[CueForm, int] | None:
         low = self.low
-        if low[i] not in self._heads or self.inq[i] >= 0:
+        if low[i] not in self.head_words or self.inq[i] >= 0:
             return None
-        forms = self._forms
+        forms = self.forms
         w = self.words[i]
         if i + 1 < hi and self.inq[i + 1] < 0:
             f = forms.get((low[i], low[i + 1]))

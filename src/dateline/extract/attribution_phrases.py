@@ -140,13 +140,14 @@ def _np_left_walk(d: _Doc, end: int, lo: int) -> int | tuple[int, int]:
     subject pronoun that ends the walk."""
     start = end
     n = 0
+    low, words, inq, forms = d.low, d.words, d.inq, d.forms
     while start - 1 >= lo:
         x = start - 1
-        w = d.low[x]
-        t = d.words[x]
-        if d.inq[x] >= 0:
+        w = low[x]
+        t = words[x]
+        if inq[x] >= 0:
             break
-        if not _is_word(t):
+        if not t[:1].isalnum():     # (_is_word)
             if t in ("&", "-", "/", "’", "'") and start < end:
                 start -= 1
                 continue
@@ -173,8 +174,7 @@ def _np_left_walk(d: _Doc, end: int, lo: int) -> int | tuple[int, int]:
             if _determiner_opens_np(d, x, w, lo):
                 break
             continue
-        if n > 0 and not t[:1].isupper() and (w,) in cue_forms() \
-                and cue_forms()[(w,)].form in ("past", "ing"):
+        if n > 0 and not t[:1].isupper() and (w,) in forms and forms[(w,)].form in ("past", "ing"):
             break
         start -= 1
         n += 1
@@ -290,9 +290,10 @@ def _np_right(d: _Doc, i: int, hi: int, max_len: int = 10) -> tuple[int, int] | 
         i += 2
     j = i
     n = 0
+    low, words, inq = d.low, d.words, d.inq
     while j < hi and n < max_len:
-        w, t = d.low[j], d.words[j]
-        if d.inq[j] >= 0 or not _is_word(t):
+        w, t = low[j], words[j]
+        if inq[j] >= 0 or not t[:1].isalnum():      # (_is_word)
             if t in ("&", "-", "/", "’", "'") and j > i:
                 j += 1
                 continue
@@ -315,7 +316,7 @@ def _np_right(d: _Doc, i: int, hi: int, max_len: int = 10) -> tuple[int, int] | 
                 continue
             break
         if j > i and not t[:1].isupper() and w not in _DET and (
-                _cue_word(d, j) or (w.endswith("ed") and d.low[j - 1] not in _DET)):
+                (w,) in d.forms or (w.endswith("ed") and low[j - 1] not in _DET)):      # (_cue_word)
             break
         j += 1
         n += 1

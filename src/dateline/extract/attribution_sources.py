@@ -151,7 +151,7 @@ class _Resolver:
         ref = SourceRef(start=cs, end=ce)
         # 1. a mention inside the head (or the whole span)
         m = self.mention_in(hs, he) or self.mention_in(cs, ce)
-        head_words = tuple(d.low[x] for x in range(s, h) if d.low[x] not in _LEAD_DROP)
+        head_words = tuple([w for w in d.low[s:h] if w not in _LEAD_DROP])
         if m is not None and m.kind != "person" and h < e and set(head_words) & self.nouns_flat:
             # "The U.N. envoy for Sudan, Volker Perthes, said": the role's holder is named after the comma
             p = self.mention_in(d.starts[h], ce)
