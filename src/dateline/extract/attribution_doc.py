@@ -86,39 +86,41 @@ class _Doc:
 
     def _units(self, sentences):
         text = self.text
+        starts, is_open, is_close = self.starts, self.is_open, self.is_close
         spans = []
         for s, e in sorted(sentences):
-            lo = bisect.bisect_left(self.starts, s)
-            hi = bisect.bisect_left(self.starts, e)
+            lo = bisect.bisect_left(starts, s)
+            hi = bisect.bisect_left(starts, e, lo)
             if hi > lo:
                 spans.append([lo, hi])
         # closing marks that the splitter put at the start of the next sentence go back, and
-        # opening marks left at the end of a sentence go forward
-        for k in range(len(spans) - 1):
+        # opening marks left at the end of a sentence go forward (there are none without quotes)
+        for k in range(len(spans) - 1 if self.gtok else 0):
             cur, nxt = spans[k], spans[k + 1]
-            while nxt[0] < nxt[1] and self.is_close[nxt[0]] and cur[1] == nxt[0]:
+            while nxt[0] < nxt[1] and is_close[nxt[0]] and cur[1] == nxt[0]:
                 cur[1] += 1
                 nxt[0] += 1
-            while cur[1] - 1 > cur[0] and self.is_open[cur[1] - 1] and cur[1] == nxt[0]:
+            while cur[1] - 1 > cur[0] and is_open[cur[1] - 1] and cur[1] == nxt[0]:
                 cur[1] -= 1
                 nxt[0] -= 1
         # split after a quotation that closes a sentence ('... value.'' He added') unless a
         # post-posed cue follows ('"Why?" Obama asked.'); glue such a cue back otherwise
-        split: list[list[int]] = []
         closes = self._closes
-        for lo, hi in spans:
-            a = lo
-            # only a closing mark can split: the others of range(lo + 1, hi - 1) are passed over
-            for i in closes[bisect.bisect_left(closes, lo + 1):bisect.bisect_left(closes, hi - 1)]:
-                if self.is_close[i] and self.low[i - 1] in (".", "?", "!") and i + 1 > a \
-                        and self.inq[i + 1] < 0 and self.words[i + 1][:1].isupper() \
-                        and not self._post_cue_ahead(i + 1, hi):
-                    split.append([a, i + 1])
-                    a = i + 1
-            split.append([a, hi])
-        spans = split
+        if closes:
+            split: list[list[int]] = []
+            for lo, hi in spans:
+                a = lo
+                # only a closing mark can split: the others of range(lo + 1, hi - 1) are passed over
+                for i in closes[bisect.bisect_left(closes, lo + 1):bisect.bisect_left(closes, hi - 1)]:
+                    if is_close[i] and self.low[i - 1] in (".", "?", "!") and i + 1 > a \
+                            and self.inq[i + 1] < 0 and self.words[i + 1][:1].isupper() \
+                            and not self._post_cue_ahead(i + 1, hi):
+                        split.append([a, i + 1])
+                        a = i + 1
+                split.append([a, hi])
+            spans = split
         units: list[list[int]] = []
-        inq, starts, ends, words = self.inq, self.starts, self.ends, self.words
+        inq, ends, words = self.inq, self.ends, self.words
         for lo, hi in spans:
             if hi <= lo:
                 continue

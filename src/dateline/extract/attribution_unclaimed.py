@@ -222,7 +222,8 @@ class _Unclaimed:
                 seen.add(gi)
                 best = None
                 first = None
-                for c in range(x - 1, a - 1, -1):
+                heads = d.cue_heads     # (cue_at is None off them)
+                for c in reversed(heads[bisect.bisect_left(heads, a):bisect.bisect_left(heads, x)]):
                     r = d.cue_at(c, b)
                     if r and r[0].cue.speaks and r[0].form != "ing":
                         k, be = _skip_left_aux(d, c, a)
