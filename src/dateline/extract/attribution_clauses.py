@@ -73,7 +73,6 @@ class _Clauses:
         self._by_cue = _ByCue(self.atts)
         self.taken = bytearray(len(d.low))  # tokens already in an attribution
         self._ends: dict[tuple, dict[int, int]] = {}   # content_end's walks: (hi, rel, nested) -> token -> end
-        self._stops: list[int] | None = None            # _walk_stops, made on first use
 
     def boundary_before(self, k: int, lo: int) -> bool:
         """Is token k-1 the end of a content (comma, dash, closing quote)?"""
@@ -200,7 +199,7 @@ class _Clauses:
             if stop is not None:
                 return stop
         memo = self._ends.setdefault((hi, rel, nested), {})
-        stops = self._walk_stops()
+        stops = None         # _walk_stops(j, hi), made at the first word passed over
         path: list[int] = []
         j = self._step(i)
         t = -1               # the first taken token at or after j (hi: none)
@@ -228,8 +227,10 @@ class _Clauses:
             # the words after j up to the next one that can stop the walk: none of them ends it
             # unless it is taken (a remembered end there is the end the walk from that one
             # reaches, so passing them over only remembers fewer tokens)
+            if stops is None:
+                stops = self._walk_stops(j, hi)
             k = bisect.bisect_right(stops, j)
-            p = stops[k] if k < len(stops) and stops[k] < hi else hi
+            p = stops[k] if k < len(stops) else hi
             if not nested and t < p:
                 return t
             j = p
@@ -237,15 +238,15 @@ class _Clauses:
             memo[x] = end
         return end
 
-    def _walk_stops(self) -> list[int]:
-        """The tokens where content_end's walk may stop (a word of _CAN_STOP outside a quotation, or
-        the first token of a quotation) and a few more (the other words of _CAN_STOP), ascending
-        (a token may come twice)."""
-        if self._stops is None:
-            d = self.d
-            stops = list(compress(range(d.n), map(_CAN_STOP.__contains__, d.low)))
-            self._stops = sorted(stops + [lo for lo, _ in d.gtok]) if d.gtok else stops
-        return self._stops
+    def _walk_stops(self, j: int, hi: int) -> list[int]:
+        """The tokens of [j, hi) where content_end's walk may stop (a word of _CAN_STOP outside a
+        quotation, or the first token of a quotation) and a few more (the other words of
+        _CAN_STOP), ascending (a token may come twice)."""
+        d = self.d
+        stops = list(compress(range(j, hi), map(_CAN_STOP.__contains__, d.low[j:hi])))
+        los = d.group_starts
+        quotes = los[bisect.bisect_left(los, j):bisect.bisect_left(los, hi)]
+        return sorted(stops + quotes) if quotes else stops
 
     def _step(self, j: int) -> int:
         """The next token content_end looks at: past a quotation it is at, else the next one."""

@@ -55,6 +55,7 @@ class _Doc:
                 closes.add(hi - 1)
         self._closes = sorted(closes)     # the tokens with is_close set
         self.opens = sorted(opens)        # the tokens with is_open set
+        self.group_starts = sorted(lo for lo, _ in self.gtok)     # the first tokens of the quotations
         self.para_starts = [p[0] for p in self.paras]
         self.sent_starts = sorted(s for s, _ in sentences)
         self.units = self._units(sentences)
@@ -66,9 +67,8 @@ class _Doc:
             hi = bisect.bisect_left(self.starts, pe)
             if hi - lo > 30:
                 continue            # a headline is short: longer paragraphs are not read word by word
-            long = [x for x in range(lo, hi) if len(self.words[x]) > 3 and self.words[x].isalpha()]
-            if 3 <= len(long) and \
-                    sum(self.words[x][:1].isupper() for x in long) >= 0.8 * len(long):
+            long = [w for w in self.words[lo:hi] if len(w) > 3 and w.isalpha()]
+            if 3 <= len(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long):
                 for x in range(lo + 1, hi):
                     self.headline[x] = 1
 

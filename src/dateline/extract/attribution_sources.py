@@ -35,6 +35,12 @@ def _lower_words(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def _publication_ends() -> frozenset[str]:
+    """The last words of the publication source nouns."""
+    return frozenset(k[-1] for k, v in source_nouns().items() if v[0] == "publication")
+
+
+@lru_cache(maxsize=None)
 def _role_nouns() -> frozenset[str]:
     """The last words of the role and anonymous source nouns (made once, not per article)."""
     return frozenset(k[-1] for k, v in source_nouns().items() if v[0] in ("role", "anonymous"))
@@ -295,7 +301,11 @@ class _Resolver:
 
     def _outlet_noun(self, ref: SourceRef) -> str | None:
         """The publication noun that ends a source's head ("the Maariv newspaper" -> "newspaper")."""
-        words = tuple(self.text[ref.start or 0:ref.end or 0].split(",")[0].lower().split())
+        head = self.text[ref.start or 0:ref.end or 0].split(",", 1)[0]
+        last = head.rsplit(None, 1)[-1:]
+        if not last or last[0].lower() not in _publication_ends():
+            return None      # (a publication noun ends with one of those words)
+        words = tuple(head.lower().split())
         for n in (2, 1):
             if self.nouns.get(words[-n:], ("",))[0] == "publication" and len(words) >= n:
                 return " ".join(words[-n:])
