@@ -156,7 +156,9 @@ class _Resolver:
         hs, he = cs, d.ends[h - 1] if h > s else ce
         ref = SourceRef(start=cs, end=ce)
         # 1. a mention inside the head (or the whole span)
-        m = self.mention_in(hs, he) or self.mention_in(cs, ce)
+        m = self.mention_in(hs, he)
+        if m is None and he != ce:      # (the head is the whole span: the same look-up)
+            m = self.mention_in(cs, ce)
         head_words = tuple([w for w in d.low[s:h] if w not in _LEAD_DROP])
         if m is not None and m.kind != "person" and h < e and set(head_words) & self.nouns_flat:
             # "The U.N. envoy for Sudan, Volker Perthes, said": the role's holder is named after the comma
