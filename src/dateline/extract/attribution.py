@@ -152,6 +152,8 @@ def _owners(d: _Doc, found: list[_Att], segments: list[tuple[int, int]]) -> list
     order, else the shortest (the first of the list among equals), as a fold over the list picks.
     One sweep over segments and contents by start, with a prefix tree over content ends (largest
     first) giving the latest nested one and the shortest other one among those ending late enough."""
+    if not segments:
+        return []
     spans = [(d.starts[att.content[0]], d.ends[att.content[1] - 1], att) for att in found]
     ends = sorted({b for _, b, _ in spans})
     nested, plain = _PrefixTree(len(ends), max, -1), _PrefixTree(len(ends), min, (float("inf"), -1))

@@ -20,25 +20,26 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
         prev_direct: _Att | None = None
         prev_end_para = -1
         first_para_end = d.paras[0][1] if d.paras else 0
+        taken, text = self.taken, d.text      # taken holds 0 or 1: find(1) is any(), find(0) < 0 is all()
         for ui, (lo, hi) in enumerate(d.units):
-            if self.taken[lo] and all(self.taken[x] for x in range(lo, hi) if _is_word(d.words[x])):
+            if taken[lo] and (taken.find(0, lo, hi) < 0
+                              or all(taken[x] for x in range(lo, hi) if _is_word(d.words[x]))):
                 continue
             n_before = len(self.atts)
             cues = self.unit_cues(lo, hi)
-            if ui == 0 and d.ends[hi - 1] <= first_para_end and "\n" not in d.text[d.starts[lo]:d.ends[hi - 1]]:
+            if ui == 0 and d.ends[hi - 1] <= first_para_end and text.find("\n", d.starts[lo], d.ends[hi - 1]) < 0:
                 self.title_colon(lo, hi)
-            elif not cues and (lo == 0 or "\n" in d.text[d.ends[lo - 1]:d.starts[lo]]):
+            elif not cues and (lo == 0 or text.find("\n", d.ends[lo - 1], d.starts[lo]) >= 0):
                 self.title_colon(lo, hi, title=False)
             self.run_frames(cues, lo, hi)
             new = self.atts[n_before:]
-            para = d.para_of(d.starts[lo])
             if not new:
-                qstart = next((x for x in range(lo, min(hi, lo + 12)) if d.is_open[x]), None)
-                if (prev_direct is not None and qstart is not None and para - prev_end_para <= 1
-                        and self.mostly_quote(lo, hi)):
+                # a quotation opening in the unit's first words (is_open holds only True or False)
+                if (prev_direct is not None and True in d.is_open[lo:min(hi, lo + 12)]
+                        and d.para_of(d.starts[lo]) - prev_end_para <= 1 and self.mostly_quote(lo, hi)):
                     prev_direct, prev_end_para = self.continue_direct(prev_direct, prev_end_para, lo, hi)
                     continue
-                if any(self.taken[x] for x in range(lo, hi)):
+                if taken.find(1, lo, hi) >= 0:
                     continue
                 prev_direct = None
                 continue
@@ -67,17 +68,20 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
     def run_frames(self, cues, lo: int, hi: int) -> None:
         """Pass 1: content-before frames ('according to' first: it is the outer one); pass 2:
         content-after frames, left to right."""
+        if not cues:
+            return
+        taken = self.taken        # 0 or 1 per token: find(1) is any()
         for c, ce, f in cues:
-            if "prep" in f.cue.frames and not any(self.taken[x] for x in range(c, ce)):
+            if "prep" in f.cue.frames and taken.find(1, c, ce) < 0:
                 self.according(c, ce, lo, hi, f)
         for c, ce, f in cues:
-            if any(self.taken[x] for x in range(c, ce)) or "prep" in f.cue.frames:
+            if taken.find(1, c, ce) >= 0 or "prep" in f.cue.frames:
                 continue
             self.fronted_cue(c, ce, lo, hi, f) or self.quoted_as(c, ce, lo, hi, f) or self.as_put(c, ce, lo, hi, f) \
                 or self.as_reported(c, ce, lo, hi, f) \
                 or self.postposed(c, ce, lo, hi, f)
         for c, ce, f in cues:
-            if any(self.taken[x] for x in range(c, ce)) or "prep" in f.cue.frames:
+            if taken.find(1, c, ce) >= 0 or "prep" in f.cue.frames:
                 continue
             if f.form == "ing":
                 self.participle(c, ce, lo, hi, f) or self.reduced_relative(c, ce, lo, hi, f) \
@@ -100,13 +104,11 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
         between = any(o is not prev_direct and b <= o.content[0] < lo for o in self.atts)
         if not between and not newline:
             prev_direct.content = (a, e)
-            for x in range(lo, e):
-                self.taken[x] = 1
+            self.take(lo, e)
         else:
             n = _Att(prev_direct.cue, prev_direct.cue_span, prev_direct.src,
                      self.trim(lo, e), "continuation", True)
             self.atts.append(n)
-            for x in range(lo, e):
-                self.taken[x] = 1
+            self.take(lo, e)
             prev_direct = n
         return prev_direct, d.para_of(d.starts[e - 1])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from itertools import compress
 
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_phrases import _Att, _np_right, _subject_ok
@@ -191,18 +192,21 @@ class _Clauses:
             return hi
         if self.taken[i] and not nested:
             return i
-        stop = self._stop_at(i, i, hi, rel, nested)
-        if stop is not None:
-            return stop
+        d = self.d
+        inq, low, gtok, taken = d.inq, d.low, d.gtok, self.taken
+        if inq[i] >= 0 or low[i] in _CAN_STOP:    # (_stop_at is None at any other token)
+            stop = self._stop_at(i, i, hi, rel, nested)
+            if stop is not None:
+                return stop
         memo = self._ends.setdefault((hi, rel, nested), {})
-        inq, low = self.d.inq, self.d.low
+        stops = None         # _walk_stops(j, hi), made at the first word passed over
         path: list[int] = []
         j = self._step(i)
         t = -1               # the first taken token at or after j (hi: none)
         end = hi
         while j < hi:
             if not nested and t < j:
-                t = self.taken.find(1, j, hi)
+                t = taken.find(1, j, hi)
                 t = hi if t < 0 else t
             r = memo.get(j)
             if r is not None and (nested or not j <= t < r):
@@ -210,15 +214,39 @@ class _Clauses:
                 break
             if not nested and t == j:
                 return j      # taken since: the end of this walk only, not remembered
-            stop = self._stop_at(i, j, hi, rel, nested) if inq[j] >= 0 or low[j] in _CAN_STOP else None
-            if stop is not None:
-                end = stop
-                break
             path.append(j)
-            j = self._step(j)
+            q = inq[j]
+            if q >= 0 or low[j] in _CAN_STOP:
+                stop = self._stop_at(i, j, hi, rel, nested)
+                if stop is not None:
+                    path.pop()
+                    end = stop
+                    break
+                j = gtok[q][1] if q >= 0 else j + 1
+                continue
+            # the words after j up to the next one that can stop the walk: none of them ends it
+            # unless it is taken (a remembered end there is the end the walk from that one
+            # reaches, so passing them over only remembers fewer tokens)
+            if stops is None:
+                stops = self._walk_stops(j, hi)
+            k = bisect.bisect_right(stops, j)
+            p = stops[k] if k < len(stops) else hi
+            if not nested and t < p:
+                return t
+            j = p
         for x in path:
             memo[x] = end
         return end
+
+    def _walk_stops(self, j: int, hi: int) -> list[int]:
+        """The tokens of [j, hi) where content_end's walk may stop (a word of _CAN_STOP outside a
+        quotation, or the first token of a quotation) and a few more (the other words of
+        _CAN_STOP), ascending (a token may come twice)."""
+        d = self.d
+        stops = list(compress(range(j, hi), map(_CAN_STOP.__contains__, d.low[j:hi])))
+        los = d.group_starts
+        quotes = los[bisect.bisect_left(los, j):bisect.bisect_left(los, hi)]
+        return sorted(stops + quotes) if quotes else stops
 
     def _step(self, j: int) -> int:
         """The next token content_end looks at: past a quotation it is at, else the next one."""
@@ -366,9 +394,13 @@ class _Clauses:
         self.atts.append(att)
         for rng in (att.content, att.cue_span, att.src):
             if rng:
-                for x in range(*rng):
-                    self.taken[x] = 1
+                self.take(*rng)
         return att
+
+    def take(self, a: int, b: int) -> None:
+        """Mark the tokens [a, b) taken (none when b <= a)."""
+        if b > a:
+            self.taken[a:b] = b"\x01" * (b - a)
 
     def last_source(self, lo: int, c: int):
         """The source of the last attribution (in list order) whose cue starts in [lo, c)."""

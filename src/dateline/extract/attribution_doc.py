@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from dateline import lang
 from dateline.extract.attribution_lexicon import cue_forms, CueForm
@@ -16,18 +18,20 @@ class _Doc:
 
     def __init__(self, text: str, sentences: list[tuple[int, int]]):
         self.text = text
+        self.left_memo: dict[tuple, object] = {}     # attribution_phrases' walks left of a cue, by their arguments
         toks, starts, ends, low = word_table(text)     # the text's one tokenization, read once
         self.starts = list(starts)
         self.ends = list(ends)
-        self.words = [w for _, _, w in toks]
+        self.words = list(map(itemgetter(2), toks))
         self.low = list(low)
-        for i in [k for k, w in enumerate(self.low) if "'" in w or "’" in w]:     # the words with an apostrophe
+        for i in _apostrophe_words(text, self.starts, self.ends):
             m = _CLITIC.fullmatch(self.low[i])
             if m:
                 self.low[i] = m.group(1)
         self.n = len(toks)
-        heads = _cue_heads()
-        self.cue_heads = [i for i, w in enumerate(self.low) if w in heads]     # where a cue may start
+        # where a cue may start (one membership test per word, no Python step per word)
+        self.head_words, self.forms = _cue_heads(), cue_forms()     # the cue tables: first words, every form
+        self.cue_heads = list(compress(range(self.n), map(self.head_words.__contains__, self.low)))
         self.paras = paragraphs(text)
         self.groups = sorted(find_quotes(text, self.paras) + find_headline_quotes(text, self.paras),
                              key=lambda g: g.start)
@@ -36,17 +40,22 @@ class _Doc:
         self.is_open = [False] * len(toks)
         self.is_close = [False] * len(toks)
         self.gtok: list[tuple[int, int]] = []
+        closes, opens = set(), set()
         for gi, g in enumerate(self.groups):
             lo = bisect.bisect_left(self.starts, g.start)
             hi = bisect.bisect_left(self.starts, g.end)
             self.gtok.append((lo, hi))
-            for i in range(lo, hi):
-                self.inq[i] = gi
+            self.inq[lo:hi] = [gi] * (hi - lo)
             marks = _SMARKS if g.single else _QMARKS
             if lo < len(toks) and self.low[lo] in marks:
                 self.is_open[lo] = True
+                opens.add(lo)
             if hi - 1 >= lo and self.low[hi - 1] in marks and g.closed:
                 self.is_close[hi - 1] = True
+                closes.add(hi - 1)
+        self._closes = sorted(closes)     # the tokens with is_close set
+        self.opens = sorted(opens)        # the tokens with is_open set
+        self.group_starts = sorted(lo for lo, _ in self.gtok)     # the first tokens of the quotations
         self.para_starts = [p[0] for p in self.paras]
         self.sent_starts = sorted(s for s, _ in sentences)
         self.units = self._units(sentences)
@@ -58,9 +67,8 @@ class _Doc:
             hi = bisect.bisect_left(self.starts, pe)
             if hi - lo > 30:
                 continue            # a headline is short: longer paragraphs are not read word by word
-            long = [x for x in range(lo, hi) if len(self.words[x]) > 3 and self.words[x].isalpha()]
-            if 3 <= len(long) and \
-                    sum(self.words[x][:1].isupper() for x in long) >= 0.8 * len(long):
+            long = [w for w in self.words[lo:hi] if len(w) > 3 and w.isalpha()]
+            if 3 <= len(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long):
                 for x in range(lo + 1, hi):
                     self.headline[x] = 1
 
@@ -78,54 +86,58 @@ class _Doc:
 
     def _units(self, sentences):
         text = self.text
+        starts, is_open, is_close = self.starts, self.is_open, self.is_close
         spans = []
         for s, e in sorted(sentences):
-            lo = bisect.bisect_left(self.starts, s)
-            hi = bisect.bisect_left(self.starts, e)
+            lo = bisect.bisect_left(starts, s)
+            hi = bisect.bisect_left(starts, e, lo)
             if hi > lo:
                 spans.append([lo, hi])
         # closing marks that the splitter put at the start of the next sentence go back, and
-        # opening marks left at the end of a sentence go forward
-        for k in range(len(spans) - 1):
+        # opening marks left at the end of a sentence go forward (there are none without quotes)
+        for k in range(len(spans) - 1 if self.gtok else 0):
             cur, nxt = spans[k], spans[k + 1]
-            while nxt[0] < nxt[1] and self.is_close[nxt[0]] and cur[1] == nxt[0]:
+            while nxt[0] < nxt[1] and is_close[nxt[0]] and cur[1] == nxt[0]:
                 cur[1] += 1
                 nxt[0] += 1
-            while cur[1] - 1 > cur[0] and self.is_open[cur[1] - 1] and cur[1] == nxt[0]:
+            while cur[1] - 1 > cur[0] and is_open[cur[1] - 1] and cur[1] == nxt[0]:
                 cur[1] -= 1
                 nxt[0] -= 1
         # split after a quotation that closes a sentence ('... value.'' He added') unless a
         # post-posed cue follows ('"Why?" Obama asked.'); glue such a cue back otherwise
-        split: list[list[int]] = []
-        for lo, hi in spans:
-            a = lo
-            for i in range(lo + 1, hi - 1):
-                if self.is_close[i] and self.low[i - 1] in (".", "?", "!") and i + 1 > a \
-                        and self.inq[i + 1] < 0 and self.words[i + 1][:1].isupper() \
-                        and not self._post_cue_ahead(i + 1, hi):
-                    split.append([a, i + 1])
-                    a = i + 1
-            split.append([a, hi])
-        spans = split
+        closes = self._closes
+        if closes:
+            split: list[list[int]] = []
+            for lo, hi in spans:
+                a = lo
+                # only a closing mark can split: the others of range(lo + 1, hi - 1) are passed over
+                for i in closes[bisect.bisect_left(closes, lo + 1):bisect.bisect_left(closes, hi - 1)]:
+                    if is_close[i] and self.low[i - 1] in (".", "?", "!") and i + 1 > a \
+                            and self.inq[i + 1] < 0 and self.words[i + 1][:1].isupper() \
+                            and not self._post_cue_ahead(i + 1, hi):
+                        split.append([a, i + 1])
+                        a = i + 1
+                split.append([a, hi])
+            spans = split
         units: list[list[int]] = []
+        inq, ends, words = self.inq, self.ends, self.words
         for lo, hi in spans:
             if hi <= lo:
                 continue
             if units:
                 plo, phi = units[-1]
                 # a quotation running over the boundary
-                crosses = self.inq[phi - 1] >= 0 and self.inq[phi - 1] == self.inq[lo]
-                if not crosses and self.inq[lo] >= 0 and not self.is_open[lo]:
+                crosses = inq[phi - 1] >= 0 and inq[phi - 1] == inq[lo]
+                if not crosses and inq[lo] >= 0 and not self.is_open[lo]:
                     crosses = True
-                # a split after "Mr." or an initial, or before a lower-case word
-                ps, pe, s = self.starts[plo], self.ends[phi - 1], self.starts[lo]
-                glued = (_ABBR_END.search(text[max(ps, pe - 8):pe]) is not None
-                         or self.words[lo][:1].islower()) and "\n" not in text[pe:s]
-                if not glued and "\n" not in text[pe:s]:
-                    glued = self._title_after_cue(phi - 1, plo)
-                if not glued and self.is_close[phi - 1] and phi - 2 >= plo \
-                        and self.low[phi - 2] in ("?", "!", ",") and "\n" not in text[pe:s]:
-                    glued = self._post_cue_ahead(lo, hi)
+                # a split after "Mr." or an initial, or before a lower-case word (on one line)
+                ps, pe, s = starts[plo], ends[phi - 1], starts[lo]
+                glued = text.find("\n", pe, s) < 0
+                if glued and not (_ABBR_END.search(text[max(ps, pe - 8):pe]) is not None
+                                  or words[lo][:1].islower()):
+                    glued = self._title_after_cue(phi - 1, plo) or (
+                        self.is_close[phi - 1] and phi - 2 >= plo and self.low[phi - 2] in ("?", "!", ",")
+                        and self._post_cue_ahead(lo, hi))
                 if crosses or glued:
                     units[-1][1] = hi
                     continue
@@ -158,15 +170,16 @@ class _Doc:
 
     # ---- helpers over token indices -------------------------------------------------
     def cue_at(self, i: int, hi: int) -> tuple[CueForm, int] | None:
-        if self.low[i] not in _cue_heads() or self.inq[i] >= 0:
+        low = self.low
+        if low[i] not in self.head_words or self.inq[i] >= 0:
             return None
-        forms = cue_forms()
+        forms = self.forms
         w = self.words[i]
         if i + 1 < hi and self.inq[i + 1] < 0:
-            f = forms.get((self.low[i], self.low[i + 1]))
-            if f and (w.islower() or self.low[i] == "according"):
+            f = forms.get((low[i], low[i + 1]))
+            if f and (w.islower() or low[i] == "according"):
                 return f, i + 2
-        f = forms.get((self.low[i],))
+        f = forms.get((low[i],))
         if f and (w.islower() or self.headline[i] and w[1:].islower() or self._fronted_cue(i, f)) \
                 and len(f.words) == 1:
             return f, i + 1
@@ -177,6 +190,20 @@ class _Doc:
         return f.form == "past" and "post" in f.cue.frames and self.words[i][1:].islower() \
             and i + 1 < self.n and self.words[i + 1][:1].isupper() and self.inq[i + 1] < 0 \
             and (i == 0 or self.low[i - 1] in (".", "!", "?", ":") or "\n" in self.text[self.ends[i - 1]:self.starts[i]])
+
+
+def _apostrophe_words(text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """The words holding an apostrophe (' or ’), ascending: found from the marks in the text, not by
+    reading every word (a word's lower-case form has the apostrophes of its text, no more, no less)."""
+    out: set[int] = set()
+    for mark in ("'", "’"):
+        p = text.find(mark)
+        while p >= 0:
+            k = bisect.bisect_right(starts, p) - 1
+            if k >= 0 and p < ends[k]:
+                out.add(k)
+            p = text.find(mark, p + 1)
+    return sorted(out)
 
 
 @lru_cache(maxsize=None)

@@ -14,7 +14,17 @@ from dateline.record import SourceRef
 
 def _skip_left_aux(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
     """Skip auxiliaries, adverbs and time words left of token k (exclusive); returns the index
-    after the subject and whether a form of 'be' was skipped right before the cue."""
+    after the subject and whether a form of 'be' was skipped right before the cue. Remembered per
+    (k, lo) in the doc: the frames tried on one cue ask the same (the doc's tokens never change)."""
+    memo = d.left_memo
+    key = ("aux", k, lo)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _skip_left_aux_walk(d, k, lo)
+    return found
+
+
+def _skip_left_aux_walk(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
     be = False
     first = True
     while k - 1 >= lo:
@@ -58,7 +68,17 @@ def _skip_left_aux(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
 
 
 def _np_left(d: _Doc, end: int, lo: int, appos: bool = True) -> tuple[int, int] | None:
-    """The noun phrase ending right before token ``end`` (tokens [start, end))."""
+    """The noun phrase ending right before token ``end`` (tokens [start, end)); remembered per
+    (end, lo, appos) in the doc, as _skip_left_aux."""
+    memo = d.left_memo
+    key = (end, lo, appos)
+    found = memo.get(key, memo)
+    if found is memo:
+        found = memo[key] = _np_left_find(d, end, lo, appos)
+    return found
+
+
+def _np_left_find(d: _Doc, end: int, lo: int, appos: bool) -> tuple[int, int] | None:
     k = end - 1
     if k < lo:
         return None
@@ -120,13 +140,14 @@ def _np_left_walk(d: _Doc, end: int, lo: int) -> int | tuple[int, int]:
     subject pronoun that ends the walk."""
     start = end
     n = 0
+    low, words, inq, forms = d.low, d.words, d.inq, d.forms
     while start - 1 >= lo:
         x = start - 1
-        w = d.low[x]
-        t = d.words[x]
-        if d.inq[x] >= 0:
+        w = low[x]
+        t = words[x]
+        if inq[x] >= 0:
             break
-        if not _is_word(t):
+        if not t[:1].isalnum():     # (_is_word)
             if t in ("&", "-", "/", "’", "'") and start < end:
                 start -= 1
                 continue
@@ -153,8 +174,7 @@ def _np_left_walk(d: _Doc, end: int, lo: int) -> int | tuple[int, int]:
             if _determiner_opens_np(d, x, w, lo):
                 break
             continue
-        if n > 0 and not t[:1].isupper() and (w,) in cue_forms() \
-                and cue_forms()[(w,)].form in ("past", "ing"):
+        if n > 0 and not t[:1].isupper() and (w,) in forms and forms[(w,)].form in ("past", "ing"):
             break
         start -= 1
         n += 1
@@ -270,9 +290,10 @@ def _np_right(d: _Doc, i: int, hi: int, max_len: int = 10) -> tuple[int, int] | 
         i += 2
     j = i
     n = 0
+    low, words, inq = d.low, d.words, d.inq
     while j < hi and n < max_len:
-        w, t = d.low[j], d.words[j]
-        if d.inq[j] >= 0 or not _is_word(t):
+        w, t = low[j], words[j]
+        if inq[j] >= 0 or not t[:1].isalnum():      # (_is_word)
             if t in ("&", "-", "/", "’", "'") and j > i:
                 j += 1
                 continue
@@ -295,7 +316,7 @@ def _np_right(d: _Doc, i: int, hi: int, max_len: int = 10) -> tuple[int, int] | 
                 continue
             break
         if j > i and not t[:1].isupper() and w not in _DET and (
-                _cue_word(d, j) or (w.endswith("ed") and d.low[j - 1] not in _DET)):
+                (w,) in d.forms or (w.endswith("ed") and low[j - 1] not in _DET)):      # (_cue_word)
             break
         j += 1
         n += 1

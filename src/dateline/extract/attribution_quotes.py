@@ -7,11 +7,15 @@ Single quotes are left alone (they nest inside double ones, and ’ is also an a
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 # `` and '' before the single characters; a straight ' is never a double mark
-MARK = re.compile(r"``|''|[\"“”«»„]")
+# `` and '' before the single characters (the order of the alternation)
+_MARKS = ("``", "''", '"', "“", "”", "«", "»", "„")
+MARK = re.compile("|".join(map(re.escape, _MARKS)))
+_MARK_CHARS = frozenset("".join(_MARKS))     # the characters of MARK's marks
 _OPENERS = {"``", "“", "«", "„"}
 _CLOSERS = {"”", "»"}
 _BEFORE_OPEN = set(" \t\n\r([{—–-/\u00a0") | {""}
@@ -61,12 +65,36 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _mark_spans(text: str) -> list[tuple[int, int]]:
+    """``MARK.finditer(text)``'s spans, found by str.find: the marks share no character with one
+    another (backquotes, straight single quotes, one character each for the rest), so each one's
+    leftmost non-overlapping occurrences are the scan's."""
+    out = []
+    for mark in _MARKS:
+        n = len(mark)
+        p = text.find(mark)
+        while p >= 0:
+            out.append((p, p + n))
+            p = text.find(mark, p + n)
+    out.sort()
+    return out
+
+
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteGroup]:
     """Paired double quotes of ``text`` as QuoteGroups, in text order."""
     groups: list[QuoteGroup] = []
     pending: QuoteGroup | None = None   # a quote left open at the end of the previous paragraph
+    found = _mark_spans(text)
+    if not found:
+        return groups
+    found_starts = [s for s, _ in found]
     for pi, (ps, pe) in enumerate(paragraphs):
-        marks = [(m.start(), m.end()) for m in MARK.finditer(text, ps, pe)]
+        if (ps > 0 and text[ps - 1] in _MARK_CHARS) or (pe < len(text) and text[pe] in _MARK_CHARS):
+            marks = [(m.start(), m.end()) for m in MARK.finditer(text, ps, pe)]
+        else:
+            # no mark of the whole text's scan runs over the paragraph's edges: its marks are the
+            # paragraph's own scan's
+            marks = found[bisect.bisect_left(found_starts, ps):bisect.bisect_left(found_starts, pe)]
         cur: QuoteGroup | None = None
         seg_start = None
         k = 0
@@ -124,6 +152,8 @@ def find_headline_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Q
     out: list[QuoteGroup] = []
     for ps, pe in paragraphs:
         para = text[ps:pe]
+        if "'" not in para and "‘" not in para:
+            continue        # no single mark to open a quotation
         if len(para.split(None, HEADLINE_MAX_WORDS)) > HEADLINE_MAX_WORDS or MARK.search(para):
             continue        # (the words are counted only up to one past the most a headline has)
         pos = 0

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from functools import lru_cache
+from itertools import chain
 
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import pronouns, source_nouns
@@ -26,6 +28,24 @@ def _span_name(text: str, d: _Doc, s: int, e: int) -> str:
     return text[d.starts[a]:d.ends[j - 1]] if j > a else text[d.starts[s]:d.ends[e - 1]]
 
 
+@lru_cache(maxsize=4096)
+def _lower_words(name: str) -> tuple[str, ...]:
+    """The lower-case words of a mention's name (a name comes back in many articles' look-backs)."""
+    return tuple(name.lower().split())
+
+
+@lru_cache(maxsize=None)
+def _publication_ends() -> frozenset[str]:
+    """The last words of the publication source nouns."""
+    return frozenset(k[-1] for k, v in source_nouns().items() if v[0] == "publication")
+
+
+@lru_cache(maxsize=None)
+def _role_nouns() -> frozenset[str]:
+    """The last words of the role and anonymous source nouns (made once, not per article)."""
+    return frozenset(k[-1] for k, v in source_nouns().items() if v[0] in ("role", "anonymous"))
+
+
 class _Resolver:
     def __init__(self, text: str, d: _Doc, mentions: list[Mention]):
         self.text = text
@@ -34,7 +54,7 @@ class _Resolver:
         self.mstarts = [m.start for m in self.mentions]
         self.pron = pronouns()
         self.nouns = source_nouns()
-        self.nouns_flat = {k[-1] for k, v in self.nouns.items() if v[0] in ("role", "anonymous")}
+        self.nouns_flat = _role_nouns()
         self.history: list[tuple[int, SourceRef]] = []   # (char pos, resolved source), in text order
         # positions in history under the keys the look-backs test: ("named", kind), ("known", kind),
         # ("end", char end), ("institution",); in history order, so the last one before a position is
@@ -69,40 +89,52 @@ class _Resolver:
     def before_fitting(self, pos: int, kinds, word: str):
         """The last mention of these kinds before pos that the pronoun ``word`` can stand for (not a
         person the article calls by the other gender's pronoun); among people, one known to be of
-        its gender in this or the previous sentence wins over one whose gender is not known."""
+        its gender in this or the previous sentence wins over one whose gender is not known.
+
+        The candidates come nearest first, so their sentences never increase: each search stops at
+        the first one before the sentences it looks at (the rest of the article is never read)."""
         want = pronoun_gender(word)
-        fits = [m for m in self._back_from(pos, kinds) if not self.clashes(m.entity, word)]
-        if not fits:
+        fits = (m for m in self._back_from(pos, kinds) if not self.clashes(m.entity, word))
+        top = next(fits, None)
+        if top is None:
             return None
-        fits = self._subjects_first(fits)
-        if want and fits[0].kind == "person" and self.gender.get(fits[0].entity or "") != want:
+        seen = [top]                       # the candidates read so far, nearest first
+        first = self._sentence_subject(top, seen, fits) if top.kind == "person" else top
+        if want and first.kind == "person" and self.gender.get(first.entity or "") != want:
             near = self.d.sent_of_unit(pos) - 1
-            known = next((m for m in fits if m.kind == "person" and self.gender.get(m.entity or "") == want
-                          and self.d.sent_of_char(m.start) >= near), None)
-            return known or fits[0]
-        return fits[0]
+            for m in chain(seen, fits):
+                if self.d.sent_of_char(m.start) < near:
+                    break
+                if m.kind == "person" and self.gender.get(m.entity or "") == want:
+                    return m
+        return first
 
     # how far into its sentence a person's name may start and still be the sentence's subject
     _SUBJECT_REACH = 20
 
-    def _subjects_first(self, fits: list) -> list:
-        """Candidates nearest first, except that a person opening the nearest one's sentence (its
-        subject: "Trump commented on Crutcher's death. He said ...") comes before the other people
-        of that sentence."""
-        top = fits[0]
-        if top.kind != "person":
-            return fits
+    def _sentence_subject(self, top: Mention, seen: list, fits):
+        """The nearest candidate, except that a person opening its sentence (its subject: "Trump
+        commented on Crutcher's death. He said ...") comes before the other people of that sentence
+        (``seen``: the candidates read so far, to which those read here are added)."""
         k = self.d.sent_of_char(top.start)
         start = self.d.sent_starts[k] if 0 <= k < len(self.d.sent_starts) else 0
-        subj = next((m for m in fits if m.kind == "person" and self.d.sent_of_char(m.start) == k
-                     and m.start - start <= self._SUBJECT_REACH), None)
-        return [subj] + [m for m in fits if m is not subj] if subj is not None else fits
+        m = top
+        while True:
+            sk = self.d.sent_of_char(m.start)
+            if sk < k:
+                return top
+            if m.kind == "person" and sk == k and m.start - start <= self._SUBJECT_REACH:
+                return m
+            m = next(fits, None)
+            if m is None:
+                return top
+            seen.append(m)
 
     def named_with(self, pos: int, noun: str, kinds):
         """The last mention before pos whose name contains the noun ("agency" -> "... Energy Agency")."""
-        words = noun.lower().split()
+        words = tuple(noun.lower().split())
         for m in self._back_from(pos, [k for k in kinds if k != "person"]):
-            name = (m.name or m.text or "").lower().split()
+            name = _lower_words(m.name or m.text or "")
             if any(name[k:k + len(words)] == words for k in range(len(name) - len(words) + 1)):
                 return m
         return None
@@ -124,8 +156,10 @@ class _Resolver:
         hs, he = cs, d.ends[h - 1] if h > s else ce
         ref = SourceRef(start=cs, end=ce)
         # 1. a mention inside the head (or the whole span)
-        m = self.mention_in(hs, he) or self.mention_in(cs, ce)
-        head_words = tuple(d.low[x] for x in range(s, h) if d.low[x] not in _LEAD_DROP)
+        m = self.mention_in(hs, he)
+        if m is None and he != ce:      # (the head is the whole span: the same look-up)
+            m = self.mention_in(cs, ce)
+        head_words = tuple([w for w in d.low[s:h] if w not in _LEAD_DROP])
         if m is not None and m.kind != "person" and h < e and set(head_words) & self.nouns_flat:
             # "The U.N. envoy for Sudan, Volker Perthes, said": the role's holder is named after the comma
             p = self.mention_in(d.starts[h], ce)
@@ -269,7 +303,11 @@ class _Resolver:
 
     def _outlet_noun(self, ref: SourceRef) -> str | None:
         """The publication noun that ends a source's head ("the Maariv newspaper" -> "newspaper")."""
-        words = tuple(self.text[ref.start or 0:ref.end or 0].split(",")[0].lower().split())
+        head = self.text[ref.start or 0:ref.end or 0].split(",", 1)[0]
+        last = head.rsplit(None, 1)[-1:]
+        if not last or last[0].lower() not in _publication_ends():
+            return None      # (a publication noun ends with one of those words)
+        words = tuple(head.lower().split())
         for n in (2, 1):
             if self.nouns.get(words[-n:], ("",))[0] == "publication" and len(words) >= n:
                 return " ".join(words[-n:])

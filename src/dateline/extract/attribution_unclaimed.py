@@ -22,7 +22,7 @@ class _Unclaimed:
         starts = [a.content[0] for a in order]
         self._ustarts = [u[0] for u in d.units]
         for gi, (lo, hi) in enumerate(d.gtok):
-            if hi <= lo or any(self.taken[x] for x in range(lo, hi)):
+            if hi <= lo or self.taken.find(1, lo, hi) >= 0:      # (taken holds 0 or 1)
                 continue
             if not d.is_open[lo]:
                 continue
@@ -214,14 +214,16 @@ class _Unclaimed:
                 continue
             a, b = att.content
             seen = set()
-            for x in range(a, b):
+            # only an opening mark starts a quotation: the other tokens of [a, b) are passed over
+            for x in d.opens[bisect.bisect_left(d.opens, a):bisect.bisect_left(d.opens, b)]:
                 gi = d.inq[x]
                 if gi < 0 or gi in seen or not d.is_open[x]:
                     continue
                 seen.add(gi)
                 best = None
                 first = None
-                for c in range(x - 1, a - 1, -1):
+                heads = d.cue_heads     # (cue_at is None off them)
+                for c in reversed(heads[bisect.bisect_left(heads, a):bisect.bisect_left(heads, x)]):
                     r = d.cue_at(c, b)
                     if r and r[0].cue.speaks and r[0].form != "ing":
                         k, be = _skip_left_aux(d, c, a)
