@@ -57,7 +57,7 @@ def tokenize_lower(text: str, start: int = 0, end: int | None = None) -> tuple[l
     out, words, i, j = _stretch(text, start, end)
     if not out:
         return out, []
-    low = words.lower()[i:j]
+    low = (words.low or words.lower())[i:j]
     if out[0] is not words.toks[i]:             # a word cut at an edge
         low[0] = out[0][2].lower()
     if out[-1] is not words.toks[j - 1]:
@@ -69,11 +69,14 @@ def _stretch(text: str, start: int, end: int | None) -> tuple[list[tuple[int, in
     """The words of text[start:end] (``tokenize``), with the whole text's words and the stretch's
     first and past-last indexes into them."""
     n = len(text)
-    end = n if end is None else min(end, n)
-    start = max(start, 0)
+    if end is None or end > n:
+        end = n
+    if start < 0:
+        start = 0
     if start >= end:
         return [], None, 0, 0
-    words = _whole(text)
+    kept = _DOCS[0] if _DOCS else None
+    words = kept[1] if kept is not None and kept[0] is text else _whole(text)     # the article's, mostly
     i = bisect.bisect_right(words.ends, start)          # the first word that ends after start
     j = bisect.bisect_left(words.starts, end, i)        # the first word that starts at or after end
     out = words.toks[i:j]

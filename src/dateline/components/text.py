@@ -45,15 +45,14 @@ def sentences(doc: Doc) -> Doc:
     'sentence' and as the tokens' sentence starts (``doc.sents``; a parse run later may only cut
     these sentences further, since it parses each one on its own)."""
     doc._.sentences = segment(doc)
-    write_group(doc, "sentence", ((a, b, "") for a, b in doc._.sentences))
+    spans = write_group(doc, "sentence", ((a, b, "") for a, b in doc._.sentences))
     if len(doc) and not doc.has_annotation("DEP"):
         import numpy
         from spacy.attrs import SENT_START
 
         marks = numpy.full((len(doc), 1), -1, dtype="int64")     # -1: inside, 1: starts a sentence
         marks[0, 0] = 1
-        for sp in doc.spans["sentence"]:
-            marks[sp.start, 0] = 1
+        marks[[sp.start for sp in spans], 0] = 1
         doc.from_array([SENT_START], marks.astype("uint64"))     # spaCy reads it back as a signed value
     return doc
 

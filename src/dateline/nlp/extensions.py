@@ -62,12 +62,12 @@ def text_of(doc: "Doc") -> str:
     return t if t is not None else doc.text
 
 
-def write_group(doc: "Doc", group: str, spans: Iterable[tuple[int, int, str]]) -> None:
+def write_group(doc: "Doc", group: str, spans: Iterable[tuple[int, int, str]]) -> list:
     """Set ``doc.spans[group]`` from (start_char, end_char, label) triples; a span that covers no
     token (whitespace only, an empty range) is left out. Each span is ``doc.char_span(s, e,
     alignment_mode="expand")``, its tokens found by bisection over the Doc's token offsets, read once
-    per call from its arrays (no Token objects made)."""
-    import bisect
+    per Doc from its arrays (no Token objects made). Returns the spans set (a list)."""
+    from bisect import bisect_right
 
     from spacy.tokens import Span
 
@@ -76,8 +76,8 @@ def write_group(doc: "Doc", group: str, spans: Iterable[tuple[int, int, str]]) -
     for s, e, label in spans:
         if e <= s:
             continue
-        i = bisect.bisect_right(starts, s) - 1          # the token whose extent (with its space) holds s
-        j = bisect.bisect_right(starts, e - 1) - 1      # the one that holds the span's last character
+        i = bisect_right(starts, s) - 1                 # the token whose extent (with its space) holds s
+        j = bisect_right(starts, e - 1) - 1             # the one that holds the span's last character
         if i < 0 or s >= reach[i] or j < 0 or e - 1 >= reach[j]:
             continue                                    # (char_span: None)
         if s == ends[i]:
@@ -85,6 +85,7 @@ def write_group(doc: "Doc", group: str, spans: Iterable[tuple[int, int, str]]) -
         if j + 1 > i:
             out.append(Span(doc, i, j + 1, label=label or ""))
     doc.spans[group] = out
+    return out
 
 
 def token_array(doc: "Doc"):
