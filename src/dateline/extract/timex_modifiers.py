@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from dateline.extract.regex_literals import foldable, may_match, needed
 from dateline.extract.timex_base import context_regex, L
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 from dateline.record import Timex
@@ -22,13 +23,24 @@ _APPROX_SUFFIX = re.compile(rf"\s+(?P<w>{L.re_approx_suffix})(?![\w-])", re.I)
 
 _DAY_BEFORE_DATE = context_regex("DAY_BEFORE_DATE")
 _WEEK_OF = context_regex("WEEK_OF")
+# the words each pattern searched before a timex cannot match without (regex_literals.needed)
+_NEEDS = {rx: needed(rx) for rx in (_WEEK_OF, _DAY_BEFORE_DATE, _MID_HYPHEN, _POINT_PREFIX, _APPROX_PREFIX)}
+
+
+def _find(rx: re.Pattern, before: str, low: str | None) -> re.Match | None:
+    """``rx.search(before)``; None at once where ``low`` (``before`` lower-cased, None where it holds a
+    character that folds onto an ASCII letter) lacks a word every match of ``rx`` holds."""
+    if low is not None and not may_match(_NEEDS[rx], low):
+        return None
+    return rx.search(before)
 
 
 def _extend(tx: Timex, text: str, prev_end: int) -> None:
     """Attach preceding modifiers ("early", "the end of", "about", "more than") and "or so"."""
     lo = max(prev_end, tx.start - 40)
     before = text[lo:tx.start]
-    wk = _WEEK_OF.search(before) if tx.type == "DATE" else None
+    low = None if foldable(before) else before.lower()
+    wk = _find(_WEEK_OF, before, low) if tx.type == "DATE" else None
     if wk and (parse_value(tx.value) or {}).get("gran") == "day" and not tx.mod:
         d = value_start_date(tx.value)
         if d is not None:  # "the week of March 6": the week that day falls in
@@ -36,7 +48,7 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
             tx.value = date_to_value(d, "week")
             tx.text = text[tx.start:tx.end]
             return
-    db = _DAY_BEFORE_DATE.search(before) if tx.type == "DATE" else None
+    db = _find(_DAY_BEFORE_DATE, before, low) if tx.type == "DATE" else None
     if db and (parse_value(tx.value) or {}).get("gran") == "day" and not tx.mod:
         v = shift_units(tx.value, -1 if db.group("d").lower() == "before" else 1, "D")
         if v:  # "the day before last Tuesday", "the day after Christmas"
@@ -45,7 +57,7 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
             tx.text = text[tx.start:tx.end]
             return
     if tx.type in ("DATE", "TIME"):
-        m = _MID_HYPHEN.search(before) or _POINT_PREFIX.search(before)
+        m = _find(_MID_HYPHEN, before, low) or _find(_POINT_PREFIX, before, low)
         if m:
             w = re.sub(r"\s+", " ", (m.groupdict().get("ph") or m.group("w")).lower())
             ok = True
@@ -67,7 +79,7 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
                 tx.start = lo + m.start()
                 tx.mod = mod
     elif tx.type == "DURATION":
-        m = _APPROX_PREFIX.search(before)
+        m = _find(_APPROX_PREFIX, before, low)
         if m and not _DET_START.match(tx.text):
             tx.start = lo + m.start()
             tx.mod = L.approx_mods.get(re.sub(r"\s+", " ", m.group("w").lower()), tx.mod)

@@ -86,7 +86,6 @@ def _build_token_classes() -> dict[str, set[str]]:
 
 
 _TOKEN_CLASSES = _build_token_classes()
-_NEEDS = {r.name: needed(r.rx) for r in RULES}      # the words each rule's pattern cannot match without
 # one pass finds only the tokens that can trigger a rule: number tokens and the class words
 _TRIGGER = re.compile(r"\d+(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
                       rf"|(?<![A-Za-z]){alt(_TOKEN_CLASSES)}(?![A-Za-z])", re.I)
@@ -108,52 +107,86 @@ _RULE_CLASSES = {k: frozenset(v) for k, v in {
 }.items()}
 
 
-def _trigger_tokens(text: str):
-    """The matches of _TRIGGER in ``text``: found without IGNORECASE in the text with its ASCII letters
-    lower-cased (the same spans, found faster), unless a character there folds onto an ASCII letter."""
-    if foldable(text):
-        return _TRIGGER.finditer(text)
-    return _TRIGGER_LOWER.finditer(ascii_lowered(text))
+def _class_words() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for w, classes in _TOKEN_CLASSES.items():
+        for c in classes:
+            out.setdefault(c, []).append(w)
+    return out
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Merged text windows around the tokens of each trigger class."""
+def _window_needs(rule: _Rule) -> tuple[tuple[str, ...], ...]:
+    """The sets of words (regex_literals.needed) of the rule's pattern that a window must hold for a
+    match, less those every window of the rule holds already: a window holds a token of one of the
+    rule's trigger classes, so a set that has a part of each word of those classes is met there (a
+    number class says nothing). Each set shortest word first (the likeliest to be met)."""
+    words = [w for c in _RULE_CLASSES[rule.name] for w in _CLASS_WORDS.get(c, [None])]
+    return tuple(tuple(sorted(n, key=lambda w: (len(w), w))) for n in needed(rule.rx)
+                 if None in words or not all(any(x in w for x in n) for w in words))
+
+
+_CLASS_WORDS = _class_words()
+# per rule, in RULES order: the rule, its trigger classes, the words a window must hold (_window_needs)
+_PLAN = tuple((r, _RULE_CLASSES[r.name], _window_needs(r)) for r in RULES)
+
+
+def _number_reach(tok: str, text: str, end: int) -> tuple[tuple[str, int, int], ...]:
+    """The (class, left reach, right reach) of a number token ending at ``end``."""
+    classes = []
+    digits = _DIGITS.match(tok).group()
+    if len(digits) == 4 and 1000 <= int(digits) <= 2099:
+        classes.append("YEAR")
+    elif len(digits) == 2 and tok.endswith("s"):
+        classes.append("DECADE")
+    if _NUMERIC_DATE.search(tok):
+        classes.append("NUMDATE")
+    if ":" in tok or "." in tok or _AMPM_AFTER.match(text, end):
+        classes.append("TIME")
+    return tuple((c,) + _WIN_BY_CLASS.get(c, (_WIN, _WIN)) for c in classes)
+
+
+# per class word: its (class, left reach, right reach)
+_WORD_REACH = {w: tuple((c,) + _WIN_BY_CLASS.get(c, (_WIN, _WIN)) for c in cs) for w, cs in _TOKEN_CLASSES.items()}
+
+
+def _windows(text: str, fold: bool) -> dict[str, list[list[int]]]:
+    """Merged text windows [start, end] around the tokens of each trigger class (``fold``: the text
+    holds a character that folds onto an ASCII letter, regex_literals.foldable). The tokens are the
+    matches of _TRIGGER, found without IGNORECASE in the text with its ASCII letters lower-cased (the
+    same spans, found faster) unless ``fold``."""
     n = len(text)
     spans: dict[str, list[list[int]]] = {}
-    for m in _trigger_tokens(text):
-        tok = text[m.start():m.end()]
+    for m in _TRIGGER.finditer(text) if fold else _TRIGGER_LOWER.finditer(ascii_lowered(text)):
+        tok = m.group()
+        a, b = m.span()
         if tok[0].isdigit():
-            classes = set()
-            digits = _DIGITS.match(tok).group()
-            if len(digits) == 4 and 1000 <= int(digits) <= 2099:
-                classes.add("YEAR")
-            elif len(digits) == 2 and tok.endswith("s"):
-                classes.add("DECADE")
-            if _NUMERIC_DATE.search(tok):
-                classes.add("NUMDATE")
-            if ":" in tok or "." in tok or _AMPM_AFTER.match(text, m.end()):
-                classes.add("TIME")
-            if not classes:
-                continue
+            reach = _number_reach(text[a:b], text, b)    # (the text's own case: "1990S" is no decade)
         else:
-            classes = _TOKEN_CLASSES.get(tok.lower())
-            if not classes:
+            reach = _WORD_REACH.get(tok.lower() if fold else tok)
+            if reach is None:
                 continue
-        for c in classes:
-            lw, rw = _WIN_BY_CLASS.get(c, (_WIN, _WIN))
-            s = max(0, m.start() - lw)
-            e = min(n, m.end() + rw)
+        for c, lw, rw in reach:
+            s = a - lw
+            if s <= 0:
+                s = 0
             while s > 0 and not text[s - 1].isspace():
                 s -= 1
+            e = b + rw
+            if e >= n:
+                e = n
             while e < n and not text[e].isspace():
                 e += 1
-            lst = spans.setdefault(c, [])
-            if lst and s <= lst[-1][1]:
-                if e > lst[-1][1]:
-                    lst[-1][1] = e
+            lst = spans.get(c)
+            if lst is None:
+                spans[c] = [[s, e]]
+                continue
+            last = lst[-1]
+            if s <= last[1]:
+                if e > last[1]:
+                    last[1] = e
             else:
                 lst.append([s, e])
-    return {c: [(a, b) for a, b in v] for c, v in spans.items()}
+    return spans
 
 
 def _rule_windows(wins: dict[str, list[tuple[int, int]]], classes: set[str]) -> list[tuple[int, int]]:
@@ -248,38 +281,41 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
     each (span, rule) once. A window that lacks a word the rule's pattern cannot match without
     (regex_literals) is not searched."""
     cands = []
-    wins = _windows(text)
-    by_classes: dict[frozenset, list[tuple[int, int]]] = {}      # the rules of one class set share windows
+    fold = foldable(text)
+    wins = _windows(text, fold)
+    # the words are looked for in the window of the text with its ASCII letters lower-cased: the same
+    # ASCII runs as in the window lower-cased (str.lower makes ASCII letters only of the characters
+    # that fold); not in a text that holds one of them
+    low = ascii_lowered(text) if not fold else None
+    by_classes: dict[frozenset, list[tuple[int, int, str]]] = {}   # the rules of one class set share windows
     seen: set[tuple[int, int, str]] = set()
-    lowered: dict[tuple[int, int], str] | None = None if foldable(text) else {}
-    for r in RULES:
-        classes = _RULE_CLASSES[r.name]
+    for r, classes, needs in _PLAN:
         rule_wins = by_classes.get(classes)
         if rule_wins is None:
-            rule_wins = by_classes[classes] = _rule_windows(wins, classes)
-        needs = _NEEDS[r.name] if lowered is not None else None
-        for s, e in rule_wins:
-            if needs:
-                low = lowered.get((s, e))
-                if low is None:
-                    low = lowered[(s, e)] = text[s:e].lower()
-                if not may_match(needs, low):
+            rule_wins = by_classes[classes] = [(s, e, low[s:e] if low is not None else "")
+                                               for s, e in _rule_windows(wins, classes)]
+        if low is None:
+            needs = ()
+        rx, accept, prio, name = r.rx, r.accept, r.prio, r.name
+        for s, e, lw in rule_wins:
+            if needs and not may_match(needs, lw):
+                continue
+            for m in rx.finditer(text, s, e):
+                a, b = span = m.span()
+                if a == b:
                     continue
-            for m in r.rx.finditer(text, s, e):
-                if m.end() == m.start():
-                    continue
-                span = m.span()
-                if r.accept is not None:
-                    span = r.accept(m, text, ctx)
+                if accept is not None:
+                    span = accept(m, text, ctx)
                     if span is None:
                         continue
-                if span[1] <= span[0]:
-                    continue
-                key = (span[0], span[1], r.name)
+                    a, b = span[0], span[1]
+                    if b <= a:
+                        continue
+                key = (a, b, name)
                 if key in seen:
                     continue
                 seen.add(key)
-                cands.append((span[0], span[1], r.prio, r, m))
+                cands.append((a, b, prio, r, m))
     return cands
 
 
