@@ -1,4 +1,5 @@
-"""What a regular expression cannot match without: the words of its pattern every match contains.
+"""What a regular expression cannot match without: the words of its pattern every match contains,
+and the characters a match can begin with.
 
 ``needed(rx)`` reads the compiled pattern's syntax tree (Python's own parser) and returns sets of
 ASCII strings, lower-cased, such that every match of ``rx`` holds, for each set, one of its strings
@@ -66,6 +67,28 @@ def needed(rx: re.Pattern) -> list[frozenset[str]]:
     return [frozenset(w.lower() for w in s) for s in _sequence(list(_P.parse(rx.pattern, rx.flags)))]
 
 
+def needed_alternatives(rx: re.Pattern, most: int = 4) -> list[list[frozenset[str]]]:
+    """``needed`` for each branch of the pattern's outermost alternation (with what stands around it):
+    every match holds one set of each of the lists for one of the branches at least. A stretch that
+    meets none of the lists cannot hold a match; sharper than ``needed``, which keeps of each branch
+    one set only. One list, ``needed(rx)``'s, for a pattern without such an alternation or with more
+    than ``most`` branches (a list each would cost more tests than it saves)."""
+    items = list(_P.parse(rx.pattern, rx.flags))
+    at = [k for k, (op, av) in enumerate(items) if _branches(op, av) is not None]
+    if len(at) != 1 or len(_branches(*items[at[0]])) > most:
+        return [needed(rx)]
+    k = at[0]
+    return [[frozenset(w.lower() for w in s) for s in _sequence(items[:k] + list(b) + items[k + 1:])]
+            for b in _branches(*items[k])]
+
+
+def _branches(op, av):
+    """The branches of an alternation, also one inside a group of its own (None: no alternation)."""
+    while op is _C.SUBPATTERN and len(av[-1]) == 1:
+        op, av = av[-1][0]
+    return av[1] if op is _C.BRANCH else None
+
+
 def foldable(text: str) -> bool:
     """Does the text hold a character that IGNORECASE matches with an ASCII letter other than itself
     in either case (where ``may_match`` does not hold)?"""
@@ -117,3 +140,66 @@ def _element(op, av) -> list[set[str]]:
     if op is getattr(_C, "ATOMIC_GROUP", None):
         return _sequence(list(av))
     return []
+
+
+def first_checked(rx: re.Pattern) -> re.Pattern:
+    """``rx`` led by a lookahead for the characters a match of it can begin with (``(?=[...])``, the
+    same flags): the same matches, with the same groups, found faster where the engine would otherwise
+    try the whole pattern at each position (IGNORECASE keeps Python's engine from skipping ahead by a
+    first character on its own). ``rx`` itself where that set cannot be told (a pattern that can match
+    the empty string, a negated class, an any-character, a backreference ...)."""
+    chars: set = set()
+    try:
+        if _first(list(_P.parse(rx.pattern, rx.flags)), chars):
+            return rx
+        return re.compile(f"(?=[{''.join(sorted(map(_class_item, chars)))}])" + rx.pattern, rx.flags)
+    except (_Unknown, re.error):
+        return rx
+
+
+class _Unknown(Exception):
+    pass
+
+
+_CATEGORIES = {_C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_NOT_DIGIT: r"\D", _C.CATEGORY_SPACE: r"\s",
+               _C.CATEGORY_NOT_SPACE: r"\S", _C.CATEGORY_WORD: r"\w", _C.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _class_item(item) -> str:
+    op, av = item
+    if op is _C.LITERAL:
+        return re.escape(chr(av))
+    if op is _C.RANGE:
+        return re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))
+    if op is _C.CATEGORY and av in _CATEGORIES:
+        return _CATEGORIES[av]
+    raise _Unknown(op)
+
+
+def _first(items, chars: set) -> bool:
+    """Add to ``chars`` the class items one of which the first character a match of ``items`` consumes
+    matches; True if ``items`` can match without consuming one (then the caller's next items count).
+    Zero-width assertions are passed over: leaving out a condition only widens the set."""
+    for op, av in items:
+        if op is _C.LITERAL:
+            chars.add((op, av))
+            return False
+        if op is _C.IN:
+            if any(o is _C.NEGATE for o, _ in av):
+                raise _Unknown(op)
+            chars.update(av)
+            return False
+        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+            continue
+        if op is _C.SUBPATTERN:
+            if not _first(list(av[-1]), chars):
+                return False
+        elif op is _C.BRANCH:
+            if not any([_first(list(b), chars) for b in av[1]]):     # (every branch adds its own)
+                return False
+        elif op in _REPEATS:
+            if not _first(list(av[2]), chars) and av[0] > 0:
+                return False
+        else:
+            raise _Unknown(op)
+    return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.extract.regex_literals import foldable, may_match, needed
+from dateline.extract.regex_literals import first_checked, foldable, may_match, needed
 from dateline.extract.timex_base import context_regex, L
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 from dateline.record import Timex
@@ -23,16 +23,19 @@ _APPROX_SUFFIX = re.compile(rf"\s+(?P<w>{L.re_approx_suffix})(?![\w-])", re.I)
 
 _DAY_BEFORE_DATE = context_regex("DAY_BEFORE_DATE")
 _WEEK_OF = context_regex("WEEK_OF")
-# the words each pattern searched before a timex cannot match without (regex_literals.needed)
-_NEEDS = {rx: needed(rx) for rx in (_WEEK_OF, _DAY_BEFORE_DATE, _MID_HYPHEN, _POINT_PREFIX, _APPROX_PREFIX)}
+# per pattern searched before a timex: the words it cannot match without (regex_literals.needed), and
+# the pattern led by a check of its first character (regex_literals.first_checked: the same matches)
+_SEARCH = {rx: (needed(rx), first_checked(rx))
+           for rx in (_WEEK_OF, _DAY_BEFORE_DATE, _MID_HYPHEN, _POINT_PREFIX, _APPROX_PREFIX)}
 
 
 def _find(rx: re.Pattern, before: str, low: str | None) -> re.Match | None:
     """``rx.search(before)``; None at once where ``low`` (``before`` lower-cased, None where it holds a
     character that folds onto an ASCII letter) lacks a word every match of ``rx`` holds."""
-    if low is not None and not may_match(_NEEDS[rx], low):
+    needs, scan = _SEARCH[rx]
+    if low is not None and not may_match(needs, low):
         return None
-    return rx.search(before)
+    return scan.search(before)
 
 
 def _extend(tx: Timex, text: str, prev_end: int) -> None:

@@ -28,7 +28,7 @@ import re
 from dateline.extract import (
     timex_rules_dates, timex_rules_days, timex_rules_periods, timex_rules_relative, timex_rules_sets,
 )
-from dateline.extract.regex_literals import ascii_lowered, foldable, may_match, needed
+from dateline.extract.regex_literals import ascii_lowered, first_checked, foldable, may_match, needed_alternatives
 from dateline.extract.timex_base import context_regex, L, _Rule
 from dateline.extract.timex_context import _Ctx
 from dateline.extract.timex_lexicon import alt
@@ -115,19 +115,23 @@ def _class_words() -> dict[str, list[str]]:
     return out
 
 
-def _window_needs(rule: _Rule) -> tuple[tuple[str, ...], ...]:
-    """The sets of words (regex_literals.needed) of the rule's pattern that a window must hold for a
-    match, less those every window of the rule holds already: a window holds a token of one of the
-    rule's trigger classes, so a set that has a part of each word of those classes is met there (a
-    number class says nothing). Each set shortest word first (the likeliest to be met)."""
+def _window_needs(rule: _Rule) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The lists of sets of words (regex_literals.needed_alternatives) of the rule's pattern one of
+    which a window must meet for a match, less the sets every window of the rule meets already: a
+    window holds a token of one of the rule's trigger classes, so a set that has a part of each word of
+    those classes is met there (a number class says nothing). Each set shortest word first (the
+    likeliest to be met). () where some list is always met (nothing to test)."""
     words = [w for c in _RULE_CLASSES[rule.name] for w in _CLASS_WORDS.get(c, [None])]
-    return tuple(tuple(sorted(n, key=lambda w: (len(w), w))) for n in needed(rule.rx)
-                 if None in words or not all(any(x in w for x in n) for w in words))
+    alts = tuple(tuple(tuple(sorted(n, key=lambda w: (len(w), w))) for n in need
+                       if None in words or not all(any(x in w for x in n) for w in words))
+                 for need in needed_alternatives(rule.rx))
+    return () if not all(alts) else alts
 
 
 _CLASS_WORDS = _class_words()
-# per rule, in RULES order: the rule, its trigger classes, the words a window must hold (_window_needs)
-_PLAN = tuple((r, _RULE_CLASSES[r.name], _window_needs(r)) for r in RULES)
+# per rule, in RULES order: the rule, its trigger classes, the words a window must hold (_window_needs),
+# its pattern led by a check of the first character (regex_literals.first_checked: the same matches)
+_PLAN = tuple((r, _RULE_CLASSES[r.name], _window_needs(r), first_checked(r.rx)) for r in RULES)
 
 
 def _number_reach(tok: str, text: str, end: int) -> tuple[tuple[str, int, int], ...]:
@@ -289,17 +293,21 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
     low = ascii_lowered(text) if not fold else None
     by_classes: dict[frozenset, list[tuple[int, int, str]]] = {}   # the rules of one class set share windows
     seen: set[tuple[int, int, str]] = set()
-    for r, classes, needs in _PLAN:
+    for r, classes, needs, rx in _PLAN:
         rule_wins = by_classes.get(classes)
         if rule_wins is None:
             rule_wins = by_classes[classes] = [(s, e, low[s:e] if low is not None else "")
                                                for s, e in _rule_windows(wins, classes)]
         if low is None:
             needs = ()
-        rx, accept, prio, name = r.rx, r.accept, r.prio, r.name
+        accept, prio, name = r.accept, r.prio, r.name
         for s, e, lw in rule_wins:
-            if needs and not may_match(needs, lw):
-                continue
+            for need in needs:
+                if may_match(need, lw):
+                    break
+            else:
+                if needs:
+                    continue
             for m in rx.finditer(text, s, e):
                 a, b = span = m.span()
                 if a == b:
