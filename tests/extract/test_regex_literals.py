@@ -4,7 +4,7 @@ import re
 import pytest
 
 from dateline.extract.regex_literals import (
-    absent, ascii_lowered, first_checked, foldable, may_match, needed, needed_alternatives,
+    absent, ascii_lowered, core, first_checked, foldable, may_match, needed, needed_alternatives,
 )
 
 
@@ -84,3 +84,27 @@ def test_first_checked_finds_the_same_matches(pattern, flags, texts, checked):
     assert (fc is not rx) is checked
     for text in texts:
         assert [(m.span(), m.groups()) for m in fc.finditer(text)] == [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern, texts", [
+    (r"(?<!\w)(?:about\s+)?(\d+)?\s*(?:long\s+)?(?:full\s+)?weeks?\s+ago", ["about 3 long weeks ago", "weeks ago",
+                                                                            "3 weeks later", "a week  ago"]),
+])
+def test_core_holds_wherever_the_pattern_matches(pattern, texts):
+    rx = re.compile(pattern, re.I)
+    cx = core(rx)
+    assert cx is not None
+    for text in texts:
+        for s in range(len(text)):
+            if rx.search(text, s):
+                assert cx.search(text, s)
+    assert cx.search("3 weeks later") is None
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?:a\s+)?week",                    # a short lead: the search would not pay
+    r"(x)?(y)?(z)?w\1",                  # a backreference to the lead
+    r"(?:a)?(?:b)?(?:c)?",                # nothing but the lead
+])
+def test_no_core(pattern):
+    assert core(re.compile(pattern)) is None

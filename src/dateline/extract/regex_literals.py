@@ -20,8 +20,9 @@ import re
 import string
 
 try:
-    from re import _constants as _C, _parser as _P
+    from re import _compiler as _K, _constants as _C, _parser as _P
 except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_compile as _K         # type: ignore[no-redef]
     import sre_constants as _C       # type: ignore[no-redef]
     import sre_parse as _P           # type: ignore[no-redef]
 
@@ -106,6 +107,20 @@ def may_match(needs: list[frozenset[str]], low: str) -> bool:
     return True
 
 
+def may_match_one(alternatives, low: str) -> bool:
+    """``may_match`` for one of the lists of ``alternatives`` (``needed_alternatives``) at least."""
+    for needs in alternatives:
+        for words in needs:
+            for w in words:
+                if w in low:
+                    break
+            else:
+                break
+        else:
+            return True
+    return False
+
+
 def _sequence(items) -> list[set[str]]:
     """The sets a sequence needs: those of its elements, each run of literal characters one string."""
     out: list[set[str]] = []
@@ -142,19 +157,61 @@ def _element(op, av) -> list[set[str]]:
     return []
 
 
-def first_checked(rx: re.Pattern) -> re.Pattern:
+def first_checked(rx: re.Pattern, most_letters: int = 14) -> re.Pattern:
     """``rx`` led by a lookahead for the characters a match of it can begin with (``(?=[...])``, the
     same flags): the same matches, with the same groups, found faster where the engine would otherwise
     try the whole pattern at each position (IGNORECASE keeps Python's engine from skipping ahead by a
     first character on its own). ``rx`` itself where that set cannot be told (a pattern that can match
-    the empty string, a negated class, an any-character, a backreference ...)."""
+    the empty string, a negated class, an any-character, a backreference ...) or lets through what
+    most positions hold (more than ``most_letters`` letters of the alphabet, whitespace, any word
+    character): there the lookahead costs more than it saves."""
     chars: set = set()
     try:
-        if _first(list(_P.parse(rx.pattern, rx.flags)), chars):
+        if _first(list(_P.parse(rx.pattern, rx.flags)), chars) or _letters(chars) > most_letters:
             return rx
         return re.compile(f"(?=[{''.join(sorted(map(_class_item, chars)))}])" + rx.pattern, rx.flags)
     except (_Unknown, re.error):
         return rx
+
+
+def _letters(chars: set) -> int:
+    """How many letters a-z (either case) the class items let through (27 for whitespace or a
+    category of letters)."""
+    got: set[str] = set()
+    for op, av in chars:
+        if op is _C.LITERAL:
+            got.add(chr(av).lower())
+        elif op is _C.RANGE:
+            got.update(chr(c).lower() for c in range(av[0], min(av[1], 0x7f) + 1))
+        elif op is _C.CATEGORY and av is not _C.CATEGORY_DIGIT:
+            return 27
+    return len(got & set(string.ascii_lowercase))
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def core(rx: re.Pattern, least: int = 3) -> re.Pattern | None:
+    """The pattern less its lead of optional parts (and zero-width assertions), compiled: every match
+    of ``rx`` ends with a match of it, so a stretch where it finds nothing holds no match of ``rx``.
+    None unless that lead has ``least`` optional parts that consume text at least: each of them is
+    tried at every position where the engine tries ``rx``, and only then does a search for the core
+    alone save more than it costs. None for a pattern with backreferences (to a group of the lead)."""
+    if _BACKREFERENCE.search(rx.pattern):
+        return None
+    parsed = _P.parse(rx.pattern, rx.flags)
+    items = list(parsed)
+    k = optional = 0
+    for k, item in enumerate(items):
+        if item[0] in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+            continue
+        lo, hi = _P.SubPattern(parsed.state, [item]).getwidth()
+        if lo > 0:
+            break
+        optional += hi > 0
+    else:
+        return None
+    return _K.compile(_P.SubPattern(parsed.state, items[k:]), rx.flags) if optional >= least else None
 
 
 class _Unknown(Exception):

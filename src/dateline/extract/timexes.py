@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import functools
 import re
 
 from dateline.extract import (
     timex_rules_dates, timex_rules_days, timex_rules_periods, timex_rules_relative, timex_rules_sets,
 )
-from dateline.extract.regex_literals import ascii_lowered, first_checked, foldable, may_match, needed_alternatives
+from dateline.extract.regex_literals import (
+    ascii_lowered, core, first_checked, foldable, may_match_one, needed_alternatives,
+)
 from dateline.extract.timex_base import context_regex, L, _Rule
 from dateline.extract.timex_context import _Ctx
 from dateline.extract.timex_lexicon import alt
@@ -87,9 +90,15 @@ def _build_token_classes() -> dict[str, set[str]]:
 
 _TOKEN_CLASSES = _build_token_classes()
 # one pass finds only the tokens that can trigger a rule: number tokens and the class words
-_TRIGGER = re.compile(r"\d+(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
-                      rf"|(?<![A-Za-z]){alt(_TOKEN_CLASSES)}(?![A-Za-z])", re.I)
-_TRIGGER_LOWER = re.compile(_TRIGGER.pattern)         # the same, case-sensitive: over lower-cased text
+# number tokens and class words: two passes, each of which Python's engine runs faster than one pass
+# of both (the number pattern begins with a digit class, so the engine skips to the next digit); a
+# class word is a token unless it ends where a number token ends ("s" of "1990s": the suffix of that
+# token, which one pass of both would have taken). Without IGNORECASE over lower-cased text (the same
+# spans, found faster), unless a character there folds onto an ASCII letter.
+_NUMBER_TOKEN = r"\d\d*(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
+_WORD_TOKEN = rf"(?<![A-Za-z]){alt(_TOKEN_CLASSES)}(?![A-Za-z])"
+_TOKENS = {False: (re.compile(_NUMBER_TOKEN), re.compile(_WORD_TOKEN)),
+           True: (re.compile(_NUMBER_TOKEN, re.I), re.compile(_WORD_TOKEN, re.I))}
 _AMPM_AFTER = context_regex("AMPM_AFTER")
 _DIGITS = re.compile(r"\d+")
 _NUMERIC_DATE = re.compile(r"\d[/-]\d")
@@ -130,12 +139,23 @@ def _window_needs(rule: _Rule) -> tuple[tuple[tuple[str, ...], ...], ...]:
 
 _CLASS_WORDS = _class_words()
 # per rule, in RULES order: the rule, its trigger classes, the words a window must hold (_window_needs),
-# its pattern led by a check of the first character (regex_literals.first_checked: the same matches)
-_PLAN = tuple((r, _RULE_CLASSES[r.name], _window_needs(r), first_checked(r.rx)) for r in RULES)
+# its pattern led by a check of the first character (regex_literals.first_checked: the same matches),
+# the core of its pattern that a window must hold where the lead is long (regex_literals.core) or None
+_PLAN = tuple((r, _RULE_CLASSES[r.name], _window_needs(r), first_checked(r.rx), core(r.rx)) for r in RULES)
 
 
 def _number_reach(tok: str, text: str, end: int) -> tuple[tuple[str, int, int], ...]:
     """The (class, left reach, right reach) of a number token ending at ``end``."""
+    reach, timed = _number_classes(tok)
+    if timed or not _AMPM_AFTER.match(text, end):
+        return reach
+    return reach + (("TIME",) + _WIN_BY_CLASS["TIME"],)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_classes(tok: str) -> tuple[tuple[tuple[str, int, int], ...], bool]:
+    """The reach of a number token as far as the token itself tells (its text only, so kept per
+    token), and whether that holds TIME already (else an "a.m." after it makes it a time)."""
     classes = []
     digits = _DIGITS.match(tok).group()
     if len(digits) == 4 and 1000 <= int(digits) <= 2099:
@@ -144,9 +164,10 @@ def _number_reach(tok: str, text: str, end: int) -> tuple[tuple[str, int, int], 
         classes.append("DECADE")
     if _NUMERIC_DATE.search(tok):
         classes.append("NUMDATE")
-    if ":" in tok or "." in tok or _AMPM_AFTER.match(text, end):
+    timed = ":" in tok or "." in tok
+    if timed:
         classes.append("TIME")
-    return tuple((c,) + _WIN_BY_CLASS.get(c, (_WIN, _WIN)) for c in classes)
+    return tuple((c,) + _WIN_BY_CLASS.get(c, (_WIN, _WIN)) for c in classes), timed
 
 
 # per class word: its (class, left reach, right reach)
@@ -155,20 +176,28 @@ _WORD_REACH = {w: tuple((c,) + _WIN_BY_CLASS.get(c, (_WIN, _WIN)) for c in cs) f
 
 def _windows(text: str, fold: bool) -> dict[str, list[list[int]]]:
     """Merged text windows [start, end] around the tokens of each trigger class (``fold``: the text
-    holds a character that folds onto an ASCII letter, regex_literals.foldable). The tokens are the
-    matches of _TRIGGER, found without IGNORECASE in the text with its ASCII letters lower-cased (the
-    same spans, found faster) unless ``fold``."""
+    holds a character that folds onto an ASCII letter, regex_literals.foldable): those of the number
+    tokens and those of the class words, merged again where a class has both."""
+    numbers, words = _TOKENS[fold]
+    low = text if fold else ascii_lowered(text)
+    nums = [(m.start(), m.end()) for m in numbers.finditer(low)]
+    # (the text's own case: "1990S" is no decade)
+    spans = _class_windows(text, ((a, b, _number_reach(text[a:b], text, b)) for a, b in nums))
+    ends = {b for _, b in nums}
+    reach = _WORD_REACH.get
+    more = _class_windows(text, ((m.start(), m.end(), reach(m.group().lower() if fold else m.group(), ()))
+                                 for m in words.finditer(low) if m.end() not in ends))
+    for c, lst in more.items():
+        spans[c] = _merged(sorted(spans[c] + lst)) if c in spans else lst
+    return spans
+
+
+def _class_windows(text: str, tokens) -> dict[str, list[list[int]]]:
+    """Merged windows per class around ``tokens`` ((start, end, reach) in text order), each widened
+    to whole words."""
     n = len(text)
     spans: dict[str, list[list[int]]] = {}
-    for m in _TRIGGER.finditer(text) if fold else _TRIGGER_LOWER.finditer(ascii_lowered(text)):
-        tok = m.group()
-        a, b = m.span()
-        if tok[0].isdigit():
-            reach = _number_reach(text[a:b], text, b)    # (the text's own case: "1990S" is no decade)
-        else:
-            reach = _WORD_REACH.get(tok.lower() if fold else tok)
-            if reach is None:
-                continue
+    for a, b, reach in tokens:
         for c, lw, rw in reach:
             s = a - lw
             if s <= 0:
@@ -191,6 +220,17 @@ def _windows(text: str, fold: bool) -> dict[str, list[list[int]]]:
             else:
                 lst.append([s, e])
     return spans
+
+
+def _merged(windows: list) -> list[list[int]]:
+    """Windows sorted by start, those that overlap or touch joined."""
+    out: list[list[int]] = []
+    for s, e in windows:
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return out
 
 
 def _rule_windows(wins: dict[str, list[tuple[int, int]]], classes: set[str]) -> list[tuple[int, int]]:
@@ -293,7 +333,7 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
     low = ascii_lowered(text) if not fold else None
     by_classes: dict[frozenset, list[tuple[int, int, str]]] = {}   # the rules of one class set share windows
     seen: set[tuple[int, int, str]] = set()
-    for r, classes, needs, rx in _PLAN:
+    for r, classes, needs, rx, cx in _PLAN:
         rule_wins = by_classes.get(classes)
         if rule_wins is None:
             rule_wins = by_classes[classes] = [(s, e, low[s:e] if low is not None else "")
@@ -302,12 +342,10 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
             needs = ()
         accept, prio, name = r.accept, r.prio, r.name
         for s, e, lw in rule_wins:
-            for need in needs:
-                if may_match(need, lw):
-                    break
-            else:
-                if needs:
-                    continue
+            if needs and not may_match_one(needs, lw):
+                continue
+            if cx is not None and cx.search(text, s, e) is None:
+                continue
             for m in rx.finditer(text, s, e):
                 a, b = span = m.span()
                 if a == b:
