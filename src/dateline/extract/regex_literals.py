@@ -65,7 +65,13 @@ def _needed(rx: re.Pattern) -> list[frozenset[str]]:
 
 def needed(rx: re.Pattern) -> list[frozenset[str]]:
     """The sets of strings (lower case) one of each of which every match of ``rx`` contains."""
-    return [frozenset(w.lower() for w in s) for s in _sequence(list(_P.parse(rx.pattern, rx.flags)))]
+    return [frozenset(w.lower() for w in s) for s in _sequence(_parsed(rx.pattern, rx.flags))]
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(pattern: str, flags: int) -> tuple:
+    """The items of the pattern's syntax tree, parsed once for every reading here (read, never changed)."""
+    return tuple(_P.parse(pattern, flags))
 
 
 def needed_alternatives(rx: re.Pattern, most: int = 4) -> list[list[frozenset[str]]]:
@@ -74,7 +80,7 @@ def needed_alternatives(rx: re.Pattern, most: int = 4) -> list[list[frozenset[st
     meets none of the lists cannot hold a match; sharper than ``needed``, which keeps of each branch
     one set only. One list, ``needed(rx)``'s, for a pattern without such an alternation or with more
     than ``most`` branches (a list each would cost more tests than it saves)."""
-    items = list(_P.parse(rx.pattern, rx.flags))
+    items = list(_parsed(rx.pattern, rx.flags))
     at = [k for k, (op, av) in enumerate(items) if _branches(op, av) is not None]
     if len(at) != 1 or len(_branches(*items[at[0]])) > most:
         return [needed(rx)]
@@ -167,7 +173,7 @@ def first_checked(rx: re.Pattern, most_letters: int = 14) -> re.Pattern:
     character): there the lookahead costs more than it saves."""
     chars: set = set()
     try:
-        if _first(list(_P.parse(rx.pattern, rx.flags)), chars) or _letters(chars) > most_letters:
+        if _first(_parsed(rx.pattern, rx.flags), chars) or _letters(chars) > most_letters:
             return rx
         return re.compile(f"(?=[{''.join(sorted(map(_class_item, chars)))}])" + rx.pattern, rx.flags)
     except (_Unknown, re.error):
@@ -199,19 +205,26 @@ def core(rx: re.Pattern, least: int = 3) -> re.Pattern | None:
     alone save more than it costs. None for a pattern with backreferences (to a group of the lead)."""
     if _BACKREFERENCE.search(rx.pattern):
         return None
-    parsed = _P.parse(rx.pattern, rx.flags)
-    items = list(parsed)
+    items = _parsed(rx.pattern, rx.flags)
     k = optional = 0
-    for k, item in enumerate(items):
-        if item[0] in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+    for k, (op, av) in enumerate(items):
+        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
             continue
-        lo, hi = _P.SubPattern(parsed.state, [item]).getwidth()
+        lo, hi = _width(op, av)
         if lo > 0:
             break
         optional += hi > 0
     else:
         return None
-    return _K.compile(_P.SubPattern(parsed.state, items[k:]), rx.flags) if optional >= least else None
+    if optional < least:
+        return None
+    parsed = _P.parse(rx.pattern, rx.flags)         # (a tree of its own for the compiler)
+    return _K.compile(_P.SubPattern(parsed.state, list(parsed)[k:]), rx.flags)
+
+
+def _width(op, av) -> tuple[int, int]:
+    """The least and most characters one item of a syntax tree matches."""
+    return _P.SubPattern(_P.State(), [(op, av)]).getwidth()
 
 
 class _Unknown(Exception):
