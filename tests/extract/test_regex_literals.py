@@ -3,7 +3,9 @@ import re
 
 import pytest
 
-from dateline.extract.regex_literals import absent, ascii_lowered, foldable, may_match, needed
+from dateline.extract.regex_literals import (
+    absent, ascii_lowered, core, first_checked, foldable, may_match, needed, needed_alternatives,
+)
 
 
 @pytest.mark.parametrize("pattern, flags, want", [
@@ -56,3 +58,55 @@ def test_ascii_lowered_keeps_length_and_other_characters():
     low = ascii_lowered(text)
     assert len(low) == len(text)
     assert low == "\u0130stanbul, kiev and caf\u00c9"
+
+
+@pytest.mark.parametrize("pattern, flags, want", [
+    (r"(?:end\s+of|mid)\s+year", re.I, [[{"end"}, {"of"}, {"year"}], [{"mid"}, {"year"}]]),
+    (r"(?<!\w)(?:(\d+)\s+days|the\s+week)", 0, [[{"days"}], [{"the"}, {"week"}]]),
+    (r"aa|bb|cc|dd|ee", 0, [[{"aa", "bb", "cc", "dd", "ee"}]]),  # more branches than that: needed's one list
+    (r"the\s+day", 0, [[{"the"}, {"day"}]]),                     # no alternation: needed's list
+])
+def test_needed_alternatives(pattern, flags, want):
+    assert [[set(s) for s in alt] for alt in needed_alternatives(re.compile(pattern, flags))] == want
+
+
+@pytest.mark.parametrize("pattern, flags, texts, checked", [
+    (r"(?<![\w-])(?:the\s+)?(?:end|start)\s+of", re.I, ["At THE END of May", "start of it", "trend of"], True),
+    (r"(?:\d+|a\s+few)\s*days?", re.I, ["3 days", "a few DAYS", "Day one"], True),
+    (r"(?:\d+|a\s+few)?\s*days?", re.I, ["3 days"], False),        # may begin with whitespace: left as it is
+    (r"(?:b|c|d|f|g|h|j|k|l|m|n|p|q|r|s)x", 0, ["bx"], False),       # most letters: left as it is
+    (r"Mar(?-i:ch)|(?P<n>[0-9]+)th", re.I, ["MARch 4", "the 5th", "mar\u212ach"], True),
+    (r"x?", 0, ["", "x"], False),                                 # can match empty: left as it is
+    (r"[^a]b", 0, ["cb"], False),                                 # a negated class: left as it is
+    (r"(?i)abc", 0, ["ABC"], False),                              # global flags: no room in front
+])
+def test_first_checked_finds_the_same_matches(pattern, flags, texts, checked):
+    rx = re.compile(pattern, flags)
+    fc = first_checked(rx)
+    assert (fc is not rx) is checked
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in fc.finditer(text)] == [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern, texts", [
+    (r"(?<!\w)(?:about\s+)?(\d+)?\s*(?:long\s+)?(?:full\s+)?weeks?\s+ago", ["about 3 long weeks ago", "weeks ago",
+                                                                            "3 weeks later", "a week  ago"]),
+])
+def test_core_holds_wherever_the_pattern_matches(pattern, texts):
+    rx = re.compile(pattern, re.I)
+    cx = core(rx)
+    assert cx is not None
+    for text in texts:
+        for s in range(len(text)):
+            if rx.search(text, s):
+                assert cx.search(text, s)
+    assert cx.search("3 weeks later") is None
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?:a\s+)?week",                    # a short lead: the search would not pay
+    r"(x)?(y)?(z)?w\1",                  # a backreference to the lead
+    r"(?:a)?(?:b)?(?:c)?",                # nothing but the lead
+])
+def test_no_core(pattern):
+    assert core(re.compile(pattern)) is None

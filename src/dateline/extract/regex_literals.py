@@ -1,4 +1,5 @@
-"""What a regular expression cannot match without: the words of its pattern every match contains.
+"""What a regular expression cannot match without: the words of its pattern every match contains,
+and the characters a match can begin with.
 
 ``needed(rx)`` reads the compiled pattern's syntax tree (Python's own parser) and returns sets of
 ASCII strings, lower-cased, such that every match of ``rx`` holds, for each set, one of its strings
@@ -19,8 +20,9 @@ import re
 import string
 
 try:
-    from re import _constants as _C, _parser as _P
+    from re import _compiler as _K, _constants as _C, _parser as _P
 except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_compile as _K         # type: ignore[no-redef]
     import sre_constants as _C       # type: ignore[no-redef]
     import sre_parse as _P           # type: ignore[no-redef]
 
@@ -63,7 +65,35 @@ def _needed(rx: re.Pattern) -> list[frozenset[str]]:
 
 def needed(rx: re.Pattern) -> list[frozenset[str]]:
     """The sets of strings (lower case) one of each of which every match of ``rx`` contains."""
-    return [frozenset(w.lower() for w in s) for s in _sequence(list(_P.parse(rx.pattern, rx.flags)))]
+    return [frozenset(w.lower() for w in s) for s in _sequence(_parsed(rx.pattern, rx.flags))]
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(pattern: str, flags: int) -> tuple:
+    """The items of the pattern's syntax tree, parsed once for every reading here (read, never changed)."""
+    return tuple(_P.parse(pattern, flags))
+
+
+def needed_alternatives(rx: re.Pattern, most: int = 4) -> list[list[frozenset[str]]]:
+    """``needed`` for each branch of the pattern's outermost alternation (with what stands around it):
+    every match holds one set of each of the lists for one of the branches at least. A stretch that
+    meets none of the lists cannot hold a match; sharper than ``needed``, which keeps of each branch
+    one set only. One list, ``needed(rx)``'s, for a pattern without such an alternation or with more
+    than ``most`` branches (a list each would cost more tests than it saves)."""
+    items = list(_parsed(rx.pattern, rx.flags))
+    at = [k for k, (op, av) in enumerate(items) if _branches(op, av) is not None]
+    if len(at) != 1 or len(_branches(*items[at[0]])) > most:
+        return [needed(rx)]
+    k = at[0]
+    return [[frozenset(w.lower() for w in s) for s in _sequence(items[:k] + list(b) + items[k + 1:])]
+            for b in _branches(*items[k])]
+
+
+def _branches(op, av):
+    """The branches of an alternation, also one inside a group of its own (None: no alternation)."""
+    while op is _C.SUBPATTERN and len(av[-1]) == 1:
+        op, av = av[-1][0]
+    return av[1] if op is _C.BRANCH else None
 
 
 def foldable(text: str) -> bool:
@@ -81,6 +111,20 @@ def may_match(needs: list[frozenset[str]], low: str) -> bool:
         else:
             return False
     return True
+
+
+def may_match_one(alternatives, low: str) -> bool:
+    """``may_match`` for one of the lists of ``alternatives`` (``needed_alternatives``) at least."""
+    for needs in alternatives:
+        for words in needs:
+            for w in words:
+                if w in low:
+                    break
+            else:
+                break
+        else:
+            return True
+    return False
 
 
 def _sequence(items) -> list[set[str]]:
@@ -117,3 +161,115 @@ def _element(op, av) -> list[set[str]]:
     if op is getattr(_C, "ATOMIC_GROUP", None):
         return _sequence(list(av))
     return []
+
+
+def first_checked(rx: re.Pattern, most_letters: int = 14) -> re.Pattern:
+    """``rx`` led by a lookahead for the characters a match of it can begin with (``(?=[...])``, the
+    same flags): the same matches, with the same groups, found faster where the engine would otherwise
+    try the whole pattern at each position (IGNORECASE keeps Python's engine from skipping ahead by a
+    first character on its own). ``rx`` itself where that set cannot be told (a pattern that can match
+    the empty string, a negated class, an any-character, a backreference ...) or lets through what
+    most positions hold (more than ``most_letters`` letters of the alphabet, whitespace, any word
+    character): there the lookahead costs more than it saves."""
+    chars: set = set()
+    try:
+        if _first(_parsed(rx.pattern, rx.flags), chars) or _letters(chars) > most_letters:
+            return rx
+        return re.compile(f"(?=[{''.join(sorted(map(_class_item, chars)))}])" + rx.pattern, rx.flags)
+    except (_Unknown, re.error):
+        return rx
+
+
+def _letters(chars: set) -> int:
+    """How many letters a-z (either case) the class items let through (27 for whitespace or a
+    category of letters)."""
+    got: set[str] = set()
+    for op, av in chars:
+        if op is _C.LITERAL:
+            got.add(chr(av).lower())
+        elif op is _C.RANGE:
+            got.update(chr(c).lower() for c in range(av[0], min(av[1], 0x7f) + 1))
+        elif op is _C.CATEGORY and av is not _C.CATEGORY_DIGIT:
+            return 27
+    return len(got & set(string.ascii_lowercase))
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def core(rx: re.Pattern, least: int = 3) -> re.Pattern | None:
+    """The pattern less its lead of optional parts (and zero-width assertions), compiled: every match
+    of ``rx`` ends with a match of it, so a stretch where it finds nothing holds no match of ``rx``.
+    None unless that lead has ``least`` optional parts that consume text at least: each of them is
+    tried at every position where the engine tries ``rx``, and only then does a search for the core
+    alone save more than it costs. None for a pattern with backreferences (to a group of the lead)."""
+    if _BACKREFERENCE.search(rx.pattern):
+        return None
+    items = _parsed(rx.pattern, rx.flags)
+    k = optional = 0
+    for k, (op, av) in enumerate(items):
+        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+            continue
+        lo, hi = _width(op, av)
+        if lo > 0:
+            break
+        optional += hi > 0
+    else:
+        return None
+    if optional < least:
+        return None
+    parsed = _P.parse(rx.pattern, rx.flags)         # (a tree of its own for the compiler)
+    return _K.compile(_P.SubPattern(parsed.state, list(parsed)[k:]), rx.flags)
+
+
+def _width(op, av) -> tuple[int, int]:
+    """The least and most characters one item of a syntax tree matches."""
+    return _P.SubPattern(_P.State(), [(op, av)]).getwidth()
+
+
+class _Unknown(Exception):
+    pass
+
+
+_CATEGORIES = {_C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_NOT_DIGIT: r"\D", _C.CATEGORY_SPACE: r"\s",
+               _C.CATEGORY_NOT_SPACE: r"\S", _C.CATEGORY_WORD: r"\w", _C.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _class_item(item) -> str:
+    op, av = item
+    if op is _C.LITERAL:
+        return re.escape(chr(av))
+    if op is _C.RANGE:
+        return re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))
+    if op is _C.CATEGORY and av in _CATEGORIES:
+        return _CATEGORIES[av]
+    raise _Unknown(op)
+
+
+def _first(items, chars: set) -> bool:
+    """Add to ``chars`` the class items one of which the first character a match of ``items`` consumes
+    matches; True if ``items`` can match without consuming one (then the caller's next items count).
+    Zero-width assertions are passed over: leaving out a condition only widens the set."""
+    for op, av in items:
+        if op is _C.LITERAL:
+            chars.add((op, av))
+            return False
+        if op is _C.IN:
+            if any(o is _C.NEGATE for o, _ in av):
+                raise _Unknown(op)
+            chars.update(av)
+            return False
+        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+            continue
+        if op is _C.SUBPATTERN:
+            if not _first(list(av[-1]), chars):
+                return False
+        elif op is _C.BRANCH:
+            if not any([_first(list(b), chars) for b in av[1]]):     # (every branch adds its own)
+                return False
+        elif op in _REPEATS:
+            if not _first(list(av[2]), chars) and av[0] > 0:
+                return False
+        else:
+            raise _Unknown(op)
+    return True

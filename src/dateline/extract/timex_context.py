@@ -8,9 +8,11 @@ import re
 
 from dateline.extract.timex_base import context_regex, _GRAN_UNIT, L, _UNIT_CODE, _XVAL
 from dateline.extract.timex_values import (
-    date_to_value, make_duration, safe_date, shift_units, value_start_date,
+    GRANS, date_to_value, make_duration, safe_date, shift_units, value_start_date,
 )
 from dateline.record import Timex
+
+_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
 
 
 _WORD = context_regex("WORD")
@@ -35,7 +37,6 @@ class _Done(list):
         self.plain = False
 
     def append(self, item) -> None:
-        from dateline.extract.timex_values import GRANS
         tx, p = item
         if self and tx.start < self[-1][0].start or p is not None and p["gran"] not in GRANS:
             self.plain = True
@@ -196,7 +197,6 @@ class _Ctx:
         ``min_gran``: the value must be at least that fine (e.g. "day"); ``want``: exactly that
         granularity; ``max_sents``: only that many sentences back.
         """
-        from dateline.extract.timex_values import GRANS
         si = self.sent_index(pos)
         if not self.done.plain and (not min_gran or min_gran in GRANS):
             return self._ref_indexed(pos, si, min_gran, max_sents, want)
@@ -223,7 +223,6 @@ class _Ctx:
     def _ref_indexed(self, pos: int, si: int, min_gran, max_sents, want) -> tuple[str | None, str]:
         """``ref`` by the granularity lists of done: the last fitting timex before pos, unless one
         with a parsed value farther back than max_sents comes first (where the walk stops)."""
-        from dateline.extract.timex_values import GRANS
         done = self.done
         if want:
             fits = not min_gran or want in GRANS and GRANS.index(want) >= GRANS.index(min_gran)
@@ -365,7 +364,7 @@ def story_weekday(ctx: _Ctx, wd: int, pos: int) -> tuple[_dt.date, str] | None:
 
 
 def _holiday_date(name: str, year: int) -> _dt.date | None:
-    name = re.sub(r"\s+", " ", name)
+    name = _SPACE_RUN.sub(" ", name)
     if name in L.hol_fixed:
         mm, dd = map(int, L.hol_fixed[name].split("-"))
         return _safe_date(year, mm, dd)

@@ -15,6 +15,8 @@ from importlib import resources
 
 from dateline import lang
 
+_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+
 RESOURCE_FILES = ("weekday_name_followers", "numbers", "units", "seasons", "parts_of_day", "modifiers",
                   "refs", "frequencies", "tense_cues", "holidays", "timezones", "conventions", "rule_words",
                   "patterns")
@@ -41,7 +43,7 @@ def alt(words, *, escape: bool = True) -> str:
     trie: dict = {}
     for w in items:
         node = trie
-        for ch in re.sub(r"\s+", " ", w):
+        for ch in _SPACE_RUN.sub(" ", w):
             node = node.setdefault(ch, {})
         node[""] = {}
     return "(?:" + _trie_regex(trie) + ")"
@@ -238,7 +240,7 @@ class Lexicon:
         return dict(self._rule_words[key]["values"])
 
     def month(self, s: str) -> int | None:
-        s = re.sub(r"\s+", " ", s.strip())
+        s = _SPACE_RUN.sub(" ", s.strip())
         if s in self.months:
             return self.months[s]
         t = s[:1].upper() + s[1:].lower()
@@ -255,7 +257,7 @@ class Lexicon:
 
     def number(self, s: str):
         """Value of a number expression ("twenty-one", "2 1/2", "a couple of", "1,500"); None if vague."""
-        s = re.sub(r"\s+", " ", s.strip().lower())
+        s = _SPACE_RUN.sub(" ", s.strip().lower())
         if not s:
             return None
         frac = 0.0
@@ -275,7 +277,7 @@ class Lexicon:
         return int(v) if float(v).is_integer() else v
 
     def ordinal(self, s: str) -> int | None:
-        s = re.sub(r"\s+", " ", s.strip().lower())
+        s = _SPACE_RUN.sub(" ", s.strip().lower())
         m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", s)
         if m:
             return int(m.group(1))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+from dateline.extract.regex_literals import first_checked, foldable, may_match, needed
 from dateline.extract.timex_base import context_regex, L
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 from dateline.record import Timex
+
+_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
 
 
 _POINT_PREFIX = context_regex("POINT_PREFIX")
@@ -22,13 +25,27 @@ _APPROX_SUFFIX = re.compile(rf"\s+(?P<w>{L.re_approx_suffix})(?![\w-])", re.I)
 
 _DAY_BEFORE_DATE = context_regex("DAY_BEFORE_DATE")
 _WEEK_OF = context_regex("WEEK_OF")
+# per pattern searched before a timex: the words it cannot match without (regex_literals.needed), and
+# the pattern led by a check of its first character (regex_literals.first_checked: the same matches)
+_SEARCH = {rx: (needed(rx), first_checked(rx))
+           for rx in (_WEEK_OF, _DAY_BEFORE_DATE, _MID_HYPHEN, _POINT_PREFIX, _APPROX_PREFIX)}
+
+
+def _find(rx: re.Pattern, before: str, low: str | None) -> re.Match | None:
+    """``rx.search(before)``; None at once where ``low`` (``before`` lower-cased, None where it holds a
+    character that folds onto an ASCII letter) lacks a word every match of ``rx`` holds."""
+    needs, scan = _SEARCH[rx]
+    if low is not None and not may_match(needs, low):
+        return None
+    return scan.search(before)
 
 
 def _extend(tx: Timex, text: str, prev_end: int) -> None:
     """Attach preceding modifiers ("early", "the end of", "about", "more than") and "or so"."""
     lo = max(prev_end, tx.start - 40)
     before = text[lo:tx.start]
-    wk = _WEEK_OF.search(before) if tx.type == "DATE" else None
+    low = None if foldable(before) else before.lower()
+    wk = _find(_WEEK_OF, before, low) if tx.type == "DATE" else None
     if wk and (parse_value(tx.value) or {}).get("gran") == "day" and not tx.mod:
         d = value_start_date(tx.value)
         if d is not None:  # "the week of March 6": the week that day falls in
@@ -36,7 +53,7 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
             tx.value = date_to_value(d, "week")
             tx.text = text[tx.start:tx.end]
             return
-    db = _DAY_BEFORE_DATE.search(before) if tx.type == "DATE" else None
+    db = _find(_DAY_BEFORE_DATE, before, low) if tx.type == "DATE" else None
     if db and (parse_value(tx.value) or {}).get("gran") == "day" and not tx.mod:
         v = shift_units(tx.value, -1 if db.group("d").lower() == "before" else 1, "D")
         if v:  # "the day before last Tuesday", "the day after Christmas"
@@ -45,9 +62,9 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
             tx.text = text[tx.start:tx.end]
             return
     if tx.type in ("DATE", "TIME"):
-        m = _MID_HYPHEN.search(before) or _POINT_PREFIX.search(before)
+        m = _find(_MID_HYPHEN, before, low) or _find(_POINT_PREFIX, before, low)
         if m:
-            w = re.sub(r"\s+", " ", (m.groupdict().get("ph") or m.group("w")).lower())
+            w = _SPACE_RUN.sub(" ", (m.groupdict().get("ph") or m.group("w")).lower())
             ok = True
             low = tx.text.lower()
             if w in _EARLIER_LATER and not _DEICTIC_START.match(low) \
@@ -67,12 +84,12 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
                 tx.start = lo + m.start()
                 tx.mod = mod
     elif tx.type == "DURATION":
-        m = _APPROX_PREFIX.search(before)
+        m = _find(_APPROX_PREFIX, before, low)
         if m and not _DET_START.match(tx.text):
             tx.start = lo + m.start()
-            tx.mod = L.approx_mods.get(re.sub(r"\s+", " ", m.group("w").lower()), tx.mod)
+            tx.mod = L.approx_mods.get(_SPACE_RUN.sub(" ", m.group("w").lower()), tx.mod)
         ms = _APPROX_SUFFIX.match(text, tx.end)
         if ms:
             tx.end = ms.end()
-            tx.mod = tx.mod or L.approx_suffix.get(re.sub(r"\s+", " ", ms.group("w").lower()))
+            tx.mod = tx.mod or L.approx_suffix.get(_SPACE_RUN.sub(" ", ms.group("w").lower()))
     tx.text = text[tx.start:tx.end]

@@ -7,6 +7,8 @@ from dateline.extract.timex_base import context_regex, DAYNUM, L, registry, _Res
 from dateline.extract.timex_context import _dur, _pick_year_md, _pick_year_month, _safe_date, _year_of
 from dateline.extract.timex_values import parse_value
 
+_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+
 RULES: list[_Rule] = []
 rule = registry(RULES)
 _THE_YEAR_PREPS = L.rule_words("the_year_preps")
@@ -117,7 +119,7 @@ def _r_date_numeric(m, ctx):
 
 
 def _spoken_year_value(s: str) -> int | None:
-    s = re.sub(r"\s+", " ", s.strip().lower())
+    s = _SPACE_RUN.sub(" ", s.strip().lower())
     m = _SPOKEN_TWO_THOUSAND.match(s)
     if m:
         r = L.number(m.group(1)) if m.group(1) else 0
@@ -187,7 +189,7 @@ def _acc_month(m, text, ctx):
 def _r_month(m, ctx):
     mon = L.month(m.group("mon"))
     rel = (m.group("rel") or "").lower()
-    rel = re.sub(r"\s+", " ", rel)
+    rel = _SPACE_RUN.sub(" ", rel)
     if ctx.dct is None:
         return _Res("DATE", f"XXXX-{mon:02d}", anchor="none")
     # a year mentioned earlier in the same sentence anchors the month
@@ -248,7 +250,7 @@ def _r_year(m, ctx):
     y = int(m.group("year"))
     mod = None
     if m.group("suf"):
-        suf = re.sub(r"\s+", " ", m.group("suf").strip().lower())
+        suf = _SPACE_RUN.sub(" ", m.group("suf").strip().lower())
         mod = L.approx_suffix.get(suf)
     return _Res("DATE", f"{y:04d}", mod=mod)
 
@@ -323,7 +325,7 @@ def _r_decade(m, ctx):
 @rule("century", prio=6)
 def _r_century(m, ctx):
     if m.group("u"):
-        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        rel = _SPACE_RUN.sub(" ", m.group("rel").lower())
         u = m.group("u").lower()
         gran = {"century": "century", "decade": "decade", "millennium": "millennium"}[u]
         if rel in ("the past", "the last", "the previous", "the next"):

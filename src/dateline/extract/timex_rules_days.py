@@ -8,6 +8,8 @@ from dateline.extract.timex_base import context_regex, L, registry, _Res, _Rule,
 from dateline.extract.timex_context import _pick_year_md, _safe_date, _weekday_date
 from dateline.extract.timex_values import date_to_value, value_start_date
 
+_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+
 RULES: list[_Rule] = []
 rule = registry(RULES)
 _DEADLINE_PREPS = L.rule_words("deadline_preps")
@@ -38,7 +40,7 @@ def _title_today(m, text: str) -> bool:
 @rule("deictic_day", prio=6)
 def _r_deictic_day(m, ctx):
     if m.group("w"):
-        w = re.sub(r"\s+", " ", m.group("w").lower())
+        w = _SPACE_RUN.sub(" ", m.group("w").lower())
         if _title_today(m, ctx.text):
             return None  # "USA Today", "USA TODAY's", "NBC's Today show": a title, not the day
         if w == "today" and not m.group("pod"):

@@ -8,6 +8,8 @@ from dateline.extract.timex_context import _weekday_date, story_weekday
 from dateline.extract.timex_rules_dates import _spoken_year_value
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 
+_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+
 RULES: list[_Rule] = []
 rule = registry(RULES)
 _LAST_REL = L.rule_words("last_rel")
@@ -149,7 +151,7 @@ def _acc_season(m, text, ctx):
 @rule("season", prio=5, accept=_acc_season)
 def _r_season(m, ctx):
     code = L.seasons[m.group("s").lower()]
-    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    rel = _SPACE_RUN.sub(" ", (m.group("rel") or "").lower())
     mod = None
     for w in ("early", "late", "mid"):
         if rel.endswith(w):
@@ -210,7 +212,7 @@ def _r_weekday(m, ctx):
     if m.group("pl") or (m.group("pod") and m.group("pod").lower().endswith("s") and not m.group("rel")):
         # "Mondays", "Tuesday nights": a recurring day
         return _Res("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
-    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    rel = _SPACE_RUN.sub(" ", (m.group("rel") or "").lower())
     anchor = "dct"
     base = None
     if rel in _WEEKDAY_ANAPHORIC_REL:

@@ -10,6 +10,8 @@ from dateline.extract.timex_values import (
     date_to_value, GRANS, make_duration, parse_value, shift_units, shift_value, truncate, value_start_date,
 )
 
+_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+
 RULES: list[_Rule] = []
 rule = registry(RULES)
 _DCT_RELATIVE_WORDS = L.rule_words("dct_relative_words")
@@ -50,7 +52,7 @@ def _r_ago(m, ctx):
         n = None
     else:
         n = _num(nums)
-    pre = re.sub(r"\s+", " ", m.group("pre").strip().lower())
+    pre = _SPACE_RUN.sub(" ", m.group("pre").strip().lower())
     mod = L.approx_mods.get(pre) if pre else None
     if d in _DURATION_ONLY_WORDS or (d in _EARLIER_LATER and (_followed_by_clause(m, ctx) or _short_later(m))):
         # "four days after X": the duration only
@@ -234,7 +236,7 @@ def _r_duration(m, ctx):
         n = n0
     if m.group("half") and n is not None:
         n = n + 0.5
-    low = re.sub(r"\s+", " ", nums.lower())
+    low = _SPACE_RUN.sub(" ", nums.lower())
     if low in ("a couple of", "a couple", "couple of"):
         mod = "APPROX"
     if n is None and low not in [v.lower() for v in L.vague] and low not in L.articles:
@@ -279,7 +281,7 @@ _ANA_OFF = L.rule_values("anaphoric_offsets")
 
 @rule("rel_unit", prio=6)
 def _r_rel_unit(m, ctx):
-    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    rel = _SPACE_RUN.sub(" ", m.group("rel").lower())
     unit = m.group("unit").lower()
     raw = m.group()
     if raw[0].isupper() and m.group("unit")[0].isupper():
@@ -366,7 +368,7 @@ def _weekend(ctx, m, off) -> _Res:
 @rule("mod_unit", prio=7)
 def _r_mod_unit(m, ctx):
     if m.group("mod"):
-        modw = re.sub(r"\s+", " ", m.group("mod").lower())
+        modw = _SPACE_RUN.sub(" ", m.group("mod").lower())
         modw = _MOD_DROP.sub("", modw)
         rel = m.group("rel").lower()
         unit = m.group("unit").lower()

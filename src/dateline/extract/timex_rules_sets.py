@@ -11,6 +11,8 @@ from dateline.extract.timex_lexicon import alt
 from dateline.extract.timex_rules_relative import _RATE_BEFORE
 from dateline.extract.timex_values import date_to_value
 
+_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+
 RULES: list[_Rule] = []
 rule = registry(RULES)
 _LAST_REL = L.rule_words("last_rel")
@@ -25,8 +27,8 @@ _SEQUENCE_AFTER = context_regex("SEQUENCE_AFTER")
 # --- holidays --------------------------------------------------------------------------------
 @rule("holiday", prio=8)
 def _r_holiday(m, ctx):
-    name = re.sub(r"\s+", " ", m.group("h"))
-    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    name = _SPACE_RUN.sub(" ", m.group("h"))
+    rel = _SPACE_RUN.sub(" ", (m.group("rel") or "").lower())
     unit = (m.group("unit") or "").lower()
 
     def value(d: _dt.date) -> str:  # "Easter week": the week (or weekend) the holiday falls in
@@ -129,10 +131,10 @@ _FREQ_ADVERB_NEXT = L.rule_words("freq_adverb_next")
 
 # --- vague references ------------------------------------------------------------------------
 def _acc_ref(m, text, ctx):
-    w = re.sub(r"\s+", " ", m.group("w").lower())
+    w = _SPACE_RUN.sub(" ", m.group("w").lower())
     if w in L.refs_ctx and w not in L.refs:
         lefts = L.refs_ctx[w]
-        before = re.sub(r"\s+", " ", text[max(0, m.start() - 30):m.start()].lower())
+        before = _SPACE_RUN.sub(" ", text[max(0, m.start() - 30):m.start()].lower())
         if not any(before.rstrip().endswith(lc) for lc, _ in lefts):
             return None
     if w == "now":
@@ -153,10 +155,10 @@ _SOON_PAST = context_regex("SOON_PAST")
 
 @rule("ref", prio=2, accept=_acc_ref)
 def _r_ref(m, ctx):
-    w = re.sub(r"\s+", " ", m.group("w").lower())
+    w = _SPACE_RUN.sub(" ", m.group("w").lower())
     kind = L.refs.get(w)
     if w in L.refs_ctx:
-        before = re.sub(r"\s+", " ", ctx.text[max(0, m.start() - 30):m.start()].lower()).rstrip()
+        before = _SPACE_RUN.sub(" ", ctx.text[max(0, m.start() - 30):m.start()].lower()).rstrip()
         for lc, k in L.refs_ctx[w]:
             if before.endswith(lc):
                 kind = k

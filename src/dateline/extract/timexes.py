@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import functools
 import re
 
 from dateline.extract import (
     timex_rules_dates, timex_rules_days, timex_rules_periods, timex_rules_relative, timex_rules_sets,
 )
-from dateline.extract.regex_literals import ascii_lowered, foldable, may_match, needed
+from dateline.extract.regex_literals import (
+    ascii_lowered, core, first_checked, foldable, may_match_one, needed_alternatives,
+)
 from dateline.extract.timex_base import context_regex, L, _Rule
 from dateline.extract.timex_context import _Ctx
 from dateline.extract.timex_lexicon import alt
@@ -86,11 +89,16 @@ def _build_token_classes() -> dict[str, set[str]]:
 
 
 _TOKEN_CLASSES = _build_token_classes()
-_NEEDS = {r.name: needed(r.rx) for r in RULES}      # the words each rule's pattern cannot match without
 # one pass finds only the tokens that can trigger a rule: number tokens and the class words
-_TRIGGER = re.compile(r"\d+(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
-                      rf"|(?<![A-Za-z]){alt(_TOKEN_CLASSES)}(?![A-Za-z])", re.I)
-_TRIGGER_LOWER = re.compile(_TRIGGER.pattern)         # the same, case-sensitive: over lower-cased text
+# number tokens and class words: two passes, each of which Python's engine runs faster than one pass
+# of both (the number pattern begins with a digit class, so the engine skips to the next digit); a
+# class word is a token unless it ends where a number token ends ("s" of "1990s": the suffix of that
+# token, which one pass of both would have taken). Without IGNORECASE over lower-cased text (the same
+# spans, found faster), unless a character there folds onto an ASCII letter.
+_NUMBER_TOKEN = r"\d\d*(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
+_WORD_TOKEN = rf"(?<![A-Za-z]){alt(_TOKEN_CLASSES)}(?![A-Za-z])"
+_TOKENS = {False: (re.compile(_NUMBER_TOKEN), re.compile(_WORD_TOKEN)),
+           True: (re.compile(_NUMBER_TOKEN, re.I), re.compile(_WORD_TOKEN, re.I))}
 _AMPM_AFTER = context_regex("AMPM_AFTER")
 _DIGITS = re.compile(r"\d+")
 _NUMERIC_DATE = re.compile(r"\d[/-]\d")
@@ -108,52 +116,121 @@ _RULE_CLASSES = {k: frozenset(v) for k, v in {
 }.items()}
 
 
-def _trigger_tokens(text: str):
-    """The matches of _TRIGGER in ``text``: found without IGNORECASE in the text with its ASCII letters
-    lower-cased (the same spans, found faster), unless a character there folds onto an ASCII letter."""
-    if foldable(text):
-        return _TRIGGER.finditer(text)
-    return _TRIGGER_LOWER.finditer(ascii_lowered(text))
+def _class_words() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for w, classes in _TOKEN_CLASSES.items():
+        for c in classes:
+            out.setdefault(c, []).append(w)
+    return out
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Merged text windows around the tokens of each trigger class."""
+def _window_needs(rule: _Rule) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The lists of sets of words (regex_literals.needed_alternatives) of the rule's pattern one of
+    which a window must meet for a match, less the sets every window of the rule meets already: a
+    window holds a token of one of the rule's trigger classes, so a set that has a part of each word of
+    those classes is met there (a number class says nothing). Each set shortest word first (the
+    likeliest to be met). () where some list is always met (nothing to test)."""
+    words = [w for c in _RULE_CLASSES[rule.name] for w in _CLASS_WORDS.get(c, [None])]
+    alts = tuple(tuple(tuple(sorted(n, key=lambda w: (len(w), w))) for n in need
+                       if None in words or not all(any(x in w for x in n) for w in words))
+                 for need in needed_alternatives(rule.rx))
+    return () if not all(alts) else alts
+
+
+_CLASS_WORDS = _class_words()
+# per rule, in RULES order: the rule, its trigger classes, the words a window must hold (_window_needs),
+# its pattern led by a check of the first character (regex_literals.first_checked: the same matches),
+# the core of its pattern that a window must hold where the lead is long (regex_literals.core) or None
+_PLAN = tuple((r, _RULE_CLASSES[r.name], _window_needs(r), first_checked(r.rx), core(r.rx)) for r in RULES)
+
+
+def _number_reach(tok: str, text: str, end: int) -> tuple[tuple[str, int, int], ...]:
+    """The (class, left reach, right reach) of a number token ending at ``end``."""
+    reach, timed = _number_classes(tok)
+    if timed or not _AMPM_AFTER.match(text, end):
+        return reach
+    return reach + (("TIME",) + _WIN_BY_CLASS["TIME"],)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_classes(tok: str) -> tuple[tuple[tuple[str, int, int], ...], bool]:
+    """The reach of a number token as far as the token itself tells (its text only, so kept per
+    token), and whether that holds TIME already (else an "a.m." after it makes it a time)."""
+    classes = []
+    digits = _DIGITS.match(tok).group()
+    if len(digits) == 4 and 1000 <= int(digits) <= 2099:
+        classes.append("YEAR")
+    elif len(digits) == 2 and tok.endswith("s"):
+        classes.append("DECADE")
+    if _NUMERIC_DATE.search(tok):
+        classes.append("NUMDATE")
+    timed = ":" in tok or "." in tok
+    if timed:
+        classes.append("TIME")
+    return tuple((c,) + _WIN_BY_CLASS.get(c, (_WIN, _WIN)) for c in classes), timed
+
+
+# per class word: its (class, left reach, right reach)
+_WORD_REACH = {w: tuple((c,) + _WIN_BY_CLASS.get(c, (_WIN, _WIN)) for c in cs) for w, cs in _TOKEN_CLASSES.items()}
+
+
+def _windows(text: str, fold: bool) -> dict[str, list[list[int]]]:
+    """Merged text windows [start, end] around the tokens of each trigger class (``fold``: the text
+    holds a character that folds onto an ASCII letter, regex_literals.foldable): those of the number
+    tokens and those of the class words, merged again where a class has both."""
+    numbers, words = _TOKENS[fold]
+    low = text if fold else ascii_lowered(text)
+    nums = [(m.start(), m.end()) for m in numbers.finditer(low)]
+    # (the text's own case: "1990S" is no decade)
+    spans = _class_windows(text, ((a, b, _number_reach(text[a:b], text, b)) for a, b in nums))
+    ends = {b for _, b in nums}
+    reach = _WORD_REACH.get
+    more = _class_windows(text, ((m.start(), m.end(), reach(m.group().lower() if fold else m.group(), ()))
+                                 for m in words.finditer(low) if m.end() not in ends))
+    for c, lst in more.items():
+        spans[c] = _merged(sorted(spans[c] + lst)) if c in spans else lst
+    return spans
+
+
+def _class_windows(text: str, tokens) -> dict[str, list[list[int]]]:
+    """Merged windows per class around ``tokens`` ((start, end, reach) in text order), each widened
+    to whole words."""
     n = len(text)
     spans: dict[str, list[list[int]]] = {}
-    for m in _trigger_tokens(text):
-        tok = text[m.start():m.end()]
-        if tok[0].isdigit():
-            classes = set()
-            digits = _DIGITS.match(tok).group()
-            if len(digits) == 4 and 1000 <= int(digits) <= 2099:
-                classes.add("YEAR")
-            elif len(digits) == 2 and tok.endswith("s"):
-                classes.add("DECADE")
-            if _NUMERIC_DATE.search(tok):
-                classes.add("NUMDATE")
-            if ":" in tok or "." in tok or _AMPM_AFTER.match(text, m.end()):
-                classes.add("TIME")
-            if not classes:
-                continue
-        else:
-            classes = _TOKEN_CLASSES.get(tok.lower())
-            if not classes:
-                continue
-        for c in classes:
-            lw, rw = _WIN_BY_CLASS.get(c, (_WIN, _WIN))
-            s = max(0, m.start() - lw)
-            e = min(n, m.end() + rw)
+    for a, b, reach in tokens:
+        for c, lw, rw in reach:
+            s = a - lw
+            if s <= 0:
+                s = 0
             while s > 0 and not text[s - 1].isspace():
                 s -= 1
+            e = b + rw
+            if e >= n:
+                e = n
             while e < n and not text[e].isspace():
                 e += 1
-            lst = spans.setdefault(c, [])
-            if lst and s <= lst[-1][1]:
-                if e > lst[-1][1]:
-                    lst[-1][1] = e
+            lst = spans.get(c)
+            if lst is None:
+                spans[c] = [[s, e]]
+                continue
+            last = lst[-1]
+            if s <= last[1]:
+                if e > last[1]:
+                    last[1] = e
             else:
                 lst.append([s, e])
-    return {c: [(a, b) for a, b in v] for c, v in spans.items()}
+    return spans
+
+
+def _merged(windows: list) -> list[list[int]]:
+    """Windows sorted by start, those that overlap or touch joined."""
+    out: list[list[int]] = []
+    for s, e in windows:
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return out
 
 
 def _rule_windows(wins: dict[str, list[tuple[int, int]]], classes: set[str]) -> list[tuple[int, int]]:
@@ -248,38 +325,43 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
     each (span, rule) once. A window that lacks a word the rule's pattern cannot match without
     (regex_literals) is not searched."""
     cands = []
-    wins = _windows(text)
-    by_classes: dict[frozenset, list[tuple[int, int]]] = {}      # the rules of one class set share windows
+    fold = foldable(text)
+    wins = _windows(text, fold)
+    # the words are looked for in the window of the text with its ASCII letters lower-cased: the same
+    # ASCII runs as in the window lower-cased (str.lower makes ASCII letters only of the characters
+    # that fold); not in a text that holds one of them
+    low = ascii_lowered(text) if not fold else None
+    by_classes: dict[frozenset, list[tuple[int, int, str]]] = {}   # the rules of one class set share windows
     seen: set[tuple[int, int, str]] = set()
-    lowered: dict[tuple[int, int], str] | None = None if foldable(text) else {}
-    for r in RULES:
-        classes = _RULE_CLASSES[r.name]
+    for r, classes, needs, rx, cx in _PLAN:
         rule_wins = by_classes.get(classes)
         if rule_wins is None:
-            rule_wins = by_classes[classes] = _rule_windows(wins, classes)
-        needs = _NEEDS[r.name] if lowered is not None else None
-        for s, e in rule_wins:
-            if needs:
-                low = lowered.get((s, e))
-                if low is None:
-                    low = lowered[(s, e)] = text[s:e].lower()
-                if not may_match(needs, low):
+            rule_wins = by_classes[classes] = [(s, e, low[s:e] if low is not None else "")
+                                               for s, e in _rule_windows(wins, classes)]
+        if low is None:
+            needs = ()
+        accept, prio, name = r.accept, r.prio, r.name
+        for s, e, lw in rule_wins:
+            if needs and not may_match_one(needs, lw):
+                continue
+            if cx is not None and cx.search(text, s, e) is None:
+                continue
+            for m in rx.finditer(text, s, e):
+                a, b = span = m.span()
+                if a == b:
                     continue
-            for m in r.rx.finditer(text, s, e):
-                if m.end() == m.start():
-                    continue
-                span = m.span()
-                if r.accept is not None:
-                    span = r.accept(m, text, ctx)
+                if accept is not None:
+                    span = accept(m, text, ctx)
                     if span is None:
                         continue
-                if span[1] <= span[0]:
-                    continue
-                key = (span[0], span[1], r.name)
+                    a, b = span[0], span[1]
+                    if b <= a:
+                        continue
+                key = (a, b, name)
                 if key in seen:
                     continue
                 seen.add(key)
-                cands.append((span[0], span[1], r.prio, r, m))
+                cands.append((a, b, prio, r, m))
     return cands
 
 
