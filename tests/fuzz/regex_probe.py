@@ -48,9 +48,10 @@ The launch came a day after Pyongyang threatened to "respond in kind" to drills 
 GENERIC = ["a", "A", "1", " ", ".", "Mr.", "\u201c", "-", "a ", "A. ", "\n", "\u00a0", "aA1.-' ", "1 ", "Ab ",
            'said "']
 
-# Patterns that describe what follows a position (they begin with whitespace or an anchor): dateline
-# applies them with .match / .fullmatch at a position, so they are probed anchored (match at 0).
-ANCHORED = re.compile(r"^(?:\^|\\s|\(\?:\\s|\(\?:,|\(\['’\]s|\\A)")
+# Patterns that describe what follows a position (they begin with whitespace, an anchor or a possessive
+# ending, in a group or not): dateline applies them with .match / .fullmatch at a position (a name's
+# end), so they are probed anchored (match at 0).
+ANCHORED = re.compile(r"^(?:\^|\\s|\(\?:\\s|\(\?:,|\((?:\?:)?\['’\]s|\\A)")
 
 # Patterns whose use the shape does not show, with how dateline applies them: "anchored" (.match or
 # .fullmatch at a position: probed with match at 0, at full size) or "short" (applied to a few
