@@ -270,6 +270,15 @@ def unbound_unreal(cands) -> None:
             c.date, c.date_timex, c.date_from = None, None, None
 
 
+@functools.lru_cache(maxsize=2)
+def _perfect_words(past: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """``_perfect_before``'s auxiliaries (with ``past``: the past perfect's too) and breaks, joined once."""
+    aux = grammar_words("dating_perfect_auxiliaries") | (_words("past_perfect_auxiliaries") if past else set())
+    breaks = grammar_words("dating_scope_closers") | grammar_words("relative_pronouns") \
+        | grammar_words("dating_clause_openers")
+    return frozenset(aux), frozenset(breaks)
+
+
 @functools.lru_cache(maxsize=None)
 def _words(key: str) -> frozenset[str]:
     """One list of resources/dating/words.json (read once per list)."""
