@@ -387,21 +387,23 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 by_sent.setdefault(n, []).append((sa, a))
             for n in (sa - 1, sa, sa + 1):
                 by_sent.setdefault(n, []).append((sa, a))
+        lowered: dict[int, str] = {}        # each content lower-cased once (by attribution object)
         for c in cands:
             seen = set()
             for sa, a in by_sent.get(c.sent, ()):
                 if a.id in seen:
                     continue
                 seen.add(a.id)
-                inside = a.content.start <= c.start and c.end <= a.content.end
-                near = False
-                if not inside and c.pattern.objects:
-                    if abs(sa - c.sent) <= 1:
-                        content = a.content.text.lower()
-                        near = _any_word(c.pattern.objects).search(content) is not None
                 if a.cue.start <= c.start < a.cue.end and a.id not in c.attributions:
                     c.attributions.append(a.id)     # a speech act: the cue is the event ("accused")
                     continue
+                inside = a.content.start <= c.start and c.end <= a.content.end
+                near = False
+                if not inside and c.pattern.objects and abs(sa - c.sent) <= 1:
+                    content = lowered.get(id(a))
+                    if content is None:
+                        content = lowered[id(a)] = a.content.text.lower()
+                    near = _any_word(c.pattern.objects).search(content) is not None
                 if inside or near:
                     src = a.source
                     ref = ActorRef(src.entity, src.name, src.code)
