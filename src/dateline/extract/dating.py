@@ -210,6 +210,21 @@ def verbal(text: str, c, sentence: tuple[int, int] | None) -> bool:
     return False
 
 
+def narrated_acts(cands, text: str, sentences) -> list[tuple[object, bool]]:
+    """The acts the narrative's times may date (``dating_story.narrative_dates``), with whether each is
+    named after "after" (``after_phrase``: "X said after meeting Y" is dated as the verb): undated,
+    asserted, reported by a verb or after "after". (Each depends on the act alone, and dating one changes
+    no other, so they are found before any is dated.)"""
+    out = []
+    for c in cands:
+        if c.date is None and not c.hypothetical and not c.negated:
+            sentence = sentences[c.sent] if text else None
+            after = after_phrase(text, c, sentence)
+            if after or (not c.background and verbal(text, c, sentence)):
+                out.append((c, after))
+    return out
+
+
 # how many words after a noun trigger its clause's verb may lie ("the buildup in the Gulf continues")
 _ONGOING_REACH = 6
 
@@ -268,6 +283,21 @@ def unbound_unreal(cands) -> None:
     for c in cands:
         if (c.hypothetical or c.negated) and c.date_from in BOUND_DATES:
             c.date, c.date_timex, c.date_from = None, None, None
+
+
+@functools.lru_cache(maxsize=1)
+def _relatives() -> frozenset[str]:
+    """grammar.json relative_pronouns but "that" (as often a complementizer: "planks that call for the 1933 law")."""
+    return grammar_words("relative_pronouns") - {"that"}
+
+
+@functools.lru_cache(maxsize=2)
+def _perfect_words(past: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """``_perfect_before``'s auxiliaries (with ``past``: the past perfect's too) and breaks, joined once."""
+    aux = grammar_words("dating_perfect_auxiliaries") | (_words("past_perfect_auxiliaries") if past else set())
+    breaks = grammar_words("dating_scope_closers") | grammar_words("relative_pronouns") \
+        | grammar_words("dating_clause_openers")
+    return frozenset(aux), frozenset(breaks)
 
 
 @functools.lru_cache(maxsize=None)

@@ -9,8 +9,8 @@ import bisect
 import functools
 
 from ..text import tokenize, tokenize_lower
-from .dating import (_verbal, _words, after_phrase, cue_speakers, describes_noun, nominal_marker, noun_time,
-                     present_perfect, reason_preposition, unbounded, verbal)
+from .dating import (_relatives, _verbal, _words, cue_speakers, describes_noun, narrated_acts, nominal_marker,
+                     noun_time, present_perfect, reason_preposition, unbounded)
 from .dating_carry import _entity, carries, day_doers, week_among_times
 from .dating_clause import perfect_clause, span_clause
 from .dating_parse import occasion_event, told_in_present
@@ -66,6 +66,9 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     story went back to a time long before its own (``_went_back``), takes none; nor does an act told
     in the present (``dating_parse.told_in_present`` over ``parses``, sentence index -> parsed Span),
     nor any act after a day said in direct speech, which is no day of the story."""
+    todo = narrated_acts(cands, text, sentences)    # (the cheap tests first: no time is judged for none)
+    if not todo:
+        return
     sent_starts = [a for a, _ in sentences]
     told, quoted = _statement_spans(attributions)
     clause_times, spans = _story_times(cands, timexes, sentences, text)
@@ -78,12 +81,7 @@ def narrative_dates(cands, timexes, sentences, published: str | None, text: str 
     named = _named_times(clause_times, published)
     named_starts = [t.start for t in named]
     doers, own = _time_doers(cands, spk := cue_speakers(attributions, timexes)), day_doers(cands, spk)
-    for c in cands:
-        # an act after "after" told before a past verb ("X said after meeting Y") is dated as that verb
-        if c.date is not None or c.hypothetical or c.negated or not (   # (the cheap tests first)
-                (after := after_phrase(text, c, sentences[c.sent] if text else None))
-                or (not c.background and verbal(text, c, sentences[c.sent] if text else None))):
-            continue
+    for c, after in todo:
         k = bisect.bisect_left(starts, c.start) - 1
         clause = max(sentences[c.sent][0], text.rfind(",", 0, c.start) + 1) if text else c.start
         if text and (not after and _EARLIER.search(text, clause, c.start) or span_clause(text, c, sentences[c.sent])):
@@ -156,9 +154,12 @@ def _story_times(cands, timexes, sentences, text: str) -> tuple[list, list]:
     plans, sent_starts = _plan_times(cands, text, sentences), [a for a, _ in sentences]
     clause_times, spans = [], []
     for t in timexes:     # (each judgement at most once per time: they read only the text around it)
-        if t.type not in ("DATE", "TIME") or (text and noun_time(text, t)):
+        if t.type not in ("DATE", "TIME"):
             continue
-        bound = bool(text) and _span_bound(text, t)
+        before = tokenize(text, max(0, t.start - 30), t.start)[-1:] if text else []    # (as noun_time finds it)
+        if text and noun_time(text, t, before[0][2].lower() if before else ""):
+            continue
+        bound = bool(text) and _span_bound(text, t, before)
         relative = bool(text) and (t.id not in plans or (bound and t.value[:1].isdigit())) and _relative_time(
             text, t, sentences[max(0, bisect.bisect_right(sent_starts, t.start) - 1)])
         if t.id not in plans and not (bound or relative):
@@ -367,11 +368,13 @@ def _planned(c, text: str, sentences) -> bool:
     return any(w.lower() in _words("future_cues") for _, _, w in toks[max(0, c.tok - _PLAN_REACH):c.tok])
 
 
-def _span_bound(text: str, t) -> bool:
-    """Is the time expression ``t`` the bound of a span ("since Jan. 13", "until Friday": dating
-    words.json span_bound_prepositions), not a day the story tells of?"""
-    words = tokenize(text, max(0, t.start - 20), t.start)
-    return bool(words) and words[-1][2].lower() in _words("span_bound_prepositions")
+def _span_bound(text: str, t, before: list) -> bool:
+    """Is the time expression ``t`` the bound of a span ("since Jan. 13", "until Friday": dating words.json
+    span_bound_prepositions), not a day the story tells of? The last word of the 20 characters before it:
+    ``before`` (the last word of the 30 before it, or none) where it ends in them, cut to them."""
+    a = max(0, t.start - 20)
+    return bool(before) and before[0][1] > a and text[max(a, before[0][0]):before[0][1]].lower() in _words(
+        "span_bound_prepositions")
 
 
 def _opening(text: str, c, clause: int, story, sentences, sent_starts) -> bool:
@@ -512,9 +515,7 @@ def _relative_time(text: str, t, sentence: tuple[int, int]) -> bool:
     if not text:
         return False
     words = tokenize_lower(text, sentence[0], t.start)[1][-_RELATIVE_REACH:]
-    # ("that" is left out: as often a complementizer, "planks that call for the 1933 law")
-    relatives = grammar_words("relative_pronouns") - {"that"}
-    return any(w in relatives for w in words)
+    return not _relatives().isdisjoint(words)
 
 
 def _sentence_went_back(c, t, timexes, sentence: tuple[int, int], text: str) -> bool:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 
 from ..record import Series, Timex
 from .. import lang
-from .dating import (_words, after_publication, conjunction_time, describes_noun, later_verb, noun_time,
-                     occasion_near, occasion_noun, occasion_time, reason_preposition, recent_period, told_as_done,
-                     OCCASION_LAST, OCCASION_LEAD)
+from .dating import (_perfect_words, _words, after_publication, conjunction_time, describes_noun, later_verb,
+                     noun_time, occasion_near, occasion_noun, occasion_time, reason_preposition, recent_period,
+                     told_as_done, OCCASION_LAST, OCCASION_LEAD)
 from .dating_clause import (modifier_chain, noun_modifier_time, noun_own_time, occasion_object, own_times,
                             participle_time, subject_noun_times, told_as_distinct)
 from .dating_parse import attached_time, parse_times
@@ -539,9 +539,7 @@ def _perfect_before(low: list[str], i: int, reach: int, past: bool = False) -> b
     """Is there a perfect auxiliary ("has", "have"; with ``past`` the past perfect's too, dating words.json
     past_perfect_auxiliaries, as dating_story reads them) among the ``reach`` words before token i, with no
     clause break or relative pronoun after it?"""
-    aux = grammar_words("dating_perfect_auxiliaries") | (_words("past_perfect_auxiliaries") if past else set())
-    breaks = grammar_words("dating_scope_closers") | grammar_words("relative_pronouns") \
-        | grammar_words("dating_clause_openers")
+    aux, breaks = _perfect_words(past)
     for x in range(i - 1, max(-1, i - 1 - reach), -1):
         if low[x] in aux:
             return True

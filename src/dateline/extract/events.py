@@ -16,7 +16,6 @@ import re
 from dataclasses import replace
 
 from ..record import ActorRef, Attribution, Event, Mention, Span, Timex
-from .. import lang
 from .lexicon import is_participle
 from .coordination import split_coordinated
 from .dating import BOUND_DATES, statement_time
@@ -25,7 +24,7 @@ from .modality import apply_modality, fold_refusals, own_clause, set_flags, unre
 from .participants import infer_participants
 from .senses import apply_senses
 from .speech_acts import objas_cue, speech_acts
-from .event_lexicon import _IMPLICATIVE, grammar_words
+from .event_lexicon import grammar_words
 from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... are re-exported)
     CodeInfo, NO_EVENT, Pattern, VOCABULARIES, _ACTORLESS_ROOTS, _BE, _CLAUSE_BREAK, _Cand, _DENY, _G,
     _HAVE, _MODAL, _NEG, _NEG_VERBS, _NOMINAL_TIME, _NOUN_DETS, _NOUN_TARGET_PREPS, _PREPS, _SUBORD,
@@ -43,7 +42,6 @@ from .event_triggers import TriggerRules
 STATEMENT = "010"
 
 
-_TIME_REPORT_VERBS = lang.speech_verbs_for("time_report")   # a time right after one is the report's
 class EventExtractor(TriggerRules, RoleRules, TimeRules):
     def __init__(self) -> None:
         self.index = dictionary()
@@ -322,48 +320,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         if c.location is None and p.pos == "noun":
             c.location = _place_before(toks, low, i, mentions)
         set_flags(c, low, s, i)
-        self._clause_date(c, text, toks, low, sent_range, timexes, s, e)
-
-    def _clause_date(self, c: _Cand, text, toks, low, sent_range, timexes, s: int, e: int) -> None:
-        """The date of the clause's own time expression (not a duration, not "since X", not after a
-        speech verb, not a later clause's, not one modifying a noun)."""
-        p, i, j = c.pattern, c.tok, c.end_tok
-        a = toks[s][0] if s < len(toks) else sent_range[0]
-        b = toks[e - 1][1] if 0 < e <= len(toks) else sent_range[1]
-        best = None
-        # "said Saab had been kidnapped": a past perfect happened before the time the sentence names
-        perfect = p.pos == "verb" and "had" in low[max(s, i - 3):i]
-        index = self._timex_index if self._timex_index.timexes is timexes else TimexIndex(timexes)
-        for t in index.starting_in(*sent_range):
-            if t.type not in ("DATE", "TIME"):
-                continue
-            k = self._tok_at(toks, t.start)
-            if k is not None and k > j and p.pos == "verb" and low[i] not in _NEG_VERBS | _IMPLICATIVE and any(
-                    low[x] == "to" and x + 1 < k and toks[x + 1][2] in _base_verbs() for x in range(j, k)):
-                continue      # "agreed to hold an election in 2024": the time of the complement's event
-                #             (but "refused to endorse X in July": the refusal was then too)
-            prevw = low[k - 1] if k else ""
-            prev2 = low[k - 2] if k and k > 1 else ""
-            if prevw in grammar_words("span_prepositions") or prev2 == "since":
-                continue
-            if prevw in _TIME_REPORT_VERBS or (prev2 in _TIME_REPORT_VERBS and prev2 != "added"):
-                continue
-            nominal = _NOMINAL_TIME.match(text, t.end)
-            if nominal and (nominal[1] or (prevw in _NOUN_DETS and nominal[2] and nominal[2] not in _PREPS | _SUBORD)):
-                continue      # "the 1994 genocide", "last year's vote": the time of a noun, not of the clause
-            inside = a <= t.start < b
-            if not inside and t.start > c.start:
-                continue      # a later clause's time belongs to that clause
-            if perfect and not inside:
-                continue
-            if not inside and self._in_anchor(t, index.ending_in(t.start - 120, t.start), text):
-                continue
-            dist = min(abs(t.start - c.start), abs(t.end - c.end))
-            key = (not inside, dist)
-            if best is None or key < best[0]:
-                best = (key, t)
-        if best:
-            c.date, c.date_timex, c.date_from = best[1].value, best[1].id, "timex"
+        # (no date here: ``_anchor_dates`` -> ``_date_clauses`` dates every trigger by its clause's
+        # time, overwriting any date taken from a time, and nothing before it reads one)
 
     def _speech_acts(self, text, sentences, attributions, mentions, cands, timexes, statements=False) -> list[_Cand]:
         """Attributions whose content judges a named party: criticism (111) or praise (051); with
@@ -429,21 +387,23 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                 by_sent.setdefault(n, []).append((sa, a))
             for n in (sa - 1, sa, sa + 1):
                 by_sent.setdefault(n, []).append((sa, a))
+        lowered: dict[int, str] = {}        # each content lower-cased once (by attribution object)
         for c in cands:
             seen = set()
             for sa, a in by_sent.get(c.sent, ()):
                 if a.id in seen:
                     continue
                 seen.add(a.id)
-                inside = a.content.start <= c.start and c.end <= a.content.end
-                near = False
-                if not inside and c.pattern.objects:
-                    if abs(sa - c.sent) <= 1:
-                        content = a.content.text.lower()
-                        near = _any_word(c.pattern.objects).search(content) is not None
                 if a.cue.start <= c.start < a.cue.end and a.id not in c.attributions:
                     c.attributions.append(a.id)     # a speech act: the cue is the event ("accused")
                     continue
+                inside = a.content.start <= c.start and c.end <= a.content.end
+                near = False
+                if not inside and c.pattern.objects and abs(sa - c.sent) <= 1:
+                    content = lowered.get(id(a))
+                    if content is None:
+                        content = lowered[id(a)] = a.content.text.lower()
+                    near = _any_word(c.pattern.objects).search(content) is not None
                 if inside or near:
                     src = a.source
                     ref = ActorRef(src.entity, src.name, src.code)

@@ -343,6 +343,16 @@ def in_modal_scope(low: list[str], s: int, i: int, verb: bool) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _relative_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``reduced_relative``'s word sets (stops, words before no participle, breaks), joined once."""
+    stop = grammar_words("participle_auxiliaries") | _MODAL | {"to"}
+    subjects = grammar_words("person_pronouns") | grammar_words("state_pronouns") | grammar_words("plural_pronouns") \
+        | grammar_words("determiners") | grammar_words("noun_determiners")
+    breaks = grammar_words("small_clause_verbs") | grammar_words("participle_breaks") | grammar_words("subordinators")
+    return frozenset(stop), frozenset(subjects), frozenset(breaks)
+
+
 def reduced_relative(low: list[str], s: int, i: int) -> int | None:
     """"will not lift the sanctions imposed on X", "urged the release of men arrested in May": a past
     form right after a noun (no auxiliary, negation, "to", conjunction or adverb before it:
@@ -352,13 +362,10 @@ def reduced_relative(low: list[str], s: int, i: int) -> int | None:
     lifted", "will have the envoy expelled": grammar.json small_clause_verbs)."""
     if i <= s or not is_past_form(low[i]) or low[i] in _base_verbs():
         return None
-    stop = grammar_words("participle_auxiliaries") | _MODAL | {"to"}
+    stop, subjects, breaks = _relative_words()
     prev = low[i - 1]
-    if not prev.isalpha() or prev in stop or prev in _NEG or prev.endswith("ly") \
-            or prev in grammar_words("person_pronouns") | grammar_words("state_pronouns") | grammar_words("plural_pronouns") \
-            or prev in grammar_words("determiners") | grammar_words("noun_determiners"):
+    if not prev.isalpha() or prev in stop or prev in _NEG or prev.endswith("ly") or prev in subjects:
         return None      # ("unless it gave": a pronoun is the subject of a clause; "the besieged town": an adjective)
-    breaks = grammar_words("small_clause_verbs") | grammar_words("participle_breaks") | grammar_words("subordinators")
     if prev in breaks:
         return None
     k = i - 1

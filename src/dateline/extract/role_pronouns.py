@@ -139,8 +139,10 @@ def body_index(mentions: list[Mention]) -> dict[str, tuple[list[int], list[Menti
     counted as one): key -> (mention ends, mentions), in text order, for ``_last_body``. One pass."""
     index: dict[str, tuple[list[int], list[Mention]]] = {}
     for m in mentions:
+        if m.kind != "organization":
+            continue
         words = (m.name or "").lower().split()
-        if m.kind != "organization" or len(words) < 2:
+        if len(words) < 2:
             continue
         ends, ms = index.setdefault(_head_key(words[-1]), ([], []))
         ends.append(m.end)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from operator import itemgetter
 
 from ..resources import read_tsv
@@ -67,10 +68,11 @@ def judgement(words: list[str]) -> float:
 
 
 @functools.lru_cache(maxsize=64)
-def _tokens(text: str, a: int, b: int) -> tuple[tuple[int, int, str], ...]:
-    """The lower-cased tokens of text[a:b] (each rule reads an attribution's content: made once)."""
+def _columns(text: str, a: int, b: int) -> tuple[list, list[int], list[str]]:
+    """The words of text[a:b], their starts and their lower-case forms (``tokenize_lower``; each rule
+    reads an attribution's content: made once, shared, so no rule may change them)."""
     toks, low = tokenize_lower(text, a, b)
-    return tuple(zip(map(itemgetter(0), toks), map(itemgetter(1), toks), low))
+    return toks, list(map(itemgetter(0), toks)), low
 
 
 def objas_cue(cue_text: str) -> bool:
@@ -89,8 +91,8 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
     for m in inside:
         if m.end > m.start:
             named[m.start - a:m.end - a] = b"\x01" * (min(m.end, b) - m.start)
-    toks = [(s, e, "" if named[s - a] else w) for s, e, w in _tokens(text, a, b)]
-    pos = [t[0] for t in toks]
+    words, pos, low = _columns(text, a, b)
+    toks = [(s, e, "" if named[s - a] else w) for (s, e, _), w in zip(words, low)]
     objas = objas_cue(att.cue.text) and att.cue.end <= a
     be = _words()["be_forms"]
     for m in inside:
@@ -235,9 +237,7 @@ def accused(text: str, att, mentions, starts: list[int]) -> tuple[object, str] |
     inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
     if not any(m.kind in _KINDS and m.code and m.entity != att.source.entity for m in inside):
         return None         # (no party the loop below would blame)
-    toks = _tokens(text, a, b)
-    pos = [t[0] for t in toks]
-    words = [t[2] for t in toks]
+    _, pos, words = _columns(text, a, b)
     for m in inside:
         if m.kind not in _KINDS or not m.code or m.entity == att.source.entity:
             continue
@@ -272,8 +272,7 @@ def denied(text: str, att, mentions, starts: list[int]) -> bool:
     """The source's content denies the source's own responsibility for a wrong ("the group said it
     had nothing to do with the bombing", "X said X was not behind the attacks")."""
     a, b = att.content.start, att.content.end
-    toks = _tokens(text, a, b)
-    pos, words = [t[0] for t in toks], [t[2] for t in toks]
+    _, pos, words = _columns(text, a, b)
     if words and words[0] in grammar_words("self_pronouns") and _denial_after(words, 1):
         return True
     inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
@@ -310,8 +309,7 @@ def outlook(text: str, att, mentions, starts: list[int], taken: set[int]) -> tup
     event's. The party is the first state, organisation or person named in the content whose code
     differs from the source's."""
     a, b = att.content.start, att.content.end
-    toks = _tokens(text, a, b)
-    words = [t[2] for t in toks]
+    _, pos, words = _columns(text, a, b)
     words = words[:next((x for x, w in enumerate(words) if w in (".", ";", "?")), len(words))]
     firsts = _outlook_firsts()
     if firsts.isdisjoint(words) or not _words()["conditions"].isdisjoint(words):
@@ -322,7 +320,7 @@ def outlook(text: str, att, mentions, starts: list[int], taken: set[int]) -> tup
         sign, strength = _outlook_at(words, k) if words[k] in firsts else (0, 0)     # (none starts elsewhere)
         if not sign or (strength == 1 and not disputes):
             continue
-        if toks[k][0] in taken:
+        if pos[k] in taken:
             return None
         if any(w in neg for w in words[max(0, k - 3):k]):
             sign = -sign
@@ -342,7 +340,7 @@ def rejection(text: str, att, mentions, starts: list[int]) -> tuple[str, object]
     grammar.json rejection_predicates); a negation within two words before states a possibility
     ("is not out of the question"), no rejection; one that a verb of grammar.json rejection_act_verbs
     opens or an agent follows ("taken off the table by X") reports another party's act."""
-    words = [t[2] for t in _tokens(text, att.content.start, att.content.end)]
+    words = _columns(text, att.content.start, att.content.end)[2]
     neg, firsts = _words()["negation"], _phrases("rejection_predicates")
     if firsts.keys().isdisjoint(words) or not _words()["conditions"].isdisjoint(words):
         return None      # no phrase can start anywhere; "if X attacks, talks are off the table": a condition
@@ -357,11 +355,20 @@ def rejection(text: str, att, mentions, starts: list[int]) -> tuple[str, object]
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _opinion_words() -> "re.Pattern[str]":
+    """Any of grammar.json's opinion_sources anywhere in a lower-cased string (no word bounds)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(grammar_words("opinion_sources"), key=len, reverse=True)))
+
+
 def _poll(text: str, att) -> bool:
     """The source reports a poll's opinion ("52 percent of voters", "a majority of respondents"):
     a word of grammar.json's opinion_sources in the source or in the words before it in its clause."""
     s = att.source
-    words = tokenize_lower(text, max(0, s.start - 40), s.end)[1]
+    a = max(0, s.start - 40)
+    if not _opinion_words().search(text[a:s.end].lower()):
+        return False    # (each word is a piece of the text: no opinion word in it, none among its words)
+    words = tokenize_lower(text, a, s.end)[1]
     return not grammar_words("opinion_sources").isdisjoint(words[-8:])
 
 
