@@ -20,8 +20,8 @@ class _Doc:
         self.text = text
         self.left_memo: dict[tuple, object] = {}     # attribution_phrases' walks left of a cue, by their arguments
         toks, starts, ends, low = word_table(text)     # the text's one tokenization, read once
-        self.starts = list(starts)
-        self.ends = list(ends)
+        self.starts = starts      # (the word table's own lists: nothing here changes them)
+        self.ends = ends
         self.words = list(map(itemgetter(2), toks))
         self.low = list(low)
         for i in _apostrophe_words(text, self.starts, self.ends):
@@ -67,8 +67,11 @@ class _Doc:
             hi = bisect.bisect_left(self.starts, pe)
             if hi - lo > 30:
                 continue            # a headline is short: longer paragraphs are not read word by word
-            long = [w for w in self.words[lo:hi] if len(w) > 3 and w.isalpha()]
-            if 3 <= len(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long):
+            # the alphabetic words of more than 3 characters, and how many of them are capitalised
+            # (read by built-in maps and filters, no Python step per word)
+            ws = self.words[lo:hi]
+            long = list(filter(str.isalpha, compress(ws, map((3).__lt__, map(len, ws)))))
+            if 3 <= len(long) and sum(map(str.isupper, map(itemgetter(0), long))) >= 0.8 * len(long):
                 for x in range(lo + 1, hi):
                     self.headline[x] = 1
 

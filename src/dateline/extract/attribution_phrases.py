@@ -228,13 +228,9 @@ def _subject_ok(d: _Doc, np: tuple[int, int], lo: int, f: CueForm, aux: bool) ->
     if s - 1 >= lo and d.low[s - 1] in _PREP and d.low[s - 1] not in _SUBORD_PREP \
             and d.inq[s - 1] < 0:
         return False
-    head = e - 1
-    while head > s and d.low[head] == ",":
-        head -= 1
     # the head of "X, an analyst, said" is X
-    j = s
-    while j < e and d.low[j] != ",":
-        j += 1
+    seg = d.low[s:e]
+    j = s + seg.index(",") if "," in seg else e
     head = j - 1
     hw, ht = d.low[head], d.words[head]
     first, ft = d.low[s], d.words[s]
@@ -262,10 +258,8 @@ def _subject_ok(d: _Doc, np: tuple[int, int], lo: int, f: CueForm, aux: bool) ->
 
 def _head_len(d: _Doc, np: tuple[int, int]) -> int:
     """Length of an NP before its first comma (an appositive is not counted)."""
-    j = np[0]
-    while j < np[1] and d.low[j] != ",":
-        j += 1
-    return j - np[0]
+    seg = d.low[np[0]:np[1]]
+    return seg.index(",") if "," in seg else len(seg)
 
 
 def _cue_word(d: _Doc, x: int) -> bool:

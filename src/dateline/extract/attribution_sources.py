@@ -5,6 +5,7 @@ import bisect
 from collections import defaultdict
 from functools import lru_cache
 from itertools import chain
+from operator import attrgetter
 
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import pronouns, source_nouns
@@ -50,8 +51,9 @@ class _Resolver:
     def __init__(self, text: str, d: _Doc, mentions: list[Mention]):
         self.text = text
         self.d = d
-        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
-        self.mstarts = [m.start for m in self.mentions]
+        # by start, the longer first: sorted by end (descending), then by start (both sorts are stable)
+        self.mentions = sorted(sorted(mentions, key=attrgetter("end"), reverse=True), key=attrgetter("start"))
+        self.mstarts = list(map(attrgetter("start"), self.mentions))
         self.pron = pronouns()
         self.nouns = source_nouns()
         self.nouns_flat = _role_nouns()
@@ -150,9 +152,8 @@ class _Resolver:
         d, text = self.d, self.text
         cs, ce = d.starts[s], d.ends[e - 1]
         # head segment: before the first comma
-        h = s
-        while h < e and d.low[h] != ",":
-            h += 1
+        seg = d.low[s:e]
+        h = s + seg.index(",") if "," in seg else e
         hs, he = cs, d.ends[h - 1] if h > s else ce
         ref = SourceRef(start=cs, end=ce)
         # 1. a mention inside the head (or the whole span)
