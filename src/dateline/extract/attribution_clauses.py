@@ -18,6 +18,9 @@ from dateline.extract.attribution_words import (
 # the words at which _content_stop can end a content (the first test of each of its branches): at
 # any other word outside a quotation the walk goes on without reading it further
 _CAN_STOP = frozenset({".", "?", "!", ":", ";", ",", "(", "and"}) | _ING_CLAUSE_OPENERS | _DASHES | _COORD_STRONG
+# the sentence marks at which only the first test of _content_stop can stop a content (none of them
+# is a word that its other branches test)
+_ENDS_ONLY = frozenset({".", "?", "!"}) - _ING_CLAUSE_OPENERS - _DASHES - _COORD_STRONG - {":", ";", ",", "(", "and"}
 
 
 class _Atts(list):
@@ -217,7 +220,7 @@ class _Clauses:
             path.append(j)
             q = inq[j]
             if q >= 0 or low[j] in _CAN_STOP:
-                stop = self._stop_at(i, j, hi, rel, nested)
+                stop = self._stop_at(i, j, hi, rel, nested) if q >= 0 else self._content_stop(i, j, hi, rel)
                 if stop is not None:
                     path.pop()
                     end = stop
@@ -279,6 +282,8 @@ class _Clauses:
             return None
         if w in (".", "?", "!") and j > i and j + 1 < hi and d.is_open[j + 1]:
             return j + 1   # '... could come. "Every ..."': a quotation of its own
+        if w in _ENDS_ONLY:
+            return None    # (the tests below are of other words)
         if w == ":" and j > i and j + 1 < hi and d.is_open[j + 1]:
             return j       # '..., X fired back: "..."': a quotation with a cue of its own
         if w in _ING_CLAUSE_OPENERS and j > i and j + 1 < hi:
@@ -392,9 +397,14 @@ class _Clauses:
         if b <= a:
             return None
         self.atts.append(att)
-        for rng in (att.content, att.cue_span, att.src):
+        # its content, cue and source taken (take() written out: one of these per attribution found)
+        taken = self.taken
+        taken[a:b] = b"\x01" * (b - a)
+        for rng in (att.cue_span, att.src):
             if rng:
-                self.take(*rng)
+                x, y = rng
+                if y > x:
+                    taken[x:y] = b"\x01" * (y - x)
         return att
 
     def take(self, a: int, b: int) -> None:

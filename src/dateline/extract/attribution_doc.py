@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import itemgetter
 
@@ -55,11 +55,12 @@ class _Doc:
                 closes.add(hi - 1)
         self._closes = sorted(closes)     # the tokens with is_close set
         self.opens = sorted(opens)        # the tokens with is_open set
-        self.group_starts = sorted(lo for lo, _ in self.gtok)     # the first tokens of the quotations
-        self.para_starts = [p[0] for p in self.paras]
-        self.sent_starts = sorted(s for s, _ in sentences)
+        first = itemgetter(0)
+        self.group_starts = sorted(map(first, self.gtok))     # the first tokens of the quotations
+        self.para_starts = list(map(first, self.paras))
+        self.sent_starts = sorted(map(first, sentences))
         self.units = self._units(sentences)
-        self.unit_chars = [self.starts[lo] for lo, _ in self.units]
+        self.unit_chars = list(map(self.starts.__getitem__, map(first, self.units)))
         # title-case lines (headlines): their cue words are capitalised ("Obama Says ...")
         self.headline = bytearray(len(toks))
         for ps, pe in self.paras:
@@ -90,12 +91,12 @@ class _Doc:
     def _units(self, sentences):
         text = self.text
         starts, is_open, is_close = self.starts, self.is_open, self.is_close
-        spans = []
-        for s, e in sorted(sentences):
-            lo = bisect.bisect_left(starts, s)
-            hi = bisect.bisect_left(starts, e, lo)
-            if hi > lo:
-                spans.append([lo, hi])
+        # each sentence's first token and the token after it, bisected by map (the end searched from 0,
+        # not from the start: the two agree wherever the end is past the start, else both drop it)
+        ordered = sorted(sentences)
+        find = partial(bisect.bisect_left, starts)
+        spans = [[lo, hi] for lo, hi in zip(map(find, map(itemgetter(0), ordered)),
+                                            map(find, map(itemgetter(1), ordered))) if hi > lo]
         # closing marks that the splitter put at the start of the next sentence go back, and
         # opening marks left at the end of a sentence go forward (there are none without quotes)
         for k in range(len(spans) - 1 if self.gtok else 0):
@@ -124,6 +125,7 @@ class _Doc:
             spans = split
         units: list[list[int]] = []
         inq, ends, words = self.inq, self.ends, self.words
+        abbr = _abbr_tokens()
         for lo, hi in spans:
             if hi <= lo:
                 continue
@@ -138,14 +140,15 @@ class _Doc:
                 glued = text.find("\n", pe, s) < 0
                 if glued and not (_ABBR_END.search(text[max(ps, pe - 8):pe]) is not None
                                   or words[lo][:1].islower()):
-                    glued = self._title_after_cue(phi - 1, plo) or (
+                    # (_title_after_cue holds only after an abbreviation: a word of abbr and a period)
+                    glued = (words[phi - 1][:-1] in abbr and self._title_after_cue(phi - 1, plo)) or (
                         self.is_close[phi - 1] and phi - 2 >= plo and self.low[phi - 2] in ("?", "!", ",")
                         and self._post_cue_ahead(lo, hi))
                 if crosses or glued:
                     units[-1][1] = hi
                     continue
             units.append([lo, hi])
-        return [(lo, hi) for lo, hi in units]
+        return list(map(tuple, units))
 
     def _title_after_cue(self, k: int, lo: int) -> bool:
         """Is token k an abbreviation right after a post-posed cue ('said Del.', 'added Gen.')? There

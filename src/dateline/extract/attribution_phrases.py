@@ -12,6 +12,9 @@ from dateline.extract.attribution_words import (
 from dateline.record import SourceRef
 
 
+_DET_OR_PREP_IN_NP = frozenset(_DET) | frozenset(_PREP_IN_NP)
+
+
 def _skip_left_aux(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
     """Skip auxiliaries, adverbs and time words left of token k (exclusive); returns the index
     after the subject and whether a form of 'be' was skipped right before the cue. Remembered per
@@ -216,7 +219,7 @@ def _np_left_trim(d: _Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     if start >= end:
         return None
-    if all(d.low[x] in _DET or d.low[x] in _PREP_IN_NP for x in range(start, end)):
+    if all(map(_DET_OR_PREP_IN_NP.__contains__, d.low[start:end])):
         return None
     return start, end
 
@@ -248,7 +251,7 @@ def _subject_ok(d: _Doc, np: tuple[int, int], lo: int, f: CueForm, aux: bool) ->
     plural = (pron and hw in _PLURAL_PRON) or (
         not pron and (hw in _PLURAL_BARE or (hw.endswith("s") and not hw.endswith(("ss", "'s", "’s"))
                                             and not ht[:1].isupper())
-                      or any(d.low[x] == "and" for x in range(s, j))))
+                      or "and" in d.low[s:j]))
     if f.form == "base" and not plural:
         return f.also_past or hw == "who" or (ht[:1].isupper() and hw.endswith("s"))
     if f.form == "s" and plural and not ht[:1].isupper():

@@ -164,10 +164,12 @@ def find_headline_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Q
     out: list[QuoteGroup] = []
     for ps, pe in paragraphs:
         para = text[ps:pe]
-        if not _may_open(para):
+        if "'" not in para and "‘" not in para:
             continue        # no single mark to open a quotation
-        if len(para.split(None, HEADLINE_MAX_WORDS)) > HEADLINE_MAX_WORDS or MARK.search(para):
+        if len(para.split(None, HEADLINE_MAX_WORDS)) > HEADLINE_MAX_WORDS:
             continue        # (the words are counted only up to one past the most a headline has)
+        if not _may_open(para) or MARK.search(para):
+            continue        # no mark that opens a quotation (apostrophes only), or double quotes
         pos = 0
         while True:
             m = _SINGLE_OPEN.search(para, pos)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, filterfalse
 from operator import attrgetter
 
 from dateline.extract.attribution_doc import _Doc
@@ -160,7 +160,7 @@ class _Resolver:
         m = self.mention_in(hs, he)
         if m is None and he != ce:      # (the head is the whole span: the same look-up)
             m = self.mention_in(cs, ce)
-        head_words = tuple([w for w in d.low[s:h] if w not in _LEAD_DROP])
+        head_words = tuple(filterfalse(_LEAD_DROP.__contains__, d.low[s:h]))
         if m is not None and m.kind != "person" and h < e and set(head_words) & self.nouns_flat:
             # "The U.N. envoy for Sudan, Volker Perthes, said": the role's holder is named after the comma
             p = self.mention_in(d.starts[h], ce)
