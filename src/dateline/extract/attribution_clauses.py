@@ -205,17 +205,20 @@ class _Clauses:
         stops = None         # _walk_stops(j, hi), made at the first word passed over
         path: list[int] = []
         j = self._step(i)
-        t = -1               # the first taken token at or after j (hi: none)
+        # the first taken token at or after j (hi: none); past hi for a nested content, which reads
+        # no taken token (never below j, at or below a remembered end, nor below p: the tests of t
+        # below all fail, as they would under 'not nested and')
+        t = hi + 1 if nested else -1
         end = hi
         while j < hi:
-            if not nested and t < j:
+            if t < j:
                 t = taken.find(1, j, hi)
                 t = hi if t < 0 else t
             r = memo.get(j)
-            if r is not None and (nested or not j <= t < r):
+            if r is not None and not j <= t < r:
                 end = r
                 break
-            if not nested and t == j:
+            if t == j:
                 return j      # taken since: the end of this walk only, not remembered
             path.append(j)
             q = inq[j]
@@ -234,7 +237,7 @@ class _Clauses:
                 stops = self._walk_stops(j, hi)
             k = bisect.bisect_right(stops, j)
             p = stops[k] if k < len(stops) else hi
-            if not nested and t < p:
+            if t < p:
                 return t
             j = p
         for x in path:
