@@ -167,7 +167,7 @@ class _Clauses:
         d = self.d
         if j >= hi or d.inq[j] >= 0:
             return False
-        c = d.cue_at(j, hi)
+        c = d.cue_at(j, hi) if d.low[j] in d.head_words else None     # (only a head word starts a cue)
         if c:   # "..., and added that"
             return c[0].form in ("past", "s") and "prep" not in c[0].cue.frames
         np = _np_right(d, j, hi, max_len=12)
@@ -177,7 +177,7 @@ class _Clauses:
         while k < hi and (d.low[k] in _AUX or d.low[k] in _ADV or _is_ly(d.low[k])) \
                 and d.inq[k] < 0:
             k += 1
-        c = d.cue_at(k, hi) if k < hi else None
+        c = d.cue_at(k, hi) if k < hi and d.low[k] in d.head_words else None
         if not c or c[0].form == "ing" or "prep" in c[0].cue.frames:
             return False
         return _subject_ok(d, np, j, c[0], k > np[1])
@@ -318,7 +318,7 @@ class _Clauses:
                 nxt = d.low[j + 1]
                 if nxt in _STOP_MID and j + 2 < hi and d.low[j + 2] == "to":
                     return j
-                c = d.cue_at(j + 1, hi)
+                c = d.cue_at(j + 1, hi) if nxt in d.head_words else None     # (only a head word starts a cue)
                 if c and c[0].form == "ing" and (c[0].cue.speaks or w != ","):
                     return j
                 k = j + 1

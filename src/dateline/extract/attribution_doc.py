@@ -31,6 +31,7 @@ class _Doc:
         self.n = len(toks)
         # where a cue may start (one membership test per word, no Python step per word)
         self.head_words, self.forms = _cue_heads(), cue_forms()     # the cue tables: first words, every form
+        self.pair_heads = _pair_heads()
         self.cue_heads = list(compress(range(self.n), map(self.head_words.__contains__, self.low)))
         self.paras = paragraphs(text)
         self.groups = sorted(find_quotes(text, self.paras) + find_headline_quotes(text, self.paras),
@@ -181,7 +182,7 @@ class _Doc:
             return None
         forms = self.forms
         w = self.words[i]
-        if i + 1 < hi and self.inq[i + 1] < 0:
+        if i + 1 < hi and low[i] in self.pair_heads and self.inq[i + 1] < 0:     # (a two-word form's first word)
             f = forms.get((low[i], low[i + 1]))
             if f and (w.islower() or low[i] == "according"):
                 return f, i + 2
@@ -220,3 +221,9 @@ def _abbr_tokens() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _cue_heads() -> frozenset[str]:
     return frozenset(k[0] for k in cue_forms())
+
+
+@lru_cache(maxsize=None)
+def _pair_heads() -> frozenset[str]:
+    """The first words of the two-word cue forms ("pointed out"): the others need no look-up of a pair."""
+    return frozenset(k[0] for k in cue_forms() if len(k) == 2)
