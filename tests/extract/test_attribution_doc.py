@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.attribution_doc import _apostrophe_words
-from dateline.extract.attribution_quotes import MARK, _mark_spans, find_quotes
+from dateline.extract.attribution_quotes import _SINGLE_OPEN, MARK, _mark_spans, _may_open, find_quotes
 from dateline.text import paragraphs, word_table
 
 
@@ -35,3 +35,15 @@ def test_apostrophe_words_are_the_words_with_one(text):
 ])
 def test_quotes_of_each_paragraph(text, paras, want):
     assert [(g.start, g.end) for g in find_quotes(text, paras or paragraphs(text))] == want
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "It's the firm's plan",
+    "'Quoted' at the start",
+    "a (‘word’ here) and :'x",
+    "ends with a mark '",
+    "rock 'n' roll, '$5' and ' spaced",
+])
+def test_opener_scan_is_the_regex_search(text):
+    assert _may_open(text) == (_SINGLE_OPEN.search(text) is not None)

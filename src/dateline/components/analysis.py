@@ -18,12 +18,15 @@ register()
 def attribution(doc: Doc) -> Doc:
     """Quotations and attributions (span groups 'quote' and 'cue')."""
     # the dateline ("BRUSSELS, Dec. 15 (Reuters) -") is not part of anything anyone said
-    cut = doc._.meta.dateline_end
-    sents = doc._.sentences
+    ext = doc._          # (one view of the Doc's extensions for all the reads and writes below)
+    cut = ext.meta.dateline_end
+    sents = ext.sentences
     att_sentences = [(cut, b) if a < cut < b else (a, b) for a, b in sents] if cut else sents
-    doc._.quotes, doc._.attributions = extract_attributions(text_of(doc), att_sentences, doc._.entities.mentions)
-    write_group(doc, "quote", ((q.start, q.end, "") for q in doc._.quotes))
-    write_group(doc, "cue", ((a.cue.start, a.cue.end, "") for a in doc._.attributions))
+    quotes, attributions = extract_attributions(text_of(doc), att_sentences, ext.entities.mentions)
+    ext.quotes, ext.attributions = quotes, attributions
+    # (the lists just set, not read back through doc._)
+    write_group(doc, "quote", ((q.start, q.end, "") for q in quotes))
+    write_group(doc, "cue", ((a.cue.start, a.cue.end, "") for a in attributions))
     return doc
 
 

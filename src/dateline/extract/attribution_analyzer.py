@@ -55,9 +55,9 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
         cues = []
         i = lo
         heads = d.cue_heads          # only a cue's head word may start one: the others are passed over
-        for k in range(bisect.bisect_left(heads, lo), bisect.bisect_left(heads, hi)):
-            x = heads[k]
-            if x < i or self.taken[x]:
+        taken = self.taken
+        for x in heads[bisect.bisect_left(heads, lo):bisect.bisect_left(heads, hi)]:
+            if x < i or taken[x]:
                 continue
             r = d.cue_at(x, hi)
             if r:
@@ -74,20 +74,26 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
         for c, ce, f in cues:
             if "prep" in f.cue.frames and taken.find(1, c, ce) < 0:
                 self.according(c, ce, lo, hi, f)
+        # (each frame is called only where its first test can hold: it returns None at once elsewhere)
         for c, ce, f in cues:
-            if taken.find(1, c, ce) >= 0 or "prep" in f.cue.frames:
+            fr = f.cue.frames
+            if "prep" in fr or taken.find(1, c, ce) >= 0:
                 continue
-            self.fronted_cue(c, ce, lo, hi, f) or self.quoted_as(c, ce, lo, hi, f) or self.as_put(c, ce, lo, hi, f) \
-                or self.as_reported(c, ce, lo, hi, f) \
-                or self.postposed(c, ce, lo, hi, f)
+            (c == lo and "post" in fr and self.fronted_cue(c, ce, lo, hi, f)) \
+                or ("passive" in fr and self.quoted_as(c, ce, lo, hi, f)) \
+                or ("as" in fr and self.as_put(c, ce, lo, hi, f)) \
+                or (f.form == "past" and self.as_reported(c, ce, lo, hi, f)) \
+                or ("post" in fr and f.form != "ing" and self.postposed(c, ce, lo, hi, f))
         for c, ce, f in cues:
-            if taken.find(1, c, ce) >= 0 or "prep" in f.cue.frames:
+            fr = f.cue.frames
+            if "prep" in fr or taken.find(1, c, ce) >= 0:
                 continue
             if f.form == "ing":
                 self.participle(c, ce, lo, hi, f) or self.reduced_relative(c, ce, lo, hi, f) \
                     or self.preposed(c, ce, lo, hi, f)
             else:
-                self.raising(c, ce, lo, hi, f) or self.asked_wh(c, ce, lo, hi, f) \
+                (("raise" in fr or f.cue.lemma == "expect") and self.raising(c, ce, lo, hi, f)) \
+                    or (f.cue.lemma == "ask" and self.asked_wh(c, ce, lo, hi, f)) \
                     or self.preposed(c, ce, lo, hi, f)
 
     def continue_direct(self, prev_direct: _Att, prev_end_para: int, lo: int, hi: int):

@@ -18,6 +18,9 @@ from dateline.extract.attribution_words import (
 # the words at which _content_stop can end a content (the first test of each of its branches): at
 # any other word outside a quotation the walk goes on without reading it further
 _CAN_STOP = frozenset({".", "?", "!", ":", ";", ",", "(", "and"}) | _ING_CLAUSE_OPENERS | _DASHES | _COORD_STRONG
+# the sentence marks at which only the first test of _content_stop can stop a content (none of them
+# is a word that its other branches test)
+_ENDS_ONLY = frozenset({".", "?", "!"}) - _ING_CLAUSE_OPENERS - _DASHES - _COORD_STRONG - {":", ";", ",", "(", "and"}
 
 
 class _Atts(list):
@@ -164,7 +167,7 @@ class _Clauses:
         d = self.d
         if j >= hi or d.inq[j] >= 0:
             return False
-        c = d.cue_at(j, hi)
+        c = d.cue_at(j, hi) if d.low[j] in d.head_words else None     # (only a head word starts a cue)
         if c:   # "..., and added that"
             return c[0].form in ("past", "s") and "prep" not in c[0].cue.frames
         np = _np_right(d, j, hi, max_len=12)
@@ -174,7 +177,7 @@ class _Clauses:
         while k < hi and (d.low[k] in _AUX or d.low[k] in _ADV or _is_ly(d.low[k])) \
                 and d.inq[k] < 0:
             k += 1
-        c = d.cue_at(k, hi) if k < hi else None
+        c = d.cue_at(k, hi) if k < hi and d.low[k] in d.head_words else None
         if not c or c[0].form == "ing" or "prep" in c[0].cue.frames:
             return False
         return _subject_ok(d, np, j, c[0], k > np[1])
@@ -202,22 +205,25 @@ class _Clauses:
         stops = None         # _walk_stops(j, hi), made at the first word passed over
         path: list[int] = []
         j = self._step(i)
-        t = -1               # the first taken token at or after j (hi: none)
+        # the first taken token at or after j (hi: none); past hi for a nested content, which reads
+        # no taken token (never below j, at or below a remembered end, nor below p: the tests of t
+        # below all fail, as they would under 'not nested and')
+        t = hi + 1 if nested else -1
         end = hi
         while j < hi:
-            if not nested and t < j:
+            if t < j:
                 t = taken.find(1, j, hi)
                 t = hi if t < 0 else t
             r = memo.get(j)
-            if r is not None and (nested or not j <= t < r):
+            if r is not None and not j <= t < r:
                 end = r
                 break
-            if not nested and t == j:
+            if t == j:
                 return j      # taken since: the end of this walk only, not remembered
             path.append(j)
             q = inq[j]
             if q >= 0 or low[j] in _CAN_STOP:
-                stop = self._stop_at(i, j, hi, rel, nested)
+                stop = self._stop_at(i, j, hi, rel, nested) if q >= 0 else self._content_stop(i, j, hi, rel)
                 if stop is not None:
                     path.pop()
                     end = stop
@@ -231,7 +237,7 @@ class _Clauses:
                 stops = self._walk_stops(j, hi)
             k = bisect.bisect_right(stops, j)
             p = stops[k] if k < len(stops) else hi
-            if not nested and t < p:
+            if t < p:
                 return t
             j = p
         for x in path:
@@ -279,6 +285,8 @@ class _Clauses:
             return None
         if w in (".", "?", "!") and j > i and j + 1 < hi and d.is_open[j + 1]:
             return j + 1   # '... could come. "Every ..."': a quotation of its own
+        if w in _ENDS_ONLY:
+            return None    # (the tests below are of other words)
         if w == ":" and j > i and j + 1 < hi and d.is_open[j + 1]:
             return j       # '..., X fired back: "..."': a quotation with a cue of its own
         if w in _ING_CLAUSE_OPENERS and j > i and j + 1 < hi:
@@ -310,7 +318,7 @@ class _Clauses:
                 nxt = d.low[j + 1]
                 if nxt in _STOP_MID and j + 2 < hi and d.low[j + 2] == "to":
                     return j
-                c = d.cue_at(j + 1, hi)
+                c = d.cue_at(j + 1, hi) if nxt in d.head_words else None     # (only a head word starts a cue)
                 if c and c[0].form == "ing" and (c[0].cue.speaks or w != ","):
                     return j
                 k = j + 1
@@ -392,9 +400,14 @@ class _Clauses:
         if b <= a:
             return None
         self.atts.append(att)
-        for rng in (att.content, att.cue_span, att.src):
+        # its content, cue and source taken (take() written out: one of these per attribution found)
+        taken = self.taken
+        taken[a:b] = b"\x01" * (b - a)
+        for rng in (att.cue_span, att.src):
             if rng:
-                self.take(*rng)
+                x, y = rng
+                if y > x:
+                    taken[x:y] = b"\x01" * (y - x)
         return att
 
     def take(self, a: int, b: int) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import itemgetter
 
@@ -20,8 +20,8 @@ class _Doc:
         self.text = text
         self.left_memo: dict[tuple, object] = {}     # attribution_phrases' walks left of a cue, by their arguments
         toks, starts, ends, low = word_table(text)     # the text's one tokenization, read once
-        self.starts = list(starts)
-        self.ends = list(ends)
+        self.starts = starts      # (the word table's own lists: nothing here changes them)
+        self.ends = ends
         self.words = list(map(itemgetter(2), toks))
         self.low = list(low)
         for i in _apostrophe_words(text, self.starts, self.ends):
@@ -31,6 +31,7 @@ class _Doc:
         self.n = len(toks)
         # where a cue may start (one membership test per word, no Python step per word)
         self.head_words, self.forms = _cue_heads(), cue_forms()     # the cue tables: first words, every form
+        self.pair_heads = _pair_heads()
         self.cue_heads = list(compress(range(self.n), map(self.head_words.__contains__, self.low)))
         self.paras = paragraphs(text)
         self.groups = sorted(find_quotes(text, self.paras) + find_headline_quotes(text, self.paras),
@@ -55,11 +56,12 @@ class _Doc:
                 closes.add(hi - 1)
         self._closes = sorted(closes)     # the tokens with is_close set
         self.opens = sorted(opens)        # the tokens with is_open set
-        self.group_starts = sorted(lo for lo, _ in self.gtok)     # the first tokens of the quotations
-        self.para_starts = [p[0] for p in self.paras]
-        self.sent_starts = sorted(s for s, _ in sentences)
+        first = itemgetter(0)
+        self.group_starts = sorted(map(first, self.gtok))     # the first tokens of the quotations
+        self.para_starts = list(map(first, self.paras))
+        self.sent_starts = sorted(map(first, sentences))
         self.units = self._units(sentences)
-        self.unit_chars = [self.starts[lo] for lo, _ in self.units]
+        self.unit_chars = list(map(self.starts.__getitem__, map(first, self.units)))
         # title-case lines (headlines): their cue words are capitalised ("Obama Says ...")
         self.headline = bytearray(len(toks))
         for ps, pe in self.paras:
@@ -67,8 +69,11 @@ class _Doc:
             hi = bisect.bisect_left(self.starts, pe)
             if hi - lo > 30:
                 continue            # a headline is short: longer paragraphs are not read word by word
-            long = [w for w in self.words[lo:hi] if len(w) > 3 and w.isalpha()]
-            if 3 <= len(long) and sum(w[0].isupper() for w in long) >= 0.8 * len(long):
+            # the alphabetic words of more than 3 characters, and how many of them are capitalised
+            # (read by built-in maps and filters, no Python step per word)
+            ws = self.words[lo:hi]
+            long = list(filter(str.isalpha, compress(ws, map((3).__lt__, map(len, ws)))))
+            if 3 <= len(long) and sum(map(str.isupper, map(itemgetter(0), long))) >= 0.8 * len(long):
                 for x in range(lo + 1, hi):
                     self.headline[x] = 1
 
@@ -87,12 +92,12 @@ class _Doc:
     def _units(self, sentences):
         text = self.text
         starts, is_open, is_close = self.starts, self.is_open, self.is_close
-        spans = []
-        for s, e in sorted(sentences):
-            lo = bisect.bisect_left(starts, s)
-            hi = bisect.bisect_left(starts, e, lo)
-            if hi > lo:
-                spans.append([lo, hi])
+        # each sentence's first token and the token after it, bisected by map (the end searched from 0,
+        # not from the start: the two agree wherever the end is past the start, else both drop it)
+        ordered = sorted(sentences)
+        find = partial(bisect.bisect_left, starts)
+        spans = [[lo, hi] for lo, hi in zip(map(find, map(itemgetter(0), ordered)),
+                                            map(find, map(itemgetter(1), ordered))) if hi > lo]
         # closing marks that the splitter put at the start of the next sentence go back, and
         # opening marks left at the end of a sentence go forward (there are none without quotes)
         for k in range(len(spans) - 1 if self.gtok else 0):
@@ -121,6 +126,7 @@ class _Doc:
             spans = split
         units: list[list[int]] = []
         inq, ends, words = self.inq, self.ends, self.words
+        abbr = _abbr_tokens()
         for lo, hi in spans:
             if hi <= lo:
                 continue
@@ -135,14 +141,15 @@ class _Doc:
                 glued = text.find("\n", pe, s) < 0
                 if glued and not (_ABBR_END.search(text[max(ps, pe - 8):pe]) is not None
                                   or words[lo][:1].islower()):
-                    glued = self._title_after_cue(phi - 1, plo) or (
+                    # (_title_after_cue holds only after an abbreviation: a word of abbr and a period)
+                    glued = (words[phi - 1][:-1] in abbr and self._title_after_cue(phi - 1, plo)) or (
                         self.is_close[phi - 1] and phi - 2 >= plo and self.low[phi - 2] in ("?", "!", ",")
                         and self._post_cue_ahead(lo, hi))
                 if crosses or glued:
                     units[-1][1] = hi
                     continue
             units.append([lo, hi])
-        return [(lo, hi) for lo, hi in units]
+        return list(map(tuple, units))
 
     def _title_after_cue(self, k: int, lo: int) -> bool:
         """Is token k an abbreviation right after a post-posed cue ('said Del.', 'added Gen.')? There
@@ -175,7 +182,7 @@ class _Doc:
             return None
         forms = self.forms
         w = self.words[i]
-        if i + 1 < hi and self.inq[i + 1] < 0:
+        if i + 1 < hi and low[i] in self.pair_heads and self.inq[i + 1] < 0:     # (a two-word form's first word)
             f = forms.get((low[i], low[i + 1]))
             if f and (w.islower() or low[i] == "according"):
                 return f, i + 2
@@ -214,3 +221,9 @@ def _abbr_tokens() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _cue_heads() -> frozenset[str]:
     return frozenset(k[0] for k in cue_forms())
+
+
+@lru_cache(maxsize=None)
+def _pair_heads() -> frozenset[str]:
+    """The first words of the two-word cue forms ("pointed out"): the others need no look-up of a pair."""
+    return frozenset(k[0] for k in cue_forms() if len(k) == 2)

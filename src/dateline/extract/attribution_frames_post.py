@@ -1,6 +1,8 @@
 """Frames whose content comes before the cue: 'according to X', 'as reported by X', post-posed cues."""
 from __future__ import annotations
 
+from itertools import compress
+
 from dateline.extract.attribution_lexicon import CueForm
 from dateline.extract.attribution_phrases import (
     _Att, _head_len, _np_left, _np_right, _skip_left_aux, _subject_ok,
@@ -10,6 +12,9 @@ from dateline.extract.attribution_words import (
     _is_word, _LEAD_CONNECTIVES, _PASSIVE_AS, _PASSIVE_CHANNEL_PREPS, _PREP, _QMARKS,
     _RELATIVE_OPENERS_ALL, _RELATIVE_PRON, _RELATIVE_SUBJECTS, _SUBJ_PRON, _SUBORD,
 )
+
+
+_CLAUSE_OPENING_MARKS = frozenset(_DASHES) | {";", ":"}
 
 
 class _PostFrames:
@@ -292,10 +297,11 @@ class _PostFrames:
         a = lo
         while a < b and self.taken[a]:
             a += 1
-        if any(self.taken[x] for x in range(a, b)):
-            a = max(x for x in range(a, b) if self.taken[x]) + 1
-        for x in range(b - 1, a - 1, -1):
-            if d.inq[x] < 0 and (d.low[x] in _DASHES or d.low[x] in (";", ":")) and x > a:
+        if b > a:
+            a = self.taken.rfind(1, a, b) + 1 or a     # after the last taken token (taken holds 0 or 1)
+        # the last dash, ';' or ':' after a and outside quotes (only those tokens are read, right to left)
+        for x in compress(range(b - 1, a, -1), map(_CLAUSE_OPENING_MARKS.__contains__, d.low[b - 1:a:-1])):
+            if d.inq[x] < 0:
                 if sum(_is_word(d.words[y]) for y in range(x + 1, b)) >= 2:
                     a = x + 1
                 break

@@ -290,6 +290,8 @@ class _PreFrames:
     def title_colon(self, lo: int, hi: int, title: bool = True):
         """A headline 'Sanders: Endorsements prove ...', or a paragraph 'Sen. X: "..."'."""
         d = self.d
+        if ":" not in d.low[lo:min(hi, lo + 9)]:
+            return None     # (no colon among the first words: the loop below finds none)
         for x in range(lo, min(hi, lo + 9)):
             if d.low[x] == ":" and d.inq[x] < 0:
                 if x == lo or not all(d.words[y][:1].isupper() or not _is_word(d.words[y])

@@ -12,6 +12,9 @@ from dateline.extract.attribution_words import (
 from dateline.record import SourceRef
 
 
+_DET_OR_PREP_IN_NP = frozenset(_DET) | frozenset(_PREP_IN_NP)
+
+
 def _skip_left_aux(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
     """Skip auxiliaries, adverbs and time words left of token k (exclusive); returns the index
     after the subject and whether a form of 'be' was skipped right before the cue. Remembered per
@@ -216,7 +219,7 @@ def _np_left_trim(d: _Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     if start >= end:
         return None
-    if all(d.low[x] in _DET or d.low[x] in _PREP_IN_NP for x in range(start, end)):
+    if all(map(_DET_OR_PREP_IN_NP.__contains__, d.low[start:end])):
         return None
     return start, end
 
@@ -228,13 +231,9 @@ def _subject_ok(d: _Doc, np: tuple[int, int], lo: int, f: CueForm, aux: bool) ->
     if s - 1 >= lo and d.low[s - 1] in _PREP and d.low[s - 1] not in _SUBORD_PREP \
             and d.inq[s - 1] < 0:
         return False
-    head = e - 1
-    while head > s and d.low[head] == ",":
-        head -= 1
     # the head of "X, an analyst, said" is X
-    j = s
-    while j < e and d.low[j] != ",":
-        j += 1
+    seg = d.low[s:e]
+    j = s + seg.index(",") if "," in seg else e
     head = j - 1
     hw, ht = d.low[head], d.words[head]
     first, ft = d.low[s], d.words[s]
@@ -252,7 +251,7 @@ def _subject_ok(d: _Doc, np: tuple[int, int], lo: int, f: CueForm, aux: bool) ->
     plural = (pron and hw in _PLURAL_PRON) or (
         not pron and (hw in _PLURAL_BARE or (hw.endswith("s") and not hw.endswith(("ss", "'s", "’s"))
                                             and not ht[:1].isupper())
-                      or any(d.low[x] == "and" for x in range(s, j))))
+                      or "and" in d.low[s:j]))
     if f.form == "base" and not plural:
         return f.also_past or hw == "who" or (ht[:1].isupper() and hw.endswith("s"))
     if f.form == "s" and plural and not ht[:1].isupper():
@@ -262,10 +261,8 @@ def _subject_ok(d: _Doc, np: tuple[int, int], lo: int, f: CueForm, aux: bool) ->
 
 def _head_len(d: _Doc, np: tuple[int, int]) -> int:
     """Length of an NP before its first comma (an appositive is not counted)."""
-    j = np[0]
-    while j < np[1] and d.low[j] != ",":
-        j += 1
-    return j - np[0]
+    seg = d.low[np[0]:np[1]]
+    return seg.index(",") if "," in seg else len(seg)
 
 
 def _cue_word(d: _Doc, x: int) -> bool:

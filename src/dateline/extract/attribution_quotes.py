@@ -143,6 +143,18 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w.!?,%])[’'](?![\w])")
 HEADLINE_MAX_WORDS = 25
 
 
+def _may_open(para: str) -> bool:
+    """Does ``_SINGLE_OPEN.search(para)`` find a mark? Its matches start at a mark, so only the marks
+    are tried (apostrophes inside words fail at once), not every position of the paragraph."""
+    for mark in ("'", "‘"):
+        p = para.find(mark)
+        while p >= 0:
+            if _SINGLE_OPEN.match(para, p):
+                return True
+            p = para.find(mark, p + 1)
+    return False
+
+
 def find_headline_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteGroup]:
     """Single-quoted quotations in short paragraphs with no double quotes (headlines and
     decks: ``Clinton calls it 'a disgrace'``, ``DNC issues ‘deep and sincere apology’``). An
@@ -154,8 +166,10 @@ def find_headline_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Q
         para = text[ps:pe]
         if "'" not in para and "‘" not in para:
             continue        # no single mark to open a quotation
-        if len(para.split(None, HEADLINE_MAX_WORDS)) > HEADLINE_MAX_WORDS or MARK.search(para):
+        if len(para.split(None, HEADLINE_MAX_WORDS)) > HEADLINE_MAX_WORDS:
             continue        # (the words are counted only up to one past the most a headline has)
+        if not _may_open(para) or MARK.search(para):
+            continue        # no mark that opens a quotation (apostrophes only), or double quotes
         pos = 0
         while True:
             m = _SINGLE_OPEN.search(para, pos)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, filterfalse
+from operator import attrgetter
 
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import pronouns, source_nouns
@@ -50,8 +51,9 @@ class _Resolver:
     def __init__(self, text: str, d: _Doc, mentions: list[Mention]):
         self.text = text
         self.d = d
-        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
-        self.mstarts = [m.start for m in self.mentions]
+        # by start, the longer first: sorted by end (descending), then by start (both sorts are stable)
+        self.mentions = sorted(sorted(mentions, key=attrgetter("end"), reverse=True), key=attrgetter("start"))
+        self.mstarts = list(map(attrgetter("start"), self.mentions))
         self.pron = pronouns()
         self.nouns = source_nouns()
         self.nouns_flat = _role_nouns()
@@ -150,16 +152,15 @@ class _Resolver:
         d, text = self.d, self.text
         cs, ce = d.starts[s], d.ends[e - 1]
         # head segment: before the first comma
-        h = s
-        while h < e and d.low[h] != ",":
-            h += 1
+        seg = d.low[s:e]
+        h = s + seg.index(",") if "," in seg else e
         hs, he = cs, d.ends[h - 1] if h > s else ce
         ref = SourceRef(start=cs, end=ce)
         # 1. a mention inside the head (or the whole span)
         m = self.mention_in(hs, he)
         if m is None and he != ce:      # (the head is the whole span: the same look-up)
             m = self.mention_in(cs, ce)
-        head_words = tuple([w for w in d.low[s:h] if w not in _LEAD_DROP])
+        head_words = tuple(filterfalse(_LEAD_DROP.__contains__, d.low[s:h]))
         if m is not None and m.kind != "person" and h < e and set(head_words) & self.nouns_flat:
             # "The U.N. envoy for Sudan, Volker Perthes, said": the role's holder is named after the comma
             p = self.mention_in(d.starts[h], ce)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 
 from dateline.extract.attribution_phrases import _Att, _head_len, _np_left, _skip_left_aux, _subject_ok
 from dateline.extract.attribution_words import (
@@ -20,7 +21,7 @@ class _Unclaimed:
         min_words = min_words or UNCUED_MIN_WORDS
         order = sorted((a for a in self.atts if not a.nested), key=lambda a: a.content[0])
         starts = [a.content[0] for a in order]
-        self._ustarts = [u[0] for u in d.units]
+        self._ustarts = list(map(itemgetter(0), d.units))
         for gi, (lo, hi) in enumerate(d.gtok):
             if hi <= lo or self.taken.find(1, lo, hi) >= 0:      # (taken holds 0 or 1)
                 continue
