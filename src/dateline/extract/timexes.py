@@ -97,8 +97,23 @@ _TOKEN_CLASSES = _build_token_classes()
 # spans, found faster), unless a character there folds onto an ASCII letter.
 _NUMBER_TOKEN = r"\d\d*(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
 _WORD_TOKEN = rf"(?<![A-Za-z]){alt(_TOKEN_CLASSES)}(?![A-Za-z])"
-_TOKENS = {False: (re.compile(_NUMBER_TOKEN), re.compile(_WORD_TOKEN)),
-           True: (re.compile(_NUMBER_TOKEN, re.I), re.compile(_WORD_TOKEN, re.I))}
+_NUMBERS = {False: re.compile(_NUMBER_TOKEN), True: re.compile(_NUMBER_TOKEN, re.I)}
+# the class words of a lower-cased text led by the character before them (the text's start is read as
+# one such character): with a class of non-letters first, the engine skips over the letters in C to
+# the next such character instead of trying the lookbehind at each position. The same words: where
+# the text has no upper-case ASCII letter, "no letter before" is "a character before that is no
+# letter", and a match ends before a non-letter, which the next match may then lead with.
+_WORD_LED = re.compile(rf"[^a-z]({alt(_TOKEN_CLASSES)})(?![a-z])")
+_LONGEST_WORD = max(map(len, _TOKEN_CLASSES))
+
+
+@functools.lru_cache(maxsize=1)
+def _folded_words() -> re.Pattern:
+    """The class words of a text that holds a character that folds onto an ASCII letter (rare: made
+    at the first such text)."""
+    return re.compile(_WORD_TOKEN, re.I)
+
+
 _AMPM_AFTER = context_regex("AMPM_AFTER")
 _DIGITS = re.compile(r"\d+")
 _NUMERIC_DATE = re.compile(r"\d[/-]\d")
@@ -178,15 +193,23 @@ def _windows(text: str, fold: bool) -> dict[str, list[list[int]]]:
     """Merged text windows [start, end] around the tokens of each trigger class (``fold``: the text
     holds a character that folds onto an ASCII letter, regex_literals.foldable): those of the number
     tokens and those of the class words, merged again where a class has both."""
-    numbers, words = _TOKENS[fold]
+    numbers = _NUMBERS[fold]
     low = text if fold else ascii_lowered(text)
     nums = [(m.start(), m.end()) for m in numbers.finditer(low)]
     # (the text's own case: "1990S" is no decade)
     spans = _class_windows(text, ((a, b, _number_reach(text[a:b], text, b)) for a, b in nums))
     ends = {b for _, b in nums}
     reach = _WORD_REACH.get
-    more = _class_windows(text, ((m.start(), m.end(), reach(m.group().lower() if fold else m.group(), ()))
-                                 for m in words.finditer(low) if m.end() not in ends))
+    if fold:
+        found = [(m.start(), m.end(), m.group().lower()) for m in _folded_words().finditer(low)]
+    else:
+        found = [(m.start(1), m.end(), m.group(1)) for m in _WORD_LED.finditer(low)]
+        # a word at the start (led by a space put before; the text's first characters are enough to
+        # tell a word of the longest length and the character after it)
+        first = _WORD_LED.match(" " + low[:_LONGEST_WORD + 1])
+        if first is not None:
+            found.insert(0, (0, first.end() - 1, first.group(1)))
+    more = _class_windows(text, ((a, b, reach(w, ())) for a, b, w in found if b not in ends))
     for c, lst in more.items():
         spans[c] = _merged(sorted(spans[c] + lst)) if c in spans else lst
     return spans
