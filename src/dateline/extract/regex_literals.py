@@ -318,3 +318,9 @@ def _first(items, chars: set) -> bool:
         else:
             raise _Unknown(op)
     return True
+
+
+# ``lazy_rx(pattern)``: the pattern compiled at its first use and kept -- one C-level cache look-up a
+# call instead of ``re.match``'s Python calls and look-up in re's own cache, and nothing compiled at
+# import (for the expressions the timex handlers try on a few characters)
+lazy_rx = functools.lru_cache(maxsize=None)(re.compile)
