@@ -4,7 +4,7 @@ import re
 import pytest
 
 from dateline.extract.regex_literals import (
-    absent, ascii_lowered, core, first_checked, foldable, may_match, needed, needed_alternatives,
+    absent, ascii_lowered, compiled, core, first_checked, foldable, may_match, needed, needed_alternatives,
 )
 
 
@@ -78,7 +78,7 @@ def test_needed_alternatives(pattern, flags, want):
     (r"Mar(?-i:ch)|(?P<n>[0-9]+)th", re.I, ["MARch 4", "the 5th", "mar\u212ach"], True),
     (r"x?", 0, ["", "x"], False),                                 # can match empty: left as it is
     (r"[^a]b", 0, ["cb"], False),                                 # a negated class: left as it is
-    (r"(?i)abc", 0, ["ABC"], False),                              # global flags: no room in front
+    (r"(?i)abc", 0, ["ABC", "xaBc"], True),                       # global flags: kept apart from the items
 ])
 def test_first_checked_finds_the_same_matches(pattern, flags, texts, checked):
     rx = re.compile(pattern, flags)
@@ -110,3 +110,17 @@ def test_core_holds_wherever_the_pattern_matches(pattern, texts):
 ])
 def test_no_core(pattern):
     assert core(re.compile(pattern)) is None
+
+
+@pytest.mark.parametrize("pattern, flags", [
+    (r"(?P<n>\d+)\s+(days?|weeks?)\s+ago", re.I),
+    (r"(?<![\w-])Mar(?-i:ch)\b", re.I),
+    (r"(?i)abc|(x)(?P<y>y)", 0),
+])
+def test_compiled_is_re_compile(pattern, flags):
+    rx, want = compiled(pattern, flags), re.compile(pattern, flags)
+    assert rx == want and rx.pattern == pattern and rx.flags == want.flags
+    assert rx.groupindex == want.groupindex and rx.groups == want.groups
+    assert needed(rx) == needed(want)
+    assert [m.span() for m in first_checked(rx).finditer("7 DAYS ago, March; abc xy")] == \
+        [m.span() for m in rx.finditer("7 DAYS ago, March; abc xy")]

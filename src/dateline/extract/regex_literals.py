@@ -68,10 +68,50 @@ def needed(rx: re.Pattern) -> list[frozenset[str]]:
     return [frozenset(w.lower() for w in s) for s in _sequence(_parsed(rx.pattern, rx.flags))]
 
 
-@functools.lru_cache(maxsize=256)
 def _parsed(pattern: str, flags: int) -> tuple:
     """The items of the pattern's syntax tree, parsed once for every reading here (read, never changed)."""
-    return tuple(_P.parse(pattern, flags))
+    return tuple(_tree(pattern, flags))
+
+
+# syntax trees of the patterns compiled by ``compiled`` (pattern, flags of the compiled pattern -> tree)
+_TREES: dict[tuple[str, int], "_P.SubPattern"] = {}
+
+
+def _tree(pattern: str, flags: int):
+    """The syntax tree of a pattern: the one ``compiled`` kept, or parsed (and kept a while). Python's
+    compiler only reads a tree, so one tree serves every compiling and reading here."""
+    got = _TREES.get((pattern, flags))
+    return got if got is not None else _parse(pattern, flags)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(pattern: str, flags: int):
+    return _P.parse(pattern, flags)
+
+
+def compiled(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, its syntax tree kept for the readings here (``needed``,
+    ``first_checked``, ``core``), which then parse nothing again: a pattern parsed once at import
+    instead of once per reading (parsing costs Python about twice what making the code does)."""
+    flags = int(flags)
+    tree = _P.parse(pattern, flags)
+    try:
+        rx = _from_tree(tree, flags, pattern)
+    except (AttributeError, TypeError):             # pragma: no cover - another compiler's internals
+        return re.compile(pattern, flags)
+    _TREES[(pattern, rx.flags)] = tree
+    return rx
+
+
+def _from_tree(tree, flags: int, pattern: str | None = None) -> re.Pattern:
+    """The pattern compiled from its syntax tree (``re._compiler.compile`` less the parse), named
+    ``pattern`` (its ``.pattern``; None for a tree made here)."""
+    groupindex = tree.state.groupdict
+    indexgroup = [None] * tree.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    return _K._sre.compile(pattern, flags | tree.state.flags, _K._code(tree, flags), tree.state.groups - 1,
+                           groupindex, tuple(indexgroup))
 
 
 def needed_alternatives(rx: re.Pattern, most: int = 4) -> list[list[frozenset[str]]]:
@@ -172,12 +212,17 @@ def first_checked(rx: re.Pattern, most_letters: int = 14) -> re.Pattern:
     most positions hold (more than ``most_letters`` letters of the alphabet, whitespace, any word
     character): there the lookahead costs more than it saves."""
     chars: set = set()
+    tree = _tree(rx.pattern, rx.flags)
     try:
-        if _first(_parsed(rx.pattern, rx.flags), chars) or _letters(chars) > most_letters:
+        if _first(list(tree), chars) or _letters(chars) > most_letters:
             return rx
-        return re.compile(f"(?=[{''.join(sorted(map(_class_item, chars)))}])" + rx.pattern, rx.flags)
-    except (_Unknown, re.error):
+        for item in chars:
+            _class_item(item)                       # (raises _Unknown for what a class cannot hold)
+    except _Unknown:
         return rx
+    # the tree of (?=[chars]) followed by the pattern's own items, compiled without parsing again
+    ahead = (_C.ASSERT, (1, _P.SubPattern(tree.state, [(_C.IN, sorted(chars, key=_class_item))])))
+    return _from_tree(_P.SubPattern(tree.state, [ahead] + list(tree)), rx.flags)
 
 
 def _letters(chars: set) -> int:
@@ -205,7 +250,8 @@ def core(rx: re.Pattern, least: int = 3) -> re.Pattern | None:
     alone save more than it costs. None for a pattern with backreferences (to a group of the lead)."""
     if _BACKREFERENCE.search(rx.pattern):
         return None
-    items = _parsed(rx.pattern, rx.flags)
+    tree = _tree(rx.pattern, rx.flags)
+    items = tuple(tree)
     k = optional = 0
     for k, (op, av) in enumerate(items):
         if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
@@ -218,8 +264,7 @@ def core(rx: re.Pattern, least: int = 3) -> re.Pattern | None:
         return None
     if optional < least:
         return None
-    parsed = _P.parse(rx.pattern, rx.flags)         # (a tree of its own for the compiler)
-    return _K.compile(_P.SubPattern(parsed.state, list(parsed)[k:]), rx.flags)
+    return _from_tree(_P.SubPattern(tree.state, list(tree)[k:]), rx.flags)
 
 
 def _width(op, av) -> tuple[int, int]:
@@ -273,3 +318,9 @@ def _first(items, chars: set) -> bool:
         else:
             raise _Unknown(op)
     return True
+
+
+# ``lazy_rx(pattern)``: the pattern compiled at its first use and kept -- one C-level cache look-up a
+# call instead of ``re.match``'s Python calls and look-up in re's own cache, and nothing compiled at
+# import (for the expressions the timex handlers try on a few characters)
+lazy_rx = functools.lru_cache(maxsize=None)(re.compile)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateline.extract.regex_literals import compiled
 from dateline.extract.timex_lexicon import LEX
 
 
@@ -34,7 +35,7 @@ def pattern(template: str, **extra: str) -> str:
 def context_regex(key: str) -> re.Pattern:
     """A compiled context pattern of ``resources/time/patterns.json`` (flags "i": ignore case)."""
     entry = _PATTERNS["context"][key]
-    return re.compile(pattern(entry["pattern"]), re.I if "i" in entry.get("flags", "") else 0)
+    return compiled(pattern(entry["pattern"]), re.I if "i" in entry.get("flags", "") else 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -85,7 +86,7 @@ class _Rule:
 
     def __init__(self, name, pattern, handler, prio=0, accept=None, flags=re.I):
         self.name = name
-        self.rx = re.compile(pattern, flags)
+        self.rx = compiled(pattern, flags)     # (its syntax tree kept for the prefilters: regex_literals)
         self.handler = handler
         self.prio = prio
         self.accept = accept

@@ -77,7 +77,8 @@ class _Ctx:
     def words(self, idx: int) -> list[tuple[int, str]]:
         if idx not in self._words:
             s, e = self.sents[idx] if self.sents else (0, len(self.text))
-            self._words[idx] = [(m.start(), m.group().lower()) for m in _WORD.finditer(self.text, s, e)]
+            ms = list(_WORD.finditer(self.text, s, e))     # (made by C-level maps: no frame per word)
+            self._words[idx] = list(zip(map(re.Match.start, ms), map(str.lower, map(re.Match.group, ms))))
         return self._words[idx]
 
     def tense(self, start: int, end: int) -> int:
@@ -242,12 +243,18 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 _INDEFINITE_BEFORE = context_regex("INDEFINITE_BEFORE")
 
 
+# the first words of the two-word cues: a word (no space in it) and the next one make a cue of the
+# list only where the word is one of these, so the pair is joined and looked up only then
+_PAIR_FIRST = {c.split(" ")[0] for c in L.future_cues | L.past_cues if " " in c}
+
+
 def _cue(w: str, nxt: str) -> int:
     if w == "next" and nxt == "to":
         return 0
-    if w in L.future_cues or f"{w} {nxt}" in L.future_cues:
+    pair = f"{w} {nxt}" if w in _PAIR_FIRST else ""
+    if w in L.future_cues or pair in L.future_cues:
         return 1
-    if w in L.past_cues or f"{w} {nxt}" in L.past_cues:
+    if w in L.past_cues or pair in L.past_cues:
         return -1
     if len(w) > 4 and w.endswith("ed") and w not in L.ed_exceptions:
         return -1

@@ -14,8 +14,13 @@ from functools import lru_cache
 from importlib import resources
 
 from dateline import lang
+from dateline.extract.regex_literals import lazy_rx
 
 _SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+# expressions the handlers try, compiled at their first use (regex_literals.lazy_rx)
+_HALF_AT = r"^(.*?)(?:\s*(?:1/2|½)|\s+and\s+a\s+half)$"
+_NUMERAL = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_DAY_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 
 RESOURCE_FILES = ("weekday_name_followers", "numbers", "units", "seasons", "parts_of_day", "modifiers",
                   "refs", "frequencies", "tense_cues", "holidays", "timezones", "conventions", "rule_words",
@@ -261,10 +266,10 @@ class Lexicon:
         if not s:
             return None
         frac = 0.0
-        m = re.match(r"^(.*?)(?:\s*(?:1/2|½)|\s+and\s+a\s+half)$", s)
+        m = lazy_rx(_HALF_AT).match(s)
         if m and m.group(1):
             s, frac = m.group(1).strip(), 0.5
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", s):
+        if lazy_rx(_NUMERAL).fullmatch(s):
             v = float(s.replace(",", ""))
             v += frac
             return int(v) if v.is_integer() else v
@@ -278,7 +283,7 @@ class Lexicon:
 
     def ordinal(self, s: str) -> int | None:
         s = _SPACE_RUN.sub(" ", s.strip().lower())
-        m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", s)
+        m = lazy_rx(_DAY_ORDINAL).fullmatch(s)
         if m:
             return int(m.group(1))
         return self.ordinals.get(s)

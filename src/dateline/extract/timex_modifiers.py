@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.extract.regex_literals import first_checked, foldable, may_match, needed
+from dateline.extract.regex_literals import compiled, first_checked, foldable, may_match, needed
 from dateline.extract.timex_base import context_regex, L
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 from dateline.record import Timex
@@ -19,7 +19,7 @@ _APPROX_WORDS = L.rule_words("approx_words")
 _DEICTIC_START = context_regex("DEICTIC_START")
 _DET_START = context_regex("DET_START")
 _MID_HYPHEN = context_regex("MID_HYPHEN")
-_APPROX_PREFIX = re.compile(rf"(?<![\w-])(?P<w>{L.re_approx})\s+$", re.I)
+_APPROX_PREFIX = compiled(rf"(?<![\w-])(?P<w>{L.re_approx})\s+$", re.I)
 _APPROX_SUFFIX = re.compile(rf"\s+(?P<w>{L.re_approx_suffix})(?![\w-])", re.I)
 
 

@@ -3,11 +3,20 @@ from __future__ import annotations
 
 import re
 
+from dateline.extract.regex_literals import lazy_rx
 from dateline.extract.timex_base import context_regex, DAYNUM, L, registry, _Res, _Rule
 from dateline.extract.timex_context import _dur, _pick_year_md, _pick_year_month, _safe_date, _year_of
 from dateline.extract.timex_values import parse_value
 
 _SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+# expressions the handlers try, compiled at their first use (regex_literals.lazy_rx)
+_DAYNUM_AT = rf"\s*{DAYNUM}"
+_LOWER_WORD_AT = r"\s+(?-i:[a-z]{3,})\b"
+_CAP_WORD_AT = r"\s+(?-i:([A-Z][a-z]+))"
+_CAPITAL_NEXT_AT = r"\s+(?-i:[A-Z][a-z]+)"
+_NEXT_WORD_AT = r"\s+(\w+)"
+_NOT_YEAR_BEFORE = r"[$#£€¥]\s*$|\d[,.]?$|[A-Za-z]$|[A-Za-z]-$"
+_LOWER_NEXT_AT = r"\s+([a-z]+)"
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
@@ -152,6 +161,7 @@ _MONTH_CUES = L.rule_words("month_cues")
 
 _DETERMINERS = L.rule_words("determiners")
 _NOT_NOUN_AFTER_MONTH = "|".join(L.rule_word_list("not_noun_after_month"))
+_NOT_NOUN_AT = rf"\s+(?:{_NOT_NOUN_AFTER_MONTH})\b"
 
 
 def _acc_month(m, text, ctx):
@@ -160,7 +170,7 @@ def _acc_month(m, text, ctx):
     rel = m.group("rel")
     nxt = text[m.end(): m.end() + 20]
     if rel:
-        if re.match(rf"\s*{DAYNUM}", nxt):
+        if lazy_rx(_DAYNUM_AT).match(nxt):
             return None   # "last Oct. 23": the date (date_mdy), not the month
         return m.span()
     prev = ctx.prev_word(s)
@@ -168,18 +178,18 @@ def _acc_month(m, text, ctx):
         return m.span()
     if mon in L.month_ambiguous or mon.rstrip(".") != mon or len(mon) <= 4:
         prenominal = prev in _DETERMINERS and mon[:1].isupper() and mon.rstrip(".") == mon \
-            and re.match(r"\s+(?-i:[a-z]{3,})\b", nxt) and not re.match(rf"\s+(?:{_NOT_NOUN_AFTER_MONTH})\b", nxt)
+            and lazy_rx(_LOWER_WORD_AT).match(nxt) and not lazy_rx(_NOT_NOUN_AT).match(nxt)
         if prev not in _MONTH_CUES and not prenominal:  # "under a June agreement" is a date
             return None
         if mon in ("May", "MAY") and _MAY_AS_VERB.match(nxt):
             return None
-        nm = re.match(r"\s+(?-i:([A-Z][a-z]+))", nxt)
+        nm = lazy_rx(_CAP_WORD_AT).match(nxt)
         if nm and L.month(nm.group(1)) is None and L.weekday(nm.group(1)) is None:
             return None   # a given name: "Jan Kavan", "April Smith"
     else:
         # a capitalised month after a determiner-less capitalised word is likely a name part
-        if re.match(r"\s+(?-i:[A-Z][a-z]+)", nxt) and prev not in _MONTH_CUES:
-            nw = re.match(r"\s+(\w+)", nxt).group(1)
+        if lazy_rx(_CAPITAL_NEXT_AT).match(nxt) and prev not in _MONTH_CUES:
+            nw = lazy_rx(_NEXT_WORD_AT).match(nxt).group(1)
             if L.month(nw) is None and nw not in ("The", "A"):
                 return None
     return m.span()
@@ -214,7 +224,7 @@ def _acc_year(m, text, ctx):
     s, e = m.span("year")
     y = int(m.group("year"))
     before = text[max(0, s - 3):s]
-    if re.search(r"[$#£€¥]\s*$|\d[,.]?$|[A-Za-z]$|[A-Za-z]-$", before) and not m.group("fis") \
+    if lazy_rx(_NOT_YEAR_BEFORE).search(before) and not m.group("fis") \
             and not _MID_HYPHEN_BEFORE.search(before + "") and not _MID_HYPHEN_BEFORE.search(text[max(0, s - 6):s]):
         return None
     after = text[e:e + 16]
@@ -231,7 +241,7 @@ def _acc_year(m, text, ctx):
     if y > (ctx.dct.year + 30 if ctx.dct else 2060):
         if prev not in _YEAR_CUES:
             return None
-    nxt = re.match(r"\s+([a-z]+)", after)
+    nxt = lazy_rx(_LOWER_NEXT_AT).match(after)
     if nxt and prev in _APPROX_PREV and prev not in _APPROX_PREV_NOT_AMOUNT and nxt.group(1).endswith("s"):
         return None
     if nxt and nxt.group(1) in _COUNTED_NOUNS:

@@ -4,11 +4,16 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from dateline.extract.regex_literals import lazy_rx
 from dateline.extract.timex_base import context_regex, L, registry, _Res, _Rule, WD
 from dateline.extract.timex_context import _pick_year_md, _safe_date, _weekday_date
 from dateline.extract.timex_values import date_to_value, value_start_date
 
 _SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+# expressions the handlers try, compiled at their first use (regex_literals.lazy_rx)
+_LOWER_LETTER = r"[a-z]"
+_POSSESSIVE_NEXT_AT = r"['’]s\s+([a-z]+)"
+_DIGIT_AT = r"\d"
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
@@ -32,7 +37,7 @@ def _title_today(m, text: str) -> bool:
     w = m.group("w")
     if m.group("pod") or w not in ("Today", "TODAY"):
         return False
-    if w == "TODAY" and not re.search(r"[a-z]", text[max(0, m.start() - 40):m.start()]):
+    if w == "TODAY" and not lazy_rx(_LOWER_LETTER).search(text[max(0, m.start() - 40):m.start()]):
         return False     # "RALLY TODAY IN THE CAPITAL": a line in capitals
     return bool(_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
@@ -44,7 +49,7 @@ def _r_deictic_day(m, ctx):
         if _title_today(m, ctx.text):
             return None  # "USA Today", "USA TODAY's", "NBC's Today show": a title, not the day
         if w == "today" and not m.group("pod"):
-            nxt = re.match(r"['’]s\s+([a-z]+)", ctx.text[m.end():m.end() + 30])
+            nxt = lazy_rx(_POSSESSIVE_NEXT_AT).match(ctx.text[m.end():m.end() + 30])
             if nxt and nxt.group(1) in L.generic_today_nouns:
                 return None  # "today's world": the present era, left untagged
         off = _DAYW[w]
@@ -179,7 +184,7 @@ def _acc_time(m, text, ctx):
     if m.group("h") and not m.group("mi"):
         # "5 a.m." needs the a.m./p.m.; "I am" is not a time
         ap = m.group("ap")
-        if ap.lower() in ("am",) and not re.match(r"\d", m.group("h")):
+        if ap.lower() in ("am",) and not lazy_rx(_DIGIT_AT).match(m.group("h")):
             return None
         if ap.lower() in _AM_PM and ap.islower() and text[m.start("ap") - 1] == " ":
             # "3 am" is fine only when followed by a non-letter

@@ -3,12 +3,17 @@ from __future__ import annotations
 
 import re
 
+from dateline.extract.regex_literals import lazy_rx
 from dateline.extract.timex_base import context_regex, _E, L, registry, _Res, _Rule
 from dateline.extract.timex_context import _weekday_date, story_weekday
 from dateline.extract.timex_rules_dates import _spoken_year_value
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 
 _SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+# expressions the handlers try, compiled at their first use (regex_literals.lazy_rx)
+_NAME_FOLLOW_AT = rf"\s+(?-i:{L.re_name_follow}){_E}"
+_LAST_WORD = r"(\w+)\s*$"
+_POSSESSIVE_AT = r"['’]s\s"
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
@@ -197,9 +202,9 @@ _WD_BAD_PREV = L.rule_words("weekday_bad_prev")
 
 def _acc_weekday(m, text, ctx):
     after = text[m.end():m.end() + 30]
-    if re.match(rf"\s+(?-i:{L.re_name_follow}){_E}", after):
+    if lazy_rx(_NAME_FOLLOW_AT).match(after):
         return None
-    prevm = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20):m.start()])
+    prevm = lazy_rx(_LAST_WORD).search(text[max(0, m.start() - 20):m.start()])
     if prevm and prevm.group(1).lower() in _WD_BAD_PREV and prevm.group(1)[0].isupper():
         return None
     return m.span()
@@ -235,7 +240,7 @@ def _r_weekday(m, ctx):
         d = _weekday_date(ctx, wd, -1 if t < 0 else 1, base)
     else:
         t = ctx.tense(m.start(), m.end())
-        if re.match(r"['’]s\s", ctx.text[m.end():m.end() + 3]) and not m.group("pod"):
+        if lazy_rx(_POSSESSIVE_AT).match(ctx.text[m.end():m.end() + 3]) and not m.group("pod"):
             t = -1   # "Wednesday's ruling": an event already reported
         d = _weekday_date(ctx, wd, 1 if t > 0 else -1, base)
         story = story_weekday(ctx, wd, m.start()) if t > 0 and base is None else None

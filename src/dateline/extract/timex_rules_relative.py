@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from dateline.extract.regex_literals import lazy_rx
 from dateline.extract.timex_base import context_regex, _GRAN_UNIT, L, registry, _Res, _Rule, _UNIT_CODE, _XVAL
 from dateline.extract.timex_context import _dur, _num, _unit_gran
 from dateline.extract.timex_values import (
@@ -11,6 +12,12 @@ from dateline.extract.timex_values import (
 )
 
 _SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+# expressions the handlers try, compiled at their first use (regex_literals.lazy_rx)
+_PUNCT_AT = r"\s*[,.;]"
+_CLAUSE_END_AT = r"[ \t]*(?:[,.;:)]|$)"
+_NUMBER_START_AT = r"\d|[a-z]+-"
+_POSSESSIVE_AT = r"['’]s\b"
+_PHRASE_END_AT = r"\s*[,.;:)\"”]|\s*$"
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
@@ -181,9 +188,9 @@ def _acc_ago(m, text, ctx):
         if _short_later(m):
             return m.start(), m.end("unit")
         if d in _DURATION_ONLY_WORDS or _followed_by_clause(m, ctx):
-            if d == "on" and not re.match(r"\s*[,.;]", text[m.end():m.end() + 3]):
+            if d == "on" and not lazy_rx(_PUNCT_AT).match(text[m.end():m.end() + 3]):
                 return None
-            if d in _BEFORE_AFTER and re.match(r"[ \t]*(?:[,.;:)]|$)", text[m.end():m.end() + 3]):
+            if d in _BEFORE_AFTER and lazy_rx(_CLAUSE_END_AT).match(text[m.end():m.end() + 3]):
                 return m.span()  # "two days before." -> anaphoric date
             if m.group("num") is None:
                 return None
@@ -207,7 +214,7 @@ def _acc_duration(m, text, ctx):
         return None
     if unit == "second" and u == "second" and nums in _ONE_WORDS:
         return None
-    if unit in ("second",) and not re.match(r"\d|[a-z]+-", nums) and u == "second":
+    if unit in ("second",) and not lazy_rx(_NUMBER_START_AT).match(nums) and u == "second":
         return None
     if nums in _INDEFINITE_ARTICLES and m.group("the"):
         return None
@@ -322,7 +329,7 @@ def _r_rel_unit(m, ctx):
         return None
     if unit == "weekend":
         return _weekend(ctx, m, off)
-    if rel == "last" and unit == "year" and ctx.dct is not None and not re.match(r"['’]s\b", ctx.text[m.end():m.end() + 2]):
+    if rel == "last" and unit == "year" and ctx.dct is not None and not lazy_rx(_POSSESSIVE_AT).match(ctx.text[m.end():m.end() + 2]):
         # "compared with $3 million last year" in a report on a quarter: that quarter a year before
         before = ctx.text[max(0, m.start() - 90):m.start()]
         if _COMPARED_AMOUNT.search(before):
@@ -459,7 +466,7 @@ def _r_day_before(m, ctx):
 def _acc_day_before(m, text, ctx):
     # "the day before the vote": the day is anchored on an event; keep "the day before" as a date only
     # at the end of a clause
-    if re.match(r"\s*[,.;:)\"”]|\s*$", text[m.end():m.end() + 3]):
+    if lazy_rx(_PHRASE_END_AT).match(text[m.end():m.end() + 3]):
         return m.span()
     return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from dateline.extract.regex_literals import lazy_rx
 from dateline.extract.timex_base import context_regex, L, registry, _Res, _Rule
 from dateline.extract.timex_context import _dur, _holiday_date, _num
 from dateline.extract.timex_lexicon import alt
@@ -12,6 +13,9 @@ from dateline.extract.timex_rules_relative import _RATE_BEFORE
 from dateline.extract.timex_values import date_to_value
 
 _SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+# expressions the handlers try, compiled at their first use (regex_literals.lazy_rx)
+_LOWER_NEXT_AT = r"\s+([a-z]+)"
+_WORD_NEXT_AT = r"\s+([a-z'-]+)"
 
 RULES: list[_Rule] = []
 rule = registry(RULES)
@@ -112,7 +116,7 @@ def _r_set_rate(m, ctx):
 @rule("set_freq", prio=5)
 def _r_set_freq(m, ctx):
     w = m.group("w").lower()
-    nxt = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
+    nxt = lazy_rx(_LOWER_NEXT_AT).match(ctx.text[m.end():m.end() + 20])
     prev = ctx.prev_word(m.start())
     if w in _FREQ_ADJECTIVES and nxt and prev in _FREQ_ADJECTIVE_PREV :
         return None  # adjective: "its quarterly dividend"
@@ -178,7 +182,7 @@ _REF_ADJ_TAGGED = [w for w in L.rule_word_list("tagged_ref_adjectives") if w in 
 
 @rule("ref_adj", prio=1, REF_ADJ_TAGGED=alt(_REF_ADJ_TAGGED))
 def _r_ref_adj(m, ctx):
-    nxt = re.match(r"\s+([a-z'-]+)", ctx.text[m.end():m.end() + 30])
+    nxt = lazy_rx(_WORD_NEXT_AT).match(ctx.text[m.end():m.end() + 30])
     if nxt and nxt.group(1) in _REF_ADJ_BAD_NEXT and m.group("w").lower() == "current":
         return None
     return _Res("DATE", L.ref_adjectives[m.group("w").lower()], anchor="dct" if ctx.dct else "none")

@@ -30,7 +30,7 @@ from dateline.extract import (
     timex_rules_dates, timex_rules_days, timex_rules_periods, timex_rules_relative, timex_rules_sets,
 )
 from dateline.extract.regex_literals import (
-    ascii_lowered, core, first_checked, foldable, may_match_one, needed_alternatives,
+    ascii_lowered, core, first_checked, foldable, lazy_rx, may_match_one, needed_alternatives,
 )
 from dateline.extract.timex_base import context_regex, L, _Rule
 from dateline.extract.timex_context import _Ctx
@@ -96,9 +96,29 @@ _TOKEN_CLASSES = _build_token_classes()
 # token, which one pass of both would have taken). Without IGNORECASE over lower-cased text (the same
 # spans, found faster), unless a character there folds onto an ASCII letter.
 _NUMBER_TOKEN = r"\d\d*(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
-_WORD_TOKEN = rf"(?<![A-Za-z]){alt(_TOKEN_CLASSES)}(?![A-Za-z])"
-_TOKENS = {False: (re.compile(_NUMBER_TOKEN), re.compile(_WORD_TOKEN)),
-           True: (re.compile(_NUMBER_TOKEN, re.I), re.compile(_WORD_TOKEN, re.I))}
+_CLASS_WORDS_ALT = alt(_TOKEN_CLASSES)        # (made once: a prefix tree of a few hundred words)
+_WORD_TOKEN = rf"(?<![A-Za-z]){_CLASS_WORDS_ALT}(?![A-Za-z])"
+_NUMBERS = {False: re.compile(_NUMBER_TOKEN), True: re.compile(_NUMBER_TOKEN, re.I)}
+# the class words of a lower-cased text led by the character before them (the text's start is read as
+# one such character): with a class of non-letters first, the engine skips over the letters in C to
+# the next such character instead of trying the lookbehind at each position. The same words: where
+# the text has no upper-case ASCII letter, "no letter before" is "a character before that is no
+# letter", and a match ends before a non-letter, which the next match may then lead with.
+_WORD_LED = rf"[^a-z]({_CLASS_WORDS_ALT})(?![a-z])"      # (compiled at the first text not ASCII)
+_LONGEST_WORD = max(map(len, _TOKEN_CLASSES))
+# the same for an ASCII text, as bytes with every character but a-z made a space and a space put
+# before: the engine then skips to the next space by a literal, not by testing a class at each byte
+_WORD_SPACED = re.compile(rb" (" + _CLASS_WORDS_ALT.encode("ascii") + rb")(?![a-z])")
+_LETTERS_KEPT = bytes(c if 0x61 <= c <= 0x7a else 0x20 for c in range(256))
+
+
+@functools.lru_cache(maxsize=1)
+def _folded_words() -> re.Pattern:
+    """The class words of a text that holds a character that folds onto an ASCII letter (rare: made
+    at the first such text)."""
+    return re.compile(_WORD_TOKEN, re.I)
+
+
 _AMPM_AFTER = context_regex("AMPM_AFTER")
 _DIGITS = re.compile(r"\d+")
 _NUMERIC_DATE = re.compile(r"\d[/-]\d")
@@ -178,15 +198,27 @@ def _windows(text: str, fold: bool) -> dict[str, list[list[int]]]:
     """Merged text windows [start, end] around the tokens of each trigger class (``fold``: the text
     holds a character that folds onto an ASCII letter, regex_literals.foldable): those of the number
     tokens and those of the class words, merged again where a class has both."""
-    numbers, words = _TOKENS[fold]
+    numbers = _NUMBERS[fold]
     low = text if fold else ascii_lowered(text)
     nums = [(m.start(), m.end()) for m in numbers.finditer(low)]
     # (the text's own case: "1990S" is no decade)
     spans = _class_windows(text, ((a, b, _number_reach(text[a:b], text, b)) for a, b in nums))
     ends = {b for _, b in nums}
     reach = _WORD_REACH.get
-    more = _class_windows(text, ((m.start(), m.end(), reach(m.group().lower() if fold else m.group(), ()))
-                                 for m in words.finditer(low) if m.end() not in ends))
+    if fold:
+        found = [(m.start(), m.end(), m.group().lower()) for m in _folded_words().finditer(low)]
+    elif low.isascii():
+        spaced = (b" " + low.encode("ascii")).translate(_LETTERS_KEPT)
+        found = [(m.start(1) - 1, m.end() - 1, m.group(1).decode("ascii")) for m in _WORD_SPACED.finditer(spaced)]
+    else:
+        led = lazy_rx(_WORD_LED)
+        found = [(m.start(1), m.end(), m.group(1)) for m in led.finditer(low)]
+        # a word at the start (led by a space put before; the text's first characters are enough to
+        # tell a word of the longest length and the character after it)
+        first = led.match(" " + low[:_LONGEST_WORD + 1])
+        if first is not None:
+            found.insert(0, (0, first.end() - 1, first.group(1)))
+    more = _class_windows(text, ((a, b, reach(w, ())) for a, b, w in found if b not in ends))
     for c, lst in more.items():
         spans[c] = _merged(sorted(spans[c] + lst)) if c in spans else lst
     return spans
