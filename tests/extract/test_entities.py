@@ -491,6 +491,22 @@ def test_capital_led_scans_find_what_the_plain_patterns_find(text):
             [(m.span(), m.groups()) for m in led.finditer(text)]
 
 
+@pytest.mark.parametrize("text,words", [
+    ("Ms Varga's plan; Varga said. Varga- and Varga-Lund met Vargas.", {"Varga"}),
+    ("Kim's climb, Kim's-, Kim'- and O'Dell-Kim. Dell met Kim Jong.", {"Kim", "O'Dell-Kim", "Dell"}),
+    ("Al-Amin and Al spoke to Amin Al-Sayed's aide, Ölund Éva and Ol.", {"Al", "Al-Amin", "Amin", "Ölund"}),
+])
+def test_surname_runs_are_the_cap_word_matches_whose_first_word_is_known(text, words):
+    from dateline.extract import entities as E
+
+    def plain(own):
+        return [m.span(1) for m in E._CAP_WORDS.finditer(text)
+                if {m.group(2), m.group(2)[:-2]} & (words | own)]
+    for own in (frozenset(), frozenset({"Lund", "Jong"})):
+        assert [m.span(1) for m in E._surname_runs(text, frozenset(words), own)] == plain(own)
+        assert plain(own)
+
+
 @pytest.mark.parametrize("text,surface,code", [
     # a demonym joined to a second one by a hyphen names people of the second state
     ("Haitian-American groups marched on Monday.", "Haitian-American", "USA"),

@@ -155,3 +155,19 @@ def test_a_titled_stranger_is_not_the_home_states_official(text, name, code):
 ])
 def test_a_demonym_and_a_descriptor_before_a_name(text, name, code):
     assert _people(text).get(name, (None,))[0] == code
+
+
+@pytest.mark.parametrize("text", [
+    "The the court ruled; the boy's father and Theo's mother. xThe panel, the victims' relatives",
+    "'s aunt, the union of workers, The Court's sisters in town, the tribe's elders Alan",
+])
+def test_led_definite_and_kin_expressions_find_what_the_plain_ones_find(text):
+    import re
+
+    from dateline.extract import entity_context as C
+
+    plain = [(r"\b[Tt]he\s+([a-z]+)\b(?!\s+of\b)", C._DEFINITE),
+             (r"(?:\b[Tt]he\s+(?:[a-z]+\s+)?([a-z]+))?['’]s?\s+([a-z]+)\b(?!['’])(?!,?\s+[A-Z])", C._KIN)]
+    for rx, led in plain:
+        assert [(m.span(), m.groups()) for m in re.finditer(rx, text)] == \
+            [(m.span(), m.groups()) for m in led.finditer(text)]

@@ -28,13 +28,14 @@ register()
                     assigns=["doc._.entities", "doc.spans"])
 def entities(doc: Doc) -> Doc:
     """Entities and mentions (span group 'mention', labelled with the entity's kind)."""
-    text, meta = text_of(doc), doc._.meta
+    ext = doc._          # (each ``doc._`` makes a new accessor object: one, read several times)
+    text, meta = text_of(doc), ext.meta
     bylines = meta.authors + meta.contributors
-    ents = extract_entities(text, doc._.sentences, published=doc._.dct, dateline_end=meta.dateline_end,
+    ents = extract_entities(text, ext.sentences, published=ext.dct, dateline_end=meta.dateline_end,
                             bylines=bylines)
     _add_bylines(text, ents, bylines)
-    if doc._.parses:
-        _add_recognised(text, ents, doc._.parses.values())
+    if ext.parses:
+        _add_recognised(text, ents, ext.parses.values())
     join_surnames(ents)
     add_bare_surnames(text, ents)
     add_definite_descriptions(text, ents)
@@ -43,7 +44,7 @@ def entities(doc: Doc) -> Doc:
     code_places_from_region(text, ents)
     infer_genders(text, ents)
     add_agent_mentions(text, ents, assign_home_state(ents))
-    doc._.entities = ents
+    ext.entities = ents
     write_group(doc, "mention", ((m.start, m.end, m.kind or "") for m in ents.mentions))
     return doc
 

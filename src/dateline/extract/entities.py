@@ -53,6 +53,31 @@ _CAP_WORDS = capital_led(r"(?<![\w'’-])(?=(([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)
 
 
 
+# where a match of _CAP_WORDS may start: a capital after no character of its words, and the run of
+# those characters there (its group 2 is a prefix of the run)
+_CAP_START = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+
+
+def _surname_runs(text: str, words: frozenset[str], own: frozenset[str]):
+    """The matches of _CAP_WORDS in ``text`` whose first word (group 2), or that word less its last two
+    characters (a possessive), is one of ``words`` or ``own``. _CAP_WORDS only looks ahead, so it
+    matches at every position where it can: it is tried only where its first word can start, a capital
+    opening a run of its words' characters (_CAP_START). Where the run holds no hyphen, the first word
+    is the whole run (each of its characters continues the word, and nothing that may follow the run
+    fails the closing lookahead), and is tested before the expression is tried."""
+    for r in _CAP_START.finditer(text):
+        run = r.group()
+        if "-" not in run and run not in words and run not in own and run[:-2] not in words \
+                and run[:-2] not in own:
+            continue
+        m = _CAP_WORDS.match(text, r.start())
+        if m is None:
+            continue
+        first = m.group(2)
+        if first in words or first in own or first[:-2] in words or first[:-2] in own:
+            yield m
+
+
 # one or more titles ("Brig. Gen. Nabil Abdullah") before the name
 _TITLES = lang.abbreviations(kind="title")
 _HONORIFIC = re.compile("(?=[" + "".join(sorted({re.escape(t[0]) for t in _TITLES})) + r"])\b(?:(?:"
@@ -166,6 +191,8 @@ class EntityExtractor:
     def _lowercase_lead(self, text: str, s: int, form: str) -> tuple[int, str]:
         """A lower-case word before a match that, capitalised, makes a longer name the gazetteer knows
         ("northern Ireland" is Northern Ireland, not Ireland; "south Korea" is South Korea)."""
+        if not ("a" <= text[s - 2:s - 1] <= "z" and text[s - 1:s] == " "):
+            return s, form        # (the expression needs a letter a-z and a space right before s)
         m = _LOWER_WORD_BEFORE.search(text, max(0, s - 20), s)
         if m and (longer := m.group(1).capitalize() + " " + form) in self.gaz.surface:
             return m.start(1), longer
@@ -403,11 +430,8 @@ class EntityExtractor:
         named: dict[str, Named] = {}     # surname -> the people known by it (no byline names)
         # a run is looked up below only where its first word (or that word less a possessive "'s")
         # opens a surname of the tables: ``known`` gains only surnames already in them
-        openers, own = self.surname_openers, frozenset(k.split()[0] for k in known if k.split())
-        for m in _CAP_WORDS.finditer(text):
-            first = m.group(2)
-            if first not in openers and first not in own and first[:-2] not in openers and first[:-2] not in own:
-                continue
+        own = frozenset(k.split()[0] for k in known if k.split())
+        for m in _surname_runs(text, self.surname_openers, own):
             # the longest run of capitalised words (up to three) that is a known surname
             words = m.group(1).split()
             if words[0].endswith(("'s", "’s")):

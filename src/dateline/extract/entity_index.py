@@ -113,16 +113,31 @@ def matches_at_words(rx: re.Pattern, text: str, words) -> list[re.Match]:
     return [m for m in found if m is not None]
 
 
+# the last Cover made: (size, its spans, its mask, its points) as they were made (Cover.__init__)
+_LAST: list[tuple] = [(-1, None, b"", [])]
+
+
 class Cover:
     """Spans (start, end) over a text, as a mask of the characters they claim: is a stretch still
     free of them, is a position or a stretch covered (``start < b and a < end``)? Empty spans claim no
     character; they overlap only a stretch strictly around them."""
 
     def __init__(self, size: int, spans=()) -> None:
+        self.spans = own = list(spans)
+        last = _LAST[0]
+        if last[0] == size and last[1] == own:
+            # the spans of the last Cover made (the stage makes one of an article's mentions several
+            # times over, often unchanged between steps): its mask and points, copied (the same
+            # spans over the same size claim the same characters; a copy, as ``take`` changes them)
+            self.mask, self.points = bytearray(last[2]), list(last[3])
+            return
         self.mask = mask = bytearray(size + 1)
         self.points: list[int] = []
-        self.spans = own = list(spans)
-        ones = _ONES
+        self._fill(own)
+        _LAST[0] = (size, own[:], bytes(mask), self.points[:])
+
+    def _fill(self, own: list) -> None:
+        mask, ones = self.mask, _ONES
         for a, b in own:        # (``take``, inlined: a Cover is made of many spans, often)
             if b > a:
                 mask[a:b] = ones[b - a] if b - a < len(ones) else bytearray(b"\x01" * (b - a))

@@ -18,7 +18,7 @@ import math
 import re
 from collections import Counter
 
-from ..geo import Gazetteer, Place, gazetteer, name_key
+from ..geo import Gazetteer, Place, gazetteer, name_key as _name_key
 from ..record import Entity, Event, Span
 from ..resources import multi, read_tsv
 
@@ -31,6 +31,10 @@ _PROXY = {"ADM1": 1e6, "PCLI": 1e7, "CONT": 1e9}     # sizes for areas without a
 _CLASSES = {"city": {"P"}, "region": {"A", "L"}}
 _NO_RECORD = {"landmark", "sea", "border"}
 _QUALIFIER = re.compile(r",\s+((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*){0,2})")
+
+# geo.name_key of the names and mention texts read (a function of the string alone; articles repeat
+# their names)
+name_key = functools.lru_cache(maxsize=4096)(_name_key)
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,13 +87,15 @@ def _state_patterns() -> list[re.Pattern]:
 
 def _state_spans(gaz: Gazetteer, text: str, entities: list[Entity]) -> dict[str, list[tuple[int, int]]]:
     """admin1 -> spans of the state's abbreviations that no place or country mention covers."""
-    taken = [(m.start, m.end, x.kind) for x in entities for m in x.mentions]
+    taken = None        # (read from the mentions at the first abbreviation found: most texts have none)
     abbr = _state_abbreviations()
     found: dict[str, list[tuple[int, int]]] = {}
     for rx in _state_patterns():
         for m in rx.finditer(text):
             s, e = m.span(1)
             a1 = abbr.get(m.group(1)) or abbr.get(m.group(1).rstrip("."))
+            if a1 and taken is None:
+                taken = [(k.start, k.end, x.kind) for x in entities for k in x.mentions]
             # a recogniser's other label on exactly this span ("N.C." an organisation) gives way
             if a1 and not any(x < e and s < y and (kind in ("place", "country") or (x, y) != (s, e))
                               for x, y, kind in taken):
@@ -204,7 +210,8 @@ def resolve_entity(gaz: Gazetteer, e: Entity, text: str, ctx: Counter) -> Place 
     if kind in _NO_RECORD:
         return None
     country, admin1 = _constraints(gaz, e, text)
-    names = [e.name] + sorted({m.text for m in e.mentions if name_key(m.text) != name_key(e.name)})
+    key = name_key(e.name)
+    names = [e.name] + sorted({m.text for m in e.mentions if name_key(m.text) != key})
     for name in names:
         cands = list(gaz.lookup(name))
         if cands:
