@@ -268,14 +268,7 @@ def _merged(windows: list) -> list[list[int]]:
 def _rule_windows(wins: dict[str, list[tuple[int, int]]], classes: set[str]) -> list[tuple[int, int]]:
     if len(classes) == 1:
         return wins.get(next(iter(classes)), [])
-    allw = sorted(w for c in classes for w in wins.get(c, []))
-    out: list[list[int]] = []
-    for s, e in allw:
-        if out and s <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
+    return [(s, e) for s, e in _merged(sorted(w for c in classes for w in wins.get(c, [])))]
 
 
 class _Taken:
