@@ -6,13 +6,13 @@ import bisect
 import datetime as _dt
 import re
 
+from dateline.extract.timex_lexicon import SPACE_RUN
 from dateline.extract.timex_base import context_regex, _GRAN_UNIT, L, _UNIT_CODE, _XVAL
 from dateline.extract.timex_values import (
     GRANS, date_to_value, make_duration, safe_date, shift_units, value_start_date,
 )
 from dateline.record import Timex
 
-_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
 
 
 _WORD = context_regex("WORD")
@@ -371,7 +371,7 @@ def story_weekday(ctx: _Ctx, wd: int, pos: int) -> tuple[_dt.date, str] | None:
 
 
 def _holiday_date(name: str, year: int) -> _dt.date | None:
-    name = _SPACE_RUN.sub(" ", name)
+    name = SPACE_RUN.sub(" ", name)
     if name in L.hol_fixed:
         mm, dd = map(int, L.hol_fixed[name].split("-"))
         return _safe_date(year, mm, dd)

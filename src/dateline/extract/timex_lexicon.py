@@ -16,7 +16,7 @@ from importlib import resources
 from dateline import lang
 from dateline.extract.regex_literals import lazy_rx
 
-_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
+SPACE_RUN = re.compile(r"\s+")           # a run of whitespace (made one space): the one pattern of the timex modules
 # expressions the handlers try, compiled at their first use (regex_literals.lazy_rx)
 _HALF_AT = r"^(.*?)(?:\s*(?:1/2|½)|\s+and\s+a\s+half)$"
 _NUMERAL = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
@@ -48,7 +48,7 @@ def alt(words, *, escape: bool = True) -> str:
     trie: dict = {}
     for w in items:
         node = trie
-        for ch in _SPACE_RUN.sub(" ", w):
+        for ch in SPACE_RUN.sub(" ", w):
             node = node.setdefault(ch, {})
         node[""] = {}
     return "(?:" + _trie_regex(trie) + ")"
@@ -245,7 +245,7 @@ class Lexicon:
         return dict(self._rule_words[key]["values"])
 
     def month(self, s: str) -> int | None:
-        s = _SPACE_RUN.sub(" ", s.strip())
+        s = SPACE_RUN.sub(" ", s.strip())
         if s in self.months:
             return self.months[s]
         t = s[:1].upper() + s[1:].lower()
@@ -262,7 +262,7 @@ class Lexicon:
 
     def number(self, s: str):
         """Value of a number expression ("twenty-one", "2 1/2", "a couple of", "1,500"); None if vague."""
-        s = _SPACE_RUN.sub(" ", s.strip().lower())
+        s = SPACE_RUN.sub(" ", s.strip().lower())
         if not s:
             return None
         frac = 0.0
@@ -282,7 +282,7 @@ class Lexicon:
         return int(v) if float(v).is_integer() else v
 
     def ordinal(self, s: str) -> int | None:
-        s = _SPACE_RUN.sub(" ", s.strip().lower())
+        s = SPACE_RUN.sub(" ", s.strip().lower())
         m = lazy_rx(_DAY_ORDINAL).fullmatch(s)
         if m:
             return int(m.group(1))

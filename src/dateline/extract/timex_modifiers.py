@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
+from dateline.extract.timex_lexicon import SPACE_RUN
 from dateline.extract.regex_literals import compiled, first_checked, foldable, may_match, needed
 from dateline.extract.timex_base import context_regex, L
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 from dateline.record import Timex
 
-_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
 
 
 _POINT_PREFIX = context_regex("POINT_PREFIX")
@@ -64,7 +64,7 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
     if tx.type in ("DATE", "TIME"):
         m = _find(_MID_HYPHEN, before, low) or _find(_POINT_PREFIX, before, low)
         if m:
-            w = _SPACE_RUN.sub(" ", (m.groupdict().get("ph") or m.group("w")).lower())
+            w = SPACE_RUN.sub(" ", (m.groupdict().get("ph") or m.group("w")).lower())
             ok = True
             low = tx.text.lower()
             if w in _EARLIER_LATER and not _DEICTIC_START.match(low) \
@@ -87,9 +87,9 @@ def _extend(tx: Timex, text: str, prev_end: int) -> None:
         m = _find(_APPROX_PREFIX, before, low)
         if m and not _DET_START.match(tx.text):
             tx.start = lo + m.start()
-            tx.mod = L.approx_mods.get(_SPACE_RUN.sub(" ", m.group("w").lower()), tx.mod)
+            tx.mod = L.approx_mods.get(SPACE_RUN.sub(" ", m.group("w").lower()), tx.mod)
         ms = _APPROX_SUFFIX.match(text, tx.end)
         if ms:
             tx.end = ms.end()
-            tx.mod = tx.mod or L.approx_suffix.get(_SPACE_RUN.sub(" ", ms.group("w").lower()))
+            tx.mod = tx.mod or L.approx_suffix.get(SPACE_RUN.sub(" ", ms.group("w").lower()))
     tx.text = text[tx.start:tx.end]

@@ -1,14 +1,12 @@
 """Time-expression rules: explicit calendar dates, months, years, decades and centuries."""
 from __future__ import annotations
 
-import re
-
+from dateline.extract.timex_lexicon import SPACE_RUN
 from dateline.extract.regex_literals import lazy_rx
 from dateline.extract.timex_base import context_regex, DAYNUM, L, registry, _Res, _Rule
 from dateline.extract.timex_context import _dur, _pick_year_md, _pick_year_month, _safe_date, _year_of
 from dateline.extract.timex_values import parse_value
 
-_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
 # expressions the handlers try, compiled at their first use (regex_literals.lazy_rx)
 _DAYNUM_AT = rf"\s*{DAYNUM}"
 _LOWER_WORD_AT = r"\s+(?-i:[a-z]{3,})\b"
@@ -128,7 +126,7 @@ def _r_date_numeric(m, ctx):
 
 
 def _spoken_year_value(s: str) -> int | None:
-    s = _SPACE_RUN.sub(" ", s.strip().lower())
+    s = SPACE_RUN.sub(" ", s.strip().lower())
     m = _SPOKEN_TWO_THOUSAND.match(s)
     if m:
         r = L.number(m.group(1)) if m.group(1) else 0
@@ -199,7 +197,7 @@ def _acc_month(m, text, ctx):
 def _r_month(m, ctx):
     mon = L.month(m.group("mon"))
     rel = (m.group("rel") or "").lower()
-    rel = _SPACE_RUN.sub(" ", rel)
+    rel = SPACE_RUN.sub(" ", rel)
     if ctx.dct is None:
         return _Res("DATE", f"XXXX-{mon:02d}", anchor="none")
     # a year mentioned earlier in the same sentence anchors the month
@@ -260,7 +258,7 @@ def _r_year(m, ctx):
     y = int(m.group("year"))
     mod = None
     if m.group("suf"):
-        suf = _SPACE_RUN.sub(" ", m.group("suf").strip().lower())
+        suf = SPACE_RUN.sub(" ", m.group("suf").strip().lower())
         mod = L.approx_suffix.get(suf)
     return _Res("DATE", f"{y:04d}", mod=mod)
 
@@ -335,7 +333,7 @@ def _r_decade(m, ctx):
 @rule("century", prio=6)
 def _r_century(m, ctx):
     if m.group("u"):
-        rel = _SPACE_RUN.sub(" ", m.group("rel").lower())
+        rel = SPACE_RUN.sub(" ", m.group("rel").lower())
         u = m.group("u").lower()
         gran = {"century": "century", "decade": "decade", "millennium": "millennium"}[u]
         if rel in ("the past", "the last", "the previous", "the next"):

@@ -4,12 +4,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from dateline.extract.timex_lexicon import SPACE_RUN
 from dateline.extract.regex_literals import lazy_rx
 from dateline.extract.timex_base import context_regex, L, registry, _Res, _Rule, WD
 from dateline.extract.timex_context import _pick_year_md, _safe_date, _weekday_date
 from dateline.extract.timex_values import date_to_value, value_start_date
 
-_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
 # expressions the handlers try, compiled at their first use (regex_literals.lazy_rx)
 _LOWER_LETTER = r"[a-z]"
 _POSSESSIVE_NEXT_AT = r"['’]s\s+([a-z]+)"
@@ -45,7 +45,7 @@ def _title_today(m, text: str) -> bool:
 @rule("deictic_day", prio=6)
 def _r_deictic_day(m, ctx):
     if m.group("w"):
-        w = _SPACE_RUN.sub(" ", m.group("w").lower())
+        w = SPACE_RUN.sub(" ", m.group("w").lower())
         if _title_today(m, ctx.text):
             return None  # "USA Today", "USA TODAY's", "NBC's Today show": a title, not the day
         if w == "today" and not m.group("pod"):

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 
+from dateline.extract.timex_lexicon import SPACE_RUN
 from dateline.extract.regex_literals import lazy_rx
 from dateline.extract.timex_base import context_regex, _E, L, registry, _Res, _Rule
 from dateline.extract.timex_context import _weekday_date, story_weekday
 from dateline.extract.timex_rules_dates import _spoken_year_value
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 
-_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
 # expressions the handlers try, compiled at their first use (regex_literals.lazy_rx)
 _NAME_FOLLOW_AT = rf"\s+(?-i:{L.re_name_follow}){_E}"
 _LAST_WORD = r"(\w+)\s*$"
@@ -156,7 +156,7 @@ def _acc_season(m, text, ctx):
 @rule("season", prio=5, accept=_acc_season)
 def _r_season(m, ctx):
     code = L.seasons[m.group("s").lower()]
-    rel = _SPACE_RUN.sub(" ", (m.group("rel") or "").lower())
+    rel = SPACE_RUN.sub(" ", (m.group("rel") or "").lower())
     mod = None
     for w in ("early", "late", "mid"):
         if rel.endswith(w):
@@ -217,7 +217,7 @@ def _r_weekday(m, ctx):
     if m.group("pl") or (m.group("pod") and m.group("pod").lower().endswith("s") and not m.group("rel")):
         # "Mondays", "Tuesday nights": a recurring day
         return _Res("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
-    rel = _SPACE_RUN.sub(" ", (m.group("rel") or "").lower())
+    rel = SPACE_RUN.sub(" ", (m.group("rel") or "").lower())
     anchor = "dct"
     base = None
     if rel in _WEEKDAY_ANAPHORIC_REL:

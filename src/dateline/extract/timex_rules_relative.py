@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from dateline.extract.timex_lexicon import SPACE_RUN
 from dateline.extract.regex_literals import lazy_rx
 from dateline.extract.timex_base import context_regex, _GRAN_UNIT, L, registry, _Res, _Rule, _UNIT_CODE, _XVAL
 from dateline.extract.timex_context import _dur, _num, _unit_gran
@@ -11,7 +12,6 @@ from dateline.extract.timex_values import (
     date_to_value, GRANS, make_duration, parse_value, shift_units, shift_value, truncate, value_start_date,
 )
 
-_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
 # expressions the handlers try, compiled at their first use (regex_literals.lazy_rx)
 _PUNCT_AT = r"\s*[,.;]"
 _CLAUSE_END_AT = r"[ \t]*(?:[,.;:)]|$)"
@@ -59,7 +59,7 @@ def _r_ago(m, ctx):
         n = None
     else:
         n = _num(nums)
-    pre = _SPACE_RUN.sub(" ", m.group("pre").strip().lower())
+    pre = SPACE_RUN.sub(" ", m.group("pre").strip().lower())
     mod = L.approx_mods.get(pre) if pre else None
     if d in _DURATION_ONLY_WORDS or (d in _EARLIER_LATER and (_followed_by_clause(m, ctx) or _short_later(m))):
         # "four days after X": the duration only
@@ -243,7 +243,7 @@ def _r_duration(m, ctx):
         n = n0
     if m.group("half") and n is not None:
         n = n + 0.5
-    low = _SPACE_RUN.sub(" ", nums.lower())
+    low = SPACE_RUN.sub(" ", nums.lower())
     if low in ("a couple of", "a couple", "couple of"):
         mod = "APPROX"
     if n is None and low not in [v.lower() for v in L.vague] and low not in L.articles:
@@ -288,7 +288,7 @@ _ANA_OFF = L.rule_values("anaphoric_offsets")
 
 @rule("rel_unit", prio=6)
 def _r_rel_unit(m, ctx):
-    rel = _SPACE_RUN.sub(" ", m.group("rel").lower())
+    rel = SPACE_RUN.sub(" ", m.group("rel").lower())
     unit = m.group("unit").lower()
     raw = m.group()
     if raw[0].isupper() and m.group("unit")[0].isupper():
@@ -375,7 +375,7 @@ def _weekend(ctx, m, off) -> _Res:
 @rule("mod_unit", prio=7)
 def _r_mod_unit(m, ctx):
     if m.group("mod"):
-        modw = _SPACE_RUN.sub(" ", m.group("mod").lower())
+        modw = SPACE_RUN.sub(" ", m.group("mod").lower())
         modw = _MOD_DROP.sub("", modw)
         rel = m.group("rel").lower()
         unit = m.group("unit").lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from dateline.extract.timex_lexicon import SPACE_RUN
 from dateline.extract.regex_literals import lazy_rx
 from dateline.extract.timex_base import context_regex, L, registry, _Res, _Rule
 from dateline.extract.timex_context import _dur, _holiday_date, _num
@@ -12,7 +13,6 @@ from dateline.extract.timex_lexicon import alt
 from dateline.extract.timex_rules_relative import _RATE_BEFORE
 from dateline.extract.timex_values import date_to_value
 
-_SPACE_RUN = re.compile(r"\s+")          # a run of whitespace (made one space)
 # expressions the handlers try, compiled at their first use (regex_literals.lazy_rx)
 _LOWER_NEXT_AT = r"\s+([a-z]+)"
 _WORD_NEXT_AT = r"\s+([a-z'-]+)"
@@ -31,8 +31,8 @@ _SEQUENCE_AFTER = context_regex("SEQUENCE_AFTER")
 # --- holidays --------------------------------------------------------------------------------
 @rule("holiday", prio=8)
 def _r_holiday(m, ctx):
-    name = _SPACE_RUN.sub(" ", m.group("h"))
-    rel = _SPACE_RUN.sub(" ", (m.group("rel") or "").lower())
+    name = SPACE_RUN.sub(" ", m.group("h"))
+    rel = SPACE_RUN.sub(" ", (m.group("rel") or "").lower())
     unit = (m.group("unit") or "").lower()
 
     def value(d: _dt.date) -> str:  # "Easter week": the week (or weekend) the holiday falls in
@@ -135,10 +135,10 @@ _FREQ_ADVERB_NEXT = L.rule_words("freq_adverb_next")
 
 # --- vague references ------------------------------------------------------------------------
 def _acc_ref(m, text, ctx):
-    w = _SPACE_RUN.sub(" ", m.group("w").lower())
+    w = SPACE_RUN.sub(" ", m.group("w").lower())
     if w in L.refs_ctx and w not in L.refs:
         lefts = L.refs_ctx[w]
-        before = _SPACE_RUN.sub(" ", text[max(0, m.start() - 30):m.start()].lower())
+        before = SPACE_RUN.sub(" ", text[max(0, m.start() - 30):m.start()].lower())
         if not any(before.rstrip().endswith(lc) for lc, _ in lefts):
             return None
     if w == "now":
@@ -159,10 +159,10 @@ _SOON_PAST = context_regex("SOON_PAST")
 
 @rule("ref", prio=2, accept=_acc_ref)
 def _r_ref(m, ctx):
-    w = _SPACE_RUN.sub(" ", m.group("w").lower())
+    w = SPACE_RUN.sub(" ", m.group("w").lower())
     kind = L.refs.get(w)
     if w in L.refs_ctx:
-        before = _SPACE_RUN.sub(" ", ctx.text[max(0, m.start() - 30):m.start()].lower()).rstrip()
+        before = SPACE_RUN.sub(" ", ctx.text[max(0, m.start() - 30):m.start()].lower()).rstrip()
         for lc, k in L.refs_ctx[w]:
             if before.endswith(lc):
                 kind = k
