@@ -80,12 +80,20 @@ def objas_cue(cue_text: str) -> bool:
     return form is not None and "objas" in form.cue.frames
 
 
+def _parties(inside: list, att) -> list:
+    """The mentions of an attribution's content that may be the party it judges or blames: a coded
+    state, organisation or person (``_KINDS``) other than the source, in text order."""
+    source = att.source.entity
+    return [m for m in inside if m.kind in _KINDS and m.code and m.entity != source]
+
+
 def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] | None:
     """(the party the attribution's content judges, how strongly) or None."""
     a, b = att.content.start, att.content.end
     inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
-    if not any(m.kind in _KINDS and m.code and m.entity != att.source.entity for m in inside):
-        return None         # (no party the loop below would judge)
+    parties = _parties(inside, att)
+    if not parties:
+        return None
     # a word inside a name judges nothing: "the United States", "the Fair Trade Commission"
     named = bytearray(max(0, b - a))
     for m in inside:
@@ -95,9 +103,7 @@ def judged(text: str, att, mentions, starts: list[int]) -> tuple[object, float] 
     toks = [(s, e, "" if named[s - a] else w) for (s, e, _), w in zip(words, low)]
     objas = objas_cue(att.cue.text) and att.cue.end <= a
     be = _words()["be_forms"]
-    for m in inside:
-        if m.kind not in _KINDS or not m.code or m.entity == att.source.entity:
-            continue
+    for m in parties:
         k = bisect.bisect_left(pos, m.end)
         if objas and not any(t[2] not in grammar_words("articles") for t in toks[:bisect.bisect_left(pos, m.start)]):
             score = judgement([t[2] for t in toks[k:k + 8]])     # "called X a disgrace"
@@ -235,12 +241,11 @@ def accused(text: str, att, mentions, starts: list[int]) -> tuple[object, str] |
     """(the party the attribution's content holds responsible for a wrong, the accusation's code) or None."""
     a, b = att.content.start, att.content.end
     inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
-    if not any(m.kind in _KINDS and m.code and m.entity != att.source.entity for m in inside):
-        return None         # (no party the loop below would blame)
+    parties = _parties(inside, att)
+    if not parties:
+        return None
     _, pos, words = _columns(text, a, b)
-    for m in inside:
-        if m.kind not in _KINDS or not m.code or m.entity == att.source.entity:
-            continue
+    for m in parties:
         j, k = bisect.bisect_left(pos, m.start), bisect.bisect_left(pos, m.end)
         while j > 0 and words[j - 1] in grammar_words("articles"):
             j -= 1      # "traced to the Russian government": the mention may begin after the article
