@@ -27,8 +27,8 @@ from .speech_acts import objas_cue, speech_acts
 from .event_lexicon import grammar_words
 from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... are re-exported)
     CodeInfo, NO_EVENT, Pattern, VOCABULARIES, _ACTORLESS_ROOTS, _BE, _CLAUSE_BREAK, _Cand, _DENY, _G,
-    _HAVE, _MODAL, _NEG, _NEG_VERBS, _NOMINAL_TIME, _NOUN_DETS, _NOUN_TARGET_PREPS, _PREPS, _SUBORD,
-    _after_boilerplate, _agent_nouns, _base_verbs, _is_headline, codebook, dictionary
+    _HAVE, _MODAL, _NEG, _NOUN_DETS, _NOUN_TARGET_PREPS, _SUBORD, _after_boilerplate, _agent_nouns, _is_headline,
+    codebook, dictionary
 )
 from .event_roles import RoleRules
 from .role_parse import adjunct_doer, unparty_groups
