@@ -163,17 +163,18 @@ class Record:
     def from_doc(cls, doc: "Doc") -> "Record":
         """The record of an analysed Doc (``dateline.components`` wrote its layers): the only step
         from the document model to the article record."""
-        from .nlp.extensions import text_of
+        from .nlp.extensions import layers, text_of
 
-        raw, meta, text = doc._.input, doc._.meta, text_of(doc)
+        ext = layers(doc)
+        raw, meta, text = ext.input, ext.meta, text_of(doc)
         article = ArticleMeta(
             id=(raw.id if raw is not None else None) or article_id(text), text=text, title=meta.title,
             url=raw.url if raw is not None else None, published=meta.published,
             published_from=meta.published_from, published_evidence=meta.published_evidence,
             dateline=meta.dateline, authors=meta.authors, contributors=meta.contributors, outlet=meta.outlet)
-        return cls(article=article, entities=doc._.entities.entities, timexes=doc._.timexes or [],
-                   quotes=doc._.quotes or [], attributions=doc._.attributions or [], events=doc._.events or [],
-                   warnings=list(doc._.warnings or []))
+        return cls(article=article, entities=ext.entities.entities, timexes=ext.timexes or [],
+                   quotes=ext.quotes or [], attributions=ext.attributions or [], events=ext.events or [],
+                   warnings=list(ext.warnings or []))
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

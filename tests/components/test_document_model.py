@@ -117,3 +117,20 @@ def test_a_title_and_the_text_after_a_dateline_are_parsed_the_dateline_is_not(te
     end = doc._.meta.dateline_end
     assert end > 0 and all(sp.start_char >= end or sp.end_char <= end
                            for sp in doc._.parses.values() if len(sp))
+
+
+def test_the_layers_view_reads_and_writes_what_doc_underscore_does(settings):
+    from dateline.nlp.extensions import layers
+
+    doc = analyze_doc("Officials said on Monday that talks would resume.", settings)
+    view = layers(doc)
+    for name in DOC_LAYERS:
+        assert getattr(view, name) is getattr(doc._, name), name
+    view.warnings = ["set through the view"]
+    assert doc._.warnings == ["set through the view"]
+    doc._.warnings = ["set through doc._"]
+    assert view.warnings == ["set through doc._"]
+    with pytest.raises(AttributeError):
+        view.not_a_layer
+    with pytest.raises(AttributeError):
+        view.not_a_layer = 1

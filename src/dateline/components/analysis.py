@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from ..extract.attribution import extract_attributions
 from ..extract.events import extract_events
 from ..extract.geocode import geocode
-from ..nlp.extensions import register, text_of, write_group
+from ..nlp.extensions import layers, register, text_of, write_group
 
 register()
 
@@ -18,13 +18,12 @@ register()
 def attribution(doc: Doc) -> Doc:
     """Quotations and attributions (span groups 'quote' and 'cue')."""
     # the dateline ("BRUSSELS, Dec. 15 (Reuters) -") is not part of anything anyone said
-    ext = doc._          # (one view of the Doc's extensions for all the reads and writes below)
+    ext = layers(doc)
     cut = ext.meta.dateline_end
     sents = ext.sentences
     att_sentences = [(cut, b) if a < cut < b else (a, b) for a, b in sents] if cut else sents
     quotes, attributions = extract_attributions(text_of(doc), att_sentences, ext.entities.mentions)
     ext.quotes, ext.attributions = quotes, attributions
-    # (the lists just set, not read back through doc._)
     write_group(doc, "quote", ((q.start, q.end, "") for q in quotes))
     write_group(doc, "cue", ((a.cue.start, a.cue.end, "") for a in attributions))
     return doc
@@ -38,13 +37,13 @@ class EventCoder:
         self.statements = statements
 
     def __call__(self, doc: Doc) -> Doc:
-        meta = doc._.meta
-        quote_spans = [(q.start, q.end) for q in doc._.quotes]
-        doc._.events = extract_events(text_of(doc), doc._.sentences, doc._.entities.mentions, doc._.timexes,
-                                      doc._.attributions, published=meta.published, quote_spans=quote_spans,
-                                      parses=doc._.parses or {}, found=doc._.triggers,
-                                      statements=self.statements)
-        write_group(doc, "trigger", ((e.trigger.start, e.trigger.end, e.cameo) for e in doc._.events))
+        ext = layers(doc)
+        quote_spans = [(q.start, q.end) for q in ext.quotes]
+        events = ext.events = extract_events(text_of(doc), ext.sentences, ext.entities.mentions, ext.timexes,
+                                             ext.attributions, published=ext.meta.published,
+                                             quote_spans=quote_spans, parses=ext.parses or {},
+                                             found=ext.triggers, statements=self.statements)
+        write_group(doc, "trigger", ((e.trigger.start, e.trigger.end, e.cameo) for e in events))
         return doc
 
 
@@ -60,5 +59,6 @@ def make_event_coder(nlp: Language, name: str, statements: bool) -> EventCoder:
                     assigns=["doc._.entities", "doc._.events"])
 def geocoding(doc: Doc) -> Doc:
     """GeoNames records for places and for the locations of events."""
-    geocode(text_of(doc), doc._.entities.entities, doc._.events)
+    ext = layers(doc)
+    geocode(text_of(doc), ext.entities.entities, ext.events)
     return doc

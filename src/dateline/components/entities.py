@@ -18,7 +18,7 @@ from ..extract.entity_context import (add_agent_mentions, add_definite_descripti
 from ..extract.entity_names import add_bare_surnames, infer_genders, join_surnames
 from ..extract.entity_titles import code_people_from_context
 from ..nlp import entity_type
-from ..nlp.extensions import register, text_of, write_group
+from ..nlp.extensions import layers, register, text_of, write_group
 from ..record import Entity, Mention, Span
 
 register()
@@ -28,7 +28,7 @@ register()
                     assigns=["doc._.entities", "doc.spans"])
 def entities(doc: Doc) -> Doc:
     """Entities and mentions (span group 'mention', labelled with the entity's kind)."""
-    ext = doc._          # (each ``doc._`` makes a new accessor object: one, read several times)
+    ext = layers(doc)
     text, meta = text_of(doc), ext.meta
     bylines = meta.authors + meta.contributors
     ents = extract_entities(text, ext.sentences, published=ext.dct, dateline_end=meta.dateline_end,

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import annotate_many, load_pipeline
-from ..nlp.extensions import register
+from ..nlp.extensions import layers, register
 
 register()
 
@@ -30,24 +30,25 @@ class SentenceParser:
     def pipe(self, docs: list[Doc]) -> list[Doc]:
         """Parse the sentences of several articles' Docs in one batched run of the model."""
         nlp = self.nlp
-        todo = [d for d in docs if nlp is not None and d._.sentences]
+        todo = [d for d in docs if nlp is not None and layers(d).sentences]
         for d in docs:
-            d._.parses = {}
+            layers(d).parses = {}
         if not todo:
             return docs
         skip = [p for p in SKIPPED if p in nlp.pipe_names]
         with nlp.select_pipes(disable=skip):
             parsed = annotate_many(nlp, [(d, _units(d)) for d in todo])
         for d, spans in zip(todo, parsed):
-            d._.parses = dict(enumerate(spans))
+            layers(d).parses = dict(enumerate(spans))
         return docs
 
 
 def _units(doc: Doc) -> list[tuple[int, int]]:
     """The sentences to parse: a dateline ("SEOUL, Aug 6 (Reuters) -") is left out of the sentence it
     starts; a title before the dateline is parsed whole."""
-    start = doc._.meta.dateline_end if doc._.meta is not None else 0
-    return [(start if a < start < b else a, b) for a, b in doc._.sentences]
+    ext = layers(doc)
+    start = ext.meta.dateline_end if ext.meta is not None else 0
+    return [(start if a < start < b else a, b) for a, b in ext.sentences]
 
 
 @Language.factory("dateline_parse", default_config={"model": "default"},

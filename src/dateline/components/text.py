@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..extract.events import find_triggers
 from ..extract.timexes import tag_timexes
 from ..isodate import iso_date
-from ..nlp.extensions import register, text_of, write_group
+from ..nlp.extensions import layers, register, text_of, write_group
 from ..nlp.sentences import segment
 
 register()
@@ -29,13 +29,14 @@ def parse_date(value: str | None, what: str):
 @Language.component("dateline_metadata", assigns=["doc._.meta", "doc._.dct"])
 def metadata(doc: Doc) -> Doc:
     """Title, dateline, bylines, outlet and the publication date (given, else found in the text)."""
-    raw = doc._.input
+    ext = layers(doc)
+    raw = ext.input
     given = parse_date(raw.published, f"{raw.id}: published")
     meta = extract_meta(text_of(doc), title=raw.title, published=given.isoformat() if given else None,
-                        published_from=doc._.published_from or "given", outlet=raw.outlet,
-                        authors=raw.authors, today=doc._.today, url=raw.url)
-    doc._.meta = meta
-    doc._.dct = parse_date(meta.published, f"{raw.id}: published")
+                        published_from=ext.published_from or "given", outlet=raw.outlet,
+                        authors=raw.authors, today=ext.today, url=raw.url)
+    ext.meta = meta
+    ext.dct = parse_date(meta.published, f"{raw.id}: published")
     return doc
 
 
@@ -44,8 +45,8 @@ def sentences(doc: Doc) -> Doc:
     """The one sentence segmentation of the article (character offsets), also as span group
     'sentence' and as the tokens' sentence starts (``doc.sents``; a parse run later may only cut
     these sentences further, since it parses each one on its own)."""
-    doc._.sentences = segment(doc)
-    spans = write_group(doc, "sentence", ((a, b, "") for a, b in doc._.sentences))
+    sents = layers(doc).sentences = segment(doc)
+    spans = write_group(doc, "sentence", ((a, b, "") for a, b in sents))
     if len(doc) and not doc.has_annotation("DEP"):
         import numpy
         from spacy.attrs import SENT_START
@@ -61,13 +62,15 @@ def sentences(doc: Doc) -> Doc:
                     assigns=["doc._.timexes", "doc.spans"])
 def timexes(doc: Doc) -> Doc:
     """Time expressions, found and normalised against the publication date (span group 'timex')."""
-    doc._.timexes = tag_timexes(text_of(doc), doc._.dct, sentences=doc._.sentences)
-    write_group(doc, "timex", ((t.start, t.end, t.type) for t in doc._.timexes))
+    ext = layers(doc)
+    found = ext.timexes = tag_timexes(text_of(doc), ext.dct, sentences=ext.sentences)
+    write_group(doc, "timex", ((t.start, t.end, t.type) for t in found))
     return doc
 
 
 @Language.component("dateline_triggers", requires=["doc._.sentences"], assigns=["doc._.triggers"])
 def triggers(doc: Doc) -> Doc:
     """The event dictionary's matches in every sentence (coded into events by 'events')."""
-    doc._.triggers = find_triggers(text_of(doc), doc._.sentences)
+    ext = layers(doc)
+    ext.triggers = find_triggers(text_of(doc), ext.sentences)
     return doc

@@ -45,16 +45,18 @@ def new_doc(nlp: "Language", text: str, **layers) -> "Doc":
     """The Doc of an article's text (huge runs of characters cut into bounded tokens, offsets kept)
     with the given input layers set (``input``, ``today``, ``published_from``...)."""
     from ..guard import make_doc
+    from .extensions import layers as doc_layers
     from .extensions import register
 
     register()
     from ..text import use_doc
 
     doc = make_doc(nlp, text)
-    doc._.text = text
+    ext = doc_layers(doc)
+    ext.text = text
     use_doc(doc, text)                          # every stage's words are spans of these tokens
     for name, value in layers.items():
-        setattr(doc._, name, value)
+        setattr(ext, name, value)
     return doc
 
 
