@@ -32,6 +32,10 @@ def _build(model: str, statements: bool) -> "Language":
     nlp = spacy.blank("en", vocab=stat.vocab) if stat is not None else spacy.blank("en")
     if stat is not None:
         nlp.tokenizer = stat.tokenizer          # the parse writes into tokens its own tokenizer made
+    else:
+        from .lexeme_attrs import install       # the same lexemes, made faster (the model's vocab is its own)
+
+        install(nlp.vocab)
     add_exceptions(nlp.tokenizer)               # the project's abbreviations, as data
     for name, factory in components.STAGES:
         if name == "parse" and stat is None:
