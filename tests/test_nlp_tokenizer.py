@@ -37,7 +37,22 @@ PRIMED_TEXTS = [
     "  odd   spacing\u00a0and\ttabs\n\nthen a new line, e.g. here...",
     "Mr. Brandt's firm, Brandt & Co., lost $4.5bn -- or 12% -- in 2019/20.",
     "",
+    # more plain chunks than one batch, with special cases among them and at their edges
+    " ".join(f"word{i}," if i % 7 else f"(Unit{i})" for i in range(150)) + " Mr., Dont 10am (Cannot). 5pm",
 ]
+
+
+@pytest.mark.parametrize("chunk,plain", [
+    ("word", True), ("Word42", True), ("said,", True), ("(Okafor)", True), ("36%", True), ("\"Yes!\"", True),
+    ("Mr.", False), ("Dont", False), ("10am", False), ("(Cannot)", False), ("city's", False),
+    ("re-examine", False), ("$20.6", False), ("3.5", False), ("e.g.", False), ("...", False),
+])
+def test_plain_chunks_are_words_with_punctuation_at_most_at_their_edges_and_no_special_case(chunk, plain):
+    import spacy
+    from dateline.nlp.tokenizer import _plain_chunks
+
+    tok = add_exceptions(spacy.blank("en").tokenizer)
+    assert _plain_chunks(tok, {chunk}) == (([chunk], []) if plain else ([], [chunk]))
 
 
 @pytest.mark.parametrize("model", ["default", "none"])

@@ -10,6 +10,7 @@ where "U.S." or "Mr." comes early, almost every chunk was split again by the aff
 tokenized alone first is cached, and the whole text then reads it from the cache (the same tokens)."""
 from __future__ import annotations
 
+import string
 from typing import TYPE_CHECKING
 
 from .. import lang
@@ -77,6 +78,29 @@ def prime(tokenizer: "Tokenizer", text: str) -> None:
         return                                  # the cache is full: a chunk alone would be split twice
     new = set(text.split())
     new -= seen
-    for chunk in new:
+    plain, others = _plain_chunks(tokenizer, new)
+    for k in range(0, len(plain), _BATCH):
+        tokenizer(" ".join(plain[k:k + _BATCH]))
+    for chunk in others:
         tokenizer(chunk)
     seen |= new
+
+
+_BATCH = 64                 # plain chunks tokenized together (a call alone costs more than its chunk)
+_EDGES = string.punctuation
+
+
+def _plain_chunks(tokenizer: "Tokenizer", chunks: set[str]) -> tuple[list[str], list[str]]:
+    """The chunks that are a word or number with at most punctuation at its edges and no special case
+    of the tokenizer (these are cached as well in one text as alone: no special case is met there
+    that would stop the caching), and the others. Where a plain chunk does meet a special case after
+    all, only the caching of the chunks after it in its batch is lost, never a token."""
+    rules = tokenizer.rules
+    plain, others = [], []
+    for chunk in chunks:
+        core = chunk.strip(_EDGES)
+        if core.isalnum() and chunk not in rules and core not in rules:
+            plain.append(chunk)
+        else:
+            others.append(chunk)
+    return plain, others
