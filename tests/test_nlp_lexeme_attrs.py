@@ -26,6 +26,7 @@ STRINGS = [
     "Zürich", "ZÜRICH", "naïve", "Ǆemal", "ǅ", "straße", "Σ", "١٢٣", "²", "½", "ⅷ", "三", "３", "…", "—",
     "«", "»", "“", "”", "„", "।", "。", "？", "¡", "¿", "·", "§", "¶", "\u200b", "\xa0", "x" * 99,
     "x" * 100, "X" * 150, "ab12CD--ef", "R2-D2", "C-3PO", "_", "__init__", "a_b", "^", "`", "|", "~",
+    "xxxxxXXXXXddddd", "dddddd", "aaaa1111BBBB", "------", "a-----b", "\x7f", "\x00",
 ]
 
 
@@ -39,12 +40,12 @@ def outcome(func, text):
 
 
 @pytest.mark.parametrize("spacy_func,fast", PAIRS, ids=[f.__name__ for _, f in PAIRS])
-@pytest.mark.parametrize("text", STRINGS)
-def test_each_getter_returns_what_spacys_returns(spacy_func, fast, text):
-    assert outcome(fast, text) == outcome(spacy_func, text)
+def test_each_getter_returns_what_spacys_returns(spacy_func, fast):
+    for text in STRINGS:
+        assert outcome(fast, text) == outcome(spacy_func, text), text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=12) | st.text(alphabet="aA1.,/-+@:$ \n'’€xX", max_size=12))
 def test_the_getters_agree_with_spacy_on_generated_strings(text):
     for spacy_func, fast in PAIRS:

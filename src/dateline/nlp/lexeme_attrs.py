@@ -10,7 +10,6 @@ hands any other string to spaCy's function. ``install`` puts them on a vocabular
 spaCy's, attribute by attribute, only where the vocabulary holds spaCy's own English getter."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import TYPE_CHECKING, Callable
 
@@ -23,9 +22,11 @@ if TYPE_CHECKING:  # pragma: no cover
 _ASCII = [chr(i) for i in range(128)]
 _ASCII_PUNCT = "".join(c for c in _ASCII if unicodedata.category(c).startswith("P"))
 _ASCII_CURRENCY = "".join(c for c in _ASCII if unicodedata.category(c) == "Sc")
-_SHAPE_OF = str.maketrans({c: ("X" if c.isupper() else "x") if c.isalpha() else "d" if c.isdigit() else c
-                           for c in _ASCII})
-_LONG_RUN = re.compile(r"(.)\1{4,}", re.S)      # five or more of one shape character: spaCy keeps four
+# each ASCII byte's shape character (spaCy's: X, x, d or the character itself), as a bytes.translate table
+_SHAPE_OF = bytes(ord(("X" if c.isupper() else "x") if c.isalpha() else "d" if c.isdigit() else c)
+                  for c in _ASCII) + bytes(range(128, 256))
+_SHAPES: dict[str, str] = {}     # a string of shape characters -> the shape (its runs cut to four): few
+_SHAPES_MAX = 20_000
 _NUMBER_WORDS = frozenset(_en._num_words) | frozenset(_en._ordinal_words)
 _URL_SCHEMES = ("http://", "https://")
 
@@ -49,8 +50,27 @@ def is_currency(text: str) -> bool:
 def word_shape(text: str) -> str:
     if len(text) >= 100 or not text.isascii():
         return _base.word_shape(text)
-    shape = text.translate(_SHAPE_OF)
-    return _LONG_RUN.sub(r"\1\1\1\1", shape) if len(shape) > 4 else shape
+    chars = text.encode("ascii").translate(_SHAPE_OF).decode("ascii")
+    shape = _SHAPES.get(chars)
+    if shape is None:
+        shape = _runs_cut(chars)
+        if len(_SHAPES) < _SHAPES_MAX:
+            _SHAPES[chars] = shape
+    return shape
+
+
+def _runs_cut(chars: str) -> str:
+    """``chars`` with each run of one character cut to its first four (spaCy's shape keeps four)."""
+    out = []
+    last, seq = "", 0
+    for ch in chars:
+        if ch == last:
+            seq += 1
+        else:
+            last, seq = ch, 0
+        if seq < 4:
+            out.append(ch)
+    return "".join(out)
 
 
 def like_url(text: str) -> bool:
