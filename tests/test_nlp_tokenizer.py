@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import pytest
 
@@ -48,28 +49,36 @@ PRIMED_TEXTS = [
     ("re-examine", False), ("$20.6", False), ("3.5", False), ("e.g.", False), ("...", False),
 ])
 def test_plain_chunks_are_words_with_punctuation_at_most_at_their_edges_and_no_special_case(chunk, plain):
-    import spacy
     from dateline.nlp.tokenizer import _plain_chunks
 
-    tok = add_exceptions(spacy.blank("en").tokenizer)
-    assert _plain_chunks(tok, {chunk}) == (([chunk], []) if plain else ([], [chunk]))
+    assert _plain_chunks(_base_tokenizer("none"), {chunk}) == (([chunk], []) if plain else ([], [chunk]))
+
+
+@functools.lru_cache(maxsize=2)
+def _base_tokenizer(model: str):
+    import spacy
+    from dateline.nlp import DEFAULT_MODEL_DIR
+
+    return add_exceptions(spacy.load(DEFAULT_MODEL_DIR).tokenizer if model == "default" else spacy.blank("en").tokenizer)
 
 
 @pytest.mark.parametrize("model", ["default", "none"])
 @pytest.mark.parametrize("text", PRIMED_TEXTS)
 def test_priming_the_cache_changes_no_token(model, text):
-    import spacy
-    from dateline.nlp import DEFAULT_MODEL_DIR
-    from dateline.nlp.tokenizer import prime
+    from dateline.nlp import tokenizer as tk
 
-    def fresh():
-        return add_exceptions(spacy.load(DEFAULT_MODEL_DIR).tokenizer if model == "default" else spacy.blank("en").tokenizer)
+    tok = _base_tokenizer(model)
 
-    plain, primed = fresh(), fresh()
-    prime(primed, text)
-    prime(primed, text)                                     # again: nothing new to give alone
-    got = [(t.text, t.whitespace_, t.norm_) for t in primed(text)]
-    assert got == [(t.text, t.whitespace_, t.norm_) for t in plain(text)]
+    def fresh():            # the tokenizer with an empty cache, never primed
+        tok._flush_cache()
+        tk._PRIMED.pop(id(tok), None)
+        return tok
+
+    want = [(t.text, t.whitespace_, t.norm_) for t in fresh()(text)]
+    primed = fresh()
+    tk.prime(primed, text)
+    tk.prime(primed, text)                                  # again: nothing new to give alone
+    assert [(t.text, t.whitespace_, t.norm_) for t in primed(text)] == want
 
 
 def test_priming_stops_when_the_cache_is_full():
