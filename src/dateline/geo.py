@@ -30,7 +30,8 @@ from .errors import InputError
 
 MIN_POPULATION = 500          # the cities file used: 500, 1000, 5000 or 15000 (quality/geo_eval.py measures each)
 ALT_MIN_POPULATION = 15000    # other names (exonyms, former names) are indexed for places this large
-_INDEX_VERSION = 1
+_INDEX_VERSION = 2
+_MMAP_BYTES = 1 << 27       # the gazetteer index is about 40 MB
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def build(path: Path, min_population: int = MIN_POPULATION) -> None:
         for row, names in _rows(min_population):
             db.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", row)
             db.executemany("INSERT INTO name VALUES (?,?,?)", {(k, row[0], p) for k, p in names if k})
-        db.executescript("CREATE INDEX name_key ON name(key); CREATE INDEX place_iso3 ON place(iso3);"
+        db.executescript("CREATE INDEX name_key ON name(key, id, is_primary); CREATE INDEX place_iso3 ON place(iso3);"
                          "CREATE INDEX place_admin1 ON place(admin1, fcode);")
         db.commit()
         db.close()
@@ -155,6 +156,9 @@ class Gazetteer:
 
     def __init__(self, path: Path):
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # read through a memory map: the index's pages are the system's file cache itself, not a copy
+        # made by a read call for each page a look-up touches
+        self.db.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
 
     @staticmethod
     def _place(r) -> Place:
@@ -163,9 +167,10 @@ class Gazetteer:
 
     @functools.lru_cache(maxsize=4096)
     def lookup(self, name: str) -> tuple[tuple[Place, bool], ...]:
-        """Every record a name may denote, with whether it is the record's own name (not another name)."""
+        """Every record a name may denote, with whether it is the record's own name (not another name),
+        in the order of their ids (read from the name index alone, which holds each name's ids in order)."""
         rows = self.db.execute("SELECT p.*, max(n.is_primary) FROM name n JOIN place p ON p.id = n.id "
-                               "WHERE n.key = ? GROUP BY p.id", (name_key(name),)).fetchall()
+                               "WHERE n.key = ? GROUP BY n.id", (name_key(name),)).fetchall()
         return tuple((self._place(r), bool(r[-1])) for r in rows)
 
     @functools.lru_cache(maxsize=512)
