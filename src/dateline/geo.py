@@ -170,7 +170,7 @@ class Gazetteer:
         """Every record a name may denote, with whether it is the record's own name (not another name),
         in the order of their ids (read from the name index alone, which holds each name's ids in order)."""
         rows = self.db.execute("SELECT p.*, max(n.is_primary) FROM name n JOIN place p ON p.id = n.id "
-                               "WHERE n.key = ? GROUP BY n.id", (name_key(name),)).fetchall()
+                               "WHERE n.key = ? GROUP BY n.id ORDER BY n.id", (name_key(name),)).fetchall()
         return tuple((self._place(r), bool(r[-1])) for r in rows)
 
     @functools.lru_cache(maxsize=512)
