@@ -171,3 +171,18 @@ def test_led_definite_and_kin_expressions_find_what_the_plain_ones_find(text):
     for rx, led in plain:
         assert [(m.span(), m.groups()) for m in re.finditer(rx, text)] == \
             [(m.span(), m.groups()) for m in led.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "the boy's father\tand his mother, the victims' relatives",
+    "Father Lund, grandfathers, father-in-law, fathers2 and father_ of fatherly Fathers: \"mother\"",
+    "no relative here; grandmother's cousin-in-law",
+])
+def test_a_noun_of_kin_after_white_space_is_one_of_the_word_runs_of_kin(text):
+    from dateline.extract import entity_context as C
+    from dateline.extract.entity_index import letter_runs
+
+    # add_kin_mentions reads the word runs before _kin_word: each _kin_word match is one of them
+    runs = {m.span() for m in letter_runs(C._kin_nouns()).finditer(text)}
+    found = [(m.start() + 1, m.end()) for m in C._kin_word().finditer(text)]
+    assert found and set(found) <= runs

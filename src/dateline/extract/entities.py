@@ -47,15 +47,18 @@ def capital_led(pattern: str) -> re.Pattern:
 _NAME = _name_run(4)
 NAME_RE = re.compile(_NAME)
 # a capitalised run long enough for a title before a name ("Hungarian Prime Minister Viktor Orban")
-_TITLED_NAME_RE = capital_led(_name_run(7))
+# (a name token opens with its capital, a character class: the scan tries the rest only there)
+_TITLED_NAME_RE = re.compile(_name_run(7))
 # group 2: the run's first word
 _CAP_WORDS = capital_led(r"(?<![\w'’-])(?=(([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*)(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))")
 
 
 
 # where a match of _CAP_WORDS may start: a capital after no character of its words, and the run of
-# those characters there (its group 2 is a prefix of the run)
-_CAP_START = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+# those characters there (its group 2 is a prefix of the run). The character before the capital is
+# tested after it (a lookbehind over both): the expression opens with a character class, which the
+# scan looks for before it tries the rest
+_CAP_START = re.compile(r"[A-Z](?<![\w'’-][A-Z])[\w'’-]*")
 
 
 def _surname_runs(text: str, words: frozenset[str], own: frozenset[str]):
@@ -89,8 +92,9 @@ _HONORIFIC_NEEDS = re.compile("(?:" + "|".join(map(re.escape, _TITLES)) + r")\.\
 
 @functools.lru_cache(maxsize=1)
 def _org_run() -> re.Pattern:
-    """regexes.json's run of capitalised words that may hold an organisation's name."""
-    return capital_led(source("entities", "org_run"))
+    """regexes.json's run of capitalised words that may hold an organisation's name (it opens with
+    its capital, a character class: the scan tries the rest only there)."""
+    return re.compile(source("entities", "org_run"))
 
 
 @dataclass
@@ -298,10 +302,13 @@ class EntityExtractor:
         """"Mr. Rhodes", "Dr. Lee": an honorific makes a person of the name after it, even where the
         gazetteer knows a place of that name; a person already in the gazetteer keeps its entry."""
         out = []
-        if _HONORIFIC_NEEDS.search(text) is None:
+        need = _HONORIFIC_NEEDS.search(text)
+        if need is None:
             return out
         people = Cover(len(text), [(r.start, r.end) for r in raws if r.kind == "person"])
-        for m in _HONORIFIC.finditer(text):
+        # (each match opens with a title, its full stop and a space, a match of _HONORIFIC_NEEDS: none
+        # starts before the first of those, and the scan from there finds the same matches)
+        for m in _HONORIFIC.finditer(text, need.start()):
             s, e = m.span(1)
             if people.covers(s):
                 continue
