@@ -46,6 +46,7 @@ def capital_led(pattern: str) -> re.Pattern:
 
 _NAME = _name_run(4)
 NAME_RE = re.compile(_NAME)
+_NAME_TOK_RE = re.compile(_NAME_TOK)
 # a capitalised run long enough for a title before a name ("Hungarian Prime Minister Viktor Orban")
 # (a name token opens with its capital, a character class: the scan tries the rest only there)
 _TITLED_NAME_RE = re.compile(_name_run(7))
@@ -207,11 +208,12 @@ class EntityExtractor:
         busy = Cover(len(text), taken)
 
         roles = self.gaz.roles
+        titles, not_names = self.gaz.titles, self.not_names
         for m in _TITLED_NAME_RE.finditer(text):
-            s, e = m.start(), m.end()
             name = m.group()
             if " " not in name and "\t" not in name:
                 continue          # one word (the run's words are joined by spaces and tabs alone)
+            s, e = m.start(), m.end()
             toks = name.split()
             if len(toks) < 2:
                 continue          # a single word is a name only through coreference (below)
@@ -228,19 +230,22 @@ class EntityExtractor:
                 return at
 
             while toks:
-                n = next((k for k in (3, 2) if len(toks) > k and (" ".join(toks[:k]).lower() in roles
-                                                                   or " ".join(toks[:k]) in self.gaz.titles)), 0) \
-                    if len(toks) > 2 else 0       # (two words or one: no title of two or three words before more)
-                t0 = text.index(toks[0], s)
-                if n == 0 and not busy.free(t0, t0 + len(toks[0])) and len(toks) > 1:
-                    # a state already named ("Hungarian" of "Hungarian Prime Minister X")
-                    s, toks = past(s, toks[:1]), toks[1:]
-                    continue
-                if n == 0 and not (toks[0].lower() in roles or toks[0] in self.gaz.titles
-                                   or toks[0] in self.not_names):
-                    break
-                n = n or 1
-                titled = titled or toks[0] not in self.not_names
+                n = 0
+                for k in (3, 2) if len(toks) > 2 else ():   # (two words or one: no title of two or three words before more)
+                    phrase = " ".join(toks[:k]) if len(toks) > k else None
+                    if phrase is not None and (phrase.lower() in roles or phrase in titles):
+                        n = k
+                        break
+                if n == 0:
+                    t0 = text.index(toks[0], s)
+                    if not busy.free(t0, t0 + len(toks[0])) and len(toks) > 1:
+                        # a state already named ("Hungarian" of "Hungarian Prime Minister X")
+                        s, toks = past(s, toks[:1]), toks[1:]
+                        continue
+                    if not (toks[0].lower() in roles or toks[0] in titles or toks[0] in not_names):
+                        break
+                    n = 1
+                titled = titled or toks[0] not in not_names
                 s, toks = past(s, toks[:n]), toks[n:]
             if not titled and len(toks) > 3:
                 # "Ruritanian Prime Minister Viktor X", "Acme Chief Executive Jane X": a title inside
@@ -457,7 +462,7 @@ class EntityExtractor:
                 continue
             prev = _prev_word(text, s, 1)
             title = self._title_before(text, s)
-            if prev and not title and re.fullmatch(_NAME_TOK, prev[0]) and text[s - 1:s] == " " \
+            if prev and not title and _NAME_TOK_RE.fullmatch(prev[0]) and text[s - 1:s] == " " \
                     and text[s - 1 - len(prev[0]):s - 1] == prev[0] and prev[0] not in self.not_names \
                     and prev[0] not in _time_names() and prev[0].lower() not in self.gaz.roles:
                 continue          # another person's given name ("Conan O'Brien" is not Robert O'Brien)

@@ -129,8 +129,11 @@ def add_definite_descriptions(text: str, res: EntityResult) -> None:
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     added = []
     for d in _DEFINITE.finditer(text):
-        s, e, head_at = d.start(), d.end(), d.group(1)
-        prior = [m for pos, head, m in named if head == head_at and pos < s] if head_at in named_heads else []
+        head_at = d.group(1)
+        if head_at not in named_heads:
+            continue
+        s, e = d.start() - 1, d.end()        # (the match opens at the "he" of "the")
+        prior = [m for pos, head, m in named if head == head_at and pos < s]
         if not prior or not busy.free(s, e):
             continue
         m = prior[-1]
