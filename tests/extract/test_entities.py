@@ -491,6 +491,35 @@ def test_capital_led_scans_find_what_the_plain_patterns_find(text):
             [(m.span(), m.groups()) for m in led.finditer(text)]
 
 
+# name_token, org_run and _CAP_START as written before their first capital was read first
+_PLAIN_TOKEN = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|(?:[A-Z]\.){1,3})"
+_PLAIN_ORG = (r"(?:The\s+)?(?:{t}|[A-Z]{{2,}})(?:\s+(?:of\s+(?:the\s+)?|on\s+|for\s+|and\s+)?(?:{t}|[A-Z]{{2,}}))*"
+              .format(t=_PLAIN_TOKEN))
+
+
+@pytest.mark.parametrize("text", [
+    "McAllister, MacArthur, Mcdonald, Mac Lane, O'Neill, D’Souza, O'neill and Oates met Mc.",
+    "The U.S. and The EU; THE Times, The X1, A.B.C.D. Smith and J. R. Tolkes-Lund's aide.",
+    "The  Union of the Concerned and Free Engineers for Peace on Mars; Theo Lund, Ölund Éva.",
+    "iPhone's ThE McD'Souza O’-Brien Jae-in Al-Amin W.Va. D.C. X.Y.Z.W. Q.",
+])
+def test_name_expressions_read_their_first_capital_first_and_match_as_written_plainly(text):
+    import re
+
+    from dateline.extract import entities as E
+    from dateline.extract.regexes import source
+
+    assert source("entities", "name_token").startswith("(?:[A-Z]")
+    pairs = [(_PLAIN_TOKEN, re.compile(source("entities", "name_token"))), (_PLAIN_ORG, E._org_run()),
+             (r"(?<![\w'’-])[A-Z][\w'’-]*", E._CAP_START)]
+    for plain, led in pairs:
+        assert [(m.span(), m.groups()) for m in re.finditer(plain, text)] == \
+            [(m.span(), m.groups()) for m in led.finditer(text)]
+        for i in range(len(text)):
+            a, b = re.compile(plain).match(text, i), led.match(text, i)
+            assert (a and a.span()) == (b and b.span())
+
+
 @pytest.mark.parametrize("text,words", [
     ("Ms Varga's plan; Varga said. Varga- and Varga-Lund met Vargas.", {"Varga"}),
     ("Kim's climb, Kim's-, Kim'- and O'Dell-Kim. Dell met Kim Jong.", {"Kim", "O'Dell-Kim", "Dell"}),

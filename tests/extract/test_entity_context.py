@@ -160,14 +160,32 @@ def test_a_demonym_and_a_descriptor_before_a_name(text, name, code):
 @pytest.mark.parametrize("text", [
     "The the court ruled; the boy's father and Theo's mother. xThe panel, the victims' relatives",
     "'s aunt, the union of workers, The Court's sisters in town, the tribe's elders Alan",
+    "the t he, the the court, athe council, -the board's chairman, The boy’s father's, the tribe’s elders",
 ])
 def test_led_definite_and_kin_expressions_find_what_the_plain_ones_find(text):
     import re
 
     from dateline.extract import entity_context as C
 
-    plain = [(r"\b[Tt]he\s+([a-z]+)\b(?!\s+of\b)", C._DEFINITE),
-             (r"(?:\b[Tt]he\s+(?:[a-z]+\s+)?([a-z]+))?['’]s?\s+([a-z]+)\b(?!['’])(?!,?\s+[A-Z])", C._KIN)]
-    for rx, led in plain:
-        assert [(m.span(), m.groups()) for m in re.finditer(rx, text)] == \
-            [(m.span(), m.groups()) for m in led.finditer(text)]
+    plain = [(r"\b[Tt]he\s+([a-z]+)\b(?!\s+of\b)", C._DEFINITE, 1),       # (_DEFINITE opens at the "he")
+             (r"(?:\b[Tt]he\s+(?:[a-z]+\s+)?([a-z]+))?['’]s?\s+([a-z]+)\b(?!['’])(?!,?\s+[A-Z])", C._KIN, 0)]
+    for rx, led, shift in plain:
+        assert [(m.span(), m.groups(), [m.span(g) for g in range(1, len(m.groups()) + 1)])
+                for m in re.finditer(rx, text)] == \
+            [((m.start() - shift, m.end()), m.groups(), [m.span(g) for g in range(1, len(m.groups()) + 1)])
+             for m in led.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "the boy's father\tand his mother, the victims' relatives",
+    "Father Lund, grandfathers, father-in-law, fathers2 and father_ of fatherly Fathers: \"mother\"",
+    "no relative here; grandmother's cousin-in-law",
+])
+def test_a_noun_of_kin_after_white_space_is_one_of_the_word_runs_of_kin(text):
+    from dateline.extract import entity_context as C
+    from dateline.extract.entity_index import letter_runs
+
+    # add_kin_mentions reads the word runs before _kin_word: each _kin_word match is one of them
+    runs = {m.span() for m in letter_runs(C._kin_nouns()).finditer(text)}
+    found = [(m.start() + 1, m.end()) for m in C._kin_word().finditer(text)]
+    assert found and set(found) <= runs

@@ -103,3 +103,18 @@ def test_the_state_of_a_place_named_with_its_region(text, name, kind, code):
     import dateline
     rec = dateline.analyze(text, published="2021-03-05")
     assert [(e.kind, e.code) for e in rec.entities if e.name == name] == [(kind, code)]
+
+
+@pytest.mark.parametrize("text", [
+    "Tulsa, Okla., and Reno, Nev.; 1, Calif. and Paris, Tenn. x, Ky.\nTopeka, Kan. Salem, Ore.",
+    "(D-N.C.) Rep. Roe, R-S.C., Denver, Colo, Dover, Del.) Albany, N.Y.",
+])
+def test_a_states_abbreviation_after_a_place_as_written_with_its_letter_before(text):
+    import re
+
+    from dateline.extract.geocode import _state_patterns
+
+    led = _state_patterns()[2]          # place_state: the comma first, the letter before it tested after
+    plain = led.pattern.replace(", (?<=[A-Za-z], )(", "(?<=[A-Za-z]), (", 1)
+    assert plain != led.pattern
+    assert [m.span(1) for m in re.finditer(plain, text)] == [m.span(1) for m in led.finditer(text)] != []

@@ -46,16 +46,20 @@ def capital_led(pattern: str) -> re.Pattern:
 
 _NAME = _name_run(4)
 NAME_RE = re.compile(_NAME)
+_NAME_TOK_RE = re.compile(_NAME_TOK)
 # a capitalised run long enough for a title before a name ("Hungarian Prime Minister Viktor Orban")
-_TITLED_NAME_RE = capital_led(_name_run(7))
+# (a name token opens with its capital, a character class: the scan tries the rest only there)
+_TITLED_NAME_RE = re.compile(_name_run(7))
 # group 2: the run's first word
 _CAP_WORDS = capital_led(r"(?<![\w'’-])(?=(([A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*)(?:\s[A-Z][\w'’]*){0,2})(?![\w-]))")
 
 
 
 # where a match of _CAP_WORDS may start: a capital after no character of its words, and the run of
-# those characters there (its group 2 is a prefix of the run)
-_CAP_START = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+# those characters there (its group 2 is a prefix of the run). The character before the capital is
+# tested after it (a lookbehind over both): the expression opens with a character class, which the
+# scan looks for before it tries the rest
+_CAP_START = re.compile(r"[A-Z](?<![\w'’-][A-Z])[\w'’-]*")
 
 
 def _surname_runs(text: str, words: frozenset[str], own: frozenset[str]):
@@ -89,8 +93,9 @@ _HONORIFIC_NEEDS = re.compile("(?:" + "|".join(map(re.escape, _TITLES)) + r")\.\
 
 @functools.lru_cache(maxsize=1)
 def _org_run() -> re.Pattern:
-    """regexes.json's run of capitalised words that may hold an organisation's name."""
-    return capital_led(source("entities", "org_run"))
+    """regexes.json's run of capitalised words that may hold an organisation's name (it opens with
+    its capital, a character class: the scan tries the rest only there)."""
+    return re.compile(source("entities", "org_run"))
 
 
 @dataclass
@@ -203,11 +208,12 @@ class EntityExtractor:
         busy = Cover(len(text), taken)
 
         roles = self.gaz.roles
+        titles, not_names = self.gaz.titles, self.not_names
         for m in _TITLED_NAME_RE.finditer(text):
-            s, e = m.start(), m.end()
             name = m.group()
             if " " not in name and "\t" not in name:
                 continue          # one word (the run's words are joined by spaces and tabs alone)
+            s, e = m.start(), m.end()
             toks = name.split()
             if len(toks) < 2:
                 continue          # a single word is a name only through coreference (below)
@@ -224,19 +230,22 @@ class EntityExtractor:
                 return at
 
             while toks:
-                n = next((k for k in (3, 2) if len(toks) > k and (" ".join(toks[:k]).lower() in roles
-                                                                   or " ".join(toks[:k]) in self.gaz.titles)), 0) \
-                    if len(toks) > 2 else 0       # (two words or one: no title of two or three words before more)
-                t0 = text.index(toks[0], s)
-                if n == 0 and not busy.free(t0, t0 + len(toks[0])) and len(toks) > 1:
-                    # a state already named ("Hungarian" of "Hungarian Prime Minister X")
-                    s, toks = past(s, toks[:1]), toks[1:]
-                    continue
-                if n == 0 and not (toks[0].lower() in roles or toks[0] in self.gaz.titles
-                                   or toks[0] in self.not_names):
-                    break
-                n = n or 1
-                titled = titled or toks[0] not in self.not_names
+                n = 0
+                for k in (3, 2) if len(toks) > 2 else ():   # (two words or one: no title of two or three words before more)
+                    phrase = " ".join(toks[:k]) if len(toks) > k else None
+                    if phrase is not None and (phrase.lower() in roles or phrase in titles):
+                        n = k
+                        break
+                if n == 0:
+                    t0 = text.index(toks[0], s)
+                    if not busy.free(t0, t0 + len(toks[0])) and len(toks) > 1:
+                        # a state already named ("Hungarian" of "Hungarian Prime Minister X")
+                        s, toks = past(s, toks[:1]), toks[1:]
+                        continue
+                    if not (toks[0].lower() in roles or toks[0] in titles or toks[0] in not_names):
+                        break
+                    n = 1
+                titled = titled or toks[0] not in not_names
                 s, toks = past(s, toks[:n]), toks[n:]
             if not titled and len(toks) > 3:
                 # "Ruritanian Prime Minister Viktor X", "Acme Chief Executive Jane X": a title inside
@@ -298,10 +307,13 @@ class EntityExtractor:
         """"Mr. Rhodes", "Dr. Lee": an honorific makes a person of the name after it, even where the
         gazetteer knows a place of that name; a person already in the gazetteer keeps its entry."""
         out = []
-        if _HONORIFIC_NEEDS.search(text) is None:
+        need = _HONORIFIC_NEEDS.search(text)
+        if need is None:
             return out
         people = Cover(len(text), [(r.start, r.end) for r in raws if r.kind == "person"])
-        for m in _HONORIFIC.finditer(text):
+        # (each match opens with a title, its full stop and a space, a match of _HONORIFIC_NEEDS: none
+        # starts before the first of those, and the scan from there finds the same matches)
+        for m in _HONORIFIC.finditer(text, need.start()):
             s, e = m.span(1)
             if people.covers(s):
                 continue
@@ -450,7 +462,7 @@ class EntityExtractor:
                 continue
             prev = _prev_word(text, s, 1)
             title = self._title_before(text, s)
-            if prev and not title and re.fullmatch(_NAME_TOK, prev[0]) and text[s - 1:s] == " " \
+            if prev and not title and _NAME_TOK_RE.fullmatch(prev[0]) and text[s - 1:s] == " " \
                     and text[s - 1 - len(prev[0]):s - 1] == prev[0] and prev[0] not in self.not_names \
                     and prev[0] not in _time_names() and prev[0].lower() not in self.gaz.roles:
                 continue          # another person's given name ("Conan O'Brien" is not Robert O'Brien)

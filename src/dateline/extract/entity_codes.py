@@ -246,11 +246,13 @@ def _titled_by_state(text: str, pos: int, raws: list[_Raw], upto: int) -> bool:
     prev = next((r for r in reversed(raws[:upto]) if r.end <= pos), None)
     if prev is None:
         return False
-    words = _GAP_WORD.findall(text[prev.end:pos].lstrip("'’s"))      # (a possessive: "Japan's X")
-    return all(w in _title_gap_words() for w in words if w.islower())
+    gap = text[prev.end:pos].lstrip("'’s")      # (a possessive: "Japan's X")
+    # (the words read one at a time: the first lower-case word of no title decides, the rest are not read)
+    return all(w in _title_gap_words() for w in map(_GROUP0, _GAP_WORD.finditer(gap)) if w.islower())
 
 
 _GAP_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_GROUP0 = re.Match.group
 _SERVING = regex("entities", "serving_before")
 
 

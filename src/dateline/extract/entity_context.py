@@ -129,8 +129,11 @@ def add_definite_descriptions(text: str, res: EntityResult) -> None:
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     added = []
     for d in _DEFINITE.finditer(text):
-        s, e, head_at = d.start(), d.end(), d.group(1)
-        prior = [m for pos, head, m in named if head == head_at and pos < s] if head_at in named_heads else []
+        head_at = d.group(1)
+        if head_at not in named_heads:
+            continue
+        s, e = d.start() - 1, d.end()        # (the match opens at the "he" of "the")
+        prior = [m for pos, head, m in named if head == head_at and pos < s]
         if not prior or not busy.free(s, e):
             continue
         m = prior[-1]
@@ -250,15 +253,22 @@ def _kin_word() -> re.Pattern:
     return re.compile(r"\s%s\b" % letter_tree([w for w in context_words("kin_nouns") if re.fullmatch("[a-z]+", w)]))
 
 
+@functools.lru_cache(maxsize=1)
+def _kin_nouns() -> frozenset[str]:
+    return frozenset(context_words("kin_nouns"))
+
+
 def add_kin_mentions(text: str, res: EntityResult, home: str | None) -> None:
     """"Elian's father", "the boy's father", "the victims' relatives": a close relative named by the
     noun of kin alone (context.json kin_nouns) after a possessive acts for the state of the person or
     body whose kin they are, or, after a noun of someone unnamed ("the boy's"), for the home state
     ``home``; where the text places them ("the boy's relatives in Miami"), for that place's state;
     nothing after a pronoun ("his father") or an uncoded name."""
-    if _kin_word().search(text) is None:
+    kin_nouns = _kin_nouns()
+    # a match of _kin_word is a maximal run of letters that is a noun of kin: where the word runs the
+    # stage reads anyway (letter_runs) hold none, it has none either
+    if next(letter_runs(kin_nouns).finditer(text), None) is None or _kin_word().search(text) is None:
         return
-    kin_nouns = frozenset(context_words("kin_nouns"))
     busy = Cover(len(text), [(m.start, m.end) for m in res.mentions])
     owners = {m.end: m for m in res.mentions}
     coded_at = {m.start: m.code for m in res.mentions if m.code and m.kind in ("place", "country")}

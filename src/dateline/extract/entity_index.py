@@ -14,7 +14,13 @@ from .regex_literals import ascii_lowered
 def words_end(text: str, s: int, n: int) -> int:
     """The end of the run of n + 1 whitespace-separated words starting at s (``text[s:]`` is not
     copied)."""
-    return re.compile(r"\S+(?:\s+\S+){%d}" % n).match(text, s).end()
+    rx = _WORDS_END[n] if 0 <= n < len(_WORDS_END) else re.compile(r"\S+(?:\s+\S+){%d}" % n)
+    return rx.match(text, s).end()
+
+
+# words_end's expressions for the counts of words names and runs have (compiled once, not looked up
+# in re's cache at each call)
+_WORDS_END = [re.compile(r"\S+(?:\s+\S+){%d}" % n) for n in range(12)]
 
 
 _RUN = re.compile(r"[A-Za-z]+")

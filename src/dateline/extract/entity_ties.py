@@ -151,10 +151,12 @@ def title_named_with_state(text: str, ms: list[Mention], k: int) -> str | None:
     words = got.group(1).replace("-", " ").split() if got else []
     if not words or words[-1].lower() not in _person_nouns():
         return None
-    title = re.compile(r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
     gap = regex("entities", "state_title_gap")
-    codes = {o.code for o in ms if o.kind == "country" and _coded_place(o)
-             and (g := gap.match(text, o.end)) and title.match(text, g.end())}
+    after = [(o.code, g.end()) for o in ms if o.kind == "country" and _coded_place(o) and (g := gap.match(text, o.end))]
+    if not after:
+        return None         # (no state with room for the title after it: the title's expression is not made)
+    title = re.compile(r"\s+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+    codes = {code for code, at in after if title.match(text, at)}
     return codes.pop() if len(codes) == 1 else None
 
 

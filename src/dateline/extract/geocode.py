@@ -116,7 +116,7 @@ def add_state_mentions(gaz: Gazetteer, text: str, entities: list[Entity], *,
         a1 = x.mentions and x.source == "pattern:state-abbreviation" and abbr.get(x.mentions[0].text.rstrip("."))
         if a1 and gaz.admin1(a1):
             out[x.id] = gaz.admin1(a1)
-    ids = [int(x.id[1:]) for x in entities if x.id[1:].isdigit()]
+    ids = None          # (the entities' numbers, read where a state's entity is made)
     for a1, spans in sorted(_state_spans(gaz, text, entities).items()):
         state = gaz.admin1(a1)
         if state is None:
@@ -124,6 +124,8 @@ def add_state_mentions(gaz: Gazetteer, text: str, entities: list[Entity], *,
         ent = next((x for x in entities if x.kind == "place" and x.name == state.name
                     and _place_types().get(x.name) == "region"), None)
         if ent is None:
+            if ids is None:
+                ids = [int(x.id[1:]) for x in entities if x.id[1:].isdigit()]
             ids.append(max(ids, default=0) + 1)
             clash = any(x.name == state.name for x in entities)
             ent = Entity(id=f"e{ids[-1]}", name=f"{state.name} State" if clash else state.name, kind="place",
@@ -210,12 +212,13 @@ def resolve_entity(gaz: Gazetteer, e: Entity, text: str, ctx: Counter) -> Place 
     if kind in _NO_RECORD:
         return None
     country, admin1 = _constraints(gaz, e, text)
-    key = name_key(e.name)
-    names = [e.name] + sorted({m.text for m in e.mentions if name_key(m.text) != key})
-    for name in names:
-        cands = list(gaz.lookup(name))
-        if cands:
-            return choose(cands, ctx, country=country, admin1=admin1, classes=_CLASSES.get(kind or ""))
+    cands = gaz.lookup(e.name)
+    if not cands:       # (the other names it is mentioned by are read only where its own finds nothing)
+        key = name_key(e.name)
+        others = sorted({m.text for m in e.mentions if name_key(m.text) != key})
+        cands = next((found for found in map(gaz.lookup, others) if found), ())
+    if cands:
+        return choose(list(cands), ctx, country=country, admin1=admin1, classes=_CLASSES.get(kind or ""))
     return None
 
 
