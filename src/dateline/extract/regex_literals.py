@@ -103,14 +103,23 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern:
     return rx
 
 
-def _from_tree(tree, flags: int, pattern: str | None = None) -> re.Pattern:
+def _from_tree(tree, flags: int, pattern: str | None = None, charset: list | None = None) -> re.Pattern:
     """The pattern compiled from its syntax tree (``re._compiler.compile`` less the parse), named
-    ``pattern`` (its ``.pattern``; None for a tree made here)."""
+    ``pattern`` (its ``.pattern``; None for a tree made here); ``charset``: the compiled class of the
+    characters a match can begin with (``_lead_charset``), named in the info block where the
+    compiler's own names neither a prefix nor a first character."""
     groupindex = tree.state.groupdict
     indexgroup = [None] * tree.state.groups
     for k, i in groupindex.items():
         indexgroup[i] = k
-    return _K._sre.compile(pattern, flags | tree.state.flags, _K._code(tree, flags), tree.state.groups - 1,
+    code = _K._code(tree, flags)
+    if charset is not None and code[0] == _C.INFO and code[2] == 0 and code[3] > 0:
+        # info block: INFO, its length, flags, least and most width, the class; the program's jumps
+        # are relative, so the rest reads the same after a longer block
+        info = [_C.INFO, 0, _C.SRE_INFO_CHARSET, code[3], code[4]] + charset
+        info[1] = len(info) - 1
+        code = info + code[code[1] + 1:]
+    return _K._sre.compile(pattern, flags | tree.state.flags, code, tree.state.groups - 1,
                            groupindex, tuple(indexgroup))
 
 
@@ -225,6 +234,58 @@ def first_checked(rx: re.Pattern, most_letters: int = 14) -> re.Pattern:
     return _from_tree(_P.SubPattern(tree.state, [ahead] + list(tree)), rx.flags)
 
 
+# the characters other than ASCII letters that IGNORECASE matches with an ASCII letter (Kelvin sign,
+# long s, dotted capital I, dotless i)
+_FOLD_KIN = "\u212a\u017f\u0130\u0131"
+
+
+def led(rx: re.Pattern) -> re.Pattern:
+    """``rx`` with the characters a match can begin with named in its info block, as Python's compiler
+    names them for a pattern that begins with a plain character class: the engine's search then skips
+    in C over the positions that hold none of them instead of trying the pattern at each (the compiler
+    names none for a pattern that begins with a lookaround or, under IGNORECASE, with a letter). The
+    same matches, with the same groups; ``rx`` itself where the set cannot be told (``first_checked``)."""
+    tree = _tree(rx.pattern, rx.flags)
+    charset = _lead_charset(tree, rx.flags)
+    return rx if charset is None else _from_tree(tree, rx.flags, rx.pattern, charset)
+
+
+def _lead_charset(tree, flags: int) -> list | None:
+    """The compiled class of the characters a match of ``tree`` can begin with, under IGNORECASE each
+    letter with every character the engine matches with it; None where that set cannot be told (a
+    match that can begin without consuming, a negated class, a cased letter beyond ASCII ...)."""
+    flags |= tree.state.flags
+    chars: set = set()
+    try:
+        if _first(list(tree), chars):
+            return None
+        for item in chars:
+            _class_item(item)                       # (raises _Unknown for what a class cannot hold)
+    except _Unknown:
+        return None
+    items = set(chars)
+    if flags & re.IGNORECASE:
+        for op, av in chars:
+            lo, hi = (av, av) if op is _C.LITERAL else av if op is _C.RANGE else (0, -1)
+            if hi - lo > 0x7f:
+                return None                         # (a wide range: not worth reading)
+            for c in map(chr, range(lo, hi + 1)):
+                if c.isascii():
+                    items.update((_C.LITERAL, ord(k)) for k in _case_kin(c))
+                elif c.lower() != c or c.upper() != c:
+                    return None
+    charset, _ = _K._optimize_charset(sorted(items, key=lambda it: (str(it[0]), it[1])))
+    code: list = []
+    _K._compile_charset(charset, flags, code)
+    return code
+
+
+@functools.lru_cache(maxsize=None)
+def _case_kin(c: str) -> tuple[str, ...]:
+    """The characters IGNORECASE matches with the ASCII character ``c`` (itself among them)."""
+    return tuple(k for k in {c, c.lower(), c.upper(), *_FOLD_KIN} if re.fullmatch(re.escape(c), k, re.IGNORECASE))
+
+
 def _letters(chars: set) -> int:
     """How many letters a-z (either case) the class items let through (27 for whitespace or a
     category of letters)."""
@@ -242,12 +303,13 @@ def _letters(chars: set) -> int:
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
-def core(rx: re.Pattern, least: int = 3) -> re.Pattern | None:
+def core(rx: re.Pattern, least: int = 3, led: bool = False) -> re.Pattern | None:
     """The pattern less its lead of optional parts (and zero-width assertions), compiled: every match
     of ``rx`` ends with a match of it, so a stretch where it finds nothing holds no match of ``rx``.
     None unless that lead has ``least`` optional parts that consume text at least: each of them is
     tried at every position where the engine tries ``rx``, and only then does a search for the core
-    alone save more than it costs. None for a pattern with backreferences (to a group of the lead)."""
+    alone save more than it costs. None for a pattern with backreferences (to a group of the lead).
+    ``led``: the core with the characters its matches begin with named in its info block (``led``)."""
     if _BACKREFERENCE.search(rx.pattern):
         return None
     tree = _tree(rx.pattern, rx.flags)
@@ -264,7 +326,8 @@ def core(rx: re.Pattern, least: int = 3) -> re.Pattern | None:
         return None
     if optional < least:
         return None
-    return _from_tree(_P.SubPattern(tree.state, list(tree)[k:]), rx.flags)
+    kept = _P.SubPattern(tree.state, list(tree)[k:])
+    return _from_tree(kept, rx.flags, charset=_lead_charset(kept, rx.flags) if led else None)
 
 
 def _width(op, av) -> tuple[int, int]:

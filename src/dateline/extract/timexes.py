@@ -30,7 +30,7 @@ from dateline.extract import (
     timex_rules_dates, timex_rules_days, timex_rules_periods, timex_rules_relative, timex_rules_sets,
 )
 from dateline.extract.regex_literals import (
-    ascii_lowered, core, first_checked, foldable, lazy_rx, may_match_one, needed_alternatives,
+    ascii_lowered, core, foldable, lazy_rx, led, may_match_one, needed_alternatives,
 )
 from dateline.extract.timex_base import context_regex, L, _Rule
 from dateline.extract.timex_context import _Ctx
@@ -161,7 +161,7 @@ _CLASS_WORDS = _class_words()
 # per rule, in RULES order: the rule, its trigger classes, the words a window must hold (_window_needs),
 # its pattern led by a check of the first character (regex_literals.first_checked: the same matches),
 # the core of its pattern that a window must hold where the lead is long (regex_literals.core) or None
-_PLAN = tuple((r, _RULE_CLASSES[r.name], _window_needs(r), first_checked(r.rx), core(r.rx)) for r in RULES)
+_PLAN = tuple((r, _RULE_CLASSES[r.name], _window_needs(r), led(r.rx), core(r.rx, led=True)) for r in RULES)
 
 
 def _number_reach(tok: str, text: str, end: int) -> tuple[tuple[str, int, int], ...]:
