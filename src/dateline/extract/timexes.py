@@ -99,6 +99,9 @@ _NUMBER_TOKEN = r"\d\d*(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
 _CLASS_WORDS_ALT = alt(_TOKEN_CLASSES)        # (made once: a prefix tree of a few hundred words)
 _WORD_TOKEN = rf"(?<![A-Za-z]){_CLASS_WORDS_ALT}(?![A-Za-z])"
 _NUMBERS = {False: re.compile(_NUMBER_TOKEN), True: re.compile(_NUMBER_TOKEN, re.I)}
+# the same for an ASCII text read as bytes (the same spans: there \d and \b are ASCII, as the text is;
+# the digit class then a bitmap the engine skips by, no Unicode digit test per character)
+_NUMBERS_ASCII = re.compile(_NUMBER_TOKEN.replace("['’]", "[']").encode("ascii"))
 # the class words of a lower-cased text led by the character before them (the text's start is read as
 # one such character): with a class of non-letters first, the engine skips over the letters in C to
 # the next such character instead of trying the lookbehind at each position. The same words: where
@@ -198,17 +201,18 @@ def _windows(text: str, fold: bool) -> dict[str, list[list[int]]]:
     """Merged text windows [start, end] around the tokens of each trigger class (``fold``: the text
     holds a character that folds onto an ASCII letter, regex_literals.foldable): those of the number
     tokens and those of the class words, merged again where a class has both."""
-    numbers = _NUMBERS[fold]
     low = text if fold else ascii_lowered(text)
-    nums = [(m.start(), m.end()) for m in numbers.finditer(low)]
+    ascii = None if fold or not low.isascii() else low.encode("ascii")
+    nums = [(m.start(), m.end()) for m in (_NUMBERS[fold].finditer(low) if ascii is None
+                                           else _NUMBERS_ASCII.finditer(ascii))]
     # (the text's own case: "1990S" is no decade)
     spans = _class_windows(text, ((a, b, _number_reach(text[a:b], text, b)) for a, b in nums))
     ends = {b for _, b in nums}
     reach = _WORD_REACH.get
     if fold:
         found = [(m.start(), m.end(), m.group().lower()) for m in _folded_words().finditer(low)]
-    elif low.isascii():
-        spaced = (b" " + low.encode("ascii")).translate(_LETTERS_KEPT)
+    elif ascii is not None:
+        spaced = (b" " + ascii).translate(_LETTERS_KEPT)
         found = [(m.start(1) - 1, m.end() - 1, m.group(1).decode("ascii")) for m in _WORD_SPACED.finditer(spaced)]
     else:
         led = lazy_rx(_WORD_LED)
@@ -392,10 +396,10 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
 
 def _fallback(ctx: _Ctx, s: int, e: int, failed: _Rule):
     best = None
-    for r in RULES:
+    for r, _, _, rx, _ in _PLAN:           # (RULES in order, each pattern led: regex_literals.led)
         if r is failed:
             continue
-        for m in r.rx.finditer(ctx.text, s, e):
+        for m in rx.finditer(ctx.text, s, e):
             span = m.span()
             if r.accept is not None:
                 span = r.accept(m, ctx.text, ctx)
