@@ -108,6 +108,21 @@ def test_led_finds_the_same_matches(pattern, flags, texts, skips):
                 [(m.span(), m.groups()) for m in rx.finditer(text, s)]
 
 
+@pytest.mark.parametrize("pattern, flags, texts", [
+    (r"(?<![\w'’-])(?:the\s+)?(?P<n>\d+|a\s+few)\s+DAYS?\b(?!’)", re.I, ["At THE 3 days, the_2 days", "a FEW\tday."]),
+    (r"\bMar(?-i:ch)(?![A-Za-z])|\W(\w+)\s\S", re.I, ["MARch 4", "March, march; x_y z"]),
+    (r"[^\d\s]+", 0, ["ab 12 cd3"]),
+])
+def test_ascii_patterns_find_the_same_matches_in_ascii_text(pattern, flags, texts):
+    rx = re.compile(pattern, flags)
+    for ax, want in ((led(rx, ascii=True), rx), (core(rx, least=0, ascii=True), core(rx, least=0))):
+        assert ax.flags & re.ASCII and not ax.flags & re.UNICODE
+        for text in texts:
+            assert text.isascii()
+            assert [(m.span(), m.groups()) for m in ax.finditer(text)] == \
+                [(m.span(), m.groups()) for m in want.finditer(text)]
+
+
 @pytest.mark.parametrize("pattern, texts", [
     (r"(?<!\w)(?:about\s+)?(\d+)?\s*(?:long\s+)?(?:full\s+)?weeks?\s+ago", ["about 3 long weeks ago", "weeks ago",
                                                                             "3 weeks later", "a week  ago"]),

@@ -15,6 +15,7 @@ tells a text holding one of them, where the test must not be used.
 """
 from __future__ import annotations
 
+import copy
 import functools
 import re
 import string
@@ -239,15 +240,30 @@ def first_checked(rx: re.Pattern, most_letters: int = 14) -> re.Pattern:
 _FOLD_KIN = "\u212a\u017f\u0130\u0131"
 
 
-def led(rx: re.Pattern) -> re.Pattern:
+def led(rx: re.Pattern, ascii: bool = False) -> re.Pattern:
     """``rx`` with the characters a match can begin with named in its info block, as Python's compiler
     names them for a pattern that begins with a plain character class: the engine's search then skips
     in C over the positions that hold none of them instead of trying the pattern at each (the compiler
     names none for a pattern that begins with a lookaround or, under IGNORECASE, with a letter). The
-    same matches, with the same groups; ``rx`` itself where the set cannot be told (``first_checked``)."""
-    tree = _tree(rx.pattern, rx.flags)
-    charset = _lead_charset(tree, rx.flags)
-    return rx if charset is None else _from_tree(tree, rx.flags, rx.pattern, charset)
+    same matches, with the same groups; ``rx`` itself where the set cannot be told (``first_checked``).
+    ``ascii``: the pattern for ASCII texts only (``as_ascii``), led the same way where it can be."""
+    tree, flags = _tree(rx.pattern, rx.flags), rx.flags
+    if ascii:
+        tree, flags = as_ascii(tree, flags)
+    charset = _lead_charset(tree, flags)
+    if charset is None and not ascii:
+        return rx
+    return _from_tree(tree, flags, rx.pattern, charset)
+
+
+def as_ascii(tree, flags: int) -> tuple:
+    """A str pattern's syntax tree and flags with re.ASCII in place of re.UNICODE: compiled so, the
+    same matches, with the same groups, on a text of ASCII characters only (there \\w, \\d, \\s, \\b
+    and IGNORECASE read the same characters either way), found faster (a table look-up per character
+    where the Unicode tests call functions: a case fold, a letter or digit test)."""
+    state = copy.copy(tree.state)
+    state.flags = state.flags & ~_C.SRE_FLAG_UNICODE | _C.SRE_FLAG_ASCII
+    return _P.SubPattern(state, list(tree)), flags & ~_C.SRE_FLAG_UNICODE | _C.SRE_FLAG_ASCII
 
 
 def _lead_charset(tree, flags: int) -> list | None:
@@ -303,13 +319,14 @@ def _letters(chars: set) -> int:
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
-def core(rx: re.Pattern, least: int = 3, led: bool = False) -> re.Pattern | None:
+def core(rx: re.Pattern, least: int = 3, led: bool = False, ascii: bool = False) -> re.Pattern | None:
     """The pattern less its lead of optional parts (and zero-width assertions), compiled: every match
     of ``rx`` ends with a match of it, so a stretch where it finds nothing holds no match of ``rx``.
     None unless that lead has ``least`` optional parts that consume text at least: each of them is
     tried at every position where the engine tries ``rx``, and only then does a search for the core
     alone save more than it costs. None for a pattern with backreferences (to a group of the lead).
-    ``led``: the core with the characters its matches begin with named in its info block (``led``)."""
+    ``led``: the core with the characters its matches begin with named in its info block (``led``);
+    ``ascii``: the core for ASCII texts only (``as_ascii``)."""
     if _BACKREFERENCE.search(rx.pattern):
         return None
     tree = _tree(rx.pattern, rx.flags)
@@ -326,8 +343,10 @@ def core(rx: re.Pattern, least: int = 3, led: bool = False) -> re.Pattern | None
         return None
     if optional < least:
         return None
-    kept = _P.SubPattern(tree.state, list(tree)[k:])
-    return _from_tree(kept, rx.flags, charset=_lead_charset(kept, rx.flags) if led else None)
+    kept, flags = _P.SubPattern(tree.state, list(tree)[k:]), rx.flags
+    if ascii:
+        kept, flags = as_ascii(kept, flags)
+    return _from_tree(kept, flags, charset=_lead_charset(kept, flags) if led else None)
 
 
 def _width(op, av) -> tuple[int, int]:

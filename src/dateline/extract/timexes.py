@@ -161,10 +161,16 @@ def _window_needs(rule: _Rule) -> tuple[tuple[tuple[str, ...], ...], ...]:
 
 
 _CLASS_WORDS = _class_words()
-# per rule, in RULES order: the rule, its trigger classes, the words a window must hold (_window_needs),
-# its pattern led by a check of the first character (regex_literals.first_checked: the same matches),
-# the core of its pattern that a window must hold where the lead is long (regex_literals.core) or None
-_PLAN = tuple((r, _RULE_CLASSES[r.name], _window_needs(r), led(r.rx), core(r.rx, led=True)) for r in RULES)
+@functools.lru_cache(maxsize=2)
+def _plan(ascii: bool) -> tuple:
+    """Per rule, in RULES order: the rule, its trigger classes, the words a window must hold
+    (_window_needs), its pattern with the characters a match begins with named for the engine to skip
+    to (regex_literals.led: the same matches), the core of its pattern that a window must hold where
+    the lead is long (regex_literals.core) or None. ``ascii``: the patterns compiled for an ASCII text
+    (regex_literals.as_ascii: the same matches there, found faster). Made at the first text of each
+    kind (compiling them costs about as much as the tagging of a few texts)."""
+    return tuple((r, _RULE_CLASSES[r.name], _window_needs(r), led(r.rx, ascii=ascii),
+                  core(r.rx, led=True, ascii=ascii)) for r in RULES)
 
 
 def _number_reach(tok: str, text: str, end: int) -> tuple[tuple[str, int, int], ...]:
@@ -362,7 +368,7 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
     low = ascii_lowered(text) if not fold else None
     by_classes: dict[frozenset, list[tuple[int, int, str]]] = {}   # the rules of one class set share windows
     seen: set[tuple[int, int, str]] = set()
-    for r, classes, needs, rx, cx in _PLAN:
+    for r, classes, needs, rx, cx in _plan(text.isascii()):
         rule_wins = by_classes.get(classes)
         if rule_wins is None:
             rule_wins = by_classes[classes] = [(s, e, low[s:e] if low is not None else "")
@@ -396,7 +402,7 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
 
 def _fallback(ctx: _Ctx, s: int, e: int, failed: _Rule):
     best = None
-    for r, _, _, rx, _ in _PLAN:           # (RULES in order, each pattern led: regex_literals.led)
+    for r, _, _, rx, _ in _plan(ctx.text.isascii()):     # (RULES in order, patterns led: regex_literals.led)
         if r is failed:
             continue
         for m in rx.finditer(ctx.text, s, e):
