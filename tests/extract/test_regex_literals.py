@@ -93,6 +93,7 @@ def test_first_checked_finds_the_same_matches(pattern, flags, texts, checked):
     (r"(?<!\w)(?:b|c|d|f|g|h|j|k|l|m|n|p|q|r|s)x", 0, ["bx ax", "cx"], True),   # many letters: a bitmap all the same
     (r"(?<!\w)(?:sk|ki)\d", re.I, ["\u017fk1 \u212ai2 \u0130\u0131 \u0131k3 SK4", "xsk5"], True),  # case kin beyond ASCII
     (r"Mar(?-i:ch)|(?P<n>[0-9]+)th", re.I, ["MARch 4", "the 5th", "mar\u212ach"], True),
+    (r"(?<!\w)(?:last\s+)?(?-i:Jan|Feb|(?i:k)ay)\b", re.I, ["Jan JAN jan Feb; LAST Feb, last feb \u212aay Kay kay"], True),
     (r"(?:\d+|a\s+few)?\s*days?", re.I, [" 3 days", "A\tday"], True),  # may begin with whitespace: a class
     (r"x?", 0, ["", "x"], False),                                 # can match empty: left as it is
     (r"[^a]b", 0, ["cb"], False),                                 # a negated class: left as it is

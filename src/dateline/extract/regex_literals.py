@@ -272,15 +272,16 @@ def _lead_charset(tree, flags: int) -> list | None:
     match that can begin without consuming, a negated class, a cased letter beyond ASCII ...)."""
     flags |= tree.state.flags
     chars: set = set()
+    exact: set = set()
     try:
-        if _first(list(tree), chars):
+        if _first(list(tree), chars, exact, bool(flags & re.IGNORECASE)):
             return None
-        for item in chars:
+        for item in chars | exact:
             _class_item(item)                       # (raises _Unknown for what a class cannot hold)
     except _Unknown:
         return None
-    items = set(chars)
-    if flags & re.IGNORECASE:
+    items = chars | exact
+    if chars:
         for op, av in chars:
             lo, hi = (av, av) if op is _C.LITERAL else av if op is _C.RANGE else (0, -1)
             if hi - lo > 0x7f:
@@ -373,29 +374,33 @@ def _class_item(item) -> str:
     raise _Unknown(op)
 
 
-def _first(items, chars: set) -> bool:
+def _first(items, chars: set, exact: set | None = None, fold: bool = True) -> bool:
     """Add to ``chars`` the class items one of which the first character a match of ``items`` consumes
     matches; True if ``items`` can match without consuming one (then the caller's next items count).
-    Zero-width assertions are passed over: leaving out a condition only widens the set."""
+    Zero-width assertions are passed over: leaving out a condition only widens the set. ``exact``: where
+    given, the items read without IGNORECASE (``fold`` false: the pattern's, or a group's own flags)
+    go there instead (they match their own characters only)."""
+    into = chars if fold or exact is None else exact
     for op, av in items:
         if op is _C.LITERAL:
-            chars.add((op, av))
+            into.add((op, av))
             return False
         if op is _C.IN:
             if any(o is _C.NEGATE for o, _ in av):
                 raise _Unknown(op)
-            chars.update(av)
+            into.update(av)
             return False
         if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
             continue
         if op is _C.SUBPATTERN:
-            if not _first(list(av[-1]), chars):
+            inner = (fold or bool(av[1] & _C.SRE_FLAG_IGNORECASE)) and not av[2] & _C.SRE_FLAG_IGNORECASE
+            if not _first(list(av[-1]), chars, exact, inner):
                 return False
         elif op is _C.BRANCH:
-            if not any([_first(list(b), chars) for b in av[1]]):     # (every branch adds its own)
+            if not any([_first(list(b), chars, exact, fold) for b in av[1]]):     # (every branch adds its own)
                 return False
         elif op in _REPEATS:
-            if not _first(list(av[2]), chars) and av[0] > 0:
+            if not _first(list(av[2]), chars, exact, fold) and av[0] > 0:
                 return False
         else:
             raise _Unknown(op)
