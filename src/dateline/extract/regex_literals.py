@@ -42,7 +42,8 @@ def ascii_lowered(text: str) -> str:
     once for the text the stages read now."""
     kept = _LAST[0]
     if kept[0] is not text:
-        kept = _LAST[0] = (text, text.translate(_ASCII_LOWER), None)
+        # (an ASCII text: str.lower's own ASCII loop, which lowers A-Z only, as the table does)
+        kept = _LAST[0] = (text, text.lower() if text.isascii() else text.translate(_ASCII_LOWER), None)
     return kept[1]
 
 
