@@ -113,6 +113,8 @@ _LONGEST_WORD = max(map(len, _TOKEN_CLASSES))
 # before: the engine then skips to the next space by a literal, not by testing a class at each byte
 _WORD_SPACED = re.compile(rb" (" + _CLASS_WORDS_ALT.encode("ascii") + rb")(?![a-z])")
 _LETTERS_KEPT = bytes(c if 0x61 <= c <= 0x7a else 0x20 for c in range(256))
+# an ASCII text's whitespace (str.isspace) made a space, every other character an "x"
+_SPACES_KEPT = bytes(0x20 if chr(c).isspace() else 0x78 for c in range(256))
 
 
 @functools.lru_cache(maxsize=1)
@@ -212,7 +214,8 @@ def _windows(text: str, fold: bool) -> dict[str, list[list[int]]]:
     nums = [(m.start(), m.end()) for m in (_NUMBERS[fold].finditer(low) if ascii is None
                                            else _NUMBERS_ASCII.finditer(ascii))]
     # (the text's own case: "1990S" is no decade)
-    spans = _class_windows(text, ((a, b, _number_reach(text[a:b], text, b)) for a, b in nums))
+    blanks = None if ascii is None else ascii.translate(_SPACES_KEPT)
+    spans = _class_windows(text, ((a, b, _number_reach(text[a:b], text, b)) for a, b in nums), blanks)
     ends = {b for _, b in nums}
     reach = _WORD_REACH.get
     if fold:
@@ -228,29 +231,37 @@ def _windows(text: str, fold: bool) -> dict[str, list[list[int]]]:
         first = led.match(" " + low[:_LONGEST_WORD + 1])
         if first is not None:
             found.insert(0, (0, first.end() - 1, first.group(1)))
-    more = _class_windows(text, ((a, b, reach(w, ())) for a, b, w in found if b not in ends))
+    more = _class_windows(text, ((a, b, reach(w, ())) for a, b, w in found if b not in ends), blanks)
     for c, lst in more.items():
         spans[c] = _merged(sorted(spans[c] + lst)) if c in spans else lst
     return spans
 
 
-def _class_windows(text: str, tokens) -> dict[str, list[list[int]]]:
+def _class_windows(text: str, tokens, blanks: bytes | None = None) -> dict[str, list[list[int]]]:
     """Merged windows per class around ``tokens`` ((start, end, reach) in text order), each widened
-    to whole words."""
+    to whole words. ``blanks``: an ASCII text's bytes with its whitespace a space and every other
+    character none (_SPACES_KEPT), where the ends of the words are found by bytes.find (in C) instead
+    of a walk over the characters (the same ends: str.isspace and that table agree on ASCII)."""
     n = len(text)
     spans: dict[str, list[list[int]]] = {}
     for a, b, reach in tokens:
         for c, lw, rw in reach:
             s = a - lw
-            if s <= 0:
-                s = 0
-            while s > 0 and not text[s - 1].isspace():
-                s -= 1
             e = b + rw
             if e >= n:
                 e = n
-            while e < n and not text[e].isspace():
-                e += 1
+            if blanks is not None:
+                s = blanks.rfind(b" ", 0, s) + 1 if s > 0 else 0
+                e = blanks.find(b" ", e)
+                if e < 0:
+                    e = n
+            else:
+                if s <= 0:
+                    s = 0
+                while s > 0 and not text[s - 1].isspace():
+                    s -= 1
+                while e < n and not text[e].isspace():
+                    e += 1
             lst = spans.get(c)
             if lst is None:
                 spans[c] = [[s, e]]
