@@ -163,6 +163,8 @@ def _window_needs(rule: _Rule) -> tuple[tuple[tuple[str, ...], ...], ...]:
 
 
 _CLASS_WORDS = _class_words()
+
+
 @functools.lru_cache(maxsize=2)
 def _plan(ascii: bool) -> tuple:
     """Per rule, in RULES order: the rule, its trigger classes, the words a window must hold
@@ -224,11 +226,11 @@ def _windows(text: str, fold: bool) -> dict[str, list[list[int]]]:
         spaced = (b" " + ascii).translate(_LETTERS_KEPT)
         found = [(m.start(1) - 1, m.end() - 1, m.group(1).decode("ascii")) for m in _WORD_SPACED.finditer(spaced)]
     else:
-        led = lazy_rx(_WORD_LED)
-        found = [(m.start(1), m.end(), m.group(1)) for m in led.finditer(low)]
+        words_led = lazy_rx(_WORD_LED)
+        found = [(m.start(1), m.end(), m.group(1)) for m in words_led.finditer(low)]
         # a word at the start (led by a space put before; the text's first characters are enough to
         # tell a word of the longest length and the character after it)
-        first = led.match(" " + low[:_LONGEST_WORD + 1])
+        first = words_led.match(" " + low[:_LONGEST_WORD + 1])
         if first is not None:
             found.insert(0, (0, first.end() - 1, first.group(1)))
     more = _class_windows(text, ((a, b, reach(w, ())) for a, b, w in found if b not in ends), blanks)
