@@ -4,7 +4,7 @@ import re
 import pytest
 
 from dateline.extract.regex_literals import (
-    absent, ascii_lowered, compiled, core, first_checked, foldable, may_match, needed, needed_alternatives,
+    absent, ascii_lowered, compiled, core, first_checked, foldable, led, may_match, needed, needed_alternatives,
 )
 
 
@@ -88,19 +88,55 @@ def test_first_checked_finds_the_same_matches(pattern, flags, texts, checked):
         assert [(m.span(), m.groups()) for m in fc.finditer(text)] == [(m.span(), m.groups()) for m in rx.finditer(text)]
 
 
+@pytest.mark.parametrize("pattern, flags, texts, skips", [
+    (r"(?<![\w-])(?:the\s+)?(?:end|start)\s+of", re.I, ["At THE END of May", "start of it", "trend of"], True),
+    (r"(?<!\w)(?:b|c|d|f|g|h|j|k|l|m|n|p|q|r|s)x", 0, ["bx ax", "cx"], True),   # many letters: a bitmap all the same
+    (r"(?<!\w)(?:sk|ki)\d", re.I, ["\u017fk1 \u212ai2 \u0130\u0131 \u0131k3 SK4", "xsk5"], True),  # case kin beyond ASCII
+    (r"Mar(?-i:ch)|(?P<n>[0-9]+)th", re.I, ["MARch 4", "the 5th", "mar\u212ach"], True),
+    (r"(?<!\w)(?:last\s+)?(?-i:Jan|Feb|(?i:k)ay)\b", re.I, ["Jan JAN jan Feb; LAST Feb, last feb \u212aay Kay kay"], True),
+    (r"(?:\d+|a\s+few)?\s*days?", re.I, [" 3 days", "A\tday"], True),  # may begin with whitespace: a class
+    (r"x?", 0, ["", "x"], False),                                 # can match empty: left as it is
+    (r"[^a]b", 0, ["cb"], False),                                 # a negated class: left as it is
+    (r"(?<!\w)\u00e9t\u00e9", re.I, ["\u00c9T\u00c9"], False),         # a cased letter beyond ASCII: left
+])
+def test_led_finds_the_same_matches(pattern, flags, texts, skips):
+    rx = re.compile(pattern, flags)
+    lx = led(rx)
+    assert (lx is not rx) is skips
+    for text in texts:
+        for s in range(len(text)):
+            assert [(m.span(), m.groups()) for m in lx.finditer(text, s)] == \
+                [(m.span(), m.groups()) for m in rx.finditer(text, s)]
+
+
+@pytest.mark.parametrize("pattern, flags, texts", [
+    (r"(?<![\w'’-])(?:the\s+)?(?P<n>\d+|a\s+few)\s+DAYS?\b(?!’)", re.I, ["At THE 3 days, the_2 days", "a FEW\tday."]),
+    (r"\bMar(?-i:ch)(?![A-Za-z])|\W(\w+)\s\S", re.I, ["MARch 4", "March, march; x_y z"]),
+    (r"[^\d\s]+", 0, ["ab 12 cd3"]),
+])
+def test_ascii_patterns_find_the_same_matches_in_ascii_text(pattern, flags, texts):
+    rx = re.compile(pattern, flags)
+    for ax, want in ((led(rx, ascii=True), rx), (core(rx, least=0, ascii=True), core(rx, least=0))):
+        assert ax.flags & re.ASCII and not ax.flags & re.UNICODE
+        for text in texts:
+            assert text.isascii()
+            assert [(m.span(), m.groups()) for m in ax.finditer(text)] == \
+                [(m.span(), m.groups()) for m in want.finditer(text)]
+
+
 @pytest.mark.parametrize("pattern, texts", [
     (r"(?<!\w)(?:about\s+)?(\d+)?\s*(?:long\s+)?(?:full\s+)?weeks?\s+ago", ["about 3 long weeks ago", "weeks ago",
                                                                             "3 weeks later", "a week  ago"]),
 ])
 def test_core_holds_wherever_the_pattern_matches(pattern, texts):
     rx = re.compile(pattern, re.I)
-    cx = core(rx)
-    assert cx is not None
-    for text in texts:
-        for s in range(len(text)):
-            if rx.search(text, s):
-                assert cx.search(text, s)
-    assert cx.search("3 weeks later") is None
+    for cx in (core(rx), core(rx, led=True)):
+        assert cx is not None
+        for text in texts:
+            for s in range(len(text)):
+                if rx.search(text, s):
+                    assert cx.search(text, s)
+        assert cx.search("3 weeks later") is None
 
 
 @pytest.mark.parametrize("pattern", [

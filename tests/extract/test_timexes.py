@@ -570,3 +570,15 @@ def test_future_weekday_after_the_story_day(text, span, value):
 ])
 def test_a_possessive_with_a_curly_apostrophe(text, found):
     assert [(t.text, t.value) for t in tag_timexes(text, dt.date(2021, 3, 5))] == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "Two weeks ago, on Monday, Oct. 28, the board met at 9 a.m.; it meets again next year.",
+    "The firm's third-quarter profit, reported three days earlier, beat the 1990s record.",
+])
+def test_ascii_and_unicode_plans_tag_the_same(text):
+    # an ASCII text is scanned with patterns compiled for ASCII (regex_literals.as_ascii); the same
+    # text with a non-ASCII character after it with the Unicode ones: the same timexes
+    want = [(t.start, t.end, t.type, t.value, t.mod) for t in tag_timexes(text, DCT)]
+    assert want
+    assert [(t.start, t.end, t.type, t.value, t.mod) for t in tag_timexes(text + " \u2014", DCT)] == want

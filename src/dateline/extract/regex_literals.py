@@ -15,6 +15,7 @@ tells a text holding one of them, where the test must not be used.
 """
 from __future__ import annotations
 
+import copy
 import functools
 import re
 import string
@@ -41,7 +42,8 @@ def ascii_lowered(text: str) -> str:
     once for the text the stages read now."""
     kept = _LAST[0]
     if kept[0] is not text:
-        kept = _LAST[0] = (text, text.translate(_ASCII_LOWER), None)
+        # (an ASCII text: str.lower's own ASCII loop, which lowers A-Z only, as the table does)
+        kept = _LAST[0] = (text, text.lower() if text.isascii() else text.translate(_ASCII_LOWER), None)
     return kept[1]
 
 
@@ -103,14 +105,23 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern:
     return rx
 
 
-def _from_tree(tree, flags: int, pattern: str | None = None) -> re.Pattern:
+def _from_tree(tree, flags: int, pattern: str | None = None, charset: list | None = None) -> re.Pattern:
     """The pattern compiled from its syntax tree (``re._compiler.compile`` less the parse), named
-    ``pattern`` (its ``.pattern``; None for a tree made here)."""
+    ``pattern`` (its ``.pattern``; None for a tree made here); ``charset``: the compiled class of the
+    characters a match can begin with (``_lead_charset``), named in the info block where the
+    compiler's own names neither a prefix nor a first character."""
     groupindex = tree.state.groupdict
     indexgroup = [None] * tree.state.groups
     for k, i in groupindex.items():
         indexgroup[i] = k
-    return _K._sre.compile(pattern, flags | tree.state.flags, _K._code(tree, flags), tree.state.groups - 1,
+    code = _K._code(tree, flags)
+    if charset is not None and code[0] == _C.INFO and code[2] == 0 and code[3] > 0:
+        # info block: INFO, its length, flags, least and most width, the class; the program's jumps
+        # are relative, so the rest reads the same after a longer block
+        info = [_C.INFO, 0, _C.SRE_INFO_CHARSET, code[3], code[4]] + charset
+        info[1] = len(info) - 1
+        code = info + code[code[1] + 1:]
+    return _K._sre.compile(pattern, flags | tree.state.flags, code, tree.state.groups - 1,
                            groupindex, tuple(indexgroup))
 
 
@@ -225,6 +236,74 @@ def first_checked(rx: re.Pattern, most_letters: int = 14) -> re.Pattern:
     return _from_tree(_P.SubPattern(tree.state, [ahead] + list(tree)), rx.flags)
 
 
+# the characters other than ASCII letters that IGNORECASE matches with an ASCII letter (Kelvin sign,
+# long s, dotted capital I, dotless i)
+_FOLD_KIN = "\u212a\u017f\u0130\u0131"
+
+
+def led(rx: re.Pattern, ascii: bool = False) -> re.Pattern:
+    """``rx`` with the characters a match can begin with named in its info block, as Python's compiler
+    names them for a pattern that begins with a plain character class: the engine's search then skips
+    in C over the positions that hold none of them instead of trying the pattern at each (the compiler
+    names none for a pattern that begins with a lookaround or, under IGNORECASE, with a letter). The
+    same matches, with the same groups; ``rx`` itself where the set cannot be told (``first_checked``).
+    ``ascii``: the pattern for ASCII texts only (``as_ascii``), led the same way where it can be."""
+    tree, flags = _tree(rx.pattern, rx.flags), rx.flags
+    if ascii:
+        tree, flags = as_ascii(tree, flags)
+    charset = _lead_charset(tree, flags)
+    if charset is None and not ascii:
+        return rx
+    return _from_tree(tree, flags, rx.pattern, charset)
+
+
+def as_ascii(tree, flags: int) -> tuple:
+    """A str pattern's syntax tree and flags with re.ASCII in place of re.UNICODE: compiled so, the
+    same matches, with the same groups, on a text of ASCII characters only (there \\w, \\d, \\s, \\b
+    and IGNORECASE read the same characters either way), found faster (a table look-up per character
+    where the Unicode tests call functions: a case fold, a letter or digit test)."""
+    state = copy.copy(tree.state)
+    state.flags = state.flags & ~_C.SRE_FLAG_UNICODE | _C.SRE_FLAG_ASCII
+    return _P.SubPattern(state, list(tree)), flags & ~_C.SRE_FLAG_UNICODE | _C.SRE_FLAG_ASCII
+
+
+def _lead_charset(tree, flags: int) -> list | None:
+    """The compiled class of the characters a match of ``tree`` can begin with, under IGNORECASE each
+    letter with every character the engine matches with it; None where that set cannot be told (a
+    match that can begin without consuming, a negated class, a cased letter beyond ASCII ...)."""
+    flags |= tree.state.flags
+    chars: set = set()
+    exact: set = set()
+    try:
+        if _first(list(tree), chars, exact, bool(flags & re.IGNORECASE)):
+            return None
+        for item in chars | exact:
+            _class_item(item)                       # (raises _Unknown for what a class cannot hold)
+    except _Unknown:
+        return None
+    items = chars | exact
+    if chars:
+        for op, av in chars:
+            lo, hi = (av, av) if op is _C.LITERAL else av if op is _C.RANGE else (0, -1)
+            if hi - lo > 0x7f:
+                return None                         # (a wide range: not worth reading)
+            for c in map(chr, range(lo, hi + 1)):
+                if c.isascii():
+                    items.update((_C.LITERAL, ord(k)) for k in _case_kin(c))
+                elif c.lower() != c or c.upper() != c:
+                    return None
+    charset, _ = _K._optimize_charset(sorted(items, key=lambda it: (str(it[0]), it[1])))
+    code: list = []
+    _K._compile_charset(charset, flags, code)
+    return code
+
+
+@functools.lru_cache(maxsize=None)
+def _case_kin(c: str) -> tuple[str, ...]:
+    """The characters IGNORECASE matches with the ASCII character ``c`` (itself among them)."""
+    return tuple(k for k in {c, c.lower(), c.upper(), *_FOLD_KIN} if re.fullmatch(re.escape(c), k, re.IGNORECASE))
+
+
 def _letters(chars: set) -> int:
     """How many letters a-z (either case) the class items let through (27 for whitespace or a
     category of letters)."""
@@ -242,12 +321,14 @@ def _letters(chars: set) -> int:
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
-def core(rx: re.Pattern, least: int = 3) -> re.Pattern | None:
+def core(rx: re.Pattern, least: int = 3, led: bool = False, ascii: bool = False) -> re.Pattern | None:
     """The pattern less its lead of optional parts (and zero-width assertions), compiled: every match
     of ``rx`` ends with a match of it, so a stretch where it finds nothing holds no match of ``rx``.
     None unless that lead has ``least`` optional parts that consume text at least: each of them is
     tried at every position where the engine tries ``rx``, and only then does a search for the core
-    alone save more than it costs. None for a pattern with backreferences (to a group of the lead)."""
+    alone save more than it costs. None for a pattern with backreferences (to a group of the lead).
+    ``led``: the core with the characters its matches begin with named in its info block (``led``);
+    ``ascii``: the core for ASCII texts only (``as_ascii``)."""
     if _BACKREFERENCE.search(rx.pattern):
         return None
     tree = _tree(rx.pattern, rx.flags)
@@ -264,7 +345,10 @@ def core(rx: re.Pattern, least: int = 3) -> re.Pattern | None:
         return None
     if optional < least:
         return None
-    return _from_tree(_P.SubPattern(tree.state, list(tree)[k:]), rx.flags)
+    kept, flags = _P.SubPattern(tree.state, list(tree)[k:]), rx.flags
+    if ascii:
+        kept, flags = as_ascii(kept, flags)
+    return _from_tree(kept, flags, charset=_lead_charset(kept, flags) if led else None)
 
 
 def _width(op, av) -> tuple[int, int]:
@@ -291,29 +375,33 @@ def _class_item(item) -> str:
     raise _Unknown(op)
 
 
-def _first(items, chars: set) -> bool:
+def _first(items, chars: set, exact: set | None = None, fold: bool = True) -> bool:
     """Add to ``chars`` the class items one of which the first character a match of ``items`` consumes
     matches; True if ``items`` can match without consuming one (then the caller's next items count).
-    Zero-width assertions are passed over: leaving out a condition only widens the set."""
+    Zero-width assertions are passed over: leaving out a condition only widens the set. ``exact``: where
+    given, the items read without IGNORECASE (``fold`` false: the pattern's, or a group's own flags)
+    go there instead (they match their own characters only)."""
+    into = chars if fold or exact is None else exact
     for op, av in items:
         if op is _C.LITERAL:
-            chars.add((op, av))
+            into.add((op, av))
             return False
         if op is _C.IN:
             if any(o is _C.NEGATE for o, _ in av):
                 raise _Unknown(op)
-            chars.update(av)
+            into.update(av)
             return False
         if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
             continue
         if op is _C.SUBPATTERN:
-            if not _first(list(av[-1]), chars):
+            inner = (fold or bool(av[1] & _C.SRE_FLAG_IGNORECASE)) and not av[2] & _C.SRE_FLAG_IGNORECASE
+            if not _first(list(av[-1]), chars, exact, inner):
                 return False
         elif op is _C.BRANCH:
-            if not any([_first(list(b), chars) for b in av[1]]):     # (every branch adds its own)
+            if not any([_first(list(b), chars, exact, fold) for b in av[1]]):     # (every branch adds its own)
                 return False
         elif op in _REPEATS:
-            if not _first(list(av[2]), chars) and av[0] > 0:
+            if not _first(list(av[2]), chars, exact, fold) and av[0] > 0:
                 return False
         else:
             raise _Unknown(op)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dateline.extract.timex_lexicon import SPACE_RUN
-from dateline.extract.regex_literals import compiled, first_checked, foldable, may_match, needed
+from dateline.extract.regex_literals import compiled, foldable, led, may_match, needed
 from dateline.extract.timex_base import context_regex, L
 from dateline.extract.timex_values import date_to_value, parse_value, shift_units, value_start_date
 from dateline.record import Timex
@@ -26,8 +26,8 @@ _APPROX_SUFFIX = re.compile(rf"\s+(?P<w>{L.re_approx_suffix})(?![\w-])", re.I)
 _DAY_BEFORE_DATE = context_regex("DAY_BEFORE_DATE")
 _WEEK_OF = context_regex("WEEK_OF")
 # per pattern searched before a timex: the words it cannot match without (regex_literals.needed), and
-# the pattern led by a check of its first character (regex_literals.first_checked: the same matches)
-_SEARCH = {rx: (needed(rx), first_checked(rx))
+# the pattern with its first characters named for the engine to skip to (regex_literals.led: the same matches)
+_SEARCH = {rx: (needed(rx), led(rx))
            for rx in (_WEEK_OF, _DAY_BEFORE_DATE, _MID_HYPHEN, _POINT_PREFIX, _APPROX_PREFIX)}
 
 

@@ -30,7 +30,7 @@ from dateline.extract import (
     timex_rules_dates, timex_rules_days, timex_rules_periods, timex_rules_relative, timex_rules_sets,
 )
 from dateline.extract.regex_literals import (
-    ascii_lowered, core, first_checked, foldable, lazy_rx, may_match_one, needed_alternatives,
+    ascii_lowered, core, foldable, lazy_rx, led, may_match_one, needed_alternatives,
 )
 from dateline.extract.timex_base import context_regex, L, _Rule
 from dateline.extract.timex_context import _Ctx
@@ -99,6 +99,9 @@ _NUMBER_TOKEN = r"\d\d*(?:[:/.,-]\d+)*(?:['’]?s\b|st\b|nd\b|rd\b|th\b)?"
 _CLASS_WORDS_ALT = alt(_TOKEN_CLASSES)        # (made once: a prefix tree of a few hundred words)
 _WORD_TOKEN = rf"(?<![A-Za-z]){_CLASS_WORDS_ALT}(?![A-Za-z])"
 _NUMBERS = {False: re.compile(_NUMBER_TOKEN), True: re.compile(_NUMBER_TOKEN, re.I)}
+# the same for an ASCII text read as bytes (the same spans: there \d and \b are ASCII, as the text is;
+# the digit class then a bitmap the engine skips by, no Unicode digit test per character)
+_NUMBERS_ASCII = re.compile(_NUMBER_TOKEN.replace("['’]", "[']").encode("ascii"))
 # the class words of a lower-cased text led by the character before them (the text's start is read as
 # one such character): with a class of non-letters first, the engine skips over the letters in C to
 # the next such character instead of trying the lookbehind at each position. The same words: where
@@ -110,6 +113,8 @@ _LONGEST_WORD = max(map(len, _TOKEN_CLASSES))
 # before: the engine then skips to the next space by a literal, not by testing a class at each byte
 _WORD_SPACED = re.compile(rb" (" + _CLASS_WORDS_ALT.encode("ascii") + rb")(?![a-z])")
 _LETTERS_KEPT = bytes(c if 0x61 <= c <= 0x7a else 0x20 for c in range(256))
+# an ASCII text's whitespace (str.isspace) made a space, every other character an "x"
+_SPACES_KEPT = bytes(0x20 if chr(c).isspace() else 0x78 for c in range(256))
 
 
 @functools.lru_cache(maxsize=1)
@@ -158,10 +163,18 @@ def _window_needs(rule: _Rule) -> tuple[tuple[tuple[str, ...], ...], ...]:
 
 
 _CLASS_WORDS = _class_words()
-# per rule, in RULES order: the rule, its trigger classes, the words a window must hold (_window_needs),
-# its pattern led by a check of the first character (regex_literals.first_checked: the same matches),
-# the core of its pattern that a window must hold where the lead is long (regex_literals.core) or None
-_PLAN = tuple((r, _RULE_CLASSES[r.name], _window_needs(r), first_checked(r.rx), core(r.rx)) for r in RULES)
+
+
+@functools.lru_cache(maxsize=2)
+def _plan(ascii: bool) -> tuple:
+    """Per rule, in RULES order: the rule, its trigger classes, the words a window must hold
+    (_window_needs), its pattern with the characters a match begins with named for the engine to skip
+    to (regex_literals.led: the same matches), the core of its pattern that a window must hold where
+    the lead is long (regex_literals.core) or None. ``ascii``: the patterns compiled for an ASCII text
+    (regex_literals.as_ascii: the same matches there, found faster). Made at the first text of each
+    kind (compiling them costs about as much as the tagging of a few texts)."""
+    return tuple((r, _RULE_CLASSES[r.name], _window_needs(r), led(r.rx, ascii=ascii),
+                  core(r.rx, led=True, ascii=ascii)) for r in RULES)
 
 
 def _number_reach(tok: str, text: str, end: int) -> tuple[tuple[str, int, int], ...]:
@@ -198,49 +211,59 @@ def _windows(text: str, fold: bool) -> dict[str, list[list[int]]]:
     """Merged text windows [start, end] around the tokens of each trigger class (``fold``: the text
     holds a character that folds onto an ASCII letter, regex_literals.foldable): those of the number
     tokens and those of the class words, merged again where a class has both."""
-    numbers = _NUMBERS[fold]
     low = text if fold else ascii_lowered(text)
-    nums = [(m.start(), m.end()) for m in numbers.finditer(low)]
+    ascii = None if fold or not low.isascii() else low.encode("ascii")
+    nums = [(m.start(), m.end()) for m in (_NUMBERS[fold].finditer(low) if ascii is None
+                                           else _NUMBERS_ASCII.finditer(ascii))]
     # (the text's own case: "1990S" is no decade)
-    spans = _class_windows(text, ((a, b, _number_reach(text[a:b], text, b)) for a, b in nums))
+    blanks = None if ascii is None else ascii.translate(_SPACES_KEPT)
+    spans = _class_windows(text, ((a, b, _number_reach(text[a:b], text, b)) for a, b in nums), blanks)
     ends = {b for _, b in nums}
     reach = _WORD_REACH.get
     if fold:
         found = [(m.start(), m.end(), m.group().lower()) for m in _folded_words().finditer(low)]
-    elif low.isascii():
-        spaced = (b" " + low.encode("ascii")).translate(_LETTERS_KEPT)
+    elif ascii is not None:
+        spaced = (b" " + ascii).translate(_LETTERS_KEPT)
         found = [(m.start(1) - 1, m.end() - 1, m.group(1).decode("ascii")) for m in _WORD_SPACED.finditer(spaced)]
     else:
-        led = lazy_rx(_WORD_LED)
-        found = [(m.start(1), m.end(), m.group(1)) for m in led.finditer(low)]
+        words_led = lazy_rx(_WORD_LED)
+        found = [(m.start(1), m.end(), m.group(1)) for m in words_led.finditer(low)]
         # a word at the start (led by a space put before; the text's first characters are enough to
         # tell a word of the longest length and the character after it)
-        first = led.match(" " + low[:_LONGEST_WORD + 1])
+        first = words_led.match(" " + low[:_LONGEST_WORD + 1])
         if first is not None:
             found.insert(0, (0, first.end() - 1, first.group(1)))
-    more = _class_windows(text, ((a, b, reach(w, ())) for a, b, w in found if b not in ends))
+    more = _class_windows(text, ((a, b, reach(w, ())) for a, b, w in found if b not in ends), blanks)
     for c, lst in more.items():
         spans[c] = _merged(sorted(spans[c] + lst)) if c in spans else lst
     return spans
 
 
-def _class_windows(text: str, tokens) -> dict[str, list[list[int]]]:
+def _class_windows(text: str, tokens, blanks: bytes | None = None) -> dict[str, list[list[int]]]:
     """Merged windows per class around ``tokens`` ((start, end, reach) in text order), each widened
-    to whole words."""
+    to whole words. ``blanks``: an ASCII text's bytes with its whitespace a space and every other
+    character none (_SPACES_KEPT), where the ends of the words are found by bytes.find (in C) instead
+    of a walk over the characters (the same ends: str.isspace and that table agree on ASCII)."""
     n = len(text)
     spans: dict[str, list[list[int]]] = {}
     for a, b, reach in tokens:
         for c, lw, rw in reach:
             s = a - lw
-            if s <= 0:
-                s = 0
-            while s > 0 and not text[s - 1].isspace():
-                s -= 1
             e = b + rw
             if e >= n:
                 e = n
-            while e < n and not text[e].isspace():
-                e += 1
+            if blanks is not None:
+                s = blanks.rfind(b" ", 0, s) + 1 if s > 0 else 0
+                e = blanks.find(b" ", e)
+                if e < 0:
+                    e = n
+            else:
+                if s <= 0:
+                    s = 0
+                while s > 0 and not text[s - 1].isspace():
+                    s -= 1
+                while e < n and not text[e].isspace():
+                    e += 1
             lst = spans.get(c)
             if lst is None:
                 spans[c] = [[s, e]]
@@ -358,7 +381,7 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
     low = ascii_lowered(text) if not fold else None
     by_classes: dict[frozenset, list[tuple[int, int, str]]] = {}   # the rules of one class set share windows
     seen: set[tuple[int, int, str]] = set()
-    for r, classes, needs, rx, cx in _PLAN:
+    for r, classes, needs, rx, cx in _plan(text.isascii()):
         rule_wins = by_classes.get(classes)
         if rule_wins is None:
             rule_wins = by_classes[classes] = [(s, e, low[s:e] if low is not None else "")
@@ -392,10 +415,10 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
 
 def _fallback(ctx: _Ctx, s: int, e: int, failed: _Rule):
     best = None
-    for r in RULES:
+    for r, _, _, rx, _ in _plan(ctx.text.isascii()):     # (RULES in order, patterns led: regex_literals.led)
         if r is failed:
             continue
-        for m in r.rx.finditer(ctx.text, s, e):
+        for m in rx.finditer(ctx.text, s, e):
             span = m.span()
             if r.accept is not None:
                 span = r.accept(m, ctx.text, ctx)
