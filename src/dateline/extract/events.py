@@ -403,7 +403,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                     content = lowered.get(id(a))
                     if content is None:
                         content = lowered[id(a)] = a.content.text.lower()
-                    near = _any_word(c.pattern.objects).search(content) is not None
+                    near = _has_word(content, c.pattern.objects)
                 if inside or near:
                     src = a.source
                     ref = ActorRef(src.entity, src.name, src.code)
@@ -523,11 +523,33 @@ def _controls(text: str, source: tuple[int, int], c: _Cand, low: list[str], time
         w == "," or w in grammar_words("adjunct_prepositions") for w in gap[1:])
 
 
+def _wordlike(ch: str) -> bool:
+    """What ``\\w`` matches in a str expression: a character that is alphanumeric, or '_'."""
+    return ch.isalnum() or ch == "_"
+
+
 @functools.lru_cache(maxsize=4096)
-def _any_word(words: frozenset[str]) -> "re.Pattern[str]":
-    """One expression for "any of the words, standing as a word" (one search instead of one
-    compiled expression per word)."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b")
+def _word_ends(words: frozenset[str]) -> tuple[tuple[str, bool, bool], ...]:
+    """Each word with whether its first and its last character are word characters."""
+    return tuple((w, _wordlike(w[0]), _wordlike(w[-1])) for w in sorted(words) if w)
+
+
+def _has_word(content: str, words: frozenset[str]) -> bool:
+    """Does any of the words stand as a word in the content: exactly whether
+    ``re.search(r"\\b(?:w1|w2|...)\\b", content)`` finds one (\\b holds where the characters on its two
+    sides differ in being word characters, the text's ends counting as none), found by str.find with
+    no expression compiled (a pattern's objects are many; compiling each set cost more than its searches)."""
+    if "" in words:     # an empty alternative matches at any word boundary
+        return re.search(r"\b", content) is not None
+    n = len(content)
+    for w, head, tail in _word_ends(words):
+        i = content.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i > 0 and _wordlike(content[i - 1])) != head and (j < n and _wordlike(content[j])) != tail:
+                return True
+            i = content.find(w, i + 1)
+    return False
 
 
 _EXTRACTOR: EventExtractor | None = None
