@@ -33,7 +33,6 @@ from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... a
 from .event_roles import RoleRules
 from .role_parse import adjunct_doer, unparty_groups
 from .event_time import TimeRules
-from .role_pronouns import body_index
 from .event_index import MergeIndex, ReportIndex, TimexIndex, by_sentence, mark_elaborations, twins
 from .event_triggers import TriggerRules
 
@@ -78,7 +77,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         reported = ReportIndex([(a.content.start, a.content.end, a.source.start, a.source.end, a.cue.start)
                                 for a in attributions if a.source.start is not None], sentences)
         m_starts = [m.start for m in mentions]
-        self._bodies = body_index(mentions)     # definite nouns naming a body far back ("the panel")
+        # definite nouns naming a body far back ("the panel"): PronounRules._body_index, made when first read
+        self._bodies, self._body_mentions = None, mentions
         for si, (toks, low, in_sentence) in enumerate(found):
             sent_toks.append((toks, low))
             if not in_sentence:
@@ -248,8 +248,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         c.headline = _is_headline(text, sent_range)
         # passive voice: "were launched (by X)"
         if p.pos == "verb" and i > 0 and is_participle(low[i]):
-            k = i - 1
-            while k >= s and low[k] in grammar_words("passive_gap_words"):
+            k, gap = i - 1, grammar_words("passive_gap_words")
+            while k >= s and low[k] in gap:
                 k -= 1
             if k >= s and low[k] in _BE:
                 c.passive = True
@@ -310,11 +310,13 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         # location: "in/at/near PLACE" in the clause, before any relative or subordinate clause
         # ("signed a deal that would allow shipments from Ukrainian ports": not signed in Ukraine)
         le = next((k for k in range(j, min(e, len(toks))) if low[k] in _SUBORD or low[k] in _CLAUSE_BREAK), e)
+        after, upto = toks[j - 1][1], (toks[le - 1][1] if le < len(toks) else None)     # (read once, not per mention)
+        preps = grammar_words("location_prepositions")
         for m in mentions:
-            if toks[j - 1][1] <= m.start and (le >= len(toks) or m.end <= toks[min(le, len(toks)) - 1][1]) \
+            if after <= m.start and (upto is None or m.end <= upto) \
                     and (m.kind == "place" or (m.kind == "country" and not m.metonym)):
                 k = self._tok_at(toks, m.start)
-                if k is not None and k > 0 and low[k - 1] in grammar_words("location_prepositions"):
+                if k is not None and k > 0 and low[k - 1] in preps:
                     c.location = {"name": m.name, "code": m.code}
                     break
         if c.location is None and p.pos == "noun":
