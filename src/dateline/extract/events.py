@@ -311,12 +311,11 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         # ("signed a deal that would allow shipments from Ukrainian ports": not signed in Ukraine)
         le = next((k for k in range(j, min(e, len(toks))) if low[k] in _SUBORD or low[k] in _CLAUSE_BREAK), e)
         after, upto = toks[j - 1][1], (toks[le - 1][1] if le < len(toks) else None)     # (read once, not per mention)
-        preps = grammar_words("location_prepositions")
         for m in mentions:
             if after <= m.start and (upto is None or m.end <= upto) \
                     and (m.kind == "place" or (m.kind == "country" and not m.metonym)):
                 k = self._tok_at(toks, m.start)
-                if k is not None and k > 0 and low[k - 1] in preps:
+                if k is not None and k > 0 and low[k - 1] in grammar_words("location_prepositions"):
                     c.location = {"name": m.name, "code": m.code}
                     break
         if c.location is None and p.pos == "noun":
