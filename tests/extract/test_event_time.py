@@ -520,3 +520,24 @@ def test_series_pattern_finds_what_its_two_expressions_find(text):
                      + "|".join(_ORDINALS) + r")\b")
     assert [(m.span(), m.groups()) for m in _series_pattern().finditer(text)] == \
         [(m.span(), m.groups()) for m in two.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it was its 3rd test this year and the fifth since May.",
+    "Its first launch since March came days after Ruritania's 12th drill so far.",
+    "A 12345th try, the 2nd one, and The Grand Duchy's seventh vote in a row.",
+    "No ordinals here at all, only 2019 and 45 people.",
+    "the firsts of their 2 and his\n\n  tenth, a 1 a 2 a 3 her seventeenths the 9",
+    "Abcdefghijklmnopqrstuvwxyzabcdefghijklmn Abcdefghijklmnopqrstuvwxyzabcdefghijklmn's 40th and "
+    "Abcdefghijklmnopqrstuvwxyzabcdefghijklmno's 41st",
+    "its 12",
+])
+def test_series_phrases_are_the_whole_scans_matches(text):
+    # the windowed scan finds exactly what one scan of the whole text finds; the owner expression's
+    # ends and reach are known (the windows are used, not the plain scan)
+    from dateline.extract.event_index import _series_places, series_pattern, series_phrases
+
+    assert _series_places() is not None
+    for t in (text, "x " * 80 + text, text + " y" * 80):
+        assert [(m.span(), m.groups()) for m in series_phrases(t)] == \
+            [(m.span(), m.groups()) for m in series_pattern().finditer(t)]

@@ -853,3 +853,28 @@ def test_boilerplate_inner_words(phrases, inner):
     from dateline.extract.events import _inner_words
 
     assert _inner_words(phrases) == inner
+
+
+@pytest.mark.parametrize("content,words", [
+    ("they signed the ceasefire deal", {"deal", "accord"}),
+    ("they signed the ceasefire dealings", {"deal", "accord"}),
+    ("a move to de-escalate, officials said", {"de-escalate"}),
+    ("a non-de-escalated front", {"de-escalate"}),
+    ("the 24-hour truce", {"24-hour", "hour"}),
+    ("the 124-hour truce", {"24-hour"}),
+    ("troops_deployed and troops.", {"troops"}),
+    ("deal_deal deal", {"deal"}),
+    ("dealdeal", {"deal"}),
+    ("the talks-", {"-", "talks-"}),
+    ("talks -- then peace", {"-"}),
+    ("café accords", {"caf", "accords"}),
+    ("ceasefire2 ceasefire²", {"ceasefire"}),
+    ("", {"deal"}),
+    ("anything", {""}),
+    ("", {""}),
+])
+def test_has_word_is_the_word_alternation(content, words):
+    import re
+    from dateline.extract.events import _has_word
+    rx = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b")
+    assert _has_word(content, frozenset(words)) == (rx.search(content) is not None)

@@ -12,6 +12,7 @@ import bisect
 from dataclasses import replace
 
 import functools
+from operator import attrgetter
 
 from ..resources import read_tsv
 from ..timeline.merge import symmetric_codes
@@ -150,7 +151,7 @@ def _joint_act(c, text: str, mentions, starts: list[int]) -> bool:
 def split_coordinated(cands: list, text: str, mentions) -> list:
     """Each event once per member of a listed target, and of a listed actor (not joint happenings)."""
     joint_codes_ = symmetric_codes()
-    mentions = sorted(mentions, key=lambda m: m.start)
+    mentions = sorted(mentions, key=attrgetter("start"))
     starts = [m.start for m in mentions]
     out = []
     for c in cands:

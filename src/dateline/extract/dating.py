@@ -302,8 +302,13 @@ def _perfect_words(past: bool) -> tuple[frozenset[str], frozenset[str]]:
 
 @functools.lru_cache(maxsize=None)
 def _words(key: str) -> frozenset[str]:
-    """One list of resources/dating/words.json (read once per list)."""
-    return frozenset(json.loads(path("dating", "words.json").read_text(encoding="utf-8"))[key]["words"])
+    """One list of resources/dating/words.json (the file parsed once, each list made once)."""
+    return frozenset(_word_file()[key]["words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _word_file() -> dict:
+    return json.loads(path("dating", "words.json").read_text(encoding="utf-8"))
 
 
 def _sentence_of(c, sentences) -> tuple[int, int] | None:

@@ -5,6 +5,7 @@ keys instead of a scan over everything, so that the stage's work grows with the 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 
 from functools import lru_cache
@@ -12,7 +13,8 @@ from functools import lru_cache
 from .. import lang
 from ..record import Mention, Timex
 from ..resources import read_tsv
-from .event_lexicon import _Cand, _same_day, grammar_words
+from .event_lexicon import _Cand, _ORDINALS, _same_day, grammar_words
+from .regexes import source
 from .trigger_senses import token_starting_at
 
 
@@ -301,3 +303,90 @@ class SeriesLookup:
         for c in self.by_start[bisect.bisect_left(self.starts, a):bisect.bisect_right(self.starts, b)]:
             if c is not keep:
                 self.gone.add(id(c))
+
+
+@lru_cache(maxsize=1)
+def series_pattern() -> "re.Pattern[str]":
+    """An owner and an ordinal, in figures (group 1) or in words (group 2): regexes.json series_number
+    or series_word and grammar.json ordinals, with the owner matched once for both (the same matches:
+    after the owner and its spaces comes a digit or a lower-case letter, never both, so no owner that
+    one branch takes can be passed over for the other's; one attempt per position instead of two)."""
+    return re.compile(r"\b" + source("cameo", "series_owner") + r"\s+(?:" + source("cameo", "series_figures")
+                      + "|(" + "|".join(_ORDINALS) + r")\b)")
+
+
+def series_phrases(text: str):
+    """``series_pattern().finditer(text)``, the same matches, with the expression tried only in windows
+    around the places ``_series_places`` finds: an owner's last character, white space, and a digit or
+    an ordinal's letters. A window runs from the owner's longest reach before that space to the
+    ordinal's longest reach (its lookahead read included) after it, overlapping windows joined. Every
+    match lies in the window of its ordinal; in a window the expression reads no character past its
+    end for any match (an ordinal nearer the end than its reach is a place of the same window, which
+    then ends past that reach), so each window's matches are the whole text's there."""
+    places = _series_places()
+    if places is None:      # (an owner expression whose ends and reach are not known: the plain scan)
+        yield from series_pattern().finditer(text)
+        return
+    gaps, before, after = places
+    rx, lo, hi = series_pattern(), None, None
+    for g in gaps.finditer(text):
+        a, q = g.span(1)
+        if hi is not None and a - before <= hi:
+            hi = q + after
+            continue
+        if hi is not None:
+            yield from rx.finditer(text, lo, hi)
+        lo, hi = max(0, a - before), q + after
+    if hi is not None:
+        yield from rx.finditer(text, lo, hi)
+
+
+@lru_cache(maxsize=1)
+def _series_places() -> "tuple[re.Pattern[str], int, int] | None":
+    """The places a series phrase may stand (an owner's possible last character, its white space as
+    group 1, a digit or an ordinal's letters next), the owner's longest match and the ordinal's
+    longest reach; None where the owner expression's last characters or length are not fixed, or
+    the figures do not open with a digit. (Read from the expressions' parse: ``re._parser``.)"""
+    try:
+        from re import _constants as K, _parser
+        owner, figures = _parser.parse(source("cameo", "series_owner")), _parser.parse(source("cameo", "series_figures"))
+    except (ImportError, re.error):
+        return None
+    ends, width = _last_chars(list(owner), K), owner.getwidth()[1]
+    if not ends or width >= K.MAXREPEAT or owner.state.flags & re.I or figures.state.flags & re.I \
+            or not _opens_with_digit(list(figures), K) or figures.getwidth()[1] >= K.MAXREPEAT:
+        return None
+    after = max(figures.getwidth()[1], *(len(w) for w in _ORDINALS)) + 1
+    gaps = re.compile("[" + "".join(re.escape(ch) for ch in sorted(ends)) + r"](\s+)(?=\d|"
+                      + "|".join(re.escape(w) for w in _ORDINALS) + ")")
+    return gaps, width, after
+
+
+def _last_chars(items, K) -> "set[str] | None":
+    """The characters a match of the parsed expression ``items`` can end with, where every branch
+    ends in a literal or a set of literals (case as written); None otherwise."""
+    if not items:
+        return None
+    op, av = items[-1]
+    if op is K.LITERAL:
+        return {chr(av)}
+    if op is K.IN and all(o is K.LITERAL for o, _ in av):
+        return {chr(x) for _, x in av}
+    if op is K.SUBPATTERN and not (av[1] & re.I):
+        return _last_chars(list(av[3]), K)
+    if op is K.BRANCH:
+        sets = [_last_chars(list(b), K) for b in av[1]]
+        return None if any(x is None for x in sets) else set().union(*sets)
+    return None
+
+
+def _opens_with_digit(items, K) -> bool:
+    """Does every match of the parsed expression ``items`` open with a digit?"""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is K.SUBPATTERN:
+        return _opens_with_digit(list(av[3]), K)
+    if op is K.MAX_REPEAT or op is K.MIN_REPEAT:
+        return av[0] >= 1 and _opens_with_digit(list(av[2]), K)
+    return op is K.IN and av == [(K.CATEGORY, K.CATEGORY_DIGIT)]

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
-import re
 from dataclasses import dataclass, replace
 
 from ..record import Series, Timex
@@ -15,9 +13,10 @@ from .dating_clause import (modifier_chain, noun_modifier_time, noun_own_time, o
                             participle_time, subject_noun_times, told_as_distinct)
 from .dating_parse import attached_time, parse_times
 from .dating_story import headline_dates, reacted_object, same_doer
-from .event_index import SeriesLookup, TimexIndex, by_sentence
+from .event_index import SeriesLookup, TimexIndex, by_sentence, series_phrases
+from .event_index import series_pattern as _series_pattern  # noqa: F401 (the name the tests read)
 from .lexicon import is_past_form, is_participle, singular
-from .regexes import regex, source
+from .regexes import regex
 from .event_lexicon import (_Cand, _IMPLICATIVE, _NEG_VERBS, _ORDINALS, _PREPS, _SERIES_MODIFIERS, _base_verbs,
                             grammar_words)
 
@@ -457,7 +456,7 @@ class TimeRules:
         if all(c.hypothetical for c in cands):
             return      # a series phrase comments on a kept event that is not hypothetical: none here
         look = None
-        for m in _series_pattern().finditer(text):
+        for m in series_phrases(text):
             ordinal = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2).lower()]
             if m.group(1) and not regex("cameo", "ordinal_suffix").match(text[m.start(1):m.start(1) + 6]):
                 continue
@@ -498,16 +497,6 @@ class TimeRules:
             look.drop(m.start(), anchor_pos, owner)
         if look is not None:
             cands[:] = [c for c in cands if id(c) not in look.gone]
-
-
-@functools.lru_cache(maxsize=1)
-def _series_pattern() -> "re.Pattern[str]":
-    """An owner and an ordinal, in figures (group 1) or in words (group 2): regexes.json series_number
-    or series_word and grammar.json ordinals, with the owner matched once for both (the same matches:
-    after the owner and its spaces comes a digit or a lower-case letter, never both, so no owner that
-    one branch takes can be passed over for the other's; one attempt per position instead of two)."""
-    return re.compile(r"\b" + source("cameo", "series_owner") + r"\s+(?:" + source("cameo", "series_figures")
-                      + "|(" + "|".join(_ORDINALS) + r")\b)")
 
 
 def _coreferent(c, sent_toks=None) -> bool:

@@ -33,7 +33,6 @@ from .event_lexicon import (  # noqa: F401 (codebook, dictionary, NO_EVENT ... a
 from .event_roles import RoleRules
 from .role_parse import adjunct_doer, unparty_groups
 from .event_time import TimeRules
-from .role_pronouns import body_index
 from .event_index import MergeIndex, ReportIndex, TimexIndex, by_sentence, mark_elaborations, twins
 from .event_triggers import TriggerRules
 
@@ -78,7 +77,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         reported = ReportIndex([(a.content.start, a.content.end, a.source.start, a.source.end, a.cue.start)
                                 for a in attributions if a.source.start is not None], sentences)
         m_starts = [m.start for m in mentions]
-        self._bodies = body_index(mentions)     # definite nouns naming a body far back ("the panel")
+        # definite nouns naming a body far back ("the panel"): PronounRules._body_index, made when first read
+        self._bodies, self._body_mentions = None, mentions
         for si, (toks, low, in_sentence) in enumerate(found):
             sent_toks.append((toks, low))
             if not in_sentence:
@@ -248,8 +248,8 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         c.headline = _is_headline(text, sent_range)
         # passive voice: "were launched (by X)"
         if p.pos == "verb" and i > 0 and is_participle(low[i]):
-            k = i - 1
-            while k >= s and low[k] in grammar_words("passive_gap_words"):
+            k, gap = i - 1, grammar_words("passive_gap_words")
+            while k >= s and low[k] in gap:
                 k -= 1
             if k >= s and low[k] in _BE:
                 c.passive = True
@@ -310,8 +310,9 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
         # location: "in/at/near PLACE" in the clause, before any relative or subordinate clause
         # ("signed a deal that would allow shipments from Ukrainian ports": not signed in Ukraine)
         le = next((k for k in range(j, min(e, len(toks))) if low[k] in _SUBORD or low[k] in _CLAUSE_BREAK), e)
+        after, upto = toks[j - 1][1], (toks[le - 1][1] if le < len(toks) else None)     # (read once, not per mention)
         for m in mentions:
-            if toks[j - 1][1] <= m.start and (le >= len(toks) or m.end <= toks[min(le, len(toks)) - 1][1]) \
+            if after <= m.start and (upto is None or m.end <= upto) \
                     and (m.kind == "place" or (m.kind == "country" and not m.metonym)):
                 k = self._tok_at(toks, m.start)
                 if k is not None and k > 0 and low[k - 1] in grammar_words("location_prepositions"):
@@ -403,7 +404,7 @@ class EventExtractor(TriggerRules, RoleRules, TimeRules):
                     content = lowered.get(id(a))
                     if content is None:
                         content = lowered[id(a)] = a.content.text.lower()
-                    near = _any_word(c.pattern.objects).search(content) is not None
+                    near = _has_word(content, c.pattern.objects)
                 if inside or near:
                     src = a.source
                     ref = ActorRef(src.entity, src.name, src.code)
@@ -523,11 +524,33 @@ def _controls(text: str, source: tuple[int, int], c: _Cand, low: list[str], time
         w == "," or w in grammar_words("adjunct_prepositions") for w in gap[1:])
 
 
+def _wordlike(ch: str) -> bool:
+    """What ``\\w`` matches in a str expression: a character that is alphanumeric, or '_'."""
+    return ch.isalnum() or ch == "_"
+
+
 @functools.lru_cache(maxsize=4096)
-def _any_word(words: frozenset[str]) -> "re.Pattern[str]":
-    """One expression for "any of the words, standing as a word" (one search instead of one
-    compiled expression per word)."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b")
+def _word_ends(words: frozenset[str]) -> tuple[tuple[str, bool, bool], ...]:
+    """Each word with whether its first and its last character are word characters."""
+    return tuple((w, _wordlike(w[0]), _wordlike(w[-1])) for w in sorted(words) if w)
+
+
+def _has_word(content: str, words: frozenset[str]) -> bool:
+    """Does any of the words stand as a word in the content: exactly whether
+    ``re.search(r"\\b(?:w1|w2|...)\\b", content)`` finds one (\\b holds where the characters on its two
+    sides differ in being word characters, the text's ends counting as none), found by str.find with
+    no expression compiled (a pattern's objects are many; compiling each set cost more than its searches)."""
+    if "" in words:     # an empty alternative matches at any word boundary
+        return re.search(r"\b", content) is not None
+    n = len(content)
+    for w, head, tail in _word_ends(words):
+        i = content.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i > 0 and _wordlike(content[i - 1])) != head and (j < n and _wordlike(content[j])) != tail:
+                return True
+            i = content.find(w, i + 1)
+    return False
 
 
 _EXTRACTOR: EventExtractor | None = None

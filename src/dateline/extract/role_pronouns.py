@@ -96,7 +96,7 @@ class PronounRules:
             if m.kind == "organization" and len(words) > 1 and (words[-1] == word or (
                     word in role_words("panel_words") and words[-1] in role_words("panel_words"))):
                 return m          # (a committee is also "the panel")
-        far = _last_body(getattr(self, "_bodies", None), word, token.idx)
+        far = _last_body(self._body_index(), word, token.idx)
         if far is not None:
             return far            # a body named further back in the article ("the panel", many lines on)
         if word in role_words("group_words"):
@@ -105,6 +105,13 @@ class PronounRules:
             return next((m for m in reversed(mentions) if first <= m.start and m.end <= token.idx
                          and m.kind == "organization"), None)
         return None
+
+    def _body_index(self):
+        """``body_index`` of the article's mentions (``_body_mentions``), made at its first reader:
+        only a parsed definite noun reads it, so the rules-only profile never makes it."""
+        if getattr(self, "_bodies", None) is None and getattr(self, "_body_mentions", None) is not None:
+            self._bodies = body_index(self._body_mentions)
+        return getattr(self, "_bodies", None)
 
     def _event_anaphor(self, token, mentions: list[Mention], hops: int = 2) -> Mention | None:
         """A definite noun that refers back to the act the previous sentence reports ("X rejected the

@@ -74,27 +74,27 @@ class SurfaceRoles:
     def _clause_bounds(self, toks, low, i, j, verbs=()) -> tuple[int, int]:
         """Token range of the clause around trigger tokens i..j; a coordinated verb trigger after it
         ("fired missiles ... and warned the United States") starts a clause of its own."""
-        s = 0
+        breaks, subord, openers = _CLAUSE_BREAK, _SUBORD, _W["comma_clause_openers"]     # (bound once per call)
+        s, n = 0, len(low)
         for k in range(i - 1, -1, -1):
             w = low[k]
-            if w in _CLAUSE_BREAK or (w in _SUBORD and k > 0) or (w in _SPEECH_VERBS and k < i - 1
-                                                                 and toks[k][2][:1].islower()):  # not "United States"
+            if w in breaks or (w in subord and k > 0) or (w in _SPEECH_VERBS and k < i - 1
+                                                          and toks[k][2][:1].islower()):  # not "United States"
                 s = k + 1   # "The ministry said the arrest ...": the speaker is not in the reported clause
                 break
-            if w == "," and k + 1 < len(low) and low[k + 1] in _W["comma_clause_openers"]:
+            if w == "," and k + 1 < n and low[k + 1] in openers:
                 s = k + 1
                 break
-        e = len(low)
-        for k in range(j, len(low)):
+        e, coordinators, ends = n, _W["coordinators"], _CLAUSE_END_VERBS
+        for k in range(j, n):
             w = low[k]
-            if w in _CLAUSE_BREAK or (w in _SUBORD and w != "that") or w in _CLAUSE_END_VERBS:
+            if w in breaks or (w in subord and w != "that") or w in ends:
                 e = k
                 break
-            if w in _W["coordinators"] and any(v in verbs for v in (k + 1, k + 2)):
+            if w in coordinators and any(v in verbs for v in (k + 1, k + 2)):
                 e = k
                 break
-            if w == "," and k + 1 < len(low) and (low[k + 1] in _W["comma_clause_openers"]
-                                                  or low[k + 1] in _W["comma_participles"]):
+            if w == "," and k + 1 < n and (low[k + 1] in openers or low[k + 1] in _W["comma_participles"]):
                 e = k
                 break
         return s, e
