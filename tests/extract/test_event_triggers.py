@@ -11,7 +11,7 @@ from dateline.text import tokenize_lower
 def _plain_match(ex, toks, low, i, after_verb=False, pos_only=None):
     """Every row of the word in file order, each test made for it, the first best score kept."""
     best = None
-    for p, rest, last_forms, _, _ in sorted(ex._row_plans(low[i])[0], key=lambda plan: (plan[0].file, plan[0].row)):
+    for p, rest, last_forms, *_ in sorted(ex._row_plans(low[i])[0], key=lambda plan: (plan[0].file, plan[0].row)):
         fit = ex._pos_fits(p.pos, toks, low, i, after_verb) if pos_only is None else p.pos == pos_only
         if not fit:
             continue

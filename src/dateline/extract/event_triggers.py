@@ -151,38 +151,44 @@ def _object_window(toks, low: list[str], j: int, reach: int) -> list[str]:
     return window
 
 
-def _row_plan(p: Pattern) -> tuple:
+def _row_plan(p: Pattern, intransitive: frozenset[str], close: frozenset[str]) -> tuple:
     """A row with what is fixed for it: its later words with their reach (an intransitive verb's
     preposition follows it: "agreed with X", not "agreed to a truce with X", and so does the particle
     of a verb that takes no object: "gave in", not "gave a speech in"; elsewhere up to 2 words may
     stand between), the forms its last word must take (a noun row of several words), the highest
-    score it can reach (its object at distance 0) and the word sets of which the sentence must hold
+    score it can reach (its object at distance 0), the word sets of which the sentence must hold
     one each (its objects, each later word's forms, its subjects: every test of the row reads only
-    the sentence's words)."""
-    intransitive, close = grammar_words("intransitive_verbs"), grammar_words("close_particle_verbs")
-    return (p, tuple((w, 1 if (w in _PREPS and p.words[0] in intransitive) or " ".join(p.words[:2]) in close
-                      else 3) for w in p.words[1:]),
-            _noun_forms(p.words[-1]) if p.pos == "noun" and len(p.words) > 1 else None,
-            (len(p.words), bool(p.objects), 0, bool(p.subjects), -p.row),
-            ((p.objects,) if p.objects else ()) + tuple(_noun_forms(w) for w in p.words[1:])
-            + ((p.subjects,) if p.subjects else ()))
+    the sentence's words) and every word of those sets."""
+    words = p.words
+    rest, forms, last_forms = (), (), None
+    if len(words) > 1:
+        later = words[1:]
+        near = " ".join(words[:2]) in close
+        opens = words[0] in intransitive
+        rest = tuple([(w, 1 if (opens and w in _PREPS) or near else 3) for w in later])
+        forms = tuple(map(_noun_forms, later))
+        if p.pos == "noun":
+            last_forms = forms[-1]
+    needs = ((p.objects,) if p.objects else ()) + forms + ((p.subjects,) if p.subjects else ())
+    return (p, rest, last_forms, (len(words), bool(p.objects), 0, bool(p.subjects), -p.row), needs,
+            needs[0] if len(needs) == 1 else frozenset().union(*needs))
 
 
 def _word_plan(pats, rows_of: dict) -> tuple:
     """(rows sorted by reachable score, the rows that need no word, every word some row needs) of a
-    list of rows; ``rows_of``: each row's plan and needed words by id (made once per row)."""
-    rows, needed = [], []
+    list of rows; ``rows_of``: each row's plan by id (made once per row)."""
+    rows = []
+    intransitive = close = None
     for p in pats:
-        got = rows_of.get(id(p))
-        if got is None:
-            plan = _row_plan(p)
-            got = rows_of[id(p)] = (plan, frozenset().union(*plan[4]))
-        rows.append(got[0])
-        needed.append(got[1])
+        plan = rows_of.get(id(p))
+        if plan is None:
+            if intransitive is None:
+                intransitive, close = grammar_words("intransitive_verbs"), grammar_words("close_particle_verbs")
+            plan = rows_of[id(p)] = _row_plan(p, intransitive, close)
+        rows.append(plan)
     rows.sort(key=itemgetter(3), reverse=True)
-    rows = tuple(rows)
-    return rows, tuple(r for r in rows if not r[4]), \
-        needed[0] if len(needed) == 1 else frozenset().union(*needed)
+    free = tuple([r for r in rows if not r[4]])
+    return tuple(rows), free, rows[0][5] if len(rows) == 1 else frozenset().union(*map(itemgetter(5), rows))
 
 
 def _positions(low: list[str], words: list[str]) -> list[int]:
@@ -299,32 +305,29 @@ class TriggerRules:
             plans[word] = got
         return got
 
-    def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int,
-               after_verb: bool = False, pos_only: str | None = None, present: set | None = None) -> tuple[Pattern, int] | None:
+    def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int, after_verb: bool = False,
+               pos_only: str | None = None, present: set | None = None, plan: tuple | None = None) -> tuple[Pattern, int] | None:
         """The best row of the dictionary that matches at token i; ``pos_only``: the part of speech
         the parse gives the word (the rows of that part of speech fit, no others); ``present``: the
-        sentence's words as a set (made here when not given)."""
+        sentence's words as a set (made here when not given); ``plan``: the word's ``_row_plans``
+        (read here when not given)."""
         best = None
         # the rows of one word share their context tests: each is made once per (part of speech),
         # (later word, position, reach) and (object window)
         fits: dict[str, bool] = {}
         nexts: dict[tuple, int | None] = {}
         windows: dict = {}
-        rows, free, needed = self._row_plans(low[i])
+        rows, free, needed = plan or self._row_plans(low[i])
         # a row matches only where the sentence holds one word of each set it needs: a later word of
         # the row is found (_next_word) as one of its forms, an object (_objects_at) as one of the
         # row's objects after the trigger or before it, a subject as one of its subjects before it.
         # ``hits``: the needed words the sentence has; with none, only the rows that need no word
         hits = needed.intersection(low if present is None else present)
-        for p, rest, last_forms, top, needs in rows if hits else free:
+        lacks = hits.isdisjoint
+        for p, rest, last_forms, top, needs, _ in rows if hits else free:
             if best is not None and top <= best[0]:
                 break               # no later row can beat the best (its score is at most ``top``)
-            missing = False
-            for need in needs:
-                if need.isdisjoint(hits):
-                    missing = True
-                    break
-            if missing:
+            if needs and (lacks(needs[0]) or (len(needs) > 1 and any(map(lacks, needs)))):
                 continue
             fit = fits.get(p.pos)
             if fit is None:
@@ -458,16 +461,18 @@ class TriggerRules:
                 if free or not needed.isdisjoint(present):
                     starts.append(w)
             found = self._sentence_triggers(toks, low, present, _positions(low, starts), si,
-                                            quoted if quotes else None) if starts else []
+                                            quoted if quotes else None, plans) if starts else []
             if not found:       # (each step below keeps no trigger where there is none)
                 out.append((toks, low, found))
                 continue
             out.append((toks, low, sentence_filters(found, toks, low)))
         return out
 
-    def _sentence_triggers(self, toks, low: list[str], present: set, starts: list[int], si: int, quoted) -> list[_Cand]:
+    def _sentence_triggers(self, toks, low: list[str], present: set, starts: list[int], si: int, quoted,
+                           plans: dict) -> list[_Cand]:
         """The triggers that start at the tokens ``starts`` (in order) of sentence ``si``; ``quoted``:
-        whether a character offset lies inside quotation marks (None: no quotation marks)."""
+        whether a character offset lies inside quotation marks (None: no quotation marks); ``plans``:
+        the ``_row_plans`` of the words at ``starts``."""
         titlecase = None        # (read where a capitalised trigger word needs it)
         used = set()
         found: list[_Cand] = []
@@ -484,7 +489,7 @@ class TriggerRules:
                 if not titlecase:
                     continue    # a capitalised word inside a sentence is part of a name ("Promises")
             after_verb = last_verb is not None and breaks.isdisjoint(low[last_verb:i])
-            hit = self._match(toks, low, i, after_verb, present=present)
+            hit = self._match(toks, low, i, after_verb, present=present, plan=plans[low[i]])
             if not hit:
                 continue
             p, j = hit
