@@ -12,7 +12,9 @@ from .event_lexicon import _BE, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, diction
 
 def sentence_filters(found: list[_Cand], toks, low: list[str]) -> list[_Cand]:
     """The triggers of a sentence (in order) that its clauses leave as happenings of their own."""
-    found = _drop_purpose_repeats(_drop_coordinated_force(_drop_refused_acts(found, low), low), low)
+    found = _drop_refused_acts(found, low)
+    if len(found) > 1:      # (each of these two steps drops one trigger of a neighbouring pair)
+        found = _drop_purpose_repeats(_drop_coordinated_force(found, low), low)
     found = _drop_capacities(found, low)
     _warning_statements(found, toks, low)
     found = _assertions(found, toks, low)
