@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from itertools import compress
 from operator import itemgetter
 
 from .. import lang
@@ -191,17 +192,9 @@ def _word_plan(pats, rows_of: dict) -> tuple:
     return tuple(rows), free, rows[0][5] if len(rows) == 1 else frozenset().union(*map(itemgetter(5), rows))
 
 
-def _positions(low: list[str], words: list[str]) -> list[int]:
+def _positions(low: list[str], words: set[str]) -> list[int]:
     """Where the sentence's words ``words`` stand, in order."""
-    at = []
-    for w in words:
-        k = -1
-        for _ in range(low.count(w)):
-            k = low.index(w, k + 1)
-            at.append(k)
-    if len(words) > 1:
-        at.sort()
-    return at
+    return list(compress(range(len(low)), map(words.__contains__, low)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -278,6 +271,13 @@ class TriggerRules:
                 return False      # "in the Kabul blast": a name that modifies a noun
             return ((prev.endswith("s") and prev not in _BE) or after_name) and not after_verb
         return True
+
+    def _trigger_words(self) -> frozenset[str]:
+        """The words of this extractor's index as a set (a sentence's set of words meets it in C)."""
+        got = self.__dict__.get("_words")
+        if got is None or got[0] is not self.index:
+            got = self.__dict__["_words"] = (self.index, frozenset(self.index))
+        return got[1]
 
     def _plan_table(self) -> dict:
         """The plans made so far (``_row_plans``) by word, for this extractor's index (a test may give
@@ -447,7 +447,7 @@ class TriggerRules:
             k = bisect.bisect_right(q_starts, pos) - 1
             return k >= 0 and quotes[k][0] <= pos < quotes[k][1]
 
-        words, plan, plans = self.index.keys(), self._row_plans, self._plan_table()
+        words, plan, plans = self._trigger_words(), self._row_plans, self._plan_table()
         out = []
         for si, (ss, se) in enumerate(sentences):
             toks, low = tokenize_lower(text, ss, se)
@@ -455,11 +455,11 @@ class TriggerRules:
             # where a trigger may start: a word of the dictionary of which some row may match here
             # (each row of the others needs a word the sentence lacks, as in _match); a test of the
             # word and the sentence only, so made once per word
-            starts = []
-            for w in words & present:
+            starts = set()
+            for w in present.intersection(words):
                 _, free, needed = plans.get(w) or plan(w)
                 if free or not needed.isdisjoint(present):
-                    starts.append(w)
+                    starts.add(w)
             found = self._sentence_triggers(toks, low, present, _positions(low, starts), si,
                                             quoted if quotes else None, plans) if starts else []
             if not found:       # (each step below keeps no trigger where there is none)
