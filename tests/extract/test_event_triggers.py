@@ -3,7 +3,7 @@ the score they can reach, rows skipped where the sentence lacks a word they need
 that a plain walk over every row of the word in file order chooses."""
 import pytest
 
-from dateline.extract.event_triggers import _next_word
+from dateline.extract.event_triggers import _next_word, _positions
 from dateline.extract.events import _extractor
 from dateline.text import tokenize_lower
 
@@ -11,7 +11,7 @@ from dateline.text import tokenize_lower
 def _plain_match(ex, toks, low, i, after_verb=False, pos_only=None):
     """Every row of the word in file order, each test made for it, the first best score kept."""
     best = None
-    for p, rest, last_forms, _, _ in sorted(ex._row_plans(low[i])[0], key=lambda plan: (plan[0].file, plan[0].row)):
+    for p, rest, last_forms, *_ in sorted(ex._row_plans(low[i])[0], key=lambda plan: (plan[0].file, plan[0].row)):
         fit = ex._pos_fits(p.pos, toks, low, i, after_verb) if pos_only is None else p.pos == pos_only
         if not fit:
             continue
@@ -62,3 +62,20 @@ def test_plans_put_the_highest_reachable_score_first():
         assert tops == sorted(tops, reverse=True)
         assert free == tuple(r for r in rows if not r[4])
         assert all(p.objects <= needed for p, *_ in rows)
+
+
+@pytest.mark.parametrize("low, words", [
+    (["the", "army", "hit", "the", "post", "and", "hit", "it", "again"], ["hit"]),
+    (["talks", "on", "talks", "about", "aid", "talks"], ["aid", "talks"]),
+    (["a", "b", "c"], []),
+    (["x"], ["x"]),
+])
+def test_positions_are_every_place_of_the_words_in_order(low, words):
+    assert _positions(low, set(words)) == [k for k, w in enumerate(low) if w in words]
+
+
+def test_forms_with_the_same_rows_share_one_plan():
+    ex = _extractor()
+    for a, b in (("attack", "attacks"), ("plan", "plans")):
+        if [id(p) for p in ex.index.get(a, ())] == [id(p) for p in ex.index.get(b, ())]:
+            assert ex._row_plans(a) is ex._row_plans(b)

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import replace
+from itertools import compress
+from operator import itemgetter
 
 from .. import lang
 from ..text import tokenize_lower
 from . import trigger_senses
+from .trigger_clauses import _is_adverb, sentence_filters
 from .lexicon import is_participle, is_past_form, is_unchanged_past, noun_forms, singular
 from .event_lexicon import (
-    NO_EVENT, Pattern, VOCABULARIES, bare_trigger_words, dictionary, _BE, _PREPS, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
+    NO_EVENT, Pattern, VOCABULARIES, dictionary, _BE, _PREPS, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
     _SUBORD, _VERB_BEFORE, grammar_words
 )
 
@@ -36,12 +38,6 @@ def _past_after_subject(toks, low: list[str], i: int, i0: int, after_verb: bool)
     return nxt in _DETS or word[:1].isupper() or nxt in grammar_words("noun_determiners") or (
         nxt.isalpha() and nxt not in _BE and nxt not in _PREPS and not is_past_form(nxt)
         and nxt not in grammar_words("modal_auxiliaries") and not is_unchanged_past(nxt))
-
-
-def _is_adverb(word: str) -> bool:
-    """A lower-case word in -ly that is no noun, verb or adjective of grammar.json's not_adverbs."""
-    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower() \
-        and word not in grammar_words("not_adverbs")
 
 
 def _in_name(toks, low: list[str], k: int) -> bool:
@@ -105,87 +101,6 @@ def _titlecase(toks) -> bool:
     return bool(initials) and sum(map(str.isupper, initials)) >= 0.6 * len(initials)
 
 
-def _drop_refused_acts(found: list[_Cand], low: list[str]) -> list[_Cand]:
-    """"rejected an appeal to release X", "declined an invitation to attend": the act in the
-    infinitive of a noun that a rejection (12x) takes as its object is what the rejection codes, no
-    happening of its own. ("refused to deploy": the act stays, negated, as the complement that takes
-    the refusing subject.)"""
-    out = []
-    for c in found:
-        k = c.tok - 1
-        gov = None
-        if c.pattern.pos == "verb" and k >= 1 and low[k] == "to":
-            gov = next((g for g in found if g.tok < k and g.pattern.code.startswith("12") and 1 <= k - g.end_tok <= 5
-                        and not any(w in _CLAUSE_BREAK or w in (",", ";") for w in low[g.end_tok:k])), None)
-        if gov is None:
-            out.append(c)
-    return out
-
-
-def _drop_capacities(found: list[_Cand], low: list[str]) -> list[_Cand]:
-    """"their ability to travel", "the right to try the suspects", "freedom to protest": the infinitive of
-    a noun of capacity or entitlement names what someone may do, no happening."""
-    nouns = grammar_words("capacity_nouns")
-
-    def capacity(k: int) -> bool:       # k: the "to"; "the ability (of diplomats) to"
-        if low[k - 1] in nouns:
-            return True
-        of = next((n for n in range(k - 1, max(0, k - 6), -1) if low[n] in ("of", ",", ";")), None)
-        return of is not None and low[of] == "of" and low[of - 1] in nouns
-    return [c for c in found if not (c.pattern.pos == "verb" and c.tok >= 2 and low[c.tok - 1] == "to"
-                                     and capacity(c.tok - 1))]
-
-
-def _warning_statements(found: list[_Cand], toks, low: list[str]) -> None:
-    """"rights groups warned that the government was losing leverage": a bare warning (no object row
-    matched) whose that-clause states how things are, with no act to come (no modal, no condition, no
-    wrong named) and no addressee, comments (grammar.json warning_statement_code); "warned that it would
-    retaliate" and "warned X that ..." stay threats."""
-    verbs, code = grammar_words("warning_verbs"), next(iter(grammar_words("warning_statement_code")))
-    stops = (grammar_words("modal_auxiliaries") - grammar_words("hedges")) | grammar_words("conditions") \
-        | grammar_words("threat_conditions")     # "warned that the vote could hurt growth" predicts
-    for c in found:
-        if c.pattern.pos != "verb" or c.pattern.objects or low[c.tok] not in verbs or not c.pattern.code.startswith("13"):
-            continue
-        that = next((k for k in range(c.end_tok, min(c.end_tok + 4, len(low))) if low[k] == "that"), None)
-        if that is None or any(toks[k][2][:1].isupper() and low[k] not in _DAY_WORDS for k in range(c.end_tok, that)):
-            continue
-        end = next((k for k in range(that + 1, len(low)) if low[k] in (",", ";", ".") or low[k] in _CLAUSE_BREAK), len(low))
-        if any(w in stops or _names_wrong(w) for w in low[that + 1:end]):
-            continue
-        c.pattern = replace(c.pattern, code=code)
-        c.rule = f"{c.pattern.file}:{c.pattern.row + 1}+grammar.json:warning_statement_code"
-
-
-def _assertions(found: list[_Cand], toks, low: list[str]) -> list[_Cand]:
-    """"insisted that they gave no support", "agrees the senator is an opportunist": a clause that
-    states how things are (no modal, condition or infinitive) after "that" and a verb of grammar.json
-    assertion_verbs, or after a verb of agreement_verbs with a form of "be" in its first words, asserts:
-    no demand, no intent to cooperate ("insisted that X must withdraw", "agreed to talks", "agreed that
-    they would meet" stay; "agreed with X that ..." expresses accord, 019)."""
-    asserting, agreeing = grammar_words("assertion_verbs"), grammar_words("agreement_verbs")
-    stops = grammar_words("modal_auxiliaries") | grammar_words("conditions") | grammar_words("modality")
-    out = []
-    for c in found:
-        j, w = c.end_tok, low[c.tok]
-        if c.pattern.pos == "verb" and (w in asserting or (w in agreeing and c.pattern.code[:2] == "03")) and j < len(low) \
-                and low[j] not in grammar_words("prepositions") and (low[j] == "that" or w in agreeing):
-            j += low[j] == "that"
-            end = next((k for k in range(j, min(len(low), j + 12)) if low[k] in (";", ".")), min(len(low), j + 12))
-            infinitive = any(low[k] == "to" and toks[k + 1][2][:1].islower() and low[k + 1] not in _DETS
-                             for k in range(j, end - 1))      # "it was time to resume talks"
-            if (w in asserting or not _BE.isdisjoint(low[j:j + 6])) and not infinitive \
-                    and not any(x in stops for x in low[j:end]):
-                continue
-        out.append(c)
-    return out
-
-
-def _names_wrong(word: str) -> bool:
-    """A one-word trigger of a force or threat root that needs no object ("attack", "threat")."""
-    return word in bare_trigger_words(grammar_words("harm_roots") | {"13"})
-
-
 def _determined_name(toks, low: list[str], k: int) -> bool:
     """The capitalised words that end at token k follow a determiner of a noun (trigger_filters
     noun_determiners: "the Kabul", not "The Taliban" opening the sentence)."""
@@ -210,50 +125,11 @@ def _possessor(toks, low: list[str], k: int) -> bool:
     return False
 
 
-def _drop_coordinated_force(found: list[_Cand], low: list[str]) -> list[_Cand]:
-    """"was shot and killed by police", "beat and robbed two tourists": two force verbs joined by
-    "and" that share their object are one happening, coded by the second verb."""
-    force = grammar_words("force_roots")
-    drop = set()
-    for c, d in zip(found, found[1:]):
-        if c.pattern.pos == d.pattern.pos == "verb" and d.tok == c.end_tok + 1 and low[c.end_tok] == "and" \
-                and c.pattern.code[:2] in force and d.pattern.code[:2] in force:
-            drop.add(id(c))
-    return [c for c in found if id(c) not in drop]
-
-
-def _text_subject(c: _Cand, low: list[str]) -> bool:
-    """"the plan, which calls for cooperation", "the bill requires", "the programme also calls for": an
-    appeal or demand whose subject is a text states what the text says; no party appeals."""
-    if c.pattern.pos != "verb" or c.pattern.code[:2] not in grammar_words("content_verb_roots"):
-        return False
-    k = c.tok - 1
-    while k >= 1 and (low[k] in grammar_words("text_subject_adverbs") or _is_adverb(low[k])):
-        k -= 1      # "the programme also calls for", "the plan explicitly requires"
-    if k >= 0 and low[k] in ("which", "that"):
-        k -= 1
-        if k >= 0 and low[k] == ",":
-            k -= 1
-    return k >= 0 and low[k] in grammar_words("content_nouns")
-
-
 def _plural_after_stem_slot(prev: str, w: str) -> bool:
     """"conceded to demands", "in response to attacks": after "to" or a modal a verb is a bare stem,
     so an "-s" form there is a plural noun."""
     return (prev == "to" or prev in grammar_words("modal_auxiliaries")) and w.endswith("s") \
         and not w.endswith("ss") and singular(w) != w
-
-
-def _drop_purpose_repeats(found: list[_Cand], low: list[str]) -> list[_Cand]:
-    """"used tear gas to disperse the crowd": an act whose purpose infinitive has the same code is one
-    happening, coded by the first verb."""
-    drop = set()
-    for c, d in zip(found, found[1:]):
-        if c.pattern.pos == d.pattern.pos == "verb" and d.tok >= 1 and low[d.tok - 1] == "to" \
-                and 1 <= d.tok - c.end_tok <= 6 and c.pattern.code[:3] == d.pattern.code[:3] \
-                and not any(w in _CLAUSE_BREAK or w in (",", ";", "and", "but") for w in low[c.end_tok:d.tok]):
-            drop.add(id(d))
-    return [c for c in found if id(c) not in drop]
 
 
 def _object_window(toks, low: list[str], j: int, reach: int) -> list[str]:
@@ -274,6 +150,57 @@ def _object_window(toks, low: list[str], j: int, reach: int) -> list[str]:
             counted += 1
         k += 1
     return window
+
+
+def _row_plan(p: Pattern, intransitive: frozenset[str], close: frozenset[str]) -> tuple:
+    """A row with what is fixed for it: its later words with their reach (an intransitive verb's
+    preposition follows it: "agreed with X", not "agreed to a truce with X", and so does the particle
+    of a verb that takes no object: "gave in", not "gave a speech in"; elsewhere up to 2 words may
+    stand between), the forms its last word must take (a noun row of several words), the highest
+    score it can reach (its object at distance 0), the word sets of which the sentence must hold
+    one each (its objects, each later word's forms, its subjects: every test of the row reads only
+    the sentence's words) and every word of those sets."""
+    words = p.words
+    rest, forms, last_forms = (), (), None
+    if len(words) > 1:
+        later = words[1:]
+        near = " ".join(words[:2]) in close
+        opens = words[0] in intransitive
+        rest = tuple([(w, 1 if (opens and w in _PREPS) or near else 3) for w in later])
+        forms = tuple(map(_noun_forms, later))
+        if p.pos == "noun":
+            last_forms = forms[-1]
+    needs = ((p.objects,) if p.objects else ()) + forms + ((p.subjects,) if p.subjects else ())
+    return (p, rest, last_forms, (len(words), bool(p.objects), 0, bool(p.subjects), -p.row), needs,
+            needs[0] if len(needs) == 1 else frozenset().union(*needs))
+
+
+def _word_plan(pats, rows_of: dict) -> tuple:
+    """(rows sorted by reachable score, the rows that need no word, every word some row needs) of a
+    list of rows; ``rows_of``: each row's plan by id (made once per row)."""
+    rows = []
+    intransitive = close = None
+    for p in pats:
+        plan = rows_of.get(id(p))
+        if plan is None:
+            if intransitive is None:
+                intransitive, close = grammar_words("intransitive_verbs"), grammar_words("close_particle_verbs")
+            plan = rows_of[id(p)] = _row_plan(p, intransitive, close)
+        rows.append(plan)
+    rows.sort(key=itemgetter(3), reverse=True)
+    free = tuple([r for r in rows if not r[4]])
+    return tuple(rows), free, rows[0][5] if len(rows) == 1 else frozenset().union(*map(itemgetter(5), rows))
+
+
+def _positions(low: list[str], words: set[str]) -> list[int]:
+    """Where the sentence's words ``words`` stand, in order."""
+    return list(compress(range(len(low)), map(words.__contains__, low)))
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_openers() -> frozenset[str]:
+    """The words that start a new clause between an earlier verb trigger and a later one."""
+    return frozenset(_CLAUSE_BREAK | _SUBORD | _SPEECH_VERBS | {",", "and", "but", "or", "to"})
 
 
 class TriggerRules:
@@ -345,61 +272,62 @@ class TriggerRules:
             return ((prev.endswith("s") and prev not in _BE) or after_name) and not after_verb
         return True
 
+    def _trigger_words(self) -> frozenset[str]:
+        """The words of this extractor's index as a set (a sentence's set of words meets it in C)."""
+        got = self.__dict__.get("_words")
+        if got is None or got[0] is not self.index:
+            got = self.__dict__["_words"] = (self.index, frozenset(self.index))
+        return got[1]
+
+    def _plan_table(self) -> dict:
+        """The plans made so far (``_row_plans``) by word, for this extractor's index (a test may give
+        the extractor another)."""
+        got = self.__dict__.get("_plans")
+        if got is None or got[0] is not self.index:
+            got = self.__dict__["_plans"] = (self.index, {}, {}, {})
+        return got[1]
+
     def _row_plans(self, word: str) -> tuple:
-        """The dictionary's rows of a word, each with what is fixed for it: its later words with
-        their reach (an intransitive verb's preposition follows it: "agreed with X", not "agreed to a
-        truce with X", and so does the particle of a verb that takes no object: "gave in", not "gave a
-        speech in"; elsewhere up to 2 words may stand between), the forms its last word must take
-        (a noun row of several words), the highest score it can reach (its object at distance 0) and
-        the word sets of which the sentence must hold one each (its objects, each later word's
-        forms, its subjects: every test of the row reads only the sentence's words); made once per
-        word, the rows with the highest reachable score first (a stable sort: rows of equal score
-        keep file order, so the first row to reach the best score is the one file order gives).
-        Also the rows that need no word, and every word some row needs."""
-        index, plans = self.__dict__.get("_plans") or (None, None)
-        if index is not self.index:         # (made for this index: a test may give the extractor another)
-            index, plans = self.__dict__["_plans"] = (self.index, {})
+        """The dictionary's rows of a word, each with what is fixed for it (``_row_plan``), the rows
+        with the highest reachable score first (a stable sort: rows of equal score keep file order,
+        so the first row to reach the best score is the one file order gives). Also the rows that
+        need no word, and every word some row needs. Made once per list of rows (the forms of a verb
+        mostly share theirs), each row's plan once."""
+        plans = self._plan_table()
         got = plans.get(word)
         if got is None:
-            intransitive, close = grammar_words("intransitive_verbs"), grammar_words("close_particle_verbs")
-            rows = tuple(sorted((
-                (p, tuple((w, 1 if (w in _PREPS and p.words[0] in intransitive) or " ".join(p.words[:2]) in close
-                           else 3) for w in p.words[1:]),
-                 _noun_forms(p.words[-1]) if p.pos == "noun" and len(p.words) > 1 else None,
-                 (len(p.words), bool(p.objects), 0, bool(p.subjects), -p.row),
-                 ((p.objects,) if p.objects else ()) + tuple(_noun_forms(w) for w in p.words[1:])
-                 + ((p.subjects,) if p.subjects else ()))
-                for p in self.index.get(word, ())), key=lambda plan: plan[3], reverse=True))
-            got = plans[word] = (rows, tuple(r for r in rows if not r[4]),
-                                 frozenset().union(*(need for r in rows for need in r[4])))
+            _, _, shared, rows_of = self.__dict__["_plans"]
+            pats = self.index.get(word, ())
+            key = tuple(map(id, pats))      # (the rows live as long as the index)
+            got = shared.get(key)
+            if got is None:
+                got = shared[key] = _word_plan(pats, rows_of)
+            plans[word] = got
         return got
 
-    def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int,
-               after_verb: bool = False, pos_only: str | None = None, present: set | None = None) -> tuple[Pattern, int] | None:
+    def _match(self, toks: list[tuple[int, int, str]], low: list[str], i: int, after_verb: bool = False,
+               pos_only: str | None = None, present: set | None = None, plan: tuple | None = None) -> tuple[Pattern, int] | None:
         """The best row of the dictionary that matches at token i; ``pos_only``: the part of speech
         the parse gives the word (the rows of that part of speech fit, no others); ``present``: the
-        sentence's words as a set (made here when not given)."""
+        sentence's words as a set (made here when not given); ``plan``: the word's ``_row_plans``
+        (read here when not given)."""
         best = None
         # the rows of one word share their context tests: each is made once per (part of speech),
         # (later word, position, reach) and (object window)
         fits: dict[str, bool] = {}
         nexts: dict[tuple, int | None] = {}
         windows: dict = {}
-        rows, free, needed = self._row_plans(low[i])
+        rows, free, needed = plan or self._row_plans(low[i])
         # a row matches only where the sentence holds one word of each set it needs: a later word of
         # the row is found (_next_word) as one of its forms, an object (_objects_at) as one of the
         # row's objects after the trigger or before it, a subject as one of its subjects before it.
         # ``hits``: the needed words the sentence has; with none, only the rows that need no word
         hits = needed.intersection(low if present is None else present)
-        for p, rest, last_forms, top, needs in rows if hits else free:
+        lacks = hits.isdisjoint
+        for p, rest, last_forms, top, needs, _ in rows if hits else free:
             if best is not None and top <= best[0]:
                 break               # no later row can beat the best (its score is at most ``top``)
-            missing = False
-            for need in needs:
-                if need.isdisjoint(hits):
-                    missing = True
-                    break
-            if missing:
+            if needs and (lacks(needs[0]) or (len(needs) > 1 and any(map(lacks, needs)))):
                 continue
             fit = fits.get(p.pos)
             if fit is None:
@@ -519,47 +447,59 @@ class TriggerRules:
             k = bisect.bisect_right(q_starts, pos) - 1
             return k >= 0 and quotes[k][0] <= pos < quotes[k][1]
 
-        index = self.index
-        # words that start a new clause between an earlier verb trigger and this one
-        breaks = _CLAUSE_BREAK | _SUBORD | _SPEECH_VERBS | {",", "and", "but", "or", "to"}
+        words, plan, plans = self._trigger_words(), self._row_plans, self._plan_table()
         out = []
         for si, (ss, se) in enumerate(sentences):
             toks, low = tokenize_lower(text, ss, se)
-            titlecase = None        # (read where a capitalised trigger word needs it)
-            used = set()
             present = set(low)
-            found: list[_Cand] = []
-            for i in [k for k, w in enumerate(low) if w in index]:      # where a trigger may start
-                if i in used:
-                    continue        # inside an earlier trigger (checked before the context below)
-                _, free, needed = self._row_plans(low[i])
-                if not free and needed.isdisjoint(present):
-                    continue        # each row of the word needs a word the sentence lacks (as in _match)
-                if quotes and quoted(toks[i][0]):
-                    continue        # words inside quotation marks are speech, not narrated events
-                if i > 0 and toks[i][2][:1].isupper():
-                    if titlecase is None:
-                        titlecase = _titlecase(toks)
-                    if not titlecase:
-                        continue    # a capitalised word inside a sentence is part of a name ("Promises")
-                last_verb = next((c.end_tok for c in reversed(found) if c.pattern.pos == "verb"), None)
-                after_verb = last_verb is not None and breaks.isdisjoint(low[last_verb:i])
-                hit = self._match(toks, low, i, after_verb, present=present)
-                if not hit:
-                    continue
-                p, j = hit
-                used.update(range(i, j))
-                if p.code == NO_EVENT:
-                    continue        # "met the deadline": the wording names no happening
-                if p.pos == "noun" and j < len(low) and (low[j] in _agent_nouns() or low[j] in grammar_words("noun_modifier_heads")):
-                    continue        # "invasion forces", "truce monitors", "riot gear": a noun naming people or things
-                found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
+            # where a trigger may start: a word of the dictionary of which some row may match here
+            # (each row of the others needs a word the sentence lacks, as in _match); a test of the
+            # word and the sentence only, so made once per word
+            starts = set()
+            for w in present.intersection(words):
+                _, free, needed = plans.get(w) or plan(w)
+                if free or not needed.isdisjoint(present):
+                    starts.add(w)
+            found = self._sentence_triggers(toks, low, present, _positions(low, starts), si,
+                                            quoted if quotes else None, plans) if starts else []
             if not found:       # (each step below keeps no trigger where there is none)
                 out.append((toks, low, found))
                 continue
-            found = _drop_purpose_repeats(_drop_coordinated_force(_drop_refused_acts(found, low), low), low)
-            found = _drop_capacities(found, low)
-            _warning_statements(found, toks, low)
-            found = _assertions(found, toks, low)
-            out.append((toks, low, [c for c in found if not _text_subject(c, low)]))
+            out.append((toks, low, sentence_filters(found, toks, low)))
         return out
+
+    def _sentence_triggers(self, toks, low: list[str], present: set, starts: list[int], si: int, quoted,
+                           plans: dict) -> list[_Cand]:
+        """The triggers that start at the tokens ``starts`` (in order) of sentence ``si``; ``quoted``:
+        whether a character offset lies inside quotation marks (None: no quotation marks); ``plans``:
+        the ``_row_plans`` of the words at ``starts``."""
+        titlecase = None        # (read where a capitalised trigger word needs it)
+        used = set()
+        found: list[_Cand] = []
+        last_verb = None        # where the last verb trigger found ends
+        breaks = _clause_openers()
+        for i in starts:
+            if i in used:
+                continue        # inside an earlier trigger (checked before the context below)
+            if quoted is not None and quoted(toks[i][0]):
+                continue        # words inside quotation marks are speech, not narrated events
+            if i > 0 and toks[i][2][:1].isupper():
+                if titlecase is None:
+                    titlecase = _titlecase(toks)
+                if not titlecase:
+                    continue    # a capitalised word inside a sentence is part of a name ("Promises")
+            after_verb = last_verb is not None and breaks.isdisjoint(low[last_verb:i])
+            hit = self._match(toks, low, i, after_verb, present=present, plan=plans[low[i]])
+            if not hit:
+                continue
+            p, j = hit
+            used.update(range(i, j))
+            if p.code == NO_EVENT:
+                continue        # "met the deadline": the wording names no happening
+            if p.pos == "noun" and j < len(low) and (low[j] in _agent_nouns() or low[j] in grammar_words("noun_modifier_heads")):
+                continue        # "invasion forces", "truce monitors", "riot gear": a noun naming people or things
+            found.append(_Cand(p, i, j, toks[i][0], toks[j - 1][1], si))
+            if p.pos == "verb":
+                last_verb = j
+        return found
+
