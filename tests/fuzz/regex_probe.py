@@ -57,7 +57,7 @@ ANCHORED = re.compile(r"^(?:\^|\\s|\(\?:\\s|\(\?:,|\((?:\?:)?\['’\]s|\\A)")
 # .fullmatch at a position: probed with match at 0, at full size) or "short" (applied to a few
 # characters only: probed with finditer at KNOWN_SIZE characters). (pattern start: (use, where))
 KNOWN = {
-    "\\S+(?:\\s+\\S+){1}": ("short", "entities: name n-grams, on a mention's words"),
+    "\\S+(?:\\s+\\S+){": ("anchored", "entity_index words_end: .match at a word's start"),
     "(\\d+(?:\\.\\d+)?|X)(": ("short", "humandate/timex_values: a duration value (P3D)"),
     "^(.*?)(?:\\s*(?:1/2|½)": ("short", "timex_lexicon: a number word of the lexicon"),
     ",?\\s+of\\s+": ("anchored", "entities of_place: .match at a mention's end"),
