@@ -43,9 +43,13 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
                     continue
                 prev_direct = None
                 continue
-            quoted = [a for a in new if a.direct or self.ends_with_quote(*a.content)]
-            prev_direct = max(quoted, key=lambda a: a.content[1]) if quoted else None
-            last = max(new, key=lambda a: a.content[1])
+            if len(new) == 1:       # (the one attribution is the max of each list it is in)
+                last = new[0]
+                prev_direct = last if last.direct or self.ends_with_quote(*last.content) else None
+            else:
+                quoted = [a for a in new if a.direct or self.ends_with_quote(*a.content)]
+                prev_direct = max(quoted, key=lambda a: a.content[1]) if quoted else None
+                last = max(new, key=lambda a: a.content[1])
             prev_end_para = d.para_of(d.starts[max(last.content[1], hi) - 1])
         self.atts.sort(key=lambda a: (min(a.content[0], a.cue_span[0])))
 
