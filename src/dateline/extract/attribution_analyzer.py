@@ -74,7 +74,7 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
         content-after frames, left to right."""
         if not cues:
             return
-        taken = self.taken        # 0 or 1 per token: find(1) is any()
+        taken, d = self.taken, self.d        # (taken: 0 or 1 per token: find(1) is any())
         for c, ce, f in cues:
             if "prep" in f.cue.frames and taken.find(1, c, ce) < 0:
                 self.according(c, ce, lo, hi, f)
@@ -86,7 +86,7 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
             (c == lo and "post" in fr and self.fronted_cue(c, ce, lo, hi, f)) \
                 or ("passive" in fr and self.quoted_as(c, ce, lo, hi, f)) \
                 or ("as" in fr and self.as_put(c, ce, lo, hi, f)) \
-                or (f.form == "past" and self.as_reported(c, ce, lo, hi, f)) \
+                or (f.form == "past" and c > lo and d.low[c - 1] == "as" and self.as_reported(c, ce, lo, hi, f)) \
                 or ("post" in fr and f.form != "ing" and self.postposed(c, ce, lo, hi, f))
         for c, ce, f in cues:
             fr = f.cue.frames

@@ -246,8 +246,7 @@ class _Clauses:
             if t < p:
                 return t
             j = p
-        for x in path:
-            memo[x] = end
+        memo.update(dict.fromkeys(path, end))
         return end
 
     def _walk_stops(self, j: int, hi: int) -> list[int]:
@@ -418,11 +417,13 @@ class _Clauses:
         # its content, cue and source taken (take() written out: one of these per attribution found)
         taken = self.taken
         taken[a:b] = b"\x01" * (b - a)
-        for rng in (att.cue_span, att.src):
-            if rng:
-                x, y = rng
-                if y > x:
-                    taken[x:y] = b"\x01" * (y - x)
+        x, y = att.cue_span
+        if y > x:
+            taken[x:y] = b"\x01" * (y - x)
+        if att.src:
+            x, y = att.src
+            if y > x:
+                taken[x:y] = b"\x01" * (y - x)
         return att
 
     def take(self, a: int, b: int) -> None:

@@ -133,15 +133,16 @@ class _Doc:
         units: list[list[int]] = []
         inq, ends, words = self.inq, self.ends, self.words
         abbr = _abbr_tokens()
+        quoted = bool(self.gtok)        # (without quotations every inq is -1: no quotation crosses)
         for lo, hi in spans:
             if hi <= lo:
                 continue
             if units:
                 plo, phi = units[-1]
                 # a quotation running over the boundary
-                crosses = inq[phi - 1] >= 0 and inq[phi - 1] == inq[lo]
-                if not crosses and inq[lo] >= 0 and not self.is_open[lo]:
-                    crosses = True
+                if quoted and (inq[phi - 1] >= 0 and inq[phi - 1] == inq[lo] or inq[lo] >= 0 and not self.is_open[lo]):
+                    units[-1][1] = hi
+                    continue
                 # a split after "Mr." or an initial, or before a lower-case word (on one line)
                 ps, pe, s = starts[plo], ends[phi - 1], starts[lo]
                 glued = text.find("\n", pe, s) < 0
@@ -152,7 +153,7 @@ class _Doc:
                     glued = (words[phi - 1][:-1] in abbr and self._title_after_cue(phi - 1, plo)) or (
                         self.is_close[phi - 1] and phi - 2 >= plo and self.low[phi - 2] in ("?", "!", ",")
                         and self._post_cue_ahead(lo, hi))
-                if crosses or glued:
+                if glued:
                     units[-1][1] = hi
                     continue
             units.append([lo, hi])
