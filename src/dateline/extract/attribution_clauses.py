@@ -170,6 +170,10 @@ class _Clauses:
         d = self.d
         if j >= hi or d.inq[j] >= 0:
             return False
+        heads = d.cue_heads     # (both cues tested below start at a head word in [j, hi))
+        x = bisect.bisect_left(heads, j)
+        if x == len(heads) or heads[x] >= hi:
+            return False
         c = d.cue_at(j, hi) if d.low[j] in d.head_words else None     # (only a head word starts a cue)
         if c:   # "..., and added that"
             return c[0].form in ("past", "s") and "prep" not in c[0].cue.frames
