@@ -58,7 +58,7 @@ __all__ = ["extract_attributions"]
 
 
 def _clean(ref: SourceRef) -> SourceRef:
-    return SourceRef(entity=ref.entity, name=ref.name, code=ref.code, start=ref.start, end=ref.end)
+    return SourceRef(ref.entity, ref.name, ref.code, ref.start, ref.end)     # (the fields in their order)
 
 
 def extract_attributions(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
@@ -88,9 +88,9 @@ def _resolve_sources(text: str, d: _Doc, found: list[_Att], mentions: list[Menti
     res = _Resolver(text, d, mentions)
     done: dict[tuple[int, int], SourceRef] = {}   # the same source words name the same source
     for att in sorted(found, key=lambda a: d.starts[a.src[0]] if a.src else d.starts[a.cue_span[0]]):
-        if att.src and tuple(att.src) in done:
-            att.src_ref = res.same_as(SourceRef(start=done[tuple(att.src)].start, end=done[tuple(att.src)].end),
-                                      done[tuple(att.src)])
+        prev = done.get(tuple(att.src)) if att.src else None
+        if prev is not None:
+            att.src_ref = res.same_as(SourceRef(start=prev.start, end=prev.end), prev)
         elif att.src:
             att.src_ref = done[tuple(att.src)] = res.resolve(*att.src)
             a, b = att.content

@@ -43,9 +43,13 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
                     continue
                 prev_direct = None
                 continue
-            quoted = [a for a in new if a.direct or self.ends_with_quote(*a.content)]
-            prev_direct = max(quoted, key=lambda a: a.content[1]) if quoted else None
-            last = max(new, key=lambda a: a.content[1])
+            if len(new) == 1:       # (the one attribution is the max of each list it is in)
+                last = new[0]
+                prev_direct = last if last.direct or self.ends_with_quote(*last.content) else None
+            else:
+                quoted = [a for a in new if a.direct or self.ends_with_quote(*a.content)]
+                prev_direct = max(quoted, key=lambda a: a.content[1]) if quoted else None
+                last = max(new, key=lambda a: a.content[1])
             prev_end_para = d.para_of(d.starts[max(last.content[1], hi) - 1])
         self.atts.sort(key=lambda a: (min(a.content[0], a.cue_span[0])))
 
@@ -70,7 +74,7 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
         content-after frames, left to right."""
         if not cues:
             return
-        taken = self.taken        # 0 or 1 per token: find(1) is any()
+        taken, d = self.taken, self.d        # (taken: 0 or 1 per token: find(1) is any())
         for c, ce, f in cues:
             if "prep" in f.cue.frames and taken.find(1, c, ce) < 0:
                 self.according(c, ce, lo, hi, f)
@@ -82,7 +86,7 @@ class _Analyzer(_Unclaimed, _PreFrames, _PostFrames, _Clauses):
             (c == lo and "post" in fr and self.fronted_cue(c, ce, lo, hi, f)) \
                 or ("passive" in fr and self.quoted_as(c, ce, lo, hi, f)) \
                 or ("as" in fr and self.as_put(c, ce, lo, hi, f)) \
-                or (f.form == "past" and self.as_reported(c, ce, lo, hi, f)) \
+                or (f.form == "past" and c > lo and d.low[c - 1] == "as" and self.as_reported(c, ce, lo, hi, f)) \
                 or ("post" in fr and f.form != "ing" and self.postposed(c, ce, lo, hi, f))
         for c, ce, f in cues:
             fr = f.cue.frames

@@ -12,7 +12,7 @@ from dateline.extract.attribution_words import (
     _AUX_NO_VERB, _CLAUSE, _CLAUSE_BREAKS, _CLAUSE_LEAD, _COMMA_ING_CLAUSE_OPENERS, _COORD,
     _COORD_STRONG, _DASHES, _DET, _END_PUNCT, _INDEFINITE_ARTICLES, _ING_CLAUSE_OPENERS, _is_ly,
     _is_word, _NEW_SUBJECT_DET, _NOT_VERB_ED, _OBJ_PRON, _ON_AT, _PLURAL_BARE, _POSS, _PREP,
-    _QMARKS, _RELATIVE_SUBJECTS, _STOP_MID, _SUBJ_PRON, _TIME, _TIME_RE, _WEEKDAYS,
+    _QMARKS, _RELATIVE_SUBJECTS, _STOP_MID, _SUBJ_PRON, _TIME, _TIME_RE, _TIME_RE_FIRST, _WEEKDAYS,
 )
 
 # the words at which _content_stop can end a content (the first test of each of its branches): at
@@ -76,6 +76,7 @@ class _Clauses:
         self._by_cue = _ByCue(self.atts)
         self.taken = bytearray(len(d.low))  # tokens already in an attribution
         self._ends: dict[tuple, dict[int, int]] = {}   # content_end's walks: (hi, rel, nested) -> token -> end
+        self._stops: dict[int, tuple[int, list[int]]] = {}    # _walk_stops: hi -> (from, stops)
 
     def boundary_before(self, k: int, lo: int) -> bool:
         """Is token k-1 the end of a content (comma, dash, closing quote)?"""
@@ -128,6 +129,8 @@ class _Clauses:
     def skip_time(self, i: int, hi: int) -> int:
         """Skip a short time expression: "on Tuesday", "last week", "earlier this month"."""
         d = self.d
+        if i >= hi or not d.low[i].startswith(_TIME_RE_FIRST):
+            return i        # (the joined words start with the first one: no match can start there)
         m = _TIME_RE.match(" ".join(d.low[i:min(hi, i + 5)]))
         if not m or not m.group(0).strip():
             return i
@@ -166,6 +169,10 @@ class _Clauses:
         "and added")?"""
         d = self.d
         if j >= hi or d.inq[j] >= 0:
+            return False
+        heads = d.cue_heads     # (both cues tested below start at a head word in [j, hi))
+        x = bisect.bisect_left(heads, j)
+        if x == len(heads) or heads[x] >= hi:
             return False
         c = d.cue_at(j, hi) if d.low[j] in d.head_words else None     # (only a head word starts a cue)
         if c:   # "..., and added that"
@@ -228,8 +235,11 @@ class _Clauses:
                     path.pop()
                     end = stop
                     break
-                j = gtok[q][1] if q >= 0 else j + 1
-                continue
+                if q >= 0:
+                    j = gtok[q][1]
+                    continue
+                # (a word of _CAN_STOP that does not stop the walk: on to the next one at once, as
+                # from the word after it, which is not remembered then)
             # the words after j up to the next one that can stop the walk: none of them ends it
             # unless it is taken (a remembered end there is the end the walk from that one
             # reaches, so passing them over only remembers fewer tokens)
@@ -240,14 +250,22 @@ class _Clauses:
             if t < p:
                 return t
             j = p
-        for x in path:
-            memo[x] = end
+        memo.update(dict.fromkeys(path, end))
         return end
 
     def _walk_stops(self, j: int, hi: int) -> list[int]:
         """The tokens of [j, hi) where content_end's walk may stop (a word of _CAN_STOP outside a
         quotation, or the first token of a quotation) and a few more (the other words of
-        _CAN_STOP), ascending (a token may come twice)."""
+        _CAN_STOP), ascending (a token may come twice); or those of [j0, hi) for a j0 <= j that an
+        earlier walk listed (the walk reads only those past j, by bisection)."""
+        kept = self._stops.get(hi)
+        if kept is not None and kept[0] <= j:
+            return kept[1]
+        stops = self._list_stops(j, hi)
+        self._stops[hi] = (j, stops)
+        return stops
+
+    def _list_stops(self, j: int, hi: int) -> list[int]:
         d = self.d
         stops = list(compress(range(j, hi), map(_CAN_STOP.__contains__, d.low[j:hi])))
         los = d.group_starts
@@ -403,11 +421,13 @@ class _Clauses:
         # its content, cue and source taken (take() written out: one of these per attribution found)
         taken = self.taken
         taken[a:b] = b"\x01" * (b - a)
-        for rng in (att.cue_span, att.src):
-            if rng:
-                x, y = rng
-                if y > x:
-                    taken[x:y] = b"\x01" * (y - x)
+        x, y = att.cue_span
+        if y > x:
+            taken[x:y] = b"\x01" * (y - x)
+        if att.src:
+            x, y = att.src
+            if y > x:
+                taken[x:y] = b"\x01" * (y - x)
         return att
 
     def take(self, a: int, b: int) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache, partial
 from itertools import compress
-from operator import itemgetter
+from operator import itemgetter, lt
 
 from dateline import lang
 from dateline.extract.attribution_lexicon import cue_forms, CueForm
 from dateline.extract.attribution_quotes import find_headline_quotes, find_quotes
-from dateline.extract.attribution_words import _ABBR_END, _CLITIC, _QMARKS, _SMARKS
+from dateline.extract.attribution_words import _ABBR_END, _CLITIC_HOSTS, _QMARKS, _SMARKS
 from dateline.text import paragraphs, word_table
 
 
@@ -23,11 +23,14 @@ class _Doc:
         self.starts = starts      # (the word table's own lists: nothing here changes them)
         self.ends = ends
         self.words = list(map(itemgetter(2), toks))
-        self.low = list(low)
-        for i in _apostrophe_words(text, self.starts, self.ends):
-            m = _CLITIC.fullmatch(self.low[i])
-            if m:
-                self.low[i] = m.group(1)
+        # a clitic's host stands for the word ("he's" -> "he"): in a copy of the lower-case words,
+        # made only where there is one (else the word table's list, which nothing here changes)
+        # (the apostrophe of a clitic comes right before its suffix: the others are not looked up)
+        hosts = [(i, _CLITIC_HOSTS[low[i]]) for i in _apostrophe_words(text, starts, ends, _clitic_after())
+                 if low[i] in _CLITIC_HOSTS]
+        self.low = list(low) if hosts else low
+        for i, h in hosts:
+            self.low[i] = h
         self.n = len(toks)
         # where a cue may start (one membership test per word, no Python step per word)
         self.head_words, self.forms = _cue_heads(), cue_forms()     # the cue tables: first words, every form
@@ -96,10 +99,13 @@ class _Doc:
         # not from the start: the two agree wherever the end is past the start, else both drop it)
         ordered = sorted(sentences)
         find = partial(bisect.bisect_left, starts)
-        spans = [[lo, hi] for lo, hi in zip(map(find, map(itemgetter(0), ordered)),
-                                            map(find, map(itemgetter(1), ordered))) if hi > lo]
+        los = list(map(find, map(itemgetter(0), ordered)))
+        his = list(map(find, map(itemgetter(1), ordered)))
+        spans = list(compress(zip(los, his), map(lt, los, his)))     # (lo, hi) pairs, made lists below if moved
         # closing marks that the splitter put at the start of the next sentence go back, and
         # opening marks left at the end of a sentence go forward (there are none without quotes)
+        if self.gtok:
+            spans = list(map(list, spans))
         for k in range(len(spans) - 1 if self.gtok else 0):
             cur, nxt = spans[k], spans[k + 1]
             while nxt[0] < nxt[1] and is_close[nxt[0]] and cur[1] == nxt[0]:
@@ -127,25 +133,27 @@ class _Doc:
         units: list[list[int]] = []
         inq, ends, words = self.inq, self.ends, self.words
         abbr = _abbr_tokens()
+        quoted = bool(self.gtok)        # (without quotations every inq is -1: no quotation crosses)
         for lo, hi in spans:
             if hi <= lo:
                 continue
             if units:
                 plo, phi = units[-1]
                 # a quotation running over the boundary
-                crosses = inq[phi - 1] >= 0 and inq[phi - 1] == inq[lo]
-                if not crosses and inq[lo] >= 0 and not self.is_open[lo]:
-                    crosses = True
+                if quoted and (inq[phi - 1] >= 0 and inq[phi - 1] == inq[lo] or inq[lo] >= 0 and not self.is_open[lo]):
+                    units[-1][1] = hi
+                    continue
                 # a split after "Mr." or an initial, or before a lower-case word (on one line)
                 ps, pe, s = starts[plo], ends[phi - 1], starts[lo]
                 glued = text.find("\n", pe, s) < 0
-                if glued and not (_ABBR_END.search(text[max(ps, pe - 8):pe]) is not None
+                # (_ABBR_END ends in a period at the end of the string, or before a newline ending it)
+                if glued and not (text[pe - 1] in ".\n" and _ABBR_END.search(text[max(ps, pe - 8):pe]) is not None
                                   or words[lo][:1].islower()):
                     # (_title_after_cue holds only after an abbreviation: a word of abbr and a period)
                     glued = (words[phi - 1][:-1] in abbr and self._title_after_cue(phi - 1, plo)) or (
                         self.is_close[phi - 1] and phi - 2 >= plo and self.low[phi - 2] in ("?", "!", ",")
                         and self._post_cue_ahead(lo, hi))
-                if crosses or glued:
+                if glued:
                     units[-1][1] = hi
                     continue
             units.append([lo, hi])
@@ -199,18 +207,30 @@ class _Doc:
             and (i == 0 or self.low[i - 1] in (".", "!", "?", ":") or "\n" in self.text[self.ends[i - 1]:self.starts[i]])
 
 
-def _apostrophe_words(text: str, starts: list[int], ends: list[int]) -> list[int]:
+def _apostrophe_words(text: str, starts: list[int], ends: list[int], before: str | None = None) -> list[int]:
     """The words holding an apostrophe (' or ’), ascending: found from the marks in the text, not by
-    reading every word (a word's lower-case form has the apostrophes of its text, no more, no less)."""
+    reading every word (a word's lower-case form has the apostrophes of its text, no more, no less).
+    ``before``: only the words holding one right before one of these characters."""
     out: set[int] = set()
     for mark in ("'", "’"):
         p = text.find(mark)
         while p >= 0:
+            if before is not None and text[p + 1:p + 2] not in before:
+                p = text.find(mark, p + 1)
+                continue
             k = bisect.bisect_right(starts, p) - 1
             if k >= 0 and p < ends[k]:
                 out.add(k)
             p = text.find(mark, p + 1)
     return sorted(out)
+
+
+@lru_cache(maxsize=None)
+def _clitic_after() -> str:
+    """The characters that can follow the apostrophe of a word in _CLITIC_HOSTS (a suffix's first
+    letter, in either case: a word's lower-case form is that of its text, letter by letter here)."""
+    firsts = {k[k.index("'" if "'" in k else "’") + 1] for k in _CLITIC_HOSTS}
+    return "".join(sorted(firsts | {c.upper() for c in firsts}))
 
 
 @lru_cache(maxsize=None)

@@ -308,7 +308,7 @@ class _PostFrames:
         if b <= a:
             return None
         ca, cb = self.trim(a, b)
-        if cb <= ca or not any(_is_word(d.words[x]) for x in range(ca, cb)):
+        if cb <= ca or not any(map(_is_word, d.words[ca:cb])):
             return None
         direct = self.is_quote_span(ca, cb)
         if cont:

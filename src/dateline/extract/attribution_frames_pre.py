@@ -102,7 +102,7 @@ class _PreFrames:
         while j < hi and (d.low[j] in (",", ":") or d.low[j] in _DASHES) and d.inq[j] < 0:
             colon = colon or d.low[j] == ":"
             j += 1
-        if j >= hi or all(d.low[x] in _END_PUNCT for x in range(j, hi)):
+        if j >= hi or d.low[j] in _END_PUNCT and all(map(_END_PUNCT.__contains__, d.low[j + 1:hi])):
             # "X said:" at the end of a paragraph: the quotation that follows
             if not (colon or (hi - 1 >= 0 and d.low[hi - 1] == ":")):
                 return None
@@ -139,7 +139,7 @@ class _PreFrames:
                     d.low[q] == "," or d.low[q - 2] == ","):
                 b = q
         a, b = self.trim(j, b)
-        if b <= a or not any(_is_word(d.words[x]) for x in range(a, b)):
+        if b <= a or not any(map(_is_word, d.words[a:b])):
             return None
         att = _Att(f.cue, (c, ce), src, (a, b), rule, self.is_quote_span(a, b))
         return self.add(att)

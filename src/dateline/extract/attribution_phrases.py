@@ -1,6 +1,8 @@
 """Noun phrases around a cue: the subject to its left, a noun phrase to its right, subject checks."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import Cue, cue_forms, CueForm, source_nouns
 from dateline.extract.attribution_words import (
@@ -13,6 +15,8 @@ from dateline.record import SourceRef
 
 
 _DET_OR_PREP_IN_NP = frozenset(_DET) | frozenset(_PREP_IN_NP)
+# the words _skip_left_aux_walk tests by membership (besides the adverbs in -ly)
+_SKIP_LEFT_TESTED = frozenset(_AUX) | _ADV | _WEEKDAYS | {","}
 
 
 def _skip_left_aux(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
@@ -32,8 +36,8 @@ def _skip_left_aux_walk(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
     first = True
     while k - 1 >= lo:
         w = d.low[k - 1]
-        if d.inq[k - 1] >= 0:
-            break
+        if d.inq[k - 1] >= 0 or (w not in _SKIP_LEFT_TESTED and not w.endswith("ly")):
+            break       # (a word that none of the tests below holds for: not one _is_ly holds for either)
         if w in _AUX or w in _ADV or (_is_ly(w) and d.words[k - 1].islower()):
             if first and w in _BE:
                 be = True
@@ -144,12 +148,20 @@ def _np_left_walk(d: _Doc, end: int, lo: int) -> int | tuple[int, int]:
     start = end
     n = 0
     low, words, inq, forms = d.low, d.words, d.inq, d.forms
+    tested = _np_left_tested()
     while start - 1 >= lo:
         x = start - 1
         w = low[x]
         t = words[x]
         if inq[x] >= 0:
             break
+        if w not in tested and t[:1].isalnum():
+            # a word of no class below and no past or -ing cue: the walk's last step, taken at once
+            start -= 1
+            n += 1
+            if n >= 12:
+                break
+            continue
         if not t[:1].isalnum():     # (_is_word)
             if t in ("&", "-", "/", "’", "'") and start < end:
                 start -= 1
@@ -186,6 +198,14 @@ def _np_left_walk(d: _Doc, end: int, lo: int) -> int | tuple[int, int]:
     return start
 
 
+@lru_cache(maxsize=None)
+def _np_left_tested() -> frozenset[str]:
+    """The words that _np_left_walk tests past its word check: every other word is one more word of
+    the noun phrase (its last step)."""
+    past_ing = (k[0] for k, f in cue_forms().items() if len(k) == 1 and f.form in ("past", "ing"))
+    return frozenset(_PREP_IN_NP) | _SUBJ_PRON | _CLAUSE | _PREP | _AUX | _BE | _POSS | _DET | frozenset(past_ing)
+
+
 def _paren_open_before(d: _Doc, x: int, lo: int) -> int | None:
     """The '(' that the ')' at x closes, within a few tokens (not at the unit start)."""
     p = x - 1
@@ -219,7 +239,7 @@ def _np_left_trim(d: _Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     if start >= end:
         return None
-    if all(map(_DET_OR_PREP_IN_NP.__contains__, d.low[start:end])):
+    if d.low[start] in _DET_OR_PREP_IN_NP and all(map(_DET_OR_PREP_IN_NP.__contains__, d.low[start + 1:end])):
         return None
     return start, end
 

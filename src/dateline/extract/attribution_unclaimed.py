@@ -210,7 +210,7 @@ class _Unclaimed:
         in that content whose subject is found (reported as a nested attribution)."""
         d = self.d
         out, cues = [], set()     # the nested attributions and their cue spans
-        for att in list(self.atts):
+        for att in list(self.atts) if d.opens else ():      # (without an opening mark: no quotation)
             if att.direct:
                 continue
             a, b = att.content

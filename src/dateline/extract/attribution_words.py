@@ -60,6 +60,9 @@ def _is_ly(w: str) -> bool:
 
 
 _CLITIC = re.compile(_alt(_WORDS["clitic_hosts"]).replace("(?:", "(", 1) + "['’]" + _alt(_WORDS["clitic_suffixes"]))
+# the words _CLITIC matches whole, each with its host (the group before the apostrophe): a look-up
+# instead of a match per word with an apostrophe
+_CLITIC_HOSTS = {h + a + x: h for h in _WORDS["clitic_hosts"] for a in "'’" for x in _WORDS["clitic_suffixes"]}
 # a sentence split after a title before a name ("Sen.") or an initial is glued back
 _ABBR_END = re.compile(r"(?:\b" + _alt(lang.abbreviations("glue")) + r"\.|\b[A-Z]\.)$")
 _CONNECTIVE = set(_WORDS["connective"])
@@ -80,6 +83,9 @@ _TIME_RE = re.compile(
     rf"(?:{_T['time_day_before']} )?{_alt(sorted(_WEEKDAYS))}(?: {_T['time_day_after']})?\b"
     rf"|(?:{_T['time_rel_before']} )?{_T['time_rel']} {_T['time_rel_unit']}\b"
     rf"|{_T['time_deictic']}\b(?: {_T['time_deictic_rel']} {_T['time_deictic_unit']})?")
+# the words _TIME_RE's matches can open with: a match needs a string starting with one of them
+_TIME_RE_FIRST = tuple(sorted({*_WORDS["time_day_before"], *_WEEKDAYS, *_WORDS["time_rel_before"],
+                               *_WORDS["time_rel"], *_WORDS["time_deictic"]}))
 _SUBORD_PREP = set(_WORDS["subord_prep"])
 _SUBORD = set(_WORDS["subord"])
 _WH = set(_WORDS["wh"])
