@@ -4,7 +4,7 @@ import re
 import pytest
 
 from dateline.extract.regex_literals import (
-    absent, ascii_lowered, compiled, core, first_checked, foldable, led, may_match, needed, needed_alternatives,
+    absent, ascii_fits, ascii_lowered, compiled, core, foldable, led, may_match, needed, needed_alternatives,
 )
 
 
@@ -70,24 +70,6 @@ def test_needed_alternatives(pattern, flags, want):
     assert [[set(s) for s in alt] for alt in needed_alternatives(re.compile(pattern, flags))] == want
 
 
-@pytest.mark.parametrize("pattern, flags, texts, checked", [
-    (r"(?<![\w-])(?:the\s+)?(?:end|start)\s+of", re.I, ["At THE END of May", "start of it", "trend of"], True),
-    (r"(?:\d+|a\s+few)\s*days?", re.I, ["3 days", "a few DAYS", "Day one"], True),
-    (r"(?:\d+|a\s+few)?\s*days?", re.I, ["3 days"], False),        # may begin with whitespace: left as it is
-    (r"(?:b|c|d|f|g|h|j|k|l|m|n|p|q|r|s)x", 0, ["bx"], False),       # most letters: left as it is
-    (r"Mar(?-i:ch)|(?P<n>[0-9]+)th", re.I, ["MARch 4", "the 5th", "mar\u212ach"], True),
-    (r"x?", 0, ["", "x"], False),                                 # can match empty: left as it is
-    (r"[^a]b", 0, ["cb"], False),                                 # a negated class: left as it is
-    (r"(?i)abc", 0, ["ABC", "xaBc"], True),                       # global flags: kept apart from the items
-])
-def test_first_checked_finds_the_same_matches(pattern, flags, texts, checked):
-    rx = re.compile(pattern, flags)
-    fc = first_checked(rx)
-    assert (fc is not rx) is checked
-    for text in texts:
-        assert [(m.span(), m.groups()) for m in fc.finditer(text)] == [(m.span(), m.groups()) for m in rx.finditer(text)]
-
-
 @pytest.mark.parametrize("pattern, flags, texts, skips", [
     (r"(?<![\w-])(?:the\s+)?(?:end|start)\s+of", re.I, ["At THE END of May", "start of it", "trend of"], True),
     (r"(?<!\w)(?:b|c|d|f|g|h|j|k|l|m|n|p|q|r|s)x", 0, ["bx ax", "cx"], True),   # many letters: a bitmap all the same
@@ -107,6 +89,20 @@ def test_led_finds_the_same_matches(pattern, flags, texts, skips):
         for s in range(len(text)):
             assert [(m.span(), m.groups()) for m in lx.finditer(text, s)] == \
                 [(m.span(), m.groups()) for m in rx.finditer(text, s)]
+
+
+@pytest.mark.parametrize("text, fits", [
+    ("plain ASCII, with\ttabs\nand lines", True), ("an em dash \u2014 here", False), ("a\x1cb", False),
+    ("a\x1fb", False), ("a\x0bb\x0cc", True), ("", True),
+])
+def test_ascii_fits_only_where_ascii_and_unicode_spaces_agree(text, fits):
+    assert ascii_fits(text) is fits
+
+
+def test_a_pattern_holding_a_fold_kin_of_an_ascii_letter_keeps_unicode():
+    rx = re.compile("\u212ain", re.I)                  # the Kelvin sign: "kin" in any case under Unicode
+    for ax in (led(rx, ascii=True), core(re.compile("(?:a\\s+)?(?:b\\s+)?(?:c\\s+)?\u212ain", re.I), ascii=True)):
+        assert ax.search("KIN") and not ax.flags & re.ASCII
 
 
 @pytest.mark.parametrize("pattern, flags, texts", [
@@ -158,5 +154,5 @@ def test_compiled_is_re_compile(pattern, flags):
     assert rx == want and rx.pattern == pattern and rx.flags == want.flags
     assert rx.groupindex == want.groupindex and rx.groups == want.groups
     assert needed(rx) == needed(want)
-    assert [m.span() for m in first_checked(rx).finditer("7 DAYS ago, March; abc xy")] == \
+    assert [m.span() for m in led(rx).finditer("7 DAYS ago, March; abc xy")] == \
         [m.span() for m in rx.finditer("7 DAYS ago, March; abc xy")]

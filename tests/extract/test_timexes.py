@@ -582,3 +582,12 @@ def test_ascii_and_unicode_plans_tag_the_same(text):
     want = [(t.start, t.end, t.type, t.value, t.mod) for t in tag_timexes(text, DCT)]
     assert want
     assert [(t.start, t.end, t.type, t.value, t.mod) for t in tag_timexes(text + " \u2014", DCT)] == want
+
+
+@pytest.mark.parametrize("sep", ["\x1c", "\x1d", "\x1e", "\x1f"])
+def test_an_information_separator_is_a_space_as_unicode_reads_it(sep):
+    # ASCII, but a space only to Unicode's \s: tagged with the Unicode patterns, as with a non-ASCII space
+    text = "The meeting was on March 5, 2020, two years ago, for 3 days."
+    want = [(t.start, t.end, t.type, t.value) for t in tag_timexes(text.replace(" ", "\u2002"), DCT)]
+    assert len(want) >= 3
+    assert [(t.start, t.end, t.type, t.value) for t in tag_timexes(text.replace(" ", sep), DCT)] == want

@@ -93,7 +93,7 @@ def _parse(pattern: str, flags: int):
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)``, its syntax tree kept for the readings here (``needed``,
-    ``first_checked``, ``core``), which then parse nothing again: a pattern parsed once at import
+    ``led``, ``core``), which then parse nothing again: a pattern parsed once at import
     instead of once per reading (parsing costs Python about twice what making the code does)."""
     flags = int(flags)
     tree = _P.parse(pattern, flags)
@@ -214,31 +214,25 @@ def _element(op, av) -> list[set[str]]:
     return []
 
 
-def first_checked(rx: re.Pattern, most_letters: int = 14) -> re.Pattern:
-    """``rx`` led by a lookahead for the characters a match of it can begin with (``(?=[...])``, the
-    same flags): the same matches, with the same groups, found faster where the engine would otherwise
-    try the whole pattern at each position (IGNORECASE keeps Python's engine from skipping ahead by a
-    first character on its own). ``rx`` itself where that set cannot be told (a pattern that can match
-    the empty string, a negated class, an any-character, a backreference ...) or lets through what
-    most positions hold (more than ``most_letters`` letters of the alphabet, whitespace, any word
-    character): there the lookahead costs more than it saves."""
-    chars: set = set()
-    tree = _tree(rx.pattern, rx.flags)
-    try:
-        if _first(list(tree), chars) or _letters(chars) > most_letters:
-            return rx
-        for item in chars:
-            _class_item(item)                       # (raises _Unknown for what a class cannot hold)
-    except _Unknown:
-        return rx
-    # the tree of (?=[chars]) followed by the pattern's own items, compiled without parsing again
-    ahead = (_C.ASSERT, (1, _P.SubPattern(tree.state, [(_C.IN, sorted(chars, key=_class_item))])))
-    return _from_tree(_P.SubPattern(tree.state, [ahead] + list(tree)), rx.flags)
-
-
 # the characters other than ASCII letters that IGNORECASE matches with an ASCII letter (Kelvin sign,
 # long s, dotted capital I, dotless i)
 _FOLD_KIN = "\u212a\u017f\u0130\u0131"
+
+
+# the ASCII characters Unicode's \s matches and re.ASCII's does not (the information separators)
+_UNICODE_ONLY_SPACE = "".join(c for c in map(chr, range(128)) if re.match(r"\s", c) and not re.match(r"\s", c, re.ASCII))
+
+
+def ascii_fits(text: str) -> bool:
+    """Whether the patterns ``as_ascii`` makes match on ``text`` exactly as their originals do: its
+    characters are ASCII, none of them one that only Unicode's \\s counts as a space."""
+    return text.isascii() and not any(c in text for c in _UNICODE_ONLY_SPACE)
+
+
+def _ascii_kept(rx: re.Pattern) -> bool:
+    """Whether ``rx`` may be compiled for ASCII texts: not where its own text holds a character that
+    IGNORECASE matches with an ASCII letter (under re.ASCII it would match only itself)."""
+    return not any(c in rx.pattern for c in _FOLD_KIN)
 
 
 def led(rx: re.Pattern, ascii: bool = False) -> re.Pattern:
@@ -246,9 +240,10 @@ def led(rx: re.Pattern, ascii: bool = False) -> re.Pattern:
     names them for a pattern that begins with a plain character class: the engine's search then skips
     in C over the positions that hold none of them instead of trying the pattern at each (the compiler
     names none for a pattern that begins with a lookaround or, under IGNORECASE, with a letter). The
-    same matches, with the same groups; ``rx`` itself where the set cannot be told (``first_checked``).
+    same matches, with the same groups; ``rx`` itself where the set cannot be told.
     ``ascii``: the pattern for ASCII texts only (``as_ascii``), led the same way where it can be."""
     tree, flags = _tree(rx.pattern, rx.flags), rx.flags
+    ascii = ascii and _ascii_kept(rx)
     if ascii:
         tree, flags = as_ascii(tree, flags)
     charset = _lead_charset(tree, flags)
@@ -259,9 +254,10 @@ def led(rx: re.Pattern, ascii: bool = False) -> re.Pattern:
 
 def as_ascii(tree, flags: int) -> tuple:
     """A str pattern's syntax tree and flags with re.ASCII in place of re.UNICODE: compiled so, the
-    same matches, with the same groups, on a text of ASCII characters only (there \\w, \\d, \\s, \\b
-    and IGNORECASE read the same characters either way), found faster (a table look-up per character
-    where the Unicode tests call functions: a case fold, a letter or digit test)."""
+    same matches, with the same groups, on a text that ``ascii_fits`` (there \\w, \\d, \\s, \\b and
+    IGNORECASE read the same characters either way: ASCII characters only, no information separator,
+    which only Unicode's \\s matches), found faster (a table look-up per character where the Unicode
+    tests call functions: a case fold, a letter or digit test). Not for a pattern ``_ascii_kept`` refuses."""
     state = copy.copy(tree.state)
     state.flags = state.flags & ~_C.SRE_FLAG_UNICODE | _C.SRE_FLAG_ASCII
     return _P.SubPattern(state, list(tree)), flags & ~_C.SRE_FLAG_UNICODE | _C.SRE_FLAG_ASCII
@@ -304,20 +300,6 @@ def _case_kin(c: str) -> tuple[str, ...]:
     return tuple(k for k in {c, c.lower(), c.upper(), *_FOLD_KIN} if re.fullmatch(re.escape(c), k, re.IGNORECASE))
 
 
-def _letters(chars: set) -> int:
-    """How many letters a-z (either case) the class items let through (27 for whitespace or a
-    category of letters)."""
-    got: set[str] = set()
-    for op, av in chars:
-        if op is _C.LITERAL:
-            got.add(chr(av).lower())
-        elif op is _C.RANGE:
-            got.update(chr(c).lower() for c in range(av[0], min(av[1], 0x7f) + 1))
-        elif op is _C.CATEGORY and av is not _C.CATEGORY_DIGIT:
-            return 27
-    return len(got & set(string.ascii_lowercase))
-
-
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
@@ -346,7 +328,7 @@ def core(rx: re.Pattern, least: int = 3, led: bool = False, ascii: bool = False)
     if optional < least:
         return None
     kept, flags = _P.SubPattern(tree.state, list(tree)[k:]), rx.flags
-    if ascii:
+    if ascii and _ascii_kept(rx):
         kept, flags = as_ascii(kept, flags)
     return _from_tree(kept, flags, charset=_lead_charset(kept, flags) if led else None)
 

@@ -30,7 +30,7 @@ from dateline.extract import (
     timex_rules_dates, timex_rules_days, timex_rules_periods, timex_rules_relative, timex_rules_sets,
 )
 from dateline.extract.regex_literals import (
-    ascii_lowered, core, foldable, lazy_rx, led, may_match_one, needed_alternatives,
+    ascii_fits, ascii_lowered, core, foldable, lazy_rx, led, may_match_one, needed_alternatives,
 )
 from dateline.extract.timex_base import context_regex, L, _Rule
 from dateline.extract.timex_context import _Ctx
@@ -381,7 +381,7 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
     low = ascii_lowered(text) if not fold else None
     by_classes: dict[frozenset, list[tuple[int, int, str]]] = {}   # the rules of one class set share windows
     seen: set[tuple[int, int, str]] = set()
-    for r, classes, needs, rx, cx in _plan(text.isascii()):
+    for r, classes, needs, rx, cx in _plan(ascii_fits(text)):
         rule_wins = by_classes.get(classes)
         if rule_wins is None:
             rule_wins = by_classes[classes] = [(s, e, low[s:e] if low is not None else "")
@@ -415,7 +415,7 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple]:
 
 def _fallback(ctx: _Ctx, s: int, e: int, failed: _Rule):
     best = None
-    for r, _, _, rx, _ in _plan(ctx.text.isascii()):     # (RULES in order, patterns led: regex_literals.led)
+    for r, _, _, rx, _ in _plan(ascii_fits(ctx.text)):     # (RULES in order, patterns led: regex_literals.led)
         if r is failed:
             continue
         for m in rx.finditer(ctx.text, s, e):
