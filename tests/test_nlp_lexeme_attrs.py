@@ -65,10 +65,13 @@ def test_install_replaces_spacys_getters_only():
 
 def test_the_rules_only_tokens_carry_the_same_lexeme_attributes_as_spacys():
     text = "Gen. Smith said 12 rockets, twelve in all, hit www.example.com at 3:45 -- e-mail a@b.org!"
-    ours = make_nlp(load_settings(model="none")).tokenizer(text)
-    theirs = spacy.blank("en").tokenizer(text)
     attrs = ("shape_", "like_num", "like_url", "like_email", "is_punct", "is_ascii", "is_currency", "norm_",
              "lower_", "is_stop", "prefix_", "suffix_")
+    fast, plain = spacy.blank("en"), spacy.blank("en")     # the same tokenizer: only the getters differ
+    lexeme_attrs.install(fast.vocab)
+    ours, theirs = fast.make_doc(text), plain.make_doc(text)
+    assert [t.text for t in ours] == [t.text for t in theirs]
     for a, b in zip(ours, theirs):
-        if a.text == b.text:
-            assert [getattr(a, x) for x in attrs] == [getattr(b, x) for x in attrs], a.text
+        assert [getattr(a, x) for x in attrs] == [getattr(b, x) for x in attrs], a.text
+    getters = make_nlp(load_settings(model="none")).vocab.lex_attr_getters      # the pipeline's vocab has them
+    assert set(lexeme_attrs.EQUIVALENTS.values()) <= set(getters.values())

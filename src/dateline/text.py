@@ -185,7 +185,8 @@ def _joiner_starts() -> frozenset[str]:
     return frozenset(j[0] for j, _, _ in _joiners() if j)
 
 
-def _is_word_char(ch: str) -> bool:
+def is_word_char(ch: str) -> bool:
+    """What ``\\w`` matches in a str expression: a character that is alphanumeric, or '_'."""
     return ch.isalnum() or ch == "_"
 
 
@@ -198,7 +199,7 @@ def _fits(text: str, word: tuple[int, int], kind: str, joiner: str) -> bool:
         return last in "sS" and word[1] - word[0] > 1
     if kind == "same":
         return word[1] - word[0] == len(joiner) and text.startswith(joiner, word[0])    # a pair, no more
-    return _is_word_char(last)
+    return is_word_char(last)
 
 
 def _opens(text: str, pos: int, kind: str) -> bool:
@@ -207,7 +208,7 @@ def _opens(text: str, pos: int, kind: str) -> bool:
         return pos >= len(text) or text[pos].isspace()
     if pos >= len(text):
         return False
-    return text[pos].isdigit() if kind == "digit" else _is_word_char(text[pos])
+    return text[pos].isdigit() if kind == "digit" else is_word_char(text[pos])
 
 
 def _joined(text: str, word: tuple[int, int], starts: list[int], ends: list[int], k: int) -> int:
@@ -215,7 +216,7 @@ def _joined(text: str, word: tuple[int, int], starts: list[int], ends: list[int]
     before them (0: none)."""
     a, b = starts[k], ends[k]
     first = text[a]
-    if first not in _joiner_starts() and not (_is_word_char(first) and _is_word_char(text[word[1] - 1])):
+    if first not in _joiner_starts() and not (is_word_char(first) and is_word_char(text[word[1] - 1])):
         return 0                                # the common case: punctuation after a word ("said,")
     for joiner, left, right in _joiners():
         if not joiner:
@@ -241,7 +242,7 @@ def _join(text: str, starts: list[int], ends: list[int], adjacent: list[int]) ->
     # only a token written against the word before it can join it, and only one that starts with a
     # joiner or a word character after a word character (_joined's common case, checked here first)
     maybe = [k for k in adjacent if (c := text[starts[k]]) in starters
-             or (_is_word_char(c) and _is_word_char(text[starts[k] - 1]))]
+             or (is_word_char(c) and is_word_char(text[starts[k] - 1]))]
     if not maybe:
         return starts, ends
     out_starts: list[int] = []

@@ -83,9 +83,10 @@ _TIME_RE = re.compile(
     rf"(?:{_T['time_day_before']} )?{_alt(sorted(_WEEKDAYS))}(?: {_T['time_day_after']})?\b"
     rf"|(?:{_T['time_rel_before']} )?{_T['time_rel']} {_T['time_rel_unit']}\b"
     rf"|{_T['time_deictic']}\b(?: {_T['time_deictic_rel']} {_T['time_deictic_unit']})?")
-# the words _TIME_RE's matches can open with: a match needs a string starting with one of them
-_TIME_RE_FIRST = tuple(sorted({*_WORDS["time_day_before"], *_WEEKDAYS, *_WORDS["time_rel_before"],
-                               *_WORDS["time_rel"], *_WORDS["time_deictic"]}))
+# the words _TIME_RE's matches can open with (the first word of each listed phrase): a match needs a
+# word starting with one of them
+_TIME_RE_FIRST = tuple(sorted({w.split()[0] for w in (*_WORDS["time_day_before"], *_WEEKDAYS, *_WORDS["time_rel_before"],
+                                                       *_WORDS["time_rel"], *_WORDS["time_deictic"]) if w.split()}))
 _SUBORD_PREP = set(_WORDS["subord_prep"])
 _SUBORD = set(_WORDS["subord"])
 _WH = set(_WORDS["wh"])

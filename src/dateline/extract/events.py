@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from ..record import ActorRef, Attribution, Event, Mention, Span, Timex
+from ..text import is_word_char
 from .lexicon import is_participle
 from .coordination import split_coordinated
 from .dating import BOUND_DATES, statement_time
@@ -524,15 +525,10 @@ def _controls(text: str, source: tuple[int, int], c: _Cand, low: list[str], time
         w == "," or w in grammar_words("adjunct_prepositions") for w in gap[1:])
 
 
-def _wordlike(ch: str) -> bool:
-    """What ``\\w`` matches in a str expression: a character that is alphanumeric, or '_'."""
-    return ch.isalnum() or ch == "_"
-
-
 @functools.lru_cache(maxsize=4096)
 def _word_ends(words: frozenset[str]) -> tuple[tuple[str, bool, bool], ...]:
     """Each word with whether its first and its last character are word characters."""
-    return tuple((w, _wordlike(w[0]), _wordlike(w[-1])) for w in sorted(words) if w)
+    return tuple((w, is_word_char(w[0]), is_word_char(w[-1])) for w in sorted(words) if w)
 
 
 def _has_word(content: str, words: frozenset[str]) -> bool:
@@ -547,7 +543,7 @@ def _has_word(content: str, words: frozenset[str]) -> bool:
         i = content.find(w)
         while i >= 0:
             j = i + len(w)
-            if (i > 0 and _wordlike(content[i - 1])) != head and (j < n and _wordlike(content[j])) != tail:
+            if (i > 0 and is_word_char(content[i - 1])) != head and (j < n and is_word_char(content[j])) != tail:
                 return True
             i = content.find(w, i + 1)
     return False
