@@ -156,3 +156,16 @@ def test_compiled_is_re_compile(pattern, flags):
     assert needed(rx) == needed(want)
     assert [m.span() for m in led(rx).finditer("7 DAYS ago, March; abc xy")] == \
         [m.span() for m in rx.finditer("7 DAYS ago, March; abc xy")]
+
+
+def test_the_info_blocks_written_here_read_as_this_pythons_engine_expects():
+    from dateline.extract.regex_literals import _leading_works
+    assert _leading_works()
+
+
+def test_where_the_check_fails_nothing_is_led(monkeypatch):
+    from dateline.extract import regex_literals
+    monkeypatch.setattr(regex_literals, "_leading_works", lambda: False)
+    rx = re.compile(r"(?:one|two)\s+days?", re.I)
+    assert led(rx) is rx
+    assert [m.span() for m in led(rx, ascii=True).finditer("ONE day, two days")] == [(0, 7), (9, 17)]

@@ -246,10 +246,34 @@ def led(rx: re.Pattern, ascii: bool = False) -> re.Pattern:
     ascii = ascii and _ascii_kept(rx)
     if ascii:
         tree, flags = as_ascii(tree, flags)
-    charset = _lead_charset(tree, flags)
+    charset = _lead_charset(tree, flags) if _leading_works() else None
     if charset is None and not ascii:
         return rx
     return _from_tree(tree, flags, rx.pattern, charset)
+
+
+# patterns whose first characters _from_tree names, and a text to find them in: the check of _leading_works
+_LEAD_PROBES = ((r"ab|ba", re.I), (r"k\w+", re.I), (r"(?:x|yz)+\d", 0), (r"[a-c]{2}", 0))
+_LEAD_TEXT = "xx Ab aB ab-AB ba \u212a kb K1 yzx9 cab abc"
+
+
+@functools.lru_cache(maxsize=1)
+def _leading_works() -> bool:
+    """Whether an info block written by ``_from_tree`` reads as this Python's engine expects (the
+    block's layout is the compiler's own, not a public interface): patterns led so find what they
+    find unled in a probe text. Checked once; where it fails, ``led`` and ``core`` name nothing."""
+    try:
+        for pattern, flags in _LEAD_PROBES:
+            rx = re.compile(pattern, flags)
+            tree = _P.parse(pattern, flags)
+            charset = _lead_charset(tree, flags)
+            got = _from_tree(tree, flags, pattern, charset)
+            if charset is None or [m.span() for m in got.finditer(_LEAD_TEXT)] != \
+                    [m.span() for m in rx.finditer(_LEAD_TEXT)]:
+                return False
+    except Exception:  # noqa: BLE001 - another compiler's internals: lead nothing
+        return False
+    return True
 
 
 def as_ascii(tree, flags: int) -> tuple:
@@ -330,7 +354,7 @@ def core(rx: re.Pattern, least: int = 3, led: bool = False, ascii: bool = False)
     kept, flags = _P.SubPattern(tree.state, list(tree)[k:]), rx.flags
     if ascii and _ascii_kept(rx):
         kept, flags = as_ascii(kept, flags)
-    return _from_tree(kept, flags, charset=_lead_charset(kept, flags) if led else None)
+    return _from_tree(kept, flags, charset=_lead_charset(kept, flags) if led and _leading_works() else None)
 
 
 def _width(op, av) -> tuple[int, int]:
