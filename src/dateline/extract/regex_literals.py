@@ -253,7 +253,7 @@ def led(rx: re.Pattern, ascii: bool = False) -> re.Pattern:
 
 
 # patterns whose first characters _from_tree names, and a text to find them in: the check of _leading_works
-_LEAD_PROBES = ((r"ab|ba", re.I), (r"k\w+", re.I), (r"(?:x|yz)+\d", 0), (r"[a-c]{2}", 0))
+_LEAD_PROBES = ((r"ab|ba", re.I), (r"k\w", re.I), (r"(?:x|yz)\d", 0), (r"[a-c]{2}", 0))   # (linear ones)
 _LEAD_TEXT = "xx Ab aB ab-AB ba \u212a kb K1 yzx9 cab abc"
 
 
