@@ -200,7 +200,7 @@ def _positions(low: list[str], words: set[str]) -> list[int]:
 @functools.lru_cache(maxsize=1)
 def _clause_openers() -> frozenset[str]:
     """The words that start a new clause between an earlier verb trigger and a later one."""
-    return frozenset(_CLAUSE_BREAK | _SUBORD | _SPEECH_VERBS | {",", "and", "but", "or", "to"})
+    return frozenset(_CLAUSE_BREAK | _SUBORD | _SPEECH_VERBS | grammar_words("verb_clause_openers"))
 
 
 class TriggerRules:
