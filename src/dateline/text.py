@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from itertools import compress
 
 _PARA = re.compile(r"\n\s*\n")
 
@@ -183,6 +184,13 @@ def _joiners() -> tuple[tuple[str, str, str], ...]:
 @functools.lru_cache(maxsize=1)
 def _joiner_starts() -> frozenset[str]:
     return frozenset(j[0] for j, _, _ in _joiners() if j)
+
+
+def positions(words: list[str], wanted, start: int = 0, stop: int | None = None) -> list[int]:
+    """The indexes, from ``start`` up to ``stop``, of the words that are in ``wanted`` (a set), in order:
+    read by built-in maps, with no Python step per word."""
+    stop = len(words) if stop is None else stop
+    return list(compress(range(start, stop), map(wanted.__contains__, words[start:stop])))
 
 
 def is_word_char(ch: str) -> bool:

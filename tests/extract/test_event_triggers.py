@@ -3,7 +3,8 @@ the score they can reach, rows skipped where the sentence lacks a word they need
 that a plain walk over every row of the word in file order chooses."""
 import pytest
 
-from dateline.extract.event_triggers import _next_word, _positions
+from dateline.extract.event_triggers import _next_word
+from dateline.text import positions
 from dateline.extract.events import _extractor
 from dateline.text import tokenize_lower
 
@@ -71,7 +72,8 @@ def test_plans_put_the_highest_reachable_score_first():
     (["x"], ["x"]),
 ])
 def test_positions_are_every_place_of_the_words_in_order(low, words):
-    assert _positions(low, set(words)) == [k for k, w in enumerate(low) if w in words]
+    assert positions(low, set(words)) == [k for k, w in enumerate(low) if w in words]
+    assert positions(low, set(words), 1, len(low) - 1) == [k for k, w in enumerate(low) if w in words and 0 < k < len(low) - 1]
 
 
 def test_forms_with_the_same_rows_share_one_plan():

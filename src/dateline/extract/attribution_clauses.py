@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import bisect
-from itertools import compress
 
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_phrases import _Att, _np_right, _subject_ok
+from dateline.text import positions
 from dateline.extract.attribution_words import (
     _ADJ_OK, _ADJUNCT_DET, _ADJUNCT_END, _ADJUNCT_START, _ADV, _AFTER_ADDRESSEE,
     _AFTER_PRON_ADDRESSEE, _AFTER_QUOTED_ADDRESSEE, _AMBIGUOUS_OBJ_PRON, _AND_BUT, _AUX,
@@ -267,7 +267,7 @@ class _Clauses:
 
     def _list_stops(self, j: int, hi: int) -> list[int]:
         d = self.d
-        stops = list(compress(range(j, hi), map(_CAN_STOP.__contains__, d.low[j:hi])))
+        stops = positions(d.low, _CAN_STOP, j, hi)
         los = d.group_starts
         quotes = los[bisect.bisect_left(los, j):bisect.bisect_left(los, hi)]
         return sorted(stops + quotes) if quotes else stops

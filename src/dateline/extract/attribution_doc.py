@@ -10,7 +10,7 @@ from dateline import lang
 from dateline.extract.attribution_lexicon import cue_forms, CueForm
 from dateline.extract.attribution_quotes import find_headline_quotes, find_quotes
 from dateline.extract.attribution_words import _ABBR_END, _CLITIC_HOSTS, _QMARKS, _SMARKS
-from dateline.text import paragraphs, word_table
+from dateline.text import paragraphs, positions, word_table
 
 
 class _Doc:
@@ -35,7 +35,7 @@ class _Doc:
         # where a cue may start (one membership test per word, no Python step per word)
         self.head_words, self.forms = _cue_heads(), cue_forms()     # the cue tables: first words, every form
         self.pair_heads = _pair_heads()
-        self.cue_heads = list(compress(range(self.n), map(self.head_words.__contains__, self.low)))
+        self.cue_heads = positions(self.low, self.head_words)
         self.paras = paragraphs(text)
         self.groups = sorted(find_quotes(text, self.paras) + find_headline_quotes(text, self.paras),
                              key=lambda g: g.start)

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-from itertools import compress
 from operator import itemgetter
 
 from .. import lang
-from ..text import tokenize_lower
+from ..text import positions, tokenize_lower
 from . import trigger_senses
 from .trigger_clauses import _is_adverb, sentence_filters
 from .lexicon import is_participle, is_past_form, is_unchanged_past, noun_forms, singular
@@ -190,11 +189,6 @@ def _word_plan(pats, rows_of: dict) -> tuple:
     rows.sort(key=itemgetter(3), reverse=True)
     free = tuple([r for r in rows if not r[4]])
     return tuple(rows), free, rows[0][5] if len(rows) == 1 else frozenset().union(*map(itemgetter(5), rows))
-
-
-def _positions(low: list[str], words: set[str]) -> list[int]:
-    """Where the sentence's words ``words`` stand, in order."""
-    return list(compress(range(len(low)), map(words.__contains__, low)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -460,7 +454,7 @@ class TriggerRules:
                 _, free, needed = plans.get(w) or plan(w)
                 if free or not needed.isdisjoint(present):
                     starts.add(w)
-            found = self._sentence_triggers(toks, low, present, _positions(low, starts), si,
+            found = self._sentence_triggers(toks, low, present, positions(low, starts), si,
                                             quoted if quotes else None, plans) if starts else []
             if not found:       # (each step below keeps no trigger where there is none)
                 out.append((toks, low, found))
