@@ -70,16 +70,18 @@ class Layers:
         object.__setattr__(self, "_data", doc.user_data)
 
     def __getattr__(self, name: str):
-        key = _KEYS.get(name)
-        if key is None:
-            raise AttributeError(f"no Doc layer named '{name}'")
-        return self._data.get(key)              # every layer's default is None
+        return self._data.get(_key(name))       # every layer's default is None
 
     def __setattr__(self, name: str, value) -> None:
-        key = _KEYS.get(name)
-        if key is None:
-            raise AttributeError(f"no Doc layer named '{name}'")
-        self._data[key] = value
+        self._data[_key(name)] = value
+
+
+def _key(name: str) -> tuple[str, str, None, None]:
+    """The user_data key of the layer ``name``; AttributeError for a name that is no layer."""
+    key = _KEYS.get(name)
+    if key is None:
+        raise AttributeError(f"no Doc layer named '{name}'")
+    return key
 
 
 def layers(doc: "Doc") -> Layers:
