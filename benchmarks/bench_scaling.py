@@ -7,10 +7,10 @@ with the speed-up over one process, in one command.
 The texts are the TimeBank + AQUAINT + PolNeAR texts of ../shared/data (a fixed random sample of
 ``--limit``). Every side is warmed before it is timed (one process: the pipeline loaded and one
 article analysed; a pool: its workers started and each warmed, the start-up timed apart; Dask: the
-LocalCluster started once and every worker warmed), the sides run interleaved, ``--repeat`` times,
-and the median, minimum and maximum are printed with the ratios. The records of every side are
-compared with those of one process (they must be identical), and each pool worker's peak memory is
-printed. The machine's other load counts: say next to the numbers whether it was shared.
+LocalCluster started once, as ``--dask local:2`` starts it, and every worker warmed), the sides run
+interleaved, ``--repeat`` times, and the median, minimum and maximum are printed with the ratios.
+The records of every side are compared with those of one process (they must be identical), and each
+pool or Dask worker's peak memory is printed. The machine's other load counts: say next to the numbers whether it was shared.
 """
 from __future__ import annotations
 
@@ -57,7 +57,12 @@ def run_dask(docs, settings, client) -> tuple[float, list, dict]:
     client.run(_warm, dataclasses.asdict(settings), None)
     t0 = time.perf_counter()
     out = [o for _, o in analyze_dask(_raws(docs), settings, "local", client=client)]
-    return time.perf_counter() - t0, out, {}
+    dt = time.perf_counter() - t0
+    return dt, out, {"peak_mb": [kib / 1024 for kib in client.run(_peak_kib).values()]}
+
+
+def _peak_kib() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def main() -> int:
@@ -84,8 +89,10 @@ def main() -> int:
     client = None
     if not args.no_dask:
         try:
-            from distributed import Client, LocalCluster
-            client = Client(LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"))
+            from distributed import Client
+
+            from dateline.dask_pool import local_cluster
+            client = Client(local_cluster(2))        # as `--dask local:2` makes it
         except ImportError:
             print("dask: not installed (pip install 'dateline[dask]'); its side is left out")
     sides = [f"jobs {n}" for n in counts] + (["dask local:2"] if client else [])

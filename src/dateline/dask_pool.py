@@ -8,6 +8,13 @@ process, loaded when the worker is warmed up) and answers outcomes as dateline.p
 outcomes come back in input order to the one writer (dateline.store.ingest), which stores each
 article exactly once: a task that Dask runs again after a worker died only analyses again, and a
 batch whose workers keep dying gives its articles ``worker`` failure rows.
+
+A ``local:N`` cluster's workers run with glibc's own malloc trim threshold: Dask's nanny sets
+``MALLOC_TRIM_THRESHOLD_=65536`` for the processes it spawns (``distributed.nanny.pre-spawn-environ``),
+which hands freed memory back to the kernel so eagerly that the pipeline's many small allocations
+cost a worker ~15% more CPU in page faults (``benchmarks/bench_scaling.py``: the Dask side from
+1.45x to ~1.8x one process on two cores). A cluster of your own takes the same setting in its
+workers' Dask configuration (``pre-spawn-environ: {MALLOC_TRIM_THRESHOLD_: null}``).
 """
 from __future__ import annotations
 
@@ -22,6 +29,7 @@ from .settings import Settings
 
 BATCH = 8
 WINDOW_PER_WORKER = 4
+PRE_SPAWN = "distributed.nanny.pre-spawn-environ"
 
 
 class DaskError(DatelineError):
@@ -43,7 +51,7 @@ def _warm(settings: dict, analyzer: Analyzer | None) -> bool:
 def connect(scheduler: str):
     """A Dask client for ``tcp://...`` (or any scheduler address) or ``local:N``."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError:
         raise DaskError("--dask needs Dask distributed: pip install 'dateline[dask]'") from None
     if scheduler.startswith("local:"):
@@ -53,12 +61,21 @@ def connect(scheduler: str):
             n = 0
         if n < 1:
             raise DaskError(f"--dask {scheduler}: local:N needs a number of workers of at least 1")
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
-        return Client(cluster)
+        return Client(local_cluster(n))
     try:
         return Client(scheduler, timeout=30)
     except (OSError, ValueError, TimeoutError) as e:
         raise DaskError(f"--dask {scheduler}: cannot reach the scheduler ({type(e).__name__}: {e})") from None
+
+
+def local_cluster(n: int):
+    """A LocalCluster of ``n`` single-threaded worker processes spawned without Dask's malloc trim
+    threshold (module docstring); a MALLOC_TRIM_THRESHOLD_ in this process's environment still holds."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({f"{PRE_SPAWN}.MALLOC_TRIM_THRESHOLD_": None}):
+        return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
 
 
 def analyze_dask(tasks: Iterable[tuple[Any, Any]], settings: Settings, scheduler: str, *,

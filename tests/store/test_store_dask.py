@@ -44,11 +44,22 @@ def _contents(url) -> tuple:
 
 @pytest.fixture(scope="module")
 def client():
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
-            Client(cluster) as c:
+    from dateline.dask_pool import local_cluster
+
+    with local_cluster(2) as cluster, Client(cluster) as c:         # the cluster `--dask local:2` starts
         yield c
+
+
+def test_local_workers_keep_glibc_trim_threshold(client):
+    # Dask's nanny spawns workers with MALLOC_TRIM_THRESHOLD_=65536 (page faults on the pipeline's small
+    # allocations); dateline's local cluster leaves the variable to this process's environment
+    import os
+
+    seen = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+    assert len(seen) == 2
+    assert set(seen.values()) == {os.environ.get("MALLOC_TRIM_THRESHOLD_")}
 
 
 def test_dask_ingest_equals_a_plain_ingest_exactly_once_with_a_worker_killed(tmp_path, monkeypatch, client,
