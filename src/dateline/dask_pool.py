@@ -3,7 +3,8 @@
 ``SCHEDULER`` is the address of a running Dask distributed scheduler (``tcp://host:8786``) or
 ``local:N`` for a LocalCluster of N single-threaded worker processes on this machine. Articles are
 sent to the workers as records in batches (``BATCH`` articles a task), at most ``WINDOW_PER_WORKER``
-batches per worker in flight; each worker loads the pipeline once (dateline.nlp caches it per
+batches per worker running or queued (and at most ``HELD`` times that many not yet stored, the results
+of batches done before an earlier one); each worker loads the pipeline once (dateline.nlp caches it per
 process, loaded when the worker is warmed up) and answers outcomes as dateline.parallel does. The
 outcomes come back in input order to the one writer (dateline.store.ingest), which stores each
 article exactly once: a task that Dask runs again after a worker died only analyses again, and a
@@ -12,8 +13,8 @@ batch whose workers keep dying gives its articles ``worker`` failure rows.
 A ``local:N`` cluster's workers run with glibc's own malloc trim threshold: Dask's nanny sets
 ``MALLOC_TRIM_THRESHOLD_=65536`` for the processes it spawns (``distributed.nanny.pre-spawn-environ``),
 which hands freed memory back to the kernel so eagerly that the pipeline's many small allocations
-cost a worker ~15% more CPU in page faults (``benchmarks/bench_scaling.py``: the Dask side from
-1.45x to ~1.8x one process on two cores). A cluster of your own takes the same setting in its
+cost a worker ~15% more CPU in page faults (1.3 s of system time per 150 articles, measured with
+``benchmarks/bench_scaling.py``'s texts). A cluster of your own takes the same setting in its
 workers' Dask configuration (``pre-spawn-environ: {MALLOC_TRIM_THRESHOLD_: null}``).
 """
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .settings import Settings
 
 BATCH = 8
 WINDOW_PER_WORKER = 4
+HELD = 3            # batches done but waiting for an earlier one: at most (HELD - 1) windows
 PRE_SPAWN = "distributed.nanny.pre-spawn-environ"
 
 
@@ -105,7 +107,7 @@ def _run(client, tasks: Iterator, settings: Settings, analyzer) -> Iterator[tupl
     batch_ids = itertools.count()
     exhausted = False
     while True:
-        while not exhausted and len(batches) < window:
+        while not exhausted and _running(batches) < window and len(batches) < HELD * window:
             b, items, exhausted = _next_batch(tasks, order, batch_ids)
             if items:
                 fut = client.submit(_batch, items, sdict, analyzer, pure=False, retries=1)
@@ -125,8 +127,13 @@ def _run(client, tasks: Iterator, settings: Settings, analyzer) -> Iterator[tupl
                 del results[b]
         if exhausted and not order:
             return
-        if batches:
-            dask_wait([f for f, _ in batches.values()], return_when="FIRST_COMPLETED")
+        running = [f for f, _ in batches.values() if not f.done()]
+        if running:         # the head batch is among them: a done later batch must not wake this loop again
+            dask_wait(running, return_when="FIRST_COMPLETED")
+
+
+def _running(batches: dict) -> int:
+    return sum(not f.done() for f, _ in batches.values())
 
 
 def _item_id(item) -> str:
