@@ -114,3 +114,15 @@ def every_record_matches_the_schema():
     Record.to_dict = checked
     yield
     Record.to_dict = to_dict
+
+
+@pytest.fixture(scope="session")
+def dask_client():
+    """A Client of the two-worker LocalCluster that `--dask local:2` starts (once for the whole run)."""
+    pytest.importorskip("distributed")
+    from distributed import Client
+
+    from dateline.dask_pool import local_cluster
+
+    with local_cluster(2) as cluster, Client(cluster) as c:
+        yield c

@@ -1,7 +1,7 @@
 """Analyzers for the worker-pool tests: importable by name in a spawned worker (tests/ is on its path).
 
 ``slow_or_dying``: the rules-only pipeline, except that an article whose text holds SLOW sleeps far past
-any budget (using no CPU), one holding BUSY computes far past any budget, and one holding DIE ends its
+any budget (using no CPU), one holding LATE sleeps one second first, one holding BUSY computes far past any budget, and one holding DIE ends its
 worker process on the spot."""
 from __future__ import annotations
 
@@ -15,7 +15,11 @@ def slow_or_dying(raw, settings) -> dict:
 
     text = raw.text or ""
     if "SLOW" in text:
-        time.sleep(600)
+        end = time.monotonic() + 600
+        while time.monotonic() < end:           # short sleeps: a budget raised in a thread lands between them
+            time.sleep(0.02)
+    if "LATE" in text:
+        time.sleep(1)
     if "BUSY" in text:
         end = time.monotonic() + 600
         while time.monotonic() < end:

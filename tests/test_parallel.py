@@ -70,17 +70,50 @@ def test_a_worker_keeps_the_cpu_budget_and_leaves_the_clock_to_its_parent(monkey
     ("SLOW text", 1),         # using no CPU: the clock's budget ends it
     ("BUSY text", 600),       # computing: its CPU budget ends it long before the clock's
 ])
-def test_the_budget_holds_in_process_too(text, wall):
+@pytest.mark.parametrize("thread", ["main", "other"])     # other: the watchdog's (a Dask worker's tasks)
+def test_the_budget_holds_in_process_too(text, wall, thread):
+    import threading
     import time
 
     from parallel_helpers import slow_or_dying
 
     s = _settings(max_seconds=1, max_wall_seconds=wall)
+    tasks = [("slow", _raw("slow", text)), ("ok", _raw("ok", ARTICLES[0][1])), ("again", _raw("again", text))]
+    got: dict = {}
     t0 = time.monotonic()
-    got = dict(parallel.analyze_all([("slow", _raw("slow", text)), ("ok", _raw("ok", ARTICLES[0][1]))],
-                                    s, jobs=1, analyzer=slow_or_dying))
-    assert got["slow"][1] == "timeout" and got["ok"][0] == "ok"
+    if thread == "main":
+        got.update(parallel.analyze_all(tasks, s, jobs=1, analyzer=slow_or_dying))
+    else:
+        worker = threading.Thread(target=lambda: got.update(parallel.analyze_all(tasks, s, jobs=1,
+                                                                                   analyzer=slow_or_dying)))
+        worker.start()
+        worker.join(60)
+    assert got["slow"][1] == got["again"][1] == "timeout" and got["ok"][0] == "ok"
     assert "1 s of CPU" in got["slow"][2] and time.monotonic() - t0 < 60
+
+
+def test_a_threads_budget_ends_with_its_article():
+    # an article done within its budget leaves no timeout pending in its thread
+    import threading
+    import time
+
+    from dateline.budget import WATCHDOG, Alarm
+
+    errors = []
+
+    def run():
+        try:
+            for _ in range(20):
+                with Alarm(_settings(max_seconds=1, max_wall_seconds=1)):
+                    time.sleep(0.01)
+            time.sleep(1.2)             # past the last article's clock budget
+        except Exception as e:  # noqa: BLE001 - what the test looks for
+            errors.append(e)
+
+    t = threading.Thread(target=run)
+    t.start()
+    t.join(30)
+    assert errors == [] and t.ident not in WATCHDOG.watched
 
 
 def test_auto_jobs_keeps_a_small_batch_in_process():

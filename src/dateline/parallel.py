@@ -29,14 +29,13 @@ from __future__ import annotations
 import itertools
 import multiprocessing as mp
 import os
-import signal
-import threading
 import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from multiprocessing.connection import wait
 from typing import Any, Callable, Iterable, Iterator
 
+from .budget import Alarm as _Alarm, AnalysisTimeout
 from .errors import DatelineError
 from .settings import Settings, wall_seconds
 
@@ -50,10 +49,6 @@ WARM_UP = "North Korea fired a missile on Friday, officials said."
 
 Outcome = tuple                # ("ok", record dict) | ("error", code, message)
 Analyzer = Callable[[Any, Settings], dict]
-
-
-class AnalysisTimeout(DatelineError):
-    code = "timeout"
 
 
 class WorkerError(DatelineError):
@@ -162,7 +157,7 @@ def analyze_batch(items: list, settings: Settings) -> list[Outcome]:
 def analyze_items(items: list, settings: Settings, analyzer: Analyzer | None = None) -> list[Outcome]:
     """The outcomes of these articles, in order: together (``analyze_batch``) where the pipeline parses
     and there are several, else each alone under its own budget (``_alone``: a timer signal in the main
-    thread; none elsewhere, as in a Dask worker's threads)."""
+    thread, a watchdog thread's in any other thread, as in a Dask worker: dateline.budget)."""
     if len(items) > 1 and batch_size(settings, analyzer) > 1:
         return analyze_batch(items, settings)
     return [_alone(item, settings, analyzer) for item in items]
@@ -462,39 +457,6 @@ class Pool:
 
 
 # ----------------------------------------------------------------------------- one job: in-process
-class _Alarm:
-    """The per-article budget in-process: timer signals (main thread, POSIX) raise AnalysisTimeout, one
-    after ``max_seconds`` of this process's CPU (ITIMER_PROF), one after the clock's budget (ITIMER_REAL;
-    not in a pool's worker, whose parent keeps the clock and replaces the worker)."""
-
-    TIMERS = ((signal.ITIMER_PROF, signal.SIGPROF), (signal.ITIMER_REAL, signal.SIGALRM)) \
-        if hasattr(signal, "setitimer") else ()
-    parent_keeps_clock = False          # set in a pool's worker process
-
-    def __init__(self, settings: Settings):
-        self.seconds = (settings.max_seconds, wall_seconds(settings))
-        self.on = bool(self.TIMERS) and threading.current_thread() is threading.main_thread()
-        self.old: list = []
-        self.timers = self.TIMERS[:1] if self.parent_keeps_clock else self.TIMERS
-
-    def _fire(self, signum, frame):
-        raise AnalysisTimeout("time budget exceeded")
-
-    def __enter__(self):
-        if self.on:
-            for (timer, sig), seconds in zip(self.timers, self.seconds):
-                self.old.append(signal.signal(sig, self._fire))
-                signal.setitimer(timer, seconds)
-        return self
-
-    def __exit__(self, *exc):
-        if self.on:
-            for (timer, sig), old in zip(self.timers, self.old):
-                signal.setitimer(timer, 0)
-                signal.signal(sig, old)
-            self.old = []
-
-
 def warm_up(settings: Settings, analyzer: Analyzer | None) -> None:
     """Load the pipeline's data now, outside any article's time budget (a failure shows per article)."""
     from .ingest.readers import RawArticle

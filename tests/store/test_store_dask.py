@@ -42,14 +42,9 @@ def _contents(url) -> tuple:
                 s.rows("SELECT item_id, code FROM failures ORDER BY item_id"))
 
 
-@pytest.fixture(scope="module")
-def client():
-    from distributed import Client
-
-    from dateline.dask_pool import local_cluster
-
-    with local_cluster(2) as cluster, Client(cluster) as c:         # the cluster `--dask local:2` starts
-        yield c
+@pytest.fixture
+def client(dask_client):
+    return dask_client
 
 
 def test_local_workers_keep_glibc_trim_threshold(client):

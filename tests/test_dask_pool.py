@@ -1,0 +1,58 @@
+"""Analysis on a Dask cluster (dateline.dask_pool), on the two-worker LocalCluster `--dask local:2`
+starts: outcomes in input order, the per-article budget inside a worker's task thread, and a results
+loop that sleeps while the batch it needs next is still running."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+pytest.importorskip("distributed")
+
+from dateline import dask_pool  # noqa: E402
+from dateline.ingest.readers import RawArticle  # noqa: E402
+from dateline.settings import load_settings  # noqa: E402
+
+TEXTS = [
+    "North Korea fired two missiles on Friday, South Korea's military said.",
+    "Russia and Ukraine agreed on Tuesday to exchange prisoners, officials said.",
+    "Police arrested dozens of protesters in Hong Kong on Sunday.",
+    "Iran accused the United States of economic terrorism on Monday.",
+]
+
+
+def _tasks(marks: dict[int, str], n: int = 8):
+    return [(i, RawArticle(id=f"a{i}", text=TEXTS[i % len(TEXTS)] + marks.get(i, ""), published="2019-10-04",
+                           published_from="given")) for i in range(n)]
+
+
+def _settings(**kw):
+    return dataclasses.replace(load_settings(model="none"), **kw)
+
+
+def test_outcomes_in_input_order_and_an_article_past_its_budget_fails_alone(dask_client):
+    from parallel_helpers import slow_or_dying
+
+    got = list(dask_pool.analyze_dask(_tasks({2: " BUSY", 5: " SLOW"}), _settings(max_seconds=1, max_wall_seconds=2),
+                                      "local", analyzer=slow_or_dying, client=dask_client))
+    assert [ctx for ctx, _ in got] == list(range(8))
+    codes = {ctx: out[1] if out[0] == "error" else "ok" for ctx, out in got}
+    assert codes == {0: "ok", 1: "ok", 2: "timeout", 3: "ok", 4: "ok", 5: "timeout", 6: "ok", 7: "ok"}
+    assert all(out[1]["article"]["id"] == f"a{ctx}" for ctx, out in got if out[0] == "ok")
+
+
+def test_the_results_loop_waits_instead_of_spinning_while_a_later_batch_is_done(dask_client, monkeypatch):
+    # batches of one article: the first sleeps a second while the others are done at once; the loop
+    # must wake only when a batch still running ends, not again and again for the done ones
+    import distributed
+
+    from parallel_helpers import slow_or_dying
+
+    calls = []
+    real = distributed.wait
+    monkeypatch.setattr(distributed, "wait", lambda fs, **kw: calls.append(len(fs)) or real(fs, **kw))
+    monkeypatch.setattr(dask_pool, "BATCH", 1)
+    got = list(dask_pool.analyze_dask(_tasks({0: " LATE"}), _settings(), "local", analyzer=slow_or_dying,
+                                      client=dask_client))
+    assert [out[0] for _, out in got] == ["ok"] * 8
+    assert 1 <= len(calls) <= 8 + 1
