@@ -5,7 +5,7 @@ CPU (ITIMER_PROF), one after the clock's budget (ITIMER_REAL; not in a pool's wo
 keeps the clock and replaces the worker). In any other thread (a Dask worker runs its tasks in a
 thread pool; signals reach only the main thread) one watchdog thread per process raises it in the
 analysing thread (``PyThreadState_SetAsyncExc``) once the thread's own CPU clock passes
-``max_seconds`` or the clock passes the wall budget, checking every ``Watchdog.TICK`` seconds. Either
+``max_seconds`` or the clock passes the wall budget (it sleeps until the next deadline can pass). Either
 way the exception is raised where Python code runs next: work inside one long C call ends when the
 call returns.
 """
@@ -31,7 +31,7 @@ class Watchdog:
     """Deadlines of the threads now analysing an article: (thread CPU clock, CPU deadline, clock
     deadline, fired) by thread ident; each passed deadline raises AnalysisTimeout once in its thread."""
 
-    TICK = 0.05
+    SLACK = 0.01
 
     def __init__(self):
         self.cond = threading.Condition()
@@ -59,14 +59,29 @@ class Watchdog:
     def _run(self) -> None:
         with self.cond:
             while True:
-                self.cond.wait(self.TICK if self.watched else None)
-                now = time.monotonic()
-                for ident, entry in self.watched.items():
-                    clock, cpu_end, wall_end, fired = entry
-                    if not fired and (time.clock_gettime(clock) >= cpu_end or
-                                      (wall_end is not None and now >= wall_end)):
-                        entry[3] = True
-                        _raise_in(ident, AnalysisTimeout)
+                self.cond.wait(self._check())
+
+    def _check(self) -> float | None:
+        """Raise in each thread past a deadline; the seconds until the next deadline can pass (a thread's
+        CPU clock runs no faster than the clock), None if no thread is watched."""
+        now, wait = time.monotonic(), None
+        for ident, entry in list(self.watched.items()):
+            clock, cpu_end, wall_end, fired = entry
+            if fired:
+                continue
+            try:
+                left = cpu_end - time.clock_gettime(clock)
+            except OSError:                     # the thread is gone
+                del self.watched[ident]
+                continue
+            if wall_end is not None:
+                left = min(left, wall_end - now)
+            if left <= 0:
+                entry[3] = True
+                _raise_in(ident, AnalysisTimeout)
+            else:
+                wait = left if wait is None else min(wait, left)
+        return None if wait is None else wait + self.SLACK
 
 
 def _raise_in(ident: int, exc: type[BaseException] | None) -> None:
