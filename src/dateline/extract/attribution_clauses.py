@@ -410,9 +410,6 @@ class _Clauses:
             b -= 1
         return b > a and d.inq[b - 1] >= 0
 
-    def has_quote(self, a: int, b: int) -> bool:
-        return any(self.d.inq[x] >= 0 for x in range(a, b))
-
     def add(self, att: _Att):
         a, b = att.content
         if b <= a:

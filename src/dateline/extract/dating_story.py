@@ -275,15 +275,6 @@ def _value_end(value: str):
 GONE_BACK_DAYS, GONE_BACK_SENTENCES = 30, 3
 
 
-def _days_before(published: str | None) -> str | None:
-    """The day STORY_RECENT_DAYS before publication, ISO (None without one)."""
-    import datetime as dt
-
-    if not published:
-        return None
-    return (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=STORY_RECENT_DAYS)).isoformat()
-
-
 def _weeks_before(t) -> str:
     """The day STORY_RECENT_DAYS before the first day of ``t``, ISO."""
     import datetime as dt
