@@ -15,7 +15,8 @@ A ``local:N`` cluster's workers run with glibc's own malloc trim threshold: Dask
 which hands freed memory back to the kernel so eagerly that the pipeline's many small allocations
 cost a worker ~15% more CPU in page faults (1.3 s of system time per 150 articles, measured with
 ``benchmarks/bench_scaling.py``'s texts). A cluster of your own takes the same setting in its
-workers' Dask configuration (``pre-spawn-environ: {MALLOC_TRIM_THRESHOLD_: null}``).
+workers' Dask configuration (``pre-spawn-environ: {MALLOC_TRIM_THRESHOLD_: null}``), and with
+``distributed.worker.profile.enabled: false`` (``local_cluster``).
 """
 from __future__ import annotations
 
@@ -72,11 +73,13 @@ def connect(scheduler: str):
 
 def local_cluster(n: int):
     """A LocalCluster of ``n`` single-threaded worker processes spawned without Dask's malloc trim
-    threshold (module docstring); a MALLOC_TRIM_THRESHOLD_ in this process's environment still holds."""
+    threshold (module docstring; a MALLOC_TRIM_THRESHOLD_ in this process's environment still holds) and
+    without the worker's statistical profiler (for the dashboard's profile page: it samples the task
+    thread's stack every 10 ms, about 5% of an analysing worker's time)."""
     import dask
     from distributed import LocalCluster
 
-    with dask.config.set({f"{PRE_SPAWN}.MALLOC_TRIM_THRESHOLD_": None}):
+    with dask.config.set({f"{PRE_SPAWN}.MALLOC_TRIM_THRESHOLD_": None, "distributed.worker.profile.enabled": False}):
         return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
 
 

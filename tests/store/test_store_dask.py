@@ -57,6 +57,12 @@ def test_local_workers_keep_glibc_trim_threshold(client):
     assert set(seen.values()) == {os.environ.get("MALLOC_TRIM_THRESHOLD_")}
 
 
+def test_local_workers_run_without_the_statistical_profiler(client):
+    import dask
+
+    assert set(client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == {False}
+
+
 def test_dask_ingest_equals_a_plain_ingest_exactly_once_with_a_worker_killed(tmp_path, monkeypatch, client,
                                                                             store_url, request):
     from parallel_helpers import dies_once
