@@ -9,10 +9,10 @@ The texts are the TimeBank + AQUAINT + PolNeAR texts of ../shared/data (a fixed 
 no side meets texts it analysed in an earlier round (one process: a new process, the pipeline loaded
 and the warm-up article analysed; a pool: its workers started and each warmed alike, the start-up
 timed apart; Dask: the LocalCluster started once, as ``--dask local:2`` starts it, its workers
-restarted each round and warmed alike), the sides run
-interleaved, ``--repeat`` times, and the median, minimum and maximum are printed with the ratios.
-The records of every side are compared with those of one process (they must be identical), and each
-pool or Dask worker's peak memory is printed. The machine's other load counts: say next to the numbers whether it was shared.
+restarted each round and warmed alike), the sides run interleaved, ``--repeat`` times, and the
+median, minimum and maximum are printed with the ratios. The records of every side are compared with
+those of one process (they must be identical), and each pool or Dask worker's peak memory is printed.
+The machine's other load counts: say next to the numbers whether it was shared.
 """
 from __future__ import annotations
 

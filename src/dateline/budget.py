@@ -107,7 +107,7 @@ class Alarm:
         self.timers = self.TIMERS[:1] if self.parent_keeps_clock else self.TIMERS
 
     def _fire(self, signum, frame):
-        raise AnalysisTimeout("time budget exceeded")
+        raise AnalysisTimeout()
 
     def __enter__(self):
         if self.on and self.main:

@@ -110,7 +110,7 @@ def _run(client, tasks: Iterator, settings: Settings, analyzer) -> Iterator[tupl
     batch_ids = itertools.count()
     exhausted = False
     while True:
-        while not exhausted and _running(batches) < window and len(batches) < HELD * window:
+        while not exhausted and len(_running(batches)) < window and len(batches) < HELD * window:
             b, items, exhausted = _next_batch(tasks, order, batch_ids)
             if items:
                 fut = client.submit(_batch, items, sdict, analyzer, pure=False, retries=1)
@@ -130,13 +130,14 @@ def _run(client, tasks: Iterator, settings: Settings, analyzer) -> Iterator[tupl
                 del results[b]
         if exhausted and not order:
             return
-        running = [f for f, _ in batches.values() if not f.done()]
+        running = _running(batches)
         if running:         # the head batch is among them: a done later batch must not wake this loop again
             dask_wait(running, return_when="FIRST_COMPLETED")
 
 
-def _running(batches: dict) -> int:
-    return sum(not f.done() for f, _ in batches.values())
+def _running(batches: dict) -> list:
+    """The futures of the submitted batches not yet done."""
+    return [f for f, _ in batches.values() if not f.done()]
 
 
 def _item_id(item) -> str:

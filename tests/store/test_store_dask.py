@@ -42,28 +42,23 @@ def _contents(url) -> tuple:
                 s.rows("SELECT item_id, code FROM failures ORDER BY item_id"))
 
 
-@pytest.fixture
-def client(dask_client):
-    return dask_client
-
-
-def test_local_workers_keep_glibc_trim_threshold(client):
+def test_local_workers_keep_glibc_trim_threshold(dask_client):
     # Dask's nanny spawns workers with MALLOC_TRIM_THRESHOLD_=65536 (page faults on the pipeline's small
     # allocations); dateline's local cluster leaves the variable to this process's environment
     import os
 
-    seen = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+    seen = dask_client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
     assert len(seen) == 2
     assert set(seen.values()) == {os.environ.get("MALLOC_TRIM_THRESHOLD_")}
 
 
-def test_local_workers_run_without_the_statistical_profiler(client):
+def test_local_workers_run_without_the_statistical_profiler(dask_client):
     import dask
 
-    assert set(client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == {False}
+    assert set(dask_client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == {False}
 
 
-def test_dask_ingest_equals_a_plain_ingest_exactly_once_with_a_worker_killed(tmp_path, monkeypatch, client,
+def test_dask_ingest_equals_a_plain_ingest_exactly_once_with_a_worker_killed(tmp_path, monkeypatch, dask_client,
                                                                             store_url, request):
     from parallel_helpers import dies_once
 
@@ -77,12 +72,12 @@ def test_dask_ingest_equals_a_plain_ingest_exactly_once_with_a_worker_killed(tmp
         plain = ingest([batch], store, settings=s, jobs=1)
     mark = tmp_path / "killed"
     monkeypatch.setenv("DATELINE_TEST_MARK", str(mark))
-    client.run(lambda: __import__("os").environ.__setitem__("DATELINE_TEST_MARK", str(mark)))
+    dask_client.run(lambda: __import__("os").environ.__setitem__("DATELINE_TEST_MARK", str(mark)))
 
     real = dask_pool.analyze_dask
 
-    def through_client(tasks, settings, scheduler, analyzer=None):      # the module's cluster, started once
-        return real(tasks, settings, scheduler, analyzer=analyzer, client=client)
+    def through_client(tasks, settings, scheduler, analyzer=None):      # the session's cluster, started once
+        return real(tasks, settings, scheduler, analyzer=analyzer, client=dask_client)
 
     monkeypatch.setattr(dask_pool, "analyze_dask", through_client)
     with open_store(store_url) as store:
