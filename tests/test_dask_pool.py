@@ -56,3 +56,17 @@ def test_the_results_loop_waits_instead_of_spinning_while_a_later_batch_is_done(
                                       client=dask_client))
     assert [out[0] for _, out in got] == ["ok"] * 8
     assert 1 <= len(calls) <= 8 + 1
+
+
+def test_a_worker_holds_a_batchs_outcomes_as_one_pickled_value(dask_client):
+    # a worker weighs every result it holds (dask.sizeof): bytes are weighed at once, nested records walked
+    import pickle
+
+    from dask.sizeof import sizeof
+
+    fut = dask_client.submit(dask_pool._batch, [raw for _, raw in _tasks({}, 2)], dataclasses.asdict(_settings()),
+                             None, pure=False)
+    held = fut.result()
+    assert isinstance(held, bytes) and sizeof(held) >= len(held)
+    outcomes = pickle.loads(held)
+    assert [(o[0], o[1]["article"]["id"]) for o in outcomes] == [("ok", "a0"), ("ok", "a1")]
