@@ -51,6 +51,24 @@ def test_abbreviations_are_unique_and_written_without_their_period():
     assert set(lang.abbreviations("glue")) <= set(lang.abbreviations("token"))
 
 
+@pytest.mark.parametrize("word,adverb", [
+    ("routinely", True), ("reportedly", True), ("sharply", True), ("wholly", True),
+    ("deadly", False), ("family", False), ("supply", False), ("weekly", False), ("italy", False),
+    ("only", False), ("fly", False), ("holy", False), ("u.s.-friendly", False), ("Sharply", False),
+])
+def test_words_in_ly_read_as_adverbs(word, adverb):
+    assert lang.is_ly_adverb(word) is adverb
+
+
+def test_the_ly_words_list_holds_lower_case_words_in_ly_each_with_what_it_is():
+    rows = lang._table("ly_words")
+    assert rows and len({r["form"] for r in rows}) == len(rows)
+    kinds = {"noun", "verb", "adjective", "adverb", "name"}
+    for r in rows:
+        assert r["form"].islower() and r["form"].endswith("ly"), r
+        assert r["pos"] and set(r["pos"].split("|")) <= kinds, r
+
+
 def test_an_unknown_abbreviation_use_is_refused():
     with pytest.raises(ValueError, match="unknown use 'title'"):
         lang.abbreviations("title")

@@ -1,4 +1,4 @@
-"""The project's word lists of English: months, weekdays, abbreviations and speech verbs.
+"""The project's word lists of English: months, weekdays, abbreviations, speech verbs and words in -ly.
 
 One list each, in ``dateline/resources/lang/en/*.tsv`` (each file names its sources in its
 header); every stage that needs one of them reads it here. Loaders are cached: each file is
@@ -34,6 +34,19 @@ def _flag(name: str, row: dict[str, str], column: str) -> bool:
         raise ResourceError(f"lang/{LANG}/{name}.tsv: {column} of {next(iter(row.values()))!r} "
                             f"is {cell!r}, not yes or no")
     return cell == "yes"
+
+
+@lru_cache(maxsize=None)
+def not_ly_adverbs() -> frozenset[str]:
+    """Words in -ly that are nouns, verbs, adjectives or names rather than adverbs (ly_words.tsv)."""
+    return frozenset(r["form"] for r in _table("ly_words"))
+
+
+def is_ly_adverb(word: str) -> bool:
+    """A lower-case word of more than four letters in -ly that is not one of ``not_ly_adverbs``: an adverb
+    ("routinely", "clearly"), which the extraction rules skip between a subject and its verb."""
+    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower() \
+        and word not in not_ly_adverbs()
 
 
 @lru_cache(maxsize=None)

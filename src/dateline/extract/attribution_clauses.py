@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 
+from dateline import lang
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_phrases import _Att, _np_right, _subject_ok
 from dateline.text import positions
@@ -10,7 +11,7 @@ from dateline.extract.attribution_words import (
     _ADJ_OK, _ADJUNCT_DET, _ADJUNCT_END, _ADJUNCT_START, _ADV, _AFTER_ADDRESSEE,
     _AFTER_PRON_ADDRESSEE, _AFTER_QUOTED_ADDRESSEE, _AMBIGUOUS_OBJ_PRON, _AND_BUT, _AUX,
     _AUX_NO_VERB, _CLAUSE, _CLAUSE_BREAKS, _CLAUSE_LEAD, _COMMA_ING_CLAUSE_OPENERS, _COORD,
-    _COORD_STRONG, _DASHES, _DET, _END_PUNCT, _INDEFINITE_ARTICLES, _ING_CLAUSE_OPENERS, _is_ly,
+    _COORD_STRONG, _DASHES, _DET, _END_PUNCT, _INDEFINITE_ARTICLES, _ING_CLAUSE_OPENERS,
     _is_word, _NEW_SUBJECT_DET, _NOT_VERB_ED, _OBJ_PRON, _ON_AT, _PLURAL_BARE, _POSS, _PREP,
     _QMARKS, _RELATIVE_SUBJECTS, _STOP_MID, _SUBJ_PRON, _TIME, _TIME_RE, _TIME_RE_FIRST, _WEEKDAYS,
 )
@@ -102,7 +103,7 @@ class _Clauses:
             if d.inq[j] >= 0:
                 break
             if w in _ADJUNCT_START or (d.words[j][:1].isupper() and w in _TIME) or (
-                    _is_ly(w) and d.words[j].islower()):
+                    lang.is_ly_adverb(w) and d.words[j].islower()):
                 k = j + 1
                 while k < hi and d.low[k] not in _ADJUNCT_END \
                         and not (d.low[k] in _END_PUNCT and k == hi - 1):
@@ -181,7 +182,7 @@ class _Clauses:
         if not np:
             return False
         k = np[1]
-        while k < hi and (d.low[k] in _AUX or d.low[k] in _ADV or _is_ly(d.low[k])) \
+        while k < hi and (d.low[k] in _AUX or d.low[k] in _ADV or lang.is_ly_adverb(d.low[k])) \
                 and d.inq[k] < 0:
             k += 1
         c = d.cue_at(k, hi) if k < hi and d.low[k] in d.head_words else None
@@ -315,7 +316,7 @@ class _Clauses:
             return j
         if w == "," and j + 2 < hi and d.low[j + 1] in _AND_BUT and j > i:
             k = j + 2
-            while k < hi and (d.low[k] in _ADV or _is_ly(d.low[k])) and d.inq[k] < 0:
+            while k < hi and (d.low[k] in _ADV or lang.is_ly_adverb(d.low[k])) and d.inq[k] < 0:
                 k += 1
             if k < hi and d.inq[k] < 0 and d.words[k].islower() and (
                     d.low[k] in _AUX and d.low[k] not in _AUX_NO_VERB or d.low[k].endswith("ed")):

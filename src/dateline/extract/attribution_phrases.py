@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from dateline import lang
 from dateline.extract.attribution_doc import _Doc
 from dateline.extract.attribution_lexicon import Cue, cue_forms, CueForm, source_nouns
 from dateline.extract.attribution_words import (
     _ADJ_PREP, _ADV, _APPOS_START, _APPOSITIVE_STOP, _AUX, _BE, _CLAUSE, _CLAUSE_STOP, _CONNECTIVE, _COORD_AND,
-    _DET, _FRONTED_ADVERBIALS, _is_ly, _is_word, _MONTHS, _PASSIVE_AS, _NP_LEAD_DROP, _NP_OPENING_DET, _PLURAL_BARE, _PLURAL_PRON,
+    _DET, _FRONTED_ADVERBIALS, _is_word, _MONTHS, _PASSIVE_AS, _NP_LEAD_DROP, _NP_OPENING_DET, _PLURAL_BARE, _PLURAL_PRON,
     _POSS, _PREP, _PREP_IN_NP, _SUBJ_PRON, _SUBORD_PREP, _THAT_WHICH, _TIME, _WEEKDAY_BEFORE,
     _WEEKDAYS,
 )
@@ -37,11 +38,11 @@ def _skip_left_aux_walk(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
     while k - 1 >= lo:
         w = d.low[k - 1]
         if d.inq[k - 1] >= 0 or (w not in _SKIP_LEFT_TESTED and not w.endswith("ly")):
-            break       # (a word that none of the tests below holds for: not one _is_ly holds for either)
-        if w in _AUX or w in _ADV or (_is_ly(w) and d.words[k - 1].islower()):
+            break       # (a word that none of the tests below holds for: not one lang.is_ly_adverb holds for either)
+        if w in _AUX or w in _ADV or (lang.is_ly_adverb(w) and d.words[k - 1].islower()):
             if first and w in _BE:
                 be = True
-            if w not in _ADV and not _is_ly(w):
+            if w not in _ADV and not lang.is_ly_adverb(w):
                 first = False
             k -= 1
             continue
@@ -55,7 +56,7 @@ def _skip_left_aux_walk(d: _Doc, k: int, lo: int) -> tuple[int, bool]:
             # "he, once again, said", "X, however, says"
             p = k - 2
             while p >= lo and d.low[p] != "," and (d.low[p] in _ADV or d.low[p] in _TIME
-                                                   or _is_ly(d.low[p]) or d.low[p] in _WEEKDAYS
+                                                   or lang.is_ly_adverb(d.low[p]) or d.low[p] in _WEEKDAYS
                                                    or d.low[p] in _CONNECTIVE):
                 p -= 1
             if p >= lo and p < k - 2 and d.low[p] == ",":
@@ -235,7 +236,7 @@ def _np_left_trim(d: _Doc, start: int, end: int) -> tuple[int, int] | None:
     """Trim leading prepositions, time words and sentence adverbs; None if nothing is left."""
     while start < end and (d.low[start] in _PREP_IN_NP or d.low[start] in _TIME
                            or d.low[start] in _MONTHS or d.low[start] in _NP_LEAD_DROP
-                           or _is_ly(d.low[start])):
+                           or lang.is_ly_adverb(d.low[start])):
         start += 1
     if start >= end:
         return None
@@ -345,7 +346,7 @@ def _np_right(d: _Doc, i: int, hi: int, max_len: int = 10) -> tuple[int, int] | 
 def _fronted_adverbial(w: str, nxt: str) -> bool:
     """Is this word, before a comma at a clause start, an adverbial rather than a subject? A word
     in -ed or -ing only when no appositive follows the comma ('Alfred, a farmer, said')."""
-    return w in _FRONTED_ADVERBIALS or _is_ly(w) or len(w) > 4 and w.endswith(("ed", "ing")) \
+    return w in _FRONTED_ADVERBIALS or lang.is_ly_adverb(w) or len(w) > 4 and w.endswith(("ed", "ing")) \
         and nxt not in _APPOS_START and not nxt[:1].isdigit()
 
 

@@ -47,16 +47,11 @@ _APPOS_START = set(_WORDS["appos_start"])
 _PART_BEFORE = set(_WORDS["part_before"])
 _ADJUNCT_START = set(_WORDS["adjunct_start"]) | _MONTHS | _WEEKDAYS
 _STOP_MID = set(_WORDS["stop_mid"])
-_NOT_LY = set(_WORDS["not_ly"])
 _END_PUNCT = set(".!?;:,")
 
 
 def _is_word(t: str) -> bool:
     return t[:1].isalnum()
-
-
-def _is_ly(w: str) -> bool:
-    return len(w) > 4 and w.endswith("ly") and w not in _NOT_LY
 
 
 _CLITIC = re.compile(_alt(_WORDS["clitic_hosts"]).replace("(?:", "(", 1) + "['’]" + _alt(_WORDS["clitic_suffixes"]))

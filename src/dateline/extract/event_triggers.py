@@ -8,7 +8,7 @@ from operator import itemgetter
 from .. import lang
 from ..text import positions, tokenize_lower
 from . import trigger_senses
-from .trigger_clauses import _is_adverb, sentence_filters
+from .trigger_clauses import sentence_filters
 from .lexicon import is_participle, is_past_form, is_unchanged_past, noun_forms, singular
 from .event_lexicon import (
     NO_EVENT, Pattern, VOCABULARIES, dictionary, _BE, _PREPS, _agent_nouns, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, _QUOTE_MARKS, _SPEECH_VERBS,
@@ -72,7 +72,7 @@ def _next_word(toks, low: list[str], j: int, w: str, limit: int) -> int | None:
             return k
         if x in (",", ".", ";"):
             return None
-        if not (x in fillers or x[:1].isdigit() or (x[-2:] == "ly" and _is_adverb(x))
+        if not (x in fillers or x[:1].isdigit() or lang.is_ly_adverb(x)
                 or (toks[k][2][:1].isupper() and (_in_name(toks, low, k) or _proper_word(toks, k)))):
             seen += 1       # (the words of a name and a proper word are capitalised, an adverb ends in -ly)
         k += 1
@@ -206,7 +206,7 @@ class TriggerRules:
         a verb trigger comes earlier in the clause with nothing between that starts a new one."""
         w = low[i]
         i0 = i
-        while i > 1 and _is_adverb(low[i - 1]):
+        while i > 1 and lang.is_ly_adverb(low[i - 1]):
             i -= 1          # "soldiers routinely beat": the word before the adverb decides
         prev = low[i - 1] if i > 0 else ""
         noun_ctx = i == 0 or prev in _DETS or prev.isdigit() or prev in _QUOTE_MARKS \

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
+from .. import lang
 from .event_lexicon import _BE, _CLAUSE_BREAK, _Cand, _DAY_WORDS, _DETS, dictionary, grammar_words
 
 
@@ -19,12 +20,6 @@ def sentence_filters(found: list[_Cand], toks, low: list[str]) -> list[_Cand]:
     _warning_statements(found, toks, low)
     found = _assertions(found, toks, low)
     return [c for c in found if not _text_subject(c, low)]
-
-
-def _is_adverb(word: str) -> bool:
-    """A lower-case word in -ly that is no noun, verb or adjective of grammar.json's not_adverbs."""
-    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower() \
-        and word not in grammar_words("not_adverbs")
 
 
 def _drop_refused_acts(found: list[_Cand], low: list[str]) -> list[_Cand]:
@@ -148,7 +143,7 @@ def _text_subject(c: _Cand, low: list[str]) -> bool:
     if c.pattern.pos != "verb" or c.pattern.code[:2] not in grammar_words("content_verb_roots"):
         return False
     k = c.tok - 1
-    while k >= 1 and (low[k] in grammar_words("text_subject_adverbs") or _is_adverb(low[k])):
+    while k >= 1 and (low[k] in grammar_words("text_subject_adverbs") or lang.is_ly_adverb(low[k])):
         k -= 1      # "the programme also calls for", "the plan explicitly requires"
     if k >= 0 and low[k] in ("which", "that"):
         k -= 1
