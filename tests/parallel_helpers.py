@@ -9,6 +9,24 @@ import dataclasses
 import os
 import time
 
+# Short articles of our own (id, text, publication date); the place names make events and entities.
+ARTICLES = [
+    ("a1", "North Korea fired two missiles on Friday, South Korea's military said.", "2019-10-04"),
+    ("a2", "Russia and Ukraine agreed on Tuesday to exchange prisoners, officials said.", "2019-09-03"),
+    ("a3", "Police arrested dozens of protesters in Hong Kong on Sunday.", "2019-10-06"),
+    ("a4", "Iran accused the United States of economic terrorism on Monday.", "2019-09-16"),
+    ("a5", "France sent troops to Mali on Wednesday, the defence ministry said.", "2019-11-13"),
+    ("a6", "Japan protested to China about ships near the islands on Thursday.", "2019-08-22"),
+]
+TEXTS = [text for _, text, _ in ARTICLES]
+
+
+def rules_settings(**kw):
+    """The rules-only profile's settings, with ``kw`` changed."""
+    from dateline.settings import load_settings
+
+    return dataclasses.replace(load_settings(model="none"), **kw)
+
 
 def slow_or_dying(raw, settings) -> dict:
     from dateline.parallel import default_analyzer

@@ -11,23 +11,13 @@ pytest.importorskip("distributed")
 
 from dateline import dask_pool  # noqa: E402
 from dateline.ingest.readers import RawArticle  # noqa: E402
-from dateline.settings import load_settings  # noqa: E402
 
-TEXTS = [
-    "North Korea fired two missiles on Friday, South Korea's military said.",
-    "Russia and Ukraine agreed on Tuesday to exchange prisoners, officials said.",
-    "Police arrested dozens of protesters in Hong Kong on Sunday.",
-    "Iran accused the United States of economic terrorism on Monday.",
-]
+from parallel_helpers import TEXTS, rules_settings as _settings  # noqa: E402
 
 
 def _tasks(marks: dict[int, str], n: int = 8):
     return [(i, RawArticle(id=f"a{i}", text=TEXTS[i % len(TEXTS)] + marks.get(i, ""), published="2019-10-04",
                            published_from="given")) for i in range(n)]
-
-
-def _settings(**kw):
-    return dataclasses.replace(load_settings(model="none"), **kw)
 
 
 def test_outcomes_in_input_order_and_an_article_past_its_budget_fails_alone(dask_client):

@@ -12,23 +12,11 @@ from dateline.cli import main
 from dateline.ingest.readers import RawArticle
 from dateline.settings import load_settings
 
-# Short articles of our own; the place names make events and entities.
-ARTICLES = [
-    ("a1", "North Korea fired two missiles on Friday, South Korea's military said.", "2019-10-04"),
-    ("a2", "Russia and Ukraine agreed on Tuesday to exchange prisoners, officials said.", "2019-09-03"),
-    ("a3", "Police arrested dozens of protesters in Hong Kong on Sunday.", "2019-10-06"),
-    ("a4", "Iran accused the United States of economic terrorism on Monday.", "2019-09-16"),
-    ("a5", "France sent troops to Mali on Wednesday, the defence ministry said.", "2019-11-13"),
-    ("a6", "Japan protested to China about ships near the islands on Thursday.", "2019-08-22"),
-]
+from parallel_helpers import ARTICLES, rules_settings as _settings
 
 
 def _raw(i, text, published="2019-10-04"):
     return RawArticle(id=i, text=text, published=published, published_from="given")
-
-
-def _settings(**kw):
-    return dataclasses.replace(load_settings(model="none"), **kw)
 
 
 def test_pool_keeps_input_order_and_gives_the_in_process_records():

@@ -3,26 +3,20 @@ file and a real PostgreSQL database gives the store a plain ingest gives, exactl
 worker dies mid-run."""
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import pytest
 
 pytest.importorskip("distributed")
 
-from dateline.settings import load_settings  # noqa: E402
 from dateline.store import open_store  # noqa: E402
 from dateline.store.ingest import ingest  # noqa: E402
 from store_fixtures import pg_server, store_url  # noqa: E402,F401 - fixtures
 
-TEXTS = [
-    "North Korea fired two missiles on Friday, South Korea's military said.",
-    "Pyongyang launched two missiles on Friday, Seoul said.",
-    "Russia and Ukraine agreed on Tuesday to exchange prisoners, officials said.",
-    "Police arrested dozens of protesters in Hong Kong on Sunday.",
-    "Iran accused the United States of economic terrorism on Monday.",
-    "France sent troops to Mali on Wednesday, the defence ministry said.",
-]
+from parallel_helpers import TEXTS as _TEXTS, rules_settings  # noqa: E402
+
+# a second report of the first article's launch, so that the store merges reports into clusters
+TEXTS = _TEXTS[:1] + ["Pyongyang launched two missiles on Friday, Seoul said."] + _TEXTS[1:]
 
 
 def _batch(tmp_path, n=30):
@@ -65,7 +59,7 @@ def test_dask_ingest_equals_a_plain_ingest_exactly_once_with_a_worker_killed(tmp
     from dateline import dask_pool
 
     batch = _batch(tmp_path)
-    s = dataclasses.replace(load_settings(model="none"), jobs=1)
+    s = rules_settings(jobs=1)
     plain_url = str(tmp_path / "plain.db") if store_url.endswith(".db") else \
         request.getfixturevalue("pg_server").new_database()
     with open_store(plain_url) as store:
