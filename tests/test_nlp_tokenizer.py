@@ -70,8 +70,7 @@ def test_priming_the_cache_changes_no_token(model, text):
     tok = _base_tokenizer(model)
 
     def fresh():            # the tokenizer with an empty cache, never primed
-        tok._flush_cache()
-        tk._PRIMED.pop(id(tok), None)
+        tk.forget(tok)
         return tok
 
     want = [(t.text, t.whitespace_, t.norm_) for t in fresh()(text)]
@@ -89,5 +88,5 @@ def test_priming_stops_when_the_cache_is_full():
     tok.max_cache_size = 3
     tk.prime(tok, "one two three four")
     tk.prime(tok, "five six")
-    assert tk._PRIMED[id(tok)][1] == {"one", "two", "three", "four"}
+    assert tk.primed(tok) == {"one", "two", "three", "four"}
     assert [t.text for t in tok("five six")] == ["five", "six"]

@@ -86,6 +86,19 @@ def prime(tokenizer: "Tokenizer", text: str) -> None:
     seen |= new
 
 
+def primed(tokenizer: "Tokenizer") -> frozenset[str]:
+    """The chunks ``prime`` has given this tokenizer alone so far."""
+    kept = _PRIMED.get(id(tokenizer))
+    return frozenset(kept[1]) if kept is not None and kept[0] is tokenizer else frozenset()
+
+
+def forget(tokenizer: "Tokenizer") -> None:
+    """Empty the tokenizer's cache and what ``prime`` gave it: as freshly made (its tokens never
+    change, only the time they take)."""
+    tokenizer._flush_cache()
+    _PRIMED.pop(id(tokenizer), None)
+
+
 _BATCH = 64                 # plain chunks tokenized together (a call alone costs more than its chunk)
 _EDGES = string.punctuation
 
