@@ -41,6 +41,18 @@ def test_reports_alike_in_the_key_agree_alike(change, differs):
         assert M.agreement(a, b) == M.agreement(a, twin)
 
 
+def test_merging_remembers_agreements_by_agreement_key():
+    # MergeMemory.agreement writes the key inline (it is asked for every kind of report of every cluster)
+    a = _rep("a1")
+    others = [dataclasses.replace(_rep("b1"), article_id=f"b{n}", **change) for n, (change, _) in enumerate(TWINS)]
+    others += [_rep("c1", date=None), _rep("c2", date_from="publication", published="2020-03-20")]
+    mem = MergeMemory()
+    for b in others:
+        assert mem.agreement(a, b) == M.agreement(a, b)
+        assert mem.agreement(b, a) == M.agreement(b, a)
+    assert set(mem.agreed) == {M.agreement_key(x, y) for b in others for x, y in ((a, b), (b, a))}
+
+
 @pytest.mark.parametrize("loose", [dict(date=None), dict(date_from="publication")])
 def test_a_loosely_dated_report_reads_publication_days(loose):
     a = _rep("a1", names=frozenset({"alpha"}), **loose)        # not one story: the dyad's publication days decide
