@@ -44,9 +44,12 @@ def not_ly_adverbs() -> frozenset[str]:
 
 def is_ly_adverb(word: str) -> bool:
     """A lower-case word of more than four letters in -ly that is not one of ``not_ly_adverbs``: an adverb
-    ("routinely", "clearly"), which the extraction rules skip between a subject and its verb."""
-    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower() \
-        and word not in not_ly_adverbs()
+    ("routinely", "clearly"), which the extraction rules skip between a subject and its verb. A
+    hyphenated word is read by its last part ("half-jokingly" is an adverb, "u.s.-friendly" is not)."""
+    if len(word) <= 4 or not word.endswith("ly") or not word.islower():
+        return False
+    last = word.rpartition("-")[2]
+    return len(last) > 4 and last.isalpha() and last not in not_ly_adverbs()
 
 
 @lru_cache(maxsize=None)

@@ -148,6 +148,24 @@ def test_indirect(text, source, cue, content):
     assert a.source.start is not None and text[a.source.start:a.source.end].startswith(source)
 
 
+# an adverb in -ly (a hyphenated one read by its last part) between the source and its cue is neither
+ADVERBS = [
+    ("The minister half-jokingly told reporters that the budget was safe.", "The minister", "told"),
+    ("The minister, half-jokingly, said the budget was safe.", "The minister", "said"),
+    ("Officials semi-officially said the border would reopen.", "Officials", "said"),
+    ("The minister repeatedly said the budget was safe.", "The minister", "said"),
+    ("The general, kindly, said the troops would stay.", "The general", "said"),
+]
+
+
+@pytest.mark.parametrize("text,source,cue", ADVERBS)
+def test_an_adverb_between_source_and_cue(text, source, cue):
+    _, atts = run(text)
+    a = next((a for a in atts if a.cue.text == cue), None)
+    assert a is not None, atts
+    assert text[a.source.start:a.source.end] == source
+
+
 def test_participle_takes_subject_of_main_clause():
     text = "The party rejected the budget on Monday, saying it would raise taxes."
     _, atts = run(text)
