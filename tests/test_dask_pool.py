@@ -49,14 +49,13 @@ def test_the_results_loop_waits_instead_of_spinning_while_a_later_batch_is_done(
 
 
 def test_a_worker_holds_a_batchs_outcomes_as_one_pickled_value(dask_client):
-    # a worker weighs every result it holds (dask.sizeof): bytes are weighed at once, nested records walked
+    # the task's result is bytes: a worker weighs every result it holds (dask.sizeof) and would walk
+    # nested records, twice; the outcomes come back whole from them
     import pickle
-
-    from dask.sizeof import sizeof
 
     fut = dask_client.submit(dask_pool._batch, [raw for _, raw in _tasks({}, 2)], dataclasses.asdict(_settings()),
                              None, pure=False)
     held = fut.result()
-    assert isinstance(held, bytes) and sizeof(held) >= len(held)
+    assert isinstance(held, bytes)
     outcomes = pickle.loads(held)
     assert [(o[0], o[1]["article"]["id"]) for o in outcomes] == [("ok", "a0"), ("ok", "a1")]

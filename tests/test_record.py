@@ -30,8 +30,24 @@ class _Box:
 ])
 def test_plain_is_asdict(value):
     want = dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
-    got = R.plain(value)
-    assert got == want and type(got) is type(want)
+    _same(R.plain(value), want)
+
+
+def _same(got, want):
+    """Equal, and of the same type all the way down (a tuple equals a named tuple, a set a frozenset)."""
+    assert type(got) is type(want) and got == want, (got, want)
+    if isinstance(want, dict):
+        for k in want:
+            _same(got[k], want[k])
+    elif isinstance(want, (list, tuple)):
+        for g, w in zip(got, want):
+            _same(g, w)
+
+
+def test_a_defaultdict_stays_one_with_its_factory():
+    got = R.plain(_Box(collections.defaultdict(list, {"k": [R.Span(0, 1, "z")]})))["items"]
+    _same(got, collections.defaultdict(list, {"k": [{"start": 0, "end": 1, "text": "z"}]}))
+    assert got.default_factory is list
 
 
 def test_plain_values_share_no_container_with_the_record():

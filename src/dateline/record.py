@@ -5,6 +5,7 @@ typed records; only the store and the CLI serialise them.
 """
 from __future__ import annotations
 
+import collections
 import copy
 import hashlib
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -207,6 +208,8 @@ def plain(obj: Any) -> Any:
         return t(*[plain(x) for x in obj])
     if isinstance(obj, (list, tuple)):
         return t(plain(x) for x in obj)
+    if isinstance(obj, collections.defaultdict):        # (as asdict does from Python 3.12 on)
+        return t(obj.default_factory, {plain(k): plain(v) for k, v in obj.items()})
     if isinstance(obj, dict):
         return t((plain(k), plain(v)) for k, v in obj.items())
     return copy.deepcopy(obj)

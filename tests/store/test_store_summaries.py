@@ -53,6 +53,21 @@ def test_merging_remembers_agreements_by_agreement_key():
     assert set(mem.agreed) == {M.agreement_key(x, y) for b in others for x, y in ((a, b), (b, a))}
 
 
+def test_a_summary_scores_from_remembered_agreements_alone():
+    # ClusterSummary._total looks remembered agreements up by the key written inline there too: with
+    # every agreement remembered it asks for none
+    rnd = random.Random(3)
+    members = [_random_rep(rnd, i) for i in range(30)]
+    later = [_random_rep(rnd, 100 + i) for i in range(30)]
+    summary, memory = ClusterSummary(members), MergeMemory()
+    want = [_brute(z, members) for z in later]
+    for z in later:
+        for r in members:
+            memory.agreement(z, r)
+    memory.agreement = lambda a, b: pytest.fail("an agreement asked again")
+    assert [summary.total(z, memory) for z in later] == want
+
+
 @pytest.mark.parametrize("loose", [dict(date=None), dict(date_from="publication")])
 def test_a_loosely_dated_report_reads_publication_days(loose):
     a = _rep("a1", names=frozenset({"alpha"}), **loose)        # not one story: the dyad's publication days decide
