@@ -27,7 +27,7 @@ from collections import deque
 from typing import Any, Iterable, Iterator
 
 from .errors import DatelineError
-from .parallel import Analyzer, Outcome, analyze_items, warm_up
+from .parallel import Analyzer, Outcome, _item_id, analyze_items, warm_up
 from .settings import Settings
 
 BATCH = 8
@@ -144,10 +144,6 @@ def _run(client, tasks: Iterator, settings: Settings, analyzer) -> Iterator[tupl
 def _running(batches: dict) -> list:
     """The futures of the submitted batches not yet done."""
     return [f for f, _ in batches.values() if not f.done()]
-
-
-def _item_id(item) -> str:
-    return str(item.get("id") if isinstance(item, dict) else getattr(item, "id", None))
 
 
 def _next_batch(tasks: Iterator, order: deque, batch_ids) -> tuple[int, list, bool]:

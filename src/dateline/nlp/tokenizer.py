@@ -70,10 +70,7 @@ def prime(tokenizer: "Tokenizer", text: str) -> None:
     """Tokenize alone each whitespace-separated chunk of ``text`` that this tokenizer has not been given
     alone before (so that spaCy caches it), while its cache has room; the tokens of ``tokenizer(text)``
     do not change, only the time they take."""
-    kept = _PRIMED.get(id(tokenizer))
-    if kept is None or kept[0] is not tokenizer:
-        kept = _PRIMED[id(tokenizer)] = (tokenizer, set())
-    seen = kept[1]
+    seen = _seen(tokenizer, make=True)
     if len(seen) >= tokenizer.max_cache_size:
         return                                  # the cache is full: a chunk alone would be split twice
     new = set(text.split())
@@ -86,10 +83,20 @@ def prime(tokenizer: "Tokenizer", text: str) -> None:
     seen |= new
 
 
+def _seen(tokenizer: "Tokenizer", make: bool = False) -> set[str] | None:
+    """The chunks ``prime`` has given this tokenizer alone (kept with the tokenizer itself: another one
+    made at a freed one's id starts afresh), an empty set made for it when ``make``."""
+    kept = _PRIMED.get(id(tokenizer))
+    if kept is None or kept[0] is not tokenizer:
+        if not make:
+            return None
+        kept = _PRIMED[id(tokenizer)] = (tokenizer, set())
+    return kept[1]
+
+
 def primed(tokenizer: "Tokenizer") -> frozenset[str]:
     """The chunks ``prime`` has given this tokenizer alone so far."""
-    kept = _PRIMED.get(id(tokenizer))
-    return frozenset(kept[1]) if kept is not None and kept[0] is tokenizer else frozenset()
+    return frozenset(_seen(tokenizer) or ())
 
 
 def forget(tokenizer: "Tokenizer") -> None:
